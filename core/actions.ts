@@ -1,0 +1,34 @@
+/**
+ * The typed action map: the one API between the mini program and the backend. The client's
+ * services and the server's router both import it. Only plain data lives here, so the mini
+ * program can import it at run time without pulling in the schemas.
+ */
+import type { ActionName, InputOf } from './schemas';
+import type { Outputs } from './views';
+
+export type { ActionName } from './schemas';
+
+/** Cloud functions, grouped by area; each deploys on its own. */
+export type FunctionName = 'concern';
+
+export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
+  'me/profile': 'concern',
+  'grid/tree': 'concern',
+  'category/list': 'concern',
+  'concern/submit': 'concern',
+  'concern/listMine': 'concern',
+  'concern/get': 'concern',
+  'concern/inbox': 'concern',
+  'concern/accept': 'concern',
+  'concern/reply': 'concern',
+  'concern/resolve': 'concern',
+};
+
+export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];
+
+export type ActionInput<A extends ActionName> = InputOf<A>;
+export type ActionOutput<A extends ActionName> = A extends keyof Outputs ? Outputs[A] : never;
+
+export function isActionName(s: string): s is ActionName {
+  return Object.prototype.hasOwnProperty.call(ACTION_FUNCTION, s);
+}

@@ -1,0 +1,41 @@
+/**
+ * Error codes shared by the backend and the mini program. The UI maps each code to Chinese text in
+ * one module (src/services/error-text.ts); the message here is for logs and developers.
+ */
+export const ERROR_CODES = {
+  'AUTH.REQUIRED': 401,
+  'AUTH.FORBIDDEN': 403,
+  'AUTH.DEV_LOGIN_DISABLED': 403,
+  'ACTION.UNKNOWN': 404,
+  'VALIDATION.FAILED': 400,
+  'GRID.PLACE_NOT_FOUND': 400,
+  'CATEGORY.UNKNOWN': 400,
+  'CONCERN.NOT_FOUND': 404,
+  'CONCERN.ILLEGAL_TRANSITION': 409,
+  'CONCERN.CONFLICT': 409,
+  'CONCERN.REQUEST_REUSED': 409,
+  'INTERNAL': 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return ERROR_CODES[this.code];
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+/** The wire format of every action call, locally over HTTP and from a cloud function. */
+export type WireResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string; details?: unknown };

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/**
+ * Input schemas of every action. Objects are strict: an unknown field is a validation error, so a
+ * client cannot smuggle identity or state (e.g. `openid`, `status`) into a call.
+ */
+export const LIMITS = {
+  descriptionMax: 500,
+  replyMax: 1000,
+  photosMax: 9,
+  pageMax: 50,
+} as const;
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id must be 1–64 letters, digits, _ or -');
+const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId must be 8–64 letters, digits, _ or -');
+const cursor = z.string().max(200);
+const limit = z.number().int().min(1).max(LIMITS.pageMax);
+/** Non-blank text after trimming, at most `max` characters (counted as code points). */
+const text = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.trim())
+    .refine((s) => s.length > 0, 'must not be blank')
+    .refine((s) => [...s].length <= max, `must be at most ${max} characters`);
+const photo = z.string().min(1).max(512);
+
+export const schemas = {
+  'me/profile': z.object({}).strict(),
+  'grid/tree': z.object({}).strict(),
+  'category/list': z.object({ townId: id.optional() }).strict(),
+  'concern/submit': z
+    .object({
+      category: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
+      description: text(LIMITS.descriptionMax),
+      placeId: id,
+      location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict().optional(),
+      photos: z.array(photo).max(LIMITS.photosMax).optional(),
+      requestId: requestId.optional(),
+    })
+    .strict(),
+  'concern/listMine': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
+  'concern/get': z.object({ id }).strict(),
+  'concern/inbox': z
+    .object({ cursor: cursor.optional(), limit: limit.optional(), scope: z.enum(['open', 'all']).optional() })
+    .strict(),
+  'concern/accept': z.object({ id, requestId: requestId.optional() }).strict(),
+  'concern/reply': z.object({ id, text: text(LIMITS.replyMax), requestId: requestId.optional() }).strict(),
+  'concern/resolve': z.object({ id, text: text(LIMITS.replyMax), requestId: requestId.optional() }).strict(),
+} as const;
+
+export type ActionName = keyof typeof schemas;
+export type InputOf<A extends ActionName> = z.input<(typeof schemas)[A]>;
+export type ParsedInputOf<A extends ActionName> = z.output<(typeof schemas)[A]>;

@@ -1,0 +1,35 @@
+/**
+ * Three kinds of tests, one runner:
+ * - node: core unit tests and integration tests through the router on SQLite (beside the code);
+ * - weapp: the real weapp build loaded in miniprogram-simulate (jsdom);
+ * - e2e: the H5 build driven in Debian's Chromium through the local server.
+ * `npm test` builds both targets first, so the weapp and e2e projects test what ships.
+ */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2021' } }];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/core', '<rootDir>/server', '<rootDir>/cloudfunctions', '<rootDir>/scripts'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': swc },
+    },
+    {
+      displayName: 'weapp',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/test/weapp'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': swc },
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/e2e'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': swc },
+      testTimeout: 120000,
+    },
+  ],
+};
