@@ -91,8 +91,9 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<Co
     reporterName: reporter?.name ?? '居民',
     mine: isReporter(ctx.caller, c),
     moves: movesFor(snap, ctx.caller, c),
-    timeline,
-    thread,
+    // Openids are identifiers of people: a view names people, it does not hand out their ids.
+    timeline: timeline.map((e) => ({ ...e, actorOpenid: e.actorOpenid === ctx.caller.openid ? e.actorOpenid : null })),
+    thread: thread.map((m) => ({ ...m, authorOpenid: m.authorOpenid === ctx.caller.openid ? m.authorOpenid : '' })),
   };
 }
 

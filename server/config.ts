@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** Configuration of the local cloud, from the environment, checked once at start. See .env.example. */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  JIEFANG_MODE: z.enum(['local', 'production']).default('local'),
+  JIEFANG_DB: z.string().min(1).default('data/jiefang.db'),
+  JIEFANG_SEED: z.enum(['demo', 'none']).default('demo'),
+  JIEFANG_STATIC_DIR: z.string().min(1).default('dist-h5'),
+  JIEFANG_SESSION_SECRET: z.string().min(16).optional(),
+});
+
+export type ServerConfig = z.infer<typeof schema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`invalid configuration:\n${lines}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,176 @@
+/**
+ * The local cloud over HTTP: the same router the cloud functions mount, plus the dev login and the
+ * H5 build as static files. The contract (paths, bodies, codes) is stable: the H5 build and tests rely on it.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { AppError, type WireResult } from '../core/errors';
+import type { Profile } from '../core/views';
+import { toWireError } from '../core/wire';
+import { DEMO_LOGIN_ORDER } from './demo-data';
+import type { LocalRuntime } from './local-runtime';
+
+const MAX_BODY = 256 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json',
+};
+
+export interface HttpServerOptions {
+  mode: 'local' | 'production';
+  staticDir: string | null;
+}
+
+export type DevIdentity = Profile;
+
+export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): http.Server {
+  async function identities(): Promise<DevIdentity[]> {
+    const out: DevIdentity[] = [];
+    for (const openid of DEMO_LOGIN_ORDER) {
+      const staff = await rt.store.directory.findStaff(openid);
+      const user = staff ? null : await rt.store.directory.findUser(openid);
+      if (!staff && !user) continue;
+      out.push((await rt.router.call('concern', 'me/profile', {}, openid)) as Profile);
+    }
+    return out;
+  }
+
+  async function handleApi(req: http.IncomingMessage, url: URL): Promise<unknown> {
+    if (req.method === 'GET' && url.pathname === '/api/dev/identities') {
+      if (opts.mode !== 'local') throw new AppError('AUTH.DEV_LOGIN_DISABLED', 'dev identities are local only');
+      return identities();
+    }
+    if (req.method === 'POST' && url.pathname === '/api/dev/login') {
+      if (opts.mode !== 'local') throw new AppError('AUTH.DEV_LOGIN_DISABLED', 'dev login is local only');
+      const body = await readJson(req);
+      const openid = (body as { openid?: unknown } | null)?.openid;
+      if (typeof openid !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(openid)) {
+        throw new AppError('VALIDATION.FAILED', 'openid must be 1–64 letters, digits, _ or -');
+      }
+      await rt.router.resolveCaller(openid); // creates a new resident on first sight
+      return { token: rt.identity.issue(openid) };
+    }
+    const fn = /^\/api\/fn\/([a-z]+)$/.exec(url.pathname);
+    if (req.method === 'POST' && fn) {
+      const openid = rt.identity.verify(req.headers.authorization);
+      const body = await readJson(req);
+      if (body === null || typeof body !== 'object' || Array.isArray(body) || typeof (body as { action?: unknown }).action !== 'string') {
+        throw new AppError('VALIDATION.FAILED', 'body must be {action, data}');
+      }
+      const { action, data } = body as { action: string; data?: unknown };
+      return rt.router.call(fn[1], action, data, openid);
+    }
+    throw new AppError('ACTION.UNKNOWN', `no route ${req.method} ${url.pathname}`);
+  }
+
+  return http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://local');
+    if (url.pathname === '/healthz') return send(res, 200, { ok: true, data: { status: 'ok' } });
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method === 'OPTIONS') return sendCors(res);
+      handleApi(req, url).then(
+        (data) => send(res, 200, { ok: true, data }),
+        (e: unknown) => {
+          const { status, body } = toWireError(e);
+          if (status >= 500) console.error(`[jiefang] ${req.method} ${url.pathname} failed:`, e);
+          send(res, status, body);
+        },
+      );
+      return;
+    }
+    serveStatic(opts.staticDir, url.pathname, req, res);
+  });
+}
+
+function readJson(req: http.IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new AppError('VALIDATION.FAILED', 'request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => {
+      if (size === 0) return resolve(null);
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        reject(new AppError('VALIDATION.FAILED', 'body is not valid JSON'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function corsHeaders(): Record<string, string> {
+  // The H5 dev server (taro build --watch) runs on another local port and calls this API.
+  return {
+    'access-control-allow-origin': '*',
+    'access-control-allow-headers': 'authorization, content-type',
+    'access-control-allow-methods': 'GET, POST, OPTIONS',
+  };
+}
+
+function sendCors(res: http.ServerResponse) {
+  res.writeHead(204, corsHeaders());
+  res.end();
+}
+
+function send(res: http.ServerResponse, status: number, body: WireResult<unknown>) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...corsHeaders() });
+  res.end(text);
+}
+
+function serveStatic(dir: string | null, pathname: string, req: http.IncomingMessage, res: http.ServerResponse) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405).end();
+    return;
+  }
+  if (!dir || !existsSync(path.join(dir, 'index.html'))) {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('H5 页面尚未构建：请先运行 npm run build:h5（npm start 会自动构建）。');
+    return;
+  }
+  const root = path.resolve(dir);
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname);
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
+  let file = path.resolve(root, '.' + (rel === '/' ? '/index.html' : rel));
+  if (!file.startsWith(root + path.sep)) {
+    res.writeHead(404).end();
+    return;
+  }
+  if (!existsSync(file) || !statSync(file).isFile()) file = path.join(root, 'index.html');
+  const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const immutable = /\.[0-9a-f]{8,}\./.test(path.basename(file));
+  res.writeHead(200, { 'content-type': type, 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(file).pipe(res);
+}

@@ -1,0 +1,43 @@
+/** `npm start`: the local cloud on one port — the H5 build, the action router, the dev login. */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from './config';
+import { DEMO_LOGIN_ORDER } from './demo-data';
+import { createHttpServer } from './http-server';
+import { createLocalRuntime } from './local-runtime';
+
+const ROLE_TEXT: Record<string, string> = { resident: '居民', staff: '网格员/社委', office: '镇职能办', admin: '管理员' };
+
+async function main() {
+  const config = loadConfig();
+  if (config.JIEFANG_DB !== ':memory:') mkdirSync(path.dirname(path.resolve(config.JIEFANG_DB)), { recursive: true });
+  const rt = createLocalRuntime({ dbPath: config.JIEFANG_DB, seed: config.JIEFANG_SEED, sessionSecret: config.JIEFANG_SESSION_SECRET });
+  const server = createHttpServer(rt, { mode: config.JIEFANG_MODE, staticDir: config.JIEFANG_STATIC_DIR });
+  server.listen(config.PORT, config.HOST, async () => {
+    const addr = server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
+    const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+    console.log(`\n街坊 Jiefang local cloud is running (${config.JIEFANG_MODE} mode, database ${config.JIEFANG_DB})`);
+    console.log(`  App:    http://${host}:${port}/`);
+    console.log(`  Health: http://${host}:${port}/healthz`);
+    if (config.JIEFANG_MODE === 'local') {
+      console.log('\nDemo identities (pick one on the login page; demo people and numbers are synthetic):');
+      for (const openid of DEMO_LOGIN_ORDER) {
+        const p = (await rt.router.call('concern', 'me/profile', {}, openid)) as { name: string; role: string; nodeName: string | null };
+        console.log(`  ${openid.padEnd(26)} ${p.name}（${ROLE_TEXT[p.role] ?? p.role}）${p.nodeName ? ' · ' + p.nodeName : ''}`);
+      }
+    }
+    console.log('\nPress Ctrl+C to stop.');
+  });
+  const stop = () => {
+    server.close();
+    void rt.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import type Database from 'better-sqlite3';
+import { GridIndex } from '../core/grid';
+import type { DirectoryData } from './demo-data';
+
+/**
+ * Loads directory data (grid, offices, categories, roster, users) in one transaction, validating the
+ * grid tree first so that a bad file changes nothing. Only runs into an empty directory.
+ */
+export function seedDirectory(db: Database.Database, data: DirectoryData): boolean {
+  new GridIndex(data.nodes); // throws on a malformed tree before anything is written
+  const tx = db.transaction(() => {
+    const count = db.prepare('SELECT COUNT(*) FROM grid_nodes').pluck().get() as number;
+    if (count > 0) return false;
+    // Parents before children so foreign keys hold row by row.
+    const insertNode = db.prepare('INSERT INTO grid_nodes (id, kind, name, parent_id) VALUES (?, ?, ?, ?)');
+    const depth = (id: string | null): number => (id === null ? 0 : 1 + depth(data.nodes.find((n) => n.id === id)?.parentId ?? null));
+    for (const n of [...data.nodes].sort((a, b) => depth(a.parentId) - depth(b.parentId))) insertNode.run(n.id, n.kind, n.name, n.parentId);
+    const insertOffice = db.prepare('INSERT INTO offices (id, town_id, code, name) VALUES (?, ?, ?, ?)');
+    for (const o of data.offices) insertOffice.run(o.id, o.townId, o.code, o.name);
+    const insertCategory = db.prepare('INSERT INTO categories (town_id, code, name, kind, lead_office_code, sort) VALUES (?, ?, ?, ?, ?, ?)');
+    data.categories.forEach((c, i) => insertCategory.run(c.townId, c.code, c.name, c.kind, c.leadOfficeCode, i));
+    const insertStaff = db.prepare('INSERT INTO staff (openid, name, role, node_id, phone) VALUES (?, ?, ?, ?, ?)');
+    for (const m of data.staff) insertStaff.run(m.openid, m.name, m.role, m.nodeId, m.phone);
+    const insertUser = db.prepare('INSERT INTO users (openid, name, phone, created_at) VALUES (?, ?, ?, ?)');
+    for (const u of data.users) insertUser.run(u.openid, u.name, u.phone, u.createdAt);
+    db.prepare(`UPDATE grid_meta SET value = value + 1 WHERE key = 'grid_version'`).run();
+    return true;
+  });
+  return tx.immediate();
+}

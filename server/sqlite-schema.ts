@@ -1,0 +1,111 @@
+/**
+ * Versioned migrations of the local store. Each runs once, in order, inside a transaction; the applied
+ * version is kept in `PRAGMA user_version`. Never edit a released migration: add the next one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  /* 1: directory and concerns */ `
+  CREATE TABLE grid_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+  INSERT INTO grid_meta (key, value) VALUES ('grid_version', 0);
+
+  CREATE TABLE grid_nodes (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('district','town','village','cooperative','grid')),
+    name TEXT NOT NULL,
+    parent_id TEXT REFERENCES grid_nodes(id)
+  );
+  CREATE INDEX grid_nodes_parent ON grid_nodes(parent_id);
+
+  CREATE TABLE offices (
+    id TEXT PRIMARY KEY,
+    town_id TEXT NOT NULL REFERENCES grid_nodes(id),
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    UNIQUE (town_id, code)
+  );
+
+  CREATE TABLE categories (
+    town_id TEXT NOT NULL REFERENCES grid_nodes(id),
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('consult','help','suggest','complaint','report')),
+    lead_office_code TEXT,
+    sort INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (town_id, code)
+  );
+
+  CREATE TABLE staff (
+    openid TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('staff','office','admin')),
+    node_id TEXT NOT NULL,
+    phone TEXT
+  );
+  CREATE INDEX staff_node ON staff(node_id);
+
+  CREATE TABLE users (
+    openid TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    phone TEXT,
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE concerns (
+    id TEXT PRIMARY KEY,
+    reporter_openid TEXT NOT NULL,
+    category TEXT NOT NULL,
+    description TEXT NOT NULL,
+    place_id TEXT NOT NULL,
+    lat REAL,
+    lng REAL,
+    photos TEXT NOT NULL,
+    status TEXT NOT NULL,
+    route TEXT NOT NULL,
+    town_id TEXT NOT NULL,
+    village_id TEXT,
+    cooperative_id TEXT,
+    grid_id TEXT,
+    co_office_id TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    request_id TEXT,
+    UNIQUE (reporter_openid, request_id)
+  );
+  CREATE INDEX concerns_reporter ON concerns(reporter_openid, created_at, id);
+  CREATE INDEX concerns_grid ON concerns(grid_id, created_at, id);
+  CREATE INDEX concerns_cooperative ON concerns(cooperative_id, created_at, id);
+  CREATE INDEX concerns_village ON concerns(village_id, created_at, id);
+  CREATE INDEX concerns_town ON concerns(town_id, created_at, id);
+  CREATE INDEX concerns_office ON concerns(co_office_id, created_at, id);
+
+  CREATE TABLE concern_events (
+    concern_id TEXT NOT NULL REFERENCES concerns(id),
+    seq INTEGER NOT NULL,
+    id TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL,
+    actor_openid TEXT,
+    actor_name TEXT,
+    actor_role TEXT NOT NULL,
+    at TEXT NOT NULL,
+    from_status TEXT,
+    to_status TEXT,
+    note TEXT,
+    request_id TEXT,
+    PRIMARY KEY (concern_id, seq)
+  );
+  CREATE UNIQUE INDEX concern_events_request ON concern_events(concern_id, actor_openid, request_id) WHERE request_id IS NOT NULL;
+
+  CREATE TABLE concern_messages (
+    concern_id TEXT NOT NULL REFERENCES concerns(id),
+    seq INTEGER NOT NULL,
+    id TEXT NOT NULL UNIQUE,
+    author_openid TEXT NOT NULL,
+    author_name TEXT NOT NULL,
+    author_role TEXT NOT NULL,
+    text TEXT NOT NULL,
+    photos TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (concern_id, seq)
+  );
+  `,
+];
