@@ -29,7 +29,6 @@ module.exports = {
       roots: ['<rootDir>/test/e2e'],
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.tsx?$': swc },
-      testTimeout: 120000,
     },
   ],
 };
