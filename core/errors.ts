@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   'CONCERN.CONFLICT': 409,
   'CONCERN.REQUEST_REUSED': 409,
   'INTERNAL': 500,
+  'SERVICE.UNAVAILABLE': 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

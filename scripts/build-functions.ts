@@ -1,0 +1,63 @@
+/**
+ * `npm run build:functions`: bundles each cloud function with core/ and server/ (esbuild) into
+ * dist-functions/<name>/ — index.js, package.json, config.json — a folder that deploys on its own.
+ */
+import { build } from 'esbuild';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { FUNCTION_NAMES } from '../core/actions';
+
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'dist-functions');
+
+/** Per-function deployment settings; OpenAPI permissions grow with the WeChat adapters. */
+const FUNCTION_CONFIG: Record<string, { timeout: number; memorySize: number; openapi: string[] }> = {
+  concern: { timeout: 10, memorySize: 256, openapi: [] },
+};
+
+export async function buildFunctions(outDir = OUT): Promise<Array<{ name: string; bytes: number }>> {
+  rmSync(outDir, { recursive: true, force: true });
+  const results: Array<{ name: string; bytes: number }> = [];
+  for (const name of FUNCTION_NAMES) {
+    const dir = path.join(outDir, name);
+    mkdirSync(dir, { recursive: true });
+    const res = await build({
+      entryPoints: [path.join(ROOT, 'cloudfunctions', name, 'index.ts')],
+      outfile: path.join(dir, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node16',
+      format: 'cjs',
+      minify: true,
+      sourcemap: false,
+      legalComments: 'none',
+      metafile: true,
+      // The local store must never be pulled into a cloud function.
+      external: ['better-sqlite3'],
+      logLevel: 'warning',
+    });
+    const inputs = Object.keys(res.metafile.inputs);
+    const local = inputs.filter((i) => /better-sqlite3|server\/(sqlite|local-|http-server|seed|demo-data)/.test(i));
+    if (local.length > 0) throw new Error(`function ${name} bundles local-only modules: ${local.join(', ')}`);
+    const cfg = FUNCTION_CONFIG[name];
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: {} }, null, 2) + '\n');
+    writeFileSync(
+      path.join(dir, 'config.json'),
+      JSON.stringify({ permissions: { openapi: cfg.openapi }, timeout: cfg.timeout, memorySize: cfg.memorySize }, null, 2) + '\n',
+    );
+    results.push({ name, bytes: res.metafile.outputs[Object.keys(res.metafile.outputs)[0]].bytes });
+  }
+  return results;
+}
+
+if (require.main === module) {
+  buildFunctions().then(
+    (rs) => {
+      for (const r of rs) console.log(`dist-functions/${r.name}/index.js  ${(r.bytes / 1024).toFixed(1)} KB`);
+    },
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

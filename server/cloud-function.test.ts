@@ -1,0 +1,56 @@
+/** The cloud-function adapter: identity from the real SDK's context parsing, the shared router, the wire format. */
+import { main as concernFunction } from '../cloudfunctions/concern/index';
+import { createCloudHandler } from './cloud-function';
+import { cloudbaseIdentity } from './cloud-identity';
+import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+
+/** A function context as CloudBase passes it (new architecture: `environment` is a JSON string). */
+const contextFor = (openid: string | null) => ({
+  request_id: 'req-1',
+  function_name: 'concern',
+  environment: JSON.stringify({
+    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
+    ...(openid ? { WX_OPENID: openid } : {}),
+    WX_APPID: 'wx-demo-app',
+  }),
+});
+
+let rt: LocalRuntime;
+beforeEach(() => {
+  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo' });
+});
+afterEach(() => rt.close());
+
+describe('the cloud-function adapter', () => {
+  const handler = () => createCloudHandler('concern', async () => rt.router, cloudbaseIdentity);
+
+  it('takes the caller from WX_OPENID in the context', async () => {
+    const res = await handler()({ action: 'me/profile', data: {} }, contextFor('demo-staff-daguo-huang'));
+    expect(res).toEqual({ ok: true, data: expect.objectContaining({ openid: 'demo-staff-daguo-huang', role: 'staff', nodeName: '大果经济社' }) });
+  });
+
+  it('never takes identity from the event, and refuses a call without one', async () => {
+    const res = await handler()({ action: 'me/profile', data: { openid: 'demo-admin-danzao' } }, contextFor('demo-resident-chen'));
+    expect(res).toMatchObject({ ok: false, code: 'VALIDATION.FAILED' });
+    expect(await handler()({ action: 'me/profile', data: {} }, contextFor(null))).toMatchObject({ ok: false, code: 'AUTH.REQUIRED' });
+  });
+
+  it('maps domain errors to {ok:false, code, message}', async () => {
+    const res = await handler()({ action: 'concern/get', data: { id: 'cmissing' } }, contextFor('demo-resident-chen'));
+    expect(res).toEqual({ ok: false, code: 'CONCERN.NOT_FOUND', message: expect.any(String) });
+    expect(await handler()({}, contextFor('demo-resident-chen'))).toMatchObject({ ok: false, code: 'VALIDATION.FAILED' });
+  });
+
+  it('answers INTERNAL without details for an unexpected error, and logs it', async () => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const broken = createCloudHandler('concern', async () => { throw new Error('db down: secret host 10.0.0.1'); }, cloudbaseIdentity);
+    const res = await broken({ action: 'me/profile', data: {} }, contextFor('demo-resident-chen'));
+    expect(res).toEqual({ ok: false, code: 'INTERNAL', message: 'internal error' });
+    expect(spy).toHaveBeenCalled();
+    spy.mockRestore();
+  });
+
+  it('as deployed today, says plainly that the CloudBase store is not configured', async () => {
+    expect(await concernFunction({ action: 'me/profile', data: {} }, contextFor('o-someone'))).toMatchObject({ ok: false, code: 'SERVICE.UNAVAILABLE' });
+  });
+});
