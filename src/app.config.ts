@@ -1,0 +1,23 @@
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/login/index',
+    'pages/report/index',
+    'pages/my-concerns/index',
+    'pages/concern/index',
+  ],
+  subPackages: [
+    {
+      // Committee staff only; residents never download it.
+      root: 'staff',
+      pages: ['pages/inbox/index', 'pages/handle/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f5f6f7',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '街坊',
+    navigationBarTextStyle: 'black',
+  },
+});

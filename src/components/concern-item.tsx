@@ -1,0 +1,32 @@
+import { Text, View } from '@tarojs/components';
+import { Tag } from '@nutui/nutui-react-taro';
+import type { ConcernSummary } from '../../core/views';
+import { routedCommittee, shortTime, truncate } from '../services/format';
+import { statusTagType, statusText } from '../services/status-text';
+import './concern-item.scss';
+
+/** One concern in a list: category, status, a bit of the description, where and who handles it. */
+export function ConcernItem({ item, onTap, placeLabel = '地点' }: { item: ConcernSummary; onTap: () => void; placeLabel?: string }) {
+  return (
+    <View className='concern-item' onClick={onTap}>
+      <View className='concern-item__head'>
+        <Text className='concern-item__category'>{item.categoryName}</Text>
+        <Tag type={statusTagType(item.status)} round>
+          {statusText(item.status)}
+        </Tag>
+      </View>
+      <Text className='concern-item__desc'>{truncate(item.description, 60)}</Text>
+      <View className='concern-item__meta'>
+        <Text>
+          {placeLabel}：{item.placeName}
+        </Text>
+      </View>
+      <View className='concern-item__meta'>
+        <Text>分派至：{routedCommittee(item.route)}</Text>
+      </View>
+      <View className='concern-item__meta'>
+        <Text>{shortTime(item.createdAt)}</Text>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,122 @@
+import { Text, View } from '@tarojs/components';
+import { Tag } from '@nutui/nutui-react-taro';
+import type { ConcernEvent, ConcernMessage } from '../../core/model';
+import type { ConcernDetail, RouteView } from '../../core/views';
+import { fullTime } from '../services/format';
+import { eventText, roleText, statusTagType, statusText } from '../services/status-text';
+import './concern-view.scss';
+
+/** The committee chain a concern was routed to, e.g. `某镇 / 某村 / 某经济社 / 第一网格`. */
+export function routePath(route: RouteView): string {
+  return [route.townName, route.villageName, route.cooperativeName, route.gridName].filter((s): s is string => !!s).join(' / ');
+}
+
+/** Header, route, thread and timeline of one concern; shared by the resident and staff pages. */
+export function ConcernView({ concern }: { concern: ConcernDetail }) {
+  return (
+    <View className='concern-view'>
+      <ConcernHeader concern={concern} />
+      <ConcernRoute route={concern.route} />
+      <ConcernThread thread={concern.thread} />
+      <ConcernTimeline timeline={concern.timeline} />
+    </View>
+  );
+}
+
+export function ConcernHeader({ concern }: { concern: ConcernDetail }) {
+  return (
+    <View className='card concern-view__header'>
+      <View className='concern-view__title-row'>
+        <Text className='concern-view__category'>{concern.categoryName}</Text>
+        <Tag type={statusTagType(concern.status)} round>
+          {statusText(concern.status)}
+        </Tag>
+      </View>
+      <Text className='concern-view__desc'>{concern.description}</Text>
+      <View className='concern-view__meta'>
+        <Text>地点：{concern.placeName}</Text>
+      </View>
+      <View className='concern-view__meta'>
+        <Text>
+          反映人：{concern.reporterName}
+          {concern.mine ? '（我）' : ''}
+        </Text>
+      </View>
+      <View className='concern-view__meta'>
+        <Text>提交时间：{fullTime(concern.createdAt)}</Text>
+      </View>
+    </View>
+  );
+}
+
+export function ConcernRoute({ route }: { route: RouteView }) {
+  return (
+    <View className='card concern-view__route'>
+      <View className='concern-view__line'>
+        <Text className='concern-view__label'>分派至：</Text>
+        <Text>{routePath(route)}</Text>
+      </View>
+      <View className='concern-view__line'>
+        <Text className='concern-view__label'>分派理由：</Text>
+        <Text>{route.reason}</Text>
+      </View>
+      {route.coOfficeName ? (
+        <View className='concern-view__line'>
+          <Text className='concern-view__label'>协办部门：</Text>
+          <Text>{route.coOfficeName}</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+export function ConcernThread({ thread }: { thread: ConcernMessage[] }) {
+  return (
+    <View className='concern-view__section'>
+      <Text className='section-title'>沟通记录</Text>
+      {thread.length === 0 ? (
+        <View className='card'>
+          <Text className='muted'>还没有回复。网格员签收后会在这里答复您。</Text>
+        </View>
+      ) : (
+        thread.map((m) => {
+          const resident = m.authorRole === 'resident';
+          return (
+            <View key={m.id} className={`concern-view__msg ${resident ? 'concern-view__msg--resident' : 'concern-view__msg--handler'}`}>
+              <Text className='concern-view__msg-author'>
+                {m.authorName}（{roleText(m.authorRole)}）
+              </Text>
+              <Text className='concern-view__msg-text'>{m.text}</Text>
+              <Text className='concern-view__msg-time'>{fullTime(m.at)}</Text>
+            </View>
+          );
+        })
+      )}
+    </View>
+  );
+}
+
+/** Timeline, oldest first and newest last. */
+export function ConcernTimeline({ timeline }: { timeline: ConcernEvent[] }) {
+  const events = [...timeline].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return (
+    <View className='concern-view__section'>
+      <Text className='section-title'>办理进度</Text>
+      <View className='card concern-view__timeline'>
+        {events.map((ev) => (
+          <View key={ev.id} className='concern-view__event'>
+            <View className='concern-view__dot' />
+            <View className='concern-view__event-body'>
+              <Text className='concern-view__event-title'>
+                {eventText(ev.type)}
+                {ev.actorName ? ` · ${ev.actorName}（${roleText(ev.actorRole)}）` : ev.actorRole === 'system' ? ' · 系统' : ''}
+              </Text>
+              {ev.note ? <Text className='concern-view__event-note'>{ev.note}</Text> : null}
+              <Text className='concern-view__event-time'>{fullTime(ev.at)}</Text>
+            </View>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,26 @@
+import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
+import { call, LOGIN_PAGE } from '../services/api';
+import { needsLogin } from '../services/auth';
+import { isHandlerRole } from '../services/status-text';
+import { useResource } from './use-resource';
+
+export function useHome() {
+  const mustLogin = needsLogin();
+  const profile = useResource(() => call('me/profile', {}), { skip: mustLogin });
+
+  useEffect(() => {
+    if (mustLogin) void Taro.reLaunch({ url: LOGIN_PAGE });
+  }, [mustLogin]);
+
+  return {
+    ...profile,
+    redirecting: mustLogin,
+    isHandler: profile.data ? isHandlerRole(profile.data.role) : false,
+    canSwitchIdentity: process.env.TARO_ENV === 'h5',
+    goReport: () => Taro.navigateTo({ url: '/pages/report/index' }),
+    goMine: () => Taro.navigateTo({ url: '/pages/my-concerns/index' }),
+    goInbox: () => Taro.navigateTo({ url: '/staff/pages/inbox/index' }),
+    goLogin: () => Taro.reLaunch({ url: LOGIN_PAGE }),
+  };
+}

@@ -1,0 +1,150 @@
+import Taro from '@tarojs/taro';
+import { useMemo, useRef, useState } from 'react';
+import type { GridTreeNode } from '../../core/grid';
+import type { Category } from '../../core/model';
+import { call } from '../services/api';
+import { errorText } from '../services/error-text';
+import { newRequestId } from '../services/request-id';
+import { useResource } from './use-resource';
+
+export const DESCRIPTION_MAX = 500;
+
+export interface VillageOption {
+  id: string;
+  name: string;
+  townId: string;
+  townName: string;
+  cooperatives: { id: string; name: string }[];
+}
+
+export interface TownGroup {
+  townId: string;
+  townName: string;
+  villages: VillageOption[];
+}
+
+/** Villages (communities) grouped by town, in tree order; cooperatives under each village. */
+export function groupVillages(roots: readonly GridTreeNode[]): TownGroup[] {
+  const groups: TownGroup[] = [];
+  const visit = (n: GridTreeNode) => {
+    if (n.kind === 'town') {
+      const villages = n.children
+        .filter((c) => c.kind === 'village')
+        .map((v) => ({
+          id: v.id,
+          name: v.name,
+          townId: n.id,
+          townName: n.name,
+          cooperatives: v.children.filter((c) => c.kind === 'cooperative').map((c) => ({ id: c.id, name: c.name })),
+        }));
+      if (villages.length > 0) groups.push({ townId: n.id, townName: n.name, villages });
+      return;
+    }
+    n.children.forEach(visit);
+  };
+  roots.forEach(visit);
+  return groups;
+}
+
+export interface ReportErrors {
+  place?: string;
+  category?: string;
+  description?: string;
+  submit?: string;
+}
+
+export function useReport() {
+  const tree = useResource(() => call('grid/tree', {}));
+  const towns = useMemo(() => (tree.data ? groupVillages(tree.data.nodes) : []), [tree.data]);
+
+  const [villageId, setVillageId] = useState<string | null>(null);
+  const [cooperativeId, setCooperativeId] = useState<string | null>(null);
+  const [category, setCategory] = useState<string | null>(null);
+  const [description, setDescription] = useState('');
+  const [errors, setErrors] = useState<ReportErrors>({});
+  const [submitting, setSubmitting] = useState(false);
+  // One id per form: a retried tap after a lost answer is recognised by the backend, not doubled.
+  const requestId = useRef(newRequestId());
+
+  const village = useMemo(() => {
+    for (const t of towns) for (const v of t.villages) if (v.id === villageId) return v;
+    return null;
+  }, [towns, villageId]);
+  const townId = village?.townId ?? null;
+
+  const categories = useResource<{ items: Category[] }>(
+    () => (townId ? call('category/list', { townId }) : Promise.resolve({ items: [] })),
+    { skip: townId === null, key: townId ?? '' },
+  );
+
+  const chooseVillage = (id: string | null) => {
+    setVillageId(id);
+    setCooperativeId(null);
+    if (id === null || townOf(towns, id) !== townId) setCategory(null);
+    setErrors((e) => ({ ...e, place: undefined, submit: undefined }));
+  };
+  const chooseCooperative = (id: string | null) => {
+    setCooperativeId((cur) => (cur === id ? null : id));
+  };
+  const chooseCategory = (code: string) => {
+    setCategory(code);
+    setErrors((e) => ({ ...e, category: undefined, submit: undefined }));
+  };
+  const changeDescription = (text: string) => {
+    setDescription(text);
+    if (errors.description) setErrors((e) => ({ ...e, description: undefined }));
+  };
+
+  const validate = (): ReportErrors => {
+    const out: ReportErrors = {};
+    if (!villageId) out.place = '请选择您所在的村（社区）。';
+    if (!category) out.category = '请选择问题类别。';
+    const text = description.trim();
+    if (text.length === 0) out.description = '请写下您遇到的问题，说清楚在哪里、是什么情况。';
+    else if ([...text].length > DESCRIPTION_MAX) out.description = `问题描述不能超过 ${DESCRIPTION_MAX} 字，请精简后再提交。`;
+    return out;
+  };
+
+  const submit = async () => {
+    if (submitting) return;
+    const found = validate();
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !villageId || !category) return;
+    setSubmitting(true);
+    try {
+      const detail = await call('concern/submit', {
+        category,
+        description: description.trim(),
+        placeId: cooperativeId ?? villageId,
+        requestId: requestId.current,
+      });
+      await Taro.redirectTo({ url: `/pages/concern/index?id=${encodeURIComponent(detail.id)}` });
+    } catch (e) {
+      setErrors({ submit: errorText(e) });
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return {
+    tree,
+    towns,
+    village,
+    cooperativeId,
+    categories,
+    category,
+    description,
+    errors,
+    submitting,
+    chooseVillage,
+    chooseCooperative,
+    chooseCategory,
+    changeDescription,
+    submit,
+  };
+}
+
+function townOf(towns: TownGroup[], villageId: string): string | null {
+  for (const t of towns) if (t.villages.some((v) => v.id === villageId)) return t.townId;
+  return null;
+}

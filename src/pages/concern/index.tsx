@@ -1,0 +1,42 @@
+import { Text, View } from '@tarojs/components';
+import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { ConcernView } from '../../components/concern-view';
+import { ErrorState, LoadingState } from '../../components/page-state';
+import { REPLY_MAX } from '../../hooks/use-concern-detail';
+import { useConcern } from '../../hooks/use-concern';
+import './index.scss';
+
+export default function ConcernPage() {
+  const d = useConcern();
+  const { concern } = d;
+
+  if (concern.loading && !concern.data) return <LoadingState />;
+  if (concern.error || !concern.data) {
+    return <ErrorState message={concern.error ?? '没有取到这条诉求，请点“重试”。'} onRetry={() => void concern.reload()} />;
+  }
+
+  return (
+    <View className='page'>
+      <ConcernView concern={concern.data} />
+      {d.can('reply') ? (
+        <View className='card reply-box'>
+          <Text className='reply-box__title'>补充说明</Text>
+          <TextArea
+            value={d.replyText}
+            onChange={d.setReplyText}
+            placeholder='输入回复内容'
+            maxLength={REPLY_MAX}
+            autoSize
+            status={d.replyError ? 'error' : 'default'}
+          />
+          {d.replyError ? <Text className='error-text'>{d.replyError}</Text> : null}
+          <Button type='primary' block loading={d.busy === 'reply'} disabled={d.busy !== null} onClick={() => void d.reply()}>
+            发送
+          </Button>
+        </View>
+      ) : null}
+      {d.actionError ? <Text className='error-text action-error'>{d.actionError}</Text> : null}
+      <Text className='muted refresh-hint'>下拉页面可刷新最新进展</Text>
+    </View>
+  );
+}

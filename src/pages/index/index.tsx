@@ -1,0 +1,60 @@
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { ErrorState, LoadingState } from '../../components/page-state';
+import { useHome } from '../../hooks/use-home';
+import { roleText } from '../../services/status-text';
+import './index.scss';
+
+export default function HomePage() {
+  const home = useHome();
+
+  if (home.redirecting) return <LoadingState text='正在前往登录…' />;
+  if (home.loading && !home.data) return <LoadingState />;
+  if (home.error || !home.data) {
+    return (
+      <View className='page'>
+        <ErrorState message={home.error ?? '没有取到您的信息，请点“重试”。'} onRetry={() => void home.reload()} />
+        {home.canSwitchIdentity ? (
+          <View className='home__switch' onClick={() => void home.goLogin()}>
+            <Text>切换身份</Text>
+          </View>
+        ) : null}
+      </View>
+    );
+  }
+
+  const me = home.data;
+  return (
+    <View className='page home'>
+      <View className='card home__me'>
+        <Text className='home__hello'>您好，{me.name}</Text>
+        <Text className='muted'>
+          {roleText(me.role)}
+          {me.nodeName ? ` · ${me.nodeName}` : ''}
+        </Text>
+      </View>
+
+      <View className='actions'>
+        <Button type='primary' size='xlarge' block onClick={() => void home.goReport()}>
+          我要反映
+        </Button>
+        <Button type='default' size='xlarge' block onClick={() => void home.goMine()}>
+          我的诉求
+        </Button>
+        {home.isHandler ? (
+          <Button type='primary' fill='outline' size='xlarge' block onClick={() => void home.goInbox()}>
+            诉求工作台
+          </Button>
+        ) : null}
+      </View>
+
+      <Text className='home__hint muted'>遇到环境卫生、道路设施、邻里纠纷等问题，都可以在这里反映，村（社区）网格员会及时处理并答复您。</Text>
+
+      {home.canSwitchIdentity ? (
+        <View className='home__switch' onClick={() => void home.goLogin()}>
+          <Text>切换身份</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * The ONE mapping from error codes to the Chinese text users see. Each text says what happened
+ * and what to do next.
+ */
+import { codeOf, NETWORK_FAILED } from './api-error';
+
+const TEXT: Record<string, string> = {
+  'AUTH.REQUIRED': '登录已失效，请重新登录后再试。',
+  'AUTH.FORBIDDEN': '您没有权限查看或办理此项。如需开通，请联系所在村（社区）网格员。',
+  'AUTH.DEV_LOGIN_DISABLED': '当前环境未开放演示登录，请在微信小程序中打开。',
+  'ACTION.UNKNOWN': '当前版本不支持此操作，请更新小程序后再试。',
+  'VALIDATION.FAILED': '填写的内容有误，请检查后重新提交。',
+  'GRID.PLACE_NOT_FOUND': '没有找到所选地点，请重新选择村（社区）。',
+  'CATEGORY.UNKNOWN': '所选类别已停用，请重新选择问题类别。',
+  'CONCERN.NOT_FOUND': '没有找到这条诉求，可能已被删除。请返回列表刷新。',
+  'CONCERN.ILLEGAL_TRANSITION': '这条诉求当前状态不能这样办理，请刷新后查看最新进展。',
+  'CONCERN.CONFLICT': '这条诉求刚被其他人更新过，请刷新后再操作。',
+  'CONCERN.REQUEST_REUSED': '这次提交已处理过，请刷新查看结果，不要重复提交。',
+  INTERNAL: '系统出了点问题，请稍后再试。如一直不行，请联系网格员。',
+  [NETWORK_FAILED]: '网络连接失败，请检查网络后点“重试”。',
+};
+
+const FALLBACK = '操作没有成功，请稍后再试。如一直不行，请联系网格员。';
+
+/** Chinese text for an error code (or anything thrown). */
+export function errorText(codeOrError: unknown): string {
+  const code = typeof codeOrError === 'string' ? codeOrError : codeOf(codeOrError);
+  return TEXT[code] ?? FALLBACK;
+}
+
+export const ERROR_TEXT_CODES: readonly string[] = Object.keys(TEXT);

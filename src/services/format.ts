@@ -1,0 +1,38 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import 'dayjs/locale/zh-cn';
+import type { RouteView } from '../../core/views';
+
+dayjs.extend(utc);
+dayjs.locale('zh-cn');
+
+/** Asia/Shanghai is UTC+8 all year (no DST), so a fixed offset is exact and needs no tz database. */
+const SHANGHAI_OFFSET_MINUTES = 8 * 60;
+
+function shanghai(iso: string) {
+  return dayjs(iso).utcOffset(SHANGHAI_OFFSET_MINUTES);
+}
+
+/** e.g. `03-18 14:05`, in Beijing time whatever the phone's zone. */
+export function shortTime(iso: string): string {
+  const d = shanghai(iso);
+  return d.isValid() ? d.format('MM-DD HH:mm') : '';
+}
+
+/** e.g. `2025-03-18 14:05`. */
+export function fullTime(iso: string): string {
+  const d = shanghai(iso);
+  return d.isValid() ? d.format('YYYY-MM-DD HH:mm') : '';
+}
+
+/** The committee a concern was routed to, e.g. `东岳村 · 第二网格`. */
+export function routedCommittee(route: RouteView): string {
+  const unit = route.cooperativeName ?? route.villageName ?? route.townName;
+  return route.gridName ? `${unit} · ${route.gridName}` : unit;
+}
+
+/** Shortens text to `max` characters (by code point), adding an ellipsis. */
+export function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max).join('')}…`;
+}

@@ -1,0 +1,70 @@
+/** Chinese labels for concern statuses, timeline events, roles and node kinds. */
+import type { ActorRole, ConcernStatus, NodeKind, Role } from '../../core/model';
+
+export const STATUS_TEXT: Readonly<Record<ConcernStatus, string>> = {
+  submitted: '已提交',
+  dispatching: '待派单',
+  assigned: '已分派',
+  accepted: '已签收',
+  in_progress: '办理中',
+  resolved: '已办结',
+  closed: '已关闭',
+};
+
+export function statusText(status: string): string {
+  return (STATUS_TEXT as Record<string, string>)[status] ?? status;
+}
+
+/** NutUI Tag type per status, so the colour tells the state at a glance. */
+export function statusTagType(status: string): 'default' | 'primary' | 'info' | 'success' | 'danger' | 'warning' {
+  switch (status) {
+    case 'resolved':
+    case 'closed':
+      return 'success';
+    case 'dispatching':
+      return 'warning';
+    case 'assigned':
+    case 'submitted':
+      return 'danger';
+    default:
+      return 'primary';
+  }
+}
+
+export const EVENT_TEXT: Readonly<Record<string, string>> = {
+  submitted: '居民提交',
+  assigned: '系统分派',
+  queued_for_dispatch: '进入派单队列',
+  accepted: '签收',
+  replied: '回复',
+  resident_replied: '居民补充',
+  resolved: '办结',
+};
+
+export function eventText(type: string): string {
+  return EVENT_TEXT[type] ?? type;
+}
+
+export const ROLE_TEXT: Readonly<Record<ActorRole, string>> = {
+  resident: '居民',
+  staff: '网格员·社委',
+  office: '镇职能办',
+  admin: '管理员',
+  system: '系统',
+};
+
+export function roleText(role: string): string {
+  return (ROLE_TEXT as Record<string, string>)[role] ?? role;
+}
+
+export function isHandlerRole(role: Role): boolean {
+  return role === 'staff' || role === 'office' || role === 'admin';
+}
+
+export const NODE_KIND_TEXT: Readonly<Record<NodeKind, string>> = {
+  district: '区',
+  town: '镇（街道）',
+  village: '村（社区）',
+  cooperative: '经济社',
+  grid: '网格',
+};

@@ -1,0 +1,24 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png';
+declare module '*.gif';
+declare module '*.jpg';
+declare module '*.jpeg';
+declare module '*.svg';
+declare module '*.css';
+declare module '*.scss';
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    /** Set by Taro at build time. */
+    NODE_ENV: 'development' | 'production' | 'test';
+    /** Build target; Taro inlines it, so branches on it are removed from the other target's bundle. */
+    TARO_ENV: 'weapp' | 'swan' | 'alipay' | 'h5' | 'rn' | 'tt' | 'qq' | 'jd' | 'harmony' | 'jdrn';
+    /** WeChat appid used by Taro for dist/project.config.json, if set. */
+    TARO_APP_ID?: string;
+    /** H5 only: base URL of the local cloud HTTP API; empty means same origin. */
+    TARO_APP_API_BASE?: string;
+    /** weapp only: WeChat CloudBase environment id passed to `Taro.cloud.init`. */
+    TARO_APP_CLOUD_ENV?: string;
+  }
+}
