@@ -1,0 +1,62 @@
+/**
+ * Browser-test harness: the real local cloud (router + SQLite in memory + the H5 build from dist-h5)
+ * on a free port, and Debian's Chromium driven by playwright-core with the flags this machine needs.
+ */
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type http from 'node:http';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createHttpServer } from '../../server/http-server';
+import { createLocalRuntime, type LocalRuntime } from '../../server/local-runtime';
+
+const ROOT = path.resolve(__dirname, '../..');
+export const SCREENSHOT_DIR = path.join(ROOT, 'test-results');
+
+export interface Harness {
+  base: string;
+  rt: LocalRuntime;
+  browser: Browser;
+  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const staticDir = path.join(ROOT, 'dist-h5');
+  if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist-h5 is missing: run `npm run build:h5` first (npm test does)');
+  const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo' });
+  const server: http.Server = createHttpServer(rt, { mode: 'local', staticDir });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Playwright gives every launch a fresh, temporary --user-data-dir of its own.
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  return {
+    base,
+    rt,
+    browser,
+    async newPage() {
+      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.error('[page error]', e.message));
+      return { context, page };
+    },
+    async close() {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+      await rt.close();
+    },
+  };
+}
