@@ -1,0 +1,167 @@
+/**
+ * The report form, as built for WeChat: pages of dist/ (run `npm run build:weapp` first) rendered
+ * in miniprogram-simulate with a fake `wx.cloud.callFunction`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { DIST, findByText, fire, installHost, launchApp, navigations, prepareRoute, setCloudHandler, tapText, until } from './harness';
+
+installHost();
+// Loaded after the host globals exist: it merges its own `wx` APIs into ours.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const simulate = require('miniprogram-simulate') as typeof import('miniprogram-simulate');
+
+interface Call {
+  name: string;
+  action: string;
+  data: Record<string, unknown>;
+}
+
+const calls: Call[] = [];
+
+const TREE = {
+  nodes: [
+    {
+      id: 'd1', kind: 'district', name: '某区', parentId: null,
+      children: [
+        {
+          id: 't1', kind: 'town', name: '东岳镇', parentId: 'd1',
+          children: [
+            {
+              id: 'v1', kind: 'village', name: '东岳村', parentId: 't1',
+              children: [
+                { id: 'c1', kind: 'cooperative', name: '东岳一社', parentId: 'v1', children: [] },
+                { id: 'c2', kind: 'cooperative', name: '东岳二社', parentId: 'v1', children: [] },
+                { id: 'g1', kind: 'grid', name: '东岳村第一网格', parentId: 'v1', children: [] },
+              ],
+            },
+          ],
+        },
+        {
+          id: 't2', kind: 'town', name: '西山镇', parentId: 'd1',
+          children: [{ id: 'v2', kind: 'village', name: '西山社区', parentId: 't2', children: [] }],
+        },
+      ],
+    },
+  ],
+};
+
+const CATEGORIES: Record<string, { code: string; name: string }[]> = {
+  t1: [
+    { code: 'sanitation', name: '环境卫生' },
+    { code: 'road', name: '道路设施' },
+  ],
+  t2: [{ code: 'noise', name: '噪音扰民' }],
+};
+
+setCloudHandler(({ name, data }) => {
+  const input = (data.data ?? {}) as Record<string, unknown>;
+  calls.push({ name, action: data.action, data: input });
+  switch (data.action) {
+    case 'me/profile':
+      return { ok: true, data: { openid: 'o-resident', name: '张阿姨', role: 'resident', nodeId: null, nodeName: null } };
+    case 'grid/tree':
+      return { ok: true, data: TREE };
+    case 'category/list': {
+      const townId = String(input.townId);
+      const items = (CATEGORIES[townId] ?? []).map((c) => ({ ...c, townId, kind: 'complaint', leadOfficeCode: null }));
+      return { ok: true, data: { items } };
+    }
+    case 'concern/submit':
+      return { ok: true, data: { id: 'k-100' } };
+    default:
+      return { ok: false, code: 'ACTION.UNKNOWN', message: data.action };
+  }
+});
+
+beforeAll(() => {
+  launchApp();
+});
+
+// A page's chunk runs (and calls Page()) only once per process, so each page is loaded once.
+const loaded = new Map<string, string>();
+
+function renderPage(route: string, query: Record<string, string> = {}): Element {
+  prepareRoute(route, query);
+  const id = loaded.get(route) ?? simulate.load(path.join(DIST, route), { rootPath: DIST });
+  loaded.set(route, id);
+  const comp = simulate.render(id);
+  const parent = document.createElement('div');
+  document.body.appendChild(parent);
+  comp.attach(parent);
+  return parent;
+}
+
+const has = (root: Element, text: string) => findByText(root, text).length > 0;
+const textOf = (root: Element) => root.textContent ?? '';
+
+test('main package has no staff pages; staff/ is a subpackage', () => {
+  const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as {
+    pages: string[];
+    subPackages?: { root: string; pages: string[] }[];
+  };
+  expect(app.pages).toEqual(expect.arrayContaining(['pages/index/index', 'pages/report/index', 'pages/concern/index']));
+  expect(app.pages.some((p) => p.startsWith('staff/') || p.includes('inbox') || p.includes('handle'))).toBe(false);
+  const staff = app.subPackages?.find((s) => s.root === 'staff');
+  expect(staff?.pages).toEqual(expect.arrayContaining(['pages/inbox/index', 'pages/handle/index']));
+  expect(fs.existsSync(path.join(DIST, 'staff/pages/inbox/index.js'))).toBe(true);
+  expect(fs.existsSync(path.join(DIST, 'staff/pages/handle/index.js'))).toBe(true);
+});
+
+test('a resident picks village, cooperative and category, describes the problem and submits', async () => {
+  calls.length = 0;
+  const page = renderPage('pages/report/index');
+
+  // Villages grouped by town.
+  await until(() => has(page, '东岳村') && has(page, '西山社区'), 'the village list');
+  expect(has(page, '东岳镇')).toBe(true);
+  expect(has(page, '西山镇')).toBe(true);
+  expect(calls.map((c) => c.action)).toEqual(['grid/tree']);
+
+  // Submitting an empty form shows what is missing, in Chinese, and calls nothing.
+  tapText(page, '提交');
+  await until(() => textOf(page).includes('请选择您所在的村（社区）'), 'the inline validation errors');
+  expect(textOf(page)).toContain('请选择问题类别');
+  expect(textOf(page)).toContain('请写下您遇到的问题');
+  expect(calls.some((c) => c.action === 'concern/submit')).toBe(false);
+
+  tapText(page, '东岳村');
+  await until(() => has(page, '东岳二社'), 'the cooperatives of 东岳村');
+  expect(has(page, '东岳村第一网格')).toBe(false); // grids are not places a resident picks
+  await until(() => has(page, '环境卫生'), 'the categories of 东岳镇');
+  expect(calls.find((c) => c.action === 'category/list')?.data).toEqual({ townId: 't1' });
+
+  tapText(page, '东岳二社');
+  tapText(page, '环境卫生');
+  const textarea = page.querySelector('wx-textarea');
+  expect(textarea).not.toBeNull();
+  fire(textarea as Element, 'input', { value: '村口路灯坏了三天，晚上看不清路。', cursor: 16 });
+  await until(() => !textOf(page).includes('请写下您遇到的问题'), 'the description error to clear');
+
+  tapText(page, '提交');
+  await until(() => calls.some((c) => c.action === 'concern/submit'), 'concern/submit');
+  const submit = calls.filter((c) => c.action === 'concern/submit');
+  expect(submit).toHaveLength(1);
+  expect(submit[0].name).toBe('concern');
+  expect(submit[0].data).toEqual({
+    category: 'sanitation',
+    description: '村口路灯坏了三天，晚上看不清路。',
+    placeId: 'c2',
+    requestId: expect.stringMatching(/^[A-Za-z0-9_-]{16,64}$/),
+  });
+  await until(() => navigations().some((n) => n.includes('/pages/concern/index?id=k-100')), 'going to the new concern');
+});
+
+test('without a cooperative the village is the place', async () => {
+  calls.length = 0;
+  const page = renderPage('pages/report/index');
+  await until(() => has(page, '西山社区'), 'the village list');
+  tapText(page, '西山社区');
+  await until(() => has(page, '噪音扰民'), 'the categories of 西山镇');
+  tapText(page, '噪音扰民');
+  fire(page.querySelector('wx-textarea') as Element, 'input', { value: '楼下夜里施工', cursor: 6 });
+  await simulate.sleep(20);
+  tapText(page, '提交');
+  await until(() => calls.some((c) => c.action === 'concern/submit'), 'concern/submit');
+  expect(calls.find((c) => c.action === 'concern/submit')?.data).toMatchObject({ category: 'noise', placeId: 'v2', description: '楼下夜里施工' });
+});
