@@ -43,7 +43,7 @@ export function ConcernHeader({ concern }: { concern: ConcernDetail }) {
         </Text>
       </View>
       <View className='concern-view__meta'>
-        <Text>提交时间：{fullTime(concern.createdAt)}</Text>
+        <Text>反映时间：{fullTime(concern.createdAt)}</Text>
       </View>
     </View>
   );
@@ -76,7 +76,7 @@ export function ConcernThread({ thread }: { thread: ConcernMessage[] }) {
       <Text className='section-title'>沟通记录</Text>
       {thread.length === 0 ? (
         <View className='card'>
-          <Text className='muted'>还没有回复。网格员签收后会在这里答复您。</Text>
+          <Text className='muted'>暂时还没有答复。网格员接手后会在这里答复您。</Text>
         </View>
       ) : (
         thread.map((m) => {

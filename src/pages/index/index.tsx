@@ -48,7 +48,7 @@ export default function HomePage() {
         ) : null}
       </View>
 
-      <Text className='home__hint muted'>遇到环境卫生、道路设施、邻里纠纷等问题，都可以在这里反映，村（社区）网格员会及时处理并答复您。</Text>
+      <Text className='home__hint muted'>家门口遇到的烦心事，都可以在这里反映，村（社区）网格员会及时处理并答复您。</Text>
 
       {home.canSwitchIdentity ? (
         <View className='home__switch' onClick={() => void home.goLogin()}>

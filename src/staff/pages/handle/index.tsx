@@ -22,7 +22,7 @@ export default function HandlePage() {
 
       {h.can('accept') ? (
         <View className='card reply-box'>
-          <Text className='reply-box__title'>签收后开始办理，居民会看到“已签收”。</Text>
+          <Text className='reply-box__title'>确认由您接手后点下方按钮，居民会看到处理进展。</Text>
           <Button type='primary' size='large' block loading={h.busy === 'accept'} disabled={h.busy !== null} onClick={() => void h.accept()}>
             签收
           </Button>
@@ -31,7 +31,7 @@ export default function HandlePage() {
 
       {h.can('reply') ? (
         <View className='card reply-box'>
-          <Text className='reply-box__title'>回复居民</Text>
+          <Text className='reply-box__title'>给居民答复</Text>
           <TextArea
             value={h.replyText}
             onChange={h.setReplyText}
@@ -49,7 +49,7 @@ export default function HandlePage() {
 
       {h.can('resolve') ? (
         <View className='card reply-box'>
-          <Text className='reply-box__title'>办结</Text>
+          <Text className='reply-box__title'>完成办理</Text>
           <TextArea
             value={h.resolveText}
             onChange={h.setResolveText}
