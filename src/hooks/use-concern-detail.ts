@@ -8,6 +8,9 @@ import { useResource } from './use-resource';
 
 export const REPLY_MAX = 1000;
 
+/** Short confirmation after a move succeeds. */
+const DONE_TEXT: Record<ConcernMove, string> = { accept: '签收成功', reply: '发送成功', resolve: '办结成功' };
+
 /** What is being sent right now, if anything. */
 export type Busy = ConcernMove | null;
 
@@ -40,6 +43,7 @@ export function useConcernDetail() {
     try {
       await send(keys.current[move]);
       keys.current[move] = newRequestId();
+      void Taro.showToast({ title: DONE_TEXT[move], icon: 'success', duration: 1500 });
       await concern.reload();
       return true;
     } catch (e) {
