@@ -2,6 +2,7 @@
  * `npm run build:functions`: bundles each cloud function with core/ and server/ (esbuild) into
  * dist-functions/<name>/ — index.js, package.json, config.json — a folder that deploys on its own.
  */
+import { isMain } from './is-main';
 import { build } from 'esbuild';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -50,7 +51,7 @@ export async function buildFunctions(outDir = OUT): Promise<Array<{ name: string
   return results;
 }
 
-if (require.main === module) {
+if (isMain(__filename)) {
   buildFunctions().then(
     (rs) => {
       for (const r of rs) console.log(`dist-functions/${r.name}/index.js  ${(r.bytes / 1024).toFixed(1)} KB`);

@@ -5,6 +5,7 @@
  *   `import type`, so schemas and server code never reach the bundle.
  * - server/ and cloudfunctions/ never import src/.
  */
+import { isMain } from './is-main';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -52,7 +53,7 @@ export function checkFile(file: string, source: string): Finding[] {
   return findings;
 }
 
-if (require.main === module) {
+if (isMain(__filename)) {
   const files = ['core', 'src', 'server', 'cloudfunctions'].flatMap((d) => walk(path.join(ROOT, d)));
   const findings = files.flatMap((f) => checkFile(f, readFileSync(f, 'utf8')));
   for (const f of findings) console.error(`${f.file}: imports '${f.spec}': ${f.rule}`);

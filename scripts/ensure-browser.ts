@@ -3,6 +3,7 @@
  * are root, install it (and a CJK font) from apt so that `npm test` needs nothing installed by hand;
  * elsewhere, say exactly what is missing.
  */
+import { isMain } from './is-main';
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -30,4 +31,4 @@ function main() {
   execSync('apt-get install -y -qq chromium fonts-wqy-microhei', { stdio: 'inherit', env });
 }
 
-if (require.main === module) main();
+if (isMain(__filename)) main();
