@@ -22,6 +22,8 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'concern/accept': 'concern',
   'concern/reply': 'concern',
   'concern/resolve': 'concern',
+  'message/list': 'concern',
+  'message/markRead': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

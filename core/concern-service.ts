@@ -2,7 +2,8 @@ import { canView, isHandler, isReporter } from './access';
 import type { DirectoryCache, DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { EVENT_OF, canMove, nextStatus, type LifecycleAction } from './lifecycle';
-import type { ActorRole, Caller, Category, Concern, ConcernEvent, ConcernMessage } from './model';
+import type { ActorRole, Caller, Category, Concern, ConcernEvent, ConcernMessage, Notification } from './model';
+import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';
 import type { ConcernChange, Deps, InboxScope } from './ports';
 import { routeByPlace } from './routing';
 import type { ParsedInputOf } from './schemas';
@@ -148,7 +149,9 @@ export async function submit(ctx: Ctx, input: ParsedInputOf<'concern/submit'>): 
     actorName: null,
     actorRole: 'system',
   };
-  const { concern: stored } = await ctx.deps.store.concerns.create(concern, [submitted, routed]);
+  const staff = await ctx.deps.store.directory.listStaffAt(noticeNodeIds(concern));
+  const notices = toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_assigned', status === 'dispatching' ? '新诉求待派单' : '新诉求待签收', concern, snippet(`${category.name}：${concern.description}`), at);
+  const { concern: stored } = await ctx.deps.store.concerns.create(concern, [submitted, routed], notices);
   return detail(ctx, snap, stored);
 }
 
@@ -164,7 +167,7 @@ export async function get(ctx: Ctx, input: ParsedInputOf<'concern/get'>): Promis
   return detail(ctx, snap, await visible(ctx, snap, input.id));
 }
 
-type Plan = (c: Concern, at: string, snap: DirectorySnapshot) => ConcernChange;
+type Plan = (c: Concern, at: string, snap: DirectorySnapshot) => Promise<ConcernChange>;
 
 /**
  * Runs one move under optimistic concurrency. An unrelated write that bumped the version is retried;
@@ -184,7 +187,7 @@ async function move(ctx: Ctx, id: string, requestId: string | undefined, check: 
       throw e;
     }
     const at = ctx.deps.now().toISOString();
-    const change = { ...plan(c, at, snap), requestId: requestId ?? null };
+    const change = { ...(await plan(c, at, snap)), requestId: requestId ?? null };
     const saved = await ctx.deps.store.concerns.commit(id, c.version, change);
     if (saved) return detail(ctx, snap, saved);
     if (attempt >= MAX_ATTEMPTS) throw new AppError('CONCERN.CONFLICT', `concern ${id} is busy, try again`);
@@ -198,11 +201,15 @@ function requireHandler(ctx: Ctx) {
   };
 }
 
+/** A handler's move: the transition, its event, an optional message, and the reporter told. */
 function lifecycleMove(ctx: Ctx, action: LifecycleAction, text: string | null): Plan {
-  return (c, at) => {
+  return async (c, at) => {
     const to = nextStatus(c.status, action);
     const messages: ConcernMessage[] = text === null ? [] : [message(ctx, c.id, text, at)];
-    return { patch: { status: to, updatedAt: at }, events: [event(ctx, c, EVENT_OF[action], to, text, at)], messages, requestId: null };
+    const notifications: Notification[] = [];
+    if (action === 'reply' && text !== null) notifications.push(toReporter(ctx.deps, c, 'concern_replied', '您的诉求有新回复', snippet(text), at));
+    if (action === 'resolve' && text !== null) notifications.push(toReporter(ctx.deps, c, 'concern_resolved', '您的诉求已办结', snippet(text), at));
+    return { patch: { status: to, updatedAt: at }, events: [event(ctx, c, EVENT_OF[action], to, text, at)], messages, notifications, requestId: null };
   };
 }
 
@@ -252,12 +259,14 @@ export function reply(ctx: Ctx, input: ParsedInputOf<'concern/reply'>): Promise<
       if (!isReporter(ctx.caller, c)) throw new AppError('AUTH.FORBIDDEN', 'only the reporter or a handler may reply');
       if (c.status === 'closed') throw new AppError('CONCERN.ILLEGAL_TRANSITION', 'the concern is closed');
     },
-    (c, at, snap) => {
+    async (c, at, snap) => {
       if (isHandler(snap.grid, ctx.caller, c)) return lifecycleMove(ctx, 'reply', input.text)(c, at, snap);
+      const staff = await ctx.deps.store.directory.listStaffAt(noticeNodeIds(c));
       return {
         patch: { updatedAt: at },
         events: [event(ctx, c, 'resident_replied', c.status, input.text, at)],
         messages: [message(ctx, c.id, input.text, at)],
+        notifications: toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_replied', '居民补充了诉求信息', c, snippet(input.text), at),
         requestId: null,
       };
     },

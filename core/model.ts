@@ -113,3 +113,45 @@ export interface ConcernMessage {
   photos: string[];
   at: string;
 }
+
+/**
+ * What a person is told, as plain fields. Each delivery adapter maps a kind to its own form: a WeChat
+ * one-time subscribe message template (with its field limits) in production, an in-app message locally.
+ */
+export type NotificationKind = 'concern_assigned' | 'concern_replied' | 'concern_resolved';
+
+export interface Notification {
+  id: string;
+  recipientOpenid: string;
+  kind: NotificationKind;
+  /** Short subject in Chinese, e.g. 诉求有新回复. */
+  title: string;
+  /** One or two sentences in Chinese. */
+  body: string;
+  /** Mini-program page to open, with its query, e.g. `/pages/concern/index?id=…`. */
+  page: string;
+  createdAt: string;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'dead';
+
+/** A notification waiting in, or done with, the outbox. Rows are never deleted. */
+export interface OutboxItem extends Notification {
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  sentAt: string | null;
+}
+
+/** A message in a person's in-app inbox (the local delivery adapter). */
+export interface InboxMessage {
+  id: string;
+  recipientOpenid: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  page: string;
+  createdAt: string;
+  readAt: string | null;
+}

@@ -2,7 +2,7 @@
  * Repository interfaces, named after domain operations. Adapters implement them over SQLite
  * (locally and in tests) and over CloudBase (production); core never sees which.
  */
-import type { Category, Concern, ConcernEvent, ConcernMessage, GridNode, Office, StaffMember } from './model';
+import type { Category, Concern, ConcernEvent, ConcernMessage, GridNode, InboxMessage, Notification, Office, OutboxItem, StaffMember } from './model';
 import type { Page } from './views';
 
 export interface PageQuery {
@@ -25,6 +25,8 @@ export interface DirectoryRepo {
   listCategories(townId?: string): Promise<Category[]>;
   findStaff(openid: string): Promise<StaffMember | null>;
   listStaff(): Promise<StaffMember[]>;
+  /** Staff members serving any of these nodes (or offices). */
+  listStaffAt(nodeIds: string[]): Promise<StaffMember[]>;
   findUser(openid: string): Promise<UserRecord | null>;
   /** Creates the user on first sight; never overwrites an existing one. */
   ensureUser(user: UserRecord): Promise<UserRecord>;
@@ -43,6 +45,8 @@ export interface ConcernChange {
   messages: ConcernMessage[];
   /** Stored with the events so a retried call can be recognised. */
   requestId: string | null;
+  /** Queued in the outbox in the same atomic step as the change: a transition never loses its notices. */
+  notifications: Notification[];
 }
 
 export interface ConcernRepo {
@@ -50,7 +54,7 @@ export interface ConcernRepo {
    * Stores a new concern with its first events, atomically. When the reporter already stored a concern
    * under the same requestId, returns that one with `created: false` and writes nothing.
    */
-  create(concern: Concern, events: ConcernEvent[]): Promise<{ concern: Concern; created: boolean }>;
+  create(concern: Concern, events: ConcernEvent[], notifications: Notification[]): Promise<{ concern: Concern; created: boolean }>;
   get(id: string): Promise<Concern | null>;
   listByReporter(openid: string, page: PageQuery): Promise<Page<Concern>>;
   inbox(scope: InboxScope, page: PageQuery): Promise<Page<Concern>>;
@@ -65,10 +69,43 @@ export interface ConcernRepo {
   thread(id: string): Promise<ConcernMessage[]>;
 }
 
+/**
+ * The notification outbox, kept apart from the lifecycle: domain operations enqueue into it in their own
+ * transaction; a worker delivers what is due and retries failures with backoff.
+ */
+export interface OutboxRepo {
+  /**
+   * Claims up to `limit` pending items due at `now`, leasing them until `leaseUntil` so that a second
+   * worker running at the same time does not claim them too.
+   */
+  claimDue(now: string, leaseUntil: string, limit: number): Promise<OutboxItem[]>;
+  markSent(id: string, at: string): Promise<void>;
+  /** Records a failed attempt; `nextAttemptAt` null gives up (status dead, kept for review). */
+  markFailed(id: string, error: string, nextAttemptAt: string | null): Promise<void>;
+  get(id: string): Promise<OutboxItem | null>;
+}
+
+/** The in-app inbox that the local delivery adapter writes to and residents read. */
+export interface MessageRepo {
+  /** Stores a delivered notification; delivering the same outbox item twice stores it once. */
+  deliver(message: InboxMessage): Promise<void>;
+  list(openid: string, page: PageQuery): Promise<Page<InboxMessage>>;
+  unreadCount(openid: string): Promise<number>;
+  /** Marks the given messages (or all, when ids is null) of this person read; returns how many changed. */
+  markRead(openid: string, ids: string[] | null, at: string): Promise<number>;
+}
+
 export interface Store {
   directory: DirectoryRepo;
   concerns: ConcernRepo;
+  outbox: OutboxRepo;
+  messages: MessageRepo;
   close(): Promise<void>;
+}
+
+/** Delivers one notification over one channel; throws to have the outbox retry it. */
+export interface NotificationSender {
+  send(item: OutboxItem): Promise<void>;
 }
 
 /** Everything core needs from the outside world, wired by one composition root per runtime. */

@@ -26,6 +26,16 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'concern/accept': concerns.accept,
   'concern/reply': concerns.reply,
   'concern/resolve': concerns.resolve,
+  'message/list': async (ctx, input) => {
+    const { messages } = ctx.deps.store;
+    const page = await messages.list(ctx.caller.openid, { cursor: input.cursor ?? null, limit: input.limit ?? 20 });
+    return { ...page, unread: await messages.unreadCount(ctx.caller.openid) };
+  },
+  'message/markRead': async (ctx, input) => {
+    const { messages } = ctx.deps.store;
+    const changed = await messages.markRead(ctx.caller.openid, input.ids ?? null, ctx.deps.now().toISOString());
+    return { changed, unread: await messages.unreadCount(ctx.caller.openid) };
+  },
 };
 
 async function profile(ctx: Ctx): Promise<Profile> {

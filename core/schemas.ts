@@ -46,6 +46,8 @@ export const schemas = {
   'concern/accept': z.object({ id, requestId: requestId.optional() }).strict(),
   'concern/reply': z.object({ id, text: text(LIMITS.replyMax), requestId: requestId.optional() }).strict(),
   'concern/resolve': z.object({ id, text: text(LIMITS.replyMax), requestId: requestId.optional() }).strict(),
+  'message/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
+  'message/markRead': z.object({ ids: z.array(id).min(1).max(LIMITS.pageMax).optional() }).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

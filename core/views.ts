@@ -1,5 +1,5 @@
 import type { GridTreeNode } from './grid';
-import type { Category, ConcernEvent, ConcernMessage, ConcernStatus, LatLng, Role, RouteDecision } from './model';
+import type { Category, ConcernEvent, ConcernMessage, ConcernStatus, InboxMessage, LatLng, Role, RouteDecision } from './model';
 
 export interface Profile {
   openid: string;
@@ -60,4 +60,6 @@ export interface Outputs {
   'concern/accept': ConcernDetail;
   'concern/reply': ConcernDetail;
   'concern/resolve': ConcernDetail;
+  'message/list': Page<InboxMessage> & { unread: number };
+  'message/markRead': { changed: number; unread: number };
 }

@@ -2,7 +2,9 @@
  * Composition root of the local cloud (dev server and tests): the SQLite store, the router, the local
  * identity. The cloud functions have their own root; both mount the same router.
  */
+import { deliverDue, type DeliveryReport } from '../core/outbox';
 import { createRouter, type Router } from '../core/router';
+import { InAppSender } from './in-app-sender';
 import type { Deps } from '../core/ports';
 import { demoDirectory } from './demo-data';
 import { newId } from './ids';
@@ -15,6 +17,10 @@ export interface LocalRuntime {
   router: Router;
   identity: LocalIdentity;
   deps: Deps;
+  /** Delivers the outbox once (to the in-app inbox); the server also runs it on an interval. */
+  deliverNotifications(): Promise<DeliveryReport>;
+  /** Runs the background jobs every `ms` until close(). */
+  startJobs(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -30,11 +36,28 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
   const now = opts.now ?? (() => new Date());
   if (opts.seed === 'demo') seedDirectory(store.db, demoDirectory(now().toISOString()));
   const deps: Deps = { store, now, newId };
+  const sender = new InAppSender(store.messages);
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> = Promise.resolve();
+  const deliverNotifications = () => deliverDue(store.outbox, sender, deps.now());
   return {
     store,
     deps,
     router: createRouter(deps),
     identity: new LocalIdentity(opts.sessionSecret),
-    close: () => store.close(),
+    deliverNotifications,
+    startJobs(ms) {
+      if (timer) return;
+      timer = setInterval(() => {
+        // One run at a time; a failing run is logged and the next tick tries again.
+        running = running.then(deliverNotifications).catch((e: unknown) => console.error('[jiefang] outbox run failed:', e));
+      }, ms);
+      timer.unref();
+    },
+    async close() {
+      if (timer) clearInterval(timer);
+      await running;
+      await store.close();
+    },
   };
 }

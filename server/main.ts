@@ -13,6 +13,7 @@ async function main() {
   if (config.JIEFANG_DB !== ':memory:') mkdirSync(path.dirname(path.resolve(config.JIEFANG_DB)), { recursive: true });
   const rt = createLocalRuntime({ dbPath: config.JIEFANG_DB, seed: config.JIEFANG_SEED, sessionSecret: config.JIEFANG_SESSION_SECRET });
   const server = createHttpServer(rt, { mode: config.JIEFANG_MODE, staticDir: config.JIEFANG_STATIC_DIR });
+  rt.startJobs(1000);
   server.listen(config.PORT, config.HOST, async () => {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.PORT;

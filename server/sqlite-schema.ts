@@ -108,4 +108,34 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (concern_id, seq)
   );
   `,
+  /* 2: notification outbox and the in-app inbox */ `
+  CREATE TABLE outbox (
+    id TEXT PRIMARY KEY,
+    recipient_openid TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    page TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending','sent','dead')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    lease_until TEXT,
+    last_error TEXT,
+    sent_at TEXT
+  );
+  CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+
+  CREATE TABLE inbox_messages (
+    id TEXT PRIMARY KEY,
+    recipient_openid TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    page TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    read_at TEXT
+  );
+  CREATE INDEX inbox_messages_recipient ON inbox_messages(recipient_openid, created_at, id);
+  `,
 ];

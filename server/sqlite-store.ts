@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
-import type { Category, Concern, ConcernEvent, ConcernMessage, GridNode, Office, StaffMember } from '../core/model';
+import type { Category, Concern, ConcernEvent, ConcernMessage, GridNode, Notification, Office, StaffMember } from '../core/model';
 import { OPEN_STATUSES } from '../core/lifecycle';
-import type { ConcernChange, ConcernRepo, DirectoryRepo, InboxScope, PageQuery, Store, UserRecord } from '../core/ports';
+import type { ConcernChange, ConcernRepo, DirectoryRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, Store, UserRecord } from '../core/ports';
 import type { Page } from '../core/views';
 import { MIGRATIONS } from './sqlite-schema';
-import { decodeCursor, encodeCursor } from './cursor';
+import { keysetPage } from './sqlite-paging';
+import { SqliteMessages, SqliteOutbox, outboxEnqueuer } from './sqlite-outbox';
 
 type Row = Record<string, unknown>;
 
@@ -83,11 +84,15 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   readonly directory: DirectoryRepo;
   readonly concerns: ConcernRepo;
+  readonly outbox: OutboxRepo;
+  readonly messages: MessageRepo;
 
   constructor(opts: SqliteStoreOptions) {
     this.db = openDatabase(opts.path);
     this.directory = new SqliteDirectory(this.db);
     this.concerns = new SqliteConcerns(this.db);
+    this.outbox = new SqliteOutbox(this.db);
+    this.messages = new SqliteMessages(this.db);
   }
 
   async close(): Promise<void> {
@@ -97,7 +102,7 @@ export class SqliteStore implements Store {
 
 export class SqliteDirectory implements DirectoryRepo {
   private readonly q;
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.q = {
       gridVersion: db.prepare(`SELECT value FROM grid_meta WHERE key = 'grid_version'`).pluck(),
       nodes: db.prepare(`SELECT id, kind, name, parent_id FROM grid_nodes`),
@@ -137,6 +142,10 @@ export class SqliteDirectory implements DirectoryRepo {
   async listStaff(): Promise<StaffMember[]> {
     return (this.q.allStaff.all() as Row[]).map(toStaff);
   }
+  async listStaffAt(nodeIds: string[]): Promise<StaffMember[]> {
+    if (nodeIds.length === 0) return [];
+    return (this.db.prepare(`SELECT * FROM staff WHERE node_id IN (${nodeIds.map(() => '?').join(',')}) ORDER BY openid`).all(...nodeIds) as Row[]).map(toStaff);
+  }
   async findUser(openid: string): Promise<UserRecord | null> {
     const r = this.q.user.get(openid) as Row | undefined;
     return r ? toUser(r) : null;
@@ -158,8 +167,10 @@ export class SqliteConcerns implements ConcernRepo {
   private readonly q;
   private readonly createTx;
   private readonly commitTx;
+  private readonly enqueue;
 
   constructor(private readonly db: Database.Database) {
+    this.enqueue = outboxEnqueuer(db);
     this.q = {
       insert: db.prepare(`INSERT INTO concerns (id, reporter_openid, category, description, place_id, lat, lng, photos, status, route,
           town_id, village_id, cooperative_id, grid_id, co_office_id, created_at, updated_at, version, request_id)
@@ -181,13 +192,14 @@ export class SqliteConcerns implements ConcernRepo {
       thread: db.prepare(`SELECT * FROM concern_messages WHERE concern_id = ? ORDER BY seq`),
     };
 
-    this.createTx = db.transaction((c: Concern, events: ConcernEvent[]): { concern: Concern; created: boolean } => {
+    this.createTx = db.transaction((c: Concern, events: ConcernEvent[], notifications: Notification[]): { concern: Concern; created: boolean } => {
       if (c.requestId !== null) {
         const prior = this.q.byRequest.get(c.reporterOpenid, c.requestId) as Row | undefined;
         if (prior) return { concern: toConcern(prior), created: false };
       }
       this.q.insert.run(concernRow(c));
       this.appendEvents(c.id, events, c.requestId);
+      this.enqueue(notifications);
       return { concern: c, created: true };
     });
 
@@ -200,6 +212,7 @@ export class SqliteConcerns implements ConcernRepo {
       this.appendEvents(id, change.events, change.requestId);
       let seq = this.q.nextMessageSeq.get(id) as number;
       for (const m of change.messages) this.q.insertMessage.run({ ...m, seq: seq++, photos: JSON.stringify(m.photos) });
+      this.enqueue(change.notifications);
       return toConcern(this.q.get.get(id) as Row);
     });
   }
@@ -210,8 +223,8 @@ export class SqliteConcerns implements ConcernRepo {
     events.forEach((e, i) => this.q.insertEvent.run({ ...e, seq: seq++, requestId: i === 0 ? requestId : null }));
   }
 
-  async create(concern: Concern, events: ConcernEvent[]) {
-    return this.createTx.immediate(concern, events);
+  async create(concern: Concern, events: ConcernEvent[], notifications: Notification[]) {
+    return this.createTx.immediate(concern, events, notifications);
   }
   async get(id: string): Promise<Concern | null> {
     const r = this.q.get.get(id) as Row | undefined;
@@ -257,17 +270,8 @@ export class SqliteConcerns implements ConcernRepo {
     return this.page(where, params, page);
   }
 
-  /** Keyset paging, newest first: (created_at, id) below the cursor; never an OFFSET scan. */
   private page(where: string, params: unknown[], page: PageQuery): Page<Concern> {
-    const after = page.cursor === null ? null : decodeCursor(page.cursor);
-    const sql = `SELECT * FROM concerns WHERE ${where}${after ? ' AND (created_at < ? OR (created_at = ? AND id < ?))' : ''}
-      ORDER BY created_at DESC, id DESC LIMIT ?`;
-    const args = after ? [...params, after.at, after.at, after.id, page.limit + 1] : [...params, page.limit + 1];
-    const rows = (this.db.prepare(sql).all(...args) as Row[]).map(toConcern);
-    const more = rows.length > page.limit;
-    const items = more ? rows.slice(0, page.limit) : rows;
-    const last = items[items.length - 1];
-    return { items, nextCursor: more && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
+    return keysetPage(this.db, 'concerns', where, params, page, toConcern);
   }
 }
 

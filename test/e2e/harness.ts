@@ -25,6 +25,7 @@ export async function startHarness(): Promise<Harness> {
   const staticDir = path.join(ROOT, 'dist-h5');
   if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist-h5 is missing: run `npm run build:h5` first (npm test does)');
   const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo' });
+  rt.startJobs(200);
   const server: http.Server = createHttpServer(rt, { mode: 'local', staticDir });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
