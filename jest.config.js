@@ -12,7 +12,7 @@ module.exports = {
     {
       displayName: 'node',
       testEnvironment: 'node',
-      roots: ['<rootDir>/core', '<rootDir>/server', '<rootDir>/cloudfunctions', '<rootDir>/scripts'],
+      roots: ['<rootDir>/core', '<rootDir>/server', '<rootDir>/cloudfunctions', '<rootDir>/scripts', '<rootDir>/src/services'],
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.tsx?$': swc },
     },
