@@ -24,6 +24,7 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'concern/resolve': 'concern',
   'message/list': 'concern',
   'message/markRead': 'concern',
+  'audit/list': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

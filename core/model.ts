@@ -155,3 +155,21 @@ export interface InboxMessage {
   createdAt: string;
   readAt: string | null;
 }
+
+/** One staff or admin action, as the append-only audit log keeps it. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorOpenid: string;
+  actorName: string;
+  actorRole: Role;
+  /** The grid node or office the actor serves. */
+  nodeId: string | null;
+  /** The town the actor works in, or null for a district-level actor; admins read their town's entries. */
+  townId: string | null;
+  action: string;
+  /** The object acted on, when the input names one (e.g. a concern id). */
+  targetId: string | null;
+  /** `ok`, or the error code of a refused attempt. */
+  outcome: string;
+}

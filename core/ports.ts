@@ -2,7 +2,8 @@
  * Repository interfaces, named after domain operations. Adapters implement them over SQLite
  * (locally and in tests) and over CloudBase (production); core never sees which.
  */
-import type { Category, Concern, ConcernEvent, ConcernMessage, GridNode, InboxMessage, Notification, Office, OutboxItem, StaffMember } from './model';
+import type { AuditEntry, Category, Concern, ConcernEvent, ConcernMessage, GridNode, InboxMessage, Notification, Office, OutboxItem, StaffMember } from './model';
+import type { RateLimits } from './policy';
 import type { Page } from './views';
 
 export interface PageQuery {
@@ -95,12 +96,28 @@ export interface MessageRepo {
   markRead(openid: string, ids: string[] | null, at: string): Promise<number>;
 }
 
+/** The audit log: append-only; nothing updates or deletes an entry. */
+export interface AuditRepo {
+  append(entry: AuditEntry): Promise<void>;
+  /** Entries of these towns (all towns when null), newest first. */
+  list(townIds: string[] | null, page: PageQuery): Promise<Page<AuditEntry>>;
+}
+
 export interface Store {
   directory: DirectoryRepo;
   concerns: ConcernRepo;
   outbox: OutboxRepo;
   messages: MessageRepo;
+  audit: AuditRepo;
   close(): Promise<void>;
+}
+
+/**
+ * Counts a caller's uses of a budget within a window. `take` records one use and returns false when
+ * the budget was already spent; it must be atomic per key.
+ */
+export interface RateLimiter {
+  take(key: string, limit: number, windowSeconds: number, now: Date): Promise<boolean>;
 }
 
 /** Delivers one notification over one channel; throws to have the outbox retry it. */
@@ -113,4 +130,6 @@ export interface Deps {
   store: Store;
   now: () => Date;
   newId: (prefix: string) => string;
+  rateLimiter: RateLimiter;
+  rateLimits: RateLimits;
 }

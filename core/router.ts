@@ -5,7 +5,8 @@
  */
 import { ACTION_FUNCTION, isActionName, type ActionName, type ActionOutput } from './actions';
 import * as concerns from './concern-service';
-import { DirectoryCache } from './directory';
+import { DirectoryCache, type DirectorySnapshot } from './directory';
+import { ACTION_POLICY, type ActionRule } from './policy';
 import { AppError } from './errors';
 import type { Caller } from './model';
 import type { Deps } from './ports';
@@ -36,7 +37,28 @@ const handlers: { [A in ActionName]: Handler<A> } = {
     const changed = await messages.markRead(ctx.caller.openid, input.ids ?? null, ctx.deps.now().toISOString());
     return { changed, unread: await messages.unreadCount(ctx.caller.openid) };
   },
+  'audit/list': async (ctx, input) => {
+    const snap = await ctx.directory.current();
+    const node = ctx.caller.nodeId === null ? undefined : snap.grid.get(ctx.caller.nodeId);
+    if (!node) throw new AppError('AUTH.FORBIDDEN', 'an admin without a node reads no audit log');
+    // A district admin reads every town's entries; a town admin, their own town's.
+    const towns = node.kind === 'district' ? null : [snap.grid.placement(node.id).town?.id ?? node.id];
+    return ctx.deps.store.audit.list(towns, { cursor: input.cursor ?? null, limit: input.limit ?? 20 });
+  },
 };
+
+/** The town an actor works in, for scoping the audit log; null above town level. */
+function townOf(snap: DirectorySnapshot, caller: Caller): string | null {
+  if (caller.nodeId === null) return null;
+  const office = snap.officeById.get(caller.nodeId);
+  if (office) return office.townId;
+  return snap.grid.get(caller.nodeId) ? snap.grid.placement(caller.nodeId).town?.id ?? null : null;
+}
+
+function targetOf(data: unknown): string | null {
+  const id = (data as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id.slice(0, 64) : null;
+}
 
 async function profile(ctx: Ctx): Promise<Profile> {
   const { caller } = ctx;
@@ -75,6 +97,33 @@ export function createRouter(deps: Deps): Router {
     return { openid, name: user.name, role: 'resident', nodeId: null };
   }
 
+  async function spendBudget(caller: Caller, rule: ActionRule) {
+    const now = deps.now();
+    const { writesPerMinute, submitsPerHour } = deps.rateLimits;
+    if (!(await deps.rateLimiter.take(`w:${caller.openid}`, writesPerMinute, 60, now))) {
+      throw new AppError('RATE_LIMITED', `more than ${writesPerMinute} writes a minute`);
+    }
+    if (rule.budget === 'submit' && !(await deps.rateLimiter.take(`s:${caller.openid}`, submitsPerHour, 3600, now))) {
+      throw new AppError('RATE_LIMITED', `more than ${submitsPerHour} reports an hour`);
+    }
+  }
+
+  async function audit(caller: Caller, action: string, data: unknown, outcome: string) {
+    const snap = await directory.current();
+    await deps.store.audit.append({
+      id: deps.newId('a'),
+      at: deps.now().toISOString(),
+      actorOpenid: caller.openid,
+      actorName: caller.name,
+      actorRole: caller.role,
+      nodeId: caller.nodeId,
+      townId: townOf(snap, caller),
+      action,
+      targetId: targetOf(data),
+      outcome,
+    });
+  }
+
   return {
     resolveCaller,
     async call(fn, action, data, openid) {
@@ -87,8 +136,19 @@ export function createRouter(deps: Deps): Router {
         throw new AppError('VALIDATION.FAILED', `invalid input for ${action}`, issues);
       }
       const caller = await resolveCaller(openid);
-      const handler = handlers[action] as Handler<typeof action>;
-      return handler({ deps, directory, caller }, parsed.data as never);
+      const rule = ACTION_POLICY[action];
+      const audited = rule.write && caller.role !== 'resident';
+      try {
+        if (!rule.roles.includes(caller.role)) throw new AppError('AUTH.FORBIDDEN', `${caller.role} may not call ${action}`);
+        if (rule.write) await spendBudget(caller, rule);
+        const handler = handlers[action] as Handler<typeof action>;
+        const out = await handler({ deps, directory, caller }, parsed.data as never);
+        if (audited) await audit(caller, action, parsed.data, 'ok');
+        return out;
+      } catch (e) {
+        if (audited && e instanceof AppError) await audit(caller, action, parsed.data, e.code);
+        throw e;
+      }
     },
   };
 }

@@ -48,6 +48,7 @@ export const schemas = {
   'concern/resolve': z.object({ id, text: text(LIMITS.replyMax), requestId: requestId.optional() }).strict(),
   'message/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'message/markRead': z.object({ ids: z.array(id).min(1).max(LIMITS.pageMax).optional() }).strict(),
+  'audit/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

@@ -1,5 +1,5 @@
 import type { GridTreeNode } from './grid';
-import type { Category, ConcernEvent, ConcernMessage, ConcernStatus, InboxMessage, LatLng, Role, RouteDecision } from './model';
+import type { AuditEntry, Category, ConcernEvent, ConcernMessage, ConcernStatus, InboxMessage, LatLng, Role, RouteDecision } from './model';
 
 export interface Profile {
   openid: string;
@@ -62,4 +62,5 @@ export interface Outputs {
   'concern/resolve': ConcernDetail;
   'message/list': Page<InboxMessage> & { unread: number };
   'message/markRead': { changed: number; unread: number };
+  'audit/list': Page<AuditEntry>;
 }

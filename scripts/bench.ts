@@ -46,7 +46,8 @@ function startServer(dbPath: string): Promise<{ child: ChildProcess; base: strin
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'server/main.ts')], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', JIEFANG_DB: dbPath, JIEFANG_SEED: 'demo' },
+      // The load is many writes per synthetic resident; lift the per-caller budgets so they measure the server.
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', JIEFANG_DB: dbPath, JIEFANG_SEED: 'demo', JIEFANG_RATE_WRITES_PER_MINUTE: '100000', JIEFANG_RATE_SUBMITS_PER_HOUR: '100000' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';

@@ -5,7 +5,7 @@ import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 
 let rt: LocalRuntime;
 beforeEach(() => {
-  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo' });
+  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', rateLimits: { writesPerMinute: 1000, submitsPerHour: 1000 } });
 });
 afterEach(() => rt.close());
 

@@ -9,6 +9,8 @@ const schema = z.object({
   JIEFANG_SEED: z.enum(['demo', 'none']).default('demo'),
   JIEFANG_STATIC_DIR: z.string().min(1).default('dist-h5'),
   JIEFANG_SESSION_SECRET: z.string().min(16).optional(),
+  JIEFANG_RATE_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  JIEFANG_RATE_SUBMITS_PER_HOUR: z.coerce.number().int().min(1).default(20),
 });
 
 export type ServerConfig = z.infer<typeof schema>;

@@ -3,7 +3,9 @@
  * identity. The cloud functions have their own root; both mount the same router.
  */
 import { deliverDue, type DeliveryReport } from '../core/outbox';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from '../core/policy';
 import { createRouter, type Router } from '../core/router';
+import { MemoryRateLimiter } from './memory-rate-limiter';
 import { InAppSender } from './in-app-sender';
 import type { Deps } from '../core/ports';
 import { demoDirectory } from './demo-data';
@@ -29,13 +31,14 @@ export interface LocalRuntimeOptions {
   seed: 'demo' | 'none';
   sessionSecret?: string;
   now?: () => Date;
+  rateLimits?: RateLimits;
 }
 
 export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
   const store = new SqliteStore({ path: opts.dbPath });
   const now = opts.now ?? (() => new Date());
   if (opts.seed === 'demo') seedDirectory(store.db, demoDirectory(now().toISOString()));
-  const deps: Deps = { store, now, newId };
+  const deps: Deps = { store, now, newId, rateLimiter: new MemoryRateLimiter(), rateLimits: opts.rateLimits ?? DEFAULT_RATE_LIMITS };
   const sender = new InAppSender(store.messages);
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();

@@ -11,7 +11,12 @@ const ROLE_TEXT: Record<string, string> = { resident: '居民', staff: '网格�
 async function main() {
   const config = loadConfig();
   if (config.JIEFANG_DB !== ':memory:') mkdirSync(path.dirname(path.resolve(config.JIEFANG_DB)), { recursive: true });
-  const rt = createLocalRuntime({ dbPath: config.JIEFANG_DB, seed: config.JIEFANG_SEED, sessionSecret: config.JIEFANG_SESSION_SECRET });
+  const rt = createLocalRuntime({
+    dbPath: config.JIEFANG_DB,
+    seed: config.JIEFANG_SEED,
+    sessionSecret: config.JIEFANG_SESSION_SECRET,
+    rateLimits: { writesPerMinute: config.JIEFANG_RATE_WRITES_PER_MINUTE, submitsPerHour: config.JIEFANG_RATE_SUBMITS_PER_HOUR },
+  });
   const server = createHttpServer(rt, { mode: config.JIEFANG_MODE, staticDir: config.JIEFANG_STATIC_DIR });
   rt.startJobs(1000);
   server.listen(config.PORT, config.HOST, async () => {

@@ -138,4 +138,22 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX inbox_messages_recipient ON inbox_messages(recipient_openid, created_at, id);
   `,
+  /* 3: the append-only audit log of staff and admin actions */ `
+  CREATE TABLE audit_log (
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    actor_openid TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    actor_role TEXT NOT NULL,
+    node_id TEXT,
+    town_id TEXT,
+    action TEXT NOT NULL,
+    target_id TEXT,
+    outcome TEXT NOT NULL
+  );
+  CREATE INDEX audit_log_town ON audit_log(town_id, created_at, id);
+  CREATE INDEX audit_log_at ON audit_log(created_at, id);
+  CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  `,
 ];

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import type { Category, Concern, ConcernEvent, ConcernMessage, GridNode, Notification, Office, StaffMember } from '../core/model';
 import { OPEN_STATUSES } from '../core/lifecycle';
-import type { ConcernChange, ConcernRepo, DirectoryRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, Store, UserRecord } from '../core/ports';
+import type { AuditRepo, ConcernChange, ConcernRepo, DirectoryRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, Store, UserRecord } from '../core/ports';
+import { SqliteAudit } from './sqlite-audit';
 import type { Page } from '../core/views';
 import { MIGRATIONS } from './sqlite-schema';
 import { keysetPage } from './sqlite-paging';
@@ -86,6 +87,7 @@ export class SqliteStore implements Store {
   readonly concerns: ConcernRepo;
   readonly outbox: OutboxRepo;
   readonly messages: MessageRepo;
+  readonly audit: AuditRepo;
 
   constructor(opts: SqliteStoreOptions) {
     this.db = openDatabase(opts.path);
@@ -93,6 +95,7 @@ export class SqliteStore implements Store {
     this.concerns = new SqliteConcerns(this.db);
     this.outbox = new SqliteOutbox(this.db);
     this.messages = new SqliteMessages(this.db);
+    this.audit = new SqliteAudit(this.db);
   }
 
   async close(): Promise<void> {

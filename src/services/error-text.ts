@@ -15,6 +15,7 @@ const TEXT: Record<string, string> = {
   'CONCERN.NOT_FOUND': '没有找到这条诉求，可能已被删除。请返回列表刷新。',
   'CONCERN.ILLEGAL_TRANSITION': '这条诉求当前状态不能这样办理，请刷新后查看最新进展。',
   'CONCERN.CONFLICT': '这条诉求刚被其他人更新过，请刷新后再操作。',
+  RATE_LIMITED: '操作太频繁了，请稍等几分钟再试。',
   INTERNAL: '系统出了点问题，请稍后再试。如一直不行，请联系网格员。',
   'SERVICE.UNAVAILABLE': '服务暂时无法使用，请稍后再试。如一直不行，请联系镇网格管理员。',
   [NETWORK_FAILED]: '网络连接失败，请检查网络后点“重试”。',

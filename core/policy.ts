@@ -1,0 +1,47 @@
+/**
+ * Who may call each action, and which actions write. One table for the whole API: the router checks
+ * it before any handler runs; object-level rules (is this caller the reporter or a handler of this
+ * concern?) live in access.ts. An action missing here does not compile.
+ */
+import type { ActionName } from './actions';
+import type { Role } from './model';
+
+export interface ActionRule {
+  roles: readonly Role[];
+  /** Writes are rate-limited per caller and, for staff and admins, audited. */
+  write: boolean;
+  /** A stricter, action-specific budget on top of the write budget. */
+  budget?: 'submit';
+}
+
+export const ALL_ROLES: readonly Role[] = ['resident', 'staff', 'office', 'admin'];
+const EVERYONE = ALL_ROLES;
+const WORKERS: readonly Role[] = ['staff', 'office', 'admin'];
+const HANDLERS: readonly Role[] = ['staff', 'office'];
+
+export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
+  'me/profile': { roles: EVERYONE, write: false },
+  'grid/tree': { roles: EVERYONE, write: false },
+  'category/list': { roles: EVERYONE, write: false },
+  // Staff are residents too: anyone may report a concern of their own.
+  'concern/submit': { roles: EVERYONE, write: true, budget: 'submit' },
+  'concern/listMine': { roles: EVERYONE, write: false },
+  'concern/get': { roles: EVERYONE, write: false },
+  'concern/inbox': { roles: WORKERS, write: false },
+  'concern/accept': { roles: HANDLERS, write: true },
+  // Residents reply in their own concern's thread; access.ts decides per concern.
+  'concern/reply': { roles: EVERYONE, write: true },
+  'concern/resolve': { roles: HANDLERS, write: true },
+  'message/list': { roles: EVERYONE, write: false },
+  'message/markRead': { roles: EVERYONE, write: true },
+  'audit/list': { roles: ['admin'], write: false },
+};
+
+export interface RateLimits {
+  /** Writes per caller per minute, across all actions. */
+  writesPerMinute: number;
+  /** Concerns one caller may submit per hour. */
+  submitsPerHour: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { writesPerMinute: 30, submitsPerHour: 20 };

@@ -1,0 +1,67 @@
+/** Rate limits and the audit log, through the router on SQLite. */
+import type { ConcernDetail, Page } from '../core/views';
+import type { AuditEntry } from '../core/model';
+import { DEMO_IDENTITIES as I } from './demo-data';
+import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+
+let rt: LocalRuntime;
+let clock: number;
+beforeEach(() => {
+  clock = Date.parse('2026-11-30T02:00:00Z');
+  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: () => new Date(clock), rateLimits: { writesPerMinute: 5, submitsPerHour: 3 } });
+});
+afterEach(() => rt.close());
+
+const call = <T = ConcernDetail>(openid: string, action: string, data: unknown = {}) => rt.router.call('concern', action, data, openid) as Promise<T>;
+const report = (openid: string = I.resident) => call(openid, 'concern/submit', { category: 'road', description: '路面塌陷', placeId: 'dz-xinan-1' });
+const count = (table: string) => rt.store.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+
+describe('rate limits', () => {
+  it('refuse a caller past their hourly report budget with RATE_LIMITED, writing nothing', async () => {
+    for (let i = 0; i < 3; i++) await report();
+    await expect(report()).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    expect(count('concerns')).toBe(3);
+    // Another resident is not affected, and the first one may report again an hour later.
+    await expect(report(I.resident2)).resolves.toMatchObject({ status: 'assigned' });
+    clock += 3600_000 + 1;
+    await expect(report()).resolves.toMatchObject({ status: 'assigned' });
+  });
+
+  it('count every write against a per-minute budget, but never reads', async () => {
+    const c = await report();
+    for (let i = 0; i < 4; i++) await call(I.resident, 'concern/reply', { id: c.id, text: `补充${i}` });
+    await expect(call(I.resident, 'concern/reply', { id: c.id, text: '再补充' })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    for (let i = 0; i < 20; i++) await call(I.resident, 'concern/get', { id: c.id });
+    clock += 61_000;
+    await expect(call(I.resident, 'concern/reply', { id: c.id, text: '一分钟后' })).resolves.toMatchObject({ id: c.id });
+  });
+});
+
+describe('the audit log', () => {
+  it('records each staff action and refused attempt with who, what, when and from which node', async () => {
+    const c = await report();
+    await call(I.daguoChair, 'concern/accept', { id: c.id }).catch(() => undefined); // another cooperative's concern: refused
+    await call(I.xinanStaff, 'concern/accept', { id: c.id });
+    const log = await call<Page<AuditEntry>>(I.townAdmin, 'audit/list');
+    expect(log.items.map((e) => [e.actorOpenid, e.action, e.targetId, e.outcome, e.nodeId, e.townId])).toEqual([
+      [I.xinanStaff, 'concern/accept', c.id, 'ok', 'dz-xinan-1', 'danzao'],
+      [I.daguoChair, 'concern/accept', c.id, 'CONCERN.NOT_FOUND', 'dz-xicheng-daguo', 'danzao'],
+    ]);
+    expect(log.items.every((e) => e.at === new Date(clock).toISOString())).toBe(true);
+    // Residents' own writes are theirs, not staff actions.
+    expect(log.items.some((e) => e.actorOpenid === I.resident)).toBe(false);
+  });
+
+  it('is readable by admins only', async () => {
+    await expect(call(I.daguoChair, 'audit/list')).rejects.toMatchObject({ code: 'AUTH.FORBIDDEN' });
+    await expect(call(I.resident, 'audit/list')).rejects.toMatchObject({ code: 'AUTH.FORBIDDEN' });
+  });
+
+  it('cannot be changed or deleted, even by a direct statement', async () => {
+    const c = await report();
+    await call(I.xinanStaff, 'concern/accept', { id: c.id });
+    expect(() => rt.store.db.prepare(`UPDATE audit_log SET outcome = 'x'`).run()).toThrow(/append-only/);
+    expect(() => rt.store.db.prepare(`DELETE FROM audit_log`).run()).toThrow(/append-only/);
+    expect(count('audit_log')).toBe(1);
+  });
+});
