@@ -44,7 +44,7 @@ async function functionSizes() {
 
 function startServer(dbPath: string): Promise<{ child: ChildProcess; base: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'server/main.ts')], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
       cwd: ROOT,
       // The load is many writes per synthetic resident; lift the per-caller budgets so they measure the server.
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', JIEFANG_DB: dbPath, JIEFANG_SEED: 'demo', JIEFANG_RATE_WRITES_PER_MINUTE: '100000', JIEFANG_RATE_SUBMITS_PER_HOUR: '100000' },

@@ -14,6 +14,8 @@ import { LocalIdentity } from './local-identity';
 import { seedDirectory } from './seed';
 import { SqliteStore } from './sqlite-store';
 
+const OUTBOX_BATCH = 100;
+
 export interface LocalRuntime {
   store: SqliteStore;
   router: Router;
@@ -42,7 +44,19 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
   const sender = new InAppSender(store.messages);
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
-  const deliverNotifications = () => deliverDue(store.outbox, sender, deps.now());
+  /** Drains what is due, a batch at a time, so a backlog after a restart clears in one run. */
+  const deliverNotifications = async (): Promise<DeliveryReport> => {
+    const total: DeliveryReport = { claimed: 0, sent: 0, failed: 0, dead: 0 };
+    for (let batch = 0; batch < 50; batch++) {
+      const r = await deliverDue(store.outbox, sender, deps.now(), OUTBOX_BATCH);
+      total.claimed += r.claimed;
+      total.sent += r.sent;
+      total.failed += r.failed;
+      total.dead += r.dead;
+      if (r.claimed < OUTBOX_BATCH) break;
+    }
+    return total;
+  };
   return {
     store,
     deps,
