@@ -7,6 +7,7 @@ import { ACTION_FUNCTION, isActionName, type ActionName, type ActionOutput } fro
 import * as concerns from './concern-service';
 import { DirectoryCache } from './directory';
 import { AppError } from './errors';
+import * as gridActions from './grid-service';
 import type { Caller } from './model';
 import type { Deps } from './ports';
 import { schemas, type ParsedInputOf } from './schemas';
@@ -17,7 +18,13 @@ type Handler<A extends ActionName> = (ctx: Ctx, input: ParsedInputOf<A>) => Prom
 
 const handlers: { [A in ActionName]: Handler<A> } = {
   'me/profile': async (ctx) => profile(ctx),
-  'grid/tree': async (ctx) => ({ nodes: (await ctx.directory.current()).grid.tree() }),
+  'grid/tree': async (ctx) => {
+    const snap = await ctx.directory.current();
+    return { nodes: snap.grid.tree((id) => snap.where.boundary(id)) };
+  },
+  'grid/locate': gridActions.locate,
+  'grid/importBoundaries': gridActions.importBoundaries,
+  'roster/import': gridActions.importRoster,
   'category/list': async (ctx, input) => ({ items: await ctx.deps.store.directory.listCategories(input.townId) }),
   'concern/submit': concerns.submit,
   'concern/listMine': concerns.listMine,
@@ -62,6 +69,11 @@ export function createRouter(deps: Deps): Router {
       phone: null,
       createdAt: deps.now().toISOString(),
     });
+    // A roster entry imported by phone becomes this user's role the first time they call.
+    if (user.phone !== null) {
+      const claimed = await deps.store.directory.claimPendingStaff(openid, user.phone);
+      if (claimed) return { openid, name: claimed.name, role: claimed.role, nodeId: claimed.nodeId };
+    }
     return { openid, name: user.name, role: 'resident', nodeId: null };
   }
 

@@ -108,4 +108,17 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (concern_id, seq)
   );
   `,
+  /* 2: grid boundaries (GeoJSON, WGS-84) and roster entries waiting for their WeChat user */ `
+  CREATE TABLE grid_boundaries (
+    node_id TEXT PRIMARY KEY REFERENCES grid_nodes(id),
+    geometry TEXT NOT NULL
+  );
+
+  CREATE TABLE staff_pending (
+    phone TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('staff','office','admin')),
+    node_id TEXT NOT NULL
+  );
+  `,
 ];
