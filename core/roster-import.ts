@@ -41,7 +41,8 @@ export function parseCsv(text: string): Array<{ line: number; fields: string[] }
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const endRow = () => {
     fields.push(field);
-    if (!(fields.length === 1 && fields[0].trim() === '')) rows.push({ line: rowLine, fields });
+    // Blank lines, and lines of empty cells as spreadsheets export them, are not rows.
+    if (fields.some((f) => f.trim() !== '')) rows.push({ line: rowLine, fields });
     fields = [];
     field = '';
   };
