@@ -14,6 +14,10 @@ export type FunctionName = 'concern';
 export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'me/profile': 'concern',
   'grid/tree': 'concern',
+  'grid/locate': 'concern',
+  // Admin actions live in the concern function for now.
+  'grid/importBoundaries': 'concern',
+  'roster/import': 'concern',
   'category/list': 'concern',
   'concern/submit': 'concern',
   'concern/listMine': 'concern',

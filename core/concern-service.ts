@@ -5,7 +5,8 @@ import { EVENT_OF, canMove, nextStatus, type LifecycleAction } from './lifecycle
 import type { ActorRole, Caller, Category, Concern, ConcernEvent, ConcernMessage, Notification } from './model';
 import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';
 import type { ConcernChange, Deps, InboxScope } from './ports';
-import { routeByPlace } from './routing';
+import { toWgs84 } from './geo';
+import { routeConcern, routeTownId } from './routing';
 import type { ParsedInputOf } from './schemas';
 import type { ConcernDetail, ConcernMove, ConcernSummary, Page, RouteView } from './views';
 
@@ -115,14 +116,24 @@ function event(ctx: Ctx, c: Pick<Concern, 'id' | 'status'>, type: string, to: Co
 
 export async function submit(ctx: Ctx, input: ParsedInputOf<'concern/submit'>): Promise<ConcernDetail> {
   const snap = await ctx.directory.current();
-  const place = snap.grid.get(input.placeId);
-  if (!place) throw new AppError('GRID.PLACE_NOT_FOUND', `unknown place ${input.placeId}`);
-  const townId = snap.grid.placement(place.id).town?.id;
-  if (!townId) throw new AppError('GRID.PLACE_NOT_FOUND', `place ${place.id} is not inside a town`);
+  const placeId = input.placeId ?? null;
+  if (placeId !== null) {
+    const place = snap.grid.get(placeId);
+    if (!place) throw new AppError('GRID.PLACE_NOT_FOUND', `unknown place ${placeId}`);
+    if (!snap.grid.placement(place.id).town) throw new AppError('GRID.PLACE_NOT_FOUND', `place ${place.id} is not inside a town`);
+  }
+  // The location is stored and routed in WGS-84, whatever system the client reported it in.
+  const location = input.location ? toWgs84(input.location, input.coord) : null;
+  const located = location ? snap.where.locate(location) : null;
+  if (located && located.gridId === null && located.townId === null && snap.where.townsCovered) {
+    throw new AppError('GRID.OUTSIDE_AREA', `location ${location!.lat},${location!.lng} is outside every town of the deployment`);
+  }
+  const townId = routeTownId(snap.grid, located, placeId);
+  if (townId === null) throw new AppError('GRID.PLACE_REQUIRED', 'the location is in no known town and no place was picked');
   const category = (await ctx.deps.store.directory.listCategories(townId)).find((c) => c.code === input.category);
   if (!category) throw new AppError('CATEGORY.UNKNOWN', `category ${input.category} is not configured for ${townId}`);
 
-  const route = routeByPlace(snap.grid, snap.offices, { placeId: place.id, category });
+  const route = routeConcern(snap.grid, snap.offices, { located, placeId, category });
   const at = ctx.deps.now().toISOString();
   const action: LifecycleAction = route.step === 'dispatch' ? 'route_dispatch' : 'route_assign';
   const status = nextStatus('submitted', action);
@@ -131,8 +142,9 @@ export async function submit(ctx: Ctx, input: ParsedInputOf<'concern/submit'>): 
     reporterOpenid: ctx.caller.openid,
     category: category.code,
     description: input.description,
-    placeId: place.id,
-    location: input.location ?? null,
+    // Without a picked place, the place is the most specific node the route names.
+    placeId: placeId ?? route.cooperativeId ?? route.villageId ?? route.townId,
+    location,
     photos: input.photos ?? [],
     status,
     route,

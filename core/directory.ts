@@ -1,42 +1,49 @@
 import { GridIndex } from './grid';
+import { LocationIndex } from './locate';
 import type { Office } from './model';
 import type { DirectoryRepo } from './ports';
 
 export interface DirectorySnapshot {
   version: number;
   grid: GridIndex;
+  /** Grid boundaries behind a spatial index, built with the snapshot. */
+  where: LocationIndex;
   offices: Office[];
   officeById: Map<string, Office>;
 }
 
 /**
- * Caches the grid index per grid version: it is rebuilt only when the stored grid changes, so a
- * request pays one version read, not a rebuild.
+ * Caches the grid index and the boundaries' spatial index per grid version: both are rebuilt only
+ * when the stored grid changes, so a request pays one version read, not a rebuild.
  */
 export class DirectoryCache {
   private snapshot: DirectorySnapshot | null = null;
-  private building: Promise<DirectorySnapshot> | null = null;
+  private building: { version: number; promise: Promise<DirectorySnapshot> } | null = null;
 
   constructor(private readonly repo: DirectoryRepo) {}
 
   async current(): Promise<DirectorySnapshot> {
     const version = await this.repo.gridVersion();
     if (this.snapshot && this.snapshot.version === version) return this.snapshot;
-    if (!this.building) {
-      this.building = (async () => {
-        const [nodes, offices] = await Promise.all([this.repo.listNodes(), this.repo.listOffices()]);
+    // A build for an older version is not reused: an import must be visible to the next call.
+    if (!this.building || this.building.version !== version) {
+      const promise = (async () => {
+        const [nodes, boundaries, offices] = await Promise.all([this.repo.listNodes(), this.repo.listBoundaries(), this.repo.listOffices()]);
+        const grid = new GridIndex(nodes);
         const snap: DirectorySnapshot = {
           version,
-          grid: new GridIndex(nodes),
+          grid,
+          where: new LocationIndex(grid, boundaries),
           offices,
           officeById: new Map(offices.map((o) => [o.id, o])),
         };
-        this.snapshot = snap;
+        if (!this.snapshot || this.snapshot.version <= version) this.snapshot = snap;
         return snap;
       })().finally(() => {
-        this.building = null;
+        if (this.building?.promise === promise) this.building = null;
       });
+      this.building = { version, promise };
     }
-    return this.building;
+    return this.building.promise;
   }
 }

@@ -9,6 +9,14 @@ export const ERROR_CODES = {
   'ACTION.UNKNOWN': 404,
   'VALIDATION.FAILED': 400,
   'GRID.PLACE_NOT_FOUND': 400,
+  /** Neither a location inside a known town nor a place was given. */
+  'GRID.PLACE_REQUIRED': 400,
+  /** The reported location lies outside every town of the deployment. */
+  'GRID.OUTSIDE_AREA': 400,
+  /** An import file has problems; `details` lists them line by line and nothing was written. */
+  'IMPORT.INVALID': 400,
+  /** The grid changed while an import was being checked; nothing was written. */
+  'IMPORT.CONFLICT': 409,
   'CATEGORY.UNKNOWN': 400,
   'CONCERN.NOT_FOUND': 404,
   'CONCERN.ILLEGAL_TRANSITION': 409,

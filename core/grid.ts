@@ -1,3 +1,4 @@
+import type { BoundaryGeometry } from './geo';
 import type { GridNode, NodeKind } from './model';
 
 /** Where a node sits in the three-level grid: its own town, village, cooperative and grid, where they exist. */
@@ -10,7 +11,7 @@ export interface Placement {
 }
 
 /** Kinds a child may have, per parent kind. The tree is validated against it when it is built. */
-const CHILD_KINDS: Record<NodeKind, NodeKind[]> = {
+export const CHILD_KINDS: Readonly<Record<NodeKind, readonly NodeKind[]>> = {
   district: ['town'],
   town: ['village'],
   village: ['cooperative', 'grid'],
@@ -19,6 +20,8 @@ const CHILD_KINDS: Record<NodeKind, NodeKind[]> = {
 };
 
 export interface GridTreeNode extends GridNode {
+  /** The node's boundary as a GeoJSON geometry (WGS-84), or null when none is loaded. */
+  boundary: BoundaryGeometry | null;
   children: GridTreeNode[];
 }
 
@@ -83,10 +86,15 @@ export class GridIndex {
     return p;
   }
 
-  /** The tree as nested nodes, roots first, children ordered by id. */
-  tree(): GridTreeNode[] {
-    const build = (n: GridNode): GridTreeNode => ({ ...n, children: this.children(n.id).map(build) });
+  /** The tree as nested nodes, roots first, children ordered by id, each with its boundary if known. */
+  tree(boundaryOf: (id: string) => BoundaryGeometry | null = () => null): GridTreeNode[] {
+    const build = (n: GridNode): GridTreeNode => ({ ...n, boundary: boundaryOf(n.id), children: this.children(n.id).map(build) });
     return [...this.byId.values()].filter((n) => n.parentId === null).map(build);
+  }
+
+  /** Every node, in insertion order. */
+  all(): GridNode[] {
+    return [...this.byId.values()];
   }
 
   get size(): number {

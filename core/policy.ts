@@ -22,6 +22,9 @@ const HANDLERS: readonly Role[] = ['staff', 'office'];
 export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'me/profile': { roles: EVERYONE, write: false },
   'grid/tree': { roles: EVERYONE, write: false },
+  'grid/locate': { roles: EVERYONE, write: false },
+  'grid/importBoundaries': { roles: ['admin'], write: true },
+  'roster/import': { roles: ['admin'], write: true },
   'category/list': { roles: EVERYONE, write: false },
   // Staff are residents too: anyone may report a concern of their own.
   'concern/submit': { roles: EVERYONE, write: true, budget: 'submit' },

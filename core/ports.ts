@@ -2,8 +2,11 @@
  * Repository interfaces, named after domain operations. Adapters implement them over SQLite
  * (locally and in tests) and over CloudBase (production); core never sees which.
  */
+import type { BoundaryImportPlan } from './boundary-import';
+import type { Boundary } from './locate';
 import type { AuditEntry, Category, Concern, ConcernEvent, ConcernMessage, GridNode, InboxMessage, Notification, Office, OutboxItem, StaffMember } from './model';
 import type { RateLimits } from './policy';
+import type { RosterImportPlan } from './roster-import';
 import type { Page } from './views';
 
 export interface PageQuery {
@@ -22,6 +25,18 @@ export interface DirectoryRepo {
   /** Increments whenever grid nodes change, so caches of the grid index know when to rebuild. */
   gridVersion(): Promise<number>;
   listNodes(): Promise<GridNode[]>;
+  /** Every stored boundary (WGS-84 GeoJSON geometry), one per node at most. */
+  listBoundaries(): Promise<Boundary[]>;
+  /**
+   * Applies a checked boundary import in one transaction: creates its new nodes, replaces every boundary
+   * inside the plan's scope by the plan's, and bumps the grid version. Writes nothing and returns false
+   * when the grid version is no longer `expectedVersion` (someone changed the grid meanwhile).
+   */
+  applyBoundaryImport(plan: BoundaryImportPlan, expectedVersion: number): Promise<boolean>;
+  /** Adds or updates the plan's roster entries in one transaction; false (nothing written) when the grid version moved. */
+  applyRosterImport(plan: RosterImportPlan, expectedVersion: number): Promise<boolean>;
+  /** Binds a pending roster entry with this phone to this openid, atomically; returns the new staff member or null. */
+  claimPendingStaff(openid: string, phone: string): Promise<StaffMember | null>;
   listOffices(): Promise<Office[]>;
   listCategories(townId?: string): Promise<Category[]>;
   findStaff(openid: string): Promise<StaffMember | null>;

@@ -8,6 +8,7 @@ import * as concerns from './concern-service';
 import { DirectoryCache, type DirectorySnapshot } from './directory';
 import { ACTION_POLICY, type ActionRule } from './policy';
 import { AppError } from './errors';
+import * as gridActions from './grid-service';
 import type { Caller } from './model';
 import type { Deps } from './ports';
 import { schemas, type ParsedInputOf } from './schemas';
@@ -18,7 +19,13 @@ type Handler<A extends ActionName> = (ctx: Ctx, input: ParsedInputOf<A>) => Prom
 
 const handlers: { [A in ActionName]: Handler<A> } = {
   'me/profile': async (ctx) => profile(ctx),
-  'grid/tree': async (ctx) => ({ nodes: (await ctx.directory.current()).grid.tree() }),
+  'grid/tree': async (ctx) => {
+    const snap = await ctx.directory.current();
+    return { nodes: snap.grid.tree((id) => snap.where.boundary(id)) };
+  },
+  'grid/locate': gridActions.locate,
+  'grid/importBoundaries': gridActions.importBoundaries,
+  'roster/import': gridActions.importRoster,
   'category/list': async (ctx, input) => ({ items: await ctx.deps.store.directory.listCategories(input.townId) }),
   'concern/submit': concerns.submit,
   'concern/listMine': concerns.listMine,
@@ -94,6 +101,11 @@ export function createRouter(deps: Deps): Router {
       phone: null,
       createdAt: deps.now().toISOString(),
     });
+    // A roster entry imported by phone becomes this user's role the first time they call.
+    if (user.phone !== null) {
+      const claimed = await deps.store.directory.claimPendingStaff(openid, user.phone);
+      if (claimed) return { openid, name: claimed.name, role: claimed.role, nodeId: claimed.nodeId };
+    }
     return { openid, name: user.name, role: 'resident', nodeId: null };
   }
 

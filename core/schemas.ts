@@ -9,6 +9,7 @@ export const LIMITS = {
   replyMax: 1000,
   photosMax: 9,
   pageMax: 50,
+  rosterCsvMax: 200_000,
 } as const;
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id must be 1–64 letters, digits, _ or -');
@@ -23,21 +24,31 @@ const text = (max: number) =>
     .refine((s) => s.length > 0, 'must not be blank')
     .refine((s) => [...s].length <= max, `must be at most ${max} characters`);
 const photo = z.string().min(1).max(512);
+const latLng = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict();
+/** The coordinate system of a reported position: WGS-84 (GPS, the default) or GCJ-02 (WeChat's getLocation type 'gcj02', chooseLocation). */
+const coord = z.enum(['wgs84', 'gcj02']);
 
 export const schemas = {
   'me/profile': z.object({}).strict(),
   'grid/tree': z.object({}).strict(),
   'category/list': z.object({ townId: id.optional() }).strict(),
+  'grid/locate': z.object({ location: latLng, coord: coord.optional() }).strict(),
+  'grid/importBoundaries': z.object({ geojson: z.record(z.string(), z.unknown()) }).strict(),
+  'roster/import': z.object({ csv: z.string().min(1).max(LIMITS.rosterCsvMax) }).strict(),
   'concern/submit': z
     .object({
       category: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
       description: text(LIMITS.descriptionMax),
-      placeId: id,
-      location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict().optional(),
+      /** The picked place; optional when a location is given. */
+      placeId: id.optional(),
+      location: latLng.optional(),
+      coord: coord.optional(),
       photos: z.array(photo).max(LIMITS.photosMax).optional(),
       requestId: requestId.optional(),
     })
-    .strict(),
+    .strict()
+    .refine((v) => v.placeId !== undefined || v.location !== undefined, { message: 'give a location or a placeId', path: ['placeId'] })
+    .refine((v) => v.coord === undefined || v.location !== undefined, { message: 'coord needs a location', path: ['coord'] }),
   'concern/listMine': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'concern/get': z.object({ id }).strict(),
   'concern/inbox': z

@@ -1,4 +1,5 @@
 /** A small grid for core tests: one district, two towns, villages with and without cooperatives. */
+import type { Boundary } from './locate';
 import type { Category, GridNode, Office } from './model';
 
 export const NODES: GridNode[] = [
@@ -27,3 +28,28 @@ export const category = (townId: string, leadOfficeCode: string | null = null): 
   kind: 'complaint',
   leadOfficeCode,
 });
+
+const box = (x0: number, y0: number, x1: number, y1: number): Array<[number, number]> => [
+  [x0, y0],
+  [x1, y0],
+  [x1, y1],
+  [x0, y1],
+  [x0, y0],
+];
+
+/**
+ * Boundaries of the test grid on a plain plane (lng = x, lat = y, far outside China so no GCJ-02
+ * offset applies). 甲镇 t1 is [0,10]²; 一村 v1 its west half, 二村 v2 its east half; 一社 c1 the south
+ * of v1, split at x = 2.5 into c1-ga (with a hole [1,2]²) and c1-gb; v2-g is a multipolygon of
+ * v2's south part y ≤ 4 and north part y ≥ 6. 乙镇 t2 is [20,30]×[0,10] with no grid boundaries.
+ */
+export const BOUNDARIES: Boundary[] = [
+  { nodeId: 't1', geometry: { type: 'Polygon', coordinates: [box(0, 0, 10, 10)] } },
+  { nodeId: 't2', geometry: { type: 'Polygon', coordinates: [box(20, 0, 30, 10)] } },
+  { nodeId: 'v1', geometry: { type: 'Polygon', coordinates: [box(0, 0, 5, 10)] } },
+  { nodeId: 'v2', geometry: { type: 'Polygon', coordinates: [box(5, 0, 10, 10)] } },
+  { nodeId: 'c1', geometry: { type: 'Polygon', coordinates: [box(0, 0, 5, 5)] } },
+  { nodeId: 'c1-ga', geometry: { type: 'Polygon', coordinates: [box(0, 0, 2.5, 5), box(1, 1, 2, 2).reverse()] } },
+  { nodeId: 'c1-gb', geometry: { type: 'Polygon', coordinates: [box(2.5, 0, 5, 5)] } },
+  { nodeId: 'v2-g', geometry: { type: 'MultiPolygon', coordinates: [[box(5, 0, 10, 4)], [box(5, 6, 10, 10)]] } },
+];

@@ -44,6 +44,38 @@ export interface ConcernDetail extends ConcernSummary {
   thread: ConcernMessage[];
 }
 
+/** Where a point goes, shown to the resident before submitting. */
+export interface LocateView {
+  /** The point in WGS-84 (converted when the input was GCJ-02). */
+  location: LatLng;
+  /**
+   * grid: inside a grid; town: inside a town but no grid (the town's dispatcher decides);
+   * outside: outside every town of the deployment (a report there is refused); unknown: no boundary tells.
+   */
+  result: 'grid' | 'town' | 'outside' | 'unknown';
+  townId: string | null;
+  townName: string | null;
+  villageId: string | null;
+  villageName: string | null;
+  cooperativeId: string | null;
+  cooperativeName: string | null;
+  gridId: string | null;
+  gridName: string | null;
+  /** Every grid whose boundary holds the point, by id; more than one means it lies on a shared border. */
+  candidates: string[];
+}
+
+export interface BoundaryImportView {
+  gridVersion: number;
+  nodesCreated: number;
+  boundaries: number;
+}
+
+export interface RosterImportView {
+  staff: number;
+  pending: number;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -52,6 +84,9 @@ export interface Page<T> {
 export interface Outputs {
   'me/profile': Profile;
   'grid/tree': { nodes: GridTreeNode[] };
+  'grid/locate': LocateView;
+  'grid/importBoundaries': BoundaryImportView;
+  'roster/import': RosterImportView;
   'category/list': { items: Category[] };
   'concern/submit': ConcernDetail;
   'concern/listMine': Page<ConcernSummary>;

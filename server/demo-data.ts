@@ -3,11 +3,15 @@
  * every boundary, person, phone number and figure is synthetic, and cooperatives other than 大果经济社
  * carry made-up names. The UI says so on the login page.
  */
+import type { Ring } from '../core/geo';
+import type { Boundary } from '../core/locate';
 import type { Category, CategoryKind, GridNode, Office, StaffMember } from '../core/model';
 import type { UserRecord } from '../core/ports';
 
 export interface DirectoryData {
   nodes: GridNode[];
+  /** SYNTHETIC boundaries: rectangles near each town's real position, not the real borders. */
+  boundaries: Boundary[];
   offices: Office[];
   categories: Category[];
   staff: StaffMember[];
@@ -15,10 +19,11 @@ export interface DirectoryData {
 }
 
 const DISTRICT = 'nanhai';
-const TOWNS: Array<[id: string, name: string]> = [
-  ['danzao', '丹灶镇'],
-  ['jiujiang', '九江镇'],
-  ['xiqiao', '西樵镇'],
+/** Towns with the approximate real position of their centre (WGS-84), around which the synthetic boundaries are drawn. */
+const TOWNS: Array<[id: string, name: string, lat: number, lng: number]> = [
+  ['danzao', '丹灶镇', 23.05, 112.93],
+  ['jiujiang', '九江镇', 22.85, 113.03],
+  ['xiqiao', '西樵镇', 22.93, 112.97],
 ];
 const VILLAGES: Array<[id: string, town: string, name: string]> = [
   ['dz-xinan', 'danzao', '新安社区'],
@@ -67,6 +72,56 @@ export const DEMO_IDENTITIES = {
   townAdmin: 'demo-admin-danzao',
 } as const;
 
+/** Half the side of a town's synthetic square, and the margin of the town left outside every village. */
+const TOWN_HALF = 0.03;
+const TOWN_MARGIN = 0.005;
+
+const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+function rect(minLng: number, minLat: number, maxLng: number, maxLat: number): Ring {
+  const [a, b, c, d] = [r6(minLng), r6(minLat), r6(maxLng), r6(maxLat)];
+  return [[a, b], [c, b], [c, d], [a, d], [a, b]];
+}
+
+/**
+ * SYNTHETIC boundaries, nested consistently: each town is a square of ±0.03° around its real centre;
+ * its villages split the town (less a 0.005° margin that belongs to no village, so a point there goes
+ * to the town's dispatcher) into west-to-east strips; a village's cooperatives split it into
+ * south-to-north strips; each cooperative's one grid has the cooperative's boundary. Neighbours share
+ * their borders exactly.
+ */
+export function demoBoundaries(): Boundary[] {
+  const out: Boundary[] = [];
+  for (const [townId, , lat, lng] of TOWNS) {
+    const t = [lng - TOWN_HALF, lat - TOWN_HALF, lng + TOWN_HALF, lat + TOWN_HALF];
+    out.push({ nodeId: townId, geometry: { type: 'Polygon', coordinates: [rect(t[0], t[1], t[2], t[3])] } });
+    const inner = [t[0] + TOWN_MARGIN, t[1] + TOWN_MARGIN, t[2] - TOWN_MARGIN, t[3] - TOWN_MARGIN];
+    const villages = VILLAGES.filter((v) => v[1] === townId);
+    villages.forEach(([villageId], vi) => {
+      const w = (inner[2] - inner[0]) / villages.length;
+      const v = [inner[0] + vi * w, inner[1], inner[0] + (vi + 1) * w, inner[3]];
+      out.push({ nodeId: villageId, geometry: { type: 'Polygon', coordinates: [rect(v[0], v[1], v[2], v[3])] } });
+      const coops = COOPERATIVES.filter((c) => c[1] === villageId);
+      coops.forEach(([coopId], ci) => {
+        const h = (v[3] - v[1]) / coops.length;
+        const ring = rect(v[0], v[1] + ci * h, v[2], v[1] + (ci + 1) * h);
+        out.push({ nodeId: coopId, geometry: { type: 'Polygon', coordinates: [ring] } });
+        out.push({ nodeId: `${coopId}-g`, geometry: { type: 'Polygon', coordinates: [ring.map((p) => [p[0], p[1]])] } });
+      });
+    });
+  }
+  return out;
+}
+
+/** Points inside the synthetic boundaries (WGS-84), for tests and the README. */
+export const DEMO_POINTS = {
+  /** Inside 大果网格 (西城社区, 丹灶镇). */
+  daguo: { lat: 23.0375, lng: 112.9425 },
+  /** Inside 丹灶镇 but in its margin, outside every village and grid. */
+  danzaoMargin: { lat: 23.022, lng: 112.93 },
+  /** In the Pearl River Delta but outside every demo town. */
+  outside: { lat: 23.2, lng: 113.3 },
+} as const;
+
 export function demoDirectory(createdAt: string): DirectoryData {
   const nodes: GridNode[] = [{ id: DISTRICT, kind: 'district', name: '南海区', parentId: null }];
   for (const [id, name] of TOWNS) nodes.push({ id, kind: 'town', name, parentId: DISTRICT });
@@ -94,7 +149,7 @@ export function demoDirectory(createdAt: string): DirectoryData {
     { openid: I.resident, name: '陈阿姨', phone: '13900000001', createdAt },
     { openid: I.resident2, name: '李叔', phone: '13900000002', createdAt },
   ];
-  return { nodes, offices, categories, staff, users };
+  return { nodes, boundaries: demoBoundaries(), offices, categories, staff, users };
 }
 
 /** The identities the local login page offers, in the order shown. */

@@ -3,18 +3,31 @@ import { GridIndex } from '../core/grid';
 import type { DirectoryData } from './demo-data';
 
 /**
- * Loads directory data (grid, offices, categories, roster, users) in one transaction, validating the
+ * Loads directory data (grid, boundaries, offices, categories, roster, users) in one transaction, validating the
  * grid tree first so that a bad file changes nothing. Only runs into an empty directory.
  */
 export function seedDirectory(db: Database.Database, data: DirectoryData): boolean {
   new GridIndex(data.nodes); // throws on a malformed tree before anything is written
+  const insertBoundaries = () => {
+    const ins = db.prepare('INSERT INTO grid_boundaries (node_id, geometry) VALUES (?, ?)');
+    for (const b of data.boundaries) ins.run(b.nodeId, JSON.stringify(b.geometry));
+  };
   const tx = db.transaction(() => {
     const count = db.prepare('SELECT COUNT(*) FROM grid_nodes').pluck().get() as number;
-    if (count > 0) return false;
+    if (count > 0) {
+      // A directory seeded before boundaries existed gets the demo boundaries once, if its nodes match.
+      const boundaries = db.prepare('SELECT COUNT(*) FROM grid_boundaries').pluck().get() as number;
+      const known = db.prepare('SELECT 1 FROM grid_nodes WHERE id = ?').pluck();
+      if (boundaries > 0 || data.boundaries.length === 0 || !data.boundaries.every((b) => known.get(b.nodeId))) return false;
+      insertBoundaries();
+      db.prepare(`UPDATE grid_meta SET value = value + 1 WHERE key = 'grid_version'`).run();
+      return true;
+    }
     // Parents before children so foreign keys hold row by row.
     const insertNode = db.prepare('INSERT INTO grid_nodes (id, kind, name, parent_id) VALUES (?, ?, ?, ?)');
     const depth = (id: string | null): number => (id === null ? 0 : 1 + depth(data.nodes.find((n) => n.id === id)?.parentId ?? null));
     for (const n of [...data.nodes].sort((a, b) => depth(a.parentId) - depth(b.parentId))) insertNode.run(n.id, n.kind, n.name, n.parentId);
+    insertBoundaries();
     const insertOffice = db.prepare('INSERT INTO offices (id, town_id, code, name) VALUES (?, ?, ?, ?)');
     for (const o of data.offices) insertOffice.run(o.id, o.townId, o.code, o.name);
     const insertCategory = db.prepare('INSERT INTO categories (town_id, code, name, kind, lead_office_code, sort) VALUES (?, ?, ?, ?, ?, ?)');

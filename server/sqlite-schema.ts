@@ -156,4 +156,17 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   `,
+  /* 4: grid boundaries (GeoJSON, WGS-84) and roster entries waiting for their WeChat user */ `
+  CREATE TABLE grid_boundaries (
+    node_id TEXT PRIMARY KEY REFERENCES grid_nodes(id),
+    geometry TEXT NOT NULL
+  );
+
+  CREATE TABLE staff_pending (
+    phone TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('staff','office','admin')),
+    node_id TEXT NOT NULL
+  );
+  `,
 ];

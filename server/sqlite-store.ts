@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
 import type { Category, Concern, ConcernEvent, ConcernMessage, GridNode, Notification, Office, StaffMember } from '../core/model';
 import { OPEN_STATUSES } from '../core/lifecycle';
+import type { BoundaryImportPlan } from '../core/boundary-import';
+import type { Boundary } from '../core/locate';
 import type { AuditRepo, ConcernChange, ConcernRepo, DirectoryRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, Store, UserRecord } from '../core/ports';
+import type { RosterImportPlan } from '../core/roster-import';
 import { SqliteAudit } from './sqlite-audit';
 import type { Page } from '../core/views';
 import { MIGRATIONS } from './sqlite-schema';
@@ -105,8 +108,24 @@ export class SqliteStore implements Store {
 
 export class SqliteDirectory implements DirectoryRepo {
   private readonly q;
+  private readonly boundaryTx;
+  private readonly rosterTx;
+  private readonly claimTx;
   constructor(private readonly db: Database.Database) {
     this.q = {
+      boundaries: db.prepare(`SELECT node_id, geometry FROM grid_boundaries ORDER BY node_id`),
+      insertNode: db.prepare(`INSERT INTO grid_nodes (id, kind, name, parent_id) VALUES (@id, @kind, @name, @parentId)`),
+      // Every boundary of the scope node and its descendants.
+      deleteScopeBoundaries: db.prepare(`WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT n.id FROM grid_nodes n JOIN sub ON n.parent_id = sub.id)
+        DELETE FROM grid_boundaries WHERE node_id IN (SELECT id FROM sub)`),
+      insertBoundary: db.prepare(`INSERT INTO grid_boundaries (node_id, geometry) VALUES (?, ?)`),
+      bumpVersion: db.prepare(`UPDATE grid_meta SET value = value + 1 WHERE key = 'grid_version'`),
+      upsertStaff: db.prepare(`INSERT INTO staff (openid, name, role, node_id, phone) VALUES (@openid, @name, @role, @nodeId, @phone)
+        ON CONFLICT(openid) DO UPDATE SET name = excluded.name, role = excluded.role, node_id = excluded.node_id, phone = excluded.phone`),
+      upsertPending: db.prepare(`INSERT INTO staff_pending (phone, name, role, node_id) VALUES (@phone, @name, @role, @nodeId)
+        ON CONFLICT(phone) DO UPDATE SET name = excluded.name, role = excluded.role, node_id = excluded.node_id`),
+      pendingByPhone: db.prepare(`SELECT * FROM staff_pending WHERE phone = ?`),
+      deletePending: db.prepare(`DELETE FROM staff_pending WHERE phone = ?`),
       gridVersion: db.prepare(`SELECT value FROM grid_meta WHERE key = 'grid_version'`).pluck(),
       nodes: db.prepare(`SELECT id, kind, name, parent_id FROM grid_nodes`),
       offices: db.prepare(`SELECT id, town_id, code, name FROM offices ORDER BY town_id, id`),
@@ -117,6 +136,47 @@ export class SqliteDirectory implements DirectoryRepo {
       user: db.prepare(`SELECT * FROM users WHERE openid = ?`),
       insertUser: db.prepare(`INSERT INTO users (openid, name, phone, created_at) VALUES (@openid, @name, @phone, @createdAt) ON CONFLICT(openid) DO NOTHING`),
     };
+
+    this.boundaryTx = db.transaction((plan: BoundaryImportPlan, expected: number): boolean => {
+      if ((this.q.gridVersion.get() as number) !== expected) return false;
+      for (const n of plan.newNodes) this.q.insertNode.run(n);
+      this.q.deleteScopeBoundaries.run(plan.scopeNodeId);
+      for (const b of plan.boundaries) this.q.insertBoundary.run(b.nodeId, JSON.stringify(b.geometry));
+      this.q.bumpVersion.run();
+      return true;
+    });
+    this.rosterTx = db.transaction((plan: RosterImportPlan, expected: number): boolean => {
+      if ((this.q.gridVersion.get() as number) !== expected) return false;
+      for (const m of plan.staff) {
+        this.q.upsertStaff.run(m);
+        if (m.phone !== null) this.q.deletePending.run(m.phone);
+      }
+      for (const p of plan.pending) this.q.upsertPending.run(p);
+      return true;
+    });
+    this.claimTx = db.transaction((openid: string, phone: string): StaffMember | null => {
+      if (this.q.staff.get(openid)) return null;
+      const p = this.q.pendingByPhone.get(phone) as Row | undefined;
+      if (!p) return null;
+      this.q.upsertStaff.run({ openid, name: p.name, role: p.role, nodeId: p.node_id, phone });
+      this.q.deletePending.run(phone);
+      return toStaff(this.q.staff.get(openid) as Row);
+    });
+  }
+
+  async listBoundaries(): Promise<Boundary[]> {
+    return (this.q.boundaries.all() as Row[]).map((r) => ({ nodeId: r.node_id as string, geometry: JSON.parse(r.geometry as string) as Boundary['geometry'] }));
+  }
+  async applyBoundaryImport(plan: BoundaryImportPlan, expectedVersion: number): Promise<boolean> {
+    return this.boundaryTx.immediate(plan, expectedVersion);
+  }
+  async applyRosterImport(plan: RosterImportPlan, expectedVersion: number): Promise<boolean> {
+    return this.rosterTx.immediate(plan, expectedVersion);
+  }
+  async claimPendingStaff(openid: string, phone: string): Promise<StaffMember | null> {
+    // A plain read first: nearly every caller has nothing pending, and must not take the write lock.
+    if (!this.q.pendingByPhone.get(phone)) return null;
+    return this.claimTx.immediate(openid, phone);
   }
 
   async gridVersion(): Promise<number> {

@@ -13,6 +13,11 @@ export default defineAppConfig({
       pages: ['pages/inbox/index', 'pages/handle/index'],
     },
   ],
+  // The report page reads the location once, when the resident asks, to find the grid; never in the background.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于确定您反映的问题属于哪个网格' },
+  },
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f5f6f7',

@@ -1,9 +1,11 @@
 import Taro from '@tarojs/taro';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GridTreeNode } from '../../core/grid';
 import type { Category } from '../../core/model';
+import type { LocateView } from '../../core/views';
 import { call } from '../services/api';
 import { errorText } from '../services/error-text';
+import { canPickOnMap, currentPosition, LocationError, pickOnMap, type Position } from '../services/location';
 import { newRequestId } from '../services/request-id';
 import { useResource } from './use-resource';
 
@@ -47,6 +49,7 @@ export function groupVillages(roots: readonly GridTreeNode[]): TownGroup[] {
 }
 
 export interface ReportErrors {
+  location?: string;
   place?: string;
   category?: string;
   description?: string;
@@ -70,17 +73,80 @@ export function useReport() {
     for (const t of towns) for (const v of t.villages) if (v.id === villageId) return v;
     return null;
   }, [towns, villageId]);
-  const townId = village?.townId ?? null;
+
+  // The reported position and where the backend says it goes.
+  const [position, setPosition] = useState<Position | null>(null);
+  const [located, setLocated] = useState<LocateView | null>(null);
+  const [locating, setLocating] = useState(false);
+  const [manualLat, setManualLat] = useState('');
+  const [manualLng, setManualLng] = useState('');
+  const locateSeq = useRef(0);
+  const inGrid = located?.result === 'grid';
+  // The same order the backend routes in: a located grid's town, else the picked place's, else the located town.
+  const townId = (inGrid ? located.townId : null) ?? village?.townId ?? located?.townId ?? null;
+
+  // Categories are per town: a choice made for another town no longer applies.
+  const lastTown = useRef(townId);
+  useEffect(() => {
+    if (lastTown.current !== townId) setCategory(null);
+    lastTown.current = townId;
+  }, [townId]);
 
   const categories = useResource<{ items: Category[] }>(
     () => (townId ? call('category/list', { townId }) : Promise.resolve({ items: [] })),
     { skip: townId === null, key: townId ?? '' },
   );
 
+  const showWhere = async (p: Position) => {
+    const mine = ++locateSeq.current;
+    setPosition(p);
+    setLocated(null);
+    setErrors((e) => ({ ...e, location: undefined, place: undefined, submit: undefined }));
+    try {
+      const v = await call('grid/locate', { location: p.location, coord: p.coord });
+      if (mine === locateSeq.current) setLocated(v);
+    } catch (e) {
+      if (mine === locateSeq.current) {
+        setPosition(null);
+        setErrors((er) => ({ ...er, location: errorText(e) }));
+      }
+    }
+  };
+  const withLocating = async (get: () => Promise<Position | null>) => {
+    if (locating) return;
+    setLocating(true);
+    try {
+      const p = await get();
+      if (p) await showWhere(p);
+    } catch (e) {
+      setErrors((er) => ({ ...er, location: e instanceof LocationError ? e.message : errorText(e) }));
+    } finally {
+      setLocating(false);
+    }
+  };
+  const locateCurrent = () => withLocating(currentPosition);
+  const chooseOnMap = () => withLocating(pickOnMap);
+  /** H5 has no map picker: the resident (or a tester) can type coordinates (WGS-84). */
+  const locateManual = () =>
+    withLocating(async () => {
+      const lat = Number(manualLat);
+      const lng = Number(manualLng);
+      if (manualLat.trim() === '' || manualLng.trim() === '' || !Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) {
+        throw new LocationError('请填写有效的纬度（-90 至 90）和经度（-180 至 180）。');
+      }
+      return { location: { lat, lng }, coord: 'wgs84' };
+    });
+  const clearLocation = () => {
+    locateSeq.current++;
+    setPosition(null);
+    setLocated(null);
+    setErrors((e) => ({ ...e, location: undefined }));
+  };
+
   const chooseVillage = (id: string | null) => {
     setVillageId(id);
     setCooperativeId(null);
-    if (id === null || townOf(towns, id) !== townId) setCategory(null);
+    if (id === null || (!inGrid && townOf(towns, id) !== townId)) setCategory(null);
     setErrors((e) => ({ ...e, place: undefined, submit: undefined }));
   };
   const chooseCooperative = (id: string | null) => {
@@ -97,7 +163,8 @@ export function useReport() {
 
   const validate = (): ReportErrors => {
     const out: ReportErrors = {};
-    if (!villageId) out.place = '请选择您所在的村（社区）。';
+    if (located?.result === 'outside') out.location = '这个位置不在本平台服务的镇街范围内，请重新定位，或清除位置后选择村（社区）。';
+    else if (!villageId && !(located && (located.result === 'grid' || located.result === 'town'))) out.place = '请选择您所在的村（社区）。';
     if (!category) out.category = '请选择问题类别。';
     const text = description.trim();
     if (text.length === 0) out.description = '请写下您遇到的问题，说清楚在哪里、是什么情况。';
@@ -109,13 +176,15 @@ export function useReport() {
     if (submitting) return;
     const found = validate();
     setErrors(found);
-    if (Object.keys(found).length > 0 || !villageId || !category) return;
+    if (Object.keys(found).length > 0 || !category) return;
+    const placeId = cooperativeId ?? villageId;
     setSubmitting(true);
     try {
       const detail = await call('concern/submit', {
         category,
         description: description.trim(),
-        placeId: cooperativeId ?? villageId,
+        ...(placeId ? { placeId } : {}),
+        ...(position ? { location: position.location, coord: position.coord } : {}),
         requestId: requestId.current,
       });
       await Taro.redirectTo({ url: `/pages/concern/index?id=${encodeURIComponent(detail.id)}` });
@@ -131,6 +200,19 @@ export function useReport() {
     towns,
     village,
     cooperativeId,
+    townId,
+    position,
+    located,
+    locating,
+    canPickOnMap,
+    manualLat,
+    manualLng,
+    setManualLat,
+    setManualLng,
+    locateCurrent,
+    chooseOnMap,
+    locateManual,
+    clearLocation,
     categories,
     category,
     description,

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type http from 'node:http';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { createHttpServer } from '../../server/http-server';
 import { createLocalRuntime, type LocalRuntime } from '../../server/local-runtime';
 
@@ -17,7 +17,8 @@ export interface Harness {
   base: string;
   rt: LocalRuntime;
   browser: Browser;
-  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  /** A fresh context (own storage); `options` add e.g. a geolocation and its permission. */
+  newPage(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
 }
 
@@ -48,8 +49,8 @@ export async function startHarness(): Promise<Harness> {
     base,
     rt,
     browser,
-    async newPage() {
-      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    async newPage(options = {}) {
+      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
       const page = await context.newPage();
       page.on('pageerror', (e) => console.error('[page error]', e.message));
       return { context, page };

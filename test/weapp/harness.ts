@@ -27,6 +27,8 @@ const state: {
   nextRoute: string;
   cloud: CloudHandler;
   navigations: string[];
+  /** Answers wx.getLocation / wx.chooseLocation: the options asked with, and the position (or an errMsg) returned. */
+  location: (api: string, opts: Record<string, unknown>) => { latitude: number; longitude: number } | { errMsg: string };
 } = {
   appOptions: null,
   pages: [],
@@ -36,7 +38,19 @@ const state: {
     throw new Error('no cloud handler');
   },
   navigations: [],
+  location: (api) => ({ errMsg: `${api}:fail no location handler` }),
 };
+
+function locationApi(api: string) {
+  return (opts: Record<string, unknown> & { success?: AnyFn; fail?: AnyFn; complete?: AnyFn }) => {
+    const r = state.location(api, opts);
+    setTimeout(() => {
+      if ('errMsg' in r) opts.fail?.(r);
+      else opts.success?.({ ...r, errMsg: `${api}:ok` });
+      opts.complete?.(r);
+    }, 0);
+  };
+}
 
 function fakeSelectorQuery() {
   // NutUI calls wx.createSelectorQuery for layout; jsdom has no layout, so answer zero-sized rects.
@@ -118,6 +132,8 @@ export function installHost(): void {
     reLaunch: navigate('reLaunch'),
     switchTab: navigate('switchTab'),
     navigateBack: navigate('navigateBack'),
+    getLocation: locationApi('getLocation'),
+    chooseLocation: locationApi('chooseLocation'),
     cloud: {
       init: () => undefined,
       callFunction: (opts: { name: string; data: { action: string; data: unknown }; success?: AnyFn; fail?: AnyFn; complete?: AnyFn }) => {
@@ -173,6 +189,10 @@ export function installHost(): void {
 
 export function setCloudHandler(h: CloudHandler): void {
   state.cloud = h;
+}
+
+export function setLocationHandler(h: typeof state.location): void {
+  state.location = h;
 }
 
 export function navigations(): string[] {

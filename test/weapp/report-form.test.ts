@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, findByText, fire, installHost, launchApp, navigations, prepareRoute, setCloudHandler, tapText, until } from './harness';
+import { DIST, findByText, fire, installHost, launchApp, navigations, prepareRoute, setCloudHandler, setLocationHandler, tapText, until } from './harness';
 
 installHost();
 // Loaded after the host globals exist: it merges its own `wx` APIs into ours.
@@ -67,6 +67,11 @@ setCloudHandler(({ name, data }) => {
       const items = (CATEGORIES[townId] ?? []).map((c) => ({ ...c, townId, kind: 'complaint', leadOfficeCode: null }));
       return { ok: true, data: { items } };
     }
+    case 'grid/locate':
+      return {
+        ok: true,
+        data: { location: { lat: 30.1, lng: 120.1 }, result: 'grid', townId: 't1', townName: '东岳镇', villageId: 'v1', villageName: '东岳村', cooperativeId: 'c1', cooperativeName: '东岳一社', gridId: 'g1', gridName: '东岳村第一网格', candidates: ['g1'] },
+      };
     case 'concern/submit':
       return { ok: true, data: { id: 'k-100' } };
     default:
@@ -164,4 +169,46 @@ test('without a cooperative the village is the place', async () => {
   tapText(page, '提交');
   await until(() => calls.some((c) => c.action === 'concern/submit'), 'concern/submit');
   expect(calls.find((c) => c.action === 'concern/submit')?.data).toMatchObject({ category: 'noise', placeId: 'v2', description: '楼下夜里施工' });
+});
+
+test('the current location is read in GCJ-02, shown as a grid and committee, and sent with the concern', async () => {
+  calls.length = 0;
+  const asked: Array<[string, Record<string, unknown>]> = [];
+  setLocationHandler((api, opts) => {
+    asked.push([api, opts]);
+    return { latitude: 30.1, longitude: 120.1 };
+  });
+  const page = renderPage('pages/report/index');
+  await until(() => has(page, '使用当前位置'), 'the location button');
+  expect(has(page, '在地图上选点')).toBe(true); // WeChat offers its map picker
+  tapText(page, '使用当前位置');
+  await until(() => textOf(page).includes('将交由东岳村第一网格及东岳一社社委办理'), 'where the point goes');
+  expect(asked.map(([api, o]) => [api, o.type])).toEqual([['getLocation', 'gcj02']]);
+  expect(calls.find((c) => c.action === 'grid/locate')?.data).toEqual({ location: { lat: 30.1, lng: 120.1 }, coord: 'gcj02' });
+
+  // Without picking a village, the located town's categories are offered.
+  await until(() => has(page, '环境卫生'), 'the categories of the located town');
+  tapText(page, '环境卫生');
+  fire(page.querySelector('wx-textarea') as Element, 'input', { value: '路灯不亮', cursor: 4 });
+  await simulate.sleep(20);
+  tapText(page, '提交');
+  await until(() => calls.some((c) => c.action === 'concern/submit'), 'concern/submit');
+  expect(calls.find((c) => c.action === 'concern/submit')?.data).toEqual({
+    category: 'sanitation',
+    description: '路灯不亮',
+    location: { lat: 30.1, lng: 120.1 },
+    coord: 'gcj02',
+    requestId: expect.stringMatching(/^[A-Za-z0-9_-]{16,64}$/),
+  });
+});
+
+test('a refused location permission says what to do and falls back to the village list', async () => {
+  calls.length = 0;
+  setLocationHandler(() => ({ errMsg: 'getLocation:fail auth deny' }));
+  const page = renderPage('pages/report/index');
+  await until(() => has(page, '使用当前位置'), 'the location button');
+  tapText(page, '使用当前位置');
+  await until(() => textOf(page).includes('未获得位置权限'), 'the permission message');
+  expect(calls.some((c) => c.action === 'grid/locate')).toBe(false);
+  expect(has(page, '东岳村')).toBe(true);
 });

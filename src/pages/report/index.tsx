@@ -1,9 +1,26 @@
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { Chip, ChipRow } from '../../components/chip';
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state';
 import { DESCRIPTION_MAX, useReport } from '../../hooks/use-report';
+import type { LocateView } from '../../../core/views';
 import './index.scss';
+
+/** Where a located point will go, in words a resident can check before submitting. */
+function whereText(v: LocateView): string {
+  switch (v.result) {
+    case 'grid': {
+      const committee = v.cooperativeName ? `${v.cooperativeName}社委` : v.villageName ? `${v.villageName}村居两委` : `${v.townName ?? ''}`;
+      return `将交由${v.gridName}及${committee}办理（${[v.villageName, v.townName].filter(Boolean).join(' · ')}）`;
+    }
+    case 'town':
+      return `位置在${v.townName}，但不在任何网格内。请在下方选择村（社区）；不选则由${v.townName}派单员分派。`;
+    case 'outside':
+      return '这个位置不在本平台服务的镇街范围内。';
+    default:
+      return '暂时无法根据位置确定网格，请在下方选择村（社区）。';
+  }
+}
 
 export default function ReportPage() {
   const r = useReport();
@@ -19,8 +36,42 @@ export default function ReportPage() {
   const village = r.village;
   return (
     <View className='page report'>
-      {/* Step 1: where */}
-      <Text className='section-title'>1. 问题发生在哪个村（社区）？</Text>
+      {/* Step 1: where — the location first, the village → cooperative picker as the fallback */}
+      <Text className='section-title'>1. 问题发生在哪里？</Text>
+      <View className='card report__where'>
+        {r.located ? (
+          <View className='report__located'>
+            <Text className={`report__located-text${r.located.result === 'outside' ? ' error-text' : ''}`}>{whereText(r.located)}</Text>
+            <Text className='report__change' onClick={r.clearLocation}>
+              清除位置
+            </Text>
+          </View>
+        ) : (
+          <Text className='muted report__where-hint'>定位后可直接看到问题将交由哪个网格和经济社办理。</Text>
+        )}
+        <View className='report__where-actions'>
+          <Button size='small' type='primary' fill='outline' loading={r.locating} disabled={r.locating} onClick={() => void r.locateCurrent()}>
+            使用当前位置
+          </Button>
+          {r.canPickOnMap ? (
+            <Button size='small' fill='outline' disabled={r.locating} onClick={() => void r.chooseOnMap()}>
+              在地图上选点
+            </Button>
+          ) : null}
+        </View>
+        {!r.canPickOnMap ? (
+          <View className='report__manual'>
+            <Input className='report__coord' type='digit' placeholder='纬度，如 23.05' value={r.manualLat} onInput={(e) => r.setManualLat(e.detail.value)} />
+            <Input className='report__coord' type='digit' placeholder='经度，如 112.93' value={r.manualLng} onInput={(e) => r.setManualLng(e.detail.value)} />
+            <Button size='small' fill='outline' disabled={r.locating} onClick={() => void r.locateManual()}>
+              查看归属
+            </Button>
+          </View>
+        ) : null}
+      </View>
+      {r.errors.location ? <Text className='error-text report__error'>{r.errors.location}</Text> : null}
+
+      <Text className='report__or'>{r.located?.result === 'grid' ? '已按位置确定网格（位置优先），也可再选村（社区）补充：' : '或选择村（社区）：'}</Text>
       {village ? (
         <View className='card report__chosen'>
           <View className='report__chosen-row'>
@@ -63,8 +114,8 @@ export default function ReportPage() {
       {/* Step 2: what kind */}
       <Text className='section-title'>2. 是哪一类问题？</Text>
       <View className='card'>
-        {!village ? (
-          <Text className='muted'>请先选择村（社区）。</Text>
+        {!r.townId ? (
+          <Text className='muted'>请先定位或选择村（社区）。</Text>
         ) : r.categories.loading ? (
           <Text className='muted'>正在读取问题类别…</Text>
         ) : r.categories.error ? (

@@ -1,0 +1,73 @@
+/**
+ * Grid actions: where a point goes (`grid/locate`), and the admin imports of boundaries and roster.
+ * An import is checked whole against the current grid; with any problem it is refused with the full
+ * line-by-line report (IMPORT.INVALID, details) and nothing is written; otherwise the store applies it
+ * in one transaction, guarded by the grid version the check ran against.
+ */
+import { planBoundaryImport } from './boundary-import';
+import type { ConcernCtx as Ctx } from './concern-service';
+import type { DirectorySnapshot } from './directory';
+import { AppError } from './errors';
+import { toWgs84 } from './geo';
+import type { Located } from './locate';
+import type { LatLng } from './model';
+import { planRosterImport } from './roster-import';
+import type { ParsedInputOf } from './schemas';
+import type { BoundaryImportView, LocateView, RosterImportView } from './views';
+
+export function locatePoint(snap: DirectorySnapshot, location: LatLng, located: Located): LocateView {
+  const name = (id: string | null) => (id === null ? null : snap.grid.get(id)?.name ?? null);
+  const p = located.gridId ? snap.grid.placement(located.gridId) : null;
+  const townId = located.townId;
+  const result: LocateView['result'] = located.gridId ? 'grid' : townId ? 'town' : snap.where.townsCovered ? 'outside' : 'unknown';
+  return {
+    location,
+    result,
+    townId,
+    townName: name(townId),
+    villageId: p?.village?.id ?? null,
+    villageName: p?.village?.name ?? null,
+    cooperativeId: p?.cooperative?.id ?? null,
+    cooperativeName: p?.cooperative?.name ?? null,
+    gridId: located.gridId,
+    gridName: name(located.gridId),
+    candidates: located.candidates,
+  };
+}
+
+export async function locate(ctx: Ctx, input: ParsedInputOf<'grid/locate'>): Promise<LocateView> {
+  const snap = await ctx.directory.current();
+  const wgs = toWgs84(input.location, input.coord);
+  return locatePoint(snap, wgs, snap.where.locate(wgs));
+}
+
+/** The node an admin administers: a town admin their town, a district admin the district. */
+function adminScope(ctx: Ctx, snap: DirectorySnapshot): string {
+  const { caller } = ctx;
+  const node = caller.role === 'admin' && caller.nodeId !== null ? snap.grid.get(caller.nodeId) : undefined;
+  if (!node || (node.kind !== 'town' && node.kind !== 'district')) throw new AppError('AUTH.FORBIDDEN', 'imports are for town and district admins');
+  return node.id;
+}
+
+export async function importBoundaries(ctx: Ctx, input: ParsedInputOf<'grid/importBoundaries'>): Promise<BoundaryImportView> {
+  const snap = await ctx.directory.current();
+  const scope = adminScope(ctx, snap);
+  const current = await ctx.deps.store.directory.listBoundaries();
+  const checked = planBoundaryImport(snap.grid, current, scope, input.geojson, () => ctx.deps.newId('n'));
+  if (!checked.ok) throw new AppError('IMPORT.INVALID', `${checked.problems.length} problem(s) in the boundary file`, checked.problems);
+  const applied = await ctx.deps.store.directory.applyBoundaryImport(checked.plan, snap.version);
+  if (!applied) throw new AppError('IMPORT.CONFLICT', 'the grid changed while the import was checked');
+  const next = await ctx.directory.current();
+  return { gridVersion: next.version, nodesCreated: checked.plan.newNodes.length, boundaries: checked.plan.boundaries.length };
+}
+
+export async function importRoster(ctx: Ctx, input: ParsedInputOf<'roster/import'>): Promise<RosterImportView> {
+  const snap = await ctx.directory.current();
+  const scope = adminScope(ctx, snap);
+  const roster = await ctx.deps.store.directory.listStaff();
+  const checked = planRosterImport(snap.grid, snap.offices, roster, scope, input.csv);
+  if (!checked.ok) throw new AppError('IMPORT.INVALID', `${checked.problems.length} problem(s) in the roster file`, checked.problems);
+  const applied = await ctx.deps.store.directory.applyRosterImport(checked.plan, snap.version);
+  if (!applied) throw new AppError('IMPORT.CONFLICT', 'the grid changed while the import was checked');
+  return { staff: checked.plan.staff.length, pending: checked.plan.pending.length };
+}
