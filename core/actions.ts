@@ -22,6 +22,12 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'concern/accept': 'concern',
   'concern/reply': 'concern',
   'concern/resolve': 'concern',
+  'concern/rate': 'concern',
+  'concern/dispatch': 'concern',
+  'concern/transfer': 'concern',
+  'concern/return': 'concern',
+  'concern/escalate': 'concern',
+  'stats/rates': 'concern',
   'message/list': 'concern',
   'message/markRead': 'concern',
 };

@@ -7,6 +7,9 @@ import { z } from 'zod';
 export const LIMITS = {
   descriptionMax: 500,
   replyMax: 1000,
+  reasonMax: 200,
+  commentMax: 200,
+  statsMonthsMax: 12,
   photosMax: 9,
   pageMax: 50,
 } as const;
@@ -23,6 +26,8 @@ const text = (max: number) =>
     .refine((s) => s.length > 0, 'must not be blank')
     .refine((s) => [...s].length <= max, `must be at most ${max} characters`);
 const photo = z.string().min(1).max(512);
+const photos = z.array(photo).max(LIMITS.photosMax);
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM');
 
 export const schemas = {
   'me/profile': z.object({}).strict(),
@@ -34,7 +39,7 @@ export const schemas = {
       description: text(LIMITS.descriptionMax),
       placeId: id,
       location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict().optional(),
-      photos: z.array(photo).max(LIMITS.photosMax).optional(),
+      photos: photos.optional(),
       requestId: requestId.optional(),
     })
     .strict(),
@@ -44,8 +49,21 @@ export const schemas = {
     .object({ cursor: cursor.optional(), limit: limit.optional(), scope: z.enum(['open', 'all']).optional() })
     .strict(),
   'concern/accept': z.object({ id, requestId: requestId.optional() }).strict(),
-  'concern/reply': z.object({ id, text: text(LIMITS.replyMax), requestId: requestId.optional() }).strict(),
-  'concern/resolve': z.object({ id, text: text(LIMITS.replyMax), requestId: requestId.optional() }).strict(),
+  'concern/reply': z.object({ id, text: text(LIMITS.replyMax), photos: photos.optional(), requestId: requestId.optional() }).strict(),
+  'concern/resolve': z.object({ id, text: text(LIMITS.replyMax), photos: photos.optional(), requestId: requestId.optional() }).strict(),
+  'concern/rate': z
+    .object({
+      id,
+      rating: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']),
+      comment: text(LIMITS.commentMax).optional(),
+      requestId: requestId.optional(),
+    })
+    .strict(),
+  'concern/dispatch': z.object({ id, nodeId: id, reason: text(LIMITS.reasonMax).optional(), requestId: requestId.optional() }).strict(),
+  'concern/transfer': z.object({ id, nodeId: id, reason: text(LIMITS.reasonMax), requestId: requestId.optional() }).strict(),
+  'concern/return': z.object({ id, reason: text(LIMITS.reasonMax), requestId: requestId.optional() }).strict(),
+  'concern/escalate': z.object({ id, reason: text(LIMITS.reasonMax), requestId: requestId.optional() }).strict(),
+  'stats/rates': z.object({ month: month.optional(), months: z.number().int().min(1).max(LIMITS.statsMonthsMax).optional() }).strict(),
   'message/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'message/markRead': z.object({ ids: z.array(id).min(1).max(LIMITS.pageMax).optional() }).strict(),
 } as const;

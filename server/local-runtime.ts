@@ -4,6 +4,8 @@
  */
 import { deliverDue, type DeliveryReport } from '../core/outbox';
 import { createRouter, type Router } from '../core/router';
+import { runSlaJob, type SlaRunReport } from '../core/sla-job';
+import { DEFAULT_SLA, type SlaConfig } from '../core/sla';
 import { InAppSender } from './in-app-sender';
 import type { Deps } from '../core/ports';
 import { demoDirectory } from './demo-data';
@@ -19,8 +21,10 @@ export interface LocalRuntime {
   deps: Deps;
   /** Delivers the outbox once (to the in-app inbox); the server also runs it on an interval. */
   deliverNotifications(): Promise<DeliveryReport>;
-  /** Runs the background jobs every `ms` until close(). */
-  startJobs(ms: number): void;
+  /** Runs the SLA job once: the same job as the `sla` cloud function's timer. */
+  runSla(): Promise<SlaRunReport>;
+  /** Runs the background jobs (outbox delivery every `ms`, the SLA job every `slaMs`) until close(). */
+  startJobs(ms: number, slaMs?: number): void;
   close(): Promise<void>;
 }
 
@@ -29,33 +33,43 @@ export interface LocalRuntimeOptions {
   seed: 'demo' | 'none';
   sessionSecret?: string;
   now?: () => Date;
+  sla?: SlaConfig;
 }
 
 export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
-  const store = new SqliteStore({ path: opts.dbPath });
+  const sla = opts.sla ?? DEFAULT_SLA;
+  const store = new SqliteStore({ path: opts.dbPath, sla });
   const now = opts.now ?? (() => new Date());
   if (opts.seed === 'demo') seedDirectory(store.db, demoDirectory(now().toISOString()));
-  const deps: Deps = { store, now, newId };
+  const deps: Deps = { store, now, newId, sla };
+  const router = createRouter(deps);
   const sender = new InAppSender(store.messages);
-  let timer: NodeJS.Timeout | null = null;
+  const timers: NodeJS.Timeout[] = [];
   let running: Promise<unknown> = Promise.resolve();
   const deliverNotifications = () => deliverDue(store.outbox, sender, deps.now());
+  const runSla = () => runSlaJob(deps, router.directory, deps.now());
+  // One job run at a time; a failing run is logged and the next tick tries again.
+  const every = (ms: number, name: string, job: () => Promise<unknown>) => {
+    const t = setInterval(() => {
+      running = running.then(job).catch((e: unknown) => console.error(`[jiefang] ${name} run failed:`, e));
+    }, ms);
+    t.unref();
+    timers.push(t);
+  };
   return {
     store,
     deps,
-    router: createRouter(deps),
+    router,
     identity: new LocalIdentity(opts.sessionSecret),
     deliverNotifications,
-    startJobs(ms) {
-      if (timer) return;
-      timer = setInterval(() => {
-        // One run at a time; a failing run is logged and the next tick tries again.
-        running = running.then(deliverNotifications).catch((e: unknown) => console.error('[jiefang] outbox run failed:', e));
-      }, ms);
-      timer.unref();
+    runSla,
+    startJobs(ms, slaMs = 60_000) {
+      if (timers.length > 0) return;
+      every(ms, 'outbox', deliverNotifications);
+      every(slaMs, 'sla', runSla);
     },
     async close() {
-      if (timer) clearInterval(timer);
+      for (const t of timers) clearInterval(t);
       await running;
       await store.close();
     },
