@@ -255,6 +255,7 @@ export async function rerouteNotices(deps: Deps, c: Concern, route: RouteDecisio
   ];
 }
 
+const MESSAGE_MOVES: ReadonlySet<LifecycleAction> = new Set<LifecycleAction>(['reply', 'comment']);
 const CONFLICTING = new Set(['CONCERN.ILLEGAL_TRANSITION', 'AUTH.FORBIDDEN', 'CONCERN.NOT_FOUND', 'CONCERN.TARGET_INVALID', 'CONCERN.NO_HIGHER_LEVEL']);
 
 type Planner = (c: Concern, at: string, snap: DirectorySnapshot, to: ConcernStatus) => Promise<StepPlan>;
@@ -269,10 +270,16 @@ async function act(ctx: Ctx, id: string, requestId: string | undefined, choose: 
   const snap = await ctx.directory.current();
   let c = await visible(ctx, snap, id);
   if (requestId && (await ctx.deps.store.concerns.hasRequest(id, ctx.caller.openid, requestId))) return detail(ctx, snap, c);
+  const seen = { status: c.status, route: JSON.stringify(c.route) };
   for (let attempt = 1; ; attempt++) {
     let change: ConcernChange;
     try {
       const action = choose(snap, c);
+      // A message (reply, comment) still lands after someone else's move; any other move was decided on a
+      // state that no longer holds, so the other actor won.
+      if (attempt > 1 && !MESSAGE_MOVES.has(action) && (c.status !== seen.status || JSON.stringify(c.route) !== seen.route)) {
+        throw new AppError('CONCERN.CONFLICT', `concern ${id} was moved by someone else`);
+      }
       const { to } = mustDecide(c.status, action, actorsOf(snap.grid, ctx.caller, c));
       const at = ctx.deps.now().toISOString();
       change = toChange(ctx.deps, callerActor(ctx.caller), c, action, to, at, await plan(c, at, snap, to), requestId ?? null);
