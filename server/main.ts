@@ -1,7 +1,7 @@
 /** `npm start`: the local cloud on one port — the H5 build, the action router, the dev login. */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from './config';
+import { loadConfig, slaConfig } from './config';
 import { DEMO_LOGIN_ORDER } from './demo-data';
 import { createHttpServer } from './http-server';
 import { createLocalRuntime } from './local-runtime';
@@ -11,9 +11,9 @@ const ROLE_TEXT: Record<string, string> = { resident: '居民', staff: '网格�
 async function main() {
   const config = loadConfig();
   if (config.JIEFANG_DB !== ':memory:') mkdirSync(path.dirname(path.resolve(config.JIEFANG_DB)), { recursive: true });
-  const rt = createLocalRuntime({ dbPath: config.JIEFANG_DB, seed: config.JIEFANG_SEED, sessionSecret: config.JIEFANG_SESSION_SECRET });
+  const rt = createLocalRuntime({ dbPath: config.JIEFANG_DB, seed: config.JIEFANG_SEED, sessionSecret: config.JIEFANG_SESSION_SECRET, sla: slaConfig(config) });
   const server = createHttpServer(rt, { mode: config.JIEFANG_MODE, staticDir: config.JIEFANG_STATIC_DIR });
-  rt.startJobs(1000);
+  rt.startJobs(1000, config.JIEFANG_SLA_EVERY_SECONDS * 1000);
   server.listen(config.PORT, config.HOST, async () => {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.PORT;

@@ -18,7 +18,7 @@ afterEach(() => rt.close());
 const call = <T = ConcernDetail>(openid: string, action: string, data: unknown = {}) => rt.router.call('concern', action, data, openid) as Promise<T>;
 const report = () => call(I.resident, 'concern/submit', { category: 'environment', description: '祠堂旁垃圾桶满了', placeId: 'dz-xicheng-daguo' });
 const outboxRows = () => rt.store.db.prepare('SELECT recipient_openid, kind, status FROM outbox ORDER BY recipient_openid').all() as Array<{ recipient_openid: string; kind: string; status: string }>;
-type Messages = { items: Array<{ id: string; title: string; page: string; readAt: string | null }>; unread: number };
+type Messages = { items: Array<{ id: string; kind: string; title: string; page: string; readAt: string | null }>; unread: number };
 
 describe('the notification outbox', () => {
   it("tells the cooperative's staff, its grid worker and the lead office of a new concern, not the reporter", async () => {
