@@ -5,12 +5,13 @@ export default defineAppConfig({
     'pages/report/index',
     'pages/my-concerns/index',
     'pages/concern/index',
+    'pages/messages/index',
   ],
   subPackages: [
     {
       // Committee staff only; residents never download it.
       root: 'staff',
-      pages: ['pages/inbox/index', 'pages/handle/index'],
+      pages: ['pages/inbox/index', 'pages/handle/index', 'pages/dashboard/index'],
     },
   ],
   window: {

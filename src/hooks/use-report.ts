@@ -5,6 +5,7 @@ import type { Category } from '../../core/model';
 import { call } from '../services/api';
 import { errorText } from '../services/error-text';
 import { newRequestId } from '../services/request-id';
+import { requestSubscribe } from '../services/subscribe';
 import { useResource } from './use-resource';
 
 export const DESCRIPTION_MAX = 500;
@@ -112,6 +113,8 @@ export function useReport() {
     if (Object.keys(found).length > 0 || !villageId || !category) return;
     setSubmitting(true);
     try {
+      // Still inside the tap: WeChat shows the subscribe prompt only from a user gesture.
+      await requestSubscribe();
       const detail = await call('concern/submit', {
         category,
         description: description.trim(),
