@@ -1,5 +1,7 @@
 import { DEFAULT_CALENDAR } from '../core/sla';
-import { loadConfig, slaConfig } from './config';
+import { loadConfig as load, slaConfig } from './config';
+
+const loadConfig = (env: Record<string, string>) => load(env as NodeJS.ProcessEnv);
 
 describe('the SLA settings of the local cloud', () => {
   it('use the built-in holiday calendar by default and run the job every minute', () => {
