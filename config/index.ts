@@ -36,6 +36,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      TARO_APP_SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS ?? ''),
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),

@@ -7,6 +7,7 @@
  * Anyone else is told the concern does not exist, so a refusal reveals nothing.
  */
 import type { GridIndex } from './grid';
+import type { Actor } from './lifecycle';
 import type { Caller, Concern } from './model';
 import { handlingNodeId } from './routing';
 
@@ -24,4 +25,18 @@ export function isHandler(grid: GridIndex, caller: Caller, c: Concern): boolean 
 export function canView(grid: GridIndex, caller: Caller, c: Concern): boolean {
   if (isReporter(caller, c) || isHandler(grid, caller, c)) return true;
   return caller.role === 'admin' && caller.nodeId !== null && grid.isWithin(handlingNodeId(c.route), caller.nodeId);
+}
+
+/** Staff serving the concern's town node: the town's dispatcher queue (派单). */
+export function isDispatcher(caller: Caller, c: Concern): boolean {
+  return caller.role === 'staff' && caller.nodeId !== null && caller.nodeId === c.route.townId;
+}
+
+/** The lifecycle actor roles (core/lifecycle.ts) the caller holds on this concern; empty for a bystander. */
+export function actorsOf(grid: GridIndex, caller: Caller, c: Concern): Actor[] {
+  const out: Actor[] = [];
+  if (isReporter(caller, c)) out.push('reporter');
+  if (isHandler(grid, caller, c)) out.push('handler');
+  if (isDispatcher(caller, c)) out.push('dispatcher');
+  return out;
 }

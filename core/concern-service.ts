@@ -1,14 +1,16 @@
-import { canView, isHandler, isReporter } from './access';
+import { actorsOf, canView, isHandler, isReporter } from './access';
 import type { DirectoryCache, DirectorySnapshot } from './directory';
 import { AppError } from './errors';
-import { EVENT_OF, canMove, nextStatus, type LifecycleAction } from './lifecycle';
-import type { ActorRole, Caller, Category, Concern, ConcernEvent, ConcernMessage, Notification } from './model';
+import { EVENT_OF, decide, mustDecide, nextStatus, type LifecycleAction } from './lifecycle';
+import type { ActorRole, Caller, Category, Concern, ConcernEvent, ConcernMessage, ConcernRating, ConcernSla, ConcernStatus, Notification, Rating, RouteDecision } from './model';
 import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';
-import type { ConcernChange, Deps, InboxScope } from './ports';
+import type { ConcernChange, Deps, InboxScope, RouteLevel } from './ports';
 import { toWgs84 } from './geo';
+import { escalationTarget, routeToNode, routeToQueue, routeUp } from './route-change';
 import { routeConcern, routeTownId } from './routing';
 import type { ParsedInputOf } from './schemas';
-import type { ConcernDetail, ConcernMove, ConcernSummary, Page, RouteView } from './views';
+import { DEFAULT_SLA, derive, onAccepted, onResolved, startRound, type SlaConfig } from './sla';
+import type { ConcernDetail, ConcernMove, ConcernSummary, Page, RouteView, SlaView } from './views';
 
 const DEFAULT_PAGE = 20;
 /** How often a move is retried when an unrelated write (e.g. a resident's message) bumped the version. */
@@ -22,6 +24,10 @@ interface Ctx {
 
 function actorRole(caller: Caller): ActorRole {
   return caller.role;
+}
+
+export function slaOf(deps: Deps): SlaConfig {
+  return deps.sla ?? DEFAULT_SLA;
 }
 
 function categoryKey(townId: string, code: string): string {
@@ -46,7 +52,21 @@ function routeView(snap: DirectorySnapshot, c: Concern): RouteView {
   };
 }
 
-function summary(snap: DirectorySnapshot, cats: Map<string, Category>, c: Concern): ConcernSummary {
+function slaView(c: Concern, now: string): SlaView {
+  const s = c.sla;
+  return {
+    round: s.round,
+    ackDueAt: s.ackDueAt,
+    resolveDueAt: s.resolveDueAt,
+    dueAt: s.dueAt,
+    ackedAt: s.ackedAt,
+    resolvedAt: s.resolvedAt,
+    overdue: s.overdue || (s.dueAt !== null && s.dueAt < now),
+    firstResponse: s.firstResponse,
+  };
+}
+
+function summary(snap: DirectorySnapshot, cats: Map<string, Category>, c: Concern, now: string): ConcernSummary {
   return {
     id: c.id,
     category: c.category,
@@ -63,19 +83,25 @@ function summary(snap: DirectorySnapshot, cats: Map<string, Category>, c: Concer
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     route: routeView(snap, c),
+    sla: slaView(c, now),
+    rating: c.rating,
   };
 }
 
+/** The moves the caller may make now, straight from the lifecycle table; the UI shows exactly these. */
 function movesFor(snap: DirectorySnapshot, caller: Caller, c: Concern): ConcernMove[] {
-  if (isHandler(snap.grid, caller, c)) {
-    const moves: ConcernMove[] = [];
-    if (canMove(c.status, 'accept')) moves.push('accept');
-    if (canMove(c.status, 'reply')) moves.push('reply');
-    if (canMove(c.status, 'resolve')) moves.push('resolve');
-    return moves;
-  }
-  if (isReporter(caller, c) && c.status !== 'closed') return ['reply'];
-  return [];
+  const actors = actorsOf(snap.grid, caller, c);
+  const ok = (a: LifecycleAction) => decide(c.status, a, actors).ok;
+  const moves: ConcernMove[] = [];
+  if (ok('dispatch')) moves.push('dispatch');
+  if (ok('accept')) moves.push('accept');
+  if (ok('reply') || ok('comment')) moves.push('reply');
+  if (ok('resolve')) moves.push('resolve');
+  if (ok('rate') || ok('reopen')) moves.push('rate');
+  if (ok('transfer')) moves.push('transfer');
+  if (ok('return')) moves.push('return');
+  if (ok('escalate') && escalationTarget(c.route) !== null) moves.push('escalate');
+  return moves;
 }
 
 async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<ConcernDetail> {
@@ -87,7 +113,7 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<Co
     store.directory.findUser(c.reporterOpenid),
   ]);
   return {
-    ...summary(snap, cats, c),
+    ...summary(snap, cats, c, ctx.deps.now().toISOString()),
     location: c.location,
     photos: c.photos,
     reporterName: reporter?.name ?? '居民',
@@ -148,6 +174,8 @@ export async function submit(ctx: Ctx, input: ParsedInputOf<'concern/submit'>): 
     photos: input.photos ?? [],
     status,
     route,
+    sla: startRound(slaOf(ctx.deps), category, at, null, status),
+    rating: null,
     createdAt: at,
     updatedAt: at,
     version: 1,
@@ -161,7 +189,7 @@ export async function submit(ctx: Ctx, input: ParsedInputOf<'concern/submit'>): 
     actorName: null,
     actorRole: 'system',
   };
-  const staff = await ctx.deps.store.directory.listStaffAt(noticeNodeIds(concern));
+  const staff = await staffOn(ctx.deps, concern);
   const notices = toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_assigned', status === 'dispatching' ? '新诉求待派单' : '新诉求待签收', concern, snippet(`${category.name}：${concern.description}`), at);
   const { concern: stored } = await ctx.deps.store.concerns.create(concern, [submitted, routed], notices);
   return detail(ctx, snap, stored);
@@ -179,53 +207,115 @@ export async function get(ctx: Ctx, input: ParsedInputOf<'concern/get'>): Promis
   return detail(ctx, snap, await visible(ctx, snap, input.id));
 }
 
-type Plan = (c: Concern, at: string, snap: DirectorySnapshot) => Promise<ConcernChange>;
+/** Who an event is recorded against: the caller, or the system (routing, the SLA timer). */
+export interface EventActor {
+  openid: string | null;
+  name: string | null;
+  role: ActorRole;
+}
+
+export const SYSTEM_ACTOR: EventActor = { openid: null, name: null, role: 'system' };
+
+function callerActor(caller: Caller): EventActor {
+  return { openid: caller.openid, name: caller.name, role: actorRole(caller) };
+}
+
+/** What a move changes besides its status: filled in by each action's plan. */
+export interface StepPlan {
+  note: string | null;
+  route?: RouteDecision;
+  /** Clocks before deriving dueAt/watchAt for the new status; the concern's own when absent. */
+  sla?: ConcernSla;
+  rating?: ConcernRating;
+  messages?: ConcernMessage[];
+  notifications?: Notification[];
+}
+
+/** Turns a decided move into the change the store commits atomically: patch, one event, messages, notices. */
+export function toChange(deps: Deps, actor: EventActor, c: Concern, action: LifecycleAction, to: ConcernStatus, at: string, step: StepPlan, requestId: string | null): ConcernChange {
+  const patch: ConcernChange['patch'] = { status: to, updatedAt: at, sla: derive(step.sla ?? c.sla, to) };
+  if (step.route) patch.route = step.route;
+  if (step.rating) patch.rating = step.rating;
+  const ev: ConcernEvent = {
+    id: deps.newId('e'),
+    concernId: c.id,
+    type: EVENT_OF[action],
+    actorOpenid: actor.openid,
+    actorName: actor.name,
+    actorRole: actor.role,
+    at,
+    fromStatus: c.status,
+    toStatus: to,
+    note: step.note,
+  };
+  return { patch, events: [ev], messages: step.messages ?? [], notifications: step.notifications ?? [], requestId };
+}
+
+/** Staff to tell about a concern on this route (the new handlers after a route change). */
+export async function staffOn(deps: Deps, c: Concern, route: RouteDecision = c.route) {
+  return deps.store.directory.listStaffAt(noticeNodeIds({ ...c, route }));
+}
+
+/** Notices of a route change: the new handlers get it to accept, the reporter is told where it went. */
+export async function rerouteNotices(deps: Deps, c: Concern, route: RouteDecision, except: string | null, title: string, at: string, cats?: Map<string, Category>): Promise<Notification[]> {
+  const staff = await staffOn(deps, c, route);
+  const catName = cats?.get(categoryKey(c.route.townId, c.category))?.name;
+  const body = snippet(catName ? `${catName}：${c.description}` : c.description);
+  return [
+    ...toStaff(deps, staff, except ?? '', 'concern_assigned', title, c, body, at),
+    ...(c.reporterOpenid === except ? [] : [toReporter(deps, c, 'concern_rerouted', '您的诉求已转交办理', snippet(route.reason), at)]),
+  ];
+}
+
+const MESSAGE_MOVES: ReadonlySet<LifecycleAction> = new Set<LifecycleAction>(['reply', 'comment']);
+const CONFLICTING = new Set(['CONCERN.ILLEGAL_TRANSITION', 'AUTH.FORBIDDEN', 'CONCERN.NOT_FOUND', 'CONCERN.TARGET_INVALID', 'CONCERN.NO_HIGHER_LEVEL']);
+
+type Planner = (c: Concern, at: string, snap: DirectorySnapshot, to: ConcernStatus) => Promise<StepPlan>;
 
 /**
- * Runs one move under optimistic concurrency. An unrelated write that bumped the version is retried;
- * a competing move that made this one illegal is a conflict (the other actor won).
+ * Runs one move under optimistic concurrency: decide it from the lifecycle table and the caller's actor
+ * roles, plan it, commit it only if the concern is still at the version read. An unrelated write that
+ * bumped the version is retried; a competing move that made this one illegal (or took the concern out of
+ * the caller's hands) is a conflict: the other actor won, and this call changed nothing.
  */
-async function move(ctx: Ctx, id: string, requestId: string | undefined, check: (snap: DirectorySnapshot, c: Concern) => void, plan: Plan): Promise<ConcernDetail> {
+async function act(ctx: Ctx, id: string, requestId: string | undefined, choose: (snap: DirectorySnapshot, c: Concern) => LifecycleAction, plan: Planner): Promise<ConcernDetail> {
   const snap = await ctx.directory.current();
   let c = await visible(ctx, snap, id);
   if (requestId && (await ctx.deps.store.concerns.hasRequest(id, ctx.caller.openid, requestId))) return detail(ctx, snap, c);
+  const seen = { status: c.status, route: JSON.stringify(c.route) };
   for (let attempt = 1; ; attempt++) {
+    let change: ConcernChange;
     try {
-      check(snap, c);
+      const action = choose(snap, c);
+      // A message (reply, comment) still lands after someone else's move; any other move was decided on a
+      // state that no longer holds, so the other actor won.
+      if (attempt > 1 && !MESSAGE_MOVES.has(action) && (c.status !== seen.status || JSON.stringify(c.route) !== seen.route)) {
+        throw new AppError('CONCERN.CONFLICT', `concern ${id} was moved by someone else`);
+      }
+      const { to } = mustDecide(c.status, action, actorsOf(snap.grid, ctx.caller, c));
+      const at = ctx.deps.now().toISOString();
+      change = toChange(ctx.deps, callerActor(ctx.caller), c, action, to, at, await plan(c, at, snap, to), requestId ?? null);
     } catch (e) {
-      if (attempt > 1 && e instanceof AppError && e.code === 'CONCERN.ILLEGAL_TRANSITION') {
+      if (attempt > 1 && e instanceof AppError && CONFLICTING.has(e.code)) {
         throw new AppError('CONCERN.CONFLICT', `concern ${id} was changed by someone else`);
       }
       throw e;
     }
-    const at = ctx.deps.now().toISOString();
-    const change = { ...(await plan(c, at, snap)), requestId: requestId ?? null };
     const saved = await ctx.deps.store.concerns.commit(id, c.version, change);
     if (saved) return detail(ctx, snap, saved);
     if (attempt >= MAX_ATTEMPTS) throw new AppError('CONCERN.CONFLICT', `concern ${id} is busy, try again`);
-    c = await visible(ctx, snap, id);
+    try {
+      c = await visible(ctx, snap, id);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'CONCERN.NOT_FOUND') throw new AppError('CONCERN.CONFLICT', `concern ${id} was moved by someone else`);
+      throw e;
+    }
   }
 }
 
-function requireHandler(ctx: Ctx) {
-  return (snap: DirectorySnapshot, c: Concern) => {
-    if (!isHandler(snap.grid, ctx.caller, c)) throw new AppError('AUTH.FORBIDDEN', 'only a handler of this concern may do that');
-  };
-}
+const only = (action: LifecycleAction) => () => action;
 
-/** A handler's move: the transition, its event, an optional message, and the reporter told. */
-function lifecycleMove(ctx: Ctx, action: LifecycleAction, text: string | null): Plan {
-  return async (c, at) => {
-    const to = nextStatus(c.status, action);
-    const messages: ConcernMessage[] = text === null ? [] : [message(ctx, c.id, text, at)];
-    const notifications: Notification[] = [];
-    if (action === 'reply' && text !== null) notifications.push(toReporter(ctx.deps, c, 'concern_replied', '您的诉求有新回复', snippet(text), at));
-    if (action === 'resolve' && text !== null) notifications.push(toReporter(ctx.deps, c, 'concern_resolved', '您的诉求已办结', snippet(text), at));
-    return { patch: { status: to, updatedAt: at }, events: [event(ctx, c, EVENT_OF[action], to, text, at)], messages, notifications, requestId: null };
-  };
-}
-
-function message(ctx: Ctx, concernId: string, text: string, at: string): ConcernMessage {
+function message(ctx: Ctx, concernId: string, text: string, photos: string[], at: string): ConcernMessage {
   return {
     id: ctx.deps.newId('m'),
     concernId,
@@ -233,62 +323,109 @@ function message(ctx: Ctx, concernId: string, text: string, at: string): Concern
     authorName: ctx.caller.name,
     authorRole: actorRole(ctx.caller),
     text,
-    photos: [],
+    photos,
     at,
   };
 }
 
 export function accept(ctx: Ctx, input: ParsedInputOf<'concern/accept'>): Promise<ConcernDetail> {
-  const mustHandle = requireHandler(ctx);
-  return move(ctx, input.id, input.requestId, (snap, c) => {
-    mustHandle(snap, c);
-    nextStatus(c.status, 'accept');
-  }, lifecycleMove(ctx, 'accept', null));
+  return act(ctx, input.id, input.requestId, only('accept'), async (c, at) => ({
+    note: null,
+    sla: onAccepted(c.sla, at),
+    notifications: [toReporter(ctx.deps, c, 'concern_accepted', '您的诉求已签收', snippet(`${ctx.caller.name}已签收，正在办理`), at)],
+  }));
 }
 
 export function resolve(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>): Promise<ConcernDetail> {
-  const mustHandle = requireHandler(ctx);
-  return move(ctx, input.id, input.requestId, (snap, c) => {
-    mustHandle(snap, c);
-    nextStatus(c.status, 'resolve');
-  }, lifecycleMove(ctx, 'resolve', input.text));
+  return act(ctx, input.id, input.requestId, only('resolve'), async (c, at) => ({
+    note: input.text,
+    sla: onResolved(c.sla, at),
+    messages: [message(ctx, c.id, input.text, input.photos ?? [], at)],
+    notifications: [toReporter(ctx.deps, c, 'concern_resolved', '您的诉求已办结，请评价', snippet(input.text), at)],
+  }));
 }
 
 /**
- * A handler's reply moves the case into progress; a reporter's message only adds to the thread.
+ * A handler's reply moves the case into progress; a reporter's message (comment) only adds to the thread.
  * Either way the message and an event are stored together.
  */
 export function reply(ctx: Ctx, input: ParsedInputOf<'concern/reply'>): Promise<ConcernDetail> {
-  return move(
+  return act(
     ctx,
     input.id,
     input.requestId,
-    (snap, c) => {
-      if (isHandler(snap.grid, ctx.caller, c)) {
-        nextStatus(c.status, 'reply');
-        return;
-      }
-      if (!isReporter(ctx.caller, c)) throw new AppError('AUTH.FORBIDDEN', 'only the reporter or a handler may reply');
-      if (c.status === 'closed') throw new AppError('CONCERN.ILLEGAL_TRANSITION', 'the concern is closed');
-    },
+    (snap, c) => (isHandler(snap.grid, ctx.caller, c) ? 'reply' : 'comment'),
     async (c, at, snap) => {
-      if (isHandler(snap.grid, ctx.caller, c)) return lifecycleMove(ctx, 'reply', input.text)(c, at, snap);
-      const staff = await ctx.deps.store.directory.listStaffAt(noticeNodeIds(c));
-      return {
-        patch: { updatedAt: at },
-        events: [event(ctx, c, 'resident_replied', c.status, input.text, at)],
-        messages: [message(ctx, c.id, input.text, at)],
-        notifications: toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_replied', '居民补充了诉求信息', c, snippet(input.text), at),
-        requestId: null,
-      };
+      const messages = [message(ctx, c.id, input.text, input.photos ?? [], at)];
+      if (isHandler(snap.grid, ctx.caller, c)) {
+        return { note: input.text, messages, notifications: [toReporter(ctx.deps, c, 'concern_replied', '您的诉求有新回复', snippet(input.text), at)] };
+      }
+      const staff = await staffOn(ctx.deps, c);
+      return { note: input.text, messages, notifications: toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_replied', '居民补充了诉求信息', c, snippet(input.text), at) };
     },
   );
+}
+
+export const RATING_TEXT: Readonly<Record<Rating, string>> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
+
+/**
+ * The reporter rates a resolved concern, once per round: 满意/基本满意 close it; 不满意 reopens it (重办)
+ * with the same handlers and fresh clocks from now.
+ */
+export function rate(ctx: Ctx, input: ParsedInputOf<'concern/rate'>): Promise<ConcernDetail> {
+  const action: LifecycleAction = input.rating === 'unsatisfied' ? 'reopen' : 'rate';
+  return act(ctx, input.id, input.requestId, only(action), async (c, at, _snap, to) => {
+    const note = `${RATING_TEXT[input.rating]}${input.comment ? `：${input.comment}` : ''}`;
+    const rating: ConcernRating = { value: input.rating, comment: input.comment ?? null, at, round: c.sla.round };
+    const staff = await staffOn(ctx.deps, c);
+    if (action === 'rate') {
+      return { note, rating, notifications: toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_rated', '居民已评价诉求', c, snippet(`评价：${note}`), at) };
+    }
+    const category = (await ctx.deps.store.directory.listCategories(c.route.townId)).find((k) => k.code === c.category);
+    // A category removed since the report keeps the longest default clock rather than blocking 重办.
+    const clockOf = category ?? { townId: c.route.townId, code: c.category, kind: 'complaint' as const };
+    return {
+      note,
+      rating,
+      sla: startRound(slaOf(ctx.deps), clockOf, at, c.sla, to),
+      notifications: toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_reopened', '诉求被评为不满意，需重办', c, snippet(note), at),
+    };
+  });
+}
+
+export function dispatch(ctx: Ctx, input: ParsedInputOf<'concern/dispatch'>): Promise<ConcernDetail> {
+  return act(ctx, input.id, input.requestId, only('dispatch'), async (c, at, snap) => {
+    const route = routeToNode(snap.grid, c.route, input.nodeId, 'dispatch', input.reason ?? null);
+    return { note: route.reason, route, notifications: await rerouteNotices(ctx.deps, c, route, ctx.caller.openid, '新诉求待签收（派单）', at) };
+  });
+}
+
+export function transfer(ctx: Ctx, input: ParsedInputOf<'concern/transfer'>): Promise<ConcernDetail> {
+  return act(ctx, input.id, input.requestId, only('transfer'), async (c, at, snap) => {
+    const route = routeToNode(snap.grid, c.route, input.nodeId, 'transfer', input.reason);
+    return { note: route.reason, route, notifications: await rerouteNotices(ctx.deps, c, route, ctx.caller.openid, '转派诉求待签收', at) };
+  });
+}
+
+export function escalate(ctx: Ctx, input: ParsedInputOf<'concern/escalate'>): Promise<ConcernDetail> {
+  return act(ctx, input.id, input.requestId, only('escalate'), async (c, at, snap) => {
+    const route = routeUp(snap.grid, c.route, 'escalate', input.reason);
+    return { note: route.reason, route, notifications: await rerouteNotices(ctx.deps, c, route, ctx.caller.openid, '上报诉求待签收', at) };
+  });
+}
+
+/** 退回: out of the handler's scope, back to the town dispatcher queue. */
+export function returnToQueue(ctx: Ctx, input: ParsedInputOf<'concern/return'>): Promise<ConcernDetail> {
+  return act(ctx, input.id, input.requestId, only('return'), async (c, at, snap) => {
+    const route = routeToQueue(snap.grid, c.route, input.reason);
+    return { note: route.reason, route, notifications: await rerouteNotices(ctx.deps, c, route, ctx.caller.openid, '诉求被退回，待派单', at) };
+  });
 }
 
 export async function listMine(ctx: Ctx, input: ParsedInputOf<'concern/listMine'>): Promise<Page<ConcernSummary>> {
   const [snap, cats] = await Promise.all([ctx.directory.current(), categoryMap(ctx)]);
   const page = await ctx.deps.store.concerns.listByReporter(ctx.caller.openid, { cursor: input.cursor ?? null, limit: input.limit ?? DEFAULT_PAGE });
-  return { items: page.items.map((c) => summary(snap, cats, c)), nextCursor: page.nextCursor };
+  return { items: page.items.map((c) => summary(snap, cats, c, ctx.deps.now().toISOString())), nextCursor: page.nextCursor };
 }
 
 export async function inbox(ctx: Ctx, input: ParsedInputOf<'concern/inbox'>): Promise<Page<ConcernSummary>> {
@@ -298,15 +435,23 @@ export async function inbox(ctx: Ctx, input: ParsedInputOf<'concern/inbox'>): Pr
   const openOnly = (input.scope ?? 'open') === 'open';
   let scope: InboxScope;
   if (caller.role === 'office') {
-    scope = { nodeIds: [], officeId: caller.nodeId, openOnly };
+    scope = { nodes: [], officeId: caller.nodeId, openOnly };
   } else {
-    const node = snap.grid.get(caller.nodeId);
-    // A district admin oversees every town below; concerns carry town ids, not the district's.
-    const nodeIds = node?.kind === 'district' ? snap.grid.children(node.id).map((t) => t.id) : [caller.nodeId];
-    scope = { nodeIds, officeId: null, openOnly };
+    scope = { nodes: routeNodesOf(snap, caller.nodeId), officeId: null, openOnly };
   }
   const page = await ctx.deps.store.concerns.inbox(scope, { cursor: input.cursor ?? null, limit: input.limit ?? DEFAULT_PAGE });
-  return { items: page.items.map((c) => summary(snap, cats, c)), nextCursor: page.nextCursor };
+  return { items: page.items.map((c) => summary(snap, cats, c, ctx.deps.now().toISOString())), nextCursor: page.nextCursor };
+}
+
+/**
+ * The route level(s) a staff node is matched at. A district admin oversees every town below; concerns
+ * carry town ids, not the district's.
+ */
+export function routeNodesOf(snap: DirectorySnapshot, nodeId: string): Array<{ level: RouteLevel; id: string }> {
+  const node = snap.grid.get(nodeId);
+  if (!node) return [];
+  if (node.kind === 'district') return snap.grid.children(node.id).map((t) => ({ level: 'town', id: t.id }));
+  return [{ level: node.kind, id: node.id }];
 }
 
 export type { Ctx as ConcernCtx };

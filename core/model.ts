@@ -50,7 +50,11 @@ export interface StaffMember {
 
 export type ConcernStatus = 'submitted' | 'dispatching' | 'assigned' | 'accepted' | 'in_progress' | 'resolved' | 'closed';
 
-export type RouteStep = 'location' | 'place' | 'dispatch';
+/**
+ * How the current route was decided: at submit by location, picked place or the dispatcher queue; later
+ * by a person (`manual`: 派单 or 转派) or by escalation (`escalation`: 上报, by hand or by the SLA timer).
+ */
+export type RouteStep = 'location' | 'place' | 'dispatch' | 'manual' | 'escalation';
 
 export interface RouteDecision {
   step: RouteStep;
@@ -71,6 +75,49 @@ export interface LatLng {
   lng: number;
 }
 
+/** The resident's rating of a resolved concern: 满意 / 基本满意 / 不满意. */
+export type Rating = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+
+export interface ConcernRating {
+  value: Rating;
+  comment: string | null;
+  at: string;
+  /** The round (see ConcernSla.round) that was rated. */
+  round: number;
+}
+
+/**
+ * Whether the first acknowledgement (签收) of round 1 met its clock; feeds 响应率. Decided once: by the
+ * first acceptance, or by the SLA job when the clock runs out first.
+ */
+export type FirstResponse = 'pending' | 'in_time' | 'late';
+
+/**
+ * SLA clocks of the concern's current round, on the working-day calendar (core/sla.ts). A reopen (重办)
+ * starts a new round with fresh clocks. `dueAt` and `watchAt` are derived by core whenever the concern
+ * changes, and stored so that adapters can index them: inboxes sort by `dueAt`, the SLA job looks only
+ * at rows whose `watchAt` has passed.
+ */
+export interface ConcernSla {
+  round: number;
+  /** null for concerns stored before clocks existed. */
+  ackDueAt: string | null;
+  resolveDueAt: string | null;
+  /** First acceptance in this round. */
+  ackedAt: string | null;
+  resolvedAt: string | null;
+  /** This round's clocks that ran out before being met (each escalates once). */
+  ackMissed: boolean;
+  resolveMissed: boolean;
+  /** Sticky: a clock was missed in some round. Flags the case in lists and counts in 超期. */
+  overdue: boolean;
+  firstResponse: FirstResponse;
+  /** The deadline an open concern is sorted by: acknowledge until accepted, then resolve; null when not open. */
+  dueAt: string | null;
+  /** The next deadline the SLA job acts on; null when no clock is pending. */
+  watchAt: string | null;
+}
+
 export interface Concern {
   id: string;
   reporterOpenid: string;
@@ -81,6 +128,9 @@ export interface Concern {
   photos: string[];
   status: ConcernStatus;
   route: RouteDecision;
+  sla: ConcernSla;
+  /** The latest rating; null until the resident rates. */
+  rating: ConcernRating | null;
   createdAt: string;
   updatedAt: string;
   /** Optimistic-concurrency counter: every committed transition increments it. */
@@ -118,7 +168,15 @@ export interface ConcernMessage {
  * What a person is told, as plain fields. Each delivery adapter maps a kind to its own form: a WeChat
  * one-time subscribe message template (with its field limits) in production, an in-app message locally.
  */
-export type NotificationKind = 'concern_assigned' | 'concern_replied' | 'concern_resolved';
+export type NotificationKind =
+  | 'concern_assigned'
+  | 'concern_accepted'
+  | 'concern_replied'
+  | 'concern_resolved'
+  | 'concern_rated'
+  | 'concern_reopened'
+  | 'concern_rerouted'
+  | 'concern_overdue';
 
 export interface Notification {
   id: string;

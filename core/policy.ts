@@ -35,6 +35,13 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   // Residents reply in their own concern's thread; access.ts decides per concern.
   'concern/reply': { roles: EVERYONE, write: true },
   'concern/resolve': { roles: HANDLERS, write: true },
+  // Only the reporter rates; access checks decide per concern.
+  'concern/rate': { roles: EVERYONE, write: true },
+  'concern/dispatch': { roles: HANDLERS, write: true },
+  'concern/transfer': { roles: HANDLERS, write: true },
+  'concern/return': { roles: HANDLERS, write: true },
+  'concern/escalate': { roles: HANDLERS, write: true },
+  'stats/rates': { roles: WORKERS, write: false },
   'message/list': { roles: EVERYONE, write: false },
   'message/markRead': { roles: EVERYONE, write: true },
   'audit/list': { roles: ['admin'], write: false },

@@ -7,6 +7,7 @@ import type { Boundary } from './locate';
 import type { AuditEntry, Category, Concern, ConcernEvent, ConcernMessage, GridNode, InboxMessage, Notification, Office, OutboxItem, StaffMember } from './model';
 import type { RateLimits } from './policy';
 import type { RosterImportPlan } from './roster-import';
+import type { SlaConfig } from './sla';
 import type { Page } from './views';
 
 export interface PageQuery {
@@ -48,15 +49,54 @@ export interface DirectoryRepo {
   ensureUser(user: UserRecord): Promise<UserRecord>;
 }
 
-/** Which concerns an inbox shows: those routed to any of these nodes, or co-handled by this office. */
+/** A route level: which of the concern's route ids a node is matched against. */
+export type RouteLevel = 'town' | 'village' | 'cooperative' | 'grid';
+
+export interface RouteNode {
+  level: RouteLevel;
+  id: string;
+}
+
+/**
+ * Which concerns an inbox shows: those routed through any of these nodes (a cooperative's id matches
+ * `route.cooperativeId`, and so on), or co-handled by this office.
+ * - `openOnly`: open concerns only, ordered by `sla.dueAt` ascending, then id ascending (most urgent first);
+ * - otherwise every concern, newest first by (createdAt, id) descending.
+ * Cursor paging on that order (keyset, never an offset); adapters need an index per route level on
+ * (level id, dueAt, id) for open concerns and on (level id, createdAt, id).
+ */
 export interface InboxScope {
-  nodeIds: string[];
+  nodes: RouteNode[];
   officeId: string | null;
   openOnly: boolean;
 }
 
+/** Counts behind 响应率, 解决率, 满意率 and 超期, for concerns created in one month under one route group. */
+export interface RateCounts {
+  /** YYYY-MM in Beijing time of `createdAt`. */
+  month: string;
+  townId: string;
+  villageId: string | null;
+  cooperativeId: string | null;
+  gridId: string | null;
+  total: number;
+  /** First acceptance decided (accepted, or its clock ran out) / of those, accepted in time. */
+  responseDecided: number;
+  respondedInTime: number;
+  /** Status resolved or closed. */
+  resolved: number;
+  rated: number;
+  /** Latest rating 满意 or 基本满意. */
+  satisfied: number;
+  /** A clock was missed at some point (ConcernSla.overdue). */
+  overdue: number;
+}
+
+/** Concerns created from `fromMonth` to `toMonth` (inclusive, YYYY-MM, Beijing time) under a node or co-handled by an office. */
+export type RateQuery = { fromMonth: string; toMonth: string } & ({ node: RouteNode } | { officeId: string });
+
 export interface ConcernChange {
-  patch: Partial<Pick<Concern, 'status' | 'route' | 'updatedAt'>>;
+  patch: Partial<Pick<Concern, 'status' | 'route' | 'sla' | 'rating' | 'updatedAt'>>;
   events: ConcernEvent[];
   messages: ConcernMessage[];
   /** Stored with the events so a retried call can be recognised. */
@@ -79,6 +119,15 @@ export interface ConcernRepo {
    * appending the events and messages in the same atomic step. Returns null when someone else won.
    */
   commit(id: string, expectedVersion: number, change: ConcernChange): Promise<Concern | null>;
+  /**
+   * Open concerns whose `sla.watchAt` is at or before `now`, earliest first: what the SLA job must act on.
+   * Must use an index on watchAt that holds only rows with a pending clock (never a scan of closed
+   * concerns). Acting on them goes through `commit` with the version read here: the version check is the
+   * conditional update that keeps two SLA runs from escalating the same concern twice.
+   */
+  dueForSla(now: string, limit: number): Promise<Concern[]>;
+  /** Counts per (month, town, village, cooperative, grid) for the dashboard; an aggregate, not a scan in core. */
+  rateCounts(query: RateQuery): Promise<RateCounts[]>;
   /** True when an event for this concern was already stored under this actor's requestId. */
   hasRequest(concernId: string, actorOpenid: string, requestId: string): Promise<boolean>;
   timeline(id: string): Promise<ConcernEvent[]>;
@@ -147,4 +196,6 @@ export interface Deps {
   newId: (prefix: string) => string;
   rateLimiter: RateLimiter;
   rateLimits: RateLimits;
+  /** SLA clocks and the working-day calendar; DEFAULT_SLA (core/sla.ts) when absent. */
+  sla?: SlaConfig;
 }

@@ -5,6 +5,7 @@
  */
 import { ACTION_FUNCTION, isActionName, type ActionName, type ActionOutput } from './actions';
 import * as concerns from './concern-service';
+import * as stats from './stats';
 import { DirectoryCache, type DirectorySnapshot } from './directory';
 import { ACTION_POLICY, type ActionRule } from './policy';
 import { AppError } from './errors';
@@ -34,6 +35,12 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'concern/accept': concerns.accept,
   'concern/reply': concerns.reply,
   'concern/resolve': concerns.resolve,
+  'concern/rate': concerns.rate,
+  'concern/dispatch': concerns.dispatch,
+  'concern/transfer': concerns.transfer,
+  'concern/return': concerns.returnToQueue,
+  'concern/escalate': concerns.escalate,
+  'stats/rates': stats.rates,
   'message/list': async (ctx, input) => {
     const { messages } = ctx.deps.store;
     const page = await messages.list(ctx.caller.openid, { cursor: input.cursor ?? null, limit: input.limit ?? 20 });
@@ -86,6 +93,8 @@ export interface Router {
   /** Resolves who the caller is from the server-side roster; residents are created on first sight. */
   resolveCaller(openid: string): Promise<Caller>;
   call(fn: string, action: string, data: unknown, openid: string): Promise<unknown>;
+  /** The grid cache this router uses; background jobs share it. */
+  directory: DirectoryCache;
 }
 
 export function createRouter(deps: Deps): Router {
@@ -138,6 +147,7 @@ export function createRouter(deps: Deps): Router {
 
   return {
     resolveCaller,
+    directory,
     async call(fn, action, data, openid) {
       if (!isActionName(action) || ACTION_FUNCTION[action] !== fn) {
         throw new AppError('ACTION.UNKNOWN', `no action ${action} in function ${fn}`);

@@ -7,6 +7,9 @@ import { z } from 'zod';
 export const LIMITS = {
   descriptionMax: 500,
   replyMax: 1000,
+  reasonMax: 200,
+  commentMax: 200,
+  statsMonthsMax: 12,
   photosMax: 9,
   pageMax: 50,
   rosterCsvMax: 200_000,
@@ -27,6 +30,8 @@ const photo = z.string().min(1).max(512);
 const latLng = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict();
 /** The coordinate system of a reported position: WGS-84 (GPS, the default) or GCJ-02 (WeChat's getLocation type 'gcj02', chooseLocation). */
 const coord = z.enum(['wgs84', 'gcj02']);
+const photos = z.array(photo).max(LIMITS.photosMax);
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM');
 
 export const schemas = {
   'me/profile': z.object({}).strict(),
@@ -43,7 +48,7 @@ export const schemas = {
       placeId: id.optional(),
       location: latLng.optional(),
       coord: coord.optional(),
-      photos: z.array(photo).max(LIMITS.photosMax).optional(),
+      photos: photos.optional(),
       requestId: requestId.optional(),
     })
     .strict()
@@ -55,8 +60,21 @@ export const schemas = {
     .object({ cursor: cursor.optional(), limit: limit.optional(), scope: z.enum(['open', 'all']).optional() })
     .strict(),
   'concern/accept': z.object({ id, requestId: requestId.optional() }).strict(),
-  'concern/reply': z.object({ id, text: text(LIMITS.replyMax), requestId: requestId.optional() }).strict(),
-  'concern/resolve': z.object({ id, text: text(LIMITS.replyMax), requestId: requestId.optional() }).strict(),
+  'concern/reply': z.object({ id, text: text(LIMITS.replyMax), photos: photos.optional(), requestId: requestId.optional() }).strict(),
+  'concern/resolve': z.object({ id, text: text(LIMITS.replyMax), photos: photos.optional(), requestId: requestId.optional() }).strict(),
+  'concern/rate': z
+    .object({
+      id,
+      rating: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']),
+      comment: text(LIMITS.commentMax).optional(),
+      requestId: requestId.optional(),
+    })
+    .strict(),
+  'concern/dispatch': z.object({ id, nodeId: id, reason: text(LIMITS.reasonMax).optional(), requestId: requestId.optional() }).strict(),
+  'concern/transfer': z.object({ id, nodeId: id, reason: text(LIMITS.reasonMax), requestId: requestId.optional() }).strict(),
+  'concern/return': z.object({ id, reason: text(LIMITS.reasonMax), requestId: requestId.optional() }).strict(),
+  'concern/escalate': z.object({ id, reason: text(LIMITS.reasonMax), requestId: requestId.optional() }).strict(),
+  'stats/rates': z.object({ month: month.optional(), months: z.number().int().min(1).max(LIMITS.statsMonthsMax).optional() }).strict(),
   'message/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'message/markRead': z.object({ ids: z.array(id).min(1).max(LIMITS.pageMax).optional() }).strict(),
   'audit/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),

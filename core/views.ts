@@ -1,5 +1,5 @@
 import type { GridTreeNode } from './grid';
-import type { AuditEntry, Category, ConcernEvent, ConcernMessage, ConcernStatus, InboxMessage, LatLng, Role, RouteDecision } from './model';
+import type { AuditEntry, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision } from './model';
 
 export interface Profile {
   openid: string;
@@ -17,6 +17,20 @@ export interface RouteView extends RouteDecision {
   coOfficeName: string | null;
 }
 
+/** The concern's clocks as shown: due times of this round and whether it is (or was) overdue. */
+export interface SlaView {
+  round: number;
+  ackDueAt: string | null;
+  resolveDueAt: string | null;
+  /** The deadline an open concern is sorted by (acknowledge, then resolve); null once resolved. */
+  dueAt: string | null;
+  ackedAt: string | null;
+  resolvedAt: string | null;
+  /** A clock was missed, or the current deadline has passed. */
+  overdue: boolean;
+  firstResponse: FirstResponse;
+}
+
 export interface ConcernSummary {
   id: string;
   category: string;
@@ -28,10 +42,42 @@ export interface ConcernSummary {
   createdAt: string;
   updatedAt: string;
   route: RouteView;
+  sla: SlaView;
+  rating: ConcernRating | null;
 }
 
 /** What the caller may do next on a concern; the UI shows exactly these buttons. */
-export type ConcernMove = 'accept' | 'reply' | 'resolve';
+export type ConcernMove = 'accept' | 'reply' | 'resolve' | 'rate' | 'dispatch' | 'transfer' | 'return' | 'escalate';
+
+/** One row of the dashboard: counts and rates of concerns created in one month under one node. */
+export interface RateRow {
+  month: string;
+  /** The node (or office) counted; `direct` rows count concerns handled at the viewer's own level. */
+  nodeId: string;
+  name: string;
+  kind: NodeKind | 'office' | 'direct';
+  total: number;
+  responseDecided: number;
+  respondedInTime: number;
+  resolved: number;
+  rated: number;
+  satisfied: number;
+  overdue: number;
+  /** 响应率: accepted within the acknowledge clock, of those decided; null without data. */
+  responseRate: number | null;
+  /** 解决率: resolved or closed, of all. */
+  resolveRate: number | null;
+  /** 满意率: 满意 or 基本满意, of those rated. */
+  satisfactionRate: number | null;
+}
+
+export interface RatesView {
+  node: { id: string; name: string; kind: NodeKind | 'office' };
+  /** Newest first. */
+  months: string[];
+  /** Per month: the viewer's node first (all below it), then each child that has concerns. */
+  rows: RateRow[];
+}
 
 export interface ConcernDetail extends ConcernSummary {
   location: LatLng | null;
@@ -95,6 +141,12 @@ export interface Outputs {
   'concern/accept': ConcernDetail;
   'concern/reply': ConcernDetail;
   'concern/resolve': ConcernDetail;
+  'concern/rate': ConcernDetail;
+  'concern/dispatch': ConcernDetail;
+  'concern/transfer': ConcernDetail;
+  'concern/return': ConcernDetail;
+  'concern/escalate': ConcernDetail;
+  'stats/rates': RatesView;
   'message/list': Page<InboxMessage> & { unread: number };
   'message/markRead': { changed: number; unread: number };
   'audit/list': Page<AuditEntry>;

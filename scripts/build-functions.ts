@@ -11,15 +11,30 @@ import { FUNCTION_NAMES } from '../core/actions';
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'dist-functions');
 
-/** Per-function deployment settings; OpenAPI permissions grow with the WeChat adapters. */
-const FUNCTION_CONFIG: Record<string, { timeout: number; memorySize: number; openapi: string[] }> = {
+interface TimerTrigger {
+  name: string;
+  type: 'timer';
+  /** CloudBase cron: 7 fields (second minute hour day month weekday year), Asia/Shanghai. */
+  config: string;
+}
+
+/**
+ * Per-function deployment settings; OpenAPI permissions grow with the WeChat adapters. Functions with
+ * actions come from the action map; timer-only functions (no actions) are listed here alone.
+ */
+export const FUNCTION_CONFIG: Record<string, { timeout: number; memorySize: number; openapi: string[]; triggers?: TimerTrigger[] }> = {
   concern: { timeout: 10, memorySize: 256, openapi: [] },
+  // The SLA timer: every 10 minutes; a run over 100,000 open concerns takes well under its timeout.
+  sla: { timeout: 60, memorySize: 256, openapi: [], triggers: [{ name: 'sla-every-10-minutes', type: 'timer', config: '0 */10 * * * * *' }] },
 };
+
+/** Every function to build: those the action map names, then the timer-only ones. */
+export const ALL_FUNCTIONS: readonly string[] = [...new Set<string>([...FUNCTION_NAMES, ...Object.keys(FUNCTION_CONFIG)])];
 
 export async function buildFunctions(outDir = OUT): Promise<Array<{ name: string; bytes: number }>> {
   rmSync(outDir, { recursive: true, force: true });
   const results: Array<{ name: string; bytes: number }> = [];
-  for (const name of FUNCTION_NAMES) {
+  for (const name of ALL_FUNCTIONS) {
     const dir = path.join(outDir, name);
     mkdirSync(dir, { recursive: true });
     const res = await build({
@@ -44,7 +59,7 @@ export async function buildFunctions(outDir = OUT): Promise<Array<{ name: string
     writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: {} }, null, 2) + '\n');
     writeFileSync(
       path.join(dir, 'config.json'),
-      JSON.stringify({ permissions: { openapi: cfg.openapi }, timeout: cfg.timeout, memorySize: cfg.memorySize }, null, 2) + '\n',
+      JSON.stringify({ permissions: { openapi: cfg.openapi }, timeout: cfg.timeout, memorySize: cfg.memorySize, ...(cfg.triggers ? { triggers: cfg.triggers } : {}) }, null, 2) + '\n',
     );
     results.push({ name, bytes: res.metafile.outputs[Object.keys(res.metafile.outputs)[0]].bytes });
   }

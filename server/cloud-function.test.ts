@@ -1,6 +1,9 @@
 /** The cloud-function adapter: identity from the real SDK's context parsing, the shared router, the wire format. */
 import { main as concernFunction } from '../cloudfunctions/concern/index';
-import { createCloudHandler } from './cloud-function';
+import { main as slaFunction } from '../cloudfunctions/sla/index';
+import { runSlaJob } from '../core/sla-job';
+import { ALL_FUNCTIONS, FUNCTION_CONFIG } from '../scripts/build-functions';
+import { createCloudHandler, createTimerHandler } from './cloud-function';
 import { cloudbaseIdentity } from './cloud-identity';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 
@@ -52,5 +55,29 @@ describe('the cloud-function adapter', () => {
 
   it('as deployed today, says plainly that the CloudBase store is not configured', async () => {
     expect(await concernFunction({ action: 'me/profile', data: {} }, contextFor('o-someone'))).toMatchObject({ ok: false, code: 'SERVICE.UNAVAILABLE' });
+  });
+});
+
+describe('the sla timer function', () => {
+  const timer = () => createTimerHandler('sla', () => runSlaJob(rt.deps, rt.router.directory, new Date('2026-12-01T00:00:00Z')), cloudbaseIdentity);
+
+  it('runs the SLA job when its timer fires (no caller identity)', async () => {
+    await rt.router.call('concern', 'concern/submit', { category: 'environment', description: '垃圾', placeId: 'dz-xicheng-daguo' }, 'demo-resident-chen');
+    expect(await timer()({ Type: 'Timer', TriggerName: 'sla-every-10-minutes' }, contextFor(null))).toEqual({ ok: true, data: expect.objectContaining({ escalated: 1 }) });
+  });
+
+  it('refuses a call from the mini program', async () => {
+    expect(await timer()({}, contextFor('demo-resident-chen'))).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+  });
+
+  it('is deployed with a 7-field timer trigger every 10 minutes', () => {
+    expect(ALL_FUNCTIONS).toEqual(expect.arrayContaining(['concern', 'sla']));
+    expect(FUNCTION_CONFIG.sla.triggers).toEqual([{ name: 'sla-every-10-minutes', type: 'timer', config: '0 */10 * * * * *' }]);
+    expect(FUNCTION_CONFIG.sla.triggers![0].config.split(' ')).toHaveLength(7);
+  });
+
+  it('as deployed today, says plainly that the CloudBase store is not configured', async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await slaFunction({}, contextFor(null))).toMatchObject({ ok: false, code: 'SERVICE.UNAVAILABLE' });
   });
 });

@@ -30,3 +30,20 @@ export function createCloudHandler(fn: string, getRouter: () => Promise<Router>,
     }
   };
 }
+
+/**
+ * The adapter of a timer function (e.g. `sla`): it runs a system job, never for a user. A call that carries
+ * a WeChat identity came from the mini program, not from the timer trigger, and is refused.
+ */
+export function createTimerHandler<T>(fn: string, job: () => Promise<T>, identityOf: IdentityOf) {
+  return async function main(_event: unknown, context: unknown): Promise<WireResult<T>> {
+    try {
+      if (identityOf(context)) throw new AppError('AUTH.FORBIDDEN', `${fn} runs only from its timer trigger`);
+      return { ok: true, data: await job() };
+    } catch (e) {
+      const { status, body } = toWireError(e);
+      if (status >= 500) console.error(`[jiefang:${fn}]`, e);
+      return body;
+    }
+  };
+}

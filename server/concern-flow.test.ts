@@ -1,11 +1,12 @@
 /** The first concern loop through the real router on the real SQLite store (in memory). */
+import { GENEROUS_LIMITS } from './test-limits';
 import type { ConcernDetail, Page, ConcernSummary } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 
 let rt: LocalRuntime;
 beforeEach(() => {
-  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', rateLimits: { writesPerMinute: 1000, submitsPerHour: 1000 } });
+  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', rateLimits: GENEROUS_LIMITS });
 });
 afterEach(() => rt.close());
 
@@ -84,13 +85,13 @@ describe("the cooperative committee handles it", () => {
     expect(inbox.items.map((i) => i.id)).toEqual([c.id]);
 
     const seen = await call(I.daguoChair, 'concern/get', { id: c.id });
-    expect(seen.moves).toEqual(['accept']);
+    expect(seen.moves).toEqual(['accept', 'transfer', 'return', 'escalate']);
     expect(await codeOf(call(I.daguoChair, 'concern/reply', { id: c.id, text: '先回复' }))).toBe('CONCERN.ILLEGAL_TRANSITION');
     expect(await codeOf(call(I.daguoChair, 'concern/resolve', { id: c.id, text: '直接办结' }))).toBe('CONCERN.ILLEGAL_TRANSITION');
 
     const accepted = await call(I.daguoChair, 'concern/accept', { id: c.id });
     expect(accepted.status).toBe('accepted');
-    expect(accepted.moves).toEqual(['reply', 'resolve']);
+    expect(accepted.moves).toEqual(['reply', 'resolve', 'transfer', 'return', 'escalate']);
     const replied = await call(I.daguoChair, 'concern/reply', { id: c.id, text: '已安排保洁员下午清理' });
     expect(replied.status).toBe('in_progress');
     await call(I.resident, 'concern/reply', { id: c.id, text: '谢谢，另外路边还有一堆' });
@@ -115,7 +116,7 @@ describe("the cooperative committee handles it", () => {
     expect(view.timeline.every((e) => e.at && e.actorRole)).toBe(true);
     // Openids of other people are not handed out in a view.
     expect(view.timeline.filter((e) => e.actorRole === 'staff').every((e) => e.actorOpenid === null)).toBe(true);
-    expect(view.moves).toEqual(['reply']);
+    expect(view.moves).toEqual(['reply', 'rate']);
   });
 
   it("is invisible to another cooperative's staff, who get CONCERN.NOT_FOUND by id", async () => {

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { DEFAULT_CALENDAR, DEFAULT_SLA, type SlaConfig } from '../core/sla';
+
+const dateList = z
+  .string()
+  .transform((v) => v.split(',').map((d) => d.trim()).filter((d) => d.length > 0))
+  .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates must be YYYY-MM-DD, comma-separated')));
 
 /** Configuration of the local cloud, from the environment, checked once at start. See .env.example. */
 const schema = z.object({
@@ -11,6 +17,9 @@ const schema = z.object({
   JIEFANG_SESSION_SECRET: z.string().min(16).optional(),
   JIEFANG_RATE_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   JIEFANG_RATE_SUBMITS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  JIEFANG_HOLIDAYS: dateList.optional(),
+  JIEFANG_MAKEUP_WORKDAYS: dateList.optional(),
+  JIEFANG_SLA_EVERY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export type ServerConfig = z.infer<typeof schema>;
@@ -22,4 +31,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new Error(`invalid configuration:\n${lines}`);
   }
   return parsed.data;
+}
+
+/** SLA clocks from the configuration: the built-in calendar unless the holiday lists are set. */
+export function slaConfig(config: ServerConfig): SlaConfig {
+  return {
+    ...DEFAULT_SLA,
+    calendar: {
+      ...DEFAULT_CALENDAR,
+      holidays: config.JIEFANG_HOLIDAYS ?? DEFAULT_CALENDAR.holidays,
+      makeupWorkdays: config.JIEFANG_MAKEUP_WORKDAYS ?? DEFAULT_CALENDAR.makeupWorkdays,
+    },
+  };
 }

@@ -70,6 +70,7 @@ export const DEMO_IDENTITIES = {
   xichengStaff: 'demo-staff-xicheng-wu',
   envOffice: 'demo-office-dz-env',
   townAdmin: 'demo-admin-danzao',
+  danzaoDispatcher: 'demo-staff-danzao-dispatch',
 } as const;
 
 /** Half the side of a town's synthetic square, and the margin of the town left outside every village. */
@@ -144,6 +145,8 @@ export function demoDirectory(createdAt: string): DirectoryData {
     { openid: I.xichengStaff, name: '吴委员', role: 'staff', nodeId: 'dz-xicheng', phone: '13800000004' },
     { openid: I.envOffice, name: '周主任', role: 'office', nodeId: 'danzao-environment', phone: '13800000005' },
     { openid: I.townAdmin, name: '丹灶镇管理员', role: 'admin', nodeId: 'danzao', phone: '13800000006' },
+    // Serves the town node: works the 派单 queue and whatever is escalated to the town.
+    { openid: I.danzaoDispatcher, name: '麦派单员', role: 'staff', nodeId: 'danzao', phone: '13800000007' },
   ];
   const users: UserRecord[] = [
     { openid: I.resident, name: '陈阿姨', phone: '13900000001', createdAt },
@@ -161,5 +164,6 @@ export const DEMO_LOGIN_ORDER: readonly string[] = [
   DEMO_IDENTITIES.xinanStaff,
   DEMO_IDENTITIES.xichengStaff,
   DEMO_IDENTITIES.envOffice,
+  DEMO_IDENTITIES.danzaoDispatcher,
   DEMO_IDENTITIES.townAdmin,
 ];

@@ -5,6 +5,8 @@
 import { deliverDue, type DeliveryReport } from '../core/outbox';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../core/policy';
 import { createRouter, type Router } from '../core/router';
+import { runSlaJob, type SlaRunReport } from '../core/sla-job';
+import { DEFAULT_SLA, type SlaConfig } from '../core/sla';
 import { MemoryRateLimiter } from './memory-rate-limiter';
 import { InAppSender } from './in-app-sender';
 import type { Deps } from '../core/ports';
@@ -23,8 +25,10 @@ export interface LocalRuntime {
   deps: Deps;
   /** Delivers the outbox once (to the in-app inbox); the server also runs it on an interval. */
   deliverNotifications(): Promise<DeliveryReport>;
-  /** Runs the background jobs every `ms` until close(). */
-  startJobs(ms: number): void;
+  /** Runs the SLA job once: the same job as the `sla` cloud function's timer. */
+  runSla(): Promise<SlaRunReport>;
+  /** Runs the background jobs (outbox delivery every `ms`, the SLA job every `slaMs`) until close(). */
+  startJobs(ms: number, slaMs?: number): void;
   close(): Promise<void>;
 }
 
@@ -34,15 +38,18 @@ export interface LocalRuntimeOptions {
   sessionSecret?: string;
   now?: () => Date;
   rateLimits?: RateLimits;
+  sla?: SlaConfig;
 }
 
 export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
-  const store = new SqliteStore({ path: opts.dbPath });
+  const sla = opts.sla ?? DEFAULT_SLA;
+  const store = new SqliteStore({ path: opts.dbPath, sla });
   const now = opts.now ?? (() => new Date());
   if (opts.seed === 'demo') seedDirectory(store.db, demoDirectory(now().toISOString()));
-  const deps: Deps = { store, now, newId, rateLimiter: new MemoryRateLimiter(), rateLimits: opts.rateLimits ?? DEFAULT_RATE_LIMITS };
+  const deps: Deps = { store, now, newId, sla, rateLimiter: new MemoryRateLimiter(), rateLimits: opts.rateLimits ?? DEFAULT_RATE_LIMITS };
+  const router = createRouter(deps);
   const sender = new InAppSender(store.messages);
-  let timer: NodeJS.Timeout | null = null;
+  const timers: NodeJS.Timeout[] = [];
   let running: Promise<unknown> = Promise.resolve();
   /** Drains what is due, a batch at a time, so a backlog after a restart clears in one run. */
   const deliverNotifications = async (): Promise<DeliveryReport> => {
@@ -57,22 +64,29 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
     }
     return total;
   };
+  const runSla = () => runSlaJob(deps, router.directory, deps.now());
+  // One job run at a time; a failing run is logged and the next tick tries again.
+  const every = (ms: number, name: string, job: () => Promise<unknown>) => {
+    const t = setInterval(() => {
+      running = running.then(job).catch((e: unknown) => console.error(`[jiefang] ${name} run failed:`, e));
+    }, ms);
+    t.unref();
+    timers.push(t);
+  };
   return {
     store,
     deps,
-    router: createRouter(deps),
+    router,
     identity: new LocalIdentity(opts.sessionSecret),
     deliverNotifications,
-    startJobs(ms) {
-      if (timer) return;
-      timer = setInterval(() => {
-        // One run at a time; a failing run is logged and the next tick tries again.
-        running = running.then(deliverNotifications).catch((e: unknown) => console.error('[jiefang] outbox run failed:', e));
-      }, ms);
-      timer.unref();
+    runSla,
+    startJobs(ms, slaMs = 60_000) {
+      if (timers.length > 0) return;
+      every(ms, 'outbox', deliverNotifications);
+      every(slaMs, 'sla', runSla);
     },
     async close() {
-      if (timer) clearInterval(timer);
+      for (const t of timers) clearInterval(t);
       await running;
       await store.close();
     },

@@ -1,7 +1,7 @@
 /** `npm start`: the local cloud on one port — the H5 build, the action router, the dev login. */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from './config';
+import { loadConfig, slaConfig } from './config';
 import { DEMO_LOGIN_ORDER } from './demo-data';
 import { createHttpServer } from './http-server';
 import { createLocalRuntime } from './local-runtime';
@@ -16,9 +16,10 @@ async function main() {
     seed: config.JIEFANG_SEED,
     sessionSecret: config.JIEFANG_SESSION_SECRET,
     rateLimits: { writesPerMinute: config.JIEFANG_RATE_WRITES_PER_MINUTE, submitsPerHour: config.JIEFANG_RATE_SUBMITS_PER_HOUR },
+    sla: slaConfig(config),
   });
   const server = createHttpServer(rt, { mode: config.JIEFANG_MODE, staticDir: config.JIEFANG_STATIC_DIR });
-  rt.startJobs(1000);
+  rt.startJobs(1000, config.JIEFANG_SLA_EVERY_SECONDS * 1000);
   server.listen(config.PORT, config.HOST, async () => {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.PORT;

@@ -18,7 +18,7 @@ afterEach(() => rt.close());
 const call = <T = ConcernDetail>(openid: string, action: string, data: unknown = {}) => rt.router.call('concern', action, data, openid) as Promise<T>;
 const report = () => call(I.resident, 'concern/submit', { category: 'environment', description: '祠堂旁垃圾桶满了', placeId: 'dz-xicheng-daguo' });
 const outboxRows = () => rt.store.db.prepare('SELECT recipient_openid, kind, status FROM outbox ORDER BY recipient_openid').all() as Array<{ recipient_openid: string; kind: string; status: string }>;
-type Messages = { items: Array<{ id: string; title: string; page: string; readAt: string | null }>; unread: number };
+type Messages = { items: Array<{ id: string; kind: string; title: string; page: string; readAt: string | null }>; unread: number };
 
 describe('the notification outbox', () => {
   it("tells the cooperative's staff, its grid worker and the lead office of a new concern, not the reporter", async () => {
@@ -37,12 +37,20 @@ describe('the notification outbox', () => {
     await call(I.daguoChair, 'concern/accept', { id: c.id });
     await call(I.daguoChair, 'concern/reply', { id: c.id, text: '已安排清运' });
     const run = await rt.deliverNotifications();
-    expect(run).toMatchObject({ sent: 4, failed: 0 });
+    // Three staff told of the new concern; the reporter told of the acceptance and of the reply.
+    expect(run).toMatchObject({ sent: 5, failed: 0 });
     const inbox = await call<Messages>(I.resident, 'message/list');
-    expect(inbox.unread).toBe(1);
-    expect(inbox.items).toEqual([expect.objectContaining({ title: '您的诉求有新回复', page: `/pages/concern/index?id=${c.id}`, readAt: null })]);
-    const read = await call<{ changed: number; unread: number }>(I.resident, 'message/markRead', { ids: [inbox.items[0].id] });
-    expect(read).toEqual({ changed: 1, unread: 0 });
+    expect(inbox.unread).toBe(2);
+    expect(inbox.items).toHaveLength(2);
+    expect(inbox.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'concern_replied', title: '您的诉求有新回复', page: `/pages/concern/index?id=${c.id}`, readAt: null }),
+        expect.objectContaining({ kind: 'concern_accepted', title: '您的诉求已签收', page: `/pages/concern/index?id=${c.id}`, readAt: null }),
+      ]),
+    );
+    const replied = inbox.items.find((m) => m.kind === 'concern_replied')!;
+    const read = await call<{ changed: number; unread: number }>(I.resident, 'message/markRead', { ids: [replied.id] });
+    expect(read).toEqual({ changed: 1, unread: 1 });
     // Nobody else's message can be marked read through one's own call.
     const staffInbox = await call<Messages>(I.daguoGridWorker, 'message/list');
     expect((await call<{ changed: number }>(I.resident, 'message/markRead', { ids: [staffInbox.items[0].id] })).changed).toBe(0);

@@ -169,4 +169,21 @@ export const MIGRATIONS: readonly string[] = [
     node_id TEXT NOT NULL
   );
   `,
+  /* 5: SLA clocks, ratings; inbox order by due time; the SLA job's watch list */ `
+  ALTER TABLE concerns ADD COLUMN sla TEXT;
+  ALTER TABLE concerns ADD COLUMN due_at TEXT;
+  ALTER TABLE concerns ADD COLUMN watch_at TEXT;
+  ALTER TABLE concerns ADD COLUMN overdue INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE concerns ADD COLUMN first_response TEXT NOT NULL DEFAULT 'pending';
+  ALTER TABLE concerns ADD COLUMN rating TEXT;
+  ALTER TABLE concerns ADD COLUMN rating_value TEXT;
+  -- Only rows with a pending clock: the SLA job never scans closed concerns.
+  CREATE INDEX concerns_watch ON concerns(watch_at, id) WHERE watch_at IS NOT NULL;
+  -- Open inboxes, most urgent first, per route level (due_at is NULL once a concern is no longer open).
+  CREATE INDEX concerns_grid_due ON concerns(grid_id, due_at, id) WHERE due_at IS NOT NULL;
+  CREATE INDEX concerns_cooperative_due ON concerns(cooperative_id, due_at, id) WHERE due_at IS NOT NULL;
+  CREATE INDEX concerns_village_due ON concerns(village_id, due_at, id) WHERE due_at IS NOT NULL;
+  CREATE INDEX concerns_town_due ON concerns(town_id, due_at, id) WHERE due_at IS NOT NULL;
+  CREATE INDEX concerns_office_due ON concerns(co_office_id, due_at, id) WHERE due_at IS NOT NULL;
+  `,
 ];

@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import type { Category, Concern, ConcernEvent, ConcernMessage, GridNode, Notification, Office, StaffMember } from '../core/model';
-import { OPEN_STATUSES } from '../core/lifecycle';
 import type { BoundaryImportPlan } from '../core/boundary-import';
 import type { Boundary } from '../core/locate';
-import type { AuditRepo, ConcernChange, ConcernRepo, DirectoryRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, Store, UserRecord } from '../core/ports';
+import type { AuditRepo, ConcernChange, ConcernRepo, DirectoryRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, RateCounts, RateQuery, RouteLevel, Store, UserRecord } from '../core/ports';
 import type { RosterImportPlan } from '../core/roster-import';
+import { DEFAULT_SLA, noClocks, startRound, type SlaConfig } from '../core/sla';
 import { SqliteAudit } from './sqlite-audit';
 import type { Page } from '../core/views';
+import { decodeCursor, encodeCursor } from './cursor';
 import { MIGRATIONS } from './sqlite-schema';
 import { keysetPage } from './sqlite-paging';
 import { SqliteMessages, SqliteOutbox, outboxEnqueuer } from './sqlite-outbox';
@@ -16,6 +17,8 @@ type Row = Record<string, unknown>;
 export interface SqliteStoreOptions {
   /** A file path, or `:memory:` for tests. */
   path: string;
+  /** Clocks given to concerns stored before clocks existed (migration 3). */
+  sla?: SlaConfig;
 }
 
 /** Opens the database, enforces WAL and foreign keys, and applies pending migrations. */
@@ -48,6 +51,8 @@ function toConcern(r: Row): Concern {
     photos: JSON.parse(r.photos as string) as string[],
     status: r.status as Concern['status'],
     route: JSON.parse(r.route as string) as Concern['route'],
+    sla: r.sla ? (JSON.parse(r.sla as string) as Concern['sla']) : noClocks(),
+    rating: r.rating ? (JSON.parse(r.rating as string) as Concern['rating']) : null,
     createdAt: r.created_at as string,
     updatedAt: r.updated_at as string,
     version: r.version as number,
@@ -96,6 +101,7 @@ export class SqliteStore implements Store {
     this.db = openDatabase(opts.path);
     this.directory = new SqliteDirectory(this.db);
     this.concerns = new SqliteConcerns(this.db);
+    backfillClocks(this.db, opts.sla ?? DEFAULT_SLA);
     this.outbox = new SqliteOutbox(this.db);
     this.messages = new SqliteMessages(this.db);
     this.audit = new SqliteAudit(this.db);
@@ -219,6 +225,26 @@ export class SqliteDirectory implements DirectoryRepo {
   }
 }
 
+/**
+ * Concerns stored before SLA clocks existed get round-1 clocks from their report time and category, once,
+ * so that they keep their place in open inboxes (sorted by due time) and the SLA job sees them.
+ */
+function backfillClocks(db: Database.Database, config: SlaConfig): void {
+  const rows = db
+    .prepare(`SELECT c.*, k.kind AS category_kind FROM concerns c LEFT JOIN categories k ON k.town_id = c.town_id AND k.code = c.category WHERE c.sla IS NULL`)
+    .all() as Row[];
+  if (rows.length === 0) return;
+  const write = db.prepare(`UPDATE concerns SET sla = @sla, due_at = @due_at, watch_at = @watch_at WHERE id = @id AND sla IS NULL`);
+  db.transaction(() => {
+    for (const r of rows) {
+      const c = toConcern(r);
+      const kind = (r.category_kind as Category['kind'] | null) ?? 'complaint';
+      const sla = startRound(config, { townId: c.route.townId, code: c.category, kind }, c.createdAt, null, c.status);
+      write.run({ id: c.id, sla: JSON.stringify(sla), due_at: sla.dueAt, watch_at: sla.watchAt });
+    }
+  })();
+}
+
 function toStaff(r: Row): StaffMember {
   return { openid: r.openid as string, name: r.name as string, role: r.role as StaffMember['role'], nodeId: r.node_id as string, phone: s(r.phone) };
 }
@@ -236,14 +262,19 @@ export class SqliteConcerns implements ConcernRepo {
     this.enqueue = outboxEnqueuer(db);
     this.q = {
       insert: db.prepare(`INSERT INTO concerns (id, reporter_openid, category, description, place_id, lat, lng, photos, status, route,
-          town_id, village_id, cooperative_id, grid_id, co_office_id, created_at, updated_at, version, request_id)
+          town_id, village_id, cooperative_id, grid_id, co_office_id, created_at, updated_at, version, request_id,
+          sla, due_at, watch_at, overdue, first_response, rating, rating_value)
         VALUES (@id, @reporter_openid, @category, @description, @place_id, @lat, @lng, @photos, @status, @route,
-          @town_id, @village_id, @cooperative_id, @grid_id, @co_office_id, @created_at, @updated_at, @version, @request_id)`),
+          @town_id, @village_id, @cooperative_id, @grid_id, @co_office_id, @created_at, @updated_at, @version, @request_id,
+          @sla, @due_at, @watch_at, @overdue, @first_response, @rating, @rating_value)`),
       byRequest: db.prepare(`SELECT * FROM concerns WHERE reporter_openid = ? AND request_id = ?`),
       get: db.prepare(`SELECT * FROM concerns WHERE id = ?`),
       update: db.prepare(`UPDATE concerns SET status = @status, route = @route, town_id = @town_id, village_id = @village_id,
           cooperative_id = @cooperative_id, grid_id = @grid_id, co_office_id = @co_office_id, updated_at = @updated_at,
+          sla = @sla, due_at = @due_at, watch_at = @watch_at, overdue = @overdue, first_response = @first_response,
+          rating = @rating, rating_value = @rating_value,
           version = version + 1 WHERE id = @id AND version = @expected`),
+      dueForSla: db.prepare(`SELECT * FROM concerns WHERE watch_at IS NOT NULL AND watch_at <= ? ORDER BY watch_at, id LIMIT ?`),
       nextEventSeq: db.prepare(`SELECT COALESCE(MAX(seq), 0) + 1 FROM concern_events WHERE concern_id = ?`).pluck(),
       nextMessageSeq: db.prepare(`SELECT COALESCE(MAX(seq), 0) + 1 FROM concern_messages WHERE concern_id = ?`).pluck(),
       insertEvent: db.prepare(`INSERT INTO concern_events (concern_id, seq, id, type, actor_openid, actor_name, actor_role, at, from_status, to_status, note, request_id)
@@ -311,26 +342,43 @@ export class SqliteConcerns implements ConcernRepo {
   }
 
   async inbox(scope: InboxScope, page: PageQuery): Promise<Page<Concern>> {
-    const ors: string[] = [];
-    const params: unknown[] = [];
-    if (scope.nodeIds.length > 0) {
-      const marks = scope.nodeIds.map(() => '?').join(',');
-      for (const col of ['grid_id', 'cooperative_id', 'village_id', 'town_id']) {
-        ors.push(`${col} IN (${marks})`);
-        params.push(...scope.nodeIds);
-      }
-    }
-    if (scope.officeId !== null) {
-      ors.push('co_office_id = ?');
-      params.push(scope.officeId);
-    }
-    if (ors.length === 0) return { items: [], nextCursor: null };
-    let where = `(${ors.join(' OR ')})`;
-    if (scope.openOnly) {
-      where += ` AND status IN (${OPEN_STATUSES.map(() => '?').join(',')})`;
-      params.push(...OPEN_STATUSES);
-    }
-    return this.page(where, params, page);
+    return inboxPage(this.db, scope, page);
+  }
+
+  async dueForSla(now: string, limit: number): Promise<Concern[]> {
+    return (this.q.dueForSla.all(now, limit) as Row[]).map(toConcern);
+  }
+
+  async rateCounts(query: RateQuery): Promise<RateCounts[]> {
+    const [col, id] = 'officeId' in query ? ['co_office_id', query.officeId] : [LEVEL_COLUMN[query.node.level], query.node.id];
+    const rows = this.db
+      .prepare(
+        `SELECT strftime('%Y-%m', created_at, '+8 hours') AS month, town_id, village_id, cooperative_id, grid_id,
+          COUNT(*) AS total,
+          SUM(first_response != 'pending') AS response_decided,
+          SUM(first_response = 'in_time') AS responded_in_time,
+          SUM(status IN ('resolved', 'closed')) AS resolved,
+          SUM(rating_value IS NOT NULL) AS rated,
+          SUM(rating_value IN ('satisfied', 'basically_satisfied')) AS satisfied,
+          SUM(overdue) AS overdue
+        FROM concerns WHERE ${col} = ? AND created_at >= ? AND created_at < ?
+        GROUP BY month, town_id, village_id, cooperative_id, grid_id`,
+      )
+      .all(id, monthStart(query.fromMonth), monthStart(nextMonth(query.toMonth))) as Row[];
+    return rows.map((r) => ({
+      month: r.month as string,
+      townId: r.town_id as string,
+      villageId: s(r.village_id),
+      cooperativeId: s(r.cooperative_id),
+      gridId: s(r.grid_id),
+      total: r.total as number,
+      responseDecided: r.response_decided as number,
+      respondedInTime: r.responded_in_time as number,
+      resolved: r.resolved as number,
+      rated: r.rated as number,
+      satisfied: r.satisfied as number,
+      overdue: r.overdue as number,
+    }));
   }
 
   private page(where: string, params: unknown[], page: PageQuery): Page<Concern> {
@@ -359,5 +407,69 @@ function concernRow(c: Concern) {
     updated_at: c.updatedAt,
     version: c.version,
     request_id: c.requestId,
+    sla: JSON.stringify(c.sla),
+    due_at: c.sla.dueAt,
+    watch_at: c.sla.watchAt,
+    overdue: c.sla.overdue ? 1 : 0,
+    first_response: c.sla.firstResponse,
+    rating: c.rating ? JSON.stringify(c.rating) : null,
+    rating_value: c.rating?.value ?? null,
   };
+}
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** Inbox SQL varies only with the number of branches and the cursor: prepare each shape once. */
+function prepared(db: Database.Database, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let st = cache.get(sql);
+  if (!st) cache.set(sql, (st = db.prepare(sql)));
+  return st;
+}
+
+const LEVEL_COLUMN: Readonly<Record<RouteLevel, string>> = { town: 'town_id', village: 'village_id', cooperative: 'cooperative_id', grid: 'grid_id' };
+
+/** The first instant of a Beijing-time month, as the ISO string stored in created_at. */
+function monthStart(month: string): string {
+  return new Date(`${month}-01T00:00:00+08:00`).toISOString();
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/**
+ * An inbox page: one index range per route node (and the office), each already in page order and
+ * limited, merged by an outer ORDER BY … LIMIT. Open concerns come most urgent first by (due_at, id);
+ * all concerns newest first by (created_at, id). Keyset cursors, never an OFFSET.
+ */
+export function inboxPage(db: Database.Database, scope: InboxScope, page: PageQuery): Page<Concern> {
+  const branches: Array<[col: string, id: string]> = scope.nodes.map((n) => [LEVEL_COLUMN[n.level], n.id]);
+  if (scope.officeId !== null) branches.push(['co_office_id', scope.officeId]);
+  if (branches.length === 0) return { items: [], nextCursor: null };
+  const after = page.cursor === null ? null : decodeCursor(page.cursor);
+  const [key, order, cmp] = scope.openOnly ? ['due_at', 'due_at ASC, id ASC', '>'] : ['created_at', 'created_at DESC, id DESC', '<'];
+  const params: unknown[] = [];
+  const selects = branches.map(([col, id]) => {
+    params.push(id);
+    let where = `${col} = ?`;
+    if (scope.openOnly) where += ' AND due_at IS NOT NULL';
+    if (after) {
+      where += ` AND (${key} ${cmp} ? OR (${key} = ? AND id ${cmp} ?))`;
+      params.push(after.at, after.at, after.id);
+    }
+    params.push(page.limit + 1);
+    return `SELECT * FROM (SELECT * FROM concerns WHERE ${where} ORDER BY ${order} LIMIT ?)`;
+  });
+  const sql = selects.length === 1 ? selects[0] : `${selects.join(' UNION ALL ')} ORDER BY ${order} LIMIT ?`;
+  if (selects.length > 1) params.push(page.limit + 1);
+  const seen = new Set<string>();
+  const rows = (prepared(db, sql).all(...params) as Row[]).filter((r) => !seen.has(r.id as string) && seen.add(r.id as string)).map(toConcern);
+  const more = rows.length > page.limit;
+  const items = more ? rows.slice(0, page.limit) : rows;
+  const last = items[items.length - 1];
+  const lastKey = last ? (scope.openOnly ? last.sla.dueAt : last.createdAt) : null;
+  return { items, nextCursor: more && last && lastKey !== null ? encodeCursor({ at: lastKey, id: last.id }) : null };
 }

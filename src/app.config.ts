@@ -5,12 +5,13 @@ export default defineAppConfig({
     'pages/report/index',
     'pages/my-concerns/index',
     'pages/concern/index',
+    'pages/messages/index',
   ],
   subPackages: [
     {
       // Committee staff only; residents never download it.
       root: 'staff',
-      pages: ['pages/inbox/index', 'pages/handle/index'],
+      pages: ['pages/inbox/index', 'pages/handle/index', 'pages/dashboard/index'],
     },
   ],
   // The report page reads the location once, when the resident asks, to find the grid; never in the background.

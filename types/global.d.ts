@@ -20,5 +20,7 @@ declare namespace NodeJS {
     TARO_APP_API_BASE?: string;
     /** weapp only: WeChat CloudBase environment id passed to `Taro.cloud.init`. */
     TARO_APP_CLOUD_ENV?: string;
+    /** weapp only: subscribe-message template ids (comma-separated, at most 3) asked for on the report submit tap. */
+    TARO_APP_SUBSCRIBE_TEMPLATE_IDS?: string;
   }
 }

@@ -1,16 +1,22 @@
 import { Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
 import type { ConcernSummary } from '../../core/views';
-import { routedCommittee, shortTime, truncate } from '../services/format';
+import { dueText, routedCommittee, shortTime, truncate } from '../services/format';
 import { statusTagType, statusText } from '../services/status-text';
 import './concern-item.scss';
 
 /** One concern in a list: category, status, a bit of the description, where and who handles it. */
-export function ConcernItem({ item, onTap, placeLabel = '地点' }: { item: ConcernSummary; onTap: () => void; placeLabel?: string }) {
+export function ConcernItem({ item, onTap, placeLabel = '地点', showDue = false }: { item: ConcernSummary; onTap: () => void; placeLabel?: string; showDue?: boolean }) {
+  const due = showDue ? dueText(item.sla.dueAt, item.sla.overdue) : null;
   return (
-    <View className='concern-item' onClick={onTap}>
+    <View className={`concern-item${showDue && item.sla.overdue ? ' concern-item--overdue' : ''}`} onClick={onTap}>
       <View className='concern-item__head'>
         <Text className='concern-item__category'>{item.categoryName}</Text>
+        {showDue && item.sla.overdue ? (
+          <Tag type='danger' round>
+            超期
+          </Tag>
+        ) : null}
         <Tag type={statusTagType(item.status)} round>
           {statusText(item.status)}
         </Tag>
@@ -26,6 +32,7 @@ export function ConcernItem({ item, onTap, placeLabel = '地点' }: { item: Conc
       </View>
       <View className='concern-item__meta'>
         <Text>{shortTime(item.createdAt)}</Text>
+        {due ? <Text className={`concern-item__due${item.sla.overdue ? ' concern-item__due--late' : ''}`}>{`　办理时限：${due}`}</Text> : null}
       </View>
     </View>
   );

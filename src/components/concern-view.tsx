@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
 import type { ConcernEvent, ConcernMessage } from '../../core/model';
 import type { ConcernDetail, RouteView } from '../../core/views';
-import { fullTime } from '../services/format';
+import { dueText, fullTime } from '../services/format';
 import { eventText, roleText, statusTagType, statusText } from '../services/status-text';
 import './concern-view.scss';
 
@@ -45,6 +45,41 @@ export function ConcernHeader({ concern }: { concern: ConcernDetail }) {
       <View className='concern-view__meta'>
         <Text>反映时间：{fullTime(concern.createdAt)}</Text>
       </View>
+      <ConcernClocks concern={concern} />
+      {concern.rating ? (
+        <View className='concern-view__meta'>
+          <Text>
+            居民评价：{RATING_LABEL[concern.rating.value]}
+            {concern.rating.comment ? `（${concern.rating.comment}）` : ''}
+          </Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+const RATING_LABEL: Record<string, string> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
+
+/** The due times of this round (签收 and 办结 时限) and whether a clock was missed. */
+export function ConcernClocks({ concern }: { concern: ConcernDetail }) {
+  const s = concern.sla;
+  if (s.ackDueAt === null && s.resolveDueAt === null) return null;
+  return (
+    <View className='concern-view__clocks'>
+      {s.round > 1 ? <Text className='concern-view__meta'>{`第 ${s.round} 轮办理（重办）`}</Text> : null}
+      {s.ackDueAt ? (
+        <Text className='concern-view__meta'>
+          签收时限：{fullTime(s.ackDueAt)}
+          {s.ackedAt ? `（已于 ${fullTime(s.ackedAt)} 签收）` : ''}
+        </Text>
+      ) : null}
+      {s.resolveDueAt ? (
+        <Text className='concern-view__meta'>
+          办结时限：{fullTime(s.resolveDueAt)}
+          {s.resolvedAt ? `（已于 ${fullTime(s.resolvedAt)} 办结）` : ''}
+        </Text>
+      ) : null}
+      {s.overdue ? <Text className='concern-view__overdue'>{dueText(s.dueAt, true) === '已超期' ? '已超期，已提醒上级跟进' : '曾超期'}</Text> : null}
     </View>
   );
 }

@@ -1,5 +1,6 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
+import type { Rating } from '../../core/model';
 import type { ConcernDetail, ConcernMove } from '../../core/views';
 import { call } from '../services/api';
 import { errorText } from '../services/error-text';
@@ -7,9 +8,23 @@ import { newRequestId } from '../services/request-id';
 import { useResource } from './use-resource';
 
 export const REPLY_MAX = 1000;
+export const REASON_MAX = 200;
 
 /** Short confirmation after a move succeeds. */
-const DONE_TEXT: Record<ConcernMove, string> = { accept: '签收成功', reply: '发送成功', resolve: '办结成功' };
+const DONE_TEXT: Record<ConcernMove, string> = {
+  accept: '签收成功',
+  reply: '发送成功',
+  resolve: '办结成功',
+  rate: '评价成功',
+  dispatch: '派单成功',
+  transfer: '转派成功',
+  return: '已退回',
+  escalate: '已上报',
+};
+
+const ALL_MOVES = Object.keys(DONE_TEXT) as ConcernMove[];
+
+export const RATING_TEXT: Readonly<Record<Rating, string>> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
 
 /** What is being sent right now, if anything. */
 export type Busy = ConcernMove | null;
@@ -30,7 +45,12 @@ export function useConcernDetail() {
   const [resolveText, setResolveText] = useState('');
   const [replyError, setReplyError] = useState<string | null>(null);
   const [resolveError, setResolveError] = useState<string | null>(null);
-  const keys = useRef<Record<ConcernMove, string>>({ accept: newRequestId(), reply: newRequestId(), resolve: newRequestId() });
+  const keys = useRef(Object.fromEntries(ALL_MOVES.map((m) => [m, newRequestId()])) as Record<ConcernMove, string>);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [targetId, setTargetId] = useState<string | null>(null);
+  const [rating, setRating] = useState<Rating | null>(null);
+  const [comment, setComment] = useState('');
 
   usePullDownRefresh(() => {
     void concern.reload().finally(() => Taro.stopPullDownRefresh());
@@ -79,6 +99,62 @@ export function useConcernDetail() {
 
   const can = (move: ConcernMove) => concern.data?.moves.includes(move) ?? false;
 
+  const checkReason = (required: boolean, empty: string): boolean => {
+    const t = reason.trim();
+    const bad = required && t.length === 0 ? empty : [...t].length > REASON_MAX ? `理由不能超过 ${REASON_MAX} 字。` : null;
+    setReasonError(bad);
+    return bad === null;
+  };
+  const afterReroute = (ok: boolean) => {
+    if (ok) {
+      setReason('');
+      setTargetId(null);
+    }
+  };
+
+  /** 转派 / 派单 to the picked node; 转派 needs a reason, 派单 may give one. */
+  const sendTo = async (move: 'transfer' | 'dispatch') => {
+    if (!targetId) {
+      setActionError('请先选择承办的村（社区）或经济社。');
+      return;
+    }
+    if (!checkReason(move === 'transfer', '请写明转派理由。')) return;
+    const why = reason.trim();
+    const ok = await run(move, (requestId) =>
+      move === 'transfer'
+        ? call('concern/transfer', { id, nodeId: targetId, reason: why, requestId })
+        : call('concern/dispatch', why ? { id, nodeId: targetId, reason: why, requestId } : { id, nodeId: targetId, requestId }),
+    );
+    afterReroute(ok);
+  };
+
+  const returnIt = async () => {
+    if (!checkReason(true, '请写明退回理由（为什么不属于本单位办理）。')) return;
+    afterReroute(await run('return', (requestId) => call('concern/return', { id, reason: reason.trim(), requestId })));
+  };
+
+  const escalate = async () => {
+    if (!checkReason(true, '请写明上报理由。')) return;
+    afterReroute(await run('escalate', (requestId) => call('concern/escalate', { id, reason: reason.trim(), requestId })));
+  };
+
+  const rate = async () => {
+    if (!rating) {
+      setActionError('请先选择满意、基本满意或不满意。');
+      return;
+    }
+    const text = comment.trim();
+    if ([...text].length > REASON_MAX) {
+      setActionError(`评价内容不能超过 ${REASON_MAX} 字。`);
+      return;
+    }
+    const ok = await run('rate', (requestId) => call('concern/rate', text ? { id, rating, comment: text, requestId } : { id, rating, requestId }));
+    if (ok) {
+      setRating(null);
+      setComment('');
+    }
+  };
+
   return {
     id,
     concern,
@@ -103,5 +179,32 @@ export function useConcernDetail() {
     },
     resolveError,
     resolve,
+    reason,
+    setReason: (t: string) => {
+      setReason(t);
+      setReasonError(null);
+      for (const m of ['transfer', 'return', 'escalate', 'dispatch'] as const) keys.current[m] = newRequestId();
+    },
+    reasonError,
+    targetId,
+    setTargetId: (t: string | null) => {
+      setTargetId(t);
+      setActionError(null);
+      keys.current.transfer = newRequestId();
+      keys.current.dispatch = newRequestId();
+    },
+    transfer: () => sendTo('transfer'),
+    dispatch: () => sendTo('dispatch'),
+    returnIt,
+    escalate,
+    rating,
+    setRating: (r: Rating) => {
+      setRating(r);
+      setActionError(null);
+      keys.current.rate = newRequestId();
+    },
+    comment,
+    setComment,
+    rate,
   };
 }

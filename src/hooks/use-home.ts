@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro';
-import { useEffect } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useEffect, useRef } from 'react';
 import { call, LOGIN_PAGE } from '../services/api';
 import { needsLogin } from '../services/auth';
 import { isHandlerRole } from '../services/status-text';
@@ -8,6 +8,13 @@ import { useResource } from './use-resource';
 export function useHome() {
   const mustLogin = needsLogin();
   const profile = useResource(() => call('me/profile', {}), { skip: mustLogin });
+  // The unread badge of 消息: refreshed whenever the home page is shown again.
+  const unread = useResource(() => call('message/list', { limit: 1 }).then((p) => p.unread), { skip: mustLogin });
+  const shownOnce = useRef(false);
+  useDidShow(() => {
+    if (shownOnce.current && !mustLogin) void unread.reload();
+    shownOnce.current = true;
+  });
 
   useEffect(() => {
     if (mustLogin) void Taro.reLaunch({ url: LOGIN_PAGE });
@@ -17,7 +24,10 @@ export function useHome() {
     ...profile,
     redirecting: mustLogin,
     isHandler: profile.data ? isHandlerRole(profile.data.role) : false,
+    unread: unread.data ?? 0,
     canSwitchIdentity: process.env.TARO_ENV === 'h5',
+    goMessages: () => Taro.navigateTo({ url: '/pages/messages/index' }),
+    goDashboard: () => Taro.navigateTo({ url: '/staff/pages/dashboard/index' }),
     goReport: () => Taro.navigateTo({ url: '/pages/report/index' }),
     goMine: () => Taro.navigateTo({ url: '/pages/my-concerns/index' }),
     goInbox: () => Taro.navigateTo({ url: '/staff/pages/inbox/index' }),

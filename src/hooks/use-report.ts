@@ -7,6 +7,7 @@ import { call } from '../services/api';
 import { errorText } from '../services/error-text';
 import { canPickOnMap, currentPosition, LocationError, pickOnMap, type Position } from '../services/location';
 import { newRequestId } from '../services/request-id';
+import { requestSubscribe } from '../services/subscribe';
 import { useResource } from './use-resource';
 
 export const DESCRIPTION_MAX = 500;
@@ -180,6 +181,8 @@ export function useReport() {
     const placeId = cooperativeId ?? villageId;
     setSubmitting(true);
     try {
+      // Still inside the tap: WeChat shows the subscribe prompt only from a user gesture.
+      await requestSubscribe();
       const detail = await call('concern/submit', {
         category,
         description: description.trim(),

@@ -20,6 +20,8 @@ const TEXT: Record<string, string> = {
   'CONCERN.ILLEGAL_TRANSITION': '这条诉求当前状态不能这样办理，请刷新后查看最新进展。',
   'CONCERN.CONFLICT': '这条诉求刚被其他人更新过，请刷新后再操作。',
   RATE_LIMITED: '操作太频繁了，请稍等几分钟再试。',
+  'CONCERN.TARGET_INVALID': '所选的承办单位不可用：请选择本镇内的其他村（社区）、经济社或网格。',
+  'CONCERN.NO_HIGHER_LEVEL': '已经是镇一级，不能再上报。如确需协调，请联系镇相关职能办。',
   INTERNAL: '系统出了点问题，请稍后再试。如一直不行，请联系网格员。',
   'SERVICE.UNAVAILABLE': '服务暂时无法使用，请稍后再试。如一直不行，请联系镇网格管理员。',
   [NETWORK_FAILED]: '网络连接失败，请检查网络后点“重试”。',

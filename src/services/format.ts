@@ -36,3 +36,17 @@ export function truncate(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max).join('')}…`;
 }
+
+/** How a due time reads in a list: `今天 14:00 前`, `12-01 18:00 前`, or `已超期`. */
+export function dueText(dueAt: string | null, overdue: boolean, now: Date = new Date()): string | null {
+  if (dueAt === null) return overdue ? '曾超期' : null;
+  if (Date.parse(dueAt) < now.getTime()) return '已超期';
+  const d = shanghai(dueAt);
+  const today = dayjs(now.toISOString()).utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY-MM-DD');
+  return d.format('YYYY-MM-DD') === today ? `今天 ${d.format('HH:mm')} 前` : `${d.format('MM-DD HH:mm')} 前`;
+}
+
+/** A rate as a whole percentage, or a dash without data. */
+export function percent(rate: number | null): string {
+  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
+}

@@ -39,6 +39,14 @@ export const EVENT_TEXT: Readonly<Record<string, string>> = {
   replied: '回复',
   resident_replied: '居民补充',
   resolved: '办结',
+  rated: '居民评价',
+  reopened: '不满意，重办',
+  dispatched: '派单',
+  transferred: '转派',
+  returned: '退回派单队列',
+  escalated: '上报',
+  sla_escalated: '超期自动上报',
+  sla_overdue: '超期提醒',
 };
 
 export function eventText(type: string): string {

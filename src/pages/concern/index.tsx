@@ -1,8 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
+import type { Rating } from '../../../core/model';
+import { Chip, ChipRow } from '../../components/chip';
 import { ConcernView } from '../../components/concern-view';
 import { ErrorState, LoadingState } from '../../components/page-state';
-import { REPLY_MAX } from '../../hooks/use-concern-detail';
+import { RATING_TEXT, REASON_MAX, REPLY_MAX } from '../../hooks/use-concern-detail';
 import { useConcern } from '../../hooks/use-concern';
 import './index.scss';
 
@@ -18,6 +20,23 @@ export default function ConcernPage() {
   return (
     <View className='page'>
       <ConcernView concern={concern.data} />
+      {d.can('rate') ? (
+        <View className='card reply-box'>
+          <Text className='reply-box__title'>请评价办理结果</Text>
+          <Text className='muted'>选“不满意”会退回重新办理（重办）。</Text>
+          <ChipRow>
+            {(Object.keys(RATING_TEXT) as Rating[]).map((r) => (
+              <Chip key={r} selected={d.rating === r} onTap={() => d.setRating(r)}>
+                {RATING_TEXT[r]}
+              </Chip>
+            ))}
+          </ChipRow>
+          <TextArea value={d.comment} onChange={d.setComment} placeholder='说说您的评价（选填）' maxLength={REASON_MAX} autoSize />
+          <Button type='primary' block loading={d.busy === 'rate'} disabled={d.busy !== null} onClick={() => void d.rate()}>
+            提交评价
+          </Button>
+        </View>
+      ) : null}
       {d.can('reply') ? (
         <View className='card reply-box'>
           <Text className='reply-box__title'>补充说明</Text>

@@ -41,9 +41,20 @@ export default function HomePage() {
         <Button type='default' size='xlarge' block onClick={() => void home.goMine()}>
           我的诉求
         </Button>
+        <View className='home__messages'>
+          <Button type='default' size='xlarge' block onClick={() => void home.goMessages()}>
+            消息
+          </Button>
+          {home.unread > 0 ? <Text className='home__badge'>{home.unread > 99 ? '99+' : String(home.unread)}</Text> : null}
+        </View>
         {home.isHandler ? (
           <Button type='primary' fill='outline' size='xlarge' block onClick={() => void home.goInbox()}>
             诉求工作台
+          </Button>
+        ) : null}
+        {home.isHandler ? (
+          <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goDashboard()}>
+            办理统计
           </Button>
         ) : null}
       </View>

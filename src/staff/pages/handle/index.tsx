@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { Chip, ChipRow } from '../../../components/chip';
 import { ConcernView } from '../../../components/concern-view';
 import { ErrorState, LoadingState } from '../../../components/page-state';
-import { REPLY_MAX } from '../../../hooks/use-concern-detail';
+import { REASON_MAX, REPLY_MAX } from '../../../hooks/use-concern-detail';
 import { useHandle } from '../../../hooks/use-handle';
 import './index.scss';
 
@@ -15,7 +16,9 @@ export default function HandlePage() {
     return <ErrorState message={concern.error ?? '没有取到这条诉求，请点“重试”。'} onRetry={() => void concern.reload()} />;
   }
 
-  const none = !h.can('accept') && !h.can('reply') && !h.can('resolve');
+  const none = concern.data.moves.length === 0;
+  const picks = h.can('transfer') || h.can('dispatch');
+  const reroutes = picks || h.can('return') || h.can('escalate');
   return (
     <View className='page'>
       <ConcernView concern={concern.data} />
@@ -62,6 +65,64 @@ export default function HandlePage() {
           <Button type='primary' block loading={h.busy === 'resolve'} disabled={h.busy !== null} onClick={() => void h.resolve()}>
             办结
           </Button>
+        </View>
+      ) : null}
+
+      {reroutes ? (
+        <View className='card reply-box'>
+          <Text className='reply-box__title'>{h.can('dispatch') ? '派单：选择承办的村（社区）或经济社' : '不属于本单位或需上级协调'}</Text>
+          {picks ? (
+            <View className='handle__picker'>
+              {h.villages.length === 0 ? <Text className='muted'>正在读取本镇村（社区）名单…</Text> : null}
+              <ChipRow>
+                {h.villages.map((v) => (
+                  <Chip key={v.id} selected={h.village?.id === v.id} onTap={() => h.pickVillage(v.id)}>
+                    {v.name}
+                  </Chip>
+                ))}
+              </ChipRow>
+              {h.village && h.village.cooperatives.length > 0 ? (
+                <ChipRow>
+                  {h.village.cooperatives.map((c) => (
+                    <Chip key={c.id} selected={h.targetId === c.id} onTap={() => h.pickCooperative(c.id)}>
+                      {c.name}
+                    </Chip>
+                  ))}
+                </ChipRow>
+              ) : null}
+            </View>
+          ) : null}
+          <TextArea
+            value={h.reason}
+            onChange={h.setReason}
+            placeholder={h.can('dispatch') ? '填写派单说明（选填）' : '填写转派、退回或上报的理由'}
+            maxLength={REASON_MAX}
+            autoSize
+            status={h.reasonError ? 'error' : 'default'}
+          />
+          {h.reasonError ? <Text className='error-text'>{h.reasonError}</Text> : null}
+          <View className='handle__reroute'>
+            {h.can('dispatch') ? (
+              <Button type='primary' loading={h.busy === 'dispatch'} disabled={h.busy !== null} onClick={() => void h.dispatch()}>
+                派单
+              </Button>
+            ) : null}
+            {h.can('transfer') ? (
+              <Button type='default' loading={h.busy === 'transfer'} disabled={h.busy !== null} onClick={() => void h.transfer()}>
+                转派
+              </Button>
+            ) : null}
+            {h.can('return') ? (
+              <Button type='default' loading={h.busy === 'return'} disabled={h.busy !== null} onClick={() => void h.returnIt()}>
+                退回派单
+              </Button>
+            ) : null}
+            {h.can('escalate') ? (
+              <Button type='warning' loading={h.busy === 'escalate'} disabled={h.busy !== null} onClick={() => void h.escalate()}>
+                上报上级
+              </Button>
+            ) : null}
+          </View>
         </View>
       ) : null}
 

@@ -40,7 +40,7 @@ export default function InboxPage() {
       ) : (
         <View>
           {inbox.items.map((c) => (
-            <ConcernItem key={c.id} item={c} placeLabel='反映地点' onTap={() => void inbox.open(c.id)} />
+            <ConcernItem key={c.id} item={c} placeLabel='反映地点' showDue={inbox.scope === 'open'} onTap={() => void inbox.open(c.id)} />
           ))}
           <ListFooter {...inbox} />
         </View>

@@ -1,0 +1,50 @@
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { InboxMessage } from '../../core/model';
+import { call } from '../services/api';
+import { errorText } from '../services/error-text';
+import { usePagedList } from './use-paged-list';
+
+const PAGE_SIZE = 20;
+
+/** The in-app message list (消息): notices of every move on the caller's concerns, newest first. */
+export function useMessages() {
+  const [unread, setUnread] = useState(0);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const list = usePagedList<InboxMessage>(async (cursor) => {
+    const page = await call('message/list', cursor ? { cursor, limit: PAGE_SIZE } : { limit: PAGE_SIZE });
+    setUnread(page.unread);
+    return page;
+  });
+  const [readIds, setReadIds] = useState<ReadonlySet<string>>(new Set());
+
+  const isRead = (m: InboxMessage) => m.readAt !== null || readIds.has(m.id);
+
+  /** Marks the message read and opens the page it points to (the concern). */
+  const open = async (m: InboxMessage) => {
+    setActionError(null);
+    if (!isRead(m)) {
+      try {
+        const res = await call('message/markRead', { ids: [m.id] });
+        setUnread(res.unread);
+        setReadIds((s) => new Set([...s, m.id]));
+      } catch (e) {
+        setActionError(errorText(e));
+      }
+    }
+    await Taro.navigateTo({ url: m.page });
+  };
+
+  const readAll = async () => {
+    setActionError(null);
+    try {
+      const res = await call('message/markRead', {});
+      setUnread(res.unread);
+      setReadIds(new Set(list.items.map((m) => m.id)));
+    } catch (e) {
+      setActionError(errorText(e));
+    }
+  };
+
+  return { ...list, unread, isRead, open, readAll, actionError };
+}

@@ -1,0 +1,72 @@
+import { Text, View } from '@tarojs/components';
+import { Chip, ChipRow } from '../../../components/chip';
+import { ErrorState, LoadingState } from '../../../components/page-state';
+import { useDashboard } from '../../../hooks/use-dashboard';
+import { percent } from '../../../services/format';
+import type { RateRow } from '../../../../core/views';
+import './index.scss';
+
+const BARS: Array<{ key: 'responseRate' | 'resolveRate' | 'satisfactionRate'; label: string; hint: (r: RateRow) => string }> = [
+  { key: 'responseRate', label: '响应率', hint: (r) => `${r.respondedInTime}/${r.responseDecided} 按时签收` },
+  { key: 'resolveRate', label: '解决率', hint: (r) => `${r.resolved}/${r.total} 已办结` },
+  { key: 'satisfactionRate', label: '满意率', hint: (r) => `${r.satisfied}/${r.rated} 满意或基本满意` },
+];
+
+function RateBars({ row }: { row: RateRow }) {
+  return (
+    <View className='dash__bars'>
+      {BARS.map((b) => (
+        <View key={b.key} className='dash__bar-row'>
+          <Text className='dash__bar-label'>{b.label}</Text>
+          <View className='dash__bar-track'>
+            <View className={`dash__bar dash__bar--${b.key}`} style={{ width: `${Math.round((row[b.key] ?? 0) * 100)}%` }} />
+          </View>
+          <Text className='dash__bar-value'>{percent(row[b.key])}</Text>
+          <Text className='dash__bar-hint'>{b.hint(row)}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export default function DashboardPage() {
+  const d = useDashboard();
+  if (d.rates.loading && !d.rates.data) return <LoadingState />;
+  if (d.rates.error || !d.rates.data) return <ErrorState message={d.rates.error ?? '没有取到统计，请点“重试”。'} onRetry={() => void d.rates.reload()} />;
+  const [own, ...children] = d.rows;
+  return (
+    <View className='page dash'>
+      <Text className='section-title'>{d.rates.data.node.name} · 按月统计</Text>
+      <ChipRow>
+        {d.rates.data.months.map((m) => (
+          <Chip key={m} selected={m === d.month} onTap={() => d.setMonth(m)}>
+            {m}
+          </Chip>
+        ))}
+      </ChipRow>
+      {own ? (
+        <View className='card dash__own'>
+          <View className='dash__head'>
+            <Text className='dash__name'>{own.name}（合计）</Text>
+            <Text className='dash__count'>
+              {own.total} 件 · 超期 {own.overdue} 件
+            </Text>
+          </View>
+          {own.total === 0 ? <Text className='muted'>本月没有诉求。</Text> : <RateBars row={own} />}
+        </View>
+      ) : null}
+      {children.map((r) => (
+        <View key={`${r.nodeId}-${r.kind}`} className='card'>
+          <View className='dash__head'>
+            <Text className='dash__name'>{r.name}</Text>
+            <Text className={`dash__count${r.overdue > 0 ? ' dash__count--late' : ''}`}>
+              {r.total} 件 · 超期 {r.overdue} 件
+            </Text>
+          </View>
+          <RateBars row={r} />
+        </View>
+      ))}
+      <Text className='muted dash__note'>按村（社区）、经济社、网格统计，不对个人排名。响应率：在签收时限内签收的比例；满意率：居民评价为满意或基本满意的比例。</Text>
+    </View>
+  );
+}
