@@ -5,6 +5,7 @@
  */
 import { ACTION_FUNCTION, isActionName, type ActionName, type ActionOutput } from './actions';
 import * as concerns from './concern-service';
+import * as volunteers from './volunteer-service';
 import { DirectoryCache } from './directory';
 import { AppError } from './errors';
 import type { Caller } from './model';
@@ -36,16 +37,36 @@ const handlers: { [A in ActionName]: Handler<A> } = {
     const changed = await messages.markRead(ctx.caller.openid, input.ids ?? null, ctx.deps.now().toISOString());
     return { changed, unread: await messages.unreadCount(ctx.caller.openid) };
   },
+  'volunteer/mine': volunteers.mine,
+  'team/list': volunteers.listTeams,
+  'team/get': volunteers.getTeamDetail,
+  'team/apply': volunteers.apply,
+  'team/review': volunteers.review,
+  'team/leave': volunteers.leave,
+  'team/setPartyMember': volunteers.setPartyMember,
+  'event/create': volunteers.createEvent,
+  'event/get': volunteers.getEventDetail,
+  'event/signup': volunteers.signUp,
+  'event/cancel': volunteers.cancelSignUp,
+  'event/cancelEvent': volunteers.cancelEvent,
+  'event/scan': volunteers.scanEvent,
+  'event/scanPerson': volunteers.scanPerson,
+  'event/attendance': volunteers.getAttendance,
+  'event/confirmHours': volunteers.confirmHours,
+  'event/exportCsv': volunteers.exportCsv,
 };
 
 async function profile(ctx: Ctx): Promise<Profile> {
   const { caller } = ctx;
+  // A team leader is a resident: shown as `leader` with the team's place, without any staff rights.
+  const nodeId = caller.leads ? caller.leads.nodeId : caller.nodeId;
   let nodeName: string | null = null;
-  if (caller.nodeId !== null) {
+  if (nodeId !== null) {
     const snap = await ctx.directory.current();
-    nodeName = snap.grid.get(caller.nodeId)?.name ?? snap.officeById.get(caller.nodeId)?.name ?? null;
+    nodeName = snap.grid.get(nodeId)?.name ?? snap.officeById.get(nodeId)?.name ?? null;
   }
-  return { openid: caller.openid, name: caller.name, role: caller.role, nodeId: caller.nodeId, nodeName };
+  const base = { openid: caller.openid, name: caller.name, role: caller.role, nodeId, nodeName };
+  return caller.leads ? { ...base, role: 'leader', teamId: caller.leads.teamId } : base;
 }
 
 /** A short, stable default name for a resident seen for the first time. */
@@ -72,7 +93,9 @@ export function createRouter(deps: Deps): Router {
       phone: null,
       createdAt: deps.now().toISOString(),
     });
-    return { openid, name: user.name, role: 'resident', nodeId: null };
+    const [teamId] = await deps.store.teams.ledBy(openid);
+    const team = teamId === undefined ? null : await deps.store.teams.getTeam(teamId);
+    return { openid, name: user.name, role: 'resident', nodeId: null, leads: team ? { teamId: team.id, nodeId: team.nodeId } : null };
   }
 
   return {

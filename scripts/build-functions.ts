@@ -14,6 +14,7 @@ const OUT = path.join(ROOT, 'dist-functions');
 /** Per-function deployment settings; OpenAPI permissions grow with the WeChat adapters. */
 const FUNCTION_CONFIG: Record<string, { timeout: number; memorySize: number; openapi: string[] }> = {
   concern: { timeout: 10, memorySize: 256, openapi: [] },
+  volunteer: { timeout: 10, memorySize: 256, openapi: [] },
 };
 
 export async function buildFunctions(outDir = OUT): Promise<Array<{ name: string; bytes: number }>> {

@@ -9,6 +9,8 @@ const schema = z.object({
   JIEFANG_SEED: z.enum(['demo', 'none']).default('demo'),
   JIEFANG_STATIC_DIR: z.string().min(1).default('dist-h5'),
   JIEFANG_SESSION_SECRET: z.string().min(16).optional(),
+  JIEFANG_CHECKIN_MARGIN_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
+  JIEFANG_REMINDER_LEAD_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(24 * 60),
 });
 
 export type ServerConfig = z.infer<typeof schema>;

@@ -4,12 +4,14 @@
  */
 import { deliverDue, type DeliveryReport } from '../core/outbox';
 import { createRouter, type Router } from '../core/router';
+import { sendReminders } from '../core/volunteer-service';
+import { DEFAULT_VOLUNTEER_SETTINGS, type VolunteerSettings } from '../core/volunteer-model';
 import { InAppSender } from './in-app-sender';
 import type { Deps } from '../core/ports';
-import { demoDirectory } from './demo-data';
+import { demoDirectory, demoVolunteers } from './demo-data';
 import { newId } from './ids';
 import { LocalIdentity } from './local-identity';
-import { seedDirectory } from './seed';
+import { seedDirectory, seedVolunteers } from './seed';
 import { SqliteStore } from './sqlite-store';
 
 export interface LocalRuntime {
@@ -19,6 +21,8 @@ export interface LocalRuntime {
   deps: Deps;
   /** Delivers the outbox once (to the in-app inbox); the server also runs it on an interval. */
   deliverNotifications(): Promise<DeliveryReport>;
+  /** Queues the due event reminders once (each person once per event); the jobs run it on an interval. */
+  sendReminders(): Promise<number>;
   /** Runs the background jobs every `ms` until close(). */
   startJobs(ms: number): void;
   close(): Promise<void>;
@@ -29,28 +33,39 @@ export interface LocalRuntimeOptions {
   seed: 'demo' | 'none';
   sessionSecret?: string;
   now?: () => Date;
+  volunteer?: Partial<VolunteerSettings>;
 }
 
 export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
   const store = new SqliteStore({ path: opts.dbPath });
   const now = opts.now ?? (() => new Date());
-  if (opts.seed === 'demo') seedDirectory(store.db, demoDirectory(now().toISOString()));
-  const deps: Deps = { store, now, newId };
+  if (opts.seed === 'demo') {
+    seedDirectory(store.db, demoDirectory(now().toISOString()));
+    seedVolunteers(store.db, demoVolunteers(now(), () => newId('c').slice(-10)));
+  }
+  const deps: Deps = { store, now, newId, volunteer: { ...DEFAULT_VOLUNTEER_SETTINGS, ...opts.volunteer } };
   const sender = new InAppSender(store.messages);
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
   const deliverNotifications = () => deliverDue(store.outbox, sender, deps.now());
+  const reminders = () => sendReminders(deps);
   return {
     store,
     deps,
     router: createRouter(deps),
     identity: new LocalIdentity(opts.sessionSecret),
     deliverNotifications,
+    sendReminders: reminders,
     startJobs(ms) {
       if (timer) return;
       timer = setInterval(() => {
         // One run at a time; a failing run is logged and the next tick tries again.
-        running = running.then(deliverNotifications).catch((e: unknown) => console.error('[jiefang] outbox run failed:', e));
+        // Reminders are queued first, so the same run delivers them.
+        running = running
+          .then(reminders)
+          .catch((e: unknown) => console.error('[jiefang] reminder run failed:', e))
+          .then(deliverNotifications)
+          .catch((e: unknown) => console.error('[jiefang] outbox run failed:', e));
       }, ms);
       timer.unref();
     },

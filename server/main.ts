@@ -6,12 +6,14 @@ import { DEMO_LOGIN_ORDER } from './demo-data';
 import { createHttpServer } from './http-server';
 import { createLocalRuntime } from './local-runtime';
 
-const ROLE_TEXT: Record<string, string> = { resident: '居民', staff: '网格员/社委', office: '镇职能办', admin: '管理员' };
+const ROLE_TEXT: Record<string, string> = { resident: '居民', leader: '志愿队长', staff: '网格员/社委', office: '镇职能办', admin: '管理员' };
 
 async function main() {
   const config = loadConfig();
   if (config.JIEFANG_DB !== ':memory:') mkdirSync(path.dirname(path.resolve(config.JIEFANG_DB)), { recursive: true });
-  const rt = createLocalRuntime({ dbPath: config.JIEFANG_DB, seed: config.JIEFANG_SEED, sessionSecret: config.JIEFANG_SESSION_SECRET });
+  const rt = createLocalRuntime({ dbPath: config.JIEFANG_DB, seed: config.JIEFANG_SEED, sessionSecret: config.JIEFANG_SESSION_SECRET,
+    volunteer: { checkinMarginMinutes: config.JIEFANG_CHECKIN_MARGIN_MINUTES, reminderLeadMinutes: config.JIEFANG_REMINDER_LEAD_MINUTES },
+  });
   const server = createHttpServer(rt, { mode: config.JIEFANG_MODE, staticDir: config.JIEFANG_STATIC_DIR });
   rt.startJobs(1000);
   server.listen(config.PORT, config.HOST, async () => {

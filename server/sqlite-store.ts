@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
 import type { Category, Concern, ConcernEvent, ConcernMessage, GridNode, Notification, Office, StaffMember } from '../core/model';
 import { OPEN_STATUSES } from '../core/lifecycle';
-import type { ConcernChange, ConcernRepo, DirectoryRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, Store, UserRecord } from '../core/ports';
+import type { ConcernChange, ConcernRepo, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, Store, TeamRepo, UserRecord } from '../core/ports';
 import type { Page } from '../core/views';
 import { MIGRATIONS } from './sqlite-schema';
 import { keysetPage } from './sqlite-paging';
 import { SqliteMessages, SqliteOutbox, outboxEnqueuer } from './sqlite-outbox';
+import { SqliteEvents, SqliteTeams } from './sqlite-volunteer';
 
 type Row = Record<string, unknown>;
 
@@ -86,6 +87,8 @@ export class SqliteStore implements Store {
   readonly concerns: ConcernRepo;
   readonly outbox: OutboxRepo;
   readonly messages: MessageRepo;
+  readonly teams: TeamRepo;
+  readonly events: EventRepo;
 
   constructor(opts: SqliteStoreOptions) {
     this.db = openDatabase(opts.path);
@@ -93,6 +96,8 @@ export class SqliteStore implements Store {
     this.concerns = new SqliteConcerns(this.db);
     this.outbox = new SqliteOutbox(this.db);
     this.messages = new SqliteMessages(this.db);
+    this.teams = new SqliteTeams(this.db);
+    this.events = new SqliteEvents(this.db);
   }
 
   async close(): Promise<void> {
