@@ -455,7 +455,10 @@ export async function confirmHours(ctx: Ctx, input: ParsedInputOf<'event/confirm
   if (ctx.deps.now().getTime() < ms(e.endAt)) throw new AppError('EVENT.NOT_ENDED', 'hours are confirmed after the event ends');
   const at = nowIso(ctx);
   const signed = new Map((await ctx.deps.store.events.listSignUps(e.id)).filter((s) => s.status === 'signed').map((s) => [s.id, s]));
-  const wanted = input.entries ?? [...signed.values()].map((s) => ({ signUpId: s.id, minutes: computeHours(e, s.checkInAt, s.checkOutAt).minutes, reason: undefined }));
+  // Without entries: confirm what is not confirmed yet, as computed; a leader's earlier correction stands.
+  const wanted =
+    input.entries ??
+    [...signed.values()].filter((s) => s.confirmedMinutes === null).map((s) => ({ signUpId: s.id, minutes: computeHours(e, s.checkInAt, s.checkOutAt).minutes, reason: undefined }));
   const entries: HoursAudit[] = [];
   for (const w of wanted) {
     const s = signed.get(w.signUpId);

@@ -151,8 +151,9 @@ export function demoVolunteers(now: Date, checkinCode: (eventId: string) => stri
     { teamId: T.daguo, user: { openid: I.daguoLeader, name: '罗队长', phone: '13900000011', createdAt: at } },
     { teamId: T.dungen, user: { openid: I.dungenLeader, name: '潘会长', phone: '13900000012', createdAt: at } },
   ];
+  const weekAgo = new Date(now.getTime() - 7 * 86_400_000).toISOString();
   const members: Membership[] = [
-    { id: `${T.daguo}_${I.resident2}`, teamId: T.daguo, openid: I.resident2, name: '李叔', status: 'member', partyMember: true, appliedAt: at, decidedAt: at },
+    { id: `${T.daguo}_${I.resident2}`, teamId: T.daguo, openid: I.resident2, name: '李叔', status: 'member', partyMember: true, appliedAt: weekAgo, decidedAt: weekAgo },
   ];
   const event = (e: Omit<VolunteerEvent, 'status' | 'cancelReason' | 'signedCount' | 'waitlistCount' | 'checkinCode' | 'createdAt'>): VolunteerEvent => ({
     ...e,
