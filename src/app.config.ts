@@ -12,6 +12,11 @@ export default defineAppConfig({
       root: 'staff',
       pages: ['pages/inbox/index', 'pages/handle/index'],
     },
+    {
+      // Volunteer teams and events; only the entry buttons live in the main package.
+      root: 'volunteer',
+      pages: ['pages/teams/index', 'pages/team/index', 'pages/event/index', 'pages/create-event/index', 'pages/attendance/index', 'pages/mine/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -41,6 +41,17 @@ export default function HomePage() {
         <Button type='default' size='xlarge' block onClick={() => void home.goMine()}>
           我的诉求
         </Button>
+        <Button type='default' size='xlarge' block onClick={() => void home.goVolunteer()}>
+          志愿服务
+        </Button>
+        <Button type='default' size='xlarge' block onClick={() => void home.goMyVolunteer()}>
+          我的志愿
+        </Button>
+        {me.teamId ? (
+          <Button type='primary' fill='outline' size='xlarge' block onClick={() => void home.goMyTeam()}>
+            我带的队伍
+          </Button>
+        ) : null}
         {home.isHandler ? (
           <Button type='primary' fill='outline' size='xlarge' block onClick={() => void home.goInbox()}>
             诉求工作台
