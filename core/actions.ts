@@ -9,7 +9,7 @@ import type { Outputs } from './views';
 export type { ActionName } from './schemas';
 
 /** Cloud functions, grouped by area; each deploys on its own. */
-export type FunctionName = 'concern';
+export type FunctionName = 'concern' | 'volunteer';
 
 export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'me/profile': 'concern',
@@ -35,6 +35,23 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'message/list': 'concern',
   'message/markRead': 'concern',
   'audit/list': 'concern',
+  'volunteer/mine': 'volunteer',
+  'team/list': 'volunteer',
+  'team/get': 'volunteer',
+  'team/apply': 'volunteer',
+  'team/review': 'volunteer',
+  'team/leave': 'volunteer',
+  'team/setPartyMember': 'volunteer',
+  'event/create': 'volunteer',
+  'event/get': 'volunteer',
+  'event/signup': 'volunteer',
+  'event/cancel': 'volunteer',
+  'event/cancelEvent': 'volunteer',
+  'event/scan': 'volunteer',
+  'event/scanPerson': 'volunteer',
+  'event/attendance': 'volunteer',
+  'event/confirmHours': 'volunteer',
+  'event/exportCsv': 'volunteer',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

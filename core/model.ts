@@ -29,7 +29,8 @@ export interface Category {
   leadOfficeCode: string | null;
 }
 
-export type Role = 'resident' | 'staff' | 'office' | 'admin';
+/** `leader`: a resident who leads a volunteer team (leadership is stored per team, not in the staff roster). */
+export type Role = 'resident' | 'staff' | 'office' | 'admin' | 'leader';
 
 /** Who is calling, resolved on the server from the roster; never taken from a request. */
 export interface Caller {
@@ -38,12 +39,18 @@ export interface Caller {
   role: Role;
   /** For staff and admins: the grid node they serve; for office staff: the office id. */
   nodeId: string | null;
+  /**
+   * For a resident who leads a volunteer team: that team and its village or cooperative. The caller's
+   * role stays `resident`, so leading a team grants nothing in the concern workflow; team actions check
+   * leadership of the team in question.
+   */
+  leads?: { teamId: string; nodeId: string } | null;
 }
 
 export interface StaffMember {
   openid: string;
   name: string;
-  role: Exclude<Role, 'resident'>;
+  role: Exclude<Role, 'resident' | 'leader'>;
   nodeId: string;
   phone: string | null;
 }
@@ -176,7 +183,12 @@ export type NotificationKind =
   | 'concern_rated'
   | 'concern_reopened'
   | 'concern_rerouted'
-  | 'concern_overdue';
+  | 'concern_overdue'
+  | 'team_applied'
+  | 'team_reviewed'
+  | 'event_promoted'
+  | 'event_cancelled'
+  | 'event_reminder';
 
 export interface Notification {
   id: string;

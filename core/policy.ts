@@ -45,6 +45,24 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'message/list': { roles: EVERYONE, write: false },
   'message/markRead': { roles: EVERYONE, write: true },
   'audit/list': { roles: ['admin'], write: false },
+  // Volunteering is for everyone, staff included; a team's leader is checked per team in volunteer-service.
+  'volunteer/mine': { roles: EVERYONE, write: false },
+  'team/list': { roles: EVERYONE, write: false },
+  'team/get': { roles: EVERYONE, write: false },
+  'team/apply': { roles: EVERYONE, write: true },
+  'team/review': { roles: EVERYONE, write: true },
+  'team/leave': { roles: EVERYONE, write: true },
+  'team/setPartyMember': { roles: EVERYONE, write: true },
+  'event/create': { roles: EVERYONE, write: true },
+  'event/get': { roles: EVERYONE, write: false },
+  'event/signup': { roles: EVERYONE, write: true },
+  'event/cancel': { roles: EVERYONE, write: true },
+  'event/cancelEvent': { roles: EVERYONE, write: true },
+  'event/scan': { roles: EVERYONE, write: true },
+  'event/scanPerson': { roles: EVERYONE, write: true },
+  'event/attendance': { roles: EVERYONE, write: false },
+  'event/confirmHours': { roles: EVERYONE, write: true },
+  'event/exportCsv': { roles: EVERYONE, write: false },
 };
 
 export interface RateLimits {

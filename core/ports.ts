@@ -9,6 +9,7 @@ import type { RateLimits } from './policy';
 import type { RosterImportPlan } from './roster-import';
 import type { SlaConfig } from './sla';
 import type { Page } from './views';
+import type { HoursAudit, Membership, SignUp, Team, VolunteerEvent, VolunteerSettings } from './volunteer-model';
 
 export interface PageQuery {
   cursor: string | null;
@@ -167,12 +168,143 @@ export interface AuditRepo {
   list(townIds: string[] | null, page: PageQuery): Promise<Page<AuditEntry>>;
 }
 
+/**
+ * A notification for a person the store picks inside the operation (e.g. whoever the waitlist promotes):
+ * the store fills in the recipient and derives the id as `${id}_${recipient openid}`.
+ */
+export type NoticeTemplate = Omit<Notification, 'recipientOpenid'>;
+
+/**
+ * Teams, their leaders and members. Membership records have the deterministic id `${teamId}_${openid}`,
+ * so a person has one record per team whatever the number of concurrent applications.
+ */
+export interface TeamRepo {
+  listTeams(): Promise<Team[]>;
+  getTeam(id: string): Promise<Team | null>;
+  /** Team ids this person leads (a leader is a resident; leadership is its own table/collection). */
+  ledBy(openid: string): Promise<string[]>;
+  isLeader(teamId: string, openid: string): Promise<boolean>;
+  leaders(teamId: string): Promise<Array<{ openid: string; name: string }>>;
+  getMembership(teamId: string, openid: string): Promise<Membership | null>;
+  membershipsOf(openid: string): Promise<Membership[]>;
+  /** Members of every status, oldest application first. */
+  listMembers(teamId: string): Promise<Membership[]>;
+  memberCounts(): Promise<Map<string, number>>;
+  /**
+   * Records an application, atomically: creates the record, or re-opens a declined/left one as pending
+   * (conditional on its status), and queues the notices in the same step. A pending or member record is
+   * returned unchanged with `changed: false`. CloudBase: `doc(id).create()` or a conditional
+   * `where({_id, status: _.in(['declined','left'])}).update()` in one transaction with the outbox add.
+   */
+  apply(m: Membership, notices: Notification[]): Promise<{ membership: Membership; changed: boolean }>;
+  /**
+   * Moves a membership from one of `from` to `to`, only if its status is still one of `from` (a
+   * conditional update), queuing the notices in the same step. Returns null when it was not in `from`.
+   */
+  transition(id: string, from: readonly Membership['status'][], to: Membership['status'], at: string, notices: Notification[]): Promise<Membership | null>;
+  /** Sets or clears the 党员 badge of a current member; null when there is no such member. Single-document update. */
+  setPartyMember(id: string, partyMember: boolean): Promise<Membership | null>;
+}
+
+export type SignUpOutcome =
+  | { kind: 'signed' | 'waitlisted'; signUp: SignUp; created: boolean }
+  | { kind: 'full' }
+  | { kind: 'closed' }
+  /** A retry of a request (same requestId) whose place the person has since cancelled. */
+  | { kind: 'stale'; signUp: SignUp };
+
+export interface CancelOutcome {
+  /** The cancelled sign-up, or null when the person held no place. */
+  cancelled: SignUp | null;
+  /** Whoever the waitlist promoted into the freed place, if anyone. */
+  promoted: SignUp | null;
+}
+
+export interface AttendanceChange {
+  field: 'checkIn' | 'checkOut';
+  at: string;
+}
+
+/**
+ * Volunteer events, their sign-ups and attendance. The event document carries the counters
+ * (`signedCount`, `waitlistCount`); each sign-up is its own document with id `${eventId}_${openid}`.
+ */
+export interface EventRepo {
+  /** Stores a new event. Single insert. */
+  createEvent(e: VolunteerEvent): Promise<void>;
+  getEvent(id: string): Promise<VolunteerEvent | null>;
+  /** Open and cancelled events of these teams ending at or after `from`, soonest first. */
+  listEvents(teamIds: string[], from: string): Promise<VolunteerEvent[]>;
+  getSignUp(eventId: string, openid: string): Promise<SignUp | null>;
+  /** Every sign-up of the event (any status), in arrival order. */
+  listSignUps(eventId: string): Promise<SignUp[]>;
+  /** 1-based place in the waitlist of a waitlisted sign-up with this arrival order. A count query. */
+  waitlistPosition(eventId: string, arrival: number): Promise<number>;
+  /** This person's sign-ups of every status, with their events, newest event first. */
+  signUpsOf(openid: string): Promise<Array<{ signUp: SignUp; event: VolunteerEvent }>>;
+  /**
+   * Takes a place for this person, as ONE atomic step — never a read of the count followed by a write:
+   * 1. a person already holding a place (signed or waitlisted) gets it back (`created: false`);
+   *    a retry with the requestId of a place since cancelled gets `stale`;
+   * 2. otherwise the event's `signedCount` is incremented only where the event is open and
+   *    `signedCount < capacity` (a conditional update), and the sign-up is written `signed`;
+   * 3. when that matched nothing and the event has a waitlist, `waitlistCount` is incremented the same
+   *    way and the sign-up is written `waitlisted` with the next arrival order; with no waitlist: `full`.
+   * An event that is not open gives `closed`. The sign-up document id is `${eventId}_${openid}`, so two
+   * concurrent calls by one person cannot both take a place.
+   * CloudBase: `where({_id: eventId, status: 'open', signedCount: _.lt(capacity)}).update({signedCount:
+   * _.inc(1)})` (capacity never changes), then `doc(`${eventId}_${openid}`).set(...)`, both in one
+   * transaction (or the counter given back when the document write fails). Arrival order there is the
+   * server date plus the document id.
+   */
+  signUp(eventId: string, person: { openid: string; name: string }, requestId: string | null, at: string): Promise<SignUpOutcome>;
+  /**
+   * Gives up this person's place, atomically with its consequences: the sign-up becomes `cancelled`
+   * (conditional on it being signed or waitlisted), the matching counter is decremented, and when a
+   * signed place was freed the first waitlisted sign-up by arrival becomes `signed` (counters moved in
+   * the same step) and `promotionNotice` is queued for that person. CloudBase: one transaction.
+   */
+  cancelSignUp(eventId: string, openid: string, at: string, promotionNotice: NoticeTemplate): Promise<CancelOutcome>;
+  /**
+   * Cancels an open event (conditional on status 'open') and queues `notice` for every person signed
+   * or waitlisted at that moment, in the same atomic step; returns how many were told, or null when
+   * the event was not open. CloudBase: one transaction (event update + one outbox add per sign-up).
+   */
+  cancelEvent(eventId: string, reason: string, notice: NoticeTemplate): Promise<number | null>;
+  /**
+   * Records a check-in (only where none is recorded yet) or a check-out (only after a check-in), on a
+   * signed place. Single conditional update; returns the sign-up after it, or null when it did not apply.
+   */
+  recordAttendance(signUpId: string, change: AttendanceChange): Promise<SignUp | null>;
+  /**
+   * Sets confirmed minutes and appends the audit entries, in one atomic step; every audit entry's
+   * sign-up must belong to `eventId`. CloudBase: one transaction.
+   */
+  confirmHours(eventId: string, entries: HoursAudit[]): Promise<void>;
+  hoursAudit(eventId: string): Promise<HoursAudit[]>;
+  /**
+   * Signed places of open events starting between `from` and `until` that were not reminded yet, at most `limit`.
+   */
+  dueReminders(from: string, until: string, limit: number): Promise<Array<{ signUp: SignUp; event: VolunteerEvent }>>;
+  /**
+   * Marks the sign-up reminded — only if it was not yet (conditional update) — and queues the notice
+   * in the same step. Returns false when someone else already did, so each person is reminded once.
+   */
+  markReminded(signUpId: string, at: string, notice: Notification): Promise<boolean>;
+  /** This person's personal check-in code, created on first use. Unique per person (a create that may lose to a concurrent one and then reads). */
+  personalCode(openid: string, fresh: string): Promise<string>;
+  /** Whose personal code this is, or null. */
+  personByCode(code: string): Promise<string | null>;
+}
+
 export interface Store {
   directory: DirectoryRepo;
   concerns: ConcernRepo;
   outbox: OutboxRepo;
   messages: MessageRepo;
   audit: AuditRepo;
+  teams: TeamRepo;
+  events: EventRepo;
   close(): Promise<void>;
 }
 
@@ -198,4 +330,6 @@ export interface Deps {
   rateLimits: RateLimits;
   /** SLA clocks and the working-day calendar; DEFAULT_SLA (core/sla.ts) when absent. */
   sla?: SlaConfig;
+  /** Volunteer module settings; defaults in core/volunteer-model.ts when absent. */
+  volunteer?: VolunteerSettings;
 }

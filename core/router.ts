@@ -6,6 +6,7 @@
 import { ACTION_FUNCTION, isActionName, type ActionName, type ActionOutput } from './actions';
 import * as concerns from './concern-service';
 import * as stats from './stats';
+import * as volunteers from './volunteer-service';
 import { DirectoryCache, type DirectorySnapshot } from './directory';
 import { ACTION_POLICY, type ActionRule } from './policy';
 import { AppError } from './errors';
@@ -59,6 +60,23 @@ const handlers: { [A in ActionName]: Handler<A> } = {
     const towns = node.kind === 'district' ? null : [snap.grid.placement(node.id).town?.id ?? node.id];
     return ctx.deps.store.audit.list(towns, { cursor: input.cursor ?? null, limit: input.limit ?? 20 });
   },
+  'volunteer/mine': volunteers.mine,
+  'team/list': volunteers.listTeams,
+  'team/get': volunteers.getTeamDetail,
+  'team/apply': volunteers.apply,
+  'team/review': volunteers.review,
+  'team/leave': volunteers.leave,
+  'team/setPartyMember': volunteers.setPartyMember,
+  'event/create': volunteers.createEvent,
+  'event/get': volunteers.getEventDetail,
+  'event/signup': volunteers.signUp,
+  'event/cancel': volunteers.cancelSignUp,
+  'event/cancelEvent': volunteers.cancelEvent,
+  'event/scan': volunteers.scanEvent,
+  'event/scanPerson': volunteers.scanPerson,
+  'event/attendance': volunteers.getAttendance,
+  'event/confirmHours': volunteers.confirmHours,
+  'event/exportCsv': volunteers.exportCsv,
 };
 
 /** The town an actor works in, for scoping the audit log; null above town level. */
@@ -76,12 +94,15 @@ function targetOf(data: unknown): string | null {
 
 async function profile(ctx: Ctx): Promise<Profile> {
   const { caller } = ctx;
+  // A team leader is a resident: shown as `leader` with the team's place, without any staff rights.
+  const nodeId = caller.leads ? caller.leads.nodeId : caller.nodeId;
   let nodeName: string | null = null;
-  if (caller.nodeId !== null) {
+  if (nodeId !== null) {
     const snap = await ctx.directory.current();
-    nodeName = snap.grid.get(caller.nodeId)?.name ?? snap.officeById.get(caller.nodeId)?.name ?? null;
+    nodeName = snap.grid.get(nodeId)?.name ?? snap.officeById.get(nodeId)?.name ?? null;
   }
-  return { openid: caller.openid, name: caller.name, role: caller.role, nodeId: caller.nodeId, nodeName };
+  const base = { openid: caller.openid, name: caller.name, role: caller.role, nodeId, nodeName };
+  return caller.leads ? { ...base, role: 'leader', teamId: caller.leads.teamId } : base;
 }
 
 /** A short, stable default name for a resident seen for the first time. */
@@ -110,12 +131,15 @@ export function createRouter(deps: Deps): Router {
       phone: null,
       createdAt: deps.now().toISOString(),
     });
+    const [teamId] = await deps.store.teams.ledBy(openid);
+    const team = teamId === undefined ? null : await deps.store.teams.getTeam(teamId);
+    const leads = team ? { teamId: team.id, nodeId: team.nodeId } : null;
     // A roster entry imported by phone becomes this user's role the first time they call.
     if (user.phone !== null) {
       const claimed = await deps.store.directory.claimPendingStaff(openid, user.phone);
-      if (claimed) return { openid, name: claimed.name, role: claimed.role, nodeId: claimed.nodeId };
+      if (claimed) return { openid, name: claimed.name, role: claimed.role, nodeId: claimed.nodeId, leads };
     }
-    return { openid, name: user.name, role: 'resident', nodeId: null };
+    return { openid, name: user.name, role: 'resident', nodeId: null, leads };
   }
 
   async function spendBudget(caller: Caller, rule: ActionRule) {

@@ -13,6 +13,15 @@ export const LIMITS = {
   photosMax: 9,
   pageMax: 50,
   rosterCsvMax: 200_000,
+  teamNoteMax: 200,
+  eventTitleMax: 40,
+  eventDescriptionMax: 500,
+  eventPlaceMax: 100,
+  eventCapacityMax: 1000,
+  cancelReasonMax: 200,
+  hoursReasonMax: 200,
+  /** Longest event: a volunteer event is one stretch of service, not a season. */
+  eventHoursMax: 24,
 } as const;
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id must be 1–64 letters, digits, _ or -');
@@ -32,6 +41,20 @@ const latLng = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(
 const coord = z.enum(['wgs84', 'gcj02']);
 const photos = z.array(photo).max(LIMITS.photosMax);
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM');
+/** Ids built from two ids, e.g. a membership `${teamId}_${openid}` or a sign-up `${eventId}_${openid}`. */
+const pairId = z.string().regex(/^[A-Za-z0-9_-]{3,140}$/, 'id must be 3–140 letters, digits, _ or -');
+/** An ISO 8601 instant with a zone (Z or an offset), normalised to UTC `…Z`. */
+const instant = z
+  .string()
+  .datetime({ offset: true })
+  .transform((s) => new Date(s).toISOString());
+/** Text that may be empty, trimmed, at most `max` code points. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.trim())
+    .refine((s) => [...s].length <= max, `must be at most ${max} characters`);
+const scanCode = z.string().min(1).max(200);
 
 export const schemas = {
   'me/profile': z.object({}).strict(),
@@ -78,6 +101,49 @@ export const schemas = {
   'message/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'message/markRead': z.object({ ids: z.array(id).min(1).max(LIMITS.pageMax).optional() }).strict(),
   'audit/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
+  'volunteer/mine': z.object({}).strict(),
+  'team/list': z.object({ nodeId: id.optional() }).strict(),
+  'team/get': z.object({ id }).strict(),
+  'team/apply': z.object({ teamId: id, note: optionalText(LIMITS.teamNoteMax).optional() }).strict(),
+  'team/review': z.object({ teamId: id, memberId: pairId, decision: z.enum(['approve', 'decline']) }).strict(),
+  'team/leave': z.object({ teamId: id }).strict(),
+  'team/setPartyMember': z.object({ teamId: id, memberId: pairId, partyMember: z.boolean() }).strict(),
+  'event/create': z
+    .object({
+      teamId: id,
+      title: text(LIMITS.eventTitleMax),
+      description: optionalText(LIMITS.eventDescriptionMax),
+      place: text(LIMITS.eventPlaceMax),
+      startAt: instant,
+      endAt: instant,
+      /** Defaults to the start. */
+      signupDeadline: instant.optional(),
+      capacity: z.number().int().min(1).max(LIMITS.eventCapacityMax),
+      waitlist: z.boolean(),
+      openTo: z.enum(['members', 'all']),
+    })
+    .strict(),
+  'event/get': z.object({ id }).strict(),
+  'event/signup': z.object({ eventId: id, requestId: requestId.optional() }).strict(),
+  'event/cancel': z.object({ eventId: id }).strict(),
+  'event/cancelEvent': z.object({ id, reason: text(LIMITS.cancelReasonMax) }).strict(),
+  /** A resident scanned the event's QR code: checks in, or out when already in. */
+  'event/scan': z.object({ code: scanCode }).strict(),
+  /** The leader scanned a resident's personal code at this event. */
+  'event/scanPerson': z.object({ eventId: id, code: scanCode }).strict(),
+  'event/attendance': z.object({ id }).strict(),
+  /** Without entries: confirms every computed figure. An entry that differs from the computed minutes needs a reason. */
+  'event/confirmHours': z
+    .object({
+      eventId: id,
+      entries: z
+        .array(z.object({ signUpId: pairId, minutes: z.number().int().min(0).max(LIMITS.eventHoursMax * 60), reason: optionalText(LIMITS.hoursReasonMax).optional() }).strict())
+        .min(1)
+        .max(LIMITS.eventCapacityMax)
+        .optional(),
+    })
+    .strict(),
+  'event/exportCsv': z.object({ id }).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

@@ -1,12 +1,141 @@
 import type { GridTreeNode } from './grid';
+import type { HoursNote } from './hours';
 import type { AuditEntry, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision } from './model';
+import type { EventAudience, EventStatus, MemberStatus, SignUpStatus, TeamKind } from './volunteer-model';
 
 export interface Profile {
   openid: string;
   name: string;
   role: Role;
+  /** For a leader: the village or cooperative of the team they lead. */
   nodeId: string | null;
   nodeName: string | null;
+  /** Present for leaders only: the team they lead. */
+  teamId?: string;
+}
+
+export interface TeamSummary {
+  id: string;
+  name: string;
+  kind: TeamKind;
+  nodeId: string;
+  /** e.g. `西城社区 · 大果经济社`. */
+  placeName: string;
+  description: string;
+  memberCount: number;
+  /** The caller's standing, or null when they never applied. */
+  myStatus: MemberStatus | null;
+  /** True when the caller leads this team. */
+  iLead: boolean;
+}
+
+/** A member as others see them: people are named, not identified by openid. */
+export interface MemberView {
+  /** The membership id (`${teamId}_${openid}`), for the leader's review and badge actions. */
+  id: string;
+  name: string;
+  status: MemberStatus;
+  partyMember: boolean;
+  appliedAt: string;
+}
+
+export interface EventSummary {
+  id: string;
+  teamId: string;
+  teamName: string;
+  title: string;
+  place: string;
+  startAt: string;
+  endAt: string;
+  signupDeadline: string;
+  capacity: number;
+  waitlist: boolean;
+  openTo: EventAudience;
+  status: EventStatus;
+  signedCount: number;
+  waitlistCount: number;
+  /** The caller's place, or null. */
+  myStatus: SignUpStatus | null;
+  /** Minutes the leader confirmed for the caller, or null. */
+  myConfirmedMinutes: number | null;
+}
+
+export interface TeamDetail extends TeamSummary {
+  leaderNames: string[];
+  /** Members (and, for the leader, applications of every status). */
+  members: MemberView[];
+  events: EventSummary[];
+}
+
+export interface EventDetail extends EventSummary {
+  description: string;
+  cancelReason: string | null;
+  iLead: boolean;
+  /** 1-based place in the waitlist when the caller is waiting. */
+  myPosition: number | null;
+  myCheckInAt: string | null;
+  myCheckOutAt: string | null;
+  /** Why the caller cannot sign up now (an error code), or null when they can. */
+  signupBlocked: string | null;
+  /** The text of the event's check-in QR code: the leader's view only. */
+  checkinQr: string | null;
+  /** When a check-in is first accepted (start minus the configured margin). */
+  checkinOpensAt: string;
+}
+
+export interface SignUpResult {
+  status: SignUpStatus;
+  /** 1-based place in the waitlist, when waitlisted. */
+  position: number | null;
+}
+
+export interface ScanResult {
+  eventId: string;
+  eventTitle: string;
+  personName: string;
+  action: 'checked_in' | 'checked_out' | 'already_done';
+  checkInAt: string | null;
+  checkOutAt: string | null;
+}
+
+export interface AttendanceRow {
+  signUpId: string;
+  name: string;
+  partyMember: boolean;
+  status: SignUpStatus;
+  checkInAt: string | null;
+  checkOutAt: string | null;
+  computedMinutes: number;
+  note: HoursNote;
+  confirmedMinutes: number | null;
+}
+
+export interface HoursAuditView {
+  id: string;
+  signUpId: string;
+  personName: string;
+  actorName: string;
+  at: string;
+  computedMinutes: number;
+  fromMinutes: number | null;
+  toMinutes: number;
+  reason: string | null;
+}
+
+export interface AttendanceView {
+  event: EventSummary;
+  ended: boolean;
+  rows: AttendanceRow[];
+  audit: HoursAuditView[];
+}
+
+export interface MyVolunteer {
+  /** Text of the caller's personal QR code, which a leader scans to check them in or out. */
+  personalQr: string;
+  teams: TeamSummary[];
+  upcoming: EventSummary[];
+  history: EventSummary[];
+  totalConfirmedMinutes: number;
 }
 
 export interface RouteView extends RouteDecision {
@@ -150,4 +279,21 @@ export interface Outputs {
   'message/list': Page<InboxMessage> & { unread: number };
   'message/markRead': { changed: number; unread: number };
   'audit/list': Page<AuditEntry>;
+  'volunteer/mine': MyVolunteer;
+  'team/list': { items: TeamSummary[] };
+  'team/get': TeamDetail;
+  'team/apply': TeamSummary;
+  'team/review': MemberView;
+  'team/leave': TeamSummary;
+  'team/setPartyMember': MemberView;
+  'event/create': EventDetail;
+  'event/get': EventDetail;
+  'event/signup': SignUpResult;
+  'event/cancel': { status: SignUpStatus | null; promoted: boolean };
+  'event/cancelEvent': { notified: number };
+  'event/scan': ScanResult;
+  'event/scanPerson': ScanResult;
+  'event/attendance': AttendanceView;
+  'event/confirmHours': AttendanceView;
+  'event/exportCsv': { filename: string; csv: string };
 }

@@ -4,6 +4,7 @@
  * local HTTP server (a separate process on a WAL file, as `npm start` runs it) at 20 concurrent clients,
  * and routing by location over synthetic tilings of 100…100,000 grids. `npm run bench -- routing` runs
  * only the routing rows.
+ * and volunteer sign-ups under contention for places at 50 concurrent clients.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -261,6 +262,74 @@ async function cycleBench(total = 1_000_000, open = 100_000, overdue = 1_000) {
   }
 }
 
+async function volunteerCall(base: string, token: string, action: string, data: unknown): Promise<{ ok: boolean; data?: Record<string, unknown>; code?: string }> {
+  const res = await fetch(`${base}/api/fn/volunteer`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ action, data }) });
+  return (await res.json()) as { ok: boolean; data?: Record<string, unknown>; code?: string };
+}
+
+/**
+ * Volunteer sign-ups through the local HTTP server (its own process, WAL file): 50 clients at once, each
+ * signing up 20 different residents, first all on one event, then each client on its own event. Every
+ * event has fewer places than sign-ups (waitlist on), so capacity is contended; over-booking counts
+ * places granted beyond capacity, in the answers and in the stored counters.
+ */
+async function volunteerSignups(clients = 50, perClient = 20) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'jiefang-bench-'));
+  const { child, base } = await startServer(path.join(dir, 'bench.db'));
+  try {
+    const leader = await login(base, 'demo-leader-daguo-luo');
+    const start = new Date(Date.now() + 7 * 86_400_000);
+    const createEvent = async (capacity: number) => {
+      const r = await volunteerCall(base, leader, 'event/create', {
+        teamId: 'team-daguo-clean',
+        title: '压测活动',
+        description: '',
+        place: '大果祠堂',
+        startAt: start.toISOString(),
+        endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
+        capacity,
+        waitlist: true,
+        openTo: 'all',
+      });
+      if (!r.ok) throw new Error(`event/create failed: ${r.code}`);
+      return r.data!.id as string;
+    };
+    for (const [label, spread] of [
+      ['one event', false],
+      [`${clients} events`, true],
+    ] as const) {
+      const total = clients * perClient;
+      const capacity = spread ? perClient / 2 : total / 2;
+      const events = spread ? await Promise.all(Array.from({ length: clients }, () => createEvent(capacity))) : [await createEvent(capacity)];
+      const tokens = await Promise.all(Array.from({ length: total }, (_, i) => login(base, `bench-vol-${spread ? 's' : 'o'}-${i}`)));
+      const granted = new Map<string, number>();
+      let errors = 0;
+      const t0 = performance.now();
+      await Promise.all(
+        Array.from({ length: clients }, async (_, c) => {
+          const eventId = events[spread ? c : 0];
+          for (let i = 0; i < perClient; i++) {
+            const r = await volunteerCall(base, tokens[c * perClient + i], 'event/signup', { eventId });
+            if (!r.ok) errors++;
+            else if (r.data!.status === 'signed') granted.set(eventId, (granted.get(eventId) ?? 0) + 1);
+          }
+        }),
+      );
+      const secs = (performance.now() - t0) / 1000;
+      let overBooked = 0;
+      for (const id of events) {
+        const e = await volunteerCall(base, leader, 'event/get', { id });
+        overBooked += Math.max(0, (granted.get(id) ?? 0) - capacity) + Math.max(0, (e.data!.signedCount as number) - capacity);
+      }
+      rows.push([`sign-ups/s, ${clients} clients on ${label} (${total} sign-ups, ${capacity} places each)`, (total / secs).toFixed(0), '']);
+      rows.push(['  over-booked places / errors', `${overBooked} / ${errors}`, '0 / 0']);
+    }
+  } finally {
+    child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function print() {
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['metric', 'value', 'goal'][i].length));
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(w[i])).join(' | ')} |`;
@@ -270,7 +339,7 @@ function print() {
 }
 
 async function main() {
-  // `npm run bench -- <section>` runs one section: routing, cycle.
+  // `npm run bench -- <section>` runs one section: routing, cycle, volunteer.
   const only = process.argv[2];
   const all = only === undefined;
   if (all) {
@@ -280,6 +349,7 @@ async function main() {
   }
   if (all || only === 'routing') routingBench();
   if (all || only === 'cycle') await cycleBench();
+  if (all || only === 'volunteer') await volunteerSignups();
   console.log(`\nJiefang bench — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores\n`);
   print();
 }

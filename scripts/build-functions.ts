@@ -26,6 +26,7 @@ export const FUNCTION_CONFIG: Record<string, { timeout: number; memorySize: numb
   concern: { timeout: 10, memorySize: 256, openapi: [] },
   // The SLA timer: every 10 minutes; a run over 100,000 open concerns takes well under its timeout.
   sla: { timeout: 60, memorySize: 256, openapi: [], triggers: [{ name: 'sla-every-10-minutes', type: 'timer', config: '0 */10 * * * * *' }] },
+  volunteer: { timeout: 10, memorySize: 256, openapi: [] },
 };
 
 /** Every function to build: those the action map names, then the timer-only ones. */

@@ -7,6 +7,7 @@ import type { Ring } from '../core/geo';
 import type { Boundary } from '../core/locate';
 import type { Category, CategoryKind, GridNode, Office, StaffMember } from '../core/model';
 import type { UserRecord } from '../core/ports';
+import type { Membership, Team, VolunteerEvent } from '../core/volunteer-model';
 
 export interface DirectoryData {
   nodes: GridNode[];
@@ -71,6 +72,8 @@ export const DEMO_IDENTITIES = {
   envOffice: 'demo-office-dz-env',
   townAdmin: 'demo-admin-danzao',
   danzaoDispatcher: 'demo-staff-danzao-dispatch',
+  daguoLeader: 'demo-leader-daguo-luo',
+  dungenLeader: 'demo-leader-dungen-pan',
 } as const;
 
 /** Half the side of a town's synthetic square, and the margin of the town left outside every village. */
@@ -159,6 +162,8 @@ export function demoDirectory(createdAt: string): DirectoryData {
 export const DEMO_LOGIN_ORDER: readonly string[] = [
   DEMO_IDENTITIES.resident,
   DEMO_IDENTITIES.resident2,
+  DEMO_IDENTITIES.daguoLeader,
+  DEMO_IDENTITIES.dungenLeader,
   DEMO_IDENTITIES.daguoChair,
   DEMO_IDENTITIES.daguoGridWorker,
   DEMO_IDENTITIES.xinanStaff,
@@ -167,3 +172,86 @@ export const DEMO_LOGIN_ORDER: readonly string[] = [
   DEMO_IDENTITIES.danzaoDispatcher,
   DEMO_IDENTITIES.townAdmin,
 ];
+
+export interface VolunteerData {
+  teams: Team[];
+  /** Leaders are residents: each is a user record plus a row of the leadership table. */
+  leaders: Array<{ teamId: string; user: UserRecord }>;
+  members: Membership[];
+  events: VolunteerEvent[];
+}
+
+export const DEMO_TEAMS = {
+  daguo: 'team-daguo-clean',
+  dungen: 'team-dungen-jiefang',
+} as const;
+
+export const DEMO_EVENTS = {
+  daguoCleanup: 'ev-daguo-cleanup',
+  dungenVisit: 'ev-dungen-visit',
+} as const;
+
+/** `days` after `now`'s Beijing date, at hh:mm Beijing time (UTC+8), as an ISO instant. */
+function beijingAt(now: Date, days: number, hh: number, mm: number): string {
+  const bj = new Date(now.getTime() + 8 * 3600_000);
+  return new Date(Date.UTC(bj.getUTCFullYear(), bj.getUTCMonth(), bj.getUTCDate() + days, hh - 8, mm)).toISOString();
+}
+
+/** Two teams, one per kind, each with a leader, a member and an upcoming event. */
+export function demoVolunteers(now: Date, checkinCode: (eventId: string) => string): VolunteerData {
+  const at = now.toISOString();
+  const I = DEMO_IDENTITIES;
+  const T = DEMO_TEAMS;
+  const teams: Team[] = [
+    { id: T.daguo, name: '大果党群清洁志愿服务队', kind: 'party_service', nodeId: 'dz-xicheng-daguo', description: '大果经济社党支部牵头，每周末清理村道、河涌边和祠堂周边的垃圾杂物。', createdAt: at },
+    { id: T.dungen, name: '敦根社区街坊会', kind: 'neighbourhood', nodeId: 'jj-dungen', description: '街坊互助：探访独居长者、帮忙代购、调解邻里小事。', createdAt: at },
+  ];
+  const leaders = [
+    { teamId: T.daguo, user: { openid: I.daguoLeader, name: '罗队长', phone: '13900000011', createdAt: at } },
+    { teamId: T.dungen, user: { openid: I.dungenLeader, name: '潘会长', phone: '13900000012', createdAt: at } },
+  ];
+  const weekAgo = new Date(now.getTime() - 7 * 86_400_000).toISOString();
+  const members: Membership[] = [
+    { id: `${T.daguo}_${I.resident2}`, teamId: T.daguo, openid: I.resident2, name: '李叔', status: 'member', partyMember: true, appliedAt: weekAgo, decidedAt: weekAgo },
+  ];
+  const event = (e: Omit<VolunteerEvent, 'status' | 'cancelReason' | 'signedCount' | 'waitlistCount' | 'checkinCode' | 'createdAt'>): VolunteerEvent => ({
+    ...e,
+    status: 'open',
+    cancelReason: null,
+    signedCount: 0,
+    waitlistCount: 0,
+    checkinCode: checkinCode(e.id),
+    createdAt: at,
+  });
+  const events: VolunteerEvent[] = [
+    event({
+      id: DEMO_EVENTS.daguoCleanup,
+      teamId: T.daguo,
+      title: '村道周末清洁行动',
+      description: '清理大果村道两侧和河涌边的垃圾，工具由队里统一准备，请穿方便活动的衣服。',
+      place: '大果经济社祠堂门口集合',
+      startAt: beijingAt(now, 2, 8, 30),
+      endAt: beijingAt(now, 2, 10, 30),
+      signupDeadline: beijingAt(now, 1, 20, 0),
+      capacity: 20,
+      waitlist: true,
+      openTo: 'members',
+      createdBy: I.daguoLeader,
+    }),
+    event({
+      id: DEMO_EVENTS.dungenVisit,
+      teamId: T.dungen,
+      title: '独居长者上门探访',
+      description: '两人一组探访社区独居长者，聊聊天、看看家里用电用气是否安全。',
+      place: '敦根社区党群服务中心',
+      startAt: beijingAt(now, 3, 14, 0),
+      endAt: beijingAt(now, 3, 16, 30),
+      signupDeadline: beijingAt(now, 3, 12, 0),
+      capacity: 2,
+      waitlist: true,
+      openTo: 'all',
+      createdBy: I.dungenLeader,
+    }),
+  ];
+  return { teams, leaders, members, events };
+}

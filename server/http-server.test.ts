@@ -49,8 +49,15 @@ describe('the local HTTP contract', () => {
     const body = (await (await fetch(base + '/api/dev/identities')).json()) as { ok: boolean; data: Array<Record<string, unknown>> };
     expect(body.ok).toBe(true);
     const roles = new Set(body.data.map((i) => i.role));
-    expect([...roles].sort()).toEqual(['admin', 'office', 'resident', 'staff']);
-    for (const i of body.data) expect(Object.keys(i).sort()).toEqual(['name', 'nodeId', 'nodeName', 'openid', 'role']);
+    expect([...roles].sort()).toEqual(['admin', 'leader', 'office', 'resident', 'staff']);
+    for (const i of body.data.filter((x) => x.role !== 'leader')) expect(Object.keys(i).sort()).toEqual(['name', 'nodeId', 'nodeName', 'openid', 'role']);
+    // A team leader is listed with the team's village or cooperative and the team id.
+    const leaders = body.data.filter((i) => i.role === 'leader');
+    for (const i of leaders) expect(Object.keys(i).sort()).toEqual(['name', 'nodeId', 'nodeName', 'openid', 'role', 'teamId']);
+    expect(leaders.map((i) => [i.nodeId, i.nodeName, i.teamId])).toEqual([
+      ['dz-xicheng-daguo', '大果经济社', 'team-daguo-clean'],
+      ['jj-dungen', '敦根社区', 'team-dungen-jiefang'],
+    ]);
     const staffByNode = body.data.filter((i) => i.role === 'staff').map((i) => i.nodeId);
     expect(staffByNode).toContain('dz-xicheng-daguo');
     expect(staffByNode).toContain('dz-xinan-1');

@@ -8,12 +8,14 @@ import { createRouter, type Router } from '../core/router';
 import { runSlaJob, type SlaRunReport } from '../core/sla-job';
 import { DEFAULT_SLA, type SlaConfig } from '../core/sla';
 import { MemoryRateLimiter } from './memory-rate-limiter';
+import { sendReminders } from '../core/volunteer-service';
+import { DEFAULT_VOLUNTEER_SETTINGS, type VolunteerSettings } from '../core/volunteer-model';
 import { InAppSender } from './in-app-sender';
 import type { Deps } from '../core/ports';
-import { demoDirectory } from './demo-data';
+import { demoDirectory, demoVolunteers } from './demo-data';
 import { newId } from './ids';
 import { LocalIdentity } from './local-identity';
-import { seedDirectory } from './seed';
+import { seedDirectory, seedVolunteers } from './seed';
 import { SqliteStore } from './sqlite-store';
 
 const OUTBOX_BATCH = 100;
@@ -27,7 +29,9 @@ export interface LocalRuntime {
   deliverNotifications(): Promise<DeliveryReport>;
   /** Runs the SLA job once: the same job as the `sla` cloud function's timer. */
   runSla(): Promise<SlaRunReport>;
-  /** Runs the background jobs (outbox delivery every `ms`, the SLA job every `slaMs`) until close(). */
+  /** Queues the due event reminders once (each person once per event); the jobs run it on an interval. */
+  sendReminders(): Promise<number>;
+  /** Runs the background jobs (reminders then outbox delivery every `ms`, the SLA job every `slaMs`) until close(). */
   startJobs(ms: number, slaMs?: number): void;
   close(): Promise<void>;
 }
@@ -39,14 +43,26 @@ export interface LocalRuntimeOptions {
   now?: () => Date;
   rateLimits?: RateLimits;
   sla?: SlaConfig;
+  volunteer?: Partial<VolunteerSettings>;
 }
 
 export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
   const sla = opts.sla ?? DEFAULT_SLA;
   const store = new SqliteStore({ path: opts.dbPath, sla });
   const now = opts.now ?? (() => new Date());
-  if (opts.seed === 'demo') seedDirectory(store.db, demoDirectory(now().toISOString()));
-  const deps: Deps = { store, now, newId, sla, rateLimiter: new MemoryRateLimiter(), rateLimits: opts.rateLimits ?? DEFAULT_RATE_LIMITS };
+  if (opts.seed === 'demo') {
+    seedDirectory(store.db, demoDirectory(now().toISOString()));
+    seedVolunteers(store.db, demoVolunteers(now(), () => newId('c').slice(-10)));
+  }
+  const deps: Deps = {
+    store,
+    now,
+    newId,
+    sla,
+    rateLimiter: new MemoryRateLimiter(),
+    rateLimits: opts.rateLimits ?? DEFAULT_RATE_LIMITS,
+    volunteer: { ...DEFAULT_VOLUNTEER_SETTINGS, ...opts.volunteer },
+  };
   const router = createRouter(deps);
   const sender = new InAppSender(store.messages);
   const timers: NodeJS.Timeout[] = [];
@@ -64,6 +80,7 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
     }
     return total;
   };
+  const reminders = () => sendReminders(deps);
   const runSla = () => runSlaJob(deps, router.directory, deps.now());
   // One job run at a time; a failing run is logged and the next tick tries again.
   const every = (ms: number, name: string, job: () => Promise<unknown>) => {
@@ -80,9 +97,11 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
     identity: new LocalIdentity(opts.sessionSecret),
     deliverNotifications,
     runSla,
+    sendReminders: reminders,
     startJobs(ms, slaMs = 60_000) {
       if (timers.length > 0) return;
-      every(ms, 'outbox', deliverNotifications);
+      // Reminders are queued first, so the same run delivers them.
+      every(ms, 'reminders and outbox', () => reminders().then(deliverNotifications));
       every(slaMs, 'sla', runSla);
     },
     async close() {

@@ -6,7 +6,7 @@ import { DEMO_LOGIN_ORDER } from './demo-data';
 import { createHttpServer } from './http-server';
 import { createLocalRuntime } from './local-runtime';
 
-const ROLE_TEXT: Record<string, string> = { resident: '居民', staff: '网格员/社委', office: '镇职能办', admin: '管理员' };
+const ROLE_TEXT: Record<string, string> = { resident: '居民', leader: '志愿队长', staff: '网格员/社委', office: '镇职能办', admin: '管理员' };
 
 async function main() {
   const config = loadConfig();
@@ -17,6 +17,7 @@ async function main() {
     sessionSecret: config.JIEFANG_SESSION_SECRET,
     rateLimits: { writesPerMinute: config.JIEFANG_RATE_WRITES_PER_MINUTE, submitsPerHour: config.JIEFANG_RATE_SUBMITS_PER_HOUR },
     sla: slaConfig(config),
+    volunteer: { checkinMarginMinutes: config.JIEFANG_CHECKIN_MARGIN_MINUTES, reminderLeadMinutes: config.JIEFANG_REMINDER_LEAD_MINUTES },
   });
   const server = createHttpServer(rt, { mode: config.JIEFANG_MODE, staticDir: config.JIEFANG_STATIC_DIR });
   rt.startJobs(1000, config.JIEFANG_SLA_EVERY_SECONDS * 1000);

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { GridIndex } from '../core/grid';
-import type { DirectoryData } from './demo-data';
+import type { DirectoryData, VolunteerData } from './demo-data';
 
 /**
  * Loads directory data (grid, boundaries, offices, categories, roster, users) in one transaction, validating the
@@ -37,6 +37,34 @@ export function seedDirectory(db: Database.Database, data: DirectoryData): boole
     const insertUser = db.prepare('INSERT INTO users (openid, name, phone, created_at) VALUES (?, ?, ?, ?)');
     for (const u of data.users) insertUser.run(u.openid, u.name, u.phone, u.createdAt);
     db.prepare(`UPDATE grid_meta SET value = value + 1 WHERE key = 'grid_version'`).run();
+    return true;
+  });
+  return tx.immediate();
+}
+
+/**
+ * Loads volunteer teams, their leaders (as residents), members and events in one transaction. Only runs
+ * while there are no teams, so it also fills a database created before the volunteer module existed.
+ */
+export function seedVolunteers(db: Database.Database, data: VolunteerData): boolean {
+  const tx = db.transaction(() => {
+    const count = db.prepare('SELECT COUNT(*) FROM vol_teams').pluck().get() as number;
+    if (count > 0) return false;
+    const insertTeam = db.prepare('INSERT INTO vol_teams (id, name, kind, node_id, description, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const t of data.teams) insertTeam.run(t.id, t.name, t.kind, t.nodeId, t.description, t.createdAt);
+    const insertUser = db.prepare('INSERT INTO users (openid, name, phone, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(openid) DO NOTHING');
+    const insertLeader = db.prepare('INSERT INTO vol_team_leaders (team_id, openid, name) VALUES (?, ?, ?)');
+    for (const { teamId, user } of data.leaders) {
+      insertUser.run(user.openid, user.name, user.phone, user.createdAt);
+      insertLeader.run(teamId, user.openid, user.name);
+    }
+    const insertMember = db.prepare(`INSERT INTO vol_members (id, team_id, openid, name, status, party_member, applied_at, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const m of data.members) insertMember.run(m.id, m.teamId, m.openid, m.name, m.status, m.partyMember ? 1 : 0, m.appliedAt, m.decidedAt);
+    const insertEvent = db.prepare(`INSERT INTO vol_events (id, team_id, title, description, place, start_at, end_at, signup_deadline, capacity, waitlist,
+        open_to, status, cancel_reason, signed_count, waitlist_count, arrivals, checkin_code, created_by, created_at)
+      VALUES (@id, @teamId, @title, @description, @place, @startAt, @endAt, @signupDeadline, @capacity, @waitlistInt,
+        @openTo, @status, @cancelReason, 0, 0, 0, @checkinCode, @createdBy, @createdAt)`);
+    for (const e of data.events) insertEvent.run({ ...e, waitlistInt: e.waitlist ? 1 : 0 });
     return true;
   });
   return tx.immediate();

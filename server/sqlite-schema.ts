@@ -186,4 +186,99 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX concerns_town_due ON concerns(town_id, due_at, id) WHERE due_at IS NOT NULL;
   CREATE INDEX concerns_office_due ON concerns(co_office_id, due_at, id) WHERE due_at IS NOT NULL;
   `,
+  /* 6: volunteer teams, events, sign-ups, attendance and hours */ `
+  CREATE TABLE vol_teams (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('party_service','neighbourhood')),
+    node_id TEXT NOT NULL REFERENCES grid_nodes(id),
+    description TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+
+  -- A leader is a resident who leads a team: leadership is kept here, not in the staff roster.
+  CREATE TABLE vol_team_leaders (
+    team_id TEXT NOT NULL REFERENCES vol_teams(id),
+    openid TEXT NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (team_id, openid)
+  );
+  CREATE INDEX vol_team_leaders_openid ON vol_team_leaders(openid);
+
+  CREATE TABLE vol_members (
+    id TEXT PRIMARY KEY,
+    team_id TEXT NOT NULL REFERENCES vol_teams(id),
+    openid TEXT NOT NULL,
+    name TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending','member','declined','left')),
+    party_member INTEGER NOT NULL DEFAULT 0,
+    applied_at TEXT NOT NULL,
+    decided_at TEXT,
+    UNIQUE (team_id, openid)
+  );
+  CREATE INDEX vol_members_openid ON vol_members(openid);
+
+  CREATE TABLE vol_events (
+    id TEXT PRIMARY KEY,
+    team_id TEXT NOT NULL REFERENCES vol_teams(id),
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    place TEXT NOT NULL,
+    start_at TEXT NOT NULL,
+    end_at TEXT NOT NULL,
+    signup_deadline TEXT NOT NULL,
+    capacity INTEGER NOT NULL CHECK (capacity > 0),
+    waitlist INTEGER NOT NULL CHECK (waitlist IN (0, 1)),
+    open_to TEXT NOT NULL CHECK (open_to IN ('members','all')),
+    status TEXT NOT NULL CHECK (status IN ('open','cancelled')),
+    cancel_reason TEXT,
+    -- The counters change only through conditional updates; the checks make over-booking impossible.
+    signed_count INTEGER NOT NULL DEFAULT 0 CHECK (signed_count >= 0 AND signed_count <= capacity),
+    waitlist_count INTEGER NOT NULL DEFAULT 0 CHECK (waitlist_count >= 0),
+    arrivals INTEGER NOT NULL DEFAULT 0,
+    checkin_code TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX vol_events_team ON vol_events(team_id, end_at);
+  CREATE INDEX vol_events_start ON vol_events(status, start_at);
+
+  CREATE TABLE vol_signups (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES vol_events(id),
+    openid TEXT NOT NULL,
+    name TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('signed','waitlisted','cancelled')),
+    arrival INTEGER NOT NULL,
+    request_id TEXT,
+    signed_up_at TEXT NOT NULL,
+    check_in_at TEXT,
+    check_out_at TEXT,
+    confirmed_minutes INTEGER,
+    confirmed_at TEXT,
+    reminded_at TEXT,
+    UNIQUE (event_id, openid)
+  );
+  CREATE INDEX vol_signups_queue ON vol_signups(event_id, status, arrival);
+  CREATE INDEX vol_signups_openid ON vol_signups(openid);
+
+  CREATE TABLE vol_hours_audit (
+    id TEXT PRIMARY KEY,
+    signup_id TEXT NOT NULL REFERENCES vol_signups(id),
+    event_id TEXT NOT NULL REFERENCES vol_events(id),
+    actor_openid TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    at TEXT NOT NULL,
+    computed_minutes INTEGER NOT NULL,
+    from_minutes INTEGER,
+    to_minutes INTEGER NOT NULL,
+    reason TEXT
+  );
+  CREATE INDEX vol_hours_audit_event ON vol_hours_audit(event_id, at);
+
+  CREATE TABLE vol_person_codes (
+    openid TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE
+  );
+  `,
 ];

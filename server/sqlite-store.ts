@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { Category, Concern, ConcernEvent, ConcernMessage, GridNode, Notification, Office, StaffMember } from '../core/model';
 import type { BoundaryImportPlan } from '../core/boundary-import';
 import type { Boundary } from '../core/locate';
-import type { AuditRepo, ConcernChange, ConcernRepo, DirectoryRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, RateCounts, RateQuery, RouteLevel, Store, UserRecord } from '../core/ports';
+import type { AuditRepo, ConcernChange, ConcernRepo, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, RateCounts, RateQuery, RouteLevel, Store, TeamRepo, UserRecord } from '../core/ports';
 import type { RosterImportPlan } from '../core/roster-import';
 import { DEFAULT_SLA, noClocks, startRound, type SlaConfig } from '../core/sla';
 import { SqliteAudit } from './sqlite-audit';
@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { MIGRATIONS } from './sqlite-schema';
 import { keysetPage } from './sqlite-paging';
 import { SqliteMessages, SqliteOutbox, outboxEnqueuer } from './sqlite-outbox';
+import { SqliteEvents, SqliteTeams } from './sqlite-volunteer';
 
 type Row = Record<string, unknown>;
 
@@ -96,6 +97,8 @@ export class SqliteStore implements Store {
   readonly outbox: OutboxRepo;
   readonly messages: MessageRepo;
   readonly audit: AuditRepo;
+  readonly teams: TeamRepo;
+  readonly events: EventRepo;
 
   constructor(opts: SqliteStoreOptions) {
     this.db = openDatabase(opts.path);
@@ -105,6 +108,8 @@ export class SqliteStore implements Store {
     this.outbox = new SqliteOutbox(this.db);
     this.messages = new SqliteMessages(this.db);
     this.audit = new SqliteAudit(this.db);
+    this.teams = new SqliteTeams(this.db);
+    this.events = new SqliteEvents(this.db);
   }
 
   async close(): Promise<void> {

@@ -13,6 +13,11 @@ export default defineAppConfig({
       root: 'staff',
       pages: ['pages/inbox/index', 'pages/handle/index', 'pages/dashboard/index'],
     },
+    {
+      // Volunteer teams and events; only the entry buttons live in the main package.
+      root: 'volunteer',
+      pages: ['pages/teams/index', 'pages/team/index', 'pages/event/index', 'pages/create-event/index', 'pages/attendance/index', 'pages/mine/index'],
+    },
   ],
   // The report page reads the location once, when the resident asks, to find the grid; never in the background.
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],

@@ -31,6 +31,10 @@ export function useHome() {
     goReport: () => Taro.navigateTo({ url: '/pages/report/index' }),
     goMine: () => Taro.navigateTo({ url: '/pages/my-concerns/index' }),
     goInbox: () => Taro.navigateTo({ url: '/staff/pages/inbox/index' }),
+    goVolunteer: () => Taro.navigateTo({ url: '/volunteer/pages/teams/index' }),
+    goMyVolunteer: () => Taro.navigateTo({ url: '/volunteer/pages/mine/index' }),
+    /** A team leader goes straight to their team. */
+    goMyTeam: () => Taro.navigateTo({ url: `/volunteer/pages/team/index?id=${encodeURIComponent(profile.data?.teamId ?? '')}` }),
     goLogin: () => Taro.reLaunch({ url: LOGIN_PAGE }),
   };
 }

@@ -58,6 +58,7 @@ export const ROLE_TEXT: Readonly<Record<ActorRole, string>> = {
   staff: '网格员·社委',
   office: '镇职能办',
   admin: '管理员',
+  leader: '志愿队长',
   system: '系统',
 };
 

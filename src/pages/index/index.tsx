@@ -47,6 +47,17 @@ export default function HomePage() {
           </Button>
           {home.unread > 0 ? <Text className='home__badge'>{home.unread > 99 ? '99+' : String(home.unread)}</Text> : null}
         </View>
+        <Button type='default' size='xlarge' block onClick={() => void home.goVolunteer()}>
+          志愿服务
+        </Button>
+        <Button type='default' size='xlarge' block onClick={() => void home.goMyVolunteer()}>
+          我的志愿
+        </Button>
+        {me.teamId ? (
+          <Button type='primary' fill='outline' size='xlarge' block onClick={() => void home.goMyTeam()}>
+            我带的队伍
+          </Button>
+        ) : null}
         {home.isHandler ? (
           <Button type='primary' fill='outline' size='xlarge' block onClick={() => void home.goInbox()}>
             诉求工作台

@@ -1,0 +1,359 @@
+/**
+ * The SQLite adapter of the volunteer repositories (core/ports.ts: TeamRepo, EventRepo). Every
+ * multi-row step is one IMMEDIATE transaction; capacity is taken by a conditional UPDATE of the event's
+ * counter (`… WHERE signed_count < capacity`), never by reading the count and writing it back.
+ */
+import type Database from 'better-sqlite3';
+import type { Notification } from '../core/model';
+import type { AttendanceChange, CancelOutcome, EventRepo, NoticeTemplate, SignUpOutcome, TeamRepo } from '../core/ports';
+import type { HoursAudit, Membership, SignUp, Team, VolunteerEvent } from '../core/volunteer-model';
+import { outboxEnqueuer } from './sqlite-outbox';
+
+type Row = Record<string, unknown>;
+const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+function toTeam(r: Row): Team {
+  return { id: r.id as string, name: r.name as string, kind: r.kind as Team['kind'], nodeId: r.node_id as string, description: r.description as string, createdAt: r.created_at as string };
+}
+
+function toMember(r: Row): Membership {
+  return {
+    id: r.id as string,
+    teamId: r.team_id as string,
+    openid: r.openid as string,
+    name: r.name as string,
+    status: r.status as Membership['status'],
+    partyMember: r.party_member === 1,
+    appliedAt: r.applied_at as string,
+    decidedAt: s(r.decided_at),
+  };
+}
+
+function toEvent(r: Row): VolunteerEvent {
+  return {
+    id: r.id as string,
+    teamId: r.team_id as string,
+    title: r.title as string,
+    description: r.description as string,
+    place: r.place as string,
+    startAt: r.start_at as string,
+    endAt: r.end_at as string,
+    signupDeadline: r.signup_deadline as string,
+    capacity: r.capacity as number,
+    waitlist: r.waitlist === 1,
+    openTo: r.open_to as VolunteerEvent['openTo'],
+    status: r.status as VolunteerEvent['status'],
+    cancelReason: s(r.cancel_reason),
+    signedCount: r.signed_count as number,
+    waitlistCount: r.waitlist_count as number,
+    checkinCode: r.checkin_code as string,
+    createdBy: r.created_by as string,
+    createdAt: r.created_at as string,
+  };
+}
+
+function toSignUp(r: Row): SignUp {
+  return {
+    id: r.id as string,
+    eventId: r.event_id as string,
+    openid: r.openid as string,
+    name: r.name as string,
+    status: r.status as SignUp['status'],
+    arrival: r.arrival as number,
+    requestId: s(r.request_id),
+    signedUpAt: r.signed_up_at as string,
+    checkInAt: s(r.check_in_at),
+    checkOutAt: s(r.check_out_at),
+    confirmedMinutes: n(r.confirmed_minutes),
+    confirmedAt: s(r.confirmed_at),
+    remindedAt: s(r.reminded_at),
+  };
+}
+
+function toAudit(r: Row): HoursAudit {
+  return {
+    id: r.id as string,
+    signUpId: r.signup_id as string,
+    eventId: r.event_id as string,
+    actorOpenid: r.actor_openid as string,
+    actorName: r.actor_name as string,
+    at: r.at as string,
+    computedMinutes: r.computed_minutes as number,
+    fromMinutes: n(r.from_minutes),
+    toMinutes: r.to_minutes as number,
+    reason: s(r.reason),
+  };
+}
+
+const personal = (t: NoticeTemplate, openid: string): Notification => ({ ...t, id: `${t.id}_${openid}`, recipientOpenid: openid });
+
+export class SqliteTeams implements TeamRepo {
+  private readonly q;
+  private readonly applyTx;
+  private readonly transitionTx;
+  private readonly enqueue;
+
+  constructor(db: Database.Database) {
+    this.enqueue = outboxEnqueuer(db);
+    this.q = {
+      teams: db.prepare(`SELECT * FROM vol_teams ORDER BY node_id, id`),
+      team: db.prepare(`SELECT * FROM vol_teams WHERE id = ?`),
+      ledBy: db.prepare(`SELECT team_id FROM vol_team_leaders WHERE openid = ? ORDER BY team_id`).pluck(),
+      isLeader: db.prepare(`SELECT 1 FROM vol_team_leaders WHERE team_id = ? AND openid = ?`).pluck(),
+      leaders: db.prepare(`SELECT openid, name FROM vol_team_leaders WHERE team_id = ? ORDER BY openid`),
+      member: db.prepare(`SELECT * FROM vol_members WHERE id = ?`),
+      membershipsOf: db.prepare(`SELECT * FROM vol_members WHERE openid = ? ORDER BY applied_at, id`),
+      members: db.prepare(`SELECT * FROM vol_members WHERE team_id = ? ORDER BY applied_at, id`),
+      counts: db.prepare(`SELECT team_id, COUNT(*) AS n FROM vol_members WHERE status = 'member' GROUP BY team_id`),
+      insert: db.prepare(`INSERT INTO vol_members (id, team_id, openid, name, status, party_member, applied_at, decided_at)
+        VALUES (@id, @teamId, @openid, @name, 'pending', 0, @appliedAt, NULL) ON CONFLICT(id) DO NOTHING`),
+      reopen: db.prepare(`UPDATE vol_members SET status = 'pending', name = @name, applied_at = @appliedAt, decided_at = NULL
+        WHERE id = @id AND status IN ('declined','left')`),
+      setParty: db.prepare(`UPDATE vol_members SET party_member = ? WHERE id = ? AND status = 'member'`),
+    };
+    this.applyTx = db.transaction((m: Membership, notices: Notification[]) => {
+      const changed = this.q.insert.run(m).changes === 1 || this.q.reopen.run(m).changes === 1;
+      if (changed) this.enqueue(notices);
+      return { membership: toMember(this.q.member.get(m.id) as Row), changed };
+    });
+    this.transitionTx = db.transaction((id: string, from: readonly string[], to: string, at: string, notices: Notification[]): Membership | null => {
+      const res = db
+        .prepare(`UPDATE vol_members SET status = ?, decided_at = ? WHERE id = ? AND status IN (${from.map(() => '?').join(',')})`)
+        .run(to, at, id, ...from);
+      if (res.changes !== 1) return null;
+      this.enqueue(notices);
+      return toMember(this.q.member.get(id) as Row);
+    });
+  }
+
+  async listTeams(): Promise<Team[]> {
+    return (this.q.teams.all() as Row[]).map(toTeam);
+  }
+  async getTeam(id: string): Promise<Team | null> {
+    const r = this.q.team.get(id) as Row | undefined;
+    return r ? toTeam(r) : null;
+  }
+  async ledBy(openid: string): Promise<string[]> {
+    return this.q.ledBy.all(openid) as string[];
+  }
+  async isLeader(teamId: string, openid: string): Promise<boolean> {
+    return this.q.isLeader.get(teamId, openid) !== undefined;
+  }
+  async leaders(teamId: string): Promise<Array<{ openid: string; name: string }>> {
+    return this.q.leaders.all(teamId) as Array<{ openid: string; name: string }>;
+  }
+  async getMembership(teamId: string, openid: string): Promise<Membership | null> {
+    const r = this.q.member.get(`${teamId}_${openid}`) as Row | undefined;
+    return r ? toMember(r) : null;
+  }
+  async membershipsOf(openid: string): Promise<Membership[]> {
+    return (this.q.membershipsOf.all(openid) as Row[]).map(toMember);
+  }
+  async listMembers(teamId: string): Promise<Membership[]> {
+    return (this.q.members.all(teamId) as Row[]).map(toMember);
+  }
+  async memberCounts(): Promise<Map<string, number>> {
+    return new Map((this.q.counts.all() as Row[]).map((r) => [r.team_id as string, r.n as number]));
+  }
+  async apply(m: Membership, notices: Notification[]) {
+    return this.applyTx.immediate(m, notices);
+  }
+  async transition(id: string, from: readonly Membership['status'][], to: Membership['status'], at: string, notices: Notification[]) {
+    return this.transitionTx.immediate(id, from, to, at, notices);
+  }
+  async setPartyMember(id: string, partyMember: boolean): Promise<Membership | null> {
+    if (this.q.setParty.run(partyMember ? 1 : 0, id).changes !== 1) return null;
+    return toMember(this.q.member.get(id) as Row);
+  }
+}
+
+export class SqliteEvents implements EventRepo {
+  private readonly q;
+  private readonly signUpTx;
+  private readonly cancelTx;
+  private readonly cancelEventTx;
+  private readonly confirmTx;
+  private readonly remindTx;
+  private readonly enqueue;
+
+  constructor(private readonly db: Database.Database) {
+    this.enqueue = outboxEnqueuer(db);
+    this.q = {
+      insert: db.prepare(`INSERT INTO vol_events (id, team_id, title, description, place, start_at, end_at, signup_deadline, capacity, waitlist,
+          open_to, status, cancel_reason, signed_count, waitlist_count, arrivals, checkin_code, created_by, created_at)
+        VALUES (@id, @teamId, @title, @description, @place, @startAt, @endAt, @signupDeadline, @capacity, @waitlistInt,
+          @openTo, @status, @cancelReason, 0, 0, 0, @checkinCode, @createdBy, @createdAt)`),
+      event: db.prepare(`SELECT * FROM vol_events WHERE id = ?`),
+      signUp: db.prepare(`SELECT * FROM vol_signups WHERE id = ?`),
+      signUps: db.prepare(`SELECT * FROM vol_signups WHERE event_id = ? ORDER BY arrival`),
+      signUpsOf: db.prepare(`SELECT s.* FROM vol_signups s JOIN vol_events e ON e.id = s.event_id WHERE s.openid = ? ORDER BY e.start_at DESC, e.id`),
+      position: db.prepare(`SELECT COUNT(*) FROM vol_signups WHERE event_id = ? AND status = 'waitlisted' AND arrival <= ?`).pluck(),
+      // The atomic steps: each matches the event only while the condition holds.
+      takePlace: db.prepare(`UPDATE vol_events SET signed_count = signed_count + 1, arrivals = arrivals + 1
+        WHERE id = ? AND status = 'open' AND signed_count < capacity RETURNING arrivals`).pluck(),
+      takeWaitlist: db.prepare(`UPDATE vol_events SET waitlist_count = waitlist_count + 1, arrivals = arrivals + 1
+        WHERE id = ? AND status = 'open' AND waitlist = 1 RETURNING arrivals`).pluck(),
+      upsertSignUp: db.prepare(`INSERT INTO vol_signups (id, event_id, openid, name, status, arrival, request_id, signed_up_at)
+        VALUES (@id, @eventId, @openid, @name, @status, @arrival, @requestId, @at)
+        ON CONFLICT(id) DO UPDATE SET status = excluded.status, name = excluded.name, arrival = excluded.arrival, request_id = excluded.request_id,
+          signed_up_at = excluded.signed_up_at, check_in_at = NULL, check_out_at = NULL, confirmed_minutes = NULL, confirmed_at = NULL, reminded_at = NULL
+        WHERE vol_signups.status = 'cancelled'`),
+      cancel: db.prepare(`UPDATE vol_signups SET status = 'cancelled' WHERE id = ? AND status = ?`),
+      releasePlace: db.prepare(`UPDATE vol_events SET signed_count = signed_count - 1 WHERE id = ? AND signed_count > 0`),
+      leaveWaitlist: db.prepare(`UPDATE vol_events SET waitlist_count = waitlist_count - 1 WHERE id = ? AND waitlist_count > 0`),
+      firstWaiting: db.prepare(`SELECT * FROM vol_signups WHERE event_id = ? AND status = 'waitlisted' ORDER BY arrival LIMIT 1`),
+      promote: db.prepare(`UPDATE vol_signups SET status = 'signed' WHERE id = ? AND status = 'waitlisted'`),
+      promoteCount: db.prepare(`UPDATE vol_events SET signed_count = signed_count + 1, waitlist_count = waitlist_count - 1
+        WHERE id = ? AND status = 'open' AND signed_count < capacity AND waitlist_count > 0`),
+      cancelEvent: db.prepare(`UPDATE vol_events SET status = 'cancelled', cancel_reason = ? WHERE id = ? AND status = 'open'`),
+      holders: db.prepare(`SELECT openid FROM vol_signups WHERE event_id = ? AND status IN ('signed','waitlisted') ORDER BY arrival`).pluck(),
+      checkIn: db.prepare(`UPDATE vol_signups SET check_in_at = ? WHERE id = ? AND status = 'signed' AND check_in_at IS NULL`),
+      checkOut: db.prepare(`UPDATE vol_signups SET check_out_at = ? WHERE id = ? AND status = 'signed' AND check_in_at IS NOT NULL AND check_out_at IS NULL`),
+      confirm: db.prepare(`UPDATE vol_signups SET confirmed_minutes = ?, confirmed_at = ? WHERE id = ? AND event_id = ?`),
+      insertAudit: db.prepare(`INSERT INTO vol_hours_audit (id, signup_id, event_id, actor_openid, actor_name, at, computed_minutes, from_minutes, to_minutes, reason)
+        VALUES (@id, @signUpId, @eventId, @actorOpenid, @actorName, @at, @computedMinutes, @fromMinutes, @toMinutes, @reason)`),
+      audit: db.prepare(`SELECT * FROM vol_hours_audit WHERE event_id = ? ORDER BY at, rowid`),
+      due: db.prepare(`SELECT s.* FROM vol_signups s JOIN vol_events e ON e.id = s.event_id
+        WHERE e.status = 'open' AND e.start_at > ? AND e.start_at <= ? AND s.status = 'signed' AND s.reminded_at IS NULL
+        ORDER BY e.start_at, s.arrival LIMIT ?`),
+      remind: db.prepare(`UPDATE vol_signups SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL`),
+      insertCode: db.prepare(`INSERT INTO vol_person_codes (openid, code) VALUES (?, ?) ON CONFLICT(openid) DO NOTHING`),
+      code: db.prepare(`SELECT code FROM vol_person_codes WHERE openid = ?`).pluck(),
+      byCode: db.prepare(`SELECT openid FROM vol_person_codes WHERE code = ?`).pluck(),
+    };
+
+    this.signUpTx = db.transaction((eventId: string, person: { openid: string; name: string }, requestId: string | null, at: string): SignUpOutcome => {
+      const id = `${eventId}_${person.openid}`;
+      const held = this.q.signUp.get(id) as Row | undefined;
+      if (held) {
+        const su = toSignUp(held);
+        if (su.status !== 'cancelled') return { kind: su.status, signUp: su, created: false };
+        if (requestId !== null && su.requestId === requestId) return { kind: 'stale', signUp: su };
+      }
+      let status: 'signed' | 'waitlisted' = 'signed';
+      let arrival = this.q.takePlace.get(eventId) as number | undefined;
+      if (arrival === undefined) {
+        status = 'waitlisted';
+        arrival = this.q.takeWaitlist.get(eventId) as number | undefined;
+      }
+      if (arrival === undefined) {
+        const ev = this.q.event.get(eventId) as Row | undefined;
+        return ev && ev.status === 'open' ? { kind: 'full' } : { kind: 'closed' };
+      }
+      this.q.upsertSignUp.run({ id, eventId, openid: person.openid, name: person.name, status, arrival, requestId, at });
+      return { kind: status, signUp: toSignUp(this.q.signUp.get(id) as Row), created: true };
+    });
+
+    this.cancelTx = db.transaction((eventId: string, openid: string, _at: string, promotion: NoticeTemplate): CancelOutcome => {
+      const row = this.q.signUp.get(`${eventId}_${openid}`) as Row | undefined;
+      if (!row) return { cancelled: null, promoted: null };
+      const su = toSignUp(row);
+      if (su.status === 'cancelled' || this.q.cancel.run(su.id, su.status).changes !== 1) return { cancelled: null, promoted: null };
+      const cancelled = toSignUp(this.q.signUp.get(su.id) as Row);
+      if (su.status === 'waitlisted') {
+        this.q.leaveWaitlist.run(eventId);
+        return { cancelled, promoted: null };
+      }
+      this.q.releasePlace.run(eventId);
+      const first = this.q.firstWaiting.get(eventId) as Row | undefined;
+      if (!first || this.q.promoteCount.run(eventId).changes !== 1) return { cancelled, promoted: null };
+      this.q.promote.run(first.id);
+      const promoted = toSignUp(this.q.signUp.get(first.id as string) as Row);
+      this.enqueue([personal(promotion, promoted.openid)]);
+      return { cancelled, promoted };
+    });
+
+    this.cancelEventTx = db.transaction((eventId: string, reason: string, notice: NoticeTemplate): number | null => {
+      if (this.q.cancelEvent.run(reason, eventId).changes !== 1) return null;
+      const holders = this.q.holders.all(eventId) as string[];
+      this.enqueue(holders.map((o) => personal(notice, o)));
+      return holders.length;
+    });
+
+    this.confirmTx = db.transaction((eventId: string, entries: HoursAudit[]) => {
+      for (const e of entries) {
+        if (e.eventId !== eventId || this.q.confirm.run(e.toMinutes, e.at, e.signUpId, eventId).changes !== 1) {
+          throw new Error(`sign-up ${e.signUpId} is not part of event ${eventId}`);
+        }
+        this.q.insertAudit.run(e);
+      }
+    });
+
+    this.remindTx = db.transaction((id: string, at: string, notice: Notification): boolean => {
+      if (this.q.remind.run(at, id).changes !== 1) return false;
+      this.enqueue([notice]);
+      return true;
+    });
+  }
+
+  async createEvent(e: VolunteerEvent): Promise<void> {
+    this.q.insert.run({ ...e, waitlistInt: e.waitlist ? 1 : 0 });
+  }
+  async getEvent(id: string): Promise<VolunteerEvent | null> {
+    const r = this.q.event.get(id) as Row | undefined;
+    return r ? toEvent(r) : null;
+  }
+  async listEvents(teamIds: string[], from: string): Promise<VolunteerEvent[]> {
+    if (teamIds.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT * FROM vol_events WHERE team_id IN (${teamIds.map(() => '?').join(',')}) AND end_at >= ? ORDER BY start_at, id`)
+      .all(...teamIds, from) as Row[];
+    return rows.map(toEvent);
+  }
+  async getSignUp(eventId: string, openid: string): Promise<SignUp | null> {
+    const r = this.q.signUp.get(`${eventId}_${openid}`) as Row | undefined;
+    return r ? toSignUp(r) : null;
+  }
+  async listSignUps(eventId: string): Promise<SignUp[]> {
+    return (this.q.signUps.all(eventId) as Row[]).map(toSignUp);
+  }
+  async waitlistPosition(eventId: string, arrival: number): Promise<number> {
+    return this.q.position.get(eventId, arrival) as number;
+  }
+  async signUpsOf(openid: string): Promise<Array<{ signUp: SignUp; event: VolunteerEvent }>> {
+    return (this.q.signUpsOf.all(openid) as Row[]).map((r) => ({ signUp: toSignUp(r), event: toEvent(this.q.event.get(r.event_id) as Row) }));
+  }
+  async signUp(eventId: string, person: { openid: string; name: string }, requestId: string | null, at: string): Promise<SignUpOutcome> {
+    return this.signUpTx.immediate(eventId, person, requestId, at);
+  }
+  async cancelSignUp(eventId: string, openid: string, at: string, promotionNotice: NoticeTemplate): Promise<CancelOutcome> {
+    return this.cancelTx.immediate(eventId, openid, at, promotionNotice);
+  }
+  async cancelEvent(eventId: string, reason: string, notice: NoticeTemplate): Promise<number | null> {
+    return this.cancelEventTx.immediate(eventId, reason, notice);
+  }
+  async recordAttendance(signUpId: string, change: AttendanceChange): Promise<SignUp | null> {
+    const stmt = change.field === 'checkIn' ? this.q.checkIn : this.q.checkOut;
+    if (stmt.run(change.at, signUpId).changes !== 1) return null;
+    return toSignUp(this.q.signUp.get(signUpId) as Row);
+  }
+  async confirmHours(eventId: string, entries: HoursAudit[]): Promise<void> {
+    this.confirmTx.immediate(eventId, entries);
+  }
+  async hoursAudit(eventId: string): Promise<HoursAudit[]> {
+    return (this.q.audit.all(eventId) as Row[]).map(toAudit);
+  }
+  async dueReminders(from: string, until: string, limit: number): Promise<Array<{ signUp: SignUp; event: VolunteerEvent }>> {
+    const cache = new Map<string, VolunteerEvent>();
+    return (this.q.due.all(from, until, limit) as Row[]).map((r) => {
+      const id = r.event_id as string;
+      let event = cache.get(id);
+      if (!event) {
+        event = toEvent(this.q.event.get(id) as Row);
+        cache.set(id, event);
+      }
+      return { signUp: toSignUp(r), event };
+    });
+  }
+  async markReminded(signUpId: string, at: string, notice: Notification): Promise<boolean> {
+    return this.remindTx.immediate(signUpId, at, notice);
+  }
+  async personalCode(openid: string, fresh: string): Promise<string> {
+    this.q.insertCode.run(openid, fresh);
+    return this.q.code.get(openid) as string;
+  }
+  async personByCode(code: string): Promise<string | null> {
+    return (this.q.byCode.get(code) as string | undefined) ?? null;
+  }
+}

@@ -1,0 +1,70 @@
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import type { AttendanceView } from '../../core/views';
+import { call } from '../services/api';
+import { errorText } from '../services/error-text';
+import { saveTextFile } from '../services/file-export';
+import { useResource } from './use-resource';
+
+export const HOURS_REASON_MAX = 200;
+
+/** The leader's attendance sheet of one event (`?id=`): confirm or correct hours, export CSV. */
+export function useAttendance() {
+  const id = useRouter().params.id ?? '';
+  const sheet = useResource<AttendanceView>(() => call('event/attendance', { id }), { key: id });
+  const [busy, setBusy] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  /** The row being corrected: its sign-up id, the hours typed and the reason. */
+  const [editing, setEditing] = useState<{ signUpId: string; hours: string; reason: string } | null>(null);
+  usePullDownRefresh(() => {
+    void sheet.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const run = async (key: string, send: () => Promise<string | null>) => {
+    if (busy) return;
+    setBusy(key);
+    setActionError(null);
+    try {
+      const done = await send();
+      if (done) void Taro.showToast({ title: done, icon: 'success', duration: 1500 });
+    } catch (e) {
+      setActionError(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return {
+    id,
+    sheet,
+    busy,
+    actionError,
+    editing,
+    startEdit: (signUpId: string, minutes: number) => setEditing({ signUpId, hours: (minutes / 60).toFixed(1), reason: '' }),
+    setEditing,
+    confirmAll: () =>
+      run('confirm', async () => {
+        await call('event/confirmHours', { eventId: id });
+        await sheet.reload();
+        return '工时已确认';
+      }),
+    saveEdit: () =>
+      run('edit', async () => {
+        if (!editing) return null;
+        const hours = Number(editing.hours);
+        if (!Number.isFinite(hours) || hours < 0 || hours > 24) {
+          setActionError('工时请填 0 到 24 之间的数字（小时）。');
+          return null;
+        }
+        await call('event/confirmHours', { eventId: id, entries: [{ signUpId: editing.signUpId, minutes: Math.round(hours * 60), reason: editing.reason.trim() }] });
+        setEditing(null);
+        await sheet.reload();
+        return '已修改';
+      }),
+    exportCsv: () =>
+      run('export', async () => {
+        const { filename, csv } = await call('event/exportCsv', { id });
+        return saveTextFile(filename, csv);
+      }),
+  };
+}

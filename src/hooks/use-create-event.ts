@@ -1,0 +1,98 @@
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { call } from '../services/api';
+import { errorText } from '../services/error-text';
+
+export const TITLE_MAX = 40;
+export const DESCRIPTION_MAX = 500;
+export const PLACE_MAX = 100;
+
+/** `YYYY-MM-DD` of the Beijing date `days` from now. */
+function beijingDate(days: number): string {
+  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A Beijing date and time (UTC+8 all year) as an ISO 8601 instant with its offset. */
+export function beijingInstant(date: string, time: string): string {
+  return `${date}T${time}:00+08:00`;
+}
+
+export interface EventForm {
+  title: string;
+  description: string;
+  place: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  deadlineDate: string;
+  deadlineTime: string;
+  capacity: string;
+  waitlist: boolean;
+  openTo: 'members' | 'all';
+}
+
+/** The leader's form to start an event for their team (`?teamId=`). */
+export function useCreateEvent() {
+  const teamId = useRouter().params.teamId ?? '';
+  const [form, setForm] = useState<EventForm>({
+    title: '',
+    description: '',
+    place: '',
+    date: beijingDate(1),
+    startTime: '09:00',
+    endTime: '11:00',
+    deadlineDate: beijingDate(0),
+    deadlineTime: '20:00',
+    capacity: '20',
+    waitlist: true,
+    openTo: 'members',
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const set = <K extends keyof EventForm>(key: K, value: EventForm[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    setError(null);
+  };
+
+  const check = (): string | null => {
+    if (!form.title.trim()) return '请填写活动名称。';
+    if (!form.place.trim()) return '请填写集合地点。';
+    const n = Number(form.capacity);
+    if (!Number.isInteger(n) || n < 1 || n > 1000) return '名额请填 1 到 1000 之间的整数。';
+    if (form.endTime <= form.startTime) return '结束时间要晚于开始时间。';
+    return null;
+  };
+
+  const submit = async () => {
+    if (busy) return;
+    const bad = check();
+    if (bad) {
+      setError(bad);
+      return;
+    }
+    setBusy(true);
+    try {
+      const e = await call('event/create', {
+        teamId,
+        title: form.title.trim(),
+        description: form.description.trim(),
+        place: form.place.trim(),
+        startAt: beijingInstant(form.date, form.startTime),
+        endAt: beijingInstant(form.date, form.endTime),
+        signupDeadline: beijingInstant(form.deadlineDate, form.deadlineTime),
+        capacity: Number(form.capacity),
+        waitlist: form.waitlist,
+        openTo: form.openTo,
+      });
+      void Taro.showToast({ title: '活动已发布', icon: 'success', duration: 1500 });
+      await Taro.redirectTo({ url: `/volunteer/pages/event/index?id=${encodeURIComponent(e.id)}` });
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { teamId, form, set, error, busy, submit };
+}

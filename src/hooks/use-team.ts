@@ -1,0 +1,51 @@
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import type { TeamDetail } from '../../core/views';
+import { call } from '../services/api';
+import { errorText } from '../services/error-text';
+import { useResource } from './use-resource';
+
+/** One team (`?id=`): join or leave; for its leader, review applications, mark 党员, start events. */
+export function useTeam() {
+  const id = useRouter().params.id ?? '';
+  const team = useResource<TeamDetail>(() => call('team/get', { id }), { key: id });
+  const [busy, setBusy] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void team.reload();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    void team.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const run = async (key: string, done: string, send: () => Promise<unknown>) => {
+    if (busy) return;
+    setBusy(key);
+    setActionError(null);
+    try {
+      await send();
+      void Taro.showToast({ title: done, icon: 'success', duration: 1500 });
+      await team.reload();
+    } catch (e) {
+      setActionError(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return {
+    id,
+    team,
+    busy,
+    actionError,
+    apply: () => run('apply', '已提交申请', () => call('team/apply', { teamId: id })),
+    leave: () => run('leave', '已退出', () => call('team/leave', { teamId: id })),
+    review: (memberId: string, decision: 'approve' | 'decline') =>
+      run(`${decision}:${memberId}`, decision === 'approve' ? '已同意' : '已拒绝', () => call('team/review', { teamId: id, memberId, decision })),
+    setParty: (memberId: string, partyMember: boolean) => run(`party:${memberId}`, '已更新', () => call('team/setPartyMember', { teamId: id, memberId, partyMember })),
+    openEvent: (eventId: string) => Taro.navigateTo({ url: `/volunteer/pages/event/index?id=${encodeURIComponent(eventId)}` }),
+    createEvent: () => Taro.navigateTo({ url: `/volunteer/pages/create-event/index?teamId=${encodeURIComponent(id)}` }),
+  };
+}

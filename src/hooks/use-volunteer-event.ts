@@ -1,0 +1,113 @@
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import type { EventDetail, ScanResult } from '../../core/views';
+import { call } from '../services/api';
+import { errorText } from '../services/error-text';
+import { newRequestId } from '../services/request-id';
+import { useResource } from './use-resource';
+
+export const CANCEL_REASON_MAX = 200;
+
+const SCAN_TEXT: Record<ScanResult['action'], string> = { checked_in: '签到成功', checked_out: '签退成功', already_done: '已签过' };
+
+/** Reads a QR code with the camera; null when the person closed the scanner. */
+async function scanQr(): Promise<string | null> {
+  try {
+    const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+    return res.result;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One volunteer event (`?id=`): sign up, cancel, check in/out by scanning the event's code; for the
+ * team leader, the event's QR code, scanning a resident's code, cancelling with a reason.
+ */
+export function useVolunteerEvent() {
+  const id = useRouter().params.id ?? '';
+  const event = useResource<EventDetail>(() => call('event/get', { id }), { key: id });
+  const [busy, setBusy] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  // One idempotency key per sign-up intent: a retried tap after a lost answer takes no second place.
+  const signupKey = useRef(newRequestId());
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void event.reload();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    void event.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const run = async (key: string, send: () => Promise<string>) => {
+    if (busy) return;
+    setBusy(key);
+    setActionError(null);
+    setNotice(null);
+    try {
+      setNotice(await send());
+      await event.reload();
+    } catch (e) {
+      setActionError(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const scanned = (r: ScanResult) => `${r.personName}：${SCAN_TEXT[r.action]}`;
+
+  return {
+    id,
+    event,
+    busy,
+    actionError,
+    notice,
+    signUp: () =>
+      run('signup', async () => {
+        const r = await call('event/signup', { eventId: id, requestId: signupKey.current });
+        signupKey.current = newRequestId();
+        return r.status === 'waitlisted' ? `名额已满，您已进入候补（第 ${r.position ?? '?'} 位），有人取消会自动转为正式报名并通知您。` : '报名成功，活动前会提醒您。';
+      }),
+    cancel: () =>
+      run('cancel', async () => {
+        const { confirm } = await Taro.showModal({ title: '取消报名', content: '确定取消报名吗？名额会让给候补的街坊。', confirmText: '取消报名', cancelText: '再想想' });
+        if (!confirm) return '';
+        await call('event/cancel', { eventId: id });
+        return '已取消报名。';
+      }),
+    scanEvent: () =>
+      run('scan', async () => {
+        const code = await scanQr();
+        return code ? scanned(await call('event/scan', { code })) : '';
+      }),
+    scanPerson: () =>
+      run('scanPerson', async () => {
+        const code = await scanQr();
+        return code ? scanned(await call('event/scanPerson', { eventId: id, code })) : '';
+      }),
+    reason,
+    setReason: (t: string) => {
+      setReason(t);
+      setReasonError(null);
+    },
+    reasonError,
+    cancelEvent: async () => {
+      const t = reason.trim();
+      if (!t) {
+        setReasonError('请写明取消原因，系统会通知已报名的街坊。');
+        return;
+      }
+      await run('cancelEvent', async () => {
+        const { notified } = await call('event/cancelEvent', { id, reason: t });
+        setReason('');
+        return `活动已取消，已通知 ${notified} 人。`;
+      });
+    },
+    goAttendance: () => Taro.navigateTo({ url: `/volunteer/pages/attendance/index?id=${encodeURIComponent(id)}` }),
+    goTeam: (teamId: string) => Taro.navigateTo({ url: `/volunteer/pages/team/index?id=${encodeURIComponent(teamId)}` }),
+  };
+}

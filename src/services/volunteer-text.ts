@@ -1,0 +1,53 @@
+/** Chinese labels of the volunteer module: team kinds, member and sign-up states, hours. */
+import type { HoursNote } from '../../core/hours';
+import type { EventAudience, MemberStatus, SignUpStatus, TeamKind } from '../../core/volunteer-model';
+import type { EventSummary } from '../../core/views';
+import { fullTime, shortTime } from './format';
+
+export const TEAM_KIND_TEXT: Readonly<Record<TeamKind, string>> = {
+  party_service: '党群志愿服务队',
+  neighbourhood: '街坊会',
+};
+
+export const MEMBER_STATUS_TEXT: Readonly<Record<MemberStatus, string>> = {
+  pending: '待审核',
+  member: '队员',
+  declined: '未通过',
+  left: '已退出',
+};
+
+export const SIGNUP_STATUS_TEXT: Readonly<Record<SignUpStatus, string>> = {
+  signed: '已报名',
+  waitlisted: '候补中',
+  cancelled: '已取消',
+};
+
+export const AUDIENCE_TEXT: Readonly<Record<EventAudience, string>> = {
+  members: '仅限本队队员',
+  all: '所有居民可报名',
+};
+
+export const HOURS_NOTE_TEXT: Readonly<Record<HoursNote, string>> = {
+  ok: '',
+  no_checkin: '未签到',
+  no_checkout: '未签退',
+  below_threshold: '在场不足活动时长的60%，不计工时',
+};
+
+/** Minutes as hours with one decimal, e.g. 150 → "2.5". */
+export function hoursText(minutes: number): string {
+  return (Math.round((minutes / 60) * 10) / 10).toFixed(1);
+}
+
+/** e.g. `2025-05-03 09:00–11:00`, or with both dates when it runs past midnight. */
+export function eventWindow(e: Pick<EventSummary, 'startAt' | 'endAt'>): string {
+  const start = fullTime(e.startAt);
+  const end = fullTime(e.endAt);
+  return start.slice(0, 10) === end.slice(0, 10) ? `${start}–${end.slice(11)}` : `${start} – ${shortTime(e.endAt)}`;
+}
+
+/** Places left or the queue, e.g. `已报名 12/20` · `候补 3 人`. */
+export function placesText(e: Pick<EventSummary, 'signedCount' | 'capacity' | 'waitlistCount' | 'waitlist'>): string {
+  const base = `已报名 ${e.signedCount}/${e.capacity}`;
+  return e.waitlist && e.waitlistCount > 0 ? `${base} · 候补 ${e.waitlistCount} 人` : base;
+}

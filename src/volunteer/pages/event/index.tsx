@@ -1,0 +1,108 @@
+import { Text, View } from '@tarojs/components';
+import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { ErrorState, LoadingState } from '../../../components/page-state';
+import { CANCEL_REASON_MAX, useVolunteerEvent } from '../../../hooks/use-volunteer-event';
+import { errorText } from '../../../services/error-text';
+import { fullTime, shortTime } from '../../../services/format';
+import { AUDIENCE_TEXT, eventWindow, hoursText, placesText } from '../../../services/volunteer-text';
+import { QrCode } from '../../components/qr-code';
+import './index.scss';
+
+export default function EventPage() {
+  const v = useVolunteerEvent();
+  const { event } = v;
+  if (event.loading && !event.data) return <LoadingState />;
+  if (event.error || !event.data) return <ErrorState message={event.error ?? '没有取到这个活动，请点“重试”。'} onRetry={() => void event.reload()} />;
+  const e = event.data;
+  const open = e.status === 'open';
+  const held = e.myStatus === 'signed' || e.myStatus === 'waitlisted';
+  const ended = Date.now() >= Date.parse(e.endAt);
+
+  return (
+    <View className='page vevent'>
+      <View className='card'>
+        <Text className='vevent__title'>{e.title}</Text>
+        <Text className='vevent__line'>时间：{eventWindow(e)}</Text>
+        <Text className='vevent__line'>地点：{e.place}</Text>
+        <Text className='vevent__line'>报名截止：{fullTime(e.signupDeadline)}</Text>
+        <Text className='muted' onClick={() => void v.goTeam(e.teamId)}>
+          {e.teamName} · {placesText(e)} · {AUDIENCE_TEXT[e.openTo]}
+          {e.waitlist ? ' · 满员可候补' : ''}
+        </Text>
+        {e.description ? <Text className='vevent__desc'>{e.description}</Text> : null}
+      </View>
+
+      {!open ? (
+        <View className='card'>
+          <Text className='vevent__status'>活动已取消</Text>
+          {e.cancelReason ? <Text className='vevent__line'>原因：{e.cancelReason}</Text> : null}
+        </View>
+      ) : null}
+
+      {held ? (
+        <View className='card'>
+          <Text className='vevent__status'>{e.myStatus === 'signed' ? '您已报名' : `候补中：第 ${e.myPosition ?? '?'} 位`}</Text>
+          {e.myStatus === 'waitlisted' ? <Text className='muted'>有人取消时按先后自动递补，并通知您。</Text> : null}
+          {e.myCheckInAt ? <Text className='vevent__line'>签到：{shortTime(e.myCheckInAt)}</Text> : null}
+          {e.myCheckOutAt ? <Text className='vevent__line'>签退：{shortTime(e.myCheckOutAt)}</Text> : null}
+          {e.myConfirmedMinutes !== null ? <Text className='vevent__line'>确认工时：{hoursText(e.myConfirmedMinutes)} 小时</Text> : null}
+          {e.myStatus === 'signed' && open ? <Text className='muted'>{`${shortTime(e.checkinOpensAt)} 起可扫现场二维码签到，离开时再扫一次签退。`}</Text> : null}
+        </View>
+      ) : null}
+
+      <View className='actions'>
+        {open && !held && !e.signupBlocked ? (
+          <Button type='primary' size='xlarge' block loading={v.busy === 'signup'} disabled={v.busy !== null} onClick={() => void v.signUp()}>
+            {e.signedCount >= e.capacity ? '报名候补' : '我要报名'}
+          </Button>
+        ) : null}
+        {open && !held && e.signupBlocked ? <Text className='muted'>{errorText(e.signupBlocked)}</Text> : null}
+        {open && e.myStatus === 'signed' && !ended ? (
+          <Button type='primary' size='xlarge' block loading={v.busy === 'scan'} disabled={v.busy !== null} onClick={() => void v.scanEvent()}>
+            扫码签到 / 签退
+          </Button>
+        ) : null}
+        {open && held && Date.now() < Date.parse(e.startAt) ? (
+          <Button fill='outline' block loading={v.busy === 'cancel'} disabled={v.busy !== null} onClick={() => void v.cancel()}>
+            取消报名
+          </Button>
+        ) : null}
+      </View>
+      {v.notice ? <Text className='vevent__notice'>{v.notice}</Text> : null}
+      {v.actionError ? <Text className='error-text'>{v.actionError}</Text> : null}
+
+      {e.iLead ? (
+        <>
+          <View className='section-title'>队长工具</View>
+          {e.checkinQr && open ? (
+            <View className='card'>
+              <Text className='vevent__qr-title'>现场签到码</Text>
+              <QrCode text={e.checkinQr} label='活动签到二维码' />
+              <Text className='muted'>请队员用「扫码签到 / 签退」扫描此码。</Text>
+            </View>
+          ) : null}
+          <View className='actions'>
+            {open ? (
+              <Button type='primary' fill='outline' block loading={v.busy === 'scanPerson'} disabled={v.busy !== null} onClick={() => void v.scanPerson()}>
+                扫居民志愿码签到
+              </Button>
+            ) : null}
+            <Button type='primary' fill='outline' block onClick={() => void v.goAttendance()}>
+              签到名单与工时
+            </Button>
+          </View>
+          {open ? (
+            <View className='card'>
+              <Text className='vevent__line'>取消活动</Text>
+              <TextArea value={v.reason} onChange={v.setReason} placeholder='请填写取消原因，会通知已报名的街坊' maxLength={CANCEL_REASON_MAX} autoSize status={v.reasonError ? 'error' : 'default'} />
+              {v.reasonError ? <Text className='error-text'>{v.reasonError}</Text> : null}
+              <Button type='danger' fill='outline' block loading={v.busy === 'cancelEvent'} disabled={v.busy !== null} onClick={() => void v.cancelEvent()}>
+                取消活动并通知
+              </Button>
+            </View>
+          ) : null}
+        </>
+      ) : null}
+    </View>
+  );
+}
