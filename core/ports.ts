@@ -321,6 +321,30 @@ export interface NotificationSender {
   send(item: OutboxItem): Promise<void>;
 }
 
+/** What a content check says about a text: publish it, hold it for a person to review, or refuse it. */
+export interface ContentVerdict {
+  verdict: 'pass' | 'review' | 'reject';
+  /** Why, as a stable machine-readable label (e.g. `ad`, `abuse`), when the check gives one. */
+  label?: string;
+}
+
+/** Checks user-written text before it is stored or shown to others (WeChat msgSecCheck in production). */
+export interface ContentCheck {
+  /** `openid` is the author: WeChat's check weighs the author's history. */
+  check(text: string, openid: string): Promise<ContentVerdict>;
+}
+
+/**
+ * Photos are uploaded by the client straight to storage and referenced by file id (`cloud://…` on
+ * CloudBase, `local://uploads/…` locally). The server hands out display URLs and deletes files.
+ */
+export interface PhotoStorage {
+  /** A display URL for each file id, in the same order; null for a file that does not exist. */
+  displayUrls(fileIds: string[]): Promise<Array<string | null>>;
+  /** Deletes the files; ids of files that do not exist are ignored. */
+  delete(fileIds: string[]): Promise<void>;
+}
+
 /** Everything core needs from the outside world, wired by one composition root per runtime. */
 export interface Deps {
   store: Store;

@@ -23,6 +23,7 @@ const TYPES: Record<string, string> = {
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
   '.gif': 'image/gif',
+  '.webp': 'image/webp',
   '.ico': 'image/x-icon',
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
@@ -90,6 +91,17 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
           send(res, status, body);
         },
       );
+      return;
+    }
+    if (url.pathname.startsWith('/uploads/')) {
+      const file = rt.photos?.resolve(url.pathname.slice('/uploads/'.length)) ?? null;
+      if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'private, max-age=3600' });
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(file).pipe(res);
       return;
     }
     serveStatic(opts.staticDir, url.pathname, req, res);

@@ -15,6 +15,7 @@ import type { Deps } from '../core/ports';
 import { demoDirectory, demoVolunteers } from './demo-data';
 import { newId } from './ids';
 import { LocalIdentity } from './local-identity';
+import { LocalPhotoStorage } from './local-photo-storage';
 import { seedDirectory, seedVolunteers } from './seed';
 import { SqliteStore } from './sqlite-store';
 
@@ -24,6 +25,8 @@ export interface LocalRuntime {
   store: SqliteStore;
   router: Router;
   identity: LocalIdentity;
+  /** Photos on disk beside the database (served under /uploads/); null when no folder was given. */
+  photos: LocalPhotoStorage | null;
   deps: Deps;
   /** Delivers the outbox once (to the in-app inbox); the server also runs it on an interval. */
   deliverNotifications(): Promise<DeliveryReport>;
@@ -44,6 +47,8 @@ export interface LocalRuntimeOptions {
   rateLimits?: RateLimits;
   sla?: SlaConfig;
   volunteer?: Partial<VolunteerSettings>;
+  /** Folder for uploaded photos, e.g. data/uploads beside the database. */
+  uploadsDir?: string;
 }
 
 export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
@@ -95,6 +100,7 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
     deps,
     router,
     identity: new LocalIdentity(opts.sessionSecret),
+    photos: opts.uploadsDir === undefined ? null : new LocalPhotoStorage(opts.uploadsDir),
     deliverNotifications,
     runSla,
     sendReminders: reminders,

@@ -11,6 +11,7 @@ const ROLE_TEXT: Record<string, string> = { resident: '居民', leader: '志愿�
 async function main() {
   const config = loadConfig();
   if (config.JIEFANG_DB !== ':memory:') mkdirSync(path.dirname(path.resolve(config.JIEFANG_DB)), { recursive: true });
+  const dataDir = config.JIEFANG_DB === ':memory:' ? path.resolve('data') : path.dirname(path.resolve(config.JIEFANG_DB));
   const rt = createLocalRuntime({
     dbPath: config.JIEFANG_DB,
     seed: config.JIEFANG_SEED,
@@ -18,6 +19,7 @@ async function main() {
     rateLimits: { writesPerMinute: config.JIEFANG_RATE_WRITES_PER_MINUTE, submitsPerHour: config.JIEFANG_RATE_SUBMITS_PER_HOUR },
     sla: slaConfig(config),
     volunteer: { checkinMarginMinutes: config.JIEFANG_CHECKIN_MARGIN_MINUTES, reminderLeadMinutes: config.JIEFANG_REMINDER_LEAD_MINUTES },
+    uploadsDir: path.join(dataDir, 'uploads'),
   });
   const server = createHttpServer(rt, { mode: config.JIEFANG_MODE, staticDir: config.JIEFANG_STATIC_DIR });
   rt.startJobs(1000, config.JIEFANG_SLA_EVERY_SECONDS * 1000);

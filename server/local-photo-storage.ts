@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PhotoStorage } from '../core/ports';
+
+const PREFIX = 'local://uploads/';
+const NAME = /^[A-Za-z0-9_-]{1,64}\.(jpg|jpeg|png|gif|webp)$/;
+
+/**
+ * Photos of the local cloud: files in a folder beside the database (data/uploads), served by the local
+ * server under /uploads/. File ids look like `local://uploads/<name>`; any other id is not ours.
+ */
+export class LocalPhotoStorage implements PhotoStorage {
+  constructor(
+    readonly dir: string,
+    private readonly urlBase = '/uploads/',
+  ) {}
+
+  /** Stores bytes under a fresh name and answers the file id. */
+  put(bytes: Buffer, ext: 'jpg' | 'jpeg' | 'png' | 'gif' | 'webp'): string {
+    mkdirSync(this.dir, { recursive: true });
+    const name = `${Date.now().toString(36)}${randomBytes(8).toString('hex')}.${ext}`;
+    writeFileSync(path.join(this.dir, name), bytes);
+    return PREFIX + name;
+  }
+
+  /** The file on disk for a name under /uploads/, or null when there is none (or the name is not ours). */
+  resolve(name: string): string | null {
+    if (!NAME.test(name)) return null;
+    const file = path.join(this.dir, name);
+    return existsSync(file) && statSync(file).isFile() ? file : null;
+  }
+
+  private nameOf(fileId: string): string | null {
+    if (!fileId.startsWith(PREFIX)) return null;
+    const name = fileId.slice(PREFIX.length);
+    return NAME.test(name) ? name : null;
+  }
+
+  async displayUrls(fileIds: string[]): Promise<Array<string | null>> {
+    return fileIds.map((id) => {
+      const name = this.nameOf(id);
+      return name !== null && this.resolve(name) !== null ? this.urlBase + name : null;
+    });
+  }
+
+  async delete(fileIds: string[]): Promise<void> {
+    for (const id of fileIds) {
+      const name = this.nameOf(id);
+      const file = name === null ? null : this.resolve(name);
+      if (file) unlinkSync(file);
+    }
+  }
+}
