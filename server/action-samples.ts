@@ -1,0 +1,72 @@
+/**
+ * A valid input for every action, against the demo data: the authorisation matrix and the fuzz test
+ * start from these. Typed by the action map, so a new action without a sample does not compile.
+ */
+import type { ActionName } from '../core/actions';
+import { DEMO_EVENTS, DEMO_TEAMS, DEMO_IDENTITIES as I } from './demo-data';
+
+export interface SampleIds {
+  /** A concern reported by the demo resident 陈阿姨 in 大果经济社. */
+  concernId: string;
+}
+
+export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<string, unknown>>> = {
+  'me/profile': () => ({}),
+  'grid/tree': () => ({}),
+  'category/list': () => ({ townId: 'danzao' }),
+  'grid/locate': () => ({ location: { lat: 23.0375, lng: 112.9425 } }),
+  'grid/importBoundaries': () => ({ geojson: { type: 'FeatureCollection', features: [] } }),
+  'roster/import': () => ({ csv: 'openid,phone,name,role,node\n' }),
+  'concern/submit': () => ({ category: 'road', description: '路灯坏了', placeId: 'dz-xicheng-daguo' }),
+  'concern/listMine': () => ({ limit: 5 }),
+  'concern/get': ({ concernId }) => ({ id: concernId }),
+  'concern/inbox': () => ({ limit: 5 }),
+  'concern/accept': ({ concernId }) => ({ id: concernId }),
+  'concern/reply': ({ concernId }) => ({ id: concernId, text: '正在处理' }),
+  'concern/resolve': ({ concernId }) => ({ id: concernId, text: '已处理' }),
+  'concern/rate': ({ concernId }) => ({ id: concernId, rating: 'satisfied' }),
+  'concern/dispatch': ({ concernId }) => ({ id: concernId, nodeId: 'dz-xinan-1', reason: '属新安' }),
+  'concern/transfer': ({ concernId }) => ({ id: concernId, nodeId: 'dz-xinan-1', reason: '属新安' }),
+  'concern/return': ({ concernId }) => ({ id: concernId, reason: '不属本社' }),
+  'concern/escalate': ({ concernId }) => ({ id: concernId, reason: '需村委协调' }),
+  'stats/rates': () => ({ month: '2026-11' }),
+  'message/list': () => ({ limit: 5 }),
+  'message/markRead': () => ({}),
+  'audit/list': () => ({ limit: 5 }),
+  'volunteer/mine': () => ({}),
+  'team/list': () => ({}),
+  'team/get': () => ({ id: DEMO_TEAMS.daguo }),
+  'team/apply': () => ({ teamId: DEMO_TEAMS.dungen }),
+  'team/review': () => ({ teamId: DEMO_TEAMS.daguo, memberId: `${DEMO_TEAMS.daguo}_${I.resident2}`, decision: 'approve' }),
+  'team/leave': () => ({ teamId: DEMO_TEAMS.daguo }),
+  'team/setPartyMember': () => ({ teamId: DEMO_TEAMS.daguo, memberId: `${DEMO_TEAMS.daguo}_${I.resident2}`, partyMember: false }),
+  'event/create': () => ({
+    teamId: DEMO_TEAMS.daguo,
+    title: '河涌清洁',
+    description: '',
+    place: '祠堂门口',
+    startAt: '2030-01-05T01:00:00Z',
+    endAt: '2030-01-05T03:00:00Z',
+    capacity: 10,
+    waitlist: true,
+    openTo: 'all',
+  }),
+  'event/get': () => ({ id: DEMO_EVENTS.dungenVisit }),
+  'event/signup': () => ({ eventId: DEMO_EVENTS.dungenVisit }),
+  'event/cancel': () => ({ eventId: DEMO_EVENTS.dungenVisit }),
+  'event/cancelEvent': () => ({ id: DEMO_EVENTS.daguoCleanup, reason: '台风' }),
+  'event/scan': () => ({ code: 'not-a-real-code' }),
+  'event/scanPerson': () => ({ eventId: DEMO_EVENTS.daguoCleanup, code: 'not-a-real-code' }),
+  'event/attendance': () => ({ id: DEMO_EVENTS.daguoCleanup }),
+  'event/confirmHours': () => ({ eventId: DEMO_EVENTS.daguoCleanup }),
+  'event/exportCsv': () => ({ id: DEMO_EVENTS.daguoCleanup }),
+};
+
+/** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */
+export const PEOPLE_BY_ROLE = {
+  resident: I.resident2,
+  leader: I.daguoLeader,
+  staff: I.xinanStaff,
+  office: I.envOffice,
+  admin: I.townAdmin,
+} as const;

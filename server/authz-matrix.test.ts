@@ -1,0 +1,128 @@
+/**
+ * The authorisation matrix, generated from the action map: every action × every kind of caller. A role
+ * the policy table (core/policy.ts) does not list is refused with AUTH.FORBIDDEN and nothing is written;
+ * an allowed role never meets an internal error. Then own vs other's object for the actions that read
+ * or act on one person's things.
+ */
+import { ACTION_FUNCTION, type ActionName } from '../core/actions';
+import { ACTION_POLICY } from '../core/policy';
+import type { ConcernDetail } from '../core/views';
+import { PEOPLE_BY_ROLE, SAMPLES } from './action-samples';
+import { DEMO_EVENTS, DEMO_IDENTITIES as I } from './demo-data';
+import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import { rowCounts } from './store-snapshot';
+import { GENEROUS_LIMITS } from './test-limits';
+
+let rt: LocalRuntime;
+let concernId: string;
+beforeEach(async () => {
+  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', rateLimits: GENEROUS_LIMITS });
+  concernId = ((await rt.router.call('concern', 'concern/submit', { category: 'environment', description: '祠堂旁垃圾堆积', placeId: 'dz-xicheng-daguo' }, I.resident)) as ConcernDetail).id;
+});
+afterEach(() => rt.close());
+
+const outcome = (fn: string, action: string, data: unknown, openid: string) =>
+  rt.router.call(fn, action, data, openid).then(
+    () => 'ok',
+    (e: { code?: string }) => e.code ?? `thrown: ${String(e)}`,
+  );
+
+const ACTIONS = Object.keys(ACTION_FUNCTION) as ActionName[];
+type Person = keyof typeof PEOPLE_BY_ROLE;
+const F = 'AUTH.FORBIDDEN';
+const N = 'CONCERN.NOT_FOUND';
+
+/**
+ * What each kind of caller gets for the sample input (SAMPLES); absent means success. Written out by
+ * hand, so a change to who may do what shows up here. A new action fails to compile until it is listed.
+ */
+const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = {
+  'me/profile': {},
+  'grid/tree': {},
+  'grid/locate': {},
+  // An empty file is not a valid import: the admin passes the policy and meets the validator.
+  'grid/importBoundaries': { resident: F, leader: F, staff: F, office: F, admin: 'IMPORT.INVALID' },
+  'roster/import': { resident: F, leader: F, staff: F, office: F, admin: 'IMPORT.INVALID' },
+  'category/list': {},
+  'concern/submit': {},
+  'concern/listMine': {},
+  // The concern is 陈阿姨's in 大果经济社: the lead office (co-handler) and the town admin may read it.
+  'concern/get': { resident: N, leader: N, staff: N },
+  'concern/inbox': { resident: F, leader: F },
+  'concern/accept': { resident: F, leader: F, staff: N, admin: F },
+  // Staff reply only after accepting (签收).
+  'concern/reply': { resident: N, leader: N, staff: N, office: 'CONCERN.ILLEGAL_TRANSITION', admin: F },
+  'concern/resolve': { resident: F, leader: F, staff: N, office: 'CONCERN.ILLEGAL_TRANSITION', admin: F },
+  'concern/rate': { resident: N, leader: N, staff: N, office: F, admin: F },
+  'concern/dispatch': { resident: F, leader: F, staff: N, office: F, admin: F },
+  'concern/transfer': { resident: F, leader: F, staff: N, admin: F },
+  'concern/return': { resident: F, leader: F, staff: N, admin: F },
+  'concern/escalate': { resident: F, leader: F, staff: N, admin: F },
+  'stats/rates': { resident: F, leader: F },
+  'message/list': {},
+  'message/markRead': {},
+  'audit/list': { resident: F, leader: F, staff: F, office: F },
+  'volunteer/mine': {},
+  'team/list': {},
+  'team/get': {},
+  'team/apply': {},
+  // Only the team's own leader (罗队长 of the 大果 team) reviews, marks 党员, creates and manages events.
+  'team/review': { resident: F, staff: F, office: F, admin: F },
+  'team/leave': { leader: 'TEAM.NOT_MEMBER', staff: 'TEAM.NOT_MEMBER', office: 'TEAM.NOT_MEMBER', admin: 'TEAM.NOT_MEMBER' },
+  'team/setPartyMember': { resident: F, staff: F, office: F, admin: F },
+  'event/create': { resident: F, staff: F, office: F, admin: F },
+  'event/get': {},
+  'event/signup': {},
+  'event/cancel': { resident: 'EVENT.NOT_SIGNED_UP', leader: 'EVENT.NOT_SIGNED_UP', staff: 'EVENT.NOT_SIGNED_UP', office: 'EVENT.NOT_SIGNED_UP', admin: 'EVENT.NOT_SIGNED_UP' },
+  'event/cancelEvent': { resident: F, staff: F, office: F, admin: F },
+  'event/scan': { resident: 'EVENT.CODE_INVALID', leader: 'EVENT.CODE_INVALID', staff: 'EVENT.CODE_INVALID', office: 'EVENT.CODE_INVALID', admin: 'EVENT.CODE_INVALID' },
+  'event/scanPerson': { resident: F, leader: 'EVENT.CODE_INVALID', staff: F, office: F, admin: F },
+  'event/attendance': { resident: F, staff: F, office: F, admin: F },
+  'event/confirmHours': { resident: F, leader: 'EVENT.NOT_ENDED', staff: F, office: F, admin: F },
+  'event/exportCsv': { resident: F, staff: F, office: F, admin: F },
+};
+const cases = ACTIONS.flatMap((a) => Object.entries(PEOPLE_BY_ROLE).map(([role, openid]) => [a, role, openid] as const));
+
+describe('every action × every kind of caller', () => {
+  it('has a policy rule and a sample for every action', () => {
+    for (const a of ACTIONS) expect([a, Boolean(ACTION_POLICY[a]), typeof SAMPLES[a]]).toEqual([a, true, 'function']);
+  });
+
+  it.each(cases)('%s as %s', async (action, role, openid) => {
+    const caller = await rt.router.resolveCaller(openid);
+    const before = rowCounts(rt.store.db);
+    const got = await outcome(ACTION_FUNCTION[action], action, SAMPLES[action]({ concernId }), openid);
+    expect(got).toBe(EXPECTED[action][role as Person] ?? 'ok');
+    // The policy table and the outcome agree: a role it does not list is refused before anything runs.
+    if (!ACTION_POLICY[action].roles.includes(caller.role)) expect(got).toBe('AUTH.FORBIDDEN');
+    // A refusal writes nothing anywhere.
+    if (got !== 'ok') expect(rowCounts(rt.store.db)).toEqual(before);
+  });
+});
+
+describe("own vs other's object", () => {
+  const table: Array<[what: string, fn: string, action: string, data: () => Record<string, unknown>, owner: string, other: string, refusal: string]> = [
+    ['a concern, read', 'concern', 'concern/get', () => ({ id: concernId }), I.resident, I.resident2, 'CONCERN.NOT_FOUND'],
+    ['a concern, commented on', 'concern', 'concern/reply', () => ({ id: concernId, text: '补充' }), I.resident, I.resident2, 'CONCERN.NOT_FOUND'],
+    ['a concern, handled', 'concern', 'concern/accept', () => ({ id: concernId }), I.daguoChair, I.xinanStaff, 'CONCERN.NOT_FOUND'],
+    ["a team's attendance", 'volunteer', 'event/attendance', () => ({ id: DEMO_EVENTS.daguoCleanup }), I.daguoLeader, I.dungenLeader, 'AUTH.FORBIDDEN'],
+    ["a team's event, cancelled", 'volunteer', 'event/cancelEvent', () => ({ id: DEMO_EVENTS.daguoCleanup, reason: '台风' }), I.daguoLeader, I.dungenLeader, 'AUTH.FORBIDDEN'],
+  ];
+
+  it.each(table)('%s: the owner may, another is refused and nothing is written', async (_what, fn, action, data, owner, other, refusal) => {
+    const before = rowCounts(rt.store.db);
+    expect(await outcome(fn, action, data(), other)).toBe(refusal);
+    expect(rowCounts(rt.store.db)).toEqual(before);
+    expect(await outcome(fn, action, data(), owner)).toBe('ok');
+  });
+
+  it("never shows another person's in-app messages, nor marks them read", async () => {
+    await rt.deliverNotifications();
+    const staffMsgs = (await rt.router.call('concern', 'message/list', {}, I.daguoChair)) as { items: Array<{ id: string }> };
+    expect(staffMsgs.items.length).toBeGreaterThan(0);
+    const mine = (await rt.router.call('concern', 'message/list', {}, I.resident2)) as { items: unknown[] };
+    expect(mine.items).toEqual([]);
+    const marked = (await rt.router.call('concern', 'message/markRead', { ids: staffMsgs.items.map((m) => m.id) }, I.resident2)) as { changed: number };
+    expect(marked.changed).toBe(0);
+  });
+});
