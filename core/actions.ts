@@ -13,6 +13,8 @@ export type FunctionName = 'concern' | 'volunteer';
 
 export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'me/profile': 'concern',
+  'me/export': 'concern',
+  'me/delete': 'concern',
   'grid/tree': 'concern',
   'grid/locate': 'concern',
   // Admin actions live in the concern function for now.

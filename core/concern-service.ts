@@ -1,6 +1,7 @@
 import { actorsOf, canView, isHandler, isReporter } from './access';
 import type { DirectoryCache, DirectorySnapshot } from './directory';
 import { AppError } from './errors';
+import { maskPhone } from './privacy';
 import { EVENT_OF, decide, mustDecide, nextStatus, type LifecycleAction } from './lifecycle';
 import type { ActorRole, Caller, Category, Concern, ConcernEvent, ConcernMessage, ConcernRating, ConcernSla, ConcernStatus, Notification, Rating, RouteDecision } from './model';
 import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';
@@ -104,6 +105,12 @@ function movesFor(snap: DirectorySnapshot, caller: Caller, c: Concern): ConcernM
   return moves;
 }
 
+/** The reporter's phone: in full for them and for the concern's handlers, masked for anyone else. */
+function phoneFor(snap: DirectorySnapshot, caller: Caller, c: Concern, phone: string | null): string | null {
+  if (phone === null) return null;
+  return isReporter(caller, c) || isHandler(snap.grid, caller, c) ? phone : maskPhone(phone);
+}
+
 async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<ConcernDetail> {
   const { store } = ctx.deps;
   const [cats, timeline, thread, reporter] = await Promise.all([
@@ -117,6 +124,7 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<Co
     location: c.location,
     photos: c.photos,
     reporterName: reporter?.name ?? '居民',
+    reporterPhone: phoneFor(snap, ctx.caller, c, reporter?.phone ?? null),
     mine: isReporter(ctx.caller, c),
     moves: movesFor(snap, ctx.caller, c),
     // Openids are identifiers of people: a view names people, it does not hand out their ids.

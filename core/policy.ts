@@ -21,6 +21,9 @@ const HANDLERS: readonly Role[] = ['staff', 'office'];
 
 export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'me/profile': { roles: EVERYONE, write: false },
+  'me/export': { roles: EVERYONE, write: false },
+  // Staff accounts belong to the town's roster; privacy-service refuses them with a clear code.
+  'me/delete': { roles: EVERYONE, write: true },
   'grid/tree': { roles: EVERYONE, write: false },
   'grid/locate': { roles: EVERYONE, write: false },
   'grid/importBoundaries': { roles: ['admin'], write: true },

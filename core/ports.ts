@@ -297,6 +297,18 @@ export interface EventRepo {
   personByCode(code: string): Promise<string | null>;
 }
 
+/** A person's right to be forgotten, across every repository. */
+export interface PrivacyRepo {
+  /**
+   * In ONE atomic step: replaces the person's openid by `tombstone` wherever it is stored (their
+   * concerns stay with the committee, reported by nobody nameable), blanks their name and phone in
+   * every record, deletes their in-app messages and personal check-in code, and marks the user record
+   * deleted. Records of other people are untouched. CloudBase: one transaction per collection batch,
+   * idempotent so an interrupted run can simply be repeated.
+   */
+  forget(openid: string, tombstone: string, at: string): Promise<void>;
+}
+
 export interface Store {
   directory: DirectoryRepo;
   concerns: ConcernRepo;
@@ -305,6 +317,7 @@ export interface Store {
   audit: AuditRepo;
   teams: TeamRepo;
   events: EventRepo;
+  privacy: PrivacyRepo;
   close(): Promise<void>;
 }
 

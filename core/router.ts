@@ -5,6 +5,7 @@
  */
 import { ACTION_FUNCTION, isActionName, type ActionName, type ActionOutput } from './actions';
 import * as concerns from './concern-service';
+import { deleteMe, exportMine } from './privacy';
 import * as stats from './stats';
 import * as volunteers from './volunteer-service';
 import { DirectoryCache, type DirectorySnapshot } from './directory';
@@ -21,6 +22,8 @@ type Handler<A extends ActionName> = (ctx: Ctx, input: ParsedInputOf<A>) => Prom
 
 const handlers: { [A in ActionName]: Handler<A> } = {
   'me/profile': async (ctx) => profile(ctx),
+  'me/export': async (ctx) => exportMine(ctx, await profile(ctx)),
+  'me/delete': async (ctx) => deleteMe(ctx),
   'grid/tree': async (ctx) => {
     const snap = await ctx.directory.current();
     return { nodes: snap.grid.tree((id) => snap.where.boundary(id)) };

@@ -58,6 +58,9 @@ const scanCode = z.string().min(1).max(200);
 
 export const schemas = {
   'me/profile': z.object({}).strict(),
+  'me/export': z.object({}).strict(),
+  /** Deleting an account cannot be undone: the client must send the explicit confirmation. */
+  'me/delete': z.object({ confirm: z.literal(true) }).strict(),
   'grid/tree': z.object({}).strict(),
   'category/list': z.object({ townId: id.optional() }).strict(),
   'grid/locate': z.object({ location: latLng, coord: coord.optional() }).strict(),

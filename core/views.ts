@@ -212,6 +212,8 @@ export interface ConcernDetail extends ConcernSummary {
   location: LatLng | null;
   photos: string[];
   reporterName: string;
+  /** In full for the reporter and the concern's handlers; masked (139****0001) for anyone else who may see the concern. */
+  reporterPhone: string | null;
   /** True when the caller is the reporter. */
   mine: boolean;
   moves: ConcernMove[];
@@ -251,6 +253,16 @@ export interface RosterImportView {
   pending: number;
 }
 
+/** Everything the app stores about the caller, as `me/export` hands it over. */
+export interface MyDataExport {
+  exportedAt: string;
+  profile: Profile;
+  account: { name: string; phone: string | null; createdAt: string | null };
+  concerns: ConcernDetail[];
+  messages: InboxMessage[];
+  volunteer: MyVolunteer;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -258,6 +270,8 @@ export interface Page<T> {
 
 export interface Outputs {
   'me/profile': Profile;
+  'me/export': MyDataExport;
+  'me/delete': { deleted: true };
   'grid/tree': { nodes: GridTreeNode[] };
   'grid/locate': LocateView;
   'grid/importBoundaries': BoundaryImportView;

@@ -12,6 +12,8 @@ export interface SampleIds {
 
 export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<string, unknown>>> = {
   'me/profile': () => ({}),
+  'me/export': () => ({}),
+  'me/delete': () => ({ confirm: true }),
   'grid/tree': () => ({}),
   'category/list': () => ({ townId: 'danzao' }),
   'grid/locate': () => ({ location: { lat: 23.0375, lng: 112.9425 } }),

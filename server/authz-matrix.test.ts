@@ -38,6 +38,9 @@ const N = 'CONCERN.NOT_FOUND';
  */
 const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = {
   'me/profile': {},
+  'me/export': {},
+  // Residents may leave; staff accounts belong to the roster and a team leader must hand the team over first.
+  'me/delete': { leader: 'ME.LEADS_TEAM', staff: 'ME.STAFF_ACCOUNT', office: 'ME.STAFF_ACCOUNT', admin: 'ME.STAFF_ACCOUNT' },
   'grid/tree': {},
   'grid/locate': {},
   // An empty file is not a valid import: the admin passes the policy and meets the validator.

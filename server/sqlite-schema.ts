@@ -281,4 +281,7 @@ export const MIGRATIONS: readonly string[] = [
     code TEXT NOT NULL UNIQUE
   );
   `,
+  /* 7: deleted accounts (me/delete) */ `
+  ALTER TABLE users ADD COLUMN deleted_at TEXT;
+  `,
 ];

@@ -2,10 +2,11 @@ import Database from 'better-sqlite3';
 import type { Category, Concern, ConcernEvent, ConcernMessage, GridNode, Notification, Office, StaffMember } from '../core/model';
 import type { BoundaryImportPlan } from '../core/boundary-import';
 import type { Boundary } from '../core/locate';
-import type { AuditRepo, ConcernChange, ConcernRepo, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, RateCounts, RateQuery, RouteLevel, Store, TeamRepo, UserRecord } from '../core/ports';
+import type { AuditRepo, PrivacyRepo, ConcernChange, ConcernRepo, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, RateCounts, RateQuery, RouteLevel, Store, TeamRepo, UserRecord } from '../core/ports';
 import type { RosterImportPlan } from '../core/roster-import';
 import { DEFAULT_SLA, noClocks, startRound, type SlaConfig } from '../core/sla';
 import { SqliteAudit } from './sqlite-audit';
+import { SqlitePrivacy } from './sqlite-privacy';
 import type { Page } from '../core/views';
 import { decodeCursor, encodeCursor } from './cursor';
 import { MIGRATIONS } from './sqlite-schema';
@@ -97,6 +98,7 @@ export class SqliteStore implements Store {
   readonly outbox: OutboxRepo;
   readonly messages: MessageRepo;
   readonly audit: AuditRepo;
+  readonly privacy: PrivacyRepo;
   readonly teams: TeamRepo;
   readonly events: EventRepo;
 
@@ -108,6 +110,7 @@ export class SqliteStore implements Store {
     this.outbox = new SqliteOutbox(this.db);
     this.messages = new SqliteMessages(this.db);
     this.audit = new SqliteAudit(this.db);
+    this.privacy = new SqlitePrivacy(this.db);
     this.teams = new SqliteTeams(this.db);
     this.events = new SqliteEvents(this.db);
   }

@@ -1,0 +1,56 @@
+/**
+ * Personal data, handled minimally: phone numbers masked for everyone but the person and the
+ * concern's handlers; a resident can take all their data with them (`me/export`) and leave
+ * (`me/delete`), their concerns staying with the committee under a name that identifies nobody.
+ */
+import type { ConcernCtx as Ctx } from './concern-service';
+import * as concerns from './concern-service';
+import { AppError } from './errors';
+import type { InboxMessage } from './model';
+import * as volunteers from './volunteer-service';
+import type { ConcernDetail, MyDataExport, Profile } from './views';
+
+/** `13900000001` → `139****0001`; anything shorter than 7 digits is masked whole. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\s+/g, '');
+  if (digits.length < 7) return '*'.repeat(digits.length);
+  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}****${digits.slice(-4)}`.replace(/\*{5,}/, '****');
+}
+
+const EXPORT_PAGE = 50;
+
+export async function exportMine(ctx: Ctx, profile: Profile): Promise<MyDataExport> {
+  const { store } = ctx.deps;
+  const user = await store.directory.findUser(ctx.caller.openid);
+  const details: ConcernDetail[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await concerns.listMine(ctx, { cursor, limit: EXPORT_PAGE });
+    for (const c of page.items) details.push(await concerns.get(ctx, { id: c.id }));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  const messages: InboxMessage[] = [];
+  let mcursor: string | null = null;
+  do {
+    const page = await store.messages.list(ctx.caller.openid, { cursor: mcursor, limit: EXPORT_PAGE });
+    messages.push(...page.items);
+    mcursor = page.nextCursor;
+  } while (mcursor);
+  return {
+    exportedAt: ctx.deps.now().toISOString(),
+    profile,
+    account: { name: user?.name ?? ctx.caller.name, phone: user?.phone ?? null, createdAt: user?.createdAt ?? null },
+    concerns: details,
+    messages,
+    volunteer: await volunteers.mine(ctx),
+  };
+}
+
+/** Removes the caller's personal data for good. Staff accounts and team leaders are refused: the town manages those. */
+export async function deleteMe(ctx: Ctx): Promise<{ deleted: true }> {
+  const { caller, deps } = ctx;
+  if (caller.role !== 'resident') throw new AppError('ME.STAFF_ACCOUNT', 'staff accounts are removed from the roster by the town admin');
+  if (caller.leads) throw new AppError('ME.LEADS_TEAM', 'hand the team over to another leader first');
+  await deps.store.privacy.forget(caller.openid, deps.newId('gone-'), deps.now().toISOString());
+  return { deleted: true };
+}

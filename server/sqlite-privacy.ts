@@ -1,0 +1,40 @@
+import type Database from 'better-sqlite3';
+import type { PrivacyRepo } from '../core/ports';
+
+/** The name shown wherever a deleted account's name used to be. */
+export const DELETED_NAME = '已注销用户';
+
+/**
+ * Forgets a person in one transaction. Ids built from an openid (`${teamId}_${openid}`,
+ * `${eventId}_${openid}`) are rebuilt on the tombstone; foreign keys are checked at commit.
+ */
+export class SqlitePrivacy implements PrivacyRepo {
+  private readonly forgetTx;
+
+  constructor(db: Database.Database) {
+    const run = (sql: string) => db.prepare(sql);
+    const steps = [
+      run(`UPDATE users SET openid = @t, name = @name, phone = NULL, deleted_at = @at WHERE openid = @o`),
+      run(`UPDATE concerns SET reporter_openid = @t WHERE reporter_openid = @o`),
+      run(`UPDATE concern_events SET actor_openid = @t, actor_name = @name WHERE actor_openid = @o`),
+      run(`UPDATE concern_messages SET author_openid = @t, author_name = @name WHERE author_openid = @o`),
+      // Notices still queued for the person go nowhere now; kept as dead, like any undeliverable notice.
+      run(`UPDATE outbox SET recipient_openid = @t, status = CASE WHEN status = 'pending' THEN 'dead' ELSE status END,
+             last_error = CASE WHEN status = 'pending' THEN 'recipient deleted their account' ELSE last_error END, lease_until = NULL
+           WHERE recipient_openid = @o`),
+      run(`DELETE FROM inbox_messages WHERE recipient_openid = @o`),
+      run(`UPDATE vol_members SET id = team_id || '_' || @t, openid = @t, name = @name WHERE openid = @o`),
+      run(`UPDATE vol_hours_audit SET signup_id = event_id || '_' || @t WHERE signup_id IN (SELECT id FROM vol_signups WHERE openid = @o)`),
+      run(`UPDATE vol_signups SET id = event_id || '_' || @t, openid = @t, name = @name WHERE openid = @o`),
+      run(`DELETE FROM vol_person_codes WHERE openid = @o`),
+    ];
+    this.forgetTx = db.transaction((p: { o: string; t: string; at: string; name: string }) => {
+      db.pragma('defer_foreign_keys = ON');
+      for (const s of steps) s.run(p);
+    });
+  }
+
+  async forget(openid: string, tombstone: string, at: string): Promise<void> {
+    this.forgetTx.immediate({ o: openid, t: tombstone, at, name: DELETED_NAME });
+  }
+}
