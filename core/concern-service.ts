@@ -3,7 +3,7 @@ import type { DirectoryCache, DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { maskPhone } from './privacy';
 import { EVENT_OF, decide, mustDecide, nextStatus, type LifecycleAction } from './lifecycle';
-import type { ActorRole, Caller, Category, Concern, ConcernEvent, ConcernMessage, ConcernRating, ConcernSla, ConcernStatus, Notification, Rating, RouteDecision } from './model';
+import type { ActorRole, Caller, Moderation, Category, Concern, ConcernEvent, ConcernMessage, ConcernRating, ConcernSla, ConcernStatus, Notification, Rating, RouteDecision } from './model';
 import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';
 import type { ConcernChange, Deps, InboxScope, RouteLevel } from './ports';
 import { toWgs84 } from './geo';
@@ -67,12 +67,27 @@ function slaView(c: Concern, now: string): SlaView {
   };
 }
 
-function summary(snap: DirectorySnapshot, cats: Map<string, Category>, c: Concern, now: string): ConcernSummary {
+/** Shown in place of held text to anyone but its author and the moderators. */
+export const HELD_TEXT = '（该内容正在审核，审核通过后显示）';
+
+/** Moderators see held text; so does its author, marked as under review in the UI. */
+function shownText(caller: Caller, authorOpenid: string, text: string, moderation: Moderation): string {
+  return moderation === 'published' || caller.openid === authorOpenid || caller.role === 'admin' ? text : HELD_TEXT;
+}
+
+/** Runs the content check on user text: anything but a pass is held for a moderator, never dropped. */
+async function moderate(ctx: Ctx, text: string): Promise<Moderation> {
+  const { verdict } = await ctx.deps.contentCheck.check(text, ctx.caller.openid);
+  return verdict === 'pass' ? 'published' : 'held';
+}
+
+function summary(snap: DirectorySnapshot, cats: Map<string, Category>, c: Concern, now: string, caller: Caller): ConcernSummary {
   return {
     id: c.id,
     category: c.category,
     categoryName: cats.get(categoryKey(c.route.townId, c.category))?.name ?? c.category,
-    description: c.description,
+    description: shownText(caller, c.reporterOpenid, c.description, c.moderation),
+    moderation: c.moderation,
     status: c.status,
     placeId: c.placeId,
     placeName: snap.grid
@@ -120,7 +135,7 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<Co
     store.directory.findUser(c.reporterOpenid),
   ]);
   return {
-    ...summary(snap, cats, c, ctx.deps.now().toISOString()),
+    ...summary(snap, cats, c, ctx.deps.now().toISOString(), ctx.caller),
     location: c.location,
     photos: c.photos,
     reporterName: reporter?.name ?? '居民',
@@ -129,7 +144,7 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<Co
     moves: movesFor(snap, ctx.caller, c),
     // Openids are identifiers of people: a view names people, it does not hand out their ids.
     timeline: timeline.map((e) => ({ ...e, actorOpenid: e.actorOpenid === ctx.caller.openid ? e.actorOpenid : null })),
-    thread: thread.map((m) => ({ ...m, authorOpenid: m.authorOpenid === ctx.caller.openid ? m.authorOpenid : '' })),
+    thread: thread.map((m) => ({ ...m, text: shownText(ctx.caller, m.authorOpenid, m.text, m.moderation), authorOpenid: m.authorOpenid === ctx.caller.openid ? m.authorOpenid : '' })),
   };
 }
 
@@ -168,6 +183,7 @@ export async function submit(ctx: Ctx, input: ParsedInputOf<'concern/submit'>): 
   if (!category) throw new AppError('CATEGORY.UNKNOWN', `category ${input.category} is not configured for ${townId}`);
 
   const route = routeConcern(snap.grid, snap.offices, { located, placeId, category });
+  const moderation = await moderate(ctx, input.description);
   const at = ctx.deps.now().toISOString();
   const action: LifecycleAction = route.step === 'dispatch' ? 'route_dispatch' : 'route_assign';
   const status = nextStatus('submitted', action);
@@ -188,6 +204,7 @@ export async function submit(ctx: Ctx, input: ParsedInputOf<'concern/submit'>): 
     updatedAt: at,
     version: 1,
     requestId: input.requestId ?? null,
+    moderation,
   };
   const submitted = event(ctx, { id: concern.id, status: 'submitted' }, 'submitted', 'submitted', null, at);
   submitted.fromStatus = null;
@@ -198,7 +215,7 @@ export async function submit(ctx: Ctx, input: ParsedInputOf<'concern/submit'>): 
     actorRole: 'system',
   };
   const staff = await staffOn(ctx.deps, concern);
-  const notices = toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_assigned', status === 'dispatching' ? '新诉求待派单' : '新诉求待签收', concern, snippet(`${category.name}：${concern.description}`), at);
+  const notices = toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_assigned', status === 'dispatching' ? '新诉求待派单' : '新诉求待签收', concern, snippet(`${category.name}：${moderation === 'published' ? concern.description : HELD_TEXT}`), at);
   const { concern: stored } = await ctx.deps.store.concerns.create(concern, [submitted, routed], notices);
   return detail(ctx, snap, stored);
 }
@@ -323,8 +340,9 @@ async function act(ctx: Ctx, id: string, requestId: string | undefined, choose: 
 
 const only = (action: LifecycleAction) => () => action;
 
-function message(ctx: Ctx, concernId: string, text: string, photos: string[], at: string): ConcernMessage {
+function message(ctx: Ctx, concernId: string, text: string, photos: string[], at: string, moderation: Moderation): ConcernMessage {
   return {
+    moderation,
     id: ctx.deps.newId('m'),
     concernId,
     authorOpenid: ctx.caller.openid,
@@ -344,12 +362,15 @@ export function accept(ctx: Ctx, input: ParsedInputOf<'concern/accept'>): Promis
   }));
 }
 
-export function resolve(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>): Promise<ConcernDetail> {
+export async function resolve(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>): Promise<ConcernDetail> {
+  const mod = await moderate(ctx, input.text);
+  const shown = mod === 'published' ? input.text : HELD_TEXT;
   return act(ctx, input.id, input.requestId, only('resolve'), async (c, at) => ({
-    note: input.text,
+    // Held text stays out of the timeline note; the message keeps it for the moderator.
+    note: mod === 'published' ? input.text : null,
     sla: onResolved(c.sla, at),
-    messages: [message(ctx, c.id, input.text, input.photos ?? [], at)],
-    notifications: [toReporter(ctx.deps, c, 'concern_resolved', '您的诉求已办结，请评价', snippet(input.text), at)],
+    messages: [message(ctx, c.id, input.text, input.photos ?? [], at, mod)],
+    notifications: [toReporter(ctx.deps, c, 'concern_resolved', '您的诉求已办结，请评价', snippet(shown), at)],
   }));
 }
 
@@ -357,19 +378,22 @@ export function resolve(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>): Prom
  * A handler's reply moves the case into progress; a reporter's message (comment) only adds to the thread.
  * Either way the message and an event are stored together.
  */
-export function reply(ctx: Ctx, input: ParsedInputOf<'concern/reply'>): Promise<ConcernDetail> {
+export async function reply(ctx: Ctx, input: ParsedInputOf<'concern/reply'>): Promise<ConcernDetail> {
+  const mod = await moderate(ctx, input.text);
+  const note = mod === 'published' ? input.text : null;
+  const shown = snippet(mod === 'published' ? input.text : HELD_TEXT);
   return act(
     ctx,
     input.id,
     input.requestId,
     (snap, c) => (isHandler(snap.grid, ctx.caller, c) ? 'reply' : 'comment'),
     async (c, at, snap) => {
-      const messages = [message(ctx, c.id, input.text, input.photos ?? [], at)];
+      const messages = [message(ctx, c.id, input.text, input.photos ?? [], at, mod)];
       if (isHandler(snap.grid, ctx.caller, c)) {
-        return { note: input.text, messages, notifications: [toReporter(ctx.deps, c, 'concern_replied', '您的诉求有新回复', snippet(input.text), at)] };
+        return { note, messages, notifications: [toReporter(ctx.deps, c, 'concern_replied', '您的诉求有新回复', shown, at)] };
       }
       const staff = await staffOn(ctx.deps, c);
-      return { note: input.text, messages, notifications: toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_replied', '居民补充了诉求信息', c, snippet(input.text), at) };
+      return { note, messages, notifications: toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_replied', '居民补充了诉求信息', c, shown, at) };
     },
   );
 }
@@ -380,14 +404,18 @@ export const RATING_TEXT: Readonly<Record<Rating, string>> = { satisfied: '满�
  * The reporter rates a resolved concern, once per round: 满意/基本满意 close it; 不满意 reopens it (重办)
  * with the same handlers and fresh clocks from now.
  */
-export function rate(ctx: Ctx, input: ParsedInputOf<'concern/rate'>): Promise<ConcernDetail> {
+export async function rate(ctx: Ctx, input: ParsedInputOf<'concern/rate'>): Promise<ConcernDetail> {
   const action: LifecycleAction = input.rating === 'unsatisfied' ? 'reopen' : 'rate';
+  // A held comment is kept as a held message of the thread, for the moderator; the rating itself stands.
+  const mod = input.comment ? await moderate(ctx, input.comment) : 'published';
+  const comment = mod === 'published' ? input.comment ?? null : null;
   return act(ctx, input.id, input.requestId, only(action), async (c, at, _snap, to) => {
-    const note = `${RATING_TEXT[input.rating]}${input.comment ? `：${input.comment}` : ''}`;
-    const rating: ConcernRating = { value: input.rating, comment: input.comment ?? null, at, round: c.sla.round };
+    const note = `${RATING_TEXT[input.rating]}${comment ? `：${comment}` : ''}`;
+    const rating: ConcernRating = { value: input.rating, comment, at, round: c.sla.round };
+    const messages = mod === 'held' && input.comment ? [message(ctx, c.id, input.comment, [], at, 'held')] : [];
     const staff = await staffOn(ctx.deps, c);
     if (action === 'rate') {
-      return { note, rating, notifications: toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_rated', '居民已评价诉求', c, snippet(`评价：${note}`), at) };
+      return { note, rating, messages, notifications: toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_rated', '居民已评价诉求', c, snippet(`评价：${note}`), at) };
     }
     const category = (await ctx.deps.store.directory.listCategories(c.route.townId)).find((k) => k.code === c.category);
     // A category removed since the report keeps the longest default clock rather than blocking 重办.
@@ -395,6 +423,7 @@ export function rate(ctx: Ctx, input: ParsedInputOf<'concern/rate'>): Promise<Co
     return {
       note,
       rating,
+      messages,
       sla: startRound(slaOf(ctx.deps), clockOf, at, c.sla, to),
       notifications: toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_reopened', '诉求被评为不满意，需重办', c, snippet(note), at),
     };
@@ -433,7 +462,7 @@ export function returnToQueue(ctx: Ctx, input: ParsedInputOf<'concern/return'>):
 export async function listMine(ctx: Ctx, input: ParsedInputOf<'concern/listMine'>): Promise<Page<ConcernSummary>> {
   const [snap, cats] = await Promise.all([ctx.directory.current(), categoryMap(ctx)]);
   const page = await ctx.deps.store.concerns.listByReporter(ctx.caller.openid, { cursor: input.cursor ?? null, limit: input.limit ?? DEFAULT_PAGE });
-  return { items: page.items.map((c) => summary(snap, cats, c, ctx.deps.now().toISOString())), nextCursor: page.nextCursor };
+  return { items: page.items.map((c) => summary(snap, cats, c, ctx.deps.now().toISOString(), ctx.caller)), nextCursor: page.nextCursor };
 }
 
 export async function inbox(ctx: Ctx, input: ParsedInputOf<'concern/inbox'>): Promise<Page<ConcernSummary>> {
@@ -448,7 +477,7 @@ export async function inbox(ctx: Ctx, input: ParsedInputOf<'concern/inbox'>): Pr
     scope = { nodes: routeNodesOf(snap, caller.nodeId), officeId: null, openOnly };
   }
   const page = await ctx.deps.store.concerns.inbox(scope, { cursor: input.cursor ?? null, limit: input.limit ?? DEFAULT_PAGE });
-  return { items: page.items.map((c) => summary(snap, cats, c, ctx.deps.now().toISOString())), nextCursor: page.nextCursor };
+  return { items: page.items.map((c) => summary(snap, cats, c, ctx.deps.now().toISOString(), ctx.caller)), nextCursor: page.nextCursor };
 }
 
 /**

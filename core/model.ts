@@ -143,7 +143,16 @@ export interface Concern {
   /** Optimistic-concurrency counter: every committed transition increments it. */
   version: number;
   requestId: string | null;
+  /** Content check of the description: shown to others only once published. */
+  moderation: Moderation;
 }
+
+/**
+ * Where user text stands with the content check: published; held for a moderator (the town admin)
+ * to review; or rejected by the moderator. Held and rejected text is kept, never dropped, and shown
+ * only to its author and the moderators.
+ */
+export type Moderation = 'published' | 'held' | 'rejected';
 
 export type ActorRole = Role | 'system';
 
@@ -169,6 +178,7 @@ export interface ConcernMessage {
   text: string;
   photos: string[];
   at: string;
+  moderation: Moderation;
 }
 
 /**

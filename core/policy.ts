@@ -48,6 +48,9 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'message/list': { roles: EVERYONE, write: false },
   'message/markRead': { roles: EVERYONE, write: true },
   'audit/list': { roles: ['admin'], write: false },
+  // The town admin moderates what the content check held.
+  'moderation/list': { roles: ['admin'], write: false },
+  'moderation/decide': { roles: ['admin'], write: true },
   // Volunteering is for everyone, staff included; a team's leader is checked per team in volunteer-service.
   'volunteer/mine': { roles: EVERYONE, write: false },
   'team/list': { roles: EVERYONE, write: false },

@@ -106,6 +106,18 @@ export interface ConcernChange {
   notifications: Notification[];
 }
 
+/** A piece of user text waiting for a moderator. */
+export interface HeldContent {
+  kind: 'concern' | 'message';
+  /** The concern's id, or the message's. */
+  id: string;
+  concernId: string;
+  townId: string;
+  authorOpenid: string;
+  text: string;
+  at: string;
+}
+
 export interface ConcernRepo {
   /**
    * Stores a new concern with its first events, atomically. When the reporter already stored a concern
@@ -132,6 +144,13 @@ export interface ConcernRepo {
   /** True when an event for this concern was already stored under this actor's requestId. */
   hasRequest(concernId: string, actorOpenid: string, requestId: string): Promise<boolean>;
   timeline(id: string): Promise<ConcernEvent[]>;
+  /** Held descriptions and messages in these towns (all when null), oldest first, at most `limit`. */
+  heldContent(townIds: string[] | null, limit: number): Promise<HeldContent[]>;
+  /**
+   * A moderator's decision on held text: a conditional update from `held` to `to`; false when the item
+   * is not held (already decided, or no such item). Single-document update.
+   */
+  decideModeration(kind: HeldContent['kind'], id: string, to: 'published' | 'rejected'): Promise<boolean>;
   thread(id: string): Promise<ConcernMessage[]>;
 }
 
@@ -365,6 +384,8 @@ export interface Deps {
   newId: (prefix: string) => string;
   rateLimiter: RateLimiter;
   rateLimits: RateLimits;
+  /** Checks user text before others see it (WeChat msgSecCheck in production, a word list locally). */
+  contentCheck: ContentCheck;
   /** SLA clocks and the working-day calendar; DEFAULT_SLA (core/sla.ts) when absent. */
   sla?: SlaConfig;
   /** Volunteer module settings; defaults in core/volunteer-model.ts when absent. */

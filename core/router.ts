@@ -5,6 +5,7 @@
  */
 import { ACTION_FUNCTION, isActionName, type ActionName, type ActionOutput } from './actions';
 import * as concerns from './concern-service';
+import * as moderation from './moderation';
 import { deleteMe, exportMine } from './privacy';
 import * as stats from './stats';
 import * as volunteers from './volunteer-service';
@@ -22,6 +23,8 @@ type Handler<A extends ActionName> = (ctx: Ctx, input: ParsedInputOf<A>) => Prom
 
 const handlers: { [A in ActionName]: Handler<A> } = {
   'me/profile': async (ctx) => profile(ctx),
+  'moderation/list': async (ctx) => moderation.listHeld(ctx),
+  'moderation/decide': moderation.decide,
   'me/export': async (ctx) => exportMine(ctx, await profile(ctx)),
   'me/delete': async (ctx) => deleteMe(ctx),
   'grid/tree': async (ctx) => {

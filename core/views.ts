@@ -1,6 +1,7 @@
 import type { GridTreeNode } from './grid';
 import type { HoursNote } from './hours';
-import type { AuditEntry, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision } from './model';
+import type { HeldContent } from './ports';
+import type { AuditEntry, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision, Moderation } from './model';
 import type { EventAudience, EventStatus, MemberStatus, SignUpStatus, TeamKind } from './volunteer-model';
 
 export interface Profile {
@@ -164,7 +165,9 @@ export interface ConcernSummary {
   id: string;
   category: string;
   categoryName: string;
+  /** The description, or a placeholder while it is held for review (its author and moderators see it). */
   description: string;
+  moderation: Moderation;
   status: ConcernStatus;
   placeId: string;
   placeName: string;
@@ -293,6 +296,8 @@ export interface Outputs {
   'message/list': Page<InboxMessage> & { unread: number };
   'message/markRead': { changed: number; unread: number };
   'audit/list': Page<AuditEntry>;
+  'moderation/list': { items: HeldContent[] };
+  'moderation/decide': { decided: true };
   'volunteer/mine': MyVolunteer;
   'team/list': { items: TeamSummary[] };
   'team/get': TeamDetail;

@@ -65,6 +65,9 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'message/list': {},
   'message/markRead': {},
   'audit/list': { resident: F, leader: F, staff: F, office: F },
+  'moderation/list': { resident: F, leader: F, staff: F, office: F },
+  // The sample concern passed the content check: there is nothing held to decide.
+  'moderation/decide': { resident: F, leader: F, staff: F, office: F, admin: 'MODERATION.NOT_HELD' },
   'volunteer/mine': {},
   'team/list': {},
   'team/get': {},

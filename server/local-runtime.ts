@@ -11,10 +11,12 @@ import { MemoryRateLimiter } from './memory-rate-limiter';
 import { sendReminders } from '../core/volunteer-service';
 import { DEFAULT_VOLUNTEER_SETTINGS, type VolunteerSettings } from '../core/volunteer-model';
 import { InAppSender } from './in-app-sender';
-import type { Deps } from '../core/ports';
+import type { ContentCheck, Deps } from '../core/ports';
 import { demoDirectory, demoVolunteers } from './demo-data';
 import { newId } from './ids';
 import { LocalIdentity } from './local-identity';
+import { DEFAULT_WORD_LIST } from './default-word-list';
+import { WordListContentCheck } from './local-content-check';
 import { LocalPhotoStorage } from './local-photo-storage';
 import { seedDirectory, seedVolunteers } from './seed';
 import { SqliteStore } from './sqlite-store';
@@ -47,6 +49,8 @@ export interface LocalRuntimeOptions {
   rateLimits?: RateLimits;
   sla?: SlaConfig;
   volunteer?: Partial<VolunteerSettings>;
+  /** The content check of user text; the built-in demonstration word list when absent. */
+  contentCheck?: ContentCheck;
   /** Folder for uploaded photos, e.g. data/uploads beside the database. */
   uploadsDir?: string;
 }
@@ -67,6 +71,7 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
     rateLimiter: new MemoryRateLimiter(),
     rateLimits: opts.rateLimits ?? DEFAULT_RATE_LIMITS,
     volunteer: { ...DEFAULT_VOLUNTEER_SETTINGS, ...opts.volunteer },
+    contentCheck: opts.contentCheck ?? new WordListContentCheck(DEFAULT_WORD_LIST),
   };
   const router = createRouter(deps);
   const sender = new InAppSender(store.messages);

@@ -284,4 +284,10 @@ export const MIGRATIONS: readonly string[] = [
   /* 7: deleted accounts (me/delete) */ `
   ALTER TABLE users ADD COLUMN deleted_at TEXT;
   `,
+  /* 8: content moderation of descriptions and thread messages */ `
+  ALTER TABLE concerns ADD COLUMN moderation TEXT NOT NULL DEFAULT 'published' CHECK (moderation IN ('published','held','rejected'));
+  ALTER TABLE concern_messages ADD COLUMN moderation TEXT NOT NULL DEFAULT 'published' CHECK (moderation IN ('published','held','rejected'));
+  CREATE INDEX concerns_held ON concerns(created_at, id) WHERE moderation = 'held';
+  CREATE INDEX concern_messages_held ON concern_messages(at, id) WHERE moderation = 'held';
+  `,
 ];

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { Category, Concern, ConcernEvent, ConcernMessage, GridNode, Notification, Office, StaffMember } from '../core/model';
 import type { BoundaryImportPlan } from '../core/boundary-import';
 import type { Boundary } from '../core/locate';
-import type { AuditRepo, PrivacyRepo, ConcernChange, ConcernRepo, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, RateCounts, RateQuery, RouteLevel, Store, TeamRepo, UserRecord } from '../core/ports';
+import type { AuditRepo, HeldContent, PrivacyRepo, ConcernChange, ConcernRepo, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, RateCounts, RateQuery, RouteLevel, Store, TeamRepo, UserRecord } from '../core/ports';
 import type { RosterImportPlan } from '../core/roster-import';
 import { DEFAULT_SLA, noClocks, startRound, type SlaConfig } from '../core/sla';
 import { SqliteAudit } from './sqlite-audit';
@@ -59,6 +59,7 @@ function toConcern(r: Row): Concern {
     updatedAt: r.updated_at as string,
     version: r.version as number,
     requestId: s(r.request_id),
+    moderation: (r.moderation as Concern['moderation'] | undefined) ?? 'published',
   };
 }
 
@@ -87,6 +88,7 @@ function toMessage(r: Row): ConcernMessage {
     text: r.text as string,
     photos: JSON.parse(r.photos as string) as string[],
     at: r.at as string,
+    moderation: (r.moderation as ConcernMessage['moderation'] | undefined) ?? 'published',
   };
 }
 
@@ -271,10 +273,10 @@ export class SqliteConcerns implements ConcernRepo {
     this.q = {
       insert: db.prepare(`INSERT INTO concerns (id, reporter_openid, category, description, place_id, lat, lng, photos, status, route,
           town_id, village_id, cooperative_id, grid_id, co_office_id, created_at, updated_at, version, request_id,
-          sla, due_at, watch_at, overdue, first_response, rating, rating_value)
+          sla, due_at, watch_at, overdue, first_response, rating, rating_value, moderation)
         VALUES (@id, @reporter_openid, @category, @description, @place_id, @lat, @lng, @photos, @status, @route,
           @town_id, @village_id, @cooperative_id, @grid_id, @co_office_id, @created_at, @updated_at, @version, @request_id,
-          @sla, @due_at, @watch_at, @overdue, @first_response, @rating, @rating_value)`),
+          @sla, @due_at, @watch_at, @overdue, @first_response, @rating, @rating_value, @moderation)`),
       byRequest: db.prepare(`SELECT * FROM concerns WHERE reporter_openid = ? AND request_id = ?`),
       get: db.prepare(`SELECT * FROM concerns WHERE id = ?`),
       update: db.prepare(`UPDATE concerns SET status = @status, route = @route, town_id = @town_id, village_id = @village_id,
@@ -287,8 +289,14 @@ export class SqliteConcerns implements ConcernRepo {
       nextMessageSeq: db.prepare(`SELECT COALESCE(MAX(seq), 0) + 1 FROM concern_messages WHERE concern_id = ?`).pluck(),
       insertEvent: db.prepare(`INSERT INTO concern_events (concern_id, seq, id, type, actor_openid, actor_name, actor_role, at, from_status, to_status, note, request_id)
         VALUES (@concernId, @seq, @id, @type, @actorOpenid, @actorName, @actorRole, @at, @fromStatus, @toStatus, @note, @requestId)`),
-      insertMessage: db.prepare(`INSERT INTO concern_messages (concern_id, seq, id, author_openid, author_name, author_role, text, photos, at)
-        VALUES (@concernId, @seq, @id, @authorOpenid, @authorName, @authorRole, @text, @photos, @at)`),
+      insertMessage: db.prepare(`INSERT INTO concern_messages (concern_id, seq, id, author_openid, author_name, author_role, text, photos, at, moderation)
+        VALUES (@concernId, @seq, @id, @authorOpenid, @authorName, @authorRole, @text, @photos, @at, @moderation)`),
+      heldConcerns: db.prepare(`SELECT 'concern' AS kind, id, id AS concern_id, town_id, reporter_openid AS author_openid, description AS text, created_at AS at
+        FROM concerns WHERE moderation = 'held' ORDER BY created_at, id LIMIT ?`),
+      heldMessages: db.prepare(`SELECT 'message' AS kind, m.id, m.concern_id, c.town_id, m.author_openid, m.text, m.at
+        FROM concern_messages m JOIN concerns c ON c.id = m.concern_id WHERE m.moderation = 'held' ORDER BY m.at, m.id LIMIT ?`),
+      decideConcern: db.prepare(`UPDATE concerns SET moderation = ? WHERE id = ? AND moderation = 'held'`),
+      decideMessage: db.prepare(`UPDATE concern_messages SET moderation = ? WHERE id = ? AND moderation = 'held'`),
       hasRequest: db.prepare(`SELECT 1 FROM concern_events WHERE concern_id = ? AND actor_openid = ? AND request_id = ?`).pluck(),
       timeline: db.prepare(`SELECT * FROM concern_events WHERE concern_id = ? ORDER BY seq`),
       thread: db.prepare(`SELECT * FROM concern_messages WHERE concern_id = ? ORDER BY seq`),
@@ -334,6 +342,26 @@ export class SqliteConcerns implements ConcernRepo {
   }
   async commit(id: string, expectedVersion: number, change: ConcernChange): Promise<Concern | null> {
     return this.commitTx.immediate(id, expectedVersion, change);
+  }
+  async heldContent(townIds: string[] | null, limit: number): Promise<HeldContent[]> {
+    // Held items are few (a moderator clears them daily): both kinds, filtered and merged here.
+    const rows = [...(this.q.heldConcerns.all(limit) as Row[]), ...(this.q.heldMessages.all(limit) as Row[])];
+    return rows
+      .map((r) => ({
+        kind: r.kind as HeldContent['kind'],
+        id: r.id as string,
+        concernId: r.concern_id as string,
+        townId: r.town_id as string,
+        authorOpenid: r.author_openid as string,
+        text: r.text as string,
+        at: r.at as string,
+      }))
+      .filter((h) => townIds === null || townIds.includes(h.townId))
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1))
+      .slice(0, limit);
+  }
+  async decideModeration(kind: HeldContent['kind'], id: string, to: 'published' | 'rejected'): Promise<boolean> {
+    return (kind === 'concern' ? this.q.decideConcern : this.q.decideMessage).run(to, id).changes === 1;
   }
   async hasRequest(concernId: string, actorOpenid: string, requestId: string): Promise<boolean> {
     return this.q.hasRequest.get(concernId, actorOpenid, requestId) !== undefined;
@@ -415,6 +443,7 @@ function concernRow(c: Concern) {
     updated_at: c.updatedAt,
     version: c.version,
     request_id: c.requestId,
+    moderation: c.moderation,
     sla: JSON.stringify(c.sla),
     due_at: c.sla.dueAt,
     watch_at: c.sla.watchAt,
