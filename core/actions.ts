@@ -37,6 +37,8 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'message/list': 'concern',
   'message/markRead': 'concern',
   'audit/list': 'concern',
+  'feedback/submit': 'concern',
+  'feedback/list': 'concern',
   'moderation/list': 'concern',
   'moderation/decide': 'concern',
   'volunteer/mine': 'volunteer',

@@ -236,6 +236,17 @@ export interface InboxMessage {
   readAt: string | null;
 }
 
+/** Feedback about the app itself (投诉建议), read by the district's admins. */
+export interface Feedback {
+  id: string;
+  authorOpenid: string;
+  text: string;
+  /** How to reach the author, if they chose to leave it. */
+  contact: string | null;
+  createdAt: string;
+  moderation: Moderation;
+}
+
 /** One staff or admin action, as the append-only audit log keeps it. */
 export interface AuditEntry {
   id: string;

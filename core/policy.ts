@@ -48,6 +48,9 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'message/list': { roles: EVERYONE, write: false },
   'message/markRead': { roles: EVERYONE, write: true },
   'audit/list': { roles: ['admin'], write: false },
+  // Feedback about the app itself: anyone may send it; admins read it.
+  'feedback/submit': { roles: EVERYONE, write: true },
+  'feedback/list': { roles: ['admin'], write: false },
   // The town admin moderates what the content check held.
   'moderation/list': { roles: ['admin'], write: false },
   'moderation/decide': { roles: ['admin'], write: true },

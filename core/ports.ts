@@ -4,7 +4,7 @@
  */
 import type { BoundaryImportPlan } from './boundary-import';
 import type { Boundary } from './locate';
-import type { AuditEntry, Category, Concern, ConcernEvent, ConcernMessage, GridNode, InboxMessage, Notification, Office, OutboxItem, StaffMember } from './model';
+import type { AuditEntry, Feedback, Category, Concern, ConcernEvent, ConcernMessage, GridNode, InboxMessage, Notification, Office, OutboxItem, StaffMember } from './model';
 import type { RateLimits } from './policy';
 import type { RosterImportPlan } from './roster-import';
 import type { SlaConfig } from './sla';
@@ -316,6 +316,14 @@ export interface EventRepo {
   personByCode(code: string): Promise<string | null>;
 }
 
+/** Feedback about the app (投诉建议). */
+export interface FeedbackRepo {
+  /** Single insert. */
+  add(f: Feedback): Promise<void>;
+  /** Newest first. */
+  list(page: PageQuery): Promise<Page<Feedback>>;
+}
+
 /** A person's right to be forgotten, across every repository. */
 export interface PrivacyRepo {
   /**
@@ -337,6 +345,7 @@ export interface Store {
   teams: TeamRepo;
   events: EventRepo;
   privacy: PrivacyRepo;
+  feedback: FeedbackRepo;
   close(): Promise<void>;
 }
 

@@ -23,6 +23,14 @@ type Handler<A extends ActionName> = (ctx: Ctx, input: ParsedInputOf<A>) => Prom
 
 const handlers: { [A in ActionName]: Handler<A> } = {
   'me/profile': async (ctx) => profile(ctx),
+  'feedback/submit': async (ctx, input) => {
+    const { verdict } = await ctx.deps.contentCheck.check(input.text, ctx.caller.openid);
+    const id = ctx.deps.newId('f');
+    const contact = input.contact ? input.contact : null;
+    await ctx.deps.store.feedback.add({ id, authorOpenid: ctx.caller.openid, text: input.text, contact, createdAt: ctx.deps.now().toISOString(), moderation: verdict === 'pass' ? 'published' : 'held' });
+    return { id };
+  },
+  'feedback/list': async (ctx, input) => ctx.deps.store.feedback.list({ cursor: input.cursor ?? null, limit: input.limit ?? 20 }),
   'moderation/list': async (ctx) => moderation.listHeld(ctx),
   'moderation/decide': moderation.decide,
   'me/export': async (ctx) => exportMine(ctx, await profile(ctx)),

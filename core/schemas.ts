@@ -103,6 +103,8 @@ export const schemas = {
   'stats/rates': z.object({ month: month.optional(), months: z.number().int().min(1).max(LIMITS.statsMonthsMax).optional() }).strict(),
   'message/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'message/markRead': z.object({ ids: z.array(id).min(1).max(LIMITS.pageMax).optional() }).strict(),
+  'feedback/submit': z.object({ text: text(LIMITS.descriptionMax), contact: optionalText(50).optional() }).strict(),
+  'feedback/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'moderation/list': z.object({}).strict(),
   'moderation/decide': z.object({ kind: z.enum(['concern', 'message']), id, decision: z.enum(['publish', 'reject']) }).strict(),
   'audit/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),

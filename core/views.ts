@@ -1,7 +1,7 @@
 import type { GridTreeNode } from './grid';
 import type { HoursNote } from './hours';
 import type { HeldContent } from './ports';
-import type { AuditEntry, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision, Moderation } from './model';
+import type { AuditEntry, Feedback, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision, Moderation } from './model';
 import type { EventAudience, EventStatus, MemberStatus, SignUpStatus, TeamKind } from './volunteer-model';
 
 export interface Profile {
@@ -296,6 +296,8 @@ export interface Outputs {
   'message/list': Page<InboxMessage> & { unread: number };
   'message/markRead': { changed: number; unread: number };
   'audit/list': Page<AuditEntry>;
+  'feedback/submit': { id: string };
+  'feedback/list': Page<Feedback>;
   'moderation/list': { items: HeldContent[] };
   'moderation/decide': { decided: true };
   'volunteer/mine': MyVolunteer;

@@ -65,6 +65,8 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'message/list': {},
   'message/markRead': {},
   'audit/list': { resident: F, leader: F, staff: F, office: F },
+  'feedback/submit': {},
+  'feedback/list': { resident: F, leader: F, staff: F, office: F },
   'moderation/list': { resident: F, leader: F, staff: F, office: F },
   // The sample concern passed the content check: there is nothing held to decide.
   'moderation/decide': { resident: F, leader: F, staff: F, office: F, admin: 'MODERATION.NOT_HELD' },

@@ -8,7 +8,9 @@ import { GENEROUS_LIMITS } from './test-limits';
 
 let rt: LocalRuntime;
 beforeEach(() => {
-  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', rateLimits: GENEROUS_LIMITS });
+  // A clock that ticks a second per reading, so "newest first" never depends on two writes' millisecond.
+  let t = Date.parse('2026-11-30T02:00:00Z');
+  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', rateLimits: GENEROUS_LIMITS, now: () => new Date((t += 1000)) });
 });
 afterEach(() => rt.close());
 
@@ -69,5 +71,18 @@ describe('held content', () => {
     expect(seen.thread.map((m) => m.text)).toEqual([HELD_TEXT]);
     expect(rt.store.db.prepare(`SELECT text, moderation FROM concern_messages`).all()).toEqual([{ text: '无抵押贷款了解一下', moderation: 'rejected' }]);
     expect((await call<{ items: HeldContent[] }>(I.townAdmin, 'moderation/list')).items).toEqual([]);
+  });
+});
+
+describe('feedback about the app (投诉建议)', () => {
+  it('is stored with its content check and read by admins only, newest first', async () => {
+    await call(I.resident, 'feedback/submit', { text: '字太小了，老人家看不清', contact: '13900000001' });
+    await call(I.resident2, 'feedback/submit', { text: '加我微信领红包' });
+    const list = await call<Page<{ text: string; moderation: string; contact: string | null }>>(I.townAdmin, 'feedback/list');
+    expect(list.items.map((f) => [f.text, f.moderation, f.contact])).toEqual([
+      ['加我微信领红包', 'held', null],
+      ['字太小了，老人家看不清', 'published', '13900000001'],
+    ]);
+    await expect(call(I.resident, 'feedback/list')).rejects.toMatchObject({ code: 'AUTH.FORBIDDEN' });
   });
 });

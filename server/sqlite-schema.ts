@@ -290,4 +290,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX concerns_held ON concerns(created_at, id) WHERE moderation = 'held';
   CREATE INDEX concern_messages_held ON concern_messages(at, id) WHERE moderation = 'held';
   `,
+  /* 9: feedback about the app (投诉建议) */ `
+  CREATE TABLE feedback (
+    id TEXT PRIMARY KEY,
+    author_openid TEXT NOT NULL,
+    text TEXT NOT NULL,
+    contact TEXT,
+    created_at TEXT NOT NULL,
+    moderation TEXT NOT NULL CHECK (moderation IN ('published','held','rejected'))
+  );
+  CREATE INDEX feedback_created ON feedback(created_at, id);
+  `,
 ];

@@ -2,10 +2,11 @@ import Database from 'better-sqlite3';
 import type { Category, Concern, ConcernEvent, ConcernMessage, GridNode, Notification, Office, StaffMember } from '../core/model';
 import type { BoundaryImportPlan } from '../core/boundary-import';
 import type { Boundary } from '../core/locate';
-import type { AuditRepo, HeldContent, PrivacyRepo, ConcernChange, ConcernRepo, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, RateCounts, RateQuery, RouteLevel, Store, TeamRepo, UserRecord } from '../core/ports';
+import type { AuditRepo, FeedbackRepo, HeldContent, PrivacyRepo, ConcernChange, ConcernRepo, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, RateCounts, RateQuery, RouteLevel, Store, TeamRepo, UserRecord } from '../core/ports';
 import type { RosterImportPlan } from '../core/roster-import';
 import { DEFAULT_SLA, noClocks, startRound, type SlaConfig } from '../core/sla';
 import { SqliteAudit } from './sqlite-audit';
+import { SqliteFeedback } from './sqlite-feedback';
 import { SqlitePrivacy } from './sqlite-privacy';
 import type { Page } from '../core/views';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -101,6 +102,7 @@ export class SqliteStore implements Store {
   readonly messages: MessageRepo;
   readonly audit: AuditRepo;
   readonly privacy: PrivacyRepo;
+  readonly feedback: FeedbackRepo;
   readonly teams: TeamRepo;
   readonly events: EventRepo;
 
@@ -113,6 +115,7 @@ export class SqliteStore implements Store {
     this.messages = new SqliteMessages(this.db);
     this.audit = new SqliteAudit(this.db);
     this.privacy = new SqlitePrivacy(this.db);
+    this.feedback = new SqliteFeedback(this.db);
     this.teams = new SqliteTeams(this.db);
     this.events = new SqliteEvents(this.db);
   }
