@@ -18,9 +18,16 @@ export default defineAppConfig({
       root: 'volunteer',
       pages: ['pages/teams/index', 'pages/team/index', 'pages/event/index', 'pages/create-event/index', 'pages/attendance/index', 'pages/mine/index'],
     },
+    {
+      // The person's own data (export, account deletion) and feedback about the app.
+      root: 'account',
+      pages: ['pages/privacy/index', 'pages/feedback/index'],
+    },
   ],
   // The report page reads the location once, when the resident asks, to find the grid; never in the background.
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  // Privacy-sensitive APIs wait for the user's agreement to the privacy guide (PrivacyGate).
+  __usePrivacyCheck__: true,
   permission: {
     'scope.userLocation': { desc: '用于确定您反映的问题属于哪个网格' },
   },

@@ -35,6 +35,8 @@ export function useHome() {
     goMyVolunteer: () => Taro.navigateTo({ url: '/volunteer/pages/mine/index' }),
     /** A team leader goes straight to their team. */
     goMyTeam: () => Taro.navigateTo({ url: `/volunteer/pages/team/index?id=${encodeURIComponent(profile.data?.teamId ?? '')}` }),
+    goPrivacy: () => Taro.navigateTo({ url: '/account/pages/privacy/index' }),
+    goFeedback: () => Taro.navigateTo({ url: '/account/pages/feedback/index' }),
     goLogin: () => Taro.reLaunch({ url: LOGIN_PAGE }),
   };
 }

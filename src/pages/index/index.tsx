@@ -70,6 +70,15 @@ export default function HomePage() {
         ) : null}
       </View>
 
+      <View className='home__links'>
+        <View className='home__link' onClick={() => void home.goPrivacy()}>
+          <Text>个人信息与隐私</Text>
+        </View>
+        <View className='home__link' onClick={() => void home.goFeedback()}>
+          <Text>投诉建议</Text>
+        </View>
+      </View>
+
       <Text className='home__hint muted'>家门口遇到的烦心事，都可以在这里反映，村（社区）网格员会及时处理并答复您。</Text>
 
       {home.canSwitchIdentity ? (

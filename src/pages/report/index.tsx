@@ -2,6 +2,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { Chip, ChipRow } from '../../components/chip';
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state';
+import { PrivacyGate } from '../../components/privacy-gate';
 import { DESCRIPTION_MAX, useReport } from '../../hooks/use-report';
 import type { LocateView } from '../../../core/views';
 import './index.scss';
@@ -36,6 +37,7 @@ export default function ReportPage() {
   const village = r.village;
   return (
     <View className='page report'>
+      <PrivacyGate />
       {/* Step 1: where — the location first, the village → cooperative picker as the fallback */}
       <Text className='section-title'>1. 问题发生在哪里？</Text>
       <View className='card report__where'>

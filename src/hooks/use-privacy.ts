@@ -1,0 +1,46 @@
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { call, LOGIN_PAGE } from '../services/api';
+import { clearToken } from '../services/auth';
+import { errorText } from '../services/error-text';
+import { saveTextFile } from '../services/save-file';
+
+/** 个人信息与隐私: take one's data out (`me/export`) or delete the account (`me/delete`). */
+export function usePrivacy() {
+  const [busy, setBusy] = useState<'export' | 'delete' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+
+  async function exportData() {
+    setBusy('export');
+    setError(null);
+    try {
+      const data = await call('me/export', {});
+      const day = data.exportedAt.slice(0, 10);
+      await saveTextFile(`街坊-我的数据-${day}.json`, JSON.stringify(data, null, 2), 'application/json');
+      void Taro.showToast({ title: '已导出', icon: 'success' });
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function deleteAccount() {
+    setBusy('delete');
+    setError(null);
+    try {
+      await call('me/delete', { confirm: true });
+      clearToken();
+      await Taro.showToast({ title: '账号已注销', icon: 'success' });
+      await Taro.reLaunch({ url: process.env.TARO_ENV === 'h5' ? LOGIN_PAGE : '/pages/index/index' });
+    } catch (e) {
+      setError(errorText(e));
+      setConfirming(false);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return { busy, error, confirming, askToDelete: () => setConfirming(true), cancelDelete: () => setConfirming(false), exportData, deleteAccount };
+}
