@@ -6,6 +6,7 @@
  * only the routing rows.
  * and volunteer sign-ups under contention for places at 50 concurrent clients.
  */
+import Database from 'better-sqlite3';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -330,6 +331,91 @@ async function volunteerSignups(clients = 50, perClient = 20) {
   }
 }
 
+/**
+ * Sustained mixed load through the local HTTP server: 50 clients for 60 s, each a resident who
+ * submits concerns, comments on them and signs up for events, while committee members read their
+ * inbox. Afterwards every acknowledged write is looked up in the database file: none may be missing.
+ */
+async function mixedLoad(seconds = 60, clients = 50) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'jiefang-load-'));
+  const dbPath = path.join(dir, 'load.db');
+  const { child, base } = await startServer(dbPath);
+  try {
+    const leader = await login(base, 'demo-leader-daguo-luo');
+    const start = new Date(Date.now() + 7 * 86_400_000);
+    const events: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const r = await volunteerCall(base, leader, 'event/create', {
+        teamId: 'team-daguo-clean', title: `压测活动${i}`, description: '', place: '大果祠堂',
+        startAt: start.toISOString(), endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
+        capacity: 1000, waitlist: true, openTo: 'all',
+      });
+      if (!r.ok) throw new Error(`event/create failed: ${r.code}`);
+      events.push(r.data!.id as string);
+    }
+    const staff = await Promise.all(['demo-staff-daguo-huang', 'demo-staff-daguo-liang', 'demo-staff-xicheng-wu', 'demo-office-dz-env'].map((o) => login(base, o)));
+    const residents = await Promise.all(Array.from({ length: clients }, (_, i) => login(base, `load-resident-${i}`)));
+    const latencies: number[] = [];
+    let requests = 0;
+    let refused = 0;
+    let serverErrors = 0;
+    const acked = { submits: 0, comments: 0, signups: 0 };
+    const post = async (fn: string, token: string, action: string, data: unknown) => {
+      const s = performance.now();
+      const res = await fetch(`${base}/api/fn/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ action, data }) });
+      const body = (await res.json()) as { ok: boolean; data?: Record<string, unknown> };
+      latencies.push(performance.now() - s);
+      requests++;
+      if (res.status >= 500) serverErrors++;
+      else if (!body.ok) refused++;
+      return body;
+    };
+    const until = performance.now() + seconds * 1000;
+    const t0 = performance.now();
+    await Promise.all(
+      residents.map(async (token, i) => {
+        const mine: string[] = [];
+        let nextEvent = 0;
+        for (let n = 0; performance.now() < until; n++) {
+          const pick = n % 10;
+          if (pick < 4 || mine.length === 0) {
+            const r = await post('concern', token, 'concern/submit', { category: 'environment', description: `压测诉求 ${i}-${n}`, placeId: 'dz-xicheng-daguo' });
+            if (r.ok) {
+              acked.submits++;
+              mine.push(r.data!.id as string);
+            }
+          } else if (pick < 7) {
+            await post('concern', staff[n % staff.length], 'concern/inbox', { limit: 20 });
+          } else if (pick < 9) {
+            const r = await post('concern', token, 'concern/reply', { id: mine[n % mine.length], text: `补充说明 ${n}` });
+            if (r.ok) acked.comments++;
+          } else if (nextEvent < events.length) {
+            const r = await post('volunteer', token, 'event/signup', { eventId: events[nextEvent++] });
+            if (r.ok) acked.signups++;
+          }
+        }
+      }),
+    );
+    const secs = (performance.now() - t0) / 1000;
+    const db = new Database(dbPath, { readonly: true });
+    const stored = {
+      submits: db.prepare(`SELECT COUNT(*) FROM concerns WHERE reporter_openid LIKE 'load-resident-%'`).pluck().get() as number,
+      comments: db.prepare(`SELECT COUNT(*) FROM concern_messages WHERE author_openid LIKE 'load-resident-%'`).pluck().get() as number,
+      signups: db.prepare(`SELECT COUNT(*) FROM vol_signups WHERE openid LIKE 'load-resident-%' AND status <> 'cancelled'`).pluck().get() as number,
+    };
+    db.close();
+    const lost = Math.max(0, acked.submits - stored.submits) + Math.max(0, acked.comments - stored.comments) + Math.max(0, acked.signups - stored.signups);
+    latencies.sort((a, b) => a - b);
+    rows.push([`mixed load, ${clients} clients × ${seconds} s (submit/inbox/reply/sign-up)`, `${(requests / secs).toFixed(0)} requests/s`, '']);
+    rows.push(['  latency p50 / p99', `${pct(latencies, 50).toFixed(1)} / ${pct(latencies, 99).toFixed(1)} ms`, '']);
+    rows.push(['  5xx / refused with a code', `${serverErrors} / ${refused}`, '0 5xx']);
+    rows.push(['  acknowledged writes (submit, reply, sign-up) / lost', `${acked.submits + acked.comments + acked.signups} / ${lost}`, '0 lost']);
+  } finally {
+    child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function print() {
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['metric', 'value', 'goal'][i].length));
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(w[i])).join(' | ')} |`;
@@ -339,7 +425,7 @@ function print() {
 }
 
 async function main() {
-  // `npm run bench -- <section>` runs one section: routing, cycle, volunteer.
+  // `npm run bench -- <section>` runs one section: routing, cycle, volunteer, load.
   const only = process.argv[2];
   const all = only === undefined;
   if (all) {
@@ -350,6 +436,7 @@ async function main() {
   if (all || only === 'routing') routingBench();
   if (all || only === 'cycle') await cycleBench();
   if (all || only === 'volunteer') await volunteerSignups();
+  if (all || only === 'load') await mixedLoad();
   console.log(`\nJiefang bench — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores\n`);
   print();
 }
