@@ -224,15 +224,8 @@ export interface OutboxItem extends Notification {
   sentAt: string | null;
 }
 
-/** A message in a person's in-app inbox (the local delivery adapter). */
-export interface InboxMessage {
-  id: string;
-  recipientOpenid: string;
-  kind: NotificationKind;
-  title: string;
-  body: string;
-  page: string;
-  createdAt: string;
+/** A message in a person's in-app inbox (the local delivery adapter): a delivered notification. */
+export interface InboxMessage extends Notification {
   readAt: string | null;
 }
 

@@ -72,14 +72,8 @@ export interface InboxScope {
   openOnly: boolean;
 }
 
-/** Counts behind 响应率, 解决率, 满意率 and 超期, for concerns created in one month under one route group. */
-export interface RateCounts {
-  /** YYYY-MM in Beijing time of `createdAt`. */
-  month: string;
-  townId: string;
-  villageId: string | null;
-  cooperativeId: string | null;
-  gridId: string | null;
+/** The tallies behind 响应率, 解决率, 满意率 and 超期. */
+export interface RateTally {
   total: number;
   /** First acceptance decided (accepted, or its clock ran out) / of those, accepted in time. */
   responseDecided: number;
@@ -91,6 +85,16 @@ export interface RateCounts {
   satisfied: number;
   /** A clock was missed at some point (ConcernSla.overdue). */
   overdue: number;
+}
+
+/** Tallies for concerns created in one month under one route group. */
+export interface RateCounts extends RateTally {
+  /** YYYY-MM in Beijing time of `createdAt`. */
+  month: string;
+  townId: string;
+  villageId: string | null;
+  cooperativeId: string | null;
+  gridId: string | null;
 }
 
 /** Concerns created from `fromMonth` to `toMonth` (inclusive, YYYY-MM, Beijing time) under a node or co-handled by an office. */

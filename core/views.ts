@@ -1,6 +1,6 @@
 import type { GridTreeNode } from './grid';
 import type { HoursNote } from './hours';
-import type { HeldContent } from './ports';
+import type { HeldContent, RateTally } from './ports';
 import type { AuditEntry, Feedback, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision, Moderation } from './model';
 import type { EventAudience, EventStatus, MemberStatus, SignUpStatus, TeamKind } from './volunteer-model';
 
@@ -182,19 +182,12 @@ export interface ConcernSummary {
 export type ConcernMove = 'accept' | 'reply' | 'resolve' | 'rate' | 'dispatch' | 'transfer' | 'return' | 'escalate';
 
 /** One row of the dashboard: counts and rates of concerns created in one month under one node. */
-export interface RateRow {
+export interface RateRow extends RateTally {
   month: string;
   /** The node (or office) counted; `direct` rows count concerns handled at the viewer's own level. */
   nodeId: string;
   name: string;
   kind: NodeKind | 'office' | 'direct';
-  total: number;
-  responseDecided: number;
-  respondedInTime: number;
-  resolved: number;
-  rated: number;
-  satisfied: number;
-  overdue: number;
   /** 响应率: accepted within the acknowledge clock, of those decided; null without data. */
   responseRate: number | null;
   /** 解决率: resolved or closed, of all. */
