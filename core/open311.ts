@@ -329,7 +329,8 @@ async function listRequests(env: Open311Env, req: Open311HttpRequest, p: Record<
     const start = instant(p.start_date, 'start_date');
     const end = instant(p.end_date, 'end_date');
     const day = 86_400_000;
-    const to = end ?? (start !== undefined ? Math.min(now, start + OPEN311_LIMITS.defaultDays * day) : now);
+    // Up to now unless end_date says otherwise; the 90 days back from the end unless start_date says otherwise.
+    const to = end ?? now;
     const from = start ?? to - OPEN311_LIMITS.defaultDays * day;
     if (from > to) fail(400, 'start_date must not be after end_date');
     q.createdFrom = new Date(from).toISOString();
