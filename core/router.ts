@@ -6,6 +6,8 @@
 import { ACTION_FUNCTION, isActionName, type ActionName, type ActionOutput } from './actions';
 import * as concerns from './concern-service';
 import * as stats from './stats';
+import * as exports_ from './export-service';
+import { importHotline } from './hotline-import';
 import * as volunteers from './volunteer-service';
 import { DirectoryCache, type DirectorySnapshot } from './directory';
 import { ACTION_POLICY, type ActionRule } from './policy';
@@ -77,6 +79,9 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'event/attendance': volunteers.getAttendance,
   'event/confirmHours': volunteers.confirmHours,
   'event/exportCsv': volunteers.exportCsv,
+  'concern/importHotline': importHotline,
+  'export/concerns': exports_.exportConcerns,
+  'export/rates': exports_.exportRates,
 };
 
 /** The town an actor works in, for scoping the audit log; null above town level. */

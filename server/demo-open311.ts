@@ -6,7 +6,7 @@ import type { ApiClient } from '../core/model';
 
 export const DEMO_OPEN311 = {
   /** The district 12345 hotline platform: posts tickets to any demo town and reads back its own. */
-  hotline: { id: 'nanhai-12345', key: 'demo-open311-key' },
+  hotline: { id: '12345', key: 'demo-open311-key' },
   /** A town system that oversees every request of 丹灶镇. */
   danzaoTown: { id: 'danzao-city-ops', key: 'demo-open311-danzao-key' },
 } as const;

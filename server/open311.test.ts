@@ -166,7 +166,7 @@ describe('POST requests.json', () => {
     const [r] = res.body as Array<Record<string, unknown>>;
     expect(Object.keys(r).sort()).toEqual(['account_id', 'service_notice', 'service_request_id']);
     const c = await rt.store.concerns.get(r.service_request_id as string);
-    expect(c).toMatchObject({ source: '12345', reporterOpenid: 'open311-nanhai-12345', category: 'environment' });
+    expect(c).toMatchObject({ source: '12345', reporterOpenid: 'open311-12345', category: 'environment' });
     const viaJson = await post('requests.json', { api_key: TOWN, service_code: 'road', address_string: '新安社区新安第一经济社路口', description: '路灯不亮' }, true);
     expect(viaJson.status).toBe(200);
     const j = await rt.store.concerns.get((viaJson.body as Array<{ service_request_id: string }>)[0].service_request_id);
@@ -342,7 +342,7 @@ describe('the round trip of a 12345 ticket', () => {
     r = (await get(`requests/${id}.json`, { api_key: HOTLINE })).body as Array<Record<string, unknown>>;
     expect(r[0]).toMatchObject({ status: 'closed', status_notes: '垃圾已清运，并设置了临时围挡', agency_responsible: '大果经济社', updated_datetime: '2026-03-02T16:00:00+08:00' });
     // The pseudo-resident sees it like a resident would.
-    const mine = await call<ConcernDetail>('open311-nanhai-12345', 'concern/get', { id });
+    const mine = await call<ConcernDetail>('open311-12345', 'concern/get', { id });
     expect(mine).toMatchObject({ mine: true, status: 'resolved' });
   });
 });
