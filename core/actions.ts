@@ -58,6 +58,9 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'event/attendance': 'volunteer',
   'event/confirmHours': 'volunteer',
   'event/exportCsv': 'volunteer',
+  'concern/importHotline': 'concern',
+  'export/concerns': 'concern',
+  'export/rates': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

@@ -3,9 +3,9 @@ import type { DirectoryCache, DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { maskPhone } from './privacy';
 import { EVENT_OF, decide, mustDecide, nextStatus, type LifecycleAction } from './lifecycle';
-import type { ActorRole, Caller, Moderation, Category, Concern, ConcernEvent, ConcernMessage, ConcernRating, ConcernSla, ConcernStatus, Notification, Rating, RouteDecision } from './model';
+import type { ActorRole, Caller, Category, Concern, ConcernSource, LatLng, ConcernEvent, ConcernMessage, ConcernRating, ConcernSla, ConcernStatus, Moderation, Notification, Rating, RouteDecision } from './model';
 import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';
-import type { ConcernChange, Deps, InboxScope, RouteLevel } from './ports';
+import type { ConcernChange, Deps, InboxScope, NewConcern, RouteLevel } from './ports';
 import { toWgs84 } from './geo';
 import { escalationTarget, routeToNode, routeToQueue, routeUp } from './route-change';
 import { routeConcern, routeTownId } from './routing';
@@ -163,8 +163,28 @@ function event(ctx: Ctx, c: Pick<Concern, 'id' | 'status'>, type: string, to: Co
   };
 }
 
-export async function submit(ctx: Ctx, input: ParsedInputOf<'concern/submit'>): Promise<ConcernDetail> {
-  const snap = await ctx.directory.current();
+/** What a new concern is made of, from the app (concern/submit) or an import (Open311, 12345 hotline). */
+export interface Submission {
+  category: string;
+  description: string;
+  placeId?: string;
+  location?: LatLng;
+  coord?: 'wgs84' | 'gcj02';
+  photos?: string[];
+  requestId?: string;
+}
+
+export interface SubmissionOptions {
+  source: ConcernSource;
+  /** Kept on the `submitted` event, e.g. the address an imported ticket gave. */
+  note?: string | null;
+}
+
+/**
+ * Routes and clocks a new concern exactly as concern/submit does, and returns what the store must write
+ * (the concern, its first events, the handlers' notices), writing nothing. Imports use it row by row.
+ */
+export async function planSubmission(ctx: Ctx, snap: DirectorySnapshot, input: Submission, opts: SubmissionOptions): Promise<NewConcern> {
   const placeId = input.placeId ?? null;
   if (placeId !== null) {
     const place = snap.grid.get(placeId);
@@ -190,6 +210,7 @@ export async function submit(ctx: Ctx, input: ParsedInputOf<'concern/submit'>): 
   const concern: Concern = {
     id: ctx.deps.newId('c'),
     reporterOpenid: ctx.caller.openid,
+    source: opts.source,
     category: category.code,
     description: input.description,
     // Without a picked place, the place is the most specific node the route names.
@@ -206,7 +227,7 @@ export async function submit(ctx: Ctx, input: ParsedInputOf<'concern/submit'>): 
     requestId: input.requestId ?? null,
     moderation,
   };
-  const submitted = event(ctx, { id: concern.id, status: 'submitted' }, 'submitted', 'submitted', null, at);
+  const submitted = event(ctx, { id: concern.id, status: 'submitted' }, 'submitted', 'submitted', opts.note ?? null, at);
   submitted.fromStatus = null;
   const routed: ConcernEvent = {
     ...event(ctx, { id: concern.id, status: 'submitted' }, EVENT_OF[action], status, route.reason, at),
@@ -216,7 +237,13 @@ export async function submit(ctx: Ctx, input: ParsedInputOf<'concern/submit'>): 
   };
   const staff = await staffOn(ctx.deps, concern);
   const notices = toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_assigned', status === 'dispatching' ? '新诉求待派单' : '新诉求待签收', concern, snippet(`${category.name}：${moderation === 'published' ? concern.description : HELD_TEXT}`), at);
-  const { concern: stored } = await ctx.deps.store.concerns.create(concern, [submitted, routed], notices);
+  return { concern, events: [submitted, routed], notifications: notices };
+}
+
+export async function submit(ctx: Ctx, input: ParsedInputOf<'concern/submit'>): Promise<ConcernDetail> {
+  const snap = await ctx.directory.current();
+  const plan = await planSubmission(ctx, snap, input, { source: 'app' });
+  const { concern: stored } = await ctx.deps.store.concerns.create(plan.concern, plan.events, plan.notifications);
   return detail(ctx, snap, stored);
 }
 

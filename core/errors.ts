@@ -41,6 +41,8 @@ export const ERROR_CODES = {
   'EVENT.OUTSIDE_WINDOW': 409,
   'EVENT.NOT_ENDED': 409,
   'HOURS.REASON_REQUIRED': 400,
+  /** An export would exceed LIMITS.exportRowsMax rows: narrow the dates, node or statuses. */
+  'EXPORT.TOO_LARGE': 400,
   'INTERNAL': 500,
   'SERVICE.UNAVAILABLE': 503,
 } as const;

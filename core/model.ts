@@ -125,9 +125,17 @@ export interface ConcernSla {
   watchAt: string | null;
 }
 
+/**
+ * Where a concern came in: the mini program, an Open311 client system, or the district 12345 hotline
+ * (by its Open311 client or a CSV import). Imported concerns are routed and clocked like any other.
+ */
+export type ConcernSource = 'app' | 'open311' | '12345';
+
 export interface Concern {
   id: string;
+  /** For imported concerns: the client system's pseudo-resident (`open311-<clientId>`), never a person. */
   reporterOpenid: string;
+  source: ConcernSource;
   category: string;
   description: string;
   placeId: string;
@@ -153,6 +161,24 @@ export interface Concern {
  * only to its author and the moderators.
  */
 export type Moderation = 'published' | 'held' | 'rejected';
+
+/**
+ * A client system of the Open311 API (e.g. the district 12345 platform). Its key is stored only as a
+ * SHA-256 hash. It acts as a pseudo-resident with openid `open311-<id>` when it posts requests.
+ */
+export interface ApiClient {
+  id: string;
+  name: string;
+  /** What its posts become: `12345` for the district hotline platform, `open311` for any other system. */
+  source: Exclude<ConcernSource, 'app'>;
+  /** Towns it may post to and read from. */
+  townIds: string[];
+  /** `own`: it reads back only the requests it posted; `scope`: every request of its towns (oversight). */
+  reads: 'own' | 'scope';
+  /** Its budget, per key: calls of any kind per minute, and posts per hour. */
+  requestsPerMinute: number;
+  postsPerHour: number;
+}
 
 export type ActorRole = Role | 'system';
 

@@ -72,6 +72,11 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'event/attendance': { roles: EVERYONE, write: false },
   'event/confirmHours': { roles: EVERYONE, write: true },
   'event/exportCsv': { roles: EVERYONE, write: false },
+  // 12345 hotline tickets into concerns; the admin's own town (or district).
+  'concern/importHotline': { roles: ['admin'], write: true },
+  // Not writes, but bulk hand-outs of data: budgeted and audited like writes. Scope: the caller's own subtree.
+  'export/concerns': { roles: WORKERS, write: true },
+  'export/rates': { roles: WORKERS, write: true },
 };
 
 export interface RateLimits {

@@ -4,7 +4,7 @@
  */
 import type { BoundaryImportPlan } from './boundary-import';
 import type { Boundary } from './locate';
-import type { AuditEntry, Feedback, Category, Concern, ConcernEvent, ConcernMessage, GridNode, InboxMessage, Notification, Office, OutboxItem, StaffMember } from './model';
+import type { ApiClient, AuditEntry, Feedback, Category, Concern, ConcernEvent, ConcernMessage, ConcernStatus, GridNode, InboxMessage, Notification, Office, OutboxItem, StaffMember } from './model';
 import type { RateLimits } from './policy';
 import type { RosterImportPlan } from './roster-import';
 import type { SlaConfig } from './sla';
@@ -48,6 +48,11 @@ export interface DirectoryRepo {
   findUser(openid: string): Promise<UserRecord | null>;
   /** Creates the user on first sight; never overwrites an existing one. */
   ensureUser(user: UserRecord): Promise<UserRecord>;
+  /**
+   * The Open311 client system whose API key hashes to `keyHash` (SHA-256, hex), or null. A single read
+   * by a unique field; keys are never stored in the clear.
+   */
+  findApiClient(keyHash: string): Promise<ApiClient | null>;
 }
 
 /** A route level: which of the concern's route ids a node is matched against. */
@@ -100,6 +105,38 @@ export interface RateCounts extends RateTally {
 /** Concerns created from `fromMonth` to `toMonth` (inclusive, YYYY-MM, Beijing time) under a node or co-handled by an office. */
 export type RateQuery = { fromMonth: string; toMonth: string } & ({ node: RouteNode } | { officeId: string });
 
+/**
+ * A bounded query over concerns for exports and the Open311 API, newest first by (createdAt, id).
+ * Every given filter applies (AND); `nodes`/`officeId` match like an inbox scope (any of them).
+ * Adapters serve it from the (route level id, createdAt, id) indexes, or from (reporter, createdAt, id).
+ */
+export interface ConcernSearch {
+  /** Routed through any of these nodes, or co-handled by `officeId`; omit both for no place filter. */
+  nodes?: RouteNode[];
+  officeId?: string;
+  reporterOpenid?: string;
+  ids?: string[];
+  categories?: string[];
+  statuses?: ConcernStatus[];
+  /** createdAt in [createdFrom, createdTo). */
+  createdFrom: string;
+  createdTo: string;
+}
+
+/** The newest message by a handler (not the reporter) in a concern's thread: what Open311 calls status_notes. */
+export interface LatestReply {
+  concernId: string;
+  text: string;
+  at: string;
+}
+
+/** One concern with its first events and notices, as `createMany` stores it. */
+export interface NewConcern {
+  concern: Concern;
+  events: ConcernEvent[];
+  notifications: Notification[];
+}
+
 export interface ConcernChange {
   patch: Partial<Pick<Concern, 'status' | 'route' | 'sla' | 'rating' | 'updatedAt'>>;
   events: ConcernEvent[];
@@ -128,7 +165,22 @@ export interface ConcernRepo {
    * under the same requestId, returns that one with `created: false` and writes nothing.
    */
   create(concern: Concern, events: ConcernEvent[], notifications: Notification[]): Promise<{ concern: Concern; created: boolean }>;
+  /**
+   * Stores a batch of imported concerns, all or nothing, in ONE atomic step. A concern whose reporter
+   * already stored one under the same requestId (e.g. the same 12345 ticket number) is skipped, not
+   * overwritten, so a re-run of an import adds only what is missing. Returns what was stored and what
+   * already existed. CloudBase: one transaction (a `where({reporterOpenid, requestId})` read and a
+   * `doc(id).set` per concern, plus its events and outbox adds); callers keep batches ≤ 500 concerns.
+   */
+  createMany(items: NewConcern[]): Promise<{ created: Concern[]; existing: Concern[] }>;
   get(id: string): Promise<Concern | null>;
+  /** At most `limit` concerns matching the query, newest first. A read; no transaction needed. */
+  search(query: ConcernSearch, limit: number): Promise<Concern[]>;
+  /**
+   * The latest handler reply of each given concern (messages whose author is not the reporter), for
+   * lists that show it (Open311 status_notes, exports). One batched read: `where({concernId: _.in(ids)})`.
+   */
+  latestReplies(concernIds: string[]): Promise<Map<string, LatestReply>>;
   listByReporter(openid: string, page: PageQuery): Promise<Page<Concern>>;
   inbox(scope: InboxScope, page: PageQuery): Promise<Page<Concern>>;
   /**
@@ -403,4 +455,6 @@ export interface Deps {
   sla?: SlaConfig;
   /** Volunteer module settings; defaults in core/volunteer-model.ts when absent. */
   volunteer?: VolunteerSettings;
+  /** Raw DEFLATE (e.g. node:zlib deflateRawSync) for .xlsx exports; without it entries are stored uncompressed. */
+  deflateRaw?: (data: Uint8Array) => Uint8Array;
 }

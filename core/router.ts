@@ -8,6 +8,8 @@ import * as concerns from './concern-service';
 import * as moderation from './moderation';
 import { deleteMe, exportMine } from './privacy';
 import * as stats from './stats';
+import * as exports_ from './export-service';
+import { importHotline } from './hotline-import';
 import * as volunteers from './volunteer-service';
 import { DirectoryCache, type DirectorySnapshot } from './directory';
 import { ACTION_POLICY, type ActionRule } from './policy';
@@ -91,6 +93,9 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'event/attendance': volunteers.getAttendance,
   'event/confirmHours': volunteers.confirmHours,
   'event/exportCsv': volunteers.exportCsv,
+  'concern/importHotline': importHotline,
+  'export/concerns': exports_.exportConcerns,
+  'export/rates': exports_.exportRates,
 };
 
 /** The town an actor works in, for scoping the audit log; null above town level. */

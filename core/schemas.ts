@@ -22,6 +22,12 @@ export const LIMITS = {
   hoursReasonMax: 200,
   /** Longest event: a volunteer event is one stretch of service, not a season. */
   eventHoursMax: 24,
+  /** A hotline CSV is applied in one transaction: at most this many tickets per file. */
+  hotlineRowsMax: 500,
+  hotlineCsvMax: 2_500_000,
+  /** Rows of one concerns export; narrow the filters beyond that. */
+  exportRowsMax: 5000,
+  exportDaysMax: 366,
 } as const;
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id must be 1–64 letters, digits, _ or -');
@@ -55,6 +61,10 @@ const optionalText = (max: number) =>
     .transform((s) => s.trim())
     .refine((s) => [...s].length <= max, `must be at most ${max} characters`);
 const scanCode = z.string().min(1).max(200);
+/** A calendar day, YYYY-MM-DD, in Beijing time. */
+const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'day must be YYYY-MM-DD');
+const exportFormat = z.enum(['csv', 'xlsx']);
+const concernStatus = z.enum(['submitted', 'dispatching', 'assigned', 'accepted', 'in_progress', 'resolved', 'closed']);
 
 export const schemas = {
   'me/profile': z.object({}).strict(),
@@ -151,6 +161,20 @@ export const schemas = {
     })
     .strict(),
   'event/exportCsv': z.object({ id }).strict(),
+  /** Admin: a 12345 hotline CSV (header `ticket,category,description,lat,lng,address,media_url[,town]`). */
+  'concern/importHotline': z.object({ csv: z.string().min(1).max(LIMITS.hotlineCsvMax) }).strict(),
+  /** Concerns under the caller's node (or a node below it), created from `from` to `to` (Beijing days, inclusive). */
+  'export/concerns': z
+    .object({
+      format: exportFormat,
+      nodeId: id.optional(),
+      from: day.optional(),
+      to: day.optional(),
+      statuses: z.array(concernStatus).min(1).max(7).optional(),
+    })
+    .strict(),
+  /** The monthly rates table of stats/rates as a file. */
+  'export/rates': z.object({ format: exportFormat, month: month.optional(), months: z.number().int().min(1).max(LIMITS.statsMonthsMax).optional() }).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

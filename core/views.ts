@@ -264,6 +264,22 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** A generated file carried in JSON: the mini program saves it (weapp) or downloads it (H5). */
+export interface ExportFile {
+  filename: string;
+  mime: string;
+  base64: string;
+  /** Data rows in the file (the header not counted). */
+  rows: number;
+}
+
+/** What a hotline CSV import stored: per ticket, its concern and whether it is new (a re-import skips known tickets). */
+export interface HotlineImportView {
+  created: number;
+  existing: number;
+  items: Array<{ ticket: string; id: string; created: boolean }>;
+}
+
 export interface Outputs {
   'me/profile': Profile;
   'me/export': MyDataExport;
@@ -310,4 +326,7 @@ export interface Outputs {
   'event/attendance': AttendanceView;
   'event/confirmHours': AttendanceView;
   'event/exportCsv': { filename: string; csv: string };
+  'concern/importHotline': HotlineImportView;
+  'export/concerns': ExportFile;
+  'export/rates': ExportFile;
 }

@@ -27,6 +27,8 @@ export const FUNCTION_CONFIG: Record<string, { timeout: number; memorySize: numb
   // The SLA timer: every 10 minutes; a run over 100,000 open concerns takes well under its timeout.
   sla: { timeout: 60, memorySize: 256, openapi: [], triggers: [{ name: 'sla-every-10-minutes', type: 'timer', config: '0 */10 * * * * *' }] },
   volunteer: { timeout: 10, memorySize: 256, openapi: [] },
+  // Open311 GeoReport v2 for client systems (the district 12345 platform): HTTP access, route /open311.
+  open311: { timeout: 10, memorySize: 256, openapi: [] },
 };
 
 /** Every function to build: those the action map names, then the timer-only ones. */

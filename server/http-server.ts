@@ -8,6 +8,8 @@ import path from 'node:path';
 import { AppError, type WireResult } from '../core/errors';
 import type { Profile } from '../core/views';
 import { toWireError } from '../core/wire';
+import { handleOpen311, internalError, type Open311Env } from '../core/open311';
+import { hashApiKey } from './api-keys';
 import { DEMO_LOGIN_ORDER } from './demo-data';
 import type { LocalRuntime } from './local-runtime';
 
@@ -78,9 +80,39 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
     throw new AppError('ACTION.UNKNOWN', `no route ${req.method} ${url.pathname}`);
   }
 
+  const open311: Open311Env = { deps: rt.deps, directory: rt.router.directory, hashKey: hashApiKey };
+
+  /** Open311 GeoReport v2 under /open311/v2/: the same pure handler as the `open311` cloud function. */
+  async function serveOpen311(req: http.IncomingMessage, url: URL, res: http.ServerResponse) {
+    let out;
+    try {
+      const body = req.method === 'POST' ? await readText(req) : null;
+      out = await handleOpen311(open311, {
+        method: req.method ?? 'GET',
+        path: url.pathname.slice(OPEN311_PREFIX.length),
+        query: Object.fromEntries(url.searchParams),
+        body,
+        contentType: req.headers['content-type'] ?? null,
+        clientIp: req.socket.remoteAddress ?? null,
+      });
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'VALIDATION.FAILED') out = { status: 413, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify([{ code: 413, description: e.message }]) };
+      else {
+        console.error(`[jiefang] open311 ${req.method} ${url.pathname} failed:`, e);
+        out = internalError();
+      }
+    }
+    res.writeHead(out.status, out.headers);
+    res.end(out.body);
+  }
+
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
     if (url.pathname === '/healthz') return send(res, 200, { ok: true, data: { status: 'ok' } });
+    if (url.pathname.startsWith(OPEN311_PREFIX)) {
+      void serveOpen311(req, url, res);
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.method === 'OPTIONS') return sendCors(res);
       handleApi(req, url).then(
@@ -105,6 +137,27 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
       return;
     }
     serveStatic(opts.staticDir, url.pathname, req, res);
+  });
+}
+
+const OPEN311_PREFIX = '/open311/v2/';
+
+/** A request body as text, at most MAX_BODY bytes. */
+function readText(req: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new AppError('VALIDATION.FAILED', 'request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(size === 0 ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
   });
 }
 

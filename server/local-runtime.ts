@@ -13,6 +13,9 @@ import { DEFAULT_VOLUNTEER_SETTINGS, type VolunteerSettings } from '../core/volu
 import { InAppSender } from './in-app-sender';
 import type { ContentCheck, Deps } from '../core/ports';
 import { demoDirectory, demoVolunteers } from './demo-data';
+import { addApiClient } from './api-keys';
+import { DEMO_API_CLIENTS } from './demo-open311';
+import { deflateRawSync } from 'node:zlib';
 import { newId } from './ids';
 import { LocalIdentity } from './local-identity';
 import { DEFAULT_WORD_LIST } from './default-word-list';
@@ -62,6 +65,7 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
   if (opts.seed === 'demo') {
     seedDirectory(store.db, demoDirectory(now().toISOString()));
     seedVolunteers(store.db, demoVolunteers(now(), () => newId('c').slice(-10)));
+    for (const { client, key } of DEMO_API_CLIENTS) addApiClient(store.db, client, key, now().toISOString());
   }
   const deps: Deps = {
     store,
@@ -72,6 +76,7 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
     rateLimits: opts.rateLimits ?? DEFAULT_RATE_LIMITS,
     volunteer: { ...DEFAULT_VOLUNTEER_SETTINGS, ...opts.volunteer },
     contentCheck: opts.contentCheck ?? new WordListContentCheck(DEFAULT_WORD_LIST),
+    deflateRaw: (data) => new Uint8Array(deflateRawSync(data)),
   };
   const router = createRouter(deps);
   const sender = new InAppSender(store.messages);

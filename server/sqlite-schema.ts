@@ -301,4 +301,22 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX feedback_created ON feedback(created_at, id);
   `,
+  /* 10: where a concern came in (app, Open311, the 12345 hotline); Open311 client systems with hashed keys */ `
+  ALTER TABLE concerns ADD COLUMN source TEXT NOT NULL DEFAULT 'app' CHECK (source IN ('app','open311','12345'));
+  -- Latest handler reply per concern (Open311 status_notes, exports).
+  CREATE INDEX concern_messages_latest ON concern_messages(concern_id, at);
+
+  CREATE TABLE api_clients (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    -- SHA-256 of the key, hex; the key itself is never stored.
+    key_hash TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL CHECK (source IN ('open311','12345')),
+    town_ids TEXT NOT NULL,
+    reads TEXT NOT NULL CHECK (reads IN ('own','scope')),
+    requests_per_minute INTEGER NOT NULL CHECK (requests_per_minute > 0),
+    posts_per_hour INTEGER NOT NULL CHECK (posts_per_hour > 0),
+    created_at TEXT NOT NULL
+  );
+  `,
 ];

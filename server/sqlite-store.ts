@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import type { Category, Concern, ConcernEvent, ConcernMessage, GridNode, Notification, Office, StaffMember } from '../core/model';
+import type { ApiClient, Category, Concern, ConcernEvent, ConcernMessage, GridNode, Notification, Office, StaffMember } from '../core/model';
 import type { BoundaryImportPlan } from '../core/boundary-import';
 import type { Boundary } from '../core/locate';
-import type { AuditRepo, FeedbackRepo, HeldContent, PrivacyRepo, ConcernChange, ConcernRepo, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, RateCounts, RateQuery, RouteLevel, Store, TeamRepo, UserRecord } from '../core/ports';
+import type { AuditRepo, FeedbackRepo, HeldContent, PrivacyRepo, ConcernChange, ConcernRepo, ConcernSearch, LatestReply, NewConcern, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, RateCounts, RateQuery, RouteLevel, Store, TeamRepo, UserRecord } from '../core/ports';
 import type { RosterImportPlan } from '../core/roster-import';
 import { DEFAULT_SLA, noClocks, startRound, type SlaConfig } from '../core/sla';
 import { SqliteAudit } from './sqlite-audit';
@@ -47,6 +47,7 @@ function toConcern(r: Row): Concern {
   return {
     id: r.id as string,
     reporterOpenid: r.reporter_openid as string,
+    source: (r.source ?? 'app') as Concern['source'],
     category: r.category as string,
     description: r.description as string,
     placeId: r.place_id as string,
@@ -154,6 +155,7 @@ export class SqliteDirectory implements DirectoryRepo {
       allStaff: db.prepare(`SELECT * FROM staff ORDER BY node_id, openid`),
       user: db.prepare(`SELECT * FROM users WHERE openid = ?`),
       insertUser: db.prepare(`INSERT INTO users (openid, name, phone, created_at) VALUES (@openid, @name, @phone, @createdAt) ON CONFLICT(openid) DO NOTHING`),
+      apiClient: db.prepare(`SELECT * FROM api_clients WHERE key_hash = ?`),
     };
 
     this.boundaryTx = db.transaction((plan: BoundaryImportPlan, expected: number): boolean => {
@@ -236,6 +238,19 @@ export class SqliteDirectory implements DirectoryRepo {
     this.q.insertUser.run(user);
     return toUser(this.q.user.get(user.openid) as Row);
   }
+  async findApiClient(keyHash: string): Promise<ApiClient | null> {
+    const r = this.q.apiClient.get(keyHash) as Row | undefined;
+    if (!r) return null;
+    return {
+      id: r.id as string,
+      name: r.name as string,
+      source: r.source as ApiClient['source'],
+      townIds: JSON.parse(r.town_ids as string) as string[],
+      reads: r.reads as ApiClient['reads'],
+      requestsPerMinute: r.requests_per_minute as number,
+      postsPerHour: r.posts_per_hour as number,
+    };
+  }
 }
 
 /**
@@ -268,16 +283,17 @@ function toUser(r: Row): UserRecord {
 export class SqliteConcerns implements ConcernRepo {
   private readonly q;
   private readonly createTx;
+  private readonly createManyTx;
   private readonly commitTx;
   private readonly enqueue;
 
   constructor(private readonly db: Database.Database) {
     this.enqueue = outboxEnqueuer(db);
     this.q = {
-      insert: db.prepare(`INSERT INTO concerns (id, reporter_openid, category, description, place_id, lat, lng, photos, status, route,
+      insert: db.prepare(`INSERT INTO concerns (id, reporter_openid, source, category, description, place_id, lat, lng, photos, status, route,
           town_id, village_id, cooperative_id, grid_id, co_office_id, created_at, updated_at, version, request_id,
           sla, due_at, watch_at, overdue, first_response, rating, rating_value, moderation)
-        VALUES (@id, @reporter_openid, @category, @description, @place_id, @lat, @lng, @photos, @status, @route,
+        VALUES (@id, @reporter_openid, @source, @category, @description, @place_id, @lat, @lng, @photos, @status, @route,
           @town_id, @village_id, @cooperative_id, @grid_id, @co_office_id, @created_at, @updated_at, @version, @request_id,
           @sla, @due_at, @watch_at, @overdue, @first_response, @rating, @rating_value, @moderation)`),
       byRequest: db.prepare(`SELECT * FROM concerns WHERE reporter_openid = ? AND request_id = ?`),
@@ -316,6 +332,15 @@ export class SqliteConcerns implements ConcernRepo {
       return { concern: c, created: true };
     });
 
+    this.createManyTx = db.transaction((items: NewConcern[]): { created: Concern[]; existing: Concern[] } => {
+      const out: { created: Concern[]; existing: Concern[] } = { created: [], existing: [] };
+      for (const it of items) {
+        const r = this.createTx(it.concern, it.events, it.notifications);
+        (r.created ? out.created : out.existing).push(r.concern);
+      }
+      return out;
+    });
+
     this.commitTx = db.transaction((id: string, expected: number, change: ConcernChange): Concern | null => {
       const cur = this.q.get.get(id) as Row | undefined;
       if (!cur) return null;
@@ -339,9 +364,57 @@ export class SqliteConcerns implements ConcernRepo {
   async create(concern: Concern, events: ConcernEvent[], notifications: Notification[]) {
     return this.createTx.immediate(concern, events, notifications);
   }
+  async createMany(items: NewConcern[]) {
+    return this.createManyTx.immediate(items);
+  }
   async get(id: string): Promise<Concern | null> {
     const r = this.q.get.get(id) as Row | undefined;
     return r ? toConcern(r) : null;
+  }
+  async search(query: ConcernSearch, limit: number): Promise<Concern[]> {
+    const where: string[] = ['created_at >= ?', 'created_at < ?'];
+    const params: unknown[] = [query.createdFrom, query.createdTo];
+    const inList = (col: string, values: readonly string[]) => {
+      where.push(`${col} IN (${values.map(() => '?').join(',')})`);
+      params.push(...values);
+    };
+    const places: string[] = (query.nodes ?? []).map((n) => {
+      params.push(n.id);
+      return `${LEVEL_COLUMN[n.level]} = ?`;
+    });
+    if (query.officeId !== undefined) {
+      places.push('co_office_id = ?');
+      params.push(query.officeId);
+    }
+    // Place params were pushed after the date params, so the place clause goes right after them.
+    if (places.length > 0) where.push(`(${places.join(' OR ')})`);
+    if (query.reporterOpenid !== undefined) {
+      where.push('reporter_openid = ?');
+      params.push(query.reporterOpenid);
+    }
+    if (query.ids) inList('id', query.ids.length > 0 ? query.ids : ['']);
+    if (query.categories) inList('category', query.categories.length > 0 ? query.categories : ['']);
+    if (query.statuses) inList('status', query.statuses.length > 0 ? query.statuses : ['']);
+    params.push(limit);
+    const sql = `SELECT * FROM concerns WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`;
+    return (this.db.prepare(sql).all(...params) as Row[]).map(toConcern);
+  }
+  async latestReplies(concernIds: string[]): Promise<Map<string, LatestReply>> {
+    const out = new Map<string, LatestReply>();
+    // Chunks keep each statement under SQLite's parameter limit.
+    for (let i = 0; i < concernIds.length; i += 500) {
+      const ids = concernIds.slice(i, i + 500);
+      const rows = this.db
+        .prepare(
+          `SELECT m.concern_id, m.text, m.at FROM concern_messages m JOIN concerns c ON c.id = m.concern_id
+           WHERE m.concern_id IN (${ids.map(() => '?').join(',')}) AND m.author_openid != c.reporter_openid
+           ORDER BY m.concern_id, m.seq`,
+        )
+        .all(...ids) as Row[];
+      // Ordered by seq: the last row of each concern wins.
+      for (const r of rows) out.set(r.concern_id as string, { concernId: r.concern_id as string, text: r.text as string, at: r.at as string });
+    }
+    return out;
   }
   async commit(id: string, expectedVersion: number, change: ConcernChange): Promise<Concern | null> {
     return this.commitTx.immediate(id, expectedVersion, change);
@@ -429,6 +502,7 @@ function concernRow(c: Concern) {
   return {
     id: c.id,
     reporter_openid: c.reporterOpenid,
+    source: c.source,
     category: c.category,
     description: c.description,
     place_id: c.placeId,

@@ -2,18 +2,49 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useMemo, useState } from 'react';
 import type { RateRow, RatesView } from '../../core/views';
 import { call } from '../services/api';
+import { errorText } from '../services/error-text';
+import { saveBinaryFile } from '../services/file-export';
 import { useResource } from './use-resource';
 
 const MONTHS = 6;
 
-/** 办理统计: rates per month for the viewer's node and its children (stats/rates). */
+export type ExportKind = 'concerns' | 'rates';
+export type ExportFormat = 'xlsx' | 'csv';
+
+/** The first and last day of a YYYY-MM month, the last capped at today (Beijing time). */
+export function monthDays(month: string, now: Date): { from: string; to: string } {
+  const [y, m] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return { from: `${month}-01`, to: last < today ? last : today };
+}
+
+/** 办理统计: rates per month for the viewer's node and its children (stats/rates), and the exports. */
 export function useDashboard() {
   const rates = useResource<RatesView>(() => call('stats/rates', { months: MONTHS }));
   const [month, setMonth] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
   usePullDownRefresh(() => {
     void rates.reload().finally(() => Taro.stopPullDownRefresh());
   });
   const shown = month ?? rates.data?.months[0] ?? null;
   const rows: RateRow[] = useMemo(() => (rates.data && shown ? rates.data.rows.filter((r) => r.month === shown) : []), [rates.data, shown]);
-  return { rates, month: shown, setMonth, rows };
+
+  /** Concerns of the month shown, or the rates of the months shown, as a file. */
+  const exportFile = async (kind: ExportKind, format: ExportFormat) => {
+    if (busy || !shown) return;
+    setBusy(`${kind}-${format}`);
+    setExportError(null);
+    try {
+      const file = kind === 'concerns' ? await call('export/concerns', { format, ...monthDays(shown, new Date()) }) : await call('export/rates', { format, months: MONTHS });
+      const done = await saveBinaryFile(file);
+      void Taro.showToast({ title: done, icon: 'success', duration: 1500 });
+    } catch (e) {
+      setExportError(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return { rates, month: shown, setMonth, rows, busy, exportError, exportFile };
 }

@@ -39,6 +39,7 @@ const TEXT: Record<string, string> = {
   'EVENT.OUTSIDE_WINDOW': '现在不在签到时间内：活动开始前一段时间才能签到，结束后不久停止签退。',
   'EVENT.NOT_ENDED': '活动结束后才能确认工时。',
   'HOURS.REASON_REQUIRED': '修改工时时请填写原因，以便留档备查。',
+  'EXPORT.TOO_LARGE': '要导出的诉求太多（超过5000条），请缩短日期范围，或选择某个村（社区）、经济社后再导出。',
   INTERNAL: '系统出了点问题，请稍后再试。如一直不行，请联系网格员。',
   'SERVICE.UNAVAILABLE': '服务暂时无法使用，请稍后再试。如一直不行，请联系镇网格管理员。',
   [NETWORK_FAILED]: '网络连接失败，请检查网络后点“重试”。',

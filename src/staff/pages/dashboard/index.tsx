@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import { Chip, ChipRow } from '../../../components/chip';
 import { ErrorState, LoadingState } from '../../../components/page-state';
-import { useDashboard } from '../../../hooks/use-dashboard';
+import { useDashboard, type ExportFormat, type ExportKind } from '../../../hooks/use-dashboard';
 import { percent } from '../../../services/format';
 import type { RateRow } from '../../../../core/views';
 import './index.scss';
@@ -10,6 +11,13 @@ const BARS: Array<{ key: 'responseRate' | 'resolveRate' | 'satisfactionRate'; la
   { key: 'responseRate', label: '响应率', hint: (r) => `${r.respondedInTime}/${r.responseDecided} 按时签收` },
   { key: 'resolveRate', label: '解决率', hint: (r) => `${r.resolved}/${r.total} 已办结` },
   { key: 'satisfactionRate', label: '满意率', hint: (r) => `${r.satisfied}/${r.rated} 满意或基本满意` },
+];
+
+const EXPORTS: Array<{ kind: ExportKind; format: ExportFormat; label: string }> = [
+  { kind: 'concerns', format: 'xlsx', label: '诉求明细（Excel）' },
+  { kind: 'concerns', format: 'csv', label: '诉求明细（CSV）' },
+  { kind: 'rates', format: 'xlsx', label: '办理统计（Excel）' },
+  { kind: 'rates', format: 'csv', label: '办理统计（CSV）' },
 ];
 
 function RateBars({ row }: { row: RateRow }) {
@@ -66,6 +74,27 @@ export default function DashboardPage() {
           <RateBars row={r} />
         </View>
       ))}
+      <View className='card dash__export'>
+        <View className='dash__head'>
+          <Text className='dash__name'>导出报表</Text>
+        </View>
+        <Text className='muted'>诉求明细按所选月份导出（不含居民姓名和电话）；办理统计导出近{d.rates.data.months.length}个月。</Text>
+        <View className='dash__export-buttons'>
+          {EXPORTS.map((x) => (
+            <Button
+              key={`${x.kind}-${x.format}`}
+              size='small'
+              fill='outline'
+              loading={d.busy === `${x.kind}-${x.format}`}
+              disabled={d.busy !== null}
+              onClick={() => void d.exportFile(x.kind, x.format)}
+            >
+              {x.label}
+            </Button>
+          ))}
+        </View>
+        {d.exportError ? <Text className='error-text'>{d.exportError}</Text> : null}
+      </View>
       <Text className='muted dash__note'>按村（社区）、经济社、网格统计，不对个人排名。响应率：在签收时限内签收的比例；满意率：居民评价为满意或基本满意的比例。</Text>
     </View>
   );

@@ -1,0 +1,12 @@
+/**
+ * Cloud function `open311`: Open311 GeoReport v2 over CloudBase HTTP access (route `/open311`), for the
+ * district 12345 platform and other client systems. Served by core/open311.ts, like the local server.
+ */
+import { hashApiKey } from '../../server/api-keys';
+import { cloudJobs } from '../../server/cloud-runtime';
+import { createOpen311Function } from '../../server/open311-function';
+
+export const main = createOpen311Function(async () => {
+  const { deps, directory } = await cloudJobs();
+  return { deps, directory, hashKey: hashApiKey };
+});
