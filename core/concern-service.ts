@@ -6,6 +6,7 @@ import type { ActorRole, Caller, Category, Concern, ConcernEvent, ConcernMessage
 import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';
 import type { ConcernChange, Deps, InboxScope, RouteLevel } from './ports';
 import { toWgs84 } from './geo';
+import { checkPhotos, photoUrlLists } from './photos';
 import { escalationTarget, routeToNode, routeToQueue, routeUp } from './route-change';
 import { routeConcern, routeTownId } from './routing';
 import type { ParsedInputOf } from './schemas';
@@ -66,7 +67,7 @@ function slaView(c: Concern, now: string): SlaView {
   };
 }
 
-function summary(snap: DirectorySnapshot, cats: Map<string, Category>, c: Concern, now: string): ConcernSummary {
+function summary(snap: DirectorySnapshot, cats: Map<string, Category>, c: Concern, now: string, thumbUrl: string | null = null): ConcernSummary {
   return {
     id: c.id,
     category: c.category,
@@ -85,7 +86,16 @@ function summary(snap: DirectorySnapshot, cats: Map<string, Category>, c: Concer
     route: routeView(snap, c),
     sla: slaView(c, now),
     rating: c.rating,
+    photoCount: c.photos.length,
+    thumbUrl,
   };
+}
+
+/** Summaries of a page of concerns, with one storage call for every thumbnail. */
+async function summaries(ctx: Ctx, snap: DirectorySnapshot, cats: Map<string, Category>, cs: Concern[]): Promise<ConcernSummary[]> {
+  const thumbs = await photoUrlLists(ctx.deps, cs.map((c) => c.photos.slice(0, 1)));
+  const now = ctx.deps.now().toISOString();
+  return cs.map((c, i) => summary(snap, cats, c, now, thumbs[i][0] ?? null));
 }
 
 /** The moves the caller may make now, straight from the lifecycle table; the UI shows exactly these. */
@@ -112,16 +122,18 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<Co
     store.concerns.thread(c.id),
     store.directory.findUser(c.reporterOpenid),
   ]);
+  const [photoUrls, ...threadUrls] = await photoUrlLists(ctx.deps, [c.photos, ...thread.map((m) => m.photos)]);
   return {
-    ...summary(snap, cats, c, ctx.deps.now().toISOString()),
+    ...summary(snap, cats, c, ctx.deps.now().toISOString(), photoUrls[0] ?? null),
     location: c.location,
     photos: c.photos,
+    photoUrls,
     reporterName: reporter?.name ?? '居民',
     mine: isReporter(ctx.caller, c),
     moves: movesFor(snap, ctx.caller, c),
     // Openids are identifiers of people: a view names people, it does not hand out their ids.
     timeline: timeline.map((e) => ({ ...e, actorOpenid: e.actorOpenid === ctx.caller.openid ? e.actorOpenid : null })),
-    thread: thread.map((m) => ({ ...m, authorOpenid: m.authorOpenid === ctx.caller.openid ? m.authorOpenid : '' })),
+    thread: thread.map((m, i) => ({ ...m, authorOpenid: m.authorOpenid === ctx.caller.openid ? m.authorOpenid : '', photoUrls: threadUrls[i] })),
   };
 }
 
@@ -159,6 +171,7 @@ export async function submit(ctx: Ctx, input: ParsedInputOf<'concern/submit'>): 
   const category = (await ctx.deps.store.directory.listCategories(townId)).find((c) => c.code === input.category);
   if (!category) throw new AppError('CATEGORY.UNKNOWN', `category ${input.category} is not configured for ${townId}`);
 
+  await checkPhotos(ctx.deps, ctx.caller.openid, input.photos ?? []);
   const route = routeConcern(snap.grid, snap.offices, { located, placeId, category });
   const at = ctx.deps.now().toISOString();
   const action: LifecycleAction = route.step === 'dispatch' ? 'route_dispatch' : 'route_assign';
@@ -336,7 +349,8 @@ export function accept(ctx: Ctx, input: ParsedInputOf<'concern/accept'>): Promis
   }));
 }
 
-export function resolve(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>): Promise<ConcernDetail> {
+export async function resolve(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>): Promise<ConcernDetail> {
+  await checkPhotos(ctx.deps, ctx.caller.openid, input.photos ?? []);
   return act(ctx, input.id, input.requestId, only('resolve'), async (c, at) => ({
     note: input.text,
     sla: onResolved(c.sla, at),
@@ -349,7 +363,8 @@ export function resolve(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>): Prom
  * A handler's reply moves the case into progress; a reporter's message (comment) only adds to the thread.
  * Either way the message and an event are stored together.
  */
-export function reply(ctx: Ctx, input: ParsedInputOf<'concern/reply'>): Promise<ConcernDetail> {
+export async function reply(ctx: Ctx, input: ParsedInputOf<'concern/reply'>): Promise<ConcernDetail> {
+  await checkPhotos(ctx.deps, ctx.caller.openid, input.photos ?? []);
   return act(
     ctx,
     input.id,
@@ -425,7 +440,7 @@ export function returnToQueue(ctx: Ctx, input: ParsedInputOf<'concern/return'>):
 export async function listMine(ctx: Ctx, input: ParsedInputOf<'concern/listMine'>): Promise<Page<ConcernSummary>> {
   const [snap, cats] = await Promise.all([ctx.directory.current(), categoryMap(ctx)]);
   const page = await ctx.deps.store.concerns.listByReporter(ctx.caller.openid, { cursor: input.cursor ?? null, limit: input.limit ?? DEFAULT_PAGE });
-  return { items: page.items.map((c) => summary(snap, cats, c, ctx.deps.now().toISOString())), nextCursor: page.nextCursor };
+  return { items: await summaries(ctx, snap, cats, page.items), nextCursor: page.nextCursor };
 }
 
 export async function inbox(ctx: Ctx, input: ParsedInputOf<'concern/inbox'>): Promise<Page<ConcernSummary>> {
@@ -440,7 +455,7 @@ export async function inbox(ctx: Ctx, input: ParsedInputOf<'concern/inbox'>): Pr
     scope = { nodes: routeNodesOf(snap, caller.nodeId), officeId: null, openOnly };
   }
   const page = await ctx.deps.store.concerns.inbox(scope, { cursor: input.cursor ?? null, limit: input.limit ?? DEFAULT_PAGE });
-  return { items: page.items.map((c) => summary(snap, cats, c, ctx.deps.now().toISOString())), nextCursor: page.nextCursor };
+  return { items: await summaries(ctx, snap, cats, page.items), nextCursor: page.nextCursor };
 }
 
 /**

@@ -38,6 +38,10 @@ export const ERROR_CODES = {
   'EVENT.OUTSIDE_WINDOW': 409,
   'EVENT.NOT_ENDED': 409,
   'HOURS.REASON_REQUIRED': 400,
+  /** A photo id that is not the caller's own upload in our storage, or an upload that is not a JPEG/PNG/WebP image. */
+  'PHOTO.INVALID': 400,
+  /** An upload over the size cap. */
+  'PHOTO.TOO_LARGE': 413,
   'INTERNAL': 500,
   'SERVICE.UNAVAILABLE': 503,
 } as const;

@@ -343,6 +343,11 @@ export interface PhotoStorage {
   displayUrls(fileIds: string[]): Promise<Array<string | null>>;
   /** Deletes the files; ids of files that do not exist are ignored. */
   delete(fileIds: string[]): Promise<void>;
+  /**
+   * Whether each file was uploaded by this person. A storage without the method proves only that the
+   * file exists in it (a non-null display URL).
+   */
+  ownedBy?(openid: string, fileIds: string[]): Promise<boolean[]>;
 }
 
 /** Everything core needs from the outside world, wired by one composition root per runtime. */
@@ -356,4 +361,6 @@ export interface Deps {
   sla?: SlaConfig;
   /** Volunteer module settings; defaults in core/volunteer-model.ts when absent. */
   volunteer?: VolunteerSettings;
+  /** Photo storage: checks photo ids and turns them into display URLs. Without it, photos are refused. */
+  photos?: PhotoStorage;
 }

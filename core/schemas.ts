@@ -35,7 +35,11 @@ const text = (max: number) =>
     .transform((s) => s.trim())
     .refine((s) => s.length > 0, 'must not be blank')
     .refine((s) => [...s].length <= max, `must be at most ${max} characters`);
-const photo = z.string().min(1).max(512);
+/** A photo is a file id of our storage: `local://uploads/<name>` (local cloud) or `cloud://…` (CloudBase). */
+const photo = z
+  .string()
+  .max(512)
+  .regex(/^(local:\/\/uploads\/[A-Za-z0-9_-]{1,64}\.(jpg|jpeg|png|gif|webp)|cloud:\/\/[A-Za-z0-9._-]+\/[A-Za-z0-9._\/-]+)$/, 'photo must be a file id of our storage (local://uploads/… or cloud://…)');
 const latLng = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict();
 /** The coordinate system of a reported position: WGS-84 (GPS, the default) or GCJ-02 (WeChat's getLocation type 'gcj02', chooseLocation). */
 const coord = z.enum(['wgs84', 'gcj02']);

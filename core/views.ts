@@ -173,7 +173,13 @@ export interface ConcernSummary {
   route: RouteView;
   sla: SlaView;
   rating: ConcernRating | null;
+  /** How many photos the report carries, and a display URL of the first (a thumbnail in lists). */
+  photoCount: number;
+  thumbUrl: string | null;
 }
+
+/** A thread message with display URLs of its photos (`photos` stays the stored file ids). */
+export type ConcernMessageView = ConcernMessage & { photoUrls: string[] };
 
 /** What the caller may do next on a concern; the UI shows exactly these buttons. */
 export type ConcernMove = 'accept' | 'reply' | 'resolve' | 'rate' | 'dispatch' | 'transfer' | 'return' | 'escalate';
@@ -211,12 +217,14 @@ export interface RatesView {
 export interface ConcernDetail extends ConcernSummary {
   location: LatLng | null;
   photos: string[];
+  /** Display URLs of the report's photos, in order (files that no longer exist are left out). */
+  photoUrls: string[];
   reporterName: string;
   /** True when the caller is the reporter. */
   mine: boolean;
   moves: ConcernMove[];
   timeline: ConcernEvent[];
-  thread: ConcernMessage[];
+  thread: ConcernMessageView[];
 }
 
 /** Where a point goes, shown to the resident before submitting. */

@@ -59,8 +59,10 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
     seedDirectory(store.db, demoDirectory(now().toISOString()));
     seedVolunteers(store.db, demoVolunteers(now(), () => newId('c').slice(-10)));
   }
+  const photos = opts.uploadsDir === undefined ? null : new LocalPhotoStorage(opts.uploadsDir);
   const deps: Deps = {
     store,
+    ...(photos ? { photos } : {}),
     now,
     newId,
     sla,
@@ -100,7 +102,7 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
     deps,
     router,
     identity: new LocalIdentity(opts.sessionSecret),
-    photos: opts.uploadsDir === undefined ? null : new LocalPhotoStorage(opts.uploadsDir),
+    photos,
     deliverNotifications,
     runSla,
     sendReminders: reminders,
