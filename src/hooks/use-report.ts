@@ -9,6 +9,7 @@ import { canPickOnMap, currentPosition, LocationError, pickOnMap, type Position 
 import { newRequestId } from '../services/request-id';
 import { requestSubscribe } from '../services/subscribe';
 import { useResource } from './use-resource';
+import { photosNotReady, usePhotoUpload } from './use-photo-upload';
 
 export const DESCRIPTION_MAX = 500;
 
@@ -50,6 +51,7 @@ export function groupVillages(roots: readonly GridTreeNode[]): TownGroup[] {
 }
 
 export interface ReportErrors {
+  photos?: string;
   location?: string;
   place?: string;
   category?: string;
@@ -67,6 +69,7 @@ export function useReport() {
   const [description, setDescription] = useState('');
   const [errors, setErrors] = useState<ReportErrors>({});
   const [submitting, setSubmitting] = useState(false);
+  const photos = usePhotoUpload();
   // One id per form: a retried tap after a lost answer is recognised by the backend, not doubled.
   const requestId = useRef(newRequestId());
 
@@ -170,6 +173,8 @@ export function useReport() {
     const text = description.trim();
     if (text.length === 0) out.description = '请写下您遇到的问题，说清楚在哪里、是什么情况。';
     else if ([...text].length > DESCRIPTION_MAX) out.description = `问题描述不能超过 ${DESCRIPTION_MAX} 字，请精简后再提交。`;
+    const photoBad = photosNotReady(photos);
+    if (photoBad) out.photos = photoBad;
     return out;
   };
 
@@ -188,6 +193,7 @@ export function useReport() {
         description: description.trim(),
         ...(placeId ? { placeId } : {}),
         ...(position ? { location: position.location, coord: position.coord } : {}),
+        ...(photos.fileIds.length > 0 ? { photos: photos.fileIds } : {}),
         requestId: requestId.current,
       });
       await Taro.redirectTo({ url: `/pages/concern/index?id=${encodeURIComponent(detail.id)}` });
@@ -225,6 +231,7 @@ export function useReport() {
     chooseCooperative,
     chooseCategory,
     changeDescription,
+    photos,
     submit,
   };
 }

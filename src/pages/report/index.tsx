@@ -4,6 +4,7 @@ import { Chip, ChipRow } from '../../components/chip';
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state';
 import { DESCRIPTION_MAX, useReport } from '../../hooks/use-report';
 import type { LocateView } from '../../../core/views';
+import { PhotoPicker } from '../../components/photo-picker';
 import './index.scss';
 
 /** Where a located point will go, in words a resident can check before submitting. */
@@ -155,6 +156,12 @@ export default function ReportPage() {
         />
       </View>
       {r.errors.description ? <Text className='error-text report__error'>{r.errors.description}</Text> : null}
+
+      <Text className='section-title'>4. 拍张照片（选填）</Text>
+      <View className='card'>
+        <PhotoPicker upload={r.photos} />
+      </View>
+      {r.errors.photos ? <Text className='error-text report__error'>{r.errors.photos}</Text> : null}
 
       {r.errors.submit ? <Text className='error-text report__error'>{r.errors.submit}</Text> : null}
       <View className='actions'>
