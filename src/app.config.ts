@@ -6,6 +6,7 @@ export default defineAppConfig({
     'pages/my-concerns/index',
     'pages/concern/index',
     'pages/messages/index',
+    'pages/me/index',
   ],
   subPackages: [
     {

@@ -1,5 +1,9 @@
 import type { PropsWithChildren } from 'react';
+import { applyElderMode, readElderMode } from './services/elder-mode';
 import './app.scss';
+
+// 大字模式 is remembered on the phone and applies from the first page.
+applyElderMode(readElderMode());
 
 function App({ children }: PropsWithChildren) {
   // `children` is the page being rendered.

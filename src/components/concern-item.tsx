@@ -9,7 +9,7 @@ import './concern-item.scss';
 export function ConcernItem({ item, onTap, placeLabel = '地点', showDue = false }: { item: ConcernSummary; onTap: () => void; placeLabel?: string; showDue?: boolean }) {
   const due = showDue ? dueText(item.sla.dueAt, item.sla.overdue) : null;
   return (
-    <View className={`concern-item${showDue && item.sla.overdue ? ' concern-item--overdue' : ''}`} onClick={onTap}>
+    <View className={`concern-item${showDue && item.sla.overdue ? ' concern-item--overdue' : ''}`} onClick={onTap} role='button'>
       <View className='concern-item__head'>
         <Text className='concern-item__category'>{item.categoryName}</Text>
         {showDue && item.sla.overdue ? (

@@ -43,7 +43,7 @@ export default function ReportPage() {
         {r.located ? (
           <View className='report__located'>
             <Text className={`report__located-text${r.located.result === 'outside' ? ' error-text' : ''}`}>{whereText(r.located)}</Text>
-            <Text className='report__change' onClick={r.clearLocation}>
+            <Text className='report__change' onClick={r.clearLocation} {...{ role: 'button' }}>
               清除位置
             </Text>
           </View>
@@ -79,7 +79,7 @@ export default function ReportPage() {
             <Text className='report__chosen-name'>
               {village.townName} · {village.name}
             </Text>
-            <Text className='report__change' onClick={() => r.chooseVillage(null)}>
+            <Text className='report__change' onClick={() => r.chooseVillage(null)} {...{ role: 'button' }}>
               更换
             </Text>
           </View>
