@@ -297,6 +297,39 @@ export interface EventRepo {
   personByCode(code: string): Promise<string | null>;
 }
 
+/** Per-town settings kept by the town admin. */
+export interface TownSettings {
+  /** Resolved concerns shown on the public board (personal data removed), and open ones can get "+1". */
+  publicBoard: boolean;
+  /** Quick reply templates for staff, per category code. */
+  replyTemplates: Record<string, string[]>;
+}
+
+/** Which open concerns count as "the same problem nearby". */
+export interface SimilarQuery {
+  townId: string;
+  category: string;
+  villageId: string | null;
+  gridId: string | null;
+  /** A box around the reported point (WGS-84); core filters by exact distance afterwards. */
+  box: { minLat: number; maxLat: number; minLng: number; maxLng: number } | null;
+  limit: number;
+}
+
+/** The public board: town settings, resolved concerns per village, open ones nearby, and "+1"s. */
+export interface BoardRepo {
+  settings(townId: string): Promise<TownSettings>;
+  saveReplyTemplates(townId: string, templates: Record<string, string[]>): Promise<void>;
+  /** Resolved or closed concerns of these towns (and this village, when given), most recently updated first. */
+  listResolved(townIds: string[], villageId: string | null, limit: number): Promise<Concern[]>;
+  /** Open concerns of the category in the town, in the village or grid or inside the box; newest first. */
+  similarOpen(q: SimilarQuery): Promise<Concern[]>;
+  /** Records one "+1" per person per concern; false when this person already did. Single insert. */
+  plusOne(concernId: string, openid: string, at: string): Promise<boolean>;
+  /** "+1" counts of these concerns, and whether this person gave one. */
+  plusOnes(concernIds: string[], openid: string): Promise<Map<string, { count: number; mine: boolean }>>;
+}
+
 export interface Store {
   directory: DirectoryRepo;
   concerns: ConcernRepo;
@@ -305,6 +338,8 @@ export interface Store {
   audit: AuditRepo;
   teams: TeamRepo;
   events: EventRepo;
+  /** The public board and town settings; a store without it has no board (every town off). */
+  board?: BoardRepo;
   close(): Promise<void>;
 }
 

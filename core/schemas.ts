@@ -11,6 +11,8 @@ export const LIMITS = {
   commentMax: 200,
   statsMonthsMax: 12,
   photosMax: 9,
+  templateMax: 200,
+  templatesMax: 10,
   pageMax: 50,
   rosterCsvMax: 200_000,
   teamNoteMax: 200,
@@ -105,6 +107,21 @@ export const schemas = {
   'message/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'message/markRead': z.object({ ids: z.array(id).min(1).max(LIMITS.pageMax).optional() }).strict(),
   'audit/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
+  'board/list': z.object({ placeId: id.optional(), limit: limit.optional() }).strict(),
+  'board/get': z.object({ id }).strict(),
+  'concern/similar': z
+    .object({ category: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), placeId: id.optional(), location: latLng.optional(), coord: coord.optional() })
+    .strict()
+    .refine((v) => v.placeId !== undefined || v.location !== undefined, { message: 'give a location or a placeId', path: ['placeId'] }),
+  'concern/plusOne': z.object({ id }).strict(),
+  'town/replyTemplates': z.object({ townId: id.optional() }).strict(),
+  'town/setReplyTemplates': z
+    .object({
+      townId: id.optional(),
+      category: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
+      templates: z.array(text(LIMITS.templateMax)).max(LIMITS.templatesMax),
+    })
+    .strict(),
   'volunteer/mine': z.object({}).strict(),
   'team/list': z.object({ nodeId: id.optional() }).strict(),
   'team/get': z.object({ id }).strict(),

@@ -178,6 +178,24 @@ export interface ConcernSummary {
   thumbUrl: string | null;
 }
 
+/** A concern as the public board shows it: no reporter, no photos, no location, text scrubbed of phones and names. */
+export interface PublicConcern {
+  id: string;
+  category: string;
+  categoryName: string;
+  placeName: string;
+  status: ConcernStatus;
+  open: boolean;
+  createdAt: string;
+  resolvedAt: string | null;
+  description: string;
+  /** The last answer of the handlers (办结答复), scrubbed. */
+  finalReply: string | null;
+  plusOnes: number;
+  /** True when the caller gave a "+1". */
+  plusOned: boolean;
+}
+
 /** A thread message with display URLs of its photos (`photos` stays the stored file ids). */
 export type ConcernMessageView = ConcernMessage & { photoUrls: string[] };
 
@@ -275,6 +293,12 @@ export interface Outputs {
   'concern/listMine': Page<ConcernSummary>;
   'concern/get': ConcernDetail;
   'concern/inbox': Page<ConcernSummary>;
+  'board/list': { enabled: boolean; items: PublicConcern[] };
+  'board/get': PublicConcern;
+  'concern/similar': { items: PublicConcern[] };
+  'concern/plusOne': { id: string; plusOnes: number; plusOned: true };
+  'town/replyTemplates': { townId: string; templates: Record<string, string[]> };
+  'town/setReplyTemplates': { townId: string; templates: Record<string, string[]> };
   'concern/accept': ConcernDetail;
   'concern/reply': ConcernDetail;
   'concern/resolve': ConcernDetail;

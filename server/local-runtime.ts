@@ -18,6 +18,7 @@ import { LocalIdentity } from './local-identity';
 import { LocalPhotoStorage } from './local-photo-storage';
 import { seedDirectory, seedVolunteers } from './seed';
 import { SqliteStore } from './sqlite-store';
+import { seedBoardSettings } from './sqlite-board';
 
 const OUTBOX_BATCH = 100;
 
@@ -58,6 +59,7 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
   if (opts.seed === 'demo') {
     seedDirectory(store.db, demoDirectory(now().toISOString()));
     seedVolunteers(store.db, demoVolunteers(now(), () => newId('c').slice(-10)));
+    seedBoardSettings(store.db, demoDirectory(now().toISOString()).nodes.filter((n) => n.kind === 'town').map((n) => n.id));
   }
   const photos = opts.uploadsDir === undefined ? null : new LocalPhotoStorage(opts.uploadsDir);
   const deps: Deps = {
