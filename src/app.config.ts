@@ -7,6 +7,7 @@ export default defineAppConfig({
     'pages/concern/index',
     'pages/messages/index',
     'pages/me/index',
+    'pages/board/index',
   ],
   subPackages: [
     {

@@ -101,6 +101,33 @@ export function useReport() {
     { skip: townId === null, key: townId ?? '' },
   );
 
+  // Open concerns of the same category nearby, shown before submitting: a "+1" instead of a duplicate.
+  const similarPlace = cooperativeId ?? villageId;
+  const similarKey = category && (similarPlace || position) ? `${category}|${similarPlace ?? ''}|${position ? `${position.location.lat},${position.location.lng}` : ''}` : '';
+  const similar = useResource(
+    () =>
+      category && (similarPlace || position)
+        ? call('concern/similar', { category, ...(similarPlace ? { placeId: similarPlace } : {}), ...(position ? { location: position.location, coord: position.coord } : {}) })
+        : Promise.resolve({ items: [] }),
+    { skip: similarKey === '', key: similarKey },
+  );
+  const [plusBusy, setPlusBusy] = useState<string | null>(null);
+  const [plusError, setPlusError] = useState<string | null>(null);
+  const plusOne = async (id: string) => {
+    if (plusBusy) return;
+    setPlusBusy(id);
+    setPlusError(null);
+    try {
+      await call('concern/plusOne', { id });
+      await similar.reload();
+      void Taro.showToast({ title: '已+1，办理人员会看到', icon: 'success', duration: 1500 });
+    } catch (e) {
+      setPlusError(errorText(e));
+    } finally {
+      setPlusBusy(null);
+    }
+  };
+
   const showWhere = async (p: Position) => {
     const mine = ++locateSeq.current;
     setPosition(p);
@@ -232,6 +259,10 @@ export function useReport() {
     chooseCategory,
     changeDescription,
     photos,
+    similar: similarKey === '' ? [] : similar.data?.items ?? [],
+    plusOne,
+    plusBusy,
+    plusError,
     submit,
   };
 }

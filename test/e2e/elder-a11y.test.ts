@@ -88,6 +88,7 @@ it('has no serious or critical accessibility violation on the resident pages (ax
     { url: `/#/pages/concern/index?id=${mine.id}`, ready: '沟通记录', shot: 'resident-concern' },
     { url: '/#/pages/messages/index', ready: /暂时没有消息|全部已读|条未读/, shot: 'resident-messages' },
     { url: '/#/pages/me/index', ready: '大字模式', shot: 'resident-me' },
+    { url: '/#/pages/board/index', ready: '选择村（社区）', shot: 'resident-board-all' },
   ];
   const found: Array<{ url: string; id: string; impact: string; nodes: string[] }> = [];
   for (const elder of [false, true]) {
@@ -104,4 +105,19 @@ it('has no serious or critical accessibility violation on the resident pages (ax
     }
   }
   expect(found).toEqual([]);
+});
+
+it('saves screenshots of the main staff pages', async () => {
+  const { page } = await h.newPage();
+  await login(page, '黄社长', '您好，黄社长');
+  const c = (await h.rt.router.call('concern', 'concern/submit', { category: 'road', description: '截图用：大果路口路灯不亮。', placeId: 'dz-xicheng-daguo' }, 'demo-resident-li')) as { id: string };
+  await button(page, '诉求工作台').click();
+  await page.getByText('截图用：大果路口路灯不亮。').waitFor();
+  await page.screenshot({ path: path.join(DOCS_SHOTS, 'staff-inbox.png') });
+  await page.goto(`${h.base}/#/staff/pages/handle/index?id=${c.id}`);
+  await button(page, '签收').waitFor();
+  await page.screenshot({ path: path.join(DOCS_SHOTS, 'staff-handle.png') });
+  await page.goto(`${h.base}/#/staff/pages/dashboard/index`);
+  await page.getByText(/响应率/).first().waitFor();
+  await page.screenshot({ path: path.join(DOCS_SHOTS, 'staff-dashboard.png') });
 });

@@ -5,6 +5,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/page-stat
 import { DESCRIPTION_MAX, useReport } from '../../hooks/use-report';
 import type { LocateView } from '../../../core/views';
 import { PhotoPicker } from '../../components/photo-picker';
+import { PublicCard } from '../../components/public-card';
 import './index.scss';
 
 /** Where a located point will go, in words a resident can check before submitting. */
@@ -139,6 +140,17 @@ export default function ReportPage() {
         )}
       </View>
       {r.errors.category ? <Text className='error-text report__error'>{r.errors.category}</Text> : null}
+
+      {r.similar.length > 0 ? (
+        <View className='report__similar' aria-live='polite'>
+          <Text className='report__similar-title'>{`附近已有 ${r.similar.length} 条相同问题正在办理`}</Text>
+          <Text className='muted'>如果是同一件事，点“我也遇到了 +1”就行，不用重复反映；不是同一件事，请继续往下填写。</Text>
+          {r.similar.map((item) => (
+            <PublicCard key={item.id} item={item} onPlusOne={() => void r.plusOne(item.id)} busy={r.plusBusy === item.id} />
+          ))}
+          {r.plusError ? <Text className='error-text'>{r.plusError}</Text> : null}
+        </View>
+      ) : null}
 
       {/* Step 3: what happened */}
       <Text className='section-title'>3. 说说具体情况</Text>
