@@ -7,6 +7,7 @@ import type { ActorRole, Caller, Category, Concern, ConcernSource, LatLng, Conce
 import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';
 import type { ConcernChange, Deps, InboxScope, NewConcern, RouteLevel } from './ports';
 import { toWgs84 } from './geo';
+import { checkPhotos, photoUrlLists } from './photos';
 import { escalationTarget, routeToNode, routeToQueue, routeUp } from './route-change';
 import { routeConcern, routeTownId } from './routing';
 import type { ParsedInputOf } from './schemas';
@@ -81,7 +82,7 @@ async function moderate(ctx: Ctx, text: string): Promise<Moderation> {
   return verdict === 'pass' ? 'published' : 'held';
 }
 
-function summary(snap: DirectorySnapshot, cats: Map<string, Category>, c: Concern, now: string, caller: Caller): ConcernSummary {
+function summary(snap: DirectorySnapshot, cats: Map<string, Category>, c: Concern, now: string, caller: Caller, thumbUrl: string | null = null): ConcernSummary {
   return {
     id: c.id,
     category: c.category,
@@ -101,7 +102,16 @@ function summary(snap: DirectorySnapshot, cats: Map<string, Category>, c: Concer
     route: routeView(snap, c),
     sla: slaView(c, now),
     rating: c.rating,
+    photoCount: c.photos.length,
+    thumbUrl,
   };
+}
+
+/** Summaries of a page of concerns, with one storage call for every thumbnail. */
+async function summaries(ctx: Ctx, snap: DirectorySnapshot, cats: Map<string, Category>, cs: Concern[]): Promise<ConcernSummary[]> {
+  const thumbs = await photoUrlLists(ctx.deps, cs.map((c) => c.photos.slice(0, 1)));
+  const now = ctx.deps.now().toISOString();
+  return cs.map((c, i) => summary(snap, cats, c, now, ctx.caller, thumbs[i][0] ?? null));
 }
 
 /** The moves the caller may make now, straight from the lifecycle table; the UI shows exactly these. */
@@ -134,17 +144,19 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<Co
     store.concerns.thread(c.id),
     store.directory.findUser(c.reporterOpenid),
   ]);
+  const [photoUrls, ...threadUrls] = await photoUrlLists(ctx.deps, [c.photos, ...thread.map((m) => m.photos)]);
   return {
-    ...summary(snap, cats, c, ctx.deps.now().toISOString(), ctx.caller),
+    ...summary(snap, cats, c, ctx.deps.now().toISOString(), ctx.caller, photoUrls[0] ?? null),
     location: c.location,
     photos: c.photos,
+    photoUrls,
     reporterName: reporter?.name ?? '居民',
     reporterPhone: phoneFor(snap, ctx.caller, c, reporter?.phone ?? null),
     mine: isReporter(ctx.caller, c),
     moves: movesFor(snap, ctx.caller, c),
     // Openids are identifiers of people: a view names people, it does not hand out their ids.
     timeline: timeline.map((e) => ({ ...e, actorOpenid: e.actorOpenid === ctx.caller.openid ? e.actorOpenid : null })),
-    thread: thread.map((m) => ({ ...m, text: shownText(ctx.caller, m.authorOpenid, m.text, m.moderation), authorOpenid: m.authorOpenid === ctx.caller.openid ? m.authorOpenid : '' })),
+    thread: thread.map((m, i) => ({ ...m, text: shownText(ctx.caller, m.authorOpenid, m.text, m.moderation), authorOpenid: m.authorOpenid === ctx.caller.openid ? m.authorOpenid : '', photoUrls: threadUrls[i] })),
   };
 }
 
@@ -202,6 +214,8 @@ export async function planSubmission(ctx: Ctx, snap: DirectorySnapshot, input: S
   const category = (await ctx.deps.store.directory.listCategories(townId)).find((c) => c.code === input.category);
   if (!category) throw new AppError('CATEGORY.UNKNOWN', `category ${input.category} is not configured for ${townId}`);
 
+  // A client system (Open311, the hotline) sends links to its own media, checked as URLs where they come in.
+  if (opts.source === 'app') await checkPhotos(ctx.deps, ctx.caller.openid, input.photos ?? []);
   const route = routeConcern(snap.grid, snap.offices, { located, placeId, category });
   const moderation = await moderate(ctx, input.description);
   const at = ctx.deps.now().toISOString();
@@ -390,6 +404,7 @@ export function accept(ctx: Ctx, input: ParsedInputOf<'concern/accept'>): Promis
 }
 
 export async function resolve(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>): Promise<ConcernDetail> {
+  await checkPhotos(ctx.deps, ctx.caller.openid, input.photos ?? []);
   const mod = await moderate(ctx, input.text);
   const shown = mod === 'published' ? input.text : HELD_TEXT;
   return act(ctx, input.id, input.requestId, only('resolve'), async (c, at) => ({
@@ -406,6 +421,7 @@ export async function resolve(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>)
  * Either way the message and an event are stored together.
  */
 export async function reply(ctx: Ctx, input: ParsedInputOf<'concern/reply'>): Promise<ConcernDetail> {
+  await checkPhotos(ctx.deps, ctx.caller.openid, input.photos ?? []);
   const mod = await moderate(ctx, input.text);
   const note = mod === 'published' ? input.text : null;
   const shown = snippet(mod === 'published' ? input.text : HELD_TEXT);
@@ -489,7 +505,7 @@ export function returnToQueue(ctx: Ctx, input: ParsedInputOf<'concern/return'>):
 export async function listMine(ctx: Ctx, input: ParsedInputOf<'concern/listMine'>): Promise<Page<ConcernSummary>> {
   const [snap, cats] = await Promise.all([ctx.directory.current(), categoryMap(ctx)]);
   const page = await ctx.deps.store.concerns.listByReporter(ctx.caller.openid, { cursor: input.cursor ?? null, limit: input.limit ?? DEFAULT_PAGE });
-  return { items: page.items.map((c) => summary(snap, cats, c, ctx.deps.now().toISOString(), ctx.caller)), nextCursor: page.nextCursor };
+  return { items: await summaries(ctx, snap, cats, page.items), nextCursor: page.nextCursor };
 }
 
 export async function inbox(ctx: Ctx, input: ParsedInputOf<'concern/inbox'>): Promise<Page<ConcernSummary>> {
@@ -504,7 +520,7 @@ export async function inbox(ctx: Ctx, input: ParsedInputOf<'concern/inbox'>): Pr
     scope = { nodes: routeNodesOf(snap, caller.nodeId), officeId: null, openOnly };
   }
   const page = await ctx.deps.store.concerns.inbox(scope, { cursor: input.cursor ?? null, limit: input.limit ?? DEFAULT_PAGE });
-  return { items: page.items.map((c) => summary(snap, cats, c, ctx.deps.now().toISOString(), ctx.caller)), nextCursor: page.nextCursor };
+  return { items: await summaries(ctx, snap, cats, page.items), nextCursor: page.nextCursor };
 }
 
 /**

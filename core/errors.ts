@@ -43,6 +43,10 @@ export const ERROR_CODES = {
   'HOURS.REASON_REQUIRED': 400,
   /** An export would exceed LIMITS.exportRowsMax rows: narrow the dates, node or statuses. */
   'EXPORT.TOO_LARGE': 400,
+  /** A photo id that is not the caller's own upload in our storage, or an upload that is not a JPEG/PNG/WebP image. */
+  'PHOTO.INVALID': 400,
+  /** An upload over the size cap. */
+  'PHOTO.TOO_LARGE': 413,
   'INTERNAL': 500,
   'SERVICE.UNAVAILABLE': 503,
 } as const;

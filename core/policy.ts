@@ -54,6 +54,13 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   // The town admin moderates what the content check held.
   'moderation/list': { roles: ['admin'], write: false },
   'moderation/decide': { roles: ['admin'], write: true },
+  // The public board shows only scrubbed cards of towns that turned it on; "+1" once per person.
+  'board/list': { roles: EVERYONE, write: false },
+  'board/get': { roles: EVERYONE, write: false },
+  'concern/similar': { roles: EVERYONE, write: false },
+  'concern/plusOne': { roles: EVERYONE, write: true },
+  'town/replyTemplates': { roles: WORKERS, write: false },
+  'town/setReplyTemplates': { roles: ['admin'], write: true },
   // Volunteering is for everyone, staff included; a team's leader is checked per team in volunteer-service.
   'volunteer/mine': { roles: EVERYONE, write: false },
   'team/list': { roles: EVERYONE, write: false },

@@ -392,6 +392,39 @@ export interface PrivacyRepo {
   forget(openid: string, tombstone: string, at: string): Promise<void>;
 }
 
+/** Per-town settings kept by the town admin. */
+export interface TownSettings {
+  /** Resolved concerns shown on the public board (personal data removed), and open ones can get "+1". */
+  publicBoard: boolean;
+  /** Quick reply templates for staff, per category code. */
+  replyTemplates: Record<string, string[]>;
+}
+
+/** Which open concerns count as "the same problem nearby". */
+export interface SimilarQuery {
+  townId: string;
+  category: string;
+  villageId: string | null;
+  gridId: string | null;
+  /** A box around the reported point (WGS-84); core filters by exact distance afterwards. */
+  box: { minLat: number; maxLat: number; minLng: number; maxLng: number } | null;
+  limit: number;
+}
+
+/** The public board: town settings, resolved concerns per village, open ones nearby, and "+1"s. */
+export interface BoardRepo {
+  settings(townId: string): Promise<TownSettings>;
+  saveReplyTemplates(townId: string, templates: Record<string, string[]>): Promise<void>;
+  /** Resolved or closed concerns of these towns (and this village, when given), most recently updated first. */
+  listResolved(townIds: string[], villageId: string | null, limit: number): Promise<Concern[]>;
+  /** Open concerns of the category in the town, in the village or grid or inside the box; newest first. */
+  similarOpen(q: SimilarQuery): Promise<Concern[]>;
+  /** Records one "+1" per person per concern; false when this person already did. Single insert. */
+  plusOne(concernId: string, openid: string, at: string): Promise<boolean>;
+  /** "+1" counts of these concerns, and whether this person gave one. */
+  plusOnes(concernIds: string[], openid: string): Promise<Map<string, { count: number; mine: boolean }>>;
+}
+
 export interface Store {
   directory: DirectoryRepo;
   concerns: ConcernRepo;
@@ -402,6 +435,8 @@ export interface Store {
   events: EventRepo;
   privacy: PrivacyRepo;
   feedback: FeedbackRepo;
+  /** The public board and town settings; a store without it has no board (every town off). */
+  board?: BoardRepo;
   close(): Promise<void>;
 }
 
@@ -440,6 +475,11 @@ export interface PhotoStorage {
   displayUrls(fileIds: string[]): Promise<Array<string | null>>;
   /** Deletes the files; ids of files that do not exist are ignored. */
   delete(fileIds: string[]): Promise<void>;
+  /**
+   * Whether each file was uploaded by this person. A storage without the method proves only that the
+   * file exists in it (a non-null display URL).
+   */
+  ownedBy?(openid: string, fileIds: string[]): Promise<boolean[]>;
 }
 
 /** Everything core needs from the outside world, wired by one composition root per runtime. */
@@ -457,4 +497,6 @@ export interface Deps {
   volunteer?: VolunteerSettings;
   /** Raw DEFLATE (e.g. node:zlib deflateRawSync) for .xlsx exports; without it entries are stored uncompressed. */
   deflateRaw?: (data: Uint8Array) => Uint8Array;
+  /** Photo storage: checks photo ids and turns them into display URLs. Without it, photos are refused. */
+  photos?: PhotoStorage;
 }

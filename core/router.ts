@@ -4,6 +4,7 @@
  * throws to the wire format.
  */
 import { ACTION_FUNCTION, isActionName, type ActionName, type ActionOutput } from './actions';
+import * as board from './board-service';
 import * as concerns from './concern-service';
 import * as moderation from './moderation';
 import { deleteMe, exportMine } from './privacy';
@@ -76,6 +77,12 @@ const handlers: { [A in ActionName]: Handler<A> } = {
     const towns = node.kind === 'district' ? null : [snap.grid.placement(node.id).town?.id ?? node.id];
     return ctx.deps.store.audit.list(towns, { cursor: input.cursor ?? null, limit: input.limit ?? 20 });
   },
+  'board/list': board.list,
+  'board/get': board.get,
+  'concern/similar': board.similar,
+  'concern/plusOne': board.plusOne,
+  'town/replyTemplates': board.replyTemplates,
+  'town/setReplyTemplates': board.setReplyTemplates,
   'volunteer/mine': volunteers.mine,
   'team/list': volunteers.listTeams,
   'team/get': volunteers.getTeamDetail,

@@ -11,6 +11,8 @@ export const LIMITS = {
   commentMax: 200,
   statsMonthsMax: 12,
   photosMax: 9,
+  templateMax: 200,
+  templatesMax: 10,
   pageMax: 50,
   rosterCsvMax: 200_000,
   teamNoteMax: 200,
@@ -41,7 +43,11 @@ const text = (max: number) =>
     .transform((s) => s.trim())
     .refine((s) => s.length > 0, 'must not be blank')
     .refine((s) => [...s].length <= max, `must be at most ${max} characters`);
-const photo = z.string().min(1).max(512);
+/** A photo is a file id of our storage: `local://uploads/<name>` (local cloud) or `cloud://…` (CloudBase). */
+const photo = z
+  .string()
+  .max(512)
+  .regex(/^(local:\/\/uploads\/[A-Za-z0-9_-]{1,64}\.(jpg|jpeg|png|gif|webp)|cloud:\/\/[A-Za-z0-9._-]+\/[A-Za-z0-9._\/-]+)$/, 'photo must be a file id of our storage (local://uploads/… or cloud://…)');
 const latLng = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict();
 /** The coordinate system of a reported position: WGS-84 (GPS, the default) or GCJ-02 (WeChat's getLocation type 'gcj02', chooseLocation). */
 const coord = z.enum(['wgs84', 'gcj02']);
@@ -118,6 +124,21 @@ export const schemas = {
   'moderation/list': z.object({}).strict(),
   'moderation/decide': z.object({ kind: z.enum(['concern', 'message']), id, decision: z.enum(['publish', 'reject']) }).strict(),
   'audit/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
+  'board/list': z.object({ placeId: id.optional(), limit: limit.optional() }).strict(),
+  'board/get': z.object({ id }).strict(),
+  'concern/similar': z
+    .object({ category: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), placeId: id.optional(), location: latLng.optional(), coord: coord.optional() })
+    .strict()
+    .refine((v) => v.placeId !== undefined || v.location !== undefined, { message: 'give a location or a placeId', path: ['placeId'] }),
+  'concern/plusOne': z.object({ id }).strict(),
+  'town/replyTemplates': z.object({ townId: id.optional() }).strict(),
+  'town/setReplyTemplates': z
+    .object({
+      townId: id.optional(),
+      category: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
+      templates: z.array(text(LIMITS.templateMax)).max(LIMITS.templatesMax),
+    })
+    .strict(),
   'volunteer/mine': z.object({}).strict(),
   'team/list': z.object({ nodeId: id.optional() }).strict(),
   'team/get': z.object({ id }).strict(),

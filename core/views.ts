@@ -176,7 +176,31 @@ export interface ConcernSummary {
   route: RouteView;
   sla: SlaView;
   rating: ConcernRating | null;
+  /** How many photos the report carries, and a display URL of the first (a thumbnail in lists). */
+  photoCount: number;
+  thumbUrl: string | null;
 }
+
+/** A concern as the public board shows it: no reporter, no photos, no location, text scrubbed of phones and names. */
+export interface PublicConcern {
+  id: string;
+  category: string;
+  categoryName: string;
+  placeName: string;
+  status: ConcernStatus;
+  open: boolean;
+  createdAt: string;
+  resolvedAt: string | null;
+  description: string;
+  /** The last answer of the handlers (办结答复), scrubbed. */
+  finalReply: string | null;
+  plusOnes: number;
+  /** True when the caller gave a "+1". */
+  plusOned: boolean;
+}
+
+/** A thread message with display URLs of its photos (`photos` stays the stored file ids). */
+export type ConcernMessageView = ConcernMessage & { photoUrls: string[] };
 
 /** What the caller may do next on a concern; the UI shows exactly these buttons. */
 export type ConcernMove = 'accept' | 'reply' | 'resolve' | 'rate' | 'dispatch' | 'transfer' | 'return' | 'escalate';
@@ -207,6 +231,8 @@ export interface RatesView {
 export interface ConcernDetail extends ConcernSummary {
   location: LatLng | null;
   photos: string[];
+  /** Display URLs of the report's photos, in order (files that no longer exist are left out). */
+  photoUrls: string[];
   reporterName: string;
   /** In full for the reporter and the concern's handlers; masked (139****0001) for anyone else who may see the concern. */
   reporterPhone: string | null;
@@ -214,7 +240,7 @@ export interface ConcernDetail extends ConcernSummary {
   mine: boolean;
   moves: ConcernMove[];
   timeline: ConcernEvent[];
-  thread: ConcernMessage[];
+  thread: ConcernMessageView[];
 }
 
 /** Where a point goes, shown to the resident before submitting. */
@@ -293,6 +319,12 @@ export interface Outputs {
   'concern/listMine': Page<ConcernSummary>;
   'concern/get': ConcernDetail;
   'concern/inbox': Page<ConcernSummary>;
+  'board/list': { enabled: boolean; items: PublicConcern[] };
+  'board/get': PublicConcern;
+  'concern/similar': { items: PublicConcern[] };
+  'concern/plusOne': { id: string; plusOnes: number; plusOned: true };
+  'town/replyTemplates': { townId: string; templates: Record<string, string[]> };
+  'town/setReplyTemplates': { townId: string; templates: Record<string, string[]> };
   'concern/accept': ConcernDetail;
   'concern/reply': ConcernDetail;
   'concern/resolve': ConcernDetail;

@@ -459,6 +459,83 @@ async function interopBench() {
   }
 }
 
+/**
+ * UX rows: what the H5 build ships for the first page (JS and CSS, bytes and gzip), time until the
+ * report form is interactive in headless Chromium on localhost (median of 5 cold loads), and the weapp
+ * main package against the 1,024 KB goal with the largest subpackage.
+ */
+async function uxBench() {
+  const { gzipSync } = await import('node:zlib');
+  const { chromium } = await import('playwright-core');
+  const { createHttpServer } = await import('../server/http-server');
+  const staticDir = path.join(ROOT, 'dist-h5');
+  if (!existsSync(path.join(staticDir, 'index.html'))) {
+    const r = spawnSync('npm', ['run', 'build:h5'], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('h5 build failed');
+  }
+  const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo' });
+  const server = createHttpServer(rt, { mode: 'local', staticDir });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  try {
+    const token = rt.identity.issue('demo-resident-chen');
+    const fresh = async () => {
+      const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+      await context.addInitScript((t) => localStorage.setItem('jiefang.token', JSON.stringify({ data: t })), token);
+      return { context, page: await context.newPage() };
+    };
+    // First page: every script and stylesheet fetched until the home page shows.
+    const shipped = { js: [0, 0], css: [0, 0] };
+    {
+      const { context, page } = await fresh();
+      const bodies: Array<Promise<void>> = [];
+      page.on('response', (res) => {
+        const type = res.request().resourceType();
+        if (type !== 'script' && type !== 'stylesheet') return;
+        bodies.push(
+          res.body().then((b) => {
+            const k = type === 'script' ? 'js' : 'css';
+            shipped[k][0] += b.length;
+            shipped[k][1] += gzipSync(b).length;
+          }),
+        );
+      });
+      await page.goto(`${base}/#/pages/index/index`);
+      await page.getByText('我要反映').first().waitFor();
+      await Promise.all(bodies);
+      await context.close();
+    }
+    rows.push(['H5 first page JavaScript (bytes / gzip)', `${kb(shipped.js[0])} / ${kb(shipped.js[1])}`, '']);
+    rows.push(['H5 first page CSS (bytes / gzip)', `${kb(shipped.css[0])} / ${kb(shipped.css[1])}`, '']);
+    // Report form interactive: from navigation until a village can be tapped.
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { context, page } = await fresh();
+      const t0 = performance.now();
+      await page.goto(`${base}/#/pages/report/index`);
+      await page.locator('taro-button-core', { hasText: '西城社区' }).first().waitFor();
+      times.push(performance.now() - t0);
+      await context.close();
+    }
+    times.sort((a, b) => a - b);
+    rows.push(['H5 report form interactive (median of 5, cold)', `${times[2].toFixed(0)} ms`, '']);
+  } finally {
+    await browser.close();
+    await new Promise((r) => server.close(r));
+    await rt.close();
+  }
+  const dist = path.join(ROOT, 'dist');
+  if (existsSync(path.join(dist, 'app.json'))) {
+    const app = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }> };
+    const roots = (app.subPackages ?? []).map((x) => x.root.replace(/\/$/, ''));
+    const main = dirBytes(dist, (rel) => roots.some((r) => rel === r || rel.startsWith(r + '/')));
+    const subs = roots.map((r) => [r, dirBytes(path.join(dist, r))] as const).sort((a, b) => b[1] - a[1]);
+    rows.push(['ux: weapp main package', kb(main), '≤ 1,024 KB']);
+    if (subs[0]) rows.push([`ux: largest subpackage (${subs[0][0]}/)`, kb(subs[0][1]), '≤ 2,048 KB']);
+  }
+}
+
 function print() {
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['metric', 'value', 'goal'][i].length));
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(w[i])).join(' | ')} |`;
@@ -468,7 +545,7 @@ function print() {
 }
 
 async function main() {
-  // `npm run bench -- <section>` runs one section: routing, cycle, volunteer, load, interop.
+  // `npm run bench -- <section>` runs one section: routing, cycle, volunteer, load, interop, ux.
   const only = process.argv[2];
   const all = only === undefined;
   if (all) {
@@ -481,6 +558,7 @@ async function main() {
   if (all || only === 'volunteer') await volunteerSignups();
   if (all || only === 'load') await mixedLoad();
   if (all || only === 'interop') await interopBench();
+  if (all || only === 'ux') await uxBench();
   console.log(`\nJiefang bench — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores\n`);
   print();
 }

@@ -69,6 +69,13 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'concern/importHotline': { resident: F, leader: F, staff: F, office: F, admin: 'IMPORT.INVALID' },
   'export/concerns': { resident: F, leader: F },
   'export/rates': { resident: F, leader: F },
+  // The board shows scrubbed cards to everyone; "+1" is open to anyone who may see the card.
+  'board/list': {},
+  'board/get': {},
+  'concern/similar': {},
+  'concern/plusOne': {},
+  'town/replyTemplates': { resident: F, leader: F },
+  'town/setReplyTemplates': { resident: F, leader: F, staff: F, office: F },
   'feedback/submit': {},
   'feedback/list': { resident: F, leader: F, staff: F, office: F },
   'moderation/list': { resident: F, leader: F, staff: F, office: F },

@@ -15,7 +15,7 @@ let rt: LocalRuntime;
 let clock: Date;
 beforeEach(() => {
   clock = bj('2026-11-27T19:30:00'); // a Friday evening
-  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: () => clock, rateLimits: GENEROUS_LIMITS });
+  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: () => clock, rateLimits: GENEROUS_LIMITS, uploadsDir: mkdtempSync(path.join(os.tmpdir(), 'jiefang-uploads-')) });
 });
 afterEach(() => rt.close());
 
@@ -32,10 +32,12 @@ const outboxTo = (openid: string) => rt.store.db.prepare('SELECT kind, title FRO
 const report = (extra: Record<string, unknown> = {}) =>
   call(I.resident, 'concern/submit', { category: 'environment', description: '大果经济社村口垃圾三天没人清', placeId: 'dz-xicheng-daguo', ...extra });
 
+let afterPhoto = '';
 async function resolved(): Promise<ConcernDetail> {
   const c = await report();
   await call(I.daguoChair, 'concern/accept', { id: c.id });
-  return call(I.daguoChair, 'concern/resolve', { id: c.id, text: '已清理', photos: ['cloud://after-1.jpg'] });
+  afterPhoto = rt.photos!.put(Buffer.from([0xff, 0xd8, 0xff, 0xe0]), 'jpg', I.daguoChair);
+  return call(I.daguoChair, 'concern/resolve', { id: c.id, text: '已清理', photos: [afterPhoto] });
 }
 
 describe('due times', () => {
@@ -80,7 +82,7 @@ describe('due times', () => {
 describe('rating', () => {
   it('closes the concern on 满意, once; only the reporter may rate', async () => {
     const c = await resolved();
-    expect(c.thread.at(-1)).toMatchObject({ text: '已清理', photos: ['cloud://after-1.jpg'] });
+    expect(c.thread.at(-1)).toMatchObject({ text: '已清理', photos: [afterPhoto], photoUrls: [afterPhoto.replace('local://uploads/', '/uploads/')] });
     expect(await codeOf(call(I.daguoChair, 'concern/rate', { id: c.id, rating: 'satisfied' }))).toBe('AUTH.FORBIDDEN');
     expect(await codeOf(call(I.resident2, 'concern/rate', { id: c.id, rating: 'satisfied' }))).toBe('CONCERN.NOT_FOUND');
     expect(await codeOf(call(I.resident, 'concern/rate', { id: c.id, rating: 'great' }))).toBe('VALIDATION.FAILED');

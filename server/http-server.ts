@@ -36,6 +36,23 @@ const TYPES: Record<string, string> = {
 export interface HttpServerOptions {
   mode: 'local' | 'production';
   staticDir: string | null;
+  /** Largest photo upload accepted (bytes); the client compresses well below it. Default 4 MB. */
+  maxUploadBytes?: number;
+  /** Uploads per person per minute. Default 30. */
+  uploadsPerMinute?: number;
+}
+
+export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
+
+type UploadType = 'jpg' | 'png' | 'webp';
+const UPLOAD_TYPES: Record<string, UploadType> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+
+/** The image type the bytes really are, by their magic number; null when none of ours. */
+export function sniffImage(b: Buffer): UploadType | null {
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpg';
+  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') return 'webp';
+  return null;
 }
 
 export type DevIdentity = Profile;
@@ -50,6 +67,28 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
       out.push((await rt.router.call('concern', 'me/profile', {}, openid)) as Profile);
     }
     return out;
+  }
+
+  /**
+   * A photo, as the raw body: bearer token, content-type image/jpeg|png|webp, at most `maxUploadBytes`,
+   * bytes that really are that type. Stored with its uploader, so only they can attach it to a report.
+   */
+  async function upload(req: http.IncomingMessage): Promise<{ fileId: string; url: string }> {
+    const openid = rt.identity.verify(req.headers.authorization);
+    if (!rt.photos) throw new AppError('PHOTO.INVALID', 'this server stores no photos');
+    const type = UPLOAD_TYPES[(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()];
+    if (!type) throw new AppError('PHOTO.INVALID', 'content-type must be image/jpeg, image/png or image/webp');
+    const max = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+    if (Number(req.headers['content-length'] ?? 0) > max) throw new AppError('PHOTO.TOO_LARGE', `photos are at most ${max} bytes`);
+    await rt.router.resolveCaller(openid);
+    if (!(await rt.deps.rateLimiter.take(`up:${openid}`, opts.uploadsPerMinute ?? 30, 60, rt.deps.now()))) {
+      throw new AppError('RATE_LIMITED', 'too many uploads a minute');
+    }
+    const bytes = await readBody(req, max, () => new AppError('PHOTO.TOO_LARGE', `photos are at most ${max} bytes`));
+    if (sniffImage(bytes) !== type) throw new AppError('PHOTO.INVALID', 'the bytes are not the image type given');
+    const fileId = rt.photos.put(bytes, type, openid);
+    const [url] = await rt.photos.displayUrls([fileId]);
+    return { fileId, url: url ?? '' };
   }
 
   async function handleApi(req: http.IncomingMessage, url: URL): Promise<unknown> {
@@ -67,6 +106,7 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
       await rt.router.resolveCaller(openid); // creates a new resident on first sight
       return { token: rt.identity.issue(openid) };
     }
+    if (req.method === 'POST' && url.pathname === '/api/upload') return upload(req);
     const fn = /^\/api\/fn\/([a-z]+)$/.exec(url.pathname);
     if (req.method === 'POST' && fn) {
       const openid = rt.identity.verify(req.headers.authorization);
@@ -142,48 +182,46 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
 
 const OPEN311_PREFIX = '/open311/v2/';
 
-/** A request body as text, at most MAX_BODY bytes. */
-function readText(req: http.IncomingMessage): Promise<string | null> {
+/** A request body, at most `max` bytes; past that the request is refused with `tooLarge()` and drained. */
+function readBody(req: http.IncomingMessage, max: number, tooLarge: () => Error): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let failed = false;
     req.on('data', (c: Buffer) => {
+      if (failed) return;
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new AppError('VALIDATION.FAILED', 'request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(size === 0 ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function readJson(req: http.IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new AppError('VALIDATION.FAILED', 'request body too large'));
-        req.destroy();
+      if (size > max) {
+        failed = true;
+        reject(tooLarge());
+        req.resume();
         return;
       }
       chunks.push(c);
     });
     req.on('end', () => {
-      if (size === 0) return resolve(null);
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      } catch {
-        reject(new AppError('VALIDATION.FAILED', 'body is not valid JSON'));
-      }
+      if (!failed) resolve(Buffer.concat(chunks));
     });
     req.on('error', reject);
   });
+}
+
+const bodyTooLarge = () => new AppError('VALIDATION.FAILED', 'request body too large');
+
+/** A request body as text, or null when empty. */
+async function readText(req: http.IncomingMessage): Promise<string | null> {
+  const bytes = await readBody(req, MAX_BODY, bodyTooLarge);
+  return bytes.length === 0 ? null : bytes.toString('utf8');
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const text = await readText(req);
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('VALIDATION.FAILED', 'body is not valid JSON');
+  }
 }
 
 function corsHeaders(): Record<string, string> {

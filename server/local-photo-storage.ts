@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PhotoStorage } from '../core/ports';
 
@@ -16,12 +16,28 @@ export class LocalPhotoStorage implements PhotoStorage {
     private readonly urlBase = '/uploads/',
   ) {}
 
-  /** Stores bytes under a fresh name and answers the file id. */
-  put(bytes: Buffer, ext: 'jpg' | 'jpeg' | 'png' | 'gif' | 'webp'): string {
+  /**
+   * Stores bytes under a fresh name and answers the file id. With an owner, the uploader's openid is kept
+   * beside the file (in `.owners/`, never served), so a report can only carry its author's own uploads.
+   */
+  put(bytes: Buffer, ext: 'jpg' | 'jpeg' | 'png' | 'gif' | 'webp', owner?: string): string {
     mkdirSync(this.dir, { recursive: true });
     const name = `${Date.now().toString(36)}${randomBytes(8).toString('hex')}.${ext}`;
+    if (owner !== undefined) {
+      mkdirSync(path.join(this.dir, '.owners'), { recursive: true });
+      writeFileSync(path.join(this.dir, '.owners', name), owner);
+    }
     writeFileSync(path.join(this.dir, name), bytes);
     return PREFIX + name;
+  }
+
+  async ownedBy(openid: string, fileIds: string[]): Promise<boolean[]> {
+    return fileIds.map((id) => {
+      const name = this.nameOf(id);
+      if (name === null || this.resolve(name) === null) return false;
+      const ownerFile = path.join(this.dir, '.owners', name);
+      return existsSync(ownerFile) && readFileSync(ownerFile, 'utf8') === openid;
+    });
   }
 
   /** The file on disk for a name under /uploads/, or null when there is none (or the name is not ours). */
@@ -49,6 +65,8 @@ export class LocalPhotoStorage implements PhotoStorage {
       const name = this.nameOf(id);
       const file = name === null ? null : this.resolve(name);
       if (file) unlinkSync(file);
+      const ownerFile = name === null ? null : path.join(this.dir, '.owners', name);
+      if (ownerFile && existsSync(ownerFile)) unlinkSync(ownerFile);
     }
   }
 }

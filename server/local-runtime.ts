@@ -23,6 +23,7 @@ import { WordListContentCheck } from './local-content-check';
 import { LocalPhotoStorage } from './local-photo-storage';
 import { seedDirectory, seedVolunteers } from './seed';
 import { SqliteStore } from './sqlite-store';
+import { seedBoardSettings } from './sqlite-board';
 
 const OUTBOX_BATCH = 100;
 
@@ -66,9 +67,12 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
     seedDirectory(store.db, demoDirectory(now().toISOString()));
     seedVolunteers(store.db, demoVolunteers(now(), () => newId('c').slice(-10)));
     for (const { client, key } of DEMO_API_CLIENTS) addApiClient(store.db, client, key, now().toISOString());
+    seedBoardSettings(store.db, demoDirectory(now().toISOString()).nodes.filter((n) => n.kind === 'town').map((n) => n.id));
   }
+  const photos = opts.uploadsDir === undefined ? null : new LocalPhotoStorage(opts.uploadsDir);
   const deps: Deps = {
     store,
+    ...(photos ? { photos } : {}),
     now,
     newId,
     sla,
@@ -110,7 +114,7 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
     deps,
     router,
     identity: new LocalIdentity(opts.sessionSecret),
-    photos: opts.uploadsDir === undefined ? null : new LocalPhotoStorage(opts.uploadsDir),
+    photos,
     deliverNotifications,
     runSla,
     sendReminders: reminders,

@@ -2,6 +2,9 @@
  * Open311 GeoReport v2 conformance over the local HTTP server (every endpoint against the spec's field
  * list and error format), the round trip of a 12345 ticket through the app, and the cloud function adapter.
  */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
 import { AppError } from '../core/errors';
@@ -49,7 +52,7 @@ let clock: Date;
 
 beforeEach(async () => {
   clock = new Date('2026-03-02T01:30:00Z'); // Monday 09:30 in Beijing
-  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: () => clock, rateLimits: GENEROUS_LIMITS });
+  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: () => clock, rateLimits: GENEROUS_LIMITS, uploadsDir: mkdtempSync(path.join(os.tmpdir(), 'jiefang-open311-')) });
   server = createHttpServer(rt, { mode: 'local', staticDir: null });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/open311/v2/`;
@@ -261,11 +264,12 @@ describe('GET requests.json and requests/{id}.json', () => {
   });
 
   it('shows a town system the app’s reports without the resident’s name, openid, phone or photos', async () => {
-    const c = await call(I.resident, 'concern/submit', { category: 'environment', description: '门口垃圾', location: { lat: 23.037512, lng: 112.942487 }, photos: ['cloud://me.jpg'] });
+    const photo = rt.photos!.put(Buffer.from([0xff, 0xd8, 0xff, 0xe0]), 'jpg', I.resident);
+    const c = await call(I.resident, 'concern/submit', { category: 'environment', description: '门口垃圾', location: { lat: 23.037512, lng: 112.942487 }, photos: [photo] });
     const res = await get(`requests/${c.id}.json`, { api_key: TOWN });
     expect(res.status).toBe(200);
     const text = JSON.stringify(res.body);
-    expect(text).not.toMatch(/陈阿姨|demo-resident-chen|13900000001|cloud:\/\/me\.jpg/);
+    expect(text).not.toMatch(/陈阿姨|demo-resident-chen|13900000001|uploads/);
     expect(res.body).toEqual([expect.objectContaining({ lat: 23.038, long: 112.942, media_url: null, description: '门口垃圾' })]);
     // The hotline reads back only what it posted.
     expectError(await get(`requests/${c.id}.json`, { api_key: HOTLINE }), 404);

@@ -319,4 +319,18 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  /* 11: the public board (town settings, "+1" per person per concern) and quick reply templates */ `
+  CREATE TABLE town_settings (
+    town_id TEXT PRIMARY KEY,
+    public_board INTEGER NOT NULL DEFAULT 0,
+    reply_templates TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE TABLE concern_plus_ones (
+    concern_id TEXT NOT NULL,
+    openid TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (concern_id, openid)
+  );
+  CREATE INDEX concerns_town_status ON concerns(town_id, status, updated_at);
+  `,
 ];

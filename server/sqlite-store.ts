@@ -1,8 +1,9 @@
+import { SqliteBoard } from './sqlite-board';
 import Database from 'better-sqlite3';
 import type { ApiClient, Category, Concern, ConcernEvent, ConcernMessage, GridNode, Notification, Office, StaffMember } from '../core/model';
 import type { BoundaryImportPlan } from '../core/boundary-import';
 import type { Boundary } from '../core/locate';
-import type { AuditRepo, FeedbackRepo, HeldContent, PrivacyRepo, ConcernChange, ConcernRepo, ConcernSearch, LatestReply, NewConcern, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, RateCounts, RateQuery, RouteLevel, Store, TeamRepo, UserRecord } from '../core/ports';
+import type { AuditRepo, BoardRepo, FeedbackRepo, HeldContent, PrivacyRepo, ConcernChange, ConcernRepo, ConcernSearch, LatestReply, NewConcern, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, RateCounts, RateQuery, RouteLevel, Store, TeamRepo, UserRecord } from '../core/ports';
 import type { RosterImportPlan } from '../core/roster-import';
 import { DEFAULT_SLA, noClocks, startRound, type SlaConfig } from '../core/sla';
 import { SqliteAudit } from './sqlite-audit';
@@ -106,6 +107,7 @@ export class SqliteStore implements Store {
   readonly feedback: FeedbackRepo;
   readonly teams: TeamRepo;
   readonly events: EventRepo;
+  readonly board: BoardRepo;
 
   constructor(opts: SqliteStoreOptions) {
     this.db = openDatabase(opts.path);
@@ -119,6 +121,7 @@ export class SqliteStore implements Store {
     this.feedback = new SqliteFeedback(this.db);
     this.teams = new SqliteTeams(this.db);
     this.events = new SqliteEvents(this.db);
+    this.board = new SqliteBoard(this.db, toConcern);
   }
 
   async close(): Promise<void> {

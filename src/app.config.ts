@@ -6,6 +6,8 @@ export default defineAppConfig({
     'pages/my-concerns/index',
     'pages/concern/index',
     'pages/messages/index',
+    'pages/me/index',
+    'pages/board/index',
   ],
   subPackages: [
     {

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
 import type { ConcernSummary } from '../../core/views';
 import { dueText, routedCommittee, shortTime, truncate } from '../services/format';
@@ -9,7 +9,7 @@ import './concern-item.scss';
 export function ConcernItem({ item, onTap, placeLabel = '地点', showDue = false }: { item: ConcernSummary; onTap: () => void; placeLabel?: string; showDue?: boolean }) {
   const due = showDue ? dueText(item.sla.dueAt, item.sla.overdue) : null;
   return (
-    <View className={`concern-item${showDue && item.sla.overdue ? ' concern-item--overdue' : ''}`} onClick={onTap}>
+    <View className={`concern-item${showDue && item.sla.overdue ? ' concern-item--overdue' : ''}`} onClick={onTap} role='button'>
       <View className='concern-item__head'>
         <Text className='concern-item__category'>{item.categoryName}</Text>
         {showDue && item.sla.overdue ? (
@@ -21,7 +21,15 @@ export function ConcernItem({ item, onTap, placeLabel = '地点', showDue = fals
           {statusText(item.status)}
         </Tag>
       </View>
-      <Text className='concern-item__desc'>{truncate(item.description, 60)}</Text>
+      <View className='concern-item__body'>
+        <Text className='concern-item__desc'>{truncate(item.description, 60)}</Text>
+        {item.thumbUrl ? (
+          <View className='concern-item__thumb-box'>
+            <Image className='concern-item__thumb' src={item.thumbUrl} mode='aspectFill' aria-label={`现场照片，共${item.photoCount}张`} />
+            {item.photoCount > 1 ? <Text className='concern-item__thumb-count'>{`${item.photoCount}张`}</Text> : null}
+          </View>
+        ) : null}
+      </View>
       <View className='concern-item__meta'>
         <Text>
           {placeLabel}：{item.placeName}

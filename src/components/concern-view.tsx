@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
-import type { ConcernEvent, ConcernMessage } from '../../core/model';
-import type { ConcernDetail, RouteView } from '../../core/views';
+import type { ConcernEvent } from '../../core/model';
+import type { ConcernDetail, ConcernMessageView, RouteView } from '../../core/views';
+import { PhotoGallery } from './photo-picker';
 import { dueText, fullTime } from '../services/format';
 import { eventText, roleText, statusTagType, statusText } from '../services/status-text';
 import './concern-view.scss';
@@ -33,6 +34,7 @@ export function ConcernHeader({ concern }: { concern: ConcernDetail }) {
         </Tag>
       </View>
       <Text className='concern-view__desc'>{concern.description}</Text>
+      <PhotoGallery urls={concern.photoUrls} label='现场照片' />
       <View className='concern-view__meta'>
         <Text>地点：{concern.placeName}</Text>
       </View>
@@ -105,7 +107,7 @@ export function ConcernRoute({ route }: { route: RouteView }) {
   );
 }
 
-export function ConcernThread({ thread }: { thread: ConcernMessage[] }) {
+export function ConcernThread({ thread }: { thread: ConcernMessageView[] }) {
   return (
     <View className='concern-view__section'>
       <Text className='section-title'>沟通记录</Text>
@@ -122,6 +124,7 @@ export function ConcernThread({ thread }: { thread: ConcernMessage[] }) {
                 {m.authorName}（{roleText(m.authorRole)}）
               </Text>
               <Text className='concern-view__msg-text'>{m.text}</Text>
+              <PhotoGallery urls={m.photoUrls} label='回复照片' />
               <Text className='concern-view__msg-time'>{fullTime(m.at)}</Text>
             </View>
           );

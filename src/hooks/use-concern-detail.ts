@@ -6,6 +6,7 @@ import { call } from '../services/api';
 import { errorText } from '../services/error-text';
 import { newRequestId } from '../services/request-id';
 import { useResource } from './use-resource';
+import { photosNotReady, usePhotoUpload } from './use-photo-upload';
 
 export const REPLY_MAX = 1000;
 export const REASON_MAX = 200;
@@ -51,6 +52,9 @@ export function useConcernDetail() {
   const [targetId, setTargetId] = useState<string | null>(null);
   const [rating, setRating] = useState<Rating | null>(null);
   const [comment, setComment] = useState('');
+  // Photos of a reply and of the 办结 answer (the after-photo); each kept until its message is sent.
+  const replyPhotos = usePhotoUpload();
+  const resolvePhotos = usePhotoUpload();
 
   usePullDownRefresh(() => {
     void concern.reload().finally(() => Taro.stopPullDownRefresh());
@@ -87,14 +91,26 @@ export function useConcernDetail() {
     const bad = checkText(replyText, '请先输入回复内容。');
     setReplyError(bad);
     if (bad) return;
-    if (await run('reply', (requestId) => call('concern/reply', { id, text: replyText.trim(), requestId }))) setReplyText('');
+    const photoBad = photosNotReady(replyPhotos);
+    setReplyError(photoBad);
+    if (photoBad) return;
+    if (await run('reply', (requestId) => call('concern/reply', { id, text: replyText.trim(), photos: replyPhotos.fileIds, requestId }))) {
+      setReplyText('');
+      replyPhotos.reset();
+    }
   };
 
   const resolve = async () => {
     const bad = checkText(resolveText, '办结前请写下给居民的答复：怎么处理的、结果如何。');
     setResolveError(bad);
     if (bad) return;
-    if (await run('resolve', (requestId) => call('concern/resolve', { id, text: resolveText.trim(), requestId }))) setResolveText('');
+    const photoBad = photosNotReady(resolvePhotos);
+    setResolveError(photoBad);
+    if (photoBad) return;
+    if (await run('resolve', (requestId) => call('concern/resolve', { id, text: resolveText.trim(), photos: resolvePhotos.fileIds, requestId }))) {
+      setResolveText('');
+      resolvePhotos.reset();
+    }
   };
 
   const can = (move: ConcernMove) => concern.data?.moves.includes(move) ?? false;
@@ -162,6 +178,8 @@ export function useConcernDetail() {
     actionError,
     can,
     accept,
+    replyPhotos,
+    resolvePhotos,
     replyText,
     setReplyText: (t: string) => {
       setReplyText(t);

@@ -26,6 +26,7 @@ export function useHome() {
     isHandler: profile.data ? isHandlerRole(profile.data.role) : false,
     unread: unread.data ?? 0,
     canSwitchIdentity: process.env.TARO_ENV === 'h5',
+    goMe: () => Taro.navigateTo({ url: '/pages/me/index' }),
     goMessages: () => Taro.navigateTo({ url: '/pages/messages/index' }),
     goDashboard: () => Taro.navigateTo({ url: '/staff/pages/dashboard/index' }),
     goReport: () => Taro.navigateTo({ url: '/pages/report/index' }),

@@ -9,6 +9,7 @@ import { canPickOnMap, currentPosition, LocationError, pickOnMap, type Position 
 import { newRequestId } from '../services/request-id';
 import { requestSubscribe } from '../services/subscribe';
 import { useResource } from './use-resource';
+import { photosNotReady, usePhotoUpload } from './use-photo-upload';
 
 export const DESCRIPTION_MAX = 500;
 
@@ -50,6 +51,7 @@ export function groupVillages(roots: readonly GridTreeNode[]): TownGroup[] {
 }
 
 export interface ReportErrors {
+  photos?: string;
   location?: string;
   place?: string;
   category?: string;
@@ -67,6 +69,7 @@ export function useReport() {
   const [description, setDescription] = useState('');
   const [errors, setErrors] = useState<ReportErrors>({});
   const [submitting, setSubmitting] = useState(false);
+  const photos = usePhotoUpload();
   // One id per form: a retried tap after a lost answer is recognised by the backend, not doubled.
   const requestId = useRef(newRequestId());
 
@@ -97,6 +100,33 @@ export function useReport() {
     () => (townId ? call('category/list', { townId }) : Promise.resolve({ items: [] })),
     { skip: townId === null, key: townId ?? '' },
   );
+
+  // Open concerns of the same category nearby, shown before submitting: a "+1" instead of a duplicate.
+  const similarPlace = cooperativeId ?? villageId;
+  const similarKey = category && (similarPlace || position) ? `${category}|${similarPlace ?? ''}|${position ? `${position.location.lat},${position.location.lng}` : ''}` : '';
+  const similar = useResource(
+    () =>
+      category && (similarPlace || position)
+        ? call('concern/similar', { category, ...(similarPlace ? { placeId: similarPlace } : {}), ...(position ? { location: position.location, coord: position.coord } : {}) })
+        : Promise.resolve({ items: [] }),
+    { skip: similarKey === '', key: similarKey },
+  );
+  const [plusBusy, setPlusBusy] = useState<string | null>(null);
+  const [plusError, setPlusError] = useState<string | null>(null);
+  const plusOne = async (id: string) => {
+    if (plusBusy) return;
+    setPlusBusy(id);
+    setPlusError(null);
+    try {
+      await call('concern/plusOne', { id });
+      await similar.reload();
+      void Taro.showToast({ title: '已+1，办理人员会看到', icon: 'success', duration: 1500 });
+    } catch (e) {
+      setPlusError(errorText(e));
+    } finally {
+      setPlusBusy(null);
+    }
+  };
 
   const showWhere = async (p: Position) => {
     const mine = ++locateSeq.current;
@@ -170,6 +200,8 @@ export function useReport() {
     const text = description.trim();
     if (text.length === 0) out.description = '请写下您遇到的问题，说清楚在哪里、是什么情况。';
     else if ([...text].length > DESCRIPTION_MAX) out.description = `问题描述不能超过 ${DESCRIPTION_MAX} 字，请精简后再提交。`;
+    const photoBad = photosNotReady(photos);
+    if (photoBad) out.photos = photoBad;
     return out;
   };
 
@@ -188,6 +220,7 @@ export function useReport() {
         description: description.trim(),
         ...(placeId ? { placeId } : {}),
         ...(position ? { location: position.location, coord: position.coord } : {}),
+        ...(photos.fileIds.length > 0 ? { photos: photos.fileIds } : {}),
         requestId: requestId.current,
       });
       await Taro.redirectTo({ url: `/pages/concern/index?id=${encodeURIComponent(detail.id)}` });
@@ -225,6 +258,11 @@ export function useReport() {
     chooseCooperative,
     chooseCategory,
     changeDescription,
+    photos,
+    similar: similarKey === '' ? [] : similar.data?.items ?? [],
+    plusOne,
+    plusBusy,
+    plusError,
     submit,
   };
 }

@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { EventDetail, ScanResult } from '../../core/views';
 import { call } from '../services/api';
@@ -59,6 +59,12 @@ export function useVolunteerEvent() {
   };
 
   const scanned = (r: ScanResult) => `${r.personName}：${SCAN_TEXT[r.action]}`;
+
+  // 转发到微信群: the event page itself (members-only events still check membership when opened).
+  useShareAppMessage(() => ({
+    title: event.data ? `${event.data.title}（${event.data.teamName}）一起来报名` : '街坊志愿活动',
+    path: `/volunteer/pages/event/index?id=${encodeURIComponent(id)}`,
+  }));
 
   return {
     id,

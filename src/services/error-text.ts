@@ -40,6 +40,8 @@ const TEXT: Record<string, string> = {
   'EVENT.NOT_ENDED': '活动结束后才能确认工时。',
   'HOURS.REASON_REQUIRED': '修改工时时请填写原因，以便留档备查。',
   'EXPORT.TOO_LARGE': '要导出的诉求太多（超过5000条），请缩短日期范围，或选择某个村（社区）、经济社后再导出。',
+  'PHOTO.INVALID': '照片无法使用：只能上传本人拍摄或选择的 JPG、PNG 照片。请删掉这张照片，重新选择后再提交。',
+  'PHOTO.TOO_LARGE': '照片太大了，请换一张或重新拍摄后再上传。',
   INTERNAL: '系统出了点问题，请稍后再试。如一直不行，请联系网格员。',
   'SERVICE.UNAVAILABLE': '服务暂时无法使用，请稍后再试。如一直不行，请联系镇网格管理员。',
   [NETWORK_FAILED]: '网络连接失败，请检查网络后点“重试”。',

@@ -2,7 +2,8 @@
  * Browser-test harness: the real local cloud (router + SQLite in memory + the H5 build from dist-h5)
  * on a free port, and Debian's Chromium driven by playwright-core with the flags this machine needs.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type http from 'node:http';
@@ -12,6 +13,8 @@ import { createLocalRuntime, type LocalRuntime } from '../../server/local-runtim
 
 const ROOT = path.resolve(__dirname, '../..');
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-results');
+/** Screenshots of the main pages at 375×812, committed and linked from the README. */
+export const DOCS_SHOTS = path.join(ROOT, 'docs', 'screenshots');
 
 export interface Harness {
   base: string;
@@ -25,7 +28,7 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   const staticDir = path.join(ROOT, 'dist-h5');
   if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist-h5 is missing: run `npm run build:h5` first (npm test does)');
-  const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo' });
+  const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', uploadsDir: mkdtempSync(path.join(os.tmpdir(), 'jiefang-e2e-uploads-')) });
   rt.startJobs(200);
   const server: http.Server = createHttpServer(rt, { mode: 'local', staticDir });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

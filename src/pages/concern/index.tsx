@@ -6,6 +6,7 @@ import { ConcernView } from '../../components/concern-view';
 import { ErrorState, LoadingState } from '../../components/page-state';
 import { RATING_TEXT, REASON_MAX, REPLY_MAX } from '../../hooks/use-concern-detail';
 import { useConcern } from '../../hooks/use-concern';
+import { PhotoPicker } from '../../components/photo-picker';
 import './index.scss';
 
 export default function ConcernPage() {
@@ -48,6 +49,7 @@ export default function ConcernPage() {
             autoSize
             status={d.replyError ? 'error' : 'default'}
           />
+          <PhotoPicker upload={d.replyPhotos} />
           {d.replyError ? <Text className='error-text'>{d.replyError}</Text> : null}
           <Button type='primary' block loading={d.busy === 'reply'} disabled={d.busy !== null} onClick={() => void d.reply()}>
             发送

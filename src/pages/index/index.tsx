@@ -15,7 +15,7 @@ export default function HomePage() {
       <View className='page'>
         <ErrorState message={home.error ?? '没有取到您的信息，请点“重试”。'} onRetry={() => void home.reload()} />
         {home.canSwitchIdentity ? (
-          <View className='home__switch' onClick={() => void home.goLogin()}>
+          <View className='home__switch' onClick={() => void home.goLogin()} role='button'>
             <Text>切换身份</Text>
           </View>
         ) : null}
@@ -47,6 +47,9 @@ export default function HomePage() {
           </Button>
           {home.unread > 0 ? <Text className='home__badge'>{home.unread > 99 ? '99+' : String(home.unread)}</Text> : null}
         </View>
+        <Button type='default' size='xlarge' block onClick={() => void home.goMe()}>
+          我的（大字模式）
+        </Button>
         <Button type='default' size='xlarge' block onClick={() => void home.goVolunteer()}>
           志愿服务
         </Button>
@@ -82,7 +85,7 @@ export default function HomePage() {
       <Text className='home__hint muted'>家门口遇到的烦心事，都可以在这里反映，村（社区）网格员会及时处理并答复您。</Text>
 
       {home.canSwitchIdentity ? (
-        <View className='home__switch' onClick={() => void home.goLogin()}>
+        <View className='home__switch' onClick={() => void home.goLogin()} role='button'>
           <Text>切换身份</Text>
         </View>
       ) : null}

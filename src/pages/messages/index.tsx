@@ -29,7 +29,7 @@ export default function MessagesPage() {
       </View>
       {m.actionError ? <Text className='error-text'>{m.actionError}</Text> : null}
       {m.items.map((msg) => (
-        <View key={msg.id} className={`card messages__item${m.isRead(msg) ? '' : ' messages__item--unread'}`} onClick={() => void m.open(msg)}>
+        <View key={msg.id} className={`card messages__item${m.isRead(msg) ? '' : ' messages__item--unread'}`} onClick={() => void m.open(msg)} role='button'>
           <View className='messages__title-row'>
             {m.isRead(msg) ? null : <View className='messages__dot' />}
             <Text className='messages__title'>{msg.title}</Text>

@@ -5,6 +5,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/page-stat
 import { PrivacyGate } from '../../components/privacy-gate';
 import { DESCRIPTION_MAX, useReport } from '../../hooks/use-report';
 import type { LocateView } from '../../../core/views';
+import { PhotoPicker } from '../../components/photo-picker';
+import { PublicCard } from '../../components/public-card';
 import './index.scss';
 
 /** Where a located point will go, in words a resident can check before submitting. */
@@ -44,7 +46,7 @@ export default function ReportPage() {
         {r.located ? (
           <View className='report__located'>
             <Text className={`report__located-text${r.located.result === 'outside' ? ' error-text' : ''}`}>{whereText(r.located)}</Text>
-            <Text className='report__change' onClick={r.clearLocation}>
+            <Text className='report__change' onClick={r.clearLocation} {...{ role: 'button' }}>
               清除位置
             </Text>
           </View>
@@ -80,7 +82,7 @@ export default function ReportPage() {
             <Text className='report__chosen-name'>
               {village.townName} · {village.name}
             </Text>
-            <Text className='report__change' onClick={() => r.chooseVillage(null)}>
+            <Text className='report__change' onClick={() => r.chooseVillage(null)} {...{ role: 'button' }}>
               更换
             </Text>
           </View>
@@ -141,6 +143,17 @@ export default function ReportPage() {
       </View>
       {r.errors.category ? <Text className='error-text report__error'>{r.errors.category}</Text> : null}
 
+      {r.similar.length > 0 ? (
+        <View className='report__similar' aria-live='polite'>
+          <Text className='report__similar-title'>{`附近已有 ${r.similar.length} 条相同问题正在办理`}</Text>
+          <Text className='muted'>如果是同一件事，点“我也遇到了 +1”就行，不用重复反映；不是同一件事，请继续往下填写。</Text>
+          {r.similar.map((item) => (
+            <PublicCard key={item.id} item={item} onPlusOne={() => void r.plusOne(item.id)} busy={r.plusBusy === item.id} />
+          ))}
+          {r.plusError ? <Text className='error-text'>{r.plusError}</Text> : null}
+        </View>
+      ) : null}
+
       {/* Step 3: what happened */}
       <Text className='section-title'>3. 说说具体情况</Text>
       <View className='card report__desc'>
@@ -157,6 +170,12 @@ export default function ReportPage() {
         />
       </View>
       {r.errors.description ? <Text className='error-text report__error'>{r.errors.description}</Text> : null}
+
+      <Text className='section-title'>4. 拍张照片（选填）</Text>
+      <View className='card'>
+        <PhotoPicker upload={r.photos} />
+      </View>
+      {r.errors.photos ? <Text className='error-text report__error'>{r.errors.photos}</Text> : null}
 
       {r.errors.submit ? <Text className='error-text report__error'>{r.errors.submit}</Text> : null}
       <View className='actions'>

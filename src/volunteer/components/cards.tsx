@@ -6,7 +6,7 @@ import './cards.scss';
 
 export function TeamCard({ team, onTap }: { team: TeamSummary; onTap: () => void }) {
   return (
-    <View className='card vcard' onClick={onTap}>
+    <View className='card vcard' onClick={onTap} role='button'>
       <View className='vcard__head'>
         <Text className='vcard__title'>{team.name}</Text>
         {team.iLead ? (
@@ -30,7 +30,7 @@ export function TeamCard({ team, onTap }: { team: TeamSummary; onTap: () => void
 export function EventCard({ event, onTap }: { event: EventSummary; onTap: () => void }) {
   const cancelled = event.status === 'cancelled';
   return (
-    <View className={`card vcard${cancelled ? ' vcard--cancelled' : ''}`} onClick={onTap}>
+    <View className={`card vcard${cancelled ? ' vcard--cancelled' : ''}`} onClick={onTap} role='button'>
       <View className='vcard__head'>
         <Text className='vcard__title'>{event.title}</Text>
         {cancelled ? (

@@ -5,6 +5,7 @@ import { ConcernView } from '../../../components/concern-view';
 import { ErrorState, LoadingState } from '../../../components/page-state';
 import { REASON_MAX, REPLY_MAX } from '../../../hooks/use-concern-detail';
 import { useHandle } from '../../../hooks/use-handle';
+import { PhotoPicker } from '../../../components/photo-picker';
 import './index.scss';
 
 export default function HandlePage() {
@@ -43,6 +44,7 @@ export default function HandlePage() {
             autoSize
             status={h.replyError ? 'error' : 'default'}
           />
+          <PhotoPicker upload={h.replyPhotos} />
           {h.replyError ? <Text className='error-text'>{h.replyError}</Text> : null}
           <Button type='primary' fill='outline' block loading={h.busy === 'reply'} disabled={h.busy !== null} onClick={() => void h.reply()}>
             回复
@@ -61,6 +63,7 @@ export default function HandlePage() {
             autoSize
             status={h.resolveError ? 'error' : 'default'}
           />
+          <PhotoPicker upload={h.resolvePhotos} />
           {h.resolveError ? <Text className='error-text'>{h.resolveError}</Text> : null}
           <Button type='primary' block loading={h.busy === 'resolve'} disabled={h.busy !== null} onClick={() => void h.resolve()}>
             办结

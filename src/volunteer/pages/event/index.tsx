@@ -25,7 +25,7 @@ export default function EventPage() {
         <Text className='vevent__line'>时间：{eventWindow(e)}</Text>
         <Text className='vevent__line'>地点：{e.place}</Text>
         <Text className='vevent__line'>报名截止：{fullTime(e.signupDeadline)}</Text>
-        <Text className='muted' onClick={() => void v.goTeam(e.teamId)}>
+        <Text className='muted' onClick={() => void v.goTeam(e.teamId)} {...{ role: 'button' }}>
           {e.teamName} · {placesText(e)} · {AUDIENCE_TEXT[e.openTo]}
           {e.waitlist ? ' · 满员可候补' : ''}
         </Text>

@@ -1,0 +1,25 @@
+import { scrubPersonal } from './scrub';
+
+describe('scrubbing personal data from public text', () => {
+  it.each([
+    ['a mobile number', '请打13800138000联系我', '请打＊＊联系我'],
+    ['a spaced mobile number with +86', '电话 +86 138 0013 8000 找我', '电话 ＊＊ 找我'],
+    ['a landline', '座机0757-86661234', '座机＊＊'],
+    ['an ID number', '身份证44060219800101123X', '身份证＊＊'],
+    ['a name with a form of address', '陈阿姨说路灯坏了', '＊＊说路灯坏了'],
+    ['a self-introduction', '我叫李大明，住三巷', '＊＊，住三巷'],
+    ['老 + surname', '隔壁老王。', '隔壁＊＊。'],
+    ['a staff title', '黄社长已到现场', '＊＊已到现场'],
+  ])('masks %s', (_name, input, expected) => {
+    expect(scrubPersonal(input)).toBe(expected);
+  });
+
+  it('masks the names of the people on the concern wherever they appear', () => {
+    expect(scrubPersonal('梁网格员和李叔一起清理了，李叔很满意', ['李叔', '梁网格员'])).toBe('＊＊和＊＊一起清理了，＊＊很满意');
+  });
+
+  it('leaves ordinary text alone', () => {
+    const t = '村口垃圾堆积三天，已安排清运并增设两个垃圾桶。';
+    expect(scrubPersonal(t)).toBe(t);
+  });
+});

@@ -1,0 +1,85 @@
+import type Database from 'better-sqlite3';
+import type { Concern } from '../core/model';
+import type { BoardRepo, SimilarQuery, TownSettings } from '../core/ports';
+
+type Row = Record<string, unknown>;
+
+const OPEN = `('submitted','dispatching','assigned','accepted','in_progress')`;
+
+/** The public board and town settings on SQLite. */
+export class SqliteBoard implements BoardRepo {
+  private readonly q;
+  constructor(
+    private readonly db: Database.Database,
+    private readonly toConcern: (r: Row) => Concern,
+  ) {
+    this.q = {
+      settings: db.prepare(`SELECT public_board, reply_templates FROM town_settings WHERE town_id = ?`),
+      saveTemplates: db.prepare(`INSERT INTO town_settings (town_id, reply_templates) VALUES (?, ?)
+        ON CONFLICT(town_id) DO UPDATE SET reply_templates = excluded.reply_templates`),
+      plusOne: db.prepare(`INSERT OR IGNORE INTO concern_plus_ones (concern_id, openid, at) VALUES (?, ?, ?)`),
+    };
+  }
+
+  async settings(townId: string): Promise<TownSettings> {
+    const r = this.q.settings.get(townId) as Row | undefined;
+    return { publicBoard: r ? r.public_board === 1 : false, replyTemplates: r ? (JSON.parse(r.reply_templates as string) as Record<string, string[]>) : {} };
+  }
+
+  async saveReplyTemplates(townId: string, templates: Record<string, string[]>): Promise<void> {
+    this.q.saveTemplates.run(townId, JSON.stringify(templates));
+  }
+
+  async listResolved(townIds: string[], villageId: string | null, limit: number): Promise<Concern[]> {
+    if (townIds.length === 0) return [];
+    const marks = townIds.map(() => '?').join(',');
+    const rows = this.db
+      .prepare(`SELECT * FROM concerns WHERE town_id IN (${marks}) AND status IN ('resolved','closed') ${villageId ? 'AND village_id = ?' : ''}
+        ORDER BY updated_at DESC, id DESC LIMIT ?`)
+      .all(...townIds, ...(villageId ? [villageId] : []), limit) as Row[];
+    return rows.map(this.toConcern);
+  }
+
+  async similarOpen(q: SimilarQuery): Promise<Concern[]> {
+    const near: string[] = [];
+    const args: unknown[] = [q.townId, q.category];
+    if (q.villageId) {
+      near.push('village_id = ?');
+      args.push(q.villageId);
+    }
+    if (q.gridId) {
+      near.push('grid_id = ?');
+      args.push(q.gridId);
+    }
+    if (q.box) {
+      near.push('(lat BETWEEN ? AND ? AND lng BETWEEN ? AND ?)');
+      args.push(q.box.minLat, q.box.maxLat, q.box.minLng, q.box.maxLng);
+    }
+    if (near.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT * FROM concerns WHERE town_id = ? AND category = ? AND status IN ${OPEN} AND (${near.join(' OR ')}) ORDER BY created_at DESC, id DESC LIMIT ?`)
+      .all(...args, q.limit) as Row[];
+    return rows.map(this.toConcern);
+  }
+
+  async plusOne(concernId: string, openid: string, at: string): Promise<boolean> {
+    return this.q.plusOne.run(concernId, openid, at).changes === 1;
+  }
+
+  async plusOnes(concernIds: string[], openid: string): Promise<Map<string, { count: number; mine: boolean }>> {
+    const out = new Map<string, { count: number; mine: boolean }>();
+    if (concernIds.length === 0) return out;
+    const marks = concernIds.map(() => '?').join(',');
+    const rows = this.db
+      .prepare(`SELECT concern_id, COUNT(*) AS n, MAX(openid = ?) AS mine FROM concern_plus_ones WHERE concern_id IN (${marks}) GROUP BY concern_id`)
+      .all(openid, ...concernIds) as Row[];
+    for (const r of rows) out.set(r.concern_id as string, { count: Number(r.n), mine: Number(r.mine) === 1 });
+    return out;
+  }
+}
+
+/** Demo data: the public board is on in every demo town. */
+export function seedBoardSettings(db: Database.Database, townIds: string[]): void {
+  const put = db.prepare(`INSERT INTO town_settings (town_id, public_board) VALUES (?, 1) ON CONFLICT(town_id) DO NOTHING`);
+  db.transaction(() => townIds.forEach((t) => put.run(t)))();
+}
