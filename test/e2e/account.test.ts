@@ -1,6 +1,6 @@
 /** The person's own data and feedback in the H5 build: 投诉建议, and deleting one's account. */
-import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
+import { button } from './ui';
 
 jest.setTimeout(120_000);
 
@@ -10,7 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const button = (page: Page, text: string) => page.locator('taro-button-core', { hasText: text }).first();
 
 it('sends feedback about the app from 投诉建议', async () => {
   const { page } = await h.newPage();

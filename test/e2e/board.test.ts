@@ -5,9 +5,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { DEMO_IDENTITIES as I } from '../../server/demo-data';
 import { DOCS_SHOTS, startHarness, type Harness } from './harness';
+import { button, chip, loginAs } from './ui';
 
 jest.setTimeout(120_000);
 
@@ -18,15 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const button = (page: Page, text: string) => page.locator('taro-button-core', { hasText: text }).first();
-const chip = (page: Page, text: string) => page.locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) }).first();
 const call = (openid: string, action: string, data: unknown) => h.rt.router.call('concern', action, data, openid) as Promise<{ id: string }>;
-
-async function login(page: Page, who: string, hello: string) {
-  await page.goto(`${h.base}/#/pages/login/index`);
-  await button(page, who).click();
-  await page.getByText(hello).waitFor();
-}
 
 it('shows a resolved concern on 公开栏 without phone numbers, names or photos', async () => {
   const photo = h.rt.photos!.put(Buffer.from([0xff, 0xd8, 0xff, 0xe0]), 'jpg', I.resident);
@@ -40,7 +32,7 @@ it('shows a resolved concern on 公开栏 without phone numbers, names or photos
   await call(I.daguoChair, 'concern/resolve', { id: c.id, text: '黄社长已安排清运并增设两个垃圾桶，电话0757-86661234。' });
 
   const { page } = await h.newPage();
-  await login(page, '李叔', '您好，李叔');
+  await loginAs(h.base, page, '李叔');
   await button(page, '我的（大字模式）').click();
   await button(page, '公开栏').click();
   await chip(page, '西城社区').click();
@@ -55,7 +47,7 @@ it('shows a resolved concern on 公开栏 without phone numbers, names or photos
 it('shows an open concern of the same kind nearby before submitting, and takes a +1 instead of a duplicate', async () => {
   const open = await call(I.resident2, 'concern/submit', { category: 'road', description: '大果经济社路口的路灯坏了，晚上很黑。', placeId: 'dz-xicheng-daguo' });
   const { page } = await h.newPage();
-  await login(page, '陈阿姨', '您好，陈阿姨');
+  await loginAs(h.base, page, '陈阿姨');
   await button(page, '我要反映').click();
   await chip(page, '西城社区').click();
   await chip(page, '大果经济社').click();

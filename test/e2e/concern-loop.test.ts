@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { button, chip, loginAs } from './ui';
 
 jest.setTimeout(120_000);
 
@@ -17,23 +18,13 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-/** Taro renders a NutUI button as a web component whose inner text is covered by the button itself. */
-const button = (page: Page, text: string) => page.locator('taro-button-core', { hasText: text }).first();
-/** A chip (a small NutUI button) whose label is exactly `text`. */
-const chip = (page: Page, text: string) => page.locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) }).first();
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-
-async function loginAs(page: Page, name: string) {
-  await page.goto(`${h.base}/#/pages/login/index`);
-  await button(page, name).click();
-  await page.getByText(`您好，${name}`).waitFor();
-}
 
 const DESCRIPTION = '大果经济社祠堂旁的垃圾桶满了三天，没人清运，气味很大。';
 
 it('carries a concern from report to resolution and keeps it from other committees', async () => {
   const { page: resident } = await h.newPage();
-  await loginAs(resident, '陈阿姨');
+  await loginAs(h.base, resident, '陈阿姨');
   await button(resident, '我要反映').click();
 
   // Place: village, then cooperative; then category; then the description.
@@ -63,7 +54,7 @@ it('carries a concern from report to resolution and keeps it from other committe
 
   // A committee member of the cooperative accepts, replies and resolves.
   const { page: staff } = await h.newPage();
-  await loginAs(staff, '黄社长');
+  await loginAs(h.base, staff, '黄社长');
   await button(staff, '诉求工作台').click();
   await staff.getByText(DESCRIPTION.slice(0, 10), { exact: false }).first().click();
   await button(staff, '签收').click();
@@ -79,7 +70,7 @@ it('carries a concern from report to resolution and keeps it from other committe
 
   // A committee member of another cooperative sees nothing, and a clear error by id.
   const { page: other } = await h.newPage();
-  await loginAs(other, '何社委');
+  await loginAs(h.base, other, '何社委');
   await button(other, '诉求工作台').click();
   await other.getByText('暂无待办诉求').waitFor();
   await other.goto(`${h.base}/#/staff/pages/handle/index?id=${stored.id}`);

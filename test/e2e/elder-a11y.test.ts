@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DOCS_SHOTS, startHarness, type Harness } from './harness';
+import { button, loginAs } from './ui';
 
 jest.setTimeout(180_000);
 
@@ -18,13 +19,6 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 const AXE = readFileSync(path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
-const button = (page: Page, text: string) => page.locator('taro-button-core', { hasText: text }).first();
-
-async function login(page: Page, who: string, hello: string) {
-  await page.goto(`${h.base}/#/pages/login/index`);
-  await button(page, who).click();
-  await page.getByText(hello).waitFor();
-}
 
 /** Font size in CSS px of the first element showing this text, and of a primary button label. */
 const fontOf = (page: Page, text: string) => page.getByText(text, { exact: true }).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
@@ -37,7 +31,7 @@ const PAGES = [
 
 it('大字模式 enlarges text at least 1.3× and touch targets to 48 px on three pages, and is remembered', async () => {
   const { page } = await h.newPage();
-  await login(page, '陈阿姨', '您好，陈阿姨');
+  await loginAs(h.base, page, '陈阿姨');
   const before: number[] = [];
   for (const p of PAGES) {
     await page.goto(h.base + p.url);
@@ -77,7 +71,7 @@ async function axe(page: Page): Promise<Array<{ id: string; impact: string; node
 
 it('has no serious or critical accessibility violation on the resident pages (axe-core), in both modes', async () => {
   const { page } = await h.newPage();
-  await login(page, '陈阿姨', '您好，陈阿姨');
+  await loginAs(h.base, page, '陈阿姨');
   // Something to show in the lists.
   await h.rt.router.call('concern', 'concern/submit', { category: 'environment', description: '无障碍检查用：村口路灯不亮。', placeId: 'dz-xicheng-daguo' }, 'demo-resident-chen');
   const [mine] = (await h.rt.store.concerns.listByReporter('demo-resident-chen', { cursor: null, limit: 1 })).items;
@@ -109,7 +103,7 @@ it('has no serious or critical accessibility violation on the resident pages (ax
 
 it('saves screenshots of the main staff pages', async () => {
   const { page } = await h.newPage();
-  await login(page, '黄社长', '您好，黄社长');
+  await loginAs(h.base, page, '黄社长');
   const c = (await h.rt.router.call('concern', 'concern/submit', { category: 'road', description: '截图用：大果路口路灯不亮。', placeId: 'dz-xicheng-daguo' }, 'demo-resident-li')) as { id: string };
   await button(page, '诉求工作台').click();
   await page.getByText('截图用：大果路口路灯不亮。').waitFor();

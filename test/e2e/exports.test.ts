@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { unzip } from '../fakes/unzip';
 import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { button } from './ui';
 
 jest.setTimeout(120_000);
 
@@ -17,7 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const button = (page: Page, text: string) => page.locator('taro-button-core', { hasText: text }).first();
 
 async function download(page: Page, label: string): Promise<{ name: string; bytes: Buffer }> {
   const [d] = await Promise.all([page.waitForEvent('download'), button(page, label).click()]);

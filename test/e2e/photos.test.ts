@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DOCS_SHOTS, startHarness, type Harness } from './harness';
+import { button, chip } from './ui';
 
 jest.setTimeout(120_000);
 
@@ -17,8 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const button = (page: Page, text: string) => page.locator('taro-button-core', { hasText: text }).first();
-const chip = (page: Page, text: string) => page.locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) }).first();
 
 /** A real JPEG of the given size, drawn by the browser. */
 async function jpeg(page: Page, width: number, height: number, color: string): Promise<Buffer> {

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { button, chip, loginAs } from './ui';
 
 jest.setTimeout(120_000);
 
@@ -16,15 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const button = (page: Page, text: string) => page.locator('taro-button-core', { hasText: text }).first();
-const chip = (page: Page, text: string) => page.locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) }).first();
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-
-async function loginAs(page: Page, name: string) {
-  await page.goto(`${h.base}/#/pages/login/index`);
-  await button(page, name).click();
-  await page.getByText(`您好，${name}`).waitFor();
-}
 
 const DESCRIPTION = '西城社区大果经济社篮球场边的路灯坏了一个多星期。';
 
@@ -37,7 +30,7 @@ it('reopens a concern rated 不满意 and puts it back in the committee inbox', 
 
   // The resident sees an unread badge, then the message, and opens the concern from it.
   const { page: resident } = await h.newPage();
-  await loginAs(resident, '陈阿姨');
+  await loginAs(h.base, resident, '陈阿姨');
   await resident.locator('.home__badge', { hasText: '2' }).waitFor();
   await shot(resident, 'resident-home-unread');
   await button(resident, '消息').click();
@@ -63,7 +56,7 @@ it('reopens a concern rated 不满意 and puts it back in the committee inbox', 
 
   // The committee's open inbox shows it again, with its due time; the handling page can accept it again.
   const { page: staff } = await h.newPage();
-  await loginAs(staff, '黄社长');
+  await loginAs(h.base, staff, '黄社长');
   await button(staff, '诉求工作台').click();
   await staff.getByText(DESCRIPTION.slice(0, 10), { exact: false }).first().waitFor();
   await staff.getByText('办理时限', { exact: false }).first().waitFor();
@@ -78,7 +71,7 @@ it('reopens a concern rated 不满意 and puts it back in the committee inbox', 
 it('lets the town dispatcher dispatch a queued concern (派单) and shows the staff dashboard', async () => {
   const c = (await h.rt.router.call('concern', 'concern/submit', { category: 'road', description: '镇上某处路面塌陷，不确定属于哪个村', placeId: 'danzao' }, 'demo-resident-li')) as { id: string };
   const { page } = await h.newPage();
-  await loginAs(page, '麦派单员');
+  await loginAs(h.base, page, '麦派单员');
   await page.goto(`${h.base}/#/staff/pages/handle/index?id=${c.id}`);
   await page.getByText('派单：选择承办的村（社区）或经济社').waitFor();
   await chip(page, '西城社区').click();

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_POINTS } from '../../server/demo-data';
 import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { button, chip } from './ui';
 
 jest.setTimeout(120_000);
 
@@ -18,8 +19,6 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const button = (page: Page, text: string) => page.locator('taro-button-core', { hasText: text }).first();
-const chip = (page: Page, text: string) => page.locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) }).first();
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 
 async function openReport(page: Page) {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_EVENTS, DEMO_IDENTITIES, DEMO_TEAMS } from '../../server/demo-data';
 import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { button, loginAs } from './ui';
 
 jest.setTimeout(120_000);
 
@@ -17,21 +18,14 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const button = (page: Page, text: string) => page.locator('taro-button-core', { hasText: text }).first();
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-
-async function loginAs(page: Page, name: string) {
-  await page.goto(`${h.base}/#/pages/login/index`);
-  await button(page, name).click();
-  await page.getByText(`您好，${name}`).waitFor();
-}
 
 const TEAM = '大果党群清洁志愿服务队';
 const EVENT = '村道周末清洁行动';
 
 it('takes a resident from applying to a team to a place in 我的志愿', async () => {
   const { page: resident } = await h.newPage();
-  await loginAs(resident, '陈阿姨');
+  await loginAs(h.base, resident, '陈阿姨');
   await button(resident, '志愿服务').click();
   await resident.getByText(TEAM).first().click();
   await button(resident, '申请加入').click();
@@ -45,7 +39,7 @@ it('takes a resident from applying to a team to a place in 我的志愿', async 
 
   // The leader sees the application on the team page and approves it.
   const { page: leader } = await h.newPage();
-  await loginAs(leader, '罗队长');
+  await loginAs(h.base, leader, '罗队长');
   await leader.getByText('志愿队长', { exact: false }).first().waitFor();
   await button(leader, '我带的队伍').click();
   await leader.getByText('待审核的申请（1）').waitFor();

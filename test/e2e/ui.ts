@@ -1,0 +1,15 @@
+/** How the browser tests find and drive Taro's H5 components. */
+import type { Page } from 'playwright-core';
+
+/** A NutUI button: Taro renders it as a web component whose inner label is covered by the button itself. */
+export const button = (page: Page, text: string) => page.locator('taro-button-core', { hasText: text }).first();
+
+/** A chip (a small NutUI button) whose label is exactly `text`. */
+export const chip = (page: Page, text: string) => page.locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) }).first();
+
+/** Signs in on the local login page as the demo identity whose button shows `name`, and waits for home. */
+export async function loginAs(base: string, page: Page, name: string, hello = `您好，${name}`): Promise<void> {
+  await page.goto(`${base}/#/pages/login/index`);
+  await button(page, name).click();
+  await page.getByText(hello).waitFor();
+}
