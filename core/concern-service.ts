@@ -10,11 +10,9 @@ import { toWgs84 } from './geo';
 import { checkPhotos, photoUrlLists } from './photos';
 import { escalationTarget, routeToNode, routeToQueue, routeUp } from './route-change';
 import { routeConcern, routeTownId } from './routing';
-import type { INBOX_FILTERS, ParsedInputOf } from './schemas';
+import type { ParsedInputOf } from './schemas';
 import { DEFAULT_SLA, derive, onAccepted, onResolved, startRound, type SlaConfig } from './sla';
-import type { ConcernDetail, ConcernMove, ConcernSummary, InboxCounts, Page, RouteView, SlaView } from './views';
-
-export type InboxFilter = (typeof INBOX_FILTERS)[number];
+import type { ConcernDetail, ConcernMove, ConcernSummary, InboxCounts, InboxFilter, Page, RouteView, SlaView } from './views';
 
 const DEFAULT_PAGE = 20;
 /** How often a move is retried when an unrelated write (e.g. a resident's message) bumped the version. */

@@ -285,6 +285,9 @@ export interface MyDataExport {
   volunteer: MyVolunteer;
 }
 
+/** Workbench filters of the open inbox: 今天到期, 已超期, 待签收 (schemas.ts INBOX_FILTERS lists the same). */
+export type InboxFilter = 'dueToday' | 'overdue' | 'toAccept';
+
 /**
  * The caller's open inbox in numbers (the same scope as `concern/inbox`). A concern may count in more
  * than one: one missed earlier and due again today is both overdue and due today.

@@ -16,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const button = (page: Page, text: string) => page.locator('taro-button-core', { hasText: text }).first();
+/** Only the shown page's buttons: pages below in the H5 stack stay in the DOM, hidden (e.g. the inbox's 待签收 filter under 签收). */
+const button = (page: Page, text: string) => page.locator('taro-button-core:visible', { hasText: text }).first();
 const chip = (page: Page, text: string) => page.locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) }).first();
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 

@@ -62,13 +62,26 @@ export default function HomePage() {
           </Button>
         ) : null}
         {home.isHandler ? (
-          <Button type='primary' fill='outline' size='xlarge' block onClick={() => void home.goInbox()}>
-            诉求工作台
-          </Button>
+          <View className='home__messages home__inbox'>
+            <Button type='primary' fill='outline' size='xlarge' block onClick={() => void home.goInbox()}>
+              诉求工作台
+            </Button>
+            {home.dueToday > 0 ? (
+              <Text className='home__badge' aria-label={`今天到期 ${home.dueToday} 件`}>
+                {home.dueToday > 99 ? '99+' : String(home.dueToday)}
+              </Text>
+            ) : null}
+            {home.overdue > 0 ? <Text className='home__overdue'>{`另有 ${home.overdue} 件已超期，请尽快办理`}</Text> : null}
+          </View>
         ) : null}
         {home.isHandler ? (
           <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goDashboard()}>
             办理统计
+          </Button>
+        ) : null}
+        {home.isAdmin ? (
+          <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goTemplates()}>
+            常用回复设置
           </Button>
         ) : null}
       </View>
