@@ -6,6 +6,7 @@ import { ErrorState, LoadingState } from '../../../components/page-state';
 import { REASON_MAX, REPLY_MAX } from '../../../hooks/use-concern-detail';
 import { useHandle } from '../../../hooks/use-handle';
 import { PhotoPicker } from '../../../components/photo-picker';
+import { useElderClass } from '../../../hooks/use-elder';
 import './index.scss';
 
 /** Short label of a quick reply; the chip's accessible name is the whole text. */
@@ -38,6 +39,7 @@ function QuickReplies({ items, error, onPick, onRetry }: { items: string[]; erro
 }
 
 export default function HandlePage() {
+  const elder = useElderClass();
   const h = useHandle();
   const { concern } = h;
 
@@ -50,7 +52,7 @@ export default function HandlePage() {
   const picks = h.can('transfer') || h.can('dispatch');
   const reroutes = picks || h.can('return') || h.can('escalate');
   return (
-    <View className='page'>
+    <View className={`page${elder}`}>
       <ConcernView concern={concern.data} />
 
       {h.can('accept') ? (

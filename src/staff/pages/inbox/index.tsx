@@ -6,6 +6,7 @@ import { ConcernItem } from '../../../components/concern-item';
 import { ListFooter } from '../../../components/list-footer';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state';
 import { type InboxFilter, type InboxScope, useInbox } from '../../../hooks/use-inbox';
+import { useElderClass } from '../../../hooks/use-elder';
 import './index.scss';
 
 const TABS: { scope: InboxScope; title: string }[] = [
@@ -25,6 +26,7 @@ function countOf(counts: InboxCounts | null, f: InboxFilter | null): string {
 }
 
 export default function InboxPage() {
+  const elder = useElderClass();
   const inbox = useInbox();
   usePullDownRefresh(() => {
     void inbox.reload().finally(() => Taro.stopPullDownRefresh());
@@ -32,7 +34,7 @@ export default function InboxPage() {
   const current = FILTERS.find((f) => f.filter === inbox.filter) ?? FILTERS[0];
 
   return (
-    <View className='page inbox'>
+    <View className={`page inbox${elder}`}>
       <View className='inbox__tabs' role='tablist'>
         {TABS.map((t) => (
           <View

@@ -3,10 +3,12 @@ import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { Chip, ChipRow } from '../../../components/chip';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state';
 import { TEMPLATE_MAX, TEMPLATES_MAX, useTemplates } from '../../../hooks/use-templates';
+import { useElderClass } from '../../../hooks/use-elder';
 import './index.scss';
 
 /** The town admin edits the quick replies (常用回复) staff tap on the handling page, per category. */
 export default function TemplatesPage() {
+  const elder = useElderClass();
   const t = useTemplates();
 
   if (t.town.loading && !t.town.data) return <LoadingState text='正在读取常用回复…' />;
@@ -16,7 +18,7 @@ export default function TemplatesPage() {
   if (t.categories.length === 0) return <EmptyState text='本镇还没有设置问题类别，请先在后台导入类别，再来设置常用回复。' />;
 
   return (
-    <View className='page templates'>
+    <View className={`page templates${elder}`}>
       <View className='card'>
         <Text className='templates__title'>选择问题类别</Text>
         <ChipRow>

@@ -4,9 +4,11 @@ import { ErrorState, LoadingState } from '../../../components/page-state';
 import { useTeam } from '../../../hooks/use-team';
 import { MEMBER_STATUS_TEXT, TEAM_KIND_TEXT } from '../../../services/volunteer-text';
 import { EventCard } from '../../components/cards';
+import { useElderClass } from '../../../hooks/use-elder';
 import './index.scss';
 
 export default function TeamPage() {
+  const elder = useElderClass();
   const t = useTeam();
   const { team } = t;
   if (team.loading && !team.data) return <LoadingState />;
@@ -17,7 +19,7 @@ export default function TeamPage() {
   const members = d.members.filter((m) => m.status === 'member');
 
   return (
-    <View className='page team'>
+    <View className={`page team${elder}`}>
       <View className='card'>
         <Text className='team__name'>{d.name}</Text>
         <Text className='muted'>
