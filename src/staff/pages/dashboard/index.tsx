@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { Chip, ChipRow } from '../../../components/chip';
-import { ErrorState, LoadingState } from '../../../components/page-state';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state';
 import { useDashboard, type ExportFormat, type ExportKind } from '../../../hooks/use-dashboard';
 import { percent } from '../../../services/format';
 import type { RateRow } from '../../../../core/views';
@@ -54,6 +54,7 @@ export default function DashboardPage() {
           </Chip>
         ))}
       </ChipRow>
+      {own ? null : <EmptyState text='这个月还没有可统计的诉求。可以点上方其他月份查看。' />}
       {own ? (
         <View className='card dash__own'>
           <View className='dash__head'>

@@ -34,7 +34,7 @@ export default function AttendancePage() {
 
       <View className='section-title'>名单（{rows.length}）</View>
       {rows.length === 0 ? (
-        <EmptyState text='还没有人报名。' />
+        <EmptyState text='还没有人报名。街坊报名后会出现在这里，下拉页面可刷新。' />
       ) : (
         <View className='card'>
           {rows.map((r) => (

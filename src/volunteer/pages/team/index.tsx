@@ -69,7 +69,7 @@ export default function TeamPage() {
       ) : null}
 
       <View className='section-title'>活动</View>
-      {d.events.length === 0 ? <Text className='muted'>近期没有活动。</Text> : d.events.map((e) => <EventCard key={e.id} event={e} onTap={() => void t.openEvent(e.id)} />)}
+      {d.events.length === 0 ? <Text className='muted'>近期没有活动，有新活动时会显示在这里。</Text> : d.events.map((e) => <EventCard key={e.id} event={e} onTap={() => void t.openEvent(e.id)} />)}
 
       <View className='section-title'>队员（{members.length}）</View>
       <View className='card'>

@@ -19,7 +19,7 @@ export default function TeamsPage() {
         我的志愿
       </Button>
       <View className='section-title'>附近的志愿队</View>
-      {teams.data.items.length === 0 ? <EmptyState text='附近暂时没有志愿队。' /> : teams.data.items.map((team) => <TeamCard key={team.id} team={team} onTap={() => void t.open(team.id)} />)}
+      {teams.data.items.length === 0 ? <EmptyState text='附近暂时没有志愿队。想参加或组建队伍，可以联系村（社区）党群服务中心。' /> : teams.data.items.map((team) => <TeamCard key={team.id} team={team} onTap={() => void t.open(team.id)} />)}
     </View>
   );
 }
