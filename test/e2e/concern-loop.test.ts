@@ -18,8 +18,12 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 /** Taro renders a NutUI button as a web component whose inner text is covered by the button itself. */
-/** Only the shown page's buttons: pages below in the H5 stack stay in the DOM, hidden (e.g. the inbox's 待签收 filter under 签收). */
-const button = (page: Page, text: string) => page.locator('taro-button-core:visible', { hasText: text }).first();
+const button = (page: Page, text: string) => page.locator('taro-button-core', { hasText: text }).first();
+/**
+ * A button labelled exactly `text`: pages below in the H5 stack stay in the DOM, so `签收` must not match the
+ * inbox's 待签收 filter underneath.
+ */
+const exactButton = (page: Page, text: string) => page.locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) }).first();
 /** A chip (a small NutUI button) whose label is exactly `text`. */
 const chip = (page: Page, text: string) => page.locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) }).first();
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
@@ -68,7 +72,7 @@ it('carries a concern from report to resolution and keeps it from other committe
   await button(staff, '诉求工作台').click();
   await staff.getByText(DESCRIPTION.slice(0, 10), { exact: false }).first().click();
   await staff.getByText('确认由您接手后点下方按钮').waitFor();
-  await button(staff, '签收').click();
+  await exactButton(staff, '签收').click();
   await staff.getByText('已签收').first().waitFor();
   await staff.locator('textarea[placeholder*="输入回复内容"]').fill('已通知保洁员今天下午清运。');
   await button(staff, '回复').click();

@@ -16,8 +16,12 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-/** Only the shown page's buttons: pages below in the H5 stack stay in the DOM, hidden (e.g. the inbox's 待签收 filter under 签收). */
-const button = (page: Page, text: string) => page.locator('taro-button-core:visible', { hasText: text }).first();
+const button = (page: Page, text: string) => page.locator('taro-button-core', { hasText: text }).first();
+/**
+ * A button labelled exactly `text`: pages below in the H5 stack stay in the DOM, so `签收` must not match the
+ * inbox's 待签收 filter underneath.
+ */
+const exactButton = (page: Page, text: string) => page.locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) }).first();
 const chip = (page: Page, text: string) => page.locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) }).first();
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 
@@ -71,7 +75,7 @@ it('reopens a concern rated 不满意 and puts it back in the committee inbox', 
   await shot(staff, 'staff-inbox-reopened');
   await staff.getByText(DESCRIPTION.slice(0, 10), { exact: false }).first().click();
   await staff.getByText('居民评价：不满意（灯还是不亮。）').waitFor();
-  await button(staff, '签收').click();
+  await exactButton(staff, '签收').click();
   await staff.getByText('已签收').first().waitFor();
   await shot(staff, 'staff-handle-reopened');
 });

@@ -53,9 +53,9 @@ it('lets the town admin set quick replies that fill the reply and 办结 boxes w
   await admin.getByText('这一类还没有常用回复').waitFor();
   await button(admin, '添加一条').click();
   await admin.locator('textarea[placeholder*="第 1 条常用回复"]').fill(TEMPLATE);
+  await admin.screenshot({ path: path.join(DOCS_SHOTS, 'staff-templates.png') });
   await button(admin, '保存这一类').click();
   await admin.getByText('已保存').first().waitFor();
-  await admin.screenshot({ path: path.join(DOCS_SHOTS, 'staff-templates.png') });
   const stored = (await h.rt.router.call('concern', 'town/replyTemplates', {}, 'demo-staff-daguo-huang')) as { templates: Record<string, string[]> };
   expect(stored.templates.environment).toEqual([TEMPLATE]);
 
@@ -96,6 +96,7 @@ it('shows the count due today on home and filters the inbox by 今天到期, 已
   await loginAs(page, '黄社长');
   await page.getByLabel('今天到期 1 件').waitFor();
   await page.getByText('另有 1 件已超期，请尽快办理').waitFor();
+  await page.waitForTimeout(500);
   await page.screenshot({ path: path.join(DOCS_SHOTS, 'staff-home-badge.png') });
 
   await button(page, '诉求工作台').click();
@@ -109,6 +110,7 @@ it('shows the count due today on home and filters the inbox by 今天到期, 已
   await chip(page, '今天到期 1').click();
   await page.getByText('筛选测试甲').first().waitFor();
   await expectOnly(page, '筛选测试甲');
+  await page.waitForTimeout(500);
   await page.screenshot({ path: path.join(DOCS_SHOTS, 'staff-inbox-filters.png') });
 
   await chip(page, '已超期 1').click();
