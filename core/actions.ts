@@ -25,6 +25,7 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'concern/listMine': 'concern',
   'concern/get': 'concern',
   'concern/inbox': 'concern',
+  'concern/inboxCounts': 'concern',
   'concern/accept': 'concern',
   'concern/reply': 'concern',
   'concern/resolve': 'concern',

@@ -5,14 +5,14 @@ import { maskPhone } from './privacy';
 import { EVENT_OF, decide, mustDecide, nextStatus, type LifecycleAction } from './lifecycle';
 import type { ActorRole, Caller, Category, Concern, ConcernSource, LatLng, ConcernEvent, ConcernMessage, ConcernRating, ConcernSla, ConcernStatus, Moderation, Notification, Rating, RouteDecision } from './model';
 import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';
-import type { ConcernChange, Deps, InboxScope, NewConcern, RouteLevel } from './ports';
+import type { ConcernChange, Deps, InboxNarrowing, InboxScope, NewConcern, RouteLevel } from './ports';
 import { toWgs84 } from './geo';
 import { checkPhotos, photoUrlLists } from './photos';
 import { escalationTarget, routeToNode, routeToQueue, routeUp } from './route-change';
 import { routeConcern, routeTownId } from './routing';
 import type { ParsedInputOf } from './schemas';
 import { DEFAULT_SLA, derive, onAccepted, onResolved, startRound, type SlaConfig } from './sla';
-import type { ConcernDetail, ConcernMove, ConcernSummary, Page, RouteView, SlaView } from './views';
+import type { ConcernDetail, ConcernMove, ConcernSummary, InboxCounts, InboxFilter, Page, RouteView, SlaView } from './views';
 
 const DEFAULT_PAGE = 20;
 /** How often a move is retried when an unrelated write (e.g. a resident's message) bumped the version. */
@@ -508,19 +508,49 @@ export async function listMine(ctx: Ctx, input: ParsedInputOf<'concern/listMine'
   return { items: await summaries(ctx, snap, cats, page.items), nextCursor: page.nextCursor };
 }
 
-export async function inbox(ctx: Ctx, input: ParsedInputOf<'concern/inbox'>): Promise<Page<ConcernSummary>> {
-  const { caller } = ctx;
+/** The caller's open or whole inbox: a cooperative's (or village's, town's) concerns, or an office's co-handled ones. */
+function inboxScopeOf(snap: DirectorySnapshot, caller: Caller, openOnly: boolean): InboxScope {
   if (caller.role === 'resident' || caller.nodeId === null) throw new AppError('AUTH.FORBIDDEN', 'the inbox is for staff');
-  const [snap, cats] = await Promise.all([ctx.directory.current(), categoryMap(ctx)]);
-  const openOnly = (input.scope ?? 'open') === 'open';
-  let scope: InboxScope;
-  if (caller.role === 'office') {
-    scope = { nodes: [], officeId: caller.nodeId, openOnly };
-  } else {
-    scope = { nodes: routeNodesOf(snap, caller.nodeId), officeId: null, openOnly };
+  if (caller.role === 'office') return { nodes: [], officeId: caller.nodeId, openOnly };
+  return { nodes: routeNodesOf(snap, caller.nodeId), officeId: null, openOnly };
+}
+
+const BEIJING_MS = 8 * 3600_000;
+
+/** The first instant of the Beijing day after `now`'s (UTC ISO): "due today" means before it. */
+export function endOfBeijingDay(now: Date): string {
+  const day = new Date(now.getTime() + BEIJING_MS).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000 - BEIJING_MS).toISOString();
+}
+
+/** The store narrowing behind each workbench filter, at `now`. */
+export function inboxNarrowing(filter: InboxFilter, now: Date): InboxNarrowing {
+  const at = now.toISOString();
+  switch (filter) {
+    case 'dueToday':
+      return { kind: 'due', from: at, before: endOfBeijingDay(now) };
+    case 'overdue':
+      return { kind: 'overdue', at };
+    case 'toAccept':
+      return { kind: 'statuses', statuses: ['assigned'] };
   }
+}
+
+export async function inbox(ctx: Ctx, input: ParsedInputOf<'concern/inbox'>): Promise<Page<ConcernSummary>> {
+  const [snap, cats] = await Promise.all([ctx.directory.current(), categoryMap(ctx)]);
+  const scope = inboxScopeOf(snap, ctx.caller, (input.scope ?? 'open') === 'open');
+  if (input.filter) scope.filter = inboxNarrowing(input.filter, ctx.deps.now());
   const page = await ctx.deps.store.concerns.inbox(scope, { cursor: input.cursor ?? null, limit: input.limit ?? DEFAULT_PAGE });
   return { items: await summaries(ctx, snap, cats, page.items), nextCursor: page.nextCursor };
+}
+
+/** The numbers on the workbench badge and filter tabs: three counts over the open inbox, computed by the store. */
+export async function inboxCounts(ctx: Ctx): Promise<InboxCounts> {
+  const scope = inboxScopeOf(await ctx.directory.current(), ctx.caller, true);
+  const now = ctx.deps.now();
+  const count = (filter: InboxFilter) => ctx.deps.store.concerns.countInbox({ ...scope, filter: inboxNarrowing(filter, now) });
+  const [dueToday, overdue, toAccept] = await Promise.all([count('dueToday'), count('overdue'), count('toAccept')]);
+  return { dueToday, overdue, toAccept };
 }
 
 /**

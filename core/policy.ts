@@ -34,6 +34,7 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'concern/listMine': { roles: EVERYONE, write: false },
   'concern/get': { roles: EVERYONE, write: false },
   'concern/inbox': { roles: WORKERS, write: false },
+  'concern/inboxCounts': { roles: WORKERS, write: false },
   'concern/accept': { roles: HANDLERS, write: true },
   // Residents reply in their own concern's thread; access.ts decides per concern.
   'concern/reply': { roles: EVERYONE, write: true },

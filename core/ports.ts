@@ -75,7 +75,21 @@ export interface InboxScope {
   nodes: RouteNode[];
   officeId: string | null;
   openOnly: boolean;
+  /** Narrows an open inbox (ignored unless `openOnly`); the order and cursors stay those of the open inbox. */
+  filter?: InboxNarrowing;
 }
+
+/**
+ * Narrowings of an open inbox, each served from the same (level id, dueAt, id) index range of open
+ * concerns as the inbox itself (a range on dueAt, or a filter on the row within that range):
+ * - `due`: from ≤ sla.dueAt < before;
+ * - `overdue`: sla.dueAt < at, or sla.overdue (a clock was missed this round or before);
+ * - `statuses`: status is one of these.
+ */
+export type InboxNarrowing =
+  | { kind: 'due'; from: string; before: string }
+  | { kind: 'overdue'; at: string }
+  | { kind: 'statuses'; statuses: ConcernStatus[] };
 
 /** The tallies behind 响应率, 解决率, 满意率 and 超期. */
 export interface RateTally {
@@ -183,6 +197,14 @@ export interface ConcernRepo {
   latestReplies(concernIds: string[]): Promise<Map<string, LatestReply>>;
   listByReporter(openid: string, page: PageQuery): Promise<Page<Concern>>;
   inbox(scope: InboxScope, page: PageQuery): Promise<Page<Concern>>;
+  /**
+   * How many concerns `inbox(scope, …)` would list over all its pages, each counted once (a concern
+   * matched by two route nodes, or by a node and the office, is one). A read; no transaction needed.
+   * Used for open scopes only: adapters count within the open-concern (level id, dueAt, id) indexes —
+   * SQLite a COUNT over a UNION of the index ranges; CloudBase one `where(_.or(branches).and(narrowing))
+   * .count()` on the collection's dueAt indexes, never a read of the documents.
+   */
+  countInbox(scope: InboxScope): Promise<number>;
   /**
    * Applies a change only if the stored version is still `expectedVersion`, bumping the version and
    * appending the events and messages in the same atomic step. Returns null when someone else won.

@@ -50,6 +50,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'concern/listMine': concerns.listMine,
   'concern/get': concerns.get,
   'concern/inbox': concerns.inbox,
+  'concern/inboxCounts': concerns.inboxCounts,
   'concern/accept': concerns.accept,
   'concern/reply': concerns.reply,
   'concern/resolve': concerns.resolve,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { InboxFilter } from './views';
 
 /**
  * Input schemas of every action. Objects are strict: an unknown field is a validation error, so a
@@ -70,6 +71,9 @@ const scanCode = z.string().min(1).max(200);
 /** A calendar day, YYYY-MM-DD, in Beijing time. */
 const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'day must be YYYY-MM-DD');
 const exportFormat = z.enum(['csv', 'xlsx']);
+/** The open-inbox filters of the staff workbench. */
+export const INBOX_FILTERS = ['dueToday', 'overdue', 'toAccept'] as const satisfies readonly InboxFilter[];
+const inboxFilter = z.enum(INBOX_FILTERS);
 const concernStatus = z.enum(['submitted', 'dispatching', 'assigned', 'accepted', 'in_progress', 'resolved', 'closed']);
 
 export const schemas = {
@@ -98,9 +102,16 @@ export const schemas = {
     .refine((v) => v.coord === undefined || v.location !== undefined, { message: 'coord needs a location', path: ['coord'] }),
   'concern/listMine': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'concern/get': z.object({ id }).strict(),
+  /**
+   * `filter` narrows the open inbox (scope 'open' only): 今天到期 (due later today), 已超期 (a deadline passed or a
+   * clock was missed), 待签收 (waiting to be accepted).
+   */
   'concern/inbox': z
-    .object({ cursor: cursor.optional(), limit: limit.optional(), scope: z.enum(['open', 'all']).optional() })
-    .strict(),
+    .object({ cursor: cursor.optional(), limit: limit.optional(), scope: z.enum(['open', 'all']).optional(), filter: inboxFilter.optional() })
+    .strict()
+    .refine((v) => v.filter === undefined || (v.scope ?? 'open') === 'open', { message: 'filter applies to the open inbox only', path: ['filter'] }),
+  /** The caller's open inbox in three numbers, for the badge on home and the filter tabs. */
+  'concern/inboxCounts': z.object({}).strict(),
   'concern/accept': z.object({ id, requestId: requestId.optional() }).strict(),
   'concern/reply': z.object({ id, text: text(LIMITS.replyMax), photos: photos.optional(), requestId: requestId.optional() }).strict(),
   'concern/resolve': z.object({ id, text: text(LIMITS.replyMax), photos: photos.optional(), requestId: requestId.optional() }).strict(),

@@ -285,6 +285,22 @@ export interface MyDataExport {
   volunteer: MyVolunteer;
 }
 
+/** Workbench filters of the open inbox: 今天到期, 已超期, 待签收 (schemas.ts INBOX_FILTERS lists the same). */
+export type InboxFilter = 'dueToday' | 'overdue' | 'toAccept';
+
+/**
+ * The caller's open inbox in numbers (the same scope as `concern/inbox`). A concern may count in more
+ * than one: one missed earlier and due again today is both overdue and due today.
+ */
+export interface InboxCounts {
+  /** Current deadline later today (Beijing time), not yet passed. */
+  dueToday: number;
+  /** Current deadline passed, or a clock of it was missed (SlaView.overdue). */
+  overdue: number;
+  /** Waiting for 签收 (status assigned). */
+  toAccept: number;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -319,6 +335,7 @@ export interface Outputs {
   'concern/listMine': Page<ConcernSummary>;
   'concern/get': ConcernDetail;
   'concern/inbox': Page<ConcernSummary>;
+  'concern/inboxCounts': InboxCounts;
   'board/list': { enabled: boolean; items: PublicConcern[] };
   'board/get': PublicConcern;
   'concern/similar': { items: PublicConcern[] };

@@ -17,7 +17,7 @@ import type { Category, GridNode, LatLng } from '../core/model';
 import { routeConcern } from '../core/routing';
 import type { ConcernSla, RouteDecision } from '../core/model';
 import { buildFunctions } from './build-functions';
-import { createLocalRuntime } from '../server/local-runtime';
+import { createLocalRuntime, type LocalRuntime } from '../server/local-runtime';
 
 const ROOT = path.resolve(__dirname, '..');
 type Row = [metric: string, value: string, goal: string];
@@ -248,6 +248,7 @@ async function cycleBench(total = 1_000_000, open = 100_000, overdue = 1_000) {
     let cursor: string | null = null;
     for (let i = 0; i < 50; i++) cursor = (await inbox('demo-staff-daguo-huang', { scope: 'all', limit: 20, ...(cursor ? { cursor } : {}) })).nextCursor;
     rows.push(['  inbox 全部 p50/p99, cooperative (page 51 by cursor)', await time(300, () => inbox('demo-staff-daguo-huang', { scope: 'all', limit: 20, ...(cursor ? { cursor } : {}) })), '']);
+    rows.push(...(await workbenchRows(rt, time)));
     const plan = rt.store.db.prepare(`EXPLAIN QUERY PLAN SELECT * FROM concerns WHERE watch_at IS NOT NULL AND watch_at <= ? ORDER BY watch_at, id LIMIT 200`).all(now.toISOString()) as Array<{ detail: string }>;
     rows.push(['  SLA job query plan', plan.map((p) => p.detail).join('; '), 'index, no scan']);
 
@@ -261,6 +262,20 @@ async function cycleBench(total = 1_000_000, open = 100_000, overdue = 1_000) {
     await rt.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The workbench on the cycle's data: `concern/inboxCounts` (three COUNTs over the open-inbox due index
+ * ranges) and a filtered first page, for a cooperative and for the town (every open concern of the town).
+ */
+async function workbenchRows(rt: LocalRuntime, time: (n: number, f: () => Promise<unknown>) => Promise<string>): Promise<Row[]> {
+  const call = (openid: string, action: string, data: Record<string, unknown>) => rt.router.call('concern', action, data, openid);
+  return [
+    ['  inboxCounts p50/p99, cooperative', await time(100, () => call('demo-staff-daguo-huang', 'concern/inboxCounts', {})), ''],
+    ['  inboxCounts p50/p99, town dispatcher', await time(20, () => call('demo-staff-danzao-dispatch', 'concern/inboxCounts', {})), ''],
+    ['  inbox 已超期 p50/p99, town dispatcher (first page)', await time(100, () => call('demo-staff-danzao-dispatch', 'concern/inbox', { filter: 'overdue', limit: 20 })), ''],
+    ['  inbox 今天到期 p50/p99, cooperative (first page)', await time(100, () => call('demo-staff-daguo-huang', 'concern/inbox', { filter: 'dueToday', limit: 20 })), ''],
+  ];
 }
 
 async function volunteerCall(base: string, token: string, action: string, data: unknown): Promise<{ ok: boolean; data?: Record<string, unknown>; code?: string }> {

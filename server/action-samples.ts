@@ -23,6 +23,7 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'concern/listMine': () => ({ limit: 5 }),
   'concern/get': ({ concernId }) => ({ id: concernId }),
   'concern/inbox': () => ({ limit: 5 }),
+  'concern/inboxCounts': () => ({}),
   'concern/accept': ({ concernId }) => ({ id: concernId }),
   'concern/reply': ({ concernId }) => ({ id: concernId, text: '正在处理' }),
   'concern/resolve': ({ concernId }) => ({ id: concernId, text: '已处理' }),

@@ -52,6 +52,7 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   // The concern is 陈阿姨's in 大果经济社: the lead office (co-handler) and the town admin may read it.
   'concern/get': { resident: N, leader: N, staff: N },
   'concern/inbox': { resident: F, leader: F },
+  'concern/inboxCounts': { resident: F, leader: F },
   'concern/accept': { resident: F, leader: F, staff: N, admin: F },
   // Staff reply only after accepting (签收).
   'concern/reply': { resident: N, leader: N, staff: N, office: 'CONCERN.ILLEGAL_TRANSITION', admin: F },

@@ -460,6 +460,10 @@ export class SqliteConcerns implements ConcernRepo {
     return inboxPage(this.db, scope, page);
   }
 
+  async countInbox(scope: InboxScope): Promise<number> {
+    return countInbox(this.db, scope);
+  }
+
   async dueForSla(now: string, limit: number): Promise<Concern[]> {
     return (this.q.dueForSla.all(now, limit) as Row[]).map(toConcern);
   }
@@ -558,21 +562,61 @@ function nextMonth(month: string): string {
 }
 
 /**
+ * One WHERE per route node (and the office) of an inbox scope: each is a range of one index —
+ * (level id, due_at, id) WHERE due_at IS NOT NULL for open inboxes, (level id, created_at, id) otherwise —
+ * with the narrowing of an open inbox as a range on due_at or a filter on the rows of that range.
+ */
+function inboxBranches(scope: InboxScope): Array<{ where: string; params: unknown[] }> {
+  const cols: Array<[col: string, id: string]> = scope.nodes.map((n) => [LEVEL_COLUMN[n.level], n.id]);
+  if (scope.officeId !== null) cols.push(['co_office_id', scope.officeId]);
+  let extra = '';
+  const extraParams: unknown[] = [];
+  const f = scope.openOnly ? scope.filter : undefined;
+  if (f?.kind === 'due') {
+    extra = ' AND due_at >= ? AND due_at < ?';
+    extraParams.push(f.from, f.before);
+  } else if (f?.kind === 'overdue') {
+    extra = ' AND (due_at < ? OR overdue = 1)';
+    extraParams.push(f.at);
+  } else if (f?.kind === 'statuses') {
+    extra = ` AND status IN (${f.statuses.map(() => '?').join(', ') || 'NULL'})`;
+    extraParams.push(...f.statuses);
+  }
+  return cols.map(([col, id]) => ({
+    where: `${col} = ?${scope.openOnly ? ' AND due_at IS NOT NULL' : ''}${extra}`,
+    params: [id, ...extraParams],
+  }));
+}
+
+/** The COUNT behind `countInbox`: each concern once, over the UNION of the scope's index ranges; null for an empty scope. */
+export function countInboxQuery(scope: InboxScope): { sql: string; params: unknown[] } | null {
+  const branches = inboxBranches(scope);
+  if (branches.length === 0) return null;
+  const sql = `SELECT COUNT(*) FROM (${branches.map((b) => `SELECT id FROM concerns WHERE ${b.where}`).join(' UNION ')})`;
+  return { sql, params: branches.flatMap((b) => b.params) };
+}
+
+export function countInbox(db: Database.Database, scope: InboxScope): number {
+  const q = countInboxQuery(scope);
+  if (!q) return 0;
+  const row = prepared(db, q.sql).raw().get(...q.params) as [number];
+  return row[0];
+}
+
+/**
  * An inbox page: one index range per route node (and the office), each already in page order and
  * limited, merged by an outer ORDER BY … LIMIT. Open concerns come most urgent first by (due_at, id);
  * all concerns newest first by (created_at, id). Keyset cursors, never an OFFSET.
  */
 export function inboxPage(db: Database.Database, scope: InboxScope, page: PageQuery): Page<Concern> {
-  const branches: Array<[col: string, id: string]> = scope.nodes.map((n) => [LEVEL_COLUMN[n.level], n.id]);
-  if (scope.officeId !== null) branches.push(['co_office_id', scope.officeId]);
+  const branches = inboxBranches(scope);
   if (branches.length === 0) return { items: [], nextCursor: null };
   const after = page.cursor === null ? null : decodeCursor(page.cursor);
   const [key, order, cmp] = scope.openOnly ? ['due_at', 'due_at ASC, id ASC', '>'] : ['created_at', 'created_at DESC, id DESC', '<'];
   const params: unknown[] = [];
-  const selects = branches.map(([col, id]) => {
-    params.push(id);
-    let where = `${col} = ?`;
-    if (scope.openOnly) where += ' AND due_at IS NOT NULL';
+  const selects = branches.map((b) => {
+    let where = b.where;
+    params.push(...b.params);
     if (after) {
       where += ` AND (${key} ${cmp} ? OR (${key} = ? AND id ${cmp} ?))`;
       params.push(after.at, after.at, after.id);

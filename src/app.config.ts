@@ -13,7 +13,7 @@ export default defineAppConfig({
     {
       // Committee staff only; residents never download it.
       root: 'staff',
-      pages: ['pages/inbox/index', 'pages/handle/index', 'pages/dashboard/index'],
+      pages: ['pages/inbox/index', 'pages/handle/index', 'pages/dashboard/index', 'pages/templates/index'],
     },
     {
       // Volunteer teams and events; only the entry buttons live in the main package.

@@ -10,9 +10,15 @@ export function useHome() {
   const profile = useResource(() => call('me/profile', {}), { skip: mustLogin });
   // The unread badge of 消息: refreshed whenever the home page is shown again.
   const unread = useResource(() => call('message/list', { limit: 1 }).then((p) => p.unread), { skip: mustLogin });
+  const isHandler = profile.data ? isHandlerRole(profile.data.role) : false;
+  // The 诉求工作台 badge: the handler's open concerns due today (and overdue), counted on the server.
+  const counts = useResource(() => call('concern/inboxCounts', {}), { skip: !isHandler, key: isHandler ? 'handler' : '' });
   const shownOnce = useRef(false);
   useDidShow(() => {
-    if (shownOnce.current && !mustLogin) void unread.reload();
+    if (shownOnce.current && !mustLogin) {
+      void unread.reload();
+      if (isHandler) void counts.reload();
+    }
     shownOnce.current = true;
   });
 
@@ -23,11 +29,15 @@ export function useHome() {
   return {
     ...profile,
     redirecting: mustLogin,
-    isHandler: profile.data ? isHandlerRole(profile.data.role) : false,
+    isHandler,
+    isAdmin: profile.data?.role === 'admin',
     unread: unread.data ?? 0,
+    dueToday: counts.data?.dueToday ?? 0,
+    overdue: counts.data?.overdue ?? 0,
     canSwitchIdentity: process.env.TARO_ENV === 'h5',
     goMe: () => Taro.navigateTo({ url: '/pages/me/index' }),
     goMessages: () => Taro.navigateTo({ url: '/pages/messages/index' }),
+    goTemplates: () => Taro.navigateTo({ url: '/staff/pages/templates/index' }),
     goDashboard: () => Taro.navigateTo({ url: '/staff/pages/dashboard/index' }),
     goReport: () => Taro.navigateTo({ url: '/pages/report/index' }),
     goMine: () => Taro.navigateTo({ url: '/pages/my-concerns/index' }),

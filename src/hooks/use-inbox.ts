@@ -1,22 +1,50 @@
-import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import type { InboxFilter } from '../../core/views';
 import { call } from '../services/api';
 import { usePagedList } from './use-paged-list';
+import { useResource } from './use-resource';
 
 export type InboxScope = 'open' | 'all';
+export type { InboxFilter };
 
 const PAGE_SIZE = 20;
 
+/**
+ * The staff workbench: 待办 (open, most urgent first) narrowed by 今天到期 / 已超期 / 待签收, or 全部; with
+ * the counts of each filter, refreshed whenever the list is.
+ */
 export function useInbox() {
-  const [scope, setScope] = useState<InboxScope>('open');
+  const [scope, setScopeState] = useState<InboxScope>('open');
+  const [filter, setFilter] = useState<InboxFilter | null>(null);
   const list = usePagedList(
-    (cursor) => call('concern/inbox', cursor ? { scope, cursor, limit: PAGE_SIZE } : { scope, limit: PAGE_SIZE }),
-    scope,
+    (cursor) =>
+      call('concern/inbox', {
+        scope,
+        limit: PAGE_SIZE,
+        ...(cursor ? { cursor } : {}),
+        ...(scope === 'open' && filter ? { filter } : {}),
+      }),
+    `${scope}/${filter ?? ''}`,
   );
+  const counts = useResource(() => call('concern/inboxCounts', {}));
+  const shownOnce = useRef(false);
+  useDidShow(() => {
+    if (shownOnce.current) void counts.reload();
+    shownOnce.current = true;
+  });
   return {
     ...list,
+    reload: () => Promise.all([list.reload(), counts.reload()]).then(() => undefined),
     scope,
-    setScope,
+    filter,
+    counts: counts.data,
+    setScope: (s: InboxScope) => {
+      setScopeState(s);
+      if (s === 'all') setFilter(null);
+    },
+    /** Tapping the chosen filter again shows every open concern. */
+    pickFilter: (f: InboxFilter | null) => setFilter((cur) => (cur === f ? null : f)),
     open: (id: string) => Taro.navigateTo({ url: `/staff/pages/handle/index?id=${encodeURIComponent(id)}` }),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * 适老化 大字模式: text and touch targets 1.3× larger on every page, remembered on the phone.
  * In H5 every size is in rem (Taro's pxtransform), so scaling the root font size scales the whole UI;
- * the `elder` class on <html> adds minimum touch-target heights on top.
+ * the `elder` class on <html> adds minimum touch-target heights on top. In weapp sizes are rpx, so the
+ * class goes on every page root instead (hooks/use-elder.ts) and app.scss scales from there.
  */
 import Taro from '@tarojs/taro';
 
@@ -26,6 +27,13 @@ function baseRootPx(): number {
 
 let listening = false;
 let current = false;
+const listeners = new Set<(on: boolean) => void>();
+
+/** Calls `fn` whenever the mode is switched; returns the unsubscribe function. */
+export function onElderModeChange(fn: (on: boolean) => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
 
 /** Applies the mode to the running app (H5: the root font size and the `elder` class). */
 export function applyElderMode(on: boolean): void {
@@ -44,4 +52,5 @@ export function applyElderMode(on: boolean): void {
 export function setElderMode(on: boolean): void {
   Taro.setStorageSync(KEY, on ? '1' : '0');
   applyElderMode(on);
+  listeners.forEach((fn) => fn(on));
 }

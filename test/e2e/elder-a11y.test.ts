@@ -101,17 +101,23 @@ it('has no serious or critical accessibility violation on the resident pages (ax
   expect(found).toEqual([]);
 });
 
+/** Taro H5 slides a new page in: the text is there before the page has finished moving. */
+const settled = (page: Page) => page.waitForTimeout(500);
+
 it('saves screenshots of the main staff pages', async () => {
   const { page } = await h.newPage();
   await loginAs(h.base, page, '黄社长');
   const c = (await h.rt.router.call('concern', 'concern/submit', { category: 'road', description: '截图用：大果路口路灯不亮。', placeId: 'dz-xicheng-daguo' }, 'demo-resident-li')) as { id: string };
   await button(page, '诉求工作台').click();
   await page.getByText('截图用：大果路口路灯不亮。').waitFor();
+  await settled(page);
   await page.screenshot({ path: path.join(DOCS_SHOTS, 'staff-inbox.png') });
   await page.goto(`${h.base}/#/staff/pages/handle/index?id=${c.id}`);
   await button(page, '签收').waitFor();
+  await settled(page);
   await page.screenshot({ path: path.join(DOCS_SHOTS, 'staff-handle.png') });
   await page.goto(`${h.base}/#/staff/pages/dashboard/index`);
   await page.getByText(/响应率/).first().waitFor();
+  await settled(page);
   await page.screenshot({ path: path.join(DOCS_SHOTS, 'staff-dashboard.png') });
 });

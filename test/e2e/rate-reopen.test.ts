@@ -63,7 +63,7 @@ it('reopens a concern rated 不满意 and puts it back in the committee inbox', 
   await shot(staff, 'staff-inbox-reopened');
   await staff.getByText(DESCRIPTION.slice(0, 10), { exact: false }).first().click();
   await staff.getByText('居民评价：不满意（灯还是不亮。）').waitFor();
-  await button(staff, '签收').click();
+  await chip(staff, '签收').click();
   await staff.getByText('已签收').first().waitFor();
   await shot(staff, 'staff-handle-reopened');
 });

@@ -4,7 +4,10 @@ import type { Page } from 'playwright-core';
 /** A NutUI button: Taro renders it as a web component whose inner label is covered by the button itself. */
 export const button = (page: Page, text: string) => page.locator('taro-button-core', { hasText: text }).first();
 
-/** A chip (a small NutUI button) whose label is exactly `text`. */
+/**
+ * A button (or chip) labelled exactly `text`. Pages below in the H5 stack stay in the DOM, so e.g. `签收`
+ * must not match the inbox's 待签收 filter underneath.
+ */
 export const chip = (page: Page, text: string) => page.locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) }).first();
 
 /** Signs in on the local login page as the demo identity whose button shows `name`, and waits for home. */

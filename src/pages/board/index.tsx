@@ -4,12 +4,14 @@ import { Chip, ChipRow } from '../../components/chip';
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state';
 import { PublicCard } from '../../components/public-card';
 import { useBoard } from '../../hooks/use-board';
+import { useElderClass } from '../../hooks/use-elder';
 import './index.scss';
 
 export default function BoardPage() {
+  const elder = useElderClass();
   const b = useBoard();
   return (
-    <View className='page board'>
+    <View className={`page board${elder}`}>
       <Text className='muted board__intro'>这里公开已办结的诉求：说了什么事、怎么办的。不显示反映人、电话和照片。</Text>
       <Text className='section-title'>{b.placeName ? `当前：${b.placeName}` : '选择村（社区）'}</Text>
       {b.tree.error ? <ErrorState message={b.tree.error} onRetry={() => void b.tree.reload()} /> : null}

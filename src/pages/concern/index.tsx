@@ -7,9 +7,11 @@ import { ErrorState, LoadingState } from '../../components/page-state';
 import { RATING_TEXT, REASON_MAX, REPLY_MAX } from '../../hooks/use-concern-detail';
 import { useConcern } from '../../hooks/use-concern';
 import { PhotoPicker } from '../../components/photo-picker';
+import { useElderClass } from '../../hooks/use-elder';
 import './index.scss';
 
 export default function ConcernPage() {
+  const elder = useElderClass();
   const d = useConcern();
   const { concern } = d;
 
@@ -19,7 +21,7 @@ export default function ConcernPage() {
   }
 
   return (
-    <View className='page'>
+    <View className={`page${elder}`}>
       <ConcernView concern={concern.data} />
       {d.can('rate') ? (
         <View className='card reply-box'>

@@ -3,16 +3,18 @@ import { Button } from '@nutui/nutui-react-taro';
 import { ErrorState, LoadingState } from '../../components/page-state';
 import { useHome } from '../../hooks/use-home';
 import { roleText } from '../../services/status-text';
+import { useElderClass } from '../../hooks/use-elder';
 import './index.scss';
 
 export default function HomePage() {
+  const elder = useElderClass();
   const home = useHome();
 
   if (home.redirecting) return <LoadingState text='正在前往登录…' />;
   if (home.loading && !home.data) return <LoadingState />;
   if (home.error || !home.data) {
     return (
-      <View className='page'>
+      <View className={`page${elder}`}>
         <ErrorState message={home.error ?? '没有取到您的信息，请点“重试”。'} onRetry={() => void home.reload()} />
         {home.canSwitchIdentity ? (
           <View className='home__switch' onClick={() => void home.goLogin()} role='button'>
@@ -25,7 +27,7 @@ export default function HomePage() {
 
   const me = home.data;
   return (
-    <View className='page home'>
+    <View className={`page home${elder}`}>
       <View className='card home__me'>
         <Text className='home__hello'>您好，{me.name}</Text>
         <Text className='muted'>
@@ -62,13 +64,26 @@ export default function HomePage() {
           </Button>
         ) : null}
         {home.isHandler ? (
-          <Button type='primary' fill='outline' size='xlarge' block onClick={() => void home.goInbox()}>
-            诉求工作台
-          </Button>
+          <View className='home__messages home__inbox'>
+            <Button type='primary' fill='outline' size='xlarge' block onClick={() => void home.goInbox()}>
+              诉求工作台
+            </Button>
+            {home.dueToday > 0 ? (
+              <Text className='home__badge' aria-label={`今天到期 ${home.dueToday} 件`}>
+                {home.dueToday > 99 ? '99+' : String(home.dueToday)}
+              </Text>
+            ) : null}
+            {home.overdue > 0 ? <Text className='home__overdue'>{`另有 ${home.overdue} 件已超期，请尽快办理`}</Text> : null}
+          </View>
         ) : null}
         {home.isHandler ? (
           <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goDashboard()}>
             办理统计
+          </Button>
+        ) : null}
+        {home.isAdmin ? (
+          <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goTemplates()}>
+            常用回复设置
           </Button>
         ) : null}
       </View>

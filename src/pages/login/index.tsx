@@ -3,16 +3,18 @@ import { Button } from '@nutui/nutui-react-taro';
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state';
 import { useLogin } from '../../hooks/use-login';
 import { roleText } from '../../services/status-text';
+import { useElderClass } from '../../hooks/use-elder';
 import './index.scss';
 
 const DEMO_NOTE = '演示数据：地名真实，边界、人员与数字均为虚构';
 
 export default function LoginPage() {
+  const elder = useElderClass();
   const login = useLogin();
 
   if (!login.isH5) {
     return (
-      <View className='page login'>
+      <View className={`page login${elder}`}>
         <View className='card'>
           <Text className='login__title'>您的身份由微信确认，无需登录。</Text>
           <Text className='muted'>正在返回首页…</Text>
@@ -26,7 +28,7 @@ export default function LoginPage() {
 
   const { identities } = login;
   return (
-    <View className='page login'>
+    <View className={`page login${elder}`}>
       <View className='card'>
         <Text className='login__title'>本地演示登录</Text>
         <Text className='muted'>请选择一个身份进入。正式使用时，身份由微信确认。</Text>

@@ -3,16 +3,18 @@ import { Button } from '@nutui/nutui-react-taro';
 import { ErrorState, LoadingState } from '../../components/page-state';
 import { useMe } from '../../hooks/use-me';
 import { roleText } from '../../services/status-text';
+import { useElderClass } from '../../hooks/use-elder';
 import './index.scss';
 
 /** 我的: who I am, 大字模式 (适老化), and my lists. */
 export default function MePage() {
+  const elder = useElderClass();
   const m = useMe();
   const p = m.profile;
   if (p.loading && !p.data) return <LoadingState />;
   if (p.error || !p.data) return <ErrorState message={p.error ?? '没有取到您的信息，请点“重试”。'} onRetry={() => void p.reload()} />;
   return (
-    <View className='page me'>
+    <View className={`page me${elder}`}>
       <View className='card me__who'>
         <Text className='me__name'>{p.data.name}</Text>
         <Text className='muted'>

@@ -5,9 +5,11 @@ import { ListFooter } from '../../components/list-footer';
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state';
 import { useMessages } from '../../hooks/use-messages';
 import { shortTime } from '../../services/format';
+import { useElderClass } from '../../hooks/use-elder';
 import './index.scss';
 
 export default function MessagesPage() {
+  const elder = useElderClass();
   const m = useMessages();
   usePullDownRefresh(() => {
     void m.reload().finally(() => Taro.stopPullDownRefresh());
@@ -18,7 +20,7 @@ export default function MessagesPage() {
   if (m.items.length === 0) return <EmptyState text='暂时没有消息。诉求有进展时，会在这里通知您。' />;
 
   return (
-    <View className='page messages'>
+    <View className={`page messages${elder}`}>
       <View className='messages__head'>
         <Text className='muted'>{m.unread > 0 ? `${m.unread} 条未读` : '全部已读'}</Text>
         {m.unread > 0 ? (

@@ -5,9 +5,11 @@ import { ConcernItem } from '../../components/concern-item';
 import { ListFooter } from '../../components/list-footer';
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state';
 import { useMyConcerns } from '../../hooks/use-my-concerns';
+import { useElderClass } from '../../hooks/use-elder';
 import './index.scss';
 
 export default function MyConcernsPage() {
+  const elder = useElderClass();
   const list = useMyConcerns();
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh());
@@ -29,7 +31,7 @@ export default function MyConcernsPage() {
   }
 
   return (
-    <View className='page'>
+    <View className={`page${elder}`}>
       {list.items.map((c) => (
         <ConcernItem key={c.id} item={c} onTap={() => void list.open(c.id)} />
       ))}

@@ -7,6 +7,7 @@ import { DESCRIPTION_MAX, useReport } from '../../hooks/use-report';
 import type { LocateView } from '../../../core/views';
 import { PhotoPicker } from '../../components/photo-picker';
 import { PublicCard } from '../../components/public-card';
+import { useElderClass } from '../../hooks/use-elder';
 import './index.scss';
 
 /** Where a located point will go, in words a resident can check before submitting. */
@@ -26,6 +27,7 @@ function whereText(v: LocateView): string {
 }
 
 export default function ReportPage() {
+  const elder = useElderClass();
   const r = useReport();
 
   if (r.tree.loading && !r.tree.data) return <LoadingState text='正在读取村（社区）名单…' />;
@@ -38,7 +40,7 @@ export default function ReportPage() {
 
   const village = r.village;
   return (
-    <View className='page report'>
+    <View className={`page report${elder}`}>
       <PrivacyGate />
       {/* Step 1: where — the location first, the village → cooperative picker as the fallback */}
       <Text className='section-title'>1. 问题发生在哪里？</Text>

@@ -1,12 +1,14 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { FEEDBACK_MAX, useFeedback } from '../../../hooks/use-feedback';
+import { useElderClass } from '../../../hooks/use-elder';
 import './index.scss';
 
 export default function FeedbackPage() {
+  const elder = useElderClass();
   const f = useFeedback();
   return (
-    <View className='page feedback'>
+    <View className={`page feedback${elder}`}>
       <View className='card'>
         <Text className='feedback__title'>对「街坊」有什么意见或建议？</Text>
         <Text className='muted'>这里是对小程序本身的意见。要反映家门口的问题，请回首页点「我要反映」。</Text>

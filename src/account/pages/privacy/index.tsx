@@ -1,12 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { usePrivacy } from '../../../hooks/use-privacy';
+import { useElderClass } from '../../../hooks/use-elder';
 import './index.scss';
 
 export default function PrivacyPage() {
+  const elder = useElderClass();
   const p = usePrivacy();
   return (
-    <View className='page privacy'>
+    <View className={`page privacy${elder}`}>
       <View className='card'>
         <Text className='privacy__title'>我们保存了您的哪些信息</Text>
         <Text className='privacy__line'>· 您的昵称和手机号（手机号只给负责办理您诉求的工作人员看，其他人看到的是 139****0001 这样的样子）</Text>

@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { Chip, ChipRow } from '../../../components/chip';
-import { ErrorState, LoadingState } from '../../../components/page-state';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state';
 import { useDashboard, type ExportFormat, type ExportKind } from '../../../hooks/use-dashboard';
 import { percent } from '../../../services/format';
 import type { RateRow } from '../../../../core/views';
+import { useElderClass } from '../../../hooks/use-elder';
 import './index.scss';
 
 const BARS: Array<{ key: 'responseRate' | 'resolveRate' | 'satisfactionRate'; label: string; hint: (r: RateRow) => string }> = [
@@ -38,12 +39,13 @@ function RateBars({ row }: { row: RateRow }) {
 }
 
 export default function DashboardPage() {
+  const elder = useElderClass();
   const d = useDashboard();
   if (d.rates.loading && !d.rates.data) return <LoadingState />;
   if (d.rates.error || !d.rates.data) return <ErrorState message={d.rates.error ?? '没有取到统计，请点“重试”。'} onRetry={() => void d.rates.reload()} />;
   const [own, ...children] = d.rows;
   return (
-    <View className='page dash'>
+    <View className={`page dash${elder}`}>
       <Text className='section-title'>{d.rates.data.node.name} · 按月统计</Text>
       <ChipRow>
         {d.rates.data.months.map((m) => (
@@ -52,6 +54,7 @@ export default function DashboardPage() {
           </Chip>
         ))}
       </ChipRow>
+      {own ? null : <EmptyState text='这个月还没有可统计的诉求。可以点上方其他月份查看。' />}
       {own ? (
         <View className='card dash__own'>
           <View className='dash__head'>

@@ -6,9 +6,40 @@ import { ErrorState, LoadingState } from '../../../components/page-state';
 import { REASON_MAX, REPLY_MAX } from '../../../hooks/use-concern-detail';
 import { useHandle } from '../../../hooks/use-handle';
 import { PhotoPicker } from '../../../components/photo-picker';
+import { useElderClass } from '../../../hooks/use-elder';
 import './index.scss';
 
+/** Short label of a quick reply; the chip's accessible name is the whole text. */
+function label(t: string): string {
+  const chars = [...t];
+  return chars.length > 14 ? `${chars.slice(0, 14).join('')}…` : t;
+}
+
+function QuickReplies({ items, error, onPick, onRetry }: { items: string[]; error: string | null; onPick: (t: string) => void; onRetry: () => void }) {
+  if (error) {
+    return (
+      <View className='handle__quick-error' role='button' onClick={onRetry}>
+        <Text>常用回复没有取到，点此重试；也可以直接输入答复。</Text>
+      </View>
+    );
+  }
+  if (items.length === 0) return null;
+  return (
+    <View className='handle__quick' aria-label='常用回复，点一下填入'>
+      <Text className='muted handle__quick-title'>常用回复（点一下填入）</Text>
+      <ChipRow>
+        {items.map((t) => (
+          <Chip key={t} selected={false} onTap={() => onPick(t)}>
+            {label(t)}
+          </Chip>
+        ))}
+      </ChipRow>
+    </View>
+  );
+}
+
 export default function HandlePage() {
+  const elder = useElderClass();
   const h = useHandle();
   const { concern } = h;
 
@@ -21,7 +52,7 @@ export default function HandlePage() {
   const picks = h.can('transfer') || h.can('dispatch');
   const reroutes = picks || h.can('return') || h.can('escalate');
   return (
-    <View className='page'>
+    <View className={`page${elder}`}>
       <ConcernView concern={concern.data} />
 
       {h.can('accept') ? (
@@ -44,6 +75,7 @@ export default function HandlePage() {
             autoSize
             status={h.replyError ? 'error' : 'default'}
           />
+          <QuickReplies items={h.quickReplies} error={h.quickRepliesError} onPick={h.pickReply} onRetry={h.reloadQuickReplies} />
           <PhotoPicker upload={h.replyPhotos} />
           {h.replyError ? <Text className='error-text'>{h.replyError}</Text> : null}
           <Button type='primary' fill='outline' block loading={h.busy === 'reply'} disabled={h.busy !== null} onClick={() => void h.reply()}>
@@ -63,6 +95,7 @@ export default function HandlePage() {
             autoSize
             status={h.resolveError ? 'error' : 'default'}
           />
+          <QuickReplies items={h.quickReplies} error={h.quickRepliesError} onPick={h.pickResolve} onRetry={h.reloadQuickReplies} />
           <PhotoPicker upload={h.resolvePhotos} />
           {h.resolveError ? <Text className='error-text'>{h.resolveError}</Text> : null}
           <Button type='primary' block loading={h.busy === 'resolve'} disabled={h.busy !== null} onClick={() => void h.resolve()}>

@@ -5,9 +5,11 @@ import { HOURS_REASON_MAX, useAttendance } from '../../../hooks/use-attendance';
 import { shortTime } from '../../../services/format';
 import { HOURS_NOTE_TEXT, SIGNUP_STATUS_TEXT, eventWindow, hoursText } from '../../../services/volunteer-text';
 import '../event/index.scss';
+import { useElderClass } from '../../../hooks/use-elder';
 import './index.scss';
 
 export default function AttendancePage() {
+  const elder = useElderClass();
   const a = useAttendance();
   const { sheet } = a;
   if (sheet.loading && !sheet.data) return <LoadingState />;
@@ -15,7 +17,7 @@ export default function AttendancePage() {
   const { event, rows, audit, ended } = sheet.data;
 
   return (
-    <View className='page attendance'>
+    <View className={`page attendance${elder}`}>
       <View className='card'>
         <Text className='vevent__title'>{event.title}</Text>
         <Text className='muted'>{eventWindow(event)} · 在场满活动时长60%才计工时，按签到签退时间计算，超出活动时间的部分不计。</Text>
@@ -32,7 +34,7 @@ export default function AttendancePage() {
 
       <View className='section-title'>名单（{rows.length}）</View>
       {rows.length === 0 ? (
-        <EmptyState text='还没有人报名。' />
+        <EmptyState text='还没有人报名。街坊报名后会出现在这里，下拉页面可刷新。' />
       ) : (
         <View className='card'>
           {rows.map((r) => (

@@ -2,6 +2,7 @@ import { Picker, Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { Chip, ChipRow } from '../../../components/chip';
 import { DESCRIPTION_MAX, PLACE_MAX, TITLE_MAX, useCreateEvent } from '../../../hooks/use-create-event';
+import { useElderClass } from '../../../hooks/use-elder';
 import './index.scss';
 
 function PickerField({ mode, value, onChange }: { mode: 'date' | 'time'; value: string; onChange: (v: string) => void }) {
@@ -13,10 +14,11 @@ function PickerField({ mode, value, onChange }: { mode: 'date' | 'time'; value: 
 }
 
 export default function CreateEventPage() {
+  const elder = useElderClass();
   const c = useCreateEvent();
   const f = c.form;
   return (
-    <View className='page create-event'>
+    <View className={`page create-event${elder}`}>
       <View className='card'>
         <Text className='create-event__label'>活动名称</Text>
         <Input value={f.title} onChange={(v) => c.set('title', v)} placeholder='例如：村道周末清洁行动' maxLength={TITLE_MAX} />

@@ -6,9 +6,11 @@ import { errorText } from '../../../services/error-text';
 import { fullTime, shortTime } from '../../../services/format';
 import { AUDIENCE_TEXT, eventWindow, hoursText, placesText } from '../../../services/volunteer-text';
 import { QrCode } from '../../components/qr-code';
+import { useElderClass } from '../../../hooks/use-elder';
 import './index.scss';
 
 export default function EventPage() {
+  const elder = useElderClass();
   const v = useVolunteerEvent();
   const { event } = v;
   if (event.loading && !event.data) return <LoadingState />;
@@ -19,7 +21,7 @@ export default function EventPage() {
   const ended = Date.now() >= Date.parse(e.endAt);
 
   return (
-    <View className='page vevent'>
+    <View className={`page vevent${elder}`}>
       <View className='card'>
         <Text className='vevent__title'>{e.title}</Text>
         <Text className='vevent__line'>时间：{eventWindow(e)}</Text>

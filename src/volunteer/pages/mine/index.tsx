@@ -5,16 +5,18 @@ import { useMyVolunteer } from '../../../hooks/use-my-volunteer';
 import { hoursText } from '../../../services/volunteer-text';
 import { EventCard, TeamCard } from '../../components/cards';
 import { QrCode } from '../../components/qr-code';
+import { useElderClass } from '../../../hooks/use-elder';
 import './index.scss';
 
 export default function MyVolunteerPage() {
+  const elder = useElderClass();
   const m = useMyVolunteer();
   const { mine } = m;
   if (mine.loading && !mine.data) return <LoadingState />;
   if (mine.error || !mine.data) return <ErrorState message={mine.error ?? '没有取到您的志愿记录，请点“重试”。'} onRetry={() => void mine.reload()} />;
   const d = mine.data;
   return (
-    <View className='page my-volunteer'>
+    <View className={`page my-volunteer${elder}`}>
       <View className='card my-volunteer__total'>
         <Text className='muted'>累计确认志愿工时</Text>
         <Text className='my-volunteer__hours'>{hoursText(d.totalConfirmedMinutes)} 小时</Text>

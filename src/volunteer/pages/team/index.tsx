@@ -4,9 +4,11 @@ import { ErrorState, LoadingState } from '../../../components/page-state';
 import { useTeam } from '../../../hooks/use-team';
 import { MEMBER_STATUS_TEXT, TEAM_KIND_TEXT } from '../../../services/volunteer-text';
 import { EventCard } from '../../components/cards';
+import { useElderClass } from '../../../hooks/use-elder';
 import './index.scss';
 
 export default function TeamPage() {
+  const elder = useElderClass();
   const t = useTeam();
   const { team } = t;
   if (team.loading && !team.data) return <LoadingState />;
@@ -17,7 +19,7 @@ export default function TeamPage() {
   const members = d.members.filter((m) => m.status === 'member');
 
   return (
-    <View className='page team'>
+    <View className={`page team${elder}`}>
       <View className='card'>
         <Text className='team__name'>{d.name}</Text>
         <Text className='muted'>
@@ -67,7 +69,7 @@ export default function TeamPage() {
       ) : null}
 
       <View className='section-title'>活动</View>
-      {d.events.length === 0 ? <Text className='muted'>近期没有活动。</Text> : d.events.map((e) => <EventCard key={e.id} event={e} onTap={() => void t.openEvent(e.id)} />)}
+      {d.events.length === 0 ? <Text className='muted'>近期没有活动，有新活动时会显示在这里。</Text> : d.events.map((e) => <EventCard key={e.id} event={e} onTap={() => void t.openEvent(e.id)} />)}
 
       <View className='section-title'>队员（{members.length}）</View>
       <View className='card'>
