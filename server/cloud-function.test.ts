@@ -6,6 +6,12 @@ import { ALL_FUNCTIONS, FUNCTION_CONFIG } from '../scripts/build-functions';
 import { createCloudHandler, createTimerHandler } from './cloud-function';
 import { cloudbaseIdentity } from './cloud-identity';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import { resetCloudRuntime } from './cloud-runtime';
+import { CloudbaseStore } from './cloudbase/store';
+import { seedCloudbaseDirectory } from './cloudbase/seed';
+import { demoDirectory } from './demo-data';
+import { fakeCloudbaseApp } from '../test/fakes/cloudbase-app';
+import type { FakeCloudbaseDb } from '../test/fakes/cloudbase-db';
 
 /** A function context as CloudBase passes it (new architecture: `environment` is a JSON string). */
 const contextFor = (openid: string | null) => ({
@@ -53,8 +59,59 @@ describe('the cloud-function adapter', () => {
     spy.mockRestore();
   });
 
-  it('as deployed today, says plainly that the CloudBase store is not configured', async () => {
-    expect(await concernFunction({ action: 'me/profile', data: {} }, contextFor('o-someone'))).toMatchObject({ ok: false, code: 'SERVICE.UNAVAILABLE' });
+});
+
+describe('a deployed cloud function', () => {
+  const saved = { ...process.env };
+  let wire: FakeCloudbaseDb | null = null;
+  afterEach(() => {
+    process.env = { ...saved };
+    wire?.uninstall();
+    wire = null;
+    resetCloudRuntime();
+  });
+
+  async function environment(withCollections: boolean) {
+    process.env.TCB_ENV = 'jiefang-test';
+    const fake = fakeCloudbaseApp();
+    wire = fake.wire;
+    if (withCollections) {
+      const store = new CloudbaseStore({ db: fake.db });
+      await store.cb.createCollections();
+      await seedCloudbaseDirectory(store.cb, demoDirectory('2026-11-30T00:00:00.000Z'));
+    }
+  }
+
+  it('says plainly that no CloudBase environment is configured', async () => {
+    delete process.env.TCB_ENV;
+    delete process.env.SCF_NAMESPACE;
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await concernFunction({ action: 'me/profile', data: {} }, contextFor('o-someone'))).toEqual({ ok: false, code: 'SERVICE.UNAVAILABLE', message: expect.stringContaining('TCB_ENV') });
+    spy.mockRestore();
+  });
+
+  it('says which step of the deployment is missing when the collections do not exist', async () => {
+    await environment(false);
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await concernFunction({ action: 'me/profile', data: {} }, contextFor('o-someone'))).toEqual({ ok: false, code: 'SERVICE.UNAVAILABLE', message: expect.stringContaining('cloudbase/collections') });
+    spy.mockRestore();
+  });
+
+  it('serves the concern loop from the CloudBase store, identity from the context', async () => {
+    await environment(true);
+    const call = (openid: string, action: string, data: unknown = {}) => concernFunction({ action, data }, contextFor(openid));
+    expect(await call('demo-staff-daguo-huang', 'me/profile')).toMatchObject({ ok: true, data: { role: 'staff', nodeName: '大果经济社' } });
+    const sub = await call('o-new-resident', 'concern/submit', { category: 'environment', description: '祠堂旁垃圾桶满了', placeId: 'dz-xicheng-daguo', requestId: 'req-cloud-0001' });
+    expect(sub).toMatchObject({ ok: true, data: { status: 'assigned', route: { cooperativeId: 'dz-xicheng-daguo' } } });
+    const id = (sub as { data: { id: string } }).data.id;
+    const inbox = await call('demo-staff-daguo-huang', 'concern/inbox', {});
+    expect(inbox).toMatchObject({ ok: true, data: { items: [expect.objectContaining({ id })] } });
+    const [a, b] = await Promise.all([call('demo-staff-daguo-huang', 'concern/accept', { id }), call('demo-staff-daguo-liang', 'concern/accept', { id })]);
+    expect([a, b].filter((r) => r.ok)).toHaveLength(1);
+    expect([a, b].filter((r) => !r.ok)).toEqual([expect.objectContaining({ code: 'CONCERN.CONFLICT' })]);
+    const detail = await call('o-new-resident', 'concern/get', { id });
+    expect(detail).toMatchObject({ ok: true, data: { status: 'accepted', timeline: [{ type: 'submitted' }, expect.anything(), { type: 'accepted' }] } });
+    expect(wire!.documents('users').map((u) => u._id)).toContain('o-new-resident');
   });
 });
 
