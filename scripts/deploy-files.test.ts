@@ -49,9 +49,24 @@ describe('the deployment files', () => {
     ['vol_members', ['status', 'teamId'], 'member counts'],
     ['vol_person_codes', ['code'], 'who a check-in code belongs to'],
     ['vol_hours_audit', ['eventId', 'at'], "an event's hours audit"],
+    ['vol_hours_audit', ['signUpId'], 'moving a forgotten person’s hours audit to the tombstone'],
+    ['concerns', ['moderation', 'createdAt', '_id'], 'held descriptions, oldest first'],
+    ['concerns', ['messages.moderation'], 'concerns holding a held message'],
+    ['concerns', ['messages.id'], 'a moderator’s decision on one message'],
+    ['concerns', ['events.actorOpenid'], 'what a person did, when they delete their account'],
+    ['concerns', ['messages.authorOpenid'], 'what a person wrote, when they delete their account'],
+    ['outbox', ['recipientOpenid'], 'a person’s notices, when they delete their account'],
+    ['feedback', ['createdAt', '_id'], 'feedback, newest first'],
+    ['feedback', ['authorOpenid'], 'a person’s feedback, when they delete their account'],
+    ['api_clients', ['keyHash'], 'an Open311 client by the hash of its key'],
   ])('%s has an index on %j for %s', (coll, fields) => {
     const c = read(`cloudbase/collections/${coll}.json`) as { indexes: Array<{ keys: Array<{ field: string }> }> };
     expect(c.indexes.map((i) => i.keys.map((k) => k.field))).toContainEqual(fields);
+  });
+
+  it('an Open311 key hash belongs to one client only', () => {
+    const c = read('cloudbase/collections/api_clients.json') as { indexes: Array<{ unique: boolean; keys: Array<{ field: string }> }> };
+    expect(c.indexes.find((i) => i.keys.map((k) => k.field).join() === 'keyHash')?.unique).toBe(true);
   });
 
   it('the audit log is append-only: its repository never updates or removes, and clients can neither read nor write it', () => {

@@ -12,6 +12,7 @@ import { seedCloudbaseDirectory } from './cloudbase/seed';
 import { demoDirectory } from './demo-data';
 import { fakeCloudbaseApp } from '../test/fakes/cloudbase-app';
 import type { FakeCloudbaseDb } from '../test/fakes/cloudbase-db';
+import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
 
 /** A function context as CloudBase passes it (new architecture: `environment` is a JSON string). */
 const contextFor = (openid: string | null) => ({
@@ -64,10 +65,13 @@ describe('the cloud-function adapter', () => {
 describe('a deployed cloud function', () => {
   const saved = { ...process.env };
   let wire: FakeCloudbaseDb | null = null;
+  let api: FakeCloudbaseApi | null = null;
   afterEach(() => {
     process.env = { ...saved };
     wire?.uninstall();
     wire = null;
+    api?.uninstall();
+    api = null;
     resetCloudRuntime();
   });
 
@@ -75,6 +79,8 @@ describe('a deployed cloud function', () => {
     process.env.TCB_ENV = 'jiefang-test';
     const fake = fakeCloudbaseApp();
     wire = fake.wire;
+    // WeChat's msgSecCheck, which every concern text passes through, says "pass".
+    api = new FakeCloudbaseApi().install().onWxApi((apiName) => (apiName === 'security.msgSecCheck' ? { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } } : { errcode: -1, errmsg: `unexpected ${apiName}` }));
     if (withCollections) {
       const store = new CloudbaseStore({ db: fake.db });
       await store.cb.createCollections();

@@ -5,6 +5,7 @@
  * SERVICE.UNAVAILABLE with a message that says why, and tries again on the next call.
  */
 import tcb from '@cloudbase/node-sdk';
+import { deflateRawSync } from 'node:zlib';
 import { AppError } from '../core/errors';
 import type { DirectoryCache } from '../core/directory';
 import { deliverDue, type DeliveryReport } from '../core/outbox';
@@ -38,6 +39,8 @@ export interface CloudRuntime {
 
 export function createCloudRuntime(config: CloudConfig, app: CloudBase = tcb.init({ env: config.envId })): CloudRuntime {
   const store = new CloudbaseStore({ db: app.database(), prefix: config.JIEFANG_COLLECTION_PREFIX });
+  const openapi = new WechatOpenApi(app);
+  const contentCheck = new WechatContentCheck(openapi);
   const deps: Deps = {
     store,
     now: () => new Date(),
@@ -48,8 +51,9 @@ export function createCloudRuntime(config: CloudConfig, app: CloudBase = tcb.ini
     // budget shared by every instance would need a counter document per caller (not yet).
     rateLimiter: new MemoryRateLimiter(),
     rateLimits: DEFAULT_RATE_LIMITS,
+    contentCheck,
+    deflateRaw: (data) => new Uint8Array(deflateRawSync(data)),
   };
-  const openapi = new WechatOpenApi(app);
   const sender = config.JIEFANG_WX_TEMPLATES ? new WechatSubscribeSender(openapi, config.JIEFANG_WX_TEMPLATES, config.JIEFANG_MINIPROGRAM_STATE) : null;
   return {
     config,
@@ -57,7 +61,7 @@ export function createCloudRuntime(config: CloudConfig, app: CloudBase = tcb.ini
     deps,
     router: createRouter(deps),
     photos: new CloudbasePhotoStorage(app),
-    contentCheck: new WechatContentCheck(openapi),
+    contentCheck,
     sender,
     async deliverNotifications() {
       if (!sender) throw new AppError('SERVICE.UNAVAILABLE', 'JIEFANG_WX_TEMPLATES is not configured; notices stay queued');

@@ -46,6 +46,7 @@ export function concern(over: Partial<Concern> = {}): Concern {
   return {
     id,
     reporterOpenid: I.resident,
+    source: 'app',
     category: 'environment',
     description: '祠堂旁垃圾桶满了',
     placeId: 'dz-xicheng-daguo',
@@ -59,6 +60,7 @@ export function concern(over: Partial<Concern> = {}): Concern {
     updatedAt: at(0),
     version: 1,
     requestId: null,
+    moderation: 'published',
     ...over,
   };
 }
@@ -67,8 +69,8 @@ export function event(c: Pick<Concern, 'id'>, type: string, over: Partial<Concer
   return { id: uid('e'), concernId: c.id, type, actorOpenid: I.daguoChair, actorName: '黄社长', actorRole: 'staff', at: at(1), fromStatus: 'assigned', toStatus: 'accepted', note: null, ...over };
 }
 
-export function message(c: Pick<Concern, 'id'>, text: string): ConcernMessage {
-  return { id: uid('m'), concernId: c.id, authorOpenid: I.daguoChair, authorName: '黄社长', authorRole: 'staff', text, photos: [], at: at(2) };
+export function message(c: Pick<Concern, 'id'>, text: string, over: Partial<ConcernMessage> = {}): ConcernMessage {
+  return { id: uid('m'), concernId: c.id, authorOpenid: I.daguoChair, authorName: '黄社长', authorRole: 'staff', text, photos: [], at: at(2), moderation: 'published', ...over };
 }
 
 export function notice(to: string, createdAt = at(0)): Notification {

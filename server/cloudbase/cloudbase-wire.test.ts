@@ -28,6 +28,7 @@ const sla: ConcernSla = {
 const concern: Concern = {
   id: 'c-wire-1',
   reporterOpenid: I.resident,
+  source: 'app',
   category: 'environment',
   description: '祠堂旁垃圾桶满了',
   placeId: 'dz-xicheng-daguo',
@@ -41,6 +42,7 @@ const concern: Concern = {
   updatedAt: AT,
   version: 1,
   requestId: 'req-wire-0001',
+  moderation: 'published',
 };
 const notice: Notification = { id: 'n-wire-1', recipientOpenid: I.daguoChair, kind: 'concern_assigned', title: '新诉求待签收', body: '人居环境：祠堂旁垃圾桶满了', page: '/staff/pages/handle/index?id=c-wire-1', createdAt: AT };
 

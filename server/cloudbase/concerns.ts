@@ -1,8 +1,8 @@
 import type { Concern, ConcernEvent, ConcernMessage, Notification } from '../../core/model';
-import type { ConcernChange, ConcernRepo, InboxScope, PageQuery, RateCounts, RateQuery, RouteLevel } from '../../core/ports';
+import type { ConcernChange, ConcernRepo, ConcernSearch, HeldContent, InboxScope, LatestReply, NewConcern, PageQuery, RateCounts, RateQuery, RouteLevel } from '../../core/ports';
 import { noClocks } from '../../core/sla';
 import type { Page } from '../../core/views';
-import type { CloudbaseDb, Filter, StoredDoc } from './db';
+import { MAX_GET, type CloudbaseDb, type Filter, type StoredDoc, type TxView } from './db';
 import { outboxDoc } from './outbox';
 
 /**
@@ -14,6 +14,9 @@ import { outboxDoc } from './outbox';
  * A reporter's requestId is made unique by a guard document in `concern_requests` (`_id` openid:requestId).
  * `sla.dueAt` / `sla.watchAt` are indexed where they are stored (inbox order, SLA job); `month` (the
  * Beijing-time month of `createdAt`, which never changes) is stored for the rate aggregation.
+ * Moderation: a held description is `moderation: 'held'` on the concern (index `held`); a held message is
+ * `moderation: 'held'` on its element of `messages` (multikey index `held_messages`), decided with the
+ * positional operator (`messages.$.moderation`) in one conditional update.
  */
 const SUMMARY_FIELDS = { events: false, messages: false, requestKeys: false } as const;
 
@@ -24,6 +27,7 @@ function toConcern(d: StoredDoc): Concern {
   return {
     id: d._id,
     reporterOpenid: String(d.reporterOpenid),
+    source: (d.source as Concern['source'] | undefined) ?? 'app',
     category: String(d.category),
     description: String(d.description),
     placeId: String(d.placeId),
@@ -37,6 +41,7 @@ function toConcern(d: StoredDoc): Concern {
     updatedAt: String(d.updatedAt),
     version: Number(d.version),
     requestId: d.requestId === null || d.requestId === undefined ? null : String(d.requestId),
+    moderation: (d.moderation as Concern['moderation'] | undefined) ?? 'published',
   };
 }
 
@@ -44,6 +49,8 @@ type StoredEvent = Omit<ConcernEvent, 'concernId'>;
 type StoredMessage = Omit<ConcernMessage, 'concernId'>;
 const storedEvent = ({ concernId: _c, ...e }: ConcernEvent): StoredEvent => e;
 const storedMessage = ({ concernId: _c, ...m }: ConcernMessage): StoredMessage => m;
+/** Messages stored before moderation existed were published. */
+const toMessage = (m: StoredMessage, concernId: string): ConcernMessage => ({ ...m, moderation: m.moderation ?? 'published', concernId });
 
 /** The first event of a step carries the step's requestId (as in the SQLite store). */
 function requestKeysOf(events: readonly ConcernEvent[], requestId: string | null): string[] {
@@ -73,6 +80,9 @@ function concernDoc(c: Concern, events: ConcernEvent[]): StoredDoc {
 
 const LEVEL_FIELD: Readonly<Record<RouteLevel, string>> = { town: 'route.townId', village: 'route.villageId', cooperative: 'route.cooperativeId', grid: 'route.gridId' };
 
+/** Concern ids per `_id: _.in(...)` read of latestReplies. */
+const LATEST_BATCH = 100;
+
 const num = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0));
 const strOrNull = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
@@ -85,21 +95,129 @@ export class CloudbaseConcerns implements ConcernRepo {
       await this.cb.coll('concerns').add(doc);
       return { concern: c, created: true };
     }
-    return this.cb.transaction(async (tx) => {
-      if (c.requestId !== null) {
-        const gid = guardId(c.reporterOpenid, c.requestId);
-        const guard = await tx.get('concern_requests', gid);
-        if (guard) {
-          const prior = await tx.get('concerns', String(guard.concernId), SUMMARY_FIELDS);
-          if (!prior) throw new Error(`request guard ${gid} points at missing concern ${String(guard.concernId)}`);
-          return { concern: toConcern(prior), created: false };
-        }
-        await tx.create('concern_requests', { _id: gid, concernId: c.id, createdAt: c.createdAt });
+    return this.cb.transaction((tx) => this.createIn(tx, c, events, notifications));
+  }
+
+  /** Inside a transaction: the reporter's earlier concern under this requestId, or this one stored with its guard and notices. */
+  private async createIn(tx: TxView, c: Concern, events: ConcernEvent[], notifications: Notification[]): Promise<{ concern: Concern; created: boolean }> {
+    if (c.requestId !== null) {
+      const gid = guardId(c.reporterOpenid, c.requestId);
+      const guard = await tx.get('concern_requests', gid);
+      if (guard) {
+        const prior = await tx.get('concerns', String(guard.concernId), SUMMARY_FIELDS);
+        if (!prior) throw new Error(`request guard ${gid} points at missing concern ${String(guard.concernId)}`);
+        return { concern: toConcern(prior), created: false };
       }
-      await tx.create('concerns', doc);
-      for (const n of notifications) await tx.create('outbox', outboxDoc(n));
-      return { concern: c, created: true };
+      await tx.create('concern_requests', { _id: gid, concernId: c.id, createdAt: c.createdAt });
+    }
+    await tx.create('concerns', concernDoc(c, events));
+    for (const n of notifications) await tx.create('outbox', outboxDoc(n));
+    return { concern: c, created: true };
+  }
+
+  /**
+   * ONE transaction for the whole batch: per concern its request guard (read, and created when new), the
+   * concern document and its outbox documents. A guard already stored — by an earlier run, or earlier in
+   * this batch (a transaction reads its own writes) — makes that concern `existing`; a conflict or failure
+   * anywhere aborts everything.
+   */
+  async createMany(items: NewConcern[]): Promise<{ created: Concern[]; existing: Concern[] }> {
+    if (items.length === 0) return { created: [], existing: [] };
+    return this.cb.transaction(async (tx) => {
+      const out: { created: Concern[]; existing: Concern[] } = { created: [], existing: [] };
+      for (const it of items) {
+        const r = await this.createIn(tx, it.concern, it.events, it.notifications);
+        (r.created ? out.created : out.existing).push(r.concern);
+      }
+      return out;
     });
+  }
+
+  /**
+   * One filter (every given condition AND-ed, the place branches OR-ed), newest first by (createdAt, _id),
+   * paged by key past CloudBase's 1,000 per `get()`.
+   */
+  async search(query: ConcernSearch, limit: number): Promise<Concern[]> {
+    const _ = this.cb._;
+    const parts: Filter[] = [{ createdAt: _.gte(query.createdFrom).and(_.lt(query.createdTo)) }];
+    const places: Filter[] = (query.nodes ?? []).map((n) => ({ [LEVEL_FIELD[n.level]]: n.id }));
+    if (query.officeId !== undefined) places.push({ 'route.coOfficeId': query.officeId });
+    if (places.length === 1) parts.push(places[0]);
+    if (places.length > 1) parts.push(_.or(places) as unknown as Filter);
+    if (query.reporterOpenid !== undefined) parts.push({ reporterOpenid: query.reporterOpenid });
+    if (query.ids) parts.push({ _id: _.in(query.ids) });
+    if (query.categories) parts.push({ category: _.in(query.categories) });
+    if (query.statuses) parts.push({ status: _.in(query.statuses) });
+    const filter = this.cb.and(...parts);
+    const out: Concern[] = [];
+    let cursor: string | null = null;
+    while (out.length < limit) {
+      const page: Page<Concern> = await this.cb.page('concerns', filter, { cursor, limit: Math.min(limit - out.length, MAX_GET - 1) }, toConcern, SUMMARY_FIELDS);
+      out.push(...page.items);
+      if (page.nextCursor === null) break;
+      cursor = page.nextCursor;
+    }
+    return out;
+  }
+
+  /** Batched reads of the concerns' threads (`_id: _.in(ids)`, only `reporterOpenid` and `messages`); the last handler message wins. */
+  async latestReplies(concernIds: string[]): Promise<Map<string, LatestReply>> {
+    const out = new Map<string, LatestReply>();
+    const ids = [...new Set(concernIds)];
+    for (let i = 0; i < ids.length; i += LATEST_BATCH) {
+      const batch = ids.slice(i, i + LATEST_BATCH);
+      const docs = await this.cb.find('concerns', { _id: this.cb._.in(batch) }, [], batch.length, { reporterOpenid: true, messages: true });
+      for (const d of docs) {
+        const replies = ((d.messages as StoredMessage[] | undefined) ?? []).filter((m) => m.authorOpenid !== d.reporterOpenid);
+        const last = replies[replies.length - 1];
+        if (last) out.set(d._id, { concernId: d._id, text: last.text, at: last.at });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Two indexed queries — held descriptions (`moderation: 'held'`) and concerns holding a held message
+   * (`messages.moderation: 'held'`) — in the given towns, merged oldest first. Held items are few.
+   */
+  async heldContent(townIds: string[] | null, limit: number): Promise<HeldContent[]> {
+    const _ = this.cb._;
+    if (townIds !== null && townIds.length === 0) return [];
+    const inTowns: Filter = townIds === null ? {} : { 'route.townId': townIds.length === 1 ? townIds[0] : _.in(townIds) };
+    const heldConcerns = await this.cb.find('concerns', this.cb.and({ moderation: 'held' }, inTowns), [['createdAt', 'asc'], ['_id', 'asc']], limit, {
+      reporterOpenid: true,
+      description: true,
+      createdAt: true,
+      route: true,
+    });
+    const withHeldMessages = await this.cb.find('concerns', this.cb.and({ 'messages.moderation': 'held' }, inTowns), [['_id', 'asc']], MAX_GET, { messages: true, route: true });
+    const items: HeldContent[] = [
+      ...heldConcerns.map((d) => ({
+        kind: 'concern' as const,
+        id: d._id,
+        concernId: d._id,
+        townId: String((d.route as Concern['route']).townId),
+        authorOpenid: String(d.reporterOpenid),
+        text: String(d.description),
+        at: String(d.createdAt),
+      })),
+      ...withHeldMessages.flatMap((d) =>
+        ((d.messages as StoredMessage[] | undefined) ?? [])
+          .filter((m) => m.moderation === 'held')
+          .map((m) => ({ kind: 'message' as const, id: m.id, concernId: d._id, townId: String((d.route as Concern['route']).townId), authorOpenid: m.authorOpenid, text: m.text, at: m.at })),
+      ),
+    ];
+    return items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1)).slice(0, limit);
+  }
+
+  /**
+   * One conditional single-document update from `held`: on the concern (`{_id, moderation: 'held'}`), or on
+   * the message's element (`{messages: _.elemMatch({id, moderation: 'held'})}`, set through `messages.$`).
+   */
+  async decideModeration(kind: HeldContent['kind'], id: string, to: 'published' | 'rejected'): Promise<boolean> {
+    if (kind === 'concern') return this.cb.conditionalUpdate('concerns', { _id: id, moderation: 'held' }, { moderation: to });
+    const changed = await this.cb.updateWhere('concerns', { messages: this.cb._.elemMatch({ id, moderation: 'held' }) }, { 'messages.$.moderation': to });
+    return changed === 1;
   }
 
   async get(id: string): Promise<Concern | null> {
@@ -148,7 +266,7 @@ export class CloudbaseConcerns implements ConcernRepo {
 
   async thread(id: string): Promise<ConcernMessage[]> {
     const d = await this.cb.getDoc('concerns', id, { messages: true });
-    return ((d?.messages as StoredMessage[] | undefined) ?? []).map((m) => ({ ...m, concernId: id }));
+    return ((d?.messages as StoredMessage[] | undefined) ?? []).map((m) => toMessage(m, id));
   }
 
   async listByReporter(openid: string, page: PageQuery): Promise<Page<Concern>> {

@@ -55,6 +55,8 @@ export const COLLECTIONS = [
   'vol_signups',
   'vol_hours_audit',
   'vol_person_codes',
+  'feedback',
+  'api_clients',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -157,6 +159,12 @@ export class CloudbaseDb {
   /** The atomic compare-and-set of one document: true when the filter still matched and it changed. */
   async conditionalUpdate(coll: CollectionName, filter: Filter & { _id: string }, fields: Record<string, unknown>): Promise<boolean> {
     return (await this.updateWhere(coll, filter, fields)) === 1;
+  }
+
+  /** Removes every document matching `filter`; answers how many went. Not inside a transaction. */
+  async removeWhere(coll: CollectionName, filter: Filter): Promise<number> {
+    const res = (await this.coll(coll).where(filter).remove()) as { deleted: number };
+    return res.deleted;
   }
 
   async count(coll: CollectionName, filter: Filter): Promise<number> {

@@ -1,6 +1,6 @@
 import type { BoundaryImportPlan } from '../../core/boundary-import';
 import type { Boundary } from '../../core/locate';
-import type { Category, GridNode, Office, StaffMember } from '../../core/model';
+import type { ApiClient, Category, GridNode, Office, StaffMember } from '../../core/model';
 import type { DirectoryRepo, UserRecord } from '../../core/ports';
 import type { RosterImportPlan } from '../../core/roster-import';
 import type { CloudbaseDb, StoredDoc, TxView } from './db';
@@ -32,6 +32,20 @@ const toCategory = (d: StoredDoc): Category & { sort: number } => ({
 export const nodeDoc = (n: GridNode): StoredDoc => ({ _id: n.id, kind: n.kind, name: n.name, parentId: n.parentId });
 /** Geometry as a JSON string: the SDK would turn a stored GeoJSON object into its own Geo classes on read. */
 export const boundaryDoc = (b: Boundary): StoredDoc => ({ _id: b.nodeId, geometry: JSON.stringify(b.geometry) });
+/** An Open311 client system: `_id` its id, `keyHash` the SHA-256 of its key (unique index `key_hash`). */
+export const apiClientDoc = (c: ApiClient, keyHash: string, createdAt: string): StoredDoc => {
+  const { id, ...rest } = c;
+  return { _id: id, ...rest, keyHash, createdAt };
+};
+const toApiClient = (d: StoredDoc): ApiClient => ({
+  id: d._id,
+  name: String(d.name),
+  source: d.source as ApiClient['source'],
+  townIds: (d.townIds as string[]).map(String),
+  reads: d.reads as ApiClient['reads'],
+  requestsPerMinute: Number(d.requestsPerMinute),
+  postsPerHour: Number(d.postsPerHour),
+});
 const staffDoc = (s: StaffMember): StoredDoc => ({ _id: s.openid, name: s.name, role: s.role, nodeId: s.nodeId, phone: s.phone });
 
 /** Every node of the subtree under `rootId` (itself included). */
@@ -148,6 +162,10 @@ export class CloudbaseDirectory implements DirectoryRepo {
   async findUser(openid: string): Promise<UserRecord | null> {
     const d = await this.cb.getDoc('users', openid);
     return d ? toUser(d) : null;
+  }
+  async findApiClient(keyHash: string): Promise<ApiClient | null> {
+    const [d] = await this.cb.find('api_clients', { keyHash }, [], 1);
+    return d ? toApiClient(d) : null;
   }
   async ensureUser(user: UserRecord): Promise<UserRecord> {
     const { doc } = await this.cb.createOnce('users', { _id: user.openid, name: user.name, phone: user.phone, createdAt: user.createdAt });

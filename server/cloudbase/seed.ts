@@ -1,7 +1,9 @@
 import { GridIndex } from '../../core/grid';
 import type { DirectoryData, VolunteerData } from '../demo-data';
 import type { CloudbaseDb, CollectionName, StoredDoc } from './db';
-import { boundaryDoc, nodeDoc } from './directory';
+import type { ApiClient } from '../../core/model';
+import { hashApiKey } from '../api-keys';
+import { apiClientDoc, boundaryDoc, nodeDoc } from './directory';
 import { eventDoc } from './events';
 import { memberDoc } from './teams';
 
@@ -41,4 +43,10 @@ export async function seedCloudbaseVolunteers(cb: CloudbaseDb, data: VolunteerDa
   await put(cb, 'vol_members', data.members.map(memberDoc));
   await put(cb, 'vol_events', data.events.map(eventDoc));
   return true;
+}
+
+/** Stores an Open311 client system with the hash of its key; an existing client id keeps its document (and key). Returns whether it was added. */
+export async function addCloudbaseApiClient(cb: CloudbaseDb, client: ApiClient, key: string, createdAt: string): Promise<boolean> {
+  if (!/^[A-Za-z0-9_-]{1,50}$/.test(client.id)) throw new Error('client id must be 1–50 letters, digits, _ or -');
+  return (await cb.createOnce('api_clients', apiClientDoc(client, hashApiKey(key), createdAt))).created;
 }

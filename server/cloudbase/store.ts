@@ -1,10 +1,12 @@
-import type { AuditRepo, ConcernRepo, DirectoryRepo, EventRepo, MessageRepo, OutboxRepo, Store, TeamRepo } from '../../core/ports';
+import type { AuditRepo, ConcernRepo, DirectoryRepo, EventRepo, FeedbackRepo, MessageRepo, OutboxRepo, PrivacyRepo, Store, TeamRepo } from '../../core/ports';
 import { CloudbaseAudit } from './audit';
 import { CloudbaseConcerns } from './concerns';
 import { CloudbaseDb, type Database } from './db';
 import { CloudbaseDirectory } from './directory';
 import { CloudbaseEvents } from './events';
+import { CloudbaseFeedback } from './feedback';
 import { CloudbaseMessages, CloudbaseOutbox } from './outbox';
+import { CloudbasePrivacy } from './privacy';
 import { CloudbaseTeams } from './teams';
 
 export interface CloudbaseStoreOptions {
@@ -24,6 +26,8 @@ export class CloudbaseStore implements Store {
   readonly audit: AuditRepo;
   readonly teams: TeamRepo;
   readonly events: EventRepo;
+  readonly privacy: PrivacyRepo;
+  readonly feedback: FeedbackRepo;
 
   constructor(opts: CloudbaseStoreOptions) {
     this.cb = new CloudbaseDb(opts.db, opts.prefix ?? '');
@@ -34,6 +38,8 @@ export class CloudbaseStore implements Store {
     this.audit = new CloudbaseAudit(this.cb);
     this.teams = new CloudbaseTeams(this.cb);
     this.events = new CloudbaseEvents(this.cb);
+    this.privacy = new CloudbasePrivacy(this.cb);
+    this.feedback = new CloudbaseFeedback(this.cb);
   }
 
   /** Nothing to release: the SDK keeps no connection open between requests. */

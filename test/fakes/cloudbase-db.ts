@@ -9,6 +9,7 @@
  * - `getDocument` caps `limit` at 1,000 and defaults to 100; `updated` counts documents actually changed;
  * - `modifyAndReturnDoc` (the SDK's `updateAndReturn`) updates the first matching document and answers it
  *   as it is after the update (`doc` null when nothing matched), outside transactions only;
+ * - the positional update operator (`messages.$.moderation`) sets the first array element the query matched;
  * - `aggregateDocuments` runs the pipeline with mingo and, like CloudBase, answers at most 20 documents
  *   unless the pipeline has a `$limit`;
  * - transactions: snapshot reads, single-document operations only, first writer wins on a write-write
@@ -371,10 +372,12 @@ export class FakeCloudbaseDb {
       return { data: { updated: existed ? 1 : 0, ...(existed || p.upsert !== true ? {} : { upsert_id: id }) }, requestId: this.requestId() };
     }
 
+    // The query resolves the positional operator (`field.$.x`: the first element the query matched), as in MongoDB.
+    const condition = FakeCloudbaseDb.parse(p.query);
     let updated = 0;
     for (const t of targets) {
       const next = clone(t);
-      const changed = applyUpdate(next, data as never);
+      const changed = applyUpdate(next, data as never, [], condition as never);
       if (changed.length === 0) continue;
       updated++;
       if (tx) this.txWrite(tx, collName, c, t._id, next);
