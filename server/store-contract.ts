@@ -5,16 +5,23 @@
  * (cloudbase/cloudbase-store.test.ts) and, with `npm run test:cloudbase`, a real CloudBase environment.
  * A new repository method gets its cases here, and every adapter that lacks it fails.
  */
-import type { Concern } from '../core/model';
+import type { ApiClient, Concern } from '../core/model';
 import type { RouteLevel, Store } from '../core/ports';
 import { DEMO_IDENTITIES as I, demoDirectory, demoVolunteers, type DirectoryData, type VolunteerData } from './demo-data';
 import { at, change, closedClocks, concern, event, inboxMessage, message, notice, ROUTE, T0 } from './store-contract-fixtures';
 import { describeDirectoryContract, describeLifecycleContract } from './store-contract-lifecycle';
 import { describeVolunteerContract } from './store-contract-volunteer';
+import { describeTrustContract, type Everything } from './store-contract-trust';
+import { DEMO_API_CLIENTS } from './demo-open311';
 
-/** Creates a store holding exactly `data` in its directory and `volunteers` in its teams, and disposes of it. */
+/**
+ * Creates a store holding exactly `data` in its directory, `volunteers` in its teams and `apiClients` as
+ * its Open311 client systems (keys stored hashed), and disposes of it. `everything` answers every record
+ * the store holds (every row of every table, every document of every collection).
+ */
 export interface StoreFactory {
-  create(data: DirectoryData, volunteers: VolunteerData): Promise<Store>;
+  create(data: DirectoryData, volunteers: VolunteerData, apiClients: ReadonlyArray<{ client: ApiClient; key: string }>): Promise<Store>;
+  everything: Everything;
   dispose?(store: Store): Promise<void>;
 }
 
@@ -25,12 +32,13 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     const volunteers = demoVolunteers(new Date(T0), (eventId) => `code-${eventId}`);
     let store: Store;
     beforeEach(async () => {
-      store = await factory.create(data, volunteers);
+      store = await factory.create(data, volunteers, DEMO_API_CLIENTS);
     });
     const current = () => store;
     describeDirectoryContract(current, data);
     describeLifecycleContract(current);
     describeVolunteerContract(current, volunteers);
+    describeTrustContract(current, factory.everything);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();
