@@ -19,6 +19,10 @@ export const ROUTE: RouteDecision = {
 
 let seq = 0;
 export const uid = (prefix: string) => `${prefix}${(++seq).toString().padStart(6, '0')}`;
+/** Starts the fixture ids again (for tests that build the same data twice and compare the results). */
+export const resetUids = () => {
+  seq = 0;
+};
 
 /** Round-1 clocks: acknowledge within the hour, resolve within the day, nothing met yet. */
 export function clocks(over: Partial<ConcernSla> = {}): ConcernSla {

@@ -141,4 +141,19 @@ describe('the CloudBase wire', () => {
     await store.concerns.create({ ...concern, requestId: null }, [], [notice]);
     expect(await sent(() => store.outbox.claimDue('2026-11-30T02:00:10.000Z', '2026-11-30T02:01:10.000Z', 100))).toMatchSnapshot();
   });
+
+  it('decides held text with one conditional update from held: on the concern, or on its message through messages.$', async () => {
+    await store.concerns.create({ ...concern, requestId: null, moderation: 'held' }, [], []);
+    const held = { id: 'm-wire-1', concernId: concern.id, authorOpenid: I.resident, authorName: '陈阿姨', authorRole: 'resident' as const, text: '待审回复', photos: [], at: AT, moderation: 'held' as const };
+    await store.concerns.commit(concern.id, 1, { patch: {}, events: [], messages: [held], notifications: [], requestId: null });
+    expect(await sent(() => store.concerns.decideModeration('concern', concern.id, 'published'))).toMatchSnapshot('concern');
+    expect(await sent(() => store.concerns.decideModeration('message', held.id, 'rejected'))).toMatchSnapshot('message');
+  });
+
+  it('forgets a person step by step: their concerns and guards, notices, messages, memberships, sign-ups, code, feedback, and last the user', async () => {
+    await store.directory.ensureUser({ openid: I.resident, name: '陈阿姨', phone: '13900000001', createdAt: AT });
+    await store.concerns.create(concern, [{ id: 'e-wire-1', concernId: concern.id, type: 'submitted', actorOpenid: I.resident, actorName: '陈阿姨', actorRole: 'resident', at: AT, fromStatus: null, toStatus: 'submitted', note: null }], [{ ...notice, recipientOpenid: I.resident }]);
+    await store.events.personalCode(I.resident, 'code-wire');
+    expect(await sent(() => store.privacy.forget(I.resident, 'gone-wire-1', AT))).toMatchSnapshot();
+  });
 });
