@@ -1,5 +1,6 @@
 /** The cloud-function adapter: identity from the real SDK's context parsing, the shared router, the wire format. */
 import { main as concernFunction } from '../cloudfunctions/concern/index';
+import { main as open311Function } from '../cloudfunctions/open311/index';
 import { main as slaFunction } from '../cloudfunctions/sla/index';
 import { runSlaJob } from '../core/sla-job';
 import { ALL_FUNCTIONS, FUNCTION_CONFIG } from '../scripts/build-functions';
@@ -8,7 +9,8 @@ import { cloudbaseIdentity } from './cloud-identity';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { resetCloudRuntime } from './cloud-runtime';
 import { CloudbaseStore } from './cloudbase/store';
-import { seedCloudbaseDirectory } from './cloudbase/seed';
+import { addCloudbaseApiClient, seedCloudbaseDirectory } from './cloudbase/seed';
+import { DEMO_API_CLIENTS, DEMO_OPEN311 } from './demo-open311';
 import { demoDirectory } from './demo-data';
 import { fakeCloudbaseApp } from '../test/fakes/cloudbase-app';
 import type { FakeCloudbaseDb } from '../test/fakes/cloudbase-db';
@@ -85,6 +87,7 @@ describe('a deployed cloud function', () => {
       const store = new CloudbaseStore({ db: fake.db });
       await store.cb.createCollections();
       await seedCloudbaseDirectory(store.cb, demoDirectory('2026-11-30T00:00:00.000Z'));
+      for (const { client, key } of DEMO_API_CLIENTS) await addCloudbaseApiClient(store.cb, client, key, '2026-11-30T00:00:00.000Z');
     }
   }
 
@@ -118,6 +121,51 @@ describe('a deployed cloud function', () => {
     const detail = await call('o-new-resident', 'concern/get', { id });
     expect(detail).toMatchObject({ ok: true, data: { status: 'accepted', timeline: [{ type: 'submitted' }, expect.anything(), { type: 'accepted' }] } });
     expect(wire!.documents('users').map((u) => u._id)).toContain('o-new-resident');
+  });
+});
+
+describe('the deployed open311 function', () => {
+  const saved = { ...process.env };
+  let wire: FakeCloudbaseDb | null = null;
+  let api: FakeCloudbaseApi | null = null;
+  afterEach(() => {
+    process.env = { ...saved };
+    wire?.uninstall();
+    api?.uninstall();
+    wire = null;
+    api = null;
+    resetCloudRuntime();
+  });
+
+  it('serves Open311 from the CloudBase store: posts a ticket, reads it back, and knows client keys only by their hash', async () => {
+    process.env.TCB_ENV = 'jiefang-test';
+    const fake = fakeCloudbaseApp();
+    wire = fake.wire;
+    api = new FakeCloudbaseApi().install().onWxApi(() => ({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } }));
+    const store = new CloudbaseStore({ db: fake.db });
+    await store.cb.createCollections();
+    await seedCloudbaseDirectory(store.cb, demoDirectory('2026-11-30T00:00:00.000Z'));
+    for (const { client, key } of DEMO_API_CLIENTS) await addCloudbaseApiClient(store.cb, client, key, '2026-11-30T00:00:00.000Z');
+    const http = (httpMethod: string, path: string, query: Record<string, string> = {}, body: string | null = null) =>
+      open311Function({ path: `/open311/v2/${path}`, httpMethod, headers: body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}, queryStringParameters: query, body, isBase64Encoded: false });
+
+    const services = await http('GET', 'services.json', { jurisdiction_id: 'danzao' });
+    expect(services.statusCode).toBe(200);
+    expect(JSON.parse(services.body)).toEqual(expect.arrayContaining([expect.objectContaining({ service_code: 'environment' })]));
+    const form = new URLSearchParams({ api_key: DEMO_OPEN311.hotline.key, jurisdiction_id: 'danzao', service_code: 'environment', lat: '23.0375', long: '112.9425', description: '村口垃圾三天无人清理', 'attribute[ticket_no]': 'NH-CLOUD-1' }).toString();
+    const posted = await http('POST', 'requests.json', {}, form);
+    expect(posted.statusCode).toBe(200);
+    const [{ service_request_id: id }] = JSON.parse(posted.body) as Array<{ service_request_id: string }>;
+    // The same ticket again is the same request.
+    expect(JSON.parse((await http('POST', 'requests.json', {}, form)).body)).toEqual([expect.objectContaining({ service_request_id: id })]);
+    const got = await http('GET', `requests/${id}.json`, { api_key: DEMO_OPEN311.hotline.key });
+    expect(got.statusCode).toBe(200);
+    expect(JSON.parse(got.body)).toEqual([expect.objectContaining({ service_request_id: id, status: 'open', agency_responsible: '大果经济社' })]);
+    const list = await http('GET', 'requests.json', { api_key: DEMO_OPEN311.hotline.key });
+    expect(JSON.parse(list.body)).toEqual([expect.objectContaining({ service_request_id: id })]);
+    expect(wire.documents('concerns')).toEqual([expect.objectContaining({ _id: id, source: '12345', reporterOpenid: 'open311-12345', requestId: 't-NH-CLOUD-1' })]);
+    expect((await http('GET', 'requests.json', { api_key: 'wrong-key' })).statusCode).toBe(403);
+    expect(JSON.stringify(wire.documents('api_clients'))).not.toContain(DEMO_OPEN311.hotline.key);
   });
 });
 
