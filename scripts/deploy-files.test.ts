@@ -59,6 +59,7 @@ describe('the deployment files', () => {
     ['feedback', ['createdAt', '_id'], 'feedback, newest first'],
     ['feedback', ['authorOpenid'], 'a person’s feedback, when they delete their account'],
     ['api_clients', ['keyHash'], 'an Open311 client by the hash of its key'],
+    ['rate_limits', ['expiresAt'], 'sweeping the counters of ended windows'],
   ])('%s has an index on %j for %s', (coll, fields) => {
     const c = read(`cloudbase/collections/${coll}.json`) as { indexes: Array<{ keys: Array<{ field: string }> }> };
     expect(c.indexes.map((i) => i.keys.map((k) => k.field))).toContainEqual(fields);

@@ -16,10 +16,10 @@ import type { ContentCheck, Deps, NotificationSender, PhotoStorage } from '../co
 import { createRouter, type Router } from '../core/router';
 import { loadCloudConfig, type CloudConfig } from './cloud-config';
 import { errorCode } from './cloudbase/db';
+import { CloudbaseRateLimiter } from './cloudbase/rate-limiter';
 import { CloudbasePhotoStorage } from './cloudbase/storage';
 import { CloudbaseStore } from './cloudbase/store';
 import { newId } from './ids';
-import { MemoryRateLimiter } from './memory-rate-limiter';
 import { WechatContentCheck, WechatOpenApi } from './wechat-openapi';
 import { WechatSubscribeSender } from './wechat-subscribe-sender';
 
@@ -28,6 +28,7 @@ type CloudBase = ReturnType<typeof tcb.init>;
 export interface CloudRuntime {
   config: CloudConfig;
   store: CloudbaseStore;
+  rateLimiter: CloudbaseRateLimiter;
   router: Router;
   photos: PhotoStorage;
   contentCheck: ContentCheck;
@@ -39,6 +40,7 @@ export interface CloudRuntime {
 
 export function createCloudRuntime(config: CloudConfig, app: CloudBase = tcb.init({ env: config.envId })): CloudRuntime {
   const store = new CloudbaseStore({ db: app.database(), prefix: config.JIEFANG_COLLECTION_PREFIX });
+  const rateLimiter = new CloudbaseRateLimiter(store.cb);
   const openapi = new WechatOpenApi(app);
   const contentCheck = new WechatContentCheck(openapi);
   const deps: Deps = {
@@ -47,9 +49,8 @@ export function createCloudRuntime(config: CloudConfig, app: CloudBase = tcb.ini
     newId,
     sla: DEFAULT_SLA,
     volunteer: DEFAULT_VOLUNTEER_SETTINGS,
-    // Per warm container: a burst from one caller lands on one instance, so this catches floods; a
-    // budget shared by every instance would need a counter document per caller (not yet).
-    rateLimiter: new MemoryRateLimiter(),
+    // Shared by every container of every function: a counter document per caller and window.
+    rateLimiter,
     rateLimits: DEFAULT_RATE_LIMITS,
     contentCheck,
     deflateRaw: (data) => new Uint8Array(deflateRawSync(data)),
@@ -58,6 +59,7 @@ export function createCloudRuntime(config: CloudConfig, app: CloudBase = tcb.ini
   return {
     config,
     store,
+    rateLimiter,
     deps,
     router: createRouter(deps),
     photos: new CloudbasePhotoStorage(app),
@@ -107,10 +109,10 @@ export async function cloudRouter(): Promise<Router> {
   return (await cloudRuntime()).router;
 }
 
-/** What the timer functions need: the same deps and grid cache as the router. */
-export async function cloudJobs(): Promise<{ deps: Deps; directory: DirectoryCache }> {
+/** What the timer functions need: the same deps and grid cache as the router, and the rate counters to sweep. */
+export async function cloudJobs(): Promise<{ deps: Deps; directory: DirectoryCache; rateLimiter: CloudbaseRateLimiter }> {
   const rt = await cloudRuntime();
-  return { deps: rt.deps, directory: rt.router.directory };
+  return { deps: rt.deps, directory: rt.router.directory, rateLimiter: rt.rateLimiter };
 }
 
 /** For tests: forget the warm runtime. */

@@ -57,6 +57,7 @@ export const COLLECTIONS = [
   'vol_person_codes',
   'feedback',
   'api_clients',
+  'rate_limits',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
