@@ -489,14 +489,12 @@ function print() {
 }
 
 async function main() {
-  // `npm run bench -- <section>` runs one section: routing, cycle, volunteer, load, interop.
+  // `npm run bench -- <section>` runs one section: functions, routing, cycle, volunteer, load, interop.
   const only = process.argv[2];
   const all = only === undefined;
-  if (all) {
-    weappSizes();
-    await functionSizes();
-    await roundTrip();
-  }
+  if (all) weappSizes();
+  if (all || only === 'functions') await functionSizes();
+  if (all) await roundTrip();
   if (all || only === 'routing') routingBench();
   if (all || only === 'cycle') await cycleBench();
   if (all || only === 'volunteer') await volunteerSignups();

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { PrivacyRepo } from '../core/ports';
+import { DELETED_NAME } from './deleted-name';
 
-/** The name shown wherever a deleted account's name used to be. */
-export const DELETED_NAME = '已注销用户';
+export { DELETED_NAME };
 
 /**
  * Forgets a person in one transaction. Ids built from an openid (`${teamId}_${openid}`,

@@ -10,7 +10,7 @@ import type { VolunteerEvent } from '../core/volunteer-model';
 import { hashApiKey } from './api-keys';
 import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { DEMO_API_CLIENTS, DEMO_OPEN311 } from './demo-open311';
-import { DELETED_NAME } from './sqlite-privacy';
+import { DELETED_NAME } from './deleted-name';
 import { at, change, concern, event, inboxMessage, message, notice, ROUTE, uid } from './store-contract-fixtures';
 
 /** Every stored record of the store, with where it is kept (table or collection). */

@@ -1,6 +1,6 @@
 import type { ConcernEvent, ConcernMessage } from '../../core/model';
 import type { PrivacyRepo } from '../../core/ports';
-import { DELETED_NAME } from '../sqlite-privacy';
+import { DELETED_NAME } from '../deleted-name';
 import type { CloudbaseDb, StoredDoc } from './db';
 
 type StoredEvent = Omit<ConcernEvent, 'concernId'>;
