@@ -22,7 +22,9 @@ export interface FunctionConfig {
 
 /** Functions that serve no action of the action map: they run on a timer. */
 export const TIMER_FUNCTIONS = ['notify', 'sla'] as const;
-export const ALL_FUNCTIONS: readonly string[] = [...FUNCTION_NAMES, ...TIMER_FUNCTIONS];
+/** Functions behind CloudBase HTTP access (no WeChat caller): Open311 for client systems. */
+export const HTTP_FUNCTIONS = ['open311'] as const;
+export const ALL_FUNCTIONS: readonly string[] = [...FUNCTION_NAMES, ...TIMER_FUNCTIONS, ...HTTP_FUNCTIONS];
 
 /**
  * Per-function deployment settings, written into each function's config.json. cloudbaserc.json (for

@@ -80,4 +80,9 @@ describe('the deployment files', () => {
   it('every function has an entry to bundle', () => {
     for (const name of ALL_FUNCTIONS) expect(readdirSync(path.join(ROOT, 'cloudfunctions', name))).toContain('index.ts');
   });
+
+  it('every function folder and every function with settings is built and deployed', () => {
+    expect([...ALL_FUNCTIONS].sort()).toEqual(readdirSync(path.join(ROOT, 'cloudfunctions')).sort());
+    expect([...ALL_FUNCTIONS].sort()).toEqual(Object.keys(FUNCTION_CONFIG).sort());
+  });
 });
