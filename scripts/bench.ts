@@ -48,8 +48,29 @@ function weappSizes() {
   for (const r of roots) rows.push([`weapp subpackage ${r}/`, kb(dirBytes(path.join(dist, r))), '≤ 2,048 KB']);
 }
 
+/** Median cold `require` time of a module, each measured in a fresh node process. */
+function coldRequireMs(target: string, runs = 7): number {
+  const code = `const t=process.hrtime.bigint();require(${JSON.stringify(target)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, ['-e', code], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`require(${target}) failed: ${r.stderr}`);
+    times.push(Number(r.stdout));
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** Each bundled function's size and cold require time, against requiring @cloudbase/node-sdk alone. */
 async function functionSizes() {
-  for (const f of await buildFunctions()) rows.push([`function ${f.name} (bundled index.js)`, kb(f.bytes), '']);
+  const built = await buildFunctions();
+  const sdk = coldRequireMs('@cloudbase/node-sdk');
+  rows.push(['cold require @cloudbase/node-sdk (median of 7)', `${sdk.toFixed(0)} ms`, '']);
+  for (const f of built) {
+    rows.push([`function ${f.name} (bundled index.js)`, kb(f.bytes), '']);
+    const ms = coldRequireMs(path.join(ROOT, 'dist-functions', f.name, 'index.js'));
+    rows.push([`  cold require (median of 7)`, `${ms.toFixed(0)} ms (${(ms / sdk).toFixed(2)}× SDK)`, '≤ 1.2× SDK']);
+  }
 }
 
 function startServer(dbPath: string): Promise<{ child: ChildProcess; base: string }> {
@@ -560,14 +581,12 @@ function print() {
 }
 
 async function main() {
-  // `npm run bench -- <section>` runs one section: routing, cycle, volunteer, load, interop, ux.
+  // `npm run bench -- <section>` runs one section: functions, routing, cycle, volunteer, load, interop, ux.
   const only = process.argv[2];
   const all = only === undefined;
-  if (all) {
-    weappSizes();
-    await functionSizes();
-    await roundTrip();
-  }
+  if (all) weappSizes();
+  if (all || only === 'functions') await functionSizes();
+  if (all) await roundTrip();
   if (all || only === 'routing') routingBench();
   if (all || only === 'cycle') await cycleBench();
   if (all || only === 'volunteer') await volunteerSignups();

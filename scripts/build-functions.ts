@@ -7,32 +7,42 @@ import { build } from 'esbuild';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FUNCTION_NAMES } from '../core/actions';
+import { OPENAPI } from '../server/wechat-openapi';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'dist-functions');
 
-interface TimerTrigger {
-  name: string;
-  type: 'timer';
-  /** CloudBase cron: 7 fields (second minute hour day month weekday year), Asia/Shanghai. */
-  config: string;
+export interface FunctionConfig {
+  timeout: number;
+  memorySize: number;
+  /** WeChat OpenAPIs the function calls (cloud call); without them a call fails with -604101. */
+  openapi: string[];
+  triggers?: Array<{ name: string; type: 'timer'; config: string }>;
 }
 
+/** Functions that serve no action of the action map: they run on a timer. */
+export const TIMER_FUNCTIONS = ['notify', 'sla'] as const;
+/** Functions behind CloudBase HTTP access (no WeChat caller): Open311 for client systems. */
+export const HTTP_FUNCTIONS = ['open311'] as const;
+export const ALL_FUNCTIONS: readonly string[] = [...FUNCTION_NAMES, ...TIMER_FUNCTIONS, ...HTTP_FUNCTIONS];
+
 /**
- * Per-function deployment settings; OpenAPI permissions grow with the WeChat adapters. Functions with
- * actions come from the action map; timer-only functions (no actions) are listed here alone.
+ * Per-function deployment settings, written into each function's config.json. cloudbaserc.json (for
+ * `tcb fn deploy`) carries the same settings; a test keeps the two in step.
  */
-export const FUNCTION_CONFIG: Record<string, { timeout: number; memorySize: number; openapi: string[]; triggers?: TimerTrigger[] }> = {
-  concern: { timeout: 10, memorySize: 256, openapi: [] },
+export const FUNCTION_CONFIG: Record<string, FunctionConfig> = {
+  concern: { timeout: 10, memorySize: 256, openapi: [OPENAPI.msgSecCheck, OPENAPI.mediaCheckAsync] },
+  // Timers: 7-field cron (second minute hour day month weekday year), Asia/Shanghai.
   // The SLA timer: every 10 minutes; a run over 100,000 open concerns takes well under its timeout.
   sla: { timeout: 60, memorySize: 256, openapi: [], triggers: [{ name: 'sla-every-10-minutes', type: 'timer', config: '0 */10 * * * * *' }] },
-  volunteer: { timeout: 10, memorySize: 256, openapi: [] },
+  volunteer: { timeout: 10, memorySize: 256, openapi: [OPENAPI.msgSecCheck] },
   // Open311 GeoReport v2 for client systems (the district 12345 platform): HTTP access, route /open311.
-  open311: { timeout: 10, memorySize: 256, openapi: [] },
+  // Posted descriptions pass the content check like any report.
+  open311: { timeout: 10, memorySize: 256, openapi: [OPENAPI.msgSecCheck] },
+  // Delivers queued notices every minute.
+  notify: { timeout: 60, memorySize: 256, openapi: [OPENAPI.subscribeSend], triggers: [{ name: 'every-minute', type: 'timer', config: '0 * * * * * *' }] },
 };
 
-/** Every function to build: those the action map names, then the timer-only ones. */
-export const ALL_FUNCTIONS: readonly string[] = [...new Set<string>([...FUNCTION_NAMES, ...Object.keys(FUNCTION_CONFIG)])];
 
 export async function buildFunctions(outDir = OUT): Promise<Array<{ name: string; bytes: number }>> {
   rmSync(outDir, { recursive: true, force: true });
@@ -62,7 +72,7 @@ export async function buildFunctions(outDir = OUT): Promise<Array<{ name: string
     writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: {} }, null, 2) + '\n');
     writeFileSync(
       path.join(dir, 'config.json'),
-      JSON.stringify({ permissions: { openapi: cfg.openapi }, timeout: cfg.timeout, memorySize: cfg.memorySize, ...(cfg.triggers ? { triggers: cfg.triggers } : {}) }, null, 2) + '\n',
+      JSON.stringify({ permissions: { openapi: cfg.openapi }, ...(cfg.triggers ? { triggers: cfg.triggers } : {}), timeout: cfg.timeout, memorySize: cfg.memorySize }, null, 2) + '\n',
     );
     results.push({ name, bytes: res.metafile.outputs[Object.keys(res.metafile.outputs)[0]].bytes });
   }

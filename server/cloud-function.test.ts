@@ -1,11 +1,20 @@
 /** The cloud-function adapter: identity from the real SDK's context parsing, the shared router, the wire format. */
 import { main as concernFunction } from '../cloudfunctions/concern/index';
+import { main as open311Function } from '../cloudfunctions/open311/index';
 import { main as slaFunction } from '../cloudfunctions/sla/index';
 import { runSlaJob } from '../core/sla-job';
 import { ALL_FUNCTIONS, FUNCTION_CONFIG } from '../scripts/build-functions';
 import { createCloudHandler, createTimerHandler } from './cloud-function';
 import { cloudbaseIdentity } from './cloud-identity';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import { resetCloudRuntime } from './cloud-runtime';
+import { CloudbaseStore } from './cloudbase/store';
+import { addCloudbaseApiClient, seedCloudbaseDirectory } from './cloudbase/seed';
+import { DEMO_API_CLIENTS, DEMO_OPEN311 } from './demo-open311';
+import { demoDirectory } from './demo-data';
+import { fakeCloudbaseApp } from '../test/fakes/cloudbase-app';
+import type { FakeCloudbaseDb } from '../test/fakes/cloudbase-db';
+import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
 
 /** A function context as CloudBase passes it (new architecture: `environment` is a JSON string). */
 const contextFor = (openid: string | null) => ({
@@ -53,8 +62,110 @@ describe('the cloud-function adapter', () => {
     spy.mockRestore();
   });
 
-  it('as deployed today, says plainly that the CloudBase store is not configured', async () => {
-    expect(await concernFunction({ action: 'me/profile', data: {} }, contextFor('o-someone'))).toMatchObject({ ok: false, code: 'SERVICE.UNAVAILABLE' });
+});
+
+describe('a deployed cloud function', () => {
+  const saved = { ...process.env };
+  let wire: FakeCloudbaseDb | null = null;
+  let api: FakeCloudbaseApi | null = null;
+  afterEach(() => {
+    process.env = { ...saved };
+    wire?.uninstall();
+    wire = null;
+    api?.uninstall();
+    api = null;
+    resetCloudRuntime();
+  });
+
+  async function environment(withCollections: boolean) {
+    process.env.TCB_ENV = 'jiefang-test';
+    const fake = fakeCloudbaseApp();
+    wire = fake.wire;
+    // WeChat's msgSecCheck, which every concern text passes through, says "pass".
+    api = new FakeCloudbaseApi().install().onWxApi((apiName) => (apiName === 'security.msgSecCheck' ? { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } } : { errcode: -1, errmsg: `unexpected ${apiName}` }));
+    if (withCollections) {
+      const store = new CloudbaseStore({ db: fake.db });
+      await store.cb.createCollections();
+      await seedCloudbaseDirectory(store.cb, demoDirectory('2026-11-30T00:00:00.000Z'));
+      for (const { client, key } of DEMO_API_CLIENTS) await addCloudbaseApiClient(store.cb, client, key, '2026-11-30T00:00:00.000Z');
+    }
+  }
+
+  it('says plainly that no CloudBase environment is configured', async () => {
+    delete process.env.TCB_ENV;
+    delete process.env.SCF_NAMESPACE;
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await concernFunction({ action: 'me/profile', data: {} }, contextFor('o-someone'))).toEqual({ ok: false, code: 'SERVICE.UNAVAILABLE', message: expect.stringContaining('TCB_ENV') });
+    spy.mockRestore();
+  });
+
+  it('says which step of the deployment is missing when the collections do not exist', async () => {
+    await environment(false);
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await concernFunction({ action: 'me/profile', data: {} }, contextFor('o-someone'))).toEqual({ ok: false, code: 'SERVICE.UNAVAILABLE', message: expect.stringContaining('cloudbase/collections') });
+    spy.mockRestore();
+  });
+
+  it('serves the concern loop from the CloudBase store, identity from the context', async () => {
+    await environment(true);
+    const call = (openid: string, action: string, data: unknown = {}) => concernFunction({ action, data }, contextFor(openid));
+    expect(await call('demo-staff-daguo-huang', 'me/profile')).toMatchObject({ ok: true, data: { role: 'staff', nodeName: '大果经济社' } });
+    const sub = await call('o-new-resident', 'concern/submit', { category: 'environment', description: '祠堂旁垃圾桶满了', placeId: 'dz-xicheng-daguo', requestId: 'req-cloud-0001' });
+    expect(sub).toMatchObject({ ok: true, data: { status: 'assigned', route: { cooperativeId: 'dz-xicheng-daguo' } } });
+    const id = (sub as { data: { id: string } }).data.id;
+    const inbox = await call('demo-staff-daguo-huang', 'concern/inbox', {});
+    expect(inbox).toMatchObject({ ok: true, data: { items: [expect.objectContaining({ id })] } });
+    const [a, b] = await Promise.all([call('demo-staff-daguo-huang', 'concern/accept', { id }), call('demo-staff-daguo-liang', 'concern/accept', { id })]);
+    expect([a, b].filter((r) => r.ok)).toHaveLength(1);
+    expect([a, b].filter((r) => !r.ok)).toEqual([expect.objectContaining({ code: 'CONCERN.CONFLICT' })]);
+    const detail = await call('o-new-resident', 'concern/get', { id });
+    expect(detail).toMatchObject({ ok: true, data: { status: 'accepted', timeline: [{ type: 'submitted' }, expect.anything(), { type: 'accepted' }] } });
+    expect(wire!.documents('users').map((u) => u._id)).toContain('o-new-resident');
+  });
+});
+
+describe('the deployed open311 function', () => {
+  const saved = { ...process.env };
+  let wire: FakeCloudbaseDb | null = null;
+  let api: FakeCloudbaseApi | null = null;
+  afterEach(() => {
+    process.env = { ...saved };
+    wire?.uninstall();
+    api?.uninstall();
+    wire = null;
+    api = null;
+    resetCloudRuntime();
+  });
+
+  it('serves Open311 from the CloudBase store: posts a ticket, reads it back, and knows client keys only by their hash', async () => {
+    process.env.TCB_ENV = 'jiefang-test';
+    const fake = fakeCloudbaseApp();
+    wire = fake.wire;
+    api = new FakeCloudbaseApi().install().onWxApi(() => ({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } }));
+    const store = new CloudbaseStore({ db: fake.db });
+    await store.cb.createCollections();
+    await seedCloudbaseDirectory(store.cb, demoDirectory('2026-11-30T00:00:00.000Z'));
+    for (const { client, key } of DEMO_API_CLIENTS) await addCloudbaseApiClient(store.cb, client, key, '2026-11-30T00:00:00.000Z');
+    const http = (httpMethod: string, path: string, query: Record<string, string> = {}, body: string | null = null) =>
+      open311Function({ path: `/open311/v2/${path}`, httpMethod, headers: body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}, queryStringParameters: query, body, isBase64Encoded: false });
+
+    const services = await http('GET', 'services.json', { jurisdiction_id: 'danzao' });
+    expect(services.statusCode).toBe(200);
+    expect(JSON.parse(services.body)).toEqual(expect.arrayContaining([expect.objectContaining({ service_code: 'environment' })]));
+    const form = new URLSearchParams({ api_key: DEMO_OPEN311.hotline.key, jurisdiction_id: 'danzao', service_code: 'environment', lat: '23.0375', long: '112.9425', description: '村口垃圾三天无人清理', 'attribute[ticket_no]': 'NH-CLOUD-1' }).toString();
+    const posted = await http('POST', 'requests.json', {}, form);
+    expect(posted.statusCode).toBe(200);
+    const [{ service_request_id: id }] = JSON.parse(posted.body) as Array<{ service_request_id: string }>;
+    // The same ticket again is the same request.
+    expect(JSON.parse((await http('POST', 'requests.json', {}, form)).body)).toEqual([expect.objectContaining({ service_request_id: id })]);
+    const got = await http('GET', `requests/${id}.json`, { api_key: DEMO_OPEN311.hotline.key });
+    expect(got.statusCode).toBe(200);
+    expect(JSON.parse(got.body)).toEqual([expect.objectContaining({ service_request_id: id, status: 'open', agency_responsible: '大果经济社' })]);
+    const list = await http('GET', 'requests.json', { api_key: DEMO_OPEN311.hotline.key });
+    expect(JSON.parse(list.body)).toEqual([expect.objectContaining({ service_request_id: id })]);
+    expect(wire.documents('concerns')).toEqual([expect.objectContaining({ _id: id, source: '12345', reporterOpenid: 'open311-12345', requestId: 't-NH-CLOUD-1' })]);
+    expect((await http('GET', 'requests.json', { api_key: 'wrong-key' })).statusCode).toBe(403);
+    expect(JSON.stringify(wire.documents('api_clients'))).not.toContain(DEMO_OPEN311.hotline.key);
   });
 });
 

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { PrivacyRepo } from '../core/ports';
+import { DELETED_NAME } from './deleted-name';
 
-/** The name shown wherever a deleted account's name used to be. */
-export const DELETED_NAME = '已注销用户';
+export { DELETED_NAME };
 
 /**
  * Forgets a person in one transaction. Ids built from an openid (`${teamId}_${openid}`,
@@ -19,7 +19,8 @@ export class SqlitePrivacy implements PrivacyRepo {
       run(`UPDATE concern_events SET actor_openid = @t, actor_name = @name WHERE actor_openid = @o`),
       run(`UPDATE concern_messages SET author_openid = @t, author_name = @name WHERE author_openid = @o`),
       // Notices still queued for the person go nowhere now; kept as dead, like any undeliverable notice.
-      run(`UPDATE outbox SET recipient_openid = @t, status = CASE WHEN status = 'pending' THEN 'dead' ELSE status END,
+      // A personal notice's id carries the openid (`${id}_${openid}`): it is rebuilt on the tombstone.
+      run(`UPDATE outbox SET id = replace(id, @o, @t), recipient_openid = @t, status = CASE WHEN status = 'pending' THEN 'dead' ELSE status END,
              last_error = CASE WHEN status = 'pending' THEN 'recipient deleted their account' ELSE last_error END, lease_until = NULL
            WHERE recipient_openid = @o`),
       run(`DELETE FROM inbox_messages WHERE recipient_openid = @o`),

@@ -478,7 +478,7 @@ export class SqliteConcerns implements ConcernRepo {
           SUM(first_response = 'in_time') AS responded_in_time,
           SUM(status IN ('resolved', 'closed')) AS resolved,
           SUM(rating_value IS NOT NULL) AS rated,
-          SUM(rating_value IN ('satisfied', 'basically_satisfied')) AS satisfied,
+          SUM(COALESCE(rating_value IN ('satisfied', 'basically_satisfied'), 0)) AS satisfied,
           SUM(overdue) AS overdue
         FROM concerns WHERE ${col} = ? AND created_at >= ? AND created_at < ?
         GROUP BY month, town_id, village_id, cooperative_id, grid_id`,
@@ -624,10 +624,11 @@ export function inboxPage(db: Database.Database, scope: InboxScope, page: PageQu
     params.push(page.limit + 1);
     return `SELECT * FROM (SELECT * FROM concerns WHERE ${where} ORDER BY ${order} LIMIT ?)`;
   });
-  const sql = selects.length === 1 ? selects[0] : `${selects.join(' UNION ALL ')} ORDER BY ${order} LIMIT ?`;
+  // UNION (not UNION ALL): a concern reached through two branches (its grid and its village, or a node and
+  // the co-handling office) is one row before the outer LIMIT, so a page is never cut short.
+  const sql = selects.length === 1 ? selects[0] : `${selects.join(' UNION ')} ORDER BY ${order} LIMIT ?`;
   if (selects.length > 1) params.push(page.limit + 1);
-  const seen = new Set<string>();
-  const rows = (prepared(db, sql).all(...params) as Row[]).filter((r) => !seen.has(r.id as string) && seen.add(r.id as string)).map(toConcern);
+  const rows = (prepared(db, sql).all(...params) as Row[]).map(toConcern);
   const more = rows.length > page.limit;
   const items = more ? rows.slice(0, page.limit) : rows;
   const last = items[items.length - 1];

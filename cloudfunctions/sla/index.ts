@@ -1,6 +1,7 @@
 /**
  * Cloud function `sla`: the SLA timer. Its config.json timer trigger runs it every 10 minutes; it moves
- * every overdue concern one level up, once (see core/sla-job.ts). Refuses calls from the mini program.
+ * every overdue concern one level up, once (see core/sla-job.ts), and removes the rate-limit counters of
+ * ended windows. Refuses calls from the mini program.
  */
 import { runSlaJob } from '../../core/sla-job';
 import { createTimerHandler } from '../../server/cloud-function';
@@ -10,8 +11,10 @@ import { cloudJobs } from '../../server/cloud-runtime';
 export const main = createTimerHandler(
   'sla',
   async () => {
-    const { deps, directory } = await cloudJobs();
-    return runSlaJob(deps, directory, deps.now());
+    const { deps, directory, rateLimiter } = await cloudJobs();
+    const now = deps.now();
+    const report = await runSlaJob(deps, directory, now);
+    return { ...report, rateCountersSwept: await rateLimiter.sweep(now) };
   },
   cloudbaseIdentity,
 );

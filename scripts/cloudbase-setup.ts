@@ -1,0 +1,45 @@
+/**
+ * `npm run cloudbase:setup -- <directory.json | --demo>`: prepares a CloudBase environment for Jiefang.
+ * Creates the collections listed in cloudbase/collections/ (existing ones are kept) and, when the
+ * directory is empty, imports the grid, offices, categories, roster and users from a JSON file shaped
+ * like server/demo-data.ts's DirectoryData (or the synthetic demo district, with its volunteer teams,
+ * events and the demo Open311 client keys, with --demo).
+ * Needs TCB_ENV, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY (a CAM key of the environment's account).
+ */
+import tcb from '@cloudbase/node-sdk';
+import { readFileSync } from 'node:fs';
+import { CloudbaseDb } from '../server/cloudbase/db';
+import { addCloudbaseApiClient, seedCloudbaseDirectory, seedCloudbaseVolunteers } from '../server/cloudbase/seed';
+import { DEMO_API_CLIENTS } from '../server/demo-open311';
+import { demoDirectory, demoVolunteers, type DirectoryData } from '../server/demo-data';
+import { newId } from '../server/ids';
+import { isMain } from './is-main';
+
+export function cloudbaseCredentials(env: NodeJS.ProcessEnv = process.env): { env: string; secretId: string; secretKey: string } | null {
+  const { TCB_ENV, TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY } = env;
+  return TCB_ENV && TENCENTCLOUD_SECRETID && TENCENTCLOUD_SECRETKEY ? { env: TCB_ENV, secretId: TENCENTCLOUD_SECRETID, secretKey: TENCENTCLOUD_SECRETKEY } : null;
+}
+
+async function main() {
+  const creds = cloudbaseCredentials();
+  if (!creds) throw new Error('set TCB_ENV, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY');
+  const arg = process.argv[2];
+  const data: DirectoryData | null = arg === '--demo' ? demoDirectory(new Date().toISOString()) : arg ? (JSON.parse(readFileSync(arg, 'utf8')) as DirectoryData) : null;
+  const cb = new CloudbaseDb(tcb.init(creds).database(), process.env.JIEFANG_COLLECTION_PREFIX ?? '');
+  await cb.createCollections();
+  console.log('collections ready');
+  if (data) console.log((await seedCloudbaseDirectory(cb, data)) ? 'directory imported' : 'directory already present: nothing imported');
+  if (arg === '--demo') {
+    console.log((await seedCloudbaseVolunteers(cb, demoVolunteers(new Date(), () => newId('c').slice(-10)))) ? 'demo volunteer teams imported' : 'teams already present: nothing imported');
+    for (const { client, key } of DEMO_API_CLIENTS) {
+      if (await addCloudbaseApiClient(cb, client, key, new Date().toISOString())) console.log(`demo Open311 client ${client.id} added (synthetic key ${key}; never for production)`);
+    }
+  }
+}
+
+if (isMain(__filename)) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

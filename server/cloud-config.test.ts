@@ -1,0 +1,29 @@
+import { loadCloudConfig } from './cloud-config';
+
+const templates = JSON.stringify({
+  concern_todo: { id: 't1', data: { thing1: 'title' } },
+  concern_progress: { id: 't2', data: { thing1: 'body', time2: 'createdAt' } },
+  team_review: { id: 't3', data: { thing1: 'body' } },
+  volunteer_event: { id: 't4', data: { thing1: 'title', time2: 'createdAt' } },
+});
+
+describe('the cloud configuration', () => {
+  it('takes the environment from TCB_ENV, else from SCF_NAMESPACE, and treats empty values as unset', () => {
+    expect(loadCloudConfig({ TCB_ENV: 'env-a', JIEFANG_MINIPROGRAM_STATE: '', JIEFANG_WX_TEMPLATES: '' })).toMatchObject({ envId: 'env-a', JIEFANG_MINIPROGRAM_STATE: 'formal', JIEFANG_COLLECTION_PREFIX: '' });
+    expect(loadCloudConfig({ SCF_NAMESPACE: 'env-b' }).envId).toBe('env-b');
+  });
+
+  it('reads the subscribe-message templates as JSON', () => {
+    expect(loadCloudConfig({ TCB_ENV: 'e', JIEFANG_WX_TEMPLATES: templates }).JIEFANG_WX_TEMPLATES?.concern_progress.data).toEqual({ thing1: 'body', time2: 'createdAt' });
+  });
+
+  it.each([
+    [{}, 'TCB_ENV'],
+    [{ TCB_ENV: 'e', JIEFANG_WX_TEMPLATES: '{not json' }, 'JIEFANG_WX_TEMPLATES: must be JSON'],
+    [{ TCB_ENV: 'e', JIEFANG_WX_TEMPLATES: '{"concern_todo":{"id":"x","data":{}}}' }, 'JIEFANG_WX_TEMPLATES'],
+    [{ TCB_ENV: 'e', JIEFANG_MINIPROGRAM_STATE: 'beta' }, 'JIEFANG_MINIPROGRAM_STATE'],
+    [{ TCB_ENV: 'e', JIEFANG_COLLECTION_PREFIX: 'Bad-' }, 'JIEFANG_COLLECTION_PREFIX'],
+  ])('refuses %j, naming %s', (env, words) => {
+    expect(() => loadCloudConfig(env as Record<string, string>)).toThrow(words);
+  });
+});

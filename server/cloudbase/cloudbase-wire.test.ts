@@ -1,0 +1,159 @@
+/**
+ * The exact requests the CloudBase adapter sends for its key operations, as the SDK serialises them.
+ * An SDK upgrade that changes a payload (extended JSON, command encoding, limits, transaction ids)
+ * changes these snapshots and is reviewed, not discovered in production.
+ */
+import type { Concern, ConcernSla, Notification } from '../../core/model';
+import type { VolunteerEvent } from '../../core/volunteer-model';
+import { fakeCloudbaseApp } from '../../test/fakes/cloudbase-app';
+import type { FakeCloudbaseDb, WireRequest } from '../../test/fakes/cloudbase-db';
+import { DEMO_IDENTITIES as I, demoDirectory } from '../demo-data';
+import { seedCloudbaseDirectory } from './seed';
+import { CloudbaseStore } from './store';
+
+const AT = '2026-11-30T02:00:00.000Z';
+const sla: ConcernSla = {
+  round: 1,
+  ackDueAt: '2026-11-30T06:00:00.000Z',
+  resolveDueAt: '2026-12-07T02:00:00.000Z',
+  ackedAt: null,
+  resolvedAt: null,
+  ackMissed: false,
+  resolveMissed: false,
+  overdue: false,
+  firstResponse: 'pending',
+  dueAt: '2026-11-30T06:00:00.000Z',
+  watchAt: '2026-11-30T06:00:00.000Z',
+};
+const concern: Concern = {
+  id: 'c-wire-1',
+  reporterOpenid: I.resident,
+  source: 'app',
+  category: 'environment',
+  description: '祠堂旁垃圾桶满了',
+  placeId: 'dz-xicheng-daguo',
+  location: { lat: 23.05, lng: 112.9 },
+  photos: ['cloud://jiefang-test.6a69/concerns/p1.jpg'],
+  status: 'assigned',
+  route: { step: 'place', townId: 'danzao', villageId: 'dz-xicheng', cooperativeId: 'dz-xicheng-daguo', gridId: 'dz-xicheng-daguo-g', coOfficeId: 'danzao-environment', reasonCode: 'place.cooperative', reason: '按所选地点分派到大果经济社' },
+  sla,
+  rating: null,
+  createdAt: AT,
+  updatedAt: AT,
+  version: 1,
+  requestId: 'req-wire-0001',
+  moderation: 'published',
+};
+const notice: Notification = { id: 'n-wire-1', recipientOpenid: I.daguoChair, kind: 'concern_assigned', title: '新诉求待签收', body: '人居环境：祠堂旁垃圾桶满了', page: '/staff/pages/handle/index?id=c-wire-1', createdAt: AT };
+
+let wire: FakeCloudbaseDb;
+let store: CloudbaseStore;
+beforeEach(async () => {
+  const fake = fakeCloudbaseApp();
+  wire = fake.wire;
+  store = new CloudbaseStore({ db: fake.db });
+  await store.cb.createCollections();
+  await seedCloudbaseDirectory(store.cb, demoDirectory(AT));
+});
+afterEach(() => wire.uninstall());
+
+async function sent(op: () => Promise<unknown>): Promise<WireRequest[]> {
+  const from = wire.requests.length;
+  await op();
+  return wire.requests.slice(from);
+}
+
+describe('the CloudBase wire', () => {
+  it('creates a concern with its request guard and notices in one transaction', async () => {
+    const event = { id: 'e-wire-1', concernId: concern.id, type: 'submitted', actorOpenid: I.resident, actorName: '陈阿姨', actorRole: 'resident' as const, at: AT, fromStatus: null, toStatus: 'submitted' as const, note: null };
+    expect(await sent(() => store.concerns.create(concern, [event], [notice]))).toMatchSnapshot();
+  });
+
+  it('commits a move as one conditional update on (_id, version)', async () => {
+    await store.concerns.create(concern, [], []);
+    const accept = { id: 'e-wire-2', concernId: concern.id, type: 'accepted', actorOpenid: I.daguoChair, actorName: '黄社长', actorRole: 'staff' as const, at: AT, fromStatus: 'assigned' as const, toStatus: 'accepted' as const, note: null };
+    const requests = await sent(() => store.concerns.commit(concern.id, 1, { patch: { status: 'accepted', updatedAt: AT }, events: [accept], messages: [], notifications: [], requestId: 'req-wire-0002' }));
+    expect(requests).toMatchSnapshot();
+  });
+
+  it('reads a page of the open inbox with one query, most urgent first, after the cursor', async () => {
+    const first = await store.concerns.inbox({ nodes: [{ level: 'cooperative', id: 'dz-xicheng-daguo' }], officeId: null, openOnly: true }, { cursor: null, limit: 20 });
+    expect(first.items).toEqual([]);
+    const cursor = Buffer.from(JSON.stringify([AT, 'c-wire-9']), 'utf8').toString('base64url');
+    const scope = { nodes: [{ level: 'cooperative' as const, id: 'dz-xicheng-daguo' }, { level: 'grid' as const, id: 'dz-xicheng-daguo-g' }], officeId: 'danzao-environment', openOnly: true };
+    expect(await sent(() => store.concerns.inbox(scope, { cursor, limit: 20 }))).toMatchSnapshot();
+  });
+
+  it('reads a page of the whole inbox with one query, newest first, after the cursor', async () => {
+    const cursor = Buffer.from(JSON.stringify([AT, 'c-wire-9']), 'utf8').toString('base64url');
+    expect(await sent(() => store.concerns.inbox({ nodes: [{ level: 'village', id: 'dz-xicheng' }], officeId: null, openOnly: false }, { cursor, limit: 20 }))).toMatchSnapshot();
+  });
+
+  it('escalates an overdue concern: finds it by watchAt, then one transaction checks the version read, moves it and queues the notices', async () => {
+    await store.concerns.create({ ...concern, requestId: null }, [], []);
+    const now = '2026-11-30T06:00:01.000Z';
+    const requests = await sent(async () => {
+      const [due] = await store.concerns.dueForSla(now, 200);
+      const route = { ...due.route, step: 'escalation' as const, cooperativeId: null, gridId: null, reasonCode: 'sla_escalate', reason: '超过签收时限未签收' };
+      const escalate = { id: 'e-wire-3', concernId: due.id, type: 'sla_escalate', actorOpenid: null, actorName: null, actorRole: 'system' as const, at: now, fromStatus: 'assigned' as const, toStatus: 'assigned' as const, note: route.reason };
+      const n = { ...notice, id: 'n-wire-2', recipientOpenid: I.xichengStaff, title: '超期诉求已上报，待签收', createdAt: now };
+      const moved = await store.concerns.commit(due.id, due.version, {
+        patch: { route, sla: { ...due.sla, ackMissed: true, overdue: true, firstResponse: 'late', watchAt: due.sla.resolveDueAt }, updatedAt: now },
+        events: [escalate],
+        messages: [],
+        notifications: [n],
+        requestId: null,
+      });
+      expect(moved?.version).toBe(2);
+    });
+    expect(requests).toMatchSnapshot();
+  });
+
+  it('takes a place with one conditional update of the event, then writes the sign-up', async () => {
+    const event: VolunteerEvent = {
+      id: 'ev-wire-1',
+      teamId: 'team-daguo-clean',
+      title: '村道周末清洁行动',
+      description: '',
+      place: '大果祠堂',
+      startAt: '2026-12-05T00:30:00.000Z',
+      endAt: '2026-12-05T02:30:00.000Z',
+      signupDeadline: '2026-12-04T12:00:00.000Z',
+      capacity: 1,
+      waitlist: true,
+      openTo: 'all',
+      status: 'open',
+      cancelReason: null,
+      signedCount: 0,
+      waitlistCount: 0,
+      checkinCode: 'code-wire',
+      createdBy: I.daguoLeader,
+      createdAt: AT,
+    };
+    await store.events.createEvent(event);
+    const signed = await sent(() => store.events.signUp(event.id, { openid: I.resident, name: '陈阿姨' }, 'req-wire-0003', AT));
+    expect(signed).toMatchSnapshot('signed');
+    const waitlisted = await sent(() => store.events.signUp(event.id, { openid: I.resident2, name: '李叔' }, null, AT));
+    expect(waitlisted).toMatchSnapshot('waitlisted');
+  });
+
+  it('claims due notices by reading them and leasing each with a compare-and-set', async () => {
+    await store.concerns.create({ ...concern, requestId: null }, [], [notice]);
+    expect(await sent(() => store.outbox.claimDue('2026-11-30T02:00:10.000Z', '2026-11-30T02:01:10.000Z', 100))).toMatchSnapshot();
+  });
+
+  it('decides held text with one conditional update from held: on the concern, or on its message through messages.$', async () => {
+    await store.concerns.create({ ...concern, requestId: null, moderation: 'held' }, [], []);
+    const held = { id: 'm-wire-1', concernId: concern.id, authorOpenid: I.resident, authorName: '陈阿姨', authorRole: 'resident' as const, text: '待审回复', photos: [], at: AT, moderation: 'held' as const };
+    await store.concerns.commit(concern.id, 1, { patch: {}, events: [], messages: [held], notifications: [], requestId: null });
+    expect(await sent(() => store.concerns.decideModeration('concern', concern.id, 'published'))).toMatchSnapshot('concern');
+    expect(await sent(() => store.concerns.decideModeration('message', held.id, 'rejected'))).toMatchSnapshot('message');
+  });
+
+  it('forgets a person step by step: their concerns and guards, notices, messages, memberships, sign-ups, code, feedback, and last the user', async () => {
+    await store.directory.ensureUser({ openid: I.resident, name: '陈阿姨', phone: '13900000001', createdAt: AT });
+    await store.concerns.create(concern, [{ id: 'e-wire-1', concernId: concern.id, type: 'submitted', actorOpenid: I.resident, actorName: '陈阿姨', actorRole: 'resident', at: AT, fromStatus: null, toStatus: 'submitted', note: null }], [{ ...notice, recipientOpenid: I.resident }]);
+    await store.events.personalCode(I.resident, 'code-wire');
+    expect(await sent(() => store.privacy.forget(I.resident, 'gone-wire-1', AT))).toMatchSnapshot();
+  });
+});

@@ -1,0 +1,368 @@
+import type { Concern, ConcernEvent, ConcernMessage, Notification } from '../../core/model';
+import type { ConcernChange, ConcernRepo, ConcernSearch, HeldContent, InboxScope, LatestReply, NewConcern, PageQuery, RateCounts, RateQuery, RouteLevel } from '../../core/ports';
+import { noClocks } from '../../core/sla';
+import type { Page } from '../../core/views';
+import { MAX_GET, type CloudbaseDb, type Filter, type StoredDoc, type TxView } from './db';
+import { outboxDoc } from './outbox';
+
+/**
+ * A concern is one document that carries its timeline (`events`) and thread (`messages`) as arrays, so
+ * a transition — status, version, event, message — is ONE conditional document update:
+ * `where({_id, version}).update({version: _.inc(1), events: _.push(...), ...})`, atomic without a
+ * transaction. Only when the transition also queues notifications (other documents) does it run in a
+ * transaction. `requestKeys` ("openid|requestId") lets a retried call be recognised.
+ * A reporter's requestId is made unique by a guard document in `concern_requests` (`_id` openid:requestId).
+ * `sla.dueAt` / `sla.watchAt` are indexed where they are stored (inbox order, SLA job); `month` (the
+ * Beijing-time month of `createdAt`, which never changes) is stored for the rate aggregation.
+ * Moderation: a held description is `moderation: 'held'` on the concern (index `held`); a held message is
+ * `moderation: 'held'` on its element of `messages` (multikey index `held_messages`), decided with the
+ * positional operator (`messages.$.moderation`) in one conditional update.
+ */
+const SUMMARY_FIELDS = { events: false, messages: false, requestKeys: false } as const;
+
+const requestKey = (actorOpenid: string, requestId: string) => `${actorOpenid}|${requestId}`;
+const guardId = (reporterOpenid: string, requestId: string) => `${reporterOpenid}:${requestId}`;
+
+function toConcern(d: StoredDoc): Concern {
+  return {
+    id: d._id,
+    reporterOpenid: String(d.reporterOpenid),
+    source: (d.source as Concern['source'] | undefined) ?? 'app',
+    category: String(d.category),
+    description: String(d.description),
+    placeId: String(d.placeId),
+    location: (d.location as Concern['location']) ?? null,
+    photos: (d.photos as string[]) ?? [],
+    status: d.status as Concern['status'],
+    route: d.route as Concern['route'],
+    sla: (d.sla as Concern['sla'] | undefined) ?? noClocks(),
+    rating: (d.rating as Concern['rating'] | undefined) ?? null,
+    createdAt: String(d.createdAt),
+    updatedAt: String(d.updatedAt),
+    version: Number(d.version),
+    requestId: d.requestId === null || d.requestId === undefined ? null : String(d.requestId),
+    moderation: (d.moderation as Concern['moderation'] | undefined) ?? 'published',
+  };
+}
+
+type StoredEvent = Omit<ConcernEvent, 'concernId'>;
+type StoredMessage = Omit<ConcernMessage, 'concernId'>;
+const storedEvent = ({ concernId: _c, ...e }: ConcernEvent): StoredEvent => e;
+const storedMessage = ({ concernId: _c, ...m }: ConcernMessage): StoredMessage => m;
+/** Messages stored before moderation existed were published. */
+const toMessage = (m: StoredMessage, concernId: string): ConcernMessage => ({ ...m, moderation: m.moderation ?? 'published', concernId });
+
+/** The first event of a step carries the step's requestId (as in the SQLite store). */
+function requestKeysOf(events: readonly ConcernEvent[], requestId: string | null): string[] {
+  const first = events[0];
+  return requestId !== null && first && first.actorOpenid !== null ? [requestKey(first.actorOpenid, requestId)] : [];
+}
+
+/** YYYY-MM of an instant in Beijing time (UTC+8, no daylight saving). */
+export function beijingMonth(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 7);
+}
+
+/** The first instant of a Beijing-time month, as stored in createdAt. */
+function monthStart(month: string): string {
+  return new Date(`${month}-01T00:00:00+08:00`).toISOString();
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+function concernDoc(c: Concern, events: ConcernEvent[]): StoredDoc {
+  const { id, ...rest } = c;
+  return { _id: id, ...rest, month: beijingMonth(c.createdAt), events: events.map(storedEvent), messages: [], requestKeys: requestKeysOf(events, c.requestId) };
+}
+
+const LEVEL_FIELD: Readonly<Record<RouteLevel, string>> = { town: 'route.townId', village: 'route.villageId', cooperative: 'route.cooperativeId', grid: 'route.gridId' };
+
+/** Concern ids per `_id: _.in(...)` read of latestReplies. */
+const LATEST_BATCH = 100;
+
+const num = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0));
+const strOrNull = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+export class CloudbaseConcerns implements ConcernRepo {
+  constructor(private readonly cb: CloudbaseDb) {}
+
+  async create(c: Concern, events: ConcernEvent[], notifications: Notification[]): Promise<{ concern: Concern; created: boolean }> {
+    const doc = concernDoc(c, events);
+    if (c.requestId === null && notifications.length === 0) {
+      await this.cb.coll('concerns').add(doc);
+      return { concern: c, created: true };
+    }
+    return this.cb.transaction((tx) => this.createIn(tx, c, events, notifications));
+  }
+
+  /** Inside a transaction: the reporter's earlier concern under this requestId, or this one stored with its guard and notices. */
+  private async createIn(tx: TxView, c: Concern, events: ConcernEvent[], notifications: Notification[]): Promise<{ concern: Concern; created: boolean }> {
+    if (c.requestId !== null) {
+      const gid = guardId(c.reporterOpenid, c.requestId);
+      const guard = await tx.get('concern_requests', gid);
+      if (guard) {
+        const prior = await tx.get('concerns', String(guard.concernId), SUMMARY_FIELDS);
+        if (!prior) throw new Error(`request guard ${gid} points at missing concern ${String(guard.concernId)}`);
+        return { concern: toConcern(prior), created: false };
+      }
+      await tx.create('concern_requests', { _id: gid, concernId: c.id, createdAt: c.createdAt });
+    }
+    await tx.create('concerns', concernDoc(c, events));
+    for (const n of notifications) await tx.create('outbox', outboxDoc(n));
+    return { concern: c, created: true };
+  }
+
+  /**
+   * ONE transaction for the whole batch: per concern its request guard (read, and created when new), the
+   * concern document and its outbox documents. A guard already stored — by an earlier run, or earlier in
+   * this batch (a transaction reads its own writes) — makes that concern `existing`; a conflict or failure
+   * anywhere aborts everything.
+   */
+  async createMany(items: NewConcern[]): Promise<{ created: Concern[]; existing: Concern[] }> {
+    if (items.length === 0) return { created: [], existing: [] };
+    return this.cb.transaction(async (tx) => {
+      const out: { created: Concern[]; existing: Concern[] } = { created: [], existing: [] };
+      for (const it of items) {
+        const r = await this.createIn(tx, it.concern, it.events, it.notifications);
+        (r.created ? out.created : out.existing).push(r.concern);
+      }
+      return out;
+    });
+  }
+
+  /**
+   * One filter (every given condition AND-ed, the place branches OR-ed), newest first by (createdAt, _id),
+   * paged by key past CloudBase's 1,000 per `get()`.
+   */
+  async search(query: ConcernSearch, limit: number): Promise<Concern[]> {
+    const _ = this.cb._;
+    const parts: Filter[] = [{ createdAt: _.gte(query.createdFrom).and(_.lt(query.createdTo)) }];
+    const places: Filter[] = (query.nodes ?? []).map((n) => ({ [LEVEL_FIELD[n.level]]: n.id }));
+    if (query.officeId !== undefined) places.push({ 'route.coOfficeId': query.officeId });
+    if (places.length === 1) parts.push(places[0]);
+    if (places.length > 1) parts.push(_.or(places) as unknown as Filter);
+    if (query.reporterOpenid !== undefined) parts.push({ reporterOpenid: query.reporterOpenid });
+    if (query.ids) parts.push({ _id: _.in(query.ids) });
+    if (query.categories) parts.push({ category: _.in(query.categories) });
+    if (query.statuses) parts.push({ status: _.in(query.statuses) });
+    const filter = this.cb.and(...parts);
+    const out: Concern[] = [];
+    let cursor: string | null = null;
+    while (out.length < limit) {
+      const page: Page<Concern> = await this.cb.page('concerns', filter, { cursor, limit: Math.min(limit - out.length, MAX_GET - 1) }, toConcern, SUMMARY_FIELDS);
+      out.push(...page.items);
+      if (page.nextCursor === null) break;
+      cursor = page.nextCursor;
+    }
+    return out;
+  }
+
+  /** Batched reads of the concerns' threads (`_id: _.in(ids)`, only `reporterOpenid` and `messages`); the last handler message wins. */
+  async latestReplies(concernIds: string[]): Promise<Map<string, LatestReply>> {
+    const out = new Map<string, LatestReply>();
+    const ids = [...new Set(concernIds)];
+    for (let i = 0; i < ids.length; i += LATEST_BATCH) {
+      const batch = ids.slice(i, i + LATEST_BATCH);
+      const docs = await this.cb.find('concerns', { _id: this.cb._.in(batch) }, [], batch.length, { reporterOpenid: true, messages: true });
+      for (const d of docs) {
+        const replies = ((d.messages as StoredMessage[] | undefined) ?? []).filter((m) => m.authorOpenid !== d.reporterOpenid);
+        const last = replies[replies.length - 1];
+        if (last) out.set(d._id, { concernId: d._id, text: last.text, at: last.at });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Two indexed queries — held descriptions (`moderation: 'held'`) and concerns holding a held message
+   * (`messages.moderation: 'held'`) — in the given towns, merged oldest first. Held items are few.
+   */
+  async heldContent(townIds: string[] | null, limit: number): Promise<HeldContent[]> {
+    const _ = this.cb._;
+    if (townIds !== null && townIds.length === 0) return [];
+    const inTowns: Filter = townIds === null ? {} : { 'route.townId': townIds.length === 1 ? townIds[0] : _.in(townIds) };
+    const heldConcerns = await this.cb.find('concerns', this.cb.and({ moderation: 'held' }, inTowns), [['createdAt', 'asc'], ['_id', 'asc']], limit, {
+      reporterOpenid: true,
+      description: true,
+      createdAt: true,
+      route: true,
+    });
+    const withHeldMessages = await this.cb.find('concerns', this.cb.and({ 'messages.moderation': 'held' }, inTowns), [['_id', 'asc']], MAX_GET, { messages: true, route: true });
+    const items: HeldContent[] = [
+      ...heldConcerns.map((d) => ({
+        kind: 'concern' as const,
+        id: d._id,
+        concernId: d._id,
+        townId: String((d.route as Concern['route']).townId),
+        authorOpenid: String(d.reporterOpenid),
+        text: String(d.description),
+        at: String(d.createdAt),
+      })),
+      ...withHeldMessages.flatMap((d) =>
+        ((d.messages as StoredMessage[] | undefined) ?? [])
+          .filter((m) => m.moderation === 'held')
+          .map((m) => ({ kind: 'message' as const, id: m.id, concernId: d._id, townId: String((d.route as Concern['route']).townId), authorOpenid: m.authorOpenid, text: m.text, at: m.at })),
+      ),
+    ];
+    return items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1)).slice(0, limit);
+  }
+
+  /**
+   * One conditional single-document update from `held`: on the concern (`{_id, moderation: 'held'}`), or on
+   * the message's element (`{messages: _.elemMatch({id, moderation: 'held'})}`, set through `messages.$`).
+   */
+  async decideModeration(kind: HeldContent['kind'], id: string, to: 'published' | 'rejected'): Promise<boolean> {
+    if (kind === 'concern') return this.cb.conditionalUpdate('concerns', { _id: id, moderation: 'held' }, { moderation: to });
+    const changed = await this.cb.updateWhere('concerns', { messages: this.cb._.elemMatch({ id, moderation: 'held' }) }, { 'messages.$.moderation': to });
+    return changed === 1;
+  }
+
+  async get(id: string): Promise<Concern | null> {
+    const d = await this.cb.getDoc('concerns', id, SUMMARY_FIELDS);
+    return d ? toConcern(d) : null;
+  }
+
+  async commit(id: string, expectedVersion: number, change: ConcernChange): Promise<Concern | null> {
+    const _ = this.cb._;
+    const keys = requestKeysOf(change.events, change.requestId);
+    const fields: Record<string, unknown> = {
+      ...change.patch,
+      version: _.inc(1),
+      ...(change.events.length > 0 ? { events: _.push(change.events.map(storedEvent)) } : {}),
+      ...(change.messages.length > 0 ? { messages: _.push(change.messages.map(storedMessage)) } : {}),
+      ...(keys.length > 0 ? { requestKeys: _.push(keys) } : {}),
+    };
+    const after = (cur: StoredDoc): Concern => ({ ...toConcern(cur), ...change.patch, version: expectedVersion + 1 });
+
+    if (change.notifications.length === 0) {
+      const cur = await this.cb.getDoc('concerns', id, SUMMARY_FIELDS);
+      if (!cur || Number(cur.version) !== expectedVersion) return null;
+      // Every write bumps the version, so the fields read above are still the stored ones if this matches.
+      const won = await this.cb.conditionalUpdate('concerns', { _id: id, version: expectedVersion }, fields);
+      return won ? after(cur) : null;
+    }
+    return this.cb.transaction(async (tx) => {
+      const cur = await tx.get('concerns', id, SUMMARY_FIELDS);
+      if (!cur || Number(cur.version) !== expectedVersion) return null;
+      // A competing commit writes the same document: one transaction wins, the other conflicts,
+      // is retried by the SDK and then sees the new version.
+      await tx.update('concerns', id, fields);
+      for (const n of change.notifications) await tx.create('outbox', outboxDoc(n));
+      return after(cur);
+    });
+  }
+
+  async hasRequest(concernId: string, actorOpenid: string, requestId: string): Promise<boolean> {
+    return (await this.cb.count('concerns', { _id: concernId, requestKeys: requestKey(actorOpenid, requestId) })) > 0;
+  }
+
+  async timeline(id: string): Promise<ConcernEvent[]> {
+    const d = await this.cb.getDoc('concerns', id, { events: true });
+    return ((d?.events as StoredEvent[] | undefined) ?? []).map((e) => ({ ...e, concernId: id }));
+  }
+
+  async thread(id: string): Promise<ConcernMessage[]> {
+    const d = await this.cb.getDoc('concerns', id, { messages: true });
+    return ((d?.messages as StoredMessage[] | undefined) ?? []).map((m) => toMessage(m, id));
+  }
+
+  async listByReporter(openid: string, page: PageQuery): Promise<Page<Concern>> {
+    return this.cb.page('concerns', { reporterOpenid: openid }, page, toConcern, SUMMARY_FIELDS);
+  }
+
+  /**
+   * One query: the route branches OR-ed (one index per level on (level id, key, _id)), keyset-paged on
+   * (sla.dueAt, _id) ascending for the open inbox — `sla.dueAt > ''` holds only for open concerns, whose
+   * dueAt is a string — and on (createdAt, _id) descending otherwise.
+   */
+  /**
+   * The inbox's filter: any of its route nodes (or its office); for an open inbox, only concerns with a
+   * running clock (`sla.dueAt` set), narrowed as asked — all within the dueAt indexes.
+   */
+  private inboxFilter(scope: InboxScope): Filter | null {
+    const _ = this.cb._;
+    const byLevel = new Map<RouteLevel, string[]>();
+    for (const n of scope.nodes) byLevel.set(n.level, [...(byLevel.get(n.level) ?? []), n.id]);
+    const ors: Filter[] = [...byLevel].map(([level, ids]) => ({ [LEVEL_FIELD[level]]: ids.length === 1 ? ids[0] : _.in(ids) }));
+    if (scope.officeId !== null) ors.push({ 'route.coOfficeId': scope.officeId });
+    if (ors.length === 0) return null;
+    const routed = ors.length === 1 ? ors[0] : (_.or(ors) as unknown as Filter);
+    if (!scope.openOnly) return routed;
+    const f = scope.filter;
+    const narrowing: Filter =
+      f === undefined
+        ? { 'sla.dueAt': _.gt('') }
+        : f.kind === 'due'
+          ? { 'sla.dueAt': _.gte(f.from).and(_.lt(f.before)) }
+          : f.kind === 'overdue'
+            ? this.cb.and({ 'sla.dueAt': _.gt('') }, _.or([{ 'sla.dueAt': _.lt(f.at) }, { 'sla.overdue': true }]) as unknown as Filter)
+            : { 'sla.dueAt': _.gt(''), status: _.in(f.statuses) };
+    return this.cb.and(routed, narrowing);
+  }
+
+  async inbox(scope: InboxScope, page: PageQuery): Promise<Page<Concern>> {
+    const filter = this.inboxFilter(scope);
+    if (filter === null) return { items: [], nextCursor: null };
+    if (!scope.openOnly) return this.cb.page('concerns', filter, page, toConcern, SUMMARY_FIELDS);
+    return this.cb.keysetPage('concerns', filter, page, { field: 'sla.dueAt', dir: 'asc' }, toConcern, SUMMARY_FIELDS);
+  }
+
+  /** One count over the same filter as the inbox: each concern once, whatever branches match it. */
+  async countInbox(scope: InboxScope): Promise<number> {
+    const filter = this.inboxFilter(scope);
+    return filter === null ? 0 : this.cb.count('concerns', filter);
+  }
+
+  /**
+   * `sla.watchAt <= now` on its index: a range on a string never reaches the documents whose watchAt is
+   * null (no pending clock), so closed concerns are not scanned.
+   */
+  async dueForSla(now: string, limit: number): Promise<Concern[]> {
+    const docs = await this.cb.find('concerns', { 'sla.watchAt': this.cb._.lte(now) }, [['sla.watchAt', 'asc'], ['_id', 'asc']], limit, SUMMARY_FIELDS);
+    return docs.map(toConcern);
+  }
+
+  /** One aggregation: match by route node (or office) and creation month, group by month and route. */
+  async rateCounts(query: RateQuery): Promise<RateCounts[]> {
+    const _ = this.cb._;
+    const [field, id] = 'officeId' in query ? ['route.coOfficeId', query.officeId] : [LEVEL_FIELD[query.node.level], query.node.id];
+    const when = (cond: unknown) => ({ $sum: { $cond: [cond, 1, 0] } });
+    const rows = await this.cb.aggregate('concerns', [
+      { $match: { [field]: id, createdAt: _.gte(monthStart(query.fromMonth)).and(_.lt(monthStart(nextMonth(query.toMonth)))) } },
+      {
+        $group: {
+          _id: { month: '$month', townId: '$route.townId', villageId: '$route.villageId', cooperativeId: '$route.cooperativeId', gridId: '$route.gridId' },
+          total: { $sum: 1 },
+          responseDecided: when({ $ne: ['$sla.firstResponse', 'pending'] }),
+          respondedInTime: when({ $eq: ['$sla.firstResponse', 'in_time'] }),
+          resolved: when({ $in: ['$status', ['resolved', 'closed']] }),
+          rated: when({ $ne: [{ $ifNull: ['$rating.value', null] }, null] }),
+          satisfied: when({ $in: [{ $ifNull: ['$rating.value', ''] }, ['satisfied', 'basically_satisfied']] }),
+          overdue: when({ $eq: ['$sla.overdue', true] }),
+        },
+      },
+    ]);
+    return rows
+      .map((r) => {
+        const k = r._id as Record<string, unknown>;
+        return {
+          month: String(k.month),
+          townId: String(k.townId),
+          villageId: strOrNull(k.villageId),
+          cooperativeId: strOrNull(k.cooperativeId),
+          gridId: strOrNull(k.gridId),
+          total: num(r.total),
+          responseDecided: num(r.responseDecided),
+          respondedInTime: num(r.respondedInTime),
+          resolved: num(r.resolved),
+          rated: num(r.rated),
+          satisfied: num(r.satisfied),
+          overdue: num(r.overdue),
+        };
+      })
+      .sort((a, b) => (a.month + a.townId + (a.villageId ?? '') + (a.cooperativeId ?? '') + (a.gridId ?? '') < b.month + b.townId + (b.villageId ?? '') + (b.cooperativeId ?? '') + (b.gridId ?? '') ? -1 : 1));
+  }
+}

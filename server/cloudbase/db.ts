@@ -1,0 +1,313 @@
+/**
+ * The one place that knows CloudBase's database quirks. Every repository of the CloudBase store goes
+ * through these helpers, so a new repository is a new file that only maps documents:
+ * - `doc().get()` answers an array outside a transaction and an object (or null) inside: `getDoc` and
+ *   `TxView.get` both answer a document or null;
+ * - a chained `.where()` replaces the earlier filter: callers pass ONE filter, combined with `and()`;
+ * - `where().update/remove/count` are not sent inside a transaction: `TxView` offers document
+ *   operations only (get, create, update by id);
+ * - nested objects in `update` merge field by field: `updateFields` wraps every plain object in `_.set`
+ *   so a stored object is replaced, as a SQL column would be (an empty object would even vanish);
+ * - `get()` answers at most 1,000 documents (100 unless asked): `page` asks for at most `MAX_GET`, and
+ *   `readAll` pages by `_id` until the end;
+ * - an update that leaves a document as it was counts as `updated: 0` (MongoDB's nModified), unlike a
+ *   SQL UPDATE: callers that must tell "matched" from "changed" read the document back;
+ * - a stored object shaped like GeoJSON (`{type: 'Polygon', coordinates}`) comes back as the SDK's Geo
+ *   class instance: geometry is stored as a JSON string;
+ * - an aggregation without `$limit` answers at most 20 groups: `aggregate` always appends one;
+ * - inside a transaction, creating a document that a concurrent transaction committed meanwhile may fail
+ *   with a duplicate key (E11000) instead of a write conflict: `transaction` retries both.
+ */
+import type tcb from '@cloudbase/node-sdk';
+import type { PageQuery } from '../../core/ports';
+import type { Page } from '../../core/views';
+import { decodeCursor, encodeCursor } from '../cursor';
+
+export type Database = ReturnType<ReturnType<typeof tcb.init>['database']>;
+type Command = Database['command'];
+export type Filter = Record<string, unknown>;
+export type StoredDoc = Record<string, unknown> & { _id: string };
+
+/** CloudBase's cap on documents per `get()`. */
+export const MAX_GET = 1000;
+/** How often a transaction is retried on a write conflict (the SDK's default is 3). */
+const TX_ATTEMPTS = 10;
+
+/** Every collection the store uses; the deploy files in cloudbase/collections/ carry one file each. */
+export const COLLECTIONS = [
+  'meta',
+  'grid_nodes',
+  'grid_boundaries',
+  'offices',
+  'categories',
+  'staff',
+  'staff_pending',
+  'users',
+  'concerns',
+  'concern_requests',
+  'outbox',
+  'inbox_messages',
+  'audit_log',
+  'vol_teams',
+  'vol_team_leaders',
+  'vol_members',
+  'vol_events',
+  'vol_signups',
+  'vol_hours_audit',
+  'vol_person_codes',
+  'feedback',
+  'api_clients',
+  'rate_limits',
+] as const;
+export type CollectionName = (typeof COLLECTIONS)[number];
+
+/** A transaction's view of the database: single-document operations only, as CloudBase allows. */
+export interface TxView {
+  get(coll: CollectionName, id: string, projection?: Record<string, boolean>): Promise<StoredDoc | null>;
+  create(coll: CollectionName, doc: StoredDoc): Promise<void>;
+  update(coll: CollectionName, id: string, fields: Record<string, unknown>): Promise<void>;
+  /** Replaces (or creates) the document with this id. */
+  set(coll: CollectionName, doc: StoredDoc): Promise<void>;
+  remove(coll: CollectionName, id: string): Promise<void>;
+}
+
+/** Thrown inside a transaction callback to abandon it and start the whole step again from fresh reads. */
+export class StaleRead extends Error {
+  constructor(what: string) {
+    super(`stale read: ${what}`);
+  }
+}
+
+interface TxHandle {
+  collection(name: string): ReturnType<Database['collection']>;
+}
+
+/** A dotted path's value in a document. */
+export function pathOf(doc: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), doc);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+}
+
+/** True when the SDK reported a duplicate `_id` (MongoDB E11000). */
+export function isDuplicateKey(e: unknown): boolean {
+  const message = e !== null && typeof e === 'object' ? (e as { message?: unknown }).message : undefined;
+  return typeof message === 'string' && /E11000|duplicate key/i.test(message);
+}
+
+/** A TcbError's code, when the SDK threw one. */
+export function errorCode(e: unknown): string | null {
+  return e !== null && typeof e === 'object' && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : null;
+}
+
+export class CloudbaseDb {
+  readonly _: Command;
+
+  constructor(
+    readonly db: Database,
+    /** Prefixed to every collection name, so test runs on a real environment never touch production data. */
+    readonly prefix = '',
+  ) {
+    this._ = db.command;
+  }
+
+  name(coll: CollectionName): string {
+    return `${this.prefix}${coll}`;
+  }
+
+  coll(coll: CollectionName) {
+    return this.db.collection(this.name(coll));
+  }
+
+  /** Creates the collections that do not exist yet (idempotent). */
+  async createCollections(): Promise<void> {
+    for (const c of COLLECTIONS) {
+      try {
+        await this.db.createCollection(this.name(c));
+      } catch (e) {
+        if (errorCode(e) !== 'DATABASE_COLLECTION_ALREADY_EXIST') throw e;
+      }
+    }
+  }
+
+  /** One filter from several: a chained `.where()` would silently drop all but the last. */
+  and(...filters: Filter[]): Filter {
+    const parts = filters.filter((f) => Object.keys(f).length > 0);
+    if (parts.length === 0) return {};
+    if (parts.length === 1) return parts[0];
+    return this._.and(parts) as unknown as Filter;
+  }
+
+  /** Wraps plain objects in `_.set` so that they replace, not merge into, what is stored. */
+  updateFields(fields: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, isPlainObject(v) ? this._.set(v) : v]));
+  }
+
+  async getDoc(coll: CollectionName, id: string, projection?: Record<string, boolean>): Promise<StoredDoc | null> {
+    const ref = this.coll(coll).doc(id);
+    const res = (await (projection ? ref.field(projection) : ref).get()) as { data: StoredDoc[] };
+    return res.data[0] ?? null;
+  }
+
+  /** Updates every document matching `filter`; answers how many changed. */
+  async updateWhere(coll: CollectionName, filter: Filter, fields: Record<string, unknown>): Promise<number> {
+    const res = (await this.coll(coll).where(filter).update(this.updateFields(fields))) as { updated: number };
+    return res.updated;
+  }
+
+  /** The atomic compare-and-set of one document: true when the filter still matched and it changed. */
+  async conditionalUpdate(coll: CollectionName, filter: Filter & { _id: string }, fields: Record<string, unknown>): Promise<boolean> {
+    return (await this.updateWhere(coll, filter, fields)) === 1;
+  }
+
+  /** Removes every document matching `filter`; answers how many went. Not inside a transaction. */
+  async removeWhere(coll: CollectionName, filter: Filter): Promise<number> {
+    const res = (await this.coll(coll).where(filter).remove()) as { deleted: number };
+    return res.deleted;
+  }
+
+  async count(coll: CollectionName, filter: Filter): Promise<number> {
+    const res = (await this.coll(coll).where(filter).count()) as { total: number };
+    return res.total;
+  }
+
+  async find(coll: CollectionName, filter: Filter, order: Array<[string, 'asc' | 'desc']>, limit: number, projection?: Record<string, boolean>): Promise<StoredDoc[]> {
+    let q = this.coll(coll).where(filter);
+    for (const [field, dir] of order) q = q.orderBy(field, dir);
+    q = q.limit(Math.min(limit, MAX_GET));
+    if (projection) q = q.field(projection);
+    return ((await q.get()) as { data: StoredDoc[] }).data;
+  }
+
+  /**
+   * Keyset paging, newest first, by (createdAt, _id): the documents strictly below the cursor, never a
+   * skip. Same cursors as the SQLite store.
+   */
+  async page<T>(coll: CollectionName, filter: Filter, page: PageQuery, map: (d: StoredDoc) => T, projection?: Record<string, boolean>): Promise<Page<T>> {
+    return this.keysetPage(coll, filter, page, { field: 'createdAt', dir: 'desc' }, map, projection);
+  }
+
+  /**
+   * Keyset paging on (key, _id) in one direction: the documents strictly past the cursor's (key, id).
+   * The key must be a string on every matching document (the caller's filter sees to it).
+   */
+  async keysetPage<T>(
+    coll: CollectionName,
+    filter: Filter,
+    page: PageQuery,
+    key: { field: string; dir: 'asc' | 'desc' },
+    map: (d: StoredDoc) => T,
+    projection?: Record<string, boolean>,
+  ): Promise<Page<T>> {
+    const _ = this._;
+    const after = page.cursor === null ? null : decodeCursor(page.cursor);
+    const past = (v: string) => (key.dir === 'desc' ? _.lt(v) : _.gt(v));
+    const where = after ? this.and(filter, _.or([{ [key.field]: past(after.at) }, { [key.field]: after.at, _id: past(after.id) }]) as unknown as Filter) : filter;
+    const limit = Math.min(page.limit, MAX_GET - 1);
+    const docs = await this.find(coll, where, [[key.field, key.dir], ['_id', key.dir]], limit + 1, projection);
+    const more = docs.length > limit;
+    const kept = more ? docs.slice(0, limit) : docs;
+    const last = kept[kept.length - 1];
+    const lastKey = last ? pathOf(last, key.field) : undefined;
+    return { items: kept.map(map), nextCursor: more && last && typeof lastKey === 'string' ? encodeCursor({ at: lastKey, id: last._id }) : null };
+  }
+
+  /**
+   * Updates the one document matching `filter` and answers it as stored after the update, or null when
+   * nothing matched (`updateAndReturn`, MongoDB's findOneAndUpdate): a counter taken this way is known
+   * to its taker alone. Not inside a transaction.
+   */
+  async updateAndReturn(coll: CollectionName, filter: Filter & { _id: string }, fields: Record<string, unknown>): Promise<StoredDoc | null> {
+    const res = (await this.coll(coll).where(filter).updateAndReturn(this.updateFields(fields))) as { updated?: number; doc?: StoredDoc | null };
+    return res.doc ?? null;
+  }
+
+  /** Runs an aggregation pipeline (with an explicit `$limit`, so that CloudBase does not cut it at 20). */
+  async aggregate(coll: CollectionName, stages: Array<Record<string, unknown>>, limit = MAX_GET): Promise<Array<Record<string, unknown>>> {
+    let agg = this.coll(coll).aggregate();
+    for (const stage of stages) {
+      const [name, value] = Object.entries(stage)[0];
+      agg = (agg as unknown as Record<string, (v: unknown) => typeof agg>)[name.replace(/^\$/, '')].call(agg, value);
+    }
+    const res = (await agg.limit(limit).end()) as { data: Array<Record<string, unknown>> };
+    return res.data;
+  }
+
+  /** Every matching document, in `_id` order, fetched `MAX_GET` at a time. */
+  async readAll(coll: CollectionName, filter: Filter = {}): Promise<StoredDoc[]> {
+    const out: StoredDoc[] = [];
+    let lastId: string | null = null;
+    for (;;) {
+      const where: Filter = lastId === null ? filter : this.and(filter, { _id: this._.gt(lastId) });
+      const batch = await this.find(coll, where, [['_id', 'asc']], MAX_GET);
+      out.push(...batch);
+      if (batch.length < MAX_GET) return out;
+      lastId = batch[batch.length - 1]._id;
+    }
+  }
+
+  /**
+   * Runs `fn` in a CloudBase transaction, retried on write conflicts (by the SDK) and on a duplicate key
+   * met by a create (here); what it returns is returned. `fn` must read everything it decides on inside
+   * the transaction, since it may run more than once.
+   */
+  async transaction<T>(fn: (tx: TxView) => Promise<T>): Promise<T> {
+    const run = this.db.runTransaction as (cb: (t: TxHandle) => Promise<T>, times?: number) => Promise<T>;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await run.call(this.db, (t: TxHandle) => fn(this.txView(t)), TX_ATTEMPTS);
+      } catch (e) {
+        if (!isDuplicateKey(e) || attempt >= TX_ATTEMPTS) throw e;
+      }
+    }
+  }
+
+  /**
+   * Runs a step built from reads outside a transaction (queries, which a transaction cannot send) and a
+   * transaction that checks them: when the transaction finds a read stale it throws `StaleRead`, and the
+   * whole step starts again.
+   */
+  async withFreshReads<T>(step: () => Promise<T>, attempts = 3 * TX_ATTEMPTS): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await step();
+      } catch (e) {
+        if (!(e instanceof StaleRead) || attempt >= attempts) throw e;
+      }
+    }
+  }
+
+  private txView(t: TxHandle): TxView {
+    return {
+      get: async (coll, id, projection) => {
+        const ref = t.collection(this.name(coll)).doc(id);
+        const res = (await (projection ? ref.field(projection) : ref).get()) as { data: StoredDoc | null };
+        return res.data ?? null;
+      },
+      create: async (coll, doc) => {
+        await t.collection(this.name(coll)).add(doc);
+      },
+      update: async (coll, id, fields) => {
+        await t.collection(this.name(coll)).doc(id).update(this.updateFields(fields));
+      },
+      set: async (coll, { _id, ...fields }) => {
+        await t.collection(this.name(coll)).doc(_id).set(fields);
+      },
+      remove: async (coll, id) => {
+        await t.collection(this.name(coll)).doc(id).remove();
+      },
+    };
+  }
+
+  /** Stores `doc` unless a document with its id exists; answers the stored one either way. */
+  async createOnce(coll: CollectionName, doc: StoredDoc): Promise<{ doc: StoredDoc; created: boolean }> {
+    return this.transaction(async (tx) => {
+      const prior = await tx.get(coll, doc._id);
+      if (prior) return { doc: prior, created: false };
+      await tx.create(coll, doc);
+      return { doc, created: true };
+    });
+  }
+}

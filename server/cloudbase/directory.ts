@@ -1,0 +1,174 @@
+import type { BoundaryImportPlan } from '../../core/boundary-import';
+import type { Boundary } from '../../core/locate';
+import type { ApiClient, Category, GridNode, Office, StaffMember } from '../../core/model';
+import type { DirectoryRepo, UserRecord } from '../../core/ports';
+import type { RosterImportPlan } from '../../core/roster-import';
+import type { CloudbaseDb, StoredDoc, TxView } from './db';
+
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const byKeys = <T>(...keys: Array<(x: T) => string | number>) => (a: T, b: T) => {
+  for (const k of keys) {
+    const x = k(a);
+    const y = k(b);
+    if (x < y) return -1;
+    if (x > y) return 1;
+  }
+  return 0;
+};
+
+export const toNode = (d: StoredDoc): GridNode => ({ id: d._id, kind: d.kind as GridNode['kind'], name: String(d.name), parentId: str(d.parentId) });
+export const toOffice = (d: StoredDoc): Office => ({ id: d._id, townId: String(d.townId), code: String(d.code), name: String(d.name) });
+export const toStaff = (d: StoredDoc): StaffMember => ({ openid: d._id, name: String(d.name), role: d.role as StaffMember['role'], nodeId: String(d.nodeId), phone: str(d.phone) });
+export const toUser = (d: StoredDoc): UserRecord => ({ openid: d._id, name: String(d.name), phone: str(d.phone), createdAt: String(d.createdAt) });
+const toCategory = (d: StoredDoc): Category & { sort: number } => ({
+  townId: String(d.townId),
+  code: String(d.code),
+  name: String(d.name),
+  kind: d.kind as Category['kind'],
+  leadOfficeCode: str(d.leadOfficeCode),
+  sort: Number(d.sort),
+});
+
+export const nodeDoc = (n: GridNode): StoredDoc => ({ _id: n.id, kind: n.kind, name: n.name, parentId: n.parentId });
+/** Geometry as a JSON string: the SDK would turn a stored GeoJSON object into its own Geo classes on read. */
+export const boundaryDoc = (b: Boundary): StoredDoc => ({ _id: b.nodeId, geometry: JSON.stringify(b.geometry) });
+/** An Open311 client system: `_id` its id, `keyHash` the SHA-256 of its key (unique index `key_hash`). */
+export const apiClientDoc = (c: ApiClient, keyHash: string, createdAt: string): StoredDoc => {
+  const { id, ...rest } = c;
+  return { _id: id, ...rest, keyHash, createdAt };
+};
+const toApiClient = (d: StoredDoc): ApiClient => ({
+  id: d._id,
+  name: String(d.name),
+  source: d.source as ApiClient['source'],
+  townIds: (d.townIds as string[]).map(String),
+  reads: d.reads as ApiClient['reads'],
+  requestsPerMinute: Number(d.requestsPerMinute),
+  postsPerHour: Number(d.postsPerHour),
+});
+const staffDoc = (s: StaffMember): StoredDoc => ({ _id: s.openid, name: s.name, role: s.role, nodeId: s.nodeId, phone: s.phone });
+
+/** Every node of the subtree under `rootId` (itself included). */
+function subtree(nodes: GridNode[], rootId: string): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const n of nodes) if (n.parentId !== null) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n.id]);
+  const out = new Set<string>();
+  const stack = [rootId];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (out.has(id)) continue;
+    out.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return out;
+}
+
+/**
+ * Directory documents: grid nodes, boundaries (`_id` node id), offices, categories (`_id` town/code), staff
+ * and users (`_id` openid), pending roster entries (`_id` phone), and `meta/grid` with the grid version.
+ * Imports read what they need first (queries cannot run in a transaction), then write in one transaction
+ * that re-reads and updates `meta/grid`: a concurrent import conflicts on that document, and a moved
+ * version makes the import write nothing.
+ */
+export class CloudbaseDirectory implements DirectoryRepo {
+  constructor(private readonly cb: CloudbaseDb) {}
+
+  async gridVersion(): Promise<number> {
+    const meta = await this.cb.getDoc('meta', 'grid');
+    return meta ? Number(meta.version) : 0;
+  }
+  async listNodes(): Promise<GridNode[]> {
+    return (await this.cb.readAll('grid_nodes')).map(toNode);
+  }
+  async listBoundaries(): Promise<Boundary[]> {
+    return (await this.cb.readAll('grid_boundaries'))
+      .map((d) => ({ nodeId: d._id, geometry: JSON.parse(String(d.geometry)) as Boundary['geometry'] }))
+      .sort(byKeys((b) => b.nodeId));
+  }
+
+  /** In the transaction: the grid version is still `expected`; claims `meta/grid` for this transaction. */
+  private async holdVersion(tx: TxView, expected: number, bump: boolean): Promise<boolean> {
+    const meta = await tx.get('meta', 'grid');
+    if ((meta ? Number(meta.version) : 0) !== expected) return false;
+    const _ = this.cb._;
+    if (meta) await tx.update('meta', 'grid', bump ? { version: _.inc(1) } : { rosterImports: _.inc(1) });
+    else await tx.create('meta', { _id: 'grid', version: bump ? 1 : 0, rosterImports: bump ? 0 : 1 });
+    return true;
+  }
+
+  async applyBoundaryImport(plan: BoundaryImportPlan, expectedVersion: number): Promise<boolean> {
+    if ((await this.gridVersion()) !== expectedVersion) return false;
+    // Read at the expected version; the transaction checks that it still is.
+    const nodes = await this.listNodes();
+    const stored = new Set((await this.cb.readAll('grid_boundaries')).map((d) => d._id));
+    const scope = subtree([...nodes, ...plan.newNodes], plan.scopeNodeId);
+    const replaced = new Set(plan.boundaries.map((b) => b.nodeId));
+    return this.cb.transaction(async (tx) => {
+      if (!(await this.holdVersion(tx, expectedVersion, true))) return false;
+      for (const n of plan.newNodes) await tx.create('grid_nodes', nodeDoc(n));
+      for (const id of stored) if (scope.has(id) && !replaced.has(id)) await tx.remove('grid_boundaries', id);
+      for (const b of plan.boundaries) await tx.set('grid_boundaries', boundaryDoc(b));
+      return true;
+    });
+  }
+
+  async applyRosterImport(plan: RosterImportPlan, expectedVersion: number): Promise<boolean> {
+    return this.cb.transaction(async (tx) => {
+      if (!(await this.holdVersion(tx, expectedVersion, false))) return false;
+      for (const m of plan.staff) {
+        await tx.set('staff', staffDoc(m));
+        if (m.phone !== null) await tx.remove('staff_pending', m.phone);
+      }
+      for (const p of plan.pending) await tx.set('staff_pending', { _id: p.phone, name: p.name, role: p.role, nodeId: p.nodeId });
+      return true;
+    });
+  }
+
+  async claimPendingStaff(openid: string, phone: string): Promise<StaffMember | null> {
+    // A plain read first: nearly every caller has nothing pending and needs no transaction.
+    if (!(await this.cb.getDoc('staff_pending', phone))) return null;
+    return this.cb.transaction(async (tx) => {
+      if (await tx.get('staff', openid)) return null;
+      const p = await tx.get('staff_pending', phone);
+      if (!p) return null;
+      const member: StaffMember = { openid, name: String(p.name), role: p.role as StaffMember['role'], nodeId: String(p.nodeId), phone };
+      await tx.set('staff', staffDoc(member));
+      await tx.remove('staff_pending', phone);
+      return member;
+    });
+  }
+
+  async listOffices(): Promise<Office[]> {
+    return (await this.cb.readAll('offices')).map(toOffice).sort(byKeys((o) => o.townId, (o) => o.id));
+  }
+  async listCategories(townId?: string): Promise<Category[]> {
+    const docs = await this.cb.readAll('categories', townId === undefined ? {} : { townId });
+    return docs
+      .map(toCategory)
+      .sort(byKeys((c) => c.townId, (c) => c.sort, (c) => c.code))
+      .map(({ sort: _sort, ...c }) => c);
+  }
+  async findStaff(openid: string): Promise<StaffMember | null> {
+    const d = await this.cb.getDoc('staff', openid);
+    return d ? toStaff(d) : null;
+  }
+  async listStaff(): Promise<StaffMember[]> {
+    return (await this.cb.readAll('staff')).map(toStaff).sort(byKeys((s) => s.nodeId, (s) => s.openid));
+  }
+  async listStaffAt(nodeIds: string[]): Promise<StaffMember[]> {
+    if (nodeIds.length === 0) return [];
+    return (await this.cb.readAll('staff', { nodeId: this.cb._.in(nodeIds) })).map(toStaff).sort(byKeys((s) => s.openid));
+  }
+  async findUser(openid: string): Promise<UserRecord | null> {
+    const d = await this.cb.getDoc('users', openid);
+    return d ? toUser(d) : null;
+  }
+  async findApiClient(keyHash: string): Promise<ApiClient | null> {
+    const [d] = await this.cb.find('api_clients', { keyHash }, [], 1);
+    return d ? toApiClient(d) : null;
+  }
+  async ensureUser(user: UserRecord): Promise<UserRecord> {
+    const { doc } = await this.cb.createOnce('users', { _id: user.openid, name: user.name, phone: user.phone, createdAt: user.createdAt });
+    return toUser(doc);
+  }
+}

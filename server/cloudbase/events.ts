@@ -1,0 +1,379 @@
+import type { Notification } from '../../core/model';
+import type { AttendanceChange, CancelOutcome, EventRepo, NoticeTemplate, SignUpOutcome } from '../../core/ports';
+import type { HoursAudit, SignUp, VolunteerEvent } from '../../core/volunteer-model';
+import { isDuplicateKey, StaleRead, type CloudbaseDb, type StoredDoc, type TxView } from './db';
+import { outboxDoc } from './outbox';
+
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/** An event document: the event, its counters, and `arrivals`, the counter that orders its sign-ups. */
+export function eventDoc(e: VolunteerEvent): StoredDoc {
+  const { id, ...rest } = e;
+  return { _id: id, ...rest, arrivals: 0 };
+}
+
+function toEvent(d: StoredDoc): VolunteerEvent {
+  return {
+    id: d._id,
+    teamId: String(d.teamId),
+    title: String(d.title),
+    description: String(d.description),
+    place: String(d.place),
+    startAt: String(d.startAt),
+    endAt: String(d.endAt),
+    signupDeadline: String(d.signupDeadline),
+    capacity: Number(d.capacity),
+    waitlist: d.waitlist === true,
+    openTo: d.openTo as VolunteerEvent['openTo'],
+    status: d.status as VolunteerEvent['status'],
+    cancelReason: str(d.cancelReason),
+    signedCount: Number(d.signedCount),
+    waitlistCount: Number(d.waitlistCount),
+    checkinCode: String(d.checkinCode),
+    createdBy: String(d.createdBy),
+    createdAt: String(d.createdAt),
+  };
+}
+
+function signUpDoc(s: SignUp): StoredDoc {
+  const { id, ...rest } = s;
+  return { _id: id, ...rest };
+}
+
+function toSignUp(d: StoredDoc): SignUp {
+  return {
+    id: d._id,
+    eventId: String(d.eventId),
+    openid: String(d.openid),
+    name: String(d.name),
+    status: d.status as SignUp['status'],
+    arrival: Number(d.arrival),
+    requestId: str(d.requestId),
+    signedUpAt: String(d.signedUpAt),
+    checkInAt: str(d.checkInAt),
+    checkOutAt: str(d.checkOutAt),
+    confirmedMinutes: numOrNull(d.confirmedMinutes),
+    confirmedAt: str(d.confirmedAt),
+    remindedAt: str(d.remindedAt),
+  };
+}
+
+function toAudit(d: StoredDoc): HoursAudit {
+  return {
+    id: d._id,
+    signUpId: String(d.signUpId),
+    eventId: String(d.eventId),
+    actorOpenid: String(d.actorOpenid),
+    actorName: String(d.actorName),
+    at: String(d.at),
+    computedMinutes: Number(d.computedMinutes),
+    fromMinutes: numOrNull(d.fromMinutes),
+    toMinutes: Number(d.toMinutes),
+    reason: str(d.reason),
+  };
+}
+
+const personal = (t: NoticeTemplate, openid: string): Notification => ({ ...t, id: `${t.id}_${openid}`, recipientOpenid: openid });
+const byArrival = (a: SignUp, b: SignUp) => a.arrival - b.arrival;
+const HOLDING = ['signed', 'waitlisted'] as const;
+/** How often cancelEvent re-reads when the sign-ups it sees do not add up to the event's counters yet. */
+const SETTLE_ATTEMPTS = 5;
+
+/**
+ * Volunteer events (`vol_events`), sign-ups (`vol_signups`, `_id` `${eventId}_${openid}`), hours audit
+ * (`vol_hours_audit`) and personal check-in codes (`vol_person_codes`, `_id` openid).
+ *
+ * Capacity is taken by ONE conditional update of the event document, never by reading the count:
+ * `where({_id, status: 'open', signedCount: _.lt(capacity)}).updateAndReturn({signedCount: _.inc(1),
+ * arrivals: _.inc(1)})` — it matches only while a place is free, and the `arrivals` it answers (the
+ * event as updated) is this sign-up's place in the arrival order, known to this caller alone. The
+ * waitlist is taken the same way. Then the sign-up document is written; if that write loses to a
+ * concurrent call by the same person (same `_id`), the counter is given back.
+ * Cancellation, promotion, event cancellation, hours and reminders are transactions of document
+ * operations; what they must find with a query (the first waiting person, the holders of an event) is
+ * read just before, and the transaction re-checks it (`StaleRead` starts the step again).
+ */
+export class CloudbaseEvents implements EventRepo {
+  constructor(private readonly cb: CloudbaseDb) {}
+
+  async createEvent(e: VolunteerEvent): Promise<void> {
+    await this.cb.coll('vol_events').add(eventDoc({ ...e, signedCount: 0, waitlistCount: 0 }));
+  }
+  async getEvent(id: string): Promise<VolunteerEvent | null> {
+    const d = await this.cb.getDoc('vol_events', id);
+    return d ? toEvent(d) : null;
+  }
+  async listEvents(teamIds: string[], from: string): Promise<VolunteerEvent[]> {
+    if (teamIds.length === 0) return [];
+    const docs = await this.cb.readAll('vol_events', { teamId: this.cb._.in(teamIds), endAt: this.cb._.gte(from) });
+    return docs.map(toEvent).sort((a, b) => (a.startAt === b.startAt ? (a.id < b.id ? -1 : 1) : a.startAt < b.startAt ? -1 : 1));
+  }
+  async getSignUp(eventId: string, openid: string): Promise<SignUp | null> {
+    const d = await this.cb.getDoc('vol_signups', `${eventId}_${openid}`);
+    return d ? toSignUp(d) : null;
+  }
+  async listSignUps(eventId: string): Promise<SignUp[]> {
+    return (await this.cb.readAll('vol_signups', { eventId })).map(toSignUp).sort(byArrival);
+  }
+  async waitlistPosition(eventId: string, arrival: number): Promise<number> {
+    return this.cb.count('vol_signups', { eventId, status: 'waitlisted', arrival: this.cb._.lte(arrival) });
+  }
+  async signUpsOf(openid: string): Promise<Array<{ signUp: SignUp; event: VolunteerEvent }>> {
+    const signUps = (await this.cb.readAll('vol_signups', { openid })).map(toSignUp);
+    if (signUps.length === 0) return [];
+    const events = new Map((await this.cb.readAll('vol_events', { _id: this.cb._.in([...new Set(signUps.map((s) => s.eventId))]) })).map((d) => [d._id, toEvent(d)]));
+    return signUps
+      .filter((s) => events.has(s.eventId))
+      .map((signUp) => ({ signUp, event: events.get(signUp.eventId)! }))
+      .sort((a, b) => (a.event.startAt === b.event.startAt ? (a.event.id < b.event.id ? -1 : 1) : a.event.startAt > b.event.startAt ? -1 : 1));
+  }
+
+  /** Takes one unit of a counter where the condition holds; answers the event as updated, or null. */
+  private take(eventId: string, where: Record<string, unknown>, counter: 'signedCount' | 'waitlistCount'): Promise<StoredDoc | null> {
+    const _ = this.cb._;
+    return this.cb.updateAndReturn('vol_events', { _id: eventId, status: 'open', ...where }, { [counter]: _.inc(1), arrivals: _.inc(1) });
+  }
+
+  /** Gives back a unit taken by `take` whose sign-up was never written. */
+  private async giveBack(eventId: string, counter: 'signedCount' | 'waitlistCount'): Promise<void> {
+    await this.cb.updateWhere('vol_events', { _id: eventId, [counter]: this.cb._.gt(0) }, { [counter]: this.cb._.inc(-1) });
+  }
+
+  async signUp(eventId: string, person: { openid: string; name: string }, requestId: string | null, at: string): Promise<SignUpOutcome> {
+    const id = `${eventId}_${person.openid}`;
+    const held = await this.cb.getDoc('vol_signups', id);
+    if (held) {
+      const su = toSignUp(held);
+      if (su.status !== 'cancelled') return { kind: su.status, signUp: su, created: false };
+      if (requestId !== null && su.requestId === requestId) return { kind: 'stale', signUp: su };
+    }
+    const ev = await this.cb.getDoc('vol_events', eventId, { capacity: true, status: true, waitlist: true });
+    if (!ev || ev.status !== 'open') return { kind: 'closed' };
+
+    let status: 'signed' | 'waitlisted' = 'signed';
+    let counter: 'signedCount' | 'waitlistCount' = 'signedCount';
+    // capacity never changes, so comparing against the value read is the same as comparing against the stored one.
+    let taken = await this.take(eventId, { signedCount: this.cb._.lt(Number(ev.capacity)) }, counter);
+    if (!taken && ev.waitlist === true) {
+      status = 'waitlisted';
+      counter = 'waitlistCount';
+      taken = await this.take(eventId, { waitlist: true }, counter);
+    }
+    if (!taken) {
+      const now = await this.cb.getDoc('vol_events', eventId, { status: true });
+      return now && now.status === 'open' ? { kind: 'full' } : { kind: 'closed' };
+    }
+
+    const signUp: SignUp = {
+      id,
+      eventId,
+      openid: person.openid,
+      name: person.name,
+      status,
+      arrival: Number(taken.arrivals),
+      requestId,
+      signedUpAt: at,
+      checkInAt: null,
+      checkOutAt: null,
+      confirmedMinutes: null,
+      confirmedAt: null,
+      remindedAt: null,
+    };
+    let written: boolean;
+    try {
+      if (held) {
+        // A cancelled sign-up comes back to life only from the state read above.
+        const { _id, ...fields } = signUpDoc(signUp);
+        written = await this.cb.conditionalUpdate('vol_signups', { _id, status: 'cancelled', arrival: Number(held.arrival) }, fields);
+      } else {
+        await this.cb.coll('vol_signups').add(signUpDoc(signUp));
+        written = true;
+      }
+    } catch (e) {
+      if (!isDuplicateKey(e)) {
+        await this.giveBack(eventId, counter);
+        throw e;
+      }
+      written = false;
+    }
+    if (!written) {
+      // A concurrent call by the same person wrote the sign-up first: that one holds the place.
+      await this.giveBack(eventId, counter);
+      if (status === 'signed') await this.fillFreePlaces(eventId);
+      const winner = await this.cb.getDoc('vol_signups', id);
+      if (!winner) throw new Error(`sign-up ${id} lost a race to a document that is gone`);
+      const w = toSignUp(winner);
+      return w.status === 'cancelled' ? { kind: 'stale', signUp: w } : { kind: w.status, signUp: w, created: false };
+    }
+    if (status === 'waitlisted' && (await this.fillFreePlaces(eventId)).includes(id)) {
+      return { kind: 'signed', signUp: { ...signUp, status: 'signed' }, created: true };
+    }
+    return { kind: status, signUp, created: true };
+  }
+
+  /** The first waiting sign-ups of an event, by arrival (a query: run before a transaction). */
+  private async firstWaiting(eventId: string, n = 1): Promise<StoredDoc[]> {
+    return this.cb.find('vol_signups', { eventId, status: 'waitlisted' }, [['arrival', 'asc']], n);
+  }
+
+  /** In a transaction: moves a waiting sign-up to signed, with the counters. StaleRead when it no longer waits. */
+  private async promoteIn(tx: TxView, eventId: string, candidateId: string): Promise<SignUp> {
+    const c = await tx.get('vol_signups', candidateId);
+    if (!c || c.status !== 'waitlisted' || c.eventId !== eventId) throw new StaleRead(`waiting sign-up ${candidateId}`);
+    await tx.update('vol_signups', candidateId, { status: 'signed' });
+    return { ...toSignUp(c), status: 'signed' };
+  }
+
+  /**
+   * Closes the window in which a place is free while someone waits (a sign-up given back, or a person
+   * waitlisted while a cancellation read the queue before their document existed): promotes the first
+   * waiting sign-ups into free places, one transaction each. Returns the promoted sign-up ids. These
+   * promotions happen outside a cancellation, so no promotion notice is queued for them.
+   */
+  private async fillFreePlaces(eventId: string): Promise<string[]> {
+    const promoted: string[] = [];
+    for (let round = 0; round < 10; round++) {
+      const ev = await this.cb.getDoc('vol_events', eventId, { status: true, capacity: true, signedCount: true, waitlistCount: true });
+      if (!ev || ev.status !== 'open' || Number(ev.signedCount) >= Number(ev.capacity) || Number(ev.waitlistCount) <= 0) return promoted;
+      const [candidate] = await this.firstWaiting(eventId);
+      if (!candidate) return promoted;
+      try {
+        const done = await this.cb.transaction(async (tx) => {
+          const e = await tx.get('vol_events', eventId);
+          if (!e || e.status !== 'open' || Number(e.signedCount) >= Number(e.capacity) || Number(e.waitlistCount) <= 0) return null;
+          const p = await this.promoteIn(tx, eventId, candidate._id);
+          await tx.update('vol_events', eventId, { signedCount: this.cb._.inc(1), waitlistCount: this.cb._.inc(-1) });
+          return p;
+        });
+        if (!done) return promoted;
+        promoted.push(done.id);
+      } catch (e) {
+        if (!(e instanceof StaleRead)) throw e;
+      }
+    }
+    return promoted;
+  }
+
+  async cancelSignUp(eventId: string, openid: string, _at: string, promotionNotice: NoticeTemplate): Promise<CancelOutcome> {
+    const id = `${eventId}_${openid}`;
+    return this.cb.withFreshReads(async () => {
+      const seen = await this.cb.getDoc('vol_signups', id, { status: true });
+      if (!seen || seen.status === 'cancelled') return { cancelled: null, promoted: null };
+      const [candidate] = seen.status === 'signed' ? await this.firstWaiting(eventId) : [];
+      return this.cb.transaction(async (tx): Promise<CancelOutcome> => {
+        const cur = await tx.get('vol_signups', id);
+        if (!cur || cur.status === 'cancelled') return { cancelled: null, promoted: null };
+        if (cur.status !== seen.status) throw new StaleRead(`sign-up ${id}`);
+        const ev = await tx.get('vol_events', eventId);
+        if (!ev) throw new Error(`sign-up ${id} of a missing event`);
+        await tx.update('vol_signups', id, { status: 'cancelled' });
+        const cancelled: SignUp = { ...toSignUp(cur), status: 'cancelled' };
+        const _ = this.cb._;
+        if (cur.status === 'waitlisted') {
+          if (Number(ev.waitlistCount) > 0) await tx.update('vol_events', eventId, { waitlistCount: _.inc(-1) });
+          return { cancelled, promoted: null };
+        }
+        if (candidate && ev.status === 'open' && Number(ev.waitlistCount) > 0) {
+          // The freed place goes to the first waiting person: signedCount stays, waitlistCount drops.
+          const promoted = await this.promoteIn(tx, eventId, candidate._id);
+          await tx.update('vol_events', eventId, { waitlistCount: _.inc(-1) });
+          await tx.create('outbox', outboxDoc(personal(promotionNotice, promoted.openid)));
+          return { cancelled, promoted };
+        }
+        if (Number(ev.signedCount) > 0) await tx.update('vol_events', eventId, { signedCount: _.inc(-1) });
+        return { cancelled, promoted: null };
+      });
+    });
+  }
+
+  async cancelEvent(eventId: string, reason: string, notice: NoticeTemplate): Promise<number | null> {
+    for (let attempt = 1; ; attempt++) {
+      const ev = await this.cb.getDoc('vol_events', eventId);
+      if (!ev || ev.status !== 'open') return null;
+      const holders = (await this.cb.readAll('vol_signups', { eventId, status: this.cb._.in([...HOLDING]) })).map(toSignUp).sort(byArrival);
+      // A sign-up whose counter is taken but whose document is not written yet: read again shortly.
+      if (holders.length !== Number(ev.signedCount) + Number(ev.waitlistCount) && attempt < SETTLE_ATTEMPTS) {
+        await new Promise((r) => setTimeout(r, 20 * attempt));
+        continue;
+      }
+      try {
+        return await this.cb.transaction(async (tx) => {
+          const cur = await tx.get('vol_events', eventId);
+          if (!cur || cur.status !== 'open') return null;
+          if (cur.signedCount !== ev.signedCount || cur.waitlistCount !== ev.waitlistCount) throw new StaleRead(`event ${eventId}`);
+          await tx.update('vol_events', eventId, { status: 'cancelled', cancelReason: reason });
+          for (const h of holders) await tx.create('outbox', outboxDoc(personal(notice, h.openid)));
+          return holders.length;
+        });
+      } catch (e) {
+        if (!(e instanceof StaleRead) || attempt >= SETTLE_ATTEMPTS * 2) throw e;
+      }
+    }
+  }
+
+  async recordAttendance(signUpId: string, change: AttendanceChange): Promise<SignUp | null> {
+    const _ = this.cb._;
+    const won =
+      change.field === 'checkIn'
+        ? await this.cb.conditionalUpdate('vol_signups', { _id: signUpId, status: 'signed', checkInAt: null }, { checkInAt: change.at })
+        : await this.cb.conditionalUpdate('vol_signups', { _id: signUpId, status: 'signed', checkInAt: _.neq(null), checkOutAt: null }, { checkOutAt: change.at });
+    if (!won) return null;
+    const d = await this.cb.getDoc('vol_signups', signUpId);
+    return d ? toSignUp(d) : null;
+  }
+
+  async confirmHours(eventId: string, entries: HoursAudit[]): Promise<void> {
+    await this.cb.transaction(async (tx) => {
+      let i = 0;
+      for (const e of entries) {
+        const su = await tx.get('vol_signups', e.signUpId);
+        if (e.eventId !== eventId || !su || su.eventId !== eventId) throw new Error(`sign-up ${e.signUpId} is not part of event ${eventId}`);
+        await tx.update('vol_signups', e.signUpId, { confirmedMinutes: e.toMinutes, confirmedAt: e.at });
+        const { id, ...rest } = e;
+        // `seq` keeps the entries of one confirmation in their given order (they share `at`).
+        await tx.create('vol_hours_audit', { _id: id, ...rest, seq: i++ });
+      }
+    });
+  }
+
+  async hoursAudit(eventId: string): Promise<HoursAudit[]> {
+    const docs = await this.cb.readAll('vol_hours_audit', { eventId });
+    return docs
+      .sort((a, b) => (a.at === b.at ? Number(a.seq) - Number(b.seq) : String(a.at) < String(b.at) ? -1 : 1))
+      .map(toAudit);
+  }
+
+  async dueReminders(from: string, until: string, limit: number): Promise<Array<{ signUp: SignUp; event: VolunteerEvent }>> {
+    const _ = this.cb._;
+    const out: Array<{ signUp: SignUp; event: VolunteerEvent }> = [];
+    const events = await this.cb.find('vol_events', { status: 'open', startAt: _.gt(from).and(_.lte(until)) }, [['startAt', 'asc'], ['_id', 'asc']], 1000);
+    for (const d of events) {
+      if (out.length >= limit) break;
+      const event = toEvent(d);
+      const due = await this.cb.find('vol_signups', { eventId: event.id, status: 'signed', remindedAt: null }, [['arrival', 'asc']], limit - out.length);
+      out.push(...due.map((s) => ({ signUp: toSignUp(s), event })));
+    }
+    return out;
+  }
+
+  async markReminded(signUpId: string, at: string, notice: Notification): Promise<boolean> {
+    return this.cb.transaction(async (tx) => {
+      const su = await tx.get('vol_signups', signUpId);
+      if (!su || (su.remindedAt !== null && su.remindedAt !== undefined)) return false;
+      await tx.update('vol_signups', signUpId, { remindedAt: at });
+      await tx.create('outbox', outboxDoc(notice));
+      return true;
+    });
+  }
+
+  async personalCode(openid: string, fresh: string): Promise<string> {
+    const { doc } = await this.cb.createOnce('vol_person_codes', { _id: openid, code: fresh });
+    return String(doc.code);
+  }
+
+  async personByCode(code: string): Promise<string | null> {
+    const [d] = await this.cb.find('vol_person_codes', { code }, [], 1);
+    return d ? d._id : null;
+  }
+}

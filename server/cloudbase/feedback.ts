@@ -1,0 +1,28 @@
+import type { Feedback } from '../../core/model';
+import type { FeedbackRepo, PageQuery } from '../../core/ports';
+import type { Page } from '../../core/views';
+import type { CloudbaseDb, StoredDoc } from './db';
+
+function toFeedback(d: StoredDoc): Feedback {
+  return {
+    id: d._id,
+    authorOpenid: String(d.authorOpenid),
+    text: String(d.text),
+    contact: d.contact === null || d.contact === undefined ? null : String(d.contact),
+    createdAt: String(d.createdAt),
+    moderation: d.moderation as Feedback['moderation'],
+  };
+}
+
+/** Feedback about the app (`feedback`, `_id` its id): one insert each, read newest first on (createdAt, _id). */
+export class CloudbaseFeedback implements FeedbackRepo {
+  constructor(private readonly cb: CloudbaseDb) {}
+
+  async add(f: Feedback): Promise<void> {
+    const { id, ...rest } = f;
+    await this.cb.coll('feedback').add({ _id: id, ...rest });
+  }
+  async list(page: PageQuery): Promise<Page<Feedback>> {
+    return this.cb.page('feedback', {}, page, toFeedback);
+  }
+}

@@ -1,0 +1,115 @@
+import type { InboxMessage, Notification, OutboxItem } from '../../core/model';
+import type { MessageRepo, OutboxRepo, PageQuery } from '../../core/ports';
+import type { Page } from '../../core/views';
+import type { CloudbaseDb, StoredDoc } from './db';
+
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/**
+ * An outbox document. `leaseUntil` is the ISO time until which a worker holds the item, '' when free:
+ * a string in both cases, so "free or expired" is one indexed `lte` comparison.
+ */
+export function outboxDoc(n: Notification): StoredDoc {
+  return {
+    _id: n.id,
+    recipientOpenid: n.recipientOpenid,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    page: n.page,
+    createdAt: n.createdAt,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: n.createdAt,
+    leaseUntil: '',
+    lastError: null,
+    sentAt: null,
+  };
+}
+
+function toItem(d: StoredDoc): OutboxItem {
+  return {
+    id: d._id,
+    recipientOpenid: String(d.recipientOpenid),
+    kind: d.kind as OutboxItem['kind'],
+    title: String(d.title),
+    body: String(d.body),
+    page: String(d.page),
+    createdAt: String(d.createdAt),
+    status: d.status as OutboxItem['status'],
+    attempts: Number(d.attempts),
+    nextAttemptAt: String(d.nextAttemptAt),
+    lastError: str(d.lastError),
+    sentAt: str(d.sentAt),
+  };
+}
+
+export class CloudbaseOutbox implements OutboxRepo {
+  constructor(private readonly cb: CloudbaseDb) {}
+
+  /**
+   * Reads the due items, then leases each with a compare-and-set on the lease it saw: of two workers
+   * that read the same item, exactly one lease succeeds, and only the items it leased are returned.
+   */
+  async claimDue(now: string, leaseUntil: string, limit: number): Promise<OutboxItem[]> {
+    const _ = this.cb._;
+    const due = await this.cb.find('outbox', { status: 'pending', nextAttemptAt: _.lte(now), leaseUntil: _.lte(now) }, [['nextAttemptAt', 'asc'], ['_id', 'asc']], limit);
+    const leased = await Promise.all(
+      due.map((d) => this.cb.conditionalUpdate('outbox', { _id: d._id, status: 'pending', leaseUntil: String(d.leaseUntil) }, { leaseUntil })),
+    );
+    return due.filter((_d, i) => leased[i]).map(toItem);
+  }
+  async markSent(id: string, at: string): Promise<void> {
+    await this.cb.updateWhere('outbox', { _id: id, status: 'pending' }, { status: 'sent', sentAt: at, leaseUntil: '' });
+  }
+  async markFailed(id: string, error: string, nextAttemptAt: string | null): Promise<void> {
+    await this.cb.updateWhere(
+      'outbox',
+      { _id: id, status: 'pending' },
+      {
+        attempts: this.cb._.inc(1),
+        lastError: error.slice(0, 500),
+        leaseUntil: '',
+        status: nextAttemptAt === null ? 'dead' : 'pending',
+        ...(nextAttemptAt === null ? {} : { nextAttemptAt }),
+      },
+    );
+  }
+  async get(id: string): Promise<OutboxItem | null> {
+    const d = await this.cb.getDoc('outbox', id);
+    return d ? toItem(d) : null;
+  }
+}
+
+function toMessage(d: StoredDoc): InboxMessage {
+  return {
+    id: d._id,
+    recipientOpenid: String(d.recipientOpenid),
+    kind: d.kind as InboxMessage['kind'],
+    title: String(d.title),
+    body: String(d.body),
+    page: String(d.page),
+    createdAt: String(d.createdAt),
+    readAt: str(d.readAt),
+  };
+}
+
+export class CloudbaseMessages implements MessageRepo {
+  constructor(private readonly cb: CloudbaseDb) {}
+
+  async deliver(m: InboxMessage): Promise<void> {
+    const { id, ...rest } = m;
+    await this.cb.createOnce('inbox_messages', { _id: id, ...rest });
+  }
+  async list(openid: string, page: PageQuery): Promise<Page<InboxMessage>> {
+    return this.cb.page('inbox_messages', { recipientOpenid: openid }, page, toMessage);
+  }
+  async unreadCount(openid: string): Promise<number> {
+    return this.cb.count('inbox_messages', { recipientOpenid: openid, readAt: null });
+  }
+  async markRead(openid: string, ids: string[] | null, at: string): Promise<number> {
+    if (ids !== null && ids.length === 0) return 0;
+    const filter = ids === null ? { recipientOpenid: openid, readAt: null } : { recipientOpenid: openid, readAt: null, _id: this.cb._.in(ids) };
+    return this.cb.updateWhere('inbox_messages', filter, { readAt: at });
+  }
+}

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import type { RateLimiter } from '../../core/ports';
+import { isDuplicateKey, type CloudbaseDb } from './db';
+
+/**
+ * A rate limiter shared by every container of every cloud function: one counter document per key and
+ * fixed window in `rate_limits`, so a flood spread over many warm instances is still counted once.
+ * - `take` first increments the counter only where it is still below the limit — one conditional update,
+ *   `where({_id, count: _.lt(limit)}).updateAndReturn({count: _.inc(1)})`, atomic per key — and then, when
+ *   that matched nothing because the window's document does not exist yet, creates it with count 1 (a
+ *   concurrent creator loses with a duplicate key and goes back to the conditional update).
+ * - The document id is the SHA-256 of key and window: keys name callers (openids), and the store keeps no
+ *   openid where `forget` cannot find it.
+ * - Windows are fixed (aligned to multiples of the window), not sliding like MemoryRateLimiter's: at a
+ *   window boundary a caller can get up to twice the limit within one window's length.
+ * - Each document carries `expiresAt` (its window's end); `sweep` removes those past it (the sla timer
+ *   calls it every 10 minutes).
+ */
+export class CloudbaseRateLimiter implements RateLimiter {
+  constructor(private readonly cb: CloudbaseDb) {}
+
+  async take(key: string, limit: number, windowSeconds: number, now: Date): Promise<boolean> {
+    if (limit <= 0) return false;
+    const windowMs = windowSeconds * 1000;
+    const start = Math.floor(now.getTime() / windowMs) * windowMs;
+    const id = createHash('sha256').update(`${key}\u0000${windowSeconds}\u0000${start}`, 'utf8').digest('hex');
+    const _ = this.cb._;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (await this.cb.updateAndReturn('rate_limits', { _id: id, count: _.lt(limit) }, { count: _.inc(1) })) return true;
+      // Nothing matched: the window is spent, or its counter does not exist yet.
+      if (await this.cb.getDoc('rate_limits', id)) return false;
+      try {
+        await this.cb.coll('rate_limits').add({ _id: id, count: 1, expiresAt: new Date(start + windowMs).toISOString() });
+        return true;
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+        // Someone created it meanwhile: count against theirs.
+      }
+    }
+    return false;
+  }
+
+  /** Removes the counters of windows that ended before `now`; answers how many. */
+  async sweep(now: Date): Promise<number> {
+    return this.cb.removeWhere('rate_limits', { expiresAt: this.cb._.lt(now.toISOString()) });
+  }
+}

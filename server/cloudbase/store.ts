@@ -1,0 +1,47 @@
+import type { AuditRepo, ConcernRepo, DirectoryRepo, EventRepo, FeedbackRepo, MessageRepo, OutboxRepo, PrivacyRepo, Store, TeamRepo } from '../../core/ports';
+import { CloudbaseAudit } from './audit';
+import { CloudbaseConcerns } from './concerns';
+import { CloudbaseDb, type Database } from './db';
+import { CloudbaseDirectory } from './directory';
+import { CloudbaseEvents } from './events';
+import { CloudbaseFeedback } from './feedback';
+import { CloudbaseMessages, CloudbaseOutbox } from './outbox';
+import { CloudbasePrivacy } from './privacy';
+import { CloudbaseTeams } from './teams';
+
+export interface CloudbaseStoreOptions {
+  /** `app.database()` of an initialised `@cloudbase/node-sdk` app. */
+  db: Database;
+  /** Prefixed to every collection name (tests on a real environment use a fresh one per run). */
+  prefix?: string;
+}
+
+/** The CloudBase adapter of every repository: one file per repository, all over `CloudbaseDb`. */
+export class CloudbaseStore implements Store {
+  readonly cb: CloudbaseDb;
+  readonly directory: DirectoryRepo;
+  readonly concerns: ConcernRepo;
+  readonly outbox: OutboxRepo;
+  readonly messages: MessageRepo;
+  readonly audit: AuditRepo;
+  readonly teams: TeamRepo;
+  readonly events: EventRepo;
+  readonly privacy: PrivacyRepo;
+  readonly feedback: FeedbackRepo;
+
+  constructor(opts: CloudbaseStoreOptions) {
+    this.cb = new CloudbaseDb(opts.db, opts.prefix ?? '');
+    this.directory = new CloudbaseDirectory(this.cb);
+    this.concerns = new CloudbaseConcerns(this.cb);
+    this.outbox = new CloudbaseOutbox(this.cb);
+    this.messages = new CloudbaseMessages(this.cb);
+    this.audit = new CloudbaseAudit(this.cb);
+    this.teams = new CloudbaseTeams(this.cb);
+    this.events = new CloudbaseEvents(this.cb);
+    this.privacy = new CloudbasePrivacy(this.cb);
+    this.feedback = new CloudbaseFeedback(this.cb);
+  }
+
+  /** Nothing to release: the SDK keeps no connection open between requests. */
+  async close(): Promise<void> {}
+}

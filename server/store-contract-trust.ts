@@ -1,0 +1,306 @@
+/**
+ * Contract cases for issues 7 and 9: forgetting a person (me/delete), feedback, held content and its
+ * moderation, and what Open311 and the hotline import need (client keys, batch import, search, latest
+ * replies). Called by describeStoreContract; `everything` answers every record the store holds, so that
+ * "no trace left" is checked over the whole store, not over the records a test thought of.
+ */
+import type { ApiClient, Concern, Feedback } from '../core/model';
+import type { NewConcern, Store } from '../core/ports';
+import type { VolunteerEvent } from '../core/volunteer-model';
+import { hashApiKey } from './api-keys';
+import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
+import { DEMO_API_CLIENTS, DEMO_OPEN311 } from './demo-open311';
+import { DELETED_NAME } from './deleted-name';
+import { at, change, concern, event, inboxMessage, message, notice, ROUTE, uid } from './store-contract-fixtures';
+
+/** Every stored record of the store, with where it is kept (table or collection). */
+export type Everything = (store: Store) => Promise<Array<{ where: string; record: unknown }>>;
+
+/** The person who leaves: an openid, name and phone found nowhere else in the fixtures. */
+export const LEAVER = { openid: 'o-leaver-7f3a', name: '欧阳忘我', phone: '13977770001' } as const;
+export const TOMBSTONE = 'gone-leaver-0001';
+
+export interface LeaverFixture {
+  mine: Concern;
+  theirs: Concern;
+  event: VolunteerEvent;
+}
+
+/**
+ * Gives LEAVER a record in every repository: their user, a concern they reported (with a requestId,
+ * their events and messages, a handler's reply, notices pending and sent), in-app messages, a team
+ * membership, a place promoted from a waitlist (a personal notice whose id carries the openid) with
+ * confirmed hours, a personal code and feedback with their phone as contact. Another resident gets some
+ * of the same, to show that theirs is untouched.
+ */
+export async function giveLeaverEverything(store: Store): Promise<LeaverFixture> {
+  const P = LEAVER.openid;
+  await store.directory.ensureUser({ openid: P, name: LEAVER.name, phone: LEAVER.phone, createdAt: at(0) });
+  const mine = concern({ reporterOpenid: P, requestId: 'req-leaver-001' });
+  const submitted = event(mine, 'submitted', { actorOpenid: P, actorName: LEAVER.name, actorRole: 'resident', fromStatus: null, toStatus: 'submitted' });
+  await store.concerns.create(mine, [submitted], [notice(I.daguoChair), notice(P)]);
+  await store.concerns.commit(mine.id, 1, change({ patch: { status: 'accepted', updatedAt: at(1) }, events: [event(mine, 'accepted')], notifications: [notice(P, at(1))] }));
+  const followUp = message(mine, '什么时候来清理？', { authorOpenid: P, authorName: LEAVER.name, authorRole: 'resident', at: at(3) });
+  const asked = event(mine, 'commented', { actorOpenid: P, actorName: LEAVER.name, actorRole: 'resident', fromStatus: 'accepted', toStatus: 'accepted', at: at(3) });
+  await store.concerns.commit(mine.id, 2, change({ events: [asked], messages: [followUp], requestId: 'req-leaver-002' }));
+  await store.concerns.commit(mine.id, 3, change({ messages: [message(mine, '已安排清运', { at: at(4) })], notifications: [notice(P, at(4))] }));
+  // One notice was delivered already: claimed and sent, and in the in-app inbox.
+  const [claimed] = (await store.outbox.claimDue(at(1), at(60), 100)).filter((n) => n.recipientOpenid === P);
+  await store.outbox.markSent(claimed.id, at(2));
+  const { id, recipientOpenid, kind, title, body, page, createdAt } = claimed;
+  await store.messages.deliver({ id, recipientOpenid, kind, title, body, page, createdAt, readAt: null });
+  await store.messages.deliver(inboxMessage(P, at(5)));
+
+  const theirs = concern({ reporterOpenid: I.resident2, requestId: 'req-leaver-001' });
+  await store.concerns.create(theirs, [event(theirs, 'submitted', { actorOpenid: I.resident2, actorName: '李叔', actorRole: 'resident' })], [notice(I.resident2)]);
+  await store.messages.deliver(inboxMessage(I.resident2, at(5)));
+
+  const team = DEMO_TEAMS.daguo;
+  await store.teams.apply({ id: `${team}_${P}`, teamId: team, openid: P, name: LEAVER.name, status: 'pending', partyMember: false, appliedAt: at(1), decidedAt: null }, [notice(I.daguoLeader)]);
+  await store.teams.transition(`${team}_${P}`, ['pending'], 'member', at(2), [notice(P)]);
+
+  const ev: VolunteerEvent = {
+    id: uid('ev'), teamId: team, title: '大扫除', description: '清理村道', place: '大果祠堂', startAt: at(-7200), endAt: at(-3600), signupDeadline: at(-8000),
+    capacity: 1, waitlist: true, openTo: 'all', status: 'open', cancelReason: null, signedCount: 0, waitlistCount: 0, checkinCode: 'code-leaver', createdBy: I.daguoLeader, createdAt: at(-9000),
+  };
+  await store.events.createEvent(ev);
+  await store.events.signUp(ev.id, { openid: I.resident2, name: '李叔' }, null, at(1));
+  await store.events.signUp(ev.id, { openid: P, name: LEAVER.name }, 'req-leaver-003', at(2));
+  // 李叔 gives up his place: the leaver is promoted and told by a personal notice (`${id}_${openid}`).
+  await store.events.cancelSignUp(ev.id, I.resident2, at(3), { id: uid('n'), kind: 'event_promoted', title: '候补转为正式报名', body: '您已从候补转为正式报名', page: '/volunteer/pages/event/index', createdAt: at(3) });
+  await store.events.recordAttendance(`${ev.id}_${P}`, { field: 'checkIn', at: at(-7200) });
+  await store.events.confirmHours(ev.id, [
+    { id: uid('h'), signUpId: `${ev.id}_${P}`, eventId: ev.id, actorOpenid: I.daguoLeader, actorName: '罗队长', at: at(10), computedMinutes: 60, fromMinutes: null, toMinutes: 60, reason: null },
+  ]);
+  await store.events.personalCode(P, 'code-of-leaver');
+  await store.events.personalCode(I.resident2, 'code-of-li');
+  await store.feedback.add({ id: uid('f'), authorOpenid: P, text: '希望增加语音输入', contact: LEAVER.phone, createdAt: at(6), moderation: 'published' });
+  return { mine, theirs, event: ev };
+}
+
+/** Records that mention the leaver's openid, name or phone anywhere. */
+export async function traces(store: Store, everything: Everything): Promise<Array<{ where: string; record: unknown }>> {
+  return (await everything(store)).filter(({ record }) => {
+    const text = JSON.stringify(record);
+    return text.includes(LEAVER.openid) || text.includes(LEAVER.name) || text.includes(LEAVER.phone);
+  });
+}
+
+/** Every record as text, sorted: equal when two states of the store hold the same records. */
+async function state(store: Store, everything: Everything): Promise<string[]> {
+  return (await everything(store)).map((r) => JSON.stringify(r)).sort();
+}
+
+const newConcern = (over: Partial<Concern>): NewConcern => {
+  const c = concern({ source: '12345', reporterOpenid: 'open311-12345', ...over });
+  return { concern: c, events: [event(c, 'submitted', { actorOpenid: c.reporterOpenid, actorName: '12345热线', actorRole: 'resident' })], notifications: [notice(I.daguoChair)] };
+};
+
+export function describeTrustContract(current: () => Store, everything: Everything): void {
+  describe('forgetting a person', () => {
+    it('leaves no trace of their openid, name or phone in any record, and keeps their concern for the committee', async () => {
+      const store = current();
+      const { mine, theirs, event: ev } = await giveLeaverEverything(store);
+      expect((await traces(store, everything)).length).toBeGreaterThan(10);
+      const theirsBefore = { concern: await store.concerns.get(theirs.id), timeline: await store.concerns.timeline(theirs.id), inbox: await store.messages.list(I.resident2, { cursor: null, limit: 50 }) };
+
+      await store.privacy.forget(LEAVER.openid, TOMBSTONE, at(100));
+
+      expect(await traces(store, everything)).toEqual([]);
+      // The concern stays with the committee, reported by nobody nameable; the handler's words stay.
+      expect(await store.concerns.get(mine.id)).toMatchObject({ id: mine.id, reporterOpenid: TOMBSTONE, status: 'accepted', description: mine.description });
+      const inbox = await store.concerns.inbox({ nodes: [{ level: 'cooperative', id: ROUTE.cooperativeId! }], officeId: null, openOnly: false }, { cursor: null, limit: 50 });
+      expect(inbox.items.map((c) => c.id)).toContain(mine.id);
+      expect((await store.concerns.timeline(mine.id)).map((e) => [e.type, e.actorOpenid, e.actorName])).toEqual([
+        ['submitted', TOMBSTONE, DELETED_NAME],
+        ['accepted', I.daguoChair, '黄社长'],
+        ['commented', TOMBSTONE, DELETED_NAME],
+      ]);
+      expect((await store.concerns.thread(mine.id)).map((m) => [m.authorOpenid, m.authorName])).toEqual([
+        [TOMBSTONE, DELETED_NAME],
+        [I.daguoChair, '黄社长'],
+      ]);
+      expect((await store.concerns.listByReporter(TOMBSTONE, { cursor: null, limit: 10 })).items.map((c) => c.id)).toEqual([mine.id]);
+      expect(await store.concerns.hasRequest(mine.id, TOMBSTONE, 'req-leaver-002')).toBe(true);
+      // The user record is marked deleted; messages and the personal code are gone; notices go nowhere.
+      expect(await store.directory.findUser(LEAVER.openid)).toBeNull();
+      expect(await store.directory.findUser(TOMBSTONE)).toMatchObject({ openid: TOMBSTONE, name: DELETED_NAME, phone: null });
+      expect(await store.messages.list(TOMBSTONE, { cursor: null, limit: 10 })).toEqual({ items: [], nextCursor: null });
+      expect(await store.events.personByCode('code-of-leaver')).toBeNull();
+      expect((await store.outbox.claimDue(at(100_000), at(100_060), 100)).filter((n) => n.recipientOpenid === TOMBSTONE)).toEqual([]);
+      // Volunteer records keep their counts and hours under the tombstone.
+      expect(await store.events.getSignUp(ev.id, TOMBSTONE)).toMatchObject({ id: `${ev.id}_${TOMBSTONE}`, status: 'signed', name: DELETED_NAME, confirmedMinutes: 60 });
+      expect(await store.events.getEvent(ev.id)).toMatchObject({ signedCount: 1, waitlistCount: 0 });
+      expect((await store.events.hoursAudit(ev.id)).map((h) => h.signUpId)).toEqual([`${ev.id}_${TOMBSTONE}`]);
+      expect(await store.teams.getMembership(DEMO_TEAMS.daguo, TOMBSTONE)).toMatchObject({ status: 'member', name: DELETED_NAME });
+      expect((await store.feedback.list({ cursor: null, limit: 10 })).items).toEqual([expect.objectContaining({ authorOpenid: TOMBSTONE, contact: null, text: '希望增加语音输入' })]);
+      // Another person's records are untouched.
+      expect({ concern: await store.concerns.get(theirs.id), timeline: await store.concerns.timeline(theirs.id), inbox: await store.messages.list(I.resident2, { cursor: null, limit: 50 }) }).toEqual(theirsBefore);
+      expect(await store.events.personByCode('code-of-li')).toBe(I.resident2);
+      expect((await store.concerns.create(concern({ reporterOpenid: I.resident2, requestId: 'req-leaver-001' }), [], [])).created).toBe(false);
+      // The leaver's requestId is free again for whoever has that openid next (nobody can).
+      expect((await store.concerns.create(concern({ reporterOpenid: LEAVER.openid, requestId: 'req-leaver-001' }), [], [])).created).toBe(true);
+    });
+
+    it('is idempotent: forgetting again, with the same or another tombstone, changes nothing', async () => {
+      const store = current();
+      await giveLeaverEverything(store);
+      await store.privacy.forget(LEAVER.openid, TOMBSTONE, at(100));
+      const after = await state(store, everything);
+      await store.privacy.forget(LEAVER.openid, TOMBSTONE, at(200));
+      expect(await state(store, everything)).toEqual(after);
+      await store.privacy.forget(LEAVER.openid, 'gone-another-0002', at(300));
+      expect(await state(store, everything)).toEqual(after);
+    });
+
+    it('forgets someone who never stored anything without touching anyone else', async () => {
+      const store = current();
+      await giveLeaverEverything(store);
+      const before = await state(store, everything);
+      await store.privacy.forget('o-never-seen', 'gone-never-0003', at(100));
+      expect(await state(store, everything)).toEqual(before);
+    });
+  });
+
+  describe('feedback', () => {
+    it('adds feedback and pages it newest first', async () => {
+      const { feedback } = current();
+      const f = (n: number, over: Partial<Feedback> = {}): Feedback => ({ id: `f-${n}`, authorOpenid: I.resident, text: `建议${n}`, contact: null, createdAt: at(n), moderation: 'published', ...over });
+      const all = [f(1, { contact: '13900000001' }), f(2, { moderation: 'held' }), f(3), f(3, { id: 'f-3b' })];
+      for (const x of all) await feedback.add(x);
+      const first = await feedback.list({ cursor: null, limit: 3 });
+      expect(first.items.map((x) => x.id)).toEqual(['f-3b', 'f-3', 'f-2']);
+      const rest = await feedback.list({ cursor: first.nextCursor, limit: 3 });
+      expect(rest).toEqual({ items: [all[0]], nextCursor: null });
+      expect(first.items[2]).toEqual(all[1]);
+    });
+  });
+
+  describe('held content and moderation', () => {
+    it('keeps where a concern came from and whether its text is held', async () => {
+      const store = current();
+      const c = concern({ source: '12345', moderation: 'held', reporterOpenid: 'open311-12345' });
+      await store.concerns.create(c, [], []);
+      expect(await store.concerns.get(c.id)).toEqual(c);
+    });
+
+    it('lists held descriptions and messages of the given towns, oldest first, and decides each once, only from held', async () => {
+      const store = current();
+      const dz = concern({ moderation: 'held', createdAt: at(5) });
+      const jj = concern({ moderation: 'held', createdAt: at(1), route: { ...ROUTE, townId: 'jiujiang', villageId: null, cooperativeId: null, gridId: null, coOfficeId: null } });
+      const fine = concern({ createdAt: at(0) });
+      for (const c of [dz, jj, fine]) await store.concerns.create(c, [], []);
+      const held = message(fine, '含待审内容的回复', { authorOpenid: I.resident, authorName: '陈阿姨', authorRole: 'resident', at: at(3), moderation: 'held' });
+      const ok = message(fine, '正常回复', { at: at(4) });
+      await store.concerns.commit(fine.id, 1, change({ messages: [ok, held] }));
+
+      const all = await store.concerns.heldContent(null, 10);
+      expect(all.map((h) => [h.kind, h.id])).toEqual([['concern', jj.id], ['message', held.id], ['concern', dz.id]]);
+      expect(all[1]).toEqual({ kind: 'message', id: held.id, concernId: fine.id, townId: 'danzao', authorOpenid: I.resident, text: '含待审内容的回复', at: at(3) });
+      expect(all[2]).toEqual({ kind: 'concern', id: dz.id, concernId: dz.id, townId: 'danzao', authorOpenid: I.resident, text: dz.description, at: at(5) });
+      expect((await store.concerns.heldContent(['danzao'], 10)).map((h) => h.id)).toEqual([held.id, dz.id]);
+      expect((await store.concerns.heldContent(['danzao'], 1)).map((h) => h.id)).toEqual([held.id]);
+      expect(await store.concerns.heldContent([], 10)).toEqual([]);
+
+      // Two moderators decide the same message at once: one decision counts.
+      const decisions = await Promise.all([store.concerns.decideModeration('message', held.id, 'published'), store.concerns.decideModeration('message', held.id, 'rejected')]);
+      expect(decisions.filter(Boolean)).toHaveLength(1);
+      const decided = decisions[0] ? 'published' : 'rejected';
+      expect((await store.concerns.thread(fine.id)).map((m) => m.moderation)).toEqual(['published', decided]);
+      expect(await store.concerns.decideModeration('message', held.id, 'published')).toBe(false);
+      expect(await store.concerns.decideModeration('message', ok.id, 'rejected')).toBe(false);
+      expect(await store.concerns.decideModeration('concern', fine.id, 'rejected')).toBe(false);
+      expect(await store.concerns.decideModeration('concern', 'c-missing', 'published')).toBe(false);
+      expect(await store.concerns.decideModeration('message', 'm-missing', 'published')).toBe(false);
+      expect(await store.concerns.decideModeration('concern', dz.id, 'rejected')).toBe(true);
+      expect(await store.concerns.decideModeration('concern', dz.id, 'published')).toBe(false);
+      expect(await store.concerns.get(dz.id)).toEqual({ ...dz, moderation: 'rejected' });
+      expect((await store.concerns.heldContent(null, 10)).map((h) => h.id)).toEqual([jj.id]);
+      // The decision changes nothing else: the concern's version and thread stay as they were.
+      expect((await store.concerns.get(fine.id))?.version).toBe(2);
+      expect((await store.concerns.thread(fine.id)).map((m) => m.text)).toEqual(['正常回复', '含待审内容的回复']);
+    });
+  });
+
+  describe('Open311 and the hotline import', () => {
+    it('finds a client system by the hash of its key only', async () => {
+      const { directory } = current();
+      const hotline = DEMO_API_CLIENTS.find((c) => c.client.id === DEMO_OPEN311.hotline.id)!;
+      expect(await directory.findApiClient(hashApiKey(DEMO_OPEN311.hotline.key))).toEqual(hotline.client);
+      expect(await directory.findApiClient(hashApiKey(DEMO_OPEN311.danzaoTown.key))).toEqual<ApiClient>(DEMO_API_CLIENTS[1].client);
+      expect(await directory.findApiClient(DEMO_OPEN311.hotline.key)).toBeNull();
+      expect(await directory.findApiClient(hashApiKey('not-a-key'))).toBeNull();
+    });
+
+    it('imports a batch in one step, and a re-run adds only the tickets not stored yet', async () => {
+      const store = current();
+      const a = newConcern({ requestId: 'NH0001' });
+      const b = newConcern({ requestId: 'NH0002' });
+      const first = await store.concerns.createMany([a, b]);
+      expect(first).toEqual({ created: [a.concern, b.concern], existing: [] });
+      const c = newConcern({ requestId: 'NH0003' });
+      const again = await store.concerns.createMany([newConcern({ requestId: 'NH0001' }), c, newConcern({ requestId: 'NH0003' })]);
+      expect(again).toEqual({ created: [c.concern], existing: [a.concern, c.concern] });
+      expect(await store.concerns.timeline(c.concern.id)).toEqual(c.events);
+      expect((await store.concerns.listByReporter('open311-12345', { cursor: null, limit: 10 })).items).toHaveLength(3);
+      expect((await store.outbox.claimDue(at(10), at(70), 100)).filter((n) => n.recipientOpenid === I.daguoChair)).toHaveLength(3);
+      expect(await store.concerns.createMany([])).toEqual({ created: [], existing: [] });
+    });
+
+    it('imports all or nothing: a batch with one concern that cannot be stored stores none of it', async () => {
+      const store = current();
+      const taken = concern({ id: 'c-taken-0001' });
+      await store.concerns.create(taken, [], []);
+      const good = newConcern({ requestId: 'NH0101' });
+      const clash = newConcern({ id: 'c-taken-0001', requestId: 'NH0102' });
+      // (Not `rejects.toThrow()`: an SqliteError may come from another test file's realm and fail `instanceof Error`.)
+      expect(await store.concerns.createMany([good, clash]).then(() => 'stored', () => 'refused')).toBe('refused');
+      expect(await store.concerns.get(good.concern.id)).toBeNull();
+      expect(await store.concerns.get('c-taken-0001')).toEqual(taken);
+      expect(await store.outbox.claimDue(at(10), at(70), 100)).toEqual([]);
+      // Nothing of the failed batch blocks its retry.
+      expect((await store.concerns.createMany([good])).created).toEqual([good.concern]);
+    });
+
+    it('searches concerns by place, office, reporter, ids, category, status and creation time, newest first', async () => {
+      const store = current();
+      const jjRoute = { ...ROUTE, townId: 'jiujiang', villageId: 'jj-dungen', cooperativeId: null, gridId: null, coOfficeId: null };
+      const cs = [
+        concern({ id: 'c-s1', createdAt: at(10) }),
+        concern({ id: 'c-s2', createdAt: at(20), category: 'parking', status: 'resolved', reporterOpenid: I.resident2 }),
+        concern({ id: 'c-s3', createdAt: at(30), route: jjRoute }),
+        concern({ id: 'c-s4', createdAt: at(30), status: 'closed' }),
+        concern({ id: 'c-s5', createdAt: at(40), route: { ...ROUTE, cooperativeId: null, gridId: null, coOfficeId: null } }),
+      ];
+      for (const c of cs) await store.concerns.create(c, [], []);
+      const ids = async (q: Partial<Parameters<Store['concerns']['search']>[0]>, limit = 100) =>
+        (await store.concerns.search({ createdFrom: at(0), createdTo: at(1000), ...q }, limit)).map((c) => c.id);
+      expect(await ids({})).toEqual(['c-s5', 'c-s4', 'c-s3', 'c-s2', 'c-s1']);
+      expect(await ids({}, 2)).toEqual(['c-s5', 'c-s4']);
+      expect(await store.concerns.search({ createdFrom: at(0), createdTo: at(1000) }, 1)).toEqual([cs[4]]);
+      expect(await ids({ createdFrom: at(20), createdTo: at(40) })).toEqual(['c-s4', 'c-s3', 'c-s2']);
+      expect(await ids({ nodes: [{ level: 'town', id: 'danzao' }] })).toEqual(['c-s5', 'c-s4', 'c-s2', 'c-s1']);
+      expect(await ids({ nodes: [{ level: 'cooperative', id: 'dz-xicheng-daguo' }, { level: 'village', id: 'jj-dungen' }] })).toEqual(['c-s4', 'c-s3', 'c-s2', 'c-s1']);
+      expect(await ids({ officeId: 'danzao-environment' })).toEqual(['c-s4', 'c-s2', 'c-s1']);
+      expect(await ids({ nodes: [{ level: 'village', id: 'jj-dungen' }], officeId: 'danzao-environment' })).toEqual(['c-s4', 'c-s3', 'c-s2', 'c-s1']);
+      expect(await ids({ reporterOpenid: I.resident2 })).toEqual(['c-s2']);
+      expect(await ids({ ids: ['c-s1', 'c-s3', 'c-missing'] })).toEqual(['c-s3', 'c-s1']);
+      expect(await ids({ ids: [] })).toEqual([]);
+      expect(await ids({ categories: ['parking'] })).toEqual(['c-s2']);
+      expect(await ids({ statuses: ['resolved', 'closed'] })).toEqual(['c-s4', 'c-s2']);
+      expect(await ids({ statuses: ['assigned'], nodes: [{ level: 'town', id: 'danzao' }], categories: ['environment'] })).toEqual(['c-s5', 'c-s1']);
+    });
+
+    it("answers each concern's latest reply by someone other than its reporter", async () => {
+      const store = current();
+      const [x, y, z] = [concern(), concern(), concern()];
+      for (const c of [x, y, z]) await store.concerns.create(c, [], []);
+      const mine = (c: Concern, text: string, s: number) => message(c, text, { authorOpenid: I.resident, authorName: '陈阿姨', authorRole: 'resident', at: at(s) });
+      await store.concerns.commit(x.id, 1, change({ messages: [message(x, '已受理', { at: at(1) }), mine(x, '谢谢', 2), message(x, '已清运完毕', { at: at(3) }), mine(x, '好的', 4)] }));
+      await store.concerns.commit(y.id, 1, change({ messages: [mine(y, '还没人来', 1)] }));
+      const replies = await store.concerns.latestReplies([x.id, y.id, z.id, 'c-missing']);
+      expect([...replies.entries()]).toEqual([[x.id, { concernId: x.id, text: '已清运完毕', at: at(3) }]]);
+      expect((await store.concerns.latestReplies([])).size).toBe(0);
+    });
+  });
+}

@@ -1,0 +1,292 @@
+/**
+ * The contract of the repository interfaces in core/ports.ts, as one suite that any store adapter must
+ * pass: `describeStoreContract(name, factory)`. It runs against the SQLite store
+ * (sqlite-store.contract.test.ts), the CloudBase adapter on the in-process wire fake
+ * (cloudbase/cloudbase-store.test.ts) and, with `npm run test:cloudbase`, a real CloudBase environment.
+ * A new repository method gets its cases here, and every adapter that lacks it fails.
+ */
+import type { ApiClient, Concern } from '../core/model';
+import type { RouteLevel, Store } from '../core/ports';
+import { DEMO_IDENTITIES as I, demoDirectory, demoVolunteers, type DirectoryData, type VolunteerData } from './demo-data';
+import { at, change, closedClocks, concern, event, inboxMessage, message, notice, ROUTE, T0 } from './store-contract-fixtures';
+import { describeDirectoryContract, describeLifecycleContract } from './store-contract-lifecycle';
+import { describeVolunteerContract } from './store-contract-volunteer';
+import { describeTrustContract, type Everything } from './store-contract-trust';
+import { DEMO_API_CLIENTS } from './demo-open311';
+
+/**
+ * Creates a store holding exactly `data` in its directory, `volunteers` in its teams and `apiClients` as
+ * its Open311 client systems (keys stored hashed), and disposes of it. `everything` answers every record
+ * the store holds (every row of every table, every document of every collection).
+ */
+export interface StoreFactory {
+  create(data: DirectoryData, volunteers: VolunteerData, apiClients: ReadonlyArray<{ client: ApiClient; key: string }>): Promise<Store>;
+  everything: Everything;
+  dispose?(store: Store): Promise<void>;
+}
+
+export function describeStoreContract(name: string, factory: StoreFactory, timeoutMs = 5000): void {
+  describe(`the repository contract on ${name}`, () => {
+    jest.setTimeout(timeoutMs);
+    const data = demoDirectory(at(-3600));
+    const volunteers = demoVolunteers(new Date(T0), (eventId) => `code-${eventId}`);
+    let store: Store;
+    beforeEach(async () => {
+      store = await factory.create(data, volunteers, DEMO_API_CLIENTS);
+    });
+    const current = () => store;
+    describeDirectoryContract(current, data);
+    describeLifecycleContract(current);
+    describeVolunteerContract(current, volunteers);
+    describeTrustContract(current, factory.everything);
+    afterEach(async () => {
+      if (factory.dispose) await factory.dispose(store);
+      await store.close();
+    });
+
+    describe('directory', () => {
+      it('lists the grid, offices, staff and categories it was given, in a stable order', async () => {
+        expect(await store.directory.gridVersion()).toBeGreaterThan(0);
+        const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+        expect(byId(await store.directory.listNodes())).toEqual(byId(data.nodes));
+        expect((await store.directory.listOffices()).map((o) => o.id)).toEqual([...data.offices].sort((a, b) => (a.townId + a.id < b.townId + b.id ? -1 : 1)).map((o) => o.id));
+        expect(await store.directory.listCategories('danzao')).toEqual(data.categories.filter((c) => c.townId === 'danzao'));
+        expect(await store.directory.listCategories()).toHaveLength(data.categories.length);
+        expect((await store.directory.listStaff()).map((s) => s.openid)).toEqual(
+          [...data.staff].sort((a, b) => (a.nodeId === b.nodeId ? (a.openid < b.openid ? -1 : 1) : a.nodeId < b.nodeId ? -1 : 1)).map((s) => s.openid),
+        );
+      });
+
+      it.each([
+        ['the cooperative and its grid', ['dz-xicheng-daguo', 'dz-xicheng-daguo-g'], [I.daguoChair, I.daguoGridWorker]],
+        ['an office', ['danzao-environment'], [I.envOffice]],
+        ['no node at all', [], []],
+        ['a node nobody serves', ['xq-ruxi-1'], []],
+      ])('finds the staff serving %s', async (_what, nodeIds, openids) => {
+        expect((await store.directory.listStaffAt(nodeIds)).map((s) => s.openid).sort()).toEqual([...openids].sort());
+      });
+
+      it('finds staff and users by openid, and answers null for strangers', async () => {
+        expect(await store.directory.findStaff(I.daguoChair)).toEqual(data.staff.find((s) => s.openid === I.daguoChair));
+        expect(await store.directory.findStaff('nobody')).toBeNull();
+        expect(await store.directory.findUser(I.resident)).toEqual(data.users.find((u) => u.openid === I.resident));
+        expect(await store.directory.findUser('nobody')).toBeNull();
+      });
+
+      it('creates a user on first sight and never overwrites one, even when many arrive at once', async () => {
+        const first = { openid: 'o-new', name: '街坊0001', phone: null, createdAt: at(5) };
+        const results = await Promise.all(Array.from({ length: 8 }, (_, i) => store.directory.ensureUser({ ...first, name: `街坊${i}` })));
+        const stored = await store.directory.findUser('o-new');
+        expect(stored).not.toBeNull();
+        for (const r of results) expect(r).toEqual(stored);
+        expect(await store.directory.ensureUser({ ...data.users[0], name: '别人' })).toEqual(data.users[0]);
+      });
+    });
+
+    describe('concerns', () => {
+      it('stores a concern with its first events and gives it back exactly', async () => {
+        const c = concern({ location: { lat: 23.05, lng: 112.9 }, photos: ['cloud://env/a.jpg'], requestId: 'req-00000001' });
+        const events = [event(c, 'submitted', { actorOpenid: I.resident, actorRole: 'resident', fromStatus: null, toStatus: 'submitted' }), event(c, 'routed', { actorOpenid: null, actorName: null, actorRole: 'system' })];
+        expect(await store.concerns.create(c, events, [])).toEqual({ concern: c, created: true });
+        expect(await store.concerns.get(c.id)).toEqual(c);
+        expect(await store.concerns.timeline(c.id)).toEqual(events);
+        expect(await store.concerns.thread(c.id)).toEqual([]);
+        expect(await store.concerns.get('c-missing')).toBeNull();
+        expect(await store.concerns.hasRequest(c.id, I.resident, 'req-00000001')).toBe(true);
+        expect(await store.concerns.hasRequest(c.id, I.resident2, 'req-00000001')).toBe(false);
+      });
+
+      it("answers the reporter's earlier concern for a repeated requestId and writes nothing", async () => {
+        const c = concern({ requestId: 'req-dup-0001' });
+        await store.concerns.create(c, [event(c, 'submitted')], [notice(I.daguoChair)]);
+        const again = concern({ requestId: 'req-dup-0001', description: '又提交了一次' });
+        expect(await store.concerns.create(again, [event(again, 'submitted')], [notice(I.daguoChair)])).toEqual({ concern: c, created: false });
+        expect(await store.concerns.get(again.id)).toBeNull();
+        expect(await store.outbox.claimDue(at(10), at(70), 100)).toHaveLength(1);
+        // Another reporter may use the same requestId.
+        const other = concern({ requestId: 'req-dup-0001', reporterOpenid: I.resident2 });
+        expect((await store.concerns.create(other, [], [])).created).toBe(true);
+      });
+
+      it('stores one concern when the same submission arrives many times at once', async () => {
+        const tries = Array.from({ length: 6 }, () => concern({ requestId: 'req-race-0001' }));
+        const results = await Promise.all(tries.map((c) => store.concerns.create(c, [event(c, 'submitted')], [notice(I.daguoChair)])));
+        expect(results.filter((r) => r.created)).toHaveLength(1);
+        const winner = results.find((r) => r.created)!.concern;
+        for (const r of results) expect(r.concern.id).toBe(winner.id);
+        expect((await store.concerns.listByReporter(I.resident, { cursor: null, limit: 50 })).items).toHaveLength(1);
+        expect(await store.outbox.claimDue(at(10), at(70), 100)).toHaveLength(1);
+      });
+
+      it('applies a change at the expected version: patch, version, events and messages together', async () => {
+        const c = concern();
+        await store.concerns.create(c, [event(c, 'submitted')], []);
+        const accept = event(c, 'accepted');
+        const saved = await store.concerns.commit(c.id, 1, change({ patch: { status: 'accepted', updatedAt: at(1) }, events: [accept], requestId: 'req-accept-01' }));
+        expect(saved).toEqual({ ...c, status: 'accepted', updatedAt: at(1), version: 2 });
+        expect(await store.concerns.get(c.id)).toEqual(saved);
+        const reply = event(c, 'replied', { fromStatus: 'accepted', toStatus: 'in_progress', note: '已安排清运' });
+        const m = message(c, '已安排清运');
+        const route = { ...ROUTE, gridId: null, reason: '改派' };
+        const replied = await store.concerns.commit(c.id, 2, change({ patch: { status: 'in_progress', updatedAt: at(2), route }, events: [reply], messages: [m], notifications: [notice(I.resident)] }));
+        expect(replied).toEqual({ ...c, status: 'in_progress', updatedAt: at(2), route, version: 3 });
+        expect(await store.concerns.get(c.id)).toEqual(replied);
+        expect((await store.concerns.timeline(c.id)).map((e) => e.id)).toEqual([expect.any(String), accept.id, reply.id]);
+        expect(await store.concerns.thread(c.id)).toEqual([m]);
+        expect(await store.concerns.hasRequest(c.id, I.daguoChair, 'req-accept-01')).toBe(true);
+        expect(await store.concerns.hasRequest(c.id, I.daguoChair, 'req-other-01')).toBe(false);
+      });
+
+      it.each([
+        ['without notifications', [] as string[]],
+        ['with notifications', [I.resident]],
+      ])('refuses a change at a stale version and writes nothing (%s)', async (_what, recipients) => {
+        const c = concern();
+        await store.concerns.create(c, [], []);
+        const ch = () => change({ patch: { status: 'accepted' }, events: [event(c, 'accepted')], messages: [message(c, '好')], notifications: recipients.map((r) => notice(r)) });
+        expect(await store.concerns.commit(c.id, 1, ch())).not.toBeNull();
+        expect(await store.concerns.commit(c.id, 1, ch())).toBeNull();
+        expect(await store.concerns.commit('c-missing', 1, ch())).toBeNull();
+        expect(await store.concerns.timeline(c.id)).toHaveLength(1);
+        expect(await store.concerns.thread(c.id)).toHaveLength(1);
+        expect((await store.concerns.get(c.id))!.version).toBe(2);
+        expect(await store.outbox.claimDue(at(10), at(70), 100)).toHaveLength(recipients.length);
+      });
+
+      it.each([
+        ['without notifications', false],
+        ['with notifications', true],
+        ['one of each kind', null],
+      ])('lets exactly one of two concurrent accepts win (%s)', async (_what, notify) => {
+        const c = concern();
+        await store.concerns.create(c, [], []);
+        const accept = (who: string, withNotice: boolean) =>
+          store.concerns.commit(c.id, 1, change({ patch: { status: 'accepted' }, events: [event(c, 'accepted', { actorOpenid: who })], notifications: withNotice ? [notice(I.resident)] : [] }));
+        const results = await Promise.all([accept(I.daguoChair, notify ?? false), accept(I.daguoGridWorker, notify ?? true), accept(I.xichengStaff, notify ?? false)]);
+        expect(results.filter((r) => r !== null)).toHaveLength(1);
+        const timeline = await store.concerns.timeline(c.id);
+        expect(timeline).toHaveLength(1);
+        expect((await store.concerns.get(c.id))!.version).toBe(2);
+        const winner = [I.daguoChair, I.daguoGridWorker, I.xichengStaff][results.findIndex((r) => r !== null)];
+        expect(timeline[0].actorOpenid).toBe(winner);
+        const queued = await store.outbox.claimDue(at(10), at(70), 100);
+        expect(queued).toHaveLength(notify === false ? 0 : notify === true ? 1 : winner === I.daguoGridWorker ? 1 : 0);
+      });
+
+      it("pages a reporter's concerns newest first by (createdAt, id), without gaps or repeats", async () => {
+        const mine: Concern[] = [];
+        for (let i = 0; i < 7; i++) {
+          const c = concern({ id: `c-page-${i}`, createdAt: at(Math.floor(i / 2)), updatedAt: at(Math.floor(i / 2)) });
+          mine.push(c);
+          await store.concerns.create(c, [], []);
+        }
+        await store.concerns.create(concern({ reporterOpenid: I.resident2 }), [], []);
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: Awaited<ReturnType<Store['concerns']['listByReporter']>> = await store.concerns.listByReporter(I.resident, { cursor, limit: 3 });
+          expect(page.items.length).toBeLessThanOrEqual(3);
+          seen.push(...page.items.map((c) => c.id));
+          cursor = page.nextCursor;
+        } while (cursor !== null);
+        const expected = [...mine].sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1)).map((c) => c.id);
+        expect(seen).toEqual(expected);
+      });
+
+      it('fills an inbox by the nodes a concern went to, by co-handling office, and by open status', async () => {
+        const atGrid = concern({ id: 'c-in-grid' });
+        const atVillage = concern({ id: 'c-in-village', route: { ...ROUTE, cooperativeId: null, gridId: null, coOfficeId: null } });
+        const elsewhere = concern({ id: 'c-in-other', route: { ...ROUTE, townId: 'xiqiao', villageId: 'xq-ruxi', cooperativeId: 'xq-ruxi-1', gridId: null, coOfficeId: null } });
+        const closed = concern({ id: 'c-in-closed', status: 'closed', sla: closedClocks() });
+        for (const c of [atGrid, atVillage, elsewhere, closed]) await store.concerns.create(c, [], []);
+        const ids = async (nodes: Array<[RouteLevel, string]>, officeId: string | null, openOnly: boolean) =>
+          (await store.concerns.inbox({ nodes: nodes.map(([level, id]) => ({ level, id })), officeId, openOnly }, { cursor: null, limit: 20 })).items.map((c) => c.id).sort();
+        expect(await ids([['grid', 'dz-xicheng-daguo-g']], null, true)).toEqual(['c-in-grid']);
+        expect(await ids([['cooperative', 'dz-xicheng-daguo']], null, false)).toEqual(['c-in-closed', 'c-in-grid']);
+        expect(await ids([['village', 'dz-xicheng']], null, true)).toEqual(['c-in-grid', 'c-in-village']);
+        expect(await ids([['town', 'danzao'], ['town', 'xiqiao']], null, true)).toEqual(['c-in-grid', 'c-in-other', 'c-in-village']);
+        expect(await ids([['cooperative', 'xq-ruxi-1'], ['grid', 'dz-xicheng-daguo-g']], null, true)).toEqual(['c-in-grid', 'c-in-other']);
+        // A node id is matched at its own level only.
+        expect(await ids([['village', 'dz-xicheng-daguo']], null, false)).toEqual([]);
+        expect(await ids([], 'danzao-environment', true)).toEqual(['c-in-grid']);
+        expect(await ids([], null, true)).toEqual([]);
+        const firstPage = await store.concerns.inbox({ nodes: [{ level: 'town', id: 'danzao' }], officeId: null, openOnly: false }, { cursor: null, limit: 2 });
+        expect(firstPage.items).toHaveLength(2);
+        expect(firstPage.items).toEqual([atVillage, atGrid]);
+        const rest = await store.concerns.inbox({ nodes: [{ level: 'town', id: 'danzao' }], officeId: null, openOnly: false }, { cursor: firstPage.nextCursor, limit: 2 });
+        expect(rest.items).toEqual([closed]);
+        expect(rest.nextCursor).toBeNull();
+      });
+    });
+
+    describe('outbox', () => {
+      it('queues notifications with the concern and claims the due ones in order, leased against a second claim', async () => {
+        const c = concern();
+        const n = [notice(I.daguoGridWorker, at(2)), notice(I.daguoChair, at(1)), notice(I.envOffice, at(30))];
+        await store.concerns.create(c, [], n);
+        const claimed = await store.outbox.claimDue(at(10), at(70), 100);
+        expect(claimed.map((x) => x.id)).toEqual([n[1].id, n[0].id]);
+        expect(claimed[0]).toEqual({ ...n[1], status: 'pending', attempts: 0, nextAttemptAt: n[1].createdAt, lastError: null, sentAt: null });
+        expect(await store.outbox.claimDue(at(20), at(80), 100)).toEqual([]);
+        expect((await store.outbox.claimDue(at(71), at(131), 100)).map((x) => x.id)).toEqual([n[1].id, n[0].id, n[2].id]);
+        expect(await store.outbox.claimDue(at(80), at(140), 1)).toEqual([]);
+      });
+
+      it('gives each due item to exactly one of several workers claiming at once', async () => {
+        const c = concern();
+        const n = Array.from({ length: 9 }, () => notice(I.daguoChair));
+        await store.concerns.create(c, [], n);
+        const claims = await Promise.all([1, 2, 3].map(() => store.outbox.claimDue(at(10), at(70), 100)));
+        const ids = claims.flat().map((x) => x.id);
+        expect(ids.sort()).toEqual(n.map((x) => x.id).sort());
+      });
+
+      it('marks items sent, retries failures at the given time, and keeps given-up items as dead', async () => {
+        const c = concern();
+        const [a, b, d] = [notice(I.daguoChair), notice(I.daguoGridWorker), notice(I.envOffice)];
+        await store.concerns.create(c, [], [a, b, d]);
+        await store.outbox.claimDue(at(1), at(61), 100);
+        await store.outbox.markSent(a.id, at(2));
+        await store.outbox.markFailed(b.id, 'x'.repeat(600), at(120));
+        await store.outbox.markFailed(d.id, '模板无效', null);
+        expect(await store.outbox.get(a.id)).toMatchObject({ status: 'sent', sentAt: at(2), attempts: 0 });
+        expect(await store.outbox.get(b.id)).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: at(120), lastError: 'x'.repeat(500) });
+        expect(await store.outbox.get(d.id)).toMatchObject({ status: 'dead', attempts: 1, lastError: '模板无效' });
+        expect(await store.outbox.claimDue(at(100), at(160), 100)).toEqual([]);
+        expect((await store.outbox.claimDue(at(120), at(180), 100)).map((x) => x.id)).toEqual([b.id]);
+        // A late report about an item that is already sent changes nothing.
+        await store.outbox.markFailed(a.id, 'late', at(500));
+        expect(await store.outbox.get(a.id)).toMatchObject({ status: 'sent', attempts: 0, lastError: null });
+        expect(await store.outbox.get('n-missing')).toBeNull();
+      });
+    });
+
+    describe('in-app messages', () => {
+      it('stores a delivered message once, even when delivered again after being read', async () => {
+        const m = inboxMessage(I.resident, at(1));
+        await Promise.all([store.messages.deliver(m), store.messages.deliver(m)]);
+        expect(await store.messages.markRead(I.resident, [m.id], at(5))).toBe(1);
+        await store.messages.deliver(m);
+        expect((await store.messages.list(I.resident, { cursor: null, limit: 10 })).items).toEqual([{ ...m, readAt: at(5) }]);
+      });
+
+      it('pages newest first, counts unread, and marks read only what belongs to the person', async () => {
+        const mine = [0, 1, 2, 3].map((i) => inboxMessage(I.resident, at(i)));
+        const theirs = inboxMessage(I.resident2, at(9));
+        for (const m of [...mine, theirs]) await store.messages.deliver(m);
+        const first = await store.messages.list(I.resident, { cursor: null, limit: 3 });
+        expect(first.items.map((m) => m.id)).toEqual([mine[3].id, mine[2].id, mine[1].id]);
+        const second = await store.messages.list(I.resident, { cursor: first.nextCursor, limit: 3 });
+        expect(second).toEqual({ items: [mine[0]], nextCursor: null });
+        expect(await store.messages.unreadCount(I.resident)).toBe(4);
+        expect(await store.messages.markRead(I.resident, [mine[0].id, theirs.id, mine[0].id], at(10))).toBe(1);
+        expect(await store.messages.markRead(I.resident, [], at(10))).toBe(0);
+        expect(await store.messages.unreadCount(I.resident)).toBe(3);
+        expect(await store.messages.markRead(I.resident, null, at(11))).toBe(3);
+        expect(await store.messages.markRead(I.resident, null, at(12))).toBe(0);
+        expect(await store.messages.unreadCount(I.resident)).toBe(0);
+        expect(await store.messages.unreadCount(I.resident2)).toBe(1);
+      });
+    });
+  });
+}

@@ -1,0 +1,142 @@
+/** The WeChat OpenAPI adapter, through the real SDK's callWxOpenApi, against a fake of its one request. */
+import tcb from '@cloudbase/node-sdk';
+import type { NotificationKind, OutboxItem } from '../core/model';
+import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
+import { WechatApiError, WechatContentCheck, WechatOpenApi } from './wechat-openapi';
+import { KIND_NAME, TEMPLATE_KEYS, TEMPLATE_OF, WechatSubscribeSender, templateValue, templatesSchema } from './wechat-subscribe-sender';
+
+let api: FakeCloudbaseApi;
+let openapi: WechatOpenApi;
+beforeEach(() => {
+  api = new FakeCloudbaseApi().install();
+  openapi = new WechatOpenApi(tcb.init({ env: 'jiefang-test', secretId: 'fake-secret-id', secretKey: 'fake-secret-key' }));
+});
+afterEach(() => api.uninstall());
+
+const item: OutboxItem = {
+  id: 'n1',
+  recipientOpenid: 'o-resident-1',
+  kind: 'concern_replied',
+  title: '您的诉求有新回复',
+  body: '已安排环卫车明早八点前清运祠堂旁的两个垃圾桶，请留意',
+  page: '/pages/concern/index?id=c1',
+  createdAt: '2026-11-30T02:05:00.000Z',
+  status: 'pending',
+  attempts: 0,
+  nextAttemptAt: '2026-11-30T02:05:00.000Z',
+  lastError: null,
+  sentAt: null,
+};
+
+describe('the WeChat content check (msgSecCheck v2)', () => {
+  it.each([
+    [{ suggest: 'pass', label: 100 }, { verdict: 'pass' }],
+    [{ suggest: 'review', label: 10001 }, { verdict: 'review', label: 'ad' }],
+    [{ suggest: 'risky', label: 20003 }, { verdict: 'reject', label: 'abuse' }],
+    [{ suggest: 'risky', label: 29999 }, { verdict: 'reject', label: '29999' }],
+  ])('maps %j to %j', async (result, verdict) => {
+    api.onWxApi(() => ({ errcode: 0, errmsg: 'ok', result, detail: [], trace_id: 't1' }));
+    expect(await new WechatContentCheck(openapi).check('祠堂旁垃圾桶满了', 'o-author')).toEqual(verdict);
+  });
+
+  it('sends version 2 with the author and the scene, as a cloud call', async () => {
+    api.onWxApi(() => ({ errcode: 0, result: { suggest: 'pass', label: 100 } }));
+    await new WechatContentCheck(openapi, 2).check('你好', 'o-author');
+    expect(api.requests).toEqual([
+      expect.objectContaining({ action: 'wx.api', apiName: 'security.msgSecCheck', requestData: JSON.stringify({ content: '你好', version: 2, scene: 2, openid: 'o-author' }) }),
+    ]);
+  });
+
+  it('throws the errcode of a failed call, so nothing unchecked passes', async () => {
+    api.onWxApi(() => ({ errcode: -604101, errmsg: 'function has no permission to call this API' }));
+    await expect(new WechatContentCheck(openapi).check('x', 'o')).rejects.toEqual(new WechatApiError('security.msgSecCheck', -604101, 'function has no permission to call this API'));
+  });
+
+  it('submits a photo for the asynchronous media check and answers its trace id', async () => {
+    api.onWxApi(() => ({ errcode: 0, errmsg: 'ok', trace_id: 'trace-42' }));
+    expect(await new WechatContentCheck(openapi).checkMediaAsync('https://example.invalid/p.jpg', 'o-author')).toEqual({ traceId: 'trace-42' });
+    expect(JSON.parse(String(api.requests[0].requestData))).toEqual({ media_url: 'https://example.invalid/p.jpg', media_type: 2, version: 2, scene: 3, openid: 'o-author' });
+    expect(api.requests[0].apiName).toBe('security.mediaCheckAsync');
+  });
+});
+
+describe('the subscribe-message sender', () => {
+  const templates = templatesSchema.parse({
+    concern_todo: { id: 'tpl-todo', data: { thing1: 'title', thing2: 'body', time3: 'createdAt', phrase4: 'kindName' } },
+    concern_progress: { id: 'tpl-progress', data: { thing1: 'body', phrase2: 'text:处理中', time3: 'createdAt', thing4: 'text:街坊' } },
+    team_review: { id: 'tpl-team', data: { phrase1: 'kindName', thing2: 'body', date3: 'createdAt' } },
+    volunteer_event: { id: 'tpl-event', data: { thing1: 'title', thing2: 'body', phrase3: 'kindName', time4: 'createdAt' } },
+  });
+
+  /** Every kind of notice core can queue (a Record, so a new kind fails to compile until it is listed). */
+  const KINDS = Object.keys({
+    concern_assigned: 1,
+    concern_accepted: 1,
+    concern_replied: 1,
+    concern_resolved: 1,
+    concern_rated: 1,
+    concern_reopened: 1,
+    concern_rerouted: 1,
+    concern_overdue: 1,
+    team_applied: 1,
+    team_reviewed: 1,
+    event_promoted: 1,
+    event_cancelled: 1,
+    event_reminder: 1,
+  } satisfies Record<NotificationKind, 1>) as NotificationKind[];
+  const LIMIT: Record<string, number> = { thing: 20, phrase: 5, time: 16, date: 10 };
+
+  it.each(KINDS)('sends a %s notice with a configured template, every field within its WeChat limit', async (kind) => {
+    api.onWxApi(() => ({ errcode: 0, errmsg: 'ok', msgid: 1 }));
+    const long = { ...item, kind, title: '志愿活动提醒：村道周末清洁行动将于明早开始，请准时参加', body: '「村道周末清洁行动」将于12月2日 08:30在大果经济社祠堂门口集合开始，请准时参加并扫码签到。' };
+    await new WechatSubscribeSender(openapi, templates).send(long);
+    const sent = JSON.parse(String(api.requests[0].requestData)) as { template_id: string; data: Record<string, { value: string }> };
+    const t = templates[TEMPLATE_OF[kind]];
+    expect(sent.template_id).toBe(t.id);
+    expect(Object.keys(sent.data).sort()).toEqual(Object.keys(t.data).sort());
+    for (const [key, { value }] of Object.entries(sent.data)) {
+      expect(value.length).toBeGreaterThan(0);
+      expect([...value].length).toBeLessThanOrEqual(LIMIT[key.replace(/\d+$/, '')]);
+    }
+    // A phrase field takes Chinese characters only, at most 5: every kind's name fits one whole.
+    expect(KIND_NAME[kind]).toMatch(/^[\u4e00-\u9fff]{1,5}$/);
+  });
+
+  it('maps every kind to one of the configured template keys', () => {
+    expect(Object.keys(TEMPLATE_OF).sort()).toEqual([...KINDS].sort());
+    expect(new Set(Object.values(TEMPLATE_OF))).toEqual(new Set(TEMPLATE_KEYS));
+  });
+
+  it('maps a notification to its template, cutting each value to its key type', async () => {
+    api.onWxApi(() => ({ errcode: 0, errmsg: 'ok', msgid: 1 }));
+    await new WechatSubscribeSender(openapi, templates, 'trial').send(item);
+    expect(api.requests[0].apiName).toBe('subscribeMessage.send');
+    expect(JSON.parse(String(api.requests[0].requestData))).toEqual({
+      touser: 'o-resident-1',
+      template_id: 'tpl-progress',
+      page: 'pages/concern/index?id=c1',
+      data: { thing1: { value: '已安排环卫车明早八点前清运祠堂旁的两个…' }, phrase2: { value: '处理中' }, time3: { value: '2026-11-30 10:05' }, thing4: { value: '街坊' } },
+      miniprogram_state: 'trial',
+      lang: 'zh_CN',
+    });
+  });
+
+  it.each([
+    ['thing1', 'body', 20],
+    ['phrase2', 'text:已经办结了的诉求', 5],
+    ['name3', 'text:欧阳娜娜娜娜娜娜娜娜娜', 10],
+    ['character_string4', `text:${'a'.repeat(40)}`, 32],
+  ])('keeps %s within its limit', (key, src, max) => {
+    expect([...templateValue(key, src, item)].length).toBeLessThanOrEqual(max);
+  });
+
+  it('throws when WeChat refuses, so the outbox retries', async () => {
+    api.onWxApi(() => ({ errcode: 43101, errmsg: 'user refuse to accept the msg' }));
+    await expect(new WechatSubscribeSender(openapi, templates).send(item)).rejects.toThrow('43101');
+  });
+
+  it('refuses a template configuration that misses a template key, or names one that does not exist', () => {
+    expect(templatesSchema.safeParse({ concern_todo: templates.concern_todo }).success).toBe(false);
+    expect(templatesSchema.safeParse({ ...templates, concern_assigned: templates.concern_todo }).success).toBe(false);
+  });
+});
