@@ -1,9 +1,10 @@
 import { actorsOf, canView, isHandler, isReporter } from './access';
 import type { DirectoryCache, DirectorySnapshot } from './directory';
 import { AppError } from './errors';
+import { RATING_TEXT } from './labels';
 import { maskPhone } from './privacy';
 import { EVENT_OF, decide, mustDecide, nextStatus, type LifecycleAction } from './lifecycle';
-import type { ActorRole, Caller, Category, Concern, ConcernSource, LatLng, ConcernEvent, ConcernMessage, ConcernRating, ConcernSla, ConcernStatus, Moderation, Notification, Rating, RouteDecision } from './model';
+import type { ActorRole, Caller, Category, Concern, ConcernSource, LatLng, ConcernEvent, ConcernMessage, ConcernRating, ConcernSla, ConcernStatus, Moderation, Notification, RouteDecision } from './model';
 import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';
 import type { ConcernChange, Deps, InboxNarrowing, InboxScope, NewConcern, RouteLevel } from './ports';
 import { toWgs84 } from './geo';
@@ -441,7 +442,6 @@ export async function reply(ctx: Ctx, input: ParsedInputOf<'concern/reply'>): Pr
   );
 }
 
-export const RATING_TEXT: Readonly<Record<Rating, string>> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
 
 /**
  * The reporter rates a resolved concern, once per round: 满意/基本满意 close it; 不满意 reopens it (重办)

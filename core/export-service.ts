@@ -8,26 +8,15 @@ import { routeNodesOf, type ConcernCtx } from './concern-service';
 import { toCsv, type CsvCell } from './csv';
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
-import type { Concern, ConcernStatus, Rating } from './model';
 import { agencyOf } from './open311';
 import type { ConcernSearch } from './ports';
 import { LIMITS, type ParsedInputOf } from './schemas';
 import { rates } from './stats';
 import type { ExportFile } from './views';
 import { buildXlsx, XLSX_MIME, type XlsxCell } from './xlsx';
+import { RATING_TEXT, SOURCE_TEXT, STATUS_TEXT } from './labels';
 import { toBase64, utf8 } from './zip';
 
-export const STATUS_TEXT: Readonly<Record<ConcernStatus, string>> = {
-  submitted: '已提交',
-  dispatching: '待派单',
-  assigned: '已分派',
-  accepted: '已签收',
-  in_progress: '办理中',
-  resolved: '已办结',
-  closed: '已关闭',
-};
-const SOURCE_TEXT: Readonly<Record<Concern['source'], string>> = { app: '小程序', open311: 'Open311', '12345': '12345热线' };
-const RATING_TEXT: Readonly<Record<Rating, string>> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
 const KIND_TEXT: Readonly<Record<string, string>> = { district: '区', town: '镇', village: '村（社区）', cooperative: '经济社', grid: '网格', office: '职能办', direct: '直接办理' };
 
 const DAY_MS = 86_400_000;

@@ -10,6 +10,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
+/** Core modules of plain data (no zod, no logic) that the mini program may import at run time. */
+const PLAIN_DATA = new Set(['core/actions', 'core/labels']);
 const IMPORT = /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 interface Finding {
@@ -40,8 +42,8 @@ export function checkFile(file: string, source: string): Finding[] {
       if (!spec.startsWith('.') && spec !== 'zod') findings.push({ file: rel, spec, rule: 'core/ may import only core/ and zod' });
       else if (spec.startsWith('.') && !resolved.startsWith('core/')) findings.push({ file: rel, spec, rule: 'core/ may not import outside core/' });
     }
-    if (rel.startsWith('src/') && !rel.endsWith('.test.ts') && resolved.startsWith('core/') && !typeOnly && resolved !== 'core/actions') {
-      findings.push({ file: rel, spec, rule: 'src/ may import core/ at run time only through core/actions (use import type)' });
+    if (rel.startsWith('src/') && !rel.endsWith('.test.ts') && resolved.startsWith('core/') && !typeOnly && !PLAIN_DATA.has(resolved)) {
+      findings.push({ file: rel, spec, rule: 'src/ may import core/ at run time only through core/actions and core/labels (use import type)' });
     }
     if ((rel.startsWith('server/') || rel.startsWith('cloudfunctions/')) && resolved.startsWith('src/')) {
       findings.push({ file: rel, spec, rule: 'the backend may not import the mini program' });

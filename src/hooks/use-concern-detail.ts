@@ -25,7 +25,7 @@ const DONE_TEXT: Record<ConcernMove, string> = {
 
 const ALL_MOVES = Object.keys(DONE_TEXT) as ConcernMove[];
 
-export const RATING_TEXT: Readonly<Record<Rating, string>> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
+export { RATING_TEXT } from '../../core/labels';
 
 /** What is being sent right now, if anything. */
 export type Busy = ConcernMove | null;

@@ -1,15 +1,8 @@
 /** Chinese labels for concern statuses, timeline events, roles and node kinds. */
-import type { ActorRole, ConcernStatus, NodeKind, Role } from '../../core/model';
+import type { ActorRole, NodeKind, Role } from '../../core/model';
 
-export const STATUS_TEXT: Readonly<Record<ConcernStatus, string>> = {
-  submitted: '已提交',
-  dispatching: '待派单',
-  assigned: '已分派',
-  accepted: '已签收',
-  in_progress: '办理中',
-  resolved: '已办结',
-  closed: '已关闭',
-};
+export { STATUS_TEXT } from '../../core/labels';
+import { STATUS_TEXT } from '../../core/labels';
 
 export function statusText(status: string): string {
   return (STATUS_TEXT as Record<string, string>)[status] ?? status;
