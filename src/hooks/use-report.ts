@@ -81,6 +81,8 @@ export function useReport() {
   // The reported position and where the backend says it goes.
   const [position, setPosition] = useState<Position | null>(null);
   const [located, setLocated] = useState<LocateView | null>(null);
+  /** The weapp map failed to load: the text above still says where the report goes. */
+  const [mapFailed, setMapFailed] = useState(false);
   const [locating, setLocating] = useState(false);
   const [manualLat, setManualLat] = useState('');
   const [manualLng, setManualLng] = useState('');
@@ -239,6 +241,8 @@ export function useReport() {
     townId,
     position,
     located,
+    mapFailed,
+    mapError: () => setMapFailed(true),
     locating,
     canPickOnMap,
     manualLat,

@@ -181,10 +181,13 @@ test('the current location is read in GCJ-02, shown as a grid and committee, and
   const page = renderPage('pages/report/index');
   await until(() => has(page, '使用当前位置'), 'the location button');
   expect(has(page, '在地图上选点')).toBe(true); // WeChat offers its map picker
+  expect(page.querySelector('wx-map')).toBeNull(); // no map before there is a point to show
   tapText(page, '使用当前位置');
   await until(() => textOf(page).includes('将交由东岳村第一网格及东岳一社社委办理'), 'where the point goes');
   expect(asked.map(([api, o]) => [api, o.type])).toEqual([['getLocation', 'gcj02']]);
   expect(calls.find((c) => c.action === 'grid/locate')?.data).toEqual({ location: { lat: 30.1, lng: 120.1 }, coord: 'gcj02' });
+  // Once located, the mini program shows the point on a map (miniprogram-simulate renders the element, not its tiles).
+  await until(() => page.querySelector('wx-map.main--report__map') !== null, 'the map');
 
   // Without picking a village, the located town's categories are offered.
   await until(() => has(page, '环境卫生'), 'the categories of the located town');

@@ -1,8 +1,9 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Input, Map, Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { Chip, ChipRow } from '../../components/chip';
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state';
 import { PrivacyGate } from '../../components/privacy-gate';
+import markerIcon from '../../assets/marker.png';
 import { DESCRIPTION_MAX, useReport } from '../../hooks/use-report';
 import type { LocateView } from '../../../core/views';
 import { PhotoPicker } from '../../components/photo-picker';
@@ -55,6 +56,29 @@ export default function ReportPage() {
         ) : (
           <Text className='muted report__where-hint'>定位后可直接看到问题将交由哪个网格和经济社办理。</Text>
         )}
+        {/* The mini program's map (GCJ-02, as WeChat reported the point) with the point and the grid it falls in.
+            H5 has no map key: there the typed coordinates and the village → cooperative picker stand in. */}
+        {process.env.TARO_ENV === 'weapp' && r.position && r.located && !r.mapFailed ? (
+          <Map
+            className='report__map'
+            latitude={r.position.location.lat}
+            longitude={r.position.location.lng}
+            scale={16}
+            markers={[
+              {
+                id: 1,
+                latitude: r.position.location.lat,
+                longitude: r.position.location.lng,
+                width: 28,
+                height: 36,
+                iconPath: markerIcon,
+                callout: { content: whereText(r.located), display: 'ALWAYS', padding: 8, borderRadius: 6, fontSize: 13, color: '#1f1f1f', bgColor: '#ffffff', textAlign: 'center', anchorX: 0, anchorY: 0, borderWidth: 0, borderColor: '#ffffff' },
+              },
+            ]}
+            onError={r.mapError}
+          />
+        ) : null}
+        {r.mapFailed ? <Text className='muted'>地图没有加载出来，不影响提交：上面的文字已说明问题将交由哪里办理。</Text> : null}
         <View className='report__where-actions'>
           <Button size='small' type='primary' fill='outline' loading={r.locating} disabled={r.locating} onClick={() => void r.locateCurrent()}>
             使用当前位置
