@@ -2,7 +2,7 @@ import type { GridTreeNode } from './grid';
 import type { HoursNote } from './hours';
 import type { HeldContent, RateTally } from './ports';
 import type { AuditEntry, Feedback, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision, Moderation } from './model';
-import type { EventAudience, EventStatus, MemberStatus, SignUpStatus, TeamKind } from './volunteer-model';
+import type { MemberStatus, SignUpStatus, TeamKind, VolunteerEvent } from './volunteer-model';
 
 export interface Profile {
   openid: string;
@@ -40,21 +40,10 @@ export interface MemberView {
   appliedAt: string;
 }
 
-export interface EventSummary {
-  id: string;
-  teamId: string;
+/** An event as lists show it: the stored event's public fields, with the team's name and the caller's place. */
+export interface EventSummary
+  extends Pick<VolunteerEvent, 'id' | 'teamId' | 'title' | 'place' | 'startAt' | 'endAt' | 'signupDeadline' | 'capacity' | 'waitlist' | 'openTo' | 'status' | 'signedCount' | 'waitlistCount'> {
   teamName: string;
-  title: string;
-  place: string;
-  startAt: string;
-  endAt: string;
-  signupDeadline: string;
-  capacity: number;
-  waitlist: boolean;
-  openTo: EventAudience;
-  status: EventStatus;
-  signedCount: number;
-  waitlistCount: number;
   /** The caller's place, or null. */
   myStatus: SignUpStatus | null;
   /** Minutes the leader confirmed for the caller, or null. */
