@@ -4,9 +4,9 @@ import type { Rating } from '../../../core/model';
 import { Chip, ChipRow } from '../../components/chip';
 import { ConcernView } from '../../components/concern-view';
 import { ErrorState, LoadingState } from '../../components/page-state';
-import { RATING_TEXT, REASON_MAX, REPLY_MAX } from '../../hooks/use-concern-detail';
+import { RATING_TEXT, REASON_MAX } from '../../hooks/use-concern-detail';
 import { useConcern } from '../../hooks/use-concern';
-import { PhotoPicker } from '../../components/photo-picker';
+import { MessageBox } from '../../components/message-box';
 import { useElderClass } from '../../hooks/use-elder';
 import './index.scss';
 
@@ -41,22 +41,18 @@ export default function ConcernPage() {
         </View>
       ) : null}
       {d.can('reply') ? (
-        <View className='card reply-box'>
-          <Text className='reply-box__title'>补充说明</Text>
-          <TextArea
-            value={d.replyText}
-            onChange={d.setReplyText}
-            placeholder='输入回复内容'
-            maxLength={REPLY_MAX}
-            autoSize
-            status={d.replyError ? 'error' : 'default'}
-          />
-          <PhotoPicker upload={d.replyPhotos} />
-          {d.replyError ? <Text className='error-text'>{d.replyError}</Text> : null}
-          <Button type='primary' block loading={d.busy === 'reply'} disabled={d.busy !== null} onClick={() => void d.reply()}>
-            发送
-          </Button>
-        </View>
+        <MessageBox
+          title='补充说明'
+          value={d.replyText}
+          onChange={d.setReplyText}
+          placeholder='输入回复内容'
+          photos={d.replyPhotos}
+          error={d.replyError}
+          submitText='发送'
+          onSubmit={() => void d.reply()}
+          loading={d.busy === 'reply'}
+          disabled={d.busy !== null}
+        />
       ) : null}
       {d.actionError ? <Text className='error-text action-error'>{d.actionError}</Text> : null}
       <Text className='muted refresh-hint'>下拉页面可刷新最新进展</Text>

@@ -3,9 +3,9 @@ import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { Chip, ChipRow } from '../../../components/chip';
 import { ConcernView } from '../../../components/concern-view';
 import { ErrorState, LoadingState } from '../../../components/page-state';
-import { REASON_MAX, REPLY_MAX } from '../../../hooks/use-concern-detail';
+import { REASON_MAX } from '../../../hooks/use-concern-detail';
 import { useHandle } from '../../../hooks/use-handle';
-import { PhotoPicker } from '../../../components/photo-picker';
+import { MessageBox } from '../../../components/message-box';
 import { useElderClass } from '../../../hooks/use-elder';
 import './index.scss';
 
@@ -65,43 +65,38 @@ export default function HandlePage() {
       ) : null}
 
       {h.can('reply') ? (
-        <View className='card reply-box'>
-          <Text className='reply-box__title'>给居民答复</Text>
-          <TextArea
-            value={h.replyText}
-            onChange={h.setReplyText}
-            placeholder='输入回复内容'
-            maxLength={REPLY_MAX}
-            autoSize
-            status={h.replyError ? 'error' : 'default'}
-          />
+        <MessageBox
+          title='给居民答复'
+          value={h.replyText}
+          onChange={h.setReplyText}
+          placeholder='输入回复内容'
+          photos={h.replyPhotos}
+          error={h.replyError}
+          submitText='回复'
+          onSubmit={() => void h.reply()}
+          loading={h.busy === 'reply'}
+          disabled={h.busy !== null}
+          fill='outline'
+        >
           <QuickReplies items={h.quickReplies} error={h.quickRepliesError} onPick={h.pickReply} onRetry={h.reloadQuickReplies} />
-          <PhotoPicker upload={h.replyPhotos} />
-          {h.replyError ? <Text className='error-text'>{h.replyError}</Text> : null}
-          <Button type='primary' fill='outline' block loading={h.busy === 'reply'} disabled={h.busy !== null} onClick={() => void h.reply()}>
-            回复
-          </Button>
-        </View>
+        </MessageBox>
       ) : null}
 
       {h.can('resolve') ? (
-        <View className='card reply-box'>
-          <Text className='reply-box__title'>完成办理</Text>
-          <TextArea
-            value={h.resolveText}
-            onChange={h.setResolveText}
-            placeholder='输入办结答复'
-            maxLength={REPLY_MAX}
-            autoSize
-            status={h.resolveError ? 'error' : 'default'}
-          />
+        <MessageBox
+          title='完成办理'
+          value={h.resolveText}
+          onChange={h.setResolveText}
+          placeholder='输入办结答复'
+          photos={h.resolvePhotos}
+          error={h.resolveError}
+          submitText='办结'
+          onSubmit={() => void h.resolve()}
+          loading={h.busy === 'resolve'}
+          disabled={h.busy !== null}
+        >
           <QuickReplies items={h.quickReplies} error={h.quickRepliesError} onPick={h.pickResolve} onRetry={h.reloadQuickReplies} />
-          <PhotoPicker upload={h.resolvePhotos} />
-          {h.resolveError ? <Text className='error-text'>{h.resolveError}</Text> : null}
-          <Button type='primary' block loading={h.busy === 'resolve'} disabled={h.busy !== null} onClick={() => void h.resolve()}>
-            办结
-          </Button>
-        </View>
+        </MessageBox>
       ) : null}
 
       {reroutes ? (
