@@ -7,15 +7,22 @@ import { keysetPage } from './sqlite-paging';
 type Row = Record<string, unknown>;
 const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-function toItem(r: Row): OutboxItem {
+/** The notification columns both the outbox and the in-app inbox store. */
+function toNotification(r: Row): Notification {
   return {
     id: r.id as string,
     recipientOpenid: r.recipient_openid as string,
-    kind: r.kind as OutboxItem['kind'],
+    kind: r.kind as Notification['kind'],
     title: r.title as string,
     body: r.body as string,
     page: r.page as string,
     createdAt: r.created_at as string,
+  };
+}
+
+function toItem(r: Row): OutboxItem {
+  return {
+    ...toNotification(r),
     status: r.status as OutboxItem['status'],
     attempts: r.attempts as number,
     nextAttemptAt: r.next_attempt_at as string,
@@ -25,16 +32,7 @@ function toItem(r: Row): OutboxItem {
 }
 
 function toMessage(r: Row): InboxMessage {
-  return {
-    id: r.id as string,
-    recipientOpenid: r.recipient_openid as string,
-    kind: r.kind as InboxMessage['kind'],
-    title: r.title as string,
-    body: r.body as string,
-    page: r.page as string,
-    createdAt: r.created_at as string,
-    readAt: s(r.read_at),
-  };
+  return { ...toNotification(r), readAt: s(r.read_at) };
 }
 
 /** Prepared insert used by every domain transaction that queues notifications. */
