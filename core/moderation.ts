@@ -4,8 +4,8 @@
  */
 import type { ConcernCtx as Ctx } from './concern-service';
 import { AppError } from './errors';
-import type { HeldContent } from './ports';
 import type { ParsedInputOf } from './schemas';
+import type { ModerationItem } from './views';
 
 const LIST_MAX = 100;
 
@@ -16,8 +16,9 @@ async function townsOf(ctx: Ctx): Promise<string[] | null> {
   return node.kind === 'district' ? null : [snap.grid.placement(node.id).town?.id ?? node.id];
 }
 
-export async function listHeld(ctx: Ctx): Promise<{ items: HeldContent[] }> {
-  return { items: await ctx.deps.store.concerns.heldContent(await townsOf(ctx), LIST_MAX) };
+export async function listHeld(ctx: Ctx): Promise<{ items: ModerationItem[] }> {
+  const held = await ctx.deps.store.concerns.heldContent(await townsOf(ctx), LIST_MAX);
+  return { items: held.map((h) => ({ kind: h.kind, id: h.id, text: h.text, at: h.at, townId: h.townId, subject: { kind: 'concern', id: h.concernId } })) };
 }
 
 export async function decide(ctx: Ctx, input: ParsedInputOf<'moderation/decide'>): Promise<{ decided: true }> {

@@ -1,8 +1,24 @@
 import type { GridTreeNode } from './grid';
 import type { HoursNote } from './hours';
-import type { HeldContent, RateTally } from './ports';
+import type { RateTally } from './ports';
 import type { AuditEntry, Feedback, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision, Moderation } from './model';
 import type { MemberStatus, SignUpStatus, TeamKind, VolunteerEvent } from './volunteer-model';
+
+/** What a piece of held text is: a concern's description, a message of its thread, an event's texts, an event's cancellation reason, or a team application's note. */
+export type HeldKind = 'concern' | 'message' | 'event' | 'cancelReason' | 'application';
+
+/** One piece of held user text as the moderator sees it, oldest first in `moderation/list`. */
+export interface ModerationItem {
+  kind: HeldKind;
+  /** The id to pass to `moderation/decide` with this kind. */
+  id: string;
+  /** The held text; for an event its title, place and description, one per line. */
+  text: string;
+  at: string;
+  townId: string;
+  /** What the text belongs to, so the moderator can open it. */
+  subject: { kind: 'concern' | 'event' | 'team'; id: string };
+}
 
 export interface Profile {
   openid: string;
@@ -345,7 +361,7 @@ export interface Outputs {
   'audit/list': Page<AuditEntry>;
   'feedback/submit': { id: string };
   'feedback/list': Page<Feedback>;
-  'moderation/list': { items: HeldContent[] };
+  'moderation/list': { items: ModerationItem[] };
   'moderation/decide': { decided: true };
   'volunteer/mine': MyVolunteer;
   'team/list': { items: TeamSummary[] };

@@ -1,7 +1,6 @@
 /** Content security: flagged text is held for the town admin, never dropped, never shown to others. */
 import { HELD_TEXT } from '../core/concern-service';
-import type { HeldContent } from '../core/ports';
-import type { ConcernDetail, ConcernSummary, Page } from '../core/views';
+import type { ConcernDetail, ConcernSummary, ModerationItem, Page } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { GENEROUS_LIMITS } from './test-limits';
@@ -55,7 +54,7 @@ describe('held content', () => {
     const c = await call(I.resident, 'concern/submit', { category: 'road', description: AD, placeId: 'dz-xicheng-daguo' });
     await call(I.daguoChair, 'concern/accept', { id: c.id });
     await call(I.resident, 'concern/reply', { id: c.id, text: '无抵押贷款了解一下' });
-    const held = await call<{ items: HeldContent[] }>(I.townAdmin, 'moderation/list');
+    const held = await call<{ items: ModerationItem[] }>(I.townAdmin, 'moderation/list');
     expect(held.items.map((h) => [h.kind, h.text])).toEqual([
       ['concern', AD],
       ['message', '无抵押贷款了解一下'],
@@ -70,7 +69,7 @@ describe('held content', () => {
     expect(seen.description).toBe(AD);
     expect(seen.thread.map((m) => m.text)).toEqual([HELD_TEXT]);
     expect(rt.store.db.prepare(`SELECT text, moderation FROM concern_messages`).all()).toEqual([{ text: '无抵押贷款了解一下', moderation: 'rejected' }]);
-    expect((await call<{ items: HeldContent[] }>(I.townAdmin, 'moderation/list')).items).toEqual([]);
+    expect((await call<{ items: ModerationItem[] }>(I.townAdmin, 'moderation/list')).items).toEqual([]);
   });
 });
 
