@@ -54,11 +54,13 @@ export interface MemberView {
   status: MemberStatus;
   partyMember: boolean;
   appliedAt: string;
+  /** The applicant's note, for the team's leaders only (a placeholder while held); null for others or none. */
+  note: string | null;
 }
 
 /** An event as lists show it: the stored event's public fields, with the team's name and the caller's place. */
 export interface EventSummary
-  extends Pick<VolunteerEvent, 'id' | 'teamId' | 'title' | 'place' | 'startAt' | 'endAt' | 'signupDeadline' | 'capacity' | 'waitlist' | 'openTo' | 'status' | 'signedCount' | 'waitlistCount'> {
+  extends Pick<VolunteerEvent, 'id' | 'teamId' | 'title' | 'place' | 'startAt' | 'endAt' | 'signupDeadline' | 'capacity' | 'waitlist' | 'openTo' | 'status' | 'moderation' | 'signedCount' | 'waitlistCount'> {
   teamName: string;
   /** The caller's place, or null. */
   myStatus: SignUpStatus | null;
@@ -75,7 +77,9 @@ export interface TeamDetail extends TeamSummary {
 
 export interface EventDetail extends EventSummary {
   description: string;
+  /** The reason as the caller may see it (a placeholder while held, to all but leaders and moderators). */
   cancelReason: string | null;
+  cancelModeration: VolunteerEvent['cancelModeration'];
   iLead: boolean;
   /** 1-based place in the waitlist when the caller is waiting. */
   myPosition: number | null;

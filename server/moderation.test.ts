@@ -1,5 +1,5 @@
 /** Content security: flagged text is held for the town admin, never dropped, never shown to others. */
-import { HELD_TEXT } from '../core/concern-service';
+import { HELD_TEXT } from '../core/content';
 import type { ConcernDetail, ConcernSummary, ModerationItem, Page } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';

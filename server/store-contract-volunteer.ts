@@ -3,7 +3,7 @@
  * capacity and waitlist, attendance, hours, reminders and personal codes — including 200 sign-ups at
  * once for 50 places. Called by describeStoreContract.
  */
-import type { NoticeTemplate, Store } from '../core/ports';
+import type { EventCancellation, NoticeTemplate, Store } from '../core/ports';
 import type { HoursAudit, Membership, SignUp, VolunteerEvent } from '../core/volunteer-model';
 import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS, type VolunteerData } from './demo-data';
 import { at, uid } from './store-contract-fixtures';
@@ -24,7 +24,10 @@ function volunteerEvent(over: Partial<VolunteerEvent> = {}): VolunteerEvent {
     waitlist: true,
     openTo: 'all',
     status: 'open',
+    moderation: 'published',
     cancelReason: null,
+    cancelModeration: 'published',
+    cancelledAt: null,
     signedCount: 0,
     waitlistCount: 0,
     checkinCode: 'code-x',
@@ -39,8 +42,10 @@ function template(kind: NoticeTemplate['kind'] = 'event_promoted'): NoticeTempla
 }
 
 function membership(teamId: string, openid: string, over: Partial<Membership> = {}): Membership {
-  return { id: `${teamId}_${openid}`, teamId, openid, name: '街坊', status: 'pending', partyMember: false, appliedAt: at(1), decidedAt: null, ...over };
+  return { id: `${teamId}_${openid}`, teamId, openid, name: '街坊', status: 'pending', partyMember: false, appliedAt: at(1), decidedAt: null, note: null, noteModeration: 'published', ...over };
 }
+
+const cancellation = (reason: string, moderation: EventCancellation['moderation'] = 'published'): EventCancellation => ({ reason, moderation, at: at(3) });
 
 const person = (openid: string) => ({ openid, name: `街坊${openid.slice(-3)}` });
 
@@ -145,7 +150,7 @@ export function describeVolunteerContract(current: () => Store, seeded: Voluntee
       expect(await events.signUp(noWaitlist.id, person('o-vol-002'), null, at(1))).toEqual({ kind: 'full' });
       expect(await events.getSignUp(noWaitlist.id, 'o-vol-002')).toBeNull();
       expect(await events.signUp('ev-missing', person('o-vol-002'), null, at(1))).toEqual({ kind: 'closed' });
-      expect(await events.cancelEvent(noWaitlist.id, '取消', template('event_cancelled'))).toBe(1);
+      expect(await events.cancelEvent(noWaitlist.id, cancellation('取消'), template('event_cancelled'))).toBe(1);
       expect(await events.signUp(noWaitlist.id, person('o-vol-003'), null, at(1))).toEqual({ kind: 'closed' });
     });
 
@@ -186,13 +191,13 @@ export function describeVolunteerContract(current: () => Store, seeded: Voluntee
       for (const p of ['o-vol-001', 'o-vol-002', 'o-vol-003', 'o-vol-004']) await events.signUp(e.id, person(p), null, at(1));
       await events.cancelSignUp(e.id, 'o-vol-004', at(2), template());
       const tpl = template('event_cancelled');
-      const told = await Promise.all([events.cancelEvent(e.id, '台风', tpl), events.cancelEvent(e.id, '台风', template('event_cancelled'))]);
+      const told = await Promise.all([events.cancelEvent(e.id, cancellation('台风'), tpl), events.cancelEvent(e.id, cancellation('台风'), template('event_cancelled'))]);
       expect(told.filter((t) => t !== null)).toEqual([3]);
-      expect(await events.getEvent(e.id)).toMatchObject({ status: 'cancelled', cancelReason: '台风' });
+      expect(await events.getEvent(e.id)).toMatchObject({ status: 'cancelled', cancelReason: '台风', cancelModeration: 'published', cancelledAt: at(3) });
       const winnerTpl = told[0] !== null ? tpl : null;
       if (winnerTpl) for (const p of ['o-vol-001', 'o-vol-002', 'o-vol-003']) expect(await store.outbox.get(`${tpl.id}_${p}`)).toMatchObject({ recipientOpenid: p, kind: 'event_cancelled' });
       expect(await store.outbox.get(`${tpl.id}_o-vol-004`)).toBeNull();
-      expect(await events.cancelEvent(e.id, '再取消', template('event_cancelled'))).toBeNull();
+      expect(await events.cancelEvent(e.id, cancellation('再取消'), template('event_cancelled'))).toBeNull();
     });
 
     it('records check-in then check-out once each, on signed places only', async () => {
@@ -253,7 +258,7 @@ export function describeVolunteerContract(current: () => Store, seeded: Voluntee
       for (const p of ['o-vol-001', 'o-vol-002', 'o-vol-003', 'o-vol-004']) await events.signUp(soon.id, person(p), null, at(1));
       await events.signUp(laterStill.id, person('o-vol-001'), null, at(1));
       await events.signUp(cancelled.id, person('o-vol-001'), null, at(1));
-      await events.cancelEvent(cancelled.id, '取消', template('event_cancelled'));
+      await events.cancelEvent(cancelled.id, cancellation('取消'), template('event_cancelled'));
       const due = await events.dueReminders(at(0), at(86400), 10);
       // capacity 3: the fourth person waits and is not reminded.
       expect(due.map((d) => d.signUp.openid)).toEqual(['o-vol-001', 'o-vol-002', 'o-vol-003']);
