@@ -292,6 +292,8 @@ export interface MyDataExport {
   concerns: ConcernDetail[];
   messages: InboxMessage[];
   volunteer: MyVolunteer;
+  /** Every team application the person made, with what they wrote (held notes included: they are theirs). */
+  applications: Array<{ teamId: string; teamName: string; status: MemberStatus; appliedAt: string; decidedAt: string | null; note: string | null }>;
 }
 
 /** Workbench filters of the open inbox: 今天到期, 已超期, 待签收 (schemas.ts INBOX_FILTERS lists the same). */
