@@ -41,8 +41,9 @@ export function useCreateEvent() {
     date: beijingDate(1),
     startTime: '09:00',
     endTime: '11:00',
-    deadlineDate: beijingDate(0),
-    deadlineTime: '20:00',
+    // An hour before the start by default: a fixed evening hour today would already be past late at night.
+    deadlineDate: beijingDate(1),
+    deadlineTime: '08:00',
     capacity: '20',
     waitlist: true,
     openTo: 'members',

@@ -1,0 +1,77 @@
+/**
+ * Held volunteer texts through the H5 build in real Chromium: an application note and an event whose
+ * texts the content check holds are kept from others until the town admin publishes them.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { HELD_TEXT } from '../../core/content';
+import { DEMO_IDENTITIES, DEMO_TEAMS } from '../../server/demo-data';
+import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { button, loginAs } from './ui';
+
+jest.setTimeout(120_000);
+
+let h: Harness;
+beforeAll(async () => {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  h = await startHarness();
+});
+afterAll(() => h?.close());
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+const teamPage = (id: string) => `${h.base}/#/volunteer/pages/team/index?id=${id}`;
+
+it('keeps a held application note and a held event from others until the town admin publishes them', async () => {
+  // A resident applies with a note the word list holds; the leader sees the application, not the note.
+  const { page: resident } = await h.newPage();
+  await loginAs(h.base, resident, '陈阿姨');
+  await resident.goto(teamPage(DEMO_TEAMS.daguo));
+  await resident.locator('textarea[placeholder*="周末有空"]').fill('周末有空，细节加我微信聊');
+  await button(resident, '申请加入').click();
+  await resident.getByText('我的状态：待审核').waitFor();
+
+  const { page: leader } = await h.newPage();
+  await loginAs(h.base, leader, '罗队长');
+  await leader.goto(teamPage(DEMO_TEAMS.daguo));
+  await leader.getByText('待审核的申请（1）').waitFor();
+  await leader.getByText(`留言：${HELD_TEXT}`).waitFor();
+  expect(await leader.getByText('加我微信', { exact: false }).count()).toBe(0);
+
+  // The leader starts an event whose description the word list holds: it waits for review.
+  await button(leader, '发起活动').click();
+  await fillEvent(leader);
+  await button(leader, '发布活动').click();
+  await leader.getByText('审核中', { exact: true }).first().waitFor();
+  await leader.getByText('活动内容正在由镇里审核', { exact: false }).waitFor();
+  await shot(leader, 'volunteer-event-held');
+  const [held] = await h.rt.store.events.heldEvents(null, 10);
+  expect(held).toMatchObject({ title: '河涌边清理', moderation: 'held' });
+
+  // Residents do not see it on the team page, nor can they open it.
+  await resident.goto(teamPage(DEMO_TEAMS.daguo));
+  await resident.reload();
+  await resident.getByText('我的状态：待审核').waitFor();
+  expect(await resident.getByText('河涌边清理').count()).toBe(0);
+
+  await publishAsAdmin(held.id);
+  await resident.reload();
+  await resident.getByText('河涌边清理').first().waitFor();
+  expect((await h.rt.store.teams.getMembership(DEMO_TEAMS.daguo, DEMO_IDENTITIES.resident))?.noteModeration).toBe('published');
+  await leader.goto(teamPage(DEMO_TEAMS.daguo));
+  await leader.reload();
+  await leader.getByText('留言：周末有空，细节加我微信聊').waitFor();
+});
+
+async function fillEvent(leader: Page): Promise<void> {
+  await leader.locator('input[placeholder*="村道周末清洁行动"]').fill('河涌边清理');
+  await leader.locator('input[placeholder*="祠堂门口"]').fill('大果祠堂');
+  await leader.locator('textarea[placeholder*="做什么"]').fill('工具队里准备，报名请加微信 abc123');
+  await leader.getByText('所有居民', { exact: true }).click();
+}
+
+async function publishAsAdmin(eventId: string): Promise<void> {
+  for (const [kind, id] of [['event', eventId], ['application', `${DEMO_TEAMS.daguo}_${DEMO_IDENTITIES.resident}`]]) {
+    await h.rt.router.call('concern', 'moderation/decide', { kind, id, decision: 'publish' }, DEMO_IDENTITIES.townAdmin);
+  }
+}
