@@ -36,12 +36,19 @@ export default function FeedbackListPage() {
               </Tag>
             ) : null}
           </View>
-          <Text className='feedback-list__text' userSelect>
-            {f.text}
-          </Text>
-          <Text className='muted feedback-list__contact' userSelect>
-            {f.contact ? `联系方式：${f.contact}` : '未留联系方式'}
-          </Text>
+          {/* Block wrappers: Taro's selectable text is inline-block, whatever its class says. */}
+          <View className='feedback-list__text'>
+            <Text userSelect>{f.text}</Text>
+          </View>
+          <View className='muted feedback-list__contact'>
+            {f.contact ? (
+              <Text>
+                联系方式：<Text userSelect>{f.contact}</Text>
+              </Text>
+            ) : (
+              <Text>未留联系方式</Text>
+            )}
+          </View>
         </View>
       ))}
       <ListFooter {...list} />

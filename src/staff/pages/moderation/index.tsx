@@ -44,9 +44,10 @@ export default function ModerationPage() {
                 </Tag>
                 <Text className='muted'>{`提交于 ${fullTime(item.at)}`}</Text>
               </View>
-              <Text className='moderation__text' userSelect>
-                {item.text}
-              </Text>
+              {/* A block wrapper: Taro's selectable text is inline-block, whatever its class says. */}
+              <View className='moderation__text'>
+                <Text userSelect>{item.text}</Text>
+              </View>
               <View className='moderation__link' role='link' onClick={() => void m.open(item)}>
                 <Text>{`${link.label} ›`}</Text>
               </View>
