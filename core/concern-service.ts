@@ -1,4 +1,5 @@
 import { actorsOf, canView, isHandler, isReporter } from './access';
+import { HELD_TEXT, moderate as moderateText, shownText as shownTextFor } from './content';
 import type { DirectoryCache, DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { RATING_TEXT } from './labels';
@@ -69,19 +70,12 @@ function slaView(c: Concern, now: string): SlaView {
   };
 }
 
-/** Shown in place of held text to anyone but its author and the moderators. */
-export const HELD_TEXT = '（该内容正在审核，审核通过后显示）';
-
 /** Moderators see held text; so does its author, marked as under review in the UI. */
 function shownText(caller: Caller, authorOpenid: string, text: string, moderation: Moderation): string {
-  return moderation === 'published' || caller.openid === authorOpenid || caller.role === 'admin' ? text : HELD_TEXT;
+  return shownTextFor(caller, caller.openid === authorOpenid, text, moderation);
 }
 
-/** Runs the content check on user text: anything but a pass is held for a moderator, never dropped. */
-async function moderate(ctx: Ctx, text: string): Promise<Moderation> {
-  const { verdict } = await ctx.deps.contentCheck.check(text, ctx.caller.openid);
-  return verdict === 'pass' ? 'published' : 'held';
-}
+const moderate = (ctx: Ctx, text: string): Promise<Moderation> => moderateText(ctx.deps, ctx.caller, text);
 
 function summary(snap: DirectorySnapshot, cats: Map<string, Category>, c: Concern, now: string, caller: Caller, thumbUrl: string | null = null): ConcernSummary {
   return {

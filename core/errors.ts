@@ -40,6 +40,8 @@ export const ERROR_CODES = {
   'EVENT.CODE_INVALID': 400,
   'EVENT.OUTSIDE_WINDOW': 409,
   'EVENT.NOT_ENDED': 409,
+  /** The event's texts wait for (or failed) the town's content review: nobody can sign up yet. */
+  'EVENT.UNDER_REVIEW': 409,
   'HOURS.REASON_REQUIRED': 400,
   /** An export would exceed LIMITS.exportRowsMax rows: narrow the dates, node or statuses. */
   'EXPORT.TOO_LARGE': 400,

@@ -224,7 +224,9 @@ export type NotificationKind =
   | 'team_reviewed'
   | 'event_promoted'
   | 'event_cancelled'
-  | 'event_reminder';
+  | 'event_reminder'
+  /** To the leader who created an event: the moderator published or rejected its texts. */
+  | 'event_reviewed';
 
 export interface Notification {
   id: string;

@@ -1,11 +1,17 @@
 /**
- * Moderation of held user text: the town admin lists what the content check held in their town and
- * publishes or rejects each item. A decision changes only the item's state: the text is kept either way.
+ * Moderation of held user text: the town admin lists what the content check held in their town —
+ * concern descriptions and thread messages, volunteer event texts, event cancellation reasons and team
+ * application notes — and publishes or rejects each item. A decision changes only the item's state:
+ * the text is kept either way.
  */
 import type { ConcernCtx as Ctx } from './concern-service';
+import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
+import type { Notification } from './model';
 import type { ParsedInputOf } from './schemas';
 import type { ModerationItem } from './views';
+import { beijingTime, EVENT_PAGE, eventText } from './volunteer-service';
+import type { Team, VolunteerEvent } from './volunteer-model';
 
 const LIST_MAX = 100;
 
@@ -16,17 +22,86 @@ async function townsOf(ctx: Ctx): Promise<string[] | null> {
   return node.kind === 'district' ? null : [snap.grid.placement(node.id).town?.id ?? node.id];
 }
 
+const townOf = (snap: DirectorySnapshot, nodeId: string): string => snap.grid.placement(nodeId).town?.id ?? nodeId;
+
+/** Teams in these towns (all when null), with the town each belongs to. */
+async function teamsIn(ctx: Ctx, towns: string[] | null): Promise<Map<string, { team: Team; townId: string }>> {
+  const snap = await ctx.directory.current();
+  const out = new Map<string, { team: Team; townId: string }>();
+  for (const team of await ctx.deps.store.teams.listTeams()) {
+    const townId = townOf(snap, team.nodeId);
+    if (towns === null || towns.includes(townId)) out.set(team.id, { team, townId });
+  }
+  return out;
+}
+
+function eventItems(e: VolunteerEvent, townId: string): ModerationItem[] {
+  const subject = { kind: 'event' as const, id: e.id };
+  const items: ModerationItem[] = [];
+  if (e.moderation === 'held') items.push({ kind: 'event', id: e.id, text: eventText(e), at: e.createdAt, townId, subject });
+  if (e.cancelModeration === 'held' && e.cancelReason !== null) items.push({ kind: 'cancelReason', id: e.id, text: e.cancelReason, at: e.cancelledAt ?? e.createdAt, townId, subject });
+  return items;
+}
+
+const byAt = (a: ModerationItem, b: ModerationItem) => (a.at === b.at ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.at < b.at ? -1 : 1);
+
 export async function listHeld(ctx: Ctx): Promise<{ items: ModerationItem[] }> {
-  const held = await ctx.deps.store.concerns.heldContent(await townsOf(ctx), LIST_MAX);
-  return { items: held.map((h) => ({ kind: h.kind, id: h.id, text: h.text, at: h.at, townId: h.townId, subject: { kind: 'concern', id: h.concernId } })) };
+  const towns = await townsOf(ctx);
+  const teams = await teamsIn(ctx, towns);
+  const teamIds = towns === null ? null : [...teams.keys()];
+  const { concerns, events, teams: teamRepo } = ctx.deps.store;
+  const [held, heldEvents, heldNotes] = await Promise.all([concerns.heldContent(towns, LIST_MAX), events.heldEvents(teamIds, LIST_MAX), teamRepo.heldNotes(teamIds, LIST_MAX)]);
+  const items: ModerationItem[] = [
+    ...held.map((h) => ({ kind: h.kind, id: h.id, text: h.text, at: h.at, townId: h.townId, subject: { kind: 'concern' as const, id: h.concernId } })),
+    ...heldEvents.flatMap((e) => eventItems(e, teams.get(e.teamId)?.townId ?? '')),
+    ...heldNotes.map((m) => ({ kind: 'application' as const, id: m.id, text: m.note ?? '', at: m.appliedAt, townId: teams.get(m.teamId)?.townId ?? '', subject: { kind: 'team' as const, id: m.teamId } })),
+  ];
+  return { items: items.sort(byAt).slice(0, LIST_MAX) };
+}
+
+const notHeld = (kind: string, id: string) => new AppError('MODERATION.NOT_HELD', `no held ${kind} ${id} in this moderator's towns`);
+
+/** Tells the leader who created an event what the moderator decided on its texts. */
+function reviewNotice(ctx: Ctx, e: VolunteerEvent, published: boolean): Notification {
+  const at = ctx.deps.now().toISOString();
+  const when = beijingTime(e.startAt);
+  return {
+    id: ctx.deps.newId('n'),
+    recipientOpenid: e.createdBy,
+    kind: 'event_reviewed',
+    title: published ? '活动已通过审核' : '活动未通过审核',
+    body: published ? `「${e.title}」（${when}）已通过内容审核，居民现在可以看到并报名了。` : `「${e.title}」（${when}）未通过内容审核，居民看不到这个活动。请调整标题、地点或说明后重新发布。`,
+    page: EVENT_PAGE(e.id),
+    createdAt: at,
+  };
+}
+
+async function decideVolunteer(ctx: Ctx, input: ParsedInputOf<'moderation/decide'>, towns: string[] | null): Promise<boolean> {
+  const to = input.decision === 'publish' ? 'published' : 'rejected';
+  const teams = await teamsIn(ctx, towns);
+  if (input.kind === 'application') {
+    // A membership id is `${teamId}_${openid}`: the team is the one whose id prefixes it.
+    const team = [...teams.values()].find(({ team: t }) => input.id.startsWith(`${t.id}_`));
+    if (!team) throw notHeld(input.kind, input.id);
+    return ctx.deps.store.teams.decideNote(input.id, to);
+  }
+  const e = await ctx.deps.store.events.getEvent(input.id);
+  if (!e || !teams.has(e.teamId)) throw notHeld(input.kind, input.id);
+  const notices = input.kind === 'event' ? [reviewNotice(ctx, e, to === 'published')] : [];
+  return ctx.deps.store.events.decideEvent(e.id, input.kind === 'event' ? 'event' : 'cancelReason', to, notices);
 }
 
 export async function decide(ctx: Ctx, input: ParsedInputOf<'moderation/decide'>): Promise<{ decided: true }> {
   const towns = await townsOf(ctx);
-  // The item must be held in the moderator's own towns: look it up among them before deciding.
-  const held = await ctx.deps.store.concerns.heldContent(towns, 10_000);
-  if (!held.some((h) => h.kind === input.kind && h.id === input.id)) throw new AppError('MODERATION.NOT_HELD', `no held ${input.kind} ${input.id} in this moderator's towns`);
-  const ok = await ctx.deps.store.concerns.decideModeration(input.kind, input.id, input.decision === 'publish' ? 'published' : 'rejected');
+  let ok: boolean;
+  if (input.kind === 'concern' || input.kind === 'message') {
+    // The item must be held in the moderator's own towns: look it up among them before deciding.
+    const held = await ctx.deps.store.concerns.heldContent(towns, 10_000);
+    if (!held.some((h) => h.kind === input.kind && h.id === input.id)) throw notHeld(input.kind, input.id);
+    ok = await ctx.deps.store.concerns.decideModeration(input.kind, input.id, input.decision === 'publish' ? 'published' : 'rejected');
+  } else {
+    ok = await decideVolunteer(ctx, input, towns);
+  }
   if (!ok) throw new AppError('MODERATION.NOT_HELD', `${input.kind} ${input.id} was decided already`);
   return { decided: true };
 }

@@ -4,7 +4,7 @@
  */
 import type { BoundaryImportPlan } from './boundary-import';
 import type { Boundary } from './locate';
-import type { ApiClient, AuditEntry, Feedback, Category, Concern, ConcernEvent, ConcernMessage, ConcernStatus, GridNode, InboxMessage, Notification, Office, OutboxItem, StaffMember } from './model';
+import type { ApiClient, AuditEntry, Feedback, Category, Concern, ConcernEvent, ConcernMessage, ConcernStatus, GridNode, InboxMessage, Moderation, Notification, Office, OutboxItem, StaffMember } from './model';
 import type { RateLimits } from './policy';
 import type { RosterImportPlan } from './roster-import';
 import type { SlaConfig } from './sla';
@@ -301,6 +301,13 @@ export interface TeamRepo {
   transition(id: string, from: readonly Membership['status'][], to: Membership['status'], at: string, notices: Notification[]): Promise<Membership | null>;
   /** Sets or clears the 党员 badge of a current member; null when there is no such member. Single-document update. */
   setPartyMember(id: string, partyMember: boolean): Promise<Membership | null>;
+  /**
+   * Applications whose note is held for a moderator, in these teams (all when null), oldest first, at
+   * most `limit`. An indexed query on the held notes (SQLite a partial index, CloudBase `noteModeration`).
+   */
+  heldNotes(teamIds: string[] | null, limit: number): Promise<Membership[]>;
+  /** A moderator's decision on a held note: a conditional single-document update from `held`; false when not held. */
+  decideNote(membershipId: string, to: 'published' | 'rejected'): Promise<boolean>;
 }
 
 export type SignUpOutcome =
@@ -315,6 +322,13 @@ export interface CancelOutcome {
   cancelled: SignUp | null;
   /** Whoever the waitlist promoted into the freed place, if anyone. */
   promoted: SignUp | null;
+}
+
+/** Why and when an event was called off, with the content check's verdict on the reason. */
+export interface EventCancellation {
+  reason: string;
+  moderation: Moderation;
+  at: string;
 }
 
 export interface AttendanceChange {
@@ -367,7 +381,19 @@ export interface EventRepo {
    * or waitlisted at that moment, in the same atomic step; returns how many were told, or null when
    * the event was not open. CloudBase: one transaction (event update + one outbox add per sign-up).
    */
-  cancelEvent(eventId: string, reason: string, notice: NoticeTemplate): Promise<number | null>;
+  cancelEvent(eventId: string, cancel: EventCancellation, notice: NoticeTemplate): Promise<number | null>;
+  /**
+   * Events whose texts or cancellation reason are held for a moderator, in these teams (all when null),
+   * oldest first, at most `limit`. Indexed queries on each held field (SQLite partial indexes; CloudBase
+   * `moderation` and `cancelModeration`), merged.
+   */
+  heldEvents(teamIds: string[] | null, limit: number): Promise<VolunteerEvent[]>;
+  /**
+   * A moderator's decision on an event's texts ('event') or its cancellation reason ('cancelReason'): a
+   * conditional update of that field from `held`, queuing the notices in the same atomic step; false when
+   * it was not held. CloudBase: one transaction (event update + outbox adds).
+   */
+  decideEvent(eventId: string, field: 'event' | 'cancelReason', to: 'published' | 'rejected', notices: Notification[]): Promise<boolean>;
   /**
    * Records a check-in (only where none is recorded yet) or a check-out (only after a check-in), on a
    * signed place. Single conditional update; returns the sign-up after it, or null when it did not apply.

@@ -19,6 +19,13 @@ export function maskPhone(phone: string): string {
 
 const EXPORT_PAGE = 50;
 
+async function applications(ctx: Ctx): Promise<MyDataExport['applications']> {
+  const { teams } = ctx.deps.store;
+  const [mine, all] = await Promise.all([teams.membershipsOf(ctx.caller.openid), teams.listTeams()]);
+  const names = new Map(all.map((t) => [t.id, t.name]));
+  return mine.map((m) => ({ teamId: m.teamId, teamName: names.get(m.teamId) ?? '', status: m.status, appliedAt: m.appliedAt, decidedAt: m.decidedAt, note: m.note }));
+}
+
 export async function exportMine(ctx: Ctx, profile: Profile): Promise<MyDataExport> {
   const { store } = ctx.deps;
   const user = await store.directory.findUser(ctx.caller.openid);
@@ -43,6 +50,7 @@ export async function exportMine(ctx: Ctx, profile: Profile): Promise<MyDataExpo
     concerns: details,
     messages,
     volunteer: await volunteers.mine(ctx),
+    applications: await applications(ctx),
   };
 }
 

@@ -6,6 +6,7 @@
 import { ACTION_FUNCTION, isActionName, type ActionName, type ActionOutput } from './actions';
 import * as board from './board-service';
 import * as concerns from './concern-service';
+import { moderate } from './content';
 import * as moderation from './moderation';
 import { deleteMe, exportMine } from './privacy';
 import * as stats from './stats';
@@ -27,10 +28,10 @@ type Handler<A extends ActionName> = (ctx: Ctx, input: ParsedInputOf<A>) => Prom
 const handlers: { [A in ActionName]: Handler<A> } = {
   'me/profile': async (ctx) => profile(ctx),
   'feedback/submit': async (ctx, input) => {
-    const { verdict } = await ctx.deps.contentCheck.check(input.text, ctx.caller.openid);
+    const verdict = await moderate(ctx.deps, ctx.caller, input.text);
     const id = ctx.deps.newId('f');
     const contact = input.contact ? input.contact : null;
-    await ctx.deps.store.feedback.add({ id, authorOpenid: ctx.caller.openid, text: input.text, contact, createdAt: ctx.deps.now().toISOString(), moderation: verdict === 'pass' ? 'published' : 'held' });
+    await ctx.deps.store.feedback.add({ id, authorOpenid: ctx.caller.openid, text: input.text, contact, createdAt: ctx.deps.now().toISOString(), moderation: verdict });
     return { id };
   },
   'feedback/list': async (ctx, input) => ctx.deps.store.feedback.list({ cursor: input.cursor ?? null, limit: input.limit ?? 20 }),

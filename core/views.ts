@@ -59,11 +59,13 @@ export interface MemberView {
   status: MemberStatus;
   partyMember: boolean;
   appliedAt: string;
+  /** The applicant's note, for the team's leaders only (a placeholder while held); null for others or none. */
+  note: string | null;
 }
 
 /** An event as lists show it: the stored event's public fields, with the team's name and the caller's place. */
 export interface EventSummary
-  extends Pick<VolunteerEvent, 'id' | 'teamId' | 'title' | 'place' | 'startAt' | 'endAt' | 'signupDeadline' | 'capacity' | 'waitlist' | 'openTo' | 'status' | 'signedCount' | 'waitlistCount'> {
+  extends Pick<VolunteerEvent, 'id' | 'teamId' | 'title' | 'place' | 'startAt' | 'endAt' | 'signupDeadline' | 'capacity' | 'waitlist' | 'openTo' | 'status' | 'moderation' | 'signedCount' | 'waitlistCount'> {
   teamName: string;
   /** The caller's place, or null. */
   myStatus: SignUpStatus | null;
@@ -80,7 +82,9 @@ export interface TeamDetail extends TeamSummary {
 
 export interface EventDetail extends EventSummary {
   description: string;
+  /** The reason as the caller may see it (a placeholder while held, to all but leaders and moderators). */
   cancelReason: string | null;
+  cancelModeration: VolunteerEvent['cancelModeration'];
   iLead: boolean;
   /** 1-based place in the waitlist when the caller is waiting. */
   myPosition: number | null;
@@ -293,6 +297,8 @@ export interface MyDataExport {
   concerns: ConcernDetail[];
   messages: InboxMessage[];
   volunteer: MyVolunteer;
+  /** Every team application the person made, with what they wrote (held notes included: they are theirs). */
+  applications: Array<{ teamId: string; teamName: string; status: MemberStatus; appliedAt: string; decidedAt: string | null; note: string | null }>;
 }
 
 /** Workbench filters of the open inbox: 今天到期, 已超期, 待签收 (schemas.ts INBOX_FILTERS lists the same). */

@@ -2,6 +2,8 @@
  * Domain types of the party-mass volunteer teams (党群志愿服务队, 街坊会): teams, members, events,
  * sign-ups, attendance and hours. Shared by core, the store adapters and (type-only) the mini program.
  */
+import type { Moderation } from './model';
+
 
 /** 党群志愿服务队 (a party branch's service team) or 街坊会 (a neighbourhood association). */
 export type TeamKind = 'party_service' | 'neighbourhood';
@@ -29,6 +31,10 @@ export interface Membership {
   partyMember: boolean;
   appliedAt: string;
   decidedAt: string | null;
+  /** What the applicant wrote to the leader with the application, if anything. */
+  note: string | null;
+  /** The content check's verdict on `note` ('published' when there is none). */
+  noteModeration: Moderation;
 }
 
 export type EventStatus = 'open' | 'cancelled';
@@ -49,7 +55,15 @@ export interface VolunteerEvent {
   waitlist: boolean;
   openTo: EventAudience;
   status: EventStatus;
+  /**
+   * The content check's verdict on title, description and place. Only a published event is shown to
+   * residents and takes sign-ups; a held one waits for the town's moderator, seen by its team's leaders.
+   */
+  moderation: Moderation;
   cancelReason: string | null;
+  /** The verdict on `cancelReason` ('published' while there is none). */
+  cancelModeration: Moderation;
+  cancelledAt: string | null;
   /** Counters kept on the event itself and changed only by atomic conditional updates. */
   signedCount: number;
   waitlistCount: number;

@@ -2,6 +2,7 @@
  * Party-mass volunteer teams: membership, events, sign-ups with honest capacity, check-in and hours.
  * Every rule about who may do what lives here; the stores only promise atomic steps (core/ports.ts).
  */
+import { moderate, shownText } from './content';
 import type { DirectoryCache, DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { computeHours, hoursText } from './hours';
@@ -111,8 +112,10 @@ function teamSummary(snap: DirectorySnapshot, team: Team, memberCount: number, m
   };
 }
 
-function memberView(m: Membership): MemberView {
-  return { id: m.id, name: m.name, status: m.status, partyMember: m.partyMember, appliedAt: m.appliedAt };
+/** A member as the caller sees them: the application's note is for the team's leaders (and moderators). */
+function memberView(ctx: Ctx, m: Membership, iLead: boolean): MemberView {
+  const note = m.note !== null && (iLead || ctx.caller.role === 'admin') ? shownText(ctx.caller, m.openid === ctx.caller.openid, m.note, m.noteModeration) : null;
+  return { id: m.id, name: m.name, status: m.status, partyMember: m.partyMember, appliedAt: m.appliedAt, note };
 }
 
 async function summaries(ctx: Ctx, teams: Team[]): Promise<TeamSummary[]> {
@@ -152,8 +155,12 @@ export async function getTeamDetail(ctx: Ctx, input: ParsedInputOf<'team/get'>):
   return {
     ...summary,
     leaderNames: leaders.map((l) => l.name),
-    members: shown.map(memberView),
-    events: await eventSummaries(ctx, list, new Map([[team.id, team]])),
+    members: shown.map((m) => memberView(ctx, m, summary.iLead)),
+    events: await eventSummaries(
+      ctx,
+      list.filter((e) => canSeeEvent(ctx, e, summary.iLead)),
+      new Map([[team.id, team]]),
+    ),
   };
 }
 
@@ -162,10 +169,25 @@ export async function apply(ctx: Ctx, input: ParsedInputOf<'team/apply'>): Promi
   const { caller } = ctx;
   const at = nowIso(ctx);
   const leaders = await ctx.deps.store.teams.leaders(team.id);
-  const body = `${caller.name}申请加入${team.name}${input.note ? `：${input.note}` : ''}，请审核。`;
+  const note = input.note ? input.note : null;
+  const noteModeration = note === null ? 'published' : await moderate(ctx.deps, caller, note);
+  // A held note stays out of the leader's notice; the leader reads it on the team page once published.
+  const said = note === null ? '' : noteModeration === 'published' ? `：${note}` : '（留言正在审核）';
+  const body = `${caller.name}申请加入${team.name}${said}，请审核。`;
   const notices = leaders.map((l) => notice(ctx.deps, l.openid, 'team_applied', '新的入队申请', body, TEAM_PAGE(team.id), at));
   await ctx.deps.store.teams.apply(
-    { id: membershipId(team.id, caller.openid), teamId: team.id, openid: caller.openid, name: caller.name, status: 'pending', partyMember: false, appliedAt: at, decidedAt: null },
+    {
+      id: membershipId(team.id, caller.openid),
+      teamId: team.id,
+      openid: caller.openid,
+      name: caller.name,
+      status: 'pending',
+      partyMember: false,
+      appliedAt: at,
+      decidedAt: null,
+      note,
+      noteModeration,
+    },
     notices,
   );
   return (await summaries(ctx, [team]))[0];
@@ -179,11 +201,11 @@ export async function review(ctx: Ctx, input: ParsedInputOf<'team/review'>): Pro
   const at = nowIso(ctx);
   const approve = input.decision === 'approve';
   const to = approve ? 'member' : 'declined';
-  if (m.status === to) return memberView(m); // a repeated tap
+  if (m.status === to) return memberView(ctx, m, true); // a repeated tap
   const body = approve ? `您已加入${team.name}，可以报名队里的活动了。` : `${team.name}暂未通过您的入队申请，可联系队长了解情况。`;
   const done = await teams.transition(m.id, ['pending'], to, at, [notice(ctx.deps, m.openid, 'team_reviewed', approve ? '入队申请已通过' : '入队申请未通过', body, TEAM_PAGE(team.id), at)]);
   if (!done) throw new AppError('TEAM.MEMBER_NOT_FOUND', `application ${m.id} is no longer pending`);
-  return memberView(done);
+  return memberView(ctx, done, true);
 }
 
 export async function leave(ctx: Ctx, input: ParsedInputOf<'team/leave'>): Promise<TeamSummary> {
@@ -198,7 +220,7 @@ export async function setPartyMember(ctx: Ctx, input: ParsedInputOf<'team/setPar
   if (!input.memberId.startsWith(`${team.id}_`)) throw new AppError('TEAM.MEMBER_NOT_FOUND', 'not a member of this team');
   const done = await ctx.deps.store.teams.setPartyMember(input.memberId, input.partyMember);
   if (!done) throw new AppError('TEAM.MEMBER_NOT_FOUND', `no member ${input.memberId}`);
-  return memberView(done);
+  return memberView(ctx, done, true);
 }
 
 // ---- events -----------------------------------------------------------------------------------
@@ -206,6 +228,22 @@ export async function setPartyMember(ctx: Ctx, input: ParsedInputOf<'team/setPar
 async function getEvent(ctx: Ctx, id: string): Promise<VolunteerEvent> {
   const e = await ctx.deps.store.events.getEvent(id);
   if (!e) throw new AppError('EVENT.NOT_FOUND', `no event ${id}`);
+  return e;
+}
+
+/**
+ * An event whose texts are held (or were rejected) is seen only by its team's leaders and the
+ * moderators; to anyone else it does not exist, with the same code as a missing event.
+ */
+function canSeeEvent(ctx: Ctx, e: VolunteerEvent, iLead: boolean): boolean {
+  return e.moderation === 'published' || iLead || ctx.caller.role === 'admin';
+}
+
+async function getVisibleEvent(ctx: Ctx, id: string): Promise<VolunteerEvent> {
+  const e = await getEvent(ctx, id);
+  if (e.moderation !== 'published' && !canSeeEvent(ctx, e, await ctx.deps.store.teams.isLeader(e.teamId, ctx.caller.openid))) {
+    throw new AppError('EVENT.NOT_FOUND', `no event ${id}`);
+  }
   return e;
 }
 
@@ -233,6 +271,7 @@ function eventSummary(e: VolunteerEvent, teamName: string, mine: SignUp | null):
     waitlist: e.waitlist,
     openTo: e.openTo,
     status: e.status,
+    moderation: e.moderation,
     signedCount: e.signedCount,
     waitlistCount: e.waitlistCount,
     myStatus: mine?.status ?? null,
@@ -243,6 +282,7 @@ function eventSummary(e: VolunteerEvent, teamName: string, mine: SignUp | null):
 /** Why the caller cannot take a place now, as an error code; null when they can. */
 async function signupBlock(ctx: Ctx, e: VolunteerEvent, at: string): Promise<string | null> {
   if (e.status === 'cancelled') return 'EVENT.CANCELLED';
+  if (e.moderation !== 'published') return 'EVENT.UNDER_REVIEW';
   if (ms(at) > ms(e.signupDeadline)) return 'EVENT.SIGNUP_CLOSED';
   if (e.openTo === 'members' && !(await isMember(ctx, e.teamId)) && !(await ctx.deps.store.teams.isLeader(e.teamId, ctx.caller.openid))) return 'EVENT.MEMBERS_ONLY';
   return null;
@@ -256,7 +296,8 @@ async function eventDetail(ctx: Ctx, e: VolunteerEvent): Promise<EventDetail> {
   return {
     ...eventSummary(e, team?.name ?? '', mine),
     description: e.description,
-    cancelReason: e.cancelReason,
+    cancelReason: e.cancelReason === null ? null : shownText(ctx.caller, iLead, e.cancelReason, e.cancelModeration),
+    cancelModeration: e.cancelModeration,
     iLead,
     myPosition: mine?.status === 'waitlisted' ? await store.events.waitlistPosition(e.id, mine.arrival) : null,
     myCheckInAt: mine?.checkInAt ?? null,
@@ -280,6 +321,8 @@ export async function createEvent(ctx: Ctx, input: ParsedInputOf<'event/create'>
   if (ms(deadline) > start) problems.push('signupDeadline must not be after startAt');
   if (ms(deadline) <= now) problems.push('signupDeadline must be in the future');
   if (problems.length > 0) throw new AppError('EVENT.INVALID_TIME', problems.join('; '), problems);
+  // Title, place and description are checked together, as residents read them together.
+  const moderation = await moderate(ctx.deps, ctx.caller, eventText(input));
   const event: VolunteerEvent = {
     id: ctx.deps.newId('v'),
     teamId: team.id,
@@ -293,7 +336,10 @@ export async function createEvent(ctx: Ctx, input: ParsedInputOf<'event/create'>
     waitlist: input.waitlist,
     openTo: input.openTo,
     status: 'open',
+    moderation,
     cancelReason: null,
+    cancelModeration: 'published',
+    cancelledAt: null,
     signedCount: 0,
     waitlistCount: 0,
     checkinCode: ctx.deps.newId('c').slice(-10),
@@ -304,13 +350,18 @@ export async function createEvent(ctx: Ctx, input: ParsedInputOf<'event/create'>
   return eventDetail(ctx, event);
 }
 
+/** An event's user texts in one piece, as the content check and the moderator read them. */
+export function eventText(e: Pick<VolunteerEvent, 'title' | 'place' | 'description'>): string {
+  return [e.title, e.place, e.description].filter((t) => t.length > 0).join('\n');
+}
+
 export async function getEventDetail(ctx: Ctx, input: ParsedInputOf<'event/get'>): Promise<EventDetail> {
-  return eventDetail(ctx, await getEvent(ctx, input.id));
+  return eventDetail(ctx, await getVisibleEvent(ctx, input.id));
 }
 
 export async function signUp(ctx: Ctx, input: ParsedInputOf<'event/signup'>): Promise<SignUpResult> {
   const { events } = ctx.deps.store;
-  const e = await getEvent(ctx, input.eventId);
+  const e = await getVisibleEvent(ctx, input.eventId);
   const at = nowIso(ctx);
   const held = await events.getSignUp(e.id, ctx.caller.openid);
   // A person who already holds a place (or retries a request) is answered by the store without a check
@@ -353,8 +404,14 @@ export async function cancelEvent(ctx: Ctx, input: ParsedInputOf<'event/cancelEv
   const e = await getEvent(ctx, input.id);
   await requireLeader(ctx, e.teamId);
   const at = nowIso(ctx);
-  const body = `「${e.title}」（${beijingTime(e.startAt)}）已取消：${input.reason}`;
-  const notified = await ctx.deps.store.events.cancelEvent(e.id, input.reason, template(ctx.deps, 'event_cancelled', '活动已取消', body, EVENT_PAGE(e.id), at));
+  const moderation = await moderate(ctx.deps, ctx.caller, input.reason);
+  // A held reason stays out of the notice: people learn that the event is off, and read why once published.
+  const body = `「${e.title}」（${beijingTime(e.startAt)}）已取消${moderation === 'published' ? `：${input.reason}` : '。'}`;
+  const notified = await ctx.deps.store.events.cancelEvent(
+    e.id,
+    { reason: input.reason, moderation, at },
+    template(ctx.deps, 'event_cancelled', '活动已取消', body, EVENT_PAGE(e.id), at),
+  );
   if (notified === null) throw new AppError('EVENT.CANCELLED', 'the event is already cancelled');
   return { notified };
 }

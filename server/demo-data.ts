@@ -212,12 +212,17 @@ export function demoVolunteers(now: Date, checkinCode: (eventId: string) => stri
   ];
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000).toISOString();
   const members: Membership[] = [
-    { id: `${T.daguo}_${I.resident2}`, teamId: T.daguo, openid: I.resident2, name: '李叔', status: 'member', partyMember: true, appliedAt: weekAgo, decidedAt: weekAgo },
+    { id: `${T.daguo}_${I.resident2}`, teamId: T.daguo, openid: I.resident2, name: '李叔', status: 'member', partyMember: true, appliedAt: weekAgo, decidedAt: weekAgo, note: null, noteModeration: 'published' },
   ];
-  const event = (e: Omit<VolunteerEvent, 'status' | 'cancelReason' | 'signedCount' | 'waitlistCount' | 'checkinCode' | 'createdAt'>): VolunteerEvent => ({
+  const event = (
+    e: Omit<VolunteerEvent, 'status' | 'moderation' | 'cancelReason' | 'cancelModeration' | 'cancelledAt' | 'signedCount' | 'waitlistCount' | 'checkinCode' | 'createdAt'>,
+  ): VolunteerEvent => ({
     ...e,
     status: 'open',
+    moderation: 'published',
     cancelReason: null,
+    cancelModeration: 'published',
+    cancelledAt: null,
     signedCount: 0,
     waitlistCount: 0,
     checkinCode: checkinCode(e.id),

@@ -1,7 +1,7 @@
 /** Content security: flagged text is held for the town admin, never dropped, never shown to others. */
-import { HELD_TEXT } from '../core/concern-service';
-import type { ConcernDetail, ConcernSummary, ModerationItem, Page } from '../core/views';
-import { DEMO_IDENTITIES as I } from './demo-data';
+import { HELD_TEXT } from '../core/content';
+import type { ConcernDetail, ConcernSummary, EventDetail, ModerationItem, Page, TeamDetail } from '../core/views';
+import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { GENEROUS_LIMITS } from './test-limits';
 
@@ -83,5 +83,101 @@ describe('feedback about the app (投诉建议)', () => {
       ['字太小了，老人家看不清', 'published', '13900000001'],
     ]);
     await expect(call(I.resident, 'feedback/list')).rejects.toMatchObject({ code: 'AUTH.FORBIDDEN' });
+  });
+});
+
+describe('volunteer texts', () => {
+  const vcall = <T = EventDetail>(openid: string, action: string, data: unknown = {}) => rt.router.call('volunteer', action, data, openid) as Promise<T>;
+  const outbox = (kind: string) => rt.store.db.prepare(`SELECT recipient_openid AS "to", body FROM outbox WHERE kind = ? ORDER BY rowid`).all(kind) as Array<{ to: string; body: string }>;
+  const draft = (over: Record<string, unknown> = {}) => ({
+    teamId: DEMO_TEAMS.daguo,
+    title: '河涌边清理',
+    description: '',
+    place: '大果祠堂',
+    startAt: '2026-12-05T01:00:00.000Z',
+    endAt: '2026-12-05T03:00:00.000Z',
+    capacity: 10,
+    waitlist: false,
+    openTo: 'all',
+    ...over,
+  });
+  const held = async () => (await call<{ items: ModerationItem[] }>(I.townAdmin, 'moderation/list')).items;
+
+  it('holds an event with flagged texts: only its leaders and the moderator see it, and nobody signs up until it is published', async () => {
+    const e = await vcall(I.daguoLeader, 'event/create', draft({ description: '报名请加微信 abc123' }));
+    expect(e).toMatchObject({ moderation: 'held', signupBlocked: 'EVENT.UNDER_REVIEW', iLead: true });
+    // To a resident it does not exist: not listed, not readable, no sign-up (the same code as a missing event).
+    const team = await vcall<TeamDetail>(I.resident, 'team/get', { id: DEMO_TEAMS.daguo });
+    expect(team.events.map((x) => x.id)).not.toContain(e.id);
+    await expect(vcall(I.resident, 'event/get', { id: e.id })).rejects.toMatchObject({ code: 'EVENT.NOT_FOUND' });
+    await expect(vcall(I.resident, 'event/signup', { eventId: e.id })).rejects.toMatchObject({ code: 'EVENT.NOT_FOUND' });
+    await expect(vcall(I.daguoLeader, 'event/signup', { eventId: e.id })).rejects.toMatchObject({ code: 'EVENT.UNDER_REVIEW' });
+    expect((await vcall<TeamDetail>(I.daguoLeader, 'team/get', { id: DEMO_TEAMS.daguo })).events.find((x) => x.id === e.id)?.moderation).toBe('held');
+    expect(await vcall(I.townAdmin, 'event/get', { id: e.id })).toMatchObject({ description: '报名请加微信 abc123', moderation: 'held' });
+
+    expect(await held()).toEqual([{ kind: 'event', id: e.id, text: '河涌边清理\n大果祠堂\n报名请加微信 abc123', at: expect.any(String), townId: 'danzao', subject: { kind: 'event', id: e.id } }]);
+    await call(I.townAdmin, 'moderation/decide', { kind: 'event', id: e.id, decision: 'publish' });
+    expect(outbox('event_reviewed')).toEqual([{ to: I.daguoLeader, body: expect.stringContaining('已通过内容审核') }]);
+    expect(await held()).toEqual([]);
+    expect(await vcall(I.resident, 'event/get', { id: e.id })).toMatchObject({ moderation: 'published', signupBlocked: null });
+    expect(await vcall(I.resident, 'event/signup', { eventId: e.id })).toEqual({ status: 'signed', position: null });
+  });
+
+  it('keeps a rejected event hidden from residents, tells its leader, and never decides it twice', async () => {
+    const e = await vcall(I.daguoLeader, 'event/create', draft({ title: '网络刷单培训' }));
+    await call(I.townAdmin, 'moderation/decide', { kind: 'event', id: e.id, decision: 'reject' });
+    await expect(call(I.townAdmin, 'moderation/decide', { kind: 'event', id: e.id, decision: 'publish' })).rejects.toMatchObject({ code: 'MODERATION.NOT_HELD' });
+    expect(outbox('event_reviewed')).toEqual([{ to: I.daguoLeader, body: expect.stringContaining('未通过内容审核') }]);
+    await expect(vcall(I.resident, 'event/get', { id: e.id })).rejects.toMatchObject({ code: 'EVENT.NOT_FOUND' });
+    expect(await vcall(I.daguoLeader, 'event/get', { id: e.id })).toMatchObject({ title: '网络刷单培训', moderation: 'rejected', signupBlocked: 'EVENT.UNDER_REVIEW' });
+    // The text is kept: the leader can still call it off.
+    expect(await vcall(I.daguoLeader, 'event/cancelEvent', { id: e.id, reason: '内容需调整' })).toEqual({ notified: 0 });
+  });
+
+  it('tells people an event is off without a held reason, and shows the reason once published', async () => {
+    const e = await vcall(I.daguoLeader, 'event/create', draft());
+    await vcall(I.resident, 'event/signup', { eventId: e.id });
+    expect(await vcall(I.daguoLeader, 'event/cancelEvent', { id: e.id, reason: '改期了，详情私聊队长' })).toEqual({ notified: 1 });
+    const told = outbox('event_cancelled');
+    expect(told).toEqual([{ to: I.resident, body: expect.stringMatching(/已取消。$/) }]);
+    expect(told[0].body).not.toContain('私聊');
+    expect(await vcall(I.resident, 'event/get', { id: e.id })).toMatchObject({ status: 'cancelled', cancelReason: HELD_TEXT, cancelModeration: 'held' });
+    expect(await vcall(I.daguoLeader, 'event/get', { id: e.id })).toMatchObject({ cancelReason: '改期了，详情私聊队长' });
+
+    const [item] = await held();
+    expect(item).toMatchObject({ kind: 'cancelReason', id: e.id, text: '改期了，详情私聊队长', subject: { kind: 'event', id: e.id } });
+    await call(I.townAdmin, 'moderation/decide', { kind: 'cancelReason', id: e.id, decision: 'publish' });
+    expect(await vcall(I.resident, 'event/get', { id: e.id })).toMatchObject({ cancelReason: '改期了，详情私聊队长', cancelModeration: 'published' });
+    expect(outbox('event_reviewed')).toEqual([]);
+  });
+
+  it('shows an application note to the team leaders only, and a held note only once published', async () => {
+    await vcall(I.resident, 'team/apply', { teamId: DEMO_TEAMS.daguo, note: '周末有空，加我微信聊' });
+    const [notice] = outbox('team_applied');
+    expect(notice).toEqual({ to: I.daguoLeader, body: expect.stringContaining('留言正在审核') });
+    expect(notice.body).not.toContain('微信');
+    const mine = `${DEMO_TEAMS.daguo}_${I.resident}`;
+    const noteSeen = async (openid: string) => (await vcall<TeamDetail>(openid, 'team/get', { id: DEMO_TEAMS.daguo })).members.find((m) => m.id === mine)?.note;
+    expect(await noteSeen(I.daguoLeader)).toBe(HELD_TEXT);
+
+    expect(await held()).toEqual([expect.objectContaining({ kind: 'application', id: mine, text: '周末有空，加我微信聊', subject: { kind: 'team', id: DEMO_TEAMS.daguo } })]);
+    await call(I.townAdmin, 'moderation/decide', { kind: 'application', id: mine, decision: 'publish' });
+    expect(await noteSeen(I.daguoLeader)).toBe('周末有空，加我微信聊');
+
+    // Once a member, the note is still the leaders' alone: other members see the member without it.
+    await vcall(I.daguoLeader, 'team/review', { teamId: DEMO_TEAMS.daguo, memberId: mine, decision: 'approve' });
+    expect((await vcall<TeamDetail>(I.resident2, 'team/get', { id: DEMO_TEAMS.daguo })).members.find((m) => m.id === mine)).toMatchObject({ status: 'member', note: null });
+    // A note that passes the check reaches the leader in the notice itself.
+    await vcall(I.resident2, 'team/apply', { teamId: DEMO_TEAMS.dungen, note: '会开车，可以接送长者' });
+    expect(outbox('team_applied')[1]).toEqual({ to: I.dungenLeader, body: expect.stringContaining('：会开车，可以接送长者') });
+  });
+
+  it("lists and decides only the moderator's own town's volunteer texts", async () => {
+    const e = await vcall(I.dungenLeader, 'event/create', draft({ teamId: DEMO_TEAMS.dungen, title: '无抵押贷款讲座' }));
+    expect(e.moderation).toBe('held');
+    expect(await held()).toEqual([]);
+    await expect(call(I.townAdmin, 'moderation/decide', { kind: 'event', id: e.id, decision: 'publish' })).rejects.toMatchObject({ code: 'MODERATION.NOT_HELD' });
+    await expect(call(I.townAdmin, 'moderation/decide', { kind: 'application', id: `${DEMO_TEAMS.dungen}_${I.resident}`, decision: 'publish' })).rejects.toMatchObject({ code: 'MODERATION.NOT_HELD' });
+    expect((await rt.store.events.getEvent(e.id))?.moderation).toBe('held');
   });
 });

@@ -1,7 +1,7 @@
 /** Personal data: masked phones, export of everything one has stored, and deletion that forgets the person. */
 import { maskPhone } from '../core/privacy';
 import type { ConcernDetail, MyDataExport, Page, ConcernSummary } from '../core/views';
-import { DEMO_EVENTS, DEMO_IDENTITIES as I } from './demo-data';
+import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { DELETED_NAME } from './sqlite-privacy';
 import { GENEROUS_LIMITS } from './test-limits';
@@ -51,7 +51,10 @@ describe('me/export', () => {
     await call(I.daguoChair, 'concern/reply', { id: c.id, text: '马上安排' });
     await rt.deliverNotifications();
     await call(I.resident, 'event/signup', { eventId: DEMO_EVENTS.dungenVisit }, 'volunteer');
+    await call(I.resident, 'team/apply', { teamId: DEMO_TEAMS.daguo, note: '周末有空，加我微信' }, 'volunteer');
     const data = await call<MyDataExport>(I.resident, 'me/export');
+    // Their own words come with them, a held note included.
+    expect(data.applications).toEqual([{ teamId: DEMO_TEAMS.daguo, teamName: '大果党群清洁志愿服务队', status: 'pending', appliedAt: expect.any(String), decidedAt: null, note: '周末有空，加我微信' }]);
     expect(data.account).toMatchObject({ name: '陈阿姨', phone: '13900000001' });
     expect(data.concerns.map((x) => x.id)).toEqual([c.id]);
     expect(data.concerns[0].thread.map((m) => m.text)).toEqual(['马上安排']);

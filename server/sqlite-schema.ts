@@ -333,4 +333,14 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX concerns_town_status ON concerns(town_id, status, updated_at);
   `,
+  /* 12: content moderation of volunteer texts (event texts, cancellation reasons, application notes) */ `
+  ALTER TABLE vol_events ADD COLUMN moderation TEXT NOT NULL DEFAULT 'published' CHECK (moderation IN ('published','held','rejected'));
+  ALTER TABLE vol_events ADD COLUMN cancel_moderation TEXT NOT NULL DEFAULT 'published' CHECK (cancel_moderation IN ('published','held','rejected'));
+  ALTER TABLE vol_events ADD COLUMN cancelled_at TEXT;
+  ALTER TABLE vol_members ADD COLUMN note TEXT;
+  ALTER TABLE vol_members ADD COLUMN note_moderation TEXT NOT NULL DEFAULT 'published' CHECK (note_moderation IN ('published','held','rejected'));
+  CREATE INDEX vol_events_held ON vol_events(created_at, id) WHERE moderation = 'held';
+  CREATE INDEX vol_events_cancel_held ON vol_events(cancelled_at, id) WHERE cancel_moderation = 'held';
+  CREATE INDEX vol_members_held ON vol_members(applied_at, id) WHERE note_moderation = 'held';
+  `,
 ];

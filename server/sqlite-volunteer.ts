@@ -4,8 +4,8 @@
  * counter (`… WHERE signed_count < capacity`), never by reading the count and writing it back.
  */
 import type Database from 'better-sqlite3';
-import type { Notification } from '../core/model';
-import type { AttendanceChange, CancelOutcome, EventRepo, NoticeTemplate, SignUpOutcome, TeamRepo } from '../core/ports';
+import type { Moderation, Notification } from '../core/model';
+import type { AttendanceChange, CancelOutcome, EventCancellation, EventRepo, NoticeTemplate, SignUpOutcome, TeamRepo } from '../core/ports';
 import type { HoursAudit, Membership, SignUp, Team, VolunteerEvent } from '../core/volunteer-model';
 import { outboxEnqueuer } from './sqlite-outbox';
 
@@ -27,6 +27,8 @@ function toMember(r: Row): Membership {
     partyMember: r.party_member === 1,
     appliedAt: r.applied_at as string,
     decidedAt: s(r.decided_at),
+    note: s(r.note),
+    noteModeration: r.note_moderation as Moderation,
   };
 }
 
@@ -44,7 +46,10 @@ function toEvent(r: Row): VolunteerEvent {
     waitlist: r.waitlist === 1,
     openTo: r.open_to as VolunteerEvent['openTo'],
     status: r.status as VolunteerEvent['status'],
+    moderation: r.moderation as Moderation,
     cancelReason: s(r.cancel_reason),
+    cancelModeration: r.cancel_moderation as Moderation,
+    cancelledAt: s(r.cancelled_at),
     signedCount: r.signed_count as number,
     waitlistCount: r.waitlist_count as number,
     checkinCode: r.checkin_code as string,
@@ -106,11 +111,13 @@ export class SqliteTeams implements TeamRepo {
       membershipsOf: db.prepare(`SELECT * FROM vol_members WHERE openid = ? ORDER BY applied_at, id`),
       members: db.prepare(`SELECT * FROM vol_members WHERE team_id = ? ORDER BY applied_at, id`),
       counts: db.prepare(`SELECT team_id, COUNT(*) AS n FROM vol_members WHERE status = 'member' GROUP BY team_id`),
-      insert: db.prepare(`INSERT INTO vol_members (id, team_id, openid, name, status, party_member, applied_at, decided_at)
-        VALUES (@id, @teamId, @openid, @name, 'pending', 0, @appliedAt, NULL) ON CONFLICT(id) DO NOTHING`),
-      reopen: db.prepare(`UPDATE vol_members SET status = 'pending', name = @name, applied_at = @appliedAt, decided_at = NULL
+      insert: db.prepare(`INSERT INTO vol_members (id, team_id, openid, name, status, party_member, applied_at, decided_at, note, note_moderation)
+        VALUES (@id, @teamId, @openid, @name, 'pending', 0, @appliedAt, NULL, @note, @noteModeration) ON CONFLICT(id) DO NOTHING`),
+      reopen: db.prepare(`UPDATE vol_members SET status = 'pending', name = @name, applied_at = @appliedAt, decided_at = NULL, note = @note, note_moderation = @noteModeration
         WHERE id = @id AND status IN ('declined','left')`),
       setParty: db.prepare(`UPDATE vol_members SET party_member = ? WHERE id = ? AND status = 'member'`),
+      heldNotes: db.prepare(`SELECT * FROM vol_members WHERE note_moderation = 'held' ORDER BY applied_at, id`),
+      decideNote: db.prepare(`UPDATE vol_members SET note_moderation = ? WHERE id = ? AND note_moderation = 'held'`),
     };
     this.applyTx = db.transaction((m: Membership, notices: Notification[]) => {
       const changed = this.q.insert.run(m).changes === 1 || this.q.reopen.run(m).changes === 1;
@@ -166,6 +173,17 @@ export class SqliteTeams implements TeamRepo {
     if (this.q.setParty.run(partyMember ? 1 : 0, id).changes !== 1) return null;
     return toMember(this.q.member.get(id) as Row);
   }
+  async heldNotes(teamIds: string[] | null, limit: number): Promise<Membership[]> {
+    // Held notes are few (the moderator clears them daily): read along the partial index, filter here.
+    const teams = teamIds === null ? null : new Set(teamIds);
+    return (this.q.heldNotes.all() as Row[])
+      .map(toMember)
+      .filter((m) => teams === null || teams.has(m.teamId))
+      .slice(0, limit);
+  }
+  async decideNote(membershipId: string, to: 'published' | 'rejected'): Promise<boolean> {
+    return this.q.decideNote.run(to, membershipId).changes === 1;
+  }
 }
 
 export class SqliteEvents implements EventRepo {
@@ -175,15 +193,16 @@ export class SqliteEvents implements EventRepo {
   private readonly cancelEventTx;
   private readonly confirmTx;
   private readonly remindTx;
+  private readonly decideTx;
   private readonly enqueue;
 
   constructor(private readonly db: Database.Database) {
     this.enqueue = outboxEnqueuer(db);
     this.q = {
       insert: db.prepare(`INSERT INTO vol_events (id, team_id, title, description, place, start_at, end_at, signup_deadline, capacity, waitlist,
-          open_to, status, cancel_reason, signed_count, waitlist_count, arrivals, checkin_code, created_by, created_at)
+          open_to, status, moderation, cancel_reason, cancel_moderation, cancelled_at, signed_count, waitlist_count, arrivals, checkin_code, created_by, created_at)
         VALUES (@id, @teamId, @title, @description, @place, @startAt, @endAt, @signupDeadline, @capacity, @waitlistInt,
-          @openTo, @status, @cancelReason, 0, 0, 0, @checkinCode, @createdBy, @createdAt)`),
+          @openTo, @status, @moderation, @cancelReason, @cancelModeration, @cancelledAt, 0, 0, 0, @checkinCode, @createdBy, @createdAt)`),
       event: db.prepare(`SELECT * FROM vol_events WHERE id = ?`),
       signUp: db.prepare(`SELECT * FROM vol_signups WHERE id = ?`),
       signUps: db.prepare(`SELECT * FROM vol_signups WHERE event_id = ? ORDER BY arrival`),
@@ -206,7 +225,12 @@ export class SqliteEvents implements EventRepo {
       promote: db.prepare(`UPDATE vol_signups SET status = 'signed' WHERE id = ? AND status = 'waitlisted'`),
       promoteCount: db.prepare(`UPDATE vol_events SET signed_count = signed_count + 1, waitlist_count = waitlist_count - 1
         WHERE id = ? AND status = 'open' AND signed_count < capacity AND waitlist_count > 0`),
-      cancelEvent: db.prepare(`UPDATE vol_events SET status = 'cancelled', cancel_reason = ? WHERE id = ? AND status = 'open'`),
+      cancelEvent: db.prepare(`UPDATE vol_events SET status = 'cancelled', cancel_reason = @reason, cancel_moderation = @moderation, cancelled_at = @at
+        WHERE id = @id AND status = 'open'`),
+      heldEvents: db.prepare(`SELECT * FROM vol_events WHERE moderation = 'held' ORDER BY created_at, id`),
+      heldCancels: db.prepare(`SELECT * FROM vol_events WHERE cancel_moderation = 'held' ORDER BY cancelled_at, id`),
+      decideEvent: db.prepare(`UPDATE vol_events SET moderation = ? WHERE id = ? AND moderation = 'held'`),
+      decideCancel: db.prepare(`UPDATE vol_events SET cancel_moderation = ? WHERE id = ? AND cancel_moderation = 'held'`),
       holders: db.prepare(`SELECT openid FROM vol_signups WHERE event_id = ? AND status IN ('signed','waitlisted') ORDER BY arrival`).pluck(),
       checkIn: db.prepare(`UPDATE vol_signups SET check_in_at = ? WHERE id = ? AND status = 'signed' AND check_in_at IS NULL`),
       checkOut: db.prepare(`UPDATE vol_signups SET check_out_at = ? WHERE id = ? AND status = 'signed' AND check_in_at IS NOT NULL AND check_out_at IS NULL`),
@@ -264,8 +288,8 @@ export class SqliteEvents implements EventRepo {
       return { cancelled, promoted };
     });
 
-    this.cancelEventTx = db.transaction((eventId: string, reason: string, notice: NoticeTemplate): number | null => {
-      if (this.q.cancelEvent.run(reason, eventId).changes !== 1) return null;
+    this.cancelEventTx = db.transaction((eventId: string, cancel: EventCancellation, notice: NoticeTemplate): number | null => {
+      if (this.q.cancelEvent.run({ ...cancel, id: eventId }).changes !== 1) return null;
       const holders = this.q.holders.all(eventId) as string[];
       this.enqueue(holders.map((o) => personal(notice, o)));
       return holders.length;
@@ -278,6 +302,12 @@ export class SqliteEvents implements EventRepo {
         }
         this.q.insertAudit.run(e);
       }
+    });
+
+    this.decideTx = db.transaction((eventId: string, field: 'event' | 'cancelReason', to: string, notices: Notification[]): boolean => {
+      if ((field === 'event' ? this.q.decideEvent : this.q.decideCancel).run(to, eventId).changes !== 1) return false;
+      this.enqueue(notices);
+      return true;
     });
 
     this.remindTx = db.transaction((id: string, at: string, notice: Notification): boolean => {
@@ -320,8 +350,22 @@ export class SqliteEvents implements EventRepo {
   async cancelSignUp(eventId: string, openid: string, at: string, promotionNotice: NoticeTemplate): Promise<CancelOutcome> {
     return this.cancelTx.immediate(eventId, openid, at, promotionNotice);
   }
-  async cancelEvent(eventId: string, reason: string, notice: NoticeTemplate): Promise<number | null> {
-    return this.cancelEventTx.immediate(eventId, reason, notice);
+  async cancelEvent(eventId: string, cancel: EventCancellation, notice: NoticeTemplate): Promise<number | null> {
+    return this.cancelEventTx.immediate(eventId, cancel, notice);
+  }
+  async heldEvents(teamIds: string[] | null, limit: number): Promise<VolunteerEvent[]> {
+    // Two partial indexes (held texts, held reasons), merged oldest first; held items are few.
+    const teams = teamIds === null ? null : new Set(teamIds);
+    const at = (e: VolunteerEvent) => (e.moderation === 'held' ? e.createdAt : (e.cancelledAt ?? e.createdAt));
+    const byId = new Map<string, VolunteerEvent>();
+    for (const r of [...(this.q.heldEvents.all() as Row[]), ...(this.q.heldCancels.all() as Row[])]) byId.set(r.id as string, toEvent(r));
+    return [...byId.values()]
+      .filter((e) => teams === null || teams.has(e.teamId))
+      .sort((a, b) => (at(a) === at(b) ? (a.id < b.id ? -1 : 1) : at(a) < at(b) ? -1 : 1))
+      .slice(0, limit);
+  }
+  async decideEvent(eventId: string, field: 'event' | 'cancelReason', to: 'published' | 'rejected', notices: Notification[]): Promise<boolean> {
+    return this.decideTx.immediate(eventId, field, to, notices);
   }
   async recordAttendance(signUpId: string, change: AttendanceChange): Promise<SignUp | null> {
     const stmt = change.field === 'checkIn' ? this.q.checkIn : this.q.checkOut;

@@ -18,6 +18,8 @@ export type Everything = (store: Store) => Promise<Array<{ where: string; record
 
 /** The person who leaves: an openid, name and phone found nowhere else in the fixtures. */
 export const LEAVER = { openid: 'o-leaver-7f3a', name: '欧阳忘我', phone: '13977770001' } as const;
+/** The leaver's application note, held by the content check: it carries their phone, so forgetting must remove it. */
+const LEAVER_NOTE = `周末有空，联系电话${LEAVER.phone}`;
 export const TOMBSTONE = 'gone-leaver-0001';
 
 export interface LeaverFixture {
@@ -56,12 +58,12 @@ export async function giveLeaverEverything(store: Store): Promise<LeaverFixture>
   await store.messages.deliver(inboxMessage(I.resident2, at(5)));
 
   const team = DEMO_TEAMS.daguo;
-  await store.teams.apply({ id: `${team}_${P}`, teamId: team, openid: P, name: LEAVER.name, status: 'pending', partyMember: false, appliedAt: at(1), decidedAt: null }, [notice(I.daguoLeader)]);
+  await store.teams.apply({ id: `${team}_${P}`, teamId: team, openid: P, name: LEAVER.name, status: 'pending', partyMember: false, appliedAt: at(1), decidedAt: null, note: LEAVER_NOTE, noteModeration: 'held' }, [notice(I.daguoLeader)]);
   await store.teams.transition(`${team}_${P}`, ['pending'], 'member', at(2), [notice(P)]);
 
   const ev: VolunteerEvent = {
     id: uid('ev'), teamId: team, title: '大扫除', description: '清理村道', place: '大果祠堂', startAt: at(-7200), endAt: at(-3600), signupDeadline: at(-8000),
-    capacity: 1, waitlist: true, openTo: 'all', status: 'open', cancelReason: null, signedCount: 0, waitlistCount: 0, checkinCode: 'code-leaver', createdBy: I.daguoLeader, createdAt: at(-9000),
+    capacity: 1, waitlist: true, openTo: 'all', status: 'open', moderation: 'published', cancelReason: null, cancelModeration: 'published', cancelledAt: null, signedCount: 0, waitlistCount: 0, checkinCode: 'code-leaver', createdBy: I.daguoLeader, createdAt: at(-9000),
   };
   await store.events.createEvent(ev);
   await store.events.signUp(ev.id, { openid: I.resident2, name: '李叔' }, null, at(1));
@@ -132,7 +134,8 @@ export function describeTrustContract(current: () => Store, everything: Everythi
       expect(await store.events.getSignUp(ev.id, TOMBSTONE)).toMatchObject({ id: `${ev.id}_${TOMBSTONE}`, status: 'signed', name: DELETED_NAME, confirmedMinutes: 60 });
       expect(await store.events.getEvent(ev.id)).toMatchObject({ signedCount: 1, waitlistCount: 0 });
       expect((await store.events.hoursAudit(ev.id)).map((h) => h.signUpId)).toEqual([`${ev.id}_${TOMBSTONE}`]);
-      expect(await store.teams.getMembership(DEMO_TEAMS.daguo, TOMBSTONE)).toMatchObject({ status: 'member', name: DELETED_NAME });
+      expect(await store.teams.getMembership(DEMO_TEAMS.daguo, TOMBSTONE)).toMatchObject({ status: 'member', name: DELETED_NAME, note: null, noteModeration: 'published' });
+      expect(await store.teams.heldNotes(null, 10)).toEqual([]);
       expect((await store.feedback.list({ cursor: null, limit: 10 })).items).toEqual([expect.objectContaining({ authorOpenid: TOMBSTONE, contact: null, text: '希望增加语音输入' })]);
       // Another person's records are untouched.
       expect({ concern: await store.concerns.get(theirs.id), timeline: await store.concerns.timeline(theirs.id), inbox: await store.messages.list(I.resident2, { cursor: null, limit: 50 }) }).toEqual(theirsBefore);

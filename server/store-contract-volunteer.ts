@@ -3,7 +3,7 @@
  * capacity and waitlist, attendance, hours, reminders and personal codes — including 200 sign-ups at
  * once for 50 places. Called by describeStoreContract.
  */
-import type { NoticeTemplate, Store } from '../core/ports';
+import type { EventCancellation, NoticeTemplate, Store } from '../core/ports';
 import type { HoursAudit, Membership, SignUp, VolunteerEvent } from '../core/volunteer-model';
 import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS, type VolunteerData } from './demo-data';
 import { at, uid } from './store-contract-fixtures';
@@ -24,7 +24,10 @@ function volunteerEvent(over: Partial<VolunteerEvent> = {}): VolunteerEvent {
     waitlist: true,
     openTo: 'all',
     status: 'open',
+    moderation: 'published',
     cancelReason: null,
+    cancelModeration: 'published',
+    cancelledAt: null,
     signedCount: 0,
     waitlistCount: 0,
     checkinCode: 'code-x',
@@ -39,8 +42,10 @@ function template(kind: NoticeTemplate['kind'] = 'event_promoted'): NoticeTempla
 }
 
 function membership(teamId: string, openid: string, over: Partial<Membership> = {}): Membership {
-  return { id: `${teamId}_${openid}`, teamId, openid, name: '街坊', status: 'pending', partyMember: false, appliedAt: at(1), decidedAt: null, ...over };
+  return { id: `${teamId}_${openid}`, teamId, openid, name: '街坊', status: 'pending', partyMember: false, appliedAt: at(1), decidedAt: null, note: null, noteModeration: 'published', ...over };
 }
+
+const cancellation = (reason: string, moderation: EventCancellation['moderation'] = 'published'): EventCancellation => ({ reason, moderation, at: at(3) });
 
 const person = (openid: string) => ({ openid, name: `街坊${openid.slice(-3)}` });
 
@@ -145,7 +150,7 @@ export function describeVolunteerContract(current: () => Store, seeded: Voluntee
       expect(await events.signUp(noWaitlist.id, person('o-vol-002'), null, at(1))).toEqual({ kind: 'full' });
       expect(await events.getSignUp(noWaitlist.id, 'o-vol-002')).toBeNull();
       expect(await events.signUp('ev-missing', person('o-vol-002'), null, at(1))).toEqual({ kind: 'closed' });
-      expect(await events.cancelEvent(noWaitlist.id, '取消', template('event_cancelled'))).toBe(1);
+      expect(await events.cancelEvent(noWaitlist.id, cancellation('取消'), template('event_cancelled'))).toBe(1);
       expect(await events.signUp(noWaitlist.id, person('o-vol-003'), null, at(1))).toEqual({ kind: 'closed' });
     });
 
@@ -186,13 +191,13 @@ export function describeVolunteerContract(current: () => Store, seeded: Voluntee
       for (const p of ['o-vol-001', 'o-vol-002', 'o-vol-003', 'o-vol-004']) await events.signUp(e.id, person(p), null, at(1));
       await events.cancelSignUp(e.id, 'o-vol-004', at(2), template());
       const tpl = template('event_cancelled');
-      const told = await Promise.all([events.cancelEvent(e.id, '台风', tpl), events.cancelEvent(e.id, '台风', template('event_cancelled'))]);
+      const told = await Promise.all([events.cancelEvent(e.id, cancellation('台风'), tpl), events.cancelEvent(e.id, cancellation('台风'), template('event_cancelled'))]);
       expect(told.filter((t) => t !== null)).toEqual([3]);
-      expect(await events.getEvent(e.id)).toMatchObject({ status: 'cancelled', cancelReason: '台风' });
+      expect(await events.getEvent(e.id)).toMatchObject({ status: 'cancelled', cancelReason: '台风', cancelModeration: 'published', cancelledAt: at(3) });
       const winnerTpl = told[0] !== null ? tpl : null;
       if (winnerTpl) for (const p of ['o-vol-001', 'o-vol-002', 'o-vol-003']) expect(await store.outbox.get(`${tpl.id}_${p}`)).toMatchObject({ recipientOpenid: p, kind: 'event_cancelled' });
       expect(await store.outbox.get(`${tpl.id}_o-vol-004`)).toBeNull();
-      expect(await events.cancelEvent(e.id, '再取消', template('event_cancelled'))).toBeNull();
+      expect(await events.cancelEvent(e.id, cancellation('再取消'), template('event_cancelled'))).toBeNull();
     });
 
     it('records check-in then check-out once each, on signed places only', async () => {
@@ -253,7 +258,7 @@ export function describeVolunteerContract(current: () => Store, seeded: Voluntee
       for (const p of ['o-vol-001', 'o-vol-002', 'o-vol-003', 'o-vol-004']) await events.signUp(soon.id, person(p), null, at(1));
       await events.signUp(laterStill.id, person('o-vol-001'), null, at(1));
       await events.signUp(cancelled.id, person('o-vol-001'), null, at(1));
-      await events.cancelEvent(cancelled.id, '取消', template('event_cancelled'));
+      await events.cancelEvent(cancelled.id, cancellation('取消'), template('event_cancelled'));
       const due = await events.dueReminders(at(0), at(86400), 10);
       // capacity 3: the fourth person waits and is not reminded.
       expect(due.map((d) => d.signUp.openid)).toEqual(['o-vol-001', 'o-vol-002', 'o-vol-003']);
@@ -334,5 +339,69 @@ export function describeVolunteerContract(current: () => Store, seeded: Voluntee
       expect(await events.listSignUps(e.id)).toHaveLength(1);
       expect(await events.getEvent(e.id)).toMatchObject({ signedCount: 1, waitlistCount: 0 });
     }, 60_000);
+  });
+
+  describe('held volunteer texts', () => {
+    it('lists events with held texts or held cancellation reasons, by team, oldest first, and decides each field once', async () => {
+      const store = current();
+      const { events } = store;
+      const heldText = volunteerEvent({ moderation: 'held', createdAt: at(5) });
+      const otherTeam = volunteerEvent({ teamId: DEMO_TEAMS.dungen, moderation: 'held', createdAt: at(1) });
+      const fine = volunteerEvent({ createdAt: at(0) });
+      for (const e of [heldText, otherTeam, fine]) await events.createEvent(e);
+      expect(await events.getEvent(heldText.id)).toEqual(heldText);
+      await events.signUp(fine.id, person('o-vol-001'), null, at(1));
+      expect(await events.cancelEvent(fine.id, { reason: '有事私聊', moderation: 'held', at: at(3) }, template('event_cancelled'))).toBe(1);
+      expect(await events.getEvent(fine.id)).toMatchObject({ status: 'cancelled', moderation: 'published', cancelReason: '有事私聊', cancelModeration: 'held', cancelledAt: at(3) });
+
+      expect((await events.heldEvents(null, 10)).map((e) => e.id)).toEqual([otherTeam.id, fine.id, heldText.id]);
+      expect((await events.heldEvents([DEMO_TEAMS.daguo], 10)).map((e) => e.id)).toEqual([fine.id, heldText.id]);
+      expect((await events.heldEvents([DEMO_TEAMS.daguo], 1)).map((e) => e.id)).toEqual([fine.id]);
+      expect(await events.heldEvents([], 10)).toEqual([]);
+
+      // Two moderators decide the same texts at once: one decision counts, and only its notice is queued.
+      const notices = [0, 1].map(() => ({ ...template('event_reviewed'), id: uid('n'), recipientOpenid: I.daguoLeader }));
+      const decisions = await Promise.all([events.decideEvent(heldText.id, 'event', 'published', [notices[0]]), events.decideEvent(heldText.id, 'event', 'rejected', [notices[1]])]);
+      expect(decisions.filter(Boolean)).toHaveLength(1);
+      const won = decisions[0] ? 0 : 1;
+      expect(await events.getEvent(heldText.id)).toEqual({ ...heldText, moderation: won === 0 ? 'published' : 'rejected' });
+      expect(await store.outbox.get(notices[won].id)).toMatchObject({ recipientOpenid: I.daguoLeader, kind: 'event_reviewed' });
+      expect(await store.outbox.get(notices[1 - won].id)).toBeNull();
+      // Each field moves only from held; the other field and the counters stay as they were.
+      expect(await events.decideEvent(heldText.id, 'event', 'published', [])).toBe(false);
+      expect(await events.decideEvent(heldText.id, 'cancelReason', 'published', [])).toBe(false);
+      expect(await events.decideEvent(fine.id, 'event', 'rejected', [])).toBe(false);
+      expect(await events.decideEvent('ev-missing', 'event', 'published', [])).toBe(false);
+      expect(await events.decideEvent(fine.id, 'cancelReason', 'rejected', [])).toBe(true);
+      expect(await events.getEvent(fine.id)).toMatchObject({ moderation: 'published', cancelReason: '有事私聊', cancelModeration: 'rejected', signedCount: 1 });
+      expect((await events.heldEvents(null, 10)).map((e) => e.id)).toEqual([otherTeam.id]);
+    });
+
+    it('keeps an application note with its verdict, lists held notes by team, and decides each once', async () => {
+      const { teams } = current();
+      const held = membership(DEMO_TEAMS.daguo, 'o-vol-101', { note: '加我微信细聊', noteModeration: 'held', appliedAt: at(4) });
+      const elsewhere = membership(DEMO_TEAMS.dungen, 'o-vol-102', { note: '私聊我', noteModeration: 'held', appliedAt: at(2) });
+      const plain = membership(DEMO_TEAMS.daguo, 'o-vol-103', { note: '周末有空', appliedAt: at(1) });
+      for (const m of [held, elsewhere, plain]) await teams.apply(m, []);
+      expect(await teams.getMembership(DEMO_TEAMS.daguo, 'o-vol-101')).toEqual(held);
+      expect(await teams.getMembership(DEMO_TEAMS.daguo, 'o-vol-103')).toEqual(plain);
+      expect((await teams.heldNotes(null, 10)).map((m) => m.id)).toEqual([elsewhere.id, held.id]);
+      expect(await teams.heldNotes([DEMO_TEAMS.daguo], 10)).toEqual([held]);
+      expect(await teams.heldNotes([], 10)).toEqual([]);
+
+      const decisions = await Promise.all([teams.decideNote(held.id, 'published'), teams.decideNote(held.id, 'rejected')]);
+      expect(decisions.filter(Boolean)).toHaveLength(1);
+      expect(await teams.decideNote(held.id, 'published')).toBe(false);
+      expect(await teams.decideNote(plain.id, 'rejected')).toBe(false);
+      expect(await teams.decideNote('team-x_o-missing', 'published')).toBe(false);
+      expect(await teams.getMembership(DEMO_TEAMS.daguo, 'o-vol-101')).toEqual({ ...held, noteModeration: decisions[0] ? 'published' : 'rejected' });
+
+      // Declined, then applying again: the new note and its verdict replace the old ones.
+      await teams.transition(plain.id, ['pending'], 'declined', at(5), []);
+      const again = { ...plain, note: '无抵押贷款', noteModeration: 'held' as const, appliedAt: at(6) };
+      expect((await teams.apply(again, [])).changed).toBe(true);
+      expect(await teams.getMembership(DEMO_TEAMS.daguo, 'o-vol-103')).toEqual({ ...again, status: 'pending', decidedAt: null });
+      expect((await teams.heldNotes([DEMO_TEAMS.daguo], 10)).map((m) => m.id)).toEqual([plain.id]);
+    });
   });
 }

@@ -36,6 +36,7 @@ export const TEMPLATE_OF: Readonly<Record<NotificationKind, TemplateKey>> = {
   event_promoted: 'volunteer_event',
   event_cancelled: 'volunteer_event',
   event_reminder: 'volunteer_event',
+  event_reviewed: 'volunteer_event',
 };
 
 /** `kindName`: what happened, in at most 5 Chinese characters (fits a `phrase` field). */
@@ -53,6 +54,7 @@ export const KIND_NAME: Readonly<Record<NotificationKind, string>> = {
   event_promoted: '候补转正',
   event_cancelled: '活动取消',
   event_reminder: '活动提醒',
+  event_reviewed: '活动审核',
 };
 
 /** WeChat's limits per template key type (characters). Keys are named type + number, e.g. thing1. */

@@ -1,5 +1,5 @@
-import type { Notification } from '../../core/model';
-import type { AttendanceChange, CancelOutcome, EventRepo, NoticeTemplate, SignUpOutcome } from '../../core/ports';
+import type { Moderation, Notification } from '../../core/model';
+import type { AttendanceChange, CancelOutcome, EventCancellation, EventRepo, NoticeTemplate, SignUpOutcome } from '../../core/ports';
 import type { HoursAudit, SignUp, VolunteerEvent } from '../../core/volunteer-model';
 import { isDuplicateKey, StaleRead, type CloudbaseDb, type StoredDoc, type TxView } from './db';
 import { outboxDoc } from './outbox';
@@ -27,7 +27,11 @@ function toEvent(d: StoredDoc): VolunteerEvent {
     waitlist: d.waitlist === true,
     openTo: d.openTo as VolunteerEvent['openTo'],
     status: d.status as VolunteerEvent['status'],
+    // Events stored before content checks covered volunteer texts carry no verdict: they were public.
+    moderation: (d.moderation as Moderation | undefined) ?? 'published',
     cancelReason: str(d.cancelReason),
+    cancelModeration: (d.cancelModeration as Moderation | undefined) ?? 'published',
+    cancelledAt: str(d.cancelledAt),
     signedCount: Number(d.signedCount),
     waitlistCount: Number(d.waitlistCount),
     checkinCode: String(d.checkinCode),
@@ -287,7 +291,7 @@ export class CloudbaseEvents implements EventRepo {
     });
   }
 
-  async cancelEvent(eventId: string, reason: string, notice: NoticeTemplate): Promise<number | null> {
+  async cancelEvent(eventId: string, cancel: EventCancellation, notice: NoticeTemplate): Promise<number | null> {
     for (let attempt = 1; ; attempt++) {
       const ev = await this.cb.getDoc('vol_events', eventId);
       if (!ev || ev.status !== 'open') return null;
@@ -302,7 +306,7 @@ export class CloudbaseEvents implements EventRepo {
           const cur = await tx.get('vol_events', eventId);
           if (!cur || cur.status !== 'open') return null;
           if (cur.signedCount !== ev.signedCount || cur.waitlistCount !== ev.waitlistCount) throw new StaleRead(`event ${eventId}`);
-          await tx.update('vol_events', eventId, { status: 'cancelled', cancelReason: reason });
+          await tx.update('vol_events', eventId, { status: 'cancelled', cancelReason: cancel.reason, cancelModeration: cancel.moderation, cancelledAt: cancel.at });
           for (const h of holders) await tx.create('outbox', outboxDoc(personal(notice, h.openid)));
           return holders.length;
         });
@@ -310,6 +314,31 @@ export class CloudbaseEvents implements EventRepo {
         if (!(e instanceof StaleRead) || attempt >= SETTLE_ATTEMPTS * 2) throw e;
       }
     }
+  }
+
+  /** Two indexed queries (`moderation: 'held'`, `cancelModeration: 'held'`) in the given teams, merged. */
+  async heldEvents(teamIds: string[] | null, limit: number): Promise<VolunteerEvent[]> {
+    if (teamIds !== null && teamIds.length === 0) return [];
+    const inTeams = teamIds === null ? {} : { teamId: teamIds.length === 1 ? teamIds[0] : this.cb._.in(teamIds) };
+    const [texts, reasons] = await Promise.all([
+      this.cb.find('vol_events', { moderation: 'held', ...inTeams }, [['createdAt', 'asc'], ['_id', 'asc']], limit),
+      this.cb.find('vol_events', { cancelModeration: 'held', ...inTeams }, [['cancelledAt', 'asc'], ['_id', 'asc']], limit),
+    ]);
+    const at = (e: VolunteerEvent) => (e.moderation === 'held' ? e.createdAt : (e.cancelledAt ?? e.createdAt));
+    const byId = new Map([...texts, ...reasons].map((d) => [d._id, toEvent(d)]));
+    return [...byId.values()].sort((a, b) => (at(a) === at(b) ? (a.id < b.id ? -1 : 1) : at(a) < at(b) ? -1 : 1)).slice(0, limit);
+  }
+
+  /** One transaction: the field's conditional move from `held`, and the notices. */
+  async decideEvent(eventId: string, field: 'event' | 'cancelReason', to: 'published' | 'rejected', notices: Notification[]): Promise<boolean> {
+    const key = field === 'event' ? 'moderation' : 'cancelModeration';
+    return this.cb.transaction(async (tx) => {
+      const cur = await tx.get('vol_events', eventId);
+      if (!cur || cur[key] !== 'held') return false;
+      await tx.update('vol_events', eventId, { [key]: to });
+      for (const n of notices) await tx.create('outbox', outboxDoc(n));
+      return true;
+    });
   }
 
   async recordAttendance(signUpId: string, change: AttendanceChange): Promise<SignUp | null> {

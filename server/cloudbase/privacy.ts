@@ -93,13 +93,16 @@ export class CloudbasePrivacy implements PrivacyRepo {
     return { ...d, recipientOpenid: t, leaseUntil: '', status: pending ? 'dead' : d.status, lastError: pending ? GONE : (d.lastError ?? null) };
   }
 
-  /** Each membership `${teamId}_${o}` becomes `${teamId}_${t}`, in one transaction per membership. */
+  /**
+   * Each membership `${teamId}_${o}` becomes `${teamId}_${t}`, in one transaction per membership. The
+   * application's note is the person's own words: it goes (nothing is left to moderate).
+   */
   private async memberships(o: string, t: string): Promise<void> {
     for (const { _id: id } of await this.cb.readAll('vol_members', { openid: o })) {
       await this.cb.transaction(async (tx) => {
         const d = await tx.get('vol_members', id);
         if (!d || d.openid !== o) return;
-        await tx.set('vol_members', { ...d, _id: `${String(d.teamId)}_${t}`, openid: t, name: DELETED_NAME });
+        await tx.set('vol_members', { ...d, _id: `${String(d.teamId)}_${t}`, openid: t, name: DELETED_NAME, note: null, noteModeration: 'published' });
         await tx.remove('vol_members', id);
       });
     }

@@ -1,4 +1,4 @@
-import type { Notification } from '../../core/model';
+import type { Moderation, Notification } from '../../core/model';
 import type { TeamRepo } from '../../core/ports';
 import type { Membership, Team } from '../../core/volunteer-model';
 import type { CloudbaseDb, StoredDoc } from './db';
@@ -23,6 +23,9 @@ function toMember(d: StoredDoc): Membership {
     partyMember: d.partyMember === true,
     appliedAt: String(d.appliedAt),
     decidedAt: str(d.decidedAt),
+    note: str(d.note),
+    // Applications stored before notes were kept carry neither field.
+    noteModeration: (d.noteModeration as Moderation | undefined) ?? 'published',
   };
 }
 
@@ -78,8 +81,9 @@ export class CloudbaseTeams implements TeamRepo {
         after = { ...m, status: 'pending', partyMember: false, decidedAt: null };
         await tx.create('vol_members', memberDoc(after));
       } else if (cur.status === 'declined' || cur.status === 'left') {
-        after = { ...toMember(cur), status: 'pending', name: m.name, appliedAt: m.appliedAt, decidedAt: null };
-        await tx.update('vol_members', m.id, { status: 'pending', name: m.name, appliedAt: m.appliedAt, decidedAt: null });
+        const reopened = { status: 'pending' as const, name: m.name, appliedAt: m.appliedAt, decidedAt: null, note: m.note, noteModeration: m.noteModeration };
+        after = { ...toMember(cur), ...reopened };
+        await tx.update('vol_members', m.id, reopened);
       } else {
         return { membership: toMember(cur), changed: false };
       }
@@ -103,5 +107,17 @@ export class CloudbaseTeams implements TeamRepo {
     await this.cb.updateWhere('vol_members', { _id: id, status: 'member' }, { partyMember });
     const d = await this.cb.getDoc('vol_members', id);
     return d && d.status === 'member' ? toMember(d) : null;
+  }
+
+  /** An indexed query on `noteModeration: 'held'` in the given teams. */
+  async heldNotes(teamIds: string[] | null, limit: number): Promise<Membership[]> {
+    if (teamIds !== null && teamIds.length === 0) return [];
+    const inTeams = teamIds === null ? {} : { teamId: teamIds.length === 1 ? teamIds[0] : this.cb._.in(teamIds) };
+    return (await this.cb.find('vol_members', { noteModeration: 'held', ...inTeams }, [['appliedAt', 'asc'], ['_id', 'asc']], limit)).map(toMember);
+  }
+
+  /** A conditional single-document update from `held`. */
+  async decideNote(membershipId: string, to: 'published' | 'rejected'): Promise<boolean> {
+    return this.cb.conditionalUpdate('vol_members', { _id: membershipId, noteModeration: 'held' }, { noteModeration: to });
   }
 }

@@ -85,7 +85,8 @@ export function useCreateEvent() {
         waitlist: form.waitlist,
         openTo: form.openTo,
       });
-      void Taro.showToast({ title: '活动已发布', icon: 'success', duration: 1500 });
+      // Texts the content check held wait for the town's moderator: say so rather than "published".
+      void Taro.showToast({ title: e.moderation === 'published' ? '活动已发布' : '已提交审核', icon: e.moderation === 'published' ? 'success' : 'none', duration: 1500 });
       await Taro.redirectTo({ url: `/volunteer/pages/event/index?id=${encodeURIComponent(e.id)}` });
     } catch (e) {
       setError(errorText(e));

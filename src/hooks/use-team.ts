@@ -11,6 +11,7 @@ export function useTeam() {
   const team = useResource<TeamDetail>(() => call('team/get', { id }), { key: id });
   const [busy, setBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [note, setNote] = useState('');
   const shown = useRef(false);
   useDidShow(() => {
     if (shown.current) void team.reload();
@@ -40,7 +41,14 @@ export function useTeam() {
     team,
     busy,
     actionError,
-    apply: () => run('apply', '已提交申请', () => call('team/apply', { teamId: id })),
+    note,
+    setNote,
+    apply: () =>
+      run('apply', '已提交申请', async () => {
+        const text = note.trim();
+        await call('team/apply', text ? { teamId: id, note: text } : { teamId: id });
+        setNote('');
+      }),
     leave: () => run('leave', '已退出', () => call('team/leave', { teamId: id })),
     review: (memberId: string, decision: 'approve' | 'decline') =>
       run(`${decision}:${memberId}`, decision === 'approve' ? '已同意' : '已拒绝', () => call('team/review', { teamId: id, memberId, decision })),

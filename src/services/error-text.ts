@@ -38,6 +38,7 @@ const TEXT: Record<string, string> = {
   'EVENT.CODE_INVALID': '这不是本活动的签到码，请扫描活动现场的二维码或居民的志愿码。',
   'EVENT.OUTSIDE_WINDOW': '现在不在签到时间内：活动开始前一段时间才能签到，结束后不久停止签退。',
   'EVENT.NOT_ENDED': '活动结束后才能确认工时，请在活动结束后再来确认。',
+  'EVENT.UNDER_REVIEW': '活动内容正在审核，审核通过后居民才能看到并报名。',
   'HOURS.REASON_REQUIRED': '修改工时时请填写原因，以便留档备查。',
   'EXPORT.TOO_LARGE': '要导出的诉求太多（超过5000条），请缩短日期范围，或选择某个村（社区）、经济社后再导出。',
   'PHOTO.INVALID': '照片无法使用：只能上传本人拍摄或选择的 JPG、PNG 照片。请删掉这张照片，重新选择后再提交。',

@@ -4,6 +4,9 @@ import type { EventAudience, MemberStatus, SignUpStatus, TeamKind } from '../../
 import type { EventSummary } from '../../core/views';
 import { fullTime, shortTime } from './format';
 
+/** The longest application note (core/schemas.ts LIMITS.teamNoteMax; the client does not load the schemas). */
+export const TEAM_NOTE_MAX = 200;
+
 export const TEAM_KIND_TEXT: Readonly<Record<TeamKind, string>> = {
   party_service: '党群志愿服务队',
   neighbourhood: '街坊会',
@@ -32,6 +35,12 @@ export const HOURS_NOTE_TEXT: Readonly<Record<HoursNote, string>> = {
   no_checkin: '未签到',
   no_checkout: '未签退',
   below_threshold: '在场不足活动时长的60%，不计工时',
+};
+
+/** An event's content review as its leader sees it; null once published (residents never see the others). */
+export const EVENT_REVIEW_TEXT: Readonly<Record<Exclude<EventSummary['moderation'], 'published'>, { tag: string; explain: string }>> = {
+  held: { tag: '审核中', explain: '活动内容正在由镇里审核，审核通过后居民才能看到并报名，结果会通知您。' },
+  rejected: { tag: '未通过审核', explain: '活动内容未通过审核，居民看不到这个活动。请取消后调整标题、地点或说明重新发起。' },
 };
 
 /** Minutes as hours with one decimal, e.g. 150 → "2.5". */

@@ -4,7 +4,7 @@ import { ErrorState, LoadingState } from '../../../components/page-state';
 import { CANCEL_REASON_MAX, useVolunteerEvent } from '../../../hooks/use-volunteer-event';
 import { errorText } from '../../../services/error-text';
 import { fullTime, shortTime } from '../../../services/format';
-import { AUDIENCE_TEXT, eventWindow, hoursText, placesText } from '../../../services/volunteer-text';
+import { AUDIENCE_TEXT, EVENT_REVIEW_TEXT, eventWindow, hoursText, placesText } from '../../../services/volunteer-text';
 import { QrCode } from '../../components/qr-code';
 import { useElderClass } from '../../../hooks/use-elder';
 import './index.scss';
@@ -34,10 +34,18 @@ export default function EventPage() {
         {e.description ? <Text className='vevent__desc'>{e.description}</Text> : null}
       </View>
 
+      {open && e.moderation !== 'published' ? (
+        <View className='card'>
+          <Text className='vevent__status'>{EVENT_REVIEW_TEXT[e.moderation].tag}</Text>
+          <Text className='muted'>{EVENT_REVIEW_TEXT[e.moderation].explain}</Text>
+        </View>
+      ) : null}
+
       {!open ? (
         <View className='card'>
           <Text className='vevent__status'>活动已取消</Text>
           {e.cancelReason ? <Text className='vevent__line'>原因：{e.cancelReason}</Text> : null}
+          {e.iLead && e.cancelModeration === 'held' ? <Text className='muted'>取消原因正在审核，审核通过后报名的街坊才能看到；取消通知已发出。</Text> : null}
         </View>
       ) : null}
 

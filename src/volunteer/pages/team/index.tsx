@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import { Button, Tag } from '@nutui/nutui-react-taro';
+import { Button, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { ErrorState, LoadingState } from '../../../components/page-state';
 import { useTeam } from '../../../hooks/use-team';
-import { MEMBER_STATUS_TEXT, TEAM_KIND_TEXT } from '../../../services/volunteer-text';
+import { MEMBER_STATUS_TEXT, TEAM_KIND_TEXT, TEAM_NOTE_MAX } from '../../../services/volunteer-text';
 import { EventCard } from '../../components/cards';
 import { useElderClass } from '../../../hooks/use-elder';
 import './index.scss';
@@ -33,6 +33,12 @@ export default function TeamPage() {
         {d.myStatus && !d.iLead ? <Text className='muted'>我的状态：{MEMBER_STATUS_TEXT[d.myStatus]}</Text> : null}
       </View>
 
+      {canApply ? (
+        <View className='card'>
+          <Text className='team__label'>给队长留言（选填）</Text>
+          <TextArea value={t.note} onChange={t.setNote} placeholder='例如：周末有空，会开车' maxLength={TEAM_NOTE_MAX} autoSize />
+        </View>
+      ) : null}
       <View className='actions'>
         {canApply ? (
           <Button type='primary' block size='large' loading={t.busy === 'apply'} disabled={t.busy !== null} onClick={() => void t.apply()}>
@@ -53,7 +59,10 @@ export default function TeamPage() {
           <View className='card'>
             {pending.map((m) => (
               <View key={m.id} className='team__member'>
-                <Text className='team__member-name'>{m.name}</Text>
+                <View className='team__applicant'>
+                  <Text className='team__member-name'>{m.name}</Text>
+                  {m.note ? <Text className='team__note'>留言：{m.note}</Text> : null}
+                </View>
                 <View className='team__member-actions'>
                   <Button size='small' type='primary' disabled={t.busy !== null} onClick={() => void t.review(m.id, 'approve')}>
                     同意
