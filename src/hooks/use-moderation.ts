@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { ActionInput } from '../../core/actions';
 import type { ModerationItem } from '../../core/views';
 import { call, codeOf } from '../services/api';
 import { errorText } from '../services/error-text';
@@ -41,10 +40,7 @@ export function useModeration() {
     setNotice(null);
     setErrors(({ [key]: _dropped, ...rest }) => rest);
     try {
-      // Every kind moderation/list returns is one moderation/decide takes; the cast bridges the schema's enum
-      // while the held kinds of volunteer texts are being added to it (a no-op once they are).
-      const input = { kind: item.kind, id: item.id, decision } as ActionInput<'moderation/decide'>;
-      await call('moderation/decide', input);
+      await call('moderation/decide', { kind: item.kind, id: item.id, decision });
       setGone((s) => new Set(s).add(key));
       await Taro.showToast({ title: decision === 'publish' ? '已通过' : '已设为不通过', icon: 'success' });
     } catch (e) {

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ConcernDetail, ModerationItem } from '../../core/views';
-import { DEMO_IDENTITIES as I } from '../../server/demo-data';
+import { DEMO_IDENTITIES as I, DEMO_TEAMS } from '../../server/demo-data';
 import { DOCS_SHOTS, startHarness, type Harness } from './harness';
 import { chip, loginAs } from './ui';
 
@@ -64,15 +64,28 @@ it('lets the town admin publish and reject held text, and read feedback and the 
   await router(I.resident2, 'feedback/submit', { text: '加我微信领红包' });
   const other = await router<ConcernDetail>(I.resident2, 'concern/submit', { category: 'other', description: OTHER, placeId: 'dz-xicheng-daguo' });
   expect(other.moderation).toBe('held');
+  // A team leader's event whose description is flagged: held with its title, place and description.
+  const start = Date.now() + 7 * 86_400_000;
+  const event = (await h.rt.router.call(
+    'volunteer',
+    'event/create',
+    { teamId: DEMO_TEAMS.daguo, title: '河涌边清理', description: '报名请加微信 abc123', place: '大果祠堂', startAt: new Date(start).toISOString(), endAt: new Date(start + 2 * 3600_000).toISOString(), capacity: 10, waitlist: false, openTo: 'all' },
+    I.daguoLeader,
+  )) as { id: string; moderation: string };
+  expect(event.moderation).toBe('held');
 
   // The admin's home counts what waits for review.
   const { page: admin } = await h.newPage();
   await loginAs(h.base, admin, '丹灶镇管理员');
-  await admin.getByLabel('待审核 3 条').waitFor();
+  await admin.getByLabel('待审核 4 条').waitFor();
   await button(admin, '内容审核').click();
   await card(admin, FLAGGED).getByText('诉求内容').waitFor();
   await card(admin, REPLY).getByText('诉求留言').waitFor();
   await card(admin, OTHER).waitFor();
+  // An event's title, place and description, one per line.
+  const eventCard = card(admin, '河涌边清理');
+  await eventCard.getByText('志愿活动').waitFor();
+  expect(await eventCard.locator('.moderation__text').innerText()).toBe('河涌边清理\n大果祠堂\n报名请加微信 abc123');
   await admin.waitForTimeout(300);
   await admin.screenshot({ path: path.join(DOCS_SHOTS, 'admin-moderation.png') });
 
@@ -101,6 +114,15 @@ it('lets the town admin publish and reject held text, and read feedback and the 
   await admin.getByText('已设为不通过').first().waitFor();
   await card(admin, REPLY).waitFor({ state: 'detached' });
   expect(h.rt.store.db.prepare(`SELECT moderation FROM concern_messages WHERE text = ?`).pluck().get(REPLY)).toBe('rejected');
+
+  // The event: its link opens the event page; 通过 lets residents see it.
+  await eventCard.getByText('查看所属活动 ›').click();
+  await admin.locator('.taro_page:visible').getByText('报名请加微信 abc123').first().waitFor();
+  await admin.waitForTimeout(600);
+  await admin.goBack();
+  await cardButton(admin, '河涌边清理', '通过').click();
+  await card(admin, '河涌边清理').waitFor({ state: 'detached' });
+  expect(await h.rt.router.call('volunteer', 'event/get', { id: event.id }, I.resident)).toMatchObject({ moderation: 'published' });
 
   // Somebody else decided the last one meanwhile: it leaves the list, and the page says why.
   const [last] = (await router<{ items: ModerationItem[] }>(I.townAdmin, 'moderation/list')).items;
@@ -136,10 +158,10 @@ it('lets the town admin publish and reject held text, and read feedback and the 
   await accept.getByText('黄社长（网格员·社委）').waitFor();
   await accept.getByText('所属：大果经济社').waitFor();
   await accept.getByText(`对象编号：${stored.id}`).waitFor();
-  // Two decisions from the page (publish, reject) and one that was decided elsewhere… then refused.
-  await admin.locator('.audit__item', { hasText: '内容审核' }).nth(3).waitFor();
+  // Three decisions from the page, one made elsewhere, and the page's late one, refused.
+  await admin.locator('.audit__item', { hasText: '内容审核' }).nth(4).waitFor();
   await admin.locator('.audit__item', { hasText: '未成功（MODERATION.NOT_HELD）' }).waitFor();
-  expect(await admin.locator('.audit__item', { hasText: '丹灶镇管理员（管理员）' }).count()).toBe(4);
+  expect(await admin.locator('.audit__item', { hasText: '丹灶镇管理员（管理员）' }).count()).toBe(5);
   await admin.waitForTimeout(300);
   await admin.screenshot({ path: path.join(DOCS_SHOTS, 'admin-audit.png') });
 });
