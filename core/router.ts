@@ -77,7 +77,9 @@ const handlers: { [A in ActionName]: Handler<A> } = {
     if (!node) throw new AppError('AUTH.FORBIDDEN', 'an admin without a node reads no audit log');
     // A district admin reads every town's entries; a town admin, their own town's.
     const towns = node.kind === 'district' ? null : [snap.grid.placement(node.id).town?.id ?? node.id];
-    return ctx.deps.store.audit.list(towns, { cursor: input.cursor ?? null, limit: input.limit ?? 20 });
+    const page = await ctx.deps.store.audit.list(towns, { cursor: input.cursor ?? null, limit: input.limit ?? 20 });
+    const nodeName = (id: string | null) => (id === null ? null : snap.grid.get(id)?.name ?? snap.officeById.get(id)?.name ?? null);
+    return { ...page, items: page.items.map((e) => ({ ...e, nodeName: nodeName(e.nodeId) })) };
   },
   'board/list': board.list,
   'board/get': board.get,

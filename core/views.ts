@@ -20,6 +20,11 @@ export interface ModerationItem {
   subject: { kind: 'concern' | 'event' | 'team'; id: string };
 }
 
+/** An audit entry as the admin reads it: with the name of the node or office the actor serves. */
+export interface AuditEntryView extends AuditEntry {
+  nodeName: string | null;
+}
+
 export interface Profile {
   openid: string;
   name: string;
@@ -364,7 +369,7 @@ export interface Outputs {
   'stats/rates': RatesView;
   'message/list': Page<InboxMessage> & { unread: number };
   'message/markRead': { changed: number; unread: number };
-  'audit/list': Page<AuditEntry>;
+  'audit/list': Page<AuditEntryView>;
   'feedback/submit': { id: string };
   'feedback/list': Page<Feedback>;
   'moderation/list': { items: ModerationItem[] };

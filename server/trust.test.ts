@@ -1,6 +1,5 @@
 /** Rate limits and the audit log, through the router on SQLite. */
-import type { ConcernDetail, Page } from '../core/views';
-import type { AuditEntry } from '../core/model';
+import type { AuditEntryView, ConcernDetail, Page } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 
@@ -43,12 +42,14 @@ describe('the audit log', () => {
     await call(I.daguoChair, 'concern/accept', { id: c.id }).catch(() => undefined); // another cooperative's concern: refused
     clock += 1000;
     await call(I.xinanStaff, 'concern/accept', { id: c.id });
-    const log = await call<Page<AuditEntry>>(I.townAdmin, 'audit/list');
+    const log = await call<Page<AuditEntryView>>(I.townAdmin, 'audit/list');
     expect(log.items.map((e) => [e.actorOpenid, e.action, e.targetId, e.outcome, e.nodeId, e.townId])).toEqual([
       [I.xinanStaff, 'concern/accept', c.id, 'ok', 'dz-xinan-1', 'danzao'],
       [I.daguoChair, 'concern/accept', c.id, 'CONCERN.NOT_FOUND', 'dz-xicheng-daguo', 'danzao'],
     ]);
     expect(log.items.map((e) => e.at)).toEqual([new Date(clock).toISOString(), new Date(clock - 1000).toISOString()]);
+    // The admin reads where each actor serves by name.
+    expect(log.items.map((e) => e.nodeName)).toEqual(['新安第一经济社', '大果经济社']);
     // Residents' own writes are theirs, not staff actions.
     expect(log.items.some((e) => e.actorOpenid === I.resident)).toBe(false);
   });

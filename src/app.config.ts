@@ -11,9 +11,17 @@ export default defineAppConfig({
   ],
   subPackages: [
     {
-      // Committee staff only; residents never download it.
+      // Committee staff and the town admin only; residents never download it.
       root: 'staff',
-      pages: ['pages/inbox/index', 'pages/handle/index', 'pages/dashboard/index', 'pages/templates/index'],
+      pages: [
+        'pages/inbox/index',
+        'pages/handle/index',
+        'pages/dashboard/index',
+        'pages/templates/index',
+        'pages/moderation/index',
+        'pages/feedback-list/index',
+        'pages/audit/index',
+      ],
     },
     {
       // Volunteer teams and events; only the entry buttons live in the main package.

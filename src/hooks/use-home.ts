@@ -13,11 +13,15 @@ export function useHome() {
   const isHandler = profile.data ? isHandlerRole(profile.data.role) : false;
   // The 诉求工作台 badge: the handler's open concerns due today (and overdue), counted on the server.
   const counts = useResource(() => call('concern/inboxCounts', {}), { skip: !isHandler, key: isHandler ? 'handler' : '' });
+  const isAdmin = profile.data?.role === 'admin';
+  // The 内容审核 badge: how many held texts wait for the admin (the list is capped on the server).
+  const held = useResource(() => call('moderation/list', {}).then((r) => r.items.length), { skip: !isAdmin, key: isAdmin ? 'admin' : '' });
   const shownOnce = useRef(false);
   useDidShow(() => {
     if (shownOnce.current && !mustLogin) {
       void unread.reload();
       if (isHandler) void counts.reload();
+      if (isAdmin) void held.reload();
     }
     shownOnce.current = true;
   });
@@ -30,7 +34,8 @@ export function useHome() {
     ...profile,
     redirecting: mustLogin,
     isHandler,
-    isAdmin: profile.data?.role === 'admin',
+    isAdmin,
+    held: held.data ?? 0,
     unread: unread.data ?? 0,
     dueToday: counts.data?.dueToday ?? 0,
     overdue: counts.data?.overdue ?? 0,
@@ -38,6 +43,9 @@ export function useHome() {
     goMe: () => Taro.navigateTo({ url: '/pages/me/index' }),
     goMessages: () => Taro.navigateTo({ url: '/pages/messages/index' }),
     goTemplates: () => Taro.navigateTo({ url: '/staff/pages/templates/index' }),
+    goModeration: () => Taro.navigateTo({ url: '/staff/pages/moderation/index' }),
+    goFeedbackList: () => Taro.navigateTo({ url: '/staff/pages/feedback-list/index' }),
+    goAudit: () => Taro.navigateTo({ url: '/staff/pages/audit/index' }),
     goDashboard: () => Taro.navigateTo({ url: '/staff/pages/dashboard/index' }),
     goReport: () => Taro.navigateTo({ url: '/pages/report/index' }),
     goMine: () => Taro.navigateTo({ url: '/pages/my-concerns/index' }),

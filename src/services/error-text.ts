@@ -20,7 +20,7 @@ const TEXT: Record<string, string> = {
   'CONCERN.ILLEGAL_TRANSITION': '这条诉求当前状态不能这样办理，请刷新后查看最新进展。',
   'CONCERN.CONFLICT': '这条诉求刚被其他人更新过，请刷新后再操作。',
   RATE_LIMITED: '操作太频繁了，请稍等几分钟再试。',
-  'MODERATION.NOT_HELD': '这条内容已经处理过了，请刷新待审核列表。',
+  'MODERATION.NOT_HELD': '这条内容已经处理过了（可能是其他管理员处理的），已从待审核列表中移除。',
   'ME.STAFF_ACCOUNT': '工作人员账号由镇管理员统一管理，如需注销请联系镇网格管理员。',
   'ME.LEADS_TEAM': '您还是志愿队队长，请先把队伍移交给其他队员后再注销。',
   'CONCERN.TARGET_INVALID': '所选的承办单位不可用：请选择本镇内的其他村（社区）、经济社或网格。',

@@ -82,6 +82,28 @@ export default function HomePage() {
           </Button>
         ) : null}
         {home.isAdmin ? (
+          <View className='home__messages'>
+            <Button type='primary' fill='outline' size='xlarge' block onClick={() => void home.goModeration()}>
+              内容审核
+            </Button>
+            {home.held > 0 ? (
+              <Text className='home__badge' aria-label={`待审核 ${home.held} 条`}>
+                {home.held > 99 ? '99+' : String(home.held)}
+              </Text>
+            ) : null}
+          </View>
+        ) : null}
+        {home.isAdmin ? (
+          <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goFeedbackList()}>
+            意见反馈
+          </Button>
+        ) : null}
+        {home.isAdmin ? (
+          <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goAudit()}>
+            操作记录
+          </Button>
+        ) : null}
+        {home.isAdmin ? (
           <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goTemplates()}>
             常用回复设置
           </Button>

@@ -1,0 +1,77 @@
+/** Chinese labels of the town admin's pages: held content kinds, audited actions and their outcomes. */
+import type { ActionName } from '../../core/actions';
+import type { HeldKind, ModerationItem } from '../../core/views';
+
+export const HELD_KIND_TEXT: Readonly<Record<HeldKind, string>> = {
+  concern: '诉求内容',
+  message: '诉求留言',
+  event: '志愿活动',
+  cancelReason: '活动取消原因',
+  application: '入队申请留言',
+};
+
+export function heldKindText(kind: string): string {
+  return (HELD_KIND_TEXT as Record<string, string>)[kind] ?? '其他内容';
+}
+
+/** The page that shows what a held text belongs to, and how the link to it reads. */
+export function subjectLink(subject: ModerationItem['subject']): { url: string; label: string } {
+  const id = encodeURIComponent(subject.id);
+  switch (subject.kind) {
+    case 'concern':
+      return { url: `/pages/concern/index?id=${id}`, label: '查看所属诉求' };
+    case 'event':
+      return { url: `/volunteer/pages/event/index?id=${id}`, label: '查看所属活动' };
+    case 'team':
+      return { url: `/volunteer/pages/team/index?id=${id}`, label: '查看所属队伍' };
+  }
+}
+
+/**
+ * Short names of the actions the audit log records: every write (and export) made by staff or an admin.
+ * An action missing here shows under its raw name; a test keeps this table complete.
+ */
+export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = {
+  'me/delete': '注销账号',
+  'grid/importBoundaries': '导入网格边界',
+  'roster/import': '导入人员名册',
+  'concern/submit': '提交诉求',
+  'concern/accept': '签收诉求',
+  'concern/reply': '回复诉求',
+  'concern/resolve': '办结诉求',
+  'concern/rate': '评价诉求',
+  'concern/dispatch': '派单',
+  'concern/transfer': '转派',
+  'concern/return': '退回派单队列',
+  'concern/escalate': '上报',
+  'concern/plusOne': '我也遇到了（+1）',
+  'concern/importHotline': '导入12345工单',
+  'message/markRead': '消息标为已读',
+  'feedback/submit': '提交意见反馈',
+  'moderation/decide': '内容审核',
+  'town/setReplyTemplates': '设置常用回复',
+  'team/apply': '申请入队',
+  'team/review': '审核入队申请',
+  'team/leave': '退出队伍',
+  'team/setPartyMember': '设置党员身份',
+  'event/create': '发布志愿活动',
+  'event/signup': '活动报名',
+  'event/cancel': '取消报名',
+  'event/cancelEvent': '取消志愿活动',
+  'event/scan': '扫码签到',
+  'event/scanPerson': '扫志愿码签到',
+  'event/confirmHours': '确认工时',
+  'export/concerns': '导出诉求',
+  'export/rates': '导出办理统计',
+};
+
+export function auditActionText(action: string): string {
+  return (AUDIT_ACTION_TEXT as Record<string, string | undefined>)[action] ?? action;
+}
+
+/** `ok`, or the error code of a refused attempt. */
+export function auditOutcomeText(outcome: string): string {
+  if (outcome === 'ok') return '成功';
+  if (outcome === 'AUTH.FORBIDDEN' || outcome.endsWith('.NOT_FOUND')) return `被拒绝（${outcome}）`;
+  return `未成功（${outcome}）`;
+}
