@@ -54,7 +54,8 @@ it('keeps a held application note and a held event from others until the town ad
   await resident.getByText('我的状态：待审核').waitFor();
   expect(await resident.getByText('河涌边清理').count()).toBe(0);
 
-  await publishAsAdmin(held.id);
+  await publishAsAdmin();
+  expect(h.rt.store.db.prepare(`SELECT recipient_openid FROM outbox WHERE kind = 'event_reviewed'`).pluck().all()).toEqual([DEMO_IDENTITIES.daguoLeader]);
   await resident.reload();
   await resident.getByText('河涌边清理').first().waitFor();
   expect((await h.rt.store.teams.getMembership(DEMO_TEAMS.daguo, DEMO_IDENTITIES.resident))?.noteModeration).toBe('published');
@@ -70,8 +71,18 @@ async function fillEvent(leader: Page): Promise<void> {
   await leader.getByText('所有居民', { exact: true }).click();
 }
 
-async function publishAsAdmin(eventId: string): Promise<void> {
-  for (const [kind, id] of [['event', eventId], ['application', `${DEMO_TEAMS.daguo}_${DEMO_IDENTITIES.resident}`]]) {
-    await h.rt.router.call('concern', 'moderation/decide', { kind, id, decision: 'publish' }, DEMO_IDENTITIES.townAdmin);
+/** The town admin publishes both held items from 内容审核, reached from home. */
+async function publishAsAdmin(): Promise<void> {
+  const { page: admin } = await h.newPage();
+  await loginAs(h.base, admin, '丹灶镇管理员');
+  await admin.locator('taro-button-core:visible', { hasText: '内容审核' }).first().click();
+  const card = (text: string) => admin.locator('.moderation__item:visible', { hasText: text });
+  await card('河涌边清理').getByText('志愿活动').waitFor();
+  await card('细节加我微信聊').getByText('入队申请留言').waitFor();
+  await shot(admin, 'admin-moderation-volunteer');
+  for (const text of ['河涌边清理', '细节加我微信聊']) {
+    await card(text).locator('taro-button-core').filter({ has: admin.getByText('通过', { exact: true }) }).click();
+    await card(text).waitFor({ state: 'detached' });
   }
+  await admin.getByText('暂无待审核内容').waitFor();
 }
