@@ -1,7 +1,7 @@
 /**
  * Moderation of held user text: the town admin lists what the content check held in their town —
- * concern descriptions and thread messages, volunteer event texts, event cancellation reasons and team
- * application notes — and publishes or rejects each item. A decision changes only the item's state:
+ * concern descriptions and thread messages, volunteer event texts, event cancellation reasons, team
+ * application notes and leaders' reasons for correcting hours — and publishes or rejects each item. A decision changes only the item's state:
  * the text is kept either way.
  */
 import type { ConcernCtx as Ctx } from './concern-service';
@@ -50,11 +50,25 @@ export async function listHeld(ctx: Ctx): Promise<{ items: ModerationItem[] }> {
   const teams = await teamsIn(ctx, towns);
   const teamIds = towns === null ? null : [...teams.keys()];
   const { concerns, events, teams: teamRepo } = ctx.deps.store;
-  const [held, heldEvents, heldNotes] = await Promise.all([concerns.heldContent(towns, LIST_MAX), events.heldEvents(teamIds, LIST_MAX), teamRepo.heldNotes(teamIds, LIST_MAX)]);
+  const [held, heldEvents, heldNotes, heldReasons] = await Promise.all([
+    concerns.heldContent(towns, LIST_MAX),
+    events.heldEvents(teamIds, LIST_MAX),
+    teamRepo.heldNotes(teamIds, LIST_MAX),
+    events.heldHoursReasons(teamIds, LIST_MAX),
+  ]);
+  const eventTeams = new Map((await Promise.all([...new Set(heldReasons.map((a) => a.eventId))].map((id) => events.getEvent(id)))).flatMap((e) => (e ? [[e.id, e.teamId] as const] : [])));
   const items: ModerationItem[] = [
     ...held.map((h) => ({ kind: h.kind, id: h.id, text: h.text, at: h.at, townId: h.townId, subject: { kind: 'concern' as const, id: h.concernId } })),
     ...heldEvents.flatMap((e) => eventItems(e, teams.get(e.teamId)?.townId ?? '')),
     ...heldNotes.map((m) => ({ kind: 'application' as const, id: m.id, text: m.note ?? '', at: m.appliedAt, townId: teams.get(m.teamId)?.townId ?? '', subject: { kind: 'team' as const, id: m.teamId } })),
+    ...heldReasons.map((a) => ({
+      kind: 'hoursReason' as const,
+      id: a.id,
+      text: a.reason ?? '',
+      at: a.at,
+      townId: teams.get(eventTeams.get(a.eventId) ?? '')?.townId ?? '',
+      subject: { kind: 'event' as const, id: a.eventId },
+    })),
   ];
   return { items: items.sort(byAt).slice(0, LIST_MAX) };
 }
@@ -79,6 +93,12 @@ function reviewNotice(ctx: Ctx, e: VolunteerEvent, published: boolean): Notifica
 async function decideVolunteer(ctx: Ctx, input: ParsedInputOf<'moderation/decide'>, towns: string[] | null): Promise<boolean> {
   const to = input.decision === 'publish' ? 'published' : 'rejected';
   const teams = await teamsIn(ctx, towns);
+  if (input.kind === 'hoursReason') {
+    // Held reasons are few: the entry must be among those of the moderator's teams.
+    const held = await ctx.deps.store.events.heldHoursReasons(towns === null ? null : [...teams.keys()], 10_000);
+    if (!held.some((a) => a.id === input.id)) throw notHeld(input.kind, input.id);
+    return ctx.deps.store.events.decideHoursReason(input.id, to);
+  }
   if (input.kind === 'application') {
     // A membership id is `${teamId}_${openid}`: the team is the one whose id prefixes it.
     const team = [...teams.values()].find(({ team: t }) => input.id.startsWith(`${t.id}_`));

@@ -395,6 +395,17 @@ export interface EventRepo {
    */
   decideEvent(eventId: string, field: 'event' | 'cancelReason', to: 'published' | 'rejected', notices: Notification[]): Promise<boolean>;
   /**
+   * Hours audit entries whose reason is held for a moderator, of events of these teams (all when null),
+   * oldest first, at most `limit`. SQLite: the partial index joined with the events; CloudBase: the
+   * `reasonModeration` index, then the entries' events read to keep those of the teams.
+   */
+  heldHoursReasons(teamIds: string[] | null, limit: number): Promise<HoursAudit[]>;
+  /**
+   * A moderator's decision on a held reason: a conditional update of the entry's `reasonModeration`
+   * only (the entry is otherwise never changed); false when not held.
+   */
+  decideHoursReason(entryId: string, to: 'published' | 'rejected'): Promise<boolean>;
+  /**
    * Records a check-in (only where none is recorded yet) or a check-out (only after a check-in), on a
    * signed place. Single conditional update; returns the sign-up after it, or null when it did not apply.
    */

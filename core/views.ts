@@ -2,10 +2,13 @@ import type { GridTreeNode } from './grid';
 import type { HoursNote } from './hours';
 import type { RateTally } from './ports';
 import type { AuditEntry, Feedback, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision, Moderation } from './model';
-import type { MemberStatus, SignUpStatus, TeamKind, VolunteerEvent } from './volunteer-model';
+import type { HoursAudit, MemberStatus, SignUpStatus, TeamKind, VolunteerEvent } from './volunteer-model';
 
-/** What a piece of held text is: a concern's description, a message of its thread, an event's texts, an event's cancellation reason, or a team application's note. */
-export type HeldKind = 'concern' | 'message' | 'event' | 'cancelReason' | 'application';
+/**
+ * What a piece of held text is: a concern's description, a message of its thread, an event's texts, an
+ * event's cancellation reason, a team application's note, or a leader's reason for correcting hours.
+ */
+export type HeldKind = 'concern' | 'message' | 'event' | 'cancelReason' | 'application' | 'hoursReason';
 
 /** One piece of held user text as the moderator sees it, oldest first in `moderation/list`. */
 export interface ModerationItem {
@@ -134,7 +137,9 @@ export interface HoursAuditView {
   computedMinutes: number;
   fromMinutes: number | null;
   toMinutes: number;
+  /** As the caller may see it: a placeholder while held, to every leader but its author. */
   reason: string | null;
+  reasonModeration: HoursAudit['reasonModeration'];
 }
 
 export interface AttendanceView {

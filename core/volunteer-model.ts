@@ -108,6 +108,8 @@ export interface HoursAudit {
   fromMinutes: number | null;
   toMinutes: number;
   reason: string | null;
+  /** The content check's verdict on `reason` ('published' when there is none). */
+  reasonModeration: Moderation;
 }
 
 /** Settings of the volunteer module, from configuration (see .env.example). */

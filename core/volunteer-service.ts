@@ -6,7 +6,7 @@ import { moderate, shownText } from './content';
 import type { DirectoryCache, DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { computeHours, hoursText } from './hours';
-import type { Caller, Notification, NotificationKind } from './model';
+import type { Caller, Moderation, Notification, NotificationKind } from './model';
 import type { Deps, NoticeTemplate } from './ports';
 import type { ParsedInputOf } from './schemas';
 import type {
@@ -495,7 +495,8 @@ async function attendance(ctx: Ctx, e: VolunteerEvent): Promise<AttendanceView> 
       computedMinutes: a.computedMinutes,
       fromMinutes: a.fromMinutes,
       toMinutes: a.toMinutes,
-      reason: a.reason,
+      reason: a.reason === null ? null : shownText(ctx.caller, a.actorOpenid === ctx.caller.openid, a.reason, a.reasonModeration),
+      reasonModeration: a.reasonModeration,
     })),
   };
 }
@@ -517,6 +518,9 @@ export async function confirmHours(ctx: Ctx, input: ParsedInputOf<'event/confirm
     input.entries ??
     [...signed.values()].filter((s) => s.confirmedMinutes === null).map((s) => ({ signUpId: s.id, minutes: computeHours(e, s.checkInAt, s.checkOutAt).minutes, reason: undefined }));
   const entries: HoursAudit[] = [];
+  // One check per distinct reason: a leader often gives the same reason for several people.
+  const verdicts = new Map<string, Promise<Moderation>>();
+  const verdictOf = (reason: string) => verdicts.get(reason) ?? verdicts.set(reason, moderate(ctx.deps, ctx.caller, reason)).get(reason)!;
   for (const w of wanted) {
     const s = signed.get(w.signUpId);
     if (!s) throw new AppError('EVENT.NOT_SIGNED_UP', `no signed place ${w.signUpId} at this event`);
@@ -535,6 +539,8 @@ export async function confirmHours(ctx: Ctx, input: ParsedInputOf<'event/confirm
       fromMinutes: s.confirmedMinutes,
       toMinutes: w.minutes,
       reason,
+      // A held reason is kept with the entry; the hours stand either way.
+      reasonModeration: reason === null ? 'published' : await verdictOf(reason),
     });
   }
   await ctx.deps.store.events.confirmHours(e.id, entries);

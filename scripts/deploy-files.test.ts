@@ -54,6 +54,7 @@ describe('the deployment files', () => {
     ['vol_events', ['moderation', 'createdAt', '_id'], 'events with held texts, oldest first'],
     ['vol_events', ['cancelModeration', 'cancelledAt', '_id'], 'held cancellation reasons, oldest first'],
     ['vol_members', ['noteModeration', 'appliedAt', '_id'], 'held application notes, oldest first'],
+    ['vol_hours_audit', ['reasonModeration', 'at', '_id'], 'held reasons for correcting hours, oldest first'],
     ['concerns', ['messages.moderation'], 'concerns holding a held message'],
     ['concerns', ['messages.id'], 'a moderator’s decision on one message'],
     ['concerns', ['events.actorOpenid'], 'what a person did, when they delete their account'],

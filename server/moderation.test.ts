@@ -1,7 +1,7 @@
 /** Content security: flagged text is held for the town admin, never dropped, never shown to others. */
 import { HELD_TEXT } from '../core/content';
-import type { ConcernDetail, ConcernSummary, EventDetail, ModerationItem, Page, TeamDetail } from '../core/views';
-import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
+import type { AttendanceView, ConcernDetail, ConcernSummary, EventDetail, ModerationItem, Page, TeamDetail } from '../core/views';
+import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { GENEROUS_LIMITS } from './test-limits';
 
@@ -179,5 +179,28 @@ describe('volunteer texts', () => {
     await expect(call(I.townAdmin, 'moderation/decide', { kind: 'event', id: e.id, decision: 'publish' })).rejects.toMatchObject({ code: 'MODERATION.NOT_HELD' });
     await expect(call(I.townAdmin, 'moderation/decide', { kind: 'application', id: `${DEMO_TEAMS.dungen}_${I.resident}`, decision: 'publish' })).rejects.toMatchObject({ code: 'MODERATION.NOT_HELD' });
     expect((await rt.store.events.getEvent(e.id))?.moderation).toBe('held');
+  });
+});
+
+describe("a leader's reason for correcting hours", () => {
+  it('is held for the moderator while the corrected hours stand; other leaders see a placeholder until it is published', async () => {
+    // An event that has ended: created in the past through the store, with one signed place.
+    const vcall = <T,>(openid: string, action: string, data: unknown) => rt.router.call('volunteer', action, data, openid) as Promise<T>;
+    const ev = { ...(await rt.store.events.getEvent(DEMO_EVENTS.daguoCleanup))!, id: 'ev-ended-1', startAt: '2026-11-29T01:00:00.000Z', endAt: '2026-11-29T03:00:00.000Z', signupDeadline: '2026-11-29T00:00:00.000Z', signedCount: 0, waitlistCount: 0 };
+    await rt.store.events.createEvent(ev);
+    await rt.store.events.signUp(ev.id, { openid: I.resident2, name: '李叔' }, null, '2026-11-28T00:00:00.000Z');
+    const signUpId = `${ev.id}_${I.resident2}`;
+    const view = await vcall<AttendanceView>(I.daguoLeader, 'event/confirmHours', { eventId: ev.id, entries: [{ signUpId, minutes: 60, reason: '提前走了，细节私聊' }] });
+    expect(view.rows[0].confirmedMinutes).toBe(60);
+    expect(view.audit.map((a) => [a.reason, a.reasonModeration])).toEqual([['提前走了，细节私聊', 'held']]);
+    // A co-leader of the team sees the entry but not the held words.
+    rt.store.db.prepare(`INSERT INTO vol_team_leaders (team_id, openid, name) VALUES (?, ?, '副队长')`).run(DEMO_TEAMS.daguo, I.resident);
+    expect((await vcall<AttendanceView>(I.resident, 'event/attendance', { id: ev.id })).audit.map((a) => a.reason)).toEqual([HELD_TEXT]);
+
+    const [item] = (await call<{ items: ModerationItem[] }>(I.townAdmin, 'moderation/list')).items;
+    expect(item).toMatchObject({ kind: 'hoursReason', text: '提前走了，细节私聊', townId: 'danzao', subject: { kind: 'event', id: ev.id } });
+    await call(I.townAdmin, 'moderation/decide', { kind: 'hoursReason', id: item.id, decision: 'publish' });
+    await expect(call(I.townAdmin, 'moderation/decide', { kind: 'hoursReason', id: item.id, decision: 'reject' })).rejects.toMatchObject({ code: 'MODERATION.NOT_HELD' });
+    expect((await vcall<AttendanceView>(I.resident, 'event/attendance', { id: ev.id })).audit.map((a) => a.reason)).toEqual(['提前走了，细节私聊']);
   });
 });

@@ -343,4 +343,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX vol_events_cancel_held ON vol_events(cancelled_at, id) WHERE cancel_moderation = 'held';
   CREATE INDEX vol_members_held ON vol_members(applied_at, id) WHERE note_moderation = 'held';
   `,
+  /* 13: content moderation of a leader's reasons for correcting hours */ `
+  ALTER TABLE vol_hours_audit ADD COLUMN reason_moderation TEXT NOT NULL DEFAULT 'published' CHECK (reason_moderation IN ('published','held','rejected'));
+  CREATE INDEX vol_hours_audit_held ON vol_hours_audit(at, id) WHERE reason_moderation = 'held';
+  `,
 ];

@@ -88,6 +88,7 @@ function toAudit(r: Row): HoursAudit {
     fromMinutes: n(r.from_minutes),
     toMinutes: r.to_minutes as number,
     reason: s(r.reason),
+    reasonModeration: r.reason_moderation as Moderation,
   };
 }
 
@@ -235,8 +236,10 @@ export class SqliteEvents implements EventRepo {
       checkIn: db.prepare(`UPDATE vol_signups SET check_in_at = ? WHERE id = ? AND status = 'signed' AND check_in_at IS NULL`),
       checkOut: db.prepare(`UPDATE vol_signups SET check_out_at = ? WHERE id = ? AND status = 'signed' AND check_in_at IS NOT NULL AND check_out_at IS NULL`),
       confirm: db.prepare(`UPDATE vol_signups SET confirmed_minutes = ?, confirmed_at = ? WHERE id = ? AND event_id = ?`),
-      insertAudit: db.prepare(`INSERT INTO vol_hours_audit (id, signup_id, event_id, actor_openid, actor_name, at, computed_minutes, from_minutes, to_minutes, reason)
-        VALUES (@id, @signUpId, @eventId, @actorOpenid, @actorName, @at, @computedMinutes, @fromMinutes, @toMinutes, @reason)`),
+      insertAudit: db.prepare(`INSERT INTO vol_hours_audit (id, signup_id, event_id, actor_openid, actor_name, at, computed_minutes, from_minutes, to_minutes, reason, reason_moderation)
+        VALUES (@id, @signUpId, @eventId, @actorOpenid, @actorName, @at, @computedMinutes, @fromMinutes, @toMinutes, @reason, @reasonModeration)`),
+      heldReasons: db.prepare(`SELECT a.*, e.team_id FROM vol_hours_audit a JOIN vol_events e ON e.id = a.event_id WHERE a.reason_moderation = 'held' ORDER BY a.at, a.id`),
+      decideReason: db.prepare(`UPDATE vol_hours_audit SET reason_moderation = ? WHERE id = ? AND reason_moderation = 'held'`),
       audit: db.prepare(`SELECT * FROM vol_hours_audit WHERE event_id = ? ORDER BY at, rowid`),
       due: db.prepare(`SELECT s.* FROM vol_signups s JOIN vol_events e ON e.id = s.event_id
         WHERE e.status = 'open' AND e.start_at > ? AND e.start_at <= ? AND s.status = 'signed' AND s.reminded_at IS NULL
@@ -363,6 +366,16 @@ export class SqliteEvents implements EventRepo {
       .filter((e) => teams === null || teams.has(e.teamId))
       .sort((a, b) => (at(a) === at(b) ? (a.id < b.id ? -1 : 1) : at(a) < at(b) ? -1 : 1))
       .slice(0, limit);
+  }
+  async heldHoursReasons(teamIds: string[] | null, limit: number): Promise<HoursAudit[]> {
+    const teams = teamIds === null ? null : new Set(teamIds);
+    return (this.q.heldReasons.all() as Row[])
+      .filter((r) => teams === null || teams.has(r.team_id as string))
+      .slice(0, limit)
+      .map(toAudit);
+  }
+  async decideHoursReason(entryId: string, to: 'published' | 'rejected'): Promise<boolean> {
+    return this.q.decideReason.run(to, entryId).changes === 1;
   }
   async decideEvent(eventId: string, field: 'event' | 'cancelReason', to: 'published' | 'rejected', notices: Notification[]): Promise<boolean> {
     return this.decideTx.immediate(eventId, field, to, notices);

@@ -72,7 +72,7 @@ export async function giveLeaverEverything(store: Store): Promise<LeaverFixture>
   await store.events.cancelSignUp(ev.id, I.resident2, at(3), { id: uid('n'), kind: 'event_promoted', title: '候补转为正式报名', body: '您已从候补转为正式报名', page: '/volunteer/pages/event/index', createdAt: at(3) });
   await store.events.recordAttendance(`${ev.id}_${P}`, { field: 'checkIn', at: at(-7200) });
   await store.events.confirmHours(ev.id, [
-    { id: uid('h'), signUpId: `${ev.id}_${P}`, eventId: ev.id, actorOpenid: I.daguoLeader, actorName: '罗队长', at: at(10), computedMinutes: 60, fromMinutes: null, toMinutes: 60, reason: null },
+    { id: uid('h'), signUpId: `${ev.id}_${P}`, eventId: ev.id, actorOpenid: I.daguoLeader, actorName: '罗队长', at: at(10), computedMinutes: 60, fromMinutes: null, toMinutes: 60, reason: null, reasonModeration: 'published' },
   ]);
   await store.events.personalCode(P, 'code-of-leaver');
   await store.events.personalCode(I.resident2, 'code-of-li');

@@ -235,6 +235,7 @@ export function describeVolunteerContract(current: () => Store, seeded: Voluntee
         fromMinutes,
         toMinutes,
         reason: fromMinutes === null ? null : '提前离开',
+        reasonModeration: 'published',
       });
       const first = [audit(`${e.id}_o-vol-002`, 120, 100), audit(`${e.id}_o-vol-001`, 120, 100)];
       await events.confirmHours(e.id, first);
@@ -375,6 +376,46 @@ export function describeVolunteerContract(current: () => Store, seeded: Voluntee
       expect(await events.decideEvent(fine.id, 'cancelReason', 'rejected', [])).toBe(true);
       expect(await events.getEvent(fine.id)).toMatchObject({ moderation: 'published', cancelReason: '有事私聊', cancelModeration: 'rejected', signedCount: 1 });
       expect((await events.heldEvents(null, 10)).map((e) => e.id)).toEqual([otherTeam.id]);
+    });
+
+    it("lists hours entries whose reason is held, by the event's team, and decides each once without touching the entry", async () => {
+      const { events } = current();
+      const [mine, theirs] = [volunteerEvent(), volunteerEvent({ teamId: DEMO_TEAMS.dungen })];
+      for (const e of [mine, theirs]) {
+        await events.createEvent(e);
+        await events.signUp(e.id, person('o-vol-201'), null, at(1));
+      }
+      const entry = (e: VolunteerEvent, atSeconds: number, reason: string, reasonModeration: HoursAudit['reasonModeration']): HoursAudit => ({
+        id: uid('h'),
+        signUpId: `${e.id}_o-vol-201`,
+        eventId: e.id,
+        actorOpenid: I.daguoLeader,
+        actorName: '罗队长',
+        at: at(atSeconds),
+        computedMinutes: 120,
+        fromMinutes: null,
+        toMinutes: 60,
+        reason,
+        reasonModeration,
+      });
+      const held = entry(mine, 200, '提前走了，有事私聊', 'held');
+      const fine = entry(mine, 300, '提前离开', 'published');
+      const elsewhere = entry(theirs, 100, '加我微信', 'held');
+      await events.confirmHours(mine.id, [held]);
+      await events.confirmHours(mine.id, [fine]);
+      await events.confirmHours(theirs.id, [elsewhere]);
+      expect(await events.hoursAudit(mine.id)).toEqual([held, fine]);
+      expect((await events.heldHoursReasons(null, 10)).map((a) => a.id)).toEqual([elsewhere.id, held.id]);
+      expect(await events.heldHoursReasons([DEMO_TEAMS.daguo], 10)).toEqual([held]);
+      expect(await events.heldHoursReasons([], 10)).toEqual([]);
+
+      const decisions = await Promise.all([events.decideHoursReason(held.id, 'published'), events.decideHoursReason(held.id, 'rejected')]);
+      expect(decisions.filter(Boolean)).toHaveLength(1);
+      expect(await events.decideHoursReason(held.id, 'published')).toBe(false);
+      expect(await events.decideHoursReason(fine.id, 'rejected')).toBe(false);
+      expect(await events.decideHoursReason('h-missing', 'published')).toBe(false);
+      expect(await events.hoursAudit(mine.id)).toEqual([{ ...held, reasonModeration: decisions[0] ? 'published' : 'rejected' }, fine]);
+      expect(await events.heldHoursReasons([DEMO_TEAMS.daguo], 10)).toEqual([]);
     });
 
     it('keeps an application note with its verdict, lists held notes by team, and decides each once', async () => {

@@ -1,7 +1,7 @@
 import type { Moderation, Notification } from '../../core/model';
 import type { AttendanceChange, CancelOutcome, EventCancellation, EventRepo, NoticeTemplate, SignUpOutcome } from '../../core/ports';
 import type { HoursAudit, SignUp, VolunteerEvent } from '../../core/volunteer-model';
-import { isDuplicateKey, StaleRead, type CloudbaseDb, type StoredDoc, type TxView } from './db';
+import { isDuplicateKey, MAX_GET, StaleRead, type CloudbaseDb, type StoredDoc, type TxView } from './db';
 import { outboxDoc } from './outbox';
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -75,6 +75,8 @@ function toAudit(d: StoredDoc): HoursAudit {
     fromMinutes: numOrNull(d.fromMinutes),
     toMinutes: Number(d.toMinutes),
     reason: str(d.reason),
+    // Entries written before reasons were checked carry no verdict: they were shown as written.
+    reasonModeration: (d.reasonModeration as Moderation | undefined) ?? 'published',
   };
 }
 
@@ -339,6 +341,25 @@ export class CloudbaseEvents implements EventRepo {
       for (const n of notices) await tx.create('outbox', outboxDoc(n));
       return true;
     });
+  }
+
+  /**
+   * The `reasonModeration: 'held'` index, oldest first, then the entries' events (one `_.in` read) to keep
+   * those of the given teams. Held reasons are few; at most MAX_GET are looked at.
+   */
+  async heldHoursReasons(teamIds: string[] | null, limit: number): Promise<HoursAudit[]> {
+    if (teamIds !== null && teamIds.length === 0) return [];
+    const held = (await this.cb.find('vol_hours_audit', { reasonModeration: 'held' }, [['at', 'asc'], ['_id', 'asc']], teamIds === null ? limit : MAX_GET)).map(toAudit);
+    if (teamIds === null || held.length === 0) return held;
+    const teams = new Set(teamIds);
+    const events = await this.cb.readAll('vol_events', { _id: this.cb._.in([...new Set(held.map((a) => a.eventId))]) });
+    const ofTeams = new Set(events.filter((d) => teams.has(String(d.teamId))).map((d) => d._id));
+    return held.filter((a) => ofTeams.has(a.eventId)).slice(0, limit);
+  }
+
+  /** A conditional single-document update of `reasonModeration` from `held`. */
+  async decideHoursReason(entryId: string, to: 'published' | 'rejected'): Promise<boolean> {
+    return this.cb.conditionalUpdate('vol_hours_audit', { _id: entryId, reasonModeration: 'held' }, { reasonModeration: to });
   }
 
   async recordAttendance(signUpId: string, change: AttendanceChange): Promise<SignUp | null> {

@@ -3,6 +3,7 @@ import type { ActionName } from '../../core/actions';
 import type { HeldKind, ModerationItem } from '../../core/views';
 
 export const HELD_KIND_TEXT: Readonly<Record<HeldKind, string>> = {
+  hoursReason: '工时修改原因',
   concern: '诉求内容',
   message: '诉求留言',
   event: '志愿活动',

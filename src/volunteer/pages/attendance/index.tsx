@@ -8,6 +8,9 @@ import '../event/index.scss';
 import { useElderClass } from '../../../hooks/use-elder';
 import './index.scss';
 
+/** After a reason its author sees while it is held or rejected (others see the placeholder). */
+const REASON_REVIEW_TEXT = { published: '', held: '，原因审核中', rejected: '，原因未通过审核' } as const;
+
 export default function AttendancePage() {
   const elder = useElderClass();
   const a = useAttendance();
@@ -81,7 +84,7 @@ export default function AttendancePage() {
             {audit.map((x) => (
               <Text key={x.id} className='muted'>
                 {shortTime(x.at)} {x.actorName}：{x.personName} {x.fromMinutes === null ? '' : `${hoursText(x.fromMinutes)} → `}
-                {hoursText(x.toMinutes)} 小时{x.reason ? `（${x.reason}）` : ''}
+                {hoursText(x.toMinutes)} 小时{x.reason ? `（${x.reason}${REASON_REVIEW_TEXT[x.reasonModeration]}）` : ''}
                 {'\n'}
               </Text>
             ))}
