@@ -467,32 +467,46 @@ export async function rate(ctx: Ctx, input: ParsedInputOf<'concern/rate'>): Prom
   });
 }
 
-export function dispatch(ctx: Ctx, input: ParsedInputOf<'concern/dispatch'>): Promise<ConcernDetail> {
+/**
+ * A handler's reason for moving a concern, through the content check. A reason that passes goes into the
+ * route's reason and the timeline note; a held one stays out of both (and out of the notices) and is kept
+ * as a held message of the thread, labelled, for the moderator — the move itself happens either way.
+ */
+async function routingReason(ctx: Ctx, label: string, reason: string | null): Promise<{ shown: string | null; held: (concernId: string, at: string) => ConcernMessage[] }> {
+  if (reason === null || (await moderate(ctx, reason)) === 'published') return { shown: reason, held: () => [] };
+  return { shown: null, held: (concernId, at) => [message(ctx, concernId, `${label}：${reason}`, [], at, 'held')] };
+}
+
+export async function dispatch(ctx: Ctx, input: ParsedInputOf<'concern/dispatch'>): Promise<ConcernDetail> {
+  const why = await routingReason(ctx, '派单说明', input.reason ?? null);
   return act(ctx, input.id, input.requestId, only('dispatch'), async (c, at, snap) => {
-    const route = routeToNode(snap.grid, c.route, input.nodeId, 'dispatch', input.reason ?? null);
-    return { note: route.reason, route, notifications: await rerouteNotices(ctx.deps, c, route, ctx.caller.openid, '新诉求待签收（派单）', at) };
+    const route = routeToNode(snap.grid, c.route, input.nodeId, 'dispatch', why.shown);
+    return { note: route.reason, route, messages: why.held(c.id, at), notifications: await rerouteNotices(ctx.deps, c, route, ctx.caller.openid, '新诉求待签收（派单）', at) };
   });
 }
 
-export function transfer(ctx: Ctx, input: ParsedInputOf<'concern/transfer'>): Promise<ConcernDetail> {
+export async function transfer(ctx: Ctx, input: ParsedInputOf<'concern/transfer'>): Promise<ConcernDetail> {
+  const why = await routingReason(ctx, '转派原因', input.reason);
   return act(ctx, input.id, input.requestId, only('transfer'), async (c, at, snap) => {
-    const route = routeToNode(snap.grid, c.route, input.nodeId, 'transfer', input.reason);
-    return { note: route.reason, route, notifications: await rerouteNotices(ctx.deps, c, route, ctx.caller.openid, '转派诉求待签收', at) };
+    const route = routeToNode(snap.grid, c.route, input.nodeId, 'transfer', why.shown);
+    return { note: route.reason, route, messages: why.held(c.id, at), notifications: await rerouteNotices(ctx.deps, c, route, ctx.caller.openid, '转派诉求待签收', at) };
   });
 }
 
-export function escalate(ctx: Ctx, input: ParsedInputOf<'concern/escalate'>): Promise<ConcernDetail> {
+export async function escalate(ctx: Ctx, input: ParsedInputOf<'concern/escalate'>): Promise<ConcernDetail> {
+  const why = await routingReason(ctx, '上报原因', input.reason);
   return act(ctx, input.id, input.requestId, only('escalate'), async (c, at, snap) => {
-    const route = routeUp(snap.grid, c.route, 'escalate', input.reason);
-    return { note: route.reason, route, notifications: await rerouteNotices(ctx.deps, c, route, ctx.caller.openid, '上报诉求待签收', at) };
+    const route = routeUp(snap.grid, c.route, 'escalate', why.shown);
+    return { note: route.reason, route, messages: why.held(c.id, at), notifications: await rerouteNotices(ctx.deps, c, route, ctx.caller.openid, '上报诉求待签收', at) };
   });
 }
 
 /** 退回: out of the handler's scope, back to the town dispatcher queue. */
-export function returnToQueue(ctx: Ctx, input: ParsedInputOf<'concern/return'>): Promise<ConcernDetail> {
+export async function returnToQueue(ctx: Ctx, input: ParsedInputOf<'concern/return'>): Promise<ConcernDetail> {
+  const why = await routingReason(ctx, '退回原因', input.reason);
   return act(ctx, input.id, input.requestId, only('return'), async (c, at, snap) => {
-    const route = routeToQueue(snap.grid, c.route, input.reason);
-    return { note: route.reason, route, notifications: await rerouteNotices(ctx.deps, c, route, ctx.caller.openid, '诉求被退回，待派单', at) };
+    const route = routeToQueue(snap.grid, c.route, why.shown ?? '');
+    return { note: route.reason, route, messages: why.held(c.id, at), notifications: await rerouteNotices(ctx.deps, c, route, ctx.caller.openid, '诉求被退回，待派单', at) };
   });
 }
 

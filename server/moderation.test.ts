@@ -50,6 +50,23 @@ describe('held content', () => {
     expect(rated.thread.find((m) => m.moderation === 'held')?.text).toBe('有事私聊我');
   });
 
+  it.each([
+    ['concern/transfer', (id: string) => ({ id, nodeId: 'dz-xinan-1', reason: '不归我们管，有事私聊' }), '转派原因：不归我们管，有事私聊'],
+    ['concern/escalate', (id: string) => ({ id, reason: '需要镇里协调，加我微信' }), '上报原因：需要镇里协调，加我微信'],
+    ['concern/return', (id: string) => ({ id, reason: '不在本社范围，私聊说明' }), '退回原因：不在本社范围，私聊说明'],
+  ] as const)("moves a concern by %s with a held reason, keeping the reason out of the route, the timeline and the notices", async (action, input, kept) => {
+    const c = await call(I.resident, 'concern/submit', { category: 'road', description: '路灯坏了', placeId: 'dz-xicheng-daguo' });
+    await call(I.daguoChair, 'concern/accept', { id: c.id });
+    const moved = await call(I.daguoChair, action, input(c.id));
+    expect(moved.route.reason).not.toMatch(/私聊|微信/);
+    expect(moved.timeline.some((e) => /私聊|微信/.test(e.note ?? ''))).toBe(false);
+    expect(moved.thread.map((m) => [m.text, m.moderation])).toEqual([[kept, 'held']]);
+    expect((await call(I.resident, 'concern/get', { id: c.id })).thread.map((m) => m.text)).toEqual([HELD_TEXT]);
+    const bodies = rt.store.db.prepare('SELECT body FROM outbox').pluck().all() as string[];
+    expect(bodies.some((b) => /私聊|微信/.test(b))).toBe(false);
+    expect((await call<{ items: ModerationItem[] }>(I.townAdmin, 'moderation/list')).items.map((h) => [h.kind, h.text])).toEqual([['message', kept]]);
+  });
+
   it('lets the town admin publish or reject each held item; the text is kept either way', async () => {
     const c = await call(I.resident, 'concern/submit', { category: 'road', description: AD, placeId: 'dz-xicheng-daguo' });
     await call(I.daguoChair, 'concern/accept', { id: c.id });
