@@ -14,6 +14,8 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/core', '<rootDir>/server', '<rootDir>/cloudfunctions', '<rootDir>/scripts', '<rootDir>/src/services'],
       testMatch: ['**/*.test.ts'],
+      // The CloudBase SDK's "am I in Tencent Cloud?" lookup fails at once, as off-cloud (see the file).
+      setupFiles: ['<rootDir>/test/fakes/offline-metadata.ts'],
       transform: { '^.+\\.tsx?$': swc },
     },
     {
