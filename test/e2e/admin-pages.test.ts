@@ -4,22 +4,14 @@
  * the list with a note), 意见反馈 (what residents said about the app, held text marked) and 操作记录 (the
  * audit log of staff and admin actions).
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ConcernDetail, ModerationItem } from '../../core/views';
 import { DEMO_IDENTITIES as I, DEMO_TEAMS } from '../../server/demo-data';
-import { DOCS_SHOTS, startHarness, type Harness } from './harness';
+import { browserSuite, DOCS_SHOTS } from './harness';
 import { chip, loginAs } from './ui';
 
-jest.setTimeout(120_000);
-
-let h: Harness;
-beforeAll(async () => {
-  mkdirSync(DOCS_SHOTS, { recursive: true });
-  h = await startHarness();
-});
-afterAll(() => h?.close());
+const t = browserSuite();
 
 /** Only the shown page's buttons: pages below in the H5 stack stay in the DOM, hidden. */
 const button = (page: Page, text: string) => page.locator('taro-button-core:visible', { hasText: text }).first();
@@ -32,13 +24,13 @@ const FLAGGED = '祠堂旁的路灯坏了一个月，修灯师傅说有事加微
 const REPLY = '路灯还是不亮，有事私聊我。';
 const OTHER = '河涌边有人派无抵押贷款的传单。';
 
-const router = <T>(openid: string, action: string, data: unknown = {}) => h.rt.router.call('concern', action, data, openid) as Promise<T>;
-const home = (page: Page) => page.goto(`${h.base}/#/pages/index/index`);
+const router = <T>(openid: string, action: string, data: unknown = {}) => t.h.rt.router.call('concern', action, data, openid) as Promise<T>;
+const home = (page: Page) => page.goto(`${t.h.base}/#/pages/index/index`);
 
 it('lets the town admin publish and reject held text, and read feedback and the audit log', async () => {
   // A resident reports with a flagged description: it is held, not dropped.
-  const { page: resident } = await h.newPage();
-  await loginAs(h.base, resident, '陈阿姨');
+  const { page: resident } = await t.h.newPage();
+  await loginAs(t.h.base, resident, '陈阿姨');
   await button(resident, '我要反映').click();
   await chip(resident, '西城社区').click();
   await chip(resident, '大果经济社').click();
@@ -46,7 +38,7 @@ it('lets the town admin publish and reject held text, and read feedback and the 
   await resident.locator('textarea[placeholder*="请描述"]').fill(FLAGGED);
   await button(resident, '提交').click();
   await resident.getByText(FLAGGED).first().waitFor();
-  const [stored] = (await h.rt.store.concerns.listByReporter(I.resident, { cursor: null, limit: 5 })).items;
+  const [stored] = (await t.h.rt.store.concerns.listByReporter(I.resident, { cursor: null, limit: 5 })).items;
   expect(stored).toMatchObject({ description: FLAGGED, moderation: 'held' });
 
   // And feedback about the app, from 投诉建议 on home.
@@ -66,7 +58,7 @@ it('lets the town admin publish and reject held text, and read feedback and the 
   expect(other.moderation).toBe('held');
   // A team leader's event whose description is flagged: held with its title, place and description.
   const start = Date.now() + 7 * 86_400_000;
-  const event = (await h.rt.router.call(
+  const event = (await t.h.rt.router.call(
     'volunteer',
     'event/create',
     { teamId: DEMO_TEAMS.daguo, title: '河涌边清理', description: '报名请加微信 abc123', place: '大果祠堂', startAt: new Date(start).toISOString(), endAt: new Date(start + 2 * 3600_000).toISOString(), capacity: 10, waitlist: false, openTo: 'all' },
@@ -75,8 +67,8 @@ it('lets the town admin publish and reject held text, and read feedback and the 
   expect(event.moderation).toBe('held');
 
   // The admin's home counts what waits for review.
-  const { page: admin } = await h.newPage();
-  await loginAs(h.base, admin, '丹灶镇管理员');
+  const { page: admin } = await t.h.newPage();
+  await loginAs(t.h.base, admin, '丹灶镇管理员');
   await admin.getByLabel('待审核 4 条').waitFor();
   await button(admin, '内容审核').click();
   await card(admin, FLAGGED).getByText('诉求内容').waitFor();
@@ -101,7 +93,7 @@ it('lets the town admin publish and reject held text, and read feedback and the 
   await cardButton(admin, FLAGGED, '通过').click();
   await admin.getByText('已通过').first().waitFor();
   await card(admin, FLAGGED).waitFor({ state: 'detached' });
-  expect((await h.rt.store.concerns.get(stored.id))?.moderation).toBe('published');
+  expect((await t.h.rt.store.concerns.get(stored.id))?.moderation).toBe('published');
 
   // 不通过 asks first; 再想想 changes nothing.
   await cardButton(admin, REPLY, '不通过').click();
@@ -113,7 +105,7 @@ it('lets the town admin publish and reject held text, and read feedback and the 
   await admin.locator('.taro-model__confirm').click();
   await admin.getByText('已设为不通过').first().waitFor();
   await card(admin, REPLY).waitFor({ state: 'detached' });
-  expect(h.rt.store.db.prepare(`SELECT moderation FROM concern_messages WHERE text = ?`).pluck().get(REPLY)).toBe('rejected');
+  expect(t.h.rt.store.db.prepare(`SELECT moderation FROM concern_messages WHERE text = ?`).pluck().get(REPLY)).toBe('rejected');
 
   // The event: its link opens the event page; 通过 lets residents see it.
   await eventCard.getByText('查看所属活动 ›').click();
@@ -122,7 +114,7 @@ it('lets the town admin publish and reject held text, and read feedback and the 
   await admin.goBack();
   await cardButton(admin, '河涌边清理', '通过').click();
   await card(admin, '河涌边清理').waitFor({ state: 'detached' });
-  expect(await h.rt.router.call('volunteer', 'event/get', { id: event.id }, I.resident)).toMatchObject({ moderation: 'published' });
+  expect(await t.h.rt.router.call('volunteer', 'event/get', { id: event.id }, I.resident)).toMatchObject({ moderation: 'published' });
 
   // Somebody else decided the last one meanwhile: it leaves the list, and the page says why.
   const [last] = (await router<{ items: ModerationItem[] }>(I.townAdmin, 'moderation/list')).items;
@@ -133,9 +125,9 @@ it('lets the town admin publish and reject held text, and read feedback and the 
   await admin.getByText('暂无待审核内容').waitFor();
 
   // The committee now sees the published description (it saw a placeholder while it was held).
-  const { page: staff } = await h.newPage();
-  await loginAs(h.base, staff, '黄社长');
-  await staff.goto(`${h.base}/#/staff/pages/handle/index?id=${stored.id}`);
+  const { page: staff } = await t.h.newPage();
+  await loginAs(t.h.base, staff, '黄社长');
+  await staff.goto(`${t.h.base}/#/staff/pages/handle/index?id=${stored.id}`);
   await staff.locator('.concern-view__desc', { hasText: FLAGGED }).waitFor();
   expect(await staff.getByText(REPLY).count()).toBe(0);
 

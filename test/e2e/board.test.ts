@@ -3,25 +3,17 @@
  * the phone number, names or photos; reporting the same kind of problem in the same place shows the
  * open one first, and "+1" counts the resident instead of filing a duplicate.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_IDENTITIES as I } from '../../server/demo-data';
-import { DOCS_SHOTS, startHarness, type Harness } from './harness';
+import { browserSuite, DOCS_SHOTS } from './harness';
 import { button, chip, loginAs } from './ui';
 
-jest.setTimeout(120_000);
+const t = browserSuite();
 
-let h: Harness;
-beforeAll(async () => {
-  mkdirSync(DOCS_SHOTS, { recursive: true });
-  h = await startHarness();
-});
-afterAll(() => h?.close());
-
-const call = (openid: string, action: string, data: unknown) => h.rt.router.call('concern', action, data, openid) as Promise<{ id: string }>;
+const call = (openid: string, action: string, data: unknown) => t.h.rt.router.call('concern', action, data, openid) as Promise<{ id: string }>;
 
 it('shows a resolved concern on 公开栏 without phone numbers, names or photos', async () => {
-  const photo = h.rt.photos!.put(Buffer.from([0xff, 0xd8, 0xff, 0xe0]), 'jpg', I.resident);
+  const photo = t.h.rt.photos!.put(Buffer.from([0xff, 0xd8, 0xff, 0xe0]), 'jpg', I.resident);
   const c = await call(I.resident, 'concern/submit', {
     category: 'environment',
     description: '我是陈阿姨，电话13800138000，西城村口的垃圾三天没人清。',
@@ -31,8 +23,8 @@ it('shows a resolved concern on 公开栏 without phone numbers, names or photos
   await call(I.daguoChair, 'concern/accept', { id: c.id });
   await call(I.daguoChair, 'concern/resolve', { id: c.id, text: '黄社长已安排清运并增设两个垃圾桶，电话0757-86661234。' });
 
-  const { page } = await h.newPage();
-  await loginAs(h.base, page, '李叔');
+  const { page } = await t.h.newPage();
+  await loginAs(t.h.base, page, '李叔');
   await button(page, '我的（大字模式）').click();
   await button(page, '公开栏').click();
   await chip(page, '西城社区').click();
@@ -46,8 +38,8 @@ it('shows a resolved concern on 公开栏 without phone numbers, names or photos
 
 it('shows an open concern of the same kind nearby before submitting, and takes a +1 instead of a duplicate', async () => {
   const open = await call(I.resident2, 'concern/submit', { category: 'road', description: '大果经济社路口的路灯坏了，晚上很黑。', placeId: 'dz-xicheng-daguo' });
-  const { page } = await h.newPage();
-  await loginAs(h.base, page, '陈阿姨');
+  const { page } = await t.h.newPage();
+  await loginAs(t.h.base, page, '陈阿姨');
   await button(page, '我要反映').click();
   await chip(page, '西城社区').click();
   await chip(page, '大果经济社').click();
@@ -57,8 +49,8 @@ it('shows an open concern of the same kind nearby before submitting, and takes a
   await page.screenshot({ path: path.join(DOCS_SHOTS, 'resident-report-similar.png'), fullPage: false });
   await button(page, '我也遇到了 +1').click();
   await page.getByText('已+1（1人关注）').waitFor();
-  const counts = await h.rt.store.board!.plusOnes([open.id], I.resident);
+  const counts = await t.h.rt.store.board!.plusOnes([open.id], I.resident);
   expect(counts.get(open.id)).toEqual({ count: 1, mine: true });
   // No duplicate was filed.
-  expect((await h.rt.store.concerns.listByReporter(I.resident, { cursor: null, limit: 10 })).items.filter((c) => c.category === 'road')).toEqual([]);
+  expect((await t.h.rt.store.concerns.listByReporter(I.resident, { cursor: null, limit: 10 })).items.filter((c) => c.category === 'road')).toEqual([]);
 });

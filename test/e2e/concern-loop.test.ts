@@ -3,28 +3,17 @@
  * cooperative committee accepts, replies and resolves, the resident reads every reply; a committee of
  * another cooperative sees nothing and gets a clear error by id.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { browserSuite } from './harness';
 import { button, chip, loginAs } from './ui';
 
-jest.setTimeout(120_000);
+const t = browserSuite();
 
-let h: Harness;
-beforeAll(async () => {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  h = await startHarness();
-});
-afterAll(() => h?.close());
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 
 const DESCRIPTION = '大果经济社祠堂旁的垃圾桶满了三天，没人清运，气味很大。';
 
 it('carries a concern from report to resolution and keeps it from other committees', async () => {
-  const { page: resident } = await h.newPage();
-  await loginAs(h.base, resident, '陈阿姨');
+  const { page: resident } = await t.h.newPage();
+  await loginAs(t.h.base, resident, '陈阿姨');
   await button(resident, '我要反映').click();
 
   // Place: village, then cooperative; then category; then the description.
@@ -32,29 +21,29 @@ it('carries a concern from report to resolution and keeps it from other committe
   await chip(resident, '大果经济社').click();
   await chip(resident, '人居环境/环境卫生').click();
   await resident.locator('textarea[placeholder*="请描述"]').fill(DESCRIPTION);
-  await shot(resident, 'resident-report');
+  await t.shot(resident, 'resident-report');
   await button(resident, '提交').click();
 
   // The detail page says where it went and why.
   await resident.getByText(DESCRIPTION).first().waitFor();
   await resident.getByText('大果网格', { exact: false }).first().waitFor();
   await resident.getByText(/居民选择了西城社区大果经济社/).first().waitFor();
-  await shot(resident, 'resident-concern-submitted');
+  await t.shot(resident, 'resident-concern-submitted');
 
-  const [stored] = (await h.rt.store.concerns.listByReporter('demo-resident-chen', { cursor: null, limit: 5 })).items;
+  const [stored] = (await t.h.rt.store.concerns.listByReporter('demo-resident-chen', { cursor: null, limit: 5 })).items;
   expect(stored).toMatchObject({ description: DESCRIPTION, status: 'assigned', placeId: 'dz-xicheng-daguo' });
   expect(stored.route.cooperativeId).toBe('dz-xicheng-daguo');
 
   // 我的诉求 lists it with its status and committee.
-  await resident.goto(`${h.base}/#/pages/my-concerns/index`);
+  await resident.goto(`${t.h.base}/#/pages/my-concerns/index`);
   await resident.getByText(DESCRIPTION.slice(0, 10), { exact: false }).first().waitFor();
   await resident.getByText('已分派').first().waitFor();
   await resident.getByText('大果经济社', { exact: false }).first().waitFor();
-  await shot(resident, 'resident-my-concerns');
+  await t.shot(resident, 'resident-my-concerns');
 
   // A committee member of the cooperative accepts, replies and resolves.
-  const { page: staff } = await h.newPage();
-  await loginAs(h.base, staff, '黄社长');
+  const { page: staff } = await t.h.newPage();
+  await loginAs(t.h.base, staff, '黄社长');
   await button(staff, '诉求工作台').click();
   await staff.getByText(DESCRIPTION.slice(0, 10), { exact: false }).first().click();
   await staff.getByText('确认由您接手后点下方按钮').waitFor();
@@ -66,24 +55,24 @@ it('carries a concern from report to resolution and keeps it from other committe
   await staff.locator('textarea[placeholder*="输入办结答复"]').fill('垃圾已清运，并加密了清运频次。');
   await button(staff, '办结').click();
   await staff.getByText('已办结').first().waitFor();
-  await shot(staff, 'staff-handle-resolved');
-  expect((await h.rt.store.concerns.get(stored.id))?.status).toBe('resolved');
+  await t.shot(staff, 'staff-handle-resolved');
+  expect((await t.h.rt.store.concerns.get(stored.id))?.status).toBe('resolved');
 
   // A committee member of another cooperative sees nothing, and a clear error by id.
-  const { page: other } = await h.newPage();
-  await loginAs(h.base, other, '何社委');
+  const { page: other } = await t.h.newPage();
+  await loginAs(t.h.base, other, '何社委');
   await button(other, '诉求工作台').click();
   await other.getByText('暂无待办诉求').waitFor();
-  await other.goto(`${h.base}/#/staff/pages/handle/index?id=${stored.id}`);
+  await other.goto(`${t.h.base}/#/staff/pages/handle/index?id=${stored.id}`);
   await other.getByText('没有找到这条诉求', { exact: false }).first().waitFor();
   expect(await other.getByText(DESCRIPTION).count()).toBe(0);
-  await shot(other, 'staff-other-cooperative-refused');
+  await t.shot(other, 'staff-other-cooperative-refused');
 
   // The resident sees every reply and the timeline.
-  await resident.goto(`${h.base}/#/pages/concern/index?id=${stored.id}`);
+  await resident.goto(`${t.h.base}/#/pages/concern/index?id=${stored.id}`);
   await resident.getByText('已通知保洁员今天下午清运。').first().waitFor();
   await resident.getByText('垃圾已清运，并加密了清运频次。').first().waitFor();
   for (const step of ['居民提交', '系统分派', '签收', '办结']) await resident.getByText(step).first().waitFor();
   await resident.getByText('已办结').first().waitFor();
-  await shot(resident, 'resident-concern-resolved');
+  await t.shot(resident, 'resident-concern-resolved');
 });

@@ -3,20 +3,13 @@
  * targets (≥ 48 px) on three pages and is remembered after a reload; axe-core finds no serious or
  * critical violation on the resident pages. Screenshots of the main pages land in docs/screenshots/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { DOCS_SHOTS, startHarness, type Harness } from './harness';
+import { browserSuite, DOCS_SHOTS } from './harness';
 import { button, loginAs } from './ui';
 
-jest.setTimeout(180_000);
-
-let h: Harness;
-beforeAll(async () => {
-  mkdirSync(DOCS_SHOTS, { recursive: true });
-  h = await startHarness();
-});
-afterAll(() => h?.close());
+const t = browserSuite(180_000);
 
 const AXE = readFileSync(path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -30,14 +23,14 @@ const PAGES = [
 ];
 
 it('大字模式 enlarges text at least 1.3× and touch targets to 48 px on three pages, and is remembered', async () => {
-  const { page } = await h.newPage();
-  await loginAs(h.base, page, '陈阿姨');
+  const { page } = await t.h.newPage();
+  await loginAs(t.h.base, page, '陈阿姨');
   const before: number[] = [];
   for (const p of PAGES) {
-    await page.goto(h.base + p.url);
+    await page.goto(t.h.base + p.url);
     before.push(await fontOf(page, p.text));
   }
-  await page.goto(`${h.base}/#/pages/index/index`);
+  await page.goto(`${t.h.base}/#/pages/index/index`);
   await button(page, '我的（大字模式）').click();
   const sw = page.locator('[role="switch"][aria-label="大字模式"]');
   await sw.waitFor();
@@ -46,16 +39,16 @@ it('大字模式 enlarges text at least 1.3× and touch targets to 48 px on thre
   expect(await sw.getAttribute('aria-checked')).toBe('true');
   await page.reload();
   for (const [i, p] of PAGES.entries()) {
-    await page.goto(h.base + p.url);
+    await page.goto(t.h.base + p.url);
     const after = await fontOf(page, p.text);
     expect([p.url, after / before[i] >= 1.3 - 1e-6]).toEqual([p.url, true]);
   }
-  await page.goto(`${h.base}/#/pages/index/index`);
+  await page.goto(`${t.h.base}/#/pages/index/index`);
   await button(page, '我要反映').waitFor();
   const heights = await page.$$eval('taro-button-core', (els) => els.map((e) => e.getBoundingClientRect().height));
   expect(Math.min(...heights)).toBeGreaterThanOrEqual(48);
   await page.screenshot({ path: path.join(DOCS_SHOTS, 'resident-home-elder.png'), fullPage: true });
-  await page.goto(`${h.base}/#/pages/me/index`);
+  await page.goto(`${t.h.base}/#/pages/me/index`);
   await sw.waitFor();
   expect(await sw.getAttribute('aria-checked')).toBe('true');
 });
@@ -70,11 +63,11 @@ async function axe(page: Page): Promise<Array<{ id: string; impact: string; node
 }
 
 it('has no serious or critical accessibility violation on the resident pages (axe-core), in both modes', async () => {
-  const { page } = await h.newPage();
-  await loginAs(h.base, page, '陈阿姨');
+  const { page } = await t.h.newPage();
+  await loginAs(t.h.base, page, '陈阿姨');
   // Something to show in the lists.
-  await h.rt.router.call('concern', 'concern/submit', { category: 'environment', description: '无障碍检查用：村口路灯不亮。', placeId: 'dz-xicheng-daguo' }, 'demo-resident-chen');
-  const [mine] = (await h.rt.store.concerns.listByReporter('demo-resident-chen', { cursor: null, limit: 1 })).items;
+  await t.h.rt.router.call('concern', 'concern/submit', { category: 'environment', description: '无障碍检查用：村口路灯不亮。', placeId: 'dz-xicheng-daguo' }, 'demo-resident-chen');
+  const [mine] = (await t.h.rt.store.concerns.listByReporter('demo-resident-chen', { cursor: null, limit: 1 })).items;
   const pages = [
     { url: '/#/pages/index/index', ready: '我要反映', shot: 'resident-home' },
     { url: '/#/pages/report/index', ready: '1. 问题发生在哪里？', shot: 'resident-report' },
@@ -87,11 +80,11 @@ it('has no serious or critical accessibility violation on the resident pages (ax
   const found: Array<{ url: string; id: string; impact: string; nodes: string[] }> = [];
   for (const elder of [false, true]) {
     if (elder) {
-      await page.goto(`${h.base}/#/pages/me/index`);
+      await page.goto(`${t.h.base}/#/pages/me/index`);
       await page.locator('[role="switch"]').click();
     }
     for (const p of pages) {
-      await page.goto(h.base + p.url);
+      await page.goto(t.h.base + p.url);
       await page.getByText(p.ready).first().waitFor();
       await page.waitForTimeout(300);
       if (!elder) await page.screenshot({ path: path.join(DOCS_SHOTS, `${p.shot}.png`), fullPage: false });
@@ -105,18 +98,18 @@ it('has no serious or critical accessibility violation on the resident pages (ax
 const settled = (page: Page) => page.waitForTimeout(500);
 
 it('saves screenshots of the main staff pages', async () => {
-  const { page } = await h.newPage();
-  await loginAs(h.base, page, '黄社长');
-  const c = (await h.rt.router.call('concern', 'concern/submit', { category: 'road', description: '截图用：大果路口路灯不亮。', placeId: 'dz-xicheng-daguo' }, 'demo-resident-li')) as { id: string };
+  const { page } = await t.h.newPage();
+  await loginAs(t.h.base, page, '黄社长');
+  const c = (await t.h.rt.router.call('concern', 'concern/submit', { category: 'road', description: '截图用：大果路口路灯不亮。', placeId: 'dz-xicheng-daguo' }, 'demo-resident-li')) as { id: string };
   await button(page, '诉求工作台').click();
   await page.getByText('截图用：大果路口路灯不亮。').waitFor();
   await settled(page);
   await page.screenshot({ path: path.join(DOCS_SHOTS, 'staff-inbox.png') });
-  await page.goto(`${h.base}/#/staff/pages/handle/index?id=${c.id}`);
+  await page.goto(`${t.h.base}/#/staff/pages/handle/index?id=${c.id}`);
   await button(page, '签收').waitFor();
   await settled(page);
   await page.screenshot({ path: path.join(DOCS_SHOTS, 'staff-handle.png') });
-  await page.goto(`${h.base}/#/staff/pages/dashboard/index`);
+  await page.goto(`${t.h.base}/#/staff/pages/dashboard/index`);
   await page.getByText(/响应率/).first().waitFor();
   await settled(page);
   await page.screenshot({ path: path.join(DOCS_SHOTS, 'staff-dashboard.png') });

@@ -2,21 +2,14 @@
  * Exports from the 办理统计 dashboard in real Chromium: the H5 build downloads an .xlsx of the month's
  * concerns and a CSV of the rates, and both read back.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { unzip } from '../fakes/unzip';
-import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { browserSuite, SCREENSHOT_DIR } from './harness';
 import { button } from './ui';
 
-jest.setTimeout(120_000);
-
-let h: Harness;
-beforeAll(async () => {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  h = await startHarness();
-});
-afterAll(() => h?.close());
+const t = browserSuite();
 
 
 async function download(page: Page, label: string): Promise<{ name: string; bytes: Buffer }> {
@@ -26,9 +19,9 @@ async function download(page: Page, label: string): Promise<{ name: string; byte
 }
 
 it('downloads the month’s concerns as a workbook and the rates as CSV from the dashboard', async () => {
-  await h.rt.router.call('concern', 'concern/submit', { category: 'environment', description: '西城社区大果经济社村口垃圾待清运（导出测试）', placeId: 'dz-xicheng-daguo' }, 'demo-resident-chen');
-  const { page } = await h.newPage({ acceptDownloads: true });
-  await page.goto(`${h.base}/#/pages/login/index`);
+  await t.h.rt.router.call('concern', 'concern/submit', { category: 'environment', description: '西城社区大果经济社村口垃圾待清运（导出测试）', placeId: 'dz-xicheng-daguo' }, 'demo-resident-chen');
+  const { page } = await t.h.newPage({ acceptDownloads: true });
+  await page.goto(`${t.h.base}/#/pages/login/index`);
   await button(page, '麦派单员').click();
   await page.getByText('您好，麦派单员').waitFor();
   await button(page, '办理统计').click();

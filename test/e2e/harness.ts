@@ -2,7 +2,7 @@
  * Browser-test harness: the real local cloud (router + SQLite in memory + the H5 build from dist-h5)
  * on a free port, and Debian's Chromium driven by playwright-core with the flags this machine needs.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -64,4 +64,23 @@ export async function startHarness(): Promise<Harness> {
       await rt.close();
     },
   };
+}
+
+/**
+ * The frame every browser test file shares: one harness started before the file's tests (with the
+ * screenshot folders made) and closed after them, and full-page screenshots into `test-results/`.
+ * `t.h` is the running harness from `beforeAll` on.
+ */
+export function browserSuite(timeoutMs = 120_000): { h: Harness; shot(page: Page, name: string): Promise<Buffer> } {
+  jest.setTimeout(timeoutMs);
+  const suite = {
+    h: undefined as unknown as Harness,
+    shot: (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true }),
+  };
+  beforeAll(async () => {
+    for (const dir of [SCREENSHOT_DIR, DOCS_SHOTS]) mkdirSync(dir, { recursive: true });
+    suite.h = await startHarness();
+  });
+  afterAll(() => suite.h?.close());
+  return suite;
 }

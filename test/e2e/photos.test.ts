@@ -3,20 +3,12 @@
  * device, uploaded with progress shown; a failed upload is retried without losing the typed text;
  * thumbnails in the form and in 我的诉求, full-size photos on the concern page.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { DOCS_SHOTS, startHarness, type Harness } from './harness';
+import { browserSuite, DOCS_SHOTS } from './harness';
 import { button, chip } from './ui';
 
-jest.setTimeout(120_000);
-
-let h: Harness;
-beforeAll(async () => {
-  mkdirSync(DOCS_SHOTS, { recursive: true });
-  h = await startHarness();
-});
-afterAll(() => h?.close());
+const t = browserSuite();
 
 
 /** A real JPEG of the given size, drawn by the browser. */
@@ -39,8 +31,8 @@ async function jpeg(page: Page, width: number, height: number, color: string): P
 }
 
 it('reports with two photos: progress, a retried failure that keeps the text, thumbnails and full view', async () => {
-  const { page } = await h.newPage();
-  await page.goto(`${h.base}/#/pages/login/index`);
+  const { page } = await t.h.newPage();
+  await page.goto(`${t.h.base}/#/pages/login/index`);
   await button(page, '陈阿姨').click();
   await page.getByText('您好，陈阿姨').waitFor();
   await button(page, '我要反映').click();
@@ -95,7 +87,7 @@ it('reports with two photos: progress, a retried failure that keeps the text, th
   );
   expect(sizes.map(([w, hh]) => Math.max(w, hh))).toEqual([1280, 1280]);
   expect(sizes.every(([, , src]) => src.includes('/uploads/'))).toBe(true);
-  const [stored] = (await h.rt.store.concerns.listByReporter('demo-resident-chen', { cursor: null, limit: 1 })).items;
+  const [stored] = (await t.h.rt.store.concerns.listByReporter('demo-resident-chen', { cursor: null, limit: 1 })).items;
   expect(stored.description).toBe(text);
   expect(stored.photos).toHaveLength(2);
   expect(stored.photos.every((p) => p.startsWith('local://uploads/'))).toBe(true);
@@ -106,7 +98,7 @@ it('reports with two photos: progress, a retried failure that keeps the text, th
   await page.goBack().catch(() => undefined);
 
   // A thumbnail in 我的诉求.
-  await page.goto(`${h.base}/#/pages/my-concerns/index`);
+  await page.goto(`${t.h.base}/#/pages/my-concerns/index`);
   await page.locator('.concern-item__thumb').first().waitFor();
   expect(await page.getByText('2张').count()).toBeGreaterThan(0);
 });

@@ -2,41 +2,30 @@
  * The 重办 loop in real Chromium: a resident is told in 消息 (with an unread badge) that the concern was
  * resolved, opens it, rates 不满意; the concern reopens and the committee's inbox shows it again.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { browserSuite } from './harness';
 import { button, chip, loginAs } from './ui';
 
-jest.setTimeout(120_000);
+const t = browserSuite();
 
-let h: Harness;
-beforeAll(async () => {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  h = await startHarness();
-});
-afterAll(() => h?.close());
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 
 const DESCRIPTION = '西城社区大果经济社篮球场边的路灯坏了一个多星期。';
 
 it('reopens a concern rated 不满意 and puts it back in the committee inbox', async () => {
-  const api = (openid: string, action: string, data: unknown) => h.rt.router.call('concern', action, data, openid) as Promise<{ id: string }>;
+  const api = (openid: string, action: string, data: unknown) => t.h.rt.router.call('concern', action, data, openid) as Promise<{ id: string }>;
   const c = await api('demo-resident-chen', 'concern/submit', { category: 'public_space', description: DESCRIPTION, placeId: 'dz-xicheng-daguo' });
   await api('demo-staff-daguo-huang', 'concern/accept', { id: c.id });
   await api('demo-staff-daguo-huang', 'concern/resolve', { id: c.id, text: '已更换灯泡。' });
-  await h.rt.deliverNotifications();
+  await t.h.rt.deliverNotifications();
 
   // The resident sees an unread badge, then the message, and opens the concern from it.
-  const { page: resident } = await h.newPage();
-  await loginAs(h.base, resident, '陈阿姨');
+  const { page: resident } = await t.h.newPage();
+  await loginAs(t.h.base, resident, '陈阿姨');
   await resident.locator('.home__badge', { hasText: '2' }).waitFor();
-  await shot(resident, 'resident-home-unread');
+  await t.shot(resident, 'resident-home-unread');
   await button(resident, '消息').click();
   await resident.getByText('您的诉求已办结，请评价').first().waitFor();
   await resident.getByText('2 条未读').waitFor();
-  await shot(resident, 'resident-messages');
+  await t.shot(resident, 'resident-messages');
   await resident.getByText('您的诉求已办结，请评价').first().click();
 
   // Rates 不满意: the concern reopens (重办) with a new round of clocks.
@@ -47,44 +36,44 @@ it('reopens a concern rated 不满意 and puts it back in the committee inbox', 
   await resident.getByText('不满意，重办').first().waitFor();
   await resident.getByText('第 2 轮办理（重办）').waitFor();
   await resident.getByText('已分派').first().waitFor();
-  await shot(resident, 'resident-concern-reopened');
-  expect(await h.rt.store.concerns.get(c.id)).toMatchObject({ status: 'assigned', rating: { value: 'unsatisfied', comment: '灯还是不亮。' }, sla: { round: 2 } });
+  await t.shot(resident, 'resident-concern-reopened');
+  expect(await t.h.rt.store.concerns.get(c.id)).toMatchObject({ status: 'assigned', rating: { value: 'unsatisfied', comment: '灯还是不亮。' }, sla: { round: 2 } });
 
   // Back home, the message is read: one unread left.
-  await resident.goto(`${h.base}/#/pages/index/index`);
+  await resident.goto(`${t.h.base}/#/pages/index/index`);
   await resident.locator('.home__badge', { hasText: '1' }).waitFor();
 
   // The committee's open inbox shows it again, with its due time; the handling page can accept it again.
-  const { page: staff } = await h.newPage();
-  await loginAs(h.base, staff, '黄社长');
+  const { page: staff } = await t.h.newPage();
+  await loginAs(t.h.base, staff, '黄社长');
   await button(staff, '诉求工作台').click();
   await staff.getByText(DESCRIPTION.slice(0, 10), { exact: false }).first().waitFor();
   await staff.getByText('办理时限', { exact: false }).first().waitFor();
-  await shot(staff, 'staff-inbox-reopened');
+  await t.shot(staff, 'staff-inbox-reopened');
   await staff.getByText(DESCRIPTION.slice(0, 10), { exact: false }).first().click();
   await staff.getByText('居民评价：不满意（灯还是不亮。）').waitFor();
   await chip(staff, '签收').click();
   await staff.getByText('已签收').first().waitFor();
-  await shot(staff, 'staff-handle-reopened');
+  await t.shot(staff, 'staff-handle-reopened');
 });
 
 it('lets the town dispatcher dispatch a queued concern (派单) and shows the staff dashboard', async () => {
-  const c = (await h.rt.router.call('concern', 'concern/submit', { category: 'road', description: '镇上某处路面塌陷，不确定属于哪个村', placeId: 'danzao' }, 'demo-resident-li')) as { id: string };
-  const { page } = await h.newPage();
-  await loginAs(h.base, page, '麦派单员');
-  await page.goto(`${h.base}/#/staff/pages/handle/index?id=${c.id}`);
+  const c = (await t.h.rt.router.call('concern', 'concern/submit', { category: 'road', description: '镇上某处路面塌陷，不确定属于哪个村', placeId: 'danzao' }, 'demo-resident-li')) as { id: string };
+  const { page } = await t.h.newPage();
+  await loginAs(t.h.base, page, '麦派单员');
+  await page.goto(`${t.h.base}/#/staff/pages/handle/index?id=${c.id}`);
   await page.getByText('派单：选择承办的村（社区）或经济社').waitFor();
   await chip(page, '西城社区').click();
   await chip(page, '大果经济社').click();
   await button(page, '派单').click();
   await page.getByText('派单员将诉求派至', { exact: false }).first().waitFor();
-  expect((await h.rt.store.concerns.get(c.id))?.route).toMatchObject({ reasonCode: 'MANUAL_DISPATCH', cooperativeId: 'dz-xicheng-daguo' });
-  await shot(page, 'dispatcher-dispatched');
+  expect((await t.h.rt.store.concerns.get(c.id))?.route).toMatchObject({ reasonCode: 'MANUAL_DISPATCH', cooperativeId: 'dz-xicheng-daguo' });
+  await t.shot(page, 'dispatcher-dispatched');
 
-  await page.goto(`${h.base}/#/pages/index/index`);
+  await page.goto(`${t.h.base}/#/pages/index/index`);
   await button(page, '办理统计').click();
   await page.getByText('丹灶镇 · 按月统计').waitFor();
   await page.getByText('丹灶镇（合计）').waitFor();
   await page.getByText('西城社区').first().waitFor();
-  await shot(page, 'staff-dashboard');
+  await t.shot(page, 'staff-dashboard');
 });

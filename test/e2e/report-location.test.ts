@@ -3,26 +3,16 @@
  * position (Playwright's geolocation, read through Taro.getLocation → navigator.geolocation) and
  * coordinates typed by hand (H5 has no map picker); then the concern is routed by that location.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_POINTS } from '../../server/demo-data';
-import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { browserSuite } from './harness';
 import { button, chip } from './ui';
 
-jest.setTimeout(120_000);
+const t = browserSuite();
 
-let h: Harness;
-beforeAll(async () => {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  h = await startHarness();
-});
-afterAll(() => h?.close());
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 
 async function openReport(page: Page) {
-  await page.goto(`${h.base}/#/pages/login/index`);
+  await page.goto(`${t.h.base}/#/pages/login/index`);
   await button(page, '陈阿姨').click();
   await page.getByText('您好，陈阿姨').waitFor();
   await button(page, '我要反映').click();
@@ -30,11 +20,11 @@ async function openReport(page: Page) {
 }
 
 it('shows the grid and committee of the current location, and routes the concern there', async () => {
-  const { page } = await h.newPage({ geolocation: { latitude: DEMO_POINTS.daguo.lat, longitude: DEMO_POINTS.daguo.lng, accuracy: 10 }, permissions: ['geolocation'] });
+  const { page } = await t.h.newPage({ geolocation: { latitude: DEMO_POINTS.daguo.lat, longitude: DEMO_POINTS.daguo.lng, accuracy: 10 }, permissions: ['geolocation'] });
   await openReport(page);
   await button(page, '使用当前位置').click();
   await page.getByText('将交由大果网格及大果经济社社委办理（西城社区 · 丹灶镇）').waitFor();
-  await shot(page, 'resident-report-located');
+  await t.shot(page, 'resident-report-located');
 
   // No village picked: the location decides the town, so its categories appear.
   await chip(page, '人居环境/环境卫生').click();
@@ -43,13 +33,13 @@ it('shows the grid and committee of the current location, and routes the concern
   await button(page, '提交').click();
   await page.getByText(/居民上报的位置在大果网格内/).first().waitFor();
 
-  const [stored] = (await h.rt.store.concerns.listByReporter('demo-resident-chen', { cursor: null, limit: 1 })).items;
+  const [stored] = (await t.h.rt.store.concerns.listByReporter('demo-resident-chen', { cursor: null, limit: 1 })).items;
   expect(stored).toMatchObject({ description: text, status: 'assigned', placeId: 'dz-xicheng-daguo', location: DEMO_POINTS.daguo });
   expect(stored.route).toMatchObject({ step: 'location', gridId: 'dz-xicheng-daguo-g' });
 });
 
 it('shows where typed coordinates go, and says so when they are outside every town', async () => {
-  const { page } = await h.newPage();
+  const { page } = await t.h.newPage();
   await openReport(page);
   const lat = page.locator('input[placeholder*="纬度"]');
   const lng = page.locator('input[placeholder*="经度"]');
@@ -62,5 +52,5 @@ it('shows where typed coordinates go, and says so when they are outside every to
   await lng.fill(String(DEMO_POINTS.outside.lng));
   await button(page, '查看归属').click();
   await page.getByText('这个位置不在本平台服务的镇街范围内。').waitFor();
-  await shot(page, 'resident-report-outside');
+  await t.shot(page, 'resident-report-outside');
 });

@@ -2,65 +2,54 @@
  * The volunteer loop through the H5 build in real Chromium: a resident applies to a team, the team's
  * leader approves, the resident signs up for a members-only event and finds the place in 我的志愿.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { DEMO_EVENTS, DEMO_IDENTITIES, DEMO_TEAMS } from '../../server/demo-data';
-import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { browserSuite } from './harness';
 import { button, loginAs } from './ui';
 
-jest.setTimeout(120_000);
+const t = browserSuite();
 
-let h: Harness;
-beforeAll(async () => {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  h = await startHarness();
-});
-afterAll(() => h?.close());
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 
 const TEAM = '大果党群清洁志愿服务队';
 const EVENT = '村道周末清洁行动';
 
 it('takes a resident from applying to a team to a place in 我的志愿', async () => {
-  const { page: resident } = await h.newPage();
-  await loginAs(h.base, resident, '陈阿姨');
+  const { page: resident } = await t.h.newPage();
+  await loginAs(t.h.base, resident, '陈阿姨');
   await button(resident, '志愿服务').click();
   await resident.getByText(TEAM).first().click();
   await button(resident, '申请加入').click();
   await resident.getByText('我的状态：待审核').waitFor();
-  await shot(resident, 'volunteer-applied');
+  await t.shot(resident, 'volunteer-applied');
 
   // The members-only event refuses a resident who is not a member yet.
-  await resident.goto(`${h.base}/#/volunteer/pages/event/index?id=${DEMO_EVENTS.daguoCleanup}`);
+  await resident.goto(`${t.h.base}/#/volunteer/pages/event/index?id=${DEMO_EVENTS.daguoCleanup}`);
   await resident.getByText('只面向本队队员', { exact: false }).first().waitFor();
   expect(await resident.locator('taro-button-core', { hasText: '我要报名' }).count()).toBe(0);
 
   // The leader sees the application on the team page and approves it.
-  const { page: leader } = await h.newPage();
-  await loginAs(h.base, leader, '罗队长');
+  const { page: leader } = await t.h.newPage();
+  await loginAs(t.h.base, leader, '罗队长');
   await leader.getByText('志愿队长', { exact: false }).first().waitFor();
   await button(leader, '我带的队伍').click();
   await leader.getByText('待审核的申请（1）').waitFor();
-  await shot(leader, 'volunteer-leader-review');
+  await t.shot(leader, 'volunteer-leader-review');
   await button(leader, '同意').click();
   await leader.getByText('队员（2）').waitFor();
-  const membership = await h.rt.store.teams.getMembership(DEMO_TEAMS.daguo, DEMO_IDENTITIES.resident);
+  const membership = await t.h.rt.store.teams.getMembership(DEMO_TEAMS.daguo, DEMO_IDENTITIES.resident);
   expect(membership?.status).toBe('member');
 
   // Now a member, the resident signs up.
-  await resident.goto(`${h.base}/#/volunteer/pages/event/index?id=${DEMO_EVENTS.daguoCleanup}`);
+  await resident.goto(`${t.h.base}/#/volunteer/pages/event/index?id=${DEMO_EVENTS.daguoCleanup}`);
   await resident.reload();
   await button(resident, '我要报名').click();
   await resident.getByText('报名成功', { exact: false }).waitFor();
   await resident.getByText('您已报名').waitFor();
   await resident.getByText('已报名 1/20', { exact: false }).first().waitFor();
-  await shot(resident, 'volunteer-signed-up');
-  expect((await h.rt.store.events.getSignUp(DEMO_EVENTS.daguoCleanup, DEMO_IDENTITIES.resident))?.status).toBe('signed');
+  await t.shot(resident, 'volunteer-signed-up');
+  expect((await t.h.rt.store.events.getSignUp(DEMO_EVENTS.daguoCleanup, DEMO_IDENTITIES.resident))?.status).toBe('signed');
 
   // 我的志愿 shows the place, the team and the personal code.
-  await resident.goto(`${h.base}/#/pages/index/index`);
+  await resident.goto(`${t.h.base}/#/pages/index/index`);
   await button(resident, '我的志愿').click();
   await resident.getByText('即将参加（1）').waitFor();
   await resident.getByText(EVENT).first().waitFor();
@@ -68,5 +57,5 @@ it('takes a resident from applying to a team to a place in 我的志愿', async 
   await resident.getByText('我的队伍（1）').waitFor();
   await resident.getByText(TEAM).first().waitFor();
   await resident.getByText('0.0 小时').waitFor();
-  await shot(resident, 'volunteer-mine');
+  await t.shot(resident, 'volunteer-mine');
 });

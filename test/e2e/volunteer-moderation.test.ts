@@ -2,37 +2,27 @@
  * Held volunteer texts through the H5 build in real Chromium: an application note and an event whose
  * texts the content check holds are kept from others until the town admin publishes them.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { HELD_TEXT } from '../../core/content';
 import { DEMO_IDENTITIES, DEMO_TEAMS } from '../../server/demo-data';
-import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { browserSuite } from './harness';
 import { button, loginAs } from './ui';
 
-jest.setTimeout(120_000);
+const t = browserSuite();
 
-let h: Harness;
-beforeAll(async () => {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  h = await startHarness();
-});
-afterAll(() => h?.close());
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-const teamPage = (id: string) => `${h.base}/#/volunteer/pages/team/index?id=${id}`;
+const teamPage = (id: string) => `${t.h.base}/#/volunteer/pages/team/index?id=${id}`;
 
 it('keeps a held application note and a held event from others until the town admin publishes them', async () => {
   // A resident applies with a note the word list holds; the leader sees the application, not the note.
-  const { page: resident } = await h.newPage();
-  await loginAs(h.base, resident, '陈阿姨');
+  const { page: resident } = await t.h.newPage();
+  await loginAs(t.h.base, resident, '陈阿姨');
   await resident.goto(teamPage(DEMO_TEAMS.daguo));
   await resident.locator('textarea[placeholder*="周末有空"]').fill('周末有空，细节加我微信聊');
   await button(resident, '申请加入').click();
   await resident.getByText('我的状态：待审核').waitFor();
 
-  const { page: leader } = await h.newPage();
-  await loginAs(h.base, leader, '罗队长');
+  const { page: leader } = await t.h.newPage();
+  await loginAs(t.h.base, leader, '罗队长');
   await leader.goto(teamPage(DEMO_TEAMS.daguo));
   await leader.getByText('待审核的申请（1）').waitFor();
   await leader.getByText(`留言：${HELD_TEXT}`).waitFor();
@@ -44,8 +34,8 @@ it('keeps a held application note and a held event from others until the town ad
   await button(leader, '发布活动').click();
   await leader.getByText('审核中', { exact: true }).first().waitFor();
   await leader.getByText('活动内容正在由镇里审核', { exact: false }).waitFor();
-  await shot(leader, 'volunteer-event-held');
-  const [held] = await h.rt.store.events.heldEvents(null, 10);
+  await t.shot(leader, 'volunteer-event-held');
+  const [held] = await t.h.rt.store.events.heldEvents(null, 10);
   expect(held).toMatchObject({ title: '河涌边清理', moderation: 'held' });
 
   // Residents do not see it on the team page, nor can they open it.
@@ -55,10 +45,10 @@ it('keeps a held application note and a held event from others until the town ad
   expect(await resident.getByText('河涌边清理').count()).toBe(0);
 
   await publishAsAdmin();
-  expect(h.rt.store.db.prepare(`SELECT recipient_openid FROM outbox WHERE kind = 'event_reviewed'`).pluck().all()).toEqual([DEMO_IDENTITIES.daguoLeader]);
+  expect(t.h.rt.store.db.prepare(`SELECT recipient_openid FROM outbox WHERE kind = 'event_reviewed'`).pluck().all()).toEqual([DEMO_IDENTITIES.daguoLeader]);
   await resident.reload();
   await resident.getByText('河涌边清理').first().waitFor();
-  expect((await h.rt.store.teams.getMembership(DEMO_TEAMS.daguo, DEMO_IDENTITIES.resident))?.noteModeration).toBe('published');
+  expect((await t.h.rt.store.teams.getMembership(DEMO_TEAMS.daguo, DEMO_IDENTITIES.resident))?.noteModeration).toBe('published');
   await leader.goto(teamPage(DEMO_TEAMS.daguo));
   await leader.reload();
   await leader.getByText('留言：周末有空，细节加我微信聊').waitFor();
@@ -73,13 +63,13 @@ async function fillEvent(leader: Page): Promise<void> {
 
 /** The town admin publishes both held items from 内容审核, reached from home. */
 async function publishAsAdmin(): Promise<void> {
-  const { page: admin } = await h.newPage();
-  await loginAs(h.base, admin, '丹灶镇管理员');
+  const { page: admin } = await t.h.newPage();
+  await loginAs(t.h.base, admin, '丹灶镇管理员');
   await admin.locator('taro-button-core:visible', { hasText: '内容审核' }).first().click();
   const card = (text: string) => admin.locator('.moderation__item:visible', { hasText: text });
   await card('河涌边清理').getByText('志愿活动').waitFor();
   await card('细节加我微信聊').getByText('入队申请留言').waitFor();
-  await shot(admin, 'admin-moderation-volunteer');
+  await t.shot(admin, 'admin-moderation-volunteer');
   for (const text of ['河涌边清理', '细节加我微信聊']) {
     await card(text).locator('taro-button-core').filter({ has: admin.getByText('通过', { exact: true }) }).click();
     await card(text).waitFor({ state: 'detached' });

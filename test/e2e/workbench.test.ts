@@ -3,21 +3,13 @@
  * category; 黄社长's home shows how many concerns are due today; the inbox filters 今天到期 / 已超期 /
  * 待签收 with their counts; a quick-reply chip fills the reply and the 办结 boxes.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ConcernDetail } from '../../core/views';
-import { DOCS_SHOTS, startHarness, type Harness } from './harness';
+import { browserSuite, DOCS_SHOTS } from './harness';
 import { chip, loginAs } from './ui';
 
-jest.setTimeout(120_000);
-
-let h: Harness;
-beforeAll(async () => {
-  mkdirSync(DOCS_SHOTS, { recursive: true });
-  h = await startHarness();
-});
-afterAll(() => h?.close());
+const t = browserSuite();
 
 /** Only the shown page's buttons: pages below in the H5 stack stay in the DOM, hidden (e.g. the inbox's 待签收 filter under 签收). */
 const button = (page: Page, text: string) => page.locator('taro-button-core:visible', { hasText: text }).first();
@@ -27,7 +19,7 @@ const TEMPLATE = '您反映的问题已收到，我们已安排保洁员今天�
 /** Puts a concern's current deadline at `dueAt` (what the clocks would say at another hour of the day). */
 function setDue(id: string, dueAt: Date) {
   const at = dueAt.toISOString();
-  h.rt.store.db.prepare(`UPDATE concerns SET due_at = ?, sla = json_set(sla, '$.dueAt', ?) WHERE id = ?`).run(at, at, id);
+  t.h.rt.store.db.prepare(`UPDATE concerns SET due_at = ?, sla = json_set(sla, '$.dueAt', ?) WHERE id = ?`).run(at, at, id);
 }
 
 /** The first instant of the next Beijing day. */
@@ -37,11 +29,11 @@ function endOfBeijingDay(now: Date): Date {
 }
 
 const report = (description: string) =>
-  h.rt.router.call('concern', 'concern/submit', { category: 'environment', description, placeId: 'dz-xicheng-daguo' }, 'demo-resident-chen') as Promise<ConcernDetail>;
+  t.h.rt.router.call('concern', 'concern/submit', { category: 'environment', description, placeId: 'dz-xicheng-daguo' }, 'demo-resident-chen') as Promise<ConcernDetail>;
 
 it('lets the town admin set quick replies that fill the reply and 办结 boxes with one tap', async () => {
-  const { page: admin } = await h.newPage();
-  await loginAs(h.base, admin, '丹灶镇管理员');
+  const { page: admin } = await t.h.newPage();
+  await loginAs(t.h.base, admin, '丹灶镇管理员');
   await button(admin, '常用回复设置').click();
   await chip(admin, '人居环境/环境卫生').click();
   await admin.getByText('这一类还没有常用回复').waitFor();
@@ -50,13 +42,13 @@ it('lets the town admin set quick replies that fill the reply and 办结 boxes w
   await admin.screenshot({ path: path.join(DOCS_SHOTS, 'staff-templates.png') });
   await button(admin, '保存这一类').click();
   await admin.getByText('已保存').first().waitFor();
-  const stored = (await h.rt.router.call('concern', 'town/replyTemplates', {}, 'demo-staff-daguo-huang')) as { templates: Record<string, string[]> };
+  const stored = (await t.h.rt.router.call('concern', 'town/replyTemplates', {}, 'demo-staff-daguo-huang')) as { templates: Record<string, string[]> };
   expect(stored.templates.environment).toEqual([TEMPLATE]);
 
   const c = await report('快捷回复测试：祠堂旁垃圾桶满了。');
-  const { page: staff } = await h.newPage();
-  await loginAs(h.base, staff, '黄社长');
-  await staff.goto(`${h.base}/#/staff/pages/handle/index?id=${c.id}`);
+  const { page: staff } = await t.h.newPage();
+  await loginAs(t.h.base, staff, '黄社长');
+  await staff.goto(`${t.h.base}/#/staff/pages/handle/index?id=${c.id}`);
   await button(staff, '签收').click();
   await staff.getByText('常用回复（点一下填入）').first().waitFor();
   const reply = staff.locator('textarea[placeholder*="输入回复内容"]');
@@ -69,10 +61,10 @@ it('lets the town admin set quick replies that fill the reply and 办结 boxes w
   expect(await resolveBox.inputValue()).toBe(TEMPLATE);
   await button(staff, '回复').click();
   await staff.getByText(TEMPLATE).first().waitFor();
-  const thread = (await h.rt.router.call('concern', 'concern/get', { id: c.id }, 'demo-staff-daguo-huang')) as ConcernDetail;
+  const thread = (await t.h.rt.router.call('concern', 'concern/get', { id: c.id }, 'demo-staff-daguo-huang')) as ConcernDetail;
   expect(thread.thread.at(-1)?.text).toBe(`您好，\n${TEMPLATE}`);
   // Leave the inbox empty for the next test.
-  await h.rt.router.call('concern', 'concern/resolve', { id: c.id, text: TEMPLATE }, 'demo-staff-daguo-huang');
+  await t.h.rt.router.call('concern', 'concern/resolve', { id: c.id, text: TEMPLATE }, 'demo-staff-daguo-huang');
 });
 
 it('shows the count due today on home and filters the inbox by 今天到期, 已超期 and 待签收', async () => {
@@ -84,10 +76,10 @@ it('shows the count due today on home and filters the inbox by 今天到期, 已
   setDue(today.id, new Date(now.getTime() + (endOfBeijingDay(now).getTime() - now.getTime()) / 2));
   setDue(late.id, new Date(now.getTime() - 3600_000));
   setDue(later.id, new Date(now.getTime() + 7 * 86_400_000));
-  expect(await h.rt.router.call('concern', 'concern/inboxCounts', {}, 'demo-staff-daguo-huang')).toEqual({ dueToday: 1, overdue: 1, toAccept: 3 });
+  expect(await t.h.rt.router.call('concern', 'concern/inboxCounts', {}, 'demo-staff-daguo-huang')).toEqual({ dueToday: 1, overdue: 1, toAccept: 3 });
 
-  const { page } = await h.newPage();
-  await loginAs(h.base, page, '黄社长');
+  const { page } = await t.h.newPage();
+  await loginAs(t.h.base, page, '黄社长');
   await page.getByLabel('今天到期 1 件').waitFor();
   await page.getByText('另有 1 件已超期，请尽快办理').waitFor();
   await page.waitForTimeout(500);
@@ -112,9 +104,9 @@ it('shows the count due today on home and filters the inbox by 今天到期, 已
   await expectOnly(page, '筛选测试乙');
 
   // Accepting one leaves 待签收 with two; an empty filter says so plainly.
-  await h.rt.router.call('concern', 'concern/accept', { id: later.id }, 'demo-staff-daguo-huang');
-  await h.rt.router.call('concern', 'concern/accept', { id: late.id }, 'demo-staff-daguo-huang');
-  await h.rt.router.call('concern', 'concern/resolve', { id: late.id, text: '已处理' }, 'demo-staff-daguo-huang');
+  await t.h.rt.router.call('concern', 'concern/accept', { id: later.id }, 'demo-staff-daguo-huang');
+  await t.h.rt.router.call('concern', 'concern/accept', { id: late.id }, 'demo-staff-daguo-huang');
+  await t.h.rt.router.call('concern', 'concern/resolve', { id: late.id, text: '已处理' }, 'demo-staff-daguo-huang');
   await page.reload();
   await chip(page, '已超期 0').click();
   await page.getByText('没有超期的诉求。').waitFor();
