@@ -5,11 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, findByText, installHost, launchApp, navigations, prepareRoute, setCloudHandler, tapText, until } from './harness';
+import { DIST, findByText, has, installHost, launchApp, navigations, renderPage, setCloudHandler, tapText, until } from './harness';
 
 installHost();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const simulate = require('miniprogram-simulate') as typeof import('miniprogram-simulate');
 
 const ADMIN_PAGES = ['pages/moderation/index', 'pages/feedback-list/index', 'pages/audit/index'];
 const AT = '2026-11-30T02:05:00.000Z'; // 10:05 in Beijing
@@ -67,19 +65,7 @@ beforeAll(() => {
   launchApp();
 });
 
-const loaded = new Map<string, string>();
-function renderPage(route: string): Element {
-  prepareRoute(route);
-  const id = loaded.get(route) ?? simulate.load(path.join(DIST, route), { rootPath: DIST });
-  loaded.set(route, id);
-  const comp = simulate.render(id);
-  const parent = document.createElement('div');
-  document.body.appendChild(parent);
-  comp.attach(parent);
-  return parent;
-}
 
-const has = (root: Element, text: string) => findByText(root, text).length > 0;
 
 test('the three admin pages are built into the staff subpackage, not the main package', () => {
   const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as { pages: string[]; subPackages: { root: string; pages: string[] }[] };

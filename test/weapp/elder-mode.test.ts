@@ -4,11 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, findByText, installHost, launchApp, prepareRoute, setCloudHandler, tapText, until } from './harness';
+import { DIST, has, installHost, launchApp, renderPage, setCloudHandler, tapText, until } from './harness';
 
 installHost();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const simulate = require('miniprogram-simulate') as typeof import('miniprogram-simulate');
 
 const KEY = 'jiefang.elderMode';
 const wx = (globalThis as unknown as { wx: { setStorageSync: (k: string, v: string) => void; getStorageSync: (k: string) => unknown } }).wx;
@@ -33,19 +31,7 @@ beforeAll(() => {
   launchApp();
 });
 
-const loaded = new Map<string, string>();
-function renderPage(route: string): Element {
-  prepareRoute(route);
-  const id = loaded.get(route) ?? simulate.load(path.join(DIST, route), { rootPath: DIST });
-  loaded.set(route, id);
-  const comp = simulate.render(id);
-  const parent = document.createElement('div');
-  document.body.appendChild(parent);
-  comp.attach(parent);
-  return parent;
-}
 
-const has = (root: Element, text: string) => findByText(root, text).length > 0;
 /** miniprogram-simulate scopes each class with a prefix (`main--page`); the classes as the page gave them. */
 const unscoped = (el: Element) => Array.from(el.classList, (c) => c.replace(/^[\w-]*?--(?=[^-])/, ''));
 /** The classes of the first rendered element that has class `cls`. */

@@ -264,3 +264,24 @@ export async function until(check: () => boolean, what: string, timeoutMs = 3000
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+// A page's chunk runs (and calls Page()) only once per process, so each page is loaded once per test file.
+const loaded = new Map<string, string>();
+
+/** Renders a page of dist/ at `route` (with its query) into a fresh element of the document. */
+export function renderPage(route: string, query: Record<string, string> = {}): Element {
+  // Required here, after the test file's installHost(): the simulator reads the host's globals when loaded.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const simulate = require('miniprogram-simulate') as typeof import('miniprogram-simulate');
+  prepareRoute(route, query);
+  const id = loaded.get(route) ?? simulate.load(path.join(DIST, route), { rootPath: DIST });
+  loaded.set(route, id);
+  const comp = simulate.render(id);
+  const parent = document.createElement('div');
+  document.body.appendChild(parent);
+  comp.attach(parent);
+  return parent;
+}
+
+/** Whether some element under `root` shows `text`. */
+export const has = (root: Element, text: string) => findByText(root, text).length > 0;

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, findByText, fire, installHost, launchApp, navigations, prepareRoute, setCloudHandler, setLocationHandler, tapText, until } from './harness';
+import { DIST, fire, has, installHost, launchApp, navigations, renderPage, setCloudHandler, setLocationHandler, tapText, until } from './harness';
 
 installHost();
 // Loaded after the host globals exist: it merges its own `wx` APIs into ours.
@@ -83,21 +83,7 @@ beforeAll(() => {
   launchApp();
 });
 
-// A page's chunk runs (and calls Page()) only once per process, so each page is loaded once.
-const loaded = new Map<string, string>();
 
-function renderPage(route: string, query: Record<string, string> = {}): Element {
-  prepareRoute(route, query);
-  const id = loaded.get(route) ?? simulate.load(path.join(DIST, route), { rootPath: DIST });
-  loaded.set(route, id);
-  const comp = simulate.render(id);
-  const parent = document.createElement('div');
-  document.body.appendChild(parent);
-  comp.attach(parent);
-  return parent;
-}
-
-const has = (root: Element, text: string) => findByText(root, text).length > 0;
 const textOf = (root: Element) => root.textContent ?? '';
 
 test('main package has no staff pages; staff/ is a subpackage', () => {
