@@ -116,12 +116,12 @@ describe('concern/inbox filters', () => {
     ['due today', { kind: 'due', from: '2026-11-30T05:10:00.000Z', before: '2026-11-30T16:00:00.000Z' }],
     ['overdue', { kind: 'overdue', at: '2026-11-30T05:10:00.000Z' }],
     ['waiting for 签收', { kind: 'statuses', statuses: ['assigned'] }],
-  ])('counts %s from the open-inbox due indexes, never a scan of the table', (_, filter) => {
+  ])('counts %s from the open-inbox due indexes alone (covering), never reading the rows', (_, filter) => {
     const scope = { nodes: [{ level: 'cooperative' as const, id: 'dz-xicheng-daguo' }, { level: 'village' as const, id: 'dz-xicheng' }], officeId: 'dz-env', openOnly: true, filter };
     const q = countInboxQuery(scope)!;
     const plan = rt.store.db.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.params) as Array<{ detail: string }>;
     const details = plan.map((p) => p.detail).join('\n');
-    for (const index of ['concerns_cooperative_due', 'concerns_village_due', 'concerns_office_due']) expect(details).toContain(index);
+    for (const index of ['concerns_cooperative_due', 'concerns_village_due', 'concerns_office_due']) expect(details).toContain(`USING COVERING INDEX ${index}`);
     expect(details).not.toMatch(/SCAN concerns(?! USING)/);
   });
 });

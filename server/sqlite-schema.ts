@@ -347,4 +347,17 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE vol_hours_audit ADD COLUMN reason_moderation TEXT NOT NULL DEFAULT 'published' CHECK (reason_moderation IN ('published','held','rejected'));
   CREATE INDEX vol_hours_audit_held ON vol_hours_audit(at, id) WHERE reason_moderation = 'held';
   `,
+  /* 14: the open-inbox indexes also carry status and overdue, so the workbench counts (待签收, 已超期) are
+     answered from the index alone, never by reading the rows of a node's open range */ `
+  DROP INDEX concerns_grid_due;
+  CREATE INDEX concerns_grid_due ON concerns(grid_id, due_at, id, status, overdue) WHERE due_at IS NOT NULL;
+  DROP INDEX concerns_cooperative_due;
+  CREATE INDEX concerns_cooperative_due ON concerns(cooperative_id, due_at, id, status, overdue) WHERE due_at IS NOT NULL;
+  DROP INDEX concerns_village_due;
+  CREATE INDEX concerns_village_due ON concerns(village_id, due_at, id, status, overdue) WHERE due_at IS NOT NULL;
+  DROP INDEX concerns_town_due;
+  CREATE INDEX concerns_town_due ON concerns(town_id, due_at, id, status, overdue) WHERE due_at IS NOT NULL;
+  DROP INDEX concerns_office_due;
+  CREATE INDEX concerns_office_due ON concerns(co_office_id, due_at, id, status, overdue) WHERE due_at IS NOT NULL;
+  `,
 ];
