@@ -153,6 +153,39 @@ describe('the CloudBase wire', () => {
     expect(await sent(() => store.concerns.decideModeration('message', held.id, 'rejected'))).toMatchSnapshot('message');
   });
 
+  it('decides held volunteer texts: event texts in one transaction with the leader\'s notice; a note and an hours reason with one conditional update each', async () => {
+    const event: VolunteerEvent = {
+      id: 'ev-wire-2',
+      teamId: 'team-daguo-clean',
+      title: '河涌边清理',
+      description: '报名请加微信',
+      place: '大果祠堂',
+      startAt: '2026-12-05T00:30:00.000Z',
+      endAt: '2026-12-05T02:30:00.000Z',
+      signupDeadline: '2026-12-04T12:00:00.000Z',
+      capacity: 5,
+      waitlist: false,
+      openTo: 'all',
+      status: 'open',
+      moderation: 'held',
+      cancelModeration: 'published',
+      cancelledAt: null,
+      cancelReason: null,
+      signedCount: 0,
+      waitlistCount: 0,
+      checkinCode: 'code-wire-2',
+      createdBy: I.daguoLeader,
+      createdAt: AT,
+    };
+    await store.events.createEvent(event);
+    const reviewed: Notification = { ...notice, id: 'n-wire-2', recipientOpenid: I.daguoLeader, kind: 'event_reviewed', title: '活动已通过审核', body: '「河涌边清理」已通过内容审核，居民现在可以看到并报名了。', page: '/volunteer/pages/event/index?id=ev-wire-2' };
+    expect(await sent(() => store.events.decideEvent(event.id, 'event', 'published', [reviewed]))).toMatchSnapshot('event');
+    const m = { id: `team-daguo-clean_${I.resident}`, teamId: 'team-daguo-clean', openid: I.resident, name: '陈阿姨', status: 'pending' as const, partyMember: false, appliedAt: AT, decidedAt: null, note: '私聊我', noteModeration: 'held' as const };
+    await store.teams.apply(m, []);
+    expect(await sent(() => store.teams.decideNote(m.id, 'rejected'))).toMatchSnapshot('note');
+    expect(await sent(() => store.events.decideHoursReason('h-wire-1', 'published'))).toMatchSnapshot('hours reason');
+  });
+
   it('forgets a person step by step: their concerns and guards, notices, messages, memberships, sign-ups, code, feedback, and last the user', async () => {
     await store.directory.ensureUser({ openid: I.resident, name: '陈阿姨', phone: '13900000001', createdAt: AT });
     await store.concerns.create(concern, [{ id: 'e-wire-1', concernId: concern.id, type: 'submitted', actorOpenid: I.resident, actorName: '陈阿姨', actorRole: 'resident', at: AT, fromStatus: null, toStatus: 'submitted', note: null }], [{ ...notice, recipientOpenid: I.resident }]);
