@@ -9,7 +9,7 @@ import type { ActorRole, Caller, Category, Concern, ConcernSource, LatLng, Conce
 import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';
 import type { ConcernChange, Deps, InboxNarrowing, InboxScope, NewConcern, RouteLevel } from './ports';
 import { toWgs84 } from './geo';
-import { checkPhotos, photoUrlLists } from './photos';
+import { checkPhotos, photoUrlLists, submitPhotoChecks, visiblePhotoLists } from './photos';
 import { escalationTarget, routeToNode, routeToQueue, routeUp } from './route-change';
 import { routeConcern, routeTownId } from './routing';
 import type { ParsedInputOf } from './schemas';
@@ -77,7 +77,7 @@ function shownText(caller: Caller, authorOpenid: string, text: string, moderatio
 
 const moderate = (ctx: Ctx, text: string): Promise<Moderation> => moderateText(ctx.deps, ctx.caller, text);
 
-function summary(snap: DirectorySnapshot, cats: Map<string, Category>, c: Concern, now: string, caller: Caller, thumbUrl: string | null = null): ConcernSummary {
+function summary(snap: DirectorySnapshot, cats: Map<string, Category>, c: Concern, now: string, caller: Caller, thumbUrl: string | null, photoCount: number): ConcernSummary {
   return {
     id: c.id,
     category: c.category,
@@ -97,16 +97,17 @@ function summary(snap: DirectorySnapshot, cats: Map<string, Category>, c: Concer
     route: routeView(snap, c),
     sla: slaView(c, now),
     rating: c.rating,
-    photoCount: c.photos.length,
+    photoCount,
     thumbUrl,
   };
 }
 
-/** Summaries of a page of concerns, with one storage call for every thumbnail. */
+/** Summaries of a page of concerns, with one read of the photo checks and one storage call for every thumbnail. */
 async function summaries(ctx: Ctx, snap: DirectorySnapshot, cats: Map<string, Category>, cs: Concern[]): Promise<ConcernSummary[]> {
-  const thumbs = await photoUrlLists(ctx.deps, cs.map((c) => c.photos.slice(0, 1)));
+  const visible = await visiblePhotoLists(ctx.deps, ctx.caller, cs.map((c) => c.photos));
+  const thumbs = await photoUrlLists(ctx.deps, visible.map((l) => l.slice(0, 1)));
   const now = ctx.deps.now().toISOString();
-  return cs.map((c, i) => summary(snap, cats, c, now, ctx.caller, thumbs[i][0] ?? null));
+  return cs.map((c, i) => summary(snap, cats, c, now, ctx.caller, thumbs[i][0] ?? null, visible[i].length));
 }
 
 /** The moves the caller may make now, straight from the lifecycle table; the UI shows exactly these. */
@@ -139,11 +140,13 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<Co
     store.concerns.thread(c.id),
     store.directory.findUser(c.reporterOpenid),
   ]);
-  const [photoUrls, ...threadUrls] = await photoUrlLists(ctx.deps, [c.photos, ...thread.map((m) => m.photos)]);
+  // A held photo is shown to its uploader and the moderators only: neither its URL nor its file id reaches others.
+  const [photos, ...threadPhotos] = await visiblePhotoLists(ctx.deps, ctx.caller, [c.photos, ...thread.map((m) => m.photos)]);
+  const [photoUrls, ...threadUrls] = await photoUrlLists(ctx.deps, [photos, ...threadPhotos]);
   return {
-    ...summary(snap, cats, c, ctx.deps.now().toISOString(), ctx.caller, photoUrls[0] ?? null),
+    ...summary(snap, cats, c, ctx.deps.now().toISOString(), ctx.caller, photoUrls[0] ?? null, photos.length),
     location: c.location,
-    photos: c.photos,
+    photos,
     photoUrls,
     reporterName: reporter?.name ?? '居民',
     reporterPhone: phoneFor(snap, ctx.caller, c, reporter?.phone ?? null),
@@ -151,7 +154,13 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<Co
     moves: movesFor(snap, ctx.caller, c),
     // Openids are identifiers of people: a view names people, it does not hand out their ids.
     timeline: timeline.map((e) => ({ ...e, actorOpenid: e.actorOpenid === ctx.caller.openid ? e.actorOpenid : null })),
-    thread: thread.map((m, i) => ({ ...m, text: shownText(ctx.caller, m.authorOpenid, m.text, m.moderation), authorOpenid: m.authorOpenid === ctx.caller.openid ? m.authorOpenid : '', photoUrls: threadUrls[i] })),
+    thread: thread.map((m, i) => ({
+      ...m,
+      text: shownText(ctx.caller, m.authorOpenid, m.text, m.moderation),
+      authorOpenid: m.authorOpenid === ctx.caller.openid ? m.authorOpenid : '',
+      photos: threadPhotos[i],
+      photoUrls: threadUrls[i],
+    })),
   };
 }
 
@@ -252,6 +261,7 @@ export async function planSubmission(ctx: Ctx, snap: DirectorySnapshot, input: S
 export async function submit(ctx: Ctx, input: ParsedInputOf<'concern/submit'>): Promise<ConcernDetail> {
   const snap = await ctx.directory.current();
   const plan = await planSubmission(ctx, snap, input, { source: 'app' });
+  await submitPhotoChecks(ctx.deps, ctx.caller, plan.concern.photos, { concernId: plan.concern.id, townId: plan.concern.route.townId });
   const { concern: stored } = await ctx.deps.store.concerns.create(plan.concern, plan.events, plan.notifications);
   return detail(ctx, snap, stored);
 }
@@ -402,13 +412,16 @@ export async function resolve(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>)
   await checkPhotos(ctx.deps, ctx.caller.openid, input.photos ?? []);
   const mod = await moderate(ctx, input.text);
   const shown = mod === 'published' ? input.text : HELD_TEXT;
-  return act(ctx, input.id, input.requestId, only('resolve'), async (c, at) => ({
-    // Held text stays out of the timeline note; the message keeps it for the moderator.
-    note: mod === 'published' ? input.text : null,
-    sla: onResolved(c.sla, at),
-    messages: [message(ctx, c.id, input.text, input.photos ?? [], at, mod)],
-    notifications: [toReporter(ctx.deps, c, 'concern_resolved', '您的诉求已办结，请评价', snippet(shown), at)],
-  }));
+  return act(ctx, input.id, input.requestId, only('resolve'), async (c, at) => {
+    await submitPhotoChecks(ctx.deps, ctx.caller, input.photos ?? [], { concernId: c.id, townId: c.route.townId });
+    return {
+      // Held text stays out of the timeline note; the message keeps it for the moderator.
+      note: mod === 'published' ? input.text : null,
+      sla: onResolved(c.sla, at),
+      messages: [message(ctx, c.id, input.text, input.photos ?? [], at, mod)],
+      notifications: [toReporter(ctx.deps, c, 'concern_resolved', '您的诉求已办结，请评价', snippet(shown), at)],
+    };
+  });
 }
 
 /**
@@ -426,6 +439,7 @@ export async function reply(ctx: Ctx, input: ParsedInputOf<'concern/reply'>): Pr
     input.requestId,
     (snap, c) => (isHandler(snap.grid, ctx.caller, c) ? 'reply' : 'comment'),
     async (c, at, snap) => {
+      await submitPhotoChecks(ctx.deps, ctx.caller, input.photos ?? [], { concernId: c.id, townId: c.route.townId });
       const messages = [message(ctx, c.id, input.text, input.photos ?? [], at, mod)];
       if (isHandler(snap.grid, ctx.caller, c)) {
         return { note, messages, notifications: [toReporter(ctx.deps, c, 'concern_replied', '您的诉求有新回复', shown, at)] };

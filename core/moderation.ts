@@ -8,6 +8,7 @@ import type { ConcernCtx as Ctx } from './concern-service';
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import type { Notification } from './model';
+import { photoUrlLists } from './photos';
 import type { ParsedInputOf } from './schemas';
 import type { ModerationItem } from './views';
 import { beijingTime, EVENT_PAGE, eventText } from './volunteer-service';
@@ -56,6 +57,9 @@ export async function listHeld(ctx: Ctx): Promise<{ items: ModerationItem[] }> {
     teamRepo.heldNotes(teamIds, LIST_MAX),
     events.heldHoursReasons(teamIds, LIST_MAX),
   ]);
+  const heldPhotos = await ctx.deps.store.photoChecks.held(towns, LIST_MAX);
+  const [photoUrls] = await photoUrlLists(ctx.deps, [heldPhotos.map((p) => p.fileId)]);
+  const urlOf = new Map(heldPhotos.map((p, i) => [p.fileId, photoUrls[i]]));
   const eventTeams = new Map((await Promise.all([...new Set(heldReasons.map((a) => a.eventId))].map((id) => events.getEvent(id)))).flatMap((e) => (e ? [[e.id, e.teamId] as const] : [])));
   const items: ModerationItem[] = [
     ...held.map((h) => ({ kind: h.kind, id: h.id, text: h.text, at: h.at, townId: h.townId, subject: { kind: 'concern' as const, id: h.concernId } })),
@@ -68,6 +72,15 @@ export async function listHeld(ctx: Ctx): Promise<{ items: ModerationItem[] }> {
       at: a.at,
       townId: teams.get(eventTeams.get(a.eventId) ?? '')?.townId ?? '',
       subject: { kind: 'event' as const, id: a.eventId },
+    })),
+    ...heldPhotos.map((p) => ({
+      kind: 'photo' as const,
+      id: p.id,
+      text: '',
+      ...(urlOf.get(p.fileId) ? { photoUrl: urlOf.get(p.fileId) } : {}),
+      at: p.submittedAt,
+      townId: p.townId,
+      subject: { kind: 'concern' as const, id: p.concernId },
     })),
   ];
   return { items: items.sort(byAt).slice(0, LIST_MAX) };
@@ -114,7 +127,11 @@ async function decideVolunteer(ctx: Ctx, input: ParsedInputOf<'moderation/decide
 export async function decide(ctx: Ctx, input: ParsedInputOf<'moderation/decide'>): Promise<{ decided: true }> {
   const towns = await townsOf(ctx);
   let ok: boolean;
-  if (input.kind === 'concern' || input.kind === 'message') {
+  if (input.kind === 'photo') {
+    const held = await ctx.deps.store.photoChecks.held(towns, 10_000);
+    if (!held.some((p) => p.id === input.id)) throw notHeld(input.kind, input.id);
+    ok = await ctx.deps.store.photoChecks.decide(input.id, input.decision === 'publish' ? 'published' : 'rejected', ctx.deps.now().toISOString());
+  } else if (input.kind === 'concern' || input.kind === 'message') {
     // The item must be held in the moderator's own towns: look it up among them before deciding.
     const held = await ctx.deps.store.concerns.heldContent(towns, 10_000);
     if (!held.some((h) => h.kind === input.kind && h.id === input.id)) throw notHeld(input.kind, input.id);

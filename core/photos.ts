@@ -1,15 +1,20 @@
 /**
- * Photo ids on concerns and replies: only the caller's own uploads in our storage are accepted, and
- * views carry display URLs (the ids themselves are storage references, not something to show).
+ * Photo ids on concerns and replies: only the caller's own uploads in our storage are accepted, every one
+ * passes the image content check, and views carry display URLs (the ids themselves are storage
+ * references, not something to show) of the photos the caller may see.
  */
 import { AppError } from './errors';
-import type { Deps } from './ports';
+import type { Caller, Moderation } from './model';
+import type { Deps, PhotoCheck } from './ports';
+
+/** Links sent by a client system (Open311 media_url) are not our files: shown as they are, never checked here. */
+const isExternal = (id: string) => /^https?:\/\//i.test(id);
 
 /** Refuses photo ids that are not the caller's own uploads in the configured storage. Writes nothing. */
 export async function checkPhotos(deps: Deps, openid: string, fileIds: readonly string[]): Promise<void> {
   if (fileIds.length === 0) return;
   const storage = deps.photos;
-  if (!storage) throw new AppError('PHOTO.INVALID', 'this deployment accepts no photos');
+  if (!storage || !deps.imageCheck) throw new AppError('PHOTO.INVALID', 'this deployment accepts no photos');
   if (new Set(fileIds).size !== fileIds.length) throw new AppError('PHOTO.INVALID', 'the same photo twice');
   const ids = [...fileIds];
   const ok = storage.ownedBy ? await storage.ownedBy(openid, ids) : (await storage.displayUrls(ids)).map((u) => u !== null);
@@ -21,12 +26,10 @@ export async function checkPhotos(deps: Deps, openid: string, fileIds: readonly 
 export async function photoUrlLists(deps: Deps, lists: ReadonlyArray<readonly string[]>): Promise<string[][]> {
   const flat = lists.flat();
   if (flat.length === 0) return lists.map(() => []);
-  // Links sent by a client system (Open311 media_url) are shown as they are; file ids go to the storage.
-  const external = (id: string) => /^https?:\/\//i.test(id);
-  const stored = flat.filter((id) => !external(id));
+  const stored = flat.filter((id) => !isExternal(id));
   const storedUrls = stored.length > 0 && deps.photos ? await deps.photos.displayUrls(stored) : stored.map(() => null);
   let s = 0;
-  const urls = flat.map((id) => (external(id) ? id : storedUrls[s++]));
+  const urls = flat.map((id) => (isExternal(id) ? id : storedUrls[s++]));
   let i = 0;
   return lists.map((l) => {
     const out: string[] = [];
@@ -36,4 +39,57 @@ export async function photoUrlLists(deps: Deps, lists: ReadonlyArray<readonly st
     }
     return out;
   });
+}
+
+/**
+ * Submits the caller's photos (already accepted by `checkPhotos`) to the image check and records a check
+ * per photo, before the concern or message that carries them is stored: a verdict given at once is
+ * recorded as it is; WeChat's asynchronous one is recorded pending under its trace id.
+ */
+export async function submitPhotoChecks(deps: Deps, caller: Caller, fileIds: readonly string[], where: { concernId: string; townId: string }): Promise<void> {
+  const ours = fileIds.filter((id) => !isExternal(id));
+  if (ours.length === 0 || !deps.imageCheck) return;
+  const known = new Set((await deps.store.photoChecks.ofFiles(ours)).map((c) => c.fileId));
+  const at = deps.now().toISOString();
+  const checks: PhotoCheck[] = [];
+  for (const fileId of ours.filter((id) => !known.has(id))) {
+    const answer = await deps.imageCheck.submit(fileId, caller.openid);
+    const status: PhotoCheck['status'] = 'traceId' in answer ? 'pending' : answer.verdict === 'pass' ? 'published' : 'held';
+    checks.push({
+      id: deps.newId('pc'),
+      fileId,
+      openid: caller.openid,
+      concernId: where.concernId,
+      townId: where.townId,
+      traceId: 'traceId' in answer ? answer.traceId : null,
+      status,
+      submittedAt: at,
+      decidedAt: status === 'pending' ? null : at,
+    });
+  }
+  await deps.store.photoChecks.add(checks);
+}
+
+/** WeChat's verdict for a pending photo (`suggest` of mediaCheckAsync v2): anything but a pass is held. */
+export async function settlePhotoCheck(deps: Deps, traceId: string, suggest: 'pass' | 'review' | 'risky'): Promise<PhotoCheck | null> {
+  const status: Moderation = suggest === 'pass' ? 'published' : 'held';
+  return deps.store.photoChecks.settle(traceId, status, deps.now().toISOString());
+}
+
+/**
+ * The photos of each list this caller may see: a held or rejected photo only by its uploader and the
+ * moderators. A photo without a check (e.g. stored before photos were checked) is shown. One batched read.
+ */
+export async function visiblePhotoLists(deps: Deps, caller: Caller, lists: ReadonlyArray<readonly string[]>): Promise<string[][]> {
+  const ours = [...new Set(lists.flat().filter((id) => !isExternal(id)))];
+  if (ours.length === 0 || caller.role === 'admin') return lists.map((l) => [...l]);
+  const hidden = new Set(
+    (await deps.store.photoChecks.ofFiles(ours)).filter((c) => (c.status === 'held' || c.status === 'rejected') && c.openid !== caller.openid).map((c) => c.fileId),
+  );
+  return lists.map((l) => l.filter((id) => !hidden.has(id)));
+}
+
+/** Display URLs of the photos of each list this caller may see. */
+export async function shownPhotoUrlLists(deps: Deps, caller: Caller, lists: ReadonlyArray<readonly string[]>): Promise<string[][]> {
+  return photoUrlLists(deps, await visiblePhotoLists(deps, caller, lists));
 }

@@ -494,6 +494,7 @@ export interface Store {
   events: EventRepo;
   privacy: PrivacyRepo;
   feedback: FeedbackRepo;
+  photoChecks: PhotoCheckRepo;
   /** The public board and town settings; a store without it has no board (every town off). */
   board?: BoardRepo;
   close(): Promise<void>;
@@ -517,6 +518,54 @@ export interface ContentVerdict {
   verdict: 'pass' | 'review' | 'reject';
   /** Why, as a stable machine-readable label (e.g. `ad`, `abuse`), when the check gives one. */
   label?: string;
+}
+
+/**
+ * The content check of one stored photo, keyed by the file. Created when the photo is attached to a
+ * concern or a message; its status says who may see the photo: `published` (everyone who may see the
+ * concern), `pending` (the same, while WeChat's asynchronous check runs), `held` or `rejected` (only the
+ * uploader and the moderators).
+ */
+export interface PhotoCheck {
+  /** The check's own id (a file id is a storage reference, not an id a client may send). */
+  id: string;
+  fileId: string;
+  /** The uploader, who still sees a held photo. */
+  openid: string;
+  /** The concern the photo is attached to (to the concern itself or to a message of its thread). */
+  concernId: string;
+  townId: string;
+  /** WeChat's trace id while the verdict is pending (mediaCheckAsync); null for a verdict given at once. */
+  traceId: string | null;
+  status: 'pending' | Moderation;
+  submittedAt: string;
+  decidedAt: string | null;
+}
+
+/** Photo checks (`photo_checks`): one per file. */
+export interface PhotoCheckRepo {
+  /** Stores new checks; a file already checked keeps its first check (a retried submission adds nothing). */
+  add(checks: PhotoCheck[]): Promise<void>;
+  /** The checks of these files that exist. One batched read (`fileId: _.in(ids)`). */
+  ofFiles(fileIds: string[]): Promise<PhotoCheck[]>;
+  /**
+   * WeChat's verdict for a trace id: moves the pending check to `status` (a conditional update, so a
+   * repeated push changes nothing); the check as updated, or null when no pending check has that trace id.
+   */
+  settle(traceId: string, status: Moderation, at: string): Promise<PhotoCheck | null>;
+  /** Held checks in these towns (all when null), oldest first, at most `limit`. An indexed query. */
+  held(townIds: string[] | null, limit: number): Promise<PhotoCheck[]>;
+  /** A moderator's decision: a conditional update from `held`; false when the check is not held. */
+  decide(id: string, to: 'published' | 'rejected', at: string): Promise<boolean>;
+}
+
+/**
+ * Checks stored photos (WeChat mediaCheckAsync in production, a digest blocklist locally). A check either
+ * answers at once or answers a trace id; the verdict for a trace id arrives later (WeChat's message push,
+ * `settlePhotoCheck` in core/photos.ts).
+ */
+export interface ImageCheck {
+  submit(fileId: string, openid: string): Promise<{ verdict: ContentVerdict['verdict'] } | { traceId: string }>;
 }
 
 /** Checks user-written text before it is stored or shown to others (WeChat msgSecCheck in production). */
@@ -558,4 +607,6 @@ export interface Deps {
   deflateRaw?: (data: Uint8Array) => Uint8Array;
   /** Photo storage: checks photo ids and turns them into display URLs. Without it, photos are refused. */
   photos?: PhotoStorage;
+  /** The content check of photos. Without it, photos are refused too: no photo is shown unchecked. */
+  imageCheck?: ImageCheck;
 }

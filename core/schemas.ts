@@ -133,7 +133,7 @@ export const schemas = {
   'feedback/submit': z.object({ text: text(LIMITS.descriptionMax), contact: optionalText(50).optional() }).strict(),
   'feedback/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'moderation/list': z.object({}).strict(),
-  'moderation/decide': z.object({ kind: z.enum(['concern', 'message', 'event', 'cancelReason', 'application', 'hoursReason']), id: z.union([id, pairId]), decision: z.enum(['publish', 'reject']) }).strict(),
+  'moderation/decide': z.object({ kind: z.enum(['concern', 'message', 'event', 'cancelReason', 'application', 'hoursReason', 'photo']), id: z.union([id, pairId]), decision: z.enum(['publish', 'reject']) }).strict(),
   'audit/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'board/list': z.object({ placeId: id.optional(), limit: limit.optional() }).strict(),
   'board/get': z.object({ id }).strict(),

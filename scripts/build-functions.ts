@@ -24,7 +24,9 @@ export interface FunctionConfig {
 export const TIMER_FUNCTIONS = ['notify', 'sla'] as const;
 /** Functions behind CloudBase HTTP access (no WeChat caller): Open311 for client systems. */
 export const HTTP_FUNCTIONS = ['open311'] as const;
-export const ALL_FUNCTIONS: readonly string[] = [...FUNCTION_NAMES, ...TIMER_FUNCTIONS, ...HTTP_FUNCTIONS];
+/** Functions WeChat's message push calls: photo check verdicts. */
+export const PUSH_FUNCTIONS = ['mediacheck'] as const;
+export const ALL_FUNCTIONS: readonly string[] = [...FUNCTION_NAMES, ...TIMER_FUNCTIONS, ...HTTP_FUNCTIONS, ...PUSH_FUNCTIONS];
 
 /**
  * Per-function deployment settings, written into each function's config.json. cloudbaserc.json (for
@@ -39,6 +41,8 @@ export const FUNCTION_CONFIG: Record<string, FunctionConfig> = {
   // Open311 GeoReport v2 for client systems (the district 12345 platform): HTTP access, route /open311.
   // Posted descriptions pass the content check like any report.
   open311: { timeout: 10, memorySize: 256, openapi: [OPENAPI.msgSecCheck] },
+  // WeChat's message push of photo check verdicts (mediaCheckAsync): settles the pending checks.
+  mediacheck: { timeout: 10, memorySize: 256, openapi: [] },
   // Delivers queued notices every minute.
   notify: { timeout: 60, memorySize: 256, openapi: [OPENAPI.subscribeSend], triggers: [{ name: 'every-minute', type: 'timer', config: '0 * * * * * *' }] },
 };

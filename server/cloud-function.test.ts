@@ -1,5 +1,6 @@
 /** The cloud-function adapter: identity from the real SDK's context parsing, the shared router, the wire format. */
 import { main as concernFunction } from '../cloudfunctions/concern/index';
+import { main as mediaCheckFunction } from '../cloudfunctions/mediacheck/index';
 import { main as open311Function } from '../cloudfunctions/open311/index';
 import { main as slaFunction } from '../cloudfunctions/sla/index';
 import { runSlaJob } from '../core/sla-job';
@@ -121,6 +122,39 @@ describe('a deployed cloud function', () => {
     const detail = await call('o-new-resident', 'concern/get', { id });
     expect(detail).toMatchObject({ ok: true, data: { status: 'accepted', timeline: [{ type: 'submitted' }, expect.anything(), { type: 'accepted' }] } });
     expect(wire!.documents('users').map((u) => u._id)).toContain('o-new-resident');
+  });
+
+  it("checks a report's photo with mediaCheckAsync and holds it when WeChat's pushed verdict says risky", async () => {
+    await environment(true);
+    api!.onWxApi((apiName, body) => {
+      if (apiName === 'security.msgSecCheck') return { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } };
+      if (apiName === 'security.mediaCheckAsync') return { errcode: 0, errmsg: 'ok', trace_id: `trace-${String(body.media_url).split('/').pop()}` };
+      return { errcode: -1, errmsg: `unexpected ${apiName}` };
+    });
+    api!.on('storage.batchGetDownloadUrl', (p) => ({
+      data: { download_list: (p.file_list as Array<{ fileid: string }>).map((f) => ({ code: 'SUCCESS', fileID: f.fileid, tempFileURL: `https://tmp.example.invalid/${f.fileid.split('/').pop()}` })) },
+    }));
+    const call = (openid: string, action: string, data: unknown = {}) => concernFunction({ action, data }, contextFor(openid));
+    const photo = 'cloud://jiefang-test.bucket/concern-photos/o-new-resident/a1.jpg';
+    const sub = (await call('o-new-resident', 'concern/submit', { category: 'environment', description: '祠堂旁垃圾桶满了', placeId: 'dz-xicheng-daguo', photos: [photo] })) as { ok: true; data: { id: string } };
+    expect(sub.ok).toBe(true);
+    // Another person cannot attach that photo by its id: it is not in their upload folder.
+    expect(await call('o-someone-else', 'concern/submit', { category: 'environment', description: '垃圾桶满了', placeId: 'dz-xicheng-daguo', photos: [photo] })).toMatchObject({ ok: false, code: 'PHOTO.INVALID' });
+    const checked = api!.requests.find((r) => r.apiName === 'security.mediaCheckAsync');
+    expect(JSON.parse(String(checked?.requestData))).toMatchObject({ media_url: 'https://tmp.example.invalid/a1.jpg', media_type: 2, version: 2, openid: 'o-new-resident' });
+    // Pending: the committee sees the photo while WeChat checks it.
+    expect(await call('demo-staff-daguo-huang', 'concern/get', { id: sub.data.id })).toMatchObject({ ok: true, data: { photos: [photo] } });
+
+    const push = { ToUserName: 'gh_demo', FromUserName: 'o-platform', CreateTime: 1764468000, MsgType: 'event', Event: 'wxa_media_check', appid: 'wx-demo-app', trace_id: 'trace-a1.jpg', version: 2, detail: [], errcode: 0, errmsg: 'ok', result: { suggest: 'risky', label: 20002 } };
+    expect(await mediaCheckFunction(push)).toEqual({ settled: true, status: 'held' });
+    expect(await call('demo-staff-daguo-huang', 'concern/get', { id: sub.data.id })).toMatchObject({ ok: true, data: { photos: [], photoUrls: [] } });
+    expect(await call('o-new-resident', 'concern/get', { id: sub.data.id })).toMatchObject({ ok: true, data: { photos: [photo] } });
+    // A repeated push, a pass pushed late, or something else entirely change nothing.
+    const spy = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await mediaCheckFunction({ ...push, result: { suggest: 'pass', label: 100 } })).toEqual({ settled: false, status: null });
+    spy.mockRestore();
+    expect(await mediaCheckFunction({ action: 'concern/get', data: {} })).toEqual({ ignored: 'not a wxa_media_check push' });
+    expect(wire!.documents('photo_checks')).toEqual([expect.objectContaining({ fileId: photo, traceId: 'trace-a1.jpg', status: 'held', openid: 'o-new-resident' })]);
   });
 });
 

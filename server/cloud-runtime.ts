@@ -20,7 +20,7 @@ import { CloudbaseRateLimiter } from './cloudbase/rate-limiter';
 import { CloudbasePhotoStorage } from './cloudbase/storage';
 import { CloudbaseStore } from './cloudbase/store';
 import { newId } from './ids';
-import { WechatContentCheck, WechatOpenApi } from './wechat-openapi';
+import { WechatContentCheck, WechatImageCheck, WechatOpenApi } from './wechat-openapi';
 import { WechatSubscribeSender } from './wechat-subscribe-sender';
 
 type CloudBase = ReturnType<typeof tcb.init>;
@@ -43,6 +43,7 @@ export function createCloudRuntime(config: CloudConfig, app: CloudBase = tcb.ini
   const rateLimiter = new CloudbaseRateLimiter(store.cb);
   const openapi = new WechatOpenApi(app);
   const contentCheck = new WechatContentCheck(openapi);
+  const photos = new CloudbasePhotoStorage(app);
   const deps: Deps = {
     store,
     now: () => new Date(),
@@ -53,6 +54,8 @@ export function createCloudRuntime(config: CloudConfig, app: CloudBase = tcb.ini
     rateLimiter,
     rateLimits: DEFAULT_RATE_LIMITS,
     contentCheck,
+    photos,
+    imageCheck: new WechatImageCheck(contentCheck, photos),
     deflateRaw: (data) => new Uint8Array(deflateRawSync(data)),
   };
   const sender = config.JIEFANG_WX_TEMPLATES ? new WechatSubscribeSender(openapi, config.JIEFANG_WX_TEMPLATES, config.JIEFANG_MINIPROGRAM_STATE) : null;
@@ -62,7 +65,7 @@ export function createCloudRuntime(config: CloudConfig, app: CloudBase = tcb.ini
     rateLimiter,
     deps,
     router: createRouter(deps),
-    photos: new CloudbasePhotoStorage(app),
+    photos,
     contentCheck,
     sender,
     async deliverNotifications() {

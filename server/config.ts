@@ -22,6 +22,7 @@ const schema = z.object({
   JIEFANG_SLA_EVERY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** A word-list file for the local content check (see server/default-word-list.ts). */
   JIEFANG_WORD_LIST: z.string().min(1).optional(),
+  JIEFANG_IMAGE_BLOCKLIST: z.string().min(1).optional(),
   JIEFANG_CHECKIN_MARGIN_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
   JIEFANG_REMINDER_LEAD_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(24 * 60),
 });

@@ -20,6 +20,7 @@ import { newId } from './ids';
 import { LocalIdentity } from './local-identity';
 import { DEFAULT_WORD_LIST } from './default-word-list';
 import { WordListContentCheck } from './local-content-check';
+import { LocalImageCheck, type ImageBlocklist } from './local-image-check';
 import { LocalPhotoStorage } from './local-photo-storage';
 import { seedDirectory, seedVolunteers } from './seed';
 import { SqliteStore } from './sqlite-store';
@@ -57,6 +58,8 @@ export interface LocalRuntimeOptions {
   contentCheck?: ContentCheck;
   /** Folder for uploaded photos, e.g. data/uploads beside the database. */
   uploadsDir?: string;
+  /** Digests of images the image check refuses or holds (JIEFANG_IMAGE_BLOCKLIST); none when absent. */
+  imageBlocklist?: ImageBlocklist;
 }
 
 export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
@@ -72,7 +75,7 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
   const photos = opts.uploadsDir === undefined ? null : new LocalPhotoStorage(opts.uploadsDir);
   const deps: Deps = {
     store,
-    ...(photos ? { photos } : {}),
+    ...(photos ? { photos, imageCheck: new LocalImageCheck(photos, opts.imageBlocklist) } : {}),
     now,
     newId,
     sla,

@@ -1,10 +1,11 @@
 /** `npm start`: the local cloud on one port — the H5 build, the action router, the dev login. */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, slaConfig } from './config';
 import { DEMO_LOGIN_ORDER } from './demo-data';
 import { createHttpServer } from './http-server';
 import { WordListContentCheck } from './local-content-check';
+import { LocalImageCheck } from './local-image-check';
 import { createLocalRuntime } from './local-runtime';
 
 const ROLE_TEXT: Record<string, string> = { resident: '居民', leader: '志愿队长', staff: '网格员/社委', office: '镇职能办', admin: '管理员' };
@@ -22,6 +23,7 @@ async function main() {
     volunteer: { checkinMarginMinutes: config.JIEFANG_CHECKIN_MARGIN_MINUTES, reminderLeadMinutes: config.JIEFANG_REMINDER_LEAD_MINUTES },
     uploadsDir: path.join(dataDir, 'uploads'),
     ...(config.JIEFANG_WORD_LIST ? { contentCheck: WordListContentCheck.fromFile(config.JIEFANG_WORD_LIST) } : {}),
+    ...(config.JIEFANG_IMAGE_BLOCKLIST ? { imageBlocklist: LocalImageCheck.parse(readFileSync(config.JIEFANG_IMAGE_BLOCKLIST, 'utf8')) } : {}),
   });
   const server = createHttpServer(rt, { mode: config.JIEFANG_MODE, staticDir: config.JIEFANG_STATIC_DIR });
   rt.startJobs(1000, config.JIEFANG_SLA_EVERY_SECONDS * 1000);

@@ -31,6 +31,7 @@ export class SqlitePrivacy implements PrivacyRepo {
       run(`DELETE FROM vol_person_codes WHERE openid = @o`),
       run(`UPDATE feedback SET author_openid = @t, contact = NULL WHERE author_openid = @o`),
       run(`UPDATE concern_plus_ones SET openid = @t WHERE openid = @o`),
+      run(`UPDATE photo_checks SET openid = @t WHERE openid = @o`),
     ];
     this.forgetTx = db.transaction((p: { o: string; t: string; at: string; name: string }) => {
       db.pragma('defer_foreign_keys = ON');

@@ -360,4 +360,19 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX concerns_office_due;
   CREATE INDEX concerns_office_due ON concerns(co_office_id, due_at, id, status, overdue) WHERE due_at IS NOT NULL;
   `,
+  /* 15: the content check of photos (one per file; WeChat answers asynchronously by trace id) */ `
+  CREATE TABLE photo_checks (
+    id TEXT PRIMARY KEY,
+    file_id TEXT NOT NULL UNIQUE,
+    openid TEXT NOT NULL,
+    concern_id TEXT NOT NULL,
+    town_id TEXT NOT NULL,
+    trace_id TEXT UNIQUE,
+    status TEXT NOT NULL CHECK (status IN ('pending','published','held','rejected')),
+    submitted_at TEXT NOT NULL,
+    decided_at TEXT
+  );
+  CREATE INDEX photo_checks_held ON photo_checks(town_id, submitted_at, id) WHERE status = 'held';
+  CREATE INDEX photo_checks_openid ON photo_checks(openid);
+  `,
 ];

@@ -5,7 +5,7 @@
  * "no trace left" is checked over the whole store, not over the records a test thought of.
  */
 import type { ApiClient, Concern, Feedback } from '../core/model';
-import type { NewConcern, Store } from '../core/ports';
+import type { NewConcern, PhotoCheck, Store } from '../core/ports';
 import type { VolunteerEvent } from '../core/volunteer-model';
 import { hashApiKey } from './api-keys';
 import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
@@ -77,6 +77,7 @@ export async function giveLeaverEverything(store: Store): Promise<LeaverFixture>
   await store.events.personalCode(P, 'code-of-leaver');
   await store.events.personalCode(I.resident2, 'code-of-li');
   await store.feedback.add({ id: uid('f'), authorOpenid: P, text: '希望增加语音输入', contact: LEAVER.phone, createdAt: at(6), moderation: 'published' });
+  await store.photoChecks.add([photoCheck({ fileId: 'cloud://env.bucket/concern-photos/leaver-1.jpg', openid: P, concernId: mine.id })]);
   return { mine, theirs, event: ev };
 }
 
@@ -91,6 +92,10 @@ export async function traces(store: Store, everything: Everything): Promise<Arra
 /** Every record as text, sorted: equal when two states of the store hold the same records. */
 async function state(store: Store, everything: Everything): Promise<string[]> {
   return (await everything(store)).map((r) => JSON.stringify(r)).sort();
+}
+
+function photoCheck(over: Partial<PhotoCheck> = {}): PhotoCheck {
+  return { id: uid('pc'), fileId: `cloud://env.bucket/concern-photos/${uid('p')}.jpg`, openid: I.resident, concernId: 'c-photo-1', townId: 'danzao', traceId: null, status: 'published', submittedAt: at(1), decidedAt: at(1), ...over };
 }
 
 const newConcern = (over: Partial<Concern>): NewConcern => {
@@ -222,6 +227,46 @@ export function describeTrustContract(current: () => Store, everything: Everythi
       // The decision changes nothing else: the concern's version and thread stay as they were.
       expect((await store.concerns.get(fine.id))?.version).toBe(2);
       expect((await store.concerns.thread(fine.id)).map((m) => m.text)).toEqual(['正常回复', '含待审内容的回复']);
+    });
+  });
+
+  describe('photo checks', () => {
+    it('keeps the first check of a file, answers the checks of given files, and settles a pending one once by its trace id', async () => {
+      const { photoChecks } = current();
+      const pending = photoCheck({ traceId: 'trace-001', status: 'pending', decidedAt: null, submittedAt: at(2) });
+      const passed = photoCheck({ submittedAt: at(1) });
+      await photoChecks.add([pending, passed]);
+      // A retried submission of the same file (another check id) keeps the first.
+      await photoChecks.add([{ ...pending, id: uid('pc'), status: 'published', traceId: null }]);
+      expect((await photoChecks.ofFiles([pending.fileId, passed.fileId, 'cloud://env.bucket/none.jpg'])).sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : 1))).toEqual([passed, pending]);
+      expect(await photoChecks.ofFiles([])).toEqual([]);
+
+      const settled = await Promise.all([photoChecks.settle('trace-001', 'held', at(5)), photoChecks.settle('trace-001', 'published', at(6))]);
+      expect(settled.filter((s) => s !== null)).toHaveLength(1);
+      const won = settled.find((s) => s !== null)!;
+      expect(won).toEqual({ ...pending, status: won.status, decidedAt: won.status === 'held' ? at(5) : at(6) });
+      expect(await photoChecks.settle('trace-001', 'published', at(7))).toBeNull();
+      expect(await photoChecks.settle('trace-unknown', 'published', at(7))).toBeNull();
+      expect(await photoChecks.ofFiles([pending.fileId])).toEqual([won]);
+    });
+
+    it('lists held photos by town, oldest first, and decides each once, only from held', async () => {
+      const { photoChecks } = current();
+      const dz = photoCheck({ status: 'held', submittedAt: at(3) });
+      const dz2 = photoCheck({ status: 'held', submittedAt: at(4) });
+      const jj = photoCheck({ status: 'held', townId: 'jiujiang', submittedAt: at(1) });
+      const fine = photoCheck();
+      await photoChecks.add([dz, dz2, jj, fine]);
+      expect((await photoChecks.held(null, 10)).map((p) => p.id)).toEqual([jj.id, dz.id, dz2.id]);
+      expect(await photoChecks.held(['danzao'], 1)).toEqual([dz]);
+      expect(await photoChecks.held([], 10)).toEqual([]);
+      const decisions = await Promise.all([photoChecks.decide(dz.id, 'published', at(8)), photoChecks.decide(dz.id, 'rejected', at(9))]);
+      expect(decisions.filter(Boolean)).toHaveLength(1);
+      expect(await photoChecks.decide(dz.id, 'published', at(10))).toBe(false);
+      expect(await photoChecks.decide(fine.id, 'rejected', at(10))).toBe(false);
+      expect(await photoChecks.decide('pc-missing', 'published', at(10))).toBe(false);
+      expect((await photoChecks.ofFiles([dz.fileId]))[0]).toMatchObject({ status: decisions[0] ? 'published' : 'rejected' });
+      expect((await photoChecks.held(['danzao'], 10)).map((p) => p.id)).toEqual([dz2.id]);
     });
   });
 

@@ -4,7 +4,7 @@
  * (`permissions.openapi`, written by scripts/build-functions.ts) or the call fails with -604101.
  */
 import type tcb from '@cloudbase/node-sdk';
-import type { ContentCheck, ContentVerdict } from '../core/ports';
+import type { ContentCheck, ContentVerdict, ImageCheck, PhotoStorage } from '../core/ports';
 
 type CloudBase = ReturnType<typeof tcb.init>;
 
@@ -56,6 +56,25 @@ const LABELS: Record<number, string> = {
   20013: 'copyright',
   21000: 'other',
 };
+
+/**
+ * The production image check: a temporary URL of the stored photo goes to mediaCheckAsync; WeChat pushes
+ * the verdict to the `mediacheck` function within 30 minutes, keyed by the trace id answered here.
+ */
+export class WechatImageCheck implements ImageCheck {
+  constructor(
+    private readonly check: WechatContentCheck,
+    private readonly storage: PhotoStorage,
+  ) {}
+
+  async submit(fileId: string, openid: string): Promise<{ traceId: string }> {
+    const [url] = await this.storage.displayUrls([fileId]);
+    if (!url) throw new WechatApiError(OPENAPI.mediaCheckAsync, -1, `no URL for ${fileId}`);
+    const { traceId } = await this.check.checkMediaAsync(url, openid);
+    if (!traceId) throw new WechatApiError(OPENAPI.mediaCheckAsync, -1, 'no trace_id in the answer');
+    return { traceId };
+  }
+}
 
 export class WechatContentCheck implements ContentCheck {
   constructor(

@@ -58,6 +58,7 @@ export const COLLECTIONS = [
   'feedback',
   'api_clients',
   'rate_limits',
+  'photo_checks',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 

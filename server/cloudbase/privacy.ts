@@ -32,6 +32,7 @@ export class CloudbasePrivacy implements PrivacyRepo {
     await this.signUps(openid, tombstone);
     await this.cb.removeWhere('vol_person_codes', { _id: openid });
     await this.cb.updateWhere('feedback', { authorOpenid: openid }, { authorOpenid: tombstone, contact: null });
+    await this.cb.updateWhere('photo_checks', { openid }, { openid: tombstone });
     await this.user(openid, tombstone, at);
   }
 

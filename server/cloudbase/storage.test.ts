@@ -30,6 +30,23 @@ describe('CloudBase photo storage', () => {
     expect((api.requests[0].file_list as Array<Record<string, unknown>>)[0]).toEqual({ fileid: ids[0], max_age: 600 });
   });
 
+  it("knows a person's photo by their own upload folder, and only when the file exists", async () => {
+    api.on('storage.batchGetDownloadUrl', (p) => ({
+      data: { download_list: (p.file_list as Array<{ fileid: string }>).map((f) => (f.fileid.endsWith('gone.jpg') ? { code: 'STORAGE_FILE_NONEXIST', fileID: f.fileid, tempFileURL: '' } : { code: 'SUCCESS', fileID: f.fileid, tempFileURL: 'https://tmp.example.invalid/x.jpg' })) },
+    }));
+    const ids = [
+      'cloud://env.bucket/concern-photos/o-alice/a.jpg',
+      'cloud://env.bucket/concern-photos/o-bob/b.jpg',
+      'cloud://env.bucket/concern-photos/o-alice/sub/c.jpg',
+      'cloud://env.bucket/concern-photos/o-alice/gone.jpg',
+      'cloud://env.bucket/concern-photos/o-alice/',
+      'https://example.invalid/concern-photos/o-alice/a.jpg',
+    ];
+    expect(await storage.ownedBy('o-alice', ids)).toEqual([true, false, false, false, false, false]);
+    // Only ids in the person's folder are looked up.
+    expect(api.requests.map((r) => (r.file_list as Array<{ fileid: string }>).map((f) => f.fileid))).toEqual([[ids[0], ids[3]]]);
+  });
+
   it('deletes files, ignores ones already gone, and throws when a delete fails', async () => {
     api.on('storage.batchDeleteFile', (p) => ({ data: { delete_list: (p.fileid_list as string[]).map((fileID) => ({ fileID, code: fileID.includes('gone') ? 'STORAGE_FILE_NONEXIST' : 'SUCCESS' })) } }));
     await storage.delete(['cloud://env/a.jpg', 'cloud://env/gone.jpg']);

@@ -5,9 +5,19 @@ type CloudBase = ReturnType<typeof tcb.init>;
 /** getTempFileURL and deleteFile take at most this many ids per call. */
 const BATCH = 50;
 
+/** The folder the mini program uploads a person's photos to (src/services/photos.ts): one per person. */
+export const photoFolder = (openid: string) => `concern-photos/${openid}/`;
+
+/** The path of a `cloud://<env>.<bucket>/<path>` file id inside its bucket, or null for another kind of id. */
+function pathInBucket(fileId: string): string | null {
+  const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId);
+  return m ? m[1] : null;
+}
+
 /**
- * Photos in CloudBase storage. The mini program uploads (`Taro.cloud.uploadFile`) and stores the
- * `cloud://` file id; the server turns ids into temporary URLs for display and deletes files.
+ * Photos in CloudBase storage. The mini program uploads (`Taro.cloud.uploadFile`) into the person's own
+ * folder and stores the `cloud://` file id; the server turns ids into temporary URLs for display and
+ * deletes files.
  */
 export class CloudbasePhotoStorage implements PhotoStorage {
   constructor(
@@ -24,6 +34,22 @@ export class CloudbasePhotoStorage implements PhotoStorage {
       for (const f of res.fileList) if (f.code === 'SUCCESS' && f.tempFileURL) urls.set(f.fileID, f.tempFileURL);
     }
     return fileIds.map((id) => urls.get(id) ?? null);
+  }
+
+  /**
+   * A file is this person's when it lies directly in their folder and exists: a report can then carry
+   * only its author's own uploads, never another person's photo by its id.
+   */
+  async ownedBy(openid: string, fileIds: string[]): Promise<boolean[]> {
+    const folder = photoFolder(openid);
+    const inFolder = fileIds.map((id) => {
+      const p = pathInBucket(id);
+      return p !== null && p.startsWith(folder) && !p.slice(folder.length).includes('/') && p.length > folder.length;
+    });
+    const candidates = fileIds.filter((_, i) => inFolder[i]);
+    const urls = candidates.length > 0 ? await this.displayUrls(candidates) : [];
+    let k = 0;
+    return inFolder.map((ok) => ok && urls[k++] !== null);
   }
 
   async delete(fileIds: string[]): Promise<void> {

@@ -1,4 +1,4 @@
-import type { AuditRepo, ConcernRepo, DirectoryRepo, EventRepo, FeedbackRepo, MessageRepo, OutboxRepo, PrivacyRepo, Store, TeamRepo } from '../../core/ports';
+import type { AuditRepo, ConcernRepo, DirectoryRepo, EventRepo, FeedbackRepo, MessageRepo, OutboxRepo, PhotoCheckRepo, PrivacyRepo, Store, TeamRepo } from '../../core/ports';
 import { CloudbaseAudit } from './audit';
 import { CloudbaseConcerns } from './concerns';
 import { CloudbaseDb, type Database } from './db';
@@ -6,6 +6,7 @@ import { CloudbaseDirectory } from './directory';
 import { CloudbaseEvents } from './events';
 import { CloudbaseFeedback } from './feedback';
 import { CloudbaseMessages, CloudbaseOutbox } from './outbox';
+import { CloudbasePhotoChecks } from './photo-checks';
 import { CloudbasePrivacy } from './privacy';
 import { CloudbaseTeams } from './teams';
 
@@ -28,6 +29,7 @@ export class CloudbaseStore implements Store {
   readonly events: EventRepo;
   readonly privacy: PrivacyRepo;
   readonly feedback: FeedbackRepo;
+  readonly photoChecks: PhotoCheckRepo;
 
   constructor(opts: CloudbaseStoreOptions) {
     this.cb = new CloudbaseDb(opts.db, opts.prefix ?? '');
@@ -40,6 +42,7 @@ export class CloudbaseStore implements Store {
     this.events = new CloudbaseEvents(this.cb);
     this.privacy = new CloudbasePrivacy(this.cb);
     this.feedback = new CloudbaseFeedback(this.cb);
+    this.photoChecks = new CloudbasePhotoChecks(this.cb);
   }
 
   /** Nothing to release: the SDK keeps no connection open between requests. */

@@ -4,6 +4,7 @@ import type { HeldKind, ModerationItem } from '../../core/views';
 
 export const HELD_KIND_TEXT: Readonly<Record<HeldKind, string>> = {
   hoursReason: '工时修改原因',
+  photo: '照片',
   concern: '诉求内容',
   message: '诉求留言',
   event: '志愿活动',

@@ -7,6 +7,7 @@ import Taro from '@tarojs/taro';
 import { ApiError, NETWORK_FAILED } from './api-error';
 import type { WireResult } from '../../core/errors';
 import { getToken } from './auth';
+import { call } from './api';
 
 /** Longest edge after compression, in pixels (TARO_APP_PHOTO_LONG_EDGE, default 1280). */
 export const PHOTO_LONG_EDGE = Number(process.env.TARO_APP_PHOTO_LONG_EDGE) > 0 ? Number(process.env.TARO_APP_PHOTO_LONG_EDGE) : 1280;
@@ -97,13 +98,29 @@ function uploadH5(blob: Blob, onProgress: (percent: number) => void): Promise<st
   });
 }
 
-function uploadWeapp(path: string, onProgress: (percent: number) => void): Promise<string> {
+/** The signed-in person's openid, asked once: photos go into their own folder, which the server checks. */
+let myOpenid: Promise<string> | null = null;
+function ownOpenid(): Promise<string> {
+  const asked =
+    myOpenid ??
+    call('me/profile', {})
+      .then((p) => p.openid)
+      .catch((e: unknown) => {
+        myOpenid = null;
+        throw e;
+      });
+  myOpenid = asked;
+  return asked;
+}
+
+async function uploadWeapp(path: string, onProgress: (percent: number) => void): Promise<string> {
   const env = process.env.TARO_APP_CLOUD_ENV;
   Taro.cloud.init(env ? { env } : {});
   const name = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}.jpg`;
+  const folder = `concern-photos/${await ownOpenid()}`;
   return new Promise((resolve, reject) => {
     const task = Taro.cloud.uploadFile({
-      cloudPath: `concern-photos/${name}`,
+      cloudPath: `${folder}/${name}`,
       filePath: path,
       success: (res) => resolve(res.fileID),
       fail: (e) => reject(new ApiError(NETWORK_FAILED, e.errMsg)),

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state';
@@ -6,6 +6,7 @@ import { useModeration } from '../../../hooks/use-moderation';
 import { useElderClass } from '../../../hooks/use-elder';
 import { heldKindText, subjectLink } from '../../../services/admin-text';
 import { fullTime } from '../../../services/format';
+import { previewPhotos } from '../../../services/photos';
 import './index.scss';
 
 /** The town admin's 内容审核: each held text with what it is, when it came, a link to where it belongs, 通过 / 不通过. */
@@ -45,9 +46,16 @@ export default function ModerationPage() {
                 <Text className='muted'>{`提交于 ${fullTime(item.at)}`}</Text>
               </View>
               {/* A block wrapper: Taro's selectable text is inline-block, whatever its class says. */}
-              <View className='moderation__text'>
-                <Text userSelect>{item.text}</Text>
-              </View>
+              {item.text ? (
+                <View className='moderation__text'>
+                  <Text userSelect>{item.text}</Text>
+                </View>
+              ) : null}
+              {item.photoUrl ? (
+                <Image className='moderation__photo' src={item.photoUrl} mode='aspectFit' aria-label='待审核的照片' onClick={() => previewPhotos([item.photoUrl!], item.photoUrl!)} />
+              ) : item.kind === 'photo' ? (
+                <Text className='muted'>照片文件已不存在。</Text>
+              ) : null}
               <View className='moderation__link' role='link' onClick={() => void m.open(item)}>
                 <Text>{`${link.label} ›`}</Text>
               </View>
