@@ -9,7 +9,7 @@ import type { ActorRole, Caller, Category, Concern, ConcernSource, LatLng, Conce
 import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';
 import type { ConcernChange, Deps, InboxNarrowing, InboxScope, NewConcern, RouteLevel } from './ports';
 import { toWgs84 } from './geo';
-import { checkPhotos, photoUrlLists, submitPhotoChecks, visiblePhotoLists } from './photos';
+import { checkPhotos, photoUrlLists, photoVisibility, submitPhotoChecks, visiblePhotoLists } from './photos';
 import { escalationTarget, routeToNode, routeToQueue, routeUp } from './route-change';
 import { routeConcern, routeTownId } from './routing';
 import type { ParsedInputOf } from './schemas';
@@ -141,13 +141,15 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<Co
     store.directory.findUser(c.reporterOpenid),
   ]);
   // A held photo is shown to its uploader and the moderators only: neither its URL nor its file id reaches others.
-  const [photos, ...threadPhotos] = await visiblePhotoLists(ctx.deps, ctx.caller, [c.photos, ...thread.map((m) => m.photos)]);
+  const shown = await photoVisibility(ctx.deps, ctx.caller, [c.photos, ...thread.map((m) => m.photos)]);
+  const [photos, ...threadPhotos] = shown.lists;
   const [photoUrls, ...threadUrls] = await photoUrlLists(ctx.deps, [photos, ...threadPhotos]);
   return {
     ...summary(snap, cats, c, ctx.deps.now().toISOString(), ctx.caller, photoUrls[0] ?? null, photos.length),
     location: c.location,
     photos,
     photoUrls,
+    myHiddenPhotos: shown.ownHidden,
     reporterName: reporter?.name ?? '居民',
     reporterPhone: phoneFor(snap, ctx.caller, c, reporter?.phone ?? null),
     mine: isReporter(ctx.caller, c),

@@ -81,12 +81,21 @@ export async function settlePhotoCheck(deps: Deps, traceId: string, suggest: 'pa
  * moderators. A photo without a check (e.g. stored before photos were checked) is shown. One batched read.
  */
 export async function visiblePhotoLists(deps: Deps, caller: Caller, lists: ReadonlyArray<readonly string[]>): Promise<string[][]> {
+  return (await photoVisibility(deps, caller, lists)).lists;
+}
+
+/**
+ * `visiblePhotoLists`, and how many of the caller's own photos among them others do not see (held for
+ * review or rejected), so the uploader can be told why the committee does not see them.
+ */
+export async function photoVisibility(deps: Deps, caller: Caller, lists: ReadonlyArray<readonly string[]>): Promise<{ lists: string[][]; ownHidden: number }> {
   const ours = [...new Set(lists.flat().filter((id) => !isExternal(id)))];
-  if (ours.length === 0 || caller.role === 'admin') return lists.map((l) => [...l]);
-  const hidden = new Set(
-    (await deps.store.photoChecks.ofFiles(ours)).filter((c) => (c.status === 'held' || c.status === 'rejected') && c.openid !== caller.openid).map((c) => c.fileId),
-  );
-  return lists.map((l) => l.filter((id) => !hidden.has(id)));
+  if (ours.length === 0) return { lists: lists.map((l) => [...l]), ownHidden: 0 };
+  const notPublic = (await deps.store.photoChecks.ofFiles(ours)).filter((c) => c.status === 'held' || c.status === 'rejected');
+  const ownHidden = notPublic.filter((c) => c.openid === caller.openid).length;
+  if (caller.role === 'admin') return { lists: lists.map((l) => [...l]), ownHidden };
+  const hidden = new Set(notPublic.filter((c) => c.openid !== caller.openid).map((c) => c.fileId));
+  return { lists: lists.map((l) => l.filter((id) => !hidden.has(id))), ownHidden };
 }
 
 /** Display URLs of the photos of each list this caller may see. */

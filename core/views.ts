@@ -255,6 +255,8 @@ export interface ConcernDetail extends ConcernSummary {
   photos: string[];
   /** Display URLs of the report's photos, in order (files that no longer exist are left out). */
   photoUrls: string[];
+  /** How many of the caller's own photos here others do not see: held by the image check, or rejected. */
+  myHiddenPhotos: number;
   reporterName: string;
   /** In full for the reporter and the concern's handlers; masked (139****0001) for anyone else who may see the concern. */
   reporterPhone: string | null;

@@ -41,9 +41,11 @@ describe('the image content check', () => {
     const c = await call(I.resident, 'concern/submit', { category: 'road', description: '路灯坏了', placeId: 'dz-xicheng-daguo', photos: [fine, bad] });
     expect(c.photos).toEqual([fine, bad]);
     expect(c.photoUrls).toHaveLength(2);
+    // The reporter is told that the committee does not see one of them.
+    expect(c.myHiddenPhotos).toBe(1);
 
     const seen = await call(I.daguoChair, 'concern/get', { id: c.id });
-    expect(seen).toMatchObject({ photos: [fine], photoCount: 1 });
+    expect(seen).toMatchObject({ photos: [fine], photoCount: 1, myHiddenPhotos: 0 });
     expect(seen.photoUrls).toHaveLength(1);
     expect(JSON.stringify(seen)).not.toContain(bad.split('/').pop()!);
     const inbox = await call<Page<ConcernSummary>>(I.daguoChair, 'concern/inbox');

@@ -35,6 +35,7 @@ export function ConcernHeader({ concern }: { concern: ConcernDetail }) {
       </View>
       <Text className='concern-view__desc'>{concern.description}</Text>
       <PhotoGallery urls={concern.photoUrls} label='现场照片' />
+      {concern.myHiddenPhotos > 0 ? <Text className='muted concern-view__held-photos'>{`您有 ${concern.myHiddenPhotos} 张照片正在审核或未通过审核，暂时只有您自己能看到。`}</Text> : null}
       <View className='concern-view__meta'>
         <Text>地点：{concern.placeName}</Text>
       </View>
