@@ -18,6 +18,8 @@ const HELD = [
   { kind: 'event', id: 'e-1', text: '周末清洁\n祠堂门口\n加微信报名', subject: { kind: 'event', id: 'e-1' } },
   { kind: 'cancelReason', id: 'e-2', text: '改期，详情私聊', subject: { kind: 'event', id: 'e-2' } },
   { kind: 'application', id: 'ap-1', text: '加我微信拉你进群', subject: { kind: 'team', id: 't-1' } },
+  { kind: 'hoursReason', id: 'h-1', text: '提前走了，私聊', subject: { kind: 'event', id: 'e-1' } },
+  { kind: 'photo', id: 'pc-1', text: '', photoUrl: 'https://tmp.example.invalid/held.jpg', subject: { kind: 'concern', id: 'c-2' } },
 ].map((h) => ({ ...h, at: AT, townId: 't1' }));
 
 let role = 'admin';
@@ -78,13 +80,15 @@ test('the three admin pages are built into the staff subpackage, not the main pa
   }
 });
 
-test('内容审核 labels all five kinds of held text, with the time and a link, and 通过 removes an item', async () => {
+test('内容审核 labels every kind of held content, with the time and a link, shows a held photo, and 通过 removes an item', async () => {
   const page = renderPage('staff/pages/moderation/index');
   await until(() => has(page, '修灯请加微信'), 'the held items');
-  for (const label of ['诉求内容', '诉求留言', '志愿活动', '活动取消原因', '入队申请留言']) expect(has(page, label)).toBe(true);
-  expect(findByText(page, '提交于 2026-11-30 10:05')).toHaveLength(5);
-  expect(findByText(page, '查看所属诉求 ›')).toHaveLength(2);
-  expect(findByText(page, '查看所属活动 ›')).toHaveLength(2);
+  for (const label of ['诉求内容', '诉求留言', '志愿活动', '活动取消原因', '入队申请留言', '工时修改原因', '照片']) expect(has(page, label)).toBe(true);
+  expect(findByText(page, '提交于 2026-11-30 10:05')).toHaveLength(7);
+  expect(findByText(page, '查看所属诉求 ›')).toHaveLength(3);
+  expect(findByText(page, '查看所属活动 ›')).toHaveLength(3);
+  // The held photo itself is shown to the moderator.
+  expect(page.querySelectorAll('wx-image[class*="moderation__photo"]')).toHaveLength(1);
   expect(findByText(page, '查看所属队伍 ›')).toHaveLength(1);
   // An event's several lines are kept.
   expect(page.textContent).toContain('周末清洁\n祠堂门口\n加微信报名');
@@ -127,7 +131,7 @@ test('home shows 内容审核 with the held count, 意见反馈 and 操作记录
   await until(() => has(admin, '操作记录'), 'the admin entries');
   expect(has(admin, '内容审核')).toBe(true);
   expect(has(admin, '意见反馈')).toBe(true);
-  await until(() => has(admin, '5'), 'the held count badge');
+  await until(() => has(admin, '7'), 'the held count badge');
   tapText(admin, '意见反馈');
   await until(() => navigations().includes('navigateTo /staff/pages/feedback-list/index'), 'the feedback page to open');
 
