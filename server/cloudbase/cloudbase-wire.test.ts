@@ -46,6 +46,34 @@ const concern: Concern = {
 };
 const notice: Notification = { id: 'n-wire-1', recipientOpenid: I.daguoChair, kind: 'concern_assigned', title: '新诉求待签收', body: '人居环境：祠堂旁垃圾桶满了', page: '/staff/pages/handle/index?id=c-wire-1', createdAt: AT };
 
+/** A volunteer event of the demo team starting in a few days, as the wire tests need it. */
+function wireEvent(over: Partial<VolunteerEvent>): VolunteerEvent {
+  return {
+    id: 'ev-wire',
+    teamId: 'team-daguo-clean',
+    title: '村道周末清洁行动',
+    description: '',
+    place: '大果祠堂',
+    startAt: '2026-12-05T00:30:00.000Z',
+    endAt: '2026-12-05T02:30:00.000Z',
+    signupDeadline: '2026-12-04T12:00:00.000Z',
+    capacity: 1,
+    waitlist: true,
+    openTo: 'all',
+    status: 'open',
+    moderation: 'published',
+    cancelModeration: 'published',
+    cancelledAt: null,
+    cancelReason: null,
+    signedCount: 0,
+    waitlistCount: 0,
+    checkinCode: 'code-wire',
+    createdBy: I.daguoLeader,
+    createdAt: AT,
+    ...over,
+  };
+}
+
 let wire: FakeCloudbaseDb;
 let store: CloudbaseStore;
 beforeEach(async () => {
@@ -110,29 +138,7 @@ describe('the CloudBase wire', () => {
   });
 
   it('takes a place with one conditional update of the event, then writes the sign-up', async () => {
-    const event: VolunteerEvent = {
-      id: 'ev-wire-1',
-      teamId: 'team-daguo-clean',
-      title: '村道周末清洁行动',
-      description: '',
-      place: '大果祠堂',
-      startAt: '2026-12-05T00:30:00.000Z',
-      endAt: '2026-12-05T02:30:00.000Z',
-      signupDeadline: '2026-12-04T12:00:00.000Z',
-      capacity: 1,
-      waitlist: true,
-      openTo: 'all',
-      status: 'open',
-      moderation: 'published',
-      cancelModeration: 'published',
-      cancelledAt: null,
-      cancelReason: null,
-      signedCount: 0,
-      waitlistCount: 0,
-      checkinCode: 'code-wire',
-      createdBy: I.daguoLeader,
-      createdAt: AT,
-    };
+    const event = wireEvent({ id: 'ev-wire-1', capacity: 1, waitlist: true });
     await store.events.createEvent(event);
     const signed = await sent(() => store.events.signUp(event.id, { openid: I.resident, name: '陈阿姨' }, 'req-wire-0003', AT));
     expect(signed).toMatchSnapshot('signed');
@@ -154,29 +160,7 @@ describe('the CloudBase wire', () => {
   });
 
   it('decides held volunteer texts: event texts in one transaction with the leader\'s notice; a note and an hours reason with one conditional update each', async () => {
-    const event: VolunteerEvent = {
-      id: 'ev-wire-2',
-      teamId: 'team-daguo-clean',
-      title: '河涌边清理',
-      description: '报名请加微信',
-      place: '大果祠堂',
-      startAt: '2026-12-05T00:30:00.000Z',
-      endAt: '2026-12-05T02:30:00.000Z',
-      signupDeadline: '2026-12-04T12:00:00.000Z',
-      capacity: 5,
-      waitlist: false,
-      openTo: 'all',
-      status: 'open',
-      moderation: 'held',
-      cancelModeration: 'published',
-      cancelledAt: null,
-      cancelReason: null,
-      signedCount: 0,
-      waitlistCount: 0,
-      checkinCode: 'code-wire-2',
-      createdBy: I.daguoLeader,
-      createdAt: AT,
-    };
+    const event = wireEvent({ id: 'ev-wire-2', title: '河涌边清理', description: '报名请加微信', capacity: 5, waitlist: false, moderation: 'held', checkinCode: 'code-wire-2' });
     await store.events.createEvent(event);
     const reviewed: Notification = { ...notice, id: 'n-wire-2', recipientOpenid: I.daguoLeader, kind: 'event_reviewed', title: '活动已通过审核', body: '「河涌边清理」已通过内容审核，居民现在可以看到并报名了。', page: '/volunteer/pages/event/index?id=ev-wire-2' };
     expect(await sent(() => store.events.decideEvent(event.id, 'event', 'published', [reviewed]))).toMatchSnapshot('event');
