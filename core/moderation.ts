@@ -1,8 +1,8 @@
 /**
- * Moderation of held user text: the town admin lists what the content check held in their town —
- * concern descriptions and thread messages, volunteer event texts, event cancellation reasons, team
- * application notes and leaders' reasons for correcting hours — and publishes or rejects each item. A decision changes only the item's state:
- * the text is kept either way.
+ * Moderation of held content: the town admin lists what the content checks held in their town — concern
+ * descriptions and thread messages, volunteer event texts, event cancellation reasons, team application
+ * notes, leaders' reasons for correcting hours, and photos — and publishes or rejects each item. A
+ * decision changes only the item's state: the content is kept either way.
  */
 import type { ConcernCtx as Ctx } from './concern-service';
 import type { DirectorySnapshot } from './directory';
@@ -50,14 +50,14 @@ export async function listHeld(ctx: Ctx): Promise<{ items: ModerationItem[] }> {
   const towns = await townsOf(ctx);
   const teams = await teamsIn(ctx, towns);
   const teamIds = towns === null ? null : [...teams.keys()];
-  const { concerns, events, teams: teamRepo } = ctx.deps.store;
-  const [held, heldEvents, heldNotes, heldReasons] = await Promise.all([
+  const { concerns, events, teams: teamRepo, photoChecks } = ctx.deps.store;
+  const [held, heldEvents, heldNotes, heldReasons, heldPhotos] = await Promise.all([
     concerns.heldContent(towns, LIST_MAX),
     events.heldEvents(teamIds, LIST_MAX),
     teamRepo.heldNotes(teamIds, LIST_MAX),
     events.heldHoursReasons(teamIds, LIST_MAX),
+    photoChecks.held(towns, LIST_MAX),
   ]);
-  const heldPhotos = await ctx.deps.store.photoChecks.held(towns, LIST_MAX);
   const [photoUrls] = await photoUrlLists(ctx.deps, [heldPhotos.map((p) => p.fileId)]);
   const urlOf = new Map(heldPhotos.map((p, i) => [p.fileId, photoUrls[i]]));
   const eventTeams = new Map((await Promise.all([...new Set(heldReasons.map((a) => a.eventId))].map((id) => events.getEvent(id)))).flatMap((e) => (e ? [[e.id, e.teamId] as const] : [])));
@@ -103,8 +103,9 @@ function reviewNotice(ctx: Ctx, e: VolunteerEvent, published: boolean): Notifica
   };
 }
 
-async function decideVolunteer(ctx: Ctx, input: ParsedInputOf<'moderation/decide'>, towns: string[] | null): Promise<boolean> {
-  const to = input.decision === 'publish' ? 'published' : 'rejected';
+type Decision = 'published' | 'rejected';
+
+async function decideVolunteer(ctx: Ctx, input: ParsedInputOf<'moderation/decide'>, towns: string[] | null, to: Decision): Promise<boolean> {
   const teams = await teamsIn(ctx, towns);
   if (input.kind === 'hoursReason') {
     // Held reasons are few: the entry must be among those of the moderator's teams.
@@ -126,18 +127,19 @@ async function decideVolunteer(ctx: Ctx, input: ParsedInputOf<'moderation/decide
 
 export async function decide(ctx: Ctx, input: ParsedInputOf<'moderation/decide'>): Promise<{ decided: true }> {
   const towns = await townsOf(ctx);
+  const to: Decision = input.decision === 'publish' ? 'published' : 'rejected';
+  // Every item must be held in the moderator's own towns: it is looked up among them before deciding.
   let ok: boolean;
   if (input.kind === 'photo') {
     const held = await ctx.deps.store.photoChecks.held(towns, 10_000);
     if (!held.some((p) => p.id === input.id)) throw notHeld(input.kind, input.id);
-    ok = await ctx.deps.store.photoChecks.decide(input.id, input.decision === 'publish' ? 'published' : 'rejected', ctx.deps.now().toISOString());
+    ok = await ctx.deps.store.photoChecks.decide(input.id, to, ctx.deps.now().toISOString());
   } else if (input.kind === 'concern' || input.kind === 'message') {
-    // The item must be held in the moderator's own towns: look it up among them before deciding.
     const held = await ctx.deps.store.concerns.heldContent(towns, 10_000);
     if (!held.some((h) => h.kind === input.kind && h.id === input.id)) throw notHeld(input.kind, input.id);
-    ok = await ctx.deps.store.concerns.decideModeration(input.kind, input.id, input.decision === 'publish' ? 'published' : 'rejected');
+    ok = await ctx.deps.store.concerns.decideModeration(input.kind, input.id, to);
   } else {
-    ok = await decideVolunteer(ctx, input, towns);
+    ok = await decideVolunteer(ctx, input, towns, to);
   }
   if (!ok) throw new AppError('MODERATION.NOT_HELD', `${input.kind} ${input.id} was decided already`);
   return { decided: true };
