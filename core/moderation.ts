@@ -128,19 +128,16 @@ async function decideVolunteer(ctx: Ctx, input: ParsedInputOf<'moderation/decide
 export async function decide(ctx: Ctx, input: ParsedInputOf<'moderation/decide'>): Promise<{ decided: true }> {
   const towns = await townsOf(ctx);
   const to: Decision = input.decision === 'publish' ? 'published' : 'rejected';
-  // Every item must be held in the moderator's own towns: it is looked up among them before deciding.
+  // Every item must be held in the moderator's own towns: part of the conditional update, or looked up first.
   let ok: boolean;
   if (input.kind === 'photo') {
-    const held = await ctx.deps.store.photoChecks.held(towns, 10_000);
-    if (!held.some((p) => p.id === input.id)) throw notHeld(input.kind, input.id);
-    ok = await ctx.deps.store.photoChecks.decide(input.id, to, ctx.deps.now().toISOString());
+    // The town is part of the conditional update itself: another town's photo is simply not held here.
+    ok = await ctx.deps.store.photoChecks.decide(input.id, to, ctx.deps.now().toISOString(), towns);
   } else if (input.kind === 'concern' || input.kind === 'message') {
-    const held = await ctx.deps.store.concerns.heldContent(towns, 10_000);
-    if (!held.some((h) => h.kind === input.kind && h.id === input.id)) throw notHeld(input.kind, input.id);
-    ok = await ctx.deps.store.concerns.decideModeration(input.kind, input.id, to);
+    ok = await ctx.deps.store.concerns.decideModeration(input.kind, input.id, to, towns);
   } else {
     ok = await decideVolunteer(ctx, input, towns, to);
   }
-  if (!ok) throw new AppError('MODERATION.NOT_HELD', `${input.kind} ${input.id} was decided already`);
+  if (!ok) throw new AppError('MODERATION.NOT_HELD', `${input.kind} ${input.id} is not held in this moderator's towns (decided already, or another town's)`);
   return { decided: true };
 }

@@ -225,10 +225,11 @@ export interface ConcernRepo {
   /** Held descriptions and messages in these towns (all when null), oldest first, at most `limit`. */
   heldContent(townIds: string[] | null, limit: number): Promise<HeldContent[]>;
   /**
-   * A moderator's decision on held text: a conditional update from `held` to `to`; false when the item
-   * is not held (already decided, or no such item). Single-document update.
+   * A moderator's decision on held text: ONE conditional update from `held` to `to`, matching only an
+   * item of a concern in these towns (all when null); false when the item is not held there (already
+   * decided, another town's, or no such item). Single-document update.
    */
-  decideModeration(kind: HeldContent['kind'], id: string, to: 'published' | 'rejected'): Promise<boolean>;
+  decideModeration(kind: HeldContent['kind'], id: string, to: 'published' | 'rejected', townIds: string[] | null): Promise<boolean>;
   thread(id: string): Promise<ConcernMessage[]>;
 }
 
@@ -555,8 +556,8 @@ export interface PhotoCheckRepo {
   settle(traceId: string, status: Moderation, at: string): Promise<PhotoCheck | null>;
   /** Held checks in these towns (all when null), oldest first, at most `limit`. An indexed query. */
   held(townIds: string[] | null, limit: number): Promise<PhotoCheck[]>;
-  /** A moderator's decision: a conditional update from `held`; false when the check is not held. */
-  decide(id: string, to: 'published' | 'rejected', at: string): Promise<boolean>;
+  /** A moderator's decision: ONE conditional update from `held`, in these towns (all when null); false when not held there. */
+  decide(id: string, to: 'published' | 'rejected', at: string, townIds: string[] | null): Promise<boolean>;
 }
 
 /**

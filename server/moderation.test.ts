@@ -67,6 +67,14 @@ describe('held content', () => {
     expect((await call<{ items: ModerationItem[] }>(I.townAdmin, 'moderation/list')).items.map((h) => [h.kind, h.text])).toEqual([['message', kept]]);
   });
 
+  it("cannot decide another town's held text, which stays held", async () => {
+    const c = await call(I.resident, 'concern/submit', { category: 'road', description: AD, placeId: 'jj-dungen' });
+    expect(c.route.townId).toBe('jiujiang');
+    await expect(call(I.townAdmin, 'moderation/decide', { kind: 'concern', id: c.id, decision: 'publish' })).rejects.toMatchObject({ code: 'MODERATION.NOT_HELD' });
+    expect((await rt.store.concerns.get(c.id))?.moderation).toBe('held');
+    expect((await call<{ items: ModerationItem[] }>(I.townAdmin, 'moderation/list')).items).toEqual([]);
+  });
+
   it('lets the town admin publish or reject each held item; the text is kept either way', async () => {
     const c = await call(I.resident, 'concern/submit', { category: 'road', description: AD, placeId: 'dz-xicheng-daguo' });
     await call(I.daguoChair, 'concern/accept', { id: c.id });

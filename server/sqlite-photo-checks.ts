@@ -28,7 +28,6 @@ export class SqlitePhotoChecks implements PhotoCheckRepo {
       insert: db.prepare(`INSERT INTO photo_checks (id, file_id, openid, concern_id, town_id, trace_id, status, submitted_at, decided_at)
         VALUES (@id, @fileId, @openid, @concernId, @townId, @traceId, @status, @submittedAt, @decidedAt) ON CONFLICT(file_id) DO NOTHING`),
       settle: db.prepare(`UPDATE photo_checks SET status = ?, decided_at = ? WHERE trace_id = ? AND status = 'pending' RETURNING *`),
-      decide: db.prepare(`UPDATE photo_checks SET status = ?, decided_at = ? WHERE id = ? AND status = 'held'`),
       heldAll: db.prepare(`SELECT * FROM photo_checks WHERE status = 'held' ORDER BY submitted_at, id LIMIT ?`),
     };
     this.addTx = db.transaction((checks: PhotoCheck[]) => {
@@ -55,7 +54,9 @@ export class SqlitePhotoChecks implements PhotoCheckRepo {
       .all(...townIds, limit) as Row[];
     return rows.map(toCheck);
   }
-  async decide(id: string, to: 'published' | 'rejected', at: string): Promise<boolean> {
-    return this.q.decide.run(to, at, id).changes === 1;
+  async decide(id: string, to: 'published' | 'rejected', at: string, townIds: string[] | null): Promise<boolean> {
+    if (townIds !== null && townIds.length === 0) return false;
+    const inTowns = townIds === null ? '' : ` AND town_id IN (${townIds.map(() => '?').join(',')})`;
+    return this.db.prepare(`UPDATE photo_checks SET status = ?, decided_at = ? WHERE id = ? AND status = 'held'${inTowns}`).run(to, at, id, ...(townIds ?? [])).changes === 1;
   }
 }

@@ -320,8 +320,6 @@ export class SqliteConcerns implements ConcernRepo {
         FROM concerns WHERE moderation = 'held' ORDER BY created_at, id LIMIT ?`),
       heldMessages: db.prepare(`SELECT 'message' AS kind, m.id, m.concern_id, c.town_id, m.author_openid, m.text, m.at
         FROM concern_messages m JOIN concerns c ON c.id = m.concern_id WHERE m.moderation = 'held' ORDER BY m.at, m.id LIMIT ?`),
-      decideConcern: db.prepare(`UPDATE concerns SET moderation = ? WHERE id = ? AND moderation = 'held'`),
-      decideMessage: db.prepare(`UPDATE concern_messages SET moderation = ? WHERE id = ? AND moderation = 'held'`),
       hasRequest: db.prepare(`SELECT 1 FROM concern_events WHERE concern_id = ? AND actor_openid = ? AND request_id = ?`).pluck(),
       timeline: db.prepare(`SELECT * FROM concern_events WHERE concern_id = ? ORDER BY seq`),
       thread: db.prepare(`SELECT * FROM concern_messages WHERE concern_id = ? ORDER BY seq`),
@@ -442,8 +440,14 @@ export class SqliteConcerns implements ConcernRepo {
       .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1))
       .slice(0, limit);
   }
-  async decideModeration(kind: HeldContent['kind'], id: string, to: 'published' | 'rejected'): Promise<boolean> {
-    return (kind === 'concern' ? this.q.decideConcern : this.q.decideMessage).run(to, id).changes === 1;
+  async decideModeration(kind: HeldContent['kind'], id: string, to: 'published' | 'rejected', townIds: string[] | null): Promise<boolean> {
+    if (townIds !== null && townIds.length === 0) return false;
+    const inTowns = townIds === null ? '' : ` AND town_id IN (${townIds.map(() => '?').join(',')})`;
+    const sql =
+      kind === 'concern'
+        ? `UPDATE concerns SET moderation = ? WHERE id = ? AND moderation = 'held'${inTowns}`
+        : `UPDATE concern_messages SET moderation = ? WHERE id = ? AND moderation = 'held' AND concern_id IN (SELECT id FROM concerns WHERE 1 = 1${inTowns})`;
+    return prepared(this.db, sql).run(to, id, ...(townIds ?? [])).changes === 1;
   }
   async hasRequest(concernId: string, actorOpenid: string, requestId: string): Promise<boolean> {
     return this.q.hasRequest.get(concernId, actorOpenid, requestId) !== undefined;

@@ -211,17 +211,21 @@ export function describeTrustContract(current: () => Store, everything: Everythi
       expect(await store.concerns.heldContent([], 10)).toEqual([]);
 
       // Two moderators decide the same message at once: one decision counts.
-      const decisions = await Promise.all([store.concerns.decideModeration('message', held.id, 'published'), store.concerns.decideModeration('message', held.id, 'rejected')]);
+      expect(await store.concerns.decideModeration('message', held.id, 'published', ['jiujiang'])).toBe(false);
+      const decisions = await Promise.all([store.concerns.decideModeration('message', held.id, 'published', ['danzao']), store.concerns.decideModeration('message', held.id, 'rejected', null)]);
       expect(decisions.filter(Boolean)).toHaveLength(1);
       const decided = decisions[0] ? 'published' : 'rejected';
       expect((await store.concerns.thread(fine.id)).map((m) => m.moderation)).toEqual(['published', decided]);
-      expect(await store.concerns.decideModeration('message', held.id, 'published')).toBe(false);
-      expect(await store.concerns.decideModeration('message', ok.id, 'rejected')).toBe(false);
-      expect(await store.concerns.decideModeration('concern', fine.id, 'rejected')).toBe(false);
-      expect(await store.concerns.decideModeration('concern', 'c-missing', 'published')).toBe(false);
-      expect(await store.concerns.decideModeration('message', 'm-missing', 'published')).toBe(false);
-      expect(await store.concerns.decideModeration('concern', dz.id, 'rejected')).toBe(true);
-      expect(await store.concerns.decideModeration('concern', dz.id, 'published')).toBe(false);
+      expect(await store.concerns.decideModeration('message', held.id, 'published', null)).toBe(false);
+      expect(await store.concerns.decideModeration('message', ok.id, 'rejected', null)).toBe(false);
+      expect(await store.concerns.decideModeration('concern', fine.id, 'rejected', null)).toBe(false);
+      expect(await store.concerns.decideModeration('concern', 'c-missing', 'published', null)).toBe(false);
+      expect(await store.concerns.decideModeration('message', 'm-missing', 'published', null)).toBe(false);
+      // Another town's moderator cannot decide it: the town is part of the conditional update.
+      expect(await store.concerns.decideModeration('concern', dz.id, 'rejected', ['jiujiang'])).toBe(false);
+      expect(await store.concerns.decideModeration('concern', dz.id, 'rejected', [])).toBe(false);
+      expect(await store.concerns.decideModeration('concern', dz.id, 'rejected', ['jiujiang', 'danzao'])).toBe(true);
+      expect(await store.concerns.decideModeration('concern', dz.id, 'published', null)).toBe(false);
       expect(await store.concerns.get(dz.id)).toEqual({ ...dz, moderation: 'rejected' });
       expect((await store.concerns.heldContent(null, 10)).map((h) => h.id)).toEqual([jj.id]);
       // The decision changes nothing else: the concern's version and thread stay as they were.
@@ -260,11 +264,13 @@ export function describeTrustContract(current: () => Store, everything: Everythi
       expect((await photoChecks.held(null, 10)).map((p) => p.id)).toEqual([jj.id, dz.id, dz2.id]);
       expect(await photoChecks.held(['danzao'], 1)).toEqual([dz]);
       expect(await photoChecks.held([], 10)).toEqual([]);
-      const decisions = await Promise.all([photoChecks.decide(dz.id, 'published', at(8)), photoChecks.decide(dz.id, 'rejected', at(9))]);
+      expect(await photoChecks.decide(dz.id, 'published', at(8), ['jiujiang'])).toBe(false);
+      expect(await photoChecks.decide(jj.id, 'published', at(8), [])).toBe(false);
+      const decisions = await Promise.all([photoChecks.decide(dz.id, 'published', at(8), ['danzao']), photoChecks.decide(dz.id, 'rejected', at(9), null)]);
       expect(decisions.filter(Boolean)).toHaveLength(1);
-      expect(await photoChecks.decide(dz.id, 'published', at(10))).toBe(false);
-      expect(await photoChecks.decide(fine.id, 'rejected', at(10))).toBe(false);
-      expect(await photoChecks.decide('pc-missing', 'published', at(10))).toBe(false);
+      expect(await photoChecks.decide(dz.id, 'published', at(10), null)).toBe(false);
+      expect(await photoChecks.decide(fine.id, 'rejected', at(10), null)).toBe(false);
+      expect(await photoChecks.decide('pc-missing', 'published', at(10), null)).toBe(false);
       expect((await photoChecks.ofFiles([dz.fileId]))[0]).toMatchObject({ status: decisions[0] ? 'published' : 'rejected' });
       expect((await photoChecks.held(['danzao'], 10)).map((p) => p.id)).toEqual([dz2.id]);
     });

@@ -155,8 +155,8 @@ describe('the CloudBase wire', () => {
     await store.concerns.create({ ...concern, requestId: null, moderation: 'held' }, [], []);
     const held = { id: 'm-wire-1', concernId: concern.id, authorOpenid: I.resident, authorName: '陈阿姨', authorRole: 'resident' as const, text: '待审回复', photos: [], at: AT, moderation: 'held' as const };
     await store.concerns.commit(concern.id, 1, { patch: {}, events: [], messages: [held], notifications: [], requestId: null });
-    expect(await sent(() => store.concerns.decideModeration('concern', concern.id, 'published'))).toMatchSnapshot('concern');
-    expect(await sent(() => store.concerns.decideModeration('message', held.id, 'rejected'))).toMatchSnapshot('message');
+    expect(await sent(() => store.concerns.decideModeration('concern', concern.id, 'published', ['danzao']))).toMatchSnapshot('concern');
+    expect(await sent(() => store.concerns.decideModeration('message', held.id, 'rejected', null))).toMatchSnapshot('message');
   });
 
   it('decides held volunteer texts: event texts in one transaction with the leader\'s notice; a note and an hours reason with one conditional update each', async () => {

@@ -211,12 +211,15 @@ export class CloudbaseConcerns implements ConcernRepo {
   }
 
   /**
-   * One conditional single-document update from `held`: on the concern (`{_id, moderation: 'held'}`), or on
-   * the message's element (`{messages: _.elemMatch({id, moderation: 'held'})}`, set through `messages.$`).
+   * One conditional single-document update from `held`, in the moderator's towns: on the concern
+   * (`{_id, moderation: 'held', 'route.townId'}`), or on the message's element (`{messages:
+   * _.elemMatch({id, moderation: 'held'}), 'route.townId'}`, set through `messages.$`).
    */
-  async decideModeration(kind: HeldContent['kind'], id: string, to: 'published' | 'rejected'): Promise<boolean> {
-    if (kind === 'concern') return this.cb.conditionalUpdate('concerns', { _id: id, moderation: 'held' }, { moderation: to });
-    const changed = await this.cb.updateWhere('concerns', { messages: this.cb._.elemMatch({ id, moderation: 'held' }) }, { 'messages.$.moderation': to });
+  async decideModeration(kind: HeldContent['kind'], id: string, to: 'published' | 'rejected', townIds: string[] | null): Promise<boolean> {
+    if (townIds !== null && townIds.length === 0) return false;
+    const inTowns: Filter = townIds === null ? {} : { 'route.townId': townIds.length === 1 ? townIds[0] : this.cb._.in(townIds) };
+    if (kind === 'concern') return this.cb.conditionalUpdate('concerns', { _id: id, moderation: 'held', ...inTowns }, { moderation: to });
+    const changed = await this.cb.updateWhere('concerns', { messages: this.cb._.elemMatch({ id, moderation: 'held' }), ...inTowns }, { 'messages.$.moderation': to });
     return changed === 1;
   }
 

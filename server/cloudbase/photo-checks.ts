@@ -59,7 +59,9 @@ export class CloudbasePhotoChecks implements PhotoCheckRepo {
     return (await this.cb.find('photo_checks', { status: 'held', ...inTowns }, [['submittedAt', 'asc'], ['_id', 'asc']], limit)).map(toCheck);
   }
 
-  async decide(id: string, to: 'published' | 'rejected', at: string): Promise<boolean> {
-    return (await this.cb.updateWhere('photo_checks', { checkId: id, status: 'held' }, { status: to, decidedAt: at })) === 1;
+  async decide(id: string, to: 'published' | 'rejected', at: string, townIds: string[] | null): Promise<boolean> {
+    if (townIds !== null && townIds.length === 0) return false;
+    const inTowns = townIds === null ? {} : { townId: townIds.length === 1 ? townIds[0] : this.cb._.in(townIds) };
+    return (await this.cb.updateWhere('photo_checks', { checkId: id, status: 'held', ...inTowns }, { status: to, decidedAt: at })) === 1;
   }
 }
