@@ -54,12 +54,7 @@ async function cards(ctx: Ctx, snap: DirectorySnapshot, board: BoardRepo, cs: Co
         id: c.id,
         category: c.category,
         categoryName: cats.find((k) => k.townId === c.route.townId && k.code === c.category)?.name ?? c.category,
-        placeName: snap.grid
-          .lineage(c.placeId)
-          .filter((n) => n.kind !== 'district' && n.kind !== 'grid')
-          .reverse()
-          .map((n) => n.name)
-          .join(' · '),
+        placeName: snap.grid.placeName(c.placeId),
         status: c.status,
         open: OPEN.has(c.status),
         createdAt: c.createdAt,

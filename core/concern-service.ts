@@ -86,12 +86,7 @@ function summary(snap: DirectorySnapshot, cats: Map<string, Category>, c: Concer
     moderation: c.moderation,
     status: c.status,
     placeId: c.placeId,
-    placeName: snap.grid
-      .lineage(c.placeId)
-      .filter((n) => n.kind !== 'district' && n.kind !== 'grid')
-      .reverse()
-      .map((n) => n.name)
-      .join(' · '),
+    placeName: snap.grid.placeName(c.placeId),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     route: routeView(snap, c),

@@ -91,13 +91,6 @@ export async function exportConcerns(ctx: ConcernCtx, input: ParsedInputOf<'expo
   const [replies, cats] = await Promise.all([ctx.deps.store.concerns.latestReplies(found.map((c) => c.id)), ctx.deps.store.directory.listCategories()]);
   const catName = new Map(cats.map((c) => [`${c.townId}/${c.code}`, c.name]));
   const nodeName = (id: string | null) => (id === null ? null : snap.grid.get(id)?.name ?? id);
-  const place = (id: string) =>
-    snap.grid
-      .lineage(id)
-      .filter((n) => n.kind !== 'district' && n.kind !== 'grid')
-      .reverse()
-      .map((n) => n.name)
-      .join(' · ');
   const header: Cell[] = ['编号', '来源', '类别', '诉求内容', '状态', '位置', '承办单位', '网格', '协办职能办', '提交时间', '签收时限', '办结时限', '办结时间', '是否超期', '评价', '最新答复'];
   const rows: Cell[][] = [
     header,
@@ -107,7 +100,7 @@ export async function exportConcerns(ctx: ConcernCtx, input: ParsedInputOf<'expo
       catName.get(`${c.route.townId}/${c.category}`) ?? c.category,
       c.description,
       STATUS_TEXT[c.status],
-      place(c.placeId),
+      snap.grid.placeName(c.placeId),
       agencyOf(snap, c),
       nodeName(c.route.gridId),
       c.route.coOfficeId === null ? null : snap.officeById.get(c.route.coOfficeId)?.name ?? c.route.coOfficeId,

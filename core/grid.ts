@@ -75,6 +75,18 @@ export class GridIndex {
     return out;
   }
 
+  /**
+   * A place as people name it: its town, village and cooperative (never the district or a grid), from
+   * the top, e.g. `丹灶镇 · 西城社区 · 大果经济社`.
+   */
+  placeName(id: string, separator = ' · '): string {
+    return this.lineage(id)
+      .filter((n) => n.kind !== 'district' && n.kind !== 'grid')
+      .reverse()
+      .map((n) => n.name)
+      .join(separator);
+  }
+
   /** True when `ancestorId` is `id` itself or one of its ancestors. */
   isWithin(id: string, ancestorId: string): boolean {
     return this.lineage(id).some((n) => n.id === ancestorId);

@@ -365,15 +365,6 @@ export function agencyOf(snap: DirectorySnapshot, c: Concern): string {
   return id === r.townId && c.status === 'dispatching' ? `${name}（派单中）` : name;
 }
 
-function placeName(snap: DirectorySnapshot, placeId: string): string {
-  return snap.grid
-    .lineage(placeId)
-    .filter((n) => n.kind !== 'district' && n.kind !== 'grid')
-    .reverse()
-    .map((n) => n.name)
-    .join('');
-}
-
 /** App reports: the point rounded to ~100 m, so that no home is pinpointed; imported tickets as sent. */
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -398,7 +389,8 @@ function requestView(snap: DirectorySnapshot, catName: Map<string, string>, c: C
     requested_datetime: w3c(c.createdAt),
     updated_datetime: w3c(c.updatedAt),
     expected_datetime: c.sla.resolveDueAt ? w3c(c.sla.resolveDueAt) : null,
-    address: placeName(snap, c.placeId),
+    // An address reads without separators: 丹灶镇西城社区大果经济社.
+    address: snap.grid.placeName(c.placeId, ''),
     address_id: null,
     zipcode: null,
     lat: loc?.lat ?? null,
