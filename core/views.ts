@@ -131,18 +131,11 @@ export interface AttendanceRow {
   confirmedMinutes: number | null;
 }
 
-export interface HoursAuditView {
-  id: string;
-  signUpId: string;
+/** An hours audit entry as leaders read it: the stored entry's fields, with the person's name. */
+export interface HoursAuditView extends Pick<HoursAudit, 'id' | 'signUpId' | 'actorName' | 'at' | 'computedMinutes' | 'fromMinutes' | 'toMinutes' | 'reasonModeration'> {
   personName: string;
-  actorName: string;
-  at: string;
-  computedMinutes: number;
-  fromMinutes: number | null;
-  toMinutes: number;
   /** As the caller may see it: a placeholder while held, to every leader but its author. */
   reason: string | null;
-  reasonModeration: HoursAudit['reasonModeration'];
 }
 
 export interface AttendanceView {
