@@ -3,6 +3,7 @@ import type { ConcernDetail, PublicConcern } from '../core/views';
 import { DEMO_IDENTITIES as I, DEMO_POINTS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { GENEROUS_LIMITS } from './test-limits';
+import { codeOf } from './test-outcome';
 
 let rt: LocalRuntime;
 beforeEach(() => {
@@ -11,11 +12,6 @@ beforeEach(() => {
 afterEach(() => rt.close());
 
 const call = <T = ConcernDetail>(openid: string, action: string, data: unknown) => rt.router.call('concern', action, data, openid) as Promise<T>;
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code?: string }) => e.code ?? String(e),
-  );
 const report = (description: string, extra: Record<string, unknown> = {}) =>
   call(I.resident, 'concern/submit', { category: 'environment', description, placeId: 'dz-xicheng-daguo', ...extra });
 

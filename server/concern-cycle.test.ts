@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { ConcernDetail, ConcernSummary, Page, RatesView } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import { codeOf } from './test-outcome';
 
 /** Beijing wall-clock time → Date. */
 const bj = (local: string) => new Date(`${local}+08:00`);
@@ -20,11 +21,6 @@ beforeEach(() => {
 afterEach(() => rt.close());
 
 const call = <T = ConcernDetail>(openid: string, action: string, data: unknown = {}) => rt.router.call('concern', action, data, openid) as Promise<T>;
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code?: string }) => e.code ?? String(e),
-  );
 const inboxIds = async (openid: string, scope: 'open' | 'all' = 'open') => (await call<Page<ConcernSummary>>(openid, 'concern/inbox', { scope })).items.map((i) => i.id);
 const row = (id: string) => rt.store.db.prepare('SELECT status, town_id, village_id, cooperative_id, grid_id, co_office_id, due_at, watch_at FROM concerns WHERE id = ?').get(id);
 const outboxTo = (openid: string) => rt.store.db.prepare('SELECT kind, title FROM outbox WHERE recipient_openid = ? ORDER BY created_at, id').all(openid) as Array<{ kind: string; title: string }>;

@@ -3,6 +3,7 @@ import { GENEROUS_LIMITS } from './test-limits';
 import type { ConcernDetail, Page, ConcernSummary } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import { codeOf } from './test-outcome';
 
 let rt: LocalRuntime;
 beforeEach(() => {
@@ -11,11 +12,6 @@ beforeEach(() => {
 afterEach(() => rt.close());
 
 const call = <T = ConcernDetail>(openid: string, action: string, data: unknown = {}) => rt.router.call('concern', action, data, openid) as Promise<T>;
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code?: string }) => e.code ?? String(e),
-  );
 const count = (table: string) => rt.store.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
 
 const report = (openid: string = I.resident, extra: Record<string, unknown> = {}) =>

@@ -4,6 +4,7 @@ import { unzip } from '../test/fakes/unzip';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { GENEROUS_LIMITS } from './test-limits';
+import { codeOf } from './test-outcome';
 
 let rt: LocalRuntime;
 let clock: Date;
@@ -14,11 +15,6 @@ beforeEach(() => {
 afterEach(() => rt.close());
 
 const call = <T = ExportFile>(openid: string, action: string, data: unknown) => rt.router.call('concern', action, data, openid) as Promise<T>;
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code?: string }) => e.code ?? String(e),
-  );
 const report = (placeId: string, description: string, category = 'environment') => call<{ id: string }>(I.resident, 'concern/submit', { category, description, placeId });
 const text = (f: ExportFile) => Buffer.from(f.base64, 'base64').toString('utf8');
 const csvLines = (f: ExportFile) => text(f).split('\r\n').filter((l) => l !== '');

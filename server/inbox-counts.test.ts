@@ -5,6 +5,7 @@ import { DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { countInboxQuery } from './sqlite-store';
 import { GENEROUS_LIMITS } from './test-limits';
+import { codeOf } from './test-outcome';
 
 /** Beijing wall-clock time → Date. */
 const bj = (local: string) => new Date(`${local}+08:00`);
@@ -18,11 +19,6 @@ beforeEach(() => {
 afterEach(() => rt.close());
 
 const call = <T = ConcernDetail>(openid: string, action: string, data: unknown = {}) => rt.router.call('concern', action, data, openid) as Promise<T>;
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code?: string }) => e.code ?? String(e),
-  );
 const counts = (openid: string) => call<InboxCounts>(openid, 'concern/inboxCounts');
 const filtered = async (openid: string, filter: string) => (await call<Page<ConcernSummary>>(openid, 'concern/inbox', { filter })).items.map((i) => i.id);
 const report = (category: string, placeId = 'dz-xicheng-daguo') =>

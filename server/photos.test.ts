@@ -9,6 +9,7 @@ import { DEMO_IDENTITIES as I } from './demo-data';
 import { createHttpServer, sniffImage } from './http-server';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { GENEROUS_LIMITS } from './test-limits';
+import { codeOf } from './test-outcome';
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.alloc(100, 1)]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(50, 2)]);
@@ -35,11 +36,6 @@ const upload = async (openid: string | null, body: Buffer, type = 'image/jpeg') 
   return { status: res.status, body: (await res.json()) as { ok: boolean; code?: string; data?: { fileId: string; url: string } } };
 };
 const call = <T = ConcernDetail>(openid: string, action: string, data: unknown) => rt.router.call('concern', action, data, openid) as Promise<T>;
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code?: string }) => e.code ?? String(e),
-  );
 const report = (photos: string[]) =>
   call(I.resident, 'concern/submit', { category: 'environment', description: '村口垃圾堆了三天', placeId: 'dz-xicheng-daguo', photos });
 

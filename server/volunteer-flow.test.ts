@@ -3,6 +3,7 @@ import type { NotificationKind } from '../core/model';
 import type { AttendanceView, EventDetail, MemberView, MyVolunteer, Profile, ScanResult, SignUpResult, TeamDetail, TeamSummary } from '../core/views';
 import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import { codeOf } from './test-outcome';
 
 let rt: LocalRuntime;
 let clock: Date;
@@ -14,11 +15,6 @@ beforeEach(() => {
 afterEach(() => rt.close());
 
 const call = <T>(openid: string, action: string, data: unknown = {}) => rt.router.call(action.startsWith('concern/') || action === 'me/profile' ? 'concern' : 'volunteer', action, data, openid) as Promise<T>;
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code?: string }) => e.code ?? String(e),
-  );
 const count = (sql: string, ...args: unknown[]) => rt.store.db.prepare(`SELECT COUNT(*) FROM ${sql}`).pluck().get(...args) as number;
 const outbox = (kind: NotificationKind) =>
   rt.store.db.prepare(`SELECT recipient_openid FROM outbox WHERE kind = ? ORDER BY rowid`).pluck().all(kind) as string[];

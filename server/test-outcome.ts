@@ -1,0 +1,6 @@
+/** For tests: how a call ended — 'ok', or the error code it was refused with (the message when it has none). */
+export const codeOf = (p: Promise<unknown>): Promise<string> =>
+  p.then(
+    () => 'ok',
+    (e: { code?: string }) => e.code ?? String(e),
+  );
