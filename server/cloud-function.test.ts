@@ -156,30 +156,9 @@ describe('a deployed cloud function', () => {
     expect(await mediaCheckFunction({ action: 'concern/get', data: {} })).toEqual({ ignored: 'not a wxa_media_check push' });
     expect(wire!.documents('photo_checks')).toEqual([expect.objectContaining({ fileId: photo, traceId: 'trace-a1.jpg', status: 'held', openid: 'o-new-resident' })]);
   });
-});
-
-describe('the deployed open311 function', () => {
-  const saved = { ...process.env };
-  let wire: FakeCloudbaseDb | null = null;
-  let api: FakeCloudbaseApi | null = null;
-  afterEach(() => {
-    process.env = { ...saved };
-    wire?.uninstall();
-    api?.uninstall();
-    wire = null;
-    api = null;
-    resetCloudRuntime();
-  });
 
   it('serves Open311 from the CloudBase store: posts a ticket, reads it back, and knows client keys only by their hash', async () => {
-    process.env.TCB_ENV = 'jiefang-test';
-    const fake = fakeCloudbaseApp();
-    wire = fake.wire;
-    api = new FakeCloudbaseApi().install().onWxApi(() => ({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } }));
-    const store = new CloudbaseStore({ db: fake.db });
-    await store.cb.createCollections();
-    await seedCloudbaseDirectory(store.cb, demoDirectory('2026-11-30T00:00:00.000Z'));
-    for (const { client, key } of DEMO_API_CLIENTS) await addCloudbaseApiClient(store.cb, client, key, '2026-11-30T00:00:00.000Z');
+    await environment(true);
     const http = (httpMethod: string, path: string, query: Record<string, string> = {}, body: string | null = null) =>
       open311Function({ path: `/open311/v2/${path}`, httpMethod, headers: body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}, queryStringParameters: query, body, isBase64Encoded: false });
 
@@ -197,9 +176,9 @@ describe('the deployed open311 function', () => {
     expect(JSON.parse(got.body)).toEqual([expect.objectContaining({ service_request_id: id, status: 'open', agency_responsible: '大果经济社' })]);
     const list = await http('GET', 'requests.json', { api_key: DEMO_OPEN311.hotline.key });
     expect(JSON.parse(list.body)).toEqual([expect.objectContaining({ service_request_id: id })]);
-    expect(wire.documents('concerns')).toEqual([expect.objectContaining({ _id: id, source: '12345', reporterOpenid: 'open311-12345', requestId: 't-NH-CLOUD-1' })]);
+    expect(wire!.documents('concerns')).toEqual([expect.objectContaining({ _id: id, source: '12345', reporterOpenid: 'open311-12345', requestId: 't-NH-CLOUD-1' })]);
     expect((await http('GET', 'requests.json', { api_key: 'wrong-key' })).statusCode).toBe(403);
-    expect(JSON.stringify(wire.documents('api_clients'))).not.toContain(DEMO_OPEN311.hotline.key);
+    expect(JSON.stringify(wire!.documents('api_clients'))).not.toContain(DEMO_OPEN311.hotline.key);
   });
 });
 
