@@ -2,8 +2,8 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { AttendanceView } from '../../core/views';
 import { call } from '../services/api';
-import { errorText } from '../services/error-text';
 import { saveTextFile } from '../services/file-export';
+import { useOneAction } from './use-one-action';
 import { useResource } from './use-resource';
 
 export const HOURS_REASON_MAX = 200;
@@ -12,27 +12,18 @@ export const HOURS_REASON_MAX = 200;
 export function useAttendance() {
   const id = useRouter().params.id ?? '';
   const sheet = useResource<AttendanceView>(() => call('event/attendance', { id }), { key: id });
-  const [busy, setBusy] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { busy, actionError, setActionError, run: runOne } = useOneAction();
   /** The row being corrected: its sign-up id, the hours typed and the reason. */
   const [editing, setEditing] = useState<{ signUpId: string; hours: string; reason: string } | null>(null);
   usePullDownRefresh(() => {
     void sheet.reload().finally(() => Taro.stopPullDownRefresh());
   });
 
-  const run = async (key: string, send: () => Promise<string | null>) => {
-    if (busy) return;
-    setBusy(key);
-    setActionError(null);
-    try {
+  const run = (key: string, send: () => Promise<string | null>) =>
+    runOne(key, async () => {
       const done = await send();
       if (done) void Taro.showToast({ title: done, icon: 'success', duration: 1500 });
-    } catch (e) {
-      setActionError(errorText(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
   return {
     id,

@@ -2,15 +2,14 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { TeamDetail } from '../../core/views';
 import { call } from '../services/api';
-import { errorText } from '../services/error-text';
+import { useOneAction } from './use-one-action';
 import { useResource } from './use-resource';
 
 /** One team (`?id=`): join or leave; for its leader, review applications, mark 党员, start events. */
 export function useTeam() {
   const id = useRouter().params.id ?? '';
   const team = useResource<TeamDetail>(() => call('team/get', { id }), { key: id });
-  const [busy, setBusy] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { busy, actionError, run: runOne } = useOneAction();
   const [note, setNote] = useState('');
   const shown = useRef(false);
   useDidShow(() => {
@@ -21,20 +20,12 @@ export function useTeam() {
     void team.reload().finally(() => Taro.stopPullDownRefresh());
   });
 
-  const run = async (key: string, done: string, send: () => Promise<unknown>) => {
-    if (busy) return;
-    setBusy(key);
-    setActionError(null);
-    try {
+  const run = (key: string, done: string, send: () => Promise<unknown>) =>
+    runOne(key, async () => {
       await send();
       void Taro.showToast({ title: done, icon: 'success', duration: 1500 });
       await team.reload();
-    } catch (e) {
-      setActionError(errorText(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
   return {
     id,

@@ -2,8 +2,8 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } f
 import { useRef, useState } from 'react';
 import type { EventDetail, ScanResult } from '../../core/views';
 import { call } from '../services/api';
-import { errorText } from '../services/error-text';
 import { newRequestId } from '../services/request-id';
+import { useOneAction } from './use-one-action';
 import { useResource } from './use-resource';
 
 export const CANCEL_REASON_MAX = 200;
@@ -27,8 +27,7 @@ async function scanQr(): Promise<string | null> {
 export function useVolunteerEvent() {
   const id = useRouter().params.id ?? '';
   const event = useResource<EventDetail>(() => call('event/get', { id }), { key: id });
-  const [busy, setBusy] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { busy, actionError, run: runOne } = useOneAction();
   const [notice, setNotice] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
@@ -43,20 +42,12 @@ export function useVolunteerEvent() {
     void event.reload().finally(() => Taro.stopPullDownRefresh());
   });
 
-  const run = async (key: string, send: () => Promise<string>) => {
-    if (busy) return;
-    setBusy(key);
-    setActionError(null);
-    setNotice(null);
-    try {
+  const run = (key: string, send: () => Promise<string>) =>
+    runOne(key, async () => {
+      setNotice(null);
       setNotice(await send());
       await event.reload();
-    } catch (e) {
-      setActionError(errorText(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
   const scanned = (r: ScanResult) => `${r.personName}：${SCAN_TEXT[r.action]}`;
 
