@@ -73,6 +73,17 @@ export interface VolunteerEvent {
   createdAt: string;
 }
 
+/** The state every event starts in: open, its texts published, not cancelled, nobody signed up yet. */
+export const NEW_EVENT_STATE = {
+  status: 'open',
+  moderation: 'published',
+  cancelReason: null,
+  cancelModeration: 'published',
+  cancelledAt: null,
+  signedCount: 0,
+  waitlistCount: 0,
+} as const satisfies Partial<VolunteerEvent>;
+
 export type SignUpStatus = 'signed' | 'waitlisted' | 'cancelled';
 
 /** One person's place in one event: id `${eventId}_${openid}`, so a person holds at most one. */

@@ -23,6 +23,7 @@ import type {
 } from './views';
 import {
   DEFAULT_VOLUNTEER_SETTINGS,
+  NEW_EVENT_STATE,
   type HoursAudit,
   type Membership,
   type SignUp,
@@ -335,13 +336,8 @@ export async function createEvent(ctx: Ctx, input: ParsedInputOf<'event/create'>
     capacity: input.capacity,
     waitlist: input.waitlist,
     openTo: input.openTo,
-    status: 'open',
+    ...NEW_EVENT_STATE,
     moderation,
-    cancelReason: null,
-    cancelModeration: 'published',
-    cancelledAt: null,
-    signedCount: 0,
-    waitlistCount: 0,
     checkinCode: ctx.deps.newId('c').slice(-10),
     createdBy: ctx.caller.openid,
     createdAt: new Date(now).toISOString(),

@@ -7,7 +7,7 @@ import type { Ring } from '../core/geo';
 import type { Boundary } from '../core/locate';
 import type { Category, CategoryKind, GridNode, Office, StaffMember } from '../core/model';
 import type { UserRecord } from '../core/ports';
-import type { Membership, Team, VolunteerEvent } from '../core/volunteer-model';
+import { NEW_EVENT_STATE, type Membership, type Team, type VolunteerEvent } from '../core/volunteer-model';
 
 export interface DirectoryData {
   nodes: GridNode[];
@@ -214,17 +214,9 @@ export function demoVolunteers(now: Date, checkinCode: (eventId: string) => stri
   const members: Membership[] = [
     { id: `${T.daguo}_${I.resident2}`, teamId: T.daguo, openid: I.resident2, name: '李叔', status: 'member', partyMember: true, appliedAt: weekAgo, decidedAt: weekAgo, note: null, noteModeration: 'published' },
   ];
-  const event = (
-    e: Omit<VolunteerEvent, 'status' | 'moderation' | 'cancelReason' | 'cancelModeration' | 'cancelledAt' | 'signedCount' | 'waitlistCount' | 'checkinCode' | 'createdAt'>,
-  ): VolunteerEvent => ({
+  const event = (e: Omit<VolunteerEvent, keyof typeof NEW_EVENT_STATE | 'checkinCode' | 'createdAt'>): VolunteerEvent => ({
     ...e,
-    status: 'open',
-    moderation: 'published',
-    cancelReason: null,
-    cancelModeration: 'published',
-    cancelledAt: null,
-    signedCount: 0,
-    waitlistCount: 0,
+    ...NEW_EVENT_STATE,
     checkinCode: checkinCode(e.id),
     createdAt: at,
   });

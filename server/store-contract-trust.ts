@@ -6,7 +6,7 @@
  */
 import type { ApiClient, Concern, Feedback } from '../core/model';
 import type { NewConcern, PhotoCheck, Store } from '../core/ports';
-import type { VolunteerEvent } from '../core/volunteer-model';
+import { NEW_EVENT_STATE, type VolunteerEvent } from '../core/volunteer-model';
 import { hashApiKey } from './api-keys';
 import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { DEMO_API_CLIENTS, DEMO_OPEN311 } from './demo-open311';
@@ -63,7 +63,7 @@ export async function giveLeaverEverything(store: Store): Promise<LeaverFixture>
 
   const ev: VolunteerEvent = {
     id: uid('ev'), teamId: team, title: '大扫除', description: '清理村道', place: '大果祠堂', startAt: at(-7200), endAt: at(-3600), signupDeadline: at(-8000),
-    capacity: 1, waitlist: true, openTo: 'all', status: 'open', moderation: 'published', cancelReason: null, cancelModeration: 'published', cancelledAt: null, signedCount: 0, waitlistCount: 0, checkinCode: 'code-leaver', createdBy: I.daguoLeader, createdAt: at(-9000),
+    capacity: 1, waitlist: true, openTo: 'all', ...NEW_EVENT_STATE, checkinCode: 'code-leaver', createdBy: I.daguoLeader, createdAt: at(-9000),
   };
   await store.events.createEvent(ev);
   await store.events.signUp(ev.id, { openid: I.resident2, name: '李叔' }, null, at(1));

@@ -4,7 +4,7 @@
  * once for 50 places. Called by describeStoreContract.
  */
 import type { EventCancellation, NoticeTemplate, Store } from '../core/ports';
-import type { HoursAudit, Membership, SignUp, VolunteerEvent } from '../core/volunteer-model';
+import { NEW_EVENT_STATE, type HoursAudit, type Membership, type SignUp, type VolunteerEvent } from '../core/volunteer-model';
 import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS, type VolunteerData } from './demo-data';
 import { at, uid } from './store-contract-fixtures';
 
@@ -23,13 +23,7 @@ function volunteerEvent(over: Partial<VolunteerEvent> = {}): VolunteerEvent {
     capacity: 3,
     waitlist: true,
     openTo: 'all',
-    status: 'open',
-    moderation: 'published',
-    cancelReason: null,
-    cancelModeration: 'published',
-    cancelledAt: null,
-    signedCount: 0,
-    waitlistCount: 0,
+    ...NEW_EVENT_STATE,
     checkinCode: 'code-x',
     createdBy: I.daguoLeader,
     createdAt: at(0),

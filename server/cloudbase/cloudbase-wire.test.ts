@@ -4,7 +4,7 @@
  * changes these snapshots and is reviewed, not discovered in production.
  */
 import type { Concern, ConcernSla, Notification } from '../../core/model';
-import type { VolunteerEvent } from '../../core/volunteer-model';
+import { NEW_EVENT_STATE, type VolunteerEvent } from '../../core/volunteer-model';
 import { fakeCloudbaseApp } from '../../test/fakes/cloudbase-app';
 import type { FakeCloudbaseDb, WireRequest } from '../../test/fakes/cloudbase-db';
 import { DEMO_IDENTITIES as I, demoDirectory } from '../demo-data';
@@ -60,13 +60,7 @@ function wireEvent(over: Partial<VolunteerEvent>): VolunteerEvent {
     capacity: 1,
     waitlist: true,
     openTo: 'all',
-    status: 'open',
-    moderation: 'published',
-    cancelModeration: 'published',
-    cancelledAt: null,
-    cancelReason: null,
-    signedCount: 0,
-    waitlistCount: 0,
+    ...NEW_EVENT_STATE,
     checkinCode: 'code-wire',
     createdBy: I.daguoLeader,
     createdAt: AT,
