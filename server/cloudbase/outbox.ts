@@ -27,15 +27,22 @@ export function outboxDoc(n: Notification): StoredDoc {
   };
 }
 
-function toItem(d: StoredDoc): OutboxItem {
+/** The notification fields an outbox document and an inbox message share. */
+function toNotification(d: StoredDoc): Notification {
   return {
     id: d._id,
     recipientOpenid: String(d.recipientOpenid),
-    kind: d.kind as OutboxItem['kind'],
+    kind: d.kind as Notification['kind'],
     title: String(d.title),
     body: String(d.body),
     page: String(d.page),
     createdAt: String(d.createdAt),
+  };
+}
+
+function toItem(d: StoredDoc): OutboxItem {
+  return {
+    ...toNotification(d),
     status: d.status as OutboxItem['status'],
     attempts: Number(d.attempts),
     nextAttemptAt: String(d.nextAttemptAt),
@@ -83,13 +90,7 @@ export class CloudbaseOutbox implements OutboxRepo {
 
 function toMessage(d: StoredDoc): InboxMessage {
   return {
-    id: d._id,
-    recipientOpenid: String(d.recipientOpenid),
-    kind: d.kind as InboxMessage['kind'],
-    title: String(d.title),
-    body: String(d.body),
-    page: String(d.page),
-    createdAt: String(d.createdAt),
+    ...toNotification(d),
     readAt: str(d.readAt),
   };
 }
