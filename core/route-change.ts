@@ -7,7 +7,7 @@
 import { AppError } from './errors';
 import type { GridIndex } from './grid';
 import type { GridNode, RouteDecision } from './model';
-import { handlingNodeId } from './routing';
+import { handlingNodeId, toDispatchQueue } from './routing';
 
 export type RouteChange = 'dispatch' | 'transfer' | 'escalate' | 'sla_escalate' | 'return';
 
@@ -86,14 +86,9 @@ export function routeUp(grid: GridIndex, current: RouteDecision, change: 'escala
 
 /** Back to the town dispatcher queue (退回), out of the handler's scope. */
 export function routeToQueue(grid: GridIndex, current: RouteDecision, reason: string): RouteDecision {
-  return {
-    step: 'dispatch',
-    townId: current.townId,
-    villageId: null,
-    cooperativeId: null,
-    gridId: null,
-    coOfficeId: current.coOfficeId,
-    reasonCode: ROUTE_REASON_CODE.return,
-    reason: withReason(`${nameOf(grid, handlingNodeId(current))}退回${nameOf(grid, current.townId)}派单队列`, reason),
-  };
+  return toDispatchQueue(
+    { townId: current.townId, coOfficeId: current.coOfficeId },
+    ROUTE_REASON_CODE.return,
+    withReason(`${nameOf(grid, handlingNodeId(current))}退回${nameOf(grid, current.townId)}派单队列`, reason),
+  );
 }

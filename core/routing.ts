@@ -57,18 +57,15 @@ export function routeByPlace(grid: GridIndex, offices: readonly Office[], input:
       reason: `居民只选择了${p.village.name}，未选经济社，由${p.village.name}村居两委办理${leadNote}`,
     };
   }
-  return {
-    ...base,
-    step: 'dispatch',
-    villageId: null,
-    cooperativeId: null,
-    gridId: null,
-    reasonCode: 'DISPATCH_NO_PLACE',
-    reason: `未能确定具体村居，进入${p.town.name}派单队列，由派单员人工分派${leadNote}`,
-  };
+  return toDispatchQueue(base, 'DISPATCH_NO_PLACE', `未能确定具体村居，进入${p.town.name}派单队列，由派单员人工分派${leadNote}`);
 }
 
 /** The category's lead office of the town joins as co-handler; the category must belong to that town. */
+/** A decision for the town's dispatcher queue (派单): no village, cooperative or grid handles it yet. */
+export function toDispatchQueue(base: { townId: string; coOfficeId: string | null }, reasonCode: RouteDecision['reasonCode'], reason: string): RouteDecision {
+  return { ...base, step: 'dispatch', villageId: null, cooperativeId: null, gridId: null, reasonCode, reason };
+}
+
 function coHandler(offices: readonly Office[], townId: string, category: Category) {
   if (category.townId !== townId) {
     throw new AppError('CATEGORY.UNKNOWN', `category ${category.code} is not configured for town ${townId}`);
@@ -133,15 +130,7 @@ export function routeConcern(grid: GridIndex, offices: readonly Office[], input:
   if (located?.townId) {
     const town = grid.get(located.townId)!;
     const { base, leadNote } = coHandler(offices, town.id, input.category);
-    return {
-      ...base,
-      step: 'dispatch',
-      villageId: null,
-      cooperativeId: null,
-      gridId: null,
-      reasonCode: 'DISPATCH_NO_GRID',
-      reason: `上报的位置在${town.name}内，但不在任何网格内，进入${town.name}派单队列，由派单员人工分派${leadNote}`,
-    };
+    return toDispatchQueue(base, 'DISPATCH_NO_GRID', `上报的位置在${town.name}内，但不在任何网格内，进入${town.name}派单队列，由派单员人工分派${leadNote}`);
   }
   throw new AppError('GRID.PLACE_REQUIRED', 'neither a location inside a town nor a place was given');
 }
