@@ -6,6 +6,15 @@ import { roleText } from '../../services/status-text';
 import { useElderClass } from '../../hooks/use-elder';
 import './index.scss';
 
+/** 切换身份 (local demo logins only): back to the login page, also from the error state. */
+function SwitchIdentity({ onTap }: { onTap: () => unknown }) {
+  return (
+    <View className='home__switch' onClick={() => void onTap()} role='button'>
+      <Text>切换身份</Text>
+    </View>
+  );
+}
+
 export default function HomePage() {
   const elder = useElderClass();
   const home = useHome();
@@ -16,11 +25,7 @@ export default function HomePage() {
     return (
       <View className={`page${elder}`}>
         <ErrorState message={home.error ?? '没有取到您的信息，请点“重试”。'} onRetry={() => void home.reload()} />
-        {home.canSwitchIdentity ? (
-          <View className='home__switch' onClick={() => void home.goLogin()} role='button'>
-            <Text>切换身份</Text>
-          </View>
-        ) : null}
+        {home.canSwitchIdentity ? <SwitchIdentity onTap={home.goLogin} /> : null}
       </View>
     );
   }
@@ -121,11 +126,7 @@ export default function HomePage() {
 
       <Text className='home__hint muted'>家门口遇到的烦心事，都可以在这里反映，村（社区）网格员会及时处理并答复您。</Text>
 
-      {home.canSwitchIdentity ? (
-        <View className='home__switch' onClick={() => void home.goLogin()} role='button'>
-          <Text>切换身份</Text>
-        </View>
-      ) : null}
+      {home.canSwitchIdentity ? <SwitchIdentity onTap={home.goLogin} /> : null}
     </View>
   );
 }
