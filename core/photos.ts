@@ -47,15 +47,18 @@ export async function photoUrlLists(deps: Deps, lists: ReadonlyArray<readonly st
  * recorded as it is; WeChat's asynchronous one is recorded pending under its trace id.
  */
 export async function submitPhotoChecks(deps: Deps, caller: Caller, fileIds: readonly string[], where: { concernId: string; townId: string }): Promise<void> {
+  const { imageCheck } = deps;
   const ours = fileIds.filter((id) => !isExternal(id));
-  if (ours.length === 0 || !deps.imageCheck) return;
+  if (ours.length === 0 || !imageCheck) return;
   const known = new Set((await deps.store.photoChecks.ofFiles(ours)).map((c) => c.fileId));
   const at = deps.now().toISOString();
-  const checks: PhotoCheck[] = [];
-  for (const fileId of ours.filter((id) => !known.has(id))) {
-    const answer = await deps.imageCheck.submit(fileId, caller.openid);
+  // The photos of one report are checked at once, not one round trip after another on the submit path.
+  const fresh = ours.filter((id) => !known.has(id));
+  const answers = await Promise.all(fresh.map((fileId) => imageCheck.submit(fileId, caller.openid)));
+  const checks = fresh.map((fileId, i): PhotoCheck => {
+    const answer = answers[i];
     const status: PhotoCheck['status'] = 'traceId' in answer ? 'pending' : answer.verdict === 'pass' ? 'published' : 'held';
-    checks.push({
+    return {
       id: deps.newId('pc'),
       fileId,
       openid: caller.openid,
@@ -65,8 +68,8 @@ export async function submitPhotoChecks(deps: Deps, caller: Caller, fileIds: rea
       status,
       submittedAt: at,
       decidedAt: status === 'pending' ? null : at,
-    });
-  }
+    };
+  });
   await deps.store.photoChecks.add(checks);
 }
 
