@@ -461,7 +461,7 @@ async function interopBench() {
   const { hashApiKey } = await import('../server/api-keys');
   const { DEMO_OPEN311 } = await import('../server/demo-open311');
   const limits = { writesPerMinute: 1e9, submitsPerHour: 1e9 };
-  const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', rateLimits: limits });
+  const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: () => new Date(), rateLimits: limits });
   try {
     const env = { deps: rt.deps, directory: rt.router.directory, hashKey: hashApiKey };
     const header = 'ticket,category,description,lat,lng,address';
@@ -509,7 +509,7 @@ async function uxBench() {
     const r = spawnSync('npm', ['run', 'build:h5'], { cwd: ROOT, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('h5 build failed');
   }
-  const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo' });
+  const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: () => new Date() });
   const server = createHttpServer(rt, { mode: 'local', staticDir });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

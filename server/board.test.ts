@@ -4,10 +4,11 @@ import { DEMO_IDENTITIES as I, DEMO_POINTS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { GENEROUS_LIMITS } from './test-limits';
 import { codeOf } from './test-outcome';
+import { testClock } from './test-clock';
 
 let rt: LocalRuntime;
 beforeEach(() => {
-  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', rateLimits: GENEROUS_LIMITS });
+  rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo', rateLimits: GENEROUS_LIMITS });
 });
 afterEach(() => rt.close());
 

@@ -16,6 +16,7 @@ import { demoDirectory } from './demo-data';
 import { fakeCloudbaseApp } from '../test/fakes/cloudbase-app';
 import type { FakeCloudbaseDb } from '../test/fakes/cloudbase-db';
 import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
+import { testClock } from './test-clock';
 
 /** A function context as CloudBase passes it (new architecture: `environment` is a JSON string). */
 const contextFor = (openid: string | null) => ({
@@ -30,7 +31,7 @@ const contextFor = (openid: string | null) => ({
 
 let rt: LocalRuntime;
 beforeEach(() => {
-  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo' });
+  rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo' });
 });
 afterEach(() => rt.close());
 

@@ -4,10 +4,11 @@ import type { ConcernDetail, Page, ConcernSummary } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { codeOf } from './test-outcome';
+import { testClock } from './test-clock';
 
 let rt: LocalRuntime;
 beforeEach(() => {
-  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', rateLimits: GENEROUS_LIMITS });
+  rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo', rateLimits: GENEROUS_LIMITS });
 });
 afterEach(() => rt.close());
 

@@ -10,13 +10,14 @@ import { DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { rowCounts } from './store-snapshot';
 import { GENEROUS_LIMITS } from './test-limits';
+import { testClock } from './test-clock';
 
 jest.setTimeout(120_000);
 
 let rt: LocalRuntime;
 let concernId: string;
 beforeAll(async () => {
-  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', rateLimits: GENEROUS_LIMITS });
+  rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo', rateLimits: GENEROUS_LIMITS });
   concernId = ((await rt.router.call('concern', 'concern/submit', { category: 'environment', description: '祠堂旁垃圾堆积', placeId: 'dz-xicheng-daguo' }, I.resident)) as ConcernDetail).id;
 });
 afterAll(() => rt.close());

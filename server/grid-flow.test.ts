@@ -4,10 +4,11 @@ import type { GridTreeNode } from '../core/grid';
 import type { ConcernDetail, LocateView } from '../core/views';
 import { DEMO_IDENTITIES as I, DEMO_POINTS, demoBoundaries } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import { testClock } from './test-clock';
 
 let rt: LocalRuntime;
 beforeEach(() => {
-  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo' });
+  rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo' });
 });
 afterEach(() => rt.close());
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type http from 'node:http';
 import { createHttpServer } from './http-server';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import { testClock } from './test-clock';
 
 let rt: LocalRuntime;
 let server: http.Server;
@@ -13,7 +14,7 @@ let base: string;
 let staticDir: string;
 
 async function start(mode: 'local' | 'production') {
-  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo' });
+  rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo' });
   server = createHttpServer(rt, { mode, staticDir });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -11,6 +11,7 @@ import { ACTION_POLICY } from '../core/policy';
 import type { ConcernDetail } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import { testClock } from './test-clock';
 
 type PersonAction = Exclude<LifecycleAction, 'route_assign' | 'route_dispatch' | 'sla_escalate' | 'sla_flag'>;
 
@@ -43,7 +44,7 @@ const PEOPLE: Array<[name: string, openid: string, actors: (s: ConcernStatus) =>
 
 let rt: LocalRuntime;
 beforeAll(() => {
-  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', rateLimits: GENEROUS_LIMITS });
+  rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo', rateLimits: GENEROUS_LIMITS });
 });
 afterAll(() => rt.close());
 

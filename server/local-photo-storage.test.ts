@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createHttpServer } from './http-server';
 import { createLocalRuntime } from './local-runtime';
 import { LocalPhotoStorage } from './local-photo-storage';
+import { testClock } from './test-clock';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
 
@@ -22,7 +23,7 @@ describe('local photo storage', () => {
   });
 
   it('is served by the local server under /uploads/, and nothing else is', async () => {
-    const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'none', uploadsDir: mkdtempSync(path.join(os.tmpdir(), 'jiefang-uploads-')) });
+    const rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'none', uploadsDir: mkdtempSync(path.join(os.tmpdir(), 'jiefang-uploads-')) });
     const server = createHttpServer(rt, { mode: 'local', staticDir: null });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

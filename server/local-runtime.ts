@@ -50,7 +50,11 @@ export interface LocalRuntimeOptions {
   dbPath: string;
   seed: 'demo' | 'none';
   sessionSecret?: string;
-  now?: () => Date;
+  /**
+   * The clock: `() => new Date()` for the dev server; a test's own clock in tests (server/test-clock.ts),
+   * so that no test reads the machine's date. Required, so no runtime gets the wall clock by accident.
+   */
+  now: () => Date;
   rateLimits?: RateLimits;
   sla?: SlaConfig;
   volunteer?: Partial<VolunteerSettings>;
@@ -65,7 +69,7 @@ export interface LocalRuntimeOptions {
 export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
   const sla = opts.sla ?? DEFAULT_SLA;
   const store = new SqliteStore({ path: opts.dbPath, sla });
-  const now = opts.now ?? (() => new Date());
+  const { now } = opts;
   if (opts.seed === 'demo') {
     seedDirectory(store.db, demoDirectory(now().toISOString()));
     seedVolunteers(store.db, demoVolunteers(now(), () => newId('c').slice(-10)));

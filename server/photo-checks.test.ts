@@ -11,6 +11,7 @@ import type { ConcernDetail, ConcernSummary, ModerationItem, Page } from '../cor
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { GENEROUS_LIMITS } from './test-limits';
+import { testClock } from './test-clock';
 
 const JPEG = (n: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(60, n)]);
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -79,7 +80,7 @@ describe('the image content check', () => {
   });
 
   it('refuses photos where no image check is configured, writing nothing', async () => {
-    const bare = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', rateLimits: GENEROUS_LIMITS });
+    const bare = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo', rateLimits: GENEROUS_LIMITS });
     await expect(bare.router.call('concern', 'concern/submit', { category: 'road', description: '路灯坏了', placeId: 'dz-xicheng-daguo', photos: ['local://uploads/x.jpg'] }, I.resident)).rejects.toMatchObject({ code: 'PHOTO.INVALID' });
     expect(bare.store.db.prepare('SELECT COUNT(*) FROM concerns').pluck().get()).toBe(0);
     await bare.close();

@@ -10,6 +10,7 @@ import { createHttpServer, sniffImage } from './http-server';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { GENEROUS_LIMITS } from './test-limits';
 import { codeOf } from './test-outcome';
+import { testClock } from './test-clock';
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.alloc(100, 1)]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(50, 2)]);
@@ -19,7 +20,7 @@ let rt: LocalRuntime;
 let server: http.Server;
 let base: string;
 beforeEach(async () => {
-  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', rateLimits: GENEROUS_LIMITS, uploadsDir: mkdtempSync(path.join(os.tmpdir(), 'jiefang-uploads-')) });
+  rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo', rateLimits: GENEROUS_LIMITS, uploadsDir: mkdtempSync(path.join(os.tmpdir(), 'jiefang-uploads-')) });
   server = createHttpServer(rt, { mode: 'local', staticDir: null, maxUploadBytes: 1000 });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -102,7 +103,7 @@ describe('photos on concerns', () => {
   });
 
   it('refuses every photo when the runtime has no photo storage', async () => {
-    const bare = createLocalRuntime({ dbPath: ':memory:', seed: 'demo' });
+    const bare = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo' });
     try {
       const p = bare.router.call('concern', 'concern/submit', { category: 'environment', description: '路灯坏了', placeId: 'dz-xicheng-daguo', photos: ['local://uploads/abc.jpg'] }, I.resident);
       expect(await codeOf(p)).toBe('PHOTO.INVALID');

@@ -5,10 +5,11 @@ import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { DELETED_NAME } from './sqlite-privacy';
 import { GENEROUS_LIMITS } from './test-limits';
+import { testClock } from './test-clock';
 
 let rt: LocalRuntime;
 beforeEach(() => {
-  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', rateLimits: GENEROUS_LIMITS });
+  rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo', rateLimits: GENEROUS_LIMITS });
 });
 afterEach(() => rt.close());
 

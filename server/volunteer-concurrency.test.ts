@@ -12,6 +12,7 @@ import type { EventDetail, SignUpResult } from '../core/views';
 import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createHttpServer } from './http-server';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import { testClock } from './test-clock';
 
 const PEOPLE = 200;
 const PLACES = 50;
@@ -40,7 +41,7 @@ const tally = (xs: string[]) => xs.reduce<Record<string, number>>((m, x) => ({ .
 describe('sign-ups through the router, 200 at once for 50 places', () => {
   let rt: LocalRuntime;
   beforeEach(() => {
-    rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo' });
+    rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo' });
   });
   afterEach(() => rt.close());
 
@@ -123,7 +124,7 @@ describe('sign-ups through the local HTTP server, 200 concurrent requests for 50
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'jiefang-signup-'));
-    rt = createLocalRuntime({ dbPath: path.join(dir, 'test.db'), seed: 'demo' });
+    rt = createLocalRuntime({ dbPath: path.join(dir, 'test.db'), now: testClock().now, seed: 'demo' });
     server = createHttpServer(rt, { mode: 'local', staticDir: null });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

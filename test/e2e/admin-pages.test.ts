@@ -57,7 +57,7 @@ it('lets the town admin publish and reject held text, and read feedback and the 
   const other = await router<ConcernDetail>(I.resident2, 'concern/submit', { category: 'other', description: OTHER, placeId: 'dz-xicheng-daguo' });
   expect(other.moderation).toBe('held');
   // A team leader's event whose description is flagged: held with its title, place and description.
-  const start = Date.now() + 7 * 86_400_000;
+  const start = t.h.now().getTime() + 7 * 86_400_000;
   const event = (await t.h.rt.router.call(
     'volunteer',
     'event/create',

@@ -16,19 +16,30 @@ export const SCREENSHOT_DIR = path.join(ROOT, 'test-results');
 /** Screenshots of the main pages at 375×812, committed and linked from the README. */
 export const DOCS_SHOTS = path.join(ROOT, 'docs', 'screenshots');
 
+/**
+ * The instant a browser test's world starts at: Wednesday 2026-11-25, 10:00 in Beijing (a working day,
+ * in a year with a holiday list). Time then runs at its real pace, on the server and in every page, so
+ * waits and timers behave as usual while the date never depends on the day the suite runs.
+ */
+export const E2E_START = '2026-11-25T02:00:00.000Z';
+
 export interface Harness {
   base: string;
   rt: LocalRuntime;
+  /** The server's clock (and the pages'): E2E_START plus the real time elapsed since the harness started. */
+  now(): Date;
   browser: Browser;
   /** A fresh context (own storage); `options` add e.g. a geolocation and its permission. */
   newPage(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(start: string = E2E_START): Promise<Harness> {
   const staticDir = path.join(ROOT, 'dist-h5');
   if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist-h5 is missing: run `npm run build:h5` first (npm test does)');
-  const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', uploadsDir: mkdtempSync(path.join(os.tmpdir(), 'jiefang-e2e-uploads-')) });
+  const startedAt = performance.now();
+  const now = () => new Date(Date.parse(start) + Math.round(performance.now() - startedAt));
+  const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now, uploadsDir: mkdtempSync(path.join(os.tmpdir(), 'jiefang-e2e-uploads-')) });
   rt.startJobs(200);
   const server: http.Server = createHttpServer(rt, { mode: 'local', staticDir });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -51,9 +62,12 @@ export async function startHarness(): Promise<Harness> {
   return {
     base,
     rt,
+    now,
     browser,
     async newPage(options = {}) {
       const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+      // The page's clock is the server's: installed at the server's time, then running at the real pace.
+      await context.clock.install({ time: now() });
       const page = await context.newPage();
       page.on('pageerror', (e) => console.error('[page error]', e.message));
       return { context, page };
@@ -71,7 +85,7 @@ export async function startHarness(): Promise<Harness> {
  * screenshot folders made) and closed after them, and full-page screenshots into `test-results/`.
  * `t.h` is the running harness from `beforeAll` on.
  */
-export function browserSuite(timeoutMs = 120_000): { h: Harness; shot(page: Page, name: string): Promise<Buffer> } {
+export function browserSuite(timeoutMs = 120_000, start: string = E2E_START): { h: Harness; shot(page: Page, name: string): Promise<Buffer> } {
   jest.setTimeout(timeoutMs);
   const suite = {
     h: undefined as unknown as Harness,
@@ -79,7 +93,7 @@ export function browserSuite(timeoutMs = 120_000): { h: Harness; shot(page: Page
   };
   beforeAll(async () => {
     for (const dir of [SCREENSHOT_DIR, DOCS_SHOTS]) mkdirSync(dir, { recursive: true });
-    suite.h = await startHarness();
+    suite.h = await startHarness(start);
   });
   afterAll(() => suite.h?.close());
   return suite;

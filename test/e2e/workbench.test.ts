@@ -68,11 +68,11 @@ it('lets the town admin set quick replies that fill the reply and 办结 boxes w
 });
 
 it('shows the count due today on home and filters the inbox by 今天到期, 已超期 and 待签收', async () => {
-  const now = new Date();
+  const now = t.h.now();
   const today = await report('筛选测试甲：今天到期的诉求');
   const late = await report('筛选测试乙：已经超期的诉求');
   const later = await report('筛选测试丙：下周才到期的诉求');
-  // Later today (halfway to midnight), an hour ago, and next week, whatever the hour of the test run.
+  // Later today (halfway to midnight), an hour ago, and next week, on the harness's clock.
   setDue(today.id, new Date(now.getTime() + (endOfBeijingDay(now).getTime() - now.getTime()) / 2));
   setDue(late.id, new Date(now.getTime() - 3600_000));
   setDue(later.id, new Date(now.getTime() + 7 * 86_400_000));
