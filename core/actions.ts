@@ -68,6 +68,8 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'concern/importHotline': 'concern',
   'export/concerns': 'concern',
   'export/rates': 'concern',
+  'calendar/list': 'concern',
+  'calendar/save': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

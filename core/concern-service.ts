@@ -1,4 +1,5 @@
 import { actorsOf, canView, isHandler, isReporter } from './access';
+import { workCalendarOf } from './calendar';
 import { HELD_TEXT, moderate as moderateText, shownText as shownTextFor } from './content';
 import type { DirectoryCache, DirectorySnapshot } from './directory';
 import { AppError } from './errors';
@@ -30,8 +31,10 @@ function actorRole(caller: Caller): ActorRole {
   return caller.role;
 }
 
-export function slaOf(deps: Deps): SlaConfig {
-  return deps.sla ?? DEFAULT_SLA;
+/** The SLA policies of the deployment, clocked on the calendar stored in its directory. */
+export function slaFor(deps: Deps, snap: DirectorySnapshot): SlaConfig {
+  const base = deps.sla ?? DEFAULT_SLA;
+  return { ...base, calendar: workCalendarOf(snap.calendar, base.calendar) };
 }
 
 function categoryKey(townId: string, code: string): string {
@@ -67,6 +70,7 @@ function slaView(c: Concern, now: string): SlaView {
     resolvedAt: s.resolvedAt,
     overdue: s.overdue || (s.dueAt !== null && s.dueAt < now),
     firstResponse: s.firstResponse,
+    calendarGaps: s.calendarGaps ?? [],
   };
 }
 
@@ -234,7 +238,7 @@ export async function planSubmission(ctx: Ctx, snap: DirectorySnapshot, input: S
     photos: input.photos ?? [],
     status,
     route,
-    sla: startRound(slaOf(ctx.deps), category, at, null, status),
+    sla: startRound(slaFor(ctx.deps, snap), category, at, null, status),
     rating: null,
     createdAt: at,
     updatedAt: at,
@@ -457,7 +461,7 @@ export async function rate(ctx: Ctx, input: ParsedInputOf<'concern/rate'>): Prom
   // A held comment is kept as a held message of the thread, for the moderator; the rating itself stands.
   const mod = input.comment ? await moderate(ctx, input.comment) : 'published';
   const comment = mod === 'published' ? input.comment ?? null : null;
-  return act(ctx, input.id, input.requestId, only(action), async (c, at, _snap, to) => {
+  return act(ctx, input.id, input.requestId, only(action), async (c, at, snap, to) => {
     const note = `${RATING_TEXT[input.rating]}${comment ? `：${comment}` : ''}`;
     const rating: ConcernRating = { value: input.rating, comment, at, round: c.sla.round };
     const messages = mod === 'held' && input.comment ? [message(ctx, c.id, input.comment, [], at, 'held')] : [];
@@ -472,7 +476,7 @@ export async function rate(ctx: Ctx, input: ParsedInputOf<'concern/rate'>): Prom
       note,
       rating,
       messages,
-      sla: startRound(slaOf(ctx.deps), clockOf, at, c.sla, to),
+      sla: startRound(slaFor(ctx.deps, snap), clockOf, at, c.sla, to),
       notifications: toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_reopened', '诉求被评为不满意，需重办', c, snippet(note), at),
     };
   });

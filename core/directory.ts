@@ -1,3 +1,4 @@
+import type { CalendarYear } from './calendar';
 import { GridIndex } from './grid';
 import { LocationIndex } from './locate';
 import type { Office } from './model';
@@ -10,11 +11,13 @@ export interface DirectorySnapshot {
   where: LocationIndex;
   offices: Office[];
   officeById: Map<string, Office>;
+  /** The working-day calendar: the latest list of every year that has one. */
+  calendar: CalendarYear[];
 }
 
 /**
- * Caches the grid index and the boundaries' spatial index per grid version: both are rebuilt only
- * when the stored grid changes, so a request pays one version read, not a rebuild.
+ * Caches the grid index, the boundaries' spatial index and the calendar per directory version: they are
+ * rebuilt only when the stored directory changes, so a request pays one version read, not a rebuild.
  */
 export class DirectoryCache {
   private snapshot: DirectorySnapshot | null = null;
@@ -28,7 +31,7 @@ export class DirectoryCache {
     // A build for an older version is not reused: an import must be visible to the next call.
     if (!this.building || this.building.version !== version) {
       const promise = (async () => {
-        const [nodes, boundaries, offices] = await Promise.all([this.repo.listNodes(), this.repo.listBoundaries(), this.repo.listOffices()]);
+        const [nodes, boundaries, offices, calendar] = await Promise.all([this.repo.listNodes(), this.repo.listBoundaries(), this.repo.listOffices(), this.repo.listCalendarYears()]);
         const grid = new GridIndex(nodes);
         const snap: DirectorySnapshot = {
           version,
@@ -36,6 +39,7 @@ export class DirectoryCache {
           where: new LocationIndex(grid, boundaries),
           offices,
           officeById: new Map(offices.map((o) => [o.id, o])),
+          calendar,
         };
         if (!this.snapshot || this.snapshot.version <= version) this.snapshot = snap;
         return snap;

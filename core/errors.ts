@@ -49,6 +49,10 @@ export const ERROR_CODES = {
   'PHOTO.INVALID': 400,
   /** An upload over the size cap. */
   'PHOTO.TOO_LARGE': 413,
+  /** A year's holiday lists have problems; `details` lists them (field and message) and nothing was written. */
+  'CALENDAR.INVALID': 400,
+  /** The year was saved by someone else since it was read: reload and enter the changes again. */
+  'CALENDAR.CONFLICT': 409,
   'INTERNAL': 500,
   'SERVICE.UNAVAILABLE': 503,
 } as const;

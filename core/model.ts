@@ -123,6 +123,11 @@ export interface ConcernSla {
   dueAt: string | null;
   /** The next deadline the SLA job acts on; null when no clock is pending. */
   watchAt: string | null;
+  /**
+   * Years this round's clocks ran through that had no holiday list when they were set (counted on
+   * weekends only, so a deadline may fall on a holiday). Absent when the calendar was complete.
+   */
+  calendarGaps?: number[];
 }
 
 /**
@@ -226,7 +231,9 @@ export type NotificationKind =
   | 'event_cancelled'
   | 'event_reminder'
   /** To the leader who created an event: the moderator published or rejected its texts. */
-  | 'event_reviewed';
+  | 'event_reviewed'
+  /** To admins, daily: a year that clocks run into has no holiday list yet. */
+  | 'calendar_missing';
 
 export interface Notification {
   id: string;

@@ -85,6 +85,9 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   // Not writes, but bulk hand-outs of data: budgeted and audited like writes. Scope: the caller's own subtree.
   'export/concerns': { roles: WORKERS, write: true },
   'export/rates': { roles: WORKERS, write: true },
+  'calendar/list': { roles: ['admin'], write: false },
+  // District admins only (checked in calendar-service): the calendar serves every town.
+  'calendar/save': { roles: ['admin'], write: true },
 };
 
 export interface RateLimits {

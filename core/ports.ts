@@ -3,6 +3,7 @@
  * (locally and in tests) and over CloudBase (production); core never sees which.
  */
 import type { BoundaryImportPlan } from './boundary-import';
+import type { CalendarYear } from './calendar';
 import type { Boundary } from './locate';
 import type { ApiClient, AuditEntry, Feedback, Category, Concern, ConcernEvent, ConcernMessage, ConcernStatus, GridNode, InboxMessage, Moderation, Notification, Office, OutboxItem, StaffMember } from './model';
 import type { RateLimits } from './policy';
@@ -24,7 +25,10 @@ export interface UserRecord {
 }
 
 export interface DirectoryRepo {
-  /** Increments whenever grid nodes change, so caches of the grid index know when to rebuild. */
+  /**
+   * The directory version: increments whenever grid nodes, boundaries or the calendar change, so the
+   * caches built from them (grid index, spatial index, working-day calendar) know when to rebuild.
+   */
   gridVersion(): Promise<number>;
   listNodes(): Promise<GridNode[]>;
   /** Every stored boundary (WGS-84 GeoJSON geometry), one per node at most. */
@@ -53,6 +57,19 @@ export interface DirectoryRepo {
    * by a unique field; keys are never stored in the clear.
    */
   findApiClient(keyHash: string): Promise<ApiClient | null>;
+  /** The working-day calendar: the latest version of every year that has a list, oldest year first. */
+  listCalendarYears(): Promise<CalendarYear[]>;
+  /**
+   * Stores `entry` as the year's next version and bumps the directory version (so every cache clocks
+   * with it), in one atomic step. Earlier versions are kept. Writes nothing and returns false when the
+   * year's latest stored version is no longer `entry.version - 1` (someone saved it meanwhile).
+   */
+  saveCalendarYear(entry: CalendarYear): Promise<boolean>;
+  /**
+   * Stores each given list (version 1) for a year that has no list yet; a year already stored, by an
+   * admin or an earlier seed, is left as it is. Returns the years added. Idempotent.
+   */
+  seedCalendarYears(years: CalendarYear[]): Promise<number[]>;
 }
 
 /** A route level: which of the concern's route ids a node is matched against. */
@@ -247,6 +264,12 @@ export interface OutboxRepo {
   /** Records a failed attempt; `nextAttemptAt` null gives up (status dead, kept for review). */
   markFailed(id: string, error: string, nextAttemptAt: string | null): Promise<void>;
   get(id: string): Promise<OutboxItem | null>;
+  /**
+   * Queues notices that no domain change carries (e.g. the reminder that a year has no holiday list).
+   * A notice whose id is already queued is left as it is, so a job that runs twice queues it once.
+   * Returns how many were added.
+   */
+  enqueue(notifications: Notification[]): Promise<number>;
 }
 
 /** The in-app inbox that the local delivery adapter writes to and residents read. */
@@ -600,7 +623,10 @@ export interface Deps {
   rateLimits: RateLimits;
   /** Checks user text before others see it (WeChat msgSecCheck in production, a word list locally). */
   contentCheck: ContentCheck;
-  /** SLA clocks and the working-day calendar; DEFAULT_SLA (core/sla.ts) when absent. */
+  /**
+   * SLA policies and the working window; DEFAULT_SLA (core/sla.ts) when absent. The holiday lists are
+   * not taken from here: concerns are clocked with the calendar stored in the directory.
+   */
   sla?: SlaConfig;
   /** Volunteer module settings; defaults in core/volunteer-model.ts when absent. */
   volunteer?: VolunteerSettings;

@@ -5,6 +5,7 @@
  */
 import { ACTION_FUNCTION, isActionName, type ActionName, type ActionOutput } from './actions';
 import * as board from './board-service';
+import * as calendar from './calendar-service';
 import * as concerns from './concern-service';
 import { moderate } from './content';
 import * as moderation from './moderation';
@@ -107,6 +108,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'concern/importHotline': importHotline,
   'export/concerns': exports_.exportConcerns,
   'export/rates': exports_.exportRates,
+  'calendar/list': calendar.list,
+  'calendar/save': calendar.save,
 };
 
 /** The town an actor works in, for scoping the audit log; null above town level. */
@@ -117,9 +120,11 @@ function townOf(snap: DirectorySnapshot, caller: Caller): string | null {
   return snap.grid.get(caller.nodeId) ? snap.grid.placement(caller.nodeId).town?.id ?? null : null;
 }
 
+/** What an audited write acted on: its `id`, or the year of a calendar. */
 function targetOf(data: unknown): string | null {
-  const id = (data as { id?: unknown } | null)?.id;
-  return typeof id === 'string' ? id.slice(0, 64) : null;
+  const { id, year } = (data ?? {}) as { id?: unknown; year?: unknown };
+  if (typeof id === 'string') return id.slice(0, 64);
+  return typeof year === 'number' ? String(year) : null;
 }
 
 async function profile(ctx: Ctx): Promise<Profile> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CALENDAR_LIMITS } from './calendar';
 import type { InboxFilter } from './views';
 
 /**
@@ -207,6 +208,21 @@ export const schemas = {
     .strict(),
   /** The monthly rates table of stats/rates as a file. */
   'export/rates': z.object({ format: exportFormat, month: month.optional(), months: z.number().int().min(1).max(LIMITS.statsMonthsMax).optional() }).strict(),
+  /** Admins: the working-day calendar of every year, and which years need a list now. */
+  'calendar/list': z.object({}).strict(),
+  /**
+   * District admins: a year's public holidays and 调休 workdays from the State Council notice, saved as the
+   * year's next version. `expectedVersion` is the version the admin edited (0 for a year without a list).
+   */
+  'calendar/save': z
+    .object({
+      year: z.number().int().min(CALENDAR_LIMITS.minYear).max(CALENDAR_LIMITS.maxYear),
+      holidays: z.array(day).max(CALENDAR_LIMITS.maxHolidays),
+      makeupWorkdays: z.array(day).max(CALENDAR_LIMITS.maxMakeupWorkdays),
+      basis: text(CALENDAR_LIMITS.basisMax),
+      expectedVersion: z.number().int().min(0),
+    })
+    .strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

@@ -12,6 +12,7 @@ import type { Deps } from './ports';
 import { escalationTarget, routeUp } from './route-change';
 import { SYSTEM_ACTOR, rerouteNotices, staffOn, toChange } from './concern-service';
 import { markMissed, missedAt } from './sla';
+import { remindMissingCalendar } from './calendar-service';
 
 export interface SlaRunReport {
   /** Concerns found with a clock run out. */
@@ -21,6 +22,10 @@ export interface SlaRunReport {
   flagged: number;
   /** Already handled by a concurrent run, or met in the meantime. */
   skipped: number;
+  /** Years that clocks run into without a holiday list (admins are reminded daily until entered). */
+  calendarMissing: number[];
+  /** Reminders about those years queued by this run (0 when today's were queued already). */
+  calendarNotices: number;
 }
 
 const ATTEMPTS = 3;
@@ -66,7 +71,8 @@ async function actOn(deps: Deps, directory: DirectoryCache, first: Concern, at: 
  */
 export async function runSlaJob(deps: Deps, directory: DirectoryCache, now: Date, batch = 200): Promise<SlaRunReport> {
   const at = now.toISOString();
-  const report: SlaRunReport = { due: 0, escalated: 0, flagged: 0, skipped: 0 };
+  const calendar = await remindMissingCalendar(deps, await directory.current(), now);
+  const report: SlaRunReport = { due: 0, escalated: 0, flagged: 0, skipped: 0, calendarMissing: calendar.missing, calendarNotices: calendar.queued };
   const seen = new Set<string>();
   for (;;) {
     const due = (await deps.store.concerns.dueForSla(at, batch)).filter((c) => !seen.has(c.id));

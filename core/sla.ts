@@ -9,18 +9,12 @@
  * Defaults follow Guangdong's 12345 rules: 咨询 2 working days, 求助/建议 10, 投诉/举报 15; acknowledgement
  * (签收) within a few working hours.
  */
+import { BEIJING_OFFSET_MS } from './beijing';
+import { BUILTIN_CALENDAR, calendarGaps, isWorkingDay, type WorkCalendar } from './calendar';
 import { isOpen } from './lifecycle';
 import type { Category, CategoryKind, ConcernSla, ConcernStatus } from './model';
 
-export interface WorkCalendar {
-  /** Dates (YYYY-MM-DD, Beijing time) that are not worked although they fall on a weekday. */
-  holidays: readonly string[];
-  /** Weekend dates (YYYY-MM-DD) that are worked (调休上班). */
-  makeupWorkdays: readonly string[];
-  /** Working window of a working day, in minutes after midnight Beijing time. */
-  dayStartMinute: number;
-  dayEndMinute: number;
-}
+export { isWorkingDay, type WorkCalendar } from './calendar';
 
 export interface SlaPolicy {
   /** Working hours to accept (签收). */
@@ -36,31 +30,18 @@ export interface SlaConfig {
   byCategory?: Readonly<Record<string, Partial<SlaPolicy>>>;
 }
 
-const OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
-function dates(first: string, n: number): string[] {
-  const t = Date.parse(`${first}T00:00:00Z`);
-  return Array.from({ length: n }, (_, i) => new Date(t + i * DAY_MS).toISOString().slice(0, 10));
-}
-
-/** Public holidays (国务院办公厅 notices of 2024-11-12 and 2025-11-04). Update yearly, or set JIEFANG_HOLIDAYS. */
-export const CN_HOLIDAYS: readonly string[] = [
-  ...dates('2025-01-01', 1), ...dates('2025-01-28', 8), ...dates('2025-04-04', 3), ...dates('2025-05-01', 5),
-  ...dates('2025-05-31', 3), ...dates('2025-10-01', 8),
-  ...dates('2026-01-01', 3), ...dates('2026-02-15', 9), ...dates('2026-04-04', 3), ...dates('2026-05-01', 5),
-  ...dates('2026-06-19', 3), ...dates('2026-09-25', 3), ...dates('2026-10-01', 7),
-];
-/** Weekend days worked instead (调休上班) in the same notices. */
-export const CN_MAKEUP_WORKDAYS: readonly string[] = [
-  '2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11',
-  '2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10',
-];
-
+/**
+ * The built-in lists as one calendar (the years this release knows). A runtime clocks concerns with the
+ * lists stored in its deployment instead (core/calendar.ts); this is the calendar of pure computations
+ * and of a store that has just been seeded.
+ */
 export const DEFAULT_CALENDAR: WorkCalendar = {
-  holidays: CN_HOLIDAYS,
-  makeupWorkdays: CN_MAKEUP_WORKDAYS,
+  holidays: BUILTIN_CALENDAR.flatMap((y) => y.holidays),
+  makeupWorkdays: BUILTIN_CALENDAR.flatMap((y) => y.makeupWorkdays),
+  knownYears: BUILTIN_CALENDAR.map((y) => y.year),
   dayStartMinute: 9 * 60,
   dayEndMinute: 18 * 60,
 };
@@ -76,19 +57,11 @@ export const DEFAULT_SLA: SlaConfig = {
   },
 };
 
-/** True when the Beijing-time date (YYYY-MM-DD) is a working day of the calendar. */
-export function isWorkingDay(cal: WorkCalendar, date: string): boolean {
-  if (cal.makeupWorkdays.includes(date)) return true;
-  if (cal.holidays.includes(date)) return false;
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
-}
-
 /** Adds `minutes` of working time to an instant; returns the instant (ISO, UTC) the time runs out. */
 export function addWorkingMinutes(cal: WorkCalendar, startIso: string, minutes: number): string {
   if (!(cal.dayEndMinute > cal.dayStartMinute)) throw new Error('the working window must not be empty');
   // Work in "Beijing wall-clock ms" (UTC fields of a shifted Date read as Beijing time).
-  let t = Date.parse(startIso) + OFFSET_MS;
+  let t = Date.parse(startIso) + BEIJING_OFFSET_MS;
   let left = minutes * MINUTE_MS;
   // A calendar with no working day would loop forever: give up after ten years of days.
   for (let guard = 0; guard < 3660; guard++) {
@@ -99,7 +72,7 @@ export function addWorkingMinutes(cal: WorkCalendar, startIso: string, minutes: 
     if (isWorkingDay(cal, date) && t < close) {
       if (t < open) t = open;
       const available = close - t;
-      if (left <= available) return new Date(t + left - OFFSET_MS).toISOString();
+      if (left <= available) return new Date(t + left - BEIJING_OFFSET_MS).toISOString();
       left -= available;
     }
     t = dayStart + DAY_MS;
@@ -130,11 +103,15 @@ export function derive(sla: ConcernSla, status: ConcernStatus): ConcernSla {
 /** Fresh clocks for a round that starts at `at`: at submit (round 1) and at every reopen. */
 export function startRound(config: SlaConfig, category: Pick<Category, 'townId' | 'code' | 'kind'>, at: string, prev: ConcernSla | null, status: ConcernStatus): ConcernSla {
   const p = policyFor(config, category);
+  const ackDueAt = addWorkingMinutes(config.calendar, at, p.acknowledgeHours * 60);
+  const resolveDueAt = addWorkingDays(config.calendar, at, p.resolveDays);
+  // A year without a holiday list was clocked on weekends only: the clock says so.
+  const gaps = calendarGaps(config.calendar, at, resolveDueAt > ackDueAt ? resolveDueAt : ackDueAt);
   return derive(
     {
       round: prev ? prev.round + 1 : 1,
-      ackDueAt: addWorkingMinutes(config.calendar, at, p.acknowledgeHours * 60),
-      resolveDueAt: addWorkingDays(config.calendar, at, p.resolveDays),
+      ackDueAt,
+      resolveDueAt,
       ackedAt: null,
       resolvedAt: null,
       ackMissed: false,
@@ -143,6 +120,7 @@ export function startRound(config: SlaConfig, category: Pick<Category, 'townId' 
       firstResponse: prev?.firstResponse ?? 'pending',
       dueAt: null,
       watchAt: null,
+      ...(gaps.length > 0 ? { calendarGaps: gaps } : {}),
     },
     status,
   );

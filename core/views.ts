@@ -163,6 +163,31 @@ export interface RouteView extends RouteDecision {
 }
 
 /** The concern's clocks as shown: due times of this round and whether it is (or was) overdue. */
+/** One year's lists as admins see them. */
+export interface CalendarYearView {
+  year: number;
+  holidays: string[];
+  makeupWorkdays: string[];
+  basis: string;
+  version: number;
+  source: 'builtin' | 'admin';
+  savedAt: string;
+  /** Who saved it: the admin's name; null for the built-in lists. */
+  savedByName: string | null;
+}
+
+export interface CalendarView {
+  /** Every year that has a list, oldest first. */
+  years: CalendarYearView[];
+  /**
+   * Years that need a list now and have none (this year, and from December 1 the next one): concerns
+   * clocked into them count weekends only, until a district admin enters the year.
+   */
+  missing: number[];
+  /** Whether this caller may enter lists (district admins). */
+  canEdit: boolean;
+}
+
 export interface SlaView {
   round: number;
   ackDueAt: string | null;
@@ -174,6 +199,8 @@ export interface SlaView {
   /** A clock was missed, or the current deadline has passed. */
   overdue: boolean;
   firstResponse: FirstResponse;
+  /** Years the clocks ran through without a holiday list (deadlines counted on weekends only); empty when complete. */
+  calendarGaps: number[];
 }
 
 export interface ConcernSummary {
@@ -397,4 +424,6 @@ export interface Outputs {
   'concern/importHotline': HotlineImportView;
   'export/concerns': ExportFile;
   'export/rates': ExportFile;
+  'calendar/list': CalendarView;
+  'calendar/save': CalendarView;
 }

@@ -3,13 +3,15 @@
  * Creates the collections listed in cloudbase/collections/ (existing ones are kept) and, when the
  * directory is empty, imports the grid, offices, categories, roster and users from a JSON file shaped
  * like server/demo-data.ts's DirectoryData (or the synthetic demo district, with its volunteer teams,
- * events and the demo Open311 client keys, with --demo).
+ * events and the demo Open311 client keys, with --demo). Every run also stores the built-in holiday
+ * lists of years the environment has none for. Idempotent: run it again after every upgrade.
  * Needs TCB_ENV, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY (a CAM key of the environment's account).
  */
 import tcb from '@cloudbase/node-sdk';
 import { readFileSync } from 'node:fs';
 import { CloudbaseDb } from '../server/cloudbase/db';
-import { addCloudbaseApiClient, seedCloudbaseDirectory, seedCloudbaseVolunteers } from '../server/cloudbase/seed';
+import { addCloudbaseApiClient, seedCloudbaseCalendar, seedCloudbaseDirectory, seedCloudbaseVolunteers } from '../server/cloudbase/seed';
+import { CloudbaseDirectory } from '../server/cloudbase/directory';
 import { DEMO_API_CLIENTS } from '../server/demo-open311';
 import { demoDirectory, demoVolunteers, type DirectoryData } from '../server/demo-data';
 import { newId } from '../server/ids';
@@ -28,6 +30,8 @@ async function main() {
   const cb = new CloudbaseDb(tcb.init(creds).database(), process.env.JIEFANG_COLLECTION_PREFIX ?? '');
   await cb.createCollections();
   console.log('collections ready');
+  const years = await seedCloudbaseCalendar(new CloudbaseDirectory(cb));
+  console.log(years.length > 0 ? `holiday lists stored for ${years.join(', ')}` : 'holiday lists already present: nothing stored');
   if (data) console.log((await seedCloudbaseDirectory(cb, data)) ? 'directory imported' : 'directory already present: nothing imported');
   if (arg === '--demo') {
     console.log((await seedCloudbaseVolunteers(cb, demoVolunteers(new Date(), () => newId('c').slice(-10)))) ? 'demo volunteer teams imported' : 'teams already present: nothing imported');

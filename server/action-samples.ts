@@ -76,6 +76,8 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'event/attendance': () => ({ id: DEMO_EVENTS.daguoCleanup }),
   'event/confirmHours': () => ({ eventId: DEMO_EVENTS.daguoCleanup }),
   'event/exportCsv': () => ({ id: DEMO_EVENTS.daguoCleanup }),
+  'calendar/list': () => ({}),
+  'calendar/save': () => ({ year: 2030, holidays: ['2030-01-01'], makeupWorkdays: [], basis: '国务院办公厅关于2030年部分节假日安排的通知', expectedVersion: 0 }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

@@ -12,11 +12,12 @@ import { DEMO_EVENTS, DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { rowCounts } from './store-snapshot';
 import { GENEROUS_LIMITS } from './test-limits';
+import { testClock } from './test-clock';
 
 let rt: LocalRuntime;
 let concernId: string;
 beforeEach(async () => {
-  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', rateLimits: GENEROUS_LIMITS });
+  rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo', rateLimits: GENEROUS_LIMITS });
   concernId = ((await rt.router.call('concern', 'concern/submit', { category: 'environment', description: '祠堂旁垃圾堆积', placeId: 'dz-xicheng-daguo' }, I.resident)) as ConcernDetail).id;
 });
 afterEach(() => rt.close());
@@ -100,6 +101,9 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'event/attendance': { resident: F, staff: F, office: F, admin: F },
   'event/confirmHours': { resident: F, leader: 'EVENT.NOT_ENDED', staff: F, office: F, admin: F },
   'event/exportCsv': { resident: F, staff: F, office: F, admin: F },
+  'calendar/list': { resident: F, leader: F, staff: F, office: F },
+  // The calendar serves every town: a town admin reads it, only a district admin enters it.
+  'calendar/save': { resident: F, leader: F, staff: F, office: F, admin: F },
 };
 const cases = ACTIONS.flatMap((a) => Object.entries(PEOPLE_BY_ROLE).map(([role, openid]) => [a, role, openid] as const));
 

@@ -1,10 +1,4 @@
 import { z } from 'zod';
-import { DEFAULT_CALENDAR, DEFAULT_SLA, type SlaConfig } from '../core/sla';
-
-const dateList = z
-  .string()
-  .transform((v) => v.split(',').map((d) => d.trim()).filter((d) => d.length > 0))
-  .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates must be YYYY-MM-DD, comma-separated')));
 
 /** Configuration of the local cloud, from the environment, checked once at start. See .env.example. */
 const schema = z.object({
@@ -17,8 +11,9 @@ const schema = z.object({
   JIEFANG_SESSION_SECRET: z.string().min(16).optional(),
   JIEFANG_RATE_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   JIEFANG_RATE_SUBMITS_PER_HOUR: z.coerce.number().int().min(1).default(20),
-  JIEFANG_HOLIDAYS: dateList.optional(),
-  JIEFANG_MAKEUP_WORKDAYS: dateList.optional(),
+  // The holiday lists moved into the store (calendar/save): a deployment that still sets them is told so.
+  JIEFANG_HOLIDAYS: z.undefined({ invalid_type_error: 'no longer read: holiday lists are data now, entered by a district admin (calendar/save); unset it' }),
+  JIEFANG_MAKEUP_WORKDAYS: z.undefined({ invalid_type_error: 'no longer read: make-up workdays are data now, entered by a district admin (calendar/save); unset it' }),
   JIEFANG_SLA_EVERY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** A word-list file for the local content check (see server/default-word-list.ts). */
   JIEFANG_WORD_LIST: z.string().min(1).optional(),
@@ -36,16 +31,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new Error(`invalid configuration:\n${lines}`);
   }
   return parsed.data;
-}
-
-/** SLA clocks from the configuration: the built-in calendar unless the holiday lists are set. */
-export function slaConfig(config: ServerConfig): SlaConfig {
-  return {
-    ...DEFAULT_SLA,
-    calendar: {
-      ...DEFAULT_CALENDAR,
-      holidays: config.JIEFANG_HOLIDAYS ?? DEFAULT_CALENDAR.holidays,
-      makeupWorkdays: config.JIEFANG_MAKEUP_WORKDAYS ?? DEFAULT_CALENDAR.makeupWorkdays,
-    },
-  };
 }

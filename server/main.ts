@@ -1,7 +1,7 @@
 /** `npm start`: the local cloud on one port — the H5 build, the action router, the dev login. */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, slaConfig } from './config';
+import { loadConfig } from './config';
 import { DEMO_LOGIN_ORDER } from './demo-data';
 import { createHttpServer } from './http-server';
 import { WordListContentCheck } from './local-content-check';
@@ -17,9 +17,9 @@ async function main() {
   const rt = createLocalRuntime({
     dbPath: config.JIEFANG_DB,
     seed: config.JIEFANG_SEED,
+    now: () => new Date(),
     sessionSecret: config.JIEFANG_SESSION_SECRET,
     rateLimits: { writesPerMinute: config.JIEFANG_RATE_WRITES_PER_MINUTE, submitsPerHour: config.JIEFANG_RATE_SUBMITS_PER_HOUR },
-    sla: slaConfig(config),
     volunteer: { checkinMarginMinutes: config.JIEFANG_CHECKIN_MARGIN_MINUTES, reminderLeadMinutes: config.JIEFANG_REMINDER_LEAD_MINUTES },
     uploadsDir: path.join(dataDir, 'uploads'),
     ...(config.JIEFANG_WORD_LIST ? { contentCheck: WordListContentCheck.fromFile(config.JIEFANG_WORD_LIST) } : {}),

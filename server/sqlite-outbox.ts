@@ -47,6 +47,7 @@ export function outboxEnqueuer(db: Database.Database): (ns: readonly Notificatio
 export class SqliteOutbox implements OutboxRepo {
   private readonly q;
   private readonly claimTx;
+  private readonly enqueueTx;
 
   constructor(db: Database.Database) {
     this.q = {
@@ -58,7 +59,10 @@ export class SqliteOutbox implements OutboxRepo {
         status = CASE WHEN @next IS NULL THEN 'dead' ELSE 'pending' END, next_attempt_at = COALESCE(@next, next_attempt_at)
         WHERE id = @id AND status = 'pending'`),
       get: db.prepare(`SELECT * FROM outbox WHERE id = ?`),
+      insertOnce: db.prepare(`INSERT INTO outbox (id, recipient_openid, kind, title, body, page, created_at, status, attempts, next_attempt_at)
+        VALUES (@id, @recipientOpenid, @kind, @title, @body, @page, @createdAt, 'pending', 0, @createdAt) ON CONFLICT(id) DO NOTHING`),
     };
+    this.enqueueTx = db.transaction((ns: Notification[]) => ns.reduce((added, n) => added + this.q.insertOnce.run(n).changes, 0));
     this.claimTx = db.transaction((now: string, leaseUntil: string, limit: number) => {
       const rows = (this.q.due.all({ now, limit }) as Row[]).map(toItem);
       for (const r of rows) this.q.lease.run(leaseUntil, r.id);
@@ -66,6 +70,9 @@ export class SqliteOutbox implements OutboxRepo {
     });
   }
 
+  async enqueue(notifications: Notification[]): Promise<number> {
+    return this.enqueueTx.immediate(notifications);
+  }
   async claimDue(now: string, leaseUntil: string, limit: number): Promise<OutboxItem[]> {
     return this.claimTx.immediate(now, leaseUntil, limit);
   }

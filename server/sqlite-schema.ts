@@ -375,4 +375,18 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX photo_checks_held ON photo_checks(town_id, submitted_at, id) WHERE status = 'held';
   CREATE INDEX photo_checks_openid ON photo_checks(openid);
   `,
+  /* 16: the working-day calendar as data: each year's holiday and make-up workday lists, every saved
+     version kept (the latest one counts) */ `
+  CREATE TABLE calendar_years (
+    year INTEGER NOT NULL,
+    version INTEGER NOT NULL CHECK (version >= 1),
+    holidays TEXT NOT NULL,
+    makeup_workdays TEXT NOT NULL,
+    basis TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('builtin','admin')),
+    saved_at TEXT NOT NULL,
+    saved_by TEXT,
+    PRIMARY KEY (year, version)
+  );
+  `,
 ];

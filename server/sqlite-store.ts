@@ -2,6 +2,7 @@ import { SqliteBoard } from './sqlite-board';
 import Database from 'better-sqlite3';
 import type { ApiClient, Category, Concern, ConcernEvent, ConcernMessage, GridNode, Notification, Office, StaffMember } from '../core/model';
 import type { BoundaryImportPlan } from '../core/boundary-import';
+import { builtinCalendarYears, type CalendarYear } from '../core/calendar';
 import type { Boundary } from '../core/locate';
 import type { AuditRepo, BoardRepo, FeedbackRepo, HeldContent, PhotoCheckRepo, PrivacyRepo, ConcernChange, ConcernRepo, ConcernSearch, LatestReply, NewConcern, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, RateCounts, RateQuery, RouteLevel, Store, TeamRepo, UserRecord } from '../core/ports';
 import type { RosterImportPlan } from '../core/roster-import';
@@ -113,7 +114,10 @@ export class SqliteStore implements Store {
 
   constructor(opts: SqliteStoreOptions) {
     this.db = openDatabase(opts.path);
-    this.directory = new SqliteDirectory(this.db);
+    const directory = new SqliteDirectory(this.db);
+    // The national holiday lists this release knows, for every year the store has no list of yet.
+    directory.seedBuiltinCalendar();
+    this.directory = directory;
     this.concerns = new SqliteConcerns(this.db);
     backfillClocks(this.db, opts.sla ?? DEFAULT_SLA);
     this.outbox = new SqliteOutbox(this.db);
@@ -132,11 +136,25 @@ export class SqliteStore implements Store {
   }
 }
 
+const calendarRow = (y: CalendarYear) => ({ ...y, holidays: JSON.stringify(y.holidays), makeupWorkdays: JSON.stringify(y.makeupWorkdays) });
+const toCalendarYear = (r: Row): CalendarYear => ({
+  year: r.year as number,
+  holidays: JSON.parse(r.holidays as string) as string[],
+  makeupWorkdays: JSON.parse(r.makeup_workdays as string) as string[],
+  basis: r.basis as string,
+  version: r.version as number,
+  source: r.source as CalendarYear['source'],
+  savedAt: r.saved_at as string,
+  savedBy: s(r.saved_by),
+});
+
 export class SqliteDirectory implements DirectoryRepo {
   private readonly q;
   private readonly boundaryTx;
   private readonly rosterTx;
   private readonly claimTx;
+  private readonly calendarTx;
+  private readonly seedCalendarTx;
   constructor(private readonly db: Database.Database) {
     this.q = {
       boundaries: db.prepare(`SELECT node_id, geometry FROM grid_boundaries ORDER BY node_id`),
@@ -162,7 +180,24 @@ export class SqliteDirectory implements DirectoryRepo {
       user: db.prepare(`SELECT * FROM users WHERE openid = ?`),
       insertUser: db.prepare(`INSERT INTO users (openid, name, phone, created_at) VALUES (@openid, @name, @phone, @createdAt) ON CONFLICT(openid) DO NOTHING`),
       apiClient: db.prepare(`SELECT * FROM api_clients WHERE key_hash = ?`),
+      calendarYears: db.prepare(`SELECT c.* FROM calendar_years c
+        WHERE c.version = (SELECT MAX(version) FROM calendar_years WHERE year = c.year) ORDER BY c.year`),
+      calendarLatest: db.prepare(`SELECT COALESCE(MAX(version), 0) FROM calendar_years WHERE year = ?`).pluck(),
+      insertCalendar: db.prepare(`INSERT INTO calendar_years (year, version, holidays, makeup_workdays, basis, source, saved_at, saved_by)
+        VALUES (@year, @version, @holidays, @makeupWorkdays, @basis, @source, @savedAt, @savedBy)`),
     };
+    this.calendarTx = db.transaction((entry: CalendarYear): boolean => {
+      if ((this.q.calendarLatest.get(entry.year) as number) !== entry.version - 1) return false;
+      this.q.insertCalendar.run(calendarRow(entry));
+      this.q.bumpVersion.run();
+      return true;
+    });
+    this.seedCalendarTx = db.transaction((years: CalendarYear[]): number[] => {
+      const added = years.filter((y) => (this.q.calendarLatest.get(y.year) as number) === 0);
+      for (const y of added) this.q.insertCalendar.run(calendarRow({ ...y, version: 1 }));
+      if (added.length > 0) this.q.bumpVersion.run();
+      return added.map((y) => y.year);
+    });
 
     this.boundaryTx = db.transaction((plan: BoundaryImportPlan, expected: number): boolean => {
       if ((this.q.gridVersion.get() as number) !== expected) return false;
@@ -243,6 +278,19 @@ export class SqliteDirectory implements DirectoryRepo {
   async ensureUser(user: UserRecord): Promise<UserRecord> {
     this.q.insertUser.run(user);
     return toUser(this.q.user.get(user.openid) as Row);
+  }
+  async listCalendarYears(): Promise<CalendarYear[]> {
+    return (this.q.calendarYears.all() as Row[]).map(toCalendarYear);
+  }
+  async saveCalendarYear(entry: CalendarYear): Promise<boolean> {
+    return this.calendarTx.immediate(entry);
+  }
+  async seedCalendarYears(years: CalendarYear[]): Promise<number[]> {
+    return this.seedCalendarTx.immediate(years);
+  }
+  /** The same seed, synchronously, when the store opens. */
+  seedBuiltinCalendar(): number[] {
+    return this.seedCalendarTx.immediate(builtinCalendarYears());
   }
   async findApiClient(keyHash: string): Promise<ApiClient | null> {
     const r = this.q.apiClient.get(keyHash) as Row | undefined;

@@ -37,6 +37,7 @@ export const TEMPLATE_OF: Readonly<Record<NotificationKind, TemplateKey>> = {
   event_cancelled: 'volunteer_event',
   event_reminder: 'volunteer_event',
   event_reviewed: 'volunteer_event',
+  calendar_missing: 'concern_todo',
 };
 
 /** `kindName`: what happened, in at most 5 Chinese characters (fits a `phrase` field). */
@@ -55,6 +56,7 @@ export const KIND_NAME: Readonly<Record<NotificationKind, string>> = {
   event_cancelled: '活动取消',
   event_reminder: '活动提醒',
   event_reviewed: '活动审核',
+  calendar_missing: '日历待录',
 };
 
 /** WeChat's limits per template key type (characters). Keys are named type + number, e.g. thing1. */

@@ -59,6 +59,7 @@ export const COLLECTIONS = [
   'api_clients',
   'rate_limits',
   'photo_checks',
+  'calendar_years',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 

@@ -1,4 +1,5 @@
 import type { BoundaryImportPlan } from '../../core/boundary-import';
+import type { CalendarYear } from '../../core/calendar';
 import type { Boundary } from '../../core/locate';
 import type { ApiClient, Category, GridNode, Office, StaffMember } from '../../core/model';
 import type { DirectoryRepo, UserRecord } from '../../core/ports';
@@ -45,6 +46,18 @@ const toApiClient = (d: StoredDoc): ApiClient => ({
   reads: d.reads as ApiClient['reads'],
   requestsPerMinute: Number(d.requestsPerMinute),
   postsPerHour: Number(d.postsPerHour),
+});
+/** One version of a year's lists: `_id` is `<year>-v<version>`, so a version is written once. */
+export const calendarDoc = (y: CalendarYear): StoredDoc => ({ _id: `${y.year}-v${y.version}`, ...y });
+const toCalendarYear = (d: StoredDoc): CalendarYear => ({
+  year: Number(d.year),
+  holidays: (d.holidays as unknown[]).map(String),
+  makeupWorkdays: (d.makeupWorkdays as unknown[]).map(String),
+  basis: String(d.basis),
+  version: Number(d.version),
+  source: d.source as CalendarYear['source'],
+  savedAt: String(d.savedAt),
+  savedBy: str(d.savedBy),
 });
 const staffDoc = (s: StaffMember): StoredDoc => ({ _id: s.openid, name: s.name, role: s.role, nodeId: s.nodeId, phone: s.phone });
 
@@ -167,6 +180,48 @@ export class CloudbaseDirectory implements DirectoryRepo {
     const [d] = await this.cb.find('api_clients', { keyHash }, [], 1);
     return d ? toApiClient(d) : null;
   }
+  /** Every version of every year (a few dozen small documents), the latest of each year kept. */
+  async listCalendarYears(): Promise<CalendarYear[]> {
+    const latest = new Map<number, CalendarYear>();
+    for (const y of (await this.cb.readAll('calendar_years')).map(toCalendarYear)) {
+      if ((latest.get(y.year)?.version ?? 0) < y.version) latest.set(y.year, y);
+    }
+    return [...latest.values()].sort(byKeys((y) => y.year));
+  }
+
+  /**
+   * One transaction: the previous version exists (unless this is the first), this one does not, then
+   * the version is created and `meta/grid` bumped. Two admins saving at once both create the same `_id`:
+   * one commits, the other's retry finds it and writes nothing.
+   */
+  async saveCalendarYear(entry: CalendarYear): Promise<boolean> {
+    return this.cb.transaction(async (tx) => {
+      if (entry.version > 1 && !(await tx.get('calendar_years', `${entry.year}-v${entry.version - 1}`))) return false;
+      if (await tx.get('calendar_years', `${entry.year}-v${entry.version}`)) return false;
+      await tx.create('calendar_years', calendarDoc(entry));
+      await this.bumpVersion(tx);
+      return true;
+    });
+  }
+
+  async seedCalendarYears(years: CalendarYear[]): Promise<number[]> {
+    return this.cb.transaction(async (tx) => {
+      const added: number[] = [];
+      for (const y of years) {
+        if (await tx.get('calendar_years', `${y.year}-v1`)) continue;
+        await tx.create('calendar_years', calendarDoc({ ...y, version: 1 }));
+        added.push(y.year);
+      }
+      if (added.length > 0) await this.bumpVersion(tx);
+      return added;
+    });
+  }
+
+  private async bumpVersion(tx: TxView): Promise<void> {
+    if (await tx.get('meta', 'grid')) await tx.update('meta', 'grid', { version: this.cb._.inc(1) });
+    else await tx.create('meta', { _id: 'grid', version: 1, rosterImports: 0 });
+  }
+
   async ensureUser(user: UserRecord): Promise<UserRecord> {
     const { doc } = await this.cb.createOnce('users', { _id: user.openid, name: user.name, phone: user.phone, createdAt: user.createdAt });
     return toUser(doc);

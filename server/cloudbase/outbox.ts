@@ -66,6 +66,11 @@ export class CloudbaseOutbox implements OutboxRepo {
     );
     return due.filter((_d, i) => leased[i]).map(toItem);
   }
+  /** One `createOnce` per notice: an id already queued (a second run of the job) adds nothing. */
+  async enqueue(notifications: Notification[]): Promise<number> {
+    const created = await Promise.all(notifications.map((n) => this.cb.createOnce('outbox', outboxDoc(n))));
+    return created.filter((c) => c.created).length;
+  }
   async markSent(id: string, at: string): Promise<void> {
     await this.cb.updateWhere('outbox', { _id: id, status: 'pending' }, { status: 'sent', sentAt: at, leaseUntil: '' });
   }

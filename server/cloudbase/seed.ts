@@ -1,7 +1,9 @@
+import { builtinCalendarYears } from '../../core/calendar';
 import { GridIndex } from '../../core/grid';
 import type { DirectoryData, VolunteerData } from '../demo-data';
 import type { CloudbaseDb, CollectionName, StoredDoc } from './db';
 import type { ApiClient } from '../../core/model';
+import type { DirectoryRepo } from '../../core/ports';
 import { hashApiKey } from '../api-keys';
 import { apiClientDoc, boundaryDoc, nodeDoc } from './directory';
 import { eventDoc } from './events';
@@ -29,6 +31,14 @@ export async function seedCloudbaseDirectory(cb: CloudbaseDb, data: DirectoryDat
   if (meta) await cb.updateWhere('meta', { _id: 'grid' }, { version: cb._.inc(1) });
   else await cb.coll('meta').add({ _id: 'grid', version: 1 });
   return true;
+}
+
+/**
+ * Stores the holiday lists this release knows for every year the environment has no list of (run on
+ * every setup: a list an admin entered is never replaced). Returns the years added.
+ */
+export function seedCloudbaseCalendar(directory: DirectoryRepo): Promise<number[]> {
+  return directory.seedCalendarYears(builtinCalendarYears());
 }
 
 /**

@@ -65,6 +65,7 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   'event/confirmHours': '确认工时',
   'export/concerns': '导出诉求',
   'export/rates': '导出办理统计',
+  'calendar/save': '录入节假日安排',
 };
 
 export function auditActionText(action: string): string {

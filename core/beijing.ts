@@ -1,0 +1,22 @@
+/**
+ * Beijing time (Asia/Shanghai). China has kept UTC+8 all year since 1991, so a fixed offset is exact and
+ * no time-zone database is needed, on the server or in the mini program.
+ */
+export const BEIJING_OFFSET_MS = 8 * 3600_000;
+
+const ms = (at: Date | string): number => (typeof at === 'string' ? Date.parse(at) : at.getTime());
+
+/** The Beijing calendar date (YYYY-MM-DD) of an instant. */
+export function beijingDate(at: Date | string): string {
+  return new Date(ms(at) + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The Beijing calendar year of an instant. */
+export function beijingYear(at: Date | string): number {
+  return new Date(ms(at) + BEIJING_OFFSET_MS).getUTCFullYear();
+}
+
+/** The Beijing calendar month (1–12) of an instant. */
+export function beijingMonth(at: Date | string): number {
+  return new Date(ms(at) + BEIJING_OFFSET_MS).getUTCMonth() + 1;
+}
