@@ -8,9 +8,10 @@ import { ALL_FUNCTIONS, FUNCTION_CONFIG } from '../scripts/build-functions';
 import { createCloudHandler, createTimerHandler } from './cloud-function';
 import { cloudbaseIdentity } from './cloud-identity';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
-import { resetCloudRuntime } from './cloud-runtime';
+import { createCloudRuntime, resetCloudRuntime } from './cloud-runtime';
 import { CloudbaseStore } from './cloudbase/store';
-import { addCloudbaseApiClient, seedCloudbaseDirectory } from './cloudbase/seed';
+import { addCloudbaseApiClient, seedCloudbaseCalendar, seedCloudbaseDirectory } from './cloudbase/seed';
+import { loadCloudConfig } from './cloud-config';
 import { DEMO_API_CLIENTS, DEMO_OPEN311 } from './demo-open311';
 import { demoDirectory } from './demo-data';
 import { fakeCloudbaseApp } from '../test/fakes/cloudbase-app';
@@ -89,8 +90,10 @@ describe('a deployed cloud function', () => {
       const store = new CloudbaseStore({ db: fake.db });
       await store.cb.createCollections();
       await seedCloudbaseDirectory(store.cb, demoDirectory('2026-11-30T00:00:00.000Z'));
+      await seedCloudbaseCalendar(store.directory);
       for (const { client, key } of DEMO_API_CLIENTS) await addCloudbaseApiClient(store.cb, client, key, '2026-11-30T00:00:00.000Z');
     }
+    return fake;
   }
 
   it('says plainly that no CloudBase environment is configured', async () => {
@@ -123,6 +126,25 @@ describe('a deployed cloud function', () => {
     const detail = await call('o-new-resident', 'concern/get', { id });
     expect(detail).toMatchObject({ ok: true, data: { status: 'accepted', timeline: [{ type: 'submitted' }, expect.anything(), { type: 'accepted' }] } });
     expect(wire!.documents('users').map((u) => u._id)).toContain('o-new-resident');
+  });
+
+  it('keeps the working-day calendar in CloudBase: a district admin enters a year, and concerns clocked into it stop recording a gap', async () => {
+    const fake = await environment(true);
+    // Monday 28 December 2026, 10:00 in Beijing.
+    const clock = testClock('2026-12-28T02:00:00.000Z');
+    const rt = createCloudRuntime(loadCloudConfig(process.env), fake.app, clock.now);
+    const handler = createCloudHandler('concern', async () => rt.router, cloudbaseIdentity);
+    const call = (openid: string, action: string, data: unknown = {}) => handler({ action, data }, contextFor(openid));
+    const report = () => call('o-new-resident', 'concern/submit', { category: 'environment', description: '祠堂旁垃圾桶满了', placeId: 'dz-xicheng-daguo' });
+    expect(await call('demo-admin-danzao', 'calendar/list')).toMatchObject({ ok: true, data: { missing: [2027], canEdit: false, years: [{ year: 2025 }, { year: 2026 }] } });
+    expect(await report()).toMatchObject({ ok: true, data: { sla: { calendarGaps: [2027] } } });
+    const entry = { year: 2027, holidays: ['2027-01-01'], makeupWorkdays: [], basis: '测试用的安排（并非国务院通知）', expectedVersion: 0 };
+    expect(await call('demo-admin-danzao', 'calendar/save', entry)).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await call('demo-admin-nanhai', 'calendar/save', entry)).toMatchObject({ ok: true, data: { missing: [], years: [{ year: 2025 }, { year: 2026 }, { year: 2027, version: 1, savedByName: '南海区管理员' }] } });
+    expect(await call('demo-admin-nanhai', 'calendar/save', entry)).toMatchObject({ ok: false, code: 'CALENDAR.CONFLICT' });
+    expect(await report()).toMatchObject({ ok: true, data: { sla: { calendarGaps: [] } } });
+    expect(wire!.documents('calendar_years').map((d) => d._id).sort()).toEqual(['2025-v1', '2026-v1', '2027-v1']);
+    expect(await runSlaJob(rt.deps, rt.router.directory, clock.now())).toMatchObject({ calendarMissing: [], calendarNotices: 0 });
   });
 
   it("checks a report's photo with mediaCheckAsync and holds it when WeChat's pushed verdict says risky", async () => {

@@ -38,7 +38,8 @@ export interface CloudRuntime {
   deliverNotifications(): Promise<DeliveryReport>;
 }
 
-export function createCloudRuntime(config: CloudConfig, app: CloudBase = tcb.init({ env: config.envId })): CloudRuntime {
+/** `now` is the machine's clock in a deployed function; tests give their own. */
+export function createCloudRuntime(config: CloudConfig, app: CloudBase = tcb.init({ env: config.envId }), now: () => Date = () => new Date()): CloudRuntime {
   const store = new CloudbaseStore({ db: app.database(), prefix: config.JIEFANG_COLLECTION_PREFIX });
   const rateLimiter = new CloudbaseRateLimiter(store.cb);
   const openapi = new WechatOpenApi(app);
@@ -46,7 +47,7 @@ export function createCloudRuntime(config: CloudConfig, app: CloudBase = tcb.ini
   const photos = new CloudbasePhotoStorage(app);
   const deps: Deps = {
     store,
-    now: () => new Date(),
+    now,
     newId,
     sla: DEFAULT_SLA,
     volunteer: DEFAULT_VOLUNTEER_SETTINGS,

@@ -71,6 +71,8 @@ export const DEMO_IDENTITIES = {
   xichengStaff: 'demo-staff-xicheng-wu',
   envOffice: 'demo-office-dz-env',
   townAdmin: 'demo-admin-danzao',
+  /** Serves the district node: every town, and what is district-wide (the holiday calendar). */
+  districtAdmin: 'demo-admin-nanhai',
   danzaoDispatcher: 'demo-staff-danzao-dispatch',
   daguoLeader: 'demo-leader-daguo-luo',
   dungenLeader: 'demo-leader-dungen-pan',
@@ -148,6 +150,7 @@ export function demoDirectory(createdAt: string): DirectoryData {
     { openid: I.xichengStaff, name: '吴委员', role: 'staff', nodeId: 'dz-xicheng', phone: '13800000004' },
     { openid: I.envOffice, name: '周主任', role: 'office', nodeId: 'danzao-environment', phone: '13800000005' },
     { openid: I.townAdmin, name: '丹灶镇管理员', role: 'admin', nodeId: 'danzao', phone: '13800000006' },
+    { openid: I.districtAdmin, name: '南海区管理员', role: 'admin', nodeId: DISTRICT, phone: '13800000008' },
     // Serves the town node: works the 派单 queue and whatever is escalated to the town.
     { openid: I.danzaoDispatcher, name: '麦派单员', role: 'staff', nodeId: 'danzao', phone: '13800000007' },
   ];
@@ -171,6 +174,7 @@ export const DEMO_LOGIN_ORDER: readonly string[] = [
   DEMO_IDENTITIES.envOffice,
   DEMO_IDENTITIES.danzaoDispatcher,
   DEMO_IDENTITIES.townAdmin,
+  DEMO_IDENTITIES.districtAdmin,
 ];
 
 export interface VolunteerData {

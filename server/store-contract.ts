@@ -9,6 +9,7 @@ import type { ApiClient, Concern } from '../core/model';
 import type { RouteLevel, Store } from '../core/ports';
 import { DEMO_IDENTITIES as I, demoDirectory, demoVolunteers, type DirectoryData, type VolunteerData } from './demo-data';
 import { at, change, closedClocks, concern, event, inboxMessage, message, notice, ROUTE, T0 } from './store-contract-fixtures';
+import { describeCalendarContract } from './store-contract-calendar';
 import { describeDirectoryContract, describeLifecycleContract } from './store-contract-lifecycle';
 import { describeVolunteerContract } from './store-contract-volunteer';
 import { describeTrustContract, type Everything } from './store-contract-trust';
@@ -36,6 +37,7 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     });
     const current = () => store;
     describeDirectoryContract(current, data);
+    describeCalendarContract(current);
     describeLifecycleContract(current);
     describeVolunteerContract(current, volunteers);
     describeTrustContract(current, factory.everything);
@@ -230,6 +232,19 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
         expect(await store.outbox.claimDue(at(20), at(80), 100)).toEqual([]);
         expect((await store.outbox.claimDue(at(71), at(131), 100)).map((x) => x.id)).toEqual([n[1].id, n[0].id, n[2].id]);
         expect(await store.outbox.claimDue(at(80), at(140), 1)).toEqual([]);
+      });
+
+      it('queues notices on their own once per id, however many times and at once they are queued', async () => {
+        const n = [notice(I.townAdmin, at(1)), notice(I.daguoChair, at(2))];
+        const added = await Promise.all([0, 1, 2].map(() => store.outbox.enqueue(n)));
+        expect(added.reduce((a, b) => a + b, 0)).toBe(2);
+        expect(await store.outbox.enqueue([])).toBe(0);
+        // A notice already queued is left as it is, even after it was sent.
+        await store.outbox.claimDue(at(5), at(65), 100);
+        await store.outbox.markSent(n[0].id, at(6));
+        expect(await store.outbox.enqueue([{ ...n[0], title: '改过的标题' }])).toBe(0);
+        expect(await store.outbox.get(n[0].id)).toEqual({ ...n[0], status: 'sent', attempts: 0, nextAttemptAt: n[0].createdAt, lastError: null, sentAt: at(6) });
+        expect(await store.outbox.get(n[1].id)).toMatchObject({ status: 'pending', title: n[1].title });
       });
 
       it('gives each due item to exactly one of several workers claiming at once', async () => {

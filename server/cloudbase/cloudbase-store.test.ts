@@ -9,7 +9,7 @@ import { demoDirectory, demoVolunteers } from '../demo-data';
 import { describeStoreContract } from '../store-contract';
 import { at, resetUids, T0 } from '../store-contract-fixtures';
 import { giveLeaverEverything, LEAVER, TOMBSTONE, traces } from '../store-contract-trust';
-import { addCloudbaseApiClient, seedCloudbaseDirectory, seedCloudbaseVolunteers } from './seed';
+import { addCloudbaseApiClient, seedCloudbaseCalendar, seedCloudbaseDirectory, seedCloudbaseVolunteers } from './seed';
 import { CloudbaseStore } from './store';
 
 let wire: FakeCloudbaseDb | null = null;
@@ -25,6 +25,8 @@ describeStoreContract('CloudBase (wire fake)', {
     const store = new CloudbaseStore({ db: fake.db });
     await store.cb.createCollections();
     await seedCloudbaseDirectory(store.cb, data);
+    // As `npm run cloudbase:setup` does on every deployment.
+    await seedCloudbaseCalendar(store.directory);
     await seedCloudbaseVolunteers(store.cb, volunteers);
     for (const { client, key } of apiClients) await addCloudbaseApiClient(store.cb, client, key, '2026-11-30T00:00:00.000Z');
     return store;

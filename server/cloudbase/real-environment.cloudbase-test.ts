@@ -6,7 +6,7 @@ import tcb from '@cloudbase/node-sdk';
 import { cloudbaseCredentials } from '../../scripts/cloudbase-setup';
 import { describeStoreContract } from '../store-contract';
 import { COLLECTIONS } from './db';
-import { addCloudbaseApiClient, seedCloudbaseDirectory, seedCloudbaseVolunteers } from './seed';
+import { addCloudbaseApiClient, seedCloudbaseCalendar, seedCloudbaseDirectory, seedCloudbaseVolunteers } from './seed';
 import { CloudbaseStore } from './store';
 
 const creds = cloudbaseCredentials();
@@ -22,6 +22,7 @@ describeStoreContract(
       await store.cb.createCollections();
       for (const c of COLLECTIONS) await store.cb.coll(c).where({ _id: store.cb._.exists(true) }).remove();
       await seedCloudbaseDirectory(store.cb, data);
+      await seedCloudbaseCalendar(store.directory);
       await seedCloudbaseVolunteers(store.cb, volunteers);
       for (const { client, key } of apiClients) await addCloudbaseApiClient(store.cb, client, key, new Date().toISOString());
       return store;
