@@ -21,6 +21,7 @@ export default defineAppConfig({
         'pages/moderation/index',
         'pages/feedback-list/index',
         'pages/audit/index',
+        'pages/calendar/index',
       ],
     },
     {

@@ -82,6 +82,9 @@ export function ConcernClocks({ concern }: { concern: ConcernDetail }) {
           {s.resolvedAt ? `（已于 ${fullTime(s.resolvedAt)} 办结）` : ''}
         </Text>
       ) : null}
+      {s.calendarGaps.length > 0 ? (
+        <Text className='concern-view__meta'>{`${s.calendarGaps.join('、')}年节假日安排录入前计算的时限：只排除了周末，节假日也算作工作日。`}</Text>
+      ) : null}
       {s.overdue ? <Text className='concern-view__overdue'>{dueText(s.dueAt, true) === '已超期' ? '已超期，已提醒上级跟进' : '曾超期'}</Text> : null}
     </View>
   );

@@ -16,12 +16,17 @@ export function useHome() {
   const isAdmin = profile.data?.role === 'admin';
   // The 内容审核 badge: how many held texts wait for the admin (the list is capped on the server).
   const held = useResource(() => call('moderation/list', {}).then((r) => r.items.length), { skip: !isAdmin, key: isAdmin ? 'admin' : '' });
+  // Years whose holiday lists are missing: deadlines into them count weekends only until an admin enters them.
+  const calendar = useResource(() => call('calendar/list', {}), { skip: !isAdmin, key: isAdmin ? 'admin' : '' });
   const shownOnce = useRef(false);
   useDidShow(() => {
     if (shownOnce.current && !mustLogin) {
       void unread.reload();
       if (isHandler) void counts.reload();
-      if (isAdmin) void held.reload();
+      if (isAdmin) {
+        void held.reload();
+        void calendar.reload();
+      }
     }
     shownOnce.current = true;
   });
@@ -36,6 +41,8 @@ export function useHome() {
     isHandler,
     isAdmin,
     held: held.data ?? 0,
+    calendarMissing: calendar.data?.missing ?? [],
+    canEditCalendar: calendar.data?.canEdit ?? false,
     unread: unread.data ?? 0,
     dueToday: counts.data?.dueToday ?? 0,
     overdue: counts.data?.overdue ?? 0,
@@ -46,6 +53,7 @@ export function useHome() {
     goModeration: () => Taro.navigateTo({ url: '/staff/pages/moderation/index' }),
     goFeedbackList: () => Taro.navigateTo({ url: '/staff/pages/feedback-list/index' }),
     goAudit: () => Taro.navigateTo({ url: '/staff/pages/audit/index' }),
+    goCalendar: () => Taro.navigateTo({ url: '/staff/pages/calendar/index' }),
     goDashboard: () => Taro.navigateTo({ url: '/staff/pages/dashboard/index' }),
     goReport: () => Taro.navigateTo({ url: '/pages/report/index' }),
     goMine: () => Taro.navigateTo({ url: '/pages/my-concerns/index' }),

@@ -23,7 +23,7 @@ function unwrap<T>(res: WireResult<T> | null | undefined): T {
     throw new ApiError('INTERNAL', 'malformed response');
   }
   if (res.ok) return res.data;
-  throw new ApiError(res.code, res.message);
+  throw new ApiError(res.code, res.message, res.details);
 }
 
 // ---- weapp: cloud functions -------------------------------------------------------------------

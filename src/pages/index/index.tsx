@@ -41,6 +41,18 @@ export default function HomePage() {
         </Text>
       </View>
 
+      {home.calendarMissing.length > 0 ? (
+        <View className='card home__calendar'>
+          <Text className='home__calendar-title'>{`${home.calendarMissing.join('、')}年节假日安排尚未录入`}</Text>
+          <Text className='home__calendar-text'>
+            {`办理时限暂按只排除周末计算，节假日会被算作工作日。${home.canEditCalendar ? '请录入国务院办公厅公布的安排。' : '请提醒区管理员录入国务院办公厅公布的安排。'}`}
+          </Text>
+          <Button type='primary' fill='outline' block onClick={() => void home.goCalendar()}>
+            {home.canEditCalendar ? '去录入节假日安排' : '查看节假日安排'}
+          </Button>
+        </View>
+      ) : null}
+
       <View className='actions'>
         <Button type='primary' size='xlarge' block onClick={() => void home.goReport()}>
           我要反映
@@ -111,6 +123,11 @@ export default function HomePage() {
         {home.isAdmin ? (
           <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goTemplates()}>
             常用回复设置
+          </Button>
+        ) : null}
+        {home.isAdmin ? (
+          <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goCalendar()}>
+            节假日安排
           </Button>
         ) : null}
       </View>
