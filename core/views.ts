@@ -1,3 +1,4 @@
+import type { CalendarYear } from './calendar';
 import type { GridTreeNode } from './grid';
 import type { HoursNote } from './hours';
 import type { RateTally } from './ports';
@@ -163,18 +164,11 @@ export interface RouteView extends RouteDecision {
 }
 
 /** The concern's clocks as shown: due times of this round and whether it is (or was) overdue. */
-/** One year's lists as admins see them. */
-export interface CalendarYearView {
-  year: number;
-  holidays: string[];
-  makeupWorkdays: string[];
-  basis: string;
-  version: number;
-  source: 'builtin' | 'admin';
-  savedAt: string;
-  /** Who saved it: the admin's name; null for the built-in lists. */
+/** One year's lists as admins see them: who saved it by name, not by openid. */
+export type CalendarYearView = Omit<CalendarYear, 'savedBy'> & {
+  /** The admin's name; null for the built-in lists. */
   savedByName: string | null;
-}
+};
 
 export interface CalendarView {
   /** Every year that has a list, oldest first. */
