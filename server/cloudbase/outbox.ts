@@ -66,9 +66,14 @@ export class CloudbaseOutbox implements OutboxRepo {
     );
     return due.filter((_d, i) => leased[i]).map(toItem);
   }
-  /** One `createOnce` per notice: an id already queued (a second run of the job) adds nothing. */
+  /**
+   * One read of which ids are queued already (a job that runs every few minutes finds them all, and
+   * writes nothing), then one `createOnce` per new notice, so two runs at once still queue each once.
+   */
   async enqueue(notifications: Notification[]): Promise<number> {
-    const created = await Promise.all(notifications.map((n) => this.cb.createOnce('outbox', outboxDoc(n))));
+    if (notifications.length === 0) return 0;
+    const queued = new Set((await this.cb.find('outbox', { _id: this.cb._.in(notifications.map((n) => n.id)) }, [], notifications.length, { _id: true })).map((d) => d._id));
+    const created = await Promise.all(notifications.filter((n) => !queued.has(n.id)).map((n) => this.cb.createOnce('outbox', outboxDoc(n))));
     return created.filter((c) => c.created).length;
   }
   async markSent(id: string, at: string): Promise<void> {
