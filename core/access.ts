@@ -7,8 +7,8 @@
  * Anyone else is told the concern does not exist, so a refusal reveals nothing.
  */
 import type { GridIndex } from './grid';
-import type { Actor } from './lifecycle';
-import type { Caller, Concern } from './model';
+import { HANDLING_EVENTS, type Actor } from './lifecycle';
+import type { Caller, Concern, ConcernEvent } from './model';
 import { handlingNodeId } from './routing';
 
 export function isReporter(caller: Caller, c: Concern): boolean {
@@ -30,6 +30,16 @@ export function canView(grid: GridIndex, caller: Caller, c: Concern): boolean {
 /** Staff serving the concern's town node: the town's dispatcher queue (派单). */
 export function isDispatcher(caller: Caller, c: Concern): boolean {
   return caller.role === 'staff' && caller.nodeId !== null && caller.nodeId === c.route.townId;
+}
+
+/**
+ * Whether the caller handles the concern now, or made a handling move on it earlier (accepted, replied,
+ * transferred…). Such a person cannot rate it: a rating is a resident's verdict on others' work, and
+ * staff who report at their own node would otherwise rate themselves.
+ */
+export function hasHandled(grid: GridIndex, caller: Caller, c: Concern, timeline: readonly ConcernEvent[]): boolean {
+  if (isHandler(grid, caller, c) || isDispatcher(caller, c)) return true;
+  return timeline.some((e) => e.actorOpenid === caller.openid && HANDLING_EVENTS.has(e.type));
 }
 
 /** The lifecycle actor roles (core/lifecycle.ts) the caller holds on this concern; empty for a bystander. */

@@ -1,4 +1,4 @@
-import { actorsOf, canView, isHandler, isReporter } from './access';
+import { actorsOf, canView, hasHandled, isHandler, isReporter } from './access';
 import { workCalendarOf } from './calendar';
 import { HELD_TEXT, moderate as moderateText, shownText as shownTextFor } from './content';
 import type { DirectoryCache, DirectorySnapshot } from './directory';
@@ -110,7 +110,7 @@ async function summaries(ctx: Ctx, snap: DirectorySnapshot, cats: Map<string, Ca
 }
 
 /** The moves the caller may make now, straight from the lifecycle table; the UI shows exactly these. */
-function movesFor(snap: DirectorySnapshot, caller: Caller, c: Concern): ConcernMove[] {
+function movesFor(snap: DirectorySnapshot, caller: Caller, c: Concern, timeline: readonly ConcernEvent[]): ConcernMove[] {
   const actors = actorsOf(snap.grid, caller, c);
   const ok = (a: LifecycleAction) => decide(c.status, a, actors).ok;
   const moves: ConcernMove[] = [];
@@ -118,7 +118,7 @@ function movesFor(snap: DirectorySnapshot, caller: Caller, c: Concern): ConcernM
   if (ok('accept')) moves.push('accept');
   if (ok('reply') || ok('comment')) moves.push('reply');
   if (ok('resolve')) moves.push('resolve');
-  if (ok('rate') || ok('reopen')) moves.push('rate');
+  if ((ok('rate') || ok('reopen')) && !hasHandled(snap.grid, caller, c, timeline)) moves.push('rate');
   if (ok('transfer')) moves.push('transfer');
   if (ok('return')) moves.push('return');
   if (ok('escalate') && escalationTarget(c.route) !== null) moves.push('escalate');
@@ -152,7 +152,7 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<Co
     reporterName: reporter?.name ?? '居民',
     reporterPhone: phoneFor(snap, ctx.caller, c, reporter?.phone ?? null),
     mine: isReporter(ctx.caller, c),
-    moves: movesFor(snap, ctx.caller, c),
+    moves: movesFor(snap, ctx.caller, c, timeline),
     // Openids are identifiers of people: a view names people, it does not hand out their ids.
     timeline: timeline.map((e) => ({ ...e, actorOpenid: e.actorOpenid === ctx.caller.openid ? e.actorOpenid : null })),
     thread: thread.map((m, i) => ({
@@ -462,6 +462,9 @@ export async function rate(ctx: Ctx, input: ParsedInputOf<'concern/rate'>): Prom
   const mod = input.comment ? await moderate(ctx, input.comment) : 'published';
   const comment = mod === 'published' ? input.comment ?? null : null;
   return act(ctx, input.id, input.requestId, only(action), async (c, at, snap, to) => {
+    if (hasHandled(snap.grid, ctx.caller, c, await ctx.deps.store.concerns.timeline(c.id))) {
+      throw new AppError('CONCERN.OWN_HANDLING', `${ctx.caller.openid} handled concern ${c.id} and cannot rate it`);
+    }
     const note = `${RATING_TEXT[input.rating]}${comment ? `：${comment}` : ''}`;
     const rating: ConcernRating = { value: input.rating, comment, at, round: c.sla.round };
     const messages = mod === 'held' && input.comment ? [message(ctx, c.id, input.comment, [], at, 'held')] : [];

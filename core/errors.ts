@@ -27,6 +27,8 @@ export const ERROR_CODES = {
   'ME.LEADS_TEAM': 409,
   'CONCERN.TARGET_INVALID': 400,
   'CONCERN.NO_HIGHER_LEVEL': 409,
+  /** The caller handles (or handled) the concern: a person does not rate their own work. */
+  'CONCERN.OWN_HANDLING': 403,
   'TEAM.NOT_FOUND': 404,
   'TEAM.MEMBER_NOT_FOUND': 404,
   'TEAM.NOT_MEMBER': 409,

@@ -124,6 +124,11 @@ export const EVENT_OF: Readonly<Record<LifecycleAction, string>> = {
   sla_flag: 'sla_overdue',
 };
 
+/** Timeline events of handling work (a move a handler or the dispatcher makes): whoever made one has handled the concern. */
+export const HANDLING_EVENTS: ReadonlySet<string> = new Set(
+  (Object.keys(EVENT_OF) as LifecycleAction[]).filter((a) => ACTORS[a].some((who) => who === 'handler' || who === 'dispatcher')).map((a) => EVENT_OF[a]),
+);
+
 export const ALL_STATUSES = Object.keys(TRANSITIONS) as ConcernStatus[];
 export const ALL_LIFECYCLE_ACTIONS = Object.keys(EVENT_OF) as LifecycleAction[];
 

@@ -107,6 +107,43 @@ describe('rating', () => {
   });
 });
 
+describe('rating one\'s own handling', () => {
+  const staffReport = (openid: string, placeId: string) => call(openid, 'concern/submit', { category: 'other', description: '自己村口的路灯坏了', placeId });
+
+  it('is refused to staff who report at a node they serve, and never offered; the concern is not counted as rated', async () => {
+    // 吴委员 serves 西城社区, above 大果经济社: the report comes to his own desk.
+    const c = await staffReport(I.xichengStaff, 'dz-xicheng-daguo');
+    await call(I.xichengStaff, 'concern/accept', { id: c.id });
+    const done = await call(I.xichengStaff, 'concern/resolve', { id: c.id, text: '已报修' });
+    expect(done.moves).not.toContain('rate');
+    expect(await codeOf(call(I.xichengStaff, 'concern/rate', { id: c.id, rating: 'satisfied' }))).toBe('CONCERN.OWN_HANDLING');
+    expect(await codeOf(call(I.xichengStaff, 'concern/rate', { id: c.id, rating: 'unsatisfied' }))).toBe('CONCERN.OWN_HANDLING');
+    expect(await call(I.xichengStaff, 'concern/get', { id: c.id })).toMatchObject({ status: 'resolved', rating: null });
+    const rates = await call<RatesView>(I.xichengStaff, 'stats/rates', { month: '2026-11' });
+    expect(rates.rows[0]).toMatchObject({ nodeId: 'dz-xicheng', total: 1, resolved: 1, rated: 0, satisfactionRate: null });
+  });
+
+  it('is refused to one who handled the concern before passing it on', async () => {
+    // 黄社长 reports at his own cooperative, accepts, then transfers it to 新安第一经济社, which resolves it.
+    const c = await staffReport(I.daguoChair, 'dz-xicheng-daguo');
+    await call(I.daguoChair, 'concern/accept', { id: c.id });
+    await call(I.daguoChair, 'concern/transfer', { id: c.id, nodeId: 'dz-xinan-1', reason: '路灯属于新安第一经济社的路段' });
+    await call(I.xinanStaff, 'concern/accept', { id: c.id });
+    await call(I.xinanStaff, 'concern/resolve', { id: c.id, text: '已修好' });
+    const mine = await call(I.daguoChair, 'concern/get', { id: c.id });
+    expect(mine.moves).not.toContain('rate');
+    expect(await codeOf(call(I.daguoChair, 'concern/rate', { id: c.id, rating: 'satisfied' }))).toBe('CONCERN.OWN_HANDLING');
+  });
+
+  it('is allowed to staff reporting elsewhere, as any resident', async () => {
+    const c = await staffReport(I.xinanStaff, 'dz-xicheng-daguo');
+    await call(I.daguoChair, 'concern/accept', { id: c.id });
+    await call(I.daguoChair, 'concern/resolve', { id: c.id, text: '已报修' });
+    expect((await call(I.xinanStaff, 'concern/get', { id: c.id })).moves).toContain('rate');
+    expect(await call(I.xinanStaff, 'concern/rate', { id: c.id, rating: 'satisfied' })).toMatchObject({ status: 'closed' });
+  });
+});
+
 describe('route changes', () => {
   it('transfers to another cooperative with a reason; inboxes follow the route', async () => {
     const c = await report();
