@@ -5,6 +5,7 @@
  */
 import type { ConcernCtx as Ctx } from './concern-service';
 import type { DirectorySnapshot } from './directory';
+import { isPublicConcern } from './content';
 import { AppError } from './errors';
 import { toWgs84 } from './geo';
 import type { Concern, LatLng } from './model';
@@ -47,7 +48,7 @@ async function cards(ctx: Ctx, snap: DirectorySnapshot, board: BoardRepo, cs: Co
     cs.map(async (c) => {
       const [reporter, thread, timeline] = await Promise.all([store.directory.findUser(c.reporterOpenid), store.concerns.thread(c.id), store.concerns.timeline(c.id)]);
       const names = [...staffNames, ...(reporter ? [reporter.name] : []), ...thread.map((m) => m.authorName)];
-      const handlerReplies = thread.filter((m) => m.authorRole !== 'resident');
+      const handlerReplies = thread.filter((m) => m.authorRole !== 'resident' && m.moderation === 'published');
       const resolvedAt = [...timeline].reverse().find((e) => e.toStatus === 'resolved')?.at ?? null;
       const p = plus.get(c.id);
       return {
@@ -94,7 +95,9 @@ export async function list(ctx: Ctx, input: ParsedInputOf<'board/list'>): Promis
 export async function get(ctx: Ctx, input: ParsedInputOf<'board/get'>): Promise<PublicConcern> {
   const board = boardOf(ctx);
   const c = await ctx.deps.store.concerns.get(input.id);
-  if (!board || !c || !(await board.settings(c.route.townId)).publicBoard) throw new AppError('CONCERN.NOT_FOUND', `no public concern ${input.id}`);
+  const category = c ? (await ctx.deps.store.directory.listCategories(c.route.townId)).find((k) => k.code === c.category) : undefined;
+  // The same rule as the board's store queries: a held description or a 举报 is no public concern.
+  if (!board || !c || !isPublicConcern(c, category) || !(await board.settings(c.route.townId)).publicBoard) throw new AppError('CONCERN.NOT_FOUND', `no public concern ${input.id}`);
   const [card] = await cards(ctx, await ctx.directory.current(), board, [c]);
   return card;
 }

@@ -1,6 +1,6 @@
 import { actorsOf, canView, hasHandled, isHandler, isReporter } from './access';
 import { workCalendarOf } from './calendar';
-import { HELD_TEXT, moderate as moderateText, shownText as shownTextFor } from './content';
+import { HELD_TEXT, moderate as moderateText, releasedText, shownText as shownTextFor } from './content';
 import type { DirectoryCache, DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { RATING_TEXT } from './labels';
@@ -332,7 +332,8 @@ export async function staffOn(deps: Deps, c: Concern, route: RouteDecision = c.r
 export async function rerouteNotices(deps: Deps, c: Concern, route: RouteDecision, except: string | null, title: string, at: string, cats?: Map<string, Category>): Promise<Notification[]> {
   const staff = await staffOn(deps, c, route);
   const catName = cats?.get(categoryKey(c.route.townId, c.category))?.name;
-  const body = snippet(catName ? `${catName}：${c.description}` : c.description);
+  const text = releasedText(c.description, c.moderation);
+  const body = snippet(catName ? `${catName}：${text}` : text);
   return [
     ...toStaff(deps, staff, except ?? '', 'concern_assigned', title, c, body, at),
     ...(c.reporterOpenid === except ? [] : [toReporter(deps, c, 'concern_rerouted', '您的诉求已转交办理', snippet(route.reason), at)]),

@@ -16,6 +16,20 @@ export async function moderate(deps: Deps, caller: Caller, text: string): Promis
 }
 
 /**
+ * Whether a concern may appear on a public surface (the board, "the same problem nearby", Open311's
+ * public view): its description is published, and it is not a 举报 — a whistle-blower's report is never
+ * shown to other residents. The stores' board queries apply the same rule.
+ */
+export function isPublicConcern(c: { moderation: Moderation }, category: { kind: string } | undefined): boolean {
+  return c.moderation === 'published' && category?.kind !== 'report';
+}
+
+/** Text for a notice, an export or another surface beyond the author and moderators: held text never goes. */
+export function releasedText(text: string, moderation: Moderation): string {
+  return moderation === 'published' ? text : HELD_TEXT;
+}
+
+/**
  * The text as this caller may see it: published text to all; held or rejected text to its author (who
  * sees it marked as under review) and the moderators, a placeholder to everyone else.
  */

@@ -4,6 +4,7 @@
  * own subtree (an office: the concerns it co-handles). Nothing personal: no reporter name, phone or
  * openid, no photos.
  */
+import { releasedText } from './content';
 import { routeNodesOf, type ConcernCtx } from './concern-service';
 import { toCsv, type CsvCell } from './csv';
 import type { DirectorySnapshot } from './directory';
@@ -98,7 +99,7 @@ export async function exportConcerns(ctx: ConcernCtx, input: ParsedInputOf<'expo
       c.id,
       SOURCE_TEXT[c.source],
       catName.get(`${c.route.townId}/${c.category}`) ?? c.category,
-      c.description,
+      releasedText(c.description, c.moderation),
       STATUS_TEXT[c.status],
       snap.grid.placeName(c.placeId),
       agencyOf(snap, c),

@@ -14,6 +14,8 @@
  * Errors are the spec's array of `{code, description}` with that HTTP status.
  */
 import { planSubmission } from './concern-service';
+import { releasedText } from './content';
+import { scrubPersonal } from './scrub';
 import type { DirectoryCache, DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import type { ApiClient, Caller, Category, CategoryKind, Concern, ConcernStatus } from './model';
@@ -380,10 +382,11 @@ function requestView(snap: DirectorySnapshot, catName: Map<string, string>, c: C
   return {
     service_request_id: c.id,
     status: open311Status(c.status),
-    status_notes: reply?.text ?? null,
+    // An in-app report and the replies to it pass through scrubbed: a resident's phone or name never leaves.
+    status_notes: reply ? (imported ? reply.text : scrubPersonal(reply.text)) : null,
     service_name: catName.get(`${c.route.townId}/${c.category}`) ?? c.category,
     service_code: c.category,
-    description: c.description,
+    description: imported ? releasedText(c.description, c.moderation) : scrubPersonal(releasedText(c.description, c.moderation)),
     agency_responsible: agencyOf(snap, c),
     service_notice: null,
     requested_datetime: w3c(c.createdAt),

@@ -208,8 +208,8 @@ export interface ConcernRepo {
   /** At most `limit` concerns matching the query, newest first. A read; no transaction needed. */
   search(query: ConcernSearch, limit: number): Promise<Concern[]>;
   /**
-   * The latest handler reply of each given concern (messages whose author is not the reporter), for
-   * lists that show it (Open311 status_notes, exports). One batched read: `where({concernId: _.in(ids)})`.
+   * The latest published handler reply of each given concern (messages whose author is not the reporter;
+   * a held or rejected one is skipped), for lists that show it (Open311 status_notes, exports). One batched read: `where({concernId: _.in(ids)})`.
    */
   latestReplies(concernIds: string[]): Promise<Map<string, LatestReply>>;
   listByReporter(openid: string, page: PageQuery): Promise<Page<Concern>>;
@@ -498,6 +498,10 @@ export interface SimilarQuery {
 export interface BoardRepo {
   settings(townId: string): Promise<TownSettings>;
   saveReplyTemplates(townId: string, templates: Record<string, string[]>): Promise<void>;
+  /**
+   * Every query of the board lists public concerns only (core/content.ts isPublicConcern): a published
+   * description, never a 举报 category. Held text never reaches a public surface.
+   */
   /** Resolved or closed concerns of these towns (and this village, when given), most recently updated first. */
   listResolved(townIds: string[], villageId: string | null, limit: number): Promise<Concern[]>;
   /** Open concerns of the category in the town, in the village or grid or inside the box; newest first. */

@@ -23,3 +23,28 @@ describe('scrubbing personal data from public text', () => {
     expect(scrubPersonal(t)).toBe(t);
   });
 });
+
+describe('scrubbing numbers however they are written', () => {
+  it.each([
+    ['full-width digits', '电话１３８００１３８０００', '电话＊＊'],
+    ['Chinese numerals read out', '打一三八零零一三八零零零找我', '打＊＊找我'],
+    ['Chinese numerals with spaces', '一三八 零零一三 八零零零', '＊＊'],
+    ['幺 and 洞 as people say them', '幺三八洞洞幺三八洞洞洞', '＊＊'],
+    ['dots between groups', '138.0013.8000', '＊＊'],
+    ['full-width spaces and dashes', '１３８－００１３－８０００', '＊＊'],
+    ['a 15-digit old ID number', '证号440602800101123', '证号＊＊'],
+    ['an ID number with a small x', '44060219800101123x号', '＊＊号'],
+    ['a seven-digit local number', '打86661234', '打＊＊'],
+  ])('masks %s', (_name, input, expected) => {
+    expect(scrubPersonal(input)).toBe(expected);
+  });
+
+  it.each([
+    ['a date', '2026-11-30那天开始堆的'],
+    ['a dotted date', '2026.11.30起'],
+    ['a short number', '3号楼旁边第2个垃圾桶，已经三天'],
+    ['counting in words', '一二三四五六，大家一起清理'],
+  ])('leaves %s alone', (_name, input) => {
+    expect(scrubPersonal(input)).toBe(input);
+  });
+});

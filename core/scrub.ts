@@ -6,15 +6,55 @@
 
 const MASK = '＊＊';
 
+/** Digits however they are written: ASCII, full-width, or Chinese numerals as people read out a number. */
+const DIGITS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries([...'０１２３４５６７８９'].map((c, i) => [c, String(i)])),
+  〇: '0', 零: '0', 洞: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+};
+const digitOf = (ch: string): string | null => (/[0-9]/.test(ch) ? ch : DIGITS[ch] ?? null);
+/** What may stand between the digits of one number: spaces (also full-width), dashes, dots. */
+const SEPARATOR = /^[\s\u3000\-－—.．·]$/;
+/** A date is not a personal number: 2026-11-30, 2026.11.30. */
+const DATE = /^\d{4}\D\d{1,2}\D\d{1,2}$/;
+/** Phones have 7 digits or more (a local landline without area code); ID numbers 15 or 18. */
+const NUMBER_MIN_DIGITS = 7;
+
+/**
+ * Masks every number of 7 or more digits in any of the ways people write it — 13800138000,
+ * １３８００１３８０００, 一三八 零零一三 八零零零, 138-0013-8000, +86 138…, an ID number ending in X — but
+ * not a date.
+ */
+function maskNumbers(text: string): string {
+  const chars = [...text];
+  let out = '';
+  for (let i = 0; i < chars.length; ) {
+    if (digitOf(chars[i]) === null) {
+      out += chars[i++];
+      continue;
+    }
+    let end = i;
+    let digits = '';
+    for (let j = i; j < chars.length; j++) {
+      const d = digitOf(chars[j]);
+      if (d !== null) {
+        digits += d;
+        end = j;
+      } else if (!(SEPARATOR.test(chars[j]) && j + 1 < chars.length && digitOf(chars[j + 1]) !== null)) break;
+    }
+    const run = chars.slice(i, end + 1).join('');
+    const asDigits = run.replace(/./gu, (c) => digitOf(c) ?? '-');
+    if (digits.length >= NUMBER_MIN_DIGITS && !DATE.test(asDigits)) {
+      // A leading + (+86) and an ID number's check letter go with the number.
+      if (out.endsWith('+') || out.endsWith('＋')) out = out.slice(0, -1);
+      out += MASK;
+      if (/^[Xx]$/.test(chars[end + 1] ?? '')) end++;
+    } else out += run;
+    i = end + 1;
+  }
+  return out;
+}
+
 const PATTERNS: RegExp[] = [
-  // Resident ID numbers.
-  /\d{17}[\dXx]|\d{15}/g,
-  // Mainland mobile numbers, with or without spaces/dashes and a +86 prefix.
-  /(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}/g,
-  // Landlines: area code then 7–8 digits.
-  /0\d{2,3}[\s-]?\d{7,8}/g,
-  // Any remaining run of 7+ digits (house phone, account numbers).
-  /\d{7,}/g,
   // A surname-like character followed by a form of address.
   /[\u4e00-\u9fa5]{1,2}(?:阿姨|叔叔|大叔|阿叔|阿伯|伯伯|大爷|大妈|大姐|大哥|先生|女士|小姐|师傅|老师|老伯|婆婆|阿婆|奶奶|爷爷|社长|书记|主任|队长|会长|网格员|社委|委员)/g,
   // 老/小/阿 + one character, e.g. 老陈, 阿强.
@@ -30,6 +70,7 @@ export function scrubPersonal(text: string, names: readonly string[] = []): stri
     out = out.split(n).join(MASK);
     // The surname with a form of address (陈阿姨 → 陈) is caught by the patterns below.
   }
+  out = maskNumbers(out);
   for (const p of PATTERNS) out = out.replace(p, MASK);
   return out;
 }

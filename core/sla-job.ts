@@ -7,6 +7,7 @@
 import type { DirectoryCache } from './directory';
 import { decide, isOpen, isWorking } from './lifecycle';
 import type { Concern } from './model';
+import { releasedText } from './content';
 import { snippet, toStaff } from './notices';
 import type { Deps } from './ports';
 import { escalationTarget, routeUp } from './route-change';
@@ -55,7 +56,7 @@ async function actOn(deps: Deps, directory: DirectoryCache, first: Concern, at: 
     } else {
       const staff = await staffOn(deps, c);
       const note = `${clockText(missed)}，已标记超期`;
-      const notifications = toStaff(deps, staff, '', 'concern_overdue', '诉求已超期，请尽快办理', c, snippet(`${note}：${c.description}`), at);
+      const notifications = toStaff(deps, staff, '', 'concern_overdue', '诉求已超期，请尽快办理', c, snippet(`${note}：${releasedText(c.description, c.moderation)}`), at);
       change = toChange(deps, SYSTEM_ACTOR, c, action, d.to, at, { note, sla, notifications }, null);
     }
     // The conditional update: applies only if nobody changed the concern since it was read.

@@ -5,6 +5,11 @@ import type { BoardRepo, SimilarQuery, TownSettings } from '../core/ports';
 type Row = Record<string, unknown>;
 
 const OPEN = `('submitted','dispatching','assigned','accepted','in_progress')`;
+/**
+ * What a public surface may list (core/content.ts isPublicConcern): a published description, and never
+ * a 举报 category. One clause for every board query.
+ */
+const PUBLIC = `moderation = 'published' AND NOT EXISTS (SELECT 1 FROM categories k WHERE k.town_id = concerns.town_id AND k.code = concerns.category AND k.kind = 'report')`;
 
 /** The public board and town settings on SQLite. */
 export class SqliteBoard implements BoardRepo {
@@ -34,7 +39,7 @@ export class SqliteBoard implements BoardRepo {
     if (townIds.length === 0) return [];
     const marks = townIds.map(() => '?').join(',');
     const rows = this.db
-      .prepare(`SELECT * FROM concerns WHERE town_id IN (${marks}) AND status IN ('resolved','closed') ${villageId ? 'AND village_id = ?' : ''}
+      .prepare(`SELECT * FROM concerns WHERE town_id IN (${marks}) AND status IN ('resolved','closed') AND ${PUBLIC} ${villageId ? 'AND village_id = ?' : ''}
         ORDER BY updated_at DESC, id DESC LIMIT ?`)
       .all(...townIds, ...(villageId ? [villageId] : []), limit) as Row[];
     return rows.map(this.toConcern);
@@ -57,7 +62,7 @@ export class SqliteBoard implements BoardRepo {
     }
     if (near.length === 0) return [];
     const rows = this.db
-      .prepare(`SELECT * FROM concerns WHERE town_id = ? AND category = ? AND status IN ${OPEN} AND (${near.join(' OR ')}) ORDER BY created_at DESC, id DESC LIMIT ?`)
+      .prepare(`SELECT * FROM concerns WHERE town_id = ? AND category = ? AND status IN ${OPEN} AND ${PUBLIC} AND (${near.join(' OR ')}) ORDER BY created_at DESC, id DESC LIMIT ?`)
       .all(...args, q.limit) as Row[];
     return rows.map(this.toConcern);
   }

@@ -459,7 +459,7 @@ export class SqliteConcerns implements ConcernRepo {
       const rows = this.db
         .prepare(
           `SELECT m.concern_id, m.text, m.at FROM concern_messages m JOIN concerns c ON c.id = m.concern_id
-           WHERE m.concern_id IN (${ids.map(() => '?').join(',')}) AND m.author_openid != c.reporter_openid
+           WHERE m.concern_id IN (${ids.map(() => '?').join(',')}) AND m.author_openid != c.reporter_openid AND m.moderation = 'published'
            ORDER BY m.concern_id, m.seq`,
         )
         .all(...ids) as Row[];

@@ -168,7 +168,7 @@ export class CloudbaseConcerns implements ConcernRepo {
       const batch = ids.slice(i, i + LATEST_BATCH);
       const docs = await this.cb.find('concerns', { _id: this.cb._.in(batch) }, [], batch.length, { reporterOpenid: true, messages: true });
       for (const d of docs) {
-        const replies = ((d.messages as StoredMessage[] | undefined) ?? []).filter((m) => m.authorOpenid !== d.reporterOpenid);
+        const replies = ((d.messages as StoredMessage[] | undefined) ?? []).filter((m) => m.authorOpenid !== d.reporterOpenid && (m.moderation ?? 'published') === 'published');
         const last = replies[replies.length - 1];
         if (last) out.set(d._id, { concernId: d._id, text: last.text, at: last.at });
       }
