@@ -60,11 +60,12 @@ export interface TeamSummary {
 
 /** A member as others see them: people are named, not identified by openid. */
 export interface MemberView {
-  /** The membership id (`${teamId}_${openid}`), for the leader's review and badge actions. */
+  /** The membership id, for the leader's review and badge actions; `member-N` (its place in the list) for anyone else. */
   id: string;
   name: string;
   status: MemberStatus;
-  partyMember: boolean;
+  /** 党员: shown to the team's leaders only; null for anyone else. */
+  partyMember: boolean | null;
   appliedAt: string;
   /** The applicant's note, for the team's leaders only (a placeholder while held); null for others or none. */
   note: string | null;

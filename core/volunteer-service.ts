@@ -113,10 +113,14 @@ function teamSummary(snap: DirectorySnapshot, team: Team, memberCount: number, m
   };
 }
 
-/** A member as the caller sees them: the application's note is for the team's leaders (and moderators). */
-function memberView(ctx: Ctx, m: Membership, iLead: boolean): MemberView {
+/**
+ * A member as the caller sees them: the application's note is for the team's leaders (and moderators);
+ * so is party membership (党员), which is personal. Only a leader, who reviews and marks members, gets the
+ * membership id; anyone else gets a position in the list, never an id that carries the person's openid.
+ */
+function memberView(ctx: Ctx, m: Membership, iLead: boolean, position: number): MemberView {
   const note = m.note !== null && (iLead || ctx.caller.role === 'admin') ? shownText(ctx.caller, m.openid === ctx.caller.openid, m.note, m.noteModeration) : null;
-  return { id: m.id, name: m.name, status: m.status, partyMember: m.partyMember, appliedAt: m.appliedAt, note };
+  return { id: iLead ? m.id : `member-${position + 1}`, name: m.name, status: m.status, partyMember: iLead ? m.partyMember : null, appliedAt: m.appliedAt, note };
 }
 
 async function summaries(ctx: Ctx, teams: Team[]): Promise<TeamSummary[]> {
@@ -156,7 +160,7 @@ export async function getTeamDetail(ctx: Ctx, input: ParsedInputOf<'team/get'>):
   return {
     ...summary,
     leaderNames: leaders.map((l) => l.name),
-    members: shown.map((m) => memberView(ctx, m, summary.iLead)),
+    members: shown.map((m, i) => memberView(ctx, m, summary.iLead, i)),
     events: await eventSummaries(
       ctx,
       list.filter((e) => canSeeEvent(ctx, e, summary.iLead)),
@@ -202,11 +206,11 @@ export async function review(ctx: Ctx, input: ParsedInputOf<'team/review'>): Pro
   const at = nowIso(ctx);
   const approve = input.decision === 'approve';
   const to = approve ? 'member' : 'declined';
-  if (m.status === to) return memberView(ctx, m, true); // a repeated tap
+  if (m.status === to) return memberView(ctx, m, true, 0); // a repeated tap
   const body = approve ? `您已加入${team.name}，可以报名队里的活动了。` : `${team.name}暂未通过您的入队申请，可联系队长了解情况。`;
   const done = await teams.transition(m.id, ['pending'], to, at, [notice(ctx.deps, m.openid, 'team_reviewed', approve ? '入队申请已通过' : '入队申请未通过', body, TEAM_PAGE(team.id), at)]);
   if (!done) throw new AppError('TEAM.MEMBER_NOT_FOUND', `application ${m.id} is no longer pending`);
-  return memberView(ctx, done, true);
+  return memberView(ctx, done, true, 0);
 }
 
 export async function leave(ctx: Ctx, input: ParsedInputOf<'team/leave'>): Promise<TeamSummary> {
@@ -221,7 +225,7 @@ export async function setPartyMember(ctx: Ctx, input: ParsedInputOf<'team/setPar
   if (!input.memberId.startsWith(`${team.id}_`)) throw new AppError('TEAM.MEMBER_NOT_FOUND', 'not a member of this team');
   const done = await ctx.deps.store.teams.setPartyMember(input.memberId, input.partyMember);
   if (!done) throw new AppError('TEAM.MEMBER_NOT_FOUND', `no member ${input.memberId}`);
-  return memberView(ctx, done, true);
+  return memberView(ctx, done, true, 0);
 }
 
 // ---- events -----------------------------------------------------------------------------------

@@ -191,7 +191,10 @@ describe('volunteer texts', () => {
 
     // Once a member, the note is still the leaders' alone: other members see the member without it.
     await vcall(I.daguoLeader, 'team/review', { teamId: DEMO_TEAMS.daguo, memberId: mine, decision: 'approve' });
-    expect((await vcall<TeamDetail>(I.resident2, 'team/get', { id: DEMO_TEAMS.daguo })).members.find((m) => m.id === mine)).toMatchObject({ status: 'member', note: null });
+    const asOthersSee = (await vcall<TeamDetail>(I.resident2, 'team/get', { id: DEMO_TEAMS.daguo })).members.find((m) => m.name === '陈阿姨');
+    expect(asOthersSee).toMatchObject({ status: 'member', note: null, partyMember: null });
+    // Another member is not handed an id that carries the person's openid.
+    expect(asOthersSee?.id).not.toContain(I.resident);
     // A note that passes the check reaches the leader in the notice itself.
     await vcall(I.resident2, 'team/apply', { teamId: DEMO_TEAMS.dungen, note: '会开车，可以接送长者' });
     expect(outbox('team_applied')[1]).toEqual({ to: I.dungenLeader, body: expect.stringContaining('：会开车，可以接送长者') });

@@ -90,8 +90,12 @@ describe('membership', () => {
     expect((await call<MemberView>(I.daguoLeader, 'team/review', { teamId: DEMO_TEAMS.daguo, memberId, decision: 'decline' })).status).toBe('declined');
     await join(I.resident);
     expect((await call<MemberView>(I.daguoLeader, 'team/setPartyMember', { teamId: DEMO_TEAMS.daguo, memberId, partyMember: true })).partyMember).toBe(true);
+    // 党员 is personal: the leader sees it; another member does not, nor anyone's openid.
+    const leaders = await call<TeamDetail>(I.daguoLeader, 'team/get', { id: DEMO_TEAMS.daguo });
+    expect(leaders.members.filter((m) => m.status === 'member').map((m) => [m.name, m.partyMember])).toEqual([['李叔', true], ['陈阿姨', true]]);
     const view = await call<TeamDetail>(I.resident, 'team/get', { id: DEMO_TEAMS.daguo });
-    expect(view.members.map((m) => [m.name, m.partyMember])).toEqual([['李叔', true], ['陈阿姨', true]]);
+    expect(view.members.map((m) => [m.name, m.partyMember])).toEqual([['李叔', null], ['陈阿姨', null]]);
+    expect(JSON.stringify(view)).not.toContain(I.resident2);
   });
 });
 
