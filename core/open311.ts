@@ -16,6 +16,7 @@
 import { planSubmission } from './concern-service';
 import type { DirectoryCache, DirectorySnapshot } from './directory';
 import { AppError } from './errors';
+import { TEXT_PROBLEM_MESSAGE, textProblem } from './text';
 import type { ApiClient, Caller, Category, CategoryKind, Concern, ConcernStatus } from './model';
 import type { ConcernSearch, Deps, LatestReply, RouteNode } from './ports';
 import type { Submission } from './concern-service';
@@ -248,11 +249,15 @@ async function postRequest(env: Open311Env, req: Open311HttpRequest, p: Record<s
   const description = (p.description ?? '').trim();
   if (description === '') fail(400, 'description is required');
   if ([...description].length > OPEN311_LIMITS.descriptionMax) fail(400, `description must be at most ${OPEN311_LIMITS.descriptionMax} characters`);
+  const descriptionProblem = textProblem(description);
+  if (descriptionProblem) fail(400, `description ${TEXT_PROBLEM_MESSAGE[descriptionProblem]}`);
   const lat = number(p.lat, 'lat', -90, 90);
   const lng = number(p.long, 'long', -180, 180);
   if ((lat === undefined) !== (lng === undefined)) fail(400, 'lat and long go together');
   const address = (p.address_string ?? '').trim();
   if ([...address].length > OPEN311_LIMITS.addressMax) fail(400, `address_string must be at most ${OPEN311_LIMITS.addressMax} characters`);
+  const addressProblem = textProblem(address);
+  if (addressProblem) fail(400, `address_string ${TEXT_PROBLEM_MESSAGE[addressProblem]}`);
   if (lat === undefined && address === '') fail(400, 'lat/long or address_string is required');
   const media = (p.media_url ?? '').trim();
   if (media !== '' && (media.length > OPEN311_LIMITS.mediaUrlMax || !/^https?:\/\/[^\s"<>]+$/i.test(media))) fail(400, 'media_url must be an http(s) URL');
