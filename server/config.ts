@@ -12,9 +12,12 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   JIEFANG_MODE: z.enum(['local', 'production']).default('local'),
   JIEFANG_DB: z.string().min(1).default('data/jiefang.db'),
-  JIEFANG_SEED: z.enum(['demo', 'none']).default('demo'),
+  /** Unset: `demo` in local mode, `none` in production (where `demo` is refused, see below). */
+  JIEFANG_SEED: z.enum(['demo', 'none']).optional(),
   JIEFANG_STATIC_DIR: z.string().min(1).default('dist-h5'),
   JIEFANG_SESSION_SECRET: z.string().min(16).optional(),
+  /** Lifetime of a dev-login session token. */
+  JIEFANG_SESSION_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
   JIEFANG_RATE_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   JIEFANG_RATE_SUBMITS_PER_HOUR: z.coerce.number().int().min(1).default(20),
   JIEFANG_HOLIDAYS: dateList.optional(),
@@ -27,10 +30,22 @@ const schema = z.object({
   JIEFANG_REMINDER_LEAD_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(24 * 60),
 });
 
-export type ServerConfig = z.infer<typeof schema>;
+/**
+ * Rules across keys: a production server never holds demo people or demo Open311 keys, and its
+ * sessions survive a restart only as long as they are signed with a secret of its own.
+ */
+const checked = schema
+  .superRefine((c, ctx) => {
+    if (c.JIEFANG_MODE !== 'production') return;
+    if (c.JIEFANG_SEED === 'demo') ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['JIEFANG_SEED'], message: 'demo data (demo people, demo Open311 keys) is refused in production mode; use none' });
+    if (c.JIEFANG_SESSION_SECRET === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['JIEFANG_SESSION_SECRET'], message: 'required in production mode (16+ characters)' });
+  })
+  .transform((c) => ({ ...c, JIEFANG_SEED: c.JIEFANG_SEED ?? (c.JIEFANG_MODE === 'production' ? 'none' : 'demo') }));
+
+export type ServerConfig = z.output<typeof checked>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const parsed = schema.safeParse(env);
+  const parsed = checked.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`invalid configuration:\n${lines}`);

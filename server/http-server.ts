@@ -74,7 +74,7 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
    * bytes that really are that type. Stored with its uploader, so only they can attach it to a report.
    */
   async function upload(req: http.IncomingMessage): Promise<{ fileId: string; url: string }> {
-    const openid = rt.identity.verify(req.headers.authorization);
+    const openid = await rt.authenticate(req.headers.authorization);
     if (!rt.photos) throw new AppError('PHOTO.INVALID', 'this server stores no photos');
     const type = UPLOAD_TYPES[(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()];
     if (!type) throw new AppError('PHOTO.INVALID', 'content-type must be image/jpeg, image/png or image/webp');
@@ -109,7 +109,7 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
     if (req.method === 'POST' && url.pathname === '/api/upload') return upload(req);
     const fn = /^\/api\/fn\/([a-z]+)$/.exec(url.pathname);
     if (req.method === 'POST' && fn) {
-      const openid = rt.identity.verify(req.headers.authorization);
+      const openid = await rt.authenticate(req.headers.authorization);
       const body = await readJson(req);
       if (body === null || typeof body !== 'object' || Array.isArray(body) || typeof (body as { action?: unknown }).action !== 'string') {
         throw new AppError('VALIDATION.FAILED', 'body must be {action, data}');

@@ -18,6 +18,7 @@ async function main() {
     dbPath: config.JIEFANG_DB,
     seed: config.JIEFANG_SEED,
     sessionSecret: config.JIEFANG_SESSION_SECRET,
+    sessionHours: config.JIEFANG_SESSION_HOURS,
     rateLimits: { writesPerMinute: config.JIEFANG_RATE_WRITES_PER_MINUTE, submitsPerHour: config.JIEFANG_RATE_SUBMITS_PER_HOUR },
     sla: slaConfig(config),
     volunteer: { checkinMarginMinutes: config.JIEFANG_CHECKIN_MARGIN_MINUTES, reminderLeadMinutes: config.JIEFANG_REMINDER_LEAD_MINUTES },
