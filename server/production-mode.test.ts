@@ -7,10 +7,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from './config';
+import { loadConfig as load } from './config';
 
 jest.setTimeout(30_000);
 
+const loadConfig = (env: Record<string, string>) => load(env as NodeJS.ProcessEnv);
 const ROOT = path.resolve(__dirname, '..');
 const SECRET = 'production-test-secret-0123456789';
 let dir: string;
@@ -19,11 +20,18 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+function withoutJiefang(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith('JIEFANG_')) delete env[k];
+  return env;
+}
+
 /** Starts server/main.ts; resolves with its base URL once it listens, or with its exit code and output if it stops. */
 function start(env: Record<string, string>) {
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', JIEFANG_DB: path.join(dir, 'j.db'), JIEFANG_STATIC_DIR: dir, ...env },
+    // This process's environment without any JIEFANG_ setting of its own, then the test's.
+    env: { ...withoutJiefang(), PORT: '0', HOST: '127.0.0.1', JIEFANG_DB: path.join(dir, 'j.db'), JIEFANG_STATIC_DIR: dir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise<{ base: string; stop: () => Promise<void> } | { code: number | null; out: string }>((resolve) => {
@@ -38,7 +46,7 @@ function start(env: Record<string, string>) {
       if (m) resolve({ base: m[1], stop });
     });
     proc.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    proc.on('exit', (code) => resolve({ code, out }));
+    proc.on('exit', (code: number | null) => resolve({ code, out }));
   });
 }
 

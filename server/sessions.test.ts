@@ -4,12 +4,13 @@
  */
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
-import { loadConfig } from './config';
+import { loadConfig as load } from './config';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { createHttpServer } from './http-server';
 import { LocalIdentity } from './local-identity';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 
+const loadConfig = (env: Record<string, string>) => load(env as NodeJS.ProcessEnv);
 const T0 = Date.parse('2026-11-30T02:00:00Z');
 const HOUR = 3600_000;
 
