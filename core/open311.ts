@@ -29,7 +29,10 @@ export interface Open311HttpRequest {
   /** Raw body text (application/x-www-form-urlencoded as the spec says, or JSON), or null. */
   body: string | null;
   contentType: string | null;
-  /** For the budget of calls without a key. */
+  /**
+   * The client's address as our gateway saw it (never a value the client wrote), for the budgets of calls
+   * without a key and of wrong keys. Calls without one share the budget of `unknown`.
+   */
   clientIp?: string | null;
 }
 
@@ -55,6 +58,8 @@ export const OPEN311_LIMITS = {
   maxResults: 1000,
   /** Calls without a key (service lists), per IP per minute. */
   anonymousPerMinute: 60,
+  /** Wrong api_keys per client address per hour; past it every keyed call from there is 429 until the hour ends. */
+  wrongKeysPerHour: 10,
 } as const;
 
 /** The pseudo-resident a client system reports as: never a person, so no personal data to leak. */
@@ -129,15 +134,26 @@ function params(req: Open311HttpRequest): Record<string, string> {
   return out;
 }
 
-async function clientOf(env: Open311Env, p: Record<string, string>, required: boolean): Promise<ApiClient | null> {
+/**
+ * The client system of the call's api_key. A wrong key counts against its address's budget
+ * (`wrongKeysPerHour`); once that is spent, every keyed call from the address is 429 until the window ends —
+ * the right key too, so guessing keys learns nothing from the answers.
+ */
+async function clientOf(env: Open311Env, req: Open311HttpRequest, p: Record<string, string>, required: boolean): Promise<ApiClient | null> {
   const key = p.api_key;
   if (key === undefined || key === '') {
     if (required) fail(401, 'api_key is required');
     return null;
   }
-  if (key.length > 200) fail(403, 'api_key is not valid');
-  const client = await env.deps.store.directory.findApiClient(env.hashKey(key));
-  if (!client) return fail(403, 'api_key is not valid');
+  const { rateLimiter, now } = env.deps;
+  const budget = `o311bad:${req.clientIp ?? 'unknown'}`;
+  const tooMany = () => fail(429, 'too many wrong api_key attempts from this address; try again within the hour');
+  const client = key.length > 200 ? null : await env.deps.store.directory.findApiClient(env.hashKey(key));
+  if (!client) {
+    if (!(await rateLimiter.take(budget, OPEN311_LIMITS.wrongKeysPerHour, 3600, now()))) tooMany();
+    return fail(403, 'api_key is not valid');
+  }
+  if (await rateLimiter.spent(budget, OPEN311_LIMITS.wrongKeysPerHour, 3600, now())) tooMany();
   return client;
 }
 
@@ -237,7 +253,7 @@ const number = (v: string | undefined, name: string, min: number, max: number): 
 const BAD_REQUEST = new Set(['VALIDATION.FAILED', 'GRID.PLACE_NOT_FOUND', 'GRID.PLACE_REQUIRED', 'GRID.OUTSIDE_AREA', 'CATEGORY.UNKNOWN']);
 
 async function postRequest(env: Open311Env, req: Open311HttpRequest, p: Record<string, string>) {
-  const client = (await clientOf(env, p, true))!;
+  const client = (await clientOf(env, req, p, true))!;
   await spend(env, client, req, true);
   const snap = await env.directory.current();
   const townId = jurisdiction(snap, p, client);
@@ -314,7 +330,7 @@ function scopeOf(client: ApiClient, townIds: string[]): Pick<ConcernSearch, 'nod
 }
 
 async function listRequests(env: Open311Env, req: Open311HttpRequest, p: Record<string, string>) {
-  const client = (await clientOf(env, p, true))!;
+  const client = (await clientOf(env, req, p, true))!;
   await spend(env, client, req, false);
   const snap = await env.directory.current();
   const townIds = p.jurisdiction_id ? [jurisdiction(snap, p, client)] : client.townIds;
@@ -352,7 +368,7 @@ async function listRequests(env: Open311Env, req: Open311HttpRequest, p: Record<
 }
 
 async function getRequest(env: Open311Env, req: Open311HttpRequest, p: Record<string, string>, id: string) {
-  const client = (await clientOf(env, p, true))!;
+  const client = (await clientOf(env, req, p, true))!;
   await spend(env, client, req, false);
   if (!ID_RE.test(id)) fail(404, `service request ${id} not found`);
   const snap = await env.directory.current();
@@ -406,7 +422,7 @@ function requestView(snap: DirectorySnapshot, catName: Map<string, string>, c: C
 }
 
 async function services(env: Open311Env, req: Open311HttpRequest, p: Record<string, string>, code: string | null) {
-  const client = await clientOf(env, p, false);
+  const client = await clientOf(env, req, p, false);
   await spend(env, client, req, false);
   const snap = await env.directory.current();
   const townId = jurisdiction(snap, p, client);

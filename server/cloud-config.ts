@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_GATEWAY_IP_HEADER } from './client-address';
 import { templatesSchema } from './wechat-subscribe-sender';
 
 /**
@@ -27,6 +28,11 @@ const schema = z.object({
   JIEFANG_WX_APPID: z.string().regex(/^wx[0-9a-f]{16}$/, 'must be the mini program AppID, wx and 16 hex digits'),
   /** The mini program's original id (gh_…), when known: a push's ToUserName may name it instead of the AppID. */
   JIEFANG_WX_ORIGINAL_ID: z.string().regex(/^gh_[0-9A-Za-z]{6,32}$/, 'must be the original id, gh_ and letters or digits').optional(),
+  /**
+   * The request header in which CloudBase's HTTP access gateway gives Open311 the client's address; of a list
+   * (X-Forwarded-For) the last value, the one the gateway appended, is taken.
+   */
+  JIEFANG_CLIENT_IP_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name').default(DEFAULT_GATEWAY_IP_HEADER),
   /** Which mini-program version a subscribe message opens. */
   JIEFANG_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
 });

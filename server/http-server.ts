@@ -10,6 +10,7 @@ import type { Profile } from '../core/views';
 import { toWireError } from '../core/wire';
 import { handleOpen311, internalError, type Open311Env } from '../core/open311';
 import { hashApiKey } from './api-keys';
+import { clientAddress } from './client-address';
 import { DEMO_LOGIN_ORDER } from './demo-data';
 import type { LocalRuntime } from './local-runtime';
 
@@ -40,6 +41,8 @@ export interface HttpServerOptions {
   maxUploadBytes?: number;
   /** Uploads per person per minute. Default 30. */
   uploadsPerMinute?: number;
+  /** JIEFANG_CLIENT_IP_HEADER: the reverse proxy's header with the client's address; unset, the socket's address. */
+  clientIpHeader?: string;
 }
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
@@ -120,6 +123,9 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
     throw new AppError('ACTION.UNKNOWN', `no route ${req.method} ${url.pathname}`);
   }
 
+  /** The client's address: the socket's, or the trusted proxy header's last value — never one the client wrote. */
+  const clientOf = (req: http.IncomingMessage) => clientAddress(req.headers, opts.clientIpHeader, req.socket.remoteAddress ?? null);
+
   const open311: Open311Env = { deps: rt.deps, directory: rt.router.directory, hashKey: hashApiKey };
 
   /** Open311 GeoReport v2 under /open311/v2/: the same pure handler as the `open311` cloud function. */
@@ -133,7 +139,7 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
         query: Object.fromEntries(url.searchParams),
         body,
         contentType: req.headers['content-type'] ?? null,
-        clientIp: req.socket.remoteAddress ?? null,
+        clientIp: clientOf(req),
       });
     } catch (e) {
       if (e instanceof AppError && e.code === 'VALIDATION.FAILED') out = { status: 413, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify([{ code: 413, description: e.message }]) };

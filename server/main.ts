@@ -26,7 +26,11 @@ async function main() {
     ...(config.JIEFANG_WORD_LIST ? { contentCheck: WordListContentCheck.fromFile(config.JIEFANG_WORD_LIST) } : {}),
     ...(config.JIEFANG_IMAGE_BLOCKLIST ? { imageBlocklist: LocalImageCheck.parse(readFileSync(config.JIEFANG_IMAGE_BLOCKLIST, 'utf8')) } : {}),
   });
-  const server = createHttpServer(rt, { mode: config.JIEFANG_MODE, staticDir: config.JIEFANG_STATIC_DIR });
+  const server = createHttpServer(rt, {
+    mode: config.JIEFANG_MODE,
+    staticDir: config.JIEFANG_STATIC_DIR,
+    ...(config.JIEFANG_CLIENT_IP_HEADER ? { clientIpHeader: config.JIEFANG_CLIENT_IP_HEADER } : {}),
+  });
   rt.startJobs(1000, config.JIEFANG_SLA_EVERY_SECONDS * 1000);
   server.listen(config.PORT, config.HOST, async () => {
     const addr = server.address();
