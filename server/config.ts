@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { DEFAULT_CALENDAR, DEFAULT_SLA, type SlaConfig } from '../core/sla';
+import { ORIGIN_RE } from './http-security';
 
 const dateList = z
   .string()
   .transform((v) => v.split(',').map((d) => d.trim()).filter((d) => d.length > 0))
   .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates must be YYYY-MM-DD, comma-separated')));
+
+/** Origins (scheme://host[:port]) as browsers send them, comma-separated; `*` is not an origin. */
+const originList = z
+  .string()
+  .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
+  .pipe(z.array(z.string().regex(ORIGIN_RE, 'origins must be scheme://host[:port], lower-case, comma-separated (never *)')));
 
 /** Configuration of the local cloud, from the environment, checked once at start. See .env.example. */
 const schema = z.object({
@@ -20,6 +27,10 @@ const schema = z.object({
   JIEFANG_SESSION_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
   JIEFANG_RATE_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   JIEFANG_RATE_SUBMITS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** API requests of any kind (reads too) per person a minute, or per address before sign-in. */
+  JIEFANG_RATE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Pages of these origins may call the API besides the page's own (e.g. the H5 dev server). */
+  JIEFANG_ALLOWED_ORIGINS: originList.optional(),
   JIEFANG_HOLIDAYS: dateList.optional(),
   JIEFANG_MAKEUP_WORKDAYS: dateList.optional(),
   JIEFANG_SLA_EVERY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),

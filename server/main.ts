@@ -30,6 +30,8 @@ async function main() {
     mode: config.JIEFANG_MODE,
     staticDir: config.JIEFANG_STATIC_DIR,
     ...(config.JIEFANG_CLIENT_IP_HEADER ? { clientIpHeader: config.JIEFANG_CLIENT_IP_HEADER } : {}),
+    allowedOrigins: config.JIEFANG_ALLOWED_ORIGINS ?? [],
+    requestsPerMinute: config.JIEFANG_RATE_REQUESTS_PER_MINUTE,
   });
   rt.startJobs(1000, config.JIEFANG_SLA_EVERY_SECONDS * 1000);
   server.listen(config.PORT, config.HOST, async () => {
