@@ -16,16 +16,23 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 
 
 /** `SOURCE` values (getWXContext) of calls a person made: the mini program, the IDE, its local debugger, HTTP API, the crawler. */
 const PERSON_SOURCES = ['wx_client', 'wx_devtools', 'wx_localdebug', 'wx_http', 'wx_crawler'];
-/** Context keys that name a person: WeChat's (also across accounts) and CloudBase's own login. */
-const PERSON_KEYS = ['WX_OPENID', 'WX_UNIONID', 'WX_FROM_OPENID', 'WX_FROM_UNIONID', 'FROM_OPENID', 'TCB_UUID', 'TCB_CUSTOM_USER_ID', 'TCB_ISANONYMOUS_USER'];
+/** Context keys that name a person of WeChat (also across accounts). */
+const WECHAT_PERSON_KEYS = ['WX_OPENID', 'WX_UNIONID', 'WX_FROM_OPENID', 'WX_FROM_UNIONID', 'FROM_OPENID'];
 
-/** Why a call came from a person (a context key that names one, or its source), or null for a system trigger. */
+/** A person's source on the call's chain (`TCB_SOURCE`, comma-separated hops), or a CloudBase login of the call; null if none. */
+export function personSourceOrLogin(ctx: Context): string | null {
+  const hop = str(ctx.TCB_SOURCE)?.split(',').map((s) => s.trim()).find((s) => PERSON_SOURCES.includes(s));
+  if (hop) return `TCB_SOURCE=${hop}`;
+  for (const key of ['TCB_UUID', 'TCB_CUSTOM_USER_ID']) if (str(ctx[key])) return key;
+  if (ctx.TCB_ISANONYMOUS_USER === 'true' || ctx.TCB_ISANONYMOUS_USER === true) return 'TCB_ISANONYMOUS_USER';
+  return null;
+}
+
+/** Why a call came from a person (a context key that names one, their source or login), or null for a system trigger. */
 export function personInvoked(context: unknown): string | null {
   const ctx = cloudbaseContext(context);
-  for (const key of PERSON_KEYS) if (str(ctx[key])) return key;
-  const source = str(ctx.TCB_SOURCE);
-  const hop = source?.split(',').find((s) => PERSON_SOURCES.includes(s.trim()));
-  return hop ? `TCB_SOURCE=${hop.trim()}` : null;
+  for (const key of WECHAT_PERSON_KEYS) if (str(ctx[key])) return key;
+  return personSourceOrLogin(ctx);
 }
 
 /**

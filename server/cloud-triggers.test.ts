@@ -100,6 +100,8 @@ describe('the timer functions', () => {
 
   it.each(timers)('%s runs for its own timer event', async (_name, fn, trigger) => {
     expect(await fn(timerEvent(trigger), context())).toMatchObject({ ok: true });
+    // A timer's own context may say so: its source, and that no anonymous person is signed in.
+    expect(await fn(timerEvent(trigger), context({ TCB_SOURCE: 'wx_trigger', TCB_ISANONYMOUS_USER: 'false' }))).toMatchObject({ ok: true });
   });
 
   it.each(timers)('%s refuses a person, another event or another trigger, without touching the database', async (_name, fn, trigger) => {

@@ -16,7 +16,7 @@
 import { z } from 'zod';
 import { settlePhotoCheck } from '../core/photos';
 import type { Deps } from '../core/ports';
-import { cloudbaseContext } from './cloud-identity';
+import { cloudbaseContext, personSourceOrLogin } from './cloud-identity';
 
 const pushSchema = z.object({
   ToUserName: z.string().min(1).max(64),
@@ -39,9 +39,6 @@ export interface MediaCheckEnv {
   originalId?: string;
 }
 
-const PERSON_SOURCES = ['wx_client', 'wx_devtools', 'wx_localdebug', 'wx_http', 'wx_crawler'];
-const LOGIN_KEYS = ['TCB_UUID', 'TCB_CUSTOM_USER_ID', 'TCB_ISANONYMOUS_USER'];
-
 /** Why a push is not WeChat's, or null when it is. */
 function notWechat(event: z.infer<typeof pushSchema>, raw: Record<string, unknown>, context: unknown, env: MediaCheckEnv): string | null {
   if (event.appid !== env.appId) return 'appid is not this mini program';
@@ -50,9 +47,8 @@ function notWechat(event: z.infer<typeof pushSchema>, raw: Record<string, unknow
   }
   if ('userInfo' in raw) return 'the event came from wx.cloud.callFunction';
   const ctx = cloudbaseContext(context);
-  const source = typeof ctx.TCB_SOURCE === 'string' ? ctx.TCB_SOURCE : '';
-  if (source.split(',').some((s) => PERSON_SOURCES.includes(s.trim()))) return `the call came from ${source}`;
-  for (const key of LOGIN_KEYS) if (typeof ctx[key] === 'string' && ctx[key] !== '') return `the call came with ${key}`;
+  const person = personSourceOrLogin(ctx);
+  if (person) return `the call came with ${person}`;
   for (const key of ['WX_OPENID', 'WX_FROM_OPENID']) {
     if (typeof ctx[key] === 'string' && ctx[key] !== '' && ctx[key] !== event.FromUserName) return `the call came from a person (${key})`;
   }
