@@ -17,6 +17,7 @@ import type { GridNode } from './model';
 import { OPEN311_LIMITS, placeFromAddress, pseudoResident, ticketRequestId, TICKET_RE } from './open311';
 import type { NewConcern } from './ports';
 import { parseCsv } from './roster-import';
+import { TEXT_PROBLEM_TEXT, textProblem } from './text';
 import { LIMITS, type ParsedInputOf } from './schemas';
 import type { HotlineImportView } from './views';
 
@@ -82,6 +83,8 @@ export async function importHotline(ctx: ConcernCtx, input: ParsedInputOf<'conce
     const description = get('description');
     if (description === '') problem(row.line, ticket, '诉求内容不能为空');
     else if ([...description].length > OPEN311_LIMITS.descriptionMax) problem(row.line, ticket, `诉求内容不能超过 ${OPEN311_LIMITS.descriptionMax} 字`);
+    const descriptionProblem = textProblem(description);
+    if (descriptionProblem) problem(row.line, ticket, `诉求内容${TEXT_PROBLEM_TEXT[descriptionProblem]}`);
     const [latText, lngText, address, media] = [get('lat'), get('lng'), get('address'), get('media_url')];
     const lat = latText === '' ? null : Number(latText);
     const lng = lngText === '' ? null : Number(lngText);
@@ -89,6 +92,8 @@ export async function importHotline(ctx: ConcernCtx, input: ParsedInputOf<'conce
     else if (lat !== null && lng !== null && !(Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180)) problem(row.line, ticket, '经纬度不是有效数字');
     if (lat === null && address === '') problem(row.line, ticket, '请填写经纬度或地址');
     if ([...address].length > OPEN311_LIMITS.addressMax) problem(row.line, ticket, `地址不能超过 ${OPEN311_LIMITS.addressMax} 字`);
+    const addressProblem = textProblem(address);
+    if (addressProblem) problem(row.line, ticket, `地址${TEXT_PROBLEM_TEXT[addressProblem]}`);
     if (media !== '' && (media.length > OPEN311_LIMITS.mediaUrlMax || !/^https?:\/\/[^\s"<>]+$/i.test(media))) problem(row.line, ticket, 'media_url 应为 http(s) 链接');
     if (problems.length > before || !town) continue;
 

@@ -18,6 +18,7 @@ import { releasedText } from './content';
 import { scrubPersonal } from './scrub';
 import type { DirectoryCache, DirectorySnapshot } from './directory';
 import { AppError } from './errors';
+import { TEXT_PROBLEM_MESSAGE, textProblem } from './text';
 import type { ApiClient, Caller, Category, CategoryKind, Concern, ConcernStatus } from './model';
 import type { ConcernSearch, Deps, LatestReply, RouteNode } from './ports';
 import type { Submission } from './concern-service';
@@ -30,7 +31,10 @@ export interface Open311HttpRequest {
   /** Raw body text (application/x-www-form-urlencoded as the spec says, or JSON), or null. */
   body: string | null;
   contentType: string | null;
-  /** For the budget of calls without a key. */
+  /**
+   * The client's address as our gateway saw it (never a value the client wrote), for the budgets of calls
+   * without a key and of wrong keys. Calls without one share the budget of `unknown`.
+   */
   clientIp?: string | null;
 }
 
@@ -56,6 +60,8 @@ export const OPEN311_LIMITS = {
   maxResults: 1000,
   /** Calls without a key (service lists), per IP per minute. */
   anonymousPerMinute: 60,
+  /** Wrong api_keys per client address per hour; past it every keyed call from there is 429 until the hour ends. */
+  wrongKeysPerHour: 10,
 } as const;
 
 /** The pseudo-resident a client system reports as: never a person, so no personal data to leak. */
@@ -130,15 +136,26 @@ function params(req: Open311HttpRequest): Record<string, string> {
   return out;
 }
 
-async function clientOf(env: Open311Env, p: Record<string, string>, required: boolean): Promise<ApiClient | null> {
+/**
+ * The client system of the call's api_key. A wrong key counts against its address's budget
+ * (`wrongKeysPerHour`); once that is spent, every keyed call from the address is 429 until the window ends —
+ * the right key too, so guessing keys learns nothing from the answers.
+ */
+async function clientOf(env: Open311Env, req: Open311HttpRequest, p: Record<string, string>, required: boolean): Promise<ApiClient | null> {
   const key = p.api_key;
   if (key === undefined || key === '') {
     if (required) fail(401, 'api_key is required');
     return null;
   }
-  if (key.length > 200) fail(403, 'api_key is not valid');
-  const client = await env.deps.store.directory.findApiClient(env.hashKey(key));
-  if (!client) return fail(403, 'api_key is not valid');
+  const { rateLimiter, now } = env.deps;
+  const budget = `o311bad:${req.clientIp ?? 'unknown'}`;
+  const tooMany = () => fail(429, 'too many wrong api_key attempts from this address; try again within the hour');
+  const client = key.length > 200 ? null : await env.deps.store.directory.findApiClient(env.hashKey(key));
+  if (!client) {
+    if (!(await rateLimiter.take(budget, OPEN311_LIMITS.wrongKeysPerHour, 3600, now()))) tooMany();
+    return fail(403, 'api_key is not valid');
+  }
+  if (await rateLimiter.spent(budget, OPEN311_LIMITS.wrongKeysPerHour, 3600, now())) tooMany();
   return client;
 }
 
@@ -238,7 +255,7 @@ const number = (v: string | undefined, name: string, min: number, max: number): 
 const BAD_REQUEST = new Set(['VALIDATION.FAILED', 'GRID.PLACE_NOT_FOUND', 'GRID.PLACE_REQUIRED', 'GRID.OUTSIDE_AREA', 'CATEGORY.UNKNOWN']);
 
 async function postRequest(env: Open311Env, req: Open311HttpRequest, p: Record<string, string>) {
-  const client = (await clientOf(env, p, true))!;
+  const client = (await clientOf(env, req, p, true))!;
   await spend(env, client, req, true);
   const snap = await env.directory.current();
   const townId = jurisdiction(snap, p, client);
@@ -250,11 +267,15 @@ async function postRequest(env: Open311Env, req: Open311HttpRequest, p: Record<s
   const description = (p.description ?? '').trim();
   if (description === '') fail(400, 'description is required');
   if ([...description].length > OPEN311_LIMITS.descriptionMax) fail(400, `description must be at most ${OPEN311_LIMITS.descriptionMax} characters`);
+  const descriptionProblem = textProblem(description);
+  if (descriptionProblem) fail(400, `description ${TEXT_PROBLEM_MESSAGE[descriptionProblem]}`);
   const lat = number(p.lat, 'lat', -90, 90);
   const lng = number(p.long, 'long', -180, 180);
   if ((lat === undefined) !== (lng === undefined)) fail(400, 'lat and long go together');
   const address = (p.address_string ?? '').trim();
   if ([...address].length > OPEN311_LIMITS.addressMax) fail(400, `address_string must be at most ${OPEN311_LIMITS.addressMax} characters`);
+  const addressProblem = textProblem(address);
+  if (addressProblem) fail(400, `address_string ${TEXT_PROBLEM_MESSAGE[addressProblem]}`);
   if (lat === undefined && address === '') fail(400, 'lat/long or address_string is required');
   const media = (p.media_url ?? '').trim();
   if (media !== '' && (media.length > OPEN311_LIMITS.mediaUrlMax || !/^https?:\/\/[^\s"<>]+$/i.test(media))) fail(400, 'media_url must be an http(s) URL');
@@ -311,7 +332,7 @@ function scopeOf(client: ApiClient, townIds: string[]): Pick<ConcernSearch, 'nod
 }
 
 async function listRequests(env: Open311Env, req: Open311HttpRequest, p: Record<string, string>) {
-  const client = (await clientOf(env, p, true))!;
+  const client = (await clientOf(env, req, p, true))!;
   await spend(env, client, req, false);
   const snap = await env.directory.current();
   const townIds = p.jurisdiction_id ? [jurisdiction(snap, p, client)] : client.townIds;
@@ -349,7 +370,7 @@ async function listRequests(env: Open311Env, req: Open311HttpRequest, p: Record<
 }
 
 async function getRequest(env: Open311Env, req: Open311HttpRequest, p: Record<string, string>, id: string) {
-  const client = (await clientOf(env, p, true))!;
+  const client = (await clientOf(env, req, p, true))!;
   await spend(env, client, req, false);
   if (!ID_RE.test(id)) fail(404, `service request ${id} not found`);
   const snap = await env.directory.current();
@@ -404,7 +425,7 @@ function requestView(snap: DirectorySnapshot, catName: Map<string, string>, c: C
 }
 
 async function services(env: Open311Env, req: Open311HttpRequest, p: Record<string, string>, code: string | null) {
-  const client = await clientOf(env, p, false);
+  const client = await clientOf(env, req, p, false);
   await spend(env, client, req, false);
   const snap = await env.directory.current();
   const townId = jurisdiction(snap, p, client);

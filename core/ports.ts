@@ -534,6 +534,8 @@ export interface Store {
  */
 export interface RateLimiter {
   take(key: string, limit: number, windowSeconds: number, now: Date): Promise<boolean>;
+  /** True when the budget is used up at `now`, recording nothing (e.g. "too many wrong keys from this address"). */
+  spent(key: string, limit: number, windowSeconds: number, now: Date): Promise<boolean>;
 }
 
 /** Delivers one notification over one channel; throws to have the outbox retry it. */

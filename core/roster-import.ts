@@ -10,6 +10,7 @@
 import type { ImportProblem, ImportResult } from './boundary-import';
 import type { GridIndex } from './grid';
 import type { Office, StaffMember } from './model';
+import { TEXT_PROBLEM_TEXT, textProblem } from './text';
 
 export interface PendingStaff {
   phone: string;
@@ -112,6 +113,8 @@ export function planRosterImport(
     if (!openid && !phone) fail(line, ref, 'openid 和手机号至少填一项');
     if (!name) fail(line, ref, '姓名不能为空');
     else if ([...name].length > ROSTER_LIMITS.nameMax) fail(line, ref, `姓名不能超过 ${ROSTER_LIMITS.nameMax} 字`);
+    const nameProblem = textProblem(name);
+    if (nameProblem) fail(line, ref, `姓名${TEXT_PROBLEM_TEXT[nameProblem]}`);
     if (!(ROLES as readonly string[]).includes(role)) fail(line, ref, `角色须为 ${ROLES.join(' / ')}，而不是「${role}」`);
     else if (role === 'office') {
       const office = officeById.get(node);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CALENDAR_LIMITS } from './calendar';
+import { TEXT_PROBLEM_MESSAGE, textProblem } from './text';
 import type { InboxFilter } from './views';
 
 /**
@@ -38,13 +39,19 @@ const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id must be 1–64 letters,
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId must be 8–64 letters, digits, _ or -');
 const cursor = z.string().max(200);
 const limit = z.number().int().min(1).max(LIMITS.pageMax);
+/** Refuses control characters, bidi overrides and text of invisible characters only (core/text.ts). */
+const visible = (s: string, ctx: z.RefinementCtx) => {
+  const problem = textProblem(s);
+  if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: TEXT_PROBLEM_MESSAGE[problem] });
+};
 /** Non-blank text after trimming, at most `max` characters (counted as code points). */
 const text = (max: number) =>
   z
     .string()
     .transform((s) => s.trim())
     .refine((s) => s.length > 0, 'must not be blank')
-    .refine((s) => [...s].length <= max, `must be at most ${max} characters`);
+    .refine((s) => [...s].length <= max, `must be at most ${max} characters`)
+    .superRefine(visible);
 /** A photo is a file id of our storage: `local://uploads/<name>` (local cloud) or `cloud://…` (CloudBase). */
 const photo = z
   .string()
@@ -67,7 +74,8 @@ const optionalText = (max: number) =>
   z
     .string()
     .transform((s) => s.trim())
-    .refine((s) => [...s].length <= max, `must be at most ${max} characters`);
+    .refine((s) => [...s].length <= max, `must be at most ${max} characters`)
+    .superRefine(visible);
 const scanCode = z.string().min(1).max(200);
 /** A calendar day, YYYY-MM-DD, in Beijing time. */
 const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'day must be YYYY-MM-DD');

@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FUNCTION_NAMES } from '../core/actions';
+import { TIMER_TRIGGERS } from '../server/cloud-function';
 import { OPENAPI } from '../server/wechat-openapi';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -36,7 +37,7 @@ export const FUNCTION_CONFIG: Record<string, FunctionConfig> = {
   concern: { timeout: 10, memorySize: 256, openapi: [OPENAPI.msgSecCheck, OPENAPI.mediaCheckAsync] },
   // Timers: 7-field cron (second minute hour day month weekday year), Asia/Shanghai.
   // The SLA timer: every 10 minutes; a run over 100,000 open concerns takes well under its timeout.
-  sla: { timeout: 60, memorySize: 256, openapi: [], triggers: [{ name: 'sla-every-10-minutes', type: 'timer', config: '0 */10 * * * * *' }] },
+  sla: { timeout: 60, memorySize: 256, openapi: [], triggers: [{ name: TIMER_TRIGGERS.sla, type: 'timer', config: '0 */10 * * * * *' }] },
   volunteer: { timeout: 10, memorySize: 256, openapi: [OPENAPI.msgSecCheck] },
   // Open311 GeoReport v2 for client systems (the district 12345 platform): HTTP access, route /open311.
   // Posted descriptions pass the content check like any report.
@@ -44,7 +45,7 @@ export const FUNCTION_CONFIG: Record<string, FunctionConfig> = {
   // WeChat's message push of photo check verdicts (mediaCheckAsync): settles the pending checks.
   mediacheck: { timeout: 10, memorySize: 256, openapi: [] },
   // Delivers queued notices every minute.
-  notify: { timeout: 60, memorySize: 256, openapi: [OPENAPI.subscribeSend], triggers: [{ name: 'every-minute', type: 'timer', config: '0 * * * * * *' }] },
+  notify: { timeout: 60, memorySize: 256, openapi: [OPENAPI.subscribeSend], triggers: [{ name: TIMER_TRIGGERS.notify, type: 'timer', config: '0 * * * * * *' }] },
 };
 
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_GATEWAY_IP_HEADER } from './client-address';
 import { templatesSchema } from './wechat-subscribe-sender';
 
 /**
@@ -23,6 +24,15 @@ const schema = z.object({
   JIEFANG_COLLECTION_PREFIX: z.string().regex(/^[a-z0-9_]*$/, 'lower-case letters, digits and _ only').default(''),
   /** Subscribe-message templates per notification kind (see README); unset: notices stay queued. */
   JIEFANG_WX_TEMPLATES: json(templatesSchema).optional(),
+  /** The mini program's AppID: a call's identity (WX_APPID) and WeChat's pushes (appid) must name it. */
+  JIEFANG_WX_APPID: z.string().regex(/^wx[0-9a-f]{16}$/, 'must be the mini program AppID, wx and 16 hex digits'),
+  /** The mini program's original id (gh_…), when known: a push's ToUserName may name it instead of the AppID. */
+  JIEFANG_WX_ORIGINAL_ID: z.string().regex(/^gh_[0-9A-Za-z]{6,32}$/, 'must be the original id, gh_ and letters or digits').optional(),
+  /**
+   * The request header in which CloudBase's HTTP access gateway gives Open311 the client's address; of a list
+   * (X-Forwarded-For) the last value, the one the gateway appended, is taken.
+   */
+  JIEFANG_CLIENT_IP_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name').default(DEFAULT_GATEWAY_IP_HEADER),
   /** Which mini-program version a subscribe message opens. */
   JIEFANG_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
 });
@@ -31,9 +41,11 @@ export type CloudConfig = z.infer<typeof schema> & { envId: string };
 
 export function loadCloudConfig(env: Record<string, string | undefined> = process.env): CloudConfig {
   // cloudbaserc.json fills unset `{{env.X}}` with '': an empty value means "not set".
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
-  if (!parsed.success) throw new Error(`invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(set);
+  const noEnv = set.TCB_ENV === undefined && set.SCF_NAMESPACE === undefined ? ['no CloudBase environment: TCB_ENV (or SCF_NAMESPACE inside a cloud function) is not set'] : [];
+  if (!parsed.success) throw new Error(`invalid configuration: ${[...noEnv, ...parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)].join('; ')}`);
   const envId = parsed.data.TCB_ENV ?? parsed.data.SCF_NAMESPACE;
-  if (!envId) throw new Error('no CloudBase environment: TCB_ENV (or SCF_NAMESPACE inside a cloud function) is not set');
+  if (!envId) throw new Error(noEnv[0]);
   return { ...parsed.data, envId };
 }

@@ -5,8 +5,8 @@ import { main as open311Function } from '../cloudfunctions/open311/index';
 import { main as slaFunction } from '../cloudfunctions/sla/index';
 import { runSlaJob } from '../core/sla-job';
 import { ALL_FUNCTIONS, FUNCTION_CONFIG } from '../scripts/build-functions';
-import { createCloudHandler, createTimerHandler } from './cloud-function';
-import { cloudbaseIdentity } from './cloud-identity';
+import { createCloudHandler, createTimerHandler, TIMER_TRIGGERS } from './cloud-function';
+import { cloudbaseIdentityFor, personInvoked } from './cloud-identity';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { createCloudRuntime, resetCloudRuntime } from './cloud-runtime';
 import { CloudbaseStore } from './cloudbase/store';
@@ -19,6 +19,10 @@ import type { FakeCloudbaseDb } from '../test/fakes/cloudbase-db';
 import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
 import { testClock } from './test-clock';
 
+/** The configured AppID of these tests (JIEFANG_WX_APPID). */
+const APPID = 'wx0123456789abcdef';
+const cloudbaseIdentity = cloudbaseIdentityFor(APPID);
+
 /** A function context as CloudBase passes it (new architecture: `environment` is a JSON string). */
 const contextFor = (openid: string | null) => ({
   request_id: 'req-1',
@@ -26,7 +30,7 @@ const contextFor = (openid: string | null) => ({
   environment: JSON.stringify({
     WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
     ...(openid ? { WX_OPENID: openid } : {}),
-    WX_APPID: 'wx-demo-app',
+    WX_APPID: APPID,
   }),
 });
 
@@ -82,6 +86,7 @@ describe('a deployed cloud function', () => {
 
   async function environment(withCollections: boolean) {
     process.env.TCB_ENV = 'jiefang-test';
+    process.env.JIEFANG_WX_APPID = APPID;
     const fake = fakeCloudbaseApp();
     wire = fake.wire;
     // WeChat's msgSecCheck, which every concern text passes through, says "pass".
@@ -168,7 +173,7 @@ describe('a deployed cloud function', () => {
     // Pending: the committee sees the photo while WeChat checks it.
     expect(await call('demo-staff-daguo-huang', 'concern/get', { id: sub.data.id })).toMatchObject({ ok: true, data: { photos: [photo] } });
 
-    const push = { ToUserName: 'gh_demo', FromUserName: 'o-platform', CreateTime: 1764468000, MsgType: 'event', Event: 'wxa_media_check', appid: 'wx-demo-app', trace_id: 'trace-a1.jpg', version: 2, detail: [], errcode: 0, errmsg: 'ok', result: { suggest: 'risky', label: 20002 } };
+    const push = { ToUserName: 'gh_0123456789ab', FromUserName: 'o-platform', CreateTime: 1764468000, MsgType: 'event', Event: 'wxa_media_check', appid: APPID, trace_id: 'trace-a1.jpg', version: 2, detail: [], errcode: 0, errmsg: 'ok', result: { suggest: 'risky', label: 20002 } };
     expect(await mediaCheckFunction(push)).toEqual({ settled: true, status: 'held' });
     expect(await call('demo-staff-daguo-huang', 'concern/get', { id: sub.data.id })).toMatchObject({ ok: true, data: { photos: [], photoUrls: [] } });
     expect(await call('o-new-resident', 'concern/get', { id: sub.data.id })).toMatchObject({ ok: true, data: { photos: [photo] } });
@@ -206,7 +211,7 @@ describe('a deployed cloud function', () => {
 });
 
 describe('the sla timer function', () => {
-  const timer = () => createTimerHandler('sla', () => runSlaJob(rt.deps, rt.router.directory, new Date('2026-12-01T00:00:00Z')), cloudbaseIdentity);
+  const timer = () => createTimerHandler('sla', TIMER_TRIGGERS.sla, () => runSlaJob(rt.deps, rt.router.directory, new Date('2026-12-01T00:00:00Z')), personInvoked);
 
   it('runs the SLA job when its timer fires (no caller identity)', async () => {
     await rt.router.call('concern', 'concern/submit', { category: 'environment', description: '垃圾', placeId: 'dz-xicheng-daguo' }, 'demo-resident-chen');
@@ -214,7 +219,8 @@ describe('the sla timer function', () => {
   });
 
   it('refuses a call from the mini program', async () => {
-    expect(await timer()({}, contextFor('demo-resident-chen'))).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await timer()({ Type: 'Timer', TriggerName: TIMER_TRIGGERS.sla }, contextFor('demo-resident-chen'))).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
   });
 
   it('is deployed with a 7-field timer trigger every 10 minutes', () => {
@@ -225,6 +231,6 @@ describe('the sla timer function', () => {
 
   it('as deployed today, says plainly that the CloudBase store is not configured', async () => {
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(await slaFunction({}, contextFor(null))).toMatchObject({ ok: false, code: 'SERVICE.UNAVAILABLE' });
+    expect(await slaFunction({ Type: 'Timer', TriggerName: TIMER_TRIGGERS.sla }, contextFor(null))).toMatchObject({ ok: false, code: 'SERVICE.UNAVAILABLE' });
   });
 });

@@ -31,18 +31,33 @@ export function createCloudHandler(fn: string, getRouter: () => Promise<Router>,
   };
 }
 
+/** Timer triggers by function: the one event each timer function runs for (also written into its config.json). */
+export const TIMER_TRIGGERS = { sla: 'sla-every-10-minutes', notify: 'every-minute' } as const;
+
+/** A CloudBase (SCF) timer event: `{Type: 'Timer', TriggerName, Time, Message}`. */
+function isTimerEvent(event: unknown, trigger: string): boolean {
+  if (event === null || typeof event !== 'object') return false;
+  const e = event as Record<string, unknown>;
+  return e.Type === 'Timer' && e.TriggerName === trigger && !('userInfo' in e);
+}
+
 /**
- * The adapter of a timer function (e.g. `sla`): it runs a system job, never for a user. A call that carries
- * a WeChat identity came from the mini program, not from the timer trigger, and is refused.
+ * The adapter of a timer function (`sla`, `notify`): it runs a system job, never for a person. It runs only
+ * for its own timer trigger's event, and only when the context names no person and no person's source
+ * (`personInvoked`): a call from the mini program, the IDE, the HTTP API or a CloudBase login is
+ * AUTH.FORBIDDEN, whatever its event says.
  */
-export function createTimerHandler<T>(fn: string, job: () => Promise<T>, identityOf: IdentityOf) {
-  return async function main(_event: unknown, context: unknown): Promise<WireResult<T>> {
+export function createTimerHandler<T>(fn: string, trigger: string, job: () => Promise<T>, personOf: (context: unknown) => string | null) {
+  return async function main(event: unknown, context: unknown): Promise<WireResult<T>> {
     try {
-      if (identityOf(context)) throw new AppError('AUTH.FORBIDDEN', `${fn} runs only from its timer trigger`);
+      const person = personOf(context);
+      if (person) throw new AppError('AUTH.FORBIDDEN', `${fn} runs only from its timer trigger (the call came with ${person})`);
+      if (!isTimerEvent(event, trigger)) throw new AppError('AUTH.FORBIDDEN', `${fn} runs only from its timer trigger ${trigger}`);
       return { ok: true, data: await job() };
     } catch (e) {
       const { status, body } = toWireError(e);
       if (status >= 500) console.error(`[jiefang:${fn}]`, e);
+      else console.warn(`[jiefang:${fn}] refused:`, body.ok ? '' : body.message);
       return body;
     }
   };

@@ -2,7 +2,7 @@
  * The local cloud over HTTP: the same router the cloud functions mount, plus the dev login and the
  * H5 build as static files. The contract (paths, bodies, codes) is stable: the H5 build and tests rely on it.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { AppError, type WireResult } from '../core/errors';
@@ -10,6 +10,8 @@ import type { Profile } from '../core/views';
 import { toWireError } from '../core/wire';
 import { handleOpen311, internalError, type Open311Env } from '../core/open311';
 import { hashApiKey } from './api-keys';
+import { clientAddress } from './client-address';
+import { checkOrigin, COMMON_HEADERS, inlineScriptHashes, NONE_CSP, pageCsp } from './http-security';
 import { DEMO_LOGIN_ORDER } from './demo-data';
 import type { LocalRuntime } from './local-runtime';
 
@@ -40,9 +42,19 @@ export interface HttpServerOptions {
   maxUploadBytes?: number;
   /** Uploads per person per minute. Default 30. */
   uploadsPerMinute?: number;
+  /** JIEFANG_CLIENT_IP_HEADER: the reverse proxy's header with the client's address; unset, the socket's address. */
+  clientIpHeader?: string;
+  /**
+   * JIEFANG_ALLOWED_ORIGINS: other origins whose pages may call the API (e.g. the H5 dev server). The page's
+   * own origin always may; no other origin ever gets an Access-Control-Allow-Origin, and `*` never.
+   */
+  allowedOrigins?: readonly string[];
+  /** JIEFANG_RATE_REQUESTS_PER_MINUTE: API requests of any kind, reads too, per person (or per address before sign-in). Default 600. */
+  requestsPerMinute?: number;
 }
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_REQUESTS_PER_MINUTE = 600;
 
 type UploadType = 'jpg' | 'png' | 'webp';
 const UPLOAD_TYPES: Record<string, UploadType> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
@@ -74,7 +86,7 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
    * bytes that really are that type. Stored with its uploader, so only they can attach it to a report.
    */
   async function upload(req: http.IncomingMessage): Promise<{ fileId: string; url: string }> {
-    const openid = rt.identity.verify(req.headers.authorization);
+    const openid = await caller(req);
     if (!rt.photos) throw new AppError('PHOTO.INVALID', 'this server stores no photos');
     const type = UPLOAD_TYPES[(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()];
     if (!type) throw new AppError('PHOTO.INVALID', 'content-type must be image/jpeg, image/png or image/webp');
@@ -91,7 +103,28 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
     return { fileId, url: url ?? '' };
   }
 
+  /** One request against a budget of `requestsPerMinute`: a person's, or an address's before sign-in. */
+  async function spend(key: string): Promise<void> {
+    if (!(await rt.deps.rateLimiter.take(`http:${key}`, opts.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE, 60, rt.deps.now()))) {
+      throw new AppError('RATE_LIMITED', 'too many requests a minute');
+    }
+  }
+
+  /** The signed-in person of a request, counted against their budget; a refused token counts against the address's. */
+  async function caller(req: http.IncomingMessage): Promise<string> {
+    let openid: string;
+    try {
+      openid = await rt.authenticate(req.headers.authorization);
+    } catch (e) {
+      await spend(`ip:${clientOf(req) ?? 'unknown'}`);
+      throw e;
+    }
+    await spend(`who:${openid}`);
+    return openid;
+  }
+
   async function handleApi(req: http.IncomingMessage, url: URL): Promise<unknown> {
+    if (url.pathname.startsWith('/api/dev/')) await spend(`ip:${clientOf(req) ?? 'unknown'}`);
     if (req.method === 'GET' && url.pathname === '/api/dev/identities') {
       if (opts.mode !== 'local') throw new AppError('AUTH.DEV_LOGIN_DISABLED', 'dev identities are local only');
       return identities();
@@ -109,7 +142,7 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
     if (req.method === 'POST' && url.pathname === '/api/upload') return upload(req);
     const fn = /^\/api\/fn\/([a-z]+)$/.exec(url.pathname);
     if (req.method === 'POST' && fn) {
-      const openid = rt.identity.verify(req.headers.authorization);
+      const openid = await caller(req);
       const body = await readJson(req);
       if (body === null || typeof body !== 'object' || Array.isArray(body) || typeof (body as { action?: unknown }).action !== 'string') {
         throw new AppError('VALIDATION.FAILED', 'body must be {action, data}');
@@ -119,6 +152,9 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
     }
     throw new AppError('ACTION.UNKNOWN', `no route ${req.method} ${url.pathname}`);
   }
+
+  /** The client's address: the socket's, or the trusted proxy header's last value — never one the client wrote. */
+  const clientOf = (req: http.IncomingMessage) => clientAddress(req.headers, opts.clientIpHeader, req.socket.remoteAddress ?? null);
 
   const open311: Open311Env = { deps: rt.deps, directory: rt.router.directory, hashKey: hashApiKey };
 
@@ -133,7 +169,7 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
         query: Object.fromEntries(url.searchParams),
         body,
         contentType: req.headers['content-type'] ?? null,
-        clientIp: req.socket.remoteAddress ?? null,
+        clientIp: clientOf(req),
       });
     } catch (e) {
       if (e instanceof AppError && e.code === 'VALIDATION.FAILED') out = { status: 413, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify([{ code: 413, description: e.message }]) };
@@ -146,21 +182,35 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
     res.end(out.body);
   }
 
+  const allowedOrigins = opts.allowedOrigins ?? [];
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
+    for (const [k, v] of Object.entries(COMMON_HEADERS)) res.setHeader(k, v);
+    res.setHeader('content-security-policy', NONE_CSP);
     if (url.pathname === '/healthz') return send(res, 200, { ok: true, data: { status: 'ok' } });
     if (url.pathname.startsWith(OPEN311_PREFIX)) {
       void serveOpen311(req, url, res);
       return;
     }
     if (url.pathname.startsWith('/api/')) {
-      if (req.method === 'OPTIONS') return sendCors(res);
+      // Bearer tokens are not cookies, but a page of another origin must still not drive the dev login or
+      // read answers: only the page's own origin and the allow-list are served, and named exactly.
+      const origin = checkOrigin(req, allowedOrigins);
+      if (origin.kind === 'refused') {
+        req.resume();
+        return send(res, 403, { ok: false, code: 'AUTH.FORBIDDEN', message: `pages of ${origin.origin} may not call this API` });
+      }
+      const cors = origin.kind === 'allowed' ? origin.headers : {};
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, cors).end();
+        return;
+      }
       handleApi(req, url).then(
-        (data) => send(res, 200, { ok: true, data }),
+        (data) => send(res, 200, { ok: true, data }, cors),
         (e: unknown) => {
           const { status, body } = toWireError(e);
           if (status >= 500) console.error(`[jiefang] ${req.method} ${url.pathname} failed:`, e);
-          send(res, status, body);
+          send(res, status, body, cors);
         },
       );
       return;
@@ -171,7 +221,12 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
         res.writeHead(404).end();
         return;
       }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'private, max-age=3600' });
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'cache-control': 'private, max-age=3600',
+        // A photo opened on its own is inert: no script of an SVG or a mislabelled file runs.
+        'content-security-policy': `${NONE_CSP}; img-src 'self'; sandbox`,
+      });
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);
       return;
@@ -224,24 +279,21 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
   }
 }
 
-function corsHeaders(): Record<string, string> {
-  // The H5 dev server (taro build --watch) runs on another local port and calls this API.
-  return {
-    'access-control-allow-origin': '*',
-    'access-control-allow-headers': 'authorization, content-type',
-    'access-control-allow-methods': 'GET, POST, OPTIONS',
-  };
-}
-
-function sendCors(res: http.ServerResponse) {
-  res.writeHead(204, corsHeaders());
-  res.end();
-}
-
-function send(res: http.ServerResponse, status: number, body: WireResult<unknown>) {
+function send(res: http.ServerResponse, status: number, body: WireResult<unknown>, cors: Record<string, string> = {}) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...corsHeaders() });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...cors });
   res.end(text);
+}
+
+/** The H5 page's policy, with the hashes of its inline scripts, read again only when the file changes. */
+const pagePolicies = new Map<string, { mtimeMs: number; csp: string }>();
+function pagePolicy(file: string): string {
+  const { mtimeMs } = statSync(file);
+  const known = pagePolicies.get(file);
+  if (known && known.mtimeMs === mtimeMs) return known.csp;
+  const csp = pageCsp(inlineScriptHashes(readFileSync(file, 'utf8')));
+  pagePolicies.set(file, { mtimeMs, csp });
+  return csp;
 }
 
 function serveStatic(dir: string | null, pathname: string, req: http.IncomingMessage, res: http.ServerResponse) {
@@ -270,7 +322,11 @@ function serveStatic(dir: string | null, pathname: string, req: http.IncomingMes
   if (!existsSync(file) || !statSync(file).isFile()) file = path.join(root, 'index.html');
   const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
   const immutable = /\.[0-9a-f]{8,}\./.test(path.basename(file));
-  res.writeHead(200, { 'content-type': type, 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+  res.writeHead(200, {
+    'content-type': type,
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ...(path.extname(file).toLowerCase() === '.html' ? { 'content-security-policy': pagePolicy(file) } : {}),
+  });
   if (req.method === 'HEAD') {
     res.end();
     return;

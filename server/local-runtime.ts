@@ -17,6 +17,7 @@ import { addApiClient } from './api-keys';
 import { DEMO_API_CLIENTS } from './demo-open311';
 import { deflateRawSync } from 'node:zlib';
 import { newId } from './ids';
+import { AppError } from '../core/errors';
 import { LocalIdentity } from './local-identity';
 import { DEFAULT_WORD_LIST } from './default-word-list';
 import { WordListContentCheck } from './local-content-check';
@@ -32,6 +33,12 @@ export interface LocalRuntime {
   store: SqliteStore;
   router: Router;
   identity: LocalIdentity;
+  /**
+   * The openid of a bearer token (the dev login's session), or AUTH.REQUIRED: the token must be valid and
+   * unexpired, and its person still there since it was issued — a resident's `me/delete` removes their
+   * user record, so every session issued before it ends, even one signed with a fixed secret after a restart.
+   */
+  authenticate(authorization: string | undefined): Promise<string>;
   /** Photos on disk beside the database (served under /uploads/); null when no folder was given. */
   photos: LocalPhotoStorage | null;
   deps: Deps;
@@ -50,6 +57,8 @@ export interface LocalRuntimeOptions {
   dbPath: string;
   seed: 'demo' | 'none';
   sessionSecret?: string;
+  /** Lifetime of a dev-login session (JIEFANG_SESSION_HOURS); 12 hours when absent. */
+  sessionHours?: number;
   /**
    * The clock: `() => new Date()` for the dev server; a test's own clock in tests (server/test-clock.ts),
    * so that no test reads the machine's date. Required, so no runtime gets the wall clock by accident.
@@ -90,6 +99,16 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
     deflateRaw: (data) => new Uint8Array(deflateRawSync(data)),
   };
   const router = createRouter(deps);
+  const identity = new LocalIdentity({ secret: opts.sessionSecret, now, ...(opts.sessionHours ? { ttlMs: opts.sessionHours * 3600_000 } : {}) });
+  const authenticate = async (authorization: string | undefined): Promise<string> => {
+    const { openid, issuedAt } = identity.verify(authorization);
+    // Staff are removed from the roster by the town admin, never by me/delete; a resident's record is
+    // created at the dev login (before the token), so one created after the token is another account.
+    if (await store.directory.findStaff(openid)) return openid;
+    const user = await store.directory.findUser(openid);
+    if (!user || Date.parse(user.createdAt) > issuedAt.getTime()) throw new AppError('AUTH.REQUIRED', 'this session has ended');
+    return openid;
+  };
   const sender = new InAppSender(store.messages);
   const timers: NodeJS.Timeout[] = [];
   let running: Promise<unknown> = Promise.resolve();
@@ -120,7 +139,8 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
     store,
     deps,
     router,
-    identity: new LocalIdentity(opts.sessionSecret),
+    identity,
+    authenticate,
     photos,
     deliverNotifications,
     runSla,

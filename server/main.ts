@@ -19,13 +19,20 @@ async function main() {
     seed: config.JIEFANG_SEED,
     now: () => new Date(),
     sessionSecret: config.JIEFANG_SESSION_SECRET,
+    sessionHours: config.JIEFANG_SESSION_HOURS,
     rateLimits: { writesPerMinute: config.JIEFANG_RATE_WRITES_PER_MINUTE, submitsPerHour: config.JIEFANG_RATE_SUBMITS_PER_HOUR },
     volunteer: { checkinMarginMinutes: config.JIEFANG_CHECKIN_MARGIN_MINUTES, reminderLeadMinutes: config.JIEFANG_REMINDER_LEAD_MINUTES },
     uploadsDir: path.join(dataDir, 'uploads'),
     ...(config.JIEFANG_WORD_LIST ? { contentCheck: WordListContentCheck.fromFile(config.JIEFANG_WORD_LIST) } : {}),
     ...(config.JIEFANG_IMAGE_BLOCKLIST ? { imageBlocklist: LocalImageCheck.parse(readFileSync(config.JIEFANG_IMAGE_BLOCKLIST, 'utf8')) } : {}),
   });
-  const server = createHttpServer(rt, { mode: config.JIEFANG_MODE, staticDir: config.JIEFANG_STATIC_DIR });
+  const server = createHttpServer(rt, {
+    mode: config.JIEFANG_MODE,
+    staticDir: config.JIEFANG_STATIC_DIR,
+    ...(config.JIEFANG_CLIENT_IP_HEADER ? { clientIpHeader: config.JIEFANG_CLIENT_IP_HEADER } : {}),
+    allowedOrigins: config.JIEFANG_ALLOWED_ORIGINS ?? [],
+    requestsPerMinute: config.JIEFANG_RATE_REQUESTS_PER_MINUTE,
+  });
   rt.startJobs(1000, config.JIEFANG_SLA_EVERY_SECONDS * 1000);
   server.listen(config.PORT, config.HOST, async () => {
     const addr = server.address();

@@ -19,6 +19,11 @@ export class MemoryRateLimiter implements RateLimiter {
     return ok;
   }
 
+  async spent(key: string, limit: number, windowSeconds: number, now: Date): Promise<boolean> {
+    const from = now.getTime() - windowSeconds * 1000;
+    return (this.hits.get(key) ?? []).filter((x) => x > from).length >= limit;
+  }
+
   private sweep(t: number) {
     this.lastSweep = t;
     for (const [k, v] of this.hits) if (v.length === 0 || v[v.length - 1] < t - 3_600_000) this.hits.delete(k);

@@ -5,6 +5,13 @@
  * There is no WeChat identity here: a client system is known by its api_key alone.
  */
 import { handleOpen311, internalError, type Open311Env, type Open311HttpResponse } from '../core/open311';
+import { clientAddress } from './client-address';
+
+/** What the function serves with: the Open311 handler's environment and the gateway's trusted address header. */
+export interface Open311FunctionEnv extends Open311Env {
+  /** JIEFANG_CLIENT_IP_HEADER: the header CloudBase's gateway writes the client's address into. */
+  clientIpHeader: string;
+}
 
 /** The integration event of CloudBase HTTP access. */
 export interface HttpAccessEvent {
@@ -39,7 +46,7 @@ function header(headers: HttpAccessEvent['headers'], name: string): string | nul
 
 const result = (r: Open311HttpResponse): HttpAccessResult => ({ statusCode: r.status, headers: r.headers, body: r.body, isBase64Encoded: false });
 
-export function createOpen311Function(getEnv: () => Promise<Open311Env>) {
+export function createOpen311Function(getEnv: () => Promise<Open311FunctionEnv>) {
   return async function main(event: HttpAccessEvent): Promise<HttpAccessResult> {
     try {
       const path = open311Path(event?.path ?? '');
@@ -59,7 +66,8 @@ export function createOpen311Function(getEnv: () => Promise<Open311Env>) {
           query,
           body,
           contentType: header(event.headers, 'content-type'),
-          clientIp: header(event.headers, 'x-forwarded-for')?.split(',')[0].trim() ?? null,
+          // The gateway's view of the client (the last hop it appended), never the first X-Forwarded-For value.
+          clientIp: clientAddress(event.headers, env.clientIpHeader, null),
         }),
       );
     } catch (e) {

@@ -366,7 +366,7 @@ describe('budgets per client system', () => {
 });
 
 describe('the open311 cloud function', () => {
-  const env = () => Promise.resolve({ deps: rt.deps, directory: rt.router.directory, hashKey: hashApiKey });
+  const env = () => Promise.resolve({ deps: rt.deps, directory: rt.router.directory, hashKey: hashApiKey, clientIpHeader: 'x-forwarded-for' });
 
   it('serves CloudBase HTTP-access events with the same handler', async () => {
     const main = createOpen311Function(env);

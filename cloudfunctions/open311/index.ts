@@ -3,10 +3,10 @@
  * district 12345 platform and other client systems. Served by core/open311.ts, like the local server.
  */
 import { hashApiKey } from '../../server/api-keys';
-import { cloudJobs } from '../../server/cloud-runtime';
+import { cloudJobs, cloudRuntime } from '../../server/cloud-runtime';
 import { createOpen311Function } from '../../server/open311-function';
 
 export const main = createOpen311Function(async () => {
-  const { deps, directory } = await cloudJobs();
-  return { deps, directory, hashKey: hashApiKey };
+  const [{ deps, directory }, { config }] = await Promise.all([cloudJobs(), cloudRuntime()]);
+  return { deps, directory, hashKey: hashApiKey, clientIpHeader: config.JIEFANG_CLIENT_IP_HEADER };
 });

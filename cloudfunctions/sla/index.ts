@@ -1,20 +1,21 @@
 /**
  * Cloud function `sla`: the SLA timer. Its config.json timer trigger runs it every 10 minutes; it moves
  * every overdue concern one level up, once (see core/sla-job.ts), and removes the rate-limit counters of
- * ended windows. Refuses calls from the mini program.
+ * ended windows. Runs only for its timer trigger's event; refuses any call that comes from a person.
  */
 import { runSlaJob } from '../../core/sla-job';
-import { createTimerHandler } from '../../server/cloud-function';
-import { cloudbaseIdentity } from '../../server/cloud-identity';
+import { createTimerHandler, TIMER_TRIGGERS } from '../../server/cloud-function';
+import { personInvoked } from '../../server/cloud-identity';
 import { cloudJobs } from '../../server/cloud-runtime';
 
 export const main = createTimerHandler(
   'sla',
+  TIMER_TRIGGERS.sla,
   async () => {
     const { deps, directory, rateLimiter } = await cloudJobs();
     const now = deps.now();
     const report = await runSlaJob(deps, directory, now);
     return { ...report, rateCountersSwept: await rateLimiter.sweep(now) };
   },
-  cloudbaseIdentity,
+  personInvoked,
 );

@@ -21,9 +21,7 @@ export class CloudbaseRateLimiter implements RateLimiter {
 
   async take(key: string, limit: number, windowSeconds: number, now: Date): Promise<boolean> {
     if (limit <= 0) return false;
-    const windowMs = windowSeconds * 1000;
-    const start = Math.floor(now.getTime() / windowMs) * windowMs;
-    const id = createHash('sha256').update(`${key}\u0000${windowSeconds}\u0000${start}`, 'utf8').digest('hex');
+    const { id, start, windowMs } = this.window(key, windowSeconds, now);
     const _ = this.cb._;
     for (let attempt = 0; attempt < 3; attempt++) {
       if (await this.cb.updateAndReturn('rate_limits', { _id: id, count: _.lt(limit) }, { count: _.inc(1) })) return true;
@@ -38,6 +36,20 @@ export class CloudbaseRateLimiter implements RateLimiter {
       }
     }
     return false;
+  }
+
+  async spent(key: string, limit: number, windowSeconds: number, now: Date): Promise<boolean> {
+    if (limit <= 0) return true;
+    const doc = await this.cb.getDoc('rate_limits', this.window(key, windowSeconds, now).id);
+    return doc !== null && typeof doc.count === 'number' && doc.count >= limit;
+  }
+
+  /** The counter document of `key`'s window at `now`. */
+  private window(key: string, windowSeconds: number, now: Date) {
+    const windowMs = windowSeconds * 1000;
+    const start = Math.floor(now.getTime() / windowMs) * windowMs;
+    const id = createHash('sha256').update(`${key}\u0000${windowSeconds}\u0000${start}`, 'utf8').digest('hex');
+    return { id, start, windowMs };
   }
 
   /** Removes the counters of windows that ended before `now`; answers how many. */

@@ -33,6 +33,8 @@ export interface Harness {
   /** The server's clock (and the pages'): E2E_START plus the real time elapsed since the harness started. */
   now(): Date;
   browser: Browser;
+  /** Content Security Policy violations the pages reported since the last check (the page's CSP must hold everywhere). */
+  cspViolations: string[];
   /** A fresh context (own storage); `options` add e.g. a geolocation and its permission. */
   newPage(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
@@ -63,17 +65,23 @@ export async function startHarness(start: string = E2E_START): Promise<Harness> 
       '--no-first-run',
     ],
   });
+  const cspViolations: string[] = [];
   return {
     base,
     rt,
     now,
     browser,
+    cspViolations,
     async newPage(options = {}) {
       const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
       // The page's clock is the server's: installed at the server's time, then running at the real pace.
       await context.clock.install({ time: now() });
       const page = await context.newPage();
       page.on('pageerror', (e) => console.error('[page error]', e.message));
+      // Chromium reports every violation of the page's CSP (a blocked script, style, image or call) on the console.
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy/.test(m.text())) cspViolations.push(m.text());
+      });
       return { context, page };
     },
     async close() {
@@ -98,6 +106,11 @@ export function browserSuite(timeoutMs = 120_000, start: string = E2E_START): { 
   beforeAll(async () => {
     for (const dir of [SCREENSHOT_DIR, DOCS_SHOTS]) mkdirSync(dir, { recursive: true });
     suite.h = await startHarness(start);
+  });
+  // The H5 bundle runs under its Content Security Policy (server/http-security.ts) without a single violation.
+  afterEach(() => {
+    const seen = suite.h ? suite.h.cspViolations.splice(0) : [];
+    expect(seen).toEqual([]);
   });
   afterAll(() => suite.h?.close());
   return suite;
