@@ -45,6 +45,10 @@ export const ERROR_CODES = {
   /** The event's texts wait for (or failed) the town's content review: nobody can sign up yet. */
   'EVENT.UNDER_REVIEW': 409,
   'HOURS.REASON_REQUIRED': 400,
+  /** A figure beyond the event's length (plus the check-in margin). */
+  'HOURS.TOO_MANY': 400,
+  /** A leader's own hours: a co-leader or the town's admin confirms them. */
+  'HOURS.OWN': 403,
   /** An export would exceed LIMITS.exportRowsMax rows: narrow the dates, node or statuses. */
   'EXPORT.TOO_LARGE': 400,
   /** A photo id that is not the caller's own upload in our storage, or an upload that is not a JPEG/PNG/WebP image. */

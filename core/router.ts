@@ -114,10 +114,12 @@ const handlers: { [A in ActionName]: Handler<A> } = {
 
 /** The town an actor works in, for scoping the audit log; null above town level. */
 function townOf(snap: DirectorySnapshot, caller: Caller): string | null {
-  if (caller.nodeId === null) return null;
-  const office = snap.officeById.get(caller.nodeId);
+  // A team leader works in the town of their team's village or cooperative.
+  const nodeId = caller.nodeId ?? caller.leads?.nodeId ?? null;
+  if (nodeId === null) return null;
+  const office = snap.officeById.get(nodeId);
   if (office) return office.townId;
-  return snap.grid.get(caller.nodeId) ? snap.grid.placement(caller.nodeId).town?.id ?? null : null;
+  return snap.grid.get(nodeId) ? snap.grid.placement(nodeId).town?.id ?? null : null;
 }
 
 /** What an audited write acted on: its `id`, or the year of a calendar. */
@@ -218,7 +220,8 @@ export function createRouter(deps: Deps): Router {
       }
       const caller = await resolveCaller(openid);
       const rule = ACTION_POLICY[action];
-      const audited = rule.write && caller.role !== 'resident';
+      // Staff and admins' writes, and a team leader's volunteer writes (events, reviews, hours, cancellations).
+      const audited = rule.write && (caller.role !== 'resident' || (caller.leads !== null && ACTION_FUNCTION[action] === 'volunteer'));
       try {
         if (!rule.roles.includes(caller.role)) throw new AppError('AUTH.FORBIDDEN', `${caller.role} may not call ${action}`);
         if (rule.write) await spendBudget(caller, rule);

@@ -99,6 +99,21 @@ async function requireLeader(ctx: Ctx, teamId: string): Promise<Team> {
   return team;
 }
 
+/**
+ * The team's leaders, and the admin of the town (or district) the team belongs to: who keeps and checks
+ * the record of an event's attendance and hours (谁组织谁记录, and the town oversees it).
+ */
+async function requireRecordKeeper(ctx: Ctx, teamId: string): Promise<Team> {
+  const team = await getTeam(ctx, teamId);
+  const { caller } = ctx;
+  if (caller.role === 'admin' && caller.nodeId !== null) {
+    const snap = await ctx.directory.current();
+    if (snap.grid.get(team.nodeId) && snap.grid.isWithin(team.nodeId, caller.nodeId)) return team;
+  }
+  if (!(await ctx.deps.store.teams.isLeader(teamId, caller.openid))) throw new AppError('AUTH.FORBIDDEN', "only the team's leaders and its town's admin may do this");
+  return team;
+}
+
 function teamSummary(snap: DirectorySnapshot, team: Team, memberCount: number, mine: Membership | null, iLead: boolean): TeamSummary {
   return {
     id: team.id,
@@ -503,20 +518,24 @@ async function attendance(ctx: Ctx, e: VolunteerEvent): Promise<AttendanceView> 
 
 export async function getAttendance(ctx: Ctx, input: ParsedInputOf<'event/attendance'>): Promise<AttendanceView> {
   const e = await getEvent(ctx, input.id);
-  await requireLeader(ctx, e.teamId);
+  await requireRecordKeeper(ctx, e.teamId);
   return attendance(ctx, e);
 }
 
 export async function confirmHours(ctx: Ctx, input: ParsedInputOf<'event/confirmHours'>): Promise<AttendanceView> {
   const e = await getEvent(ctx, input.eventId);
-  await requireLeader(ctx, e.teamId);
+  await requireRecordKeeper(ctx, e.teamId);
   if (ctx.deps.now().getTime() < ms(e.endAt)) throw new AppError('EVENT.NOT_ENDED', 'hours are confirmed after the event ends');
   const at = nowIso(ctx);
   const signed = new Map((await ctx.deps.store.events.listSignUps(e.id)).filter((s) => s.status === 'signed').map((s) => [s.id, s]));
+  // Nobody certifies their own hours: a leader's own place is left to a co-leader or the town's admin.
+  const own = (s: { openid: string }) => s.openid === ctx.caller.openid;
   // Without entries: confirm what is not confirmed yet, as computed; a leader's earlier correction stands.
   const wanted =
     input.entries ??
-    [...signed.values()].filter((s) => s.confirmedMinutes === null).map((s) => ({ signUpId: s.id, minutes: computeHours(e, s.checkInAt, s.checkOutAt).minutes, reason: undefined }));
+    [...signed.values()].filter((s) => s.confirmedMinutes === null && !own(s)).map((s) => ({ signUpId: s.id, minutes: computeHours(e, s.checkInAt, s.checkOutAt).minutes, reason: undefined }));
+  // Time present is capped to the event's window plus the check-in margin before it: no figure goes beyond.
+  const maxMinutes = Math.floor((ms(e.endAt) - ms(e.startAt)) / 60_000) + settings(ctx.deps).checkinMarginMinutes;
   const entries: HoursAudit[] = [];
   // One check per distinct reason: a leader often gives the same reason for several people.
   const verdicts = new Map<string, Promise<Moderation>>();
@@ -524,6 +543,8 @@ export async function confirmHours(ctx: Ctx, input: ParsedInputOf<'event/confirm
   for (const w of wanted) {
     const s = signed.get(w.signUpId);
     if (!s) throw new AppError('EVENT.NOT_SIGNED_UP', `no signed place ${w.signUpId} at this event`);
+    if (own(s)) throw new AppError('HOURS.OWN', "a leader's own hours are confirmed by a co-leader or the town's admin");
+    if (w.minutes > maxMinutes) throw new AppError('HOURS.TOO_MANY', `${w.minutes} minutes is more than the event's ${maxMinutes}`);
     const computed = computeHours(e, s.checkInAt, s.checkOutAt).minutes;
     const reason = w.reason && w.reason.length > 0 ? w.reason : null;
     if (w.minutes !== computed && reason === null) throw new AppError('HOURS.REASON_REQUIRED', `a correction of ${s.id} needs a reason`);
@@ -562,7 +583,7 @@ function csvField(v: string): string {
 
 export async function exportCsv(ctx: Ctx, input: ParsedInputOf<'event/exportCsv'>): Promise<{ filename: string; csv: string }> {
   const e = await getEvent(ctx, input.id);
-  await requireLeader(ctx, e.teamId);
+  await requireRecordKeeper(ctx, e.teamId);
   const view = await attendance(ctx, e);
   const header = ['姓名', '党员', '报名状态', '签到时间', '签退时间', '系统计算工时（小时）', '说明', '确认工时（小时）'];
   const status = { signed: '已报名', waitlisted: '候补', cancelled: '已取消' } as const;

@@ -98,9 +98,10 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'event/cancelEvent': { resident: F, staff: F, office: F, admin: F },
   'event/scan': { resident: 'EVENT.CODE_INVALID', leader: 'EVENT.CODE_INVALID', staff: 'EVENT.CODE_INVALID', office: 'EVENT.CODE_INVALID', admin: 'EVENT.CODE_INVALID' },
   'event/scanPerson': { resident: F, leader: 'EVENT.CODE_INVALID', staff: F, office: F, admin: F },
-  'event/attendance': { resident: F, staff: F, office: F, admin: F },
-  'event/confirmHours': { resident: F, leader: 'EVENT.NOT_ENDED', staff: F, office: F, admin: F },
-  'event/exportCsv': { resident: F, staff: F, office: F, admin: F },
+  // The team's leaders keep the record; the admin of the team's town reads and confirms it too.
+  'event/attendance': { resident: F, staff: F, office: F },
+  'event/confirmHours': { resident: F, leader: 'EVENT.NOT_ENDED', staff: F, office: F, admin: 'EVENT.NOT_ENDED' },
+  'event/exportCsv': { resident: F, staff: F, office: F },
   'calendar/list': { resident: F, leader: F, staff: F, office: F },
   // The calendar serves every town: a town admin reads it, only a district admin enters it.
   'calendar/save': { resident: F, leader: F, staff: F, office: F, admin: F },

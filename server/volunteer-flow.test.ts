@@ -270,6 +270,43 @@ describe('check-in, check-out and hours', () => {
     expect(mine.history.map((h) => [h.title, h.myConfirmedMinutes])).toEqual([['河涌清洁', 120]]);
   });
 
+  it("are never certified by the person themselves nor beyond the event's length; the town admin confirms a leader's own", async () => {
+    const e = await create({ capacity: 3 });
+    await call(I.resident, 'event/signup', { eventId: e.id });
+    await call(I.daguoLeader, 'event/signup', { eventId: e.id });
+    at('2025-05-03T00:50:00.000Z');
+    await call(I.resident, 'event/scan', { code: e.checkinQr });
+    await call(I.daguoLeader, 'event/scan', { code: e.checkinQr });
+    at('2025-05-03T03:00:00.000Z');
+    await call(I.resident, 'event/scan', { code: e.checkinQr });
+    await call(I.daguoLeader, 'event/scan', { code: e.checkinQr });
+    at('2025-05-03T04:00:00.000Z');
+    const rows = (await call<AttendanceView>(I.daguoLeader, 'event/attendance', { id: e.id })).rows;
+    const [chen, luo] = ['陈阿姨', '罗队长'].map((n) => rows.find((r) => r.name === n)!.signUpId);
+    // 2 hours plus the 30-minute check-in margin at most.
+    expect(await codeOf(call(I.daguoLeader, 'event/confirmHours', { eventId: e.id, entries: [{ signUpId: chen, minutes: 151, reason: '帮忙收尾' }] }))).toBe('HOURS.TOO_MANY');
+    expect(await codeOf(call(I.daguoLeader, 'event/confirmHours', { eventId: e.id, entries: [{ signUpId: luo, minutes: 120 }] }))).toBe('HOURS.OWN');
+    // Confirming all leaves the leader's own place for someone else.
+    const after = await call<AttendanceView>(I.daguoLeader, 'event/confirmHours', { eventId: e.id });
+    expect(after.rows.map((r) => [r.name, r.confirmedMinutes])).toEqual([['陈阿姨', 120], ['罗队长', null]]);
+    // The town's admin reads any team's attendance in the town and confirms the leader's hours; staff of the town may not.
+    expect(await codeOf(call(I.townAdmin, 'event/attendance', { id: e.id }))).toBe('ok');
+    expect(await codeOf(call(I.daguoChair, 'event/attendance', { id: e.id }))).toBe('AUTH.FORBIDDEN');
+    const byAdmin = await call<AttendanceView>(I.townAdmin, 'event/confirmHours', { eventId: e.id, entries: [{ signUpId: luo, minutes: 150, reason: '提前到场布置' }] });
+    expect(byAdmin.rows.map((r) => [r.name, r.confirmedMinutes])).toEqual([['陈阿姨', 120], ['罗队长', 150]]);
+    expect(byAdmin.audit.at(-1)).toMatchObject({ personName: '罗队长', toMinutes: 150, actorName: '丹灶镇管理员' });
+    // Every leader write is in the audit log, under the team's town.
+    const audit = rt.store.db.prepare(`SELECT action, outcome, town_id FROM audit_log WHERE actor_openid = ? ORDER BY rowid`).all(I.daguoLeader);
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { action: 'event/create', outcome: 'ok', town_id: 'danzao' },
+        { action: 'event/confirmHours', outcome: 'HOURS.TOO_MANY', town_id: 'danzao' },
+        { action: 'event/confirmHours', outcome: 'HOURS.OWN', town_id: 'danzao' },
+        { action: 'event/confirmHours', outcome: 'ok', town_id: 'danzao' },
+      ]),
+    );
+  });
+
   it('export as CSV for the leader, in Beijing time, safe for spreadsheets', async () => {
     const e = await signedEvent();
     at('2025-05-03T01:00:00.000Z');

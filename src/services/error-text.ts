@@ -40,6 +40,8 @@ const TEXT: Record<string, string> = {
   'EVENT.NOT_ENDED': '活动结束后才能确认工时，请在活动结束后再来确认。',
   'EVENT.UNDER_REVIEW': '活动内容正在审核，审核通过后居民才能看到并报名。',
   'HOURS.REASON_REQUIRED': '修改工时时请填写原因，以便留档备查。',
+  'HOURS.TOO_MANY': '工时不能超过活动时长（含提前签到时间），请核对后重新填写。',
+  'HOURS.OWN': '本人的工时需由其他队长或镇管理员确认，请联系他们。',
   'EXPORT.TOO_LARGE': '要导出的诉求太多（超过5000条），请缩短日期范围，或选择某个村（社区）、经济社后再导出。',
   'PHOTO.INVALID': '照片无法使用：只能上传本人拍摄或选择的 JPG、PNG 照片。请删掉这张照片，重新选择后再提交。',
   'PHOTO.TOO_LARGE': '照片太大了，请换一张或重新拍摄后再上传。',
