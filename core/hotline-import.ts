@@ -64,7 +64,7 @@ export async function importHotline(ctx: ConcernCtx, input: ParsedInputOf<'conce
   const caller = await pseudoResident(ctx, HOTLINE_CLIENT);
   const rowCtx: ConcernCtx = { deps: ctx.deps, directory: ctx.directory, caller };
   const seen = new Set<string>();
-  const plans: Array<{ ticket: string; plan: NewConcern }> = [];
+  const plans: Array<{ line: number; ticket: string; plan: NewConcern }> = [];
   for (const row of body) {
     const get = (c: Column) => (col.has(c) ? (row.fields[col.get(c)!] ?? '').trim() : '');
     const ticket = get('ticket');
@@ -110,7 +110,7 @@ export async function importHotline(ctx: ConcernCtx, input: ParsedInputOf<'conce
       sub.placeId = placeFromAddress(snap, town.id, address);
     }
     try {
-      plans.push({ ticket, plan: await planSubmission(rowCtx, snap, sub, { source: '12345', note: `12345工单 ${ticket}${address ? `；地址：${address}` : ''}` }) });
+      plans.push({ line: row.line, ticket, plan: await planSubmission(rowCtx, snap, sub, { source: '12345', note: `12345工单 ${ticket}${address ? `；地址：${address}` : ''}` }) });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       const text: Record<string, string> = {
@@ -119,6 +119,16 @@ export async function importHotline(ctx: ConcernCtx, input: ParsedInputOf<'conce
       };
       problem(row.line, ticket, text[e.code] ?? e.message);
     }
+  }
+  if (problems.length > 0) throw refuse();
+
+  // A ticket is unique per source and town: one that another town already took stays that town's. The
+  // file is refused (never answered with the other town's concern, never written in part).
+  const taken = await ctx.deps.store.concerns.byRequests(caller.openid, plans.map((p) => ticketRequestId(p.ticket)));
+  const townOfTicket = new Map(taken.map((c) => [c.requestId, c.route.townId]));
+  for (const p of plans) {
+    const other = townOfTicket.get(ticketRequestId(p.ticket));
+    if (other !== undefined && other !== p.plan.concern.route.townId) problem(p.line, p.ticket, `工单号已由${snap.grid.get(other)?.name ?? other}受理，不能导入到本镇`);
   }
   if (problems.length > 0) throw refuse();
 

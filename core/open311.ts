@@ -299,7 +299,11 @@ async function postRequest(env: Open311Env, req: Open311HttpRequest, p: Record<s
   const ctx = { deps: env.deps, directory: env.directory, caller: await pseudoResident(env, client) };
   try {
     const plan = await planSubmission(ctx, snap, input, { source: client.source, note: address ? `地址：${address}` : null });
-    const { concern } = await env.deps.store.concerns.create(plan.concern, plan.events, plan.notifications);
+    // A ticket is unique per source and town: another town's ticket of the same number is refused, never answered.
+    const otherTown = (c: Concern) => c.route.townId !== townId;
+    if (input.requestId && (await env.deps.store.concerns.byRequests(ctx.caller.openid, [input.requestId])).some(otherTown)) fail(409, `ticket ${ticket} is another jurisdiction's`);
+    const { concern, created } = await env.deps.store.concerns.create(plan.concern, plan.events, plan.notifications);
+    if (!created && otherTown(concern)) fail(409, `ticket ${ticket} is another jurisdiction's`);
     return json(200, [{ service_request_id: concern.id, service_notice: '', account_id: null }]);
   } catch (e) {
     if (e instanceof AppError && BAD_REQUEST.has(e.code)) fail(400, e.message);

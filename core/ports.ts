@@ -238,6 +238,11 @@ export interface ConcernRepo {
   rateCounts(query: RateQuery): Promise<RateCounts[]>;
   /** True when an event for this concern was already stored under this actor's requestId. */
   hasRequest(concernId: string, actorOpenid: string, requestId: string): Promise<boolean>;
+  /**
+   * The reporter's concerns stored under any of these requestIds (e.g. a client system's 12345 ticket
+   * numbers), for checks made before a batch is written. One indexed read per chunk.
+   */
+  byRequests(reporterOpenid: string, requestIds: string[]): Promise<Concern[]>;
   timeline(id: string): Promise<ConcernEvent[]>;
   /** Held descriptions and messages in these towns (all when null), oldest first, at most `limit`. */
   heldContent(townIds: string[] | null, limit: number): Promise<HeldContent[]>;

@@ -106,4 +106,26 @@ describe('importing 12345 hotline tickets', () => {
     const res = await handleOpen311(env, { method: 'GET', path: `requests/${imported}.json`, query: { api_key: DEMO_OPEN311.hotline.key }, body: null, contentType: null });
     expect(JSON.parse(res.body)).toEqual([expect.objectContaining({ status: 'closed', status_notes: '路灯已修复', agency_responsible: '新安第一经济社' })]);
   });
+
+  it("refuses a ticket number another town took: never answered with that town's concern, nothing written", async () => {
+    const env = { deps: rt.deps, directory: rt.router.directory, hashKey: hashApiKey };
+    // 丹灶's admin imports NH001 first (squatting on the number, say).
+    const first = await importCsv(GOOD);
+    const squatted = first.items[0].id;
+    const before = count();
+    // The hotline then posts its real NH001 for 九江镇.
+    const body = new URLSearchParams({ api_key: DEMO_OPEN311.hotline.key, jurisdiction_id: 'jiujiang', service_code: 'environment', address_string: '九江镇敦根社区', description: '敦根社区村口垃圾', 'attribute[ticket_no]': 'NH001' }).toString();
+    const posted = await handleOpen311(env, { method: 'POST', path: 'requests.json', query: {}, body, contentType: 'application/x-www-form-urlencoded' });
+    expect(posted.status).toBe(409);
+    expect(posted.body).not.toContain(squatted);
+    // A district admin importing NH001 into 九江镇 is refused on that line, and nothing is written.
+    const csv = ['ticket,category,description,lat,lng,address,media_url,town', 'NH001,environment,敦根社区村口垃圾,,,九江镇敦根社区,,九江镇', 'NH900,road,路灯不亮,,,九江镇敦根社区,,九江镇'].join('\r\n');
+    const refused = await failure(importCsv(csv, I.districtAdmin));
+    expect(refused).toEqual({ code: 'IMPORT.INVALID', details: [{ line: 2, ref: 'NH001', message: '工单号已由丹灶镇受理，不能导入到本镇' }] });
+    expect(count()).toBe(before);
+    // The same number for the same town is still the same request.
+    const again = new URLSearchParams({ api_key: DEMO_OPEN311.hotline.key, jurisdiction_id: 'danzao', service_code: 'environment', address_string: '大果经济社', description: '村口垃圾', 'attribute[ticket_no]': 'NH001' }).toString();
+    const same = await handleOpen311(env, { method: 'POST', path: 'requests.json', query: {}, body: again, contentType: 'application/x-www-form-urlencoded' });
+    expect(JSON.parse(same.body)).toEqual([expect.objectContaining({ service_request_id: squatted })]);
+  });
 });

@@ -497,6 +497,16 @@ export class SqliteConcerns implements ConcernRepo {
         : `UPDATE concern_messages SET moderation = ? WHERE id = ? AND moderation = 'held' AND concern_id IN (SELECT id FROM concerns WHERE 1 = 1${inTowns})`;
     return prepared(this.db, sql).run(to, id, ...(townIds ?? [])).changes === 1;
   }
+  async byRequests(reporterOpenid: string, requestIds: string[]): Promise<Concern[]> {
+    const out: Concern[] = [];
+    // Chunks keep each statement under SQLite's parameter limit.
+    for (let i = 0; i < requestIds.length; i += 500) {
+      const ids = requestIds.slice(i, i + 500);
+      const rows = this.db.prepare(`SELECT * FROM concerns WHERE reporter_openid = ? AND request_id IN (${ids.map(() => '?').join(',')}) ORDER BY id`).all(reporterOpenid, ...ids) as Row[];
+      out.push(...rows.map(toConcern));
+    }
+    return out;
+  }
   async hasRequest(concernId: string, actorOpenid: string, requestId: string): Promise<boolean> {
     return this.q.hasRequest.get(concernId, actorOpenid, requestId) !== undefined;
   }

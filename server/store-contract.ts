@@ -110,6 +110,18 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
         expect((await store.concerns.create(other, [], [])).created).toBe(true);
       });
 
+      it("finds a reporter's concerns by their requestIds, and nobody else's", async () => {
+        const a = concern({ requestId: 't-NH001' });
+        const b = concern({ requestId: 't-NH002' });
+        const other = concern({ requestId: 't-NH001', reporterOpenid: I.resident2 });
+        for (const c of [a, b, other, concern()]) await store.concerns.create(c, [], []);
+        const ids = (cs: Concern[]) => cs.map((c) => c.id).sort();
+        expect(ids(await store.concerns.byRequests(a.reporterOpenid, ['t-NH001', 't-NH002', 't-NH404']))).toEqual([a.id, b.id].sort());
+        expect(ids(await store.concerns.byRequests(I.resident2, ['t-NH001']))).toEqual([other.id]);
+        expect(await store.concerns.byRequests(a.reporterOpenid, [])).toEqual([]);
+        expect((await store.concerns.byRequests(a.reporterOpenid, ['t-NH002']))[0]).toMatchObject({ id: b.id, requestId: 't-NH002', route: b.route });
+      });
+
       it('stores one concern when the same submission arrives many times at once', async () => {
         const tries = Array.from({ length: 6 }, () => concern({ requestId: 'req-race-0001' }));
         const results = await Promise.all(tries.map((c) => store.concerns.create(c, [event(c, 'submitted')], [notice(I.daguoChair)])));

@@ -161,6 +161,21 @@ export class CloudbaseConcerns implements ConcernRepo {
   }
 
   /** Batched reads of the concerns' threads (`_id: _.in(ids)`, only `reporterOpenid` and `messages`); the last handler message wins. */
+  /** The request guards (`_id` openid:requestId) first, then the concerns they point at; both by `_id`. */
+  async byRequests(reporterOpenid: string, requestIds: string[]): Promise<Concern[]> {
+    const out: Concern[] = [];
+    const ids = [...new Set(requestIds)];
+    for (let i = 0; i < ids.length; i += LATEST_BATCH) {
+      const guards = ids.slice(i, i + LATEST_BATCH).map((r) => guardId(reporterOpenid, r));
+      const found = await this.cb.find('concern_requests', { _id: this.cb._.in(guards) }, [], guards.length);
+      const concernIds = found.map((g) => String(g.concernId));
+      if (concernIds.length === 0) continue;
+      const docs = await this.cb.find('concerns', { _id: this.cb._.in(concernIds) }, [], concernIds.length, SUMMARY_FIELDS);
+      out.push(...docs.map(toConcern));
+    }
+    return out.sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
   async latestReplies(concernIds: string[]): Promise<Map<string, LatestReply>> {
     const out = new Map<string, LatestReply>();
     const ids = [...new Set(concernIds)];
