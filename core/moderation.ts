@@ -7,6 +7,7 @@
 import type { ConcernCtx as Ctx } from './concern-service';
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
+import { adminTowns } from './scope';
 import type { Notification } from './model';
 import { photoUrlLists } from './photos';
 import type { ParsedInputOf } from './schemas';
@@ -17,10 +18,9 @@ import type { Team, VolunteerEvent } from './volunteer-model';
 const LIST_MAX = 100;
 
 async function townsOf(ctx: Ctx): Promise<string[] | null> {
-  const snap = await ctx.directory.current();
-  const node = ctx.caller.nodeId === null ? undefined : snap.grid.get(ctx.caller.nodeId);
-  if (!node) throw new AppError('AUTH.FORBIDDEN', 'a moderator serves a town or the district');
-  return node.kind === 'district' ? null : [snap.grid.placement(node.id).town?.id ?? node.id];
+  const towns = adminTowns(await ctx.directory.current(), ctx.caller);
+  if (towns !== null && towns.length === 0) throw new AppError('AUTH.FORBIDDEN', 'a moderator serves a town or the district');
+  return towns;
 }
 
 const townOf = (snap: DirectorySnapshot, nodeId: string): string => snap.grid.placement(nodeId).town?.id ?? nodeId;

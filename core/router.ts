@@ -17,6 +17,7 @@ import * as volunteers from './volunteer-service';
 import { DirectoryCache, type DirectorySnapshot } from './directory';
 import { ACTION_POLICY, type ActionRule } from './policy';
 import { AppError } from './errors';
+import { adminTowns } from './scope';
 import * as gridActions from './grid-service';
 import type { Caller } from './model';
 import type { Deps } from './ports';
@@ -74,10 +75,9 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   },
   'audit/list': async (ctx, input) => {
     const snap = await ctx.directory.current();
-    const node = ctx.caller.nodeId === null ? undefined : snap.grid.get(ctx.caller.nodeId);
-    if (!node) throw new AppError('AUTH.FORBIDDEN', 'an admin without a node reads no audit log');
     // A district admin reads every town's entries; a town admin, their own town's.
-    const towns = node.kind === 'district' ? null : [snap.grid.placement(node.id).town?.id ?? node.id];
+    const towns = adminTowns(snap, ctx.caller);
+    if (towns !== null && towns.length === 0) throw new AppError('AUTH.FORBIDDEN', 'an admin without a town reads no audit log');
     const page = await ctx.deps.store.audit.list(towns, { cursor: input.cursor ?? null, limit: input.limit ?? 20 });
     const nodeName = (id: string | null) => (id === null ? null : snap.grid.get(id)?.name ?? snap.officeById.get(id)?.name ?? null);
     return { ...page, items: page.items.map((e) => ({ ...e, nodeName: nodeName(e.nodeId) })) };

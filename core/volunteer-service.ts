@@ -2,9 +2,10 @@
  * Party-mass volunteer teams: membership, events, sign-ups with honest capacity, check-in and hours.
  * Every rule about who may do what lives here; the stores only promise atomic steps (core/ports.ts).
  */
-import { moderate, shownText } from './content';
+import { moderate, releasedText, shownText } from './content';
 import type { DirectoryCache, DirectorySnapshot } from './directory';
 import { AppError } from './errors';
+import { oversees } from './scope';
 import { computeHours, hoursText } from './hours';
 import type { Caller, Moderation, Notification, NotificationKind } from './model';
 import type { Deps, NoticeTemplate } from './ports';
@@ -106,10 +107,7 @@ async function requireLeader(ctx: Ctx, teamId: string): Promise<Team> {
 async function requireRecordKeeper(ctx: Ctx, teamId: string): Promise<Team> {
   const team = await getTeam(ctx, teamId);
   const { caller } = ctx;
-  if (caller.role === 'admin' && caller.nodeId !== null) {
-    const snap = await ctx.directory.current();
-    if (snap.grid.get(team.nodeId) && snap.grid.isWithin(team.nodeId, caller.nodeId)) return team;
-  }
+  if (oversees(await ctx.directory.current(), caller, team.nodeId)) return team;
   if (!(await ctx.deps.store.teams.isLeader(teamId, caller.openid))) throw new AppError('AUTH.FORBIDDEN', "only the team's leaders and its town's admin may do this");
   return team;
 }
@@ -133,8 +131,8 @@ function teamSummary(snap: DirectorySnapshot, team: Team, memberCount: number, m
  * so is party membership (党员), which is personal. Only a leader, who reviews and marks members, gets the
  * membership id; anyone else gets a position in the list, never an id that carries the person's openid.
  */
-function memberView(ctx: Ctx, m: Membership, iLead: boolean, position: number): MemberView {
-  const note = m.note !== null && (iLead || ctx.caller.role === 'admin') ? shownText(ctx.caller, m.openid === ctx.caller.openid, m.note, m.noteModeration) : null;
+function memberView(ctx: Ctx, m: Membership, iLead: boolean, position: number, adminOver = false): MemberView {
+  const note = m.note !== null && (iLead || adminOver) ? shownText(ctx.caller, m.openid === ctx.caller.openid, m.note, m.noteModeration) : null;
   return { id: iLead ? m.id : `member-${position + 1}`, name: m.name, status: m.status, partyMember: iLead ? m.partyMember : null, appliedAt: m.appliedAt, note };
 }
 
@@ -172,13 +170,15 @@ export async function getTeamDetail(ctx: Ctx, input: ParsedInputOf<'team/get'>):
   ]);
   // The leader sees applications of every status; others see current members only.
   const shown = summary.iLead ? members : members.filter((m) => m.status === 'member');
+  // The admin of the team's own town (or district) moderates its notes and events; no other town's admin.
+  const adminOver = oversees(await ctx.directory.current(), ctx.caller, team.nodeId);
   return {
     ...summary,
     leaderNames: leaders.map((l) => l.name),
-    members: shown.map((m, i) => memberView(ctx, m, summary.iLead, i)),
+    members: shown.map((m, i) => memberView(ctx, m, summary.iLead, i, adminOver)),
     events: await eventSummaries(
       ctx,
-      list.filter((e) => canSeeEvent(ctx, e, summary.iLead)),
+      list.filter((e) => canSeeEvent(e, summary.iLead, adminOver)),
       new Map([[team.id, team]]),
     ),
   };
@@ -255,13 +255,19 @@ async function getEvent(ctx: Ctx, id: string): Promise<VolunteerEvent> {
  * An event whose texts are held (or were rejected) is seen only by its team's leaders and the
  * moderators; to anyone else it does not exist, with the same code as a missing event.
  */
-function canSeeEvent(ctx: Ctx, e: VolunteerEvent, iLead: boolean): boolean {
-  return e.moderation === 'published' || iLead || ctx.caller.role === 'admin';
+function canSeeEvent(e: VolunteerEvent, iLead: boolean, adminOver: boolean): boolean {
+  return e.moderation === 'published' || iLead || adminOver;
+}
+
+/** Whether the caller, as an admin, oversees the town of the event's team. */
+async function adminOverEvent(ctx: Ctx, e: VolunteerEvent): Promise<boolean> {
+  const team = await ctx.deps.store.teams.getTeam(e.teamId);
+  return team !== null && oversees(await ctx.directory.current(), ctx.caller, team.nodeId);
 }
 
 async function getVisibleEvent(ctx: Ctx, id: string): Promise<VolunteerEvent> {
   const e = await getEvent(ctx, id);
-  if (e.moderation !== 'published' && !canSeeEvent(ctx, e, await ctx.deps.store.teams.isLeader(e.teamId, ctx.caller.openid))) {
+  if (e.moderation !== 'published' && !canSeeEvent(e, await ctx.deps.store.teams.isLeader(e.teamId, ctx.caller.openid), await adminOverEvent(ctx, e))) {
     throw new AppError('EVENT.NOT_FOUND', `no event ${id}`);
   }
   return e;
@@ -313,10 +319,12 @@ async function eventDetail(ctx: Ctx, e: VolunteerEvent): Promise<EventDetail> {
   const [team, mine, iLead] = await Promise.all([store.teams.getTeam(e.teamId), store.events.getSignUp(e.id, ctx.caller.openid), store.teams.isLeader(e.teamId, ctx.caller.openid)]);
   const at = nowIso(ctx);
   const held = mine !== null && mine.status !== 'cancelled';
+  // A held reason: its team's leaders and the admin of the team's town only (shownText alone would show it to any admin).
+  const privileged = iLead || (team !== null && oversees(await ctx.directory.current(), ctx.caller, team.nodeId));
   return {
     ...eventSummary(e, team?.name ?? '', mine),
     description: e.description,
-    cancelReason: e.cancelReason === null ? null : shownText(ctx.caller, iLead, e.cancelReason, e.cancelModeration),
+    cancelReason: e.cancelReason === null ? null : privileged ? e.cancelReason : releasedText(e.cancelReason, e.cancelModeration),
     cancelModeration: e.cancelModeration,
     iLead,
     myPosition: mine?.status === 'waitlisted' ? await store.events.waitlistPosition(e.id, mine.arrival) : null,

@@ -87,4 +87,7 @@ export const PEOPLE_BY_ROLE = {
   staff: I.xinanStaff,
   office: I.envOffice,
   admin: I.townAdmin,
+  /** Another town's admin: the sample objects are 丹灶镇's. */
+  otherTownAdmin: I.jiujiangAdmin,
+  districtAdmin: I.districtAdmin,
 } as const;

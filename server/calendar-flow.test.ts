@@ -114,14 +114,14 @@ describe('the daily reminder', () => {
 
   it('reaches every admin once a day while the year has no list, however often the job runs', async () => {
     const first = await rt.runSla();
-    expect(first).toMatchObject({ calendarMissing: [2027], calendarNotices: 2 });
+    expect(first).toMatchObject({ calendarMissing: [2027], calendarNotices: 3 });
     expect(await rt.runSla()).toMatchObject({ calendarMissing: [2027], calendarNotices: 0 });
-    for (const admin of [I.townAdmin, I.districtAdmin]) {
+    for (const admin of [I.townAdmin, I.jiujiangAdmin, I.districtAdmin]) {
       expect(await reminders(admin)).toEqual([expect.objectContaining({ title: '2027年节假日安排待录入', page: '/pages/index/index', body: expect.stringContaining('暂按只排除周末计算') })]);
     }
     expect(await reminders(I.daguoChair)).toEqual([]);
     clock.advance(24 * 3600_000);
-    expect(await rt.runSla()).toMatchObject({ calendarNotices: 2 });
+    expect(await rt.runSla()).toMatchObject({ calendarNotices: 3 });
     expect(await reminders(I.townAdmin)).toHaveLength(2);
   });
 

@@ -71,6 +71,8 @@ export const DEMO_IDENTITIES = {
   xichengStaff: 'demo-staff-xicheng-wu',
   envOffice: 'demo-office-dz-env',
   townAdmin: 'demo-admin-danzao',
+  /** A second town's admin: sees nothing of 丹灶镇's held content, audit log or teams' records. */
+  jiujiangAdmin: 'demo-admin-jiujiang',
   /** Serves the district node: every town, and what is district-wide (the holiday calendar). */
   districtAdmin: 'demo-admin-nanhai',
   danzaoDispatcher: 'demo-staff-danzao-dispatch',
@@ -151,6 +153,7 @@ export function demoDirectory(createdAt: string): DirectoryData {
     { openid: I.envOffice, name: '周主任', role: 'office', nodeId: 'danzao-environment', phone: '13800000005' },
     { openid: I.townAdmin, name: '丹灶镇管理员', role: 'admin', nodeId: 'danzao', phone: '13800000006' },
     { openid: I.districtAdmin, name: '南海区管理员', role: 'admin', nodeId: DISTRICT, phone: '13800000008' },
+    { openid: I.jiujiangAdmin, name: '九江镇管理员', role: 'admin', nodeId: 'jiujiang', phone: '13800000009' },
     // Serves the town node: works the 派单 queue and whatever is escalated to the town.
     { openid: I.danzaoDispatcher, name: '麦派单员', role: 'staff', nodeId: 'danzao', phone: '13800000007' },
   ];
@@ -174,6 +177,7 @@ export const DEMO_LOGIN_ORDER: readonly string[] = [
   DEMO_IDENTITIES.envOffice,
   DEMO_IDENTITIES.danzaoDispatcher,
   DEMO_IDENTITIES.townAdmin,
+  DEMO_IDENTITIES.jiujiangAdmin,
   DEMO_IDENTITIES.districtAdmin,
 ];
 

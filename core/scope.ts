@@ -1,0 +1,26 @@
+/**
+ * Where an admin's oversight reaches — one rule for moderation, the audit log and what admins see of
+ * volunteer teams: a district admin every town, a town admin their own town, anyone else no town. Every
+ * town is isolated from every other: no admin of one town reads or decides another's held content,
+ * audit entries, team application notes or held events.
+ */
+import type { DirectorySnapshot } from './directory';
+import type { Caller } from './model';
+
+/** The towns the caller oversees as an admin: null for every town (a district admin), [] for none. */
+export function adminTowns(snap: DirectorySnapshot, caller: Caller): string[] | null {
+  if (caller.role !== 'admin' || caller.nodeId === null) return [];
+  const node = snap.grid.get(caller.nodeId);
+  if (!node) return [];
+  if (node.kind === 'district') return null;
+  const town = snap.grid.placement(node.id).town;
+  return town ? [town.id] : [];
+}
+
+/** Whether the caller oversees, as an admin, the place (grid node) `nodeId` belongs to. */
+export function oversees(snap: DirectorySnapshot, caller: Caller, nodeId: string): boolean {
+  const towns = adminTowns(snap, caller);
+  if (towns === null) return caller.nodeId !== null && snap.grid.get(nodeId) !== undefined && snap.grid.isWithin(nodeId, caller.nodeId);
+  const town = snap.grid.get(nodeId) ? snap.grid.placement(nodeId).town?.id : undefined;
+  return town !== undefined && towns.includes(town);
+}
