@@ -47,6 +47,7 @@ export function outboxEnqueuer(db: Database.Database): (ns: readonly Notificatio
 export class SqliteOutbox implements OutboxRepo {
   private readonly q;
   private readonly claimTx;
+  private readonly releaseTx;
 
   constructor(db: Database.Database) {
     this.q = {
@@ -58,7 +59,11 @@ export class SqliteOutbox implements OutboxRepo {
         status = CASE WHEN @next IS NULL THEN 'dead' ELSE 'pending' END, next_attempt_at = COALESCE(@next, next_attempt_at)
         WHERE id = @id AND status = 'pending'`),
       get: db.prepare(`SELECT * FROM outbox WHERE id = ?`),
+      release: db.prepare(`UPDATE outbox SET lease_until = NULL WHERE id = ? AND lease_until = ? AND status = 'pending'`),
     };
+    this.releaseTx = db.transaction((ids: readonly string[], leaseUntil: string) => {
+      for (const id of ids) this.q.release.run(id, leaseUntil);
+    });
     this.claimTx = db.transaction((now: string, leaseUntil: string, limit: number) => {
       const rows = (this.q.due.all({ now, limit }) as Row[]).map(toItem);
       for (const r of rows) this.q.lease.run(leaseUntil, r.id);
@@ -74,6 +79,9 @@ export class SqliteOutbox implements OutboxRepo {
   }
   async markFailed(id: string, error: string, nextAttemptAt: string | null): Promise<void> {
     this.q.failed.run({ id, error: error.slice(0, 500), next: nextAttemptAt });
+  }
+  async release(ids: readonly string[], leaseUntil: string): Promise<void> {
+    this.releaseTx(ids, leaseUntil);
   }
   async get(id: string): Promise<OutboxItem | null> {
     const r = this.q.get.get(id) as Row | undefined;
