@@ -36,6 +36,7 @@ export class StorageGuard {
   private lastCheckpointAt = -Infinity;
   private readonly marker: AckMarker | null;
   private readonly probe;
+  private readonly touch;
 
   constructor(
     private readonly raw: SqliteStore,
@@ -43,7 +44,13 @@ export class StorageGuard {
     private readonly log: (message: string) => void = (m) => console.error(`[jiefang] ${m}`),
   ) {
     this.marker = raw.db.memory ? null : new AckMarker(raw.db.name);
-    this.probe = raw.db.prepare(`SELECT (SELECT value FROM grid_meta WHERE key = 'grid_version'), (SELECT MAX(rowid) FROM concerns)`);
+    // Reads rows of the directory and of the concerns table itself (a COUNT would read only an index).
+    this.probe = raw.db.prepare(`SELECT (SELECT value FROM grid_meta WHERE key = 'grid_version'), (SELECT id FROM concerns ORDER BY rowid DESC LIMIT 1)`);
+    this.touch = raw.db.transaction(() => {
+      // A real write that changes nothing in the end (an UPDATE to the same value writes no page).
+      raw.db.prepare(`UPDATE grid_meta SET value = value + 1 WHERE key = 'grid_version'`).run();
+      raw.db.prepare(`UPDATE grid_meta SET value = value - 1 WHERE key = 'grid_version'`).run();
+    });
     const wrapped = new Map<PropertyKey, unknown>();
     this.store = new Proxy(raw, {
       get: (target, prop) => {
@@ -118,10 +125,12 @@ export class StorageGuard {
   /** A write succeeded after a fault: the disk has room again. Called by the jobs' tick. */
   recover(): void {
     if (this.state !== 'full') return;
-    this.checkpoint();
+    // Not throttled: the tick's own interval paces it. A full checkpoint gives the log's space back.
+    this.lastCheckpointAt = this.now().getTime();
+    this.raw.checkpoint();
     try {
-      // A tiny real write (same value) proves the disk takes writes again.
-      this.raw.db.prepare(`UPDATE grid_meta SET value = value WHERE key = 'grid_version'`).run();
+      // A tiny real write proves the disk takes writes again.
+      this.touch.immediate();
       this.state = 'ok';
       this.marker?.mark();
       this.log(`the disk of ${this.raw.db.name} takes writes again`);
