@@ -3,6 +3,7 @@
  * that lost acknowledged writes after a crash. Each is refused with a message naming the file, and nothing
  * in it changes; a healthy crash image starts with every acknowledged write.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import os from 'node:os';
@@ -195,5 +196,34 @@ describe('after a crash, the local store', () => {
     const damagedBefore = snapshot(damaged.file);
     expect(refusal(damaged.file).problem).toMatch(/damaged: \d+ committed transactions/);
     expect(snapshot(damaged.file)).toEqual(damagedBefore);
+  });
+});
+
+describe('each acknowledged write', () => {
+  /** fsync/fdatasync calls of a process that opens a store and makes `writes` submits, counted by strace. */
+  function syncsFor(writes: number): number {
+    const file = path.join(dir, `syncs-${writes}.db`);
+    const trace = path.join(dir, `syncs-${writes}.trace`);
+    const code = `
+      const { createLocalRuntime } = require(${JSON.stringify(path.join(__dirname, 'local-runtime.ts'))});
+      (async () => {
+        const rt = createLocalRuntime({ dbPath: ${JSON.stringify(file)}, seed: 'demo', now: () => new Date('2026-03-02T02:00:00Z'), rateLimits: { writesPerMinute: 1e6, submitsPerHour: 1e6 } });
+        for (let i = 0; i < ${writes}; i++) await rt.router.call('concern', 'concern/submit', { category: 'road', description: '同步 ' + i, placeId: 'dz-xicheng-daguo' }, 'demo-resident-chen');
+        await rt.close();
+      })();`;
+    const r = spawnSync('strace', ['-f', '-qq', '-e', 'trace=fsync,fdatasync', '-o', trace, process.execPath, '--import', 'tsx', '-e', code], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`traced writer failed: ${r.stderr}`);
+    return readFileSync(trace, 'utf8').split('\n').filter((l) => /\b(fsync|fdatasync)\(/.test(l) && !/unfinished|resumed/.test(l)).length;
+  }
+
+  it('is synced to disk before it is answered: at least one fsync per write (strace), on a WAL with synchronous = FULL', async () => {
+    const rt = runtime(path.join(dir, 'pragma.db'));
+    expect([rt.store.db.pragma('journal_mode', { simple: true }), rt.store.db.pragma('synchronous', { simple: true })]).toEqual(['wal', 2]);
+    if (spawnSync('strace', ['-V']).status !== 0) {
+      console.warn('strace is not installed: the fsync count is not measured here (apt-get install strace)');
+      return;
+    }
+    const n = 40;
+    expect(syncsFor(n) - syncsFor(0)).toBeGreaterThanOrEqual(n);
   });
 });
