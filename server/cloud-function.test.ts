@@ -183,6 +183,11 @@ describe('a deployed cloud function', () => {
 });
 
 describe('the sla timer function', () => {
+  // The concern is reported on a fixed day a month before the timer's run, whatever today's date is.
+  beforeEach(async () => {
+    await rt.close();
+    rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: () => new Date('2026-11-02T01:00:00Z') });
+  });
   const timer = () => createTimerHandler('sla', () => runSlaJob(rt.deps, rt.router.directory, new Date('2026-12-01T00:00:00Z')), cloudbaseIdentity);
 
   it('runs the SLA job when its timer fires (no caller identity)', async () => {
