@@ -64,37 +64,59 @@ export interface WalScan {
   commitsAfterDamage: number;
 }
 
-/** Reads a write-ahead log as SQLite's recovery does (https://sqlite.org/fileformat2.html#walformat). */
+/** Reads a write-ahead log held in memory as SQLite's recovery does (https://sqlite.org/fileformat2.html#walformat). */
 export function scanWal(bytes: Buffer): WalScan {
+  return scanWalWith(bytes.length, (buf, at) => bytes.copy(buf, 0, at, at + buf.length));
+}
+
+/** Reads a write-ahead log file frame by frame (a log can be large after a crash); an absent file scans as empty. */
+export function scanWalFile(file: string): WalScan {
+  const size = sizeOf(file);
+  if (size === null || size === 0) return scanWalWith(0, () => 0);
+  const fd = openSync(file, 'r');
+  try {
+    return scanWalWith(size, (buf, at) => readSync(fd, buf, 0, buf.length, at));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function scanWalWith(length: number, read: (buf: Buffer, at: number) => number): WalScan {
   const none: WalScan = { headerValid: false, salts: Buffer.alloc(8), pageSize: 0, committedFrames: 0, commitsAfterDamage: 0 };
-  if (bytes.length < WAL_HEADER) return none;
-  const magic = bytes.readUInt32BE(0);
-  const pageSize = bytes.readUInt32BE(8);
-  if ((magic !== WAL_MAGIC_LE && magic !== WAL_MAGIC_BE) || bytes.readUInt32BE(4) !== 3007000) return none;
+  if (length < WAL_HEADER) return none;
+  const head = Buffer.alloc(WAL_HEADER);
+  read(head, 0);
+  const magic = head.readUInt32BE(0);
+  const pageSize = head.readUInt32BE(8);
+  if ((magic !== WAL_MAGIC_LE && magic !== WAL_MAGIC_BE) || head.readUInt32BE(4) !== 3007000) return none;
   if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0) return none;
   const bigEndian = (magic & 1) === 1;
   const sum: [number, number] = [0, 0];
-  checksum(bytes, 0, 24, bigEndian, sum);
-  if (sum[0] !== bytes.readUInt32BE(24) || sum[1] !== bytes.readUInt32BE(28)) return none;
-  const salts = bytes.subarray(16, 24);
+  checksum(head, 0, 24, bigEndian, sum);
+  if (sum[0] !== head.readUInt32BE(24) || sum[1] !== head.readUInt32BE(28)) return none;
+  const salts = Buffer.from(head.subarray(16, 24));
   const frameSize = FRAME_HEADER + pageSize;
-  let frame = 0;
+  const frame = Buffer.alloc(frameSize);
+  let index = 0;
   let committedFrames = 0;
   let offset = WAL_HEADER;
-  for (; offset + frameSize <= bytes.length; offset += frameSize, frame++) {
-    if (!bytes.subarray(offset + 8, offset + 16).equals(salts)) break;
-    checksum(bytes, offset, offset + 8, bigEndian, sum);
-    checksum(bytes, offset + FRAME_HEADER, offset + frameSize, bigEndian, sum);
-    if (sum[0] !== bytes.readUInt32BE(offset + 16) || sum[1] !== bytes.readUInt32BE(offset + 20)) break;
-    if (bytes.readUInt32BE(offset + 4) !== 0) committedFrames = frame + 1;
+  for (; offset + frameSize <= length; offset += frameSize, index++) {
+    read(frame, offset);
+    if (!frame.subarray(8, 16).equals(salts)) break;
+    checksum(frame, 0, 8, bigEndian, sum);
+    checksum(frame, FRAME_HEADER, frameSize, bigEndian, sum);
+    if (sum[0] !== frame.readUInt32BE(16) || sum[1] !== frame.readUInt32BE(20)) break;
+    if (frame.readUInt32BE(4) !== 0) committedFrames = index + 1;
   }
   // A torn final transaction (a crash mid-append) has at most one commit frame; two or more commits of this
   // log after the break mean acknowledged transactions sit behind a damaged frame.
   let commitsAfterDamage = 0;
-  for (let o = offset + frameSize; o + frameSize <= bytes.length; o += frameSize) {
-    if (bytes.subarray(o + 8, o + 16).equals(salts) && bytes.readUInt32BE(o + 4) !== 0) commitsAfterDamage++;
+  const header = Buffer.alloc(FRAME_HEADER);
+  for (let o = offset + frameSize; o + frameSize <= length; o += frameSize) {
+    read(header, o);
+    if (header.subarray(8, 16).equals(salts) && header.readUInt32BE(4) !== 0) commitsAfterDamage++;
   }
-  return { headerValid: true, salts: Buffer.from(salts), pageSize, committedFrames, commitsAfterDamage: commitsAfterDamage >= 2 ? commitsAfterDamage : 0 };
+  return { headerValid: true, salts, pageSize, committedFrames, commitsAfterDamage: commitsAfterDamage >= 2 ? commitsAfterDamage : 0 };
 }
 
 /** SQLite's WAL checksum, continued from `sum` over bytes [from, to). */
@@ -162,8 +184,8 @@ export function checkBeforeOpen(file: string): { fresh: boolean } {
   const rawPageSize = head.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
   if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) throw new DatabaseRefusedError(file, `its header names an impossible page size (${rawPageSize})`);
-  const wal = existsSync(walPath(file)) ? readFileSync(walPath(file)) : Buffer.alloc(0);
-  const scan = scanWal(wal);
+  const walBytes = sizeOf(walPath(file)) ?? 0;
+  const scan = scanWalFile(walPath(file));
   if (scan.headerValid && scan.commitsAfterDamage > 0) {
     throw new DatabaseRefusedError(file, `its write-ahead log ${walPath(file)} is damaged: ${scan.commitsAfterDamage} committed transactions lie after a damaged frame and would be lost`);
   }
@@ -185,7 +207,7 @@ export function checkBeforeOpen(file: string): { fresh: boolean } {
     if (!sameLog && dbUntouched) {
       throw new DatabaseRefusedError(
         file,
-        `its write-ahead log ${walPath(file)} is ${wal.length === 0 ? 'missing' : 'replaced or damaged'}, but it held ${mark.mxFrame - mark.backfilled} acknowledged frames not yet copied into the database`,
+        `its write-ahead log ${walPath(file)} is ${walBytes === 0 ? 'missing' : 'replaced or damaged'}, but it held ${mark.mxFrame - mark.backfilled} acknowledged frames not yet copied into the database`,
         `${restoreAdvice(file)}\nIf another program has checkpointed this database since, ${markPath(file)} is out of date: remove it and start again.`,
       );
     }
