@@ -1,5 +1,5 @@
 import { DEFAULT_CALENDAR } from '../core/sla';
-import { loadConfig as load, slaConfig } from './config';
+import { backupDir, loadConfig as load, slaConfig } from './config';
 
 const loadConfig = (env: Record<string, string>) => load(env as NodeJS.ProcessEnv);
 
@@ -17,5 +17,18 @@ describe('the SLA settings of the local cloud', () => {
 
   it('refuse a malformed date at start', () => {
     expect(() => loadConfig({ JIEFANG_HOLIDAYS: '2027-1-1' })).toThrow(/JIEFANG_HOLIDAYS/);
+  });
+});
+
+describe('the backup settings of the local cloud', () => {
+  it('back up daily into backups/ beside the database and keep seven by default', () => {
+    const config = loadConfig({ JIEFANG_DB: '/srv/jiefang/jiefang.db' });
+    expect([config.JIEFANG_BACKUP_EVERY_HOURS, config.JIEFANG_BACKUP_KEEP, backupDir(config)]).toEqual([24, 7, '/srv/jiefang/backups']);
+    expect(backupDir(loadConfig({ JIEFANG_BACKUP_DIR: '/mnt/backup' }))).toBe('/mnt/backup');
+  });
+
+  it('refuse a negative interval or keeping no backup at start', () => {
+    expect(() => loadConfig({ JIEFANG_BACKUP_EVERY_HOURS: '-1' })).toThrow(/JIEFANG_BACKUP_EVERY_HOURS/);
+    expect(() => loadConfig({ JIEFANG_BACKUP_KEEP: '0' })).toThrow(/JIEFANG_BACKUP_KEEP/);
   });
 });
