@@ -280,7 +280,8 @@ async function cycleBench(total = 1_000_000, open = 100_000, overdue = 1_000) {
     rows.push([`  start-up integrity check (quick_check), ${total.toLocaleString('en')} concerns`, `${((performance.now() - q0) / 1000).toFixed(2)} s`, '']);
 
     const s1 = performance.now();
-    const run = await rt.runSla();
+    // As the server's timer runs it: a background job, whose commits skip their own fsync.
+    const run = await rt.storage.background(() => rt.runSla());
     rows.push([`SLA job over ${open.toLocaleString('en')} open concerns (${overdue.toLocaleString('en')} overdue)`, `${((performance.now() - s1) / 1000).toFixed(2)} s, ${run.escalated} escalated`, '< 2 s']);
     const s2 = performance.now();
     const again = await rt.runSla();

@@ -136,9 +136,9 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
     sendReminders: reminders,
     startJobs(ms, slaMs = 60_000) {
       if (timers.length > 0) return;
-      // Reminders are queued first, so the same run delivers them.
-      every(ms, 'reminders and outbox', () => reminders().then(deliverNotifications));
-      every(slaMs, 'sla', runSla);
+      // Reminders are queued first, so the same run delivers them. Job writes skip their own fsync (sqlite-guard.ts).
+      every(ms, 'reminders and outbox', () => storage.background(() => reminders().then(deliverNotifications)));
+      every(slaMs, 'sla', () => storage.background(runSla));
       // While the disk is full: checkpoint and try a write each tick, so writing resumes once space is back.
       every(ms, 'storage', async () => storage.recover());
     },

@@ -227,3 +227,32 @@ describe('each acknowledged write', () => {
     expect(syncsFor(n) - syncsFor(0)).toBeGreaterThanOrEqual(n);
   });
 });
+
+describe('a background job', () => {
+  it('commits without its own fsync and without moving the mark; answered writes keep both', async () => {
+    const file = path.join(dir, 'jobs.db');
+    const rt = runtime(file);
+    await submitSome(rt, 1);
+    const seen: number[] = [];
+    const raw = rt.store.db;
+    // Observe the setting inside the call, as the repository sees it when it commits.
+    const outbox = Object.getPrototypeOf(rt.store.outbox) as { claimDue: (...a: unknown[]) => Promise<unknown> };
+    const claimDue = outbox.claimDue;
+    outbox.claimDue = function (this: unknown, ...a: unknown[]) {
+      seen.push(raw.pragma('synchronous', { simple: true }) as number);
+      return claimDue.apply(this, a);
+    };
+    try {
+      const markBefore = readFileSync(markPath(file));
+      await rt.storage.background(() => rt.deliverNotifications());
+      expect(readFileSync(markPath(file))).toEqual(markBefore);
+      expect(raw.pragma('synchronous', { simple: true })).toBe(2);
+      await rt.deliverNotifications();
+      expect(seen).toEqual([1, 2]); // NORMAL inside the job, FULL for the rest
+      await submitSome(rt, 1);
+      expect(readFileSync(markPath(file))).not.toEqual(markBefore);
+    } finally {
+      outbox.claimDue = claimDue;
+    }
+  });
+});

@@ -3,6 +3,7 @@
  * disk triggers a checkpoint (so space the log held comes back, and writing resumes once the disk has room),
  * each answered write is recorded in the acknowledgement mark, and the readiness check runs a real query.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from '../core/errors';
 import { AckMarker } from './sqlite-durability';
 import type { SqliteStore } from './sqlite-store';
@@ -37,6 +38,8 @@ export class StorageGuard {
   private readonly marker: AckMarker | null;
   private readonly probe;
   private readonly touch;
+  /** Set while a background job runs (see background()). */
+  private readonly job = new AsyncLocalStorage<true>();
 
   constructor(
     private readonly raw: SqliteStore,
@@ -62,6 +65,16 @@ export class StorageGuard {
     });
   }
 
+  /**
+   * Runs a background job (outbox delivery, reminders, the SLA job) whose writes nobody is answered about: its
+   * commits skip their own fsync (`synchronous = NORMAL`), and are not recorded in the mark. Losing them to a
+   * power cut is harmless (each job is idempotent and redoes them); the next answered write's fsync covers them,
+   * as it syncs the whole log.
+   */
+  background<T>(job: () => Promise<T>): Promise<T> {
+    return this.job.run(true, job);
+  }
+
   /** Records what is committed now in the acknowledgement mark (after seeding, for instance). */
   markCommitted(): void {
     this.marker?.mark();
@@ -77,14 +90,20 @@ export class StorageGuard {
         const value: unknown = Reflect.get(target, prop, target);
         if (typeof value !== 'function') return value;
         return (...args: unknown[]) => {
+          // better-sqlite3 commits inside the call's synchronous part, so the setting covers exactly this call's commits.
+          const relaxed = this.job.getStore() === true && !this.raw.db.inTransaction;
           let out: unknown;
           try {
+            if (relaxed) this.raw.db.pragma('synchronous = NORMAL');
             out = (value as (...a: unknown[]) => unknown).apply(target, args);
           } catch (e) {
             throw this.failed(e);
+          } finally {
+            if (relaxed) this.raw.db.pragma('synchronous = FULL');
           }
-          if (out instanceof Promise) return out.then((v: unknown) => this.succeeded(v), (e: unknown) => Promise.reject(this.failed(e)));
-          return this.succeeded(out);
+          const ok = (v: unknown) => (relaxed ? v : this.succeeded(v));
+          if (out instanceof Promise) return out.then(ok, (e: unknown) => Promise.reject(this.failed(e)));
+          return ok(out);
         };
       },
     });
