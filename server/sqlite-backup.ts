@@ -120,16 +120,20 @@ function assertNotInUse(dbPath: string) {
   } catch {
     return; // it cannot even be opened: it is what the restore replaces
   }
+  let mode: unknown = null;
+  let code = '';
   try {
     // Copies the old log into the old file (kept aside below) and proves nobody else has it open.
-    const mode = db.pragma('journal_mode = DELETE', { simple: true });
-    if (mode !== 'delete') throw new Error('busy');
+    mode = db.pragma('journal_mode = DELETE', { simple: true });
   } catch (e) {
-    const busy = e instanceof Error && (/busy|locked/i.test(e.message) || (e as { code?: string }).code?.startsWith('SQLITE_BUSY') === true);
-    if (busy) throw new Error(`the database ${dbPath} is in use (is the server running?): stop it, then restore`);
+    // Not by instanceof: the native module may build its errors in another realm.
+    code = String((e as { code?: unknown } | null)?.code ?? '');
   } finally {
     db.close();
   }
+  // A damaged file may refuse the switch; anything else (busy, locked) means someone has it open.
+  const damaged = code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB');
+  if (mode !== 'delete' && !damaged) throw new Error(`the database ${dbPath} is in use (is the server running?): stop it, then restore`);
 }
 
 /**

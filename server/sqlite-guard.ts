@@ -20,8 +20,9 @@ export interface Readiness {
 
 /** The storage fault a thrown error stands for, by SQLite's (extended) result code; null for anything else. */
 export function storageFault(e: unknown): 'full' | 'damaged' | null {
-  const code = (e as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string' || !(e instanceof Error) || e.name !== 'SqliteError') return null;
+  // By name and code, not instanceof: the native module may build its errors in another realm (jest's sandboxes).
+  const { code, name } = (typeof e === 'object' && e !== null ? e : {}) as { code?: unknown; name?: unknown };
+  if (typeof code !== 'string' || name !== 'SqliteError') return null;
   if (code.startsWith('SQLITE_FULL')) return 'full';
   if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) return 'damaged';
   return null;
@@ -119,11 +120,11 @@ export class StorageGuard {
     const fault = storageFault(e);
     if (fault === null) return e;
     if (fault === 'damaged') {
-      if (this.state !== 'damaged') this.log(`the database ${this.raw.db.name} reports damage (${(e as Error).message}); stop the server and restore a backup (npm run restore)`);
+      if (this.state !== 'damaged') this.log(`the database ${this.raw.db.name} reports damage (${String(e)}); stop the server and restore a backup (npm run restore)`);
       this.state = 'damaged';
       return new AppError('STORAGE.DAMAGED', 'the database is damaged; nothing was written');
     }
-    if (this.state === 'ok') this.log(`the disk of ${this.raw.db.name} is full (${(e as Error).message}); writes are refused with STORAGE.FULL until space is back`);
+    if (this.state === 'ok') this.log(`the disk of ${this.raw.db.name} is full (${String(e)}); writes are refused with STORAGE.FULL until space is back`);
     if (this.state !== 'damaged') this.state = 'full';
     this.checkpoint();
     return new AppError('STORAGE.FULL', 'the disk is full; nothing was written, try again later');
