@@ -61,9 +61,16 @@ export const ERROR_CODES = {
   'CALENDAR.CONFLICT': 409,
   'INTERNAL': 500,
   'SERVICE.UNAVAILABLE': 503,
+  /** The server's disk is full: nothing was written; reads still work. Retry after `RETRY_AFTER_SECONDS`. */
+  'STORAGE.FULL': 503,
+  /** The database answered that a page is damaged: nothing was written; the operator restores a backup. */
+  'STORAGE.DAMAGED': 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Codes a client may simply retry later, with the wait (seconds) an HTTP answer sends as `Retry-After`. */
+export const RETRY_AFTER_SECONDS: Partial<Record<ErrorCode, number>> = { 'STORAGE.FULL': 30 };
 
 export class AppError extends Error {
   readonly code: ErrorCode;

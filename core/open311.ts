@@ -17,7 +17,7 @@ import { planSubmission } from './concern-service';
 import { releasedText } from './content';
 import { scrubPersonal } from './scrub';
 import type { DirectoryCache, DirectorySnapshot } from './directory';
-import { AppError } from './errors';
+import { AppError, RETRY_AFTER_SECONDS } from './errors';
 import { TEXT_PROBLEM_MESSAGE, textProblem } from './text';
 import type { ApiClient, Caller, Category, CategoryKind, Concern, ConcernStatus } from './model';
 import type { ConcernSearch, Deps, LatestReply, RouteNode } from './ports';
@@ -473,6 +473,11 @@ export async function handleOpen311(env: Open311Env, req: Open311HttpRequest): P
     if (e instanceof Open311Error) return json(e.status, [{ code: e.status, description: e.description }]);
     if (e instanceof AppError && e.code === 'RATE_LIMITED') return json(429, [{ code: 429, description: e.message }]);
     if (e instanceof AppError && e.code === 'SERVICE.UNAVAILABLE') return json(503, [{ code: 503, description: e.message }]);
+    if (e instanceof AppError && e.code.startsWith('STORAGE.')) {
+      const out = json(503, [{ code: 503, description: e.message }]);
+      const wait = RETRY_AFTER_SECONDS[e.code];
+      return wait === undefined ? out : { ...out, headers: { ...out.headers, 'retry-after': String(wait) } };
+    }
     throw e;
   }
 }

@@ -1,3 +1,4 @@
+import { AppError } from './errors';
 import type { OutboxRepo, NotificationSender } from './ports';
 
 /** Waits between attempts, in minutes; after the last one an item is given up (kept as dead). */
@@ -18,20 +19,39 @@ export interface DeliveryReport {
  */
 export async function deliverDue(outbox: OutboxRepo, sender: NotificationSender, now: Date, limit = 100): Promise<DeliveryReport> {
   const at = now.toISOString();
-  const items = await outbox.claimDue(at, new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString(), limit);
+  const leaseUntil = new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString();
+  const items = await outbox.claimDue(at, leaseUntil, limit);
   const report: DeliveryReport = { claimed: items.length, sent: 0, failed: 0, dead: 0 };
-  for (const item of items) {
-    try {
-      await sender.send(item);
+  let settled = 0;
+  try {
+    for (const item of items) {
+      try {
+        await sender.send(item);
+      } catch (e) {
+        // Our own storage failing is no failed attempt of this item: the whole batch stops (below).
+        if (isStorageFault(e)) throw e;
+        const wait = RETRY_MINUTES[item.attempts];
+        const next = wait === undefined ? null : new Date(now.getTime() + wait * 60_000).toISOString();
+        await outbox.markFailed(item.id, e instanceof Error ? e.message : String(e), next);
+        settled++;
+        if (next === null) report.dead++;
+        else report.failed++;
+        continue;
+      }
       await outbox.markSent(item.id, at);
+      settled++;
       report.sent++;
-    } catch (e) {
-      const wait = RETRY_MINUTES[item.attempts];
-      const next = wait === undefined ? null : new Date(now.getTime() + wait * 60_000).toISOString();
-      await outbox.markFailed(item.id, e instanceof Error ? e.message : String(e), next);
-      if (next === null) report.dead++;
-      else report.failed++;
     }
+  } catch (e) {
+    // The batch failed as a whole: give the unsettled items back now instead of holding them for the lease.
+    // An item whose send went through but whose markSent did not may be sent again (at least once). A release
+    // that fails too (the disk still full) leaves the lease to run out; the batch's own error is the one thrown.
+    await outbox.release(items.slice(settled).map((i) => i.id), leaseUntil).catch(() => undefined);
+    throw e;
   }
   return report;
+}
+
+function isStorageFault(e: unknown): boolean {
+  return e instanceof AppError && e.code.startsWith('STORAGE.');
 }

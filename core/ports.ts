@@ -268,6 +268,12 @@ export interface OutboxRepo {
   markSent(id: string, at: string): Promise<void>;
   /** Records a failed attempt; `nextAttemptAt` null gives up (status dead, kept for review). */
   markFailed(id: string, error: string, nextAttemptAt: string | null): Promise<void>;
+  /**
+   * Gives back the leases a worker took with `leaseUntil` (a batch that failed as a whole, e.g. on a full
+   * disk), without counting an attempt: the items are due again at once. A lease taken since by someone
+   * else (another `leaseUntil`) or a settled item is left alone.
+   */
+  release(ids: readonly string[], leaseUntil: string): Promise<void>;
   get(id: string): Promise<OutboxItem | null>;
   /**
    * Queues notices that no domain change carries (e.g. the reminder that a year has no holiday list).

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { ORIGIN_RE } from './http-security';
 
@@ -36,6 +37,12 @@ const schema = z.object({
   JIEFANG_CLIENT_IP_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name').optional(),
   JIEFANG_CHECKIN_MARGIN_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
   JIEFANG_REMINDER_LEAD_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(24 * 60),
+  /** Hours between the server's backups of the database (0: none). See README, Backups. */
+  JIEFANG_BACKUP_EVERY_HOURS: z.coerce.number().min(0).max(24 * 7).default(24),
+  /** Folder of the backups; default `backups/` beside the database. */
+  JIEFANG_BACKUP_DIR: z.string().min(1).optional(),
+  /** How many backups are kept (the oldest are removed). */
+  JIEFANG_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
 });
 
 /**
@@ -59,4 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new Error(`invalid configuration:\n${lines}`);
   }
   return parsed.data;
+}
+
+/** Where the backups of the database go. */
+export function backupDir(config: ServerConfig): string {
+  return config.JIEFANG_BACKUP_DIR ?? path.join(path.dirname(path.resolve(config.JIEFANG_DB)), 'backups');
 }

@@ -5,7 +5,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { AppError, type WireResult } from '../core/errors';
+import { AppError, RETRY_AFTER_SECONDS, type ErrorCode, type WireResult } from '../core/errors';
 import type { Profile } from '../core/views';
 import { toWireError } from '../core/wire';
 import { handleOpen311, internalError, type Open311Env } from '../core/open311';
@@ -51,7 +51,23 @@ export interface HttpServerOptions {
   allowedOrigins?: readonly string[];
   /** JIEFANG_RATE_REQUESTS_PER_MINUTE: API requests of any kind, reads too, per person (or per address before sign-in). Default 600. */
   requestsPerMinute?: number;
+  /** How long a slow client may take; defaults in DEFAULT_HTTP_TIMEOUTS. */
+  timeouts?: Partial<HttpTimeouts>;
 }
+
+export interface HttpTimeouts {
+  /** The whole request, headers and body, must arrive within this (else 408 and the socket closes). */
+  requestMs: number;
+  /** The request headers must arrive within this. */
+  headersMs: number;
+  /** An idle keep-alive socket is closed after this. */
+  keepAliveMs: number;
+  /** How often the server looks for requests over their time. */
+  checkEveryMs: number;
+}
+
+/** Fit for a mini program's calls (wx.request waits 60 s by default; our bodies are at most 4 MB). */
+export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = { requestMs: 30_000, headersMs: 10_000, keepAliveMs: 4_000, checkEveryMs: 1_000 };
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
 export const DEFAULT_REQUESTS_PER_MINUTE = 600;
@@ -98,7 +114,13 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
     }
     const bytes = await readBody(req, max, () => new AppError('PHOTO.TOO_LARGE', `photos are at most ${max} bytes`));
     if (sniffImage(bytes) !== type) throw new AppError('PHOTO.INVALID', 'the bytes are not the image type given');
-    const fileId = rt.photos.put(bytes, type, openid);
+    let fileId: string;
+    try {
+      fileId = rt.photos.put(bytes, type, openid);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOSPC') throw new AppError('STORAGE.FULL', 'the disk is full; the photo was not stored');
+      throw e;
+    }
     const [url] = await rt.photos.displayUrls([fileId]);
     return { fileId, url: url ?? '' };
   }
@@ -183,11 +205,13 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
   }
 
   const allowedOrigins = opts.allowedOrigins ?? [];
-  return http.createServer((req, res) => {
+  const t = { ...DEFAULT_HTTP_TIMEOUTS, ...opts.timeouts };
+  const options: http.ServerOptions = { requestTimeout: t.requestMs, headersTimeout: t.headersMs, keepAliveTimeout: t.keepAliveMs, connectionsCheckingInterval: t.checkEveryMs };
+  const server = http.createServer(options, (req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
     for (const [k, v] of Object.entries(COMMON_HEADERS)) res.setHeader(k, v);
     res.setHeader('content-security-policy', NONE_CSP);
-    if (url.pathname === '/healthz') return send(res, 200, { ok: true, data: { status: 'ok' } });
+    if (url.pathname === '/healthz') return sendReadiness(rt, res);
     if (url.pathname.startsWith(OPEN311_PREFIX)) {
       void serveOpen311(req, url, res);
       return;
@@ -209,8 +233,8 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
         (data) => send(res, 200, { ok: true, data }, cors),
         (e: unknown) => {
           const { status, body } = toWireError(e);
-          if (status >= 500) console.error(`[jiefang] ${req.method} ${url.pathname} failed:`, e);
-          send(res, status, body, cors);
+          if (status >= 500 && !(e instanceof AppError && e.code.startsWith('STORAGE.'))) console.error(`[jiefang] ${req.method} ${url.pathname} failed:`, e);
+          send(res, status, body, { ...cors, ...retryAfter(body) });
         },
       );
       return;
@@ -233,6 +257,22 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
     }
     serveStatic(opts.staticDir, url.pathname, req, res);
   });
+  // A response read slowly, or a socket gone quiet mid-request, is dropped after twice the request time.
+  server.setTimeout(2 * t.requestMs);
+  return server;
+}
+
+/** Readiness: a query through the store's connection. 200 while reads work (a full disk says so), else 503. */
+function sendReadiness(rt: LocalRuntime, res: http.ServerResponse) {
+  const r = rt.storage.readiness();
+  if (r.ready) return send(res, 200, { ok: true, data: { status: r.storage === 'ok' ? 'ok' : 'degraded', storage: r.storage } });
+  const code: ErrorCode = r.storage === 'damaged' ? 'STORAGE.DAMAGED' : 'SERVICE.UNAVAILABLE';
+  send(res, 503, { ok: false, code, message: `not ready: ${r.reason ?? r.storage}` });
+}
+
+function retryAfter(body: WireResult<never>): Record<string, string> {
+  const seconds = body.ok ? undefined : RETRY_AFTER_SECONDS[body.code as ErrorCode];
+  return seconds === undefined ? {} : { 'retry-after': String(seconds) };
 }
 
 const OPEN311_PREFIX = '/open311/v2/';

@@ -25,12 +25,15 @@ import { LocalImageCheck, type ImageBlocklist } from './local-image-check';
 import { LocalPhotoStorage } from './local-photo-storage';
 import { seedDirectory, seedVolunteers } from './seed';
 import { SqliteStore } from './sqlite-store';
+import { StorageGuard } from './sqlite-guard';
 import { seedBoardSettings } from './sqlite-board';
 
 const OUTBOX_BATCH = 100;
 
 export interface LocalRuntime {
   store: SqliteStore;
+  /** Storage faults as codes, checkpoints, the acknowledgement mark and the readiness query (sqlite-guard.ts). */
+  storage: StorageGuard;
   router: Router;
   identity: LocalIdentity;
   /**
@@ -77,13 +80,18 @@ export interface LocalRuntimeOptions {
 
 export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
   const sla = opts.sla ?? DEFAULT_SLA;
-  const store = new SqliteStore({ path: opts.dbPath, sla });
   const { now } = opts;
-  if (opts.seed === 'demo') {
+  const raw = new SqliteStore({ path: opts.dbPath, sla });
+  const storage = new StorageGuard(raw, now);
+  const store = storage.store;
+  // Demo data goes only into a new file or one that already is a demo install (top-ups of later demo
+  // features); a database file that existed with other data is never seeded over.
+  if (opts.seed === 'demo' && (raw.fresh || isDemoInstall(raw))) {
     seedDirectory(store.db, demoDirectory(now().toISOString()));
     seedVolunteers(store.db, demoVolunteers(now(), () => newId('c').slice(-10)));
     for (const { client, key } of DEMO_API_CLIENTS) addApiClient(store.db, client, key, now().toISOString());
     seedBoardSettings(store.db, demoDirectory(now().toISOString()).nodes.filter((n) => n.kind === 'town').map((n) => n.id));
+    storage.markCommitted();
   }
   const photos = opts.uploadsDir === undefined ? null : new LocalPhotoStorage(opts.uploadsDir);
   const deps: Deps = {
@@ -130,13 +138,17 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
   // One job run at a time; a failing run is logged and the next tick tries again.
   const every = (ms: number, name: string, job: () => Promise<unknown>) => {
     const t = setInterval(() => {
-      running = running.then(job).catch((e: unknown) => console.error(`[jiefang] ${name} run failed:`, e));
+      running = running.then(job).catch((e: unknown) => {
+        // A storage fault is logged once by the guard, not on every tick while it lasts.
+        if (!(e instanceof AppError && e.code.startsWith('STORAGE.'))) console.error(`[jiefang] ${name} run failed:`, e);
+      });
     }, ms);
     t.unref();
     timers.push(t);
   };
   return {
     store,
+    storage,
     deps,
     router,
     identity,
@@ -147,14 +159,22 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
     sendReminders: reminders,
     startJobs(ms, slaMs = 60_000) {
       if (timers.length > 0) return;
-      // Reminders are queued first, so the same run delivers them.
-      every(ms, 'reminders and outbox', () => reminders().then(deliverNotifications));
-      every(slaMs, 'sla', runSla);
+      // Reminders are queued first, so the same run delivers them. Job writes skip their own fsync (sqlite-guard.ts).
+      every(ms, 'reminders and outbox', () => storage.background(() => reminders().then(deliverNotifications)));
+      every(slaMs, 'sla', () => storage.background(runSla));
+      // While the disk is full: checkpoint and try a write each tick, so writing resumes once space is back.
+      every(ms, 'storage', async () => storage.recover());
     },
     async close() {
       for (const t of timers) clearInterval(t);
       await running;
-      await store.close();
+      storage.close();
+      await raw.close();
     },
   };
+}
+
+/** The database holds the demo district: it was seeded with demo data before. */
+function isDemoInstall(store: SqliteStore): boolean {
+  return store.db.prepare(`SELECT 1 FROM grid_nodes WHERE id = ?`).get(demoDirectory(new Date(0).toISOString()).nodes[0].id) !== undefined;
 }

@@ -1,18 +1,24 @@
 /** `npm start`: the local cloud on one port — the H5 build, the action router, the dev login. */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from './config';
+import { backupDir, loadConfig } from './config';
 import { DEMO_LOGIN_ORDER } from './demo-data';
 import { createHttpServer } from './http-server';
 import { WordListContentCheck } from './local-content-check';
 import { LocalImageCheck } from './local-image-check';
 import { createLocalRuntime } from './local-runtime';
+import { listBackups, scheduleBackups } from './sqlite-backup';
+import { DatabaseRefusedError } from './sqlite-durability';
 
 const ROLE_TEXT: Record<string, string> = { resident: '居民', leader: '志愿队长', staff: '网格员/社委', office: '镇职能办', admin: '管理员' };
 
 async function main() {
   const config = loadConfig();
   if (config.JIEFANG_DB !== ':memory:') mkdirSync(path.dirname(path.resolve(config.JIEFANG_DB)), { recursive: true });
+  // A missing database with backups beside it is a lost file, not a first start: never a fresh demo install.
+  if (config.JIEFANG_DB !== ':memory:' && !existsSync(config.JIEFANG_DB) && listBackups(backupDir(config)).length > 0) {
+    throw new DatabaseRefusedError(config.JIEFANG_DB, `the file is missing, but backups of it exist in ${backupDir(config)}`, `Restore the newest: npm run restore -- --latest (or move the backups away to begin an empty install).`);
+  }
   const dataDir = config.JIEFANG_DB === ':memory:' ? path.resolve('data') : path.dirname(path.resolve(config.JIEFANG_DB));
   const rt = createLocalRuntime({
     dbPath: config.JIEFANG_DB,
@@ -34,6 +40,10 @@ async function main() {
     requestsPerMinute: config.JIEFANG_RATE_REQUESTS_PER_MINUTE,
   });
   rt.startJobs(1000, config.JIEFANG_SLA_EVERY_SECONDS * 1000);
+  const backups =
+    config.JIEFANG_DB === ':memory:' || config.JIEFANG_BACKUP_EVERY_HOURS === 0
+      ? null
+      : scheduleBackups({ db: rt.store.db, dir: backupDir(config), everyMs: config.JIEFANG_BACKUP_EVERY_HOURS * 3_600_000, keep: config.JIEFANG_BACKUP_KEEP, now: () => new Date(), log: (l) => console.log(`[jiefang] ${l}`) });
   server.listen(config.PORT, config.HOST, async () => {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
@@ -52,7 +62,7 @@ async function main() {
   });
   const stop = () => {
     server.close();
-    void rt.close().then(() => process.exit(0));
+    void (backups?.stop() ?? Promise.resolve()).then(() => rt.close()).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,4 +1,5 @@
 /** The notification outbox on SQLite: queued with the transition, delivered to the in-app inbox, retried, never lost. */
+import { AppError } from '../core/errors';
 import { RETRY_MINUTES, deliverDue } from '../core/outbox';
 import type { OutboxItem } from '../core/model';
 import type { NotificationSender } from '../core/ports';
@@ -103,5 +104,21 @@ describe('the notification outbox', () => {
     await Promise.all([deliverDue(rt.store.outbox, sender, new Date(clock)), deliverDue(rt.store.outbox, sender, new Date(clock))]);
     expect(sent).toHaveLength(3);
     expect(new Set(sent).size).toBe(3);
+  });
+
+  it('gives a batch back at once when our storage fails mid-batch (a full disk), counting no attempt', async () => {
+    await report(); // three notices
+    let sends = 0;
+    const full: NotificationSender = {
+      async send() {
+        if (++sends === 2) throw new AppError('STORAGE.FULL', 'the disk is full; nothing was written');
+      },
+    };
+    await expect(deliverDue(rt.store.outbox, full, new Date(clock))).rejects.toMatchObject({ code: 'STORAGE.FULL' });
+    expect(outboxRows().map((r) => r.status).sort()).toEqual(['pending', 'pending', 'sent']);
+    // Same moment, no 60 s lease to wait out: the two left are delivered, without an attempt counted.
+    const attempts = rt.store.db.prepare(`SELECT attempts FROM outbox WHERE status = 'pending'`).pluck().all();
+    expect(attempts).toEqual([0, 0]);
+    expect(await deliverDue(rt.store.outbox, new InAppSender(rt.store.messages), new Date(clock))).toMatchObject({ claimed: 2, sent: 2 });
   });
 });

@@ -48,6 +48,7 @@ export class SqliteOutbox implements OutboxRepo {
   private readonly q;
   private readonly claimTx;
   private readonly enqueueTx;
+  private readonly releaseTx;
 
   constructor(db: Database.Database) {
     this.q = {
@@ -61,8 +62,12 @@ export class SqliteOutbox implements OutboxRepo {
       get: db.prepare(`SELECT * FROM outbox WHERE id = ?`),
       insertOnce: db.prepare(`INSERT INTO outbox (id, recipient_openid, kind, title, body, page, created_at, status, attempts, next_attempt_at)
         VALUES (@id, @recipientOpenid, @kind, @title, @body, @page, @createdAt, 'pending', 0, @createdAt) ON CONFLICT(id) DO NOTHING`),
+      release: db.prepare(`UPDATE outbox SET lease_until = NULL WHERE id = ? AND lease_until = ? AND status = 'pending'`),
     };
     this.enqueueTx = db.transaction((ns: Notification[]) => ns.reduce((added, n) => added + this.q.insertOnce.run(n).changes, 0));
+    this.releaseTx = db.transaction((ids: readonly string[], leaseUntil: string) => {
+      for (const id of ids) this.q.release.run(id, leaseUntil);
+    });
     this.claimTx = db.transaction((now: string, leaseUntil: string, limit: number) => {
       const rows = (this.q.due.all({ now, limit }) as Row[]).map(toItem);
       for (const r of rows) this.q.lease.run(leaseUntil, r.id);
@@ -81,6 +86,9 @@ export class SqliteOutbox implements OutboxRepo {
   }
   async markFailed(id: string, error: string, nextAttemptAt: string | null): Promise<void> {
     this.q.failed.run({ id, error: error.slice(0, 500), next: nextAttemptAt });
+  }
+  async release(ids: readonly string[], leaseUntil: string): Promise<void> {
+    this.releaseTx(ids, leaseUntil);
   }
   async get(id: string): Promise<OutboxItem | null> {
     const r = this.q.get.get(id) as Row | undefined;

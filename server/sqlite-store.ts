@@ -15,6 +15,7 @@ import type { Page } from '../core/views';
 import { decodeCursor, encodeCursor } from './cursor';
 import { MIGRATIONS } from './sqlite-schema';
 import { keysetPage } from './sqlite-paging';
+import { checkBeforeOpen, DatabaseRefusedError, quickCheck } from './sqlite-durability';
 import { SqliteMessages, SqliteOutbox, outboxEnqueuer } from './sqlite-outbox';
 import { SqliteEvents, SqliteTeams } from './sqlite-volunteer';
 
@@ -27,21 +28,51 @@ export interface SqliteStoreOptions {
   sla?: SlaConfig;
 }
 
-/** Opens the database, enforces WAL and foreign keys, and applies pending migrations. */
-export function openDatabase(path: string): Database.Database {
-  const db = new Database(path);
-  if (path !== ':memory:') db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let v = current; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
+/**
+ * Opens the database: checks an existing file before trusting it (see sqlite-durability.ts), enforces WAL with
+ * an fsync per commit (`synchronous = FULL`: an answered write survives power loss) and foreign keys, and
+ * applies pending migrations. `fresh` is true when no file (nor any trace of one) existed: a first start.
+ */
+export function openCheckedDatabase(path: string): { db: Database.Database; fresh: boolean } {
+  const memory = path === ':memory:';
+  const { fresh } = memory ? { fresh: true } : checkBeforeOpen(path);
+  if (!fresh) {
+    // A read-only probe first: a refused file must not be checkpointed or otherwise written by our close.
+    let probe: Database.Database;
+    try {
+      probe = new Database(path, { readonly: true, fileMustExist: true });
+    } catch (e) {
+      throw new DatabaseRefusedError(path, `SQLite cannot open it (${e instanceof Error ? e.message : String(e)})`);
+    }
+    try {
+      quickCheck(probe, path);
+    } finally {
+      probe.close();
+    }
   }
-  return db;
+  const db = new Database(path);
+  try {
+    if (!memory) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    const current = db.pragma('user_version', { simple: true }) as number;
+    for (let v = current; v < MIGRATIONS.length; v++) {
+      db.transaction(() => {
+        db.exec(MIGRATIONS[v]);
+        db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return { db, fresh };
+}
+
+/** Opens the database as openCheckedDatabase does; for scripts that do not care whether it was new. */
+export function openDatabase(path: string): Database.Database {
+  return openCheckedDatabase(path).db;
 }
 
 const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -111,9 +142,11 @@ export class SqliteStore implements Store {
   readonly teams: TeamRepo;
   readonly events: EventRepo;
   readonly board: BoardRepo;
+  /** No database file existed before this store opened one: a first start, which may be seeded. */
+  readonly fresh: boolean;
 
   constructor(opts: SqliteStoreOptions) {
-    this.db = openDatabase(opts.path);
+    ({ db: this.db, fresh: this.fresh } = openCheckedDatabase(opts.path));
     const directory = new SqliteDirectory(this.db);
     // The national holiday lists this release knows, for every year the store has no list of yet.
     directory.seedBuiltinCalendar();
@@ -131,8 +164,29 @@ export class SqliteStore implements Store {
     this.board = new SqliteBoard(this.db, toConcern);
   }
 
+  /**
+   * Copies the write-ahead log into the database file and empties it (TRUNCATE), without waiting for other
+   * processes' readers. Not done (a full disk, a reader still on the log) leaves the log whole for the next try.
+   */
+  checkpoint(): { done: boolean; reason?: string } {
+    if (!this.db.open || this.db.memory) return { done: true };
+    const wait = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      const [r] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
+      return r.busy === 0 ? { done: true } : { done: false, reason: `busy: ${r.checkpointed} of ${r.log} frames copied` };
+    } catch (e) {
+      return { done: false, reason: e instanceof Error ? e.message : String(e) };
+    } finally {
+      this.db.pragma(`busy_timeout = ${wait}`);
+    }
+  }
+
+  /** Empties the log into the database file first, so a stopped server leaves one file behind. */
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.checkpoint();
+    this.db.close();
   }
 }
 

@@ -286,6 +286,24 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
         expect(await store.outbox.get(a.id)).toMatchObject({ status: 'sent', attempts: 0, lastError: null });
         expect(await store.outbox.get('n-missing')).toBeNull();
       });
+
+      it('gives back the leases of a failed batch at once, without an attempt, and leaves others alone', async () => {
+        const c = concern();
+        const [a, b, d] = [notice(I.daguoChair), notice(I.daguoGridWorker), notice(I.envOffice)];
+        await store.concerns.create(c, [], [a, b, d]);
+        expect(await store.outbox.claimDue(at(10), at(70), 2)).toHaveLength(2);
+        await store.outbox.markSent(a.id, at(11));
+        await store.outbox.release([a.id, b.id], at(70));
+        expect(await store.outbox.get(a.id)).toMatchObject({ status: 'sent', attempts: 0 });
+        // Due again at once, not after the lease; no attempt counted.
+        const again = await store.outbox.claimDue(at(12), at(72), 100);
+        expect(again.map((x) => x.id).sort()).toEqual([b.id, d.id].sort());
+        expect(again.find((x) => x.id === b.id)).toMatchObject({ attempts: 0, lastError: null });
+        // A release with a lease that is no longer ours changes nothing.
+        await store.outbox.release([b.id, d.id], at(70));
+        expect(await store.outbox.claimDue(at(13), at(73), 100)).toEqual([]);
+        await store.outbox.release([], at(72));
+      });
     });
 
     describe('in-app messages', () => {

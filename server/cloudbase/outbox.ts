@@ -92,6 +92,10 @@ export class CloudbaseOutbox implements OutboxRepo {
       },
     );
   }
+  async release(ids: readonly string[], leaseUntil: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.cb.updateWhere('outbox', { _id: this.cb._.in([...ids]), status: 'pending', leaseUntil }, { leaseUntil: '' });
+  }
   async get(id: string): Promise<OutboxItem | null> {
     const d = await this.cb.getDoc('outbox', id);
     return d ? toItem(d) : null;

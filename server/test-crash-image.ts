@@ -1,0 +1,30 @@
+/**
+ * Test helper: the files a killed server leaves behind. A child process opens a local runtime on each given
+ * database path, submits `writes` concerns through the router on each, and kills itself with SIGKILL while the
+ * databases are open (so each keeps its write-ahead log and acknowledgement mark, as after a crash).
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+
+export function crashImage(dbPaths: readonly string[], writes: number): string[][] {
+  const code = `
+    const { createLocalRuntime } = require(${JSON.stringify(path.join(ROOT, 'server/local-runtime.ts'))});
+    (async () => {
+      const out = [];
+      for (const dbPath of ${JSON.stringify(dbPaths)}) {
+        const rt = createLocalRuntime({ dbPath, seed: 'demo', now: () => new Date('2026-03-02T02:00:00Z'), rateLimits: { writesPerMinute: 1e6, submitsPerHour: 1e6 } });
+        const ids = [];
+        for (let i = 0; i < ${writes}; i++) {
+          const c = await rt.router.call('concern', 'concern/submit', { category: 'road', description: '崩溃测试 ' + i, placeId: 'dz-xicheng-daguo' }, 'demo-resident-chen');
+          ids.push(c.id);
+        }
+        out.push(ids);
+      }
+      process.stdout.write(JSON.stringify(out), () => process.kill(process.pid, 'SIGKILL'));
+    })().catch((e) => { console.error(e); process.exit(3); });`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], { cwd: ROOT, encoding: 'utf8' });
+  if (r.signal !== 'SIGKILL') throw new Error(`the writer did not crash as planned (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout) as string[][];
+}
