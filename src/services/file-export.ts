@@ -18,14 +18,9 @@ export async function saveTextFile(filename: string, text: string, mime = 'text/
     return '已开始下载';
   }
   const path = `${Taro.env.USER_DATA_PATH}/${filename}`;
-  try {
-    Taro.getFileSystemManager().writeFileSync(path, text, 'utf8');
-    await Taro.shareFileMessage({ filePath: path, fileName: filename });
-    return '已生成文件';
-  } catch {
-    await Taro.setClipboardData({ data: text });
-    return '已复制到剪贴板';
-  }
+  Taro.getFileSystemManager().writeFileSync(path, text, 'utf8');
+  await Taro.shareFileMessage({ filePath: path, fileName: filename });
+  return '已生成文件';
 }
 
 export interface BinaryFile {

@@ -16,5 +16,6 @@ export async function saveTextFile(name: string, text: string, mime: string): Pr
   }
   const path = `${Taro.env.USER_DATA_PATH}/${name}`;
   Taro.getFileSystemManager().writeFileSync(path, text, 'utf8');
-  await Taro.shareFileMessage({ filePath: path, fileName: name }).catch(() => Taro.setClipboardData({ data: text }));
+  // Never the clipboard: a person's data export must not linger where any app can read it.
+  await Taro.shareFileMessage({ filePath: path, fileName: name });
 }

@@ -6,6 +6,7 @@ import { useDashboard, type ExportFormat, type ExportKind } from '../../../hooks
 import { percent } from '../../../services/format';
 import type { RateRow } from '../../../../core/views';
 import { useElderClass } from '../../../hooks/use-elder';
+import { PrivacyGate } from '../../../components/privacy-gate';
 import './index.scss';
 
 const BARS: Array<{ key: 'responseRate' | 'resolveRate' | 'satisfactionRate'; label: string; hint: (r: RateRow) => string }> = [
@@ -46,6 +47,7 @@ export default function DashboardPage() {
   const [own, ...children] = d.rows;
   return (
     <View className={`page dash${elder}`}>
+      <PrivacyGate />
       <Text className='section-title'>{d.rates.data.node.name} · 按月统计</Text>
       <ChipRow>
         {d.rates.data.months.map((m) => (

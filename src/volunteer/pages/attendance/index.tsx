@@ -6,6 +6,7 @@ import { shortTime } from '../../../services/format';
 import { HOURS_NOTE_TEXT, SIGNUP_STATUS_TEXT, eventWindow, hoursText } from '../../../services/volunteer-text';
 import '../event/index.scss';
 import { useElderClass } from '../../../hooks/use-elder';
+import { PrivacyGate } from '../../../components/privacy-gate';
 import './index.scss';
 
 /** After a reason its author sees while it is held or rejected (others see the placeholder). */
@@ -21,6 +22,7 @@ export default function AttendancePage() {
 
   return (
     <View className={`page attendance${elder}`}>
+      <PrivacyGate />
       <View className='card'>
         <Text className='vevent__title'>{event.title}</Text>
         <Text className='muted'>{eventWindow(event)} · 在场满活动时长60%才计工时，按签到签退时间计算，超出活动时间的部分不计。</Text>
