@@ -46,7 +46,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
     },
-    copy: { patterns: [], options: {} },
+    // The map marker is a file of the package (WeChat's Map takes a package path for iconPath, not a data: URI).
+    copy: { patterns: isH5 ? [] : [{ from: 'src/assets/marker.png', to: 'dist/assets/marker.png' }], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -139,6 +139,19 @@ export function installHost(): void {
     navigateBack: navigate('navigateBack'),
     getLocation: locationApi('getLocation'),
     onNeedPrivacyAuthorization: (listener: PrivacyListener) => void state.privacyListeners.push(listener),
+    env: { USER_DATA_PATH: 'wxfile://usr' },
+    getFileSystemManager: () => ({
+      writeFileSync: (filePath: string, data: string) => void wxCalls.push({ api: 'writeFileSync', args: { filePath, size: data.length } }),
+    }),
+    shareFileMessage: (opts: Record<string, unknown> & { success?: AnyFn; complete?: AnyFn }) => {
+      wxCalls.push({ api: 'shareFileMessage', args: { filePath: opts.filePath, fileName: opts.fileName } });
+      opts.success?.({ errMsg: 'shareFileMessage:ok' });
+      opts.complete?.({ errMsg: 'shareFileMessage:ok' });
+    },
+    setClipboardData: (opts: Record<string, unknown> & { success?: AnyFn }) => {
+      wxCalls.push({ api: 'setClipboardData', args: {} });
+      opts.success?.({ errMsg: 'setClipboardData:ok' });
+    },
     openPrivacyContract: (opts: { success?: AnyFn }) => opts.success?.({ errMsg: 'openPrivacyContract:ok' }),
     chooseLocation: locationApi('chooseLocation'),
     cloud: {
@@ -201,6 +214,9 @@ export function setCloudHandler(h: CloudHandler): void {
 export function setLocationHandler(h: typeof state.location): void {
   state.location = h;
 }
+
+/** File and clipboard APIs the app called on `wx`, in order. */
+export const wxCalls: Array<{ api: string; args: Record<string, unknown> }> = [];
 
 /** How many listeners the app gave wx.onNeedPrivacyAuthorization (WeChat keeps only the last one). */
 export function privacyListenerCount(): number {

@@ -79,6 +79,13 @@ test('the dist project config is what DevTools and the CI read: root dist/, clou
   expect(cfg.setting).toEqual(expect.objectContaining({ minified: true, minifyWXML: true, minifyWXSS: true }));
 });
 
+test('the map marker icon is a file of the package, not a data: URI', () => {
+  expect(fs.existsSync(path.join(DIST, 'assets', 'marker.png'))).toBe(true);
+  const report = fs.readFileSync(path.join(DIST, 'pages', 'report', 'index.js'), 'utf8');
+  expect(report).toContain('/assets/marker.png');
+  expect(report).not.toContain('data:image/png');
+});
+
 test('getCompiledResult compiles every page, component and file of the build without an error', async () => {
   const compiled = await ci.getCompiledResult({ project, setting: { es6: false, minify: true, minifyWXML: true, minifyWXSS: true } });
   const files = Object.keys(compiled);

@@ -3,7 +3,7 @@
  * shown by the PrivacyGate of the page on screen, on the report page, the personal-data page (exports) and
  * the staff statistics page (exports), and never left pointing at a page that was closed.
  */
-import { closePage, findByText, fire, has, installHost, launchApp, needPrivacy, privacyListenerCount, renderPage, setCloudHandler, until } from './harness';
+import { closePage, findByText, fire, has, installHost, launchApp, needPrivacy, privacyListenerCount, renderPage, setCloudHandler, tapText, until, wxCalls } from './harness';
 
 installHost();
 
@@ -22,6 +22,8 @@ setCloudHandler(({ data }) => {
       return { ok: true, data: { openid: 'o-1', name: '张阿姨', role: 'staff', nodeId: 'v1', nodeName: '东岳村' } };
     case 'grid/tree':
       return { ok: true, data: TREE };
+    case 'me/export':
+      return { ok: true, data: { exportedAt: '2026-11-30T02:00:00.000Z', profile: { name: '张阿姨' } } };
     case 'stats/rates':
       return { ok: true, data: { node: { id: 'v1', name: '东岳村', kind: 'village' }, months: [], rows: [] } };
     default:
@@ -97,4 +99,24 @@ test('with no page that can show the guide, the held call is refused at once rat
   // The closed pages' React trees unmount on the runtime's next tick.
   await new Promise((r) => setTimeout(r, 50));
   expect(needPrivacy('getLocation')).toEqual([{ event: 'disagree' }]);
+});
+
+test('one\'s data export is written first and sent by its own tap (shareFileMessage straight from the tap), never put on the clipboard', async () => {
+  wxCalls.length = 0;
+  const page = renderPage('account/pages/privacy/index');
+  await until(() => has(page, '导出我的数据'), 'the page');
+  // The card's title says 导出我的数据 too: the button is the last one.
+  const buttons = findByText(page, '导出我的数据');
+  fire(buttons[buttons.length - 1], 'tap');
+  await until(() => has(page, '发送文件'), 'the 发送文件 button');
+  expect(wxCalls.map((c) => c.api)).toEqual(['writeFileSync']);
+  expect(has(page, '文件已生成：街坊-我的数据-2026-11-30.json')).toBe(true);
+
+  tapText(page, '发送文件');
+  // Called synchronously inside the tap, as WeChat requires for shareFileMessage.
+  expect(wxCalls.map((c) => c.api)).toEqual(['writeFileSync', 'shareFileMessage']);
+  expect(wxCalls[1].args).toEqual({ filePath: 'wxfile://usr/街坊-我的数据-2026-11-30.json', fileName: '街坊-我的数据-2026-11-30.json' });
+  await until(() => !has(page, '发送文件'), `the button to go once sent: ${page.textContent ?? ''}`);
+  expect(wxCalls.some((c) => c.api === 'setClipboardData')).toBe(false);
+  closePage(page);
 });

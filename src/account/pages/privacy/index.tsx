@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { usePrivacy } from '../../../hooks/use-privacy';
 import { useElderClass } from '../../../hooks/use-elder';
 import { PrivacyGate } from '../../../components/privacy-gate';
+import { ShareFileButton } from '../../../components/share-file';
 import './index.scss';
 
 export default function PrivacyPage() {
@@ -25,6 +26,7 @@ export default function PrivacyPage() {
         <Button type='primary' block loading={p.busy === 'export'} disabled={p.busy !== null} onClick={() => void p.exportData()}>
           导出我的数据
         </Button>
+        {p.ready ? <ShareFileButton file={p.ready} onDone={p.clearReady} /> : null}
       </View>
 
       <View className='card'>

@@ -7,6 +7,7 @@ import { HOURS_NOTE_TEXT, SIGNUP_STATUS_TEXT, eventWindow, hoursText } from '../
 import '../event/index.scss';
 import { useElderClass } from '../../../hooks/use-elder';
 import { PrivacyGate } from '../../../components/privacy-gate';
+import { ShareFileButton } from '../../../components/share-file';
 import './index.scss';
 
 /** After a reason its author sees while it is held or rejected (others see the placeholder). */
@@ -34,6 +35,7 @@ export default function AttendancePage() {
         <Button fill='outline' block loading={a.busy === 'export'} disabled={a.busy !== null} onClick={() => void a.exportCsv()}>
           导出签到和工时（CSV）
         </Button>
+        {a.ready ? <ShareFileButton file={a.ready} onDone={a.clearReady} /> : null}
       </View>
       {a.actionError ? <Text className='error-text'>{a.actionError}</Text> : null}
 
