@@ -17,7 +17,8 @@ export async function requestSubscribe(): Promise<SubscribeOutcome> {
   const tmplIds = subscribeTemplateIds(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS);
   if (tmplIds.length === 0) return 'skipped';
   try {
-    await Taro.requestSubscribeMessage({ tmplIds, entityIds: tmplIds });
+    // `entityIds` is not a WeChat option (Taro's typing of another platform's); WeChat takes tmplIds only.
+    await Taro.requestSubscribeMessage({ tmplIds });
     return 'asked';
   } catch (e) {
     console.warn('[jiefang] requestSubscribeMessage failed:', e);
