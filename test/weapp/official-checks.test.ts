@@ -10,9 +10,25 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { DIST } from './harness';
+
+// analyseCode leaves a chokidar watcher on the project open (for DevTools' live analysis), which would keep
+// Jest from exiting: record every watcher the tool opens, as the tool resolves chokidar, and close them after.
+type Watcher = { close: () => Promise<void> | void };
+const here = createRequire(__filename);
+const chokidarPath = createRequire(here.resolve('miniprogram-ci')).resolve('chokidar');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const chokidar = require(chokidarPath) as { watch: (...args: unknown[]) => Watcher };
+const watchers: Watcher[] = [];
+const watch = chokidar.watch;
+chokidar.watch = (...args: unknown[]) => {
+  const w = watch(...args);
+  watchers.push(w);
+  return w;
+};
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ci = require('miniprogram-ci') as MiniprogramCi;
@@ -66,7 +82,10 @@ beforeAll(() => {
   });
 });
 
-afterAll(() => fs.rmSync(keyDir, { recursive: true, force: true }));
+afterAll(async () => {
+  await Promise.all(watchers.map((w) => w.close()));
+  fs.rmSync(keyDir, { recursive: true, force: true });
+});
 
 test('the dist project config is what DevTools and the CI read: root dist/, cloud functions one folder up, minified', () => {
   const cfg = JSON.parse(fs.readFileSync(path.join(DIST, 'project.config.json'), 'utf8')) as { miniprogramRoot: string; cloudfunctionRoot: string; setting: Record<string, boolean> };
