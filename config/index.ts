@@ -29,6 +29,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     sourceRoot: 'src',
     outputRoot: isH5 ? 'dist-h5' : 'dist',
+    // dist/project.config.json is written from this file: opened from dist/ (WeChat DevTools, miniprogram-ci),
+    // the cloud functions are one folder up. project.config.json (the repository root) says the same from there.
+    projectConfigName: 'project.weapp.json',
     plugins: ['@tarojs/plugin-html'],
     defineConstants: {},
     // Client env vars (TARO_APP_*). Values from .env files override these; a value in the shell
@@ -43,7 +46,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
     },
-    copy: { patterns: [], options: {} },
+    // The map marker is a file of the package (WeChat's Map takes a package path for iconPath, not a data: URI).
+    copy: { patterns: isH5 ? [] : [{ from: 'src/assets/marker.png', to: 'dist/assets/marker.png' }], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

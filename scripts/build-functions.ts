@@ -68,6 +68,8 @@ export async function buildFunctions(outDir = OUT): Promise<Array<{ name: string
       metafile: true,
       // The local store must never be pulled into a cloud function.
       external: ['better-sqlite3'],
+      // wx-server-sdk (the OpenAPI path) pins its own node-sdk; bundle the one node-sdk the store uses.
+      alias: { '@cloudbase/node-sdk': path.join(ROOT, 'node_modules', '@cloudbase', 'node-sdk') },
       logLevel: 'warning',
     });
     const inputs = Object.keys(res.metafile.inputs);

@@ -90,7 +90,7 @@ describe('a deployed cloud function', () => {
     const fake = fakeCloudbaseApp();
     wire = fake.wire;
     // WeChat's msgSecCheck, which every concern text passes through, says "pass".
-    api = new FakeCloudbaseApi().install().onWxApi((apiName) => (apiName === 'security.msgSecCheck' ? { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } } : { errcode: -1, errmsg: `unexpected ${apiName}` }));
+    api = new FakeCloudbaseApi().install().onWxOpenApi((apiName) => (apiName === 'security.msgSecCheck' ? { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } } : { errcode: -1, errmsg: `unexpected ${apiName}` }));
     if (withCollections) {
       const store = new CloudbaseStore({ db: fake.db });
       await store.cb.createCollections();
@@ -154,7 +154,7 @@ describe('a deployed cloud function', () => {
 
   it("checks a report's photo with mediaCheckAsync and holds it when WeChat's pushed verdict says risky", async () => {
     await environment(true);
-    api!.onWxApi((apiName, body) => {
+    api!.onWxOpenApi((apiName, body) => {
       if (apiName === 'security.msgSecCheck') return { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } };
       if (apiName === 'security.mediaCheckAsync') return { errcode: 0, errmsg: 'ok', trace_id: `trace-${String(body.media_url).split('/').pop()}` };
       return { errcode: -1, errmsg: `unexpected ${apiName}` };
@@ -168,8 +168,8 @@ describe('a deployed cloud function', () => {
     expect(sub.ok).toBe(true);
     // Another person cannot attach that photo by its id: it is not in their upload folder.
     expect(await call('o-someone-else', 'concern/submit', { category: 'environment', description: '垃圾桶满了', placeId: 'dz-xicheng-daguo', photos: [photo] })).toMatchObject({ ok: false, code: 'PHOTO.INVALID' });
-    const checked = api!.requests.find((r) => r.apiName === 'security.mediaCheckAsync');
-    expect(JSON.parse(String(checked?.requestData))).toMatchObject({ media_url: 'https://tmp.example.invalid/a1.jpg', media_type: 2, version: 2, openid: 'o-new-resident' });
+    const checked = api!.openApiRequests.find((r) => r.apiName === 'security.mediaCheckAsync');
+    expect(checked?.data).toMatchObject({ media_url: 'https://tmp.example.invalid/a1.jpg', media_type: 2, version: 2, openid: 'o-new-resident' });
     // Pending: the committee sees the photo while WeChat checks it.
     expect(await call('demo-staff-daguo-huang', 'concern/get', { id: sub.data.id })).toMatchObject({ ok: true, data: { photos: [photo] } });
 

@@ -20,7 +20,7 @@ import { CloudbaseRateLimiter } from './cloudbase/rate-limiter';
 import { CloudbasePhotoStorage } from './cloudbase/storage';
 import { CloudbaseStore } from './cloudbase/store';
 import { newId } from './ids';
-import { WechatContentCheck, WechatImageCheck, WechatOpenApi } from './wechat-openapi';
+import { WechatContentCheck, WechatImageCheck, WechatOpenApi, wxServerSdkInvoke } from './wechat-openapi';
 import { WechatSubscribeSender } from './wechat-subscribe-sender';
 
 type CloudBase = ReturnType<typeof tcb.init>;
@@ -42,7 +42,7 @@ export interface CloudRuntime {
 export function createCloudRuntime(config: CloudConfig, app: CloudBase = tcb.init({ env: config.envId }), now: () => Date = () => new Date()): CloudRuntime {
   const store = new CloudbaseStore({ db: app.database(), prefix: config.JIEFANG_COLLECTION_PREFIX });
   const rateLimiter = new CloudbaseRateLimiter(store.cb);
-  const openapi = new WechatOpenApi(app);
+  const openapi = new WechatOpenApi(wxServerSdkInvoke(config.envId));
   const contentCheck = new WechatContentCheck(openapi);
   const photos = new CloudbasePhotoStorage(app);
   const deps: Deps = {

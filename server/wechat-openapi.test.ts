@@ -1,17 +1,22 @@
-/** The WeChat OpenAPI adapter, through the real SDK's callWxOpenApi, against a fake of its one request. */
-import tcb from '@cloudbase/node-sdk';
+/**
+ * The WeChat OpenAPI adapter, through the real wx-server-sdk (`cloud.openapi` → node-sdk's
+ * `callCompatibleWxOpenApi`, protobuf on the wire), against a fake of the SDK's one request method.
+ */
 import type { NotificationKind, OutboxItem } from '../core/model';
 import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
-import { WechatApiError, WechatContentCheck, WechatOpenApi } from './wechat-openapi';
+import { MSG_SEC_CHECK_MAX, WechatApiError, WechatContentCheck, WechatOpenApi, textParts, wxServerSdkInvoke } from './wechat-openapi';
 import { KIND_NAME, TEMPLATE_KEYS, TEMPLATE_OF, WechatSubscribeSender, templateValue, templatesSchema } from './wechat-subscribe-sender';
 
 let api: FakeCloudbaseApi;
 let openapi: WechatOpenApi;
 beforeEach(() => {
   api = new FakeCloudbaseApi().install();
-  openapi = new WechatOpenApi(tcb.init({ env: 'jiefang-test', secretId: 'fake-secret-id', secretKey: 'fake-secret-key' }));
+  openapi = new WechatOpenApi(wxServerSdkInvoke('jiefang-test'));
 });
-afterEach(() => api.uninstall());
+afterEach(() => {
+  api.uninstall();
+  jest.restoreAllMocks();
+});
 
 const item: OutboxItem = {
   id: 'n1',
@@ -35,28 +40,58 @@ describe('the WeChat content check (msgSecCheck v2)', () => {
     [{ suggest: 'risky', label: 20003 }, { verdict: 'reject', label: 'abuse' }],
     [{ suggest: 'risky', label: 29999 }, { verdict: 'reject', label: '29999' }],
   ])('maps %j to %j', async (result, verdict) => {
-    api.onWxApi(() => ({ errcode: 0, errmsg: 'ok', result, detail: [], trace_id: 't1' }));
+    api.onWxOpenApi(() => ({ errcode: 0, errmsg: 'ok', result, detail: [], trace_id: 't1' }));
     expect(await new WechatContentCheck(openapi).check('祠堂旁垃圾桶满了', 'o-author')).toEqual(verdict);
   });
 
-  it('sends version 2 with the author and the scene, as a cloud call', async () => {
-    api.onWxApi(() => ({ errcode: 0, result: { suggest: 'pass', label: 100 } }));
+  it('sends version 2 with the author and the scene, as a cloud call on the documented path (wx.openApi)', async () => {
+    api.onWxOpenApi(() => ({ errcode: 0, result: { suggest: 'pass', label: 100 } }));
     await new WechatContentCheck(openapi, 2).check('你好', 'o-author');
-    expect(api.requests).toEqual([
-      expect.objectContaining({ action: 'wx.api', apiName: 'security.msgSecCheck', requestData: JSON.stringify({ content: '你好', version: 2, scene: 2, openid: 'o-author' }) }),
-    ]);
+    expect(api.requests.map((r) => [r.action, r.apiName])).toEqual([['wx.openApi', 'security.msgSecCheck']]);
+    expect(api.openApiRequests).toEqual([{ apiName: 'security.msgSecCheck', data: { content: '你好', version: 2, scene: 2, openid: 'o-author' } }]);
   });
 
-  it('throws the errcode of a failed call, so nothing unchecked passes', async () => {
-    api.onWxApi(() => ({ errcode: -604101, errmsg: 'function has no permission to call this API' }));
-    await expect(new WechatContentCheck(openapi).check('x', 'o')).rejects.toEqual(new WechatApiError('security.msgSecCheck', -604101, 'function has no permission to call this API'));
+  it('answers WechatApiError with the errcode of a refused call', async () => {
+    api.onWxOpenApi(() => ({ errcode: -604101, errmsg: 'function has no permission to call this API' }));
+    const refused = openapi.call('security.msgSecCheck', { content: 'x' });
+    await expect(refused).rejects.toBeInstanceOf(WechatApiError);
+    await expect(refused).rejects.toMatchObject({ api: 'security.msgSecCheck', errcode: -604101, message: expect.stringContaining('function has no permission') });
+  });
+
+  it.each([
+    ['WeChat refuses the call', () => ({ errcode: -604101, errmsg: 'function has no permission to call this API' }), 'check_failed'],
+    ['the cloud call breaks', () => Promise.reject(new Error('socket hang up')), 'check_failed'],
+    ['no answer comes in time', () => new Promise<Record<string, unknown>>(() => undefined), 'check_timeout'],
+  ])('holds the text for a moderator when %s: the write is never lost', async (_what, answer, label) => {
+    jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    api.onWxOpenApi(answer);
+    expect(await new WechatContentCheck(openapi, 3, 50).check('祠堂旁垃圾桶满了', 'o-author')).toEqual({ verdict: 'review', label });
+  });
+
+  it('checks a text over 2,500 characters in parts of at most 2,500, and the strictest part decides', async () => {
+    const text = `${'祠堂旁垃圾桶满了。'.repeat(300)}广告`; // 2,702 characters
+    api.onWxOpenApi((_name, data) => ({ errcode: 0, result: String(data.content).includes('广告') ? { suggest: 'review', label: 10001 } : { suggest: 'pass', label: 100 } }));
+    expect(await new WechatContentCheck(openapi).check(text, 'o-author')).toEqual({ verdict: 'review', label: 'ad' });
+    const parts = api.openApiRequests.map((r) => String(r.data.content));
+    expect(parts.map((p) => [...p].length)).toEqual([2500, 202]);
+    expect(parts.join('')).toBe(text);
+  });
+
+  it('never splits a character: parts are cut by code point', () => {
+    const text = '😀'.repeat(MSG_SEC_CHECK_MAX + 1);
+    expect(textParts(text).map((p) => [...p].length)).toEqual([MSG_SEC_CHECK_MAX, 1]);
+  });
+
+  it.each(['open311-12345', 'open311-danzao-oversight'])('does not call msgSecCheck for %s (no WeChat user): the text goes to manual moderation', async (openid) => {
+    api.onWxOpenApi(() => ({ errcode: 0, result: { suggest: 'pass', label: 100 } }));
+    expect(await new WechatContentCheck(openapi).check('12345工单：村口垃圾三天无人清理', openid)).toEqual({ verdict: 'review', label: 'no_wechat_user' });
+    expect(api.requests).toEqual([]);
   });
 
   it('submits a photo for the asynchronous media check and answers its trace id', async () => {
-    api.onWxApi(() => ({ errcode: 0, errmsg: 'ok', trace_id: 'trace-42' }));
+    api.onWxOpenApi(() => ({ errcode: 0, errmsg: 'ok', trace_id: 'trace-42' }));
     expect(await new WechatContentCheck(openapi).checkMediaAsync('https://example.invalid/p.jpg', 'o-author')).toEqual({ traceId: 'trace-42' });
-    expect(JSON.parse(String(api.requests[0].requestData))).toEqual({ media_url: 'https://example.invalid/p.jpg', media_type: 2, version: 2, scene: 3, openid: 'o-author' });
-    expect(api.requests[0].apiName).toBe('security.mediaCheckAsync');
+    expect(api.openApiRequests).toEqual([{ apiName: 'security.mediaCheckAsync', data: { media_url: 'https://example.invalid/p.jpg', media_type: 2, version: 2, scene: 3, openid: 'o-author' } }]);
   });
 });
 
@@ -89,10 +124,10 @@ describe('the subscribe-message sender', () => {
   const LIMIT: Record<string, number> = { thing: 20, phrase: 5, time: 16, date: 10 };
 
   it.each(KINDS)('sends a %s notice with a configured template, every field within its WeChat limit', async (kind) => {
-    api.onWxApi(() => ({ errcode: 0, errmsg: 'ok', msgid: 1 }));
+    api.onWxOpenApi(() => ({ errcode: 0, errmsg: 'ok', msgid: 1 }));
     const long = { ...item, kind, title: '志愿活动提醒：村道周末清洁行动将于明早开始，请准时参加', body: '「村道周末清洁行动」将于12月2日 08:30在大果经济社祠堂门口集合开始，请准时参加并扫码签到。' };
     await new WechatSubscribeSender(openapi, templates).send(long);
-    const sent = JSON.parse(String(api.requests[0].requestData)) as { template_id: string; data: Record<string, { value: string }> };
+    const sent = api.openApiRequests[0].data as { template_id: string; data: Record<string, { value: string }> };
     const t = templates[TEMPLATE_OF[kind]];
     expect(sent.template_id).toBe(t.id);
     expect(Object.keys(sent.data).sort()).toEqual(Object.keys(t.data).sort());
@@ -110,10 +145,10 @@ describe('the subscribe-message sender', () => {
   });
 
   it('maps a notification to its template, cutting each value to its key type', async () => {
-    api.onWxApi(() => ({ errcode: 0, errmsg: 'ok', msgid: 1 }));
+    api.onWxOpenApi(() => ({ errcode: 0, errmsg: 'ok', msgid: 1 }));
     await new WechatSubscribeSender(openapi, templates, 'trial').send(item);
-    expect(api.requests[0].apiName).toBe('subscribeMessage.send');
-    expect(JSON.parse(String(api.requests[0].requestData))).toEqual({
+    expect(api.openApiRequests[0].apiName).toBe('subscribeMessage.send');
+    expect(api.openApiRequests[0].data).toEqual({
       touser: 'o-resident-1',
       template_id: 'tpl-progress',
       page: 'pages/concern/index?id=c1',
@@ -133,7 +168,7 @@ describe('the subscribe-message sender', () => {
   });
 
   it('throws when WeChat refuses, so the outbox retries', async () => {
-    api.onWxApi(() => ({ errcode: 43101, errmsg: 'user refuse to accept the msg' }));
+    api.onWxOpenApi(() => ({ errcode: 43101, errmsg: 'user refuse to accept the msg' }));
     await expect(new WechatSubscribeSender(openapi, templates).send(item)).rejects.toThrow('43101');
   });
 

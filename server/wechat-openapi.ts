@@ -1,12 +1,13 @@
 /**
- * WeChat OpenAPI through CloudBase's cloud call (`app.callWxOpenApi`, action `wx.api`): content checks
- * and subscribe messages. Each function that uses an API lists it in its config.json
- * (`permissions.openapi`, written by scripts/build-functions.ts) or the call fails with -604101.
+ * WeChat OpenAPI from a cloud function, the way WeChat documents it: wx-server-sdk's `cloud.openapi`
+ * (which sends the cloud call through node-sdk's `callCompatibleWxOpenApi`, action `wx.openApi`; not the
+ * deprecated `callWxOpenApi` / `wx.api` path): content checks and subscribe messages. Each function that
+ * uses an API lists it in its config.json (`permissions.openapi`, written by scripts/build-functions.ts)
+ * or the call fails with -604101.
  */
-import type tcb from '@cloudbase/node-sdk';
+import cloud from 'wx-server-sdk';
+import { open311Openid } from '../core/open311';
 import type { ContentCheck, ContentVerdict, ImageCheck, PhotoStorage } from '../core/ports';
-
-type CloudBase = ReturnType<typeof tcb.init>;
 
 /** The OpenAPI names this adapter calls; build-functions declares them per function. */
 export const OPENAPI = {
@@ -26,17 +27,42 @@ export class WechatApiError extends Error {
   }
 }
 
-/** Calls one OpenAPI and answers its JSON, throwing on a non-zero errcode. */
+/** Calls one OpenAPI (`security.msgSecCheck`…) with WeChat's own (snake_case) parameters; answers its JSON. */
+export type OpenApiInvoke = (apiName: string, data: Record<string, unknown>) => Promise<unknown>;
+
+type OpenApiTree = Record<string, Record<string, (data: Record<string, unknown>) => Promise<unknown>>>;
+
+/**
+ * The production invoker: wx-server-sdk, initialised for the function's own environment, with parameters
+ * and answers in WeChat's own field names (no camelCase conversion).
+ */
+export function wxServerSdkInvoke(env: string): OpenApiInvoke {
+  cloud.init({ env });
+  const openapi = (cloud.openapi as unknown as (opts: { convertCase: boolean }) => OpenApiTree)({ convertCase: false });
+  return (apiName, data) => {
+    const [ns, method] = apiName.split('.');
+    return openapi[ns][method](data);
+  };
+}
+
+/** Calls one OpenAPI and answers its JSON, throwing WechatApiError on a refused call or a non-zero errcode. */
 export class WechatOpenApi {
-  constructor(private readonly app: Pick<CloudBase, 'callWxOpenApi'>) {}
+  constructor(private readonly invoke: OpenApiInvoke) {}
 
   async call(apiName: string, requestData: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const res = await this.app.callWxOpenApi({ apiName, requestData });
-    const result = (typeof res.result === 'string' ? JSON.parse(res.result) : res.result) as Record<string, unknown> | null;
-    if (!result || typeof result !== 'object') throw new WechatApiError(apiName, -1, `unexpected answer ${JSON.stringify(res.result)}`);
-    const errcode = Number(result.errcode ?? result.errCode ?? 0);
-    if (errcode !== 0) throw new WechatApiError(apiName, errcode, String(result.errmsg ?? result.errMsg ?? ''));
-    return result;
+    let result: unknown;
+    try {
+      result = await this.invoke(apiName, requestData);
+    } catch (e) {
+      // wx-server-sdk throws {errCode, errMsg} for WeChat's and CloudBase's refusals alike.
+      const err = e as { errCode?: unknown; errcode?: unknown; errMsg?: unknown; message?: unknown };
+      throw new WechatApiError(apiName, Number(err.errCode ?? err.errcode ?? -1), String(err.errMsg ?? err.message ?? e));
+    }
+    if (!result || typeof result !== 'object') throw new WechatApiError(apiName, -1, `unexpected answer ${JSON.stringify(result)}`);
+    const r = result as Record<string, unknown>;
+    const errcode = Number(r.errcode ?? r.errCode ?? 0);
+    if (errcode !== 0) throw new WechatApiError(apiName, errcode, String(r.errmsg ?? r.errMsg ?? ''));
+    return r;
   }
 }
 
@@ -76,20 +102,67 @@ export class WechatImageCheck implements ImageCheck {
   }
 }
 
+/** msgSecCheck v2 takes at most 2,500 characters per call. */
+export const MSG_SEC_CHECK_MAX = 2500;
+/** How long the submit path waits for a verdict before holding the text for a moderator. */
+export const MSG_SEC_CHECK_TIMEOUT_MS = 3000;
+
+const SEVERITY: Record<ContentVerdict['verdict'], number> = { pass: 0, review: 1, reject: 2 };
+
+/** Cuts text into parts of at most `max` characters (code points, never half a surrogate pair). */
+export function textParts(text: string, max = MSG_SEC_CHECK_MAX): string[] {
+  const chars = [...text];
+  const parts: string[] = [];
+  for (let i = 0; i < chars.length; i += max) parts.push(chars.slice(i, i + max).join(''));
+  return parts.length > 0 ? parts : [''];
+}
+
+/**
+ * Whether the text's author is a WeChat user msgSecCheck can take: it wants an openid that used the mini
+ * program in the last 2 hours. A client system's pseudo-resident (12345 tickets, Open311 posts) is none.
+ */
+export function isWechatUser(openid: string): boolean {
+  return !openid.startsWith(open311Openid(''));
+}
+
 export class WechatContentCheck implements ContentCheck {
   constructor(
     private readonly api: WechatOpenApi,
     private readonly scene: CheckScene = 3,
+    private readonly timeoutMs: number = MSG_SEC_CHECK_TIMEOUT_MS,
   ) {}
 
-  /** msgSecCheck v2: `suggest` risky → reject, review → review, pass → pass. */
+  /**
+   * msgSecCheck v2 (`suggest` risky → reject, review → review, pass → pass), part by part for long text (the
+   * strictest part decides). Never fails the write: text without a WeChat user, a failed call or no answer
+   * in time is held for a moderator (`review`), labelled why.
+   */
   async check(text: string, openid: string): Promise<ContentVerdict> {
-    const res = await this.api.call(OPENAPI.msgSecCheck, { content: text, version: 2, scene: this.scene, openid });
+    if (!isWechatUser(openid)) return { verdict: 'review', label: 'no_wechat_user' };
+    try {
+      const verdicts = await Promise.all(textParts(text).map((part) => this.withTimeout(this.checkPart(part, openid))));
+      return verdicts.reduce((worst, v) => (SEVERITY[v.verdict] > SEVERITY[worst.verdict] ? v : worst));
+    } catch (e) {
+      console.warn(`[jiefang] ${OPENAPI.msgSecCheck} gave no verdict, the text is held for a moderator:`, e instanceof Error ? e.message : e);
+      return { verdict: 'review', label: e instanceof CheckTimeout ? 'check_timeout' : 'check_failed' };
+    }
+  }
+
+  private async checkPart(content: string, openid: string): Promise<ContentVerdict> {
+    const res = await this.api.call(OPENAPI.msgSecCheck, { content, version: 2, scene: this.scene, openid });
     const result = (res.result ?? {}) as { suggest?: string; label?: number };
     const verdict = result.suggest === 'pass' ? 'pass' : result.suggest === 'review' ? 'review' : result.suggest === 'risky' ? 'reject' : null;
     if (verdict === null) throw new WechatApiError(OPENAPI.msgSecCheck, -1, `unknown suggest ${String(result.suggest)}`);
     if (verdict === 'pass') return { verdict };
     return { verdict, label: LABELS[Number(result.label)] ?? String(result.label ?? 'other') };
+  }
+
+  private withTimeout<T>(p: Promise<T>): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new CheckTimeout(this.timeoutMs)), this.timeoutMs);
+    });
+    return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
   }
 
   /**
@@ -99,5 +172,12 @@ export class WechatContentCheck implements ContentCheck {
   async checkMediaAsync(mediaUrl: string, openid: string, mediaType: 'image' | 'audio' = 'image'): Promise<{ traceId: string }> {
     const res = await this.api.call(OPENAPI.mediaCheckAsync, { media_url: mediaUrl, media_type: mediaType === 'image' ? 2 : 1, version: 2, scene: this.scene, openid });
     return { traceId: String(res.trace_id ?? '') };
+  }
+}
+
+class CheckTimeout extends Error {
+  constructor(ms: number) {
+    super(`no answer within ${ms} ms`);
+    this.name = 'CheckTimeout';
   }
 }

@@ -37,8 +37,8 @@ export default defineAppConfig({
   ],
   // The report page reads the location once, when the resident asks, to find the grid; never in the background.
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
-  // Privacy-sensitive APIs wait for the user's agreement to the privacy guide (PrivacyGate).
-  __usePrivacyCheck__: true,
+  // Components' code is injected when a page first renders one (WeChat's 用时注入), not at launch.
+  lazyCodeLoading: 'requiredComponents',
   permission: {
     'scope.userLocation': { desc: '用于确定您反映的问题属于哪个网格' },
   },

@@ -2,7 +2,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { AttendanceView } from '../../core/views';
 import { call } from '../services/api';
-import { saveTextFile } from '../services/file-export';
+import { prepareTextFile, type SharedFile } from '../services/file-export';
 import { useOneAction } from './use-one-action';
 import { useResource } from './use-resource';
 
@@ -15,6 +15,8 @@ export function useAttendance() {
   const { busy, actionError, setActionError, run: runOne } = useOneAction();
   /** The row being corrected: its sign-up id, the hours typed and the reason. */
   const [editing, setEditing] = useState<{ signUpId: string; hours: string; reason: string } | null>(null);
+  /** The written CSV, waiting for the 发送文件 tap (weapp). */
+  const [ready, setReady] = useState<SharedFile | null>(null);
   usePullDownRefresh(() => {
     void sheet.reload().finally(() => Taro.stopPullDownRefresh());
   });
@@ -28,6 +30,8 @@ export function useAttendance() {
   return {
     id,
     sheet,
+    ready,
+    clearReady: () => setReady(null),
     busy,
     actionError,
     editing,
@@ -55,7 +59,9 @@ export function useAttendance() {
     exportCsv: () =>
       run('export', async () => {
         const { filename, csv } = await call('event/exportCsv', { id });
-        return saveTextFile(filename, csv);
+        const file = prepareTextFile(filename, csv);
+        setReady(file);
+        return file ? '文件已生成' : '已开始下载';
       }),
   };
 }

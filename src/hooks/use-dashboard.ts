@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { RateRow, RatesView } from '../../core/views';
 import { call } from '../services/api';
 import { errorText } from '../services/error-text';
-import { saveBinaryFile } from '../services/file-export';
+import { prepareBinaryFile, type SharedFile } from '../services/file-export';
 import { useResource } from './use-resource';
 
 const MONTHS = 6;
@@ -25,6 +25,8 @@ export function useDashboard() {
   const [month, setMonth] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  /** A written .csv export, waiting for the 发送文件 tap (weapp). */
+  const [ready, setReady] = useState<SharedFile | null>(null);
   usePullDownRefresh(() => {
     void rates.reload().finally(() => Taro.stopPullDownRefresh());
   });
@@ -38,13 +40,14 @@ export function useDashboard() {
     setExportError(null);
     try {
       const file = kind === 'concerns' ? await call('export/concerns', { format, ...monthDays(shown, new Date()) }) : await call('export/rates', { format, months: MONTHS });
-      const done = await saveBinaryFile(file);
-      void Taro.showToast({ title: done, icon: 'success', duration: 1500 });
+      const prepared = await prepareBinaryFile(file);
+      setReady(prepared);
+      void Taro.showToast({ title: prepared ? '文件已生成' : process.env.TARO_ENV === 'h5' ? '已开始下载' : '已打开文件', icon: 'success', duration: 1500 });
     } catch (e) {
       setExportError(errorText(e));
     } finally {
       setBusy(null);
     }
   };
-  return { rates, month: shown, setMonth, rows, busy, exportError, exportFile };
+  return { rates, month: shown, setMonth, rows, busy, exportError, exportFile, ready, clearReady: () => setReady(null) };
 }

@@ -3,13 +3,15 @@ import { useState } from 'react';
 import { call, LOGIN_PAGE } from '../services/api';
 import { clearToken } from '../services/auth';
 import { errorText } from '../services/error-text';
-import { saveTextFile } from '../services/save-file';
+import { prepareTextFile, type SharedFile } from '../services/file-export';
 
 /** 个人信息与隐私: take one's data out (`me/export`) or delete the account (`me/delete`). */
 export function usePrivacy() {
   const [busy, setBusy] = useState<'export' | 'delete' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  /** The written export, waiting for the 发送文件 tap (weapp). */
+  const [ready, setReady] = useState<SharedFile | null>(null);
 
   async function exportData() {
     setBusy('export');
@@ -17,8 +19,9 @@ export function usePrivacy() {
     try {
       const data = await call('me/export', {});
       const day = data.exportedAt.slice(0, 10);
-      await saveTextFile(`街坊-我的数据-${day}.json`, JSON.stringify(data, null, 2), 'application/json');
-      void Taro.showToast({ title: '已导出', icon: 'success' });
+      const file = prepareTextFile(`街坊-我的数据-${day}.json`, JSON.stringify(data, null, 2), 'application/json');
+      setReady(file);
+      void Taro.showToast({ title: file ? '文件已生成' : '已开始下载', icon: 'success' });
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -42,5 +45,5 @@ export function usePrivacy() {
     }
   }
 
-  return { busy, error, confirming, askToDelete: () => setConfirming(true), cancelDelete: () => setConfirming(false), exportData, deleteAccount };
+  return { busy, error, confirming, ready, clearReady: () => setReady(null), askToDelete: () => setConfirming(true), cancelDelete: () => setConfirming(false), exportData, deleteAccount };
 }

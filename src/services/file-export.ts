@@ -1,31 +1,47 @@
 import Taro from '@tarojs/taro';
 
+/** A file written to the user data folder, waiting for the person's tap to send it (shareFileMessage). */
+export interface SharedFile {
+  filePath: string;
+  fileName: string;
+}
+
+function download(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /**
- * Hands a text file (e.g. a CSV export) to the user. H5: a browser download. Mini program: written to
- * the user data folder and offered through the chat share sheet, falling back to the clipboard.
- * Returns a short Chinese confirmation to show.
+ * Hands a text file (a CSV export, one's own data) to the person. H5: a browser download (answers null).
+ * Mini program: written to the user data folder and answered, for a 发送文件 tap to share (never the
+ * clipboard: exports carry people's data).
  */
-export async function saveTextFile(filename: string, text: string, mime = 'text/csv'): Promise<string> {
+export function prepareTextFile(filename: string, text: string, mime = 'text/csv'): SharedFile | null {
   if (process.env.TARO_ENV === 'h5') {
-    const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = filename;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    return '已开始下载';
+    download(filename, new Blob([text], { type: `${mime};charset=utf-8` }));
+    return null;
   }
-  const path = `${Taro.env.USER_DATA_PATH}/${filename}`;
-  try {
-    Taro.getFileSystemManager().writeFileSync(path, text, 'utf8');
-    await Taro.shareFileMessage({ filePath: path, fileName: filename });
-    return '已生成文件';
-  } catch {
-    await Taro.setClipboardData({ data: text });
-    return '已复制到剪贴板';
-  }
+  const filePath = `${Taro.env.USER_DATA_PATH}/${filename}`;
+  Taro.getFileSystemManager().writeFileSync(filePath, text, 'utf8');
+  return { filePath, fileName: filename };
+}
+
+/**
+ * Opens WeChat's share sheet for a prepared file. WeChat allows shareFileMessage only from a tap: call this
+ * straight from the tap handler, with nothing awaited before it.
+ */
+export function shareFile(file: SharedFile): Promise<void> {
+  // Callbacks rather than the API's own promise, which not every base library answers; the executor runs
+  // at once, so WeChat is still called inside the tap.
+  return new Promise((resolve, reject) => {
+    void Taro.shareFileMessage({ filePath: file.filePath, fileName: file.fileName, success: () => resolve(), fail: (e) => reject(new Error(e.errMsg)) });
+  });
 }
 
 export interface BinaryFile {
@@ -46,21 +62,14 @@ function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * Hands a generated file (an export: `{filename, mime, base64}`) to the user. H5: a browser download.
+ * Hands a generated file (an export: `{filename, mime, base64}`) to the person. H5: a browser download.
  * Mini program: written to the user data folder with getFileSystemManager().writeFile, then opened with
- * openDocument (.xlsx; its menu saves or forwards it) or offered in the chat share sheet (.csv).
+ * openDocument (.xlsx; its menu saves or forwards it), or answered for a 发送文件 tap (.csv).
  */
-export async function saveBinaryFile(file: BinaryFile): Promise<string> {
+export async function prepareBinaryFile(file: BinaryFile): Promise<SharedFile | null> {
   if (process.env.TARO_ENV === 'h5') {
-    const url = URL.createObjectURL(new Blob([base64Bytes(file.base64)], { type: file.mime }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.filename;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    return '已开始下载';
+    download(file.filename, new Blob([base64Bytes(file.base64)], { type: file.mime }));
+    return null;
   }
   const filePath = `${Taro.env.USER_DATA_PATH}/${file.filename}`;
   await new Promise<void>((resolve, reject) => {
@@ -69,8 +78,7 @@ export async function saveBinaryFile(file: BinaryFile): Promise<string> {
   const ext = file.filename.split('.').pop()?.toLowerCase() ?? '';
   if ((DOCUMENT_TYPES as readonly string[]).includes(ext)) {
     await Taro.openDocument({ filePath, fileType: ext as DocumentType, showMenu: true });
-    return '已打开文件';
+    return null;
   }
-  await Taro.shareFileMessage({ filePath, fileName: file.filename });
-  return '已生成文件';
+  return { filePath, fileName: file.filename };
 }

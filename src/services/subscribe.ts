@@ -17,7 +17,9 @@ export async function requestSubscribe(): Promise<SubscribeOutcome> {
   const tmplIds = subscribeTemplateIds(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS);
   if (tmplIds.length === 0) return 'skipped';
   try {
-    await Taro.requestSubscribeMessage({ tmplIds, entityIds: tmplIds });
+    // WeChat takes tmplIds only: `entityIds` belongs to another platform, though Taro's typing makes every
+    // BaseOption field required; the cast drops it rather than sending a field WeChat does not know.
+    await Taro.requestSubscribeMessage({ tmplIds } as Taro.requestSubscribeMessage.Option);
     return 'asked';
   } catch (e) {
     console.warn('[jiefang] requestSubscribeMessage failed:', e);

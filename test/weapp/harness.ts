@@ -19,6 +19,8 @@ interface PageInstance {
 }
 
 type AnyFn = (...args: unknown[]) => unknown;
+export type PrivacyAnswer = { event: string; buttonId?: string };
+type PrivacyListener = (resolve: (answer: PrivacyAnswer) => void, eventInfo: { referrer: string }) => void;
 
 const state: {
   appOptions: Record<string, AnyFn> | null;
@@ -29,6 +31,8 @@ const state: {
   navigations: string[];
   /** Answers wx.getLocation / wx.chooseLocation: the options asked with, and the position (or an errMsg) returned. */
   location: (api: string, opts: Record<string, unknown>) => { latitude: number; longitude: number } | { errMsg: string };
+  /** Every listener given to wx.onNeedPrivacyAuthorization, in order. */
+  privacyListeners: PrivacyListener[];
 } = {
   appOptions: null,
   pages: [],
@@ -39,6 +43,7 @@ const state: {
   },
   navigations: [],
   location: (api) => ({ errMsg: `${api}:fail no location handler` }),
+  privacyListeners: [],
 };
 
 function locationApi(api: string) {
@@ -133,6 +138,21 @@ export function installHost(): void {
     switchTab: navigate('switchTab'),
     navigateBack: navigate('navigateBack'),
     getLocation: locationApi('getLocation'),
+    onNeedPrivacyAuthorization: (listener: PrivacyListener) => void state.privacyListeners.push(listener),
+    env: { USER_DATA_PATH: 'wxfile://usr' },
+    getFileSystemManager: () => ({
+      writeFileSync: (filePath: string, data: string) => void wxCalls.push({ api: 'writeFileSync', args: { filePath, size: data.length } }),
+    }),
+    shareFileMessage: (opts: Record<string, unknown> & { success?: AnyFn; complete?: AnyFn }) => {
+      wxCalls.push({ api: 'shareFileMessage', args: { filePath: opts.filePath, fileName: opts.fileName } });
+      opts.success?.({ errMsg: 'shareFileMessage:ok' });
+      opts.complete?.({ errMsg: 'shareFileMessage:ok' });
+    },
+    setClipboardData: (opts: Record<string, unknown> & { success?: AnyFn }) => {
+      wxCalls.push({ api: 'setClipboardData', args: {} });
+      opts.success?.({ errMsg: 'setClipboardData:ok' });
+    },
+    openPrivacyContract: (opts: { success?: AnyFn }) => opts.success?.({ errMsg: 'openPrivacyContract:ok' }),
     chooseLocation: locationApi('chooseLocation'),
     cloud: {
       init: () => undefined,
@@ -193,6 +213,26 @@ export function setCloudHandler(h: CloudHandler): void {
 
 export function setLocationHandler(h: typeof state.location): void {
   state.location = h;
+}
+
+/** File and clipboard APIs the app called on `wx`, in order. */
+export const wxCalls: Array<{ api: string; args: Record<string, unknown> }> = [];
+
+/** How many listeners the app gave wx.onNeedPrivacyAuthorization (WeChat keeps only the last one). */
+export function privacyListenerCount(): number {
+  return state.privacyListeners.length;
+}
+
+/**
+ * What WeChat does when a privacy API is called before the user agreed: it calls the app's (last) listener
+ * with a resolve function. Answers every answer the app gives, in order.
+ */
+export function needPrivacy(api = 'getLocation'): PrivacyAnswer[] {
+  const listener = state.privacyListeners[state.privacyListeners.length - 1];
+  if (!listener) throw new Error('the app registered no onNeedPrivacyAuthorization listener');
+  const answers: PrivacyAnswer[] = [];
+  listener((a) => answers.push(a), { referrer: api });
+  return answers;
 }
 
 export function navigations(): string[] {
@@ -280,7 +320,21 @@ export function renderPage(route: string, query: Record<string, string> = {}): E
   const parent = document.createElement('div');
   document.body.appendChild(parent);
   comp.attach(parent);
+  opened.set(parent, () => {
+    comp.detach();
+    parent.remove();
+  });
   return parent;
+}
+
+const opened = new WeakMap<Element, () => void>();
+
+/** Closes a page rendered by renderPage (its onUnload runs, as after navigateBack). */
+export function closePage(root: Element): void {
+  const close = opened.get(root);
+  if (!close) throw new Error('not a page opened by renderPage');
+  opened.delete(root);
+  close();
 }
 
 /** Whether some element under `root` shows `text`. */

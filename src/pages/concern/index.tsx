@@ -8,6 +8,7 @@ import { RATING_TEXT, REASON_MAX } from '../../hooks/use-concern-detail';
 import { useConcern } from '../../hooks/use-concern';
 import { MessageBox } from '../../components/message-box';
 import { useElderClass } from '../../hooks/use-elder';
+import { PrivacyGate } from '../../components/privacy-gate';
 import './index.scss';
 
 export default function ConcernPage() {
@@ -22,6 +23,7 @@ export default function ConcernPage() {
 
   return (
     <View className={`page${elder}`}>
+      <PrivacyGate />
       <ConcernView concern={concern.data} />
       {d.can('rate') ? (
         <View className='card reply-box'>

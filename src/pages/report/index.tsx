@@ -3,13 +3,15 @@ import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { Chip, ChipRow } from '../../components/chip';
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state';
 import { PrivacyGate } from '../../components/privacy-gate';
-import markerIcon from '../../assets/marker.png';
 import { DESCRIPTION_MAX, useReport } from '../../hooks/use-report';
 import type { LocateView } from '../../../core/views';
 import { PhotoPicker } from '../../components/photo-picker';
 import { PublicCard } from '../../components/public-card';
 import { useElderClass } from '../../hooks/use-elder';
 import './index.scss';
+
+/** A package path (copied by the build config): WeChat's Map refuses data: URIs for a marker's icon. */
+const MARKER_ICON = '/assets/marker.png';
 
 /** Where a located point will go, in words a resident can check before submitting. */
 function whereText(v: LocateView): string {
@@ -71,7 +73,7 @@ export default function ReportPage() {
                 longitude: r.position.location.lng,
                 width: 28,
                 height: 36,
-                iconPath: markerIcon,
+                iconPath: MARKER_ICON,
                 callout: { content: whereText(r.located), display: 'ALWAYS', padding: 8, borderRadius: 6, fontSize: 13, color: '#1f1f1f', bgColor: '#ffffff', textAlign: 'center', anchorX: 0, anchorY: 0, borderWidth: 0, borderColor: '#ffffff' },
               },
             ]}

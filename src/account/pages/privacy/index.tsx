@@ -2,6 +2,8 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { usePrivacy } from '../../../hooks/use-privacy';
 import { useElderClass } from '../../../hooks/use-elder';
+import { PrivacyGate } from '../../../components/privacy-gate';
+import { ShareFileButton } from '../../../components/share-file';
 import './index.scss';
 
 export default function PrivacyPage() {
@@ -9,6 +11,7 @@ export default function PrivacyPage() {
   const p = usePrivacy();
   return (
     <View className={`page privacy${elder}`}>
+      <PrivacyGate />
       <View className='card'>
         <Text className='privacy__title'>我们保存了您的哪些信息</Text>
         <Text className='privacy__line'>· 您的昵称和手机号（手机号只给负责办理您诉求的工作人员看，其他人看到的是 139****0001 这样的样子）</Text>
@@ -23,6 +26,7 @@ export default function PrivacyPage() {
         <Button type='primary' block loading={p.busy === 'export'} disabled={p.busy !== null} onClick={() => void p.exportData()}>
           导出我的数据
         </Button>
+        {p.ready ? <ShareFileButton file={p.ready} onDone={p.clearReady} /> : null}
       </View>
 
       <View className='card'>

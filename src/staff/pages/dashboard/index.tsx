@@ -6,6 +6,8 @@ import { useDashboard, type ExportFormat, type ExportKind } from '../../../hooks
 import { percent } from '../../../services/format';
 import type { RateRow } from '../../../../core/views';
 import { useElderClass } from '../../../hooks/use-elder';
+import { PrivacyGate } from '../../../components/privacy-gate';
+import { ShareFileButton } from '../../../components/share-file';
 import './index.scss';
 
 const BARS: Array<{ key: 'responseRate' | 'resolveRate' | 'satisfactionRate'; label: string; hint: (r: RateRow) => string }> = [
@@ -46,6 +48,7 @@ export default function DashboardPage() {
   const [own, ...children] = d.rows;
   return (
     <View className={`page dash${elder}`}>
+      <PrivacyGate />
       <Text className='section-title'>{d.rates.data.node.name} · 按月统计</Text>
       <ChipRow>
         {d.rates.data.months.map((m) => (
@@ -96,6 +99,7 @@ export default function DashboardPage() {
             </Button>
           ))}
         </View>
+        {d.ready ? <ShareFileButton file={d.ready} onDone={d.clearReady} /> : null}
         {d.exportError ? <Text className='error-text'>{d.exportError}</Text> : null}
       </View>
       <Text className='muted dash__note'>按村（社区）、经济社、网格统计，不对个人排名。响应率：在签收时限内签收的比例；满意率：居民评价为满意或基本满意的比例。</Text>

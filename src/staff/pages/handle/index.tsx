@@ -7,6 +7,7 @@ import { REASON_MAX } from '../../../hooks/use-concern-detail';
 import { useHandle } from '../../../hooks/use-handle';
 import { MessageBox } from '../../../components/message-box';
 import { useElderClass } from '../../../hooks/use-elder';
+import { PrivacyGate } from '../../../components/privacy-gate';
 import './index.scss';
 
 /** Short label of a quick reply; the chip's accessible name is the whole text. */
@@ -53,6 +54,7 @@ export default function HandlePage() {
   const reroutes = picks || h.can('return') || h.can('escalate');
   return (
     <View className={`page${elder}`}>
+      <PrivacyGate />
       <ConcernView concern={concern.data} />
 
       {h.can('accept') ? (

@@ -6,6 +6,8 @@ import { shortTime } from '../../../services/format';
 import { HOURS_NOTE_TEXT, SIGNUP_STATUS_TEXT, eventWindow, hoursText } from '../../../services/volunteer-text';
 import '../event/index.scss';
 import { useElderClass } from '../../../hooks/use-elder';
+import { PrivacyGate } from '../../../components/privacy-gate';
+import { ShareFileButton } from '../../../components/share-file';
 import './index.scss';
 
 /** After a reason its author sees while it is held or rejected (others see the placeholder). */
@@ -21,6 +23,7 @@ export default function AttendancePage() {
 
   return (
     <View className={`page attendance${elder}`}>
+      <PrivacyGate />
       <View className='card'>
         <Text className='vevent__title'>{event.title}</Text>
         <Text className='muted'>{eventWindow(event)} · 在场满活动时长60%才计工时，按签到签退时间计算，超出活动时间的部分不计。</Text>
@@ -32,6 +35,7 @@ export default function AttendancePage() {
         <Button fill='outline' block loading={a.busy === 'export'} disabled={a.busy !== null} onClick={() => void a.exportCsv()}>
           导出签到和工时（CSV）
         </Button>
+        {a.ready ? <ShareFileButton file={a.ready} onDone={a.clearReady} /> : null}
       </View>
       {a.actionError ? <Text className='error-text'>{a.actionError}</Text> : null}
 

@@ -7,6 +7,7 @@ import { fullTime, shortTime } from '../../../services/format';
 import { AUDIENCE_TEXT, EVENT_REVIEW_TEXT, eventWindow, hoursText, placesText } from '../../../services/volunteer-text';
 import { QrCode } from '../../components/qr-code';
 import { useElderClass } from '../../../hooks/use-elder';
+import { PrivacyGate } from '../../../components/privacy-gate';
 import './index.scss';
 
 export default function EventPage() {
@@ -22,6 +23,7 @@ export default function EventPage() {
 
   return (
     <View className={`page vevent${elder}`}>
+      <PrivacyGate />
       <View className='card'>
         <Text className='vevent__title'>{e.title}</Text>
         <Text className='vevent__line'>时间：{eventWindow(e)}</Text>
