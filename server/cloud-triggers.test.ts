@@ -45,7 +45,7 @@ beforeEach(async () => {
   process.env.JIEFANG_WX_TEMPLATES = TEMPLATES;
   const fake = fakeCloudbaseApp();
   wire = fake.wire;
-  api = new FakeCloudbaseApi().install().onWxApi((apiName, body) => {
+  api = new FakeCloudbaseApi().install().onWxOpenApi((apiName, body) => {
     if (apiName === 'security.msgSecCheck') return { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } };
     if (apiName === 'security.mediaCheckAsync') return { errcode: 0, errmsg: 'ok', trace_id: `trace-${String(body.media_url).split('/').pop()}` };
     return { errcode: -1, errmsg: `unexpected ${apiName}` };

@@ -80,7 +80,7 @@ describe('text fields on CloudBase', () => {
     process.env.JIEFANG_WX_APPID = 'wx0123456789abcdef';
     const fake = fakeCloudbaseApp();
     wire = fake.wire;
-    api = new FakeCloudbaseApi().install().onWxApi(() => ({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } }));
+    api = new FakeCloudbaseApi().install().onWxOpenApi(() => ({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } }));
     const store = new CloudbaseStore({ db: fake.db });
     await store.cb.createCollections();
     await seedCloudbaseDirectory(store.cb, demoDirectory('2026-11-30T00:00:00.000Z'));
