@@ -8,6 +8,7 @@ import { checkCalendarYear, missingCalendarYears, normalizeCalendarYear, type Ca
 import type { ConcernCtx } from './concern-service';
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
+import { adminTowns } from './scope';
 import type { Caller, Notification } from './model';
 import type { Deps } from './ports';
 import type { ParsedInputOf } from './schemas';
@@ -16,9 +17,9 @@ import type { CalendarView } from './views';
 /** Home, where admins see the calendar warning. */
 const HOME_PAGE = '/pages/index/index';
 
-/** The calendar serves every town of the deployment, so only an admin of the district node edits it. */
+/** The calendar serves every town of the deployment, so only an admin over every town (the district's) edits it. */
 function isDistrictAdmin(snap: DirectorySnapshot, caller: Caller): boolean {
-  return caller.role === 'admin' && caller.nodeId !== null && snap.grid.get(caller.nodeId)?.kind === 'district';
+  return adminTowns(snap, caller) === null;
 }
 
 async function view(ctx: ConcernCtx, snap: DirectorySnapshot): Promise<CalendarView> {

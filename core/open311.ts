@@ -299,11 +299,10 @@ async function postRequest(env: Open311Env, req: Open311HttpRequest, p: Record<s
   const ctx = { deps: env.deps, directory: env.directory, caller: await pseudoResident(env, client) };
   try {
     const plan = await planSubmission(ctx, snap, input, { source: client.source, note: address ? `地址：${address}` : null });
-    // A ticket is unique per source and town: another town's ticket of the same number is refused, never answered.
-    const otherTown = (c: Concern) => c.route.townId !== townId;
-    if (input.requestId && (await env.deps.store.concerns.byRequests(ctx.caller.openid, [input.requestId])).some(otherTown)) fail(409, `ticket ${ticket} is another jurisdiction's`);
+    // A ticket is unique per source and town: a number another town took is answered by the store with that
+    // town's concern and nothing written; it is refused here, never handed to this client.
     const { concern, created } = await env.deps.store.concerns.create(plan.concern, plan.events, plan.notifications);
-    if (!created && otherTown(concern)) fail(409, `ticket ${ticket} is another jurisdiction's`);
+    if (!created && concern.route.townId !== townId) fail(409, `ticket ${ticket} is another jurisdiction's`);
     return json(200, [{ service_request_id: concern.id, service_notice: '', account_id: null }]);
   } catch (e) {
     if (e instanceof AppError && BAD_REQUEST.has(e.code)) fail(400, e.message);

@@ -104,10 +104,15 @@ async function requireLeader(ctx: Ctx, teamId: string): Promise<Team> {
  * The team's leaders, and the admin of the town (or district) the team belongs to: who keeps and checks
  * the record of an event's attendance and hours (谁组织谁记录, and the town oversees it).
  */
+/** Whether the caller is an admin overseeing the team's town; no read at all for anyone who is not an admin. */
+async function adminOverTeam(ctx: Ctx, team: Team | null): Promise<boolean> {
+  return ctx.caller.role === 'admin' && team !== null && oversees(await ctx.directory.current(), ctx.caller, team.nodeId);
+}
+
 async function requireRecordKeeper(ctx: Ctx, teamId: string): Promise<Team> {
   const team = await getTeam(ctx, teamId);
   const { caller } = ctx;
-  if (oversees(await ctx.directory.current(), caller, team.nodeId)) return team;
+  if (await adminOverTeam(ctx, team)) return team;
   if (!(await ctx.deps.store.teams.isLeader(teamId, caller.openid))) throw new AppError('AUTH.FORBIDDEN', "only the team's leaders and its town's admin may do this");
   return team;
 }
@@ -171,7 +176,7 @@ export async function getTeamDetail(ctx: Ctx, input: ParsedInputOf<'team/get'>):
   // The leader sees applications of every status; others see current members only.
   const shown = summary.iLead ? members : members.filter((m) => m.status === 'member');
   // The admin of the team's own town (or district) moderates its notes and events; no other town's admin.
-  const adminOver = oversees(await ctx.directory.current(), ctx.caller, team.nodeId);
+  const adminOver = await adminOverTeam(ctx, team);
   return {
     ...summary,
     leaderNames: leaders.map((l) => l.name),
@@ -259,15 +264,9 @@ function canSeeEvent(e: VolunteerEvent, iLead: boolean, adminOver: boolean): boo
   return e.moderation === 'published' || iLead || adminOver;
 }
 
-/** Whether the caller, as an admin, oversees the town of the event's team. */
-async function adminOverEvent(ctx: Ctx, e: VolunteerEvent): Promise<boolean> {
-  const team = await ctx.deps.store.teams.getTeam(e.teamId);
-  return team !== null && oversees(await ctx.directory.current(), ctx.caller, team.nodeId);
-}
-
 async function getVisibleEvent(ctx: Ctx, id: string): Promise<VolunteerEvent> {
   const e = await getEvent(ctx, id);
-  if (e.moderation !== 'published' && !canSeeEvent(e, await ctx.deps.store.teams.isLeader(e.teamId, ctx.caller.openid), await adminOverEvent(ctx, e))) {
+  if (e.moderation !== 'published' && !canSeeEvent(e, await ctx.deps.store.teams.isLeader(e.teamId, ctx.caller.openid), await adminOverTeam(ctx, await ctx.deps.store.teams.getTeam(e.teamId)))) {
     throw new AppError('EVENT.NOT_FOUND', `no event ${id}`);
   }
   return e;
@@ -320,7 +319,7 @@ async function eventDetail(ctx: Ctx, e: VolunteerEvent): Promise<EventDetail> {
   const at = nowIso(ctx);
   const held = mine !== null && mine.status !== 'cancelled';
   // A held reason: its team's leaders and the admin of the team's town only (shownText alone would show it to any admin).
-  const privileged = iLead || (team !== null && oversees(await ctx.directory.current(), ctx.caller, team.nodeId));
+  const privileged = iLead || (await adminOverTeam(ctx, team));
   return {
     ...eventSummary(e, team?.name ?? '', mine),
     description: e.description,
