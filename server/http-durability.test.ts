@@ -3,7 +3,7 @@
  * when the database is damaged (calls answer STORAGE.DAMAGED, never a bare 500), and a request that trickles
  * in is cut off with 408 after the request or header timeout.
  */
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createHttpServer, DEFAULT_HTTP_TIMEOUTS, type HttpServerOptions } from './http-server';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import { damageTablePage } from './test-crash-image';
 import { GENEROUS_LIMITS } from './test-limits';
 
 jest.setTimeout(30_000);
@@ -51,13 +52,7 @@ describe('the readiness check', () => {
     await first.close();
     const base = await serve(file);
     // Damage the concerns table behind the running server (its start check passed on the healthy file).
-    const probe = new Database(file, { readonly: true });
-    const root = probe.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = 'concerns'`).pluck().get() as number;
-    const pageSize = probe.pragma('page_size', { simple: true }) as number;
-    probe.close();
-    const fd = openSync(file, 'r+');
-    writeSync(fd, Buffer.alloc(64, 0xee), 0, 64, (root - 1) * pageSize);
-    closeSync(fd);
+    damageTablePage(file, 'concerns');
     // A write by another connection makes the server drop its page cache, so it reads the damaged page.
     const other = new Database(file);
     other.prepare(`UPDATE grid_meta SET value = value + 1 WHERE key = 'grid_version'`).run();

@@ -11,7 +11,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { DatabaseRefusedError, markPath, scanWal, walPath } from './sqlite-durability';
-import { crashImage } from './test-crash-image';
+import { crashImage, damageTablePage } from './test-crash-image';
 import { GENEROUS_LIMITS } from './test-limits';
 
 jest.setTimeout(60_000);
@@ -133,13 +133,7 @@ describe('at start, the local store', () => {
 
   it('refuses a file with a damaged page (integrity check) and leaves it as it was', async () => {
     const { file } = await cleanDatabase('damaged.db');
-    const db = new Database(file, { readonly: true });
-    const root = db.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = 'concerns'`).pluck().get() as number;
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    db.close();
-    const fd = openSync(file, 'r+');
-    writeSync(fd, Buffer.alloc(64, 0xee), 0, 64, (root - 1) * pageSize);
-    closeSync(fd);
+    damageTablePage(file, 'concerns');
     const before = snapshot(file);
     const e = refusal(file);
     expect(e.problem).toMatch(/integrity check/);

@@ -4,7 +4,9 @@
  * databases are open (so each keeps its write-ahead log and acknowledgement mark, as after a crash).
  */
 import { spawnSync } from 'node:child_process';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -27,4 +29,15 @@ export function crashImage(dbPaths: readonly string[], writes: number): string[]
   const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], { cwd: ROOT, encoding: 'utf8' });
   if (r.signal !== 'SIGKILL') throw new Error(`the writer did not crash as planned (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout) as string[][];
+}
+
+/** Overwrites the first bytes of a table's root page in the file, as a disk fault would: for tests of damaged databases. */
+export function damageTablePage(file: string, table: string): void {
+  const db = new Database(file, { readonly: true });
+  const root = db.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = ?`).pluck().get(table) as number;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.close();
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.alloc(64, 0xee), 0, 64, (root - 1) * pageSize);
+  closeSync(fd);
 }
