@@ -97,8 +97,9 @@ it('reports with two photos: progress, a retried failure that keeps the text, th
   await page.locator('.taro-preview, [class*="preview"]').first().waitFor({ state: 'attached' });
   await page.goBack().catch(() => undefined);
 
-  // A thumbnail in 我的诉求.
+  // A thumbnail in 我的诉求: a fresh load of the page, so the preview's history step cannot leave the old page in front.
   await page.goto(`${t.h.base}/#/pages/my-concerns/index`);
+  await page.reload();
   await page.locator('.concern-item__thumb').first().waitFor();
   expect(await page.getByText('2张').count()).toBeGreaterThan(0);
 });
