@@ -191,7 +191,8 @@ export function createRouter(deps: Deps): Router {
   }
 
   async function audit(caller: Caller, action: string, data: unknown, outcome: string) {
-    const snap = await directory.current();
+    // The handler has just read the directory: its snapshot names the caller's town without another read.
+    const snap = directory.latest() ?? (await directory.current());
     await deps.store.audit.append({
       id: deps.newId('a'),
       at: deps.now().toISOString(),

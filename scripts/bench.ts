@@ -17,6 +17,7 @@ import type { Category, GridNode, LatLng } from '../core/model';
 import { routeConcern } from '../core/routing';
 import type { ConcernSla, RouteDecision } from '../core/model';
 import { buildFunctions } from './build-functions';
+import { cloudbaseBench } from './bench-cloudbase';
 import { createLocalRuntime, type LocalRuntime } from '../server/local-runtime';
 import { backupDatabase } from '../server/sqlite-backup';
 import { AckMarker, quickCheck } from '../server/sqlite-durability';
@@ -658,7 +659,7 @@ function print() {
 }
 
 async function main() {
-  // `npm run bench -- <section>` runs one section: functions, routing, cycle, volunteer, load, interop, durability, ux.
+  // `npm run bench -- <section>` runs one section: functions, routing, cycle, volunteer, load, interop, durability, ux, cloudbase.
   const only = process.argv[2];
   const all = only === undefined;
   if (all) weappSizes();
@@ -671,6 +672,7 @@ async function main() {
   if (all || only === 'interop') await interopBench();
   if (all || only === 'durability') await durabilityBench();
   if (all || only === 'ux') await uxBench();
+  if (all || only === 'cloudbase') await cloudbaseBench(rows);
   console.log(`\nJiefang bench — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores\n`);
   print();
 }

@@ -87,6 +87,9 @@ const num = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0));
 const strOrNull = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 export class CloudbaseConcerns implements ConcernRepo {
+  /** Reads of a concern's timeline and thread in flight in the current synchronous step (see arrays). */
+  private readonly arraysReads = new Map<string, Promise<StoredDoc | null>>();
+
   constructor(private readonly cb: CloudbaseDb) {}
 
   async create(c: Concern, events: ConcernEvent[], notifications: Notification[]): Promise<{ concern: Concern; created: boolean }> {
@@ -278,13 +281,28 @@ export class CloudbaseConcerns implements ConcernRepo {
   }
 
   async timeline(id: string): Promise<ConcernEvent[]> {
-    const d = await this.cb.getDoc('concerns', id, { events: true });
+    const d = await this.arrays(id);
     return ((d?.events as StoredEvent[] | undefined) ?? []).map((e) => ({ ...e, concernId: id }));
   }
 
   async thread(id: string): Promise<ConcernMessage[]> {
-    const d = await this.cb.getDoc('concerns', id, { messages: true });
+    const d = await this.arrays(id);
     return ((d?.messages as StoredMessage[] | undefined) ?? []).map((m) => toMessage(m, id));
+  }
+
+  /**
+   * A concern's timeline and thread live in its one document: a timeline and a thread asked for in the
+   * same synchronous step (a detail view asks for both at once) share one read. The entry is dropped at
+   * the end of that step, so a later call — after a commit, say — always reads afresh.
+   */
+  private arrays(id: string): Promise<StoredDoc | null> {
+    let read = this.arraysReads.get(id);
+    if (!read) {
+      read = this.cb.getDoc('concerns', id, { events: true, messages: true });
+      this.arraysReads.set(id, read);
+      queueMicrotask(() => this.arraysReads.delete(id));
+    }
+    return read;
   }
 
   async listByReporter(openid: string, page: PageQuery): Promise<Page<Concern>> {
