@@ -4,10 +4,12 @@
  * resolves it to a declaration outside the project (the DOM and Node typings, Taro's), so a parameter
  * called `window` is fine and `window.location` is not. `Date.now()`, `new Date()` without an argument
  * and `Math.random()` are refused too: core gets time and ids from its deps (`now`, `newId`).
+ * In src/ (the mini program) the backend is reached through src/services/api.ts alone: `callFunction`
+ * nowhere else, and no `fetch`, `XMLHttpRequest`, `Taro.request` or `Taro.cloud` outside src/services/.
  */
 import path from 'node:path';
 import ts from 'typescript';
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { isMain } from './is-main';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -69,6 +71,29 @@ function isValueReference(id: ts.Identifier): boolean {
   return true;
 }
 
+/** Transport outside the API client in these files of src/ (a syntactic check: the names are distinctive). */
+export function transportUses(files: string[], root = ROOT): GlobalUse[] {
+  const out: GlobalUse[] = [];
+  for (const file of files) {
+    const rel = path.relative(root, file).split(path.sep).join('/');
+    const inServices = rel.startsWith('src/services/');
+    const isClient = rel === 'src/services/api.ts';
+    const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2021, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const report = (node: ts.Node, use: string) => out.push({ file: rel, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, use });
+    const visit = (node: ts.Node): void => {
+      if (ts.isPropertyAccessExpression(node)) {
+        const text = node.getText(sf);
+        if (node.name.text === 'callFunction' && !isClient) report(node, text);
+        else if (!inServices && (text === 'Taro.request' || text === 'Taro.cloud')) report(node, text);
+      }
+      if (!inServices && ts.isIdentifier(node) && (node.text === 'fetch' || node.text === 'XMLHttpRequest') && isValueReference(node)) report(node, node.text);
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  return out;
+}
+
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     const p = path.join(dir, name);
@@ -82,6 +107,9 @@ if (isMain(__filename)) {
   const files = walk(path.join(ROOT, 'core'));
   const uses = globalUses(files);
   for (const u of uses) console.error(`${u.file}:${u.line}: uses ${u.use}: core/ takes platform, I/O, time and ids from its deps only`);
-  if (uses.length > 0) process.exit(1);
-  console.log(`no platform, I/O or clock globals in ${files.length} core files`);
+  const pages = walk(path.join(ROOT, 'src'));
+  const transport = transportUses(pages);
+  for (const u of transport) console.error(`${u.file}:${u.line}: uses ${u.use}: the mini program reaches the backend through src/services/api.ts only`);
+  if (uses.length + transport.length > 0) process.exit(1);
+  console.log(`no platform, I/O or clock globals in ${files.length} core files; no transport outside the API client in ${pages.length} src files`);
 }

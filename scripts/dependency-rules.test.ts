@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { globalUses } from './check-globals';
+import { globalUses, transportUses } from './check-globals';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -114,6 +114,24 @@ describe('the globals check of core/', () => {
       'core/bad.ts:5 new Date()',
       'core/bad.ts:6 Math.random()',
       'core/bad.ts:7 setTimeout',
+    ]);
+  });
+});
+
+describe('the transport check of src/', () => {
+  it('finds the backend called outside the API client, and lets services use storage and files', () => {
+    const dir = tree({
+      'src/services/api.ts': "declare const Taro: any;\nexport const call = () => Taro.cloud.callFunction({ name: 'concern' });\n",
+      'src/services/photos.ts': "declare const Taro: any;\nexport const up = () => Taro.cloud.uploadFile({});\nexport const blob = () => fetch('blob:x');\n",
+      'src/services/other.ts': "declare const Taro: any;\nexport const sneak = () => Taro.cloud.callFunction({ name: 'concern' });\n",
+      'src/pages/home/index.tsx': "declare const Taro: any;\nexport const a = () => fetch('/api');\nexport const b = () => Taro.request({ url: '/api' });\nexport const c = { fetch: 1 }.fetch;\n",
+    });
+    dirs.push(dir);
+    const files = ['src/services/api.ts', 'src/services/photos.ts', 'src/services/other.ts', 'src/pages/home/index.tsx'].map((f) => path.join(dir, f));
+    expect(transportUses(files, dir).map((u) => `${u.file}:${u.line} ${u.use}`)).toEqual([
+      'src/services/other.ts:2 Taro.cloud.callFunction',
+      'src/pages/home/index.tsx:2 fetch',
+      'src/pages/home/index.tsx:3 Taro.request',
     ]);
   });
 });
