@@ -4,7 +4,7 @@ import { HELD_TEXT, moderate as moderateText, releasedText, shownText as shownTe
 import { categoryKey, categoryOf, type DirectoryCache, type DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { RATING_TEXT } from './labels';
-import { maskPhone } from './privacy';
+import { maskPhone } from './scrub';
 import { EVENT_OF, decide, mustDecide, nextStatus, type LifecycleAction } from './lifecycle';
 import type { ActorRole, Caller, Category, Concern, ConcernSource, LatLng, ConcernEvent, ConcernMessage, ConcernRating, ConcernSla, ConcernStatus, Moderation, Notification, RouteDecision } from './model';
 import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';

@@ -534,8 +534,8 @@ export interface Store {
   privacy: PrivacyRepo;
   feedback: FeedbackRepo;
   photoChecks: PhotoCheckRepo;
-  /** The public board and town settings; a store without it has no board (every town off). */
-  board?: BoardRepo;
+  /** The public board and town settings. */
+  board: BoardRepo;
   close(): Promise<void>;
 }
 

@@ -78,6 +78,8 @@ export async function giveLeaverEverything(store: Store): Promise<LeaverFixture>
   await store.events.personalCode(I.resident2, 'code-of-li');
   await store.feedback.add({ id: uid('f'), authorOpenid: P, text: '希望增加语音输入', contact: LEAVER.phone, createdAt: at(6), moderation: 'published' });
   await store.photoChecks.add([photoCheck({ fileId: 'cloud://env.bucket/concern-photos/leaver-1.jpg', openid: P, concernId: mine.id })]);
+  // "+1" on 李叔's concern: it still counts after the leaver is gone, by nobody nameable.
+  await store.board.plusOne(theirs.id, P, at(7));
   return { mine, theirs, event: ev };
 }
 
@@ -142,6 +144,7 @@ export function describeTrustContract(current: () => Store, everything: Everythi
       expect(await store.teams.getMembership(DEMO_TEAMS.daguo, TOMBSTONE)).toMatchObject({ status: 'member', name: DELETED_NAME, note: null, noteModeration: 'published' });
       expect(await store.teams.heldNotes(null, 10)).toEqual([]);
       expect((await store.feedback.list({ cursor: null, limit: 10 })).items).toEqual([expect.objectContaining({ authorOpenid: TOMBSTONE, contact: null, text: '希望增加语音输入' })]);
+      expect(await store.board.plusOnes([theirs.id], TOMBSTONE)).toEqual(new Map([[theirs.id, { count: 1, mine: true }]]));
       // Another person's records are untouched.
       expect({ concern: await store.concerns.get(theirs.id), timeline: await store.concerns.timeline(theirs.id), inbox: await store.messages.list(I.resident2, { cursor: null, limit: 50 }) }).toEqual(theirsBefore);
       expect(await store.events.personByCode('code-of-li')).toBe(I.resident2);

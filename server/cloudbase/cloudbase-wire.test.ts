@@ -230,15 +230,28 @@ describe('the CloudBase wire', () => {
     expect(await sent(() => store.events.decideHoursReason('h-wire-1', 'published'))).toMatchSnapshot('hours reason');
   });
 
-  it('forgets a person step by step: their concerns and guards, notices, messages, memberships, sign-ups, code, feedback, photo checks, and last the user', async () => {
+  it('forgets a person step by step: their concerns and guards, notices, messages, memberships, sign-ups, code, feedback, photo checks, +1s, and last the user', async () => {
     await store.directory.ensureUser({ openid: I.resident, name: '陈阿姨', phone: '13900000001', createdAt: AT });
     await store.concerns.create(concern, [{ id: 'e-wire-1', concernId: concern.id, type: 'submitted', actorOpenid: I.resident, actorName: '陈阿姨', actorRole: 'resident', at: AT, fromStatus: null, toStatus: 'submitted', note: null }], [{ ...notice, recipientOpenid: I.resident }]);
     await store.events.personalCode(I.resident, 'code-wire');
+    await store.board.plusOne(concern.id, I.resident, AT);
     const requests = await sent(() => store.privacy.forget(I.resident, 'gone-wire-1', AT));
     expect(requests).toMatchSnapshot();
     // Nothing of the person is left in a query's answer afterwards, and the user document goes last.
     const last = requests.map(decode).filter((r) => r.action === 'removeDocument').pop()!;
     expect(last.collection).toBe('users');
     expect(JSON.stringify(wire.collectionNames().flatMap((c) => wire.documents(c)))).not.toContain(I.resident);
+  });
+
+  it('reads the board with one query each (resolved of the towns, similar open nearby) after one read of the towns’ 举报 categories, and counts +1s with one aggregation', async () => {
+    await store.concerns.create(concern, [], []);
+    expect(
+      await sent(async () => {
+        await store.board.listResolved(['danzao', 'xiqiao'], 'dz-xicheng', 30);
+        await store.board.similarOpen({ townId: 'danzao', category: 'environment', villageId: 'dz-xicheng', gridId: null, box: { minLat: 23.04, maxLat: 23.06, minLng: 112.89, maxLng: 112.91 }, limit: 20 });
+        await store.board.plusOne(concern.id, I.resident2, AT);
+        await store.board.plusOnes([concern.id], I.resident2);
+      }),
+    ).toMatchSnapshot();
   });
 });

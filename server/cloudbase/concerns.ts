@@ -18,12 +18,12 @@ import { outboxDoc } from './outbox';
  * `moderation: 'held'` on its element of `messages` (multikey index `held_messages`), decided with the
  * positional operator (`messages.$.moderation`) in one conditional update.
  */
-const SUMMARY_FIELDS = { events: false, messages: false, requestKeys: false } as const;
+export const SUMMARY_FIELDS = { events: false, messages: false, requestKeys: false } as const;
 
 const requestKey = (actorOpenid: string, requestId: string) => `${actorOpenid}|${requestId}`;
 const guardId = (reporterOpenid: string, requestId: string) => `${reporterOpenid}:${requestId}`;
 
-function toConcern(d: StoredDoc): Concern {
+export function toConcern(d: StoredDoc): Concern {
   return {
     id: d._id,
     reporterOpenid: String(d.reporterOpenid),

@@ -60,6 +60,8 @@ export const COLLECTIONS = [
   'rate_limits',
   'photo_checks',
   'calendar_years',
+  'town_settings',
+  'concern_plus_ones',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 

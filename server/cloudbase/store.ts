@@ -1,5 +1,6 @@
-import type { AuditRepo, ConcernRepo, DirectoryRepo, EventRepo, FeedbackRepo, MessageRepo, OutboxRepo, PhotoCheckRepo, PrivacyRepo, Store, TeamRepo } from '../../core/ports';
+import type { AuditRepo, BoardRepo, ConcernRepo, DirectoryRepo, EventRepo, FeedbackRepo, MessageRepo, OutboxRepo, PhotoCheckRepo, PrivacyRepo, Store, TeamRepo } from '../../core/ports';
 import { CloudbaseAudit } from './audit';
+import { CloudbaseBoard } from './board';
 import { CloudbaseConcerns } from './concerns';
 import { CloudbaseDb, type Database } from './db';
 import { CloudbaseDirectory } from './directory';
@@ -30,6 +31,7 @@ export class CloudbaseStore implements Store {
   readonly privacy: PrivacyRepo;
   readonly feedback: FeedbackRepo;
   readonly photoChecks: PhotoCheckRepo;
+  readonly board: BoardRepo;
 
   constructor(opts: CloudbaseStoreOptions) {
     this.cb = new CloudbaseDb(opts.db, opts.prefix ?? '');
@@ -43,6 +45,7 @@ export class CloudbaseStore implements Store {
     this.privacy = new CloudbasePrivacy(this.cb);
     this.feedback = new CloudbaseFeedback(this.cb);
     this.photoChecks = new CloudbasePhotoChecks(this.cb);
+    this.board = new CloudbaseBoard(this.cb);
   }
 
   /** Nothing to release: the SDK keeps no connection open between requests. */
