@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
 import { OPEN311_LIMITS } from '../core/open311';
-import { hashApiKey } from './api-keys';
+import { open311Env } from './open311-xml';
 import { clientAddress } from './client-address';
 import { loadCloudConfig } from './cloud-config';
 import { createCloudRuntime } from './cloud-runtime';
@@ -91,7 +91,7 @@ describe('wrong keys on CloudBase, through the open311 function', () => {
     await rt.store.cb.createCollections();
     await seedCloudbaseDirectory(new CloudbaseStore({ db: fake.db }).cb, demoDirectory('2026-11-30T00:00:00.000Z'));
     for (const { client, key } of DEMO_API_CLIENTS) await addCloudbaseApiClient(rt.store.cb, client, key, '2026-11-30T00:00:00.000Z');
-    main = createOpen311Function(async () => ({ deps: rt.deps, directory: rt.router.directory, hashKey: hashApiKey, clientIpHeader: config.JIEFANG_CLIENT_IP_HEADER }));
+    main = createOpen311Function(async () => ({ ...open311Env(rt.deps, rt.router.directory), clientIpHeader: config.JIEFANG_CLIENT_IP_HEADER }));
   });
   afterEach(() => wire.uninstall());
   const list = async (key: string, xff: string) =>
