@@ -1,0 +1,201 @@
+/**
+ * Open311 as a client sees it: every answer read with an XML parser (fast-xml-parser), as FixMyStreet's
+ * Open311.pm reads them, over the local HTTP server on SQLite and through the `open311` cloud function on the
+ * CloudBase wire fake. No public npm Open311 client installs cleanly (npm `open311` 0.0.12 depends on a git
+ * URL), so the parser is the client. The conformance table is written from the GeoReport v2 text, point by
+ * point; then the public view, the servicerequestupdates round trip, and bodies as clients send them.
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { XMLParser } from 'fast-xml-parser';
+import type { ConcernDetail } from '../core/views';
+import { loadCloudConfig } from './cloud-config';
+import { createCloudRuntime } from './cloud-runtime';
+import { addCloudbaseApiClient, seedCloudbaseDirectory } from './cloudbase/seed';
+import { CloudbaseStore } from './cloudbase/store';
+import { DEMO_IDENTITIES as I, DEMO_POINTS, demoDirectory } from './demo-data';
+import { DEMO_API_CLIENTS, DEMO_OPEN311 } from './demo-open311';
+import { createHttpServer } from './http-server';
+import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import { createOpen311Function } from './open311-function';
+import { open311Env } from './open311-xml';
+import { GENEROUS_LIMITS } from './test-limits';
+import { fakeCloudbaseApp } from '../test/fakes/cloudbase-app';
+
+const HOTLINE = DEMO_OPEN311.hotline.key;
+const TOWN = DEMO_OPEN311.danzaoTown.key;
+/** Elements that are lists in the spec's XML, so that one item still reads as a list. */
+const LISTS = new Set(['service', 'request', 'error', 'attribute', 'value', 'endpoint', 'format', 'request_update']);
+const parser = new XMLParser({ isArray: (name) => LISTS.has(name), parseTagValue: false });
+const W3C = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
+
+interface XmlRes {
+  status: number;
+  type: string | null;
+  text: string;
+  doc: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+let rt: LocalRuntime;
+let server: http.Server;
+let root: string;
+let clock: Date;
+
+beforeEach(async () => {
+  clock = new Date('2026-03-02T01:30:00Z'); // Monday 09:30 in Beijing
+  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: () => clock, rateLimits: GENEROUS_LIMITS, uploadsDir: mkdtempSync(path.join(os.tmpdir(), 'jiefang-open311c-')) });
+  server = createHttpServer(rt, { mode: 'local', staticDir: null });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  root = `http://127.0.0.1:${(server.address() as AddressInfo).port}/open311/`;
+});
+afterEach(async () => {
+  await new Promise((r) => server.close(r));
+  await rt.close();
+});
+
+async function read(res: Response): Promise<XmlRes> {
+  const text = await res.text();
+  return { status: res.status, type: res.headers.get('content-type'), text, doc: parser.parse(text) };
+}
+const xget = async (p: string, q: Record<string, string> = {}) => read(await fetch(`${root}${p}?${new URLSearchParams(q)}`));
+const xpost = async (p: string, form: Record<string, string> | URLSearchParams | FormData) =>
+  read(await fetch(root + p, { method: 'POST', body: form instanceof FormData ? form : new URLSearchParams(form as Record<string, string>) }));
+const call = <T = ConcernDetail>(openid: string, action: string, data: unknown) => rt.router.call('concern', action, data, openid) as Promise<T>;
+
+/** An XML answer: the spec's content type, the declaration, and the root. */
+function expectXml(res: XmlRes, status: number, rootName: string) {
+  expect(res.status).toBe(status);
+  expect(res.type).toBe('text/xml; charset=utf-8');
+  expect(res.text.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
+  expect(Object.keys(res.doc).filter((k) => k !== '?xml')).toEqual([rootName]);
+  return res.doc[rootName];
+}
+function expectXmlError(res: XmlRes, status: number) {
+  const errors = expectXml(res, status, 'errors');
+  expect(errors.error.length).toBeGreaterThan(0);
+  for (const e of errors.error) {
+    expect(Object.keys(e).sort()).toEqual(['code', 'description']);
+    expect(e.code).toBe(String(status));
+  }
+}
+
+const ticketForm = (extra: Record<string, string> = {}) => ({
+  api_key: HOTLINE,
+  jurisdiction_id: 'danzao',
+  service_code: 'environment',
+  lat: String(DEMO_POINTS.daguo.lat),
+  long: String(DEMO_POINTS.daguo.lng),
+  description: '12345转办：大果经济社村口垃圾堆放三天无人清理',
+  ...extra,
+});
+async function posted(extra: Record<string, string> = {}): Promise<string> {
+  const reqs = expectXml(await xpost('v2/requests.xml', ticketForm(extra)), 200, 'service_requests');
+  return reqs.request[0].service_request_id as string;
+}
+
+const REQUEST_FIELDS = ['service_request_id', 'status', 'status_notes', 'service_name', 'service_code', 'description', 'agency_responsible', 'service_notice', 'requested_datetime', 'updated_datetime', 'expected_datetime', 'address', 'address_id', 'zipcode', 'lat', 'long', 'media_url'].sort();
+
+/** GeoReport v2, point by point: the spec's words, and what a client observes. */
+const CONFORMANCE: Array<[string, () => Promise<void>]> = [
+  ['XML is the required format: every resource answers text/xml with the XML declaration', async () => {
+    expectXml(await xget('v2/services.xml', { jurisdiction_id: 'danzao' }), 200, 'services');
+    expectXml(await xget('v2/services/environment.xml', { jurisdiction_id: 'danzao' }), 200, 'service_definition');
+    expectXml(await xget('v2/requests.xml'), 200, 'service_requests');
+    expectXml(await xget('discovery.xml'), 200, 'discovery');
+  }],
+  ['GET Service List: service_code, service_name, description, metadata, type, keywords, group', async () => {
+    const s = expectXml(await xget('v2/services.xml', { jurisdiction_id: 'danzao' }), 200, 'services').service;
+    expect(s.length).toBeGreaterThan(5);
+    for (const x of s) expect(Object.keys(x).sort()).toEqual(['description', 'group', 'keywords', 'metadata', 'service_code', 'service_name', 'type']);
+    expect(s.find((x: { service_code: string }) => x.service_code === 'environment')).toMatchObject({ metadata: 'true', type: 'realtime' });
+  }],
+  ['GET Service Definition: service_code and attributes, each with variable, code, datatype, required, datatype_description, order, description', async () => {
+    const d = expectXml(await xget('v2/services/environment.xml', { jurisdiction_id: 'danzao' }), 200, 'service_definition');
+    expect(d.service_code).toBe('environment');
+    expect(Object.keys(d.attributes.attribute[0]).sort()).toEqual(['code', 'datatype', 'datatype_description', 'description', 'order', 'required', 'variable']);
+  }],
+  ['POST Service Request answers service_request_id (with service_notice and account_id)', async () => {
+    const r = expectXml(await xpost('v2/requests.xml', ticketForm()), 200, 'service_requests').request;
+    expect(r).toHaveLength(1);
+    expect(Object.keys(r[0]).sort()).toEqual(['account_id', 'service_notice', 'service_request_id']);
+  }],
+  ['GET Service Requests: every field of a request, datetimes in W3C format', async () => {
+    await posted();
+    const r = expectXml(await xget('v2/requests.xml', { api_key: HOTLINE }), 200, 'service_requests').request;
+    expect(Object.keys(r[0]).sort()).toEqual(REQUEST_FIELDS);
+    expect(r[0].requested_datetime).toMatch(W3C);
+    expect(r[0].updated_datetime).toMatch(W3C);
+  }],
+  ['GET Service Request: the same format as the list, one request', async () => {
+    const id = await posted();
+    const r = expectXml(await xget(`v2/requests/${id}.xml`, { api_key: HOTLINE }), 200, 'service_requests').request;
+    expect(r.map((x: { service_request_id: string }) => x.service_request_id)).toEqual([id]);
+  }],
+  ['errors are <errors><error> with code and description, the code that of the HTTP status', async () => {
+    expectXmlError(await xget('v2/services/nope.xml', { jurisdiction_id: 'danzao' }), 404);
+    expectXmlError(await xget('v2/requests.xml', { start_date: 'yesterday' }), 400);
+  }],
+  ['an api_key is required to POST: none or an invalid one is 403, never 401', async () => {
+    const { api_key: _k, ...keyless } = ticketForm();
+    expectXmlError(await xpost('v2/requests.xml', keyless), 403);
+    expectXmlError(await xpost('v2/requests.xml', ticketForm({ api_key: 'not-a-key' })), 403);
+  }],
+  ['an unknown service_code is 404; a missing required argument is 400', async () => {
+    expectXmlError(await xpost('v2/requests.xml', ticketForm({ service_code: 'nope' })), 404);
+    expectXmlError(await xpost('v2/requests.xml', ticketForm({ description: '' })), 400);
+  }],
+  ['GET Service Requests needs no api_key', async () => {
+    expect((await xget('v2/requests.xml')).status).toBe(200);
+    expect((await xget('v2/requests.json')).status).toBe(200);
+  }],
+  ['start_date and end_date may not span more than 90 days', async () => {
+    expectXmlError(await xget('v2/requests.xml', { start_date: '2026-01-01T00:00:00+08:00', end_date: '2026-04-02T00:00:00+08:00' }), 400);
+    expect((await xget('v2/requests.xml', { start_date: '2026-01-01T00:00:00+08:00', end_date: '2026-03-31T00:00:00+08:00' })).status).toBe(200);
+  }],
+  ['with service_request_id, all other query parameters are ignored', async () => {
+    const id = await posted();
+    const r = expectXml(await xget('v2/requests.xml', { api_key: HOTLINE, service_request_id: id, status: 'closed', service_code: 'road' }), 200, 'service_requests').request;
+    expect(r.map((x: { service_request_id: string }) => x.service_request_id)).toEqual([id]);
+  }],
+  ['the format is chosen by the extension: .json answers the same content as JSON', async () => {
+    const id = await posted();
+    const xml = expectXml(await xget(`v2/requests/${id}.xml`, { api_key: HOTLINE }), 200, 'service_requests').request[0];
+    const res = await fetch(`${root}v2/requests/${id}.json?api_key=${HOTLINE}`);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const [json] = (await res.json()) as Array<Record<string, unknown>>;
+    for (const k of REQUEST_FIELDS) expect(xml[k]).toBe(json[k] === null ? '' : String(json[k]));
+  }],
+  ['Service Discovery: changeset, contact, key_service and endpoints (specification, url, changeset, type, formats)', async () => {
+    const d = expectXml(await xget('discovery.xml'), 200, 'discovery');
+    expect(Object.keys(d).sort()).toEqual(['changeset', 'contact', 'endpoints', 'key_service']);
+    const [e] = d.endpoints.endpoint;
+    expect(e).toMatchObject({ specification: 'http://wiki.open311.org/GeoReport_v2', url: `${root}v2`, type: 'test' });
+    expect(e.formats.format).toEqual(['text/xml', 'application/json']);
+    const json = (await (await fetch(`${root}discovery.json`)).json()) as { endpoints: Array<{ formats: string[] }> };
+    expect(json.endpoints[0].formats).toEqual(['text/xml', 'application/json']);
+  }],
+  ['nothing under /open311/ answers with the app: unknown paths are 404 in the error format', async () => {
+    expectXmlError(await xget('index.html'), 404);
+    expectXmlError(await xget('v2/'), 404);
+    expectXmlError(await xget('v3/services.xml'), 404);
+    const json = await fetch(`${root}v2/nothing.json`);
+    expect(json.status).toBe(404);
+    expect(await json.json()).toEqual([{ code: 404, description: expect.any(String) }]);
+    expectXmlError(await read(await fetch(root.slice(0, -1))), 404);
+  }],
+];
+
+describe('GeoReport v2 conformance, read as XML', () => {
+  it.each(CONFORMANCE)('%s', async (_point, check) => {
+    await check();
+  });
+
+  it('escapes every text: markup in a description reads back as the same text', async () => {
+    const id = await posted({ description: '垃圾 <b>&amp; "桶" </b> 满了' });
+    const r = expectXml(await xget(`v2/requests/${id}.xml`, { api_key: HOTLINE }), 200, 'service_requests').request[0];
+    expect(r.description).toBe('垃圾 <b>&amp; "桶" </b> 满了');
+  });
+});
