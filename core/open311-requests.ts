@@ -198,13 +198,17 @@ export function agencyOf(snap: DirectorySnapshot, c: Concern): string {
 /** The point rounded to ~100 m, so that no home is pinpointed. */
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
+/** Which text leaves: a request's description, or a handler's reply (status_notes, an update). */
+export type TextKind = 'description' | 'reply';
+
 /**
- * How user text leaves for this reader: held text never; an in-app report's text and replies scrubbed of
- * phones, ID numbers and names for every reader; the public gets every text scrubbed, with the names of the
- * staff and of the reporters too. A client's own ticket text goes back to it as sent.
+ * How user text leaves for this reader: held text never (callers pass released text only); handlers'
+ * replies and in-app reports scrubbed of phones, ID numbers and names for every reader; the public gets
+ * every text scrubbed, with the names of the staff and of the reporters too. A client's own ticket text
+ * goes back to it as sent.
  */
-export async function textFor(env: Open311Env, reader: Reader, cs: Concern[]): Promise<(c: Concern, text: string) => string> {
-  if (reader.client) return (c, text) => (c.source !== 'app' ? text : scrubPersonal(text));
+export async function textFor(env: Open311Env, reader: Reader, cs: Concern[]): Promise<(c: Concern, text: string, kind: TextKind) => string> {
+  if (reader.client) return (c, text, kind) => (kind === 'description' && c.source !== 'app' ? text : scrubPersonal(text));
   const { directory } = env.deps.store;
   const reporters = [...new Set(cs.map((c) => c.reporterOpenid))];
   const [staff, users] = await Promise.all([directory.listStaff(), Promise.all(reporters.map((o) => directory.findUser(o)))]);
@@ -218,17 +222,17 @@ async function views(env: Open311Env, snap: DirectorySnapshot, reader: Reader, c
   return cs.map((c) => requestView(snap, reader, catName, text, c, replies.get(c.id) ?? null));
 }
 
-function requestView(snap: DirectorySnapshot, reader: Reader, catName: Map<string, string>, text: (c: Concern, t: string) => string, c: Concern, reply: LatestReply | null) {
+function requestView(snap: DirectorySnapshot, reader: Reader, catName: Map<string, string>, text: (c: Concern, t: string, kind: TextKind) => string, c: Concern, reply: LatestReply | null) {
   // A client's own ticket keeps its point; every other location is rounded.
   const exact = reader.client !== null && c.source !== 'app';
   const loc = c.location ? (exact ? c.location : { lat: round3(c.location.lat), lng: round3(c.location.lng) }) : null;
   return {
     service_request_id: c.id,
     status: open311Status(c.status),
-    status_notes: reply ? text(c, reply.text) : null,
+    status_notes: reply ? text(c, reply.text, 'reply') : null,
     service_name: catName.get(`${c.route.townId}/${c.category}`) ?? c.category,
     service_code: c.category,
-    description: text(c, releasedText(c.description, c.moderation)),
+    description: text(c, releasedText(c.description, c.moderation), 'description'),
     agency_responsible: agencyOf(snap, c),
     service_notice: null,
     requested_datetime: w3c(c.createdAt),

@@ -15,7 +15,7 @@ import type { Concern, ConcernStatus } from './model';
 import type { ConcernHistory, ConcernSearch } from './ports';
 import { LIMITS } from './schemas';
 import { clientOf, fail, ID_RE, OPEN311_LIMITS, open311Openid, open311Status, readTowns, span, spend, w3c, type Open311Env, type Open311HttpRequest, type Params } from './open311-common';
-import { pseudoResident, publicTowns, readerOf, scopeOf, textField, textFor, visible } from './open311-requests';
+import { pseudoResident, publicTowns, readerOf, scopeOf, textField, textFor, visible, type TextKind } from './open311-requests';
 
 export interface RequestUpdate {
   update_id: string;
@@ -27,7 +27,7 @@ export interface RequestUpdate {
 }
 
 /** The updates of one concern in [from, to]: its status changes and the published replies of others than its reporter. */
-export function updatesOf(c: Concern, h: ConcernHistory, from: number, to: number, text: (c: Concern, t: string) => string): Array<RequestUpdate & { at: string }> {
+export function updatesOf(c: Concern, h: ConcernHistory, from: number, to: number, text: (c: Concern, t: string, kind: TextKind) => string): Array<RequestUpdate & { at: string }> {
   const inWindow = (at: string) => Date.parse(at) >= from && Date.parse(at) <= to;
   const changes = h.events.filter((e) => e.toStatus !== null && e.fromStatus !== null && e.toStatus !== e.fromStatus);
   /** The status a reply was given in: that of the last change at or before it. */
@@ -43,7 +43,7 @@ export function updatesOf(c: Concern, h: ConcernHistory, from: number, to: numbe
   }
   for (const m of h.messages) {
     if (m.authorOpenid === c.reporterOpenid || m.moderation !== 'published' || !inWindow(m.at)) continue;
-    out.push({ at: m.at, update_id: m.id, service_request_id: c.id, status: open311Status(statusAt(m.at)), updated_datetime: w3c(m.at), description: text(c, m.text), media_url: null });
+    out.push({ at: m.at, update_id: m.id, service_request_id: c.id, status: open311Status(statusAt(m.at)), updated_datetime: w3c(m.at), description: text(c, m.text, 'reply'), media_url: null });
   }
   return out;
 }
