@@ -5,33 +5,21 @@
  * URL), so the parser is the client. The conformance table is written from the GeoReport v2 text, point by
  * point; then the public view, the servicerequestupdates round trip, and bodies as clients send them.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type http from 'node:http';
 import { XMLParser } from 'fast-xml-parser';
 import type { ConcernDetail } from '../core/views';
-import { loadCloudConfig } from './cloud-config';
-import { createCloudRuntime } from './cloud-runtime';
-import { addCloudbaseApiClient, seedCloudbaseDirectory } from './cloudbase/seed';
-import { CloudbaseStore } from './cloudbase/store';
-import { DEMO_IDENTITIES as I, DEMO_POINTS, demoDirectory } from './demo-data';
-import { DEMO_API_CLIENTS, DEMO_OPEN311 } from './demo-open311';
-import { createHttpServer } from './http-server';
-import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import { DEMO_IDENTITIES as I, DEMO_POINTS } from './demo-data';
+import { DEMO_OPEN311 } from './demo-open311';
+import type { LocalRuntime } from './local-runtime';
+import { cloudOpen311, REQUEST_FIELDS, startLocalOpen311, W3C, type LocalOpen311 } from './test-open311';
 import { createOpen311Function } from './open311-function';
 import { open311Env } from './open311-xml';
-import { GENEROUS_LIMITS } from './test-limits';
 import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
-import { fakeCloudbaseApp } from '../test/fakes/cloudbase-app';
 
 const HOTLINE = DEMO_OPEN311.hotline.key;
 const TOWN = DEMO_OPEN311.danzaoTown.key;
 /** Elements that are lists in the spec's XML, so that one item still reads as a list. */
 const LISTS = new Set(['service', 'request', 'error', 'attribute', 'value', 'endpoint', 'format', 'request_update']);
 const parser = new XMLParser({ isArray: (name) => LISTS.has(name), parseTagValue: false });
-const W3C = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
 
 interface XmlRes {
   status: number;
@@ -40,22 +28,17 @@ interface XmlRes {
   doc: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
+let local: LocalOpen311;
 let rt: LocalRuntime;
-let server: http.Server;
 let root: string;
 let clock: Date;
 
 beforeEach(async () => {
   clock = new Date('2026-03-02T01:30:00Z'); // Monday 09:30 in Beijing
-  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: () => clock, rateLimits: GENEROUS_LIMITS, uploadsDir: mkdtempSync(path.join(os.tmpdir(), 'jiefang-open311c-')) });
-  server = createHttpServer(rt, { mode: 'local', staticDir: null });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  root = `http://127.0.0.1:${(server.address() as AddressInfo).port}/open311/`;
+  local = await startLocalOpen311(() => clock);
+  ({ rt, root } = local);
 });
-afterEach(async () => {
-  await new Promise((r) => server.close(r));
-  await rt.close();
-});
+afterEach(() => local.stop());
 
 async function read(res: Response): Promise<XmlRes> {
   const text = await res.text();
@@ -97,7 +80,6 @@ async function posted(extra: Record<string, string> = {}): Promise<string> {
   return reqs.request[0].service_request_id as string;
 }
 
-const REQUEST_FIELDS = ['service_request_id', 'status', 'status_notes', 'service_name', 'service_code', 'description', 'agency_responsible', 'service_notice', 'requested_datetime', 'updated_datetime', 'expected_datetime', 'address', 'address_id', 'zipcode', 'lat', 'long', 'media_url'].sort();
 
 /** GeoReport v2, point by point: the spec's words, and what a client observes. */
 const CONFORMANCE: Array<[string, () => Promise<void>]> = [
@@ -320,15 +302,9 @@ describe('bodies as clients send them', () => {
 describe('the open311 cloud function on the CloudBase wire fake', () => {
   it('serves XML and round-trips servicerequestupdates on the CloudBase store', async () => {
     let now = Date.parse('2026-03-02T01:30:00Z');
-    const fake = fakeCloudbaseApp();
+    const { rt: cloud, wire } = await cloudOpen311(() => new Date(now));
     // WeChat's msgSecCheck, which every reply passes through, says "pass".
     const api = new FakeCloudbaseApi().install().onWxOpenApi((apiName) => (apiName === 'security.msgSecCheck' ? { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } } : { errcode: -1, errmsg: `unexpected ${apiName}` }));
-    const config = loadCloudConfig({ TCB_ENV: 'jiefang-test', JIEFANG_WX_APPID: 'wx0123456789abcdef' });
-    const cloud = createCloudRuntime(config, fake.app);
-    cloud.deps.now = () => new Date(now);
-    await cloud.store.cb.createCollections();
-    await seedCloudbaseDirectory(new CloudbaseStore({ db: fake.db }).cb, demoDirectory('2026-11-30T00:00:00.000Z'));
-    for (const { client, key } of DEMO_API_CLIENTS) await addCloudbaseApiClient(cloud.store.cb, client, key, '2026-11-30T00:00:00.000Z');
     const main = createOpen311Function(async () => ({ ...open311Env(cloud.deps, cloud.router.directory), clientIpHeader: 'x-forwarded-for' }));
     const send = async (method: string, p: string, q: Record<string, string>, form?: Record<string, string>) => {
       const r = await main({ path: `/open311/${p}`, httpMethod: method, headers: form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}, queryStringParameters: q, body: form ? new URLSearchParams(form).toString() : null, isBase64Encoded: false });
@@ -352,6 +328,6 @@ describe('the open311 cloud function on the CloudBase wire fake', () => {
     expectXmlError(await send('GET', 'discovery/none.xml', {}), 404);
     expectXml(await send('GET', 'discovery.xml', {}), 200, 'discovery');
     api.uninstall();
-    fake.wire.uninstall();
+    wire.uninstall();
   });
 });

@@ -2,11 +2,6 @@
  * Open311 GeoReport v2 conformance over the local HTTP server (every endpoint against the spec's field
  * list and error format), the round trip of a 12345 ticket through the app, and the cloud function adapter.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type http from 'node:http';
 import { AppError } from '../core/errors';
 import { w3c } from '../core/open311';
 import type { ConcernDetail, ConcernSummary, Page } from '../core/views';
@@ -14,10 +9,9 @@ import { addApiClient } from './api-keys';
 import { open311Env } from './open311-xml';
 import { DEMO_IDENTITIES as I, DEMO_POINTS } from './demo-data';
 import { DEMO_OPEN311 } from './demo-open311';
-import { createHttpServer } from './http-server';
-import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import type { LocalRuntime } from './local-runtime';
+import { REQUEST_FIELDS, startLocalOpen311, W3C, type LocalOpen311 } from './test-open311';
 import { createOpen311Function } from './open311-function';
-import { GENEROUS_LIMITS } from './test-limits';
 
 const HOTLINE = DEMO_OPEN311.hotline.key;
 const TOWN = DEMO_OPEN311.danzaoTown.key;
@@ -25,43 +19,19 @@ const TOWN = DEMO_OPEN311.danzaoTown.key;
 /** GeoReport v2 field lists. */
 const SERVICE_FIELDS = ['service_code', 'service_name', 'description', 'metadata', 'type', 'keywords', 'group'].sort();
 const ATTRIBUTE_FIELDS = ['variable', 'code', 'datatype', 'required', 'datatype_description', 'order', 'description'].sort();
-const REQUEST_FIELDS = [
-  'service_request_id',
-  'status',
-  'status_notes',
-  'service_name',
-  'service_code',
-  'description',
-  'agency_responsible',
-  'service_notice',
-  'requested_datetime',
-  'updated_datetime',
-  'expected_datetime',
-  'address',
-  'address_id',
-  'zipcode',
-  'lat',
-  'long',
-  'media_url',
-].sort();
-const W3C = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
 
+let local: LocalOpen311;
 let rt: LocalRuntime;
-let server: http.Server;
 let base: string;
 let clock: Date;
 
 beforeEach(async () => {
   clock = new Date('2026-03-02T01:30:00Z'); // Monday 09:30 in Beijing
-  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: () => clock, rateLimits: GENEROUS_LIMITS, uploadsDir: mkdtempSync(path.join(os.tmpdir(), 'jiefang-open311-')) });
-  server = createHttpServer(rt, { mode: 'local', staticDir: null });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/open311/v2/`;
+  local = await startLocalOpen311(() => clock);
+  rt = local.rt;
+  base = `${local.root}v2/`;
 });
-afterEach(async () => {
-  await new Promise((r) => server.close(r));
-  await rt.close();
-});
+afterEach(() => local.stop());
 
 interface Res {
   status: number;
