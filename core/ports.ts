@@ -152,6 +152,15 @@ export interface ConcernSearch {
   /** createdAt in [createdFrom, createdTo). */
   createdFrom: string;
   createdTo: string;
+  /** When given, also updatedAt ≥ updatedFrom and < updatedTo (Open311's servicerequestupdates). */
+  updatedFrom?: string;
+  updatedTo?: string;
+}
+
+/** A concern's events and messages, each in stored order. */
+export interface ConcernHistory {
+  events: ConcernEvent[];
+  messages: ConcernMessage[];
 }
 
 /** The newest message by a handler (not the reporter) in a concern's thread: what Open311 calls status_notes. */
@@ -212,6 +221,11 @@ export interface ConcernRepo {
    * a held or rejected one is skipped), for lists that show it (Open311 status_notes, exports). One batched read: `where({concernId: _.in(ids)})`.
    */
   latestReplies(concernIds: string[]): Promise<Map<string, LatestReply>>;
+  /**
+   * The timeline and thread of each given concern (unknown ids left out), for Open311's
+   * servicerequestupdates. Batched reads: SQLite `concern_id IN (…)` per chunk, CloudBase `_id: _.in(ids)`.
+   */
+  histories(concernIds: string[]): Promise<Map<string, ConcernHistory>>;
   listByReporter(openid: string, page: PageQuery): Promise<Page<Concern>>;
   inbox(scope: InboxScope, page: PageQuery): Promise<Page<Concern>>;
   /**

@@ -1,5 +1,5 @@
 import type { Concern, ConcernEvent, ConcernMessage, Notification } from '../../core/model';
-import type { ConcernChange, ConcernRepo, ConcernSearch, HeldContent, InboxScope, LatestReply, NewConcern, PageQuery, RateCounts, RateQuery, RouteLevel } from '../../core/ports';
+import type { ConcernChange, ConcernHistory, ConcernRepo, ConcernSearch, HeldContent, InboxScope, LatestReply, NewConcern, PageQuery, RateCounts, RateQuery, RouteLevel } from '../../core/ports';
 import { noClocks } from '../../core/sla';
 import type { Page } from '../../core/views';
 import { MAX_GET, type CloudbaseDb, type Filter, type StoredDoc, type TxView } from './db';
@@ -149,6 +149,8 @@ export class CloudbaseConcerns implements ConcernRepo {
     if (places.length > 1) parts.push(_.or(places) as unknown as Filter);
     if (query.reporterOpenid !== undefined) parts.push({ reporterOpenid: query.reporterOpenid });
     if (query.ids) parts.push({ _id: _.in(query.ids) });
+    if (query.updatedFrom !== undefined) parts.push({ updatedAt: _.gte(query.updatedFrom) });
+    if (query.updatedTo !== undefined) parts.push({ updatedAt: _.lt(query.updatedTo) });
     if (query.categories) parts.push({ category: _.in(query.categories) });
     if (query.statuses) parts.push({ status: _.in(query.statuses) });
     const filter = this.cb.and(...parts);
@@ -189,6 +191,22 @@ export class CloudbaseConcerns implements ConcernRepo {
         const replies = ((d.messages as StoredMessage[] | undefined) ?? []).filter((m) => m.authorOpenid !== d.reporterOpenid && (m.moderation ?? 'published') === 'published');
         const last = replies[replies.length - 1];
         if (last) out.set(d._id, { concernId: d._id, text: last.text, at: last.at });
+      }
+    }
+    return out;
+  }
+
+  async histories(concernIds: string[]): Promise<Map<string, ConcernHistory>> {
+    const out = new Map<string, ConcernHistory>();
+    const ids = [...new Set(concernIds)];
+    for (let i = 0; i < ids.length; i += LATEST_BATCH) {
+      const batch = ids.slice(i, i + LATEST_BATCH);
+      const docs = await this.cb.find('concerns', { _id: this.cb._.in(batch) }, [], batch.length, { events: true, messages: true });
+      for (const d of docs) {
+        out.set(d._id, {
+          events: ((d.events as StoredEvent[] | undefined) ?? []).map((e) => ({ ...e, concernId: d._id })),
+          messages: ((d.messages as StoredMessage[] | undefined) ?? []).map((m) => toMessage(m, d._id)),
+        });
       }
     }
     return out;
