@@ -19,6 +19,8 @@ export interface Open311HttpRequest {
    * given, `body` is not read.
    */
   form?: Array<[string, string]>;
+  /** The file parts of a multipart/form-data body (photos, as FixMyStreet and `three` send them). */
+  files?: Open311FilePart[];
   /**
    * The client's address as our gateway saw it (never a value the client wrote), for the budgets of calls
    * without a key and of wrong keys. Calls without one share the budget of `unknown`.
@@ -26,6 +28,14 @@ export interface Open311HttpRequest {
   clientIp?: string | null;
   /** `scheme://host` of the call as the adapter saw it, for the endpoint URL of service discovery. */
   origin?: string | null;
+}
+
+/** One file part of a multipart body: its field name, the file name and type the client gave, the bytes. */
+export interface Open311FilePart {
+  field: string;
+  filename: string;
+  type: string;
+  bytes: Uint8Array;
 }
 
 export interface Open311HttpResponse {
@@ -48,14 +58,21 @@ export interface Open311Env {
   toXml: XmlWriter;
   /** The endpoint type service discovery names; `production` unless the runtime says otherwise. */
   stage?: 'production' | 'test';
+  /** The largest photo a file part may be (bytes): the app's upload limit, PHOTO_MAX_BYTES unless the runtime says otherwise. */
+  maxPhotoBytes?: number;
 }
 
 export const OPEN311_LIMITS = {
   descriptionMax: 4000,
   addressMax: 200,
   mediaUrlMax: 512,
-  /** media_url may be repeated; at most this many are kept (the photo limit of an in-app report). */
+  /** media_url may be repeated and photos sent as file parts; at most this many in all (the photo limit of an in-app report). */
   mediaUrls: 9,
+  /**
+   * The largest POST body (bytes) either adapter reads; beyond it, 413 in the spec's error format. Fits a few
+   * photos of the app's size; it is the synchronous event limit of the cloud function platform (6 MB).
+   */
+  bodyBytes: 6 * 1024 * 1024,
   /** Default window of GET requests and servicerequestupdates, and the longest span they accept. */
   defaultDays: 90,
   maxResults: 1000,

@@ -9,6 +9,8 @@ import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { scrubPersonal } from './scrub';
 import { TEXT_PROBLEM_MESSAGE, textProblem } from './text';
+import { submitPhotoChecks } from './photos';
+import { mediaUrls, photoParts, storePhotoParts } from './open311-photos';
 import type { ApiClient, Caller, Category, Concern } from './model';
 import type { ConcernSearch, Deps, LatestReply, RouteNode } from './ports';
 import { CLOSED_STATES, clientOf, fail, ID_RE, jurisdiction, list, OPEN311_LIMITS, OPEN_STATES, open311Openid, open311Status, readTowns, span, spend, w3c, type Open311Env, type Open311HttpRequest, type Params } from './open311-common';
@@ -90,6 +92,7 @@ export async function postRequest(env: Open311Env, req: Open311HttpRequest, { on
   if (media.some((m) => m.length > OPEN311_LIMITS.mediaUrlMax || !/^https?:\/\/[^\s"<>]+$/i.test(m))) fail(400, 'media_url must be an http(s) URL');
   const ticket = (p['attribute[ticket_no]'] ?? '').trim();
   if (ticket !== '' && !TICKET_RE.test(ticket)) fail(400, 'attribute[ticket_no] must be 1–40 letters, digits or -');
+  const parts = photoParts(env, req.files ?? [], media.length);
   // email, first_name, last_name, phone, device_id and account_id are accepted and never stored:
   // the reporter of a posted request is the client system.
 
@@ -106,17 +109,29 @@ export async function postRequest(env: Open311Env, req: Open311HttpRequest, { on
     input.placeId = byAddress();
   }
 
-  const ctx = { deps: env.deps, directory: env.directory, caller: await pseudoResident(env, client) };
+  const caller = await pseudoResident(env, client);
+  const ctx = { deps: env.deps, directory: env.directory, caller };
+  // A ticket sent again is answered with its concern: its photos are not stored a second time.
+  const resent = input.requestId !== undefined && parts.length > 0 && (await env.deps.store.concerns.byRequests(caller.openid, [input.requestId])).length > 0;
+  const files = resent ? [] : await storePhotoParts(env.deps, caller.openid, parts);
+  let kept = false;
   try {
+    input.photos = [...media, ...files];
     const plan = await planSubmission(ctx, snap, input, { source: client.source, note: address ? `地址：${address}` : null });
+    // Photo files are checked like the app's: a check per file is recorded before the concern is stored.
+    await submitPhotoChecks(env.deps, caller, files, { concernId: plan.concern.id, townId: plan.concern.route.townId });
     // A ticket is unique per source and town: a number another town took is answered by the store with that
     // town's concern and nothing written; it is refused here, never handed to this client.
     const { concern, created } = await env.deps.store.concerns.create(plan.concern, plan.events, plan.notifications);
+    kept = created;
     if (!created && concern.route.townId !== townId) fail(409, `ticket ${ticket} is another jurisdiction's`);
     return [{ service_request_id: concern.id, service_notice: '', account_id: null }];
   } catch (e) {
     if (e instanceof AppError && BAD_REQUEST.has(e.code)) fail(400, e.message);
     throw e;
+  } finally {
+    // Files of a request that was refused, or not stored (its ticket came in meanwhile), are nobody's photos.
+    if (!kept && files.length > 0) await env.deps.photos!.delete(files);
   }
 }
 
@@ -173,7 +188,7 @@ export async function listRequests(env: Open311Env, req: Open311HttpRequest, { o
   if (townIds.length === 0) return [];
   const cats = await env.deps.store.directory.listCategories();
   const found = (await env.deps.store.concerns.search(q, OPEN311_LIMITS.maxResults)).filter((c) => visible(reader, c, cats, townIds));
-  return views(env, snap, reader, cats, found);
+  return views(env, req, snap, reader, cats, found);
 }
 
 export async function getRequest(env: Open311Env, req: Open311HttpRequest, { one: p }: Params, id: string) {
@@ -184,7 +199,7 @@ export async function getRequest(env: Open311Env, req: Open311HttpRequest, { one
   const cats = await env.deps.store.directory.listCategories();
   const publicTownIds = reader.client || !c ? null : await publicTowns(env, [c.route.townId]);
   if (!c || !visible(reader, c, cats, publicTownIds)) return fail(404, `service request ${id} not found`);
-  return views(env, snap, reader, cats, [c]);
+  return views(env, req, snap, reader, cats, [c]);
 }
 
 /** The committee that handles the concern now: its cooperative, else village, else the town (派单). */
@@ -216,15 +231,23 @@ export async function textFor(env: Open311Env, reader: Reader, cs: Concern[]): P
   return (_c, text) => scrubPersonal(text, names);
 }
 
-async function views(env: Open311Env, snap: DirectorySnapshot, reader: Reader, cats: Category[], cs: Concern[]) {
-  const [replies, text] = await Promise.all([env.deps.store.concerns.latestReplies(cs.map((c) => c.id)), textFor(env, reader, cs)]);
+/** A client's own ticket (or, with a scope key, any client's) keeps its point and its media; an in-app report never. */
+const exactFor = (reader: Reader, c: Concern) => reader.client !== null && c.source !== 'app';
+
+async function views(env: Open311Env, req: Open311HttpRequest, snap: DirectorySnapshot, reader: Reader, cats: Category[], cs: Concern[]) {
+  // Residents' photos may show people: media leaves only to a client, never on the public view.
+  const media = reader.client ? mediaUrls(env.deps, readerCaller(reader.client), cs.map((c) => (exactFor(reader, c) ? c.photos : [])), req.origin ?? null) : cs.map(() => null);
+  const [replies, text, urls] = await Promise.all([env.deps.store.concerns.latestReplies(cs.map((c) => c.id)), textFor(env, reader, cs), media]);
   const catName = new Map(cats.map((c) => [`${c.townId}/${c.code}`, c.name]));
-  return cs.map((c) => requestView(snap, reader, catName, text, c, replies.get(c.id) ?? null));
+  return cs.map((c, i) => requestView(snap, reader, catName, text, c, replies.get(c.id) ?? null, urls[i]));
 }
 
-function requestView(snap: DirectorySnapshot, reader: Reader, catName: Map<string, string>, text: (c: Concern, t: string, kind: TextKind) => string, c: Concern, reply: LatestReply | null) {
+/** A client reading: its pseudo-resident, who sees its own held photos and nobody else's. */
+const readerCaller = (client: ApiClient): Caller => ({ openid: open311Openid(client.id), name: client.name, role: 'resident', nodeId: null });
+
+function requestView(snap: DirectorySnapshot, reader: Reader, catName: Map<string, string>, text: (c: Concern, t: string, kind: TextKind) => string, c: Concern, reply: LatestReply | null, media: string | null) {
   // A client's own ticket keeps its point; every other location is rounded.
-  const exact = reader.client !== null && c.source !== 'app';
+  const exact = exactFor(reader, c);
   const loc = c.location ? (exact ? c.location : { lat: round3(c.location.lat), lng: round3(c.location.lng) }) : null;
   return {
     service_request_id: c.id,
@@ -244,7 +267,7 @@ function requestView(snap: DirectorySnapshot, reader: Reader, catName: Map<strin
     zipcode: null,
     lat: loc?.lat ?? null,
     long: loc?.lng ?? null,
-    // Residents' photos may show people: only a URL the client system itself sent is given back, to a client.
-    media_url: exact ? c.photos[0] ?? null : null,
+    // The first photo a client may see (see `views`); display URLs for stored files, links as sent.
+    media_url: media,
   };
 }

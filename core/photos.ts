@@ -5,7 +5,21 @@
  */
 import { AppError } from './errors';
 import type { Caller, Moderation } from './model';
-import type { Deps, PhotoCheck } from './ports';
+import type { Deps, PhotoCheck, PhotoType } from './ports';
+
+/** The largest photo stored (bytes): the app's uploads and Open311's file parts alike. The client compresses well below it. */
+export const PHOTO_MAX_BYTES = 4 * 1024 * 1024;
+
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const ascii = (b: Uint8Array, from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
+
+/** The image type the bytes really are, by their magic number; null when none of ours. */
+export function imageTypeOf(b: Uint8Array): PhotoType | null {
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpg';
+  if (b.length >= 8 && PNG_MAGIC.every((x, i) => b[i] === x)) return 'png';
+  if (b.length >= 12 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP') return 'webp';
+  return null;
+}
 
 /** Links sent by a client system (Open311 media_url) are not our files: shown as they are, never checked here. */
 const isExternal = (id: string) => /^https?:\/\//i.test(id);

@@ -631,13 +631,23 @@ export interface ContentCheck {
 
 /**
  * Photos are uploaded by the client straight to storage and referenced by file id (`cloud://…` on
- * CloudBase, `local://uploads/…` locally). The server hands out display URLs and deletes files.
+ * CloudBase, `local://uploads/…` locally). The server hands out display URLs, deletes files and stores the
+ * photos it receives itself (Open311 file parts).
  */
+/** The image types a stored photo may be, as file extensions. */
+export type PhotoType = 'jpg' | 'png' | 'webp';
+
 export interface PhotoStorage {
   /** A display URL for each file id, in the same order; null for a file that does not exist. */
   displayUrls(fileIds: string[]): Promise<Array<string | null>>;
   /** Deletes the files; ids of files that do not exist are ignored. */
   delete(fileIds: string[]): Promise<void>;
+  /**
+   * Stores a photo the server received itself (an Open311 client's file part, the local server's upload) as
+   * an upload of `owner`, so that `ownedBy(owner, …)` holds for it; answers its file id. The bytes were
+   * already checked to be of `type`.
+   */
+  upload(owner: string, bytes: Uint8Array, type: PhotoType): Promise<string>;
   /**
    * Whether each file was uploaded by this person. A storage without the method proves only that the
    * file exists in it (a non-null display URL).

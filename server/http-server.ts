@@ -8,7 +8,9 @@ import path from 'node:path';
 import { AppError, RETRY_AFTER_SECONDS, type ErrorCode, type WireResult } from '../core/errors';
 import type { Profile } from '../core/views';
 import { toWireError } from '../core/wire';
-import { adapterError, handleOpen311, internalError, type Open311Env } from '../core/open311';
+import { imageTypeOf, PHOTO_MAX_BYTES } from '../core/photos';
+import type { PhotoType } from '../core/ports';
+import { adapterError, handleOpen311, internalError, OPEN311_LIMITS, type Open311Env } from '../core/open311';
 import { decodeBody } from './open311-body';
 import { open311Env, writeXml } from './open311-xml';
 import { clientAddress } from './client-address';
@@ -70,19 +72,10 @@ export interface HttpTimeouts {
 /** Fit for a mini program's calls (wx.request waits 60 s by default; our bodies are at most 4 MB). */
 export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = { requestMs: 30_000, headersMs: 10_000, keepAliveMs: 4_000, checkEveryMs: 1_000 };
 
-export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_MAX_UPLOAD_BYTES = PHOTO_MAX_BYTES;
 export const DEFAULT_REQUESTS_PER_MINUTE = 600;
 
-type UploadType = 'jpg' | 'png' | 'webp';
-const UPLOAD_TYPES: Record<string, UploadType> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
-
-/** The image type the bytes really are, by their magic number; null when none of ours. */
-export function sniffImage(b: Buffer): UploadType | null {
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpg';
-  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
-  if (b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') return 'webp';
-  return null;
-}
+const UPLOAD_TYPES: Record<string, PhotoType> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
 export type DevIdentity = Profile;
 
@@ -114,14 +107,8 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
       throw new AppError('RATE_LIMITED', 'too many uploads a minute');
     }
     const bytes = await readBody(req, max, () => new AppError('PHOTO.TOO_LARGE', `photos are at most ${max} bytes`));
-    if (sniffImage(bytes) !== type) throw new AppError('PHOTO.INVALID', 'the bytes are not the image type given');
-    let fileId: string;
-    try {
-      fileId = rt.photos.put(bytes, type, openid);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOSPC') throw new AppError('STORAGE.FULL', 'the disk is full; the photo was not stored');
-      throw e;
-    }
+    if (imageTypeOf(bytes) !== type) throw new AppError('PHOTO.INVALID', 'the bytes are not the image type given');
+    const fileId = await rt.photos.upload(openid, bytes, type);
     const [url] = await rt.photos.displayUrls([fileId]);
     return { fileId, url: url ?? '' };
   }
@@ -179,14 +166,14 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
   /** The client's address: the socket's, or the trusted proxy header's last value — never one the client wrote. */
   const clientOf = (req: http.IncomingMessage) => clientAddress(req.headers, opts.clientIpHeader, req.socket.remoteAddress ?? null);
 
-  const open311: Open311Env = open311Env(rt.deps, rt.router.directory, opts.mode === 'production' ? 'production' : 'test');
+  const open311: Open311Env = { ...open311Env(rt.deps, rt.router.directory, opts.mode === 'production' ? 'production' : 'test'), maxPhotoBytes: opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES };
 
   /** Open311 under /open311/ (GeoReport v2 under /open311/v2/, discovery): the same pure handler as the `open311` cloud function. */
   async function serveOpen311(req: http.IncomingMessage, url: URL, res: http.ServerResponse) {
     const path = url.pathname.slice(OPEN311_PREFIX.length);
     let out;
     try {
-      const raw = req.method === 'POST' ? await readBody(req, MAX_BODY, bodyTooLarge) : null;
+      const raw = req.method === 'POST' ? await readBody(req, OPEN311_LIMITS.bodyBytes, () => new AppError('VALIDATION.FAILED', `request body is over ${OPEN311_LIMITS.bodyBytes} bytes`)) : null;
       const decoded = await decodeBody(raw && raw.length > 0 ? raw : null, req.headers['content-type'] ?? null);
       if ('refused' in decoded) out = adapterError(writeXml, path, 400, decoded.refused);
       else {

@@ -1,5 +1,5 @@
 /** Local photos: stored beside the database, served by the local server, deleted on request. */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { createHttpServer } from './http-server';
 import { createLocalRuntime } from './local-runtime';
 import { LocalPhotoStorage } from './local-photo-storage';
 import { testClock } from './test-clock';
+import { photoStorageUploadContract } from './photo-storage-contract';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
 
@@ -40,4 +41,9 @@ describe('local photo storage', () => {
       await rt.close();
     }
   });
+});
+
+photoStorageUploadContract('local photo storage', async () => {
+  const photos = new LocalPhotoStorage(mkdtempSync(path.join(os.tmpdir(), 'jiefang-uploads-')));
+  return { storage: photos, fetchBytes: async (url) => readFileSync(photos.resolve(url.slice('/uploads/'.length))!), done: async () => undefined };
 });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PhotoStorage } from '../core/ports';
+import { AppError } from '../core/errors';
+import type { PhotoStorage, PhotoType } from '../core/ports';
 
 const PREFIX = 'local://uploads/';
 const NAME = /^[A-Za-z0-9_-]{1,64}\.(jpg|jpeg|png|gif|webp)$/;
@@ -29,6 +30,16 @@ export class LocalPhotoStorage implements PhotoStorage {
     }
     writeFileSync(path.join(this.dir, name), bytes);
     return PREFIX + name;
+  }
+
+  /** `put` with an owner, a full disk answered as STORAGE.FULL (nothing stored). */
+  async upload(owner: string, bytes: Uint8Array, type: PhotoType): Promise<string> {
+    try {
+      return this.put(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), type, owner);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOSPC') throw new AppError('STORAGE.FULL', 'the disk is full; the photo was not stored');
+      throw e;
+    }
   }
 
   async ownedBy(openid: string, fileIds: string[]): Promise<boolean[]> {

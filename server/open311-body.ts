@@ -1,11 +1,11 @@
 /**
  * A POST body as Open311 clients send it: form-encoded (the spec), JSON, or multipart/form-data (FixMyStreet
  * and `three`), decoded by the runtime's own WHATWG `Response.formData()` parser. Multipart text fields keep
- * every repeated value; file parts are refused with a clear 400 (photos go by `media_url`).
+ * every repeated value; file parts (photos) are handed on as bytes, checked and stored by the handler.
  */
-import type { Open311HttpRequest } from '../core/open311';
+import type { Open311FilePart, Open311HttpRequest } from '../core/open311';
 
-export type DecodedBody = Pick<Open311HttpRequest, 'body' | 'form'> | { refused: string };
+export type DecodedBody = Pick<Open311HttpRequest, 'body' | 'form' | 'files'> | { refused: string };
 
 export async function decodeBody(raw: Buffer | null, contentType: string | null): Promise<DecodedBody> {
   if (raw === null) return { body: null };
@@ -17,12 +17,12 @@ export async function decodeBody(raw: Buffer | null, contentType: string | null)
     return { refused: 'multipart/form-data body could not be read' };
   }
   const form: Array<[string, string]> = [];
-  let failed: string | null = null;
-  data.forEach((v, k) => {
-    if (failed !== null) return;
-    if (typeof v !== 'string') failed = `file part ${k} is not accepted: send photos as media_url`;
-    else form.push([k, v]);
+  const files: Open311FilePart[] = [];
+  const blobs: Array<{ field: string; file: File }> = [];
+  data.forEach((v, field) => {
+    if (typeof v === 'string') form.push([field, v]);
+    else blobs.push({ field, file: v });
   });
-  if (failed !== null) return { refused: failed };
-  return { body: null, form };
+  for (const { field, file } of blobs) files.push({ field, filename: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) });
+  return { body: null, form, files };
 }

@@ -278,7 +278,7 @@ describe('servicerequestupdates (mySociety extension)', () => {
 });
 
 describe('bodies as clients send them', () => {
-  it('takes multipart/form-data with repeated media_url and address_id, and refuses a file part', async () => {
+  it('takes multipart/form-data with repeated media_url and address_id, and refuses a file part that is no image', async () => {
     const form = new FormData();
     for (const [k, v] of Object.entries({ api_key: HOTLINE, jurisdiction_id: 'danzao', service_code: 'parking', address_id: 'dz-xicheng-daguo', description: '占道停车' })) form.append(k, v);
     form.append('media_url', 'https://hotline.example.org/a.jpg');

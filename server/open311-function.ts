@@ -4,7 +4,7 @@
  * itself is served by core/open311.ts, the same handler the local server mounts at /open311/.
  * There is no WeChat identity here: a client system is known by its api_key alone.
  */
-import { adapterError, handleOpen311, internalError, type Open311Env, type Open311HttpResponse } from '../core/open311';
+import { adapterError, handleOpen311, internalError, OPEN311_LIMITS, type Open311Env, type Open311HttpResponse } from '../core/open311';
 import { clientAddress } from './client-address';
 import { decodeBody } from './open311-body';
 import { writeXml } from './open311-xml';
@@ -32,8 +32,6 @@ export interface HttpAccessResult {
   isBase64Encoded: false;
 }
 
-const MAX_BODY = 256 * 1024;
-
 /**
  * The path below `/open311/`, whatever route prefix the function is mounted under: from `v2/` on
  * (`/open311/v2/services.xml` → `v2/services.xml`), else what follows the last `open311/` (or the path itself).
@@ -58,7 +56,7 @@ export function createOpen311Function(getEnv: () => Promise<Open311FunctionEnv>)
     const path = open311Path(event?.path ?? '');
     try {
       const raw = typeof event.body === 'string' ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : null;
-      if (raw !== null && raw.length > MAX_BODY) return result(adapterError(writeXml, path, 413, 'request body too large'));
+      if (raw !== null && raw.length > OPEN311_LIMITS.bodyBytes) return result(adapterError(writeXml, path, 413, `request body is over ${OPEN311_LIMITS.bodyBytes} bytes`));
       const contentType = header(event.headers, 'content-type');
       const decoded = await decodeBody(raw && raw.length > 0 ? raw : null, contentType);
       if ('refused' in decoded) return result(adapterError(writeXml, path, 400, decoded.refused));

@@ -6,7 +6,8 @@ import path from 'node:path';
 import type http from 'node:http';
 import type { ConcernDetail, ConcernSummary, Page } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
-import { createHttpServer, sniffImage } from './http-server';
+import { createHttpServer } from './http-server';
+import { imageTypeOf } from '../core/photos';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { GENEROUS_LIMITS } from './test-limits';
 import { codeOf } from './test-outcome';
@@ -64,7 +65,7 @@ describe('the upload endpoint', () => {
   });
 
   it('knows image types by their bytes', () => {
-    expect([JPEG, PNG, WEBP, Buffer.from('GIF89a')].map(sniffImage)).toEqual(['jpg', 'png', 'webp', null]);
+    expect([JPEG, PNG, WEBP, Buffer.from('GIF89a')].map(imageTypeOf)).toEqual(['jpg', 'png', 'webp', null]);
   });
 });
 

@@ -16,6 +16,7 @@ import { demoDirectory } from './demo-data';
 import { DEMO_API_CLIENTS } from './demo-open311';
 import { createHttpServer } from './http-server';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import type { ImageBlocklist } from './local-image-check';
 import { GENEROUS_LIMITS } from './test-limits';
 import { fakeCloudbaseApp } from '../test/fakes/cloudbase-app';
 import type { FakeCloudbaseDb } from '../test/fakes/cloudbase-db';
@@ -32,8 +33,8 @@ export interface LocalOpen311 {
   stop(): Promise<void>;
 }
 
-export async function startLocalOpen311(now: () => Date): Promise<LocalOpen311> {
-  const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now, rateLimits: GENEROUS_LIMITS, uploadsDir: mkdtempSync(path.join(os.tmpdir(), 'jiefang-open311-')) });
+export async function startLocalOpen311(now: () => Date, imageBlocklist?: ImageBlocklist): Promise<LocalOpen311> {
+  const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now, rateLimits: GENEROUS_LIMITS, uploadsDir: mkdtempSync(path.join(os.tmpdir(), 'jiefang-open311-')), imageBlocklist });
   const server: http.Server = createHttpServer(rt, { mode: 'local', staticDir: null });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {

@@ -93,7 +93,12 @@ export class WechatImageCheck implements ImageCheck {
     private readonly storage: PhotoStorage,
   ) {}
 
-  async submit(fileId: string, openid: string): Promise<{ traceId: string }> {
+  /**
+   * mediaCheckAsync wants the openid of a WeChat user who used the mini program lately: a client system's
+   * photo (an Open311 file part) has none, so it is held for a moderator, as its text is.
+   */
+  async submit(fileId: string, openid: string): Promise<{ traceId: string } | { verdict: 'review' }> {
+    if (!isWechatUser(openid)) return { verdict: 'review' };
     const [url] = await this.storage.displayUrls([fileId]);
     if (!url) throw new WechatApiError(OPENAPI.mediaCheckAsync, -1, `no URL for ${fileId}`);
     const { traceId } = await this.check.checkMediaAsync(url, openid);

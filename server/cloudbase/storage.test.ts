@@ -1,6 +1,8 @@
 /** Photos in CloudBase storage, through the real SDK's getTempFileURL/deleteFile against a fake of its one request. */
 import tcb from '@cloudbase/node-sdk';
 import { FakeCloudbaseApi } from '../../test/fakes/cloudbase-api';
+import { FakeCloudbaseStorage } from '../../test/fakes/cloudbase-storage';
+import { photoStorageUploadContract } from '../photo-storage-contract';
 import { CloudbasePhotoStorage } from './storage';
 
 let api: FakeCloudbaseApi;
@@ -54,4 +56,17 @@ describe('CloudBase photo storage', () => {
     api.on('storage.batchDeleteFile', () => ({ data: { delete_list: [{ fileID: 'cloud://env/b.jpg', code: 'SYS_ERR' }] } }));
     await expect(storage.delete(['cloud://env/b.jpg'])).rejects.toThrow('cloud://env/b.jpg (SYS_ERR)');
   });
+});
+
+photoStorageUploadContract('CloudBase photo storage', async () => {
+  const fake = new FakeCloudbaseApi().install();
+  const cos = await new FakeCloudbaseStorage().install(fake);
+  return {
+    storage: new CloudbasePhotoStorage(tcb.init({ env: 'jiefang-test', secretId: 'fake-secret-id', secretKey: 'fake-secret-key' })),
+    fetchBytes: async (url) => Buffer.from(await (await fetch(url)).arrayBuffer()),
+    done: async () => {
+      await cos.uninstall();
+      fake.uninstall();
+    },
+  };
 });

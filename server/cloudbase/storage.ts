@@ -1,5 +1,6 @@
 import type tcb from '@cloudbase/node-sdk';
-import type { PhotoStorage } from '../../core/ports';
+import { randomBytes } from 'node:crypto';
+import type { PhotoStorage, PhotoType } from '../../core/ports';
 
 type CloudBase = ReturnType<typeof tcb.init>;
 /** getTempFileURL and deleteFile take at most this many ids per call. */
@@ -16,12 +17,13 @@ function pathInBucket(fileId: string): string | null {
 
 /**
  * Photos in CloudBase storage. The mini program uploads (`Taro.cloud.uploadFile`) into the person's own
- * folder and stores the `cloud://` file id; the server turns ids into temporary URLs for display and
- * deletes files.
+ * folder and stores the `cloud://` file id; the server turns ids into temporary URLs for display, deletes
+ * files, and uploads the photos it receives itself (Open311 file parts) into their owner's folder with the
+ * SDK's `uploadFile` (storage.getUploadMetadata, then a PUT of the bytes to the URL it answers).
  */
 export class CloudbasePhotoStorage implements PhotoStorage {
   constructor(
-    private readonly app: Pick<CloudBase, 'getTempFileURL' | 'deleteFile'>,
+    private readonly app: Pick<CloudBase, 'getTempFileURL' | 'deleteFile' | 'uploadFile'>,
     /** Seconds a display URL stays valid. */
     private readonly maxAge = 3600,
   ) {}
@@ -50,6 +52,13 @@ export class CloudbasePhotoStorage implements PhotoStorage {
     const urls = candidates.length > 0 ? await this.displayUrls(candidates) : [];
     let k = 0;
     return inFolder.map((ok) => ok && urls[k++] !== null);
+  }
+
+  async upload(owner: string, bytes: Uint8Array, type: PhotoType): Promise<string> {
+    const name = `${randomBytes(12).toString('hex')}.${type}`;
+    const res = await this.app.uploadFile({ cloudPath: photoFolder(owner) + name, fileContent: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    if (!res.fileID) throw new Error(`uploadFile answered no fileID for ${photoFolder(owner)}${name}`);
+    return res.fileID;
   }
 
   async delete(fileIds: string[]): Promise<void> {
