@@ -1,4 +1,4 @@
-import { actorsOf, canView, hasHandled, isHandler, isReporter } from './access';
+import { actorsOf, canView, hasHandled, isHandler, isReporter, passedItOn } from './access';
 import { workCalendarOf } from './calendar';
 import { HELD_TEXT, moderate as moderateText, releasedText, shownText as shownTextFor } from './content';
 import type { DirectoryCache, DirectorySnapshot } from './directory';
@@ -11,7 +11,7 @@ import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';
 import type { ConcernChange, Deps, InboxNarrowing, InboxScope, NewConcern, RouteLevel } from './ports';
 import { toWgs84 } from './geo';
 import { checkPhotos, photoUrlLists, photoVisibility, submitPhotoChecks, visiblePhotoLists } from './photos';
-import { escalationTarget, routeToNode, routeToQueue, routeUp } from './route-change';
+import { escalationTarget, passedNodes, routeToNode, routeToQueue, routeUp } from './route-change';
 import { routeConcern, routeTownId } from './routing';
 import type { ParsedInputOf } from './schemas';
 import { DEFAULT_SLA, derive, onAccepted, onResolved, startRound, type SlaConfig } from './sla';
@@ -98,6 +98,7 @@ function summary(snap: DirectorySnapshot, cats: Map<string, Category>, c: Concer
     rating: c.rating,
     photoCount,
     thumbUrl,
+    passedOn: passedItOn(snap.grid, caller, c),
   };
 }
 
@@ -245,6 +246,7 @@ export async function planSubmission(ctx: Ctx, snap: DirectorySnapshot, input: S
     version: 1,
     requestId: input.requestId ?? null,
     moderation,
+    pastNodeIds: [],
   };
   const submitted = event(ctx, { id: concern.id, status: 'submitted' }, 'submitted', 'submitted', opts.note ?? null, at);
   submitted.fromStatus = null;
@@ -306,7 +308,11 @@ export interface StepPlan {
 /** Turns a decided move into the change the store commits atomically: patch, one event, messages, notices. */
 export function toChange(deps: Deps, actor: EventActor, c: Concern, action: LifecycleAction, to: ConcernStatus, at: string, step: StepPlan, requestId: string | null): ConcernChange {
   const patch: ConcernChange['patch'] = { status: to, updatedAt: at, sla: derive(step.sla ?? c.sla, to) };
-  if (step.route) patch.route = step.route;
+  if (step.route) {
+    patch.route = step.route;
+    const past = passedNodes(c.pastNodeIds, c.route, step.route);
+    if (past.length !== c.pastNodeIds.length) patch.pastNodeIds = past;
+  }
   if (step.rating) patch.rating = step.rating;
   const ev: ConcernEvent = {
     id: deps.newId('e'),

@@ -84,9 +84,11 @@ export interface RouteNode {
  * Which concerns an inbox shows: those routed through any of these nodes (a cooperative's id matches
  * `route.cooperativeId`, and so on), or co-handled by this office.
  * - `openOnly`: open concerns only, ordered by `sla.dueAt` ascending, then id ascending (most urgent first);
- * - otherwise every concern, newest first by (createdAt, id) descending.
+ * - otherwise every concern, newest first by (createdAt, id) descending — including those passed on from
+ *   any of these nodes (`Concern.pastNodeIds` holds the node's id), so a node keeps what it worked on.
  * Cursor paging on that order (keyset, never an offset); adapters need an index per route level on
- * (level id, dueAt, id) for open concerns and on (level id, createdAt, id).
+ * (level id, dueAt, id) for open concerns and on (level id, createdAt, id), and one on
+ * (past node id, createdAt, id).
  */
 export interface InboxScope {
   nodes: RouteNode[];
@@ -169,7 +171,7 @@ export interface NewConcern {
 }
 
 export interface ConcernChange {
-  patch: Partial<Pick<Concern, 'status' | 'route' | 'sla' | 'rating' | 'updatedAt'>>;
+  patch: Partial<Pick<Concern, 'status' | 'route' | 'sla' | 'rating' | 'updatedAt' | 'pastNodeIds'>>;
   events: ConcernEvent[];
   messages: ConcernMessage[];
   /** Stored with the events so a retried call can be recognised. */

@@ -216,6 +216,11 @@ export interface ConcernSummary {
   /** How many photos the report carries, and a display URL of the first (a thumbnail in lists). */
   photoCount: number;
   thumbUrl: string | null;
+  /**
+   * True for staff whose node held the concern and passed it on (转派, 上报, 退回) and who no longer handle
+   * it: they see it read-only, with `route` telling where it is now and `status` how it stands.
+   */
+  passedOn: boolean;
 }
 
 /** A concern as the public board shows it: no reporter, no photos, no location, text scrubbed of phones and names. */

@@ -42,6 +42,8 @@ function toConcern(d: StoredDoc): Concern {
     version: Number(d.version),
     requestId: d.requestId === null || d.requestId === undefined ? null : String(d.requestId),
     moderation: (d.moderation as Concern['moderation'] | undefined) ?? 'published',
+    // Concerns stored before passing on was recorded were never passed on.
+    pastNodeIds: (d.pastNodeIds as string[] | undefined) ?? [],
   };
 }
 
@@ -306,6 +308,11 @@ export class CloudbaseConcerns implements ConcernRepo {
     for (const n of scope.nodes) byLevel.set(n.level, [...(byLevel.get(n.level) ?? []), n.id]);
     const ors: Filter[] = [...byLevel].map(([level, ids]) => ({ [LEVEL_FIELD[level]]: ids.length === 1 ? ids[0] : _.in(ids) }));
     if (scope.officeId !== null) ors.push({ 'route.coOfficeId': scope.officeId });
+    // The whole inbox keeps what the nodes passed on (index past_nodes: an array field matches any element).
+    if (!scope.openOnly && scope.nodes.length > 0) {
+      const ids = scope.nodes.map((n) => n.id);
+      ors.push({ pastNodeIds: ids.length === 1 ? ids[0] : _.in(ids) });
+    }
     if (ors.length === 0) return null;
     const routed = ors.length === 1 ? ors[0] : (_.or(ors) as unknown as Filter);
     if (!scope.openOnly) return routed;
