@@ -8,6 +8,8 @@ import { useHandle } from '../../../hooks/use-handle';
 import { MessageBox } from '../../../components/message-box';
 import { useElderClass } from '../../../hooks/use-elder';
 import { PrivacyGate } from '../../../components/privacy-gate';
+import { routedCommittee } from '../../../services/format';
+import { statusText } from '../../../services/status-text';
 import './index.scss';
 
 /** Short label of a quick reply; the chip's accessible name is the whole text. */
@@ -55,6 +57,11 @@ export default function HandlePage() {
   return (
     <View className={`page${elder}`}>
       <PrivacyGate />
+      {concern.data.passedOn ? (
+        <View className='card handle__passed' role='note'>
+          <Text>{`您已转出这条诉求，现由${routedCommittee(concern.data.route)}办理，当前状态：${statusText(concern.data.status)}。这里只能查看。`}</Text>
+        </View>
+      ) : null}
       <ConcernView concern={concern.data} />
 
       {h.can('accept') ? (
@@ -159,7 +166,7 @@ export default function HandlePage() {
         </View>
       ) : null}
 
-      {none ? <Text className='muted refresh-hint'>这条诉求当前无需您办理。</Text> : null}
+      {none && !concern.data.passedOn ? <Text className='muted refresh-hint'>这条诉求当前无需您办理。</Text> : null}
       {h.actionError ? <Text className='error-text action-error'>{h.actionError}</Text> : null}
       <Text className='muted refresh-hint'>下拉页面可刷新最新进展</Text>
     </View>
