@@ -135,6 +135,13 @@ export interface RateCounts extends RateTally {
   gridId: string | null;
 }
 
+/** Per creation month (YYYY-MM, Beijing time) and node: how many concerns that node passed on (it is in their `pastNodeIds`). */
+export interface PassedOnCount {
+  month: string;
+  nodeId: string;
+  count: number;
+}
+
 /** Concerns created from `fromMonth` to `toMonth` (inclusive, YYYY-MM, Beijing time) under a node or co-handled by an office. */
 export type RateQuery = { fromMonth: string; toMonth: string } & ({ node: RouteNode } | { officeId: string });
 
@@ -238,6 +245,11 @@ export interface ConcernRepo {
   dueForSla(now: string, limit: number): Promise<Concern[]>;
   /** Counts per (month, town, village, cooperative, grid) for the dashboard; an aggregate, not a scan in core. */
   rateCounts(query: RateQuery): Promise<RateCounts[]>;
+  /**
+   * For the dashboard's 转出 column: concerns created in the months asked that any of `nodeIds` passed on,
+   * counted per month and node — an aggregate over the (past node, createdAt) index, not a scan in core.
+   */
+  passedOnCounts(query: { fromMonth: string; toMonth: string; nodeIds: string[] }): Promise<PassedOnCount[]>;
   /** True when an event for this concern was already stored under this actor's requestId. */
   hasRequest(concernId: string, actorOpenid: string, requestId: string): Promise<boolean>;
   /**

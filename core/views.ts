@@ -260,6 +260,11 @@ export interface RateRow extends RateTally {
   resolveRate: number | null;
   /** 满意率: 满意 or 基本满意, of those rated. */
   satisfactionRate: number | null;
+  /**
+   * 转出: concerns of the month this node worked on and passed on (转派, 上报, 退回); they count in `total`
+   * where they are now, and here for the node that did that work. 0 for offices and `direct` rows.
+   */
+  passedOn: number;
 }
 
 export interface RatesView {

@@ -332,4 +332,23 @@ describe('rates', () => {
     expect(await codeOf(call(I.resident, 'stats/rates', {}))).toBe('AUTH.FORBIDDEN');
     expect(await codeOf(call(I.townAdmin, 'stats/rates', { month: '2026-13' }))).toBe('VALIDATION.FAILED');
   });
+
+  it('keeps the work of a node that passed a concern on: 转出 on its row, the concern counted where it is now', async () => {
+    const c = await report();
+    await call(I.daguoChair, 'concern/accept', { id: c.id });
+    await call(I.daguoChair, 'concern/transfer', { id: c.id, nodeId: 'dz-xinan-1', reason: '路段属新安第一经济社' });
+    const town = await call<RatesView>(I.townAdmin, 'stats/rates', { month: '2026-11', months: 1 });
+    expect(town.rows.map((r) => [r.name, r.total, r.passedOn])).toEqual([
+      ['丹灶镇', 1, 0],
+      ['西城社区', 0, 1],
+      ['新安社区', 1, 0],
+    ]);
+    const village = await call<RatesView>(I.xichengStaff, 'stats/rates', { month: '2026-11', months: 1 });
+    expect(village.rows.map((r) => [r.name, r.total, r.passedOn])).toEqual([
+      ['西城社区', 0, 1],
+      ['大果经济社', 0, 1],
+    ]);
+    const cooperative = await call<RatesView>(I.daguoChair, 'stats/rates', { month: '2026-11', months: 1 });
+    expect(cooperative.rows[0]).toMatchObject({ name: '大果经济社', total: 0, passedOn: 1 });
+  });
 });

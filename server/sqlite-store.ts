@@ -4,7 +4,7 @@ import type { ApiClient, Category, Concern, ConcernEvent, ConcernMessage, GridNo
 import type { BoundaryImportPlan } from '../core/boundary-import';
 import { builtinCalendarYears, type CalendarYear } from '../core/calendar';
 import type { Boundary } from '../core/locate';
-import type { AuditRepo, BoardRepo, FeedbackRepo, HeldContent, PhotoCheckRepo, PrivacyRepo, ConcernChange, ConcernRepo, ConcernSearch, LatestReply, NewConcern, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, RateCounts, RateQuery, RouteLevel, Store, TeamRepo, UserRecord } from '../core/ports';
+import type { AuditRepo, BoardRepo, FeedbackRepo, HeldContent, PhotoCheckRepo, PrivacyRepo, ConcernChange, ConcernRepo, ConcernSearch, LatestReply, NewConcern, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, PassedOnCount, RateCounts, RateQuery, RouteLevel, Store, TeamRepo, UserRecord } from '../core/ports';
 import type { RosterImportPlan } from '../core/roster-import';
 import { DEFAULT_SLA, noClocks, startRound, type SlaConfig } from '../core/sla';
 import { SqliteAudit } from './sqlite-audit';
@@ -626,6 +626,18 @@ export class SqliteConcerns implements ConcernRepo {
       satisfied: r.satisfied as number,
       overdue: r.overdue as number,
     }));
+  }
+
+  async passedOnCounts(query: { fromMonth: string; toMonth: string; nodeIds: string[] }): Promise<PassedOnCount[]> {
+    if (query.nodeIds.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT strftime('%Y-%m', created_at, '+8 hours') AS month, node_id, COUNT(*) AS n FROM concern_past_nodes
+        WHERE node_id IN (${query.nodeIds.map(() => '?').join(',')}) AND created_at >= ? AND created_at < ?
+        GROUP BY month, node_id ORDER BY month, node_id`,
+      )
+      .all(...query.nodeIds, monthStart(query.fromMonth), monthStart(nextMonth(query.toMonth))) as Row[];
+    return rows.map((r) => ({ month: r.month as string, nodeId: r.node_id as string, count: r.n as number }));
   }
 
   private page(where: string, params: unknown[], page: PageQuery): Page<Concern> {

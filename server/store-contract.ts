@@ -263,6 +263,16 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
         expect(open).toEqual(['c-past-2', 'c-past-3']);
         expect(await store.concerns.countInbox(scope([['cooperative', 'dz-xicheng-daguo']], true))).toBe(2);
         expect((await store.concerns.get(stayed.id))?.pastNodeIds).toEqual([]);
+        // 转出 on the dashboard: per month and node asked, each concern once per node.
+        const month = new Date(Date.parse(at(1)) + 8 * 3600_000).toISOString().slice(0, 7);
+        const span = { fromMonth: month, toMonth: month };
+        expect(await store.concerns.passedOnCounts({ ...span, nodeIds: ['dz-xicheng-daguo', 'dz-xinan', 'dz-xicheng', 'dz-xinan-1'] })).toEqual([
+          { month, nodeId: 'dz-xicheng', count: 2 },
+          { month, nodeId: 'dz-xicheng-daguo', count: 2 },
+          { month, nodeId: 'dz-xinan', count: 1 },
+        ]);
+        expect(await store.concerns.passedOnCounts({ fromMonth: '2020-01', toMonth: '2020-02', nodeIds: ['dz-xicheng'] })).toEqual([]);
+        expect(await store.concerns.passedOnCounts({ ...span, nodeIds: [] })).toEqual([]);
       });
     });
 
