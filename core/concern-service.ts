@@ -1,4 +1,4 @@
-import { actorsOf, canView, hasHandled, isHandler, isReporter, passedItOn } from './access';
+import { actorsOf, canView, hasHandled, isDispatcher, isHandler, isReporter, passedItOn } from './access';
 import { workCalendarOf } from './calendar';
 import { HELD_TEXT, moderate as moderateText, releasedText, shownText as shownTextFor } from './content';
 import type { DirectoryCache, DirectorySnapshot } from './directory';
@@ -12,7 +12,7 @@ import type { ConcernChange, Deps, InboxNarrowing, InboxScope, NewConcern, Route
 import { toWgs84 } from './geo';
 import { checkPhotos, photoUrlLists, photoVisibility, submitPhotoChecks, visiblePhotoLists } from './photos';
 import { escalationTarget, passedNodes, routeToNode, routeToQueue, routeUp } from './route-change';
-import { routeConcern, routeTownId } from './routing';
+import { handlingNodeId, routeConcern, routeTownId } from './routing';
 import type { ParsedInputOf } from './schemas';
 import { DEFAULT_SLA, derive, onAccepted, onResolved, startRound, type SlaConfig } from './sla';
 import type { ConcernDetail, ConcernMove, ConcernSummary, InboxCounts, InboxFilter, Page, RouteView, SlaView } from './views';
@@ -116,7 +116,8 @@ function movesFor(snap: DirectorySnapshot, caller: Caller, c: Concern, timeline:
   const ok = (a: LifecycleAction) => decide(c.status, a, actors).ok;
   const moves: ConcernMove[] = [];
   if (ok('dispatch')) moves.push('dispatch');
-  if (ok('accept')) moves.push('accept');
+  // The town's dispatcher oversees what it sent below the town; 签收 is for the node it went to.
+  if (ok('accept') && !(isDispatcher(caller, c) && handlingNodeId(c.route) !== c.route.townId)) moves.push('accept');
   if (ok('reply') || ok('comment')) moves.push('reply');
   if (ok('resolve')) moves.push('resolve');
   if ((ok('rate') || ok('reopen')) && !hasHandled(snap.grid, caller, c, timeline)) moves.push('rate');
@@ -566,6 +567,8 @@ export function inboxNarrowing(filter: InboxFilter, now: Date): InboxNarrowing {
       return { kind: 'overdue', at };
     case 'toAccept':
       return { kind: 'statuses', statuses: ['assigned'] };
+    case 'toDispatch':
+      return { kind: 'statuses', statuses: ['dispatching'] };
   }
 }
 
@@ -579,11 +582,18 @@ export async function inbox(ctx: Ctx, input: ParsedInputOf<'concern/inbox'>): Pr
 
 /** The numbers on the workbench badge and filter tabs: three counts over the open inbox, computed by the store. */
 export async function inboxCounts(ctx: Ctx): Promise<InboxCounts> {
-  const scope = inboxScopeOf(await ctx.directory.current(), ctx.caller, true);
+  const snap = await ctx.directory.current();
+  const scope = inboxScopeOf(snap, ctx.caller, true);
   const now = ctx.deps.now();
   const count = (filter: InboxFilter) => ctx.deps.store.concerns.countInbox({ ...scope, filter: inboxNarrowing(filter, now) });
-  const [dueToday, overdue, toAccept] = await Promise.all([count('dueToday'), count('overdue'), count('toAccept')]);
-  return { dueToday, overdue, toAccept };
+  const dispatcher = townDispatcher(snap, ctx.caller);
+  const [dueToday, overdue, toAccept, toDispatch] = await Promise.all([count('dueToday'), count('overdue'), count('toAccept'), dispatcher ? count('toDispatch') : null]);
+  return { dueToday, overdue, toAccept, toDispatch };
+}
+
+/** Staff serving a town node: they run its 派单 queue. */
+function townDispatcher(snap: DirectorySnapshot, caller: Caller): boolean {
+  return caller.role === 'staff' && caller.nodeId !== null && snap.grid.get(caller.nodeId)?.kind === 'town';
 }
 
 /**

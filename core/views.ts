@@ -337,7 +337,7 @@ export interface MyDataExport {
 }
 
 /** Workbench filters of the open inbox: 今天到期, 已超期, 待签收 (schemas.ts INBOX_FILTERS lists the same). */
-export type InboxFilter = 'dueToday' | 'overdue' | 'toAccept';
+export type InboxFilter = 'dueToday' | 'overdue' | 'toAccept' | 'toDispatch';
 
 /**
  * The caller's open inbox in numbers (the same scope as `concern/inbox`). A concern may count in more
@@ -350,6 +350,8 @@ export interface InboxCounts {
   overdue: number;
   /** Waiting for 签收 (status assigned). */
   toAccept: number;
+  /** Waiting in the town's 派单 queue (status dispatching); null for anyone but the town's dispatchers. */
+  toDispatch: number | null;
 }
 
 export interface Page<T> {

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { Chip, ChipRow } from '../../../components/chip';
+import { TargetPicker } from '../../../components/target-picker';
 import { ConcernView } from '../../../components/concern-view';
 import { ErrorState, LoadingState } from '../../../components/page-state';
 import { REASON_MAX } from '../../../hooks/use-concern-detail';
@@ -112,25 +113,20 @@ export default function HandlePage() {
         <View className='card reply-box'>
           <Text className='reply-box__title'>{h.can('dispatch') ? '派单：选择承办的村（社区）或经济社' : '不属于本单位或需上级协调'}</Text>
           {picks ? (
-            <View className='handle__picker'>
-              {h.villages.length === 0 ? <Text className='muted'>正在读取本镇村（社区）名单…</Text> : null}
-              <ChipRow>
-                {h.villages.map((v) => (
-                  <Chip key={v.id} selected={h.village?.id === v.id} onTap={() => h.pickVillage(v.id)}>
-                    {v.name}
-                  </Chip>
-                ))}
-              </ChipRow>
-              {h.village && h.village.cooperatives.length > 0 ? (
-                <ChipRow>
-                  {h.village.cooperatives.map((c) => (
-                    <Chip key={c.id} selected={h.targetId === c.id} onTap={() => h.pickCooperative(c.id)}>
-                      {c.name}
-                    </Chip>
-                  ))}
-                </ChipRow>
-              ) : null}
-            </View>
+            <TargetPicker
+              options={h.options}
+              loading={h.treeLoading}
+              error={h.treeError}
+              onRetry={h.reloadTree}
+              query={h.query}
+              onQuery={h.setQuery}
+              results={h.results}
+              label={h.targetLabel}
+              open={h.pickerOpen}
+              onOpen={h.openPicker}
+              onClose={h.closePicker}
+              onPick={h.pick}
+            />
           ) : null}
           <TextArea
             value={h.reason}
