@@ -37,22 +37,25 @@ export function useHandle() {
     /** A template fills the box; what is already typed is kept, the template goes after it. */
     pickReply: (t: string) => d.setReplyText(joinText(d.replyText, t)),
     pickResolve: (t: string) => d.setResolveText(joinText(d.resolveText, t)),
-    treeLoading: picks && tree.loading,
-    treeError: tree.error,
-    reloadTree: () => void tree.reload(),
-    options,
-    query,
-    setQuery,
-    results: searchTargets(leaves, query),
-    /** What is picked, with its whole path, e.g. `新安社区 / 新安第一经济社 / 新安第一网格`. */
-    targetLabel: leaves.find((l) => l.id === d.targetId)?.label ?? null,
-    pickerOpen,
-    openPicker: () => setPickerOpen(true),
-    closePicker: () => setPickerOpen(false),
-    pick: (id: string) => {
-      d.setTargetId(id);
-      setPickerOpen(false);
-      setQuery('');
+    /** The 转派 / 派单 target picker's state and handlers (components/target-picker.tsx). */
+    picker: {
+      options,
+      loading: picks && tree.loading,
+      error: tree.error,
+      onRetry: () => void tree.reload(),
+      query,
+      onQuery: setQuery,
+      results: searchTargets(leaves, query),
+      /** What is picked, with its whole path, e.g. `新安社区 / 新安第一经济社 / 新安第一网格`. */
+      label: leaves.find((l) => l.id === d.targetId)?.label ?? null,
+      open: pickerOpen,
+      onOpen: () => setPickerOpen(true),
+      onClose: () => setPickerOpen(false),
+      onPick: (id: string) => {
+        d.setTargetId(id);
+        setPickerOpen(false);
+        setQuery('');
+      },
     },
   };
 }

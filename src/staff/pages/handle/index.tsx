@@ -113,20 +113,7 @@ export default function HandlePage() {
         <View className='card reply-box'>
           <Text className='reply-box__title'>{h.can('dispatch') ? '派单：选择承办的村（社区）或经济社' : '不属于本单位或需上级协调'}</Text>
           {picks ? (
-            <TargetPicker
-              options={h.options}
-              loading={h.treeLoading}
-              error={h.treeError}
-              onRetry={h.reloadTree}
-              query={h.query}
-              onQuery={h.setQuery}
-              results={h.results}
-              label={h.targetLabel}
-              open={h.pickerOpen}
-              onOpen={h.openPicker}
-              onClose={h.closePicker}
-              onPick={h.pick}
-            />
+            <TargetPicker {...h.picker} />
           ) : null}
           <TextArea
             value={h.reason}
