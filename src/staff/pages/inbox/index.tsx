@@ -24,12 +24,12 @@ const FILTERS: { filter: InboxFilter | null; title: string; empty: string }[] = 
 
 function countOf(counts: InboxCounts | null, f: InboxFilter | null): string {
   const n = counts && f ? counts[f] : null;
-  return n === null ? '' : ` ${n}`;
+  return n === null || n === undefined ? '' : ` ${n}`;
 }
 
 /** 待派单 is the town dispatcher's: shown only to those the counts give a queue. */
 function shownFilters(counts: InboxCounts | null) {
-  return FILTERS.filter((f) => f.filter !== 'toDispatch' || (counts !== null && counts.toDispatch !== null));
+  return FILTERS.filter((f) => f.filter !== 'toDispatch' || (typeof counts?.toDispatch === 'number'));
 }
 
 export default function InboxPage() {
