@@ -36,6 +36,7 @@ const concern = (over: Partial<RouteDecision> = {}): Concern => ({
   version: 1,
   requestId: null,
   moderation: 'published',
+  pastNodeIds: [],
 });
 
 const who = (openid: string, role: Caller['role'], nodeId: string | null): Caller => ({ openid, name: openid, role, nodeId });

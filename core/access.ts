@@ -3,7 +3,8 @@
  * - the reporter sees their own concern and may add to its thread;
  * - staff serving the concern's handling node or any of its ancestors see and handle it;
  * - the office that co-handles it (lead office of its category) sees and handles it;
- * - an admin sees every concern inside the node they administer.
+ * - an admin sees every concern inside the node they administer;
+ * - staff whose node passed the concern on see it, read-only.
  * Anyone else is told the concern does not exist, so a refusal reveals nothing.
  */
 import type { GridIndex } from './grid';
@@ -22,8 +23,18 @@ export function isHandler(grid: GridIndex, caller: Caller, c: Concern): boolean 
   return false;
 }
 
+/**
+ * Staff of a node that held the concern and passed it on (or of a node above it), and who no longer handle
+ * it: they see it read-only — where it went and how it stands — in 全部, never its held text or full phone.
+ */
+export function passedItOn(grid: GridIndex, caller: Caller, c: Concern): boolean {
+  if (caller.role !== 'staff' || caller.nodeId === null || isHandler(grid, caller, c)) return false;
+  const node = caller.nodeId;
+  return c.pastNodeIds.some((id) => grid.isWithin(id, node));
+}
+
 export function canView(grid: GridIndex, caller: Caller, c: Concern): boolean {
-  if (isReporter(caller, c) || isHandler(grid, caller, c)) return true;
+  if (isReporter(caller, c) || isHandler(grid, caller, c) || passedItOn(grid, caller, c)) return true;
   return caller.role === 'admin' && caller.nodeId !== null && grid.isWithin(handlingNodeId(c.route), caller.nodeId);
 }
 

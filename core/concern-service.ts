@@ -1,4 +1,4 @@
-import { actorsOf, canView, hasHandled, isHandler, isReporter } from './access';
+import { actorsOf, canView, hasHandled, isDispatcher, isHandler, isReporter, passedItOn } from './access';
 import { workCalendarOf } from './calendar';
 import { HELD_TEXT, moderate as moderateText, releasedText, shownText as shownTextFor } from './content';
 import { categoryKey, categoryOf, type DirectoryCache, type DirectorySnapshot } from './directory';
@@ -11,8 +11,8 @@ import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';
 import type { ConcernChange, Deps, InboxNarrowing, InboxScope, NewConcern, RouteLevel } from './ports';
 import { toWgs84 } from './geo';
 import { checkPhotos, photoUrlLists, photoVisibility, submitPhotoChecks, visiblePhotoLists } from './photos';
-import { escalationTarget, routeToNode, routeToQueue, routeUp } from './route-change';
-import { routeConcern, routeTownId } from './routing';
+import { escalationTarget, passedNodes, routeToNode, routeToQueue, routeUp } from './route-change';
+import { handlingNodeId, routeConcern, routeTownId } from './routing';
 import type { ParsedInputOf } from './schemas';
 import { DEFAULT_SLA, derive, onAccepted, onResolved, startRound, type SlaConfig } from './sla';
 import type { ConcernDetail, ConcernMove, ConcernSummary, InboxCounts, InboxFilter, Page, RouteView, SlaView } from './views';
@@ -90,6 +90,7 @@ function summary(snap: DirectorySnapshot, cats: Map<string, Category>, c: Concer
     rating: c.rating,
     photoCount,
     thumbUrl,
+    passedOn: passedItOn(snap.grid, caller, c),
   };
 }
 
@@ -107,7 +108,8 @@ function movesFor(snap: DirectorySnapshot, caller: Caller, c: Concern, timeline:
   const ok = (a: LifecycleAction) => decide(c.status, a, actors).ok;
   const moves: ConcernMove[] = [];
   if (ok('dispatch')) moves.push('dispatch');
-  if (ok('accept')) moves.push('accept');
+  // The town's dispatcher oversees what it sent below the town; 签收 is for the node it went to.
+  if (ok('accept') && !(isDispatcher(caller, c) && handlingNodeId(c.route) !== c.route.townId)) moves.push('accept');
   if (ok('reply') || ok('comment')) moves.push('reply');
   if (ok('resolve')) moves.push('resolve');
   if ((ok('rate') || ok('reopen')) && !hasHandled(snap.grid, caller, c, timeline)) moves.push('rate');
@@ -237,6 +239,7 @@ export async function planSubmission(ctx: Ctx, snap: DirectorySnapshot, input: S
     version: 1,
     requestId: input.requestId ?? null,
     moderation,
+    pastNodeIds: [],
   };
   const submitted = event(ctx, { id: concern.id, status: 'submitted' }, 'submitted', 'submitted', opts.note ?? null, at);
   submitted.fromStatus = null;
@@ -298,7 +301,11 @@ export interface StepPlan {
 /** Turns a decided move into the change the store commits atomically: patch, one event, messages, notices. */
 export function toChange(deps: Deps, actor: EventActor, c: Concern, action: LifecycleAction, to: ConcernStatus, at: string, step: StepPlan, requestId: string | null): ConcernChange {
   const patch: ConcernChange['patch'] = { status: to, updatedAt: at, sla: derive(step.sla ?? c.sla, to) };
-  if (step.route) patch.route = step.route;
+  if (step.route) {
+    patch.route = step.route;
+    const past = passedNodes(c.pastNodeIds, c.route, step.route);
+    if (past.length !== c.pastNodeIds.length) patch.pastNodeIds = past;
+  }
   if (step.rating) patch.rating = step.rating;
   const ev: ConcernEvent = {
     id: deps.newId('e'),
@@ -553,6 +560,8 @@ export function inboxNarrowing(filter: InboxFilter, now: Date): InboxNarrowing {
       return { kind: 'overdue', at };
     case 'toAccept':
       return { kind: 'statuses', statuses: ['assigned'] };
+    case 'toDispatch':
+      return { kind: 'statuses', statuses: ['dispatching'] };
   }
 }
 
@@ -567,11 +576,18 @@ export async function inbox(ctx: Ctx, input: ParsedInputOf<'concern/inbox'>): Pr
 
 /** The numbers on the workbench badge and filter tabs: three counts over the open inbox, computed by the store. */
 export async function inboxCounts(ctx: Ctx): Promise<InboxCounts> {
-  const scope = inboxScopeOf(await ctx.directory.current(), ctx.caller, true);
+  const snap = await ctx.directory.current();
+  const scope = inboxScopeOf(snap, ctx.caller, true);
   const now = ctx.deps.now();
   const count = (filter: InboxFilter) => ctx.deps.store.concerns.countInbox({ ...scope, filter: inboxNarrowing(filter, now) });
-  const [dueToday, overdue, toAccept] = await Promise.all([count('dueToday'), count('overdue'), count('toAccept')]);
-  return { dueToday, overdue, toAccept };
+  const dispatcher = townDispatcher(snap, ctx.caller);
+  const [dueToday, overdue, toAccept, toDispatch] = await Promise.all([count('dueToday'), count('overdue'), count('toAccept'), dispatcher ? count('toDispatch') : null]);
+  return { dueToday, overdue, toAccept, toDispatch };
+}
+
+/** Staff serving a town node: they run its 派单 queue. */
+function townDispatcher(snap: DirectorySnapshot, caller: Caller): boolean {
+  return caller.role === 'staff' && caller.nodeId !== null && snap.grid.get(caller.nodeId)?.kind === 'town';
 }
 
 /**

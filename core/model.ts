@@ -158,6 +158,11 @@ export interface Concern {
   requestId: string | null;
   /** Content check of the description: shown to others only once published. */
   moderation: Moderation;
+  /**
+   * Village, cooperative and grid ids that held the concern and passed it on (转派, 上报, 退回, or the SLA
+   * timer's escalation), each once, oldest first; only ever grows. Their staff keep it, read-only, in 全部.
+   */
+  pastNodeIds: string[];
 }
 
 /**

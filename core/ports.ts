@@ -84,9 +84,11 @@ export interface RouteNode {
  * Which concerns an inbox shows: those routed through any of these nodes (a cooperative's id matches
  * `route.cooperativeId`, and so on), or co-handled by this office.
  * - `openOnly`: open concerns only, ordered by `sla.dueAt` ascending, then id ascending (most urgent first);
- * - otherwise every concern, newest first by (createdAt, id) descending.
+ * - otherwise every concern, newest first by (createdAt, id) descending — including those passed on from
+ *   any of these nodes (`Concern.pastNodeIds` holds the node's id), so a node keeps what it worked on.
  * Cursor paging on that order (keyset, never an offset); adapters need an index per route level on
- * (level id, dueAt, id) for open concerns and on (level id, createdAt, id).
+ * (level id, dueAt, id) for open concerns and on (level id, createdAt, id), and one on
+ * (past node id, createdAt, id).
  */
 export interface InboxScope {
   nodes: RouteNode[];
@@ -131,6 +133,13 @@ export interface RateCounts extends RateTally {
   villageId: string | null;
   cooperativeId: string | null;
   gridId: string | null;
+}
+
+/** Per creation month (YYYY-MM, Beijing time) and node: how many concerns that node passed on (it is in their `pastNodeIds`). */
+export interface PassedOnCount {
+  month: string;
+  nodeId: string;
+  count: number;
 }
 
 /** Concerns created from `fromMonth` to `toMonth` (inclusive, YYYY-MM, Beijing time) under a node or co-handled by an office. */
@@ -178,7 +187,7 @@ export interface NewConcern {
 }
 
 export interface ConcernChange {
-  patch: Partial<Pick<Concern, 'status' | 'route' | 'sla' | 'rating' | 'updatedAt'>>;
+  patch: Partial<Pick<Concern, 'status' | 'route' | 'sla' | 'rating' | 'updatedAt' | 'pastNodeIds'>>;
   events: ConcernEvent[];
   messages: ConcernMessage[];
   /** Stored with the events so a retried call can be recognised. */
@@ -250,6 +259,11 @@ export interface ConcernRepo {
   dueForSla(now: string, limit: number): Promise<Concern[]>;
   /** Counts per (month, town, village, cooperative, grid) for the dashboard; an aggregate, not a scan in core. */
   rateCounts(query: RateQuery): Promise<RateCounts[]>;
+  /**
+   * For the dashboard's 转出 column: concerns created in the months asked that any of `nodeIds` passed on,
+   * counted per month and node — an aggregate over the (past node, createdAt) index, not a scan in core.
+   */
+  passedOnCounts(query: { fromMonth: string; toMonth: string; nodeIds: string[] }): Promise<PassedOnCount[]>;
   /** True when an event for this concern was already stored under this actor's requestId. */
   hasRequest(concernId: string, actorOpenid: string, requestId: string): Promise<boolean>;
   /**

@@ -92,3 +92,16 @@ export function routeToQueue(grid: GridIndex, current: RouteDecision, reason: st
     withReason(`${nameOf(grid, handlingNodeId(current))}退回${nameOf(grid, current.townId)}派单队列`, reason),
   );
 }
+
+/**
+ * The nodes a route change takes the concern away from: the old route's village, cooperative and grid that
+ * the new route no longer names (the town never changes), added once to those already passed.
+ */
+export function passedNodes(past: readonly string[], from: RouteDecision, to: RouteDecision): string[] {
+  const kept = new Set([to.villageId, to.cooperativeId, to.gridId]);
+  const out = [...past];
+  for (const id of [from.villageId, from.cooperativeId, from.gridId]) {
+    if (id !== null && !kept.has(id) && !out.includes(id)) out.push(id);
+  }
+  return out;
+}

@@ -81,7 +81,7 @@ const scanCode = z.string().min(1).max(200);
 const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'day must be YYYY-MM-DD');
 const exportFormat = z.enum(['csv', 'xlsx']);
 /** The open-inbox filters of the staff workbench. */
-export const INBOX_FILTERS = ['dueToday', 'overdue', 'toAccept'] as const satisfies readonly InboxFilter[];
+export const INBOX_FILTERS = ['dueToday', 'overdue', 'toAccept', 'toDispatch'] as const satisfies readonly InboxFilter[];
 const inboxFilter = z.enum(INBOX_FILTERS);
 const concernStatus = z.enum(['submitted', 'dispatching', 'assigned', 'accepted', 'in_progress', 'resolved', 'closed']);
 

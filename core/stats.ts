@@ -1,7 +1,8 @@
 /**
  * Dashboard rates per month for the viewer's own node and its children: 响应率 (accepted within the
  * acknowledge clock), 解决率, 满意率 and 超期 counts. Rows are per grid node in tree order, never per person:
- * the product ranks no staff member by clock-ins or online time.
+ * the product ranks no staff member by clock-ins or online time. A concern counts where it is now, and as
+ * 转出 (passed on) for each node that held it before: the work a node did stays on its row.
  */
 import type { ConcernCtx } from './concern-service';
 import { routeNodesOf } from './concern-service';
@@ -44,13 +45,14 @@ function add(a: Sums, b: Sums): Sums {
 
 const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
 
-function row(month: string, nodeId: string, name: string, kind: RateRow['kind'], s: Sums): RateRow {
+function row(month: string, nodeId: string, name: string, kind: RateRow['kind'], s: Sums, passedOn = 0): RateRow {
   return {
     month,
     nodeId,
     name,
     kind,
     ...s,
+    passedOn,
     responseRate: ratio(s.respondedInTime, s.responseDecided),
     resolveRate: ratio(s.resolved, s.total),
     satisfactionRate: ratio(s.satisfied, s.rated),
@@ -91,15 +93,20 @@ export async function rates(ctx: ConcernCtx, input: ParsedInputOf<'stats/rates'>
 
   const node = snap.grid.get(caller.nodeId);
   if (!node) throw new AppError('AUTH.FORBIDDEN', `staff node ${caller.nodeId} is not in the grid`);
-  const counts = (await Promise.all(routeNodesOf(snap, node.id).map((n) => repo.rateCounts({ ...span, node: n })))).flat();
   const children = snap.grid.children(node.id);
+  const [counts, passed] = await Promise.all([
+    Promise.all(routeNodesOf(snap, node.id).map((n) => repo.rateCounts({ ...span, node: n }))).then((xs) => xs.flat()),
+    repo.passedOnCounts({ ...span, nodeIds: [node.id, ...children.map((c) => c.id)] }),
+  ]);
+  const passedOn = (m: string, id: string) => passed.find((p) => p.month === m && p.nodeId === id)?.count ?? 0;
   const rows: RateRow[] = [];
   for (const m of months) {
     const inMonth = counts.filter((c) => c.month === m);
-    rows.push(row(m, node.id, node.name, node.kind, inMonth.reduce(add, ZERO)));
+    rows.push(row(m, node.id, node.name, node.kind, inMonth.reduce(add, ZERO), passedOn(m, node.id)));
     for (const child of children) {
       const mine = inMonth.filter((c) => childKey(node.kind, c) === child.id);
-      if (mine.length > 0) rows.push(row(m, child.id, child.name, child.kind, mine.reduce(add, ZERO)));
+      const out = passedOn(m, child.id);
+      if (mine.length > 0 || out > 0) rows.push(row(m, child.id, child.name, child.kind, mine.reduce(add, ZERO), out));
     }
     const direct = inMonth.filter((c) => childKey(node.kind, c) === null);
     if (node.kind !== 'grid' && direct.length > 0) rows.push(row(m, node.id, `${node.name}（直接办理）`, 'direct', direct.reduce(add, ZERO)));

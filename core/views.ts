@@ -216,6 +216,11 @@ export interface ConcernSummary {
   /** How many photos the report carries, and a display URL of the first (a thumbnail in lists). */
   photoCount: number;
   thumbUrl: string | null;
+  /**
+   * True for staff whose node held the concern and passed it on (转派, 上报, 退回) and who no longer handle
+   * it: they see it read-only, with `route` telling where it is now and `status` how it stands.
+   */
+  passedOn: boolean;
 }
 
 /** A concern as the public board shows it: no reporter, no photos, no location, text scrubbed of phones and names. */
@@ -255,6 +260,11 @@ export interface RateRow extends RateTally {
   resolveRate: number | null;
   /** 满意率: 满意 or 基本满意, of those rated. */
   satisfactionRate: number | null;
+  /**
+   * 转出: concerns of the month this node worked on and passed on (转派, 上报, 退回); they count in `total`
+   * where they are now, and here for the node that did that work. 0 for offices and `direct` rows.
+   */
+  passedOn: number;
 }
 
 export interface RatesView {
@@ -327,7 +337,7 @@ export interface MyDataExport {
 }
 
 /** Workbench filters of the open inbox: 今天到期, 已超期, 待签收 (schemas.ts INBOX_FILTERS lists the same). */
-export type InboxFilter = 'dueToday' | 'overdue' | 'toAccept';
+export type InboxFilter = 'dueToday' | 'overdue' | 'toAccept' | 'toDispatch';
 
 /**
  * The caller's open inbox in numbers (the same scope as `concern/inbox`). A concern may count in more
@@ -340,6 +350,8 @@ export interface InboxCounts {
   overdue: number;
   /** Waiting for 签收 (status assigned). */
   toAccept: number;
+  /** Waiting in the town's 派单 queue (status dispatching); null for anyone but the town's dispatchers. */
+  toDispatch: number | null;
 }
 
 export interface Page<T> {

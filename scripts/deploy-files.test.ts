@@ -39,6 +39,7 @@ describe('the deployment files', () => {
     ['concerns', ['route.coOfficeId', 'sla.dueAt', '_id'], 'the open inbox of an office'],
     ['concerns', ['route.villageId', 'createdAt', '_id'], 'every concern of a village, newest first, and its monthly rates'],
     ['concerns', ['sla.watchAt', '_id'], 'the SLA job'],
+    ['concerns', ['pastNodeIds', 'createdAt', '_id'], 'every concern a node passed on, newest first'],
     ['audit_log', ['townId', 'createdAt', '_id'], "a town's audit log, newest first"],
     ['audit_log', ['createdAt', '_id'], 'the whole audit log'],
     ['vol_signups', ['eventId', 'status', 'arrival'], 'the waitlist in arrival order and its positions'],

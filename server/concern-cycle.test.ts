@@ -156,8 +156,17 @@ describe('route changes', () => {
     expect(moved.route.reason).toContain('地点属新安第一经济社');
     expect(row(c.id)).toMatchObject({ status: 'assigned', village_id: 'dz-xinan', cooperative_id: 'dz-xinan-1', grid_id: 'dz-xinan-1-g' });
     expect(await inboxIds(I.xinanStaff)).toEqual([c.id]);
-    expect(await inboxIds(I.daguoChair, 'all')).toEqual([]);
-    expect(await codeOf(call(I.daguoChair, 'concern/get', { id: c.id }))).toBe('CONCERN.NOT_FOUND');
+    // The mover keeps it in 全部, read-only, with where it went and how it stands; it leaves 待办.
+    expect(moved).toMatchObject({ passedOn: true, moves: [] });
+    expect(await inboxIds(I.daguoChair)).toEqual([]);
+    expect(await inboxIds(I.daguoChair, 'all')).toEqual([c.id]);
+    const kept = await call(I.daguoChair, 'concern/get', { id: c.id });
+    expect(kept).toMatchObject({ passedOn: true, moves: [], status: 'assigned', route: { cooperativeName: '新安第一经济社' } });
+    expect((await call(I.xinanStaff, 'concern/get', { id: c.id })).passedOn).toBe(false);
+    expect(await codeOf(call(I.daguoChair, 'concern/accept', { id: c.id }))).toBe('AUTH.FORBIDDEN');
+    // No longer the handler: the reporter's phone is masked for the mover.
+    expect(kept.reporterPhone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    expect((await call(I.xinanStaff, 'concern/get', { id: c.id })).reporterPhone).toMatch(/^\d{11}$/);
     expect(outboxTo(I.xinanStaff).map((n) => n.kind)).toEqual(['concern_assigned']);
     expect(outboxTo(I.resident).at(-1)?.kind).toBe('concern_rerouted');
     // The clocks run on: a transfer does not restart the resident's wait.
@@ -193,8 +202,15 @@ describe('route changes', () => {
     expect(village.route).toMatchObject({ step: 'escalation', reasonCode: 'ESCALATE', villageId: 'dz-xicheng', cooperativeId: null, gridId: null });
     expect(await inboxIds(I.daguoChair)).toEqual([]);
     expect(await inboxIds(I.xichengStaff)).toEqual([c.id]);
+    // The cooperative and its grid passed it on; the village, which now holds it, did not.
+    expect(village.passedOn).toBe(true);
+    expect((await call(I.xichengStaff, 'concern/get', { id: c.id })).passedOn).toBe(false);
+    expect(rt.store.db.prepare('SELECT past_nodes FROM concerns WHERE id = ?').pluck().get(c.id)).toBe('["dz-xicheng-daguo","dz-xicheng-daguo-g"]');
     const town = await call(I.xichengStaff, 'concern/escalate', { id: c.id, reason: '需镇执法办协调' });
     expect(town.route).toMatchObject({ townId: 'danzao', villageId: null, cooperativeId: null, gridId: null });
+    expect(town.passedOn).toBe(true);
+    expect(await inboxIds(I.xichengStaff, 'all')).toEqual([c.id]);
+    expect(await inboxIds(I.daguoGridWorker, 'all')).toEqual([c.id]);
     const top = await call(I.danzaoDispatcher, 'concern/get', { id: c.id });
     expect(top.moves).not.toContain('escalate');
     expect(await codeOf(call(I.danzaoDispatcher, 'concern/escalate', { id: c.id, reason: '再上报' }))).toBe('CONCERN.NO_HIGHER_LEVEL');
@@ -315,5 +331,24 @@ describe('rates', () => {
     expect(office.rows).toEqual([expect.objectContaining({ kind: 'office', total: 3 })]);
     expect(await codeOf(call(I.resident, 'stats/rates', {}))).toBe('AUTH.FORBIDDEN');
     expect(await codeOf(call(I.townAdmin, 'stats/rates', { month: '2026-13' }))).toBe('VALIDATION.FAILED');
+  });
+
+  it('keeps the work of a node that passed a concern on: 转出 on its row, the concern counted where it is now', async () => {
+    const c = await report();
+    await call(I.daguoChair, 'concern/accept', { id: c.id });
+    await call(I.daguoChair, 'concern/transfer', { id: c.id, nodeId: 'dz-xinan-1', reason: '路段属新安第一经济社' });
+    const town = await call<RatesView>(I.townAdmin, 'stats/rates', { month: '2026-11', months: 1 });
+    expect(town.rows.map((r) => [r.name, r.total, r.passedOn])).toEqual([
+      ['丹灶镇', 1, 0],
+      ['西城社区', 0, 1],
+      ['新安社区', 1, 0],
+    ]);
+    const village = await call<RatesView>(I.xichengStaff, 'stats/rates', { month: '2026-11', months: 1 });
+    expect(village.rows.map((r) => [r.name, r.total, r.passedOn])).toEqual([
+      ['西城社区', 0, 1],
+      ['大果经济社', 0, 1],
+    ]);
+    const cooperative = await call<RatesView>(I.daguoChair, 'stats/rates', { month: '2026-11', months: 1 });
+    expect(cooperative.rows[0]).toMatchObject({ name: '大果经济社', total: 0, passedOn: 1 });
   });
 });

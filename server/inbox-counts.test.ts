@@ -1,4 +1,4 @@
-/** The workbench's filters (今天到期, 已超期, 待签收) and their counts, through the router on SQLite. */
+/** The workbench's filters (今天到期, 已超期, 待签收, 待派单) and their counts, through the router on SQLite. */
 import type { InboxNarrowing } from '../core/ports';
 import type { ConcernDetail, ConcernSummary, InboxCounts, Page } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
@@ -44,12 +44,12 @@ async function monday() {
 describe('concern/inboxCounts', () => {
   it('counts what is due later today, what is overdue and what waits for 签收, in the caller’s own inbox', async () => {
     const c = await monday();
-    expect(await counts(I.daguoChair)).toEqual({ dueToday: 1, overdue: 1, toAccept: 2 });
+    expect(await counts(I.daguoChair)).toEqual({ dueToday: 1, overdue: 1, toAccept: 2, toDispatch: null });
     // The village above sees the same cooperative's concerns; the other cooperative only its own.
-    expect(await counts(I.xichengStaff)).toEqual({ dueToday: 1, overdue: 1, toAccept: 2 });
-    expect(await counts(I.xinanStaff)).toEqual({ dueToday: 1, overdue: 0, toAccept: 1 });
+    expect(await counts(I.xichengStaff)).toEqual({ dueToday: 1, overdue: 1, toAccept: 2, toDispatch: null });
+    expect(await counts(I.xinanStaff)).toEqual({ dueToday: 1, overdue: 0, toAccept: 1, toDispatch: null });
     // The town admin sees both cooperatives.
-    expect(await counts(I.townAdmin)).toEqual({ dueToday: 2, overdue: 1, toAccept: 3 });
+    expect(await counts(I.townAdmin)).toEqual({ dueToday: 2, overdue: 1, toAccept: 3, toDispatch: null });
     expect(c.elsewhere.route.cooperativeId).toBe('dz-xinan-1');
   });
 
@@ -58,18 +58,18 @@ describe('concern/inboxCounts', () => {
     clock = bj('2026-11-30T17:00:00');
     const tomorrow = await report('environment'); // 1 working hour today, 3 on Tuesday → due Tuesday 12:00
     expect(tomorrow.sla.ackDueAt).toBe(bj('2026-12-01T12:00:00').toISOString());
-    expect(await counts(I.daguoChair)).toEqual({ dueToday: 0, overdue: 2, toAccept: 3 });
+    expect(await counts(I.daguoChair)).toEqual({ dueToday: 0, overdue: 2, toAccept: 3, toDispatch: null });
     clock = bj('2026-12-01T08:00:00');
-    expect(await counts(I.daguoChair)).toEqual({ dueToday: 1, overdue: 2, toAccept: 3 });
+    expect(await counts(I.daguoChair)).toEqual({ dueToday: 1, overdue: 2, toAccept: 3, toDispatch: null });
   });
 
   it('drops a concern from 待签收 once accepted and from every count once resolved', async () => {
     const c = await monday();
     await call(I.daguoChair, 'concern/accept', { id: c.dueToday.id });
-    expect(await counts(I.daguoChair)).toEqual({ dueToday: 0, overdue: 1, toAccept: 1 });
+    expect(await counts(I.daguoChair)).toEqual({ dueToday: 0, overdue: 1, toAccept: 1, toDispatch: null });
     await call(I.daguoChair, 'concern/accept', { id: c.overdue.id });
     await call(I.daguoChair, 'concern/resolve', { id: c.overdue.id, text: '已答复' });
-    expect(await counts(I.daguoChair)).toEqual({ dueToday: 0, overdue: 0, toAccept: 0 });
+    expect(await counts(I.daguoChair)).toEqual({ dueToday: 0, overdue: 0, toAccept: 0, toDispatch: null });
   });
 
   it('is for staff only', async () => {
@@ -85,6 +85,24 @@ describe('concern/inbox filters', () => {
     expect(await filtered(I.daguoChair, 'overdue')).toEqual([c.overdue.id]);
     expect(await filtered(I.daguoChair, 'toAccept')).toEqual([c.overdue.id, c.dueToday.id]);
     expect(await filtered(I.townAdmin, 'toAccept')).toEqual([c.overdue.id, c.dueToday.id, c.elsewhere.id]);
+  });
+
+  it('gives the town dispatcher a 待派单 count and filter; after 派单 it leaves the queue and is not offered 签收', async () => {
+    const queued = await call(I.resident, 'concern/submit', { category: 'road', description: '不知道属于哪个村的路坑', placeId: 'danzao' });
+    const routed = await report('environment');
+    expect(await counts(I.danzaoDispatcher)).toMatchObject({ toDispatch: 1, toAccept: 1 });
+    expect(await filtered(I.danzaoDispatcher, 'toDispatch')).toEqual([queued.id]);
+    expect((await counts(I.daguoChair)).toDispatch).toBeNull();
+    expect((await call(I.danzaoDispatcher, 'concern/get', { id: routed.id })).moves).not.toContain('accept');
+    const sent = await call(I.danzaoDispatcher, 'concern/dispatch', { id: queued.id, nodeId: 'dz-xinan-1' });
+    expect(sent.moves).not.toContain('accept');
+    expect(await filtered(I.danzaoDispatcher, 'toDispatch')).toEqual([]);
+    expect(await counts(I.danzaoDispatcher)).toMatchObject({ toDispatch: 0, toAccept: 2 });
+    expect((await call(I.xinanStaff, 'concern/get', { id: queued.id })).moves).toContain('accept');
+    // What is escalated to the town itself is the town's to accept.
+    await call(I.daguoChair, 'concern/escalate', { id: routed.id, reason: '涉及多个经济社' });
+    await call(I.xichengStaff, 'concern/escalate', { id: routed.id, reason: '需镇里协调' });
+    expect((await call(I.danzaoDispatcher, 'concern/get', { id: routed.id })).moves).toContain('accept');
   });
 
   it('pages a filtered inbox by cursor without repeats or gaps', async () => {

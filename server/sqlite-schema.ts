@@ -389,4 +389,15 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (year, version)
   );
   `,
+  /* 17: nodes that passed a concern on (转派, 上报, 退回): the JSON list on the concern, and one row per
+     (node, concern) with the concern's createdAt, so 全部 of that node lists it newest first */ `
+  ALTER TABLE concerns ADD COLUMN past_nodes TEXT NOT NULL DEFAULT '[]';
+  CREATE TABLE concern_past_nodes (
+    node_id TEXT NOT NULL,
+    concern_id TEXT NOT NULL REFERENCES concerns(id),
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (node_id, concern_id)
+  );
+  CREATE INDEX concern_past_nodes_page ON concern_past_nodes(node_id, created_at, concern_id);
+  `,
 ];

@@ -4,7 +4,7 @@ import type { ApiClient, Category, Concern, ConcernEvent, ConcernMessage, GridNo
 import type { BoundaryImportPlan } from '../core/boundary-import';
 import { builtinCalendarYears, type CalendarYear } from '../core/calendar';
 import type { Boundary } from '../core/locate';
-import type { AuditRepo, BoardRepo, FeedbackRepo, HeldContent, PhotoCheckRepo, PrivacyRepo, ConcernChange, ConcernHistory, ConcernRepo, ConcernSearch, LatestReply, NewConcern, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, RateCounts, RateQuery, RouteLevel, Store, TeamRepo, UserRecord } from '../core/ports';
+import type { AuditRepo, BoardRepo, FeedbackRepo, HeldContent, PhotoCheckRepo, PrivacyRepo, ConcernChange, ConcernHistory, ConcernRepo, ConcernSearch, LatestReply, NewConcern, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, PassedOnCount, RateCounts, RateQuery, RouteLevel, Store, TeamRepo, UserRecord } from '../core/ports';
 import type { RosterImportPlan } from '../core/roster-import';
 import { DEFAULT_SLA, noClocks, startRound, type SlaConfig } from '../core/sla';
 import { SqliteAudit } from './sqlite-audit';
@@ -96,6 +96,7 @@ function toConcern(r: Row): Concern {
     version: r.version as number,
     requestId: s(r.request_id),
     moderation: (r.moderation as Concern['moderation'] | undefined) ?? 'published',
+    pastNodeIds: JSON.parse((r.past_nodes as string | undefined) ?? '[]') as string[],
   };
 }
 
@@ -400,16 +401,17 @@ export class SqliteConcerns implements ConcernRepo {
     this.q = {
       insert: db.prepare(`INSERT INTO concerns (id, reporter_openid, source, category, description, place_id, lat, lng, photos, status, route,
           town_id, village_id, cooperative_id, grid_id, co_office_id, created_at, updated_at, version, request_id,
-          sla, due_at, watch_at, overdue, first_response, rating, rating_value, moderation)
+          sla, due_at, watch_at, overdue, first_response, rating, rating_value, moderation, past_nodes)
         VALUES (@id, @reporter_openid, @source, @category, @description, @place_id, @lat, @lng, @photos, @status, @route,
           @town_id, @village_id, @cooperative_id, @grid_id, @co_office_id, @created_at, @updated_at, @version, @request_id,
-          @sla, @due_at, @watch_at, @overdue, @first_response, @rating, @rating_value, @moderation)`),
+          @sla, @due_at, @watch_at, @overdue, @first_response, @rating, @rating_value, @moderation, @past_nodes)`),
+      insertPastNode: db.prepare(`INSERT OR IGNORE INTO concern_past_nodes (node_id, concern_id, created_at) VALUES (?, ?, ?)`),
       byRequest: db.prepare(`SELECT * FROM concerns WHERE reporter_openid = ? AND request_id = ?`),
       get: db.prepare(`SELECT * FROM concerns WHERE id = ?`),
       update: db.prepare(`UPDATE concerns SET status = @status, route = @route, town_id = @town_id, village_id = @village_id,
           cooperative_id = @cooperative_id, grid_id = @grid_id, co_office_id = @co_office_id, updated_at = @updated_at,
           sla = @sla, due_at = @due_at, watch_at = @watch_at, overdue = @overdue, first_response = @first_response,
-          rating = @rating, rating_value = @rating_value,
+          rating = @rating, rating_value = @rating_value, past_nodes = @past_nodes,
           version = version + 1 WHERE id = @id AND version = @expected`),
       dueForSla: db.prepare(`SELECT * FROM concerns WHERE watch_at IS NOT NULL AND watch_at <= ? ORDER BY watch_at, id LIMIT ?`),
       nextEventSeq: db.prepare(`SELECT COALESCE(MAX(seq), 0) + 1 FROM concern_events WHERE concern_id = ?`).pluck(),
@@ -433,6 +435,7 @@ export class SqliteConcerns implements ConcernRepo {
         if (prior) return { concern: toConcern(prior), created: false };
       }
       this.q.insert.run(concernRow(c));
+      this.addPastNodes(c);
       this.appendEvents(c.id, events, c.requestId);
       this.enqueue(notifications);
       return { concern: c, created: true };
@@ -453,12 +456,18 @@ export class SqliteConcerns implements ConcernRepo {
       const merged: Concern = { ...toConcern(cur), ...change.patch };
       const res = this.q.update.run({ ...concernRow(merged), expected });
       if (res.changes !== 1) return null;
+      this.addPastNodes(merged);
       this.appendEvents(id, change.events, change.requestId);
       let seq = this.q.nextMessageSeq.get(id) as number;
       for (const m of change.messages) this.q.insertMessage.run({ ...m, seq: seq++, photos: JSON.stringify(m.photos) });
       this.enqueue(change.notifications);
       return toConcern(this.q.get.get(id) as Row);
     });
+  }
+
+  /** The index rows behind the whole inbox's passed-on branch: one per (node, concern), never removed. */
+  private addPastNodes(c: Concern): void {
+    for (const node of c.pastNodeIds) this.q.insertPastNode.run(node, c.id, c.createdAt);
   }
 
   /** The first event of a step carries the step's requestId, so a retry is recognised. */
@@ -639,6 +648,18 @@ export class SqliteConcerns implements ConcernRepo {
     }));
   }
 
+  async passedOnCounts(query: { fromMonth: string; toMonth: string; nodeIds: string[] }): Promise<PassedOnCount[]> {
+    if (query.nodeIds.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT strftime('%Y-%m', created_at, '+8 hours') AS month, node_id, COUNT(*) AS n FROM concern_past_nodes
+        WHERE node_id IN (${query.nodeIds.map(() => '?').join(',')}) AND created_at >= ? AND created_at < ?
+        GROUP BY month, node_id ORDER BY month, node_id`,
+      )
+      .all(...query.nodeIds, monthStart(query.fromMonth), monthStart(nextMonth(query.toMonth))) as Row[];
+    return rows.map((r) => ({ month: r.month as string, nodeId: r.node_id as string, count: r.n as number }));
+  }
+
   private page(where: string, params: unknown[], page: PageQuery): Page<Concern> {
     return keysetPage(this.db, 'concerns', where, params, page, toConcern);
   }
@@ -674,6 +695,7 @@ function concernRow(c: Concern) {
     first_response: c.sla.firstResponse,
     rating: c.rating ? JSON.stringify(c.rating) : null,
     rating_value: c.rating?.value ?? null,
+    past_nodes: JSON.stringify(c.pastNodeIds),
   };
 }
 
@@ -721,10 +743,14 @@ function inboxBranches(scope: InboxScope): Array<{ where: string; params: unknow
     extra = ` AND status IN (${f.statuses.map(() => '?').join(', ') || 'NULL'})`;
     extraParams.push(...f.statuses);
   }
-  return cols.map(([col, id]) => ({
+  const routed = cols.map(([col, id]) => ({
     where: `${col} = ?${scope.openOnly ? ' AND due_at IS NOT NULL' : ''}${extra}`,
-    params: [id, ...extraParams],
+    params: [id, ...extraParams] as unknown[],
   }));
+  if (scope.openOnly) return routed;
+  // The whole inbox keeps what each node passed on, through the (node_id, created_at, concern_id) index.
+  const passed = scope.nodes.map((n) => ({ where: 'id IN (SELECT concern_id FROM concern_past_nodes WHERE node_id = ?)', params: [n.id] as unknown[] }));
+  return [...routed, ...passed];
 }
 
 /** The COUNT behind `countInbox`: each concern once, over the UNION of the scope's index ranges; null for an empty scope. */

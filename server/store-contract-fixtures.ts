@@ -65,6 +65,7 @@ export function concern(over: Partial<Concern> = {}): Concern {
     version: 1,
     requestId: null,
     moderation: 'published',
+    pastNodeIds: [],
     ...over,
   };
 }

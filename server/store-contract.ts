@@ -241,6 +241,49 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
         expect(rest.items).toEqual([closed]);
         expect(rest.nextCursor).toBeNull();
       });
+
+      it('keeps a concern in the whole inbox of every node that passed it on, once, newest first, and out of their open inbox', async () => {
+        const away = { ...ROUTE, villageId: 'dz-xinan', cooperativeId: 'dz-xinan-x', gridId: null };
+        const passed = ['dz-xicheng-daguo', 'dz-xicheng-daguo-g', 'dz-xicheng'];
+        const moved = concern({ id: 'c-past-1', createdAt: at(1) });
+        const stayed = concern({ id: 'c-past-2', createdAt: at(2) });
+        const twice = concern({ id: 'c-past-3', createdAt: at(3) });
+        for (const c of [moved, stayed, twice]) await store.concerns.create(c, [], []);
+        const sentAway = await store.concerns.commit(moved.id, 1, change({ patch: { route: away, pastNodeIds: passed }, events: [event(moved, 'transferred')] }));
+        expect(sentAway?.pastNodeIds).toEqual(passed);
+        expect((await store.concerns.get(moved.id))?.pastNodeIds).toEqual(passed);
+        // Moved away, then on again: the list only grows, and the nodes it names are indexed once each.
+        await store.concerns.commit(twice.id, 1, change({ patch: { route: away, pastNodeIds: passed } }));
+        await store.concerns.commit(twice.id, 2, change({ patch: { route: ROUTE, pastNodeIds: [...passed, 'dz-xinan', 'dz-xinan-x'] } }));
+        const scope = (nodes: Array<[RouteLevel, string]>, openOnly: boolean) => ({ nodes: nodes.map(([level, id]) => ({ level, id })), officeId: null, openOnly });
+        const walk = async (nodes: Array<[RouteLevel, string]>) => {
+          const seen: string[] = [];
+          let cursor: string | null = null;
+          do {
+            const page: Awaited<ReturnType<Store['concerns']['inbox']>> = await store.concerns.inbox(scope(nodes, false), { cursor, limit: 1 });
+            seen.push(...page.items.map((c) => c.id));
+            cursor = page.nextCursor;
+          } while (cursor !== null);
+          return seen;
+        };
+        expect(await walk([['cooperative', 'dz-xicheng-daguo']])).toEqual(['c-past-3', 'c-past-2', 'c-past-1']);
+        expect(await walk([['village', 'dz-xicheng'], ['cooperative', 'dz-xicheng-daguo']])).toEqual(['c-past-3', 'c-past-2', 'c-past-1']);
+        expect(await walk([['village', 'dz-xinan']])).toEqual(['c-past-3', 'c-past-1']);
+        const open = (await store.concerns.inbox(scope([['cooperative', 'dz-xicheng-daguo']], true), { cursor: null, limit: 20 })).items.map((c) => c.id).sort();
+        expect(open).toEqual(['c-past-2', 'c-past-3']);
+        expect(await store.concerns.countInbox(scope([['cooperative', 'dz-xicheng-daguo']], true))).toBe(2);
+        expect((await store.concerns.get(stayed.id))?.pastNodeIds).toEqual([]);
+        // 转出 on the dashboard: per month and node asked, each concern once per node.
+        const month = new Date(Date.parse(at(1)) + 8 * 3600_000).toISOString().slice(0, 7);
+        const span = { fromMonth: month, toMonth: month };
+        expect(await store.concerns.passedOnCounts({ ...span, nodeIds: ['dz-xicheng-daguo', 'dz-xinan', 'dz-xicheng', 'dz-xinan-1'] })).toEqual([
+          { month, nodeId: 'dz-xicheng', count: 2 },
+          { month, nodeId: 'dz-xicheng-daguo', count: 2 },
+          { month, nodeId: 'dz-xinan', count: 1 },
+        ]);
+        expect(await store.concerns.passedOnCounts({ fromMonth: '2020-01', toMonth: '2020-02', nodeIds: ['dz-xicheng'] })).toEqual([]);
+        expect(await store.concerns.passedOnCounts({ ...span, nodeIds: [] })).toEqual([]);
+      });
     });
 
     describe('outbox', () => {

@@ -19,8 +19,8 @@ export const plusOneId = (concernId: string, openid: string) => `${concernId}_${
  * - `concern_plus_ones` (`_id` `${concernId}_${openid}`): one document per person per concern, created
  *   once, so a repeated or concurrent "+1" adds nothing; counted by one aggregation.
  * Every board query lists public concerns only (core/content.ts isPublicConcern): a published description
- * and no 举报 category of the concern's town. The indexes `board_resolved` and `similar_open` of
- * `concerns` serve the two queries.
+ * and no 举报 category of the concern's town. The index `board_resolved` (town, status, updatedAt) of
+ * `concerns` serves both queries: the board by all of it, 附近的同类问题 by its (town, status) prefix.
  */
 export class CloudbaseBoard implements BoardRepo {
   constructor(private readonly cb: CloudbaseDb) {}

@@ -44,6 +44,7 @@ const concern: Concern = {
   version: 1,
   requestId: 'req-wire-0001',
   moderation: 'published',
+  pastNodeIds: [],
 };
 const notice: Notification = { id: 'n-wire-1', recipientOpenid: I.daguoChair, kind: 'concern_assigned', title: '新诉求待签收', body: '人居环境：祠堂旁垃圾桶满了', page: '/staff/pages/handle/index?id=c-wire-1', createdAt: AT };
 

@@ -1,5 +1,5 @@
 import type { Concern, ConcernEvent, ConcernMessage, Notification } from '../../core/model';
-import type { ConcernChange, ConcernHistory, ConcernRepo, ConcernSearch, HeldContent, InboxScope, LatestReply, NewConcern, PageQuery, RateCounts, RateQuery, RouteLevel } from '../../core/ports';
+import type { ConcernChange, ConcernHistory, ConcernRepo, ConcernSearch, HeldContent, InboxScope, LatestReply, NewConcern, PageQuery, PassedOnCount, RateCounts, RateQuery, RouteLevel } from '../../core/ports';
 import { noClocks } from '../../core/sla';
 import type { Page } from '../../core/views';
 import { MAX_GET, type CloudbaseDb, type Filter, type StoredDoc, type TxView } from './db';
@@ -42,6 +42,8 @@ export function toConcern(d: StoredDoc): Concern {
     version: Number(d.version),
     requestId: d.requestId === null || d.requestId === undefined ? null : String(d.requestId),
     moderation: (d.moderation as Concern['moderation'] | undefined) ?? 'published',
+    // Concerns stored before passing on was recorded were never passed on.
+    pastNodeIds: (d.pastNodeIds as string[] | undefined) ?? [],
   };
 }
 
@@ -342,6 +344,11 @@ export class CloudbaseConcerns implements ConcernRepo {
     for (const n of scope.nodes) byLevel.set(n.level, [...(byLevel.get(n.level) ?? []), n.id]);
     const ors: Filter[] = [...byLevel].map(([level, ids]) => ({ [LEVEL_FIELD[level]]: ids.length === 1 ? ids[0] : _.in(ids) }));
     if (scope.officeId !== null) ors.push({ 'route.coOfficeId': scope.officeId });
+    // The whole inbox keeps what the nodes passed on (index past_nodes: an array field matches any element).
+    if (!scope.openOnly && scope.nodes.length > 0) {
+      const ids = scope.nodes.map((n) => n.id);
+      ors.push({ pastNodeIds: ids.length === 1 ? ids[0] : _.in(ids) });
+    }
     if (ors.length === 0) return null;
     const routed = ors.length === 1 ? ors[0] : (_.or(ors) as unknown as Filter);
     if (!scope.openOnly) return routed;
@@ -377,6 +384,26 @@ export class CloudbaseConcerns implements ConcernRepo {
   async dueForSla(now: string, limit: number): Promise<Concern[]> {
     const docs = await this.cb.find('concerns', { 'sla.watchAt': this.cb._.lte(now) }, [['sla.watchAt', 'asc'], ['_id', 'asc']], limit, SUMMARY_FIELDS);
     return docs.map(toConcern);
+  }
+
+  /** One aggregation on index past_nodes: match the nodes and months, one row per (concern, past node), group by month and node. */
+  async passedOnCounts(query: { fromMonth: string; toMonth: string; nodeIds: string[] }): Promise<PassedOnCount[]> {
+    if (query.nodeIds.length === 0) return [];
+    const _ = this.cb._;
+    const nodes = _.in(query.nodeIds);
+    const rows = await this.cb.aggregate('concerns', [
+      { $match: { pastNodeIds: nodes, createdAt: _.gte(monthStart(query.fromMonth)).and(_.lt(monthStart(nextMonth(query.toMonth)))) } },
+      { $project: { month: 1, pastNodeIds: 1 } },
+      { $unwind: '$pastNodeIds' },
+      { $match: { pastNodeIds: nodes } },
+      { $group: { _id: { month: '$month', nodeId: '$pastNodeIds' }, count: { $sum: 1 } } },
+    ]);
+    return rows
+      .map((r) => {
+        const k = r._id as Record<string, unknown>;
+        return { month: String(k.month), nodeId: String(k.nodeId), count: num(r.count) };
+      })
+      .sort((a, b) => (a.month === b.month ? (a.nodeId < b.nodeId ? -1 : 1) : a.month < b.month ? -1 : 1));
   }
 
   /** One aggregation: match by route node (or office) and creation month, group by month and route. */

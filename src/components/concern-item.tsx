@@ -17,6 +17,11 @@ export function ConcernItem({ item, onTap, placeLabel = '地点', showDue = fals
             超期
           </Tag>
         ) : null}
+        {item.passedOn ? (
+          <Tag type='default' round>
+            已转出
+          </Tag>
+        ) : null}
         <Tag type={statusTagType(item.status)} round>
           {statusText(item.status)}
         </Tag>
@@ -36,7 +41,7 @@ export function ConcernItem({ item, onTap, placeLabel = '地点', showDue = fals
         </Text>
       </View>
       <View className='concern-item__meta'>
-        <Text>分派至：{routedCommittee(item.route)}</Text>
+        <Text>{item.passedOn ? `已转出，现由${routedCommittee(item.route)}办理` : `分派至：${routedCommittee(item.route)}`}</Text>
       </View>
       <View className='concern-item__meta'>
         <Text>{shortTime(item.createdAt)}</Text>

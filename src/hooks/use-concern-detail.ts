@@ -4,6 +4,8 @@ import type { Rating } from '../../core/model';
 import type { ConcernDetail, ConcernMove } from '../../core/views';
 import { call } from '../services/api';
 import { errorText } from '../services/error-text';
+import { landOnWorkbench } from '../services/moved';
+import { movedText, ROUTE_MOVES, type RouteMove } from '../services/moved-text';
 import { newRequestId } from '../services/request-id';
 import { useResource } from './use-resource';
 import { photosNotReady, usePhotoUpload } from './use-photo-upload';
@@ -24,6 +26,8 @@ const DONE_TEXT: Record<ConcernMove, string> = {
 };
 
 const ALL_MOVES = Object.keys(DONE_TEXT) as ConcernMove[];
+
+const isRouteMove = (m: ConcernMove): m is RouteMove => (ROUTE_MOVES as readonly ConcernMove[]).includes(m);
 
 export { RATING_TEXT } from '../../core/labels';
 
@@ -65,8 +69,13 @@ export function useConcernDetail() {
     setBusy(move);
     setActionError(null);
     try {
-      await send(keys.current[move]);
+      const moved = await send(keys.current[move]);
       keys.current[move] = newRequestId();
+      if (isRouteMove(move)) {
+        // The concern is in other hands now: back to the workbench, told where it went.
+        await landOnWorkbench(movedText(move, moved));
+        return true;
+      }
       void Taro.showToast({ title: DONE_TEXT[move], icon: 'success', duration: 1500 });
       await concern.reload();
       return true;

@@ -2,6 +2,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { InboxFilter } from '../../core/views';
 import { call } from '../services/api';
+import { showPendingMoveToast } from '../services/moved';
 import { usePagedList } from './use-paged-list';
 import { useResource } from './use-resource';
 
@@ -32,6 +33,8 @@ export function useInbox() {
   useDidShow(() => {
     if (shownOnce.current) void counts.reload();
     shownOnce.current = true;
+    // Back from a 转派 / 上报 / 退回 / 派单: say where the concern went.
+    showPendingMoveToast();
   });
   return {
     ...list,

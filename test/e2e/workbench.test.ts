@@ -76,7 +76,7 @@ it('shows the count due today on home and filters the inbox by 今天到期, 已
   setDue(today.id, new Date(now.getTime() + (endOfBeijingDay(now).getTime() - now.getTime()) / 2));
   setDue(late.id, new Date(now.getTime() - 3600_000));
   setDue(later.id, new Date(now.getTime() + 7 * 86_400_000));
-  expect(await t.h.rt.router.call('concern', 'concern/inboxCounts', {}, 'demo-staff-daguo-huang')).toEqual({ dueToday: 1, overdue: 1, toAccept: 3 });
+  expect(await t.h.rt.router.call('concern', 'concern/inboxCounts', {}, 'demo-staff-daguo-huang')).toEqual({ dueToday: 1, overdue: 1, toAccept: 3, toDispatch: null });
 
   const { page } = await t.h.newPage();
   await loginAs(t.h.base, page, '黄社长');

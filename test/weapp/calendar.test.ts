@@ -27,7 +27,7 @@ setCloudHandler(({ data }) => {
     case 'moderation/list':
       return { ok: true, data: { items: [] } };
     case 'concern/inboxCounts':
-      return { ok: true, data: { dueToday: 0, overdue: 0, toAccept: 0 } };
+      return { ok: true, data: { dueToday: 0, overdue: 0, toAccept: 0, toDispatch: null } };
     case 'calendar/list':
       return { ok: true, data: { years, missing, canEdit } };
     case 'calendar/save':

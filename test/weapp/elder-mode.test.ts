@@ -21,7 +21,7 @@ setCloudHandler(({ data }) => {
     case 'concern/inbox':
       return { ok: true, data: { items: [], nextCursor: null } };
     case 'concern/inboxCounts':
-      return { ok: true, data: { dueToday: 0, overdue: 0, toAccept: 0 } };
+      return { ok: true, data: { dueToday: 0, overdue: 0, toAccept: 0, toDispatch: null } };
     default:
       return { ok: false, code: 'ACTION.UNKNOWN', message: data.action };
   }

@@ -127,7 +127,11 @@ export function installHost(): void {
     canIUse: () => true,
     createSelectorQuery: fakeSelectorQuery,
     nextTick: (fn: () => void) => setTimeout(fn, 0),
-    showToast: () => undefined,
+    showToast: (opts: { title?: string; success?: AnyFn; complete?: AnyFn }) => {
+      toasts.push(opts.title ?? '');
+      opts.success?.({ errMsg: 'showToast:ok' });
+      opts.complete?.({ errMsg: 'showToast:ok' });
+    },
     hideToast: () => undefined,
     showLoading: () => undefined,
     hideLoading: () => undefined,
@@ -214,6 +218,9 @@ export function setCloudHandler(h: CloudHandler): void {
 export function setLocationHandler(h: typeof state.location): void {
   state.location = h;
 }
+
+/** Titles of the toasts the app showed, in order. */
+export const toasts: string[] = [];
 
 /** File and clipboard APIs the app called on `wx`, in order. */
 export const wxCalls: Array<{ api: string; args: Record<string, unknown> }> = [];

@@ -40,6 +40,11 @@ function RateBars({ row }: { row: RateRow }) {
   );
 }
 
+/** The row's counts: concerns there now, those it passed on (转出) when any, and the overdue ones. */
+function counted(r: RateRow): string {
+  return `${r.total} 件${r.passedOn > 0 ? ` · 转出 ${r.passedOn} 件` : ''} · 超期 ${r.overdue} 件`;
+}
+
 export default function DashboardPage() {
   const elder = useElderClass();
   const d = useDashboard();
@@ -63,10 +68,10 @@ export default function DashboardPage() {
           <View className='dash__head'>
             <Text className='dash__name'>{own.name}（合计）</Text>
             <Text className='dash__count'>
-              {own.total} 件 · 超期 {own.overdue} 件
+              {counted(own)}
             </Text>
           </View>
-          {own.total === 0 ? <Text className='muted'>本月没有诉求。</Text> : <RateBars row={own} />}
+          {own.total === 0 ? <Text className='muted'>{own.passedOn > 0 ? '本月经手的诉求都已转出。' : '本月没有诉求。'}</Text> : <RateBars row={own} />}
         </View>
       ) : null}
       {children.map((r) => (
@@ -74,7 +79,7 @@ export default function DashboardPage() {
           <View className='dash__head'>
             <Text className='dash__name'>{r.name}</Text>
             <Text className={`dash__count${r.overdue > 0 ? ' dash__count--late' : ''}`}>
-              {r.total} 件 · 超期 {r.overdue} 件
+              {counted(r)}
             </Text>
           </View>
           <RateBars row={r} />
@@ -102,7 +107,7 @@ export default function DashboardPage() {
         {d.ready ? <ShareFileButton file={d.ready} onDone={d.clearReady} /> : null}
         {d.exportError ? <Text className='error-text'>{d.exportError}</Text> : null}
       </View>
-      <Text className='muted dash__note'>按村（社区）、经济社、网格统计，不对个人排名。响应率：在签收时限内签收的比例；满意率：居民评价为满意或基本满意的比例。</Text>
+      <Text className='muted dash__note'>按村（社区）、经济社、网格统计，不对个人排名。响应率：在签收时限内签收的比例；满意率：居民评价为满意或基本满意的比例。转出：本单位经手后转派、上报或退回的诉求，记在本单位，诉求本身计入现在办理的单位。</Text>
     </View>
   );
 }

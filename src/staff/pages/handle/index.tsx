@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { Chip, ChipRow } from '../../../components/chip';
+import { TargetPicker } from '../../../components/target-picker';
 import { ConcernView } from '../../../components/concern-view';
 import { ErrorState, LoadingState } from '../../../components/page-state';
 import { REASON_MAX } from '../../../hooks/use-concern-detail';
@@ -8,6 +9,8 @@ import { useHandle } from '../../../hooks/use-handle';
 import { MessageBox } from '../../../components/message-box';
 import { useElderClass } from '../../../hooks/use-elder';
 import { PrivacyGate } from '../../../components/privacy-gate';
+import { routedCommittee } from '../../../services/format';
+import { statusText } from '../../../services/status-text';
 import './index.scss';
 
 /** Short label of a quick reply; the chip's accessible name is the whole text. */
@@ -55,6 +58,11 @@ export default function HandlePage() {
   return (
     <View className={`page${elder}`}>
       <PrivacyGate />
+      {concern.data.passedOn ? (
+        <View className='card handle__passed' role='note'>
+          <Text>{`您已转出这条诉求，现由${routedCommittee(concern.data.route)}办理，当前状态：${statusText(concern.data.status)}。这里只能查看。`}</Text>
+        </View>
+      ) : null}
       <ConcernView concern={concern.data} />
 
       {h.can('accept') ? (
@@ -105,25 +113,7 @@ export default function HandlePage() {
         <View className='card reply-box'>
           <Text className='reply-box__title'>{h.can('dispatch') ? '派单：选择承办的村（社区）或经济社' : '不属于本单位或需上级协调'}</Text>
           {picks ? (
-            <View className='handle__picker'>
-              {h.villages.length === 0 ? <Text className='muted'>正在读取本镇村（社区）名单…</Text> : null}
-              <ChipRow>
-                {h.villages.map((v) => (
-                  <Chip key={v.id} selected={h.village?.id === v.id} onTap={() => h.pickVillage(v.id)}>
-                    {v.name}
-                  </Chip>
-                ))}
-              </ChipRow>
-              {h.village && h.village.cooperatives.length > 0 ? (
-                <ChipRow>
-                  {h.village.cooperatives.map((c) => (
-                    <Chip key={c.id} selected={h.targetId === c.id} onTap={() => h.pickCooperative(c.id)}>
-                      {c.name}
-                    </Chip>
-                  ))}
-                </ChipRow>
-              ) : null}
-            </View>
+            <TargetPicker {...h.picker} />
           ) : null}
           <TextArea
             value={h.reason}
@@ -159,7 +149,7 @@ export default function HandlePage() {
         </View>
       ) : null}
 
-      {none ? <Text className='muted refresh-hint'>这条诉求当前无需您办理。</Text> : null}
+      {none && !concern.data.passedOn ? <Text className='muted refresh-hint'>这条诉求当前无需您办理。</Text> : null}
       {h.actionError ? <Text className='error-text action-error'>{h.actionError}</Text> : null}
       <Text className='muted refresh-hint'>下拉页面可刷新最新进展</Text>
     </View>

@@ -19,10 +19,17 @@ const FILTERS: { filter: InboxFilter | null; title: string; empty: string }[] = 
   { filter: 'dueToday', title: '今天到期', empty: '今天没有到期的诉求。' },
   { filter: 'overdue', title: '已超期', empty: '没有超期的诉求。' },
   { filter: 'toAccept', title: '待签收', empty: '没有等待签收的诉求。' },
+  { filter: 'toDispatch', title: '待派单', empty: '派单队列是空的，没有等待派单的诉求。' },
 ];
 
 function countOf(counts: InboxCounts | null, f: InboxFilter | null): string {
-  return counts && f ? ` ${counts[f]}` : '';
+  const n = counts && f ? counts[f] : null;
+  return n === null || n === undefined ? '' : ` ${n}`;
+}
+
+/** 待派单 is the town dispatcher's: shown only to those the counts give a queue. */
+function shownFilters(counts: InboxCounts | null) {
+  return FILTERS.filter((f) => f.filter !== 'toDispatch' || (typeof counts?.toDispatch === 'number'));
 }
 
 export default function InboxPage() {
@@ -51,7 +58,7 @@ export default function InboxPage() {
       {inbox.scope === 'open' ? (
         <View className='inbox__filters'>
           <ChipRow>
-            {FILTERS.map((f) => (
+            {shownFilters(inbox.counts).map((f) => (
               <Chip key={f.title} selected={inbox.filter === f.filter} onTap={() => inbox.pickFilter(f.filter)}>
                 {`${f.title}${countOf(inbox.counts, f.filter)}`}
               </Chip>
