@@ -69,8 +69,7 @@ describe('the deployment files', () => {
     ['feedback', ['authorOpenid'], 'a person’s feedback, when they delete their account'],
     ['api_clients', ['keyHash'], 'an Open311 client by the hash of its key'],
     ['rate_limits', ['expiresAt'], 'sweeping the counters of ended windows'],
-    ['concerns', ['route.townId', 'status', 'updatedAt', '_id'], 'the public board: resolved concerns of a town, most recently updated first'],
-    ['concerns', ['route.townId', 'category', 'status', 'createdAt', '_id'], 'open concerns of a category nearby, newest first'],
+    ['concerns', ['route.townId', 'status', 'updatedAt', '_id'], 'the public board (resolved concerns of a town, most recently updated first) and, by its (town, status) prefix, open concerns of a category nearby'],
     ['concern_plus_ones', ['concernId'], 'the +1 count of the cards shown'],
     ['concern_plus_ones', ['openid'], 'a person’s +1s, when they delete their account'],
   ])('%s has an index on %j for %s', (coll, fields) => {
