@@ -306,6 +306,8 @@ export interface LocateView {
 export interface BoundaryImportView {
   gridVersion: number;
   nodesCreated: number;
+  /** The nodes the import created, with the ids the server gave them (`ref`: the file's reference, if any). */
+  created: Array<{ line: number; ref: string | null; id: string; name: string }>;
   boundaries: number;
 }
 

@@ -1,0 +1,48 @@
+/**
+ * For tests that call a cloud function on the CloudBase wire fake: the environment a deployed function
+ * sees, the demo directory seeded, a WeChat context for a person, and a call that answers the data or
+ * throws `{code, details}` as the router does. Registers its own beforeEach/afterEach.
+ */
+import { resetCloudRuntime } from './cloud-runtime';
+import { CloudbaseStore } from './cloudbase/store';
+import { seedCloudbaseDirectory } from './cloudbase/seed';
+import { demoDirectory } from './demo-data';
+import { fakeCloudbaseApp } from '../test/fakes/cloudbase-app';
+import type { FakeCloudbaseDb } from '../test/fakes/cloudbase-db';
+
+export const TEST_APPID = 'wx0123456789abcdef';
+
+export const wechatContext = (openid: string) => ({
+  request_id: 'req-1',
+  environment: JSON.stringify({ WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: openid, WX_APPID: TEST_APPID }),
+});
+
+
+export function useCloudFunctions(): { wire: () => FakeCloudbaseDb; store: () => CloudbaseStore; call: <T, E = unknown>(fn: (event: E, context: unknown) => Promise<unknown>, openid: string, action: string, data: unknown) => Promise<T> } {
+  const saved = { ...process.env };
+  let wire: FakeCloudbaseDb;
+  let store: CloudbaseStore;
+  beforeEach(async () => {
+    process.env.TCB_ENV = 'jiefang-test';
+    process.env.JIEFANG_WX_APPID = TEST_APPID;
+    const fake = fakeCloudbaseApp();
+    wire = fake.wire;
+    store = new CloudbaseStore({ db: fake.db });
+    await store.cb.createCollections();
+    await seedCloudbaseDirectory(store.cb, demoDirectory('2026-11-30T00:00:00.000Z'));
+  });
+  afterEach(() => {
+    process.env = { ...saved };
+    wire.uninstall();
+    resetCloudRuntime();
+  });
+  return {
+    wire: () => wire,
+    store: () => store,
+    call: async <T, E = unknown>(fn: (event: E, context: unknown) => Promise<unknown>, openid: string, action: string, data: unknown) => {
+      const res = (await fn({ action, data } as E, wechatContext(openid))) as { ok: boolean; data?: unknown; code?: string; details?: unknown };
+      if (!res.ok) throw { code: res.code, details: res.details };
+      return res.data as T;
+    },
+  };
+}
