@@ -636,6 +636,8 @@ export interface Deps {
   store: Store;
   now: () => Date;
   newId: (prefix: string) => string;
+  /** A keyed digest of `message` (HMAC-SHA256 with the deployment's server secret, hex): signs short-lived codes. */
+  digest: (message: string) => string;
   rateLimiter: RateLimiter;
   rateLimits: RateLimits;
   /** Checks user text before others see it (WeChat msgSecCheck in production, a word list locally). */

@@ -89,6 +89,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'town/replyTemplates': board.replyTemplates,
   'town/setReplyTemplates': board.setReplyTemplates,
   'volunteer/mine': volunteers.mine,
+  'volunteer/code': volunteers.volunteerCode,
+  'event/checkinCode': volunteers.checkinCode,
   'team/list': volunteers.listTeams,
   'team/get': volunteers.getTeamDetail,
   'team/apply': volunteers.apply,

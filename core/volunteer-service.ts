@@ -7,12 +7,14 @@ import type { DirectoryCache, DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { oversees } from './scope';
 import { computeHours, hoursText } from './hours';
+import { EVENT_QR_PREFIX, eventQr, parseQr, personCodeOf, personQr, verifyEventQr } from './volunteer-codes';
 import type { Caller, Moderation, Notification, NotificationKind } from './model';
 import type { Deps, NoticeTemplate } from './ports';
 import type { ParsedInputOf } from './schemas';
 import type {
   AttendanceRow,
   AttendanceView,
+  CodeView,
   EventDetail,
   EventSummary,
   MemberView,
@@ -41,11 +43,6 @@ export interface VolunteerCtx {
 
 type Ctx = VolunteerCtx;
 
-/** QR code texts. The event's carries a secret, so a code cannot be guessed from an event id. */
-export const EVENT_QR_PREFIX = 'JFEV';
-export const PERSON_QR_PREFIX = 'JFP';
-export const eventQr = (e: Pick<VolunteerEvent, 'id' | 'checkinCode'>) => `${EVENT_QR_PREFIX}:${e.id}:${e.checkinCode}`;
-export const personQr = (code: string) => `${PERSON_QR_PREFIX}:${code}`;
 
 /** A second scan this soon after checking in is taken as a double scan, not a check-out. */
 const DOUBLE_SCAN_MS = 2 * 60_000;
@@ -330,7 +327,7 @@ async function eventDetail(ctx: Ctx, e: VolunteerEvent): Promise<EventDetail> {
     myCheckInAt: mine?.checkInAt ?? null,
     myCheckOutAt: mine?.checkOutAt ?? null,
     signupBlocked: held ? null : await signupBlock(ctx, e, at),
-    checkinQr: iLead ? eventQr(e) : null,
+    ...(iLead ? (({ qr, expiresAt }) => ({ checkinQr: qr, checkinQrExpiresAt: expiresAt }))(eventQr(ctx.deps, e)) : { checkinQr: null, checkinQrExpiresAt: null }),
     checkinOpensAt: new Date(ms(e.startAt) - settings(ctx.deps).checkinMarginMinutes * 60_000).toISOString(),
   };
 }
@@ -461,26 +458,33 @@ async function attend(ctx: Ctx, e: VolunteerEvent, su: SignUp | null): Promise<S
   return { ...base, action: 'already_done', checkInAt: cur.checkInAt, checkOutAt: cur.checkOutAt };
 }
 
-function parseQr(code: string, prefix: string): string[] | null {
-  const parts = code.trim().split(':');
-  return parts[0] === prefix ? parts.slice(1) : null;
-}
-
 export async function scanEvent(ctx: Ctx, input: ParsedInputOf<'event/scan'>): Promise<ScanResult> {
-  const parts = parseQr(input.code, EVENT_QR_PREFIX);
-  if (!parts || parts.length !== 2) throw new AppError('EVENT.CODE_INVALID', 'not an event check-in code');
-  const e = await ctx.deps.store.events.getEvent(parts[0]);
-  if (!e || e.checkinCode !== parts[1]) throw new AppError('EVENT.CODE_INVALID', 'unknown event check-in code');
+  const parsed = parseQr(input.code, EVENT_QR_PREFIX);
+  if (!parsed) throw new AppError('EVENT.CODE_INVALID', 'not an event check-in code');
+  const e = await ctx.deps.store.events.getEvent(parsed.handle);
+  if (!e) throw new AppError('EVENT.CODE_INVALID', 'unknown event check-in code');
+  verifyEventQr(ctx.deps, e, parsed);
   return attend(ctx, e, await ctx.deps.store.events.getSignUp(e.id, ctx.caller.openid));
 }
 
 export async function scanPerson(ctx: Ctx, input: ParsedInputOf<'event/scanPerson'>): Promise<ScanResult> {
   const e = await getEvent(ctx, input.eventId);
   await requireLeader(ctx, e.teamId);
-  const parts = parseQr(input.code, PERSON_QR_PREFIX);
-  const openid = parts && parts.length === 1 ? await ctx.deps.store.events.personByCode(parts[0]) : null;
+  const openid = await ctx.deps.store.events.personByCode(personCodeOf(ctx.deps, input.code));
   if (!openid) throw new AppError('EVENT.CODE_INVALID', 'not a personal volunteer code');
   return attend(ctx, e, await ctx.deps.store.events.getSignUp(e.id, openid));
+}
+
+/** The event's check-in code for this minute, for the leader's screen to refresh. */
+export async function checkinCode(ctx: Ctx, input: ParsedInputOf<'event/checkinCode'>): Promise<CodeView> {
+  const e = await getEvent(ctx, input.id);
+  await requireLeader(ctx, e.teamId);
+  return eventQr(ctx.deps, e);
+}
+
+/** The caller's personal volunteer code for this minute (我的志愿码 refreshes it). */
+export async function volunteerCode(ctx: Ctx): Promise<CodeView> {
+  return personQr(ctx.deps, await ctx.deps.store.events.personalCode(ctx.caller.openid, ctx.deps.newId('p').slice(-12)));
 }
 
 async function attendance(ctx: Ctx, e: VolunteerEvent): Promise<AttendanceView> {
@@ -633,8 +637,10 @@ export async function mine(ctx: Ctx): Promise<MyVolunteer> {
     else history.push(s);
   }
   upcoming.sort((a, b) => ms(a.startAt) - ms(b.startAt));
+  const personal = personQr(ctx.deps, code);
   return {
-    personalQr: personQr(code),
+    personalQr: personal.qr,
+    personalQrExpiresAt: personal.expiresAt,
     teams: await summaries(ctx, allTeams.filter((t) => mineIds.has(t.id))),
     upcoming,
     history,

@@ -86,6 +86,7 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   // The sample concern passed the content check: there is nothing held to decide.
   'moderation/decide': { resident: F, leader: F, staff: F, office: F, admin: 'MODERATION.NOT_HELD' },
   'volunteer/mine': {},
+  'volunteer/code': {},
   'team/list': {},
   'team/get': {},
   'team/apply': {},
@@ -100,6 +101,8 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'event/cancelEvent': { resident: F, staff: F, office: F, admin: F },
   'event/scan': { resident: 'EVENT.CODE_INVALID', leader: 'EVENT.CODE_INVALID', staff: 'EVENT.CODE_INVALID', office: 'EVENT.CODE_INVALID', admin: 'EVENT.CODE_INVALID' },
   'event/scanPerson': { resident: F, leader: 'EVENT.CODE_INVALID', staff: F, office: F, admin: F },
+  // Only the team's own leader shows the event's check-in code: not even the town's admin.
+  'event/checkinCode': { resident: F, staff: F, office: F, admin: F, otherTownAdmin: F, districtAdmin: F },
   // The team's leaders keep the record; the admin of the team's town reads and confirms it too.
   'event/attendance': { resident: F, staff: F, office: F, otherTownAdmin: F },
   'event/confirmHours': { resident: F, leader: 'EVENT.NOT_ENDED', staff: F, office: F, admin: 'EVENT.NOT_ENDED', otherTownAdmin: F },

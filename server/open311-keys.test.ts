@@ -85,7 +85,7 @@ describe('wrong keys on CloudBase, through the open311 function', () => {
     clock = T0;
     const fake = fakeCloudbaseApp();
     wire = fake.wire;
-    const config = loadCloudConfig({ TCB_ENV: 'jiefang-test', JIEFANG_WX_APPID: 'wx0123456789abcdef' });
+    const config = loadCloudConfig({ TCB_ENV: 'jiefang-test', JIEFANG_WX_APPID: 'wx0123456789abcdef', JIEFANG_CODE_SECRET: 'test-code-secret-0123456789abcdef' });
     const rt = createCloudRuntime(config, fake.app);
     rt.deps.now = () => new Date(clock);
     await rt.store.cb.createCollections();

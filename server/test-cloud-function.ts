@@ -3,12 +3,15 @@
  * sees, the demo directory seeded, a WeChat context for a person, and a call that answers the data or
  * throws `{code, details}` as the router does. Registers its own beforeEach/afterEach.
  */
+import type { createCloudRuntime } from './cloud-runtime';
 import { resetCloudRuntime } from './cloud-runtime';
 import { CloudbaseStore } from './cloudbase/store';
 import { seedCloudbaseDirectory } from './cloudbase/seed';
 import { demoDirectory } from './demo-data';
 import { fakeCloudbaseApp } from '../test/fakes/cloudbase-app';
 import type { FakeCloudbaseDb } from '../test/fakes/cloudbase-db';
+
+type CloudBase = NonNullable<Parameters<typeof createCloudRuntime>[1]>;
 
 export const TEST_APPID = 'wx0123456789abcdef';
 
@@ -18,15 +21,18 @@ export const wechatContext = (openid: string) => ({
 });
 
 
-export function useCloudFunctions(): { wire: () => FakeCloudbaseDb; store: () => CloudbaseStore; call: <T, E = unknown>(fn: (event: E, context: unknown) => Promise<unknown>, openid: string, action: string, data: unknown) => Promise<T> } {
+export function useCloudFunctions(): { wire: () => FakeCloudbaseDb; app: () => CloudBase; store: () => CloudbaseStore; call: <T, E = unknown>(fn: (event: E, context: unknown) => Promise<unknown>, openid: string, action: string, data: unknown) => Promise<T> } {
   const saved = { ...process.env };
   let wire: FakeCloudbaseDb;
+  let app: CloudBase;
   let store: CloudbaseStore;
   beforeEach(async () => {
     process.env.TCB_ENV = 'jiefang-test';
     process.env.JIEFANG_WX_APPID = TEST_APPID;
+    process.env.JIEFANG_CODE_SECRET = 'test-code-secret-0123456789abcdef';
     const fake = fakeCloudbaseApp();
     wire = fake.wire;
+    app = fake.app;
     store = new CloudbaseStore({ db: fake.db });
     await store.cb.createCollections();
     await seedCloudbaseDirectory(store.cb, demoDirectory('2026-11-30T00:00:00.000Z'));
@@ -38,6 +44,7 @@ export function useCloudFunctions(): { wire: () => FakeCloudbaseDb; store: () =>
   });
   return {
     wire: () => wire,
+    app: () => app,
     store: () => store,
     call: async <T, E = unknown>(fn: (event: E, context: unknown) => Promise<unknown>, openid: string, action: string, data: unknown) => {
       const res = (await fn({ action, data } as E, wechatContext(openid))) as { ok: boolean; data?: unknown; code?: string; details?: unknown };

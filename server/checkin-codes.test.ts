@@ -1,0 +1,56 @@
+/**
+ * Rotating check-in codes (issue 14, item 8) on CloudBase, through the `volunteer` cloud function on the
+ * wire fake with the test's clock: the code a leader's screen showed two minutes ago checks nobody in,
+ * the one it shows now does, and the signature holds across containers (a second runtime, same secret).
+ * The same on SQLite, with every kind of forgery: server/volunteer-flow.test.ts 'rotating check-in codes'.
+ */
+import type { CodeView, EventDetail, ScanResult } from '../core/views';
+import { cloudbaseIdentity } from './cloud-identity';
+import { createCloudHandler } from './cloud-function';
+import { loadCloudConfig } from './cloud-config';
+import { createCloudRuntime } from './cloud-runtime';
+import { seedCloudbaseVolunteers } from './cloudbase/seed';
+import { DEMO_IDENTITIES as I, DEMO_TEAMS, demoVolunteers } from './demo-data';
+import { useCloudFunctions, wechatContext } from './test-cloud-function';
+import { testClock } from './test-clock';
+import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
+
+const cloud = useCloudFunctions();
+let api: FakeCloudbaseApi;
+beforeEach(() => {
+  api = new FakeCloudbaseApi().install().onWxOpenApi(() => ({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } }));
+});
+afterEach(() => api.uninstall());
+
+it("refuses a photo of an earlier minute's code and accepts the one on screen now, from any container", async () => {
+  const clock = testClock('2026-12-05T00:00:00.000Z');
+  await seedCloudbaseVolunteers(cloud.store().cb, demoVolunteers(clock.now(), (id) => `secret-${id}`));
+  const containers = [0, 1].map(() => createCloudRuntime(loadCloudConfig(process.env), cloud.app(), clock.now));
+  const fn = (k: number) => createCloudHandler('volunteer', async () => containers[k].router, cloudbaseIdentity);
+  const call = async <T>(k: number, openid: string, action: string, data: unknown): Promise<T> => {
+    const res = (await fn(k)({ action, data }, wechatContext(openid))) as { ok: boolean; data?: T; code?: string };
+    if (!res.ok) throw { code: res.code };
+    return res.data as T;
+  };
+  const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string }) => e.code);
+  const e = await call<EventDetail>(0, I.daguoLeader, 'event/create', {
+    teamId: DEMO_TEAMS.daguo, title: '河涌清洁', description: '', place: '大果祠堂', startAt: '2026-12-05T01:00:00.000Z', endAt: '2026-12-05T03:00:00.000Z', capacity: 10, waitlist: false, openTo: 'all',
+  });
+  for (const who of [I.resident, I.resident2]) await call(0, who, 'event/signup', { eventId: e.id });
+  clock.set('2026-12-05T01:00:05.000Z');
+  const photo = (await call<CodeView>(0, I.daguoLeader, 'event/checkinCode', { id: e.id })).qr;
+  clock.set('2026-12-05T01:02:05.000Z');
+  expect(await codeOf(call(1, I.resident, 'event/scan', { code: photo }))).toBe('EVENT.CODE_EXPIRED');
+  const now = (await call<CodeView>(0, I.daguoLeader, 'event/checkinCode', { id: e.id })).qr;
+  expect(now).not.toBe(photo);
+  expect(await call<ScanResult>(1, I.resident, 'event/scan', { code: now })).toMatchObject({ action: 'checked_in' });
+  // A personal code: yesterday's is refused, this minute's is taken.
+  clock.set('2026-12-04T01:00:00.000Z');
+  const yesterday = (await call<CodeView>(0, I.resident2, 'volunteer/code', {})).qr;
+  clock.set('2026-12-05T01:03:00.000Z');
+  expect(await codeOf(call(1, I.daguoLeader, 'event/scanPerson', { eventId: e.id, code: yesterday }))).toBe('EVENT.CODE_EXPIRED');
+  const today = (await call<CodeView>(0, I.resident2, 'volunteer/code', {})).qr;
+  expect(await call<ScanResult>(1, I.daguoLeader, 'event/scanPerson', { eventId: e.id, code: today })).toMatchObject({ action: 'checked_in', personName: '李叔' });
+  const checkedIn = cloud.wire().documents('vol_signups').filter((d) => (d as { checkInAt?: string | null }).checkInAt);
+  expect(checkedIn).toHaveLength(2);
+});
