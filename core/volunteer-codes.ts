@@ -11,6 +11,14 @@ import type { Deps } from './ports';
 import type { CodeView } from './views';
 import type { VolunteerEvent } from './volunteer-model';
 
+/**
+ * The ids of members and sign-ups that views carry (issue 14, item 7): a keyed digest of the stored id
+ * (`${teamId}_${openid}`, `${eventId}_${openid}`), stable for a deployment's secret, different per team and
+ * event, and not reversible to the openid. The actions that take a member or a sign-up accept these only.
+ */
+export const memberRef = (deps: Pick<Deps, 'digest'>, membershipId: string) => `m${deps.digest(`member:${membershipId}`).slice(0, 24)}`;
+export const signUpRef = (deps: Pick<Deps, 'digest'>, signUpId: string) => `s${deps.digest(`signup:${signUpId}`).slice(0, 24)}`;
+
 export const EVENT_QR_PREFIX = 'JFEV';
 export const PERSON_QR_PREFIX = 'JFP';
 

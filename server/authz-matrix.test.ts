@@ -8,7 +8,8 @@ import { ACTION_FUNCTION, type ActionName } from '../core/actions';
 import { ACTION_POLICY } from '../core/policy';
 import type { ConcernDetail } from '../core/views';
 import { PEOPLE_BY_ROLE, SAMPLES } from './action-samples';
-import { DEMO_EVENTS, DEMO_IDENTITIES as I } from './demo-data';
+import { memberRef } from '../core/volunteer-codes';
+import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { rowCounts } from './store-snapshot';
 import { GENEROUS_LIMITS } from './test-limits';
@@ -130,7 +131,7 @@ describe('every action × every kind of caller', () => {
   it.each(cases)('%s as %s', async (action, role, openid) => {
     const caller = await rt.router.resolveCaller(openid);
     const before = rowCounts(rt.store.db);
-    const got = await outcome(ACTION_FUNCTION[action], action, SAMPLES[action]({ concernId }), openid);
+    const got = await outcome(ACTION_FUNCTION[action], action, SAMPLES[action]({ concernId, memberId: memberRef(rt.deps, `${DEMO_TEAMS.daguo}_${I.resident2}`) }), openid);
     expect(got).toBe(expected(action, role as Person));
     // The policy table and the outcome agree: a role it does not list is refused before anything runs.
     if (!ACTION_POLICY[action].roles.includes(caller.role)) expect(got).toBe('AUTH.FORBIDDEN');

@@ -13,6 +13,9 @@ import type { FakeCloudbaseDb } from '../test/fakes/cloudbase-db';
 
 type CloudBase = NonNullable<Parameters<typeof createCloudRuntime>[1]>;
 
+/** A cloud function's handler, whatever its event type (the call below builds an `{action, data}` event). */
+type CloudFunction = (event: never, context: unknown) => Promise<unknown>;
+
 export const TEST_APPID = 'wx0123456789abcdef';
 
 export const wechatContext = (openid: string) => ({
@@ -21,7 +24,7 @@ export const wechatContext = (openid: string) => ({
 });
 
 
-export function useCloudFunctions(): { wire: () => FakeCloudbaseDb; app: () => CloudBase; store: () => CloudbaseStore; call: <T, E = unknown>(fn: (event: E, context: unknown) => Promise<unknown>, openid: string, action: string, data: unknown) => Promise<T> } {
+export function useCloudFunctions(): { wire: () => FakeCloudbaseDb; app: () => CloudBase; store: () => CloudbaseStore; call: <T>(fn: CloudFunction, openid: string, action: string, data: unknown) => Promise<T> } {
   const saved = { ...process.env };
   let wire: FakeCloudbaseDb;
   let app: CloudBase;
@@ -46,8 +49,8 @@ export function useCloudFunctions(): { wire: () => FakeCloudbaseDb; app: () => C
     wire: () => wire,
     app: () => app,
     store: () => store,
-    call: async <T, E = unknown>(fn: (event: E, context: unknown) => Promise<unknown>, openid: string, action: string, data: unknown) => {
-      const res = (await fn({ action, data } as E, wechatContext(openid))) as { ok: boolean; data?: unknown; code?: string; details?: unknown };
+    call: async <T>(fn: CloudFunction, openid: string, action: string, data: unknown) => {
+      const res = (await fn({ action, data } as never, wechatContext(openid))) as { ok: boolean; data?: unknown; code?: string; details?: unknown };
       if (!res.ok) throw { code: res.code, details: res.details };
       return res.data as T;
     },

@@ -5,6 +5,7 @@
  */
 import type { ModerationItem, TeamDetail } from '../core/views';
 import { HELD_TEXT } from '../core/content';
+import { memberRef } from '../core/volunteer-codes';
 import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { testClock } from './test-clock';
@@ -62,7 +63,7 @@ it("keeps one town's held content, audit log and teams' records from another tow
 
 it("shows a team's application notes to its own town's admin, not to another town's", async () => {
   await call(I.resident, 'team/apply', { teamId: DEMO_TEAMS.daguo, note: '会开车，可以接送长者' });
-  await call(I.daguoLeader, 'team/review', { teamId: DEMO_TEAMS.daguo, memberId: `${DEMO_TEAMS.daguo}_${I.resident}`, decision: 'approve' });
+  await call(I.daguoLeader, 'team/review', { teamId: DEMO_TEAMS.daguo, memberId: memberRef(rt.deps, `${DEMO_TEAMS.daguo}_${I.resident}`), decision: 'approve' });
   const notes = async (openid: string) => (await call<TeamDetail>(openid, 'team/get', { id: DEMO_TEAMS.daguo })).members.map((m) => m.note).filter((n) => n !== null);
   expect(await notes(I.daguoLeader)).toEqual(['会开车，可以接送长者']);
   expect(await notes(I.townAdmin)).toEqual(['会开车，可以接送长者']);

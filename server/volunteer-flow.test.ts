@@ -1,6 +1,7 @@
 /** Volunteer teams and events through the real router on the real SQLite store, with a clock the test moves. */
 import type { NotificationKind } from '../core/model';
 import type { AttendanceView, CodeView, EventDetail, MemberView, MyVolunteer, Profile, ScanResult, SignUpResult, TeamDetail, TeamSummary } from '../core/views';
+import { memberRef } from '../core/volunteer-codes';
 import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { codeOf } from './test-outcome';
@@ -37,7 +38,7 @@ const EVENT = {
 const create = (extra: Record<string, unknown> = {}) => call<EventDetail>(I.daguoLeader, 'event/create', { ...EVENT, ...extra });
 const join = async (openid: string, teamId: string = DEMO_TEAMS.daguo) => {
   await call(openid, 'team/apply', { teamId });
-  return call<MemberView>(I.daguoLeader, 'team/review', { teamId, memberId: `${teamId}_${openid}`, decision: 'approve' });
+  return call<MemberView>(I.daguoLeader, 'team/review', { teamId, memberId: memberRef(rt.deps, `${teamId}_${openid}`), decision: 'approve' });
 };
 
 describe('team leaders', () => {
@@ -67,11 +68,17 @@ describe('membership', () => {
     await call(I.resident, 'team/apply', { teamId: DEMO_TEAMS.daguo });
     expect(outbox('team_applied')).toHaveLength(1);
 
-    const memberId = `${DEMO_TEAMS.daguo}_${I.resident}`;
+    const stored = `${DEMO_TEAMS.daguo}_${I.resident}`;
+    const memberId = memberRef(rt.deps, stored);
+    // The stored id (which carries the openid) is not a member id any action takes.
+    expect(await codeOf(call(I.daguoLeader, 'team/review', { teamId: DEMO_TEAMS.daguo, memberId: stored, decision: 'approve' }))).toBe('TEAM.MEMBER_NOT_FOUND');
     expect(await codeOf(call(I.dungenLeader, 'team/review', { teamId: DEMO_TEAMS.daguo, memberId, decision: 'approve' }))).toBe('AUTH.FORBIDDEN');
     expect(await codeOf(call(I.resident2, 'team/review', { teamId: DEMO_TEAMS.daguo, memberId, decision: 'approve' }))).toBe('AUTH.FORBIDDEN');
     const leaderView = await call<TeamDetail>(I.daguoLeader, 'team/get', { id: DEMO_TEAMS.daguo });
     expect(leaderView.members.map((m) => [m.name, m.status])).toEqual([['李叔', 'member'], ['陈阿姨', 'pending']]);
+    // The leader's view names members by opaque ids, the ones review takes; no openid anywhere in it.
+    expect(leaderView.members[1].id).toBe(memberId);
+    expect(JSON.stringify(leaderView)).not.toMatch(/demo-resident|demo-leader/);
     // Others see current members only.
     expect((await call<TeamDetail>(I.resident2, 'team/get', { id: DEMO_TEAMS.daguo })).members.map((m) => m.name)).toEqual(['李叔']);
 
@@ -85,7 +92,8 @@ describe('membership', () => {
 
   it('lets the leader decline, and mark a member as 党员', async () => {
     await call(I.resident, 'team/apply', { teamId: DEMO_TEAMS.daguo });
-    const memberId = `${DEMO_TEAMS.daguo}_${I.resident}`;
+    const memberId = memberRef(rt.deps, `${DEMO_TEAMS.daguo}_${I.resident}`);
+    expect(await codeOf(call(I.daguoLeader, 'team/setPartyMember', { teamId: DEMO_TEAMS.daguo, memberId: `${DEMO_TEAMS.daguo}_${I.resident}`, partyMember: true }))).toBe('TEAM.MEMBER_NOT_FOUND');
     expect(await codeOf(call(I.daguoLeader, 'team/setPartyMember', { teamId: DEMO_TEAMS.daguo, memberId, partyMember: true }))).toBe('TEAM.MEMBER_NOT_FOUND');
     expect((await call<MemberView>(I.daguoLeader, 'team/review', { teamId: DEMO_TEAMS.daguo, memberId, decision: 'decline' })).status).toBe('declined');
     await join(I.resident);
@@ -258,6 +266,9 @@ describe('check-in, check-out and hours', () => {
     expect(await codeOf(call(I.daguoLeader, 'event/confirmHours', { eventId: e.id }))).toBe('EVENT.NOT_ENDED');
     at('2025-05-03T04:00:00.000Z');
     const li = leaderBefore.rows[1].signUpId;
+    // The view's sign-up ids are opaque; the stored id (which carries the openid) is not taken.
+    expect(JSON.stringify(leaderBefore)).not.toMatch(/demo-resident/);
+    expect(await codeOf(call(I.daguoLeader, 'event/confirmHours', { eventId: e.id, entries: [{ signUpId: `${e.id}_${I.resident2}`, minutes: 120, reason: '全程参加' }] }))).toBe('EVENT.NOT_SIGNED_UP');
     expect(await codeOf(call(I.daguoLeader, 'event/confirmHours', { eventId: e.id, entries: [{ signUpId: li, minutes: 120 }] }))).toBe('HOURS.REASON_REQUIRED');
     const confirmed = await call<AttendanceView>(I.daguoLeader, 'event/confirmHours', { eventId: e.id });
     expect(confirmed.rows.map((r) => r.confirmedMinutes)).toEqual([120, 0]);

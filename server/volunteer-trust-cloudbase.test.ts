@@ -1,10 +1,13 @@
 /**
- * Rotating check-in codes (issue 14, item 8) on CloudBase, through the `volunteer` cloud function on the
+ * Volunteer trust on CloudBase. Opaque member ids (issue 14, item 7): a leader's views name members and
+ * sign-ups by keyed digests, never openids, and the actions take only those (SQLite:
+ * server/volunteer-flow.test.ts). Rotating check-in codes (item 8) on CloudBase, through the `volunteer` cloud function on the
  * wire fake with the test's clock: the code a leader's screen showed two minutes ago checks nobody in,
  * the one it shows now does, and the signature holds across containers (a second runtime, same secret).
  * The same on SQLite, with every kind of forgery: server/volunteer-flow.test.ts 'rotating check-in codes'.
  */
-import type { CodeView, EventDetail, ScanResult } from '../core/views';
+import { main as volunteerFunction } from '../cloudfunctions/volunteer/index';
+import type { CodeView, EventDetail, ScanResult, TeamDetail } from '../core/views';
 import { cloudbaseIdentity } from './cloud-identity';
 import { createCloudHandler } from './cloud-function';
 import { loadCloudConfig } from './cloud-config';
@@ -16,6 +19,8 @@ import { testClock } from './test-clock';
 import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
 
 const cloud = useCloudFunctions();
+const volunteer = <T>(openid: string, action: string, data: unknown) => cloud.call<T>(volunteerFunction, openid, action, data);
+const failure = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string }) => e.code);
 let api: FakeCloudbaseApi;
 beforeEach(() => {
   api = new FakeCloudbaseApi().install().onWxOpenApi(() => ({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } }));
@@ -53,4 +58,14 @@ it("refuses a photo of an earlier minute's code and accepts the one on screen no
   expect(await call<ScanResult>(1, I.daguoLeader, 'event/scanPerson', { eventId: e.id, code: today })).toMatchObject({ action: 'checked_in', personName: '李叔' });
   const checkedIn = cloud.wire().documents('vol_signups').filter((d) => (d as { checkInAt?: string | null }).checkInAt);
   expect(checkedIn).toHaveLength(2);
+});
+
+it("names members by opaque ids in the leader's view, and takes only those", async () => {
+  await seedCloudbaseVolunteers(cloud.store().cb, demoVolunteers(new Date('2026-12-01T00:00:00.000Z'), (id) => `secret-${id}`));
+  await volunteer(I.resident, 'team/apply', { teamId: DEMO_TEAMS.daguo });
+  const view = await volunteer<TeamDetail>(I.daguoLeader, 'team/get', { id: DEMO_TEAMS.daguo });
+  expect(JSON.stringify(view)).not.toMatch(/demo-resident/);
+  const chen = view.members.find((m) => m.name === '陈阿姨')!;
+  expect(await failure(volunteer(I.daguoLeader, 'team/review', { teamId: DEMO_TEAMS.daguo, memberId: `${DEMO_TEAMS.daguo}_${I.resident}`, decision: 'approve' }))).toBe('TEAM.MEMBER_NOT_FOUND');
+  expect(await volunteer(I.daguoLeader, 'team/review', { teamId: DEMO_TEAMS.daguo, memberId: chen.id, decision: 'approve' })).toMatchObject({ id: chen.id, status: 'member' });
 });
