@@ -470,8 +470,8 @@ export interface EventRepo {
 export interface FeedbackRepo {
   /** Single insert. */
   add(f: Feedback): Promise<void>;
-  /** Newest first. */
-  list(page: PageQuery): Promise<Page<Feedback>>;
+  /** Feedback of these towns (all, including feedback with no town, when null), newest first. */
+  list(townIds: string[] | null, page: PageQuery): Promise<Page<Feedback>>;
 }
 
 /** A person's right to be forgotten, across every repository. */

@@ -103,7 +103,8 @@ describe('feedback about the app (投诉建议)', () => {
   it('is stored with its content check and read by admins only, newest first', async () => {
     await call(I.resident, 'feedback/submit', { text: '字太小了，老人家看不清', contact: '13900000001' });
     await call(I.resident2, 'feedback/submit', { text: '加我微信领红包' });
-    const list = await call<Page<{ text: string; moderation: string; contact: string | null }>>(I.townAdmin, 'feedback/list');
+    // Residents who never reported: the district's feedback, read by the district admin.
+    const list = await call<Page<{ text: string; moderation: string; contact: string | null }>>(I.districtAdmin, 'feedback/list');
     expect(list.items.map((f) => [f.text, f.moderation, f.contact])).toEqual([
       ['加我微信领红包', 'held', null],
       ['字太小了，老人家看不清', 'published', '13900000001'],

@@ -389,4 +389,8 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (year, version)
   );
   `,
+  /* 17: feedback belongs to the town of its author's node (null: the district's), so a town admin reads only their town's */ `
+  ALTER TABLE feedback ADD COLUMN town_id TEXT;
+  CREATE INDEX feedback_town ON feedback(town_id, created_at, id);
+  `,
 ];
