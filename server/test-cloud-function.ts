@@ -8,6 +8,7 @@ import { resetCloudRuntime } from './cloud-runtime';
 import { CloudbaseStore } from './cloudbase/store';
 import { seedCloudbaseDirectory } from './cloudbase/seed';
 import { demoDirectory } from './demo-data';
+import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
 import { fakeCloudbaseApp } from '../test/fakes/cloudbase-app';
 import type { FakeCloudbaseDb } from '../test/fakes/cloudbase-db';
 
@@ -55,4 +56,14 @@ export function useCloudFunctions(): { wire: () => FakeCloudbaseDb; app: () => C
       return res.data as T;
     },
   };
+}
+
+/** WeChat's OpenAPI as a deployed function reaches it, answering every content check `pass`; registers its own hooks. */
+export function useWechatPassing(): () => FakeCloudbaseApi {
+  let api: FakeCloudbaseApi;
+  beforeEach(() => {
+    api = new FakeCloudbaseApi().install().onWxOpenApi(() => ({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } }));
+  });
+  afterEach(() => api.uninstall());
+  return () => api;
 }

@@ -9,9 +9,8 @@ import { hashApiKey } from './api-keys';
 import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { DEMO_OPEN311 } from './demo-open311';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
-import { useCloudFunctions, wechatContext } from './test-cloud-function';
+import { useCloudFunctions, useWechatPassing, wechatContext } from './test-cloud-function';
 import { GENEROUS_LIMITS } from './test-limits';
-import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
 
 const ATTACKS: Array<[string, string]> = [
   ['only zero-width spaces', '\u200B\u200B\u200B'],
@@ -69,17 +68,13 @@ describe('text fields on SQLite', () => {
 
 describe('text fields on CloudBase', () => {
   const cloud = useCloudFunctions();
-  let api: FakeCloudbaseApi;
-  beforeEach(() => {
-    api = new FakeCloudbaseApi().install().onWxOpenApi(() => ({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } }));
-  });
-  afterEach(() => api.uninstall());
+  const wechat = useWechatPassing();
   const context = wechatContext;
 
   it.each(ATTACKS)('refuse %s in a report sent to the cloud function, storing nothing', async (_name, bad) => {
     const res = await concernFunction({ action: 'concern/submit', data: { category: 'environment', description: bad, placeId: 'dz-xicheng-daguo' } }, context('o-resident'));
     expect(res).toMatchObject({ ok: false, code: 'VALIDATION.FAILED' });
     expect(cloud.wire().documents('concerns')).toEqual([]);
-    expect(api.requests).toEqual([]);
+    expect(wechat().requests).toEqual([]);
   });
 });

@@ -11,9 +11,8 @@ import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { testClock } from './test-clock';
 import { GENEROUS_LIMITS } from './test-limits';
-import { useCloudFunctions } from './test-cloud-function';
+import { useCloudFunctions, useWechatPassing } from './test-cloud-function';
 import { main as concernFunction } from '../cloudfunctions/concern/index';
-import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
 import { codeOf } from './test-outcome';
 
 let rt: LocalRuntime;
@@ -91,11 +90,7 @@ it("files feedback about the app under its author's town and shows it to that to
 
 describe('feedback about the app on CloudBase', () => {
   const cloud = useCloudFunctions();
-  let api: FakeCloudbaseApi;
-  beforeEach(() => {
-    api = new FakeCloudbaseApi().install().onWxOpenApi(() => ({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } }));
-  });
-  afterEach(() => api.uninstall());
+  useWechatPassing();
 
   it("is filed under its author's town and read by that town's admin and the district admin only", async () => {
     await cloud.call(concernFunction, I.daguoChair, 'feedback/submit', { text: '工作台希望能按村筛选' });

@@ -14,18 +14,13 @@ import { loadCloudConfig } from './cloud-config';
 import { createCloudRuntime } from './cloud-runtime';
 import { seedCloudbaseVolunteers } from './cloudbase/seed';
 import { DEMO_IDENTITIES as I, DEMO_TEAMS, demoVolunteers } from './demo-data';
-import { useCloudFunctions, wechatContext } from './test-cloud-function';
+import { useCloudFunctions, useWechatPassing, wechatContext } from './test-cloud-function';
 import { testClock } from './test-clock';
-import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
 
 const cloud = useCloudFunctions();
 const volunteer = <T>(openid: string, action: string, data: unknown) => cloud.call<T>(volunteerFunction, openid, action, data);
 const failure = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string }) => e.code);
-let api: FakeCloudbaseApi;
-beforeEach(() => {
-  api = new FakeCloudbaseApi().install().onWxOpenApi(() => ({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } }));
-});
-afterEach(() => api.uninstall());
+useWechatPassing();
 
 it("refuses a photo of an earlier minute's code and accepts the one on screen now, from any container", async () => {
   const clock = testClock('2026-12-05T00:00:00.000Z');
