@@ -49,6 +49,8 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'town/replyTemplates': 'concern',
   'town/setReplyTemplates': 'concern',
   'volunteer/mine': 'volunteer',
+  'volunteer/code': 'volunteer',
+  'event/checkinCode': 'volunteer',
   'team/list': 'volunteer',
   'team/get': 'volunteer',
   'team/apply': 'volunteer',

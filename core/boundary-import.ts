@@ -4,17 +4,28 @@
  * the whole list of problems, feature by feature, and no plan.
  *
  * Each feature names its node in `properties`: `id` of an existing node, or `parentId` + `name` (an
- * existing child of that name, or a new node; `kind` is inferred from the parent unless given; a new
- * node may also carry its own `id` so that other features can name it as their parent).
+ * existing child of that name, or a new node; `kind` is inferred from the parent unless given). A new
+ * node's id is always made by the server: an `id` the file gives a new node is only a reference that
+ * other features of the same file may name as their `parentId` (the plan says which id it became).
  * Applying the plan replaces every boundary inside the admin's scope by the file's; nodes are never
  * deleted (concerns refer to them).
+ *
+ * Boundaries of the result must be simple (no ring crosses or touches itself or another ring), nest in
+ * their nearest ancestor's, never overlap a boundary of another town (touching along a border is fine),
+ * and overlap an unrelated place of the same town by at most SAME_TOWN_OVERLAP of the smaller one. So an
+ * import of one town never changes where a point of another town goes.
  */
 import { CHILD_KINDS, GridIndex } from './grid';
-import { geometryContains, geometryProblems, normalizeGeometry, polygonsOf, type BoundaryGeometry } from './geo';
+import { bboxOf, geometryContains, geometryProblems, normalizeGeometry, polygonsOf, type BoundaryGeometry, type Position } from './geo';
+import { geometriesOverlap, overlapShare, selfIntersection } from './geo-overlap';
 import type { Boundary } from './locate';
 import type { GridNode, NodeKind } from './model';
+import { PackedRTree } from './spatial-index';
 
 export const IMPORT_LIMITS = { features: 20000, nameMax: 32 } as const;
+/** How much two unrelated places of one town may overlap: a share of the smaller one's area (slivers of separate digitising). */
+export const SAME_TOWN_OVERLAP = 0.01;
+const OVERLAPS_REPORTED = 3;
 
 /** One problem of an import file: `line` is the 1-based feature (GeoJSON) or line (CSV) number, 0 for the file. */
 export interface ImportProblem {
@@ -26,9 +37,14 @@ export interface ImportProblem {
 export interface BoundaryImportPlan {
   /** The node the admin administers; every boundary in its subtree is replaced. */
   scopeNodeId: string;
-  /** Nodes to create, parents before children. */
+  /** Nodes to create, parents before children, with ids made by the server. */
   newNodes: GridNode[];
   boundaries: Boundary[];
+}
+
+/** A checked import: the plan for the store, and which feature created which node (`ref`: the id the file gave it, if any). */
+export interface CheckedBoundaryImport extends BoundaryImportPlan {
+  created: Array<{ line: number; ref: string | null; id: string; name: string }>;
 }
 
 export type ImportResult<P> = { ok: true; plan: P } | { ok: false; problems: ImportProblem[] };
@@ -49,7 +65,7 @@ export function planBoundaryImport(
   scopeNodeId: string,
   file: unknown,
   newId: () => string,
-): ImportResult<BoundaryImportPlan> {
+): ImportResult<CheckedBoundaryImport> {
   const problems: ImportProblem[] = [];
   const fail = (line: number, ref: string | null, message: string) => problems.push({ line, ref, message });
   const fc = file as { type?: unknown; features?: unknown } | null;
@@ -64,13 +80,16 @@ export function planBoundaryImport(
 
   const inScope = (id: string) => grid.isWithin(id, scopeNodeId);
   // First pass: ids of new nodes declared in the file, so features may name them as parents in any order.
-  const declared = new Map<string, { line: number; parentId: unknown; name: unknown; kind: unknown }>();
+  // Each gets its server-made id now; the file's id is only a reference to it.
+  const declared = new Map<string, { line: number; parentId: unknown; name: unknown; kind: unknown; id: string }>();
   features.forEach((f, i) => {
     const p = (f as { properties?: Record<string, unknown> } | null)?.properties;
     if (p && typeof p.id === 'string' && ID.test(p.id) && !grid.get(p.id) && !declared.has(p.id)) {
-      declared.set(p.id, { line: i + 1, parentId: p.parentId, name: p.name, kind: p.kind });
+      declared.set(p.id, { line: i + 1, parentId: p.parentId, name: p.name, kind: p.kind, id: newId() });
     }
   });
+  /** The node id a file reference stands for: an existing node's id, or the id made for a declared new node. */
+  const idOf = (ref: string): string => (grid.get(ref) ? ref : declared.get(ref)?.id ?? ref);
   const kindOfDeclared = (id: string, seen = new Set<string>()): NodeKind | null => {
     const existing = grid.get(id);
     if (existing) return existing.kind;
@@ -83,6 +102,7 @@ export function planBoundaryImport(
   };
 
   const resolved: Resolved[] = [];
+  const created: CheckedBoundaryImport['created'] = [];
   const seenNodes = new Map<string, number>();
   const newNames = new Map<string, string>(); // `${parentId}/${name}` → new id, so two features cannot create the same place
   features.forEach((f, i) => {
@@ -93,11 +113,15 @@ export function planBoundaryImport(
     const ref = typeof props.id === 'string' ? props.id : typeof props.name === 'string' ? props.name : null;
     const geomProblems = geometryProblems(feat.geometry);
     for (const m of geomProblems) fail(line, ref, m);
+    const crossed = geomProblems.length === 0 ? polygonsOf(feat.geometry as BoundaryGeometry).map(selfIntersection).find((at) => at !== null) : undefined;
+    if (crossed) fail(line, ref, `边界自相交或环与环相接（如坐标 ${where(crossed)}）`);
+    const usable = geomProblems.length === 0 && !crossed;
 
     let node: GridNode | null = null;
     let isNew = false;
     const name = typeof props.name === 'string' ? props.name.trim() : null;
-    const parentId = typeof props.parentId === 'string' ? props.parentId : null;
+    const parentRef = typeof props.parentId === 'string' ? props.parentId : null;
+    const parentId = parentRef === null ? null : idOf(parentRef);
     if (props.id !== undefined && (typeof props.id !== 'string' || !ID.test(props.id))) return fail(line, ref, 'id 只能由 1–64 位字母、数字、_ 或 - 组成');
     if (props.kind !== undefined && !(typeof props.kind === 'string' && props.kind in CHILD_KINDS)) return fail(line, ref, `kind 无效：${String(props.kind)}`);
     const existing = typeof props.id === 'string' ? grid.get(props.id) : undefined;
@@ -110,8 +134,8 @@ export function planBoundaryImport(
         return fail(line, ref, typeof props.id === 'string' ? `没有 id 为 ${props.id} 的节点；新建节点需同时给出 parentId 和 name` : '要素需给出 id，或同时给出 parentId 和 name');
       }
       if ([...name].length > IMPORT_LIMITS.nameMax) return fail(line, ref, `名称不能超过 ${IMPORT_LIMITS.nameMax} 字`);
-      const parentKind = kindOfDeclared(parentId);
-      if (parentKind === null) return fail(line, ref, `上级节点 ${parentId} 不存在`);
+      const parentKind = kindOfDeclared(parentRef!);
+      if (parentKind === null) return fail(line, ref, `上级节点 ${parentRef} 不存在`);
       if (grid.get(parentId) && !inScope(parentId)) return fail(line, ref, `上级节点 ${parentId} 不在您管理的范围内`);
       const byName = grid.children(parentId).find((c) => c.name === name);
       if (byName && typeof props.id !== 'string') {
@@ -123,17 +147,19 @@ export function planBoundaryImport(
         if (!kind || !CHILD_KINDS[parentKind].includes(kind)) return fail(line, ref, `${parentKind} 之下不能建 ${String(kind)}`);
         const key = `${parentId}/${name}`;
         if (newNames.has(key)) return fail(line, ref, `「${name}」在文件中重复`);
-        const id = typeof props.id === 'string' ? props.id : newId();
+        const fileRef = typeof props.id === 'string' ? props.id : null;
+        const id = fileRef !== null ? declared.get(fileRef)!.id : newId();
         newNames.set(key, id);
         node = { id, kind, name, parentId };
         isNew = true;
+        created.push({ line, ref: fileRef, id, name });
       }
     }
     if (!isNew && !inScope(node.id)) return fail(line, ref, `节点 ${node.id} 不在您管理的范围内`);
     const prior = seenNodes.get(node.id);
     if (prior !== undefined) return fail(line, ref, `与第 ${prior} 个要素是同一节点（${node.id}）`);
     seenNodes.set(node.id, line);
-    if (geomProblems.length === 0) resolved.push({ line, node, isNew, geometry: normalizeGeometry(feat.geometry as BoundaryGeometry) });
+    if (usable) resolved.push({ line, node, isNew, geometry: normalizeGeometry(feat.geometry as BoundaryGeometry) });
   });
   if (problems.length > 0) return { ok: false, problems };
 
@@ -160,7 +186,52 @@ export function planBoundaryImport(
     if (outside) fail(r.line, r.node.id, `边界超出上级「${ancestor.name}」的边界（如坐标 [${outside[0]}, ${outside[1]}]）`);
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, plan: { scopeNodeId, newNodes, boundaries: resolved.map((r) => ({ nodeId: r.node.id, geometry: r.geometry })) } };
+  for (const p of overlapProblems(next, result, resolved)) problems.push(p);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, plan: { scopeNodeId, newNodes, created, boundaries: resolved.map((r) => ({ nodeId: r.node.id, geometry: r.geometry })) } };
+}
+
+const where = ([lng, lat]: Position) => `[${+lng.toFixed(6)}, ${+lat.toFixed(6)}]`;
+
+/**
+ * Overlaps of the file's boundaries with every other boundary of the result (the file's and those kept):
+ * none at all with another town's places, at most SAME_TOWN_OVERLAP with an unrelated place of the same
+ * town; a place and its own ancestors or descendants are the nesting rule's business. Each pair is
+ * reported once, on the later feature of the file.
+ */
+function overlapProblems(next: GridIndex, result: Map<string, BoundaryGeometry>, resolved: readonly Resolved[]): ImportProblem[] {
+  const entries = [...result].filter(([id]) => next.get(id)?.kind !== 'district');
+  const tree = new PackedRTree(entries.map(([, g]) => bboxOf(g)));
+  const lineOf = new Map(resolved.map((r) => [r.node.id, r.line]));
+  const townOf = (id: string) => next.placement(id).town;
+  const out: ImportProblem[] = [];
+  for (const r of resolved) {
+    if (r.node.kind === 'district') continue;
+    let reported = 0;
+    const hits: number[] = [];
+    tree.searchBox(bboxOf(r.geometry), (i) => hits.push(i));
+    for (const i of hits.sort((a, b) => a - b)) {
+      if (reported >= OVERLAPS_REPORTED) break;
+      const [otherId, other] = entries[i];
+      const otherLine = lineOf.get(otherId);
+      if (otherId === r.node.id || (otherLine !== undefined && otherLine > r.line)) continue;
+      if (next.isWithin(otherId, r.node.id) || next.isWithin(r.node.id, otherId)) continue;
+      const at = geometriesOverlap(r.geometry, other);
+      if (!at) continue;
+      const mine = townOf(r.node.id);
+      const theirs = townOf(otherId);
+      const name = next.get(otherId)!.name;
+      const origin = otherLine !== undefined ? `第 ${otherLine} 个要素` : '现有边界';
+      if (mine?.id !== theirs?.id) {
+        out.push({ line: r.line, ref: r.node.id, message: `与${theirs?.name ?? '其他镇'}的「${name}」（${otherId}，${origin}）重叠（如坐标 ${where(at)}）；不同镇的边界只能相接，不能重叠` });
+        reported++;
+      } else if (overlapShare(r.geometry, other) > SAME_TOWN_OVERLAP) {
+        out.push({ line: r.line, ref: r.node.id, message: `与「${name}」（${otherId}，${origin}）重叠超过较小者面积的 ${SAME_TOWN_OVERLAP * 100}%（如坐标 ${where(at)}）` });
+        reported++;
+      }
+    }
+  }
+  return out;
 }
 
 function orderParentsFirst(nodes: GridNode[]): GridNode[] {

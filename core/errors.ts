@@ -37,6 +37,8 @@ export const ERROR_CODES = {
   'EVENT.MEMBERS_ONLY': 403,
   'EVENT.SIGNUP_CLOSED': 409,
   'EVENT.CANCELLED': 409,
+  /** A genuine check-in or personal code of an earlier minute (a photo of an old QR): scan the one on screen now. */
+  'EVENT.CODE_EXPIRED': 400,
   'EVENT.FULL': 409,
   'EVENT.NOT_SIGNED_UP': 409,
   'EVENT.CODE_INVALID': 400,

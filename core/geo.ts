@@ -48,7 +48,7 @@ export function bboxOf(g: BoundaryGeometry): BBox {
 }
 
 /** Twice the signed area of a ring (positive when counter-clockwise). */
-function ringArea2(ring: Ring): number {
+export function ringArea2(ring: Ring): number {
   let a = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
   return a;
@@ -57,7 +57,7 @@ function ringArea2(ring: Ring): number {
 /**
  * Problems of a candidate geometry, in words an admin can act on; empty when it is usable.
  * Checks shape and numbers, closed rings of at least four positions, coordinates in range and
- * rings that enclose an area. It does not check self-intersection.
+ * rings that enclose an area. Self-intersection is checked by geo-overlap.ts.
  */
 export function geometryProblems(value: unknown): string[] {
   if (!value || typeof value !== 'object') return ['缺少边界（geometry）'];

@@ -58,7 +58,8 @@ export async function importBoundaries(ctx: Ctx, input: ParsedInputOf<'grid/impo
   const applied = await ctx.deps.store.directory.applyBoundaryImport(checked.plan, snap.version);
   if (!applied) throw new AppError('IMPORT.CONFLICT', 'the grid changed while the import was checked');
   const next = await ctx.directory.current();
-  return { gridVersion: next.version, nodesCreated: checked.plan.newNodes.length, boundaries: checked.plan.boundaries.length };
+  const { newNodes, created, boundaries } = checked.plan;
+  return { gridVersion: next.version, nodesCreated: newNodes.length, created, boundaries: boundaries.length };
 }
 
 export async function importRoster(ctx: Ctx, input: ParsedInputOf<'roster/import'>): Promise<RosterImportView> {

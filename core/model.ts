@@ -276,6 +276,8 @@ export interface Feedback {
   text: string;
   /** How to reach the author, if they chose to leave it. */
   contact: string | null;
+  /** The town of the author's node when they wrote it (staff, admins, leaders); null for a resident: the district's. */
+  townId: string | null;
   createdAt: string;
   moderation: Moderation;
 }

@@ -64,6 +64,8 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'town/setReplyTemplates': { roles: ['admin'], write: true },
   // Volunteering is for everyone, staff included; a team's leader is checked per team in volunteer-service.
   'volunteer/mine': { roles: EVERYONE, write: false },
+  'volunteer/code': { roles: EVERYONE, write: false },
+  'event/checkinCode': { roles: EVERYONE, write: false },
   'team/list': { roles: EVERYONE, write: false },
   'team/get': { roles: EVERYONE, write: false },
   'team/apply': { roles: EVERYONE, write: true },

@@ -498,8 +498,8 @@ export interface EventRepo {
 export interface FeedbackRepo {
   /** Single insert. */
   add(f: Feedback): Promise<void>;
-  /** Newest first. */
-  list(page: PageQuery): Promise<Page<Feedback>>;
+  /** Feedback of these towns (all, including feedback with no town, when null), newest first. */
+  list(townIds: string[] | null, page: PageQuery): Promise<Page<Feedback>>;
 }
 
 /** A person's right to be forgotten, across every repository. */
@@ -674,6 +674,8 @@ export interface Deps {
   store: Store;
   now: () => Date;
   newId: (prefix: string) => string;
+  /** A keyed digest of `message` (HMAC-SHA256 with the deployment's server secret, hex): signs short-lived codes. */
+  digest: (message: string) => string;
   rateLimiter: RateLimiter;
   rateLimits: RateLimits;
   /** Checks user text before others see it (WeChat msgSecCheck in production, a word list locally). */

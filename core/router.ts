@@ -14,10 +14,10 @@ import * as stats from './stats';
 import * as exports_ from './export-service';
 import { importHotline } from './hotline-import';
 import * as volunteers from './volunteer-service';
-import { DirectoryCache, type DirectorySnapshot } from './directory';
+import { DirectoryCache } from './directory';
 import { ACTION_POLICY, type ActionRule } from './policy';
 import { AppError } from './errors';
-import { adminTowns } from './scope';
+import { adminTowns, townOf } from './scope';
 import * as gridActions from './grid-service';
 import type { Caller } from './model';
 import type { Deps } from './ports';
@@ -33,10 +33,13 @@ const handlers: { [A in ActionName]: Handler<A> } = {
     const verdict = await moderate(ctx.deps, ctx.caller, input.text);
     const id = ctx.deps.newId('f');
     const contact = input.contact ? input.contact : null;
-    await ctx.deps.store.feedback.add({ id, authorOpenid: ctx.caller.openid, text: input.text, contact, createdAt: ctx.deps.now().toISOString(), moderation: verdict });
+    // Filed under the town the author works in; a resident's, the town of their latest report (else the district's).
+    const latest = async () => (await ctx.deps.store.concerns.listByReporter(ctx.caller.openid, { cursor: null, limit: 1 })).items[0]?.route.townId ?? null;
+    const townId = townOf(await ctx.directory.current(), ctx.caller) ?? (await latest());
+    await ctx.deps.store.feedback.add({ id, authorOpenid: ctx.caller.openid, text: input.text, contact, townId, createdAt: ctx.deps.now().toISOString(), moderation: verdict });
     return { id };
   },
-  'feedback/list': async (ctx, input) => ctx.deps.store.feedback.list({ cursor: input.cursor ?? null, limit: input.limit ?? 20 }),
+  'feedback/list': async (ctx, input) => ctx.deps.store.feedback.list(adminTowns(await ctx.directory.current(), ctx.caller), { cursor: input.cursor ?? null, limit: input.limit ?? 20 }),
   'moderation/list': async (ctx) => moderation.listHeld(ctx),
   'moderation/decide': moderation.decide,
   'me/export': async (ctx) => exportMine(ctx, await profile(ctx)),
@@ -89,6 +92,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'town/replyTemplates': board.replyTemplates,
   'town/setReplyTemplates': board.setReplyTemplates,
   'volunteer/mine': volunteers.mine,
+  'volunteer/code': volunteers.volunteerCode,
+  'event/checkinCode': volunteers.checkinCode,
   'team/list': volunteers.listTeams,
   'team/get': volunteers.getTeamDetail,
   'team/apply': volunteers.apply,
@@ -111,16 +116,6 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'calendar/list': calendar.list,
   'calendar/save': calendar.save,
 };
-
-/** The town an actor works in, for scoping the audit log; null above town level. */
-function townOf(snap: DirectorySnapshot, caller: Caller): string | null {
-  // A team leader works in the town of their team's village or cooperative.
-  const nodeId = caller.nodeId ?? caller.leads?.nodeId ?? null;
-  if (nodeId === null) return null;
-  const office = snap.officeById.get(nodeId);
-  if (office) return office.townId;
-  return snap.grid.get(nodeId) ? snap.grid.placement(nodeId).town?.id ?? null : null;
-}
 
 /** What an audited write acted on: its `id`, or the year of a calendar. */
 function targetOf(data: unknown): string | null {

@@ -160,6 +160,8 @@ export const schemas = {
     })
     .strict(),
   'volunteer/mine': z.object({}).strict(),
+  'volunteer/code': z.object({}).strict(),
+  'event/checkinCode': z.object({ id }).strict(),
   'team/list': z.object({ nodeId: id.optional() }).strict(),
   'team/get': z.object({ id }).strict(),
   'team/apply': z.object({ teamId: id, note: optionalText(LIMITS.teamNoteMax).optional() }).strict(),

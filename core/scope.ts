@@ -1,6 +1,7 @@
 /**
- * Where an admin's oversight reaches — one rule for moderation, the audit log and what admins see of
- * volunteer teams: a district admin every town, a town admin their own town, anyone else no town. Every
+ * Where an admin's oversight reaches — one rule for moderation, the audit log, feedback about the app and
+ * what admins see of volunteer teams: a district admin every town, a town admin their own town, anyone
+ * else no town. Records are filed under the town their author works in (townOf). Every
  * town is isolated from every other: no admin of one town reads or decides another's held content,
  * audit entries, team application notes or held events.
  */
@@ -23,4 +24,14 @@ export function oversees(snap: DirectorySnapshot, caller: Caller, nodeId: string
   if (towns === null) return caller.nodeId !== null && snap.grid.get(nodeId) !== undefined && snap.grid.isWithin(nodeId, caller.nodeId);
   const town = snap.grid.get(nodeId) ? snap.grid.placement(nodeId).town?.id : undefined;
   return town !== undefined && towns.includes(town);
+}
+
+/** The town a caller works in (their node's, an office's, a leader's team's), which their records are filed under; null above town level or for a resident. */
+export function townOf(snap: DirectorySnapshot, caller: Caller): string | null {
+  // A team leader works in the town of their team's village or cooperative.
+  const nodeId = caller.nodeId ?? caller.leads?.nodeId ?? null;
+  if (nodeId === null) return null;
+  const office = snap.officeById.get(nodeId);
+  if (office) return office.townId;
+  return snap.grid.get(nodeId) ? snap.grid.placement(nodeId).town?.id ?? null : null;
 }

@@ -94,7 +94,13 @@ export class PackedRTree {
 
   /** Calls `visit(itemIndex)` for every item whose box contains (x, y) (boxes are closed). */
   searchPoint(x: number, y: number, visit: (item: number) => void): void {
+    this.searchBox([x, y, x, y], visit);
+  }
+
+  /** Calls `visit(itemIndex)` for every item whose box meets `box` (boxes are closed). */
+  searchBox(box: BBox, visit: (item: number) => void): void {
     if (this.size === 0) return;
+    const [x0, y0, x1, y1] = box;
     const { boxes, indices, levelBounds } = this;
     const stack: number[] = [];
     // The root is the single box of the top level.
@@ -106,7 +112,7 @@ export class PackedRTree {
       const end = Math.min(start + NODE_SIZE, levelBounds[level]);
       for (let pos = start; pos < end; pos++) {
         const o = pos * 4;
-        if (x < boxes[o] || y < boxes[o + 1] || x > boxes[o + 2] || y > boxes[o + 3]) continue;
+        if (x1 < boxes[o] || y1 < boxes[o + 1] || x0 > boxes[o + 2] || y0 > boxes[o + 3]) continue;
         if (level === 0) visit(indices[pos]);
         else stack.push(indices[pos], level - 1);
       }

@@ -100,8 +100,10 @@ export interface EventDetail extends EventSummary {
   myCheckOutAt: string | null;
   /** Why the caller cannot sign up now (an error code), or null when they can. */
   signupBlocked: string | null;
-  /** The text of the event's check-in QR code: the leader's view only. */
+  /** The text of the event's check-in QR code for this minute: the leader's view only (refresh with event/checkinCode). */
   checkinQr: string | null;
+  /** When that code is replaced by the next one (it is still accepted one minute more). */
+  checkinQrExpiresAt: string | null;
   /** When a check-in is first accepted (start minus the configured margin). */
   checkinOpensAt: string;
 }
@@ -147,9 +149,16 @@ export interface AttendanceView {
   audit: HoursAuditView[];
 }
 
+/** A signed code that changes every minute (core/codes.ts): the QR text and when the next one replaces it. */
+export interface CodeView {
+  qr: string;
+  expiresAt: string;
+}
+
 export interface MyVolunteer {
-  /** Text of the caller's personal QR code, which a leader scans to check them in or out. */
+  /** Text of the caller's personal QR code for this minute, which a leader scans to check them in or out. */
   personalQr: string;
+  personalQrExpiresAt: string;
   teams: TeamSummary[];
   upcoming: EventSummary[];
   history: EventSummary[];
@@ -316,6 +325,8 @@ export interface LocateView {
 export interface BoundaryImportView {
   gridVersion: number;
   nodesCreated: number;
+  /** The nodes the import created, with the ids the server gave them (`ref`: the file's reference, if any). */
+  created: Array<{ line: number; ref: string | null; id: string; name: string }>;
   boundaries: number;
 }
 
@@ -412,6 +423,8 @@ export interface Outputs {
   'moderation/list': { items: ModerationItem[] };
   'moderation/decide': { decided: true };
   'volunteer/mine': MyVolunteer;
+  'volunteer/code': CodeView;
+  'event/checkinCode': CodeView;
   'team/list': { items: TeamSummary[] };
   'team/get': TeamDetail;
   'team/apply': TeamSummary;

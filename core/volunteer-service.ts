@@ -7,12 +7,14 @@ import type { DirectoryCache, DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { oversees } from './scope';
 import { computeHours, hoursText } from './hours';
+import { EVENT_QR_PREFIX, eventQr, memberRef, parseQr, personCodeOf, personQr, signUpRef, verifyEventQr } from './volunteer-codes';
 import type { Caller, Moderation, Notification, NotificationKind } from './model';
 import type { Deps, NoticeTemplate } from './ports';
 import type { ParsedInputOf } from './schemas';
 import type {
   AttendanceRow,
   AttendanceView,
+  CodeView,
   EventDetail,
   EventSummary,
   MemberView,
@@ -41,11 +43,6 @@ export interface VolunteerCtx {
 
 type Ctx = VolunteerCtx;
 
-/** QR code texts. The event's carries a secret, so a code cannot be guessed from an event id. */
-export const EVENT_QR_PREFIX = 'JFEV';
-export const PERSON_QR_PREFIX = 'JFP';
-export const eventQr = (e: Pick<VolunteerEvent, 'id' | 'checkinCode'>) => `${EVENT_QR_PREFIX}:${e.id}:${e.checkinCode}`;
-export const personQr = (code: string) => `${PERSON_QR_PREFIX}:${code}`;
 
 /** A second scan this soon after checking in is taken as a double scan, not a check-out. */
 const DOUBLE_SCAN_MS = 2 * 60_000;
@@ -138,7 +135,7 @@ function teamSummary(snap: DirectorySnapshot, team: Team, memberCount: number, m
  */
 function memberView(ctx: Ctx, m: Membership, iLead: boolean, position: number, adminOver = false): MemberView {
   const note = m.note !== null && (iLead || adminOver) ? shownText(ctx.caller, m.openid === ctx.caller.openid, m.note, m.noteModeration) : null;
-  return { id: iLead ? m.id : `member-${position + 1}`, name: m.name, status: m.status, partyMember: iLead ? m.partyMember : null, appliedAt: m.appliedAt, note };
+  return { id: iLead ? memberRef(ctx.deps, m.id) : `member-${position + 1}`, name: m.name, status: m.status, partyMember: iLead ? m.partyMember : null, appliedAt: m.appliedAt, note };
 }
 
 async function summaries(ctx: Ctx, teams: Team[]): Promise<TeamSummary[]> {
@@ -221,7 +218,7 @@ export async function apply(ctx: Ctx, input: ParsedInputOf<'team/apply'>): Promi
 export async function review(ctx: Ctx, input: ParsedInputOf<'team/review'>): Promise<MemberView> {
   const team = await requireLeader(ctx, input.teamId);
   const { teams } = ctx.deps.store;
-  const m = (await teams.listMembers(team.id)).find((x) => x.id === input.memberId);
+  const m = (await teams.listMembers(team.id)).find((x) => memberRef(ctx.deps, x.id) === input.memberId);
   if (!m) throw new AppError('TEAM.MEMBER_NOT_FOUND', `no application ${input.memberId}`);
   const at = nowIso(ctx);
   const approve = input.decision === 'approve';
@@ -229,7 +226,7 @@ export async function review(ctx: Ctx, input: ParsedInputOf<'team/review'>): Pro
   if (m.status === to) return memberView(ctx, m, true, 0); // a repeated tap
   const body = approve ? `您已加入${team.name}，可以报名队里的活动了。` : `${team.name}暂未通过您的入队申请，可联系队长了解情况。`;
   const done = await teams.transition(m.id, ['pending'], to, at, [notice(ctx.deps, m.openid, 'team_reviewed', approve ? '入队申请已通过' : '入队申请未通过', body, TEAM_PAGE(team.id), at)]);
-  if (!done) throw new AppError('TEAM.MEMBER_NOT_FOUND', `application ${m.id} is no longer pending`);
+  if (!done) throw new AppError('TEAM.MEMBER_NOT_FOUND', `application ${input.memberId} is no longer pending`);
   return memberView(ctx, done, true, 0);
 }
 
@@ -242,8 +239,9 @@ export async function leave(ctx: Ctx, input: ParsedInputOf<'team/leave'>): Promi
 
 export async function setPartyMember(ctx: Ctx, input: ParsedInputOf<'team/setPartyMember'>): Promise<MemberView> {
   const team = await requireLeader(ctx, input.teamId);
-  if (!input.memberId.startsWith(`${team.id}_`)) throw new AppError('TEAM.MEMBER_NOT_FOUND', 'not a member of this team');
-  const done = await ctx.deps.store.teams.setPartyMember(input.memberId, input.partyMember);
+  const m = (await ctx.deps.store.teams.listMembers(team.id)).find((x) => memberRef(ctx.deps, x.id) === input.memberId);
+  if (!m) throw new AppError('TEAM.MEMBER_NOT_FOUND', 'not a member of this team');
+  const done = await ctx.deps.store.teams.setPartyMember(m.id, input.partyMember);
   if (!done) throw new AppError('TEAM.MEMBER_NOT_FOUND', `no member ${input.memberId}`);
   return memberView(ctx, done, true, 0);
 }
@@ -330,7 +328,7 @@ async function eventDetail(ctx: Ctx, e: VolunteerEvent): Promise<EventDetail> {
     myCheckInAt: mine?.checkInAt ?? null,
     myCheckOutAt: mine?.checkOutAt ?? null,
     signupBlocked: held ? null : await signupBlock(ctx, e, at),
-    checkinQr: iLead ? eventQr(e) : null,
+    ...(iLead ? (({ qr, expiresAt }) => ({ checkinQr: qr, checkinQrExpiresAt: expiresAt }))(eventQr(ctx.deps, e)) : { checkinQr: null, checkinQrExpiresAt: null }),
     checkinOpensAt: new Date(ms(e.startAt) - settings(ctx.deps).checkinMarginMinutes * 60_000).toISOString(),
   };
 }
@@ -461,26 +459,33 @@ async function attend(ctx: Ctx, e: VolunteerEvent, su: SignUp | null): Promise<S
   return { ...base, action: 'already_done', checkInAt: cur.checkInAt, checkOutAt: cur.checkOutAt };
 }
 
-function parseQr(code: string, prefix: string): string[] | null {
-  const parts = code.trim().split(':');
-  return parts[0] === prefix ? parts.slice(1) : null;
-}
-
 export async function scanEvent(ctx: Ctx, input: ParsedInputOf<'event/scan'>): Promise<ScanResult> {
-  const parts = parseQr(input.code, EVENT_QR_PREFIX);
-  if (!parts || parts.length !== 2) throw new AppError('EVENT.CODE_INVALID', 'not an event check-in code');
-  const e = await ctx.deps.store.events.getEvent(parts[0]);
-  if (!e || e.checkinCode !== parts[1]) throw new AppError('EVENT.CODE_INVALID', 'unknown event check-in code');
+  const parsed = parseQr(input.code, EVENT_QR_PREFIX);
+  if (!parsed) throw new AppError('EVENT.CODE_INVALID', 'not an event check-in code');
+  const e = await ctx.deps.store.events.getEvent(parsed.handle);
+  if (!e) throw new AppError('EVENT.CODE_INVALID', 'unknown event check-in code');
+  verifyEventQr(ctx.deps, e, parsed);
   return attend(ctx, e, await ctx.deps.store.events.getSignUp(e.id, ctx.caller.openid));
 }
 
 export async function scanPerson(ctx: Ctx, input: ParsedInputOf<'event/scanPerson'>): Promise<ScanResult> {
   const e = await getEvent(ctx, input.eventId);
   await requireLeader(ctx, e.teamId);
-  const parts = parseQr(input.code, PERSON_QR_PREFIX);
-  const openid = parts && parts.length === 1 ? await ctx.deps.store.events.personByCode(parts[0]) : null;
+  const openid = await ctx.deps.store.events.personByCode(personCodeOf(ctx.deps, input.code));
   if (!openid) throw new AppError('EVENT.CODE_INVALID', 'not a personal volunteer code');
   return attend(ctx, e, await ctx.deps.store.events.getSignUp(e.id, openid));
+}
+
+/** The event's check-in code for this minute, for the leader's screen to refresh. */
+export async function checkinCode(ctx: Ctx, input: ParsedInputOf<'event/checkinCode'>): Promise<CodeView> {
+  const e = await getEvent(ctx, input.id);
+  await requireLeader(ctx, e.teamId);
+  return eventQr(ctx.deps, e);
+}
+
+/** The caller's personal volunteer code for this minute (我的志愿码 refreshes it). */
+export async function volunteerCode(ctx: Ctx): Promise<CodeView> {
+  return personQr(ctx.deps, await ctx.deps.store.events.personalCode(ctx.caller.openid, ctx.deps.newId('p').slice(-12)));
 }
 
 async function attendance(ctx: Ctx, e: VolunteerEvent): Promise<AttendanceView> {
@@ -493,7 +498,7 @@ async function attendance(ctx: Ctx, e: VolunteerEvent): Promise<AttendanceView> 
     .map((s) => {
       const h = computeHours(e, s.checkInAt, s.checkOutAt);
       return {
-        signUpId: s.id,
+        signUpId: signUpRef(ctx.deps, s.id),
         name: s.name,
         partyMember: party.has(s.openid),
         status: s.status,
@@ -510,7 +515,7 @@ async function attendance(ctx: Ctx, e: VolunteerEvent): Promise<AttendanceView> 
     rows,
     audit: audit.map((a) => ({
       id: a.id,
-      signUpId: a.signUpId,
+      signUpId: signUpRef(ctx.deps, a.signUpId),
       personName: names.get(a.signUpId) ?? '',
       actorName: a.actorName,
       at: a.at,
@@ -534,13 +539,14 @@ export async function confirmHours(ctx: Ctx, input: ParsedInputOf<'event/confirm
   await requireRecordKeeper(ctx, e.teamId);
   if (ctx.deps.now().getTime() < ms(e.endAt)) throw new AppError('EVENT.NOT_ENDED', 'hours are confirmed after the event ends');
   const at = nowIso(ctx);
-  const signed = new Map((await ctx.deps.store.events.listSignUps(e.id)).filter((s) => s.status === 'signed').map((s) => [s.id, s]));
+  // Keyed by the ids the attendance view carries (signUpRef), the only ones a caller can name.
+  const signed = new Map((await ctx.deps.store.events.listSignUps(e.id)).filter((s) => s.status === 'signed').map((s) => [signUpRef(ctx.deps, s.id), s]));
   // Nobody certifies their own hours: a leader's own place is left to a co-leader or the town's admin.
   const own = (s: { openid: string }) => s.openid === ctx.caller.openid;
   // Without entries: confirm what is not confirmed yet, as computed; a leader's earlier correction stands.
   const wanted =
     input.entries ??
-    [...signed.values()].filter((s) => s.confirmedMinutes === null && !own(s)).map((s) => ({ signUpId: s.id, minutes: computeHours(e, s.checkInAt, s.checkOutAt).minutes, reason: undefined }));
+    [...signed].filter(([, s]) => s.confirmedMinutes === null && !own(s)).map(([ref, s]) => ({ signUpId: ref, minutes: computeHours(e, s.checkInAt, s.checkOutAt).minutes, reason: undefined }));
   // Time present is capped to the event's window plus the check-in margin before it: no figure goes beyond.
   const maxMinutes = Math.floor((ms(e.endAt) - ms(e.startAt)) / 60_000) + settings(ctx.deps).checkinMarginMinutes;
   const entries: HoursAudit[] = [];
@@ -554,7 +560,7 @@ export async function confirmHours(ctx: Ctx, input: ParsedInputOf<'event/confirm
     if (w.minutes > maxMinutes) throw new AppError('HOURS.TOO_MANY', `${w.minutes} minutes is more than the event's ${maxMinutes}`);
     const computed = computeHours(e, s.checkInAt, s.checkOutAt).minutes;
     const reason = w.reason && w.reason.length > 0 ? w.reason : null;
-    if (w.minutes !== computed && reason === null) throw new AppError('HOURS.REASON_REQUIRED', `a correction of ${s.id} needs a reason`);
+    if (w.minutes !== computed && reason === null) throw new AppError('HOURS.REASON_REQUIRED', `a correction of ${w.signUpId} needs a reason`);
     if (s.confirmedMinutes === w.minutes && reason === null) continue; // nothing to change, nothing to audit
     entries.push({
       id: ctx.deps.newId('h'),
@@ -633,8 +639,10 @@ export async function mine(ctx: Ctx): Promise<MyVolunteer> {
     else history.push(s);
   }
   upcoming.sort((a, b) => ms(a.startAt) - ms(b.startAt));
+  const personal = personQr(ctx.deps, code);
   return {
-    personalQr: personQr(code),
+    personalQr: personal.qr,
+    personalQrExpiresAt: personal.expiresAt,
     teams: await summaries(ctx, allTeams.filter((t) => mineIds.has(t.id))),
     upcoming,
     history,

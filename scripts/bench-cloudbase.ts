@@ -80,6 +80,7 @@ const contextFor = (openid: string, fn: string) => ({
 export async function measureCloudbaseActions(rounds = 5): Promise<Map<string, ActionCost>> {
   process.env.TCB_ENV = 'jiefang-bench';
   process.env.JIEFANG_WX_APPID = APPID;
+  process.env.JIEFANG_CODE_SECRET ??= 'bench-code-secret-0123456789abcdef';
   resetCloudRuntime();
   const fake = fakeCloudbaseApp();
   const api = new FakeCloudbaseApi().install().onWxOpenApi((name) => (name === 'security.msgSecCheck' ? { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } } : { errcode: 0, errmsg: 'ok' }));

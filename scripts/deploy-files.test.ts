@@ -42,6 +42,7 @@ describe('the deployment files', () => {
     ['concerns', ['pastNodeIds', 'createdAt', '_id'], 'every concern a node passed on, newest first'],
     ['audit_log', ['townId', 'createdAt', '_id'], "a town's audit log, newest first"],
     ['audit_log', ['createdAt', '_id'], 'the whole audit log'],
+    ['feedback', ['townId', 'createdAt', '_id'], "a town's feedback, newest first"],
     ['vol_signups', ['eventId', 'status', 'arrival'], 'the waitlist in arrival order and its positions'],
     ['vol_signups', ['eventId', 'status', 'remindedAt', 'arrival'], 'places due a reminder'],
     ['vol_signups', ['openid'], "a person's sign-ups"],

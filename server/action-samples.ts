@@ -8,6 +8,8 @@ import { DEMO_EVENTS, DEMO_TEAMS, DEMO_IDENTITIES as I } from './demo-data';
 export interface SampleIds {
   /** A concern reported by the demo resident 陈阿姨 in 大果经济社. */
   concernId: string;
+  /** The opaque id (memberRef) of 李叔's membership of the 大果 team, as its leader's view names it. */
+  memberId: string;
 }
 
 export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<string, unknown>>> = {
@@ -50,12 +52,14 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'moderation/list': () => ({}),
   'moderation/decide': ({ concernId }) => ({ kind: 'concern', id: concernId, decision: 'publish' }),
   'volunteer/mine': () => ({}),
+  'volunteer/code': () => ({}),
+  'event/checkinCode': () => ({ id: DEMO_EVENTS.daguoCleanup }),
   'team/list': () => ({}),
   'team/get': () => ({ id: DEMO_TEAMS.daguo }),
   'team/apply': () => ({ teamId: DEMO_TEAMS.dungen }),
-  'team/review': () => ({ teamId: DEMO_TEAMS.daguo, memberId: `${DEMO_TEAMS.daguo}_${I.resident2}`, decision: 'approve' }),
+  'team/review': ({ memberId }) => ({ teamId: DEMO_TEAMS.daguo, memberId, decision: 'approve' }),
   'team/leave': () => ({ teamId: DEMO_TEAMS.daguo }),
-  'team/setPartyMember': () => ({ teamId: DEMO_TEAMS.daguo, memberId: `${DEMO_TEAMS.daguo}_${I.resident2}`, partyMember: false }),
+  'team/setPartyMember': ({ memberId }) => ({ teamId: DEMO_TEAMS.daguo, memberId, partyMember: false }),
   'event/create': () => ({
     teamId: DEMO_TEAMS.daguo,
     title: '河涌清洁',

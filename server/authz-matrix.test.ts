@@ -8,7 +8,8 @@ import { ACTION_FUNCTION, type ActionName } from '../core/actions';
 import { ACTION_POLICY } from '../core/policy';
 import type { ConcernDetail } from '../core/views';
 import { PEOPLE_BY_ROLE, SAMPLES } from './action-samples';
-import { DEMO_EVENTS, DEMO_IDENTITIES as I } from './demo-data';
+import { memberRef } from '../core/volunteer-codes';
+import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { rowCounts } from './store-snapshot';
 import { GENEROUS_LIMITS } from './test-limits';
@@ -86,6 +87,7 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   // The sample concern passed the content check: there is nothing held to decide.
   'moderation/decide': { resident: F, leader: F, staff: F, office: F, admin: 'MODERATION.NOT_HELD' },
   'volunteer/mine': {},
+  'volunteer/code': {},
   'team/list': {},
   'team/get': {},
   'team/apply': {},
@@ -100,6 +102,8 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'event/cancelEvent': { resident: F, staff: F, office: F, admin: F },
   'event/scan': { resident: 'EVENT.CODE_INVALID', leader: 'EVENT.CODE_INVALID', staff: 'EVENT.CODE_INVALID', office: 'EVENT.CODE_INVALID', admin: 'EVENT.CODE_INVALID' },
   'event/scanPerson': { resident: F, leader: 'EVENT.CODE_INVALID', staff: F, office: F, admin: F },
+  // Only the team's own leader shows the event's check-in code: not even the town's admin.
+  'event/checkinCode': { resident: F, staff: F, office: F, admin: F, otherTownAdmin: F, districtAdmin: F },
   // The team's leaders keep the record; the admin of the team's town reads and confirms it too.
   'event/attendance': { resident: F, staff: F, office: F, otherTownAdmin: F },
   'event/confirmHours': { resident: F, leader: 'EVENT.NOT_ENDED', staff: F, office: F, admin: 'EVENT.NOT_ENDED', otherTownAdmin: F },
@@ -127,7 +131,7 @@ describe('every action × every kind of caller', () => {
   it.each(cases)('%s as %s', async (action, role, openid) => {
     const caller = await rt.router.resolveCaller(openid);
     const before = rowCounts(rt.store.db);
-    const got = await outcome(ACTION_FUNCTION[action], action, SAMPLES[action]({ concernId }), openid);
+    const got = await outcome(ACTION_FUNCTION[action], action, SAMPLES[action]({ concernId, memberId: memberRef(rt.deps, `${DEMO_TEAMS.daguo}_${I.resident2}`) }), openid);
     expect(got).toBe(expected(action, role as Person));
     // The policy table and the outcome agree: a role it does not list is refused before anything runs.
     if (!ACTION_POLICY[action].roles.includes(caller.role)) expect(got).toBe('AUTH.FORBIDDEN');

@@ -41,7 +41,7 @@ async function sqliteBackend(): Promise<Backend> {
 async function cloudbaseBackend(): Promise<Backend> {
   const saved = { ...process.env };
   const appid = 'wx0123456789abcdef';
-  Object.assign(process.env, { TCB_ENV: 'jiefang-test', JIEFANG_WX_APPID: appid });
+  Object.assign(process.env, { TCB_ENV: 'jiefang-test', JIEFANG_WX_APPID: appid, JIEFANG_CODE_SECRET: 'test-code-secret-0123456789abcdef' });
   const fake = fakeCloudbaseApp();
   const api = new FakeCloudbaseApi().install().onWxOpenApi((apiName, body) =>
     apiName === 'security.msgSecCheck' ? { errcode: 0, errmsg: 'ok', result: { suggest: String(body.content).includes('加我微信') ? 'review' : 'pass', label: 100 } } : { errcode: -1, errmsg: `unexpected ${apiName}` },

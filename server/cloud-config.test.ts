@@ -7,7 +7,7 @@ const templates = JSON.stringify({
   volunteer_event: { id: 't4', data: { thing1: 'title', time2: 'createdAt' } },
 });
 
-const APP = { JIEFANG_WX_APPID: 'wx0123456789abcdef' };
+const APP = { JIEFANG_WX_APPID: 'wx0123456789abcdef', JIEFANG_CODE_SECRET: 'test-code-secret-0123456789abcdef' };
 
 describe('the cloud configuration', () => {
   it('takes the environment from TCB_ENV, else from SCF_NAMESPACE, and treats empty values as unset', () => {
@@ -23,6 +23,8 @@ describe('the cloud configuration', () => {
     [{}, 'TCB_ENV'],
     [{ TCB_ENV: 'e' }, 'JIEFANG_WX_APPID: Required'],
     [{ TCB_ENV: 'e', JIEFANG_WX_APPID: 'wx-demo-app' }, 'JIEFANG_WX_APPID: must be the mini program AppID'],
+    [{ TCB_ENV: 'e', JIEFANG_WX_APPID: 'wx0123456789abcdef' }, 'JIEFANG_CODE_SECRET: Required'],
+    [{ ...APP, TCB_ENV: 'e', JIEFANG_CODE_SECRET: 'short' }, 'JIEFANG_CODE_SECRET: must be 32 characters or more'],
     [{ ...APP, TCB_ENV: 'e', JIEFANG_WX_ORIGINAL_ID: 'wx0123' }, 'JIEFANG_WX_ORIGINAL_ID'],
     [{ ...APP, TCB_ENV: 'e', JIEFANG_WX_TEMPLATES: '{not json' }, 'JIEFANG_WX_TEMPLATES: must be JSON'],
     [{ ...APP, TCB_ENV: 'e', JIEFANG_WX_TEMPLATES: '{"concern_todo":{"id":"x","data":{}}}' }, 'JIEFANG_WX_TEMPLATES'],

@@ -33,6 +33,11 @@ const schema = z.object({
    * (X-Forwarded-For) the last value, the one the gateway appended, is taken.
    */
   JIEFANG_CLIENT_IP_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name').default(DEFAULT_GATEWAY_IP_HEADER),
+  /**
+   * The server secret that signs the short-lived check-in codes (HMAC-SHA256); the same in every function,
+   * so a code shown by one container is checked by another. 32+ characters, e.g. `openssl rand -hex 32`.
+   */
+  JIEFANG_CODE_SECRET: z.string().min(32, 'must be 32 characters or more (e.g. openssl rand -hex 32)'),
   /** Which mini-program version a subscribe message opens. */
   JIEFANG_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
 });

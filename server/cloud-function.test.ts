@@ -87,6 +87,7 @@ describe('a deployed cloud function', () => {
   async function environment(withCollections: boolean) {
     process.env.TCB_ENV = 'jiefang-test';
     process.env.JIEFANG_WX_APPID = APPID;
+    process.env.JIEFANG_CODE_SECRET = 'test-code-secret-0123456789abcdef';
     const fake = fakeCloudbaseApp();
     wire = fake.wire;
     // WeChat's msgSecCheck, which every concern text passes through, says "pass".

@@ -19,7 +19,7 @@ import { errorCode } from './cloudbase/db';
 import { CloudbaseRateLimiter } from './cloudbase/rate-limiter';
 import { CloudbasePhotoStorage } from './cloudbase/storage';
 import { CloudbaseStore } from './cloudbase/store';
-import { newId } from './ids';
+import { hmacDigest, newId } from './ids';
 import { WechatContentCheck, WechatImageCheck, WechatOpenApi, wxServerSdkInvoke } from './wechat-openapi';
 import { WechatSubscribeSender } from './wechat-subscribe-sender';
 
@@ -49,6 +49,7 @@ export function createCloudRuntime(config: CloudConfig, app: CloudBase = tcb.ini
     store,
     now,
     newId,
+    digest: hmacDigest(config.JIEFANG_CODE_SECRET),
     sla: DEFAULT_SLA,
     volunteer: DEFAULT_VOLUNTEER_SETTINGS,
     // Shared by every container of every function: a counter document per caller and window.

@@ -42,6 +42,7 @@ let api: FakeCloudbaseApi;
 beforeEach(async () => {
   process.env.TCB_ENV = 'jiefang-test';
   process.env.JIEFANG_WX_APPID = APPID;
+  process.env.JIEFANG_CODE_SECRET = 'test-code-secret-0123456789abcdef';
   process.env.JIEFANG_WX_TEMPLATES = TEMPLATES;
   const fake = fakeCloudbaseApp();
   wire = fake.wire;
@@ -123,7 +124,7 @@ describe('the timer functions', () => {
   it('are deployed with the trigger names they check and the AppID they need', () => {
     const rc = JSON.parse(readFileSync(path.join(__dirname, '..', 'cloudbaserc.json'), 'utf8')) as { functions: Array<{ name: string; envVariables?: Record<string, string>; triggers?: Array<{ name: string }> }> };
     for (const [name, , trigger] of timers) expect(rc.functions.find((f) => f.name === name)?.triggers?.map((t) => t.name)).toEqual([trigger]);
-    for (const f of rc.functions) expect([f.name, f.envVariables?.JIEFANG_WX_APPID]).toEqual([f.name, '{{env.JIEFANG_WX_APPID}}']);
+    for (const f of rc.functions) expect([f.name, f.envVariables?.JIEFANG_WX_APPID, f.envVariables?.JIEFANG_CODE_SECRET]).toEqual([f.name, '{{env.JIEFANG_WX_APPID}}', '{{env.JIEFANG_CODE_SECRET}}']);
   });
 });
 

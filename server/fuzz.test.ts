@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { ACTION_FUNCTION, type ActionName } from '../core/actions';
 import type { ConcernDetail } from '../core/views';
 import { PEOPLE_BY_ROLE, SAMPLES } from './action-samples';
-import { DEMO_IDENTITIES as I } from './demo-data';
+import { memberRef } from '../core/volunteer-codes';
+import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { rowCounts } from './store-snapshot';
 import { GENEROUS_LIMITS } from './test-limits';
@@ -44,7 +45,7 @@ const KNOWN = /^(ok|[A-Z_]+(\.[A-Z_]+)?)$/;
 
 describe.each(Object.keys(ACTION_FUNCTION) as ActionName[])('%s', (action) => {
   it('answers any input with a clear code and writes nothing when it refuses', async () => {
-    const sample = SAMPLES[action]({ concernId });
+    const sample = SAMPLES[action]({ concernId, memberId: memberRef(rt.deps, `${DEMO_TEAMS.daguo}_${I.resident2}`) });
     await fc.assert(
       fc.asyncProperty(fc.oneof(nasty, mutated(sample)), fc.constantFrom(...Object.values(PEOPLE_BY_ROLE), I.resident), async (input, openid) => {
         const before = rowCounts(rt.store.db);

@@ -16,7 +16,8 @@ import { demoDirectory, demoVolunteers } from './demo-data';
 import { addApiClient } from './api-keys';
 import { DEMO_API_CLIENTS } from './demo-open311';
 import { deflateRawSync } from 'node:zlib';
-import { newId } from './ids';
+import { randomBytes } from 'node:crypto';
+import { hmacDigest, newId } from './ids';
 import { AppError } from '../core/errors';
 import { LocalIdentity } from './local-identity';
 import { DEFAULT_WORD_LIST } from './default-word-list';
@@ -99,6 +100,9 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
     ...(photos ? { photos, imageCheck: new LocalImageCheck(photos, opts.imageBlocklist) } : {}),
     now,
     newId,
+    // Signs the short-lived check-in codes: the session secret when one is set (production requires it),
+    // else a key of this process alone (codes live two minutes, so a restart costs a refresh).
+    digest: hmacDigest(opts.sessionSecret !== undefined ? `codes:${opts.sessionSecret}` : randomBytes(32)),
     sla,
     rateLimiter: new MemoryRateLimiter(),
     rateLimits: opts.rateLimits ?? DEFAULT_RATE_LIMITS,

@@ -1,5 +1,6 @@
 /** Content security: flagged text is held for the town admin, never dropped, never shown to others. */
 import { HELD_TEXT } from '../core/content';
+import { memberRef, signUpRef } from '../core/volunteer-codes';
 import type { AttendanceView, ConcernDetail, ConcernSummary, EventDetail, ModerationItem, Page, TeamDetail } from '../core/views';
 import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
@@ -102,7 +103,8 @@ describe('feedback about the app (投诉建议)', () => {
   it('is stored with its content check and read by admins only, newest first', async () => {
     await call(I.resident, 'feedback/submit', { text: '字太小了，老人家看不清', contact: '13900000001' });
     await call(I.resident2, 'feedback/submit', { text: '加我微信领红包' });
-    const list = await call<Page<{ text: string; moderation: string; contact: string | null }>>(I.townAdmin, 'feedback/list');
+    // Residents who never reported: the district's feedback, read by the district admin.
+    const list = await call<Page<{ text: string; moderation: string; contact: string | null }>>(I.districtAdmin, 'feedback/list');
     expect(list.items.map((f) => [f.text, f.moderation, f.contact])).toEqual([
       ['加我微信领红包', 'held', null],
       ['字太小了，老人家看不清', 'published', '13900000001'],
@@ -182,7 +184,7 @@ describe('volunteer texts', () => {
     expect(notice).toEqual({ to: I.daguoLeader, body: expect.stringContaining('留言正在审核') });
     expect(notice.body).not.toContain('微信');
     const mine = `${DEMO_TEAMS.daguo}_${I.resident}`;
-    const noteSeen = async (openid: string) => (await vcall<TeamDetail>(openid, 'team/get', { id: DEMO_TEAMS.daguo })).members.find((m) => m.id === mine)?.note;
+    const noteSeen = async (openid: string) => (await vcall<TeamDetail>(openid, 'team/get', { id: DEMO_TEAMS.daguo })).members.find((m) => m.id === memberRef(rt.deps, mine))?.note;
     expect(await noteSeen(I.daguoLeader)).toBe(HELD_TEXT);
 
     expect(await held()).toEqual([expect.objectContaining({ kind: 'application', id: mine, text: '周末有空，加我微信聊', subject: { kind: 'team', id: DEMO_TEAMS.daguo } })]);
@@ -190,7 +192,7 @@ describe('volunteer texts', () => {
     expect(await noteSeen(I.daguoLeader)).toBe('周末有空，加我微信聊');
 
     // Once a member, the note is still the leaders' alone: other members see the member without it.
-    await vcall(I.daguoLeader, 'team/review', { teamId: DEMO_TEAMS.daguo, memberId: mine, decision: 'approve' });
+    await vcall(I.daguoLeader, 'team/review', { teamId: DEMO_TEAMS.daguo, memberId: memberRef(rt.deps, mine), decision: 'approve' });
     const asOthersSee = (await vcall<TeamDetail>(I.resident2, 'team/get', { id: DEMO_TEAMS.daguo })).members.find((m) => m.name === '陈阿姨');
     expect(asOthersSee).toMatchObject({ status: 'member', note: null, partyMember: null });
     // Another member is not handed an id that carries the person's openid.
@@ -217,7 +219,7 @@ describe("a leader's reason for correcting hours", () => {
     const ev = { ...(await rt.store.events.getEvent(DEMO_EVENTS.daguoCleanup))!, id: 'ev-ended-1', startAt: '2026-11-29T01:00:00.000Z', endAt: '2026-11-29T03:00:00.000Z', signupDeadline: '2026-11-29T00:00:00.000Z', signedCount: 0, waitlistCount: 0 };
     await rt.store.events.createEvent(ev);
     await rt.store.events.signUp(ev.id, { openid: I.resident2, name: '李叔' }, null, '2026-11-28T00:00:00.000Z');
-    const signUpId = `${ev.id}_${I.resident2}`;
+    const signUpId = signUpRef(rt.deps, `${ev.id}_${I.resident2}`);
     const view = await vcall<AttendanceView>(I.daguoLeader, 'event/confirmHours', { eventId: ev.id, entries: [{ signUpId, minutes: 60, reason: '提前走了，细节私聊' }] });
     expect(view.rows[0].confirmedMinutes).toBe(60);
     expect(view.audit.map((a) => [a.reason, a.reasonModeration])).toEqual([['提前走了，细节私聊', 'held']]);

@@ -400,4 +400,8 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX concern_past_nodes_page ON concern_past_nodes(node_id, created_at, concern_id);
   `,
+  /* 18: feedback belongs to the town of its author's node (null: the district's), so a town admin reads only their town's */ `
+  ALTER TABLE feedback ADD COLUMN town_id TEXT;
+  CREATE INDEX feedback_town ON feedback(town_id, created_at, id);
+  `,
 ];

@@ -11,7 +11,7 @@ import type { Deps, InboxScope, RateCounts, Store } from '../core/ports';
 import { DEFAULT_SLA } from '../core/sla';
 import { runSlaJob } from '../core/sla-job';
 import { DEMO_IDENTITIES as I, type DirectoryData } from './demo-data';
-import { newId } from './ids';
+import { hmacDigest, newId } from './ids';
 import { WordListContentCheck } from './local-content-check';
 import { MemoryRateLimiter } from './memory-rate-limiter';
 import { at, change, clocks, closedClocks, concern, event, notice, ROUTE, uid } from './store-contract-fixtures';
@@ -197,7 +197,7 @@ export function describeLifecycleContract(current: () => Store): void {
 
     it('escalates an overdue concern once when two SLA jobs run at the same time', async () => {
       const store = current();
-      const deps: Deps = { store, now: () => new Date(Date.parse(at(3601))), newId, rateLimiter: new MemoryRateLimiter(), rateLimits: DEFAULT_RATE_LIMITS, sla: DEFAULT_SLA, contentCheck: new WordListContentCheck({ reject: [], review: [] }) };
+      const deps: Deps = { store, now: () => new Date(Date.parse(at(3601))), newId, digest: hmacDigest('contract-test-secret'), rateLimiter: new MemoryRateLimiter(), rateLimits: DEFAULT_RATE_LIMITS, sla: DEFAULT_SLA, contentCheck: new WordListContentCheck({ reject: [], review: [] }) };
       const cs = Array.from({ length: 4 }, () => concern());
       for (const c of cs) await store.concerns.create(c, [event(c, 'submitted')], []);
       const now = new Date(Date.parse(at(3601)));

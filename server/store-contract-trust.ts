@@ -76,7 +76,7 @@ export async function giveLeaverEverything(store: Store): Promise<LeaverFixture>
   ]);
   await store.events.personalCode(P, 'code-of-leaver');
   await store.events.personalCode(I.resident2, 'code-of-li');
-  await store.feedback.add({ id: uid('f'), authorOpenid: P, text: '希望增加语音输入', contact: LEAVER.phone, createdAt: at(6), moderation: 'published' });
+  await store.feedback.add({ id: uid('f'), authorOpenid: P, text: '希望增加语音输入', contact: LEAVER.phone, townId: null, createdAt: at(6), moderation: 'published' });
   await store.photoChecks.add([photoCheck({ fileId: 'cloud://env.bucket/concern-photos/leaver-1.jpg', openid: P, concernId: mine.id })]);
   // "+1" on 李叔's concern: it still counts after the leaver is gone, by nobody nameable.
   await store.board.plusOne(theirs.id, P, at(7));
@@ -143,7 +143,7 @@ export function describeTrustContract(current: () => Store, everything: Everythi
       expect((await store.events.hoursAudit(ev.id)).map((h) => h.signUpId)).toEqual([`${ev.id}_${TOMBSTONE}`]);
       expect(await store.teams.getMembership(DEMO_TEAMS.daguo, TOMBSTONE)).toMatchObject({ status: 'member', name: DELETED_NAME, note: null, noteModeration: 'published' });
       expect(await store.teams.heldNotes(null, 10)).toEqual([]);
-      expect((await store.feedback.list({ cursor: null, limit: 10 })).items).toEqual([expect.objectContaining({ authorOpenid: TOMBSTONE, contact: null, text: '希望增加语音输入' })]);
+      expect((await store.feedback.list(null, { cursor: null, limit: 10 })).items).toEqual([expect.objectContaining({ authorOpenid: TOMBSTONE, contact: null, text: '希望增加语音输入' })]);
       expect(await store.board.plusOnes([theirs.id], TOMBSTONE)).toEqual(new Map([[theirs.id, { count: 1, mine: true }]]));
       // Another person's records are untouched.
       expect({ concern: await store.concerns.get(theirs.id), timeline: await store.concerns.timeline(theirs.id), inbox: await store.messages.list(I.resident2, { cursor: null, limit: 50 }) }).toEqual(theirsBefore);
@@ -174,16 +174,29 @@ export function describeTrustContract(current: () => Store, everything: Everythi
   });
 
   describe('feedback', () => {
+    const f = (n: number, over: Partial<Feedback> = {}): Feedback => ({ id: `f-${n}`, authorOpenid: I.resident, text: `建议${n}`, contact: null, townId: null, createdAt: at(n), moderation: 'published', ...over });
     it('adds feedback and pages it newest first', async () => {
       const { feedback } = current();
-      const f = (n: number, over: Partial<Feedback> = {}): Feedback => ({ id: `f-${n}`, authorOpenid: I.resident, text: `建议${n}`, contact: null, createdAt: at(n), moderation: 'published', ...over });
       const all = [f(1, { contact: '13900000001' }), f(2, { moderation: 'held' }), f(3), f(3, { id: 'f-3b' })];
       for (const x of all) await feedback.add(x);
-      const first = await feedback.list({ cursor: null, limit: 3 });
+      const first = await feedback.list(null, { cursor: null, limit: 3 });
       expect(first.items.map((x) => x.id)).toEqual(['f-3b', 'f-3', 'f-2']);
-      const rest = await feedback.list({ cursor: first.nextCursor, limit: 3 });
+      const rest = await feedback.list(null, { cursor: first.nextCursor, limit: 3 });
       expect(rest).toEqual({ items: [all[0]], nextCursor: null });
       expect(first.items[2]).toEqual(all[1]);
+    });
+
+    it("lists a town's feedback only for that town, every town's (and the district's) for all", async () => {
+      const { feedback } = current();
+      const all = [f(1, { townId: 'danzao' }), f(2, { townId: 'jiujiang' }), f(3), f(4, { townId: 'danzao' }), f(5, { townId: 'xiqiao' })];
+      for (const x of all) await feedback.add(x);
+      const ids = async (towns: string[] | null, limit = 10) => (await feedback.list(towns, { cursor: null, limit })).items.map((x) => x.id);
+      expect(await ids(['danzao'])).toEqual(['f-4', 'f-1']);
+      expect(await ids(['jiujiang', 'xiqiao'])).toEqual(['f-5', 'f-2']);
+      expect(await ids([])).toEqual([]);
+      expect(await ids(null)).toEqual(['f-5', 'f-4', 'f-3', 'f-2', 'f-1']);
+      const first = await feedback.list(['danzao'], { cursor: null, limit: 1 });
+      expect((await feedback.list(['danzao'], { cursor: first.nextCursor, limit: 1 })).items).toEqual([all[0]]);
     });
   });
 

@@ -56,7 +56,7 @@ export interface CloudOpen311 {
 /** A cloud runtime on the CloudBase wire fake, its collections made and seeded with the demo directory and API clients. */
 export async function cloudOpen311(now: () => Date): Promise<CloudOpen311> {
   const fake = fakeCloudbaseApp();
-  const config = loadCloudConfig({ TCB_ENV: 'jiefang-test', JIEFANG_WX_APPID: 'wx0123456789abcdef' });
+  const config = loadCloudConfig({ TCB_ENV: 'jiefang-test', JIEFANG_WX_APPID: 'wx0123456789abcdef', JIEFANG_CODE_SECRET: 'test-code-secret-0123456789abcdef' });
   const rt = createCloudRuntime(config, fake.app);
   rt.deps.now = now;
   await rt.store.cb.createCollections();

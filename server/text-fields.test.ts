@@ -6,16 +6,11 @@
 import { handleOpen311 } from '../core/open311';
 import { main as concernFunction } from '../cloudfunctions/concern/index';
 import { open311Env } from './open311-xml';
-import { resetCloudRuntime } from './cloud-runtime';
-import { CloudbaseStore } from './cloudbase/store';
-import { seedCloudbaseDirectory } from './cloudbase/seed';
-import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS, demoDirectory } from './demo-data';
+import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { DEMO_OPEN311 } from './demo-open311';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import { useCloudFunctions, useWechatPassing, wechatContext } from './test-cloud-function';
 import { GENEROUS_LIMITS } from './test-limits';
-import { fakeCloudbaseApp } from '../test/fakes/cloudbase-app';
-import type { FakeCloudbaseDb } from '../test/fakes/cloudbase-db';
-import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
 
 const ATTACKS: Array<[string, string]> = [
   ['only zero-width spaces', '\u200B\u200B\u200B'],
@@ -72,31 +67,14 @@ describe('text fields on SQLite', () => {
 });
 
 describe('text fields on CloudBase', () => {
-  const saved = { ...process.env };
-  let wire: FakeCloudbaseDb;
-  let api: FakeCloudbaseApi;
-  beforeEach(async () => {
-    process.env.TCB_ENV = 'jiefang-test';
-    process.env.JIEFANG_WX_APPID = 'wx0123456789abcdef';
-    const fake = fakeCloudbaseApp();
-    wire = fake.wire;
-    api = new FakeCloudbaseApi().install().onWxOpenApi(() => ({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } }));
-    const store = new CloudbaseStore({ db: fake.db });
-    await store.cb.createCollections();
-    await seedCloudbaseDirectory(store.cb, demoDirectory('2026-11-30T00:00:00.000Z'));
-  });
-  afterEach(() => {
-    process.env = { ...saved };
-    wire.uninstall();
-    api.uninstall();
-    resetCloudRuntime();
-  });
-  const context = (openid: string) => ({ request_id: 'req-1', environment: JSON.stringify({ WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: openid, WX_APPID: 'wx0123456789abcdef' }) });
+  const cloud = useCloudFunctions();
+  const wechat = useWechatPassing();
+  const context = wechatContext;
 
   it.each(ATTACKS)('refuse %s in a report sent to the cloud function, storing nothing', async (_name, bad) => {
     const res = await concernFunction({ action: 'concern/submit', data: { category: 'environment', description: bad, placeId: 'dz-xicheng-daguo' } }, context('o-resident'));
     expect(res).toMatchObject({ ok: false, code: 'VALIDATION.FAILED' });
-    expect(wire.documents('concerns')).toEqual([]);
-    expect(api.requests).toEqual([]);
+    expect(cloud.wire().documents('concerns')).toEqual([]);
+    expect(wechat().requests).toEqual([]);
   });
 });

@@ -1,14 +1,18 @@
 /**
  * Every town is isolated from every other (issue 14, item 3): one rule (core/scope.ts) decides where an
  * admin's oversight reaches — their own town, or every town for a district admin — for held content,
- * the audit log, team application notes, held events and cancellation reasons, and attendance.
+ * the audit log, team application notes, held events and cancellation reasons, attendance, and feedback about
+ * the app (on SQLite, and through the `concern` function on the CloudBase wire fake).
  */
 import type { ModerationItem, TeamDetail } from '../core/views';
 import { HELD_TEXT } from '../core/content';
+import { memberRef } from '../core/volunteer-codes';
 import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { testClock } from './test-clock';
 import { GENEROUS_LIMITS } from './test-limits';
+import { useCloudFunctions, useWechatPassing } from './test-cloud-function';
+import { main as concernFunction } from '../cloudfunctions/concern/index';
 import { codeOf } from './test-outcome';
 
 let rt: LocalRuntime;
@@ -62,11 +66,38 @@ it("keeps one town's held content, audit log and teams' records from another tow
 
 it("shows a team's application notes to its own town's admin, not to another town's", async () => {
   await call(I.resident, 'team/apply', { teamId: DEMO_TEAMS.daguo, note: '会开车，可以接送长者' });
-  await call(I.daguoLeader, 'team/review', { teamId: DEMO_TEAMS.daguo, memberId: `${DEMO_TEAMS.daguo}_${I.resident}`, decision: 'approve' });
+  await call(I.daguoLeader, 'team/review', { teamId: DEMO_TEAMS.daguo, memberId: memberRef(rt.deps, `${DEMO_TEAMS.daguo}_${I.resident}`), decision: 'approve' });
   const notes = async (openid: string) => (await call<TeamDetail>(openid, 'team/get', { id: DEMO_TEAMS.daguo })).members.map((m) => m.note).filter((n) => n !== null);
   expect(await notes(I.daguoLeader)).toEqual(['会开车，可以接送长者']);
   expect(await notes(I.townAdmin)).toEqual(['会开车，可以接送长者']);
   expect(await notes(I.districtAdmin)).toEqual(['会开车，可以接送长者']);
   expect(await notes(I.jiujiangAdmin)).toEqual([]);
   expect(await notes(I.resident2)).toEqual([]);
+});
+
+it("files feedback about the app under its author's town and shows it to that town's admin only; the district admin reads all", async () => {
+  await call(I.daguoChair, 'feedback/submit', { text: '工作台希望能按村筛选', contact: '13800000001' });
+  await call(I.resident, 'concern/submit', { category: 'environment', description: '祠堂旁垃圾堆积', placeId: 'dz-xicheng-daguo' });
+  await call(I.resident, 'feedback/submit', { text: '字太小了', contact: '13900000001' });
+  await call(I.dungenLeader, 'feedback/submit', { text: '活动报名希望能导出名单' });
+  await call(I.resident2, 'feedback/submit', { text: '希望增加语音输入' });
+  const seen = async (openid: string) => (await call<{ items: Array<{ text: string }> }>(openid, 'feedback/list')).items.map((f) => f.text);
+  expect(await seen(I.townAdmin)).toEqual(['字太小了', '工作台希望能按村筛选']);
+  expect(await seen(I.jiujiangAdmin)).toEqual(['活动报名希望能导出名单']);
+  expect(await seen(I.districtAdmin)).toEqual(['希望增加语音输入', '活动报名希望能导出名单', '字太小了', '工作台希望能按村筛选']);
+  expect(rt.store.db.prepare('SELECT town_id FROM feedback ORDER BY created_at').pluck().all()).toEqual(['danzao', 'danzao', 'jiujiang', null]);
+});
+
+describe('feedback about the app on CloudBase', () => {
+  const cloud = useCloudFunctions();
+  useWechatPassing();
+
+  it("is filed under its author's town and read by that town's admin and the district admin only", async () => {
+    await cloud.call(concernFunction, I.daguoChair, 'feedback/submit', { text: '工作台希望能按村筛选' });
+    const seen = async (openid: string) => (await cloud.call<{ items: Array<{ text: string }> }>(concernFunction, openid, 'feedback/list', {})).items.map((f) => f.text);
+    expect(await seen(I.townAdmin)).toEqual(['工作台希望能按村筛选']);
+    expect(await seen(I.jiujiangAdmin)).toEqual([]);
+    expect(await seen(I.districtAdmin)).toEqual(['工作台希望能按村筛选']);
+    expect(cloud.wire().documents('feedback')).toEqual([expect.objectContaining({ townId: 'danzao' })]);
+  });
 });

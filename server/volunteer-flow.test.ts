@@ -1,6 +1,7 @@
 /** Volunteer teams and events through the real router on the real SQLite store, with a clock the test moves. */
 import type { NotificationKind } from '../core/model';
-import type { AttendanceView, EventDetail, MemberView, MyVolunteer, Profile, ScanResult, SignUpResult, TeamDetail, TeamSummary } from '../core/views';
+import type { AttendanceView, CodeView, EventDetail, MemberView, MyVolunteer, Profile, ScanResult, SignUpResult, TeamDetail, TeamSummary } from '../core/views';
+import { memberRef } from '../core/volunteer-codes';
 import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { codeOf } from './test-outcome';
@@ -37,7 +38,7 @@ const EVENT = {
 const create = (extra: Record<string, unknown> = {}) => call<EventDetail>(I.daguoLeader, 'event/create', { ...EVENT, ...extra });
 const join = async (openid: string, teamId: string = DEMO_TEAMS.daguo) => {
   await call(openid, 'team/apply', { teamId });
-  return call<MemberView>(I.daguoLeader, 'team/review', { teamId, memberId: `${teamId}_${openid}`, decision: 'approve' });
+  return call<MemberView>(I.daguoLeader, 'team/review', { teamId, memberId: memberRef(rt.deps, `${teamId}_${openid}`), decision: 'approve' });
 };
 
 describe('team leaders', () => {
@@ -67,11 +68,17 @@ describe('membership', () => {
     await call(I.resident, 'team/apply', { teamId: DEMO_TEAMS.daguo });
     expect(outbox('team_applied')).toHaveLength(1);
 
-    const memberId = `${DEMO_TEAMS.daguo}_${I.resident}`;
+    const stored = `${DEMO_TEAMS.daguo}_${I.resident}`;
+    const memberId = memberRef(rt.deps, stored);
+    // The stored id (which carries the openid) is not a member id any action takes.
+    expect(await codeOf(call(I.daguoLeader, 'team/review', { teamId: DEMO_TEAMS.daguo, memberId: stored, decision: 'approve' }))).toBe('TEAM.MEMBER_NOT_FOUND');
     expect(await codeOf(call(I.dungenLeader, 'team/review', { teamId: DEMO_TEAMS.daguo, memberId, decision: 'approve' }))).toBe('AUTH.FORBIDDEN');
     expect(await codeOf(call(I.resident2, 'team/review', { teamId: DEMO_TEAMS.daguo, memberId, decision: 'approve' }))).toBe('AUTH.FORBIDDEN');
     const leaderView = await call<TeamDetail>(I.daguoLeader, 'team/get', { id: DEMO_TEAMS.daguo });
     expect(leaderView.members.map((m) => [m.name, m.status])).toEqual([['李叔', 'member'], ['陈阿姨', 'pending']]);
+    // The leader's view names members by opaque ids, the ones review takes; no openid anywhere in it.
+    expect(leaderView.members[1].id).toBe(memberId);
+    expect(JSON.stringify(leaderView)).not.toMatch(/demo-resident|demo-leader/);
     // Others see current members only.
     expect((await call<TeamDetail>(I.resident2, 'team/get', { id: DEMO_TEAMS.daguo })).members.map((m) => m.name)).toEqual(['李叔']);
 
@@ -85,7 +92,8 @@ describe('membership', () => {
 
   it('lets the leader decline, and mark a member as 党员', async () => {
     await call(I.resident, 'team/apply', { teamId: DEMO_TEAMS.daguo });
-    const memberId = `${DEMO_TEAMS.daguo}_${I.resident}`;
+    const memberId = memberRef(rt.deps, `${DEMO_TEAMS.daguo}_${I.resident}`);
+    expect(await codeOf(call(I.daguoLeader, 'team/setPartyMember', { teamId: DEMO_TEAMS.daguo, memberId: `${DEMO_TEAMS.daguo}_${I.resident}`, partyMember: true }))).toBe('TEAM.MEMBER_NOT_FOUND');
     expect(await codeOf(call(I.daguoLeader, 'team/setPartyMember', { teamId: DEMO_TEAMS.daguo, memberId, partyMember: true }))).toBe('TEAM.MEMBER_NOT_FOUND');
     expect((await call<MemberView>(I.daguoLeader, 'team/review', { teamId: DEMO_TEAMS.daguo, memberId, decision: 'decline' })).status).toBe('declined');
     await join(I.resident);
@@ -198,6 +206,10 @@ describe('events', () => {
   });
 });
 
+/** The event's check-in code on its leader's screen now, and a resident's personal code now. */
+const qr = async (eventId: string) => (await call<CodeView>(I.daguoLeader, 'event/checkinCode', { id: eventId })).qr;
+const personal = async (openid: string) => (await call<CodeView>(openid, 'volunteer/code')).qr;
+
 describe('check-in, check-out and hours', () => {
   async function signedEvent() {
     const e = await create();
@@ -208,27 +220,29 @@ describe('check-in, check-out and hours', () => {
 
   it('check in by scanning the event code inside the window, and out on the next scan', async () => {
     const e = await signedEvent();
-    const code = e.checkinQr!;
     at('2025-05-03T00:29:00.000Z'); // 31 minutes before the start
+    let code = await qr(e.id);
     expect(await codeOf(call(I.resident, 'event/scan', { code }))).toBe('EVENT.OUTSIDE_WINDOW');
     at('2025-05-03T00:31:00.000Z');
+    code = await qr(e.id);
     expect(await codeOf(call(I.resident, 'event/scan', { code: `${code}x` }))).toBe('EVENT.CODE_INVALID');
     expect(await codeOf(call(I.resident, 'event/scan', { code: 'hello' }))).toBe('EVENT.CODE_INVALID');
     expect(await codeOf(call('not-signed', 'event/scan', { code }))).toBe('EVENT.NOT_SIGNED_UP');
     expect((await call<ScanResult>(I.resident, 'event/scan', { code })).action).toBe('checked_in');
     expect((await call<ScanResult>(I.resident, 'event/scan', { code })).action).toBe('already_done'); // a double scan
     at('2025-05-03T03:20:00.000Z');
+    code = await qr(e.id);
     const out = await call<ScanResult>(I.resident, 'event/scan', { code });
     expect(out).toMatchObject({ action: 'checked_out', checkInAt: '2025-05-03T00:31:00.000Z', checkOutAt: '2025-05-03T03:20:00.000Z' });
     at('2025-05-03T03:31:00.000Z');
-    expect(await codeOf(call(I.resident2, 'event/scan', { code }))).toBe('EVENT.OUTSIDE_WINDOW');
+    expect(await codeOf(call(I.resident2, 'event/scan', { code: await qr(e.id) }))).toBe('EVENT.OUTSIDE_WINDOW');
   });
 
   it("let the leader check a resident in by scanning the resident's personal code", async () => {
     const e = await signedEvent();
-    const { personalQr } = await call<MyVolunteer>(I.resident, 'volunteer/mine');
-    expect((await call<MyVolunteer>(I.resident, 'volunteer/mine')).personalQr).toBe(personalQr);
     at('2025-05-03T01:05:00.000Z');
+    const { personalQr } = await call<MyVolunteer>(I.resident, 'volunteer/mine');
+    expect(await personal(I.resident)).toBe(personalQr);
     expect(await codeOf(call(I.resident2, 'event/scanPerson', { eventId: e.id, code: personalQr }))).toBe('AUTH.FORBIDDEN');
     expect(await call<ScanResult>(I.daguoLeader, 'event/scanPerson', { eventId: e.id, code: personalQr })).toMatchObject({ action: 'checked_in', personName: '陈阿姨' });
     expect(await codeOf(call(I.daguoLeader, 'event/scanPerson', { eventId: e.id, code: 'JFP:unknown' }))).toBe('EVENT.CODE_INVALID');
@@ -237,10 +251,10 @@ describe('check-in, check-out and hours', () => {
   it('are confirmed by the leader after the end; each correction needs a reason and is audited', async () => {
     const e = await signedEvent();
     at('2025-05-03T00:40:00.000Z');
-    await call(I.resident, 'event/scan', { code: e.checkinQr });
-    await call(I.resident2, 'event/scan', { code: e.checkinQr });
+    await call(I.resident, 'event/scan', { code: await qr(e.id) });
+    await call(I.resident2, 'event/scan', { code: await qr(e.id) });
     at('2025-05-03T03:10:00.000Z');
-    await call(I.resident, 'event/scan', { code: e.checkinQr }); // 李叔 forgets to check out
+    await call(I.resident, 'event/scan', { code: await qr(e.id) }); // 李叔 forgets to check out
     const leaderBefore = await call<AttendanceView>(I.daguoLeader, 'event/attendance', { id: e.id });
     expect(leaderBefore.rows.map((r) => [r.name, r.computedMinutes, r.note])).toEqual([
       ['陈阿姨', 120, 'ok'],
@@ -252,6 +266,9 @@ describe('check-in, check-out and hours', () => {
     expect(await codeOf(call(I.daguoLeader, 'event/confirmHours', { eventId: e.id }))).toBe('EVENT.NOT_ENDED');
     at('2025-05-03T04:00:00.000Z');
     const li = leaderBefore.rows[1].signUpId;
+    // The view's sign-up ids are opaque; the stored id (which carries the openid) is not taken.
+    expect(JSON.stringify(leaderBefore)).not.toMatch(/demo-resident/);
+    expect(await codeOf(call(I.daguoLeader, 'event/confirmHours', { eventId: e.id, entries: [{ signUpId: `${e.id}_${I.resident2}`, minutes: 120, reason: '全程参加' }] }))).toBe('EVENT.NOT_SIGNED_UP');
     expect(await codeOf(call(I.daguoLeader, 'event/confirmHours', { eventId: e.id, entries: [{ signUpId: li, minutes: 120 }] }))).toBe('HOURS.REASON_REQUIRED');
     const confirmed = await call<AttendanceView>(I.daguoLeader, 'event/confirmHours', { eventId: e.id });
     expect(confirmed.rows.map((r) => r.confirmedMinutes)).toEqual([120, 0]);
@@ -275,11 +292,11 @@ describe('check-in, check-out and hours', () => {
     await call(I.resident, 'event/signup', { eventId: e.id });
     await call(I.daguoLeader, 'event/signup', { eventId: e.id });
     at('2025-05-03T00:50:00.000Z');
-    await call(I.resident, 'event/scan', { code: e.checkinQr });
-    await call(I.daguoLeader, 'event/scan', { code: e.checkinQr });
+    await call(I.resident, 'event/scan', { code: await qr(e.id) });
+    await call(I.daguoLeader, 'event/scan', { code: await qr(e.id) });
     at('2025-05-03T03:00:00.000Z');
-    await call(I.resident, 'event/scan', { code: e.checkinQr });
-    await call(I.daguoLeader, 'event/scan', { code: e.checkinQr });
+    await call(I.resident, 'event/scan', { code: await qr(e.id) });
+    await call(I.daguoLeader, 'event/scan', { code: await qr(e.id) });
     at('2025-05-03T04:00:00.000Z');
     const rows = (await call<AttendanceView>(I.daguoLeader, 'event/attendance', { id: e.id })).rows;
     const [chen, luo] = ['陈阿姨', '罗队长'].map((n) => rows.find((r) => r.name === n)!.signUpId);
@@ -310,9 +327,9 @@ describe('check-in, check-out and hours', () => {
   it('export as CSV for the leader, in Beijing time, safe for spreadsheets', async () => {
     const e = await signedEvent();
     at('2025-05-03T01:00:00.000Z');
-    await call(I.resident, 'event/scan', { code: e.checkinQr });
+    await call(I.resident, 'event/scan', { code: await qr(e.id) });
     at('2025-05-03T02:30:00.000Z');
-    await call(I.resident, 'event/scan', { code: e.checkinQr });
+    await call(I.resident, 'event/scan', { code: await qr(e.id) });
     const { filename, csv } = await call<{ filename: string; csv: string }>(I.daguoLeader, 'event/exportCsv', { id: e.id });
     expect(filename).toBe('河涌清洁-2025-05-03-签到工时.csv');
     expect(csv.split('\r\n')).toEqual([
@@ -322,6 +339,50 @@ describe('check-in, check-out and hours', () => {
       '',
     ]);
     expect(await codeOf(call(I.resident, 'event/exportCsv', { id: e.id }))).toBe('AUTH.FORBIDDEN');
+  });
+});
+
+describe('rotating check-in codes', () => {
+  it("refuse a photo of an earlier minute's event code, accept the current and the previous minute's, and never a forged one", async () => {
+    const e = await create();
+    await call(I.resident, 'event/signup', { eventId: e.id });
+    await call(I.resident2, 'event/signup', { eventId: e.id });
+    const other = await create({ title: '村道清扫' });
+    at('2025-05-03T01:00:10.000Z');
+    const photo = await qr(e.id);
+    const detail = await call<EventDetail>(I.daguoLeader, 'event/get', { id: e.id });
+    expect([detail.checkinQr, detail.checkinQrExpiresAt]).toEqual([photo, '2025-05-03T01:01:00.000Z']);
+    at('2025-05-03T01:01:30.000Z');
+    const now = await qr(e.id);
+    expect(now).not.toBe(photo);
+    // Scanned just after the screen changed: the previous minute's code still counts.
+    expect((await call<ScanResult>(I.resident, 'event/scan', { code: photo })).action).toBe('checked_in');
+    at('2025-05-03T01:02:00.000Z');
+    expect(await codeOf(call(I.resident2, 'event/scan', { code: photo }))).toBe('EVENT.CODE_EXPIRED');
+    // The signature binds the window: the old code moved to the current minute is not one the server made.
+    const [prefix, id, , mac] = photo.split(':');
+    const window = String(Math.floor(Date.parse('2025-05-03T01:02:00.000Z') / 60_000));
+    expect(await codeOf(call(I.resident2, 'event/scan', { code: [prefix, id, window, mac].join(':') }))).toBe('EVENT.CODE_INVALID');
+    // The stored secret alone (the old static code) checks nobody in either.
+    const secret = rt.store.db.prepare('SELECT checkin_code FROM vol_events WHERE id = ?').pluck().get(e.id) as string;
+    expect(await codeOf(call(I.resident2, 'event/scan', { code: `JFEV:${e.id}:${secret}` }))).toBe('EVENT.CODE_INVALID');
+    // Nor does another event's code.
+    expect(await codeOf(call(I.resident2, 'event/scan', { code: (await qr(other.id)).replace(other.id, e.id) }))).toBe('EVENT.CODE_INVALID');
+    expect(await codeOf(call(I.resident2, 'event/checkinCode', { id: e.id }))).toBe('AUTH.FORBIDDEN');
+    expect(rt.store.db.prepare('SELECT COUNT(*) FROM vol_signups WHERE event_id = ? AND check_in_at IS NOT NULL').pluck().get(e.id)).toBe(1);
+    expect((await call<ScanResult>(I.resident2, 'event/scan', { code: await qr(e.id) })).action).toBe('checked_in');
+  });
+
+  it("refuse yesterday's personal code", async () => {
+    const e = await create();
+    await call(I.resident, 'event/signup', { eventId: e.id });
+    at('2025-05-02T01:00:00.000Z');
+    const yesterday = (await call<MyVolunteer>(I.resident, 'volunteer/mine')).personalQr;
+    at('2025-05-03T01:00:00.000Z');
+    expect(await codeOf(call(I.daguoLeader, 'event/scanPerson', { eventId: e.id, code: yesterday }))).toBe('EVENT.CODE_EXPIRED');
+    const [prefix, handle] = yesterday.split(':');
+    expect(await codeOf(call(I.daguoLeader, 'event/scanPerson', { eventId: e.id, code: `${prefix}:${handle}` }))).toBe('EVENT.CODE_INVALID');
+    expect((await call<ScanResult>(I.daguoLeader, 'event/scanPerson', { eventId: e.id, code: await personal(I.resident) })).action).toBe('checked_in');
   });
 });
 

@@ -9,12 +9,14 @@ function toFeedback(d: StoredDoc): Feedback {
     authorOpenid: String(d.authorOpenid),
     text: String(d.text),
     contact: d.contact === null || d.contact === undefined ? null : String(d.contact),
+    // Feedback written before it had a town carries none: the district's.
+    townId: typeof d.townId === 'string' ? d.townId : null,
     createdAt: String(d.createdAt),
     moderation: d.moderation as Feedback['moderation'],
   };
 }
 
-/** Feedback about the app (`feedback`, `_id` its id): one insert each, read newest first on (createdAt, _id). */
+/** Feedback about the app (`feedback`, `_id` its id): one insert each, read newest first on (createdAt, _id), of a town on (townId, createdAt, _id). */
 export class CloudbaseFeedback implements FeedbackRepo {
   constructor(private readonly cb: CloudbaseDb) {}
 
@@ -22,7 +24,9 @@ export class CloudbaseFeedback implements FeedbackRepo {
     const { id, ...rest } = f;
     await this.cb.coll('feedback').add({ _id: id, ...rest });
   }
-  async list(page: PageQuery): Promise<Page<Feedback>> {
-    return this.cb.page('feedback', {}, page, toFeedback);
+  async list(townIds: string[] | null, page: PageQuery): Promise<Page<Feedback>> {
+    if (townIds !== null && townIds.length === 0) return { items: [], nextCursor: null };
+    const filter = townIds === null ? {} : { townId: townIds.length === 1 ? townIds[0] : this.cb._.in(townIds) };
+    return this.cb.page('feedback', filter, page, toFeedback);
   }
 }

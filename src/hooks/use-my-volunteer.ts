@@ -16,6 +16,8 @@ export function useMyVolunteer() {
   });
   return {
     mine,
+    /** This minute's personal code, for 我的志愿码 to refresh. */
+    personalCode: () => call('volunteer/code', {}),
     openEvent: (id: string) => Taro.navigateTo({ url: `/volunteer/pages/event/index?id=${encodeURIComponent(id)}` }),
     openTeam: (id: string) => Taro.navigateTo({ url: `/volunteer/pages/team/index?id=${encodeURIComponent(id)}` }),
     goTeams: () => Taro.navigateTo({ url: '/volunteer/pages/teams/index' }),

@@ -63,6 +63,8 @@ export function useVolunteerEvent() {
     busy,
     actionError,
     notice,
+    /** This minute's check-in code, for the leader's screen to refresh. */
+    checkinCode: () => call('event/checkinCode', { id }),
     signUp: () =>
       run('signup', async () => {
         const r = await call('event/signup', { eventId: id, requestId: signupKey.current });

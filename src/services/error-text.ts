@@ -35,6 +35,7 @@ const TEXT: Record<string, string> = {
   'EVENT.CANCELLED': '这个活动已取消。可以返回队伍页面看看其他活动。',
   'EVENT.FULL': '名额已满，这个活动不设候补。可以留意队里的其他活动。',
   'EVENT.NOT_SIGNED_UP': '没有找到有效的报名，签到前请先报名并确认已录取（不是候补）。',
+  'EVENT.CODE_EXPIRED': '这个二维码已过期（每分钟更新一次），请扫描屏幕上正在显示的二维码。',
   'EVENT.CODE_INVALID': '这不是本活动的签到码，请扫描活动现场的二维码或居民的志愿码。',
   'EVENT.OUTSIDE_WINDOW': '现在不在签到时间内：活动开始前一段时间才能签到，结束后不久停止签退。',
   'EVENT.NOT_ENDED': '活动结束后才能确认工时，请在活动结束后再来确认。',

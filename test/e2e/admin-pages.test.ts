@@ -53,8 +53,9 @@ it('lets the town admin publish and reject held text, and read feedback and the 
   // resident sends flagged feedback and another flagged report.
   await router(I.daguoChair, 'concern/accept', { id: stored.id });
   await router(I.resident, 'concern/reply', { id: stored.id, text: REPLY });
-  await router(I.resident2, 'feedback/submit', { text: '加我微信领红包' });
   const other = await router<ConcernDetail>(I.resident2, 'concern/submit', { category: 'other', description: OTHER, placeId: 'dz-xicheng-daguo' });
+  // Filed under 丹灶镇, the town of 李叔's latest report.
+  await router(I.resident2, 'feedback/submit', { text: '加我微信领红包' });
   expect(other.moderation).toBe('held');
   // A team leader's event whose description is flagged: held with its title, place and description.
   const start = t.h.now().getTime() + 7 * 86_400_000;

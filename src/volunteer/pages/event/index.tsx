@@ -5,7 +5,7 @@ import { CANCEL_REASON_MAX, useVolunteerEvent } from '../../../hooks/use-volunte
 import { errorText } from '../../../services/error-text';
 import { fullTime, shortTime } from '../../../services/format';
 import { AUDIENCE_TEXT, EVENT_REVIEW_TEXT, eventWindow, hoursText, placesText } from '../../../services/volunteer-text';
-import { QrCode } from '../../components/qr-code';
+import { RotatingQr } from '../../components/rotating-qr';
 import { useElderClass } from '../../../hooks/use-elder';
 import { PrivacyGate } from '../../../components/privacy-gate';
 import './index.scss';
@@ -89,7 +89,7 @@ export default function EventPage() {
           {e.checkinQr && open ? (
             <View className='card'>
               <Text className='vevent__qr-title'>现场签到码</Text>
-              <QrCode text={e.checkinQr} label='活动签到二维码' />
+              <RotatingQr initial={e.checkinQr} refresh={v.checkinCode} label='活动签到二维码' />
               <Text className='muted'>请队员用「扫码签到 / 签退」扫描此码。</Text>
             </View>
           ) : null}

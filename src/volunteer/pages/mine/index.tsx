@@ -4,7 +4,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/page-s
 import { useMyVolunteer } from '../../../hooks/use-my-volunteer';
 import { hoursText } from '../../../services/volunteer-text';
 import { EventCard, TeamCard } from '../../components/cards';
-import { QrCode } from '../../components/qr-code';
+import { RotatingQr } from '../../components/rotating-qr';
 import { useElderClass } from '../../../hooks/use-elder';
 import './index.scss';
 
@@ -42,7 +42,7 @@ export default function MyVolunteerPage() {
       <View className='section-title'>我的志愿码</View>
       <View className='card'>
         <Text className='my-volunteer__qr-title'>出示给队长扫码签到</Text>
-        <QrCode text={d.personalQr} label='我的志愿码' />
+        <RotatingQr initial={d.personalQr} refresh={m.personalCode} label='我的志愿码' />
       </View>
 
       {d.history.length > 0 ? (
