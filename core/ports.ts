@@ -7,6 +7,7 @@ import type { CalendarYear } from './calendar';
 import type { Boundary } from './locate';
 import type { ApiClient, AuditEntry, Feedback, Category, Concern, ConcernEvent, ConcernMessage, ConcernStatus, GridNode, InboxMessage, Moderation, Notification, Office, OutboxItem, StaffMember } from './model';
 import type { RateLimits } from './policy';
+import type { ContentReportRepo } from './report-model';
 import type { RosterImportPlan } from './roster-import';
 import type { SlaConfig } from './sla';
 import type { Page } from './views';
@@ -247,11 +248,12 @@ export interface ConcernRepo {
   /** Held descriptions and messages in these towns (all when null), oldest first, at most `limit`. */
   heldContent(townIds: string[] | null, limit: number): Promise<HeldContent[]>;
   /**
-   * A moderator's decision on held text: ONE conditional update from `held` to `to`, matching only an
-   * item of a concern in these towns (all when null); false when the item is not held there (already
-   * decided, another town's, or no such item). Single-document update.
+   * A moderator's decision on held text: ONE conditional update from `from` (`held`; `published` when a
+   * reported text is taken down) to `to`, matching only an item of a concern in these towns (all when
+   * null); false when the item is not in `from` there (already decided, another town's, or no such item).
+   * Single-document update.
    */
-  decideModeration(kind: HeldContent['kind'], id: string, to: 'published' | 'rejected', townIds: string[] | null): Promise<boolean>;
+  decideModeration(kind: HeldContent['kind'], id: string, to: 'published' | 'rejected', townIds: string[] | null, from?: 'held' | 'published'): Promise<boolean>;
   thread(id: string): Promise<ConcernMessage[]>;
 }
 
@@ -534,6 +536,8 @@ export interface Store {
   privacy: PrivacyRepo;
   feedback: FeedbackRepo;
   photoChecks: PhotoCheckRepo;
+  /** 举报: people's reports of published text, for the moderators. */
+  contentReports: ContentReportRepo;
   /** The public board and town settings; a store without it has no board (every town off). */
   board?: BoardRepo;
   close(): Promise<void>;

@@ -66,6 +66,9 @@ describe('the deployment files', () => {
     ['outbox', ['recipientOpenid'], 'a person’s notices, when they delete their account'],
     ['feedback', ['createdAt', '_id'], 'feedback, newest first'],
     ['feedback', ['authorOpenid'], 'a person’s feedback, when they delete their account'],
+    ['content_reports', ['status', 'townId', 'at', 'reportId'], 'open reports of a town, oldest first'],
+    ['content_reports', ['kind', 'itemId', 'status'], 'closing the open reports of one item'],
+    ['content_reports', ['reporterOpenid'], 'a person’s reports, when they delete their account'],
     ['api_clients', ['keyHash'], 'an Open311 client by the hash of its key'],
     ['rate_limits', ['expiresAt'], 'sweeping the counters of ended windows'],
   ])('%s has an index on %j for %s', (coll, fields) => {

@@ -13,6 +13,7 @@ import { describeCalendarContract } from './store-contract-calendar';
 import { describeDirectoryContract, describeLifecycleContract } from './store-contract-lifecycle';
 import { describeVolunteerContract } from './store-contract-volunteer';
 import { describeTrustContract, type Everything } from './store-contract-trust';
+import { describeReportContract } from './store-contract-reports';
 import { DEMO_API_CLIENTS } from './demo-open311';
 
 /**
@@ -41,6 +42,7 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     describeLifecycleContract(current);
     describeVolunteerContract(current, volunteers);
     describeTrustContract(current, factory.everything);
+    describeReportContract(current);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();

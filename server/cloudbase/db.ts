@@ -60,6 +60,7 @@ export const COLLECTIONS = [
   'rate_limits',
   'photo_checks',
   'calendar_years',
+  'content_reports',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 

@@ -7,6 +7,8 @@ import { CloudbaseEvents } from './events';
 import { CloudbaseFeedback } from './feedback';
 import { CloudbaseMessages, CloudbaseOutbox } from './outbox';
 import { CloudbasePhotoChecks } from './photo-checks';
+import { CloudbaseContentReports } from './content-reports';
+import type { ContentReportRepo } from '../../core/report-model';
 import { CloudbasePrivacy } from './privacy';
 import { CloudbaseTeams } from './teams';
 
@@ -30,6 +32,7 @@ export class CloudbaseStore implements Store {
   readonly privacy: PrivacyRepo;
   readonly feedback: FeedbackRepo;
   readonly photoChecks: PhotoCheckRepo;
+  readonly contentReports: ContentReportRepo;
 
   constructor(opts: CloudbaseStoreOptions) {
     this.cb = new CloudbaseDb(opts.db, opts.prefix ?? '');
@@ -43,6 +46,7 @@ export class CloudbaseStore implements Store {
     this.privacy = new CloudbasePrivacy(this.cb);
     this.feedback = new CloudbaseFeedback(this.cb);
     this.photoChecks = new CloudbasePhotoChecks(this.cb);
+    this.contentReports = new CloudbaseContentReports(this.cb);
   }
 
   /** Nothing to release: the SDK keeps no connection open between requests. */
