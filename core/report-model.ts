@@ -9,8 +9,13 @@
 export const REPORT_REASONS = ['ad', 'abuse', 'privacy', 'false', 'illegal', 'other'] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
 
+/** What a report did: stored; this person reported the item before; or the text already waits for review. */
+export type ReportOutcome = 'reported' | 'already' | 'under_review';
+
 /** What can be reported. */
 export type ReportedKind = 'concern' | 'message';
+/** A reported text as an item of 内容审核 (`moderation/list`, `moderation/decide`). */
+export type ReportedItemKind = 'reportedConcern' | 'reportedMessage';
 
 export interface ContentReport {
   id: string;
@@ -35,6 +40,8 @@ export interface ContentReportRepo {
   add(r: ContentReport): Promise<boolean>;
   /** Open reports of items in these towns (all when null), oldest first, at most `limit`. */
   open(townIds: string[] | null, limit: number): Promise<ContentReport[]>;
+  /** Whether an open report of this item exists in these towns (all when null). */
+  isOpen(kind: ReportedKind, itemId: string, townIds: string[] | null): Promise<boolean>;
   /**
    * Closes the open reports of one item in these towns (all when null): ONE conditional update from
    * `open` to `to`; answers how many it closed (0: none open there, decided already or another town's).

@@ -36,6 +36,11 @@ export class SqliteContentReports implements ContentReportRepo {
     const sql = `SELECT * FROM content_reports WHERE status = 'open'${inTowns(townIds)} ORDER BY at, id LIMIT ?`;
     return (this.db.prepare(sql).all(...(townIds ?? []), limit) as Row[]).map(toReport);
   }
+  async isOpen(kind: ReportedKind, itemId: string, townIds: string[] | null): Promise<boolean> {
+    if (townIds !== null && townIds.length === 0) return false;
+    const sql = `SELECT 1 FROM content_reports WHERE kind = ? AND item_id = ? AND status = 'open'${inTowns(townIds)} LIMIT 1`;
+    return this.db.prepare(sql).get(kind, itemId, ...(townIds ?? [])) !== undefined;
+  }
   async close(kind: ReportedKind, itemId: string, to: 'kept' | 'removed', at: string, townIds: string[] | null): Promise<number> {
     if (townIds !== null && townIds.length === 0) return 0;
     const sql = `UPDATE content_reports SET status = ?, decided_at = ? WHERE kind = ? AND item_id = ? AND status = 'open'${inTowns(townIds)}`;

@@ -40,11 +40,17 @@ export function describeReportContract(current: () => Store): void {
       const b = contentReport({ reporterOpenid: I.resident });
       const msg = contentReport({ kind: 'message', itemId: a.itemId });
       for (const r of [a, b, msg]) await contentReports.add(r);
+      expect(await contentReports.isOpen('concern', a.itemId, ['jiujiang'])).toBe(false);
+      expect(await contentReports.isOpen('concern', a.itemId, [])).toBe(false);
+      expect(await contentReports.isOpen('concern', a.itemId, ['danzao'])).toBe(true);
+      expect(await contentReports.isOpen('concern', 'c-other', null)).toBe(false);
       expect(await contentReports.close('concern', a.itemId, 'kept', at(10), ['jiujiang'])).toBe(0);
       expect(await contentReports.close('concern', a.itemId, 'kept', at(10), [])).toBe(0);
       const closed = await Promise.all([contentReports.close('concern', a.itemId, 'kept', at(10), ['danzao']), contentReports.close('concern', a.itemId, 'removed', at(11), null)]);
       expect(closed.sort()).toEqual([0, 2]);
       expect(await contentReports.close('concern', a.itemId, 'kept', at(12), null)).toBe(0);
+      expect(await contentReports.isOpen('concern', a.itemId, null)).toBe(false);
+      expect(await contentReports.isOpen('message', a.itemId, null)).toBe(true);
       // The message's report is another item's: still open.
       expect(await contentReports.open(null, 10)).toEqual([msg]);
       // A kept text reported again by someone new is open again; those who reported it before cannot repeat it.

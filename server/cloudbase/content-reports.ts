@@ -39,6 +39,10 @@ export class CloudbaseContentReports implements ContentReportRepo {
     if (townIds !== null && townIds.length === 0) return [];
     return (await this.cb.find('content_reports', { status: 'open', ...this.inTowns(townIds) }, [['at', 'asc'], ['reportId', 'asc']], limit)).map(toReport);
   }
+  async isOpen(kind: ReportedKind, itemId: string, townIds: string[] | null): Promise<boolean> {
+    if (townIds !== null && townIds.length === 0) return false;
+    return (await this.cb.find('content_reports', { kind, itemId, status: 'open', ...this.inTowns(townIds) }, [], 1, { _id: true })).length > 0;
+  }
   async close(kind: ReportedKind, itemId: string, to: 'kept' | 'removed', at: string, townIds: string[] | null): Promise<number> {
     if (townIds !== null && townIds.length === 0) return 0;
     return this.cb.updateWhere('content_reports', { kind, itemId, status: 'open', ...this.inTowns(townIds) }, { status: to, decidedAt: at });

@@ -3,6 +3,7 @@ import { Tag } from '@nutui/nutui-react-taro';
 import type { ConcernEvent, Moderation } from '../../core/model';
 import type { ConcernDetail, ConcernMessageView, RouteView } from '../../core/views';
 import { PhotoGallery } from './photo-picker';
+import { ReportLink } from './report-link';
 import { dueText, fullTime } from '../services/format';
 import { eventText, roleText, statusTagType, statusText } from '../services/status-text';
 import './concern-view.scss';
@@ -18,7 +19,7 @@ export function ConcernView({ concern }: { concern: ConcernDetail }) {
     <View className='concern-view'>
       <ConcernHeader concern={concern} />
       <ConcernRoute route={concern.route} />
-      <ConcernThread thread={concern.thread} />
+      <ConcernThread thread={concern.thread} concernId={concern.id} />
       <ConcernTimeline timeline={concern.timeline} />
     </View>
   );
@@ -35,6 +36,11 @@ export function ConcernHeader({ concern }: { concern: ConcernDetail }) {
       </View>
       {concern.moderation !== 'published' ? <ReviewMark moderation={concern.moderation} note={descriptionReviewNote(concern.moderation, concern.mine)} /> : null}
       <Text className='concern-view__desc'>{concern.description}</Text>
+      {concern.moderation === 'published' && !concern.mine ? (
+        <View className='concern-view__report'>
+          <ReportLink concernId={concern.id} label='举报这条诉求的描述' />
+        </View>
+      ) : null}
       <PhotoGallery urls={concern.photoUrls} label='现场照片' />
       {concern.myHiddenPhotos > 0 ? <Text className='muted concern-view__held-photos'>{`您有 ${concern.myHiddenPhotos} 张照片正在审核或未通过审核，暂时只有您自己能看到。`}</Text> : null}
       <View className='concern-view__meta'>
@@ -145,7 +151,7 @@ export function ConcernRoute({ route }: { route: RouteView }) {
   );
 }
 
-export function ConcernThread({ thread }: { thread: ConcernMessageView[] }) {
+export function ConcernThread({ thread, concernId }: { thread: ConcernMessageView[]; concernId: string }) {
   return (
     <View className='concern-view__section'>
       <Text className='section-title'>沟通记录</Text>
@@ -164,7 +170,10 @@ export function ConcernThread({ thread }: { thread: ConcernMessageView[] }) {
               {m.moderation !== 'published' ? <ReviewMark moderation={m.moderation} note={m.authorOpenid !== '' ? OWN_MESSAGE_NOTE[m.moderation] : null} /> : null}
               <Text className='concern-view__msg-text'>{m.text}</Text>
               <PhotoGallery urls={m.photoUrls} label='回复照片' />
-              <Text className='concern-view__msg-time'>{fullTime(m.at)}</Text>
+              <View className='concern-view__msg-foot'>
+                <Text className='concern-view__msg-time'>{fullTime(m.at)}</Text>
+                {m.moderation === 'published' && m.authorOpenid === '' ? <ReportLink concernId={concernId} messageId={m.id} label={`举报${m.authorName}的留言`} /> : null}
+              </View>
             </View>
           );
         })
