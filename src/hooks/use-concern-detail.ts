@@ -5,6 +5,7 @@ import type { ConcernDetail, ConcernMove } from '../../core/views';
 import { call } from '../services/api';
 import { errorText } from '../services/error-text';
 import { newRequestId } from '../services/request-id';
+import { requestSubscribe } from '../services/subscribe';
 import { useResource } from './use-resource';
 import { photosNotReady, usePhotoUpload } from './use-photo-upload';
 
@@ -94,6 +95,8 @@ export function useConcernDetail() {
     const photoBad = photosNotReady(replyPhotos);
     setReplyError(photoBad);
     if (photoBad) return;
+    // Still inside the tap: a resident's one-time subscription is used up by each notice, so ask again.
+    if (concern.data?.mine) await requestSubscribe();
     if (await run('reply', (requestId) => call('concern/reply', { id, text: replyText.trim(), photos: replyPhotos.fileIds, requestId }))) {
       setReplyText('');
       replyPhotos.reset();
@@ -164,6 +167,8 @@ export function useConcernDetail() {
       setActionError(`评价内容不能超过 ${REASON_MAX} 字。`);
       return;
     }
+    // Still inside the tap: asking again lets the answer to a 不满意 (重办) reach them too.
+    if (concern.data?.mine) await requestSubscribe();
     const ok = await run('rate', (requestId) => call('concern/rate', text ? { id, rating, comment: text, requestId } : { id, rating, requestId }));
     if (ok) {
       setRating(null);
