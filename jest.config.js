@@ -15,7 +15,8 @@ module.exports = {
       roots: ['<rootDir>/core', '<rootDir>/server', '<rootDir>/cloudfunctions', '<rootDir>/scripts', '<rootDir>/src/services'],
       testMatch: ['**/*.test.ts'],
       // The CloudBase SDK's "am I in Tencent Cloud?" lookup fails at once, as off-cloud (see the file).
-      setupFiles: ['<rootDir>/test/fakes/offline-metadata.ts'],
+      // Property tests run with a known seed (test/fast-check-seed.ts: FC_SEED=<n> replays, FC_SEED=random explores).
+      setupFiles: ['<rootDir>/test/fakes/offline-metadata.ts', '<rootDir>/test/fast-check-seed.ts'],
       transform: { '^.+\\.tsx?$': swc },
     },
     {

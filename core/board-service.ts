@@ -8,6 +8,7 @@ import type { DirectorySnapshot } from './directory';
 import { isPublicConcern } from './content';
 import { AppError } from './errors';
 import { toWgs84 } from './geo';
+import { isOpen } from './lifecycle';
 import type { Concern, LatLng } from './model';
 import type { BoardRepo } from './ports';
 import type { ParsedInputOf } from './schemas';
@@ -17,11 +18,6 @@ import type { PublicConcern } from './views';
 /** How far away an open concern of the same category still counts as "the same problem nearby". */
 export const SIMILAR_NEAR_METERS = 300;
 const BOARD_PAGE = 30;
-const OPEN = new Set(['submitted', 'dispatching', 'assigned', 'accepted', 'in_progress']);
-
-function boardOf(ctx: Ctx): BoardRepo | null {
-  return ctx.deps.store.board ?? null;
-}
 
 /** Great-circle distance in metres. */
 export function metersBetween(a: LatLng, b: LatLng): number {
@@ -57,9 +53,9 @@ async function cards(ctx: Ctx, snap: DirectorySnapshot, board: BoardRepo, cs: Co
         categoryName: cats.find((k) => k.townId === c.route.townId && k.code === c.category)?.name ?? c.category,
         placeName: snap.grid.placeName(c.placeId),
         status: c.status,
-        open: OPEN.has(c.status),
+        open: isOpen(c.status),
         createdAt: c.createdAt,
-        resolvedAt: OPEN.has(c.status) ? null : resolvedAt,
+        resolvedAt: isOpen(c.status) ? null : resolvedAt,
         description: scrubPersonal(c.description, names),
         finalReply: handlerReplies.length > 0 ? scrubPersonal(handlerReplies[handlerReplies.length - 1].text, names) : null,
         plusOnes: p?.count ?? 0,
@@ -81,8 +77,7 @@ function scopeOf(snap: DirectorySnapshot, placeId: string | undefined): { townId
 }
 
 export async function list(ctx: Ctx, input: ParsedInputOf<'board/list'>): Promise<{ enabled: boolean; items: PublicConcern[] }> {
-  const board = boardOf(ctx);
-  if (!board) return { enabled: false, items: [] };
+  const { board } = ctx.deps.store;
   const snap = await ctx.directory.current();
   const scope = scopeOf(snap, input.placeId);
   const towns = await publicTowns(board, scope.townIds);
@@ -94,24 +89,22 @@ export async function list(ctx: Ctx, input: ParsedInputOf<'board/list'>): Promis
 /** One public card (e.g. opened from a shared link); only public concerns of towns with the board on. */
 /** Whether the concern is on its town's public board: the same rule as the board's store queries (a held description or a 举报 is no public concern). */
 export async function onPublicBoard(ctx: Ctx, c: Concern): Promise<boolean> {
-  const board = boardOf(ctx);
-  if (!board) return false;
+  const { board } = ctx.deps.store;
   const category = (await ctx.deps.store.directory.listCategories(c.route.townId)).find((k) => k.code === c.category);
   return isPublicConcern(c, category) && (await board.settings(c.route.townId)).publicBoard;
 }
 
 export async function get(ctx: Ctx, input: ParsedInputOf<'board/get'>): Promise<PublicConcern> {
-  const board = boardOf(ctx);
+  const { board } = ctx.deps.store;
   const c = await ctx.deps.store.concerns.get(input.id);
-  if (!board || !c || !(await onPublicBoard(ctx, c))) throw new AppError('CONCERN.NOT_FOUND', `no public concern ${input.id}`);
+  if (!c || !(await onPublicBoard(ctx, c))) throw new AppError('CONCERN.NOT_FOUND', `no public concern ${input.id}`);
   const [card] = await cards(ctx, await ctx.directory.current(), board, [c]);
   return card;
 }
 
 /** Open concerns of the same category nearby: same village or grid, or within SIMILAR_NEAR_METERS of the point. */
 export async function similar(ctx: Ctx, input: ParsedInputOf<'concern/similar'>): Promise<{ items: PublicConcern[] }> {
-  const board = boardOf(ctx);
-  if (!board) return { items: [] };
+  const { board } = ctx.deps.store;
   const snap = await ctx.directory.current();
   const location = input.location ? toWgs84(input.location, input.coord) : null;
   const located = location ? snap.where.locate(location) : null;
@@ -140,10 +133,10 @@ export async function similar(ctx: Ctx, input: ParsedInputOf<'concern/similar'>)
 
 /** "+1": the same problem matters to me too. Once per person; only open concerns of towns with the board on. */
 export async function plusOne(ctx: Ctx, input: ParsedInputOf<'concern/plusOne'>): Promise<{ id: string; plusOnes: number; plusOned: true }> {
-  const board = boardOf(ctx);
+  const { board } = ctx.deps.store;
   const c = await ctx.deps.store.concerns.get(input.id);
-  if (!board || !c || !(await board.settings(c.route.townId)).publicBoard) throw new AppError('CONCERN.NOT_FOUND', `no public concern ${input.id}`);
-  if (!OPEN.has(c.status)) throw new AppError('CONCERN.ILLEGAL_TRANSITION', `concern ${c.id} is no longer open`);
+  if (!c || !(await board.settings(c.route.townId)).publicBoard) throw new AppError('CONCERN.NOT_FOUND', `no public concern ${input.id}`);
+  if (!isOpen(c.status)) throw new AppError('CONCERN.ILLEGAL_TRANSITION', `concern ${c.id} is no longer open`);
   await board.plusOne(c.id, ctx.caller.openid, ctx.deps.now().toISOString());
   const count = (await board.plusOnes([c.id], ctx.caller.openid)).get(c.id)?.count ?? 1;
   return { id: c.id, plusOnes: count, plusOned: true };
@@ -152,15 +145,13 @@ export async function plusOne(ctx: Ctx, input: ParsedInputOf<'concern/plusOne'>)
 /** Quick reply templates of the caller's town (staff), per category. */
 export async function replyTemplates(ctx: Ctx, input: ParsedInputOf<'town/replyTemplates'>): Promise<{ townId: string; templates: Record<string, string[]> }> {
   const townId = await callerTown(ctx, input.townId);
-  const board = boardOf(ctx);
-  return { townId, templates: board ? (await board.settings(townId)).replyTemplates : {} };
+  return { townId, templates: (await ctx.deps.store.board.settings(townId)).replyTemplates };
 }
 
 /** The town admin sets the templates of one category (an empty list removes them). */
 export async function setReplyTemplates(ctx: Ctx, input: ParsedInputOf<'town/setReplyTemplates'>): Promise<{ townId: string; templates: Record<string, string[]> }> {
   const townId = await callerTown(ctx, input.townId);
-  const board = boardOf(ctx);
-  if (!board) throw new AppError('SERVICE.UNAVAILABLE', 'this store keeps no town settings');
+  const { board } = ctx.deps.store;
   const cats = await ctx.deps.store.directory.listCategories(townId);
   if (!cats.some((c) => c.code === input.category)) throw new AppError('CATEGORY.UNKNOWN', `category ${input.category} is not configured for ${townId}`);
   const templates = { ...(await board.settings(townId)).replyTemplates };

@@ -1,10 +1,10 @@
 import { actorsOf, canView, hasHandled, isHandler, isReporter } from './access';
 import { workCalendarOf } from './calendar';
 import { HELD_TEXT, moderate as moderateText, releasedText, type RiskyPolicy, shownText as shownTextFor } from './content';
-import type { DirectoryCache, DirectorySnapshot } from './directory';
+import { categoryKey, categoryOf, type DirectoryCache, type DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { RATING_TEXT } from './labels';
-import { maskPhone } from './privacy';
+import { maskPhone } from './scrub';
 import { EVENT_OF, decide, mustDecide, nextStatus, type LifecycleAction } from './lifecycle';
 import type { ActorRole, Caller, Category, Concern, ConcernSource, LatLng, ConcernEvent, ConcernMessage, ConcernRating, ConcernSla, ConcernStatus, Moderation, Notification, RouteDecision } from './model';
 import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';
@@ -37,14 +37,6 @@ export function slaFor(deps: Deps, snap: DirectorySnapshot): SlaConfig {
   return { ...base, calendar: workCalendarOf(snap.calendar, base.calendar) };
 }
 
-function categoryKey(townId: string, code: string): string {
-  return `${townId}/${code}`;
-}
-
-async function categoryMap(ctx: Ctx): Promise<Map<string, Category>> {
-  const all = await ctx.deps.store.directory.listCategories();
-  return new Map(all.map((c) => [categoryKey(c.townId, c.code), c]));
-}
 
 function routeView(snap: DirectorySnapshot, c: Concern): RouteView {
   const name = (id: string | null) => (id === null ? null : snap.grid.get(id)?.name ?? null);
@@ -136,8 +128,8 @@ function phoneFor(snap: DirectorySnapshot, caller: Caller, c: Concern, phone: st
 
 async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<ConcernDetail> {
   const { store } = ctx.deps;
-  const [cats, timeline, thread, reporter] = await Promise.all([
-    categoryMap(ctx),
+  const cats = snap.categoryByKey;
+  const [timeline, thread, reporter] = await Promise.all([
     store.concerns.timeline(c.id),
     store.concerns.thread(c.id),
     store.directory.findUser(c.reporterOpenid),
@@ -219,7 +211,7 @@ export async function planSubmission(ctx: Ctx, snap: DirectorySnapshot, input: S
   }
   const townId = routeTownId(snap.grid, located, placeId);
   if (townId === null) throw new AppError('GRID.PLACE_REQUIRED', 'the location is in no known town and no place was picked');
-  const category = (await ctx.deps.store.directory.listCategories(townId)).find((c) => c.code === input.category);
+  const category = categoryOf(snap, townId, input.category);
   if (!category) throw new AppError('CATEGORY.UNKNOWN', `category ${input.category} is not configured for ${townId}`);
 
   // A client system (Open311, the hotline) sends links to its own media, checked as URLs where they come in.
@@ -477,7 +469,7 @@ export async function rate(ctx: Ctx, input: ParsedInputOf<'concern/rate'>): Prom
     if (action === 'rate') {
       return { note, rating, messages, notifications: toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_rated', '居民已评价诉求', c, snippet(`评价：${note}`), at) };
     }
-    const category = (await ctx.deps.store.directory.listCategories(c.route.townId)).find((k) => k.code === c.category);
+    const category = categoryOf(snap, c.route.townId, c.category);
     // A category removed since the report keeps the longest default clock rather than blocking 重办.
     const clockOf = category ?? { townId: c.route.townId, code: c.category, kind: 'complaint' as const };
     return {
@@ -534,7 +526,8 @@ export async function returnToQueue(ctx: Ctx, input: ParsedInputOf<'concern/retu
 }
 
 export async function listMine(ctx: Ctx, input: ParsedInputOf<'concern/listMine'>): Promise<Page<ConcernSummary>> {
-  const [snap, cats] = await Promise.all([ctx.directory.current(), categoryMap(ctx)]);
+  const snap = await ctx.directory.current();
+  const cats = snap.categoryByKey;
   const page = await ctx.deps.store.concerns.listByReporter(ctx.caller.openid, { cursor: input.cursor ?? null, limit: input.limit ?? DEFAULT_PAGE });
   return { items: await summaries(ctx, snap, cats, page.items), nextCursor: page.nextCursor };
 }
@@ -568,7 +561,8 @@ export function inboxNarrowing(filter: InboxFilter, now: Date): InboxNarrowing {
 }
 
 export async function inbox(ctx: Ctx, input: ParsedInputOf<'concern/inbox'>): Promise<Page<ConcernSummary>> {
-  const [snap, cats] = await Promise.all([ctx.directory.current(), categoryMap(ctx)]);
+  const snap = await ctx.directory.current();
+  const cats = snap.categoryByKey;
   const scope = inboxScopeOf(snap, ctx.caller, (input.scope ?? 'open') === 'open');
   if (input.filter) scope.filter = inboxNarrowing(input.filter, ctx.deps.now());
   const page = await ctx.deps.store.concerns.inbox(scope, { cursor: input.cursor ?? null, limit: input.limit ?? DEFAULT_PAGE });

@@ -1,7 +1,7 @@
 import type { CalendarYear } from './calendar';
 import { GridIndex } from './grid';
 import { LocationIndex } from './locate';
-import type { Office } from './model';
+import type { Category, Office } from './model';
 import type { DirectoryRepo } from './ports';
 
 export interface DirectorySnapshot {
@@ -13,11 +13,23 @@ export interface DirectorySnapshot {
   officeById: Map<string, Office>;
   /** The working-day calendar: the latest list of every year that has one. */
   calendar: CalendarYear[];
+  /** Every town's categories, keyed `townId/code` (categoryKey). */
+  categoryByKey: Map<string, Category>;
+}
+
+export function categoryKey(townId: string, code: string): string {
+  return `${townId}/${code}`;
+}
+
+/** A town's category by its code, from the snapshot; undefined when the town has no such category. */
+export function categoryOf(snap: DirectorySnapshot, townId: string, code: string): Category | undefined {
+  return snap.categoryByKey.get(categoryKey(townId, code));
 }
 
 /**
- * Caches the grid index, the boundaries' spatial index and the calendar per directory version: they are
- * rebuilt only when the stored directory changes, so a request pays one version read, not a rebuild.
+ * Caches the grid index, the boundaries' spatial index, the calendar and the categories per directory
+ * version: they are rebuilt only when the stored directory changes (every write of any of them bumps the
+ * version), so a request pays one version read, not a rebuild.
  */
 export class DirectoryCache {
   private snapshot: DirectorySnapshot | null = null;
@@ -25,13 +37,27 @@ export class DirectoryCache {
 
   constructor(private readonly repo: DirectoryRepo) {}
 
+  /**
+   * The snapshot built last, without reading the version: for bookkeeping after a handler has just read
+   * `current()` (the audit entry's town), where a grid change in between changes nothing that matters.
+   */
+  latest(): DirectorySnapshot | null {
+    return this.snapshot;
+  }
+
   async current(): Promise<DirectorySnapshot> {
     const version = await this.repo.gridVersion();
     if (this.snapshot && this.snapshot.version === version) return this.snapshot;
     // A build for an older version is not reused: an import must be visible to the next call.
     if (!this.building || this.building.version !== version) {
       const promise = (async () => {
-        const [nodes, boundaries, offices, calendar] = await Promise.all([this.repo.listNodes(), this.repo.listBoundaries(), this.repo.listOffices(), this.repo.listCalendarYears()]);
+        const [nodes, boundaries, offices, calendar, categories] = await Promise.all([
+          this.repo.listNodes(),
+          this.repo.listBoundaries(),
+          this.repo.listOffices(),
+          this.repo.listCalendarYears(),
+          this.repo.listCategories(),
+        ]);
         const grid = new GridIndex(nodes);
         const snap: DirectorySnapshot = {
           version,
@@ -40,6 +66,7 @@ export class DirectoryCache {
           offices,
           officeById: new Map(offices.map((o) => [o.id, o])),
           calendar,
+          categoryByKey: new Map(categories.map((c) => [categoryKey(c.townId, c.code), c])),
         };
         if (!this.snapshot || this.snapshot.version <= version) this.snapshot = snap;
         return snap;

@@ -40,3 +40,32 @@ describe('volunteer hours', () => {
     expect(hoursText(m)).toBe(text);
   });
 });
+
+describe('volunteer hours of a malformed event', () => {
+  it('credits nothing for an event of zero length, however long the person stayed', () => {
+    const zero = { startAt: at('01:00'), endAt: at('01:00') };
+    expect(computeHours(zero, at('00:30'), at('02:00'))).toEqual({ minutes: 0, presentMinutes: 0, note: 'below_threshold' });
+  });
+
+  it('credits nothing for an event that ends before it starts', () => {
+    const backwards = { startAt: at('03:00'), endAt: at('01:00') };
+    expect(computeHours(backwards, at('01:00'), at('03:00'))).toEqual({ minutes: 0, presentMinutes: 0, note: 'below_threshold' });
+  });
+
+  it('credits nothing for a check-out before the check-in, inside the window', () => {
+    expect(computeHours(W, at('02:30'), at('01:30'))).toEqual({ minutes: 0, presentMinutes: 0, note: 'below_threshold' });
+  });
+});
+
+describe('hours as text', () => {
+  it.each([
+    [0, '0.0'],
+    [1, '0.0'],
+    [3, '0.1'],
+    [150, '2.5'],
+    [59, '1.0'],
+    [125, '2.1'],
+  ])('shows %i minutes as %s hours', (minutes, text) => {
+    expect(hoursText(minutes)).toBe(text);
+  });
+});

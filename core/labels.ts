@@ -1,6 +1,6 @@
 /**
  * Chinese labels of the domain's enumerations, one definition each, for the mini program, exports and
- * timeline notes alike. Plain data: the mini program may import it at run time (scripts/check-deps.ts).
+ * timeline notes alike. Plain data: the mini program may import it at run time (.dependency-cruiser.cjs).
  */
 import type { ConcernSource, ConcernStatus, Rating } from './model';
 

@@ -31,6 +31,7 @@ const legal: Array<[ConcernStatus, LifecycleAction, ConcernStatus, Actor, string
 
 describe('the concern lifecycle', () => {
   it.each(legal)('moves a %s concern by %s to %s', (from, action, to) => {
+    expect(canMove(from, action)).toBe(true);
     expect(nextStatus(from, action)).toBe(to);
   });
 

@@ -1,197 +1,32 @@
 /**
- * Open311 GeoReport v2 (JSON format): one pure request handler shared by the local server
- * (`/open311/v2/…`) and the HTTP-triggered `open311` cloud function. It takes a plain request (method,
- * path below `/open311/v2/`, query, body) and returns a plain response (status, headers, JSON body).
+ * Open311 GeoReport v2: one pure request handler shared by the local server (`/open311/…`) and the
+ * HTTP-triggered `open311` cloud function. It takes a plain request (method, path below `/open311/`, query,
+ * body) and returns a plain response (status, headers, body) in the format the path names — XML
+ * (`.xml`, the spec's required format, and the default) or JSON (`.json`) — errors included.
  *
- * - `GET services.json`, `GET services/{code}.json`: a town's categories (a key is optional here).
- * - `POST requests.json`: a client system (API key) reports a concern; it is routed and clocked exactly
- *   as an in-app report (concern-service's planSubmission), with the client's pseudo-resident as the
- *   reporter and source `12345` or `open311`. `attribute[ticket_no]` (the 12345 ticket number) makes
- *   a post idempotent, shared with the CSV import of hotline tickets.
- * - `GET requests.json`, `GET requests/{id}.json`: status open/closed, the latest handler reply as
- *   status_notes, the handling committee, the SLA resolve due time. Never a person's name, phone,
- *   openid or photo.
- * Errors are the spec's array of `{code, description}` with that HTTP status.
+ * - `discovery.{xml,json}`: service discovery (also under `v2/`).
+ * - `v2/services`, `v2/services/{code}`: a town's categories (a key is optional here).
+ * - `v2/requests` (POST, key required), `v2/requests`, `v2/requests/{id}` (GET; a key gives its own or
+ *   scope view, none the public view): see open311-requests.ts.
+ * - `v2/servicerequestupdates` (GET, POST): mySociety's updates extension, see open311-updates.ts.
+ * Anything else under `/open311/` is 404 in the spec's error format.
  */
-import { planSubmission } from './concern-service';
-import { releasedText } from './content';
-import { scrubPersonal } from './scrub';
-import type { DirectoryCache, DirectorySnapshot } from './directory';
 import { AppError, RETRY_AFTER_SECONDS } from './errors';
-import { TEXT_PROBLEM_MESSAGE, textProblem } from './text';
-import type { ApiClient, Caller, Category, CategoryKind, Concern, ConcernStatus } from './model';
-import type { ConcernSearch, Deps, LatestReply, RouteNode } from './ports';
-import type { Submission } from './concern-service';
+import type { DirectorySnapshot } from './directory';
+import type { Category, CategoryKind } from './model';
+import { answer, errorAnswer, formatOf, type Root } from './open311-format';
+import { clientOf, fail, jurisdiction, Open311Error, params, spend, type Open311Env, type Open311HttpRequest, type Open311HttpResponse, type Params, type XmlWriter } from './open311-common';
+import { getRequest, listRequests, postRequest } from './open311-requests';
+import { listUpdates, postUpdate } from './open311-updates';
 
-export interface Open311HttpRequest {
-  method: string;
-  /** The path below `/open311/v2/`, e.g. `services.json` or `requests/c123.json`. */
-  path: string;
-  query: Record<string, string | undefined>;
-  /** Raw body text (application/x-www-form-urlencoded as the spec says, or JSON), or null. */
-  body: string | null;
-  contentType: string | null;
-  /**
-   * The client's address as our gateway saw it (never a value the client wrote), for the budgets of calls
-   * without a key and of wrong keys. Calls without one share the budget of `unknown`.
-   */
-  clientIp?: string | null;
-}
-
-export interface Open311HttpResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-export interface Open311Env {
-  deps: Deps;
-  directory: DirectoryCache;
-  /** SHA-256 (hex) of an API key; keys are stored only hashed. */
-  hashKey: (key: string) => string;
-}
-
-export const OPEN311_LIMITS = {
-  descriptionMax: 4000,
-  addressMax: 200,
-  mediaUrlMax: 512,
-  /** Default window of GET requests.json, and the most it returns. */
-  defaultDays: 90,
-  maxResults: 1000,
-  /** Calls without a key (service lists), per IP per minute. */
-  anonymousPerMinute: 60,
-  /** Wrong api_keys per client address per hour; past it every keyed call from there is 429 until the hour ends. */
-  wrongKeysPerHour: 10,
-} as const;
-
-/** The pseudo-resident a client system reports as: never a person, so no personal data to leak. */
-export function open311Openid(clientId: string): string {
-  return `open311-${clientId}`;
-}
-
-/** The requestId under which a 12345 ticket is stored: one concern per ticket per client system. */
-export function ticketRequestId(ticket: string): string {
-  return `t-${ticket}`;
-}
-
-export const TICKET_RE = /^[A-Za-z0-9-]{1,40}$/;
-
-const OPEN_STATES: readonly ConcernStatus[] = ['submitted', 'dispatching', 'assigned', 'accepted', 'in_progress'];
-const CLOSED_STATES: readonly ConcernStatus[] = ['resolved', 'closed'];
-
-/** Open311 has two states: a resolved concern (办结, awaiting the resident's rating) is closed for the sender. */
-export function open311Status(s: ConcernStatus): 'open' | 'closed' {
-  return CLOSED_STATES.includes(s) ? 'closed' : 'open';
-}
+export * from './open311-common';
+export { agencyOf, placeFromAddress, pseudoResident, ticketRequestId, TICKET_RE } from './open311-requests';
+export { formatOf } from './open311-format';
 
 const KIND_TEXT: Readonly<Record<CategoryKind, string>> = { consult: '咨询', help: '求助', suggest: '建议', complaint: '投诉', report: '举报' };
 
-/** An error in the spec's format. */
-class Open311Error extends Error {
-  constructor(
-    readonly status: number,
-    readonly description: string,
-  ) {
-    super(description);
-  }
-}
-
-const fail = (status: number, description: string): never => {
-  throw new Open311Error(status, description);
-};
-
-/** W3C datetime in Beijing time, e.g. 2026-03-02T09:30:00+08:00. */
-export function w3c(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00';
-}
-
-function json(status: number, body: unknown): Open311HttpResponse {
-  return {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'access-control-allow-origin': '*' },
-    body: JSON.stringify(body),
-  };
-}
-
-function params(req: Open311HttpRequest): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.query)) if (typeof v === 'string') out[k] = v;
-  if (req.body !== null && req.body.trim() !== '') {
-    if ((req.contentType ?? '').includes('json')) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(req.body);
-      } catch {
-        return fail(400, 'request body is not valid JSON');
-      }
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) fail(400, 'request body must be an object');
-      for (const [k, v] of Object.entries(parsed as Record<string, unknown>)) {
-        if (typeof v === 'string' || typeof v === 'number') out[k] = String(v);
-        else if (v !== null && v !== undefined) fail(400, `${k} must be a string or a number`);
-      }
-    } else {
-      for (const [k, v] of new URLSearchParams(req.body)) out[k] = v;
-    }
-  }
-  return out;
-}
-
-/**
- * The client system of the call's api_key. A wrong key counts against its address's budget
- * (`wrongKeysPerHour`); once that is spent, every keyed call from the address is 429 until the window ends —
- * the right key too, so guessing keys learns nothing from the answers.
- */
-async function clientOf(env: Open311Env, req: Open311HttpRequest, p: Record<string, string>, required: boolean): Promise<ApiClient | null> {
-  const key = p.api_key;
-  if (key === undefined || key === '') {
-    if (required) fail(401, 'api_key is required');
-    return null;
-  }
-  const { rateLimiter, now } = env.deps;
-  const budget = `o311bad:${req.clientIp ?? 'unknown'}`;
-  const tooMany = () => fail(429, 'too many wrong api_key attempts from this address; try again within the hour');
-  const client = key.length > 200 ? null : await env.deps.store.directory.findApiClient(env.hashKey(key));
-  if (!client) {
-    if (!(await rateLimiter.take(budget, OPEN311_LIMITS.wrongKeysPerHour, 3600, now()))) tooMany();
-    return fail(403, 'api_key is not valid');
-  }
-  if (await rateLimiter.spent(budget, OPEN311_LIMITS.wrongKeysPerHour, 3600, now())) tooMany();
-  return client;
-}
-
-async function spend(env: Open311Env, client: ApiClient | null, req: Open311HttpRequest, post: boolean): Promise<void> {
-  const { rateLimiter, now } = env.deps;
-  const at = now();
-  if (client) {
-    if (!(await rateLimiter.take(`o311:${client.id}`, client.requestsPerMinute, 60, at))) fail(429, `more than ${client.requestsPerMinute} calls a minute for this api_key`);
-    if (post && !(await rateLimiter.take(`o311p:${client.id}`, client.postsPerHour, 3600, at))) fail(429, `more than ${client.postsPerHour} requests an hour for this api_key`);
-    return;
-  }
-  const ip = req.clientIp ?? 'unknown';
-  if (!(await rateLimiter.take(`o311ip:${ip}`, OPEN311_LIMITS.anonymousPerMinute, 60, at))) fail(429, 'too many calls without an api_key');
-}
-
-function towns(snap: DirectorySnapshot): string[] {
-  return snap.grid
-    .all()
-    .filter((n) => n.kind === 'town')
-    .map((n) => n.id)
-    .sort();
-}
-
-/** The town a call is about: `jurisdiction_id`, or the only town of the key (or of the deployment). */
-function jurisdiction(snap: DirectorySnapshot, p: Record<string, string>, client: ApiClient | null): string {
-  const all = towns(snap);
-  const j = p.jurisdiction_id;
-  if (j !== undefined && j !== '') {
-    if (!all.includes(j)) fail(404, `jurisdiction_id ${j} not found`);
-    if (client && !client.townIds.includes(j)) fail(403, `api_key is not valid for jurisdiction_id ${j}`);
-    return j;
-  }
-  const scope = client ? client.townIds.filter((t) => all.includes(t)) : all;
-  if (scope.length === 1) return scope[0];
-  return fail(400, `jurisdiction_id is required: one of ${scope.join(', ')}`);
-}
+/** When this API's contract last changed (service discovery's changeset); a fixed date, never the clock. */
+export const OPEN311_CHANGESET = '2026-12-02T00:00:00+08:00';
 
 function serviceView(c: Category, officeName: string | null) {
   const keywords = [...c.name.split('/'), KIND_TEXT[c.kind], ...(officeName ? [officeName] : [])];
@@ -224,220 +59,49 @@ function serviceDefinition(c: Category) {
   };
 }
 
-async function categoriesOf(env: Open311Env, townId: string): Promise<Category[]> {
-  return env.deps.store.directory.listCategories(townId);
-}
-
 function officeNameOf(snap: DirectorySnapshot, c: Category): string | null {
   if (c.leadOfficeCode === null) return null;
   return snap.offices.find((o) => o.townId === c.townId && o.code === c.leadOfficeCode)?.name ?? null;
 }
 
-/** The most specific node of the town whose name the address names (longest name wins), else the town. */
-export function placeFromAddress(snap: DirectorySnapshot, townId: string, address: string): string {
-  let best: { id: string; len: number } | null = null;
-  for (const n of snap.grid.all()) {
-    if (n.kind === 'town' || n.kind === 'district' || n.kind === 'grid') continue;
-    if (!snap.grid.isWithin(n.id, townId) || !address.includes(n.name)) continue;
-    if (!best || n.name.length > best.len) best = { id: n.id, len: n.name.length };
-  }
-  return best?.id ?? townId;
-}
-
-const number = (v: string | undefined, name: string, min: number, max: number): number | undefined => {
-  if (v === undefined || v === '') return undefined;
-  const n = Number(v);
-  if (!/^-?\d+(\.\d+)?$/.test(v.trim()) || !Number.isFinite(n) || n < min || n > max) return fail(400, `${name} must be a number from ${min} to ${max}`);
-  return n;
-};
-
-/** Codes of our errors that mean "bad request" to the sender. */
-const BAD_REQUEST = new Set(['VALIDATION.FAILED', 'GRID.PLACE_NOT_FOUND', 'GRID.PLACE_REQUIRED', 'GRID.OUTSIDE_AREA', 'CATEGORY.UNKNOWN']);
-
-async function postRequest(env: Open311Env, req: Open311HttpRequest, p: Record<string, string>) {
-  const client = (await clientOf(env, req, p, true))!;
-  await spend(env, client, req, true);
-  const snap = await env.directory.current();
-  const townId = jurisdiction(snap, p, client);
-  const code = p.service_code;
-  if (!code) fail(400, 'service_code is required');
-  const cats = await categoriesOf(env, townId);
-  if (!cats.some((c) => c.code === code)) fail(400, `service_code ${code} not found in ${townId}`);
-
-  const description = (p.description ?? '').trim();
-  if (description === '') fail(400, 'description is required');
-  if ([...description].length > OPEN311_LIMITS.descriptionMax) fail(400, `description must be at most ${OPEN311_LIMITS.descriptionMax} characters`);
-  const descriptionProblem = textProblem(description);
-  if (descriptionProblem) fail(400, `description ${TEXT_PROBLEM_MESSAGE[descriptionProblem]}`);
-  const lat = number(p.lat, 'lat', -90, 90);
-  const lng = number(p.long, 'long', -180, 180);
-  if ((lat === undefined) !== (lng === undefined)) fail(400, 'lat and long go together');
-  const address = (p.address_string ?? '').trim();
-  if ([...address].length > OPEN311_LIMITS.addressMax) fail(400, `address_string must be at most ${OPEN311_LIMITS.addressMax} characters`);
-  const addressProblem = textProblem(address);
-  if (addressProblem) fail(400, `address_string ${TEXT_PROBLEM_MESSAGE[addressProblem]}`);
-  if (lat === undefined && address === '') fail(400, 'lat/long or address_string is required');
-  const media = (p.media_url ?? '').trim();
-  if (media !== '' && (media.length > OPEN311_LIMITS.mediaUrlMax || !/^https?:\/\/[^\s"<>]+$/i.test(media))) fail(400, 'media_url must be an http(s) URL');
-  const ticket = (p['attribute[ticket_no]'] ?? '').trim();
-  if (ticket !== '' && !TICKET_RE.test(ticket)) fail(400, 'attribute[ticket_no] must be 1–40 letters, digits or -');
-  // email, first_name, last_name, phone, device_id and account_id are accepted and never stored:
-  // the reporter of a posted request is the client system.
-
-  const input: Submission = { category: code, description, photos: media ? [media] : [] };
-  if (ticket) input.requestId = ticketRequestId(ticket);
-  if (lat !== undefined && lng !== undefined) {
-    input.location = { lat, lng };
-    const located = snap.where.locate(input.location);
-    if (located.townId !== null && located.townId !== townId) fail(400, `lat/long lies in ${located.townId}, not in jurisdiction ${townId}`);
-    // A point no boundary holds (where towns have none) goes by the address, else to the town's queue.
-    if (located.townId === null && !snap.where.townsCovered) input.placeId = address ? placeFromAddress(snap, townId, address) : townId;
-  } else {
-    input.placeId = placeFromAddress(snap, townId, address);
-  }
-
-  const ctx = { deps: env.deps, directory: env.directory, caller: await pseudoResident(env, client) };
-  try {
-    const plan = await planSubmission(ctx, snap, input, { source: client.source, note: address ? `地址：${address}` : null });
-    // A ticket is unique per source and town: a number another town took is answered by the store with that
-    // town's concern and nothing written; it is refused here, never handed to this client.
-    const { concern, created } = await env.deps.store.concerns.create(plan.concern, plan.events, plan.notifications);
-    if (!created && concern.route.townId !== townId) fail(409, `ticket ${ticket} is another jurisdiction's`);
-    return json(200, [{ service_request_id: concern.id, service_notice: '', account_id: null }]);
-  } catch (e) {
-    if (e instanceof AppError && BAD_REQUEST.has(e.code)) fail(400, e.message);
-    throw e;
-  }
-}
-
-/** The client system as a resident (created on first use), so that resident-facing views and checks work. */
-export async function pseudoResident(env: { deps: Deps }, client: Pick<ApiClient, 'id' | 'name'>): Promise<Caller> {
-  const openid = open311Openid(client.id);
-  const user = await env.deps.store.directory.ensureUser({ openid, name: client.name, phone: null, createdAt: env.deps.now().toISOString() });
-  return { openid, name: user.name, role: 'resident', nodeId: null };
-}
-
-/** Parses a W3C datetime (or a bare date, taken as Beijing midnight). */
-function instant(v: string | undefined, name: string): number | undefined {
-  if (v === undefined || v === '') return undefined;
-  const s = /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00+08:00` : v;
-  const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s);
-  const t = Date.parse(s);
-  if (!ok || !Number.isFinite(t)) return fail(400, `${name} must be a W3C datetime, e.g. 2026-03-01T00:00:00+08:00`);
-  return t;
-}
-
-const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
-
-function scopeOf(client: ApiClient, townIds: string[]): Pick<ConcernSearch, 'nodes' | 'reporterOpenid'> {
-  if (client.reads === 'own') return { reporterOpenid: open311Openid(client.id), nodes: townIds.map((id): RouteNode => ({ level: 'town', id })) };
-  return { nodes: townIds.map((id): RouteNode => ({ level: 'town', id })) };
-}
-
-async function listRequests(env: Open311Env, req: Open311HttpRequest, p: Record<string, string>) {
-  const client = (await clientOf(env, req, p, true))!;
-  await spend(env, client, req, false);
-  const snap = await env.directory.current();
-  const townIds = p.jurisdiction_id ? [jurisdiction(snap, p, client)] : client.townIds;
-  const q: ConcernSearch = { ...scopeOf(client, townIds), createdFrom: '0000', createdTo: '9999' };
-  const list = (v: string) =>
-    v
-      .split(',')
-      .map((x) => x.trim())
-      .filter((x) => x !== '');
-  if (p.service_request_id) {
-    // The spec: with service_request_id, the other filters are ignored.
-    const ids = list(p.service_request_id);
-    if (ids.length > OPEN311_LIMITS.maxResults || ids.some((i) => !ID_RE.test(i))) fail(400, 'service_request_id must be a comma-separated list of ids');
-    q.ids = ids;
-  } else {
-    const now = env.deps.now().getTime();
-    const start = instant(p.start_date, 'start_date');
-    const end = instant(p.end_date, 'end_date');
-    const day = 86_400_000;
-    // Up to now unless end_date says otherwise; the 90 days back from the end unless start_date says otherwise.
-    const to = end ?? now;
-    const from = start ?? to - OPEN311_LIMITS.defaultDays * day;
-    if (from > to) fail(400, 'start_date must not be after end_date');
-    q.createdFrom = new Date(from).toISOString();
-    q.createdTo = new Date(to + 1).toISOString();
-    if (p.status) {
-      const wanted = list(p.status);
-      if (wanted.length === 0 || wanted.some((s) => s !== 'open' && s !== 'closed')) fail(400, 'status must be open, closed or both');
-      q.statuses = [...(wanted.includes('open') ? OPEN_STATES : []), ...(wanted.includes('closed') ? CLOSED_STATES : [])];
-    }
-    if (p.service_code) q.categories = list(p.service_code);
-  }
-  const found = await env.deps.store.concerns.search(q, OPEN311_LIMITS.maxResults);
-  return json(200, await views(env, snap, found));
-}
-
-async function getRequest(env: Open311Env, req: Open311HttpRequest, p: Record<string, string>, id: string) {
-  const client = (await clientOf(env, req, p, true))!;
-  await spend(env, client, req, false);
-  if (!ID_RE.test(id)) fail(404, `service request ${id} not found`);
-  const snap = await env.directory.current();
-  const c = await env.deps.store.concerns.get(id);
-  const inScope = c !== null && client.townIds.includes(c.route.townId) && (client.reads === 'scope' || c.reporterOpenid === open311Openid(client.id));
-  if (!c || !inScope) return fail(404, `service request ${id} not found`);
-  return json(200, await views(env, snap, [c]));
-}
-
-/** The committee that handles the concern now: its cooperative, else village, else the town (派单). */
-export function agencyOf(snap: DirectorySnapshot, c: Concern): string {
-  const r = c.route;
-  const id = r.cooperativeId ?? r.villageId ?? r.townId;
-  const name = snap.grid.get(id)?.name ?? id;
-  return id === r.townId && c.status === 'dispatching' ? `${name}（派单中）` : name;
-}
-
-/** App reports: the point rounded to ~100 m, so that no home is pinpointed; imported tickets as sent. */
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
-
-async function views(env: Open311Env, snap: DirectorySnapshot, list: Concern[]) {
-  const [replies, cats] = await Promise.all([env.deps.store.concerns.latestReplies(list.map((c) => c.id)), env.deps.store.directory.listCategories()]);
-  const catName = new Map(cats.map((c) => [`${c.townId}/${c.code}`, c.name]));
-  return list.map((c) => requestView(snap, catName, c, replies.get(c.id) ?? null));
-}
-
-function requestView(snap: DirectorySnapshot, catName: Map<string, string>, c: Concern, reply: LatestReply | null) {
-  const imported = c.source !== 'app';
-  const loc = c.location ? (imported ? c.location : { lat: round3(c.location.lat), lng: round3(c.location.lng) }) : null;
-  return {
-    service_request_id: c.id,
-    status: open311Status(c.status),
-    // An in-app report and the replies to it pass through scrubbed: a resident's phone or name never leaves.
-    status_notes: reply ? (imported ? reply.text : scrubPersonal(reply.text)) : null,
-    service_name: catName.get(`${c.route.townId}/${c.category}`) ?? c.category,
-    service_code: c.category,
-    description: imported ? releasedText(c.description, c.moderation) : scrubPersonal(releasedText(c.description, c.moderation)),
-    agency_responsible: agencyOf(snap, c),
-    service_notice: null,
-    requested_datetime: w3c(c.createdAt),
-    updated_datetime: w3c(c.updatedAt),
-    expected_datetime: c.sla.resolveDueAt ? w3c(c.sla.resolveDueAt) : null,
-    // An address reads without separators: 丹灶镇西城社区大果经济社.
-    address: snap.grid.placeName(c.placeId, ''),
-    address_id: null,
-    zipcode: null,
-    lat: loc?.lat ?? null,
-    long: loc?.lng ?? null,
-    // Residents' photos may show people: only a URL the client system itself sent is given back.
-    media_url: imported ? c.photos[0] ?? null : null,
-  };
-}
-
-async function services(env: Open311Env, req: Open311HttpRequest, p: Record<string, string>, code: string | null) {
+async function services(env: Open311Env, req: Open311HttpRequest, { one: p }: Params, code: string | null) {
   const client = await clientOf(env, req, p, false);
   await spend(env, client, req, false);
   const snap = await env.directory.current();
   const townId = jurisdiction(snap, p, client);
-  const cats = await categoriesOf(env, townId);
-  if (code === null) return json(200, cats.map((c) => serviceView(c, officeNameOf(snap, c))));
+  const cats = await env.deps.store.directory.listCategories(townId);
+  if (code === null) return cats.map((c) => serviceView(c, officeNameOf(snap, c)));
   const c = cats.find((k) => k.code === code);
   if (!c) return fail(404, `service_code ${code} not found`);
-  return json(200, serviceDefinition(c));
+  return serviceDefinition(c);
 }
+
+/** Service discovery: where the endpoint lives, what it speaks, who to ask for a key. */
+function discovery(env: Open311Env, req: Open311HttpRequest) {
+  return {
+    changeset: OPEN311_CHANGESET,
+    contact: '街坊 Jiefang 区级部署：请联系区政务服务数据管理部门（接口对接）',
+    key_service: '提交诉求和评论需要 api_key：由区/镇管理员为每个接入系统签发一把（只存哈希）；查询无需 api_key',
+    endpoints: [
+      {
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url: `${req.origin ?? ''}/open311/v2`,
+        changeset: OPEN311_CHANGESET,
+        type: env.stage ?? 'production',
+        formats: ['text/xml', 'application/json'],
+      },
+    ],
+  };
+}
+
+/** One resource of the API: which root its answer has, and how each method is served. */
+type Serve = (env: Open311Env, req: Open311HttpRequest, p: Params, id: string | null) => Promise<unknown>;
+const RESOURCES: Record<string, { root: Root; post?: Root; get?: Serve; create?: Serve; item?: Serve }> = {
+  discovery: { root: 'discovery', get: async (env, req) => discovery(env, req) },
+  services: { root: 'services', get: (env, req, p) => services(env, req, p, null), item: (env, req, p, id) => services(env, req, p, id) },
+  requests: { root: 'service_requests', get: listRequests, create: postRequest, item: (env, req, p, id) => getRequest(env, req, p, id!) },
+  servicerequestupdates: { root: 'service_request_updates', get: listUpdates, create: postUpdate },
+};
 
 /**
  * Handles one Open311 call. Expected failures answer in the spec's error format; anything unexpected is
@@ -445,43 +109,50 @@ async function services(env: Open311Env, req: Open311HttpRequest, p: Record<stri
  */
 export async function handleOpen311(env: Open311Env, req: Open311HttpRequest): Promise<Open311HttpResponse> {
   const method = req.method.toUpperCase();
+  const path = req.path.replace(/^\/+/, '');
+  const format = formatOf(path);
   try {
     if (method === 'OPTIONS') return { status: 204, headers: { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, POST, OPTIONS', 'access-control-allow-headers': 'content-type' }, body: '' };
-    const path = req.path.replace(/^\/+/, '');
-    const m = /^(services|requests)(?:\/([^/]+))?\.(json|xml)$/.exec(path);
-    if (!m) return fail(404, `no resource ${path}`);
-    if (m[3] !== 'json') fail(400, 'only the JSON format is supported');
-    const [, resource, rawId] = m;
+    const m = /^(?:(discovery)|v2\/(?:(discovery)|(services|requests|servicerequestupdates)(?:\/([^/]+))?))\.(json|xml)$/.exec(path);
+    if (!m) return fail(404, `no resource /open311/${path}`);
+    const name = m[1] ?? m[2] ?? m[3];
+    const resource = RESOURCES[name];
     let id: string | null = null;
-    if (rawId !== undefined) {
+    if (m[4] !== undefined) {
       try {
-        id = decodeURIComponent(rawId);
+        id = decodeURIComponent(m[4]);
       } catch {
         fail(404, 'malformed id');
       }
     }
-    const p = params(req);
-    if (resource === 'services') {
-      if (method !== 'GET') fail(405, `${method} is not allowed on services`);
-      return await services(env, req, p, id);
+    const serve = method === 'GET' ? (id === null ? resource.get : resource.item) : method === 'POST' && id === null ? resource.create : undefined;
+    if (!serve) {
+      if (id !== null && !resource.item) fail(404, `no resource /open311/${path}`);
+      fail(405, `${method} is not allowed on /open311/${path}`);
     }
-    if (id === null && method === 'POST') return await postRequest(env, req, p);
-    if (method !== 'GET') fail(405, `${method} is not allowed here`);
-    return id === null ? await listRequests(env, req, p) : await getRequest(env, req, p, id);
+    const root: Root = name === 'services' && id !== null ? 'service_definition' : resource.root;
+    return answer(env.toXml, format, 200, root, await serve!(env, req, params(req), id));
   } catch (e) {
-    if (e instanceof Open311Error) return json(e.status, [{ code: e.status, description: e.description }]);
-    if (e instanceof AppError && e.code === 'RATE_LIMITED') return json(429, [{ code: 429, description: e.message }]);
-    if (e instanceof AppError && e.code === 'SERVICE.UNAVAILABLE') return json(503, [{ code: 503, description: e.message }]);
-    if (e instanceof AppError && e.code.startsWith('STORAGE.')) {
-      const out = json(503, [{ code: 503, description: e.message }]);
-      const wait = RETRY_AFTER_SECONDS[e.code];
-      return wait === undefined ? out : { ...out, headers: { ...out.headers, 'retry-after': String(wait) } };
-    }
-    throw e;
+    return failure(env.toXml, format, e);
   }
 }
 
-/** What an adapter answers when the handler threw something unexpected. */
-export function internalError(): Open311HttpResponse {
-  return json(500, [{ code: 500, description: 'internal error' }]);
+function failure(toXml: XmlWriter, format: 'json' | 'xml', e: unknown): Open311HttpResponse {
+  if (e instanceof Open311Error) return errorAnswer(toXml, format, e.status, e.description);
+  if (e instanceof AppError && e.code === 'RATE_LIMITED') return errorAnswer(toXml, format, 429, e.message);
+  if (e instanceof AppError && e.code === 'SERVICE.UNAVAILABLE') return errorAnswer(toXml, format, 503, e.message);
+  if (e instanceof AppError && e.code.startsWith('STORAGE.')) {
+    const wait = RETRY_AFTER_SECONDS[e.code];
+    return errorAnswer(toXml, format, 503, e.message, wait === undefined ? {} : { 'retry-after': String(wait) });
+  }
+  throw e;
+}
+
+/** What an adapter answers when the handler threw something unexpected, or refused a call before it (e.g. 413). */
+export function adapterError(toXml: XmlWriter, path: string, status: number, description: string): Open311HttpResponse {
+  return errorAnswer(toXml, formatOf(path), status, description);
+}
+
+export function internalError(toXml: XmlWriter, path: string): Open311HttpResponse {
+  return adapterError(toXml, path, 500, 'internal error');
 }

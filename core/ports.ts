@@ -7,7 +7,7 @@ import type { CalendarYear } from './calendar';
 import type { Boundary } from './locate';
 import type { ApiClient, AuditEntry, Feedback, Category, Concern, ConcernEvent, ConcernMessage, ConcernStatus, GridNode, InboxMessage, Moderation, Notification, Office, OutboxItem, StaffMember } from './model';
 import type { RateLimits } from './policy';
-import type { ContentReportRepo } from './report-model';
+import type { ContentReport, ReportedKind } from './report-model';
 import type { RosterImportPlan } from './roster-import';
 import type { SlaConfig } from './sla';
 import type { Page } from './views';
@@ -153,6 +153,15 @@ export interface ConcernSearch {
   /** createdAt in [createdFrom, createdTo). */
   createdFrom: string;
   createdTo: string;
+  /** When given, also updatedAt ≥ updatedFrom and < updatedTo (Open311's servicerequestupdates). */
+  updatedFrom?: string;
+  updatedTo?: string;
+}
+
+/** A concern's events and messages, each in stored order. */
+export interface ConcernHistory {
+  events: ConcernEvent[];
+  messages: ConcernMessage[];
 }
 
 /** The newest message by a handler (not the reporter) in a concern's thread: what Open311 calls status_notes. */
@@ -213,6 +222,11 @@ export interface ConcernRepo {
    * a held or rejected one is skipped), for lists that show it (Open311 status_notes, exports). One batched read: `where({concernId: _.in(ids)})`.
    */
   latestReplies(concernIds: string[]): Promise<Map<string, LatestReply>>;
+  /**
+   * The timeline and thread of each given concern (unknown ids left out), for Open311's
+   * servicerequestupdates. Batched reads: SQLite `concern_id IN (…)` per chunk, CloudBase `_id: _.in(ids)`.
+   */
+  histories(concernIds: string[]): Promise<Map<string, ConcernHistory>>;
   listByReporter(openid: string, page: PageQuery): Promise<Page<Concern>>;
   inbox(scope: InboxScope, page: PageQuery): Promise<Page<Concern>>;
   /**
@@ -525,6 +539,24 @@ export interface BoardRepo {
   plusOnes(concernIds: string[], openid: string): Promise<Map<string, { count: number; mine: boolean }>>;
 }
 
+/** 举报 reports (core/report-model.ts): one per person and item, decided together per item. */
+export interface ContentReportRepo {
+  /**
+   * Stores a report unless this person already reported this item (whatever its status): ONE insert that
+   * is a no-op on the (kind, item, reporter) key. True when stored.
+   */
+  add(r: ContentReport): Promise<boolean>;
+  /** Open reports of items in these towns (all when null), oldest first, at most `limit`. */
+  open(townIds: string[] | null, limit: number): Promise<ContentReport[]>;
+  /** Whether an open report of this item exists in these towns (all when null). */
+  isOpen(kind: ReportedKind, itemId: string, townIds: string[] | null): Promise<boolean>;
+  /**
+   * Closes the open reports of one item in these towns (all when null): ONE conditional update from
+   * `open` to `to`; answers how many it closed (0: none open there, decided already or another town's).
+   */
+  close(kind: ReportedKind, itemId: string, to: 'kept' | 'removed', at: string, townIds: string[] | null): Promise<number>;
+}
+
 export interface Store {
   directory: DirectoryRepo;
   concerns: ConcernRepo;
@@ -538,8 +570,8 @@ export interface Store {
   photoChecks: PhotoCheckRepo;
   /** 举报: people's reports of published text, for the moderators. */
   contentReports: ContentReportRepo;
-  /** The public board and town settings; a store without it has no board (every town off). */
-  board?: BoardRepo;
+  /** The public board and town settings. */
+  board: BoardRepo;
   close(): Promise<void>;
 }
 

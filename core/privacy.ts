@@ -10,12 +10,8 @@ import type { InboxMessage } from './model';
 import * as volunteers from './volunteer-service';
 import type { ConcernDetail, MyDataExport, Profile } from './views';
 
-/** `13900000001` → `139****0001`; anything shorter than 7 digits is masked whole. */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\s+/g, '');
-  if (digits.length < 7) return '*'.repeat(digits.length);
-  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}****${digits.slice(-4)}`.replace(/\*{5,}/, '****');
-}
+// maskPhone lives in scrub.ts (concern-service uses it, and this module uses concern-service).
+export { maskPhone } from './scrub';
 
 const EXPORT_PAGE = 50;
 

@@ -31,20 +31,3 @@ export interface ContentReport {
   status: 'open' | 'kept' | 'removed';
   decidedAt: string | null;
 }
-
-export interface ContentReportRepo {
-  /**
-   * Stores a report unless this person already reported this item (whatever its status): ONE insert that
-   * is a no-op on the (kind, item, reporter) key. True when stored.
-   */
-  add(r: ContentReport): Promise<boolean>;
-  /** Open reports of items in these towns (all when null), oldest first, at most `limit`. */
-  open(townIds: string[] | null, limit: number): Promise<ContentReport[]>;
-  /** Whether an open report of this item exists in these towns (all when null). */
-  isOpen(kind: ReportedKind, itemId: string, townIds: string[] | null): Promise<boolean>;
-  /**
-   * Closes the open reports of one item in these towns (all when null): ONE conditional update from
-   * `open` to `to`; answers how many it closed (0: none open there, decided already or another town's).
-   */
-  close(kind: ReportedKind, itemId: string, to: 'kept' | 'removed', at: string, townIds: string[] | null): Promise<number>;
-}

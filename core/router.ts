@@ -164,13 +164,11 @@ export function createRouter(deps: Deps): Router {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(openid)) throw new AppError('AUTH.REQUIRED', 'no valid caller identity');
     const staff = await deps.store.directory.findStaff(openid);
     if (staff) return { openid, name: staff.name, role: staff.role, nodeId: staff.nodeId };
-    const user = await deps.store.directory.ensureUser({
-      openid,
-      name: defaultResidentName(openid),
-      phone: null,
-      createdAt: deps.now().toISOString(),
-    });
-    const [teamId] = await deps.store.teams.ledBy(openid);
+    // Independent reads, at once: a cloud function pays one round trip for both.
+    const [user, [teamId]] = await Promise.all([
+      deps.store.directory.ensureUser({ openid, name: defaultResidentName(openid), phone: null, createdAt: deps.now().toISOString() }),
+      deps.store.teams.ledBy(openid),
+    ]);
     const team = teamId === undefined ? null : await deps.store.teams.getTeam(teamId);
     const leads = team ? { teamId: team.id, nodeId: team.nodeId } : null;
     // A roster entry imported by phone becomes this user's role the first time they call.
@@ -193,7 +191,8 @@ export function createRouter(deps: Deps): Router {
   }
 
   async function audit(caller: Caller, action: string, data: unknown, outcome: string) {
-    const snap = await directory.current();
+    // The handler has just read the directory: its snapshot names the caller's town without another read.
+    const snap = directory.latest() ?? (await directory.current());
     await deps.store.audit.append({
       id: deps.newId('a'),
       at: deps.now().toISOString(),

@@ -54,7 +54,7 @@ export function routeByPlace(grid: GridIndex, offices: readonly Office[], input:
       cooperativeId: null,
       gridId: g ? g.id : null,
       reasonCode: 'PLACE_VILLAGE',
-      reason: `居民只选择了${p.village.name}，未选经济社，由${p.village.name}村居两委办理${leadNote}`,
+      reason: `居民只选择了${p.village.name}，未选经济社，由${g ? `${g.name}及` : ''}${p.village.name}村居两委办理${leadNote}`,
     };
   }
   return toDispatchQueue(base, 'DISPATCH_NO_PLACE', `未能确定具体村居，进入${p.town.name}派单队列，由派单员人工分派${leadNote}`);

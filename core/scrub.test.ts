@@ -48,3 +48,20 @@ describe('scrubbing numbers however they are written', () => {
     expect(scrubPersonal(input)).toBe(input);
   });
 });
+
+describe('scrubbing the names of the people on the concern', () => {
+  it('masks the longer of two overlapping names whole (李叔叔 before 李叔), in any order given', () => {
+    const text = '李叔叔来过，李叔也来过';
+    expect(scrubPersonal(text, ['李叔', '李叔叔'])).toBe('＊＊来过，＊＊也来过');
+    expect(scrubPersonal(text, ['李叔叔', '李叔'])).toBe('＊＊来过，＊＊也来过');
+  });
+
+  it('ignores a blank or one-character name instead of masking every character', () => {
+    const text = '李家门口路灯坏了';
+    expect(scrubPersonal(text, ['', ' ', '　', '李'])).toBe(text);
+  });
+
+  it('masks a two-character name and a name given twice once', () => {
+    expect(scrubPersonal('梁明反映的问题，梁明已确认', ['梁明', '梁明'])).toBe('＊＊反映的问题，＊＊已确认');
+  });
+});

@@ -74,3 +74,10 @@ export function scrubPersonal(text: string, names: readonly string[] = []): stri
   for (const p of PATTERNS) out = out.replace(p, MASK);
   return out;
 }
+
+/** `13900000001` → `139****0001`; anything shorter than 7 digits is masked whole. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\s+/g, '');
+  if (digits.length < 7) return '*'.repeat(digits.length);
+  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}****${digits.slice(-4)}`.replace(/\*{5,}/, '****');
+}

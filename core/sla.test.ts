@@ -50,7 +50,7 @@ describe('the working-day calendar', () => {
 
   it('refuses a calendar without working days instead of looping forever', () => {
     const cal = { ...DEFAULT_CALENDAR, dayStartMinute: 600, dayEndMinute: 600 };
-    expect(() => addWorkingMinutes(cal, bj('2026-11-27T10:00:00'), 60)).toThrow();
+    expect(() => addWorkingMinutes(cal, bj('2026-11-27T10:00:00'), 60)).toThrow('the working window must not be empty');
   });
 });
 
@@ -110,5 +110,73 @@ describe('the clocks of a concern', () => {
       firstResponse: 'late',
       watchAt: bj('2026-11-30T13:00:00'),
     });
+  });
+});
+
+describe('the edges of the clocks', () => {
+  const start = bj('2026-11-25T10:00:00');
+  const fresh = () => startRound(DEFAULT_SLA, cat('consult'), start, null, 'assigned');
+
+  it('counts an acceptance exactly at the acknowledge deadline as in time', () => {
+    const s = fresh();
+    expect(onAccepted(s, s.ackDueAt!).firstResponse).toBe('in_time');
+    expect(onAccepted(s, new Date(Date.parse(s.ackDueAt!) + 1).toISOString()).firstResponse).toBe('late');
+  });
+
+  it('decides 响应率 in round 1 only: a late acceptance in round 2 changes nothing', () => {
+    const round1 = derive(onAccepted(fresh(), bj('2026-11-25T11:00:00')), 'accepted');
+    const round2 = startRound(DEFAULT_SLA, cat('consult'), bj('2026-11-27T10:00:00'), round1, 'assigned');
+    expect(round2).toMatchObject({ round: 2, firstResponse: 'in_time', ackedAt: null });
+    expect(onAccepted(round2, bj('2026-12-10T10:00:00'))).toMatchObject({ firstResponse: 'in_time', ackedAt: bj('2026-12-10T10:00:00') });
+    // Even a round 2 whose first round was never decided is not decided by it.
+    const undecided = { ...round2, firstResponse: 'pending' as const };
+    expect(onAccepted(undecided, bj('2026-12-10T10:00:00')).firstResponse).toBe('pending');
+    expect(markMissed(undecided, { ack: true, resolve: false }).firstResponse).toBe('pending');
+  });
+
+  it('keeps the first acceptance of a round when it is accepted twice (accept → transfer → accept)', () => {
+    const first = onAccepted(fresh(), bj('2026-11-25T11:00:00'));
+    const again = onAccepted(first, bj('2026-11-26T16:00:00'));
+    expect(again).toBe(first);
+    expect(again).toMatchObject({ ackedAt: bj('2026-11-25T11:00:00'), firstResponse: 'in_time' });
+  });
+
+  it('flags only the resolve clock when the acceptance was in time and the resolution is late', () => {
+    const accepted = derive(onAccepted(fresh(), bj('2026-11-25T11:00:00')), 'accepted');
+    const late = new Date(Date.parse(accepted.resolveDueAt!) + 60_000).toISOString();
+    const missed = missedAt(accepted, late);
+    expect(missed).toEqual({ ack: false, resolve: true });
+    expect(markMissed(accepted, missed)).toMatchObject({ ackMissed: false, resolveMissed: true, overdue: true, firstResponse: 'in_time' });
+  });
+
+  it('counts the resolve clock as run out exactly at its deadline, not a millisecond before', () => {
+    const accepted = derive(onAccepted(fresh(), bj('2026-11-25T11:00:00')), 'accepted');
+    const due = accepted.resolveDueAt!;
+    expect(missedAt(accepted, due)).toEqual({ ack: false, resolve: true });
+    expect(missedAt(accepted, new Date(Date.parse(due) - 1).toISOString())).toEqual({ ack: false, resolve: false });
+  });
+
+  it('counts the acknowledge clock as run out exactly at its deadline, not a millisecond before', () => {
+    const s = fresh();
+    expect(missedAt(s, s.ackDueAt!)).toEqual({ ack: true, resolve: false });
+    expect(missedAt(s, new Date(Date.parse(s.ackDueAt!) - 1).toISOString())).toEqual({ ack: false, resolve: false });
+  });
+
+  it('watches nothing and is due nothing once a resolved concern has no open clock', () => {
+    const resolved = derive(onAccepted(fresh(), bj('2026-11-25T11:00:00')), 'resolved');
+    expect(resolved).toMatchObject({ dueAt: null, watchAt: null });
+  });
+
+  it('says why it refuses a calendar whose working window is empty', () => {
+    const cal = { ...DEFAULT_CALENDAR, dayStartMinute: 600, dayEndMinute: 600 };
+    expect(() => addWorkingMinutes(cal, bj('2026-11-27T10:00:00'), 60)).toThrow('the working window must not be empty');
+    const backwards = { ...DEFAULT_CALENDAR, dayStartMinute: 700, dayEndMinute: 600 };
+    expect(() => addWorkingMinutes(backwards, bj('2026-11-27T10:00:00'), 60)).toThrow('the working window must not be empty');
+  });
+
+  it('gives up with a reason on a calendar that has no working day for ten years', () => {
+    const every = (from: string, days: number) => Array.from({ length: days }, (_, i) => new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10));
+    const cal = { ...DEFAULT_CALENDAR, holidays: every('2026-11-27', 3700), makeupWorkdays: [] };
+    expect(() => addWorkingMinutes(cal, bj('2026-11-27T10:00:00'), 60)).toThrow('the calendar has no working day within ten years');
   });
 });

@@ -17,6 +17,7 @@ import type { Category, GridNode, LatLng } from '../core/model';
 import { routeConcern } from '../core/routing';
 import type { ConcernSla, RouteDecision } from '../core/model';
 import { buildFunctions } from './build-functions';
+import { cloudbaseBench } from './bench-cloudbase';
 import { createLocalRuntime, type LocalRuntime } from '../server/local-runtime';
 import { backupDatabase } from '../server/sqlite-backup';
 import { AckMarker, quickCheck } from '../server/sqlite-durability';
@@ -465,12 +466,12 @@ async function mixedLoad(seconds = 60, clients = 50) {
  */
 async function interopBench() {
   const { handleOpen311 } = await import('../core/open311');
-  const { hashApiKey } = await import('../server/api-keys');
+  const { open311Env } = await import('../server/open311-xml');
   const { DEMO_OPEN311 } = await import('../server/demo-open311');
   const limits = { writesPerMinute: 1e9, submitsPerHour: 1e9 };
   const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: () => new Date(), rateLimits: limits });
   try {
-    const env = { deps: rt.deps, directory: rt.router.directory, hashKey: hashApiKey };
+    const env = open311Env(rt.deps, rt.router.directory);
     const header = 'ticket,category,description,lat,lng,address';
     const csv = [header, ...Array.from({ length: 500 }, (_, i) => `B${i},environment,第${i}张工单：村口垃圾待清运,,,丹灶镇西城社区大果经济社`)].join('\n');
     let t = performance.now();
@@ -486,7 +487,7 @@ async function interopBench() {
     let bytes = 0;
     for (let i = 0; i < 20; i++) {
       t = performance.now();
-      const res = await handleOpen311(env, { method: 'GET', path: 'requests.json', query: q, body: null, contentType: null });
+      const res = await handleOpen311(env, { method: 'GET', path: 'v2/requests.json', query: q, body: null, contentType: null });
       times.push(performance.now() - t);
       bytes = res.body.length;
     }
@@ -658,7 +659,7 @@ function print() {
 }
 
 async function main() {
-  // `npm run bench -- <section>` runs one section: functions, routing, cycle, volunteer, load, interop, durability, ux.
+  // `npm run bench -- <section>` runs one section: functions, routing, cycle, volunteer, load, interop, durability, ux, cloudbase.
   const only = process.argv[2];
   const all = only === undefined;
   if (all) weappSizes();
@@ -671,6 +672,7 @@ async function main() {
   if (all || only === 'interop') await interopBench();
   if (all || only === 'durability') await durabilityBench();
   if (all || only === 'ux') await uxBench();
+  if (all || only === 'cloudbase') await cloudbaseBench(rows);
   console.log(`\nJiefang bench — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores\n`);
   print();
 }

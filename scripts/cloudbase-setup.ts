@@ -3,14 +3,14 @@
  * Creates the collections listed in cloudbase/collections/ (existing ones are kept) and, when the
  * directory is empty, imports the grid, offices, categories, roster and users from a JSON file shaped
  * like server/demo-data.ts's DirectoryData (or the synthetic demo district, with its volunteer teams,
- * events and the demo Open311 client keys, with --demo). Every run also stores the built-in holiday
- * lists of years the environment has none for. Idempotent: run it again after every upgrade.
+ * events, the demo Open311 client keys and the public board on in every demo town, with --demo). Every
+ * run also stores the built-in holiday lists of years the environment has none for. Idempotent: run it again after every upgrade.
  * Needs TCB_ENV, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY (a CAM key of the environment's account).
  */
 import tcb from '@cloudbase/node-sdk';
 import { readFileSync } from 'node:fs';
 import { CloudbaseDb } from '../server/cloudbase/db';
-import { addCloudbaseApiClient, seedCloudbaseCalendar, seedCloudbaseDirectory, seedCloudbaseVolunteers } from '../server/cloudbase/seed';
+import { addCloudbaseApiClient, seedCloudbaseBoardSettings, seedCloudbaseCalendar, seedCloudbaseDirectory, seedCloudbaseVolunteers } from '../server/cloudbase/seed';
 import { CloudbaseDirectory } from '../server/cloudbase/directory';
 import { DEMO_API_CLIENTS } from '../server/demo-open311';
 import { demoDirectory, demoVolunteers, type DirectoryData } from '../server/demo-data';
@@ -34,6 +34,9 @@ async function main() {
   console.log(years.length > 0 ? `holiday lists stored for ${years.join(', ')}` : 'holiday lists already present: nothing stored');
   if (data) console.log((await seedCloudbaseDirectory(cb, data)) ? 'directory imported' : 'directory already present: nothing imported');
   if (arg === '--demo') {
+    const towns = data!.nodes.filter((n) => n.kind === 'town').map((n) => n.id);
+    const on = await seedCloudbaseBoardSettings(cb, towns);
+    console.log(on.length > 0 ? `public board turned on in the demo towns ${on.join(', ')}` : 'demo towns already have settings: nothing changed');
     console.log((await seedCloudbaseVolunteers(cb, demoVolunteers(new Date(), () => newId('c').slice(-10)))) ? 'demo volunteer teams imported' : 'teams already present: nothing imported');
     for (const { client, key } of DEMO_API_CLIENTS) {
       if (await addCloudbaseApiClient(cb, client, key, new Date().toISOString())) console.log(`demo Open311 client ${client.id} added (synthetic key ${key}; never for production)`);

@@ -71,9 +71,17 @@ describe('the deployment files', () => {
     ['content_reports', ['reporterOpenid'], 'a person’s reports, when they delete their account'],
     ['api_clients', ['keyHash'], 'an Open311 client by the hash of its key'],
     ['rate_limits', ['expiresAt'], 'sweeping the counters of ended windows'],
+    ['concerns', ['route.townId', 'status', 'updatedAt', '_id'], 'the public board: resolved concerns of a town, most recently updated first'],
+    ['concerns', ['route.townId', 'category', 'status', 'createdAt', '_id'], 'open concerns of a category nearby, newest first'],
+    ['concern_plus_ones', ['concernId'], 'the +1 count of the cards shown'],
+    ['concern_plus_ones', ['openid'], 'a person’s +1s, when they delete their account'],
   ])('%s has an index on %j for %s', (coll, fields) => {
     const c = read(`cloudbase/collections/${coll}.json`) as { indexes: Array<{ keys: Array<{ field: string }> }> };
     expect(c.indexes.map((i) => i.keys.map((k) => k.field))).toContainEqual(fields);
+  });
+
+  it('no collection has more indexes than the older basic plan allows (20)', () => {
+    for (const name of COLLECTIONS) expect({ name, indexes: (read(`cloudbase/collections/${name}.json`) as { indexes: unknown[] }).indexes.length <= 20 }).toEqual({ name, indexes: true });
   });
 
   it('an Open311 key hash belongs to one client only', () => {

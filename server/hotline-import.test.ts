@@ -1,7 +1,7 @@
 /** 12345 hotline CSV import through the router: checked whole, applied whole, idempotent by ticket number. */
 import { handleOpen311 } from '../core/open311';
 import type { HotlineImportView } from '../core/views';
-import { hashApiKey } from './api-keys';
+import { open311Env } from './open311-xml';
 import { DEMO_IDENTITIES as I, DEMO_POINTS } from './demo-data';
 import { DEMO_OPEN311 } from './demo-open311';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
@@ -100,9 +100,9 @@ describe('importing 12345 hotline tickets', () => {
   });
 
   it('shares ticket numbers with the hotline’s Open311 posts, and the sender reads the replies back', async () => {
-    const env = { deps: rt.deps, directory: rt.router.directory, hashKey: hashApiKey };
+    const env = open311Env(rt.deps, rt.router.directory);
     const body = new URLSearchParams({ api_key: DEMO_OPEN311.hotline.key, jurisdiction_id: 'danzao', service_code: 'environment', address_string: '大果经济社', description: '村口垃圾', 'attribute[ticket_no]': 'NH001' }).toString();
-    const posted = await handleOpen311(env, { method: 'POST', path: 'requests.json', query: {}, body, contentType: 'application/x-www-form-urlencoded' });
+    const posted = await handleOpen311(env, { method: 'POST', path: 'v2/requests.json', query: {}, body, contentType: 'application/x-www-form-urlencoded' });
     const [{ service_request_id: id }] = JSON.parse(posted.body) as Array<{ service_request_id: string }>;
     const out = await importCsv(GOOD);
     expect(out.items[0]).toEqual({ ticket: 'NH001', id, created: false });
@@ -110,19 +110,19 @@ describe('importing 12345 hotline tickets', () => {
     const imported = out.items[1].id; // NH002 → 新安第一经济社
     await call(I.xinanStaff, 'concern/accept', { id: imported });
     await call(I.xinanStaff, 'concern/resolve', { id: imported, text: '路灯已修复' });
-    const res = await handleOpen311(env, { method: 'GET', path: `requests/${imported}.json`, query: { api_key: DEMO_OPEN311.hotline.key }, body: null, contentType: null });
+    const res = await handleOpen311(env, { method: 'GET', path: `v2/requests/${imported}.json`, query: { api_key: DEMO_OPEN311.hotline.key }, body: null, contentType: null });
     expect(JSON.parse(res.body)).toEqual([expect.objectContaining({ status: 'closed', status_notes: '路灯已修复', agency_responsible: '新安第一经济社' })]);
   });
 
   it("refuses a ticket number another town took: never answered with that town's concern, nothing written", async () => {
-    const env = { deps: rt.deps, directory: rt.router.directory, hashKey: hashApiKey };
+    const env = open311Env(rt.deps, rt.router.directory);
     // 丹灶's admin imports NH001 first (squatting on the number, say).
     const first = await importCsv(GOOD);
     const squatted = first.items[0].id;
     const before = count();
     // The hotline then posts its real NH001 for 九江镇.
     const body = new URLSearchParams({ api_key: DEMO_OPEN311.hotline.key, jurisdiction_id: 'jiujiang', service_code: 'environment', address_string: '九江镇敦根社区', description: '敦根社区村口垃圾', 'attribute[ticket_no]': 'NH001' }).toString();
-    const posted = await handleOpen311(env, { method: 'POST', path: 'requests.json', query: {}, body, contentType: 'application/x-www-form-urlencoded' });
+    const posted = await handleOpen311(env, { method: 'POST', path: 'v2/requests.json', query: {}, body, contentType: 'application/x-www-form-urlencoded' });
     expect(posted.status).toBe(409);
     expect(posted.body).not.toContain(squatted);
     // A district admin importing NH001 into 九江镇 is refused on that line, and nothing is written.
@@ -132,7 +132,7 @@ describe('importing 12345 hotline tickets', () => {
     expect(count()).toBe(before);
     // The same number for the same town is still the same request.
     const again = new URLSearchParams({ api_key: DEMO_OPEN311.hotline.key, jurisdiction_id: 'danzao', service_code: 'environment', address_string: '大果经济社', description: '村口垃圾', 'attribute[ticket_no]': 'NH001' }).toString();
-    const same = await handleOpen311(env, { method: 'POST', path: 'requests.json', query: {}, body: again, contentType: 'application/x-www-form-urlencoded' });
+    const same = await handleOpen311(env, { method: 'POST', path: 'v2/requests.json', query: {}, body: again, contentType: 'application/x-www-form-urlencoded' });
     expect(JSON.parse(same.body)).toEqual([expect.objectContaining({ service_request_id: squatted })]);
   });
 });

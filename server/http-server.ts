@@ -8,8 +8,9 @@ import path from 'node:path';
 import { AppError, RETRY_AFTER_SECONDS, type ErrorCode, type WireResult } from '../core/errors';
 import type { Profile } from '../core/views';
 import { toWireError } from '../core/wire';
-import { handleOpen311, internalError, type Open311Env } from '../core/open311';
-import { hashApiKey } from './api-keys';
+import { adapterError, handleOpen311, internalError, type Open311Env } from '../core/open311';
+import { decodeBody } from './open311-body';
+import { open311Env, writeXml } from './open311-xml';
 import { clientAddress } from './client-address';
 import { checkOrigin, COMMON_HEADERS, inlineScriptHashes, NONE_CSP, pageCsp } from './http-security';
 import { DEMO_LOGIN_ORDER } from './demo-data';
@@ -178,26 +179,32 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
   /** The client's address: the socket's, or the trusted proxy header's last value — never one the client wrote. */
   const clientOf = (req: http.IncomingMessage) => clientAddress(req.headers, opts.clientIpHeader, req.socket.remoteAddress ?? null);
 
-  const open311: Open311Env = { deps: rt.deps, directory: rt.router.directory, hashKey: hashApiKey };
+  const open311: Open311Env = open311Env(rt.deps, rt.router.directory, opts.mode === 'production' ? 'production' : 'test');
 
-  /** Open311 GeoReport v2 under /open311/v2/: the same pure handler as the `open311` cloud function. */
+  /** Open311 under /open311/ (GeoReport v2 under /open311/v2/, discovery): the same pure handler as the `open311` cloud function. */
   async function serveOpen311(req: http.IncomingMessage, url: URL, res: http.ServerResponse) {
+    const path = url.pathname.slice(OPEN311_PREFIX.length);
     let out;
     try {
-      const body = req.method === 'POST' ? await readText(req) : null;
-      out = await handleOpen311(open311, {
-        method: req.method ?? 'GET',
-        path: url.pathname.slice(OPEN311_PREFIX.length),
-        query: Object.fromEntries(url.searchParams),
-        body,
-        contentType: req.headers['content-type'] ?? null,
-        clientIp: clientOf(req),
-      });
+      const raw = req.method === 'POST' ? await readBody(req, MAX_BODY, bodyTooLarge) : null;
+      const decoded = await decodeBody(raw && raw.length > 0 ? raw : null, req.headers['content-type'] ?? null);
+      if ('refused' in decoded) out = adapterError(writeXml, path, 400, decoded.refused);
+      else {
+        out = await handleOpen311(open311, {
+          method: req.method ?? 'GET',
+          path,
+          query: Object.fromEntries(url.searchParams),
+          ...decoded,
+          contentType: req.headers['content-type'] ?? null,
+          clientIp: clientOf(req),
+          origin: `http://${req.headers.host ?? 'localhost'}`,
+        });
+      }
     } catch (e) {
-      if (e instanceof AppError && e.code === 'VALIDATION.FAILED') out = { status: 413, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify([{ code: 413, description: e.message }]) };
+      if (e instanceof AppError && e.code === 'VALIDATION.FAILED') out = adapterError(writeXml, path, 413, e.message);
       else {
         console.error(`[jiefang] open311 ${req.method} ${url.pathname} failed:`, e);
-        out = internalError();
+        out = internalError(writeXml, path);
       }
     }
     res.writeHead(out.status, out.headers);
@@ -212,7 +219,7 @@ export function createHttpServer(rt: LocalRuntime, opts: HttpServerOptions): htt
     for (const [k, v] of Object.entries(COMMON_HEADERS)) res.setHeader(k, v);
     res.setHeader('content-security-policy', NONE_CSP);
     if (url.pathname === '/healthz') return sendReadiness(rt, res);
-    if (url.pathname.startsWith(OPEN311_PREFIX)) {
+    if (url.pathname.startsWith(OPEN311_PREFIX) || url.pathname === '/open311') {
       void serveOpen311(req, url, res);
       return;
     }
@@ -275,7 +282,7 @@ function retryAfter(body: WireResult<never>): Record<string, string> {
   return seconds === undefined ? {} : { 'retry-after': String(seconds) };
 }
 
-const OPEN311_PREFIX = '/open311/v2/';
+const OPEN311_PREFIX = '/open311/';
 
 /** A request body, at most `max` bytes; past that the request is refused with `tooLarge()` and drained. */
 function readBody(req: http.IncomingMessage, max: number, tooLarge: () => Error): Promise<Buffer> {

@@ -1,11 +1,13 @@
 /**
  * The adapter of the HTTP-triggered `open311` cloud function. CloudBase's HTTP access (HTTP 访问服务)
  * hands the function an integration event and takes back `{statusCode, headers, body}`; the request
- * itself is served by core/open311.ts, the same handler the local server mounts at /open311/v2/.
+ * itself is served by core/open311.ts, the same handler the local server mounts at /open311/.
  * There is no WeChat identity here: a client system is known by its api_key alone.
  */
-import { handleOpen311, internalError, type Open311Env, type Open311HttpResponse } from '../core/open311';
+import { adapterError, handleOpen311, internalError, type Open311Env, type Open311HttpResponse } from '../core/open311';
 import { clientAddress } from './client-address';
+import { decodeBody } from './open311-body';
+import { writeXml } from './open311-xml';
 
 /** What the function serves with: the Open311 handler's environment and the gateway's trusted address header. */
 export interface Open311FunctionEnv extends Open311Env {
@@ -32,10 +34,15 @@ export interface HttpAccessResult {
 
 const MAX_BODY = 256 * 1024;
 
-/** The path below `…/v2/`, whatever route prefix the function is mounted under (e.g. `/open311/v2/services.json`). */
-export function open311Path(path: string): string | null {
-  const m = /(?:^|\/)v2\/(.*)$/.exec(path);
-  return m ? m[1] : null;
+/**
+ * The path below `/open311/`, whatever route prefix the function is mounted under: from `v2/` on
+ * (`/open311/v2/services.xml` → `v2/services.xml`), else what follows the last `open311/` (or the path itself).
+ */
+export function open311Path(path: string): string {
+  const v2 = /(?:^|\/)(v2(?:\/.*)?)$/.exec(path);
+  if (v2) return v2[1];
+  const i = path.lastIndexOf('open311/');
+  return (i >= 0 ? path.slice(i + 'open311/'.length) : path).replace(/^\/+/, '');
 }
 
 function header(headers: HttpAccessEvent['headers'], name: string): string | null {
@@ -48,33 +55,34 @@ const result = (r: Open311HttpResponse): HttpAccessResult => ({ statusCode: r.st
 
 export function createOpen311Function(getEnv: () => Promise<Open311FunctionEnv>) {
   return async function main(event: HttpAccessEvent): Promise<HttpAccessResult> {
+    const path = open311Path(event?.path ?? '');
     try {
-      const path = open311Path(event?.path ?? '');
-      const fail = (status: number, description: string) =>
-        result({ status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify([{ code: status, description }]) });
-      if (path === null) return fail(404, 'Open311 GeoReport v2 lives under /open311/v2/');
-      let body = typeof event.body === 'string' ? event.body : null;
-      if (body !== null && event.isBase64Encoded) body = Buffer.from(body, 'base64').toString('utf8');
-      if (body !== null && Buffer.byteLength(body) > MAX_BODY) return fail(413, 'request body too large');
+      const raw = typeof event.body === 'string' ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : null;
+      if (raw !== null && raw.length > MAX_BODY) return result(adapterError(writeXml, path, 413, 'request body too large'));
+      const contentType = header(event.headers, 'content-type');
+      const decoded = await decodeBody(raw && raw.length > 0 ? raw : null, contentType);
+      if ('refused' in decoded) return result(adapterError(writeXml, path, 400, decoded.refused));
       const query: Record<string, string> = {};
       for (const [k, v] of Object.entries(event.queryStringParameters ?? {})) if (typeof v === 'string') query[k] = v;
       const env = await getEnv();
+      const host = header(event.headers, 'host');
       return result(
         await handleOpen311(env, {
           method: event.httpMethod ?? 'GET',
           path,
           query,
-          body,
-          contentType: header(event.headers, 'content-type'),
+          ...decoded,
+          contentType,
           // The gateway's view of the client (the last hop it appended), never the first X-Forwarded-For value.
           clientIp: clientAddress(event.headers, env.clientIpHeader, null),
+          origin: host ? `https://${host}` : null,
         }),
       );
     } catch (e) {
       // Includes SERVICE.UNAVAILABLE from a runtime without a store: logged, answered in the spec's format.
       console.error('[jiefang:open311]', e);
       const unavailable = (e as { code?: unknown })?.code === 'SERVICE.UNAVAILABLE';
-      return result(unavailable ? { status: 503, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify([{ code: 503, description: 'service unavailable' }]) } : internalError());
+      return result(unavailable ? adapterError(writeXml, path, 503, 'service unavailable') : internalError(writeXml, path));
     }
   };
 }

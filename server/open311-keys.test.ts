@@ -7,18 +7,13 @@
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
 import { OPEN311_LIMITS } from '../core/open311';
-import { hashApiKey } from './api-keys';
+import { open311Env } from './open311-xml';
 import { clientAddress } from './client-address';
-import { loadCloudConfig } from './cloud-config';
-import { createCloudRuntime } from './cloud-runtime';
-import { addCloudbaseApiClient, seedCloudbaseDirectory } from './cloudbase/seed';
-import { CloudbaseStore } from './cloudbase/store';
-import { demoDirectory } from './demo-data';
-import { DEMO_API_CLIENTS, DEMO_OPEN311 } from './demo-open311';
+import { DEMO_OPEN311 } from './demo-open311';
 import { createHttpServer } from './http-server';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { createOpen311Function } from './open311-function';
-import { fakeCloudbaseApp } from '../test/fakes/cloudbase-app';
+import { cloudOpen311 } from './test-open311';
 import type { FakeCloudbaseDb } from '../test/fakes/cloudbase-db';
 
 const KEY = DEMO_OPEN311.hotline.key;
@@ -83,15 +78,9 @@ describe('wrong keys on CloudBase, through the open311 function', () => {
   let main: ReturnType<typeof createOpen311Function>;
   beforeEach(async () => {
     clock = T0;
-    const fake = fakeCloudbaseApp();
-    wire = fake.wire;
-    const config = loadCloudConfig({ TCB_ENV: 'jiefang-test', JIEFANG_WX_APPID: 'wx0123456789abcdef' });
-    const rt = createCloudRuntime(config, fake.app);
-    rt.deps.now = () => new Date(clock);
-    await rt.store.cb.createCollections();
-    await seedCloudbaseDirectory(new CloudbaseStore({ db: fake.db }).cb, demoDirectory('2026-11-30T00:00:00.000Z'));
-    for (const { client, key } of DEMO_API_CLIENTS) await addCloudbaseApiClient(rt.store.cb, client, key, '2026-11-30T00:00:00.000Z');
-    main = createOpen311Function(async () => ({ deps: rt.deps, directory: rt.router.directory, hashKey: hashApiKey, clientIpHeader: config.JIEFANG_CLIENT_IP_HEADER }));
+    const cloud = await cloudOpen311(() => new Date(clock));
+    wire = cloud.wire;
+    main = createOpen311Function(async () => ({ ...open311Env(cloud.rt.deps, cloud.rt.router.directory), clientIpHeader: cloud.clientIpHeader }));
   });
   afterEach(() => wire.uninstall());
   const list = async (key: string, xff: string) =>

@@ -2,21 +2,16 @@
  * Open311 GeoReport v2 conformance over the local HTTP server (every endpoint against the spec's field
  * list and error format), the round trip of a 12345 ticket through the app, and the cloud function adapter.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type http from 'node:http';
 import { AppError } from '../core/errors';
 import { w3c } from '../core/open311';
 import type { ConcernDetail, ConcernSummary, Page } from '../core/views';
-import { addApiClient, hashApiKey } from './api-keys';
+import { addApiClient } from './api-keys';
+import { open311Env } from './open311-xml';
 import { DEMO_IDENTITIES as I, DEMO_POINTS } from './demo-data';
 import { DEMO_OPEN311 } from './demo-open311';
-import { createHttpServer } from './http-server';
-import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import type { LocalRuntime } from './local-runtime';
+import { REQUEST_FIELDS, startLocalOpen311, W3C, type LocalOpen311 } from './test-open311';
 import { createOpen311Function } from './open311-function';
-import { GENEROUS_LIMITS } from './test-limits';
 
 const HOTLINE = DEMO_OPEN311.hotline.key;
 const TOWN = DEMO_OPEN311.danzaoTown.key;
@@ -24,43 +19,19 @@ const TOWN = DEMO_OPEN311.danzaoTown.key;
 /** GeoReport v2 field lists. */
 const SERVICE_FIELDS = ['service_code', 'service_name', 'description', 'metadata', 'type', 'keywords', 'group'].sort();
 const ATTRIBUTE_FIELDS = ['variable', 'code', 'datatype', 'required', 'datatype_description', 'order', 'description'].sort();
-const REQUEST_FIELDS = [
-  'service_request_id',
-  'status',
-  'status_notes',
-  'service_name',
-  'service_code',
-  'description',
-  'agency_responsible',
-  'service_notice',
-  'requested_datetime',
-  'updated_datetime',
-  'expected_datetime',
-  'address',
-  'address_id',
-  'zipcode',
-  'lat',
-  'long',
-  'media_url',
-].sort();
-const W3C = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
 
+let local: LocalOpen311;
 let rt: LocalRuntime;
-let server: http.Server;
 let base: string;
 let clock: Date;
 
 beforeEach(async () => {
   clock = new Date('2026-03-02T01:30:00Z'); // Monday 09:30 in Beijing
-  rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: () => clock, rateLimits: GENEROUS_LIMITS, uploadsDir: mkdtempSync(path.join(os.tmpdir(), 'jiefang-open311-')) });
-  server = createHttpServer(rt, { mode: 'local', staticDir: null });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/open311/v2/`;
+  local = await startLocalOpen311(() => clock);
+  rt = local.rt;
+  base = `${local.root}v2/`;
 });
-afterEach(async () => {
-  await new Promise((r) => server.close(r));
-  await rt.close();
-});
+afterEach(() => local.stop());
 
 interface Res {
   status: number;
@@ -155,10 +126,9 @@ describe('GET services/{code}.json', () => {
     expect(def.attributes[0]).toMatchObject({ code: 'ticket_no', datatype: 'string', required: false, variable: true, order: 1 });
   });
 
-  it('answers 404 for an unknown service, an unknown resource and 400 for the XML format', async () => {
+  it('answers 404 for an unknown service and an unknown resource', async () => {
     expectError(await get('services/nope.json', { jurisdiction_id: 'danzao' }), 404);
     expectError(await get('whatever.json'), 404);
-    expectError(await get('services.xml', { jurisdiction_id: 'danzao' }), 400);
   });
 });
 
@@ -198,11 +168,12 @@ describe('POST requests.json', () => {
   });
 
   it.each<[string, Record<string, string | undefined>, number]>([
-    ['no api_key', { api_key: undefined }, 401],
+    ['no api_key', { api_key: undefined }, 403],
     ['an invalid api_key', { api_key: 'nope' }, 403],
     ['a jurisdiction outside the key', { api_key: TOWN, jurisdiction_id: 'jiujiang' }, 403],
     ['no service_code', { service_code: undefined }, 400],
-    ['an unknown service_code', { service_code: 'nope' }, 400],
+    ['an unknown service_code', { service_code: 'nope' }, 404],
+    ['an address_id that is no place of the town', { lat: undefined, long: undefined, address_id: 'jj-dungen' }, 400],
     ['no location and no address', { lat: undefined, long: undefined }, 400],
     ['lat without long', { long: undefined }, 400],
     ['a lat that is not a number', { lat: 'north' }, 400],
@@ -288,8 +259,8 @@ describe('GET requests.json and requests/{id}.json', () => {
       return (res.body as Array<{ service_request_id: string }>).map((r) => r.service_request_id);
     };
     expect(await ids({})).toEqual([road, env]); // newest first; `old` is more than 90 days back
-    expect(await ids({ start_date: '2026-03-01T00:00:00+08:00' })).toEqual([road, env, old]);
-    expect(await ids({ start_date: '2026-03-01', end_date: '2026-03-31' })).toEqual([old]);
+    expect(await ids({ start_date: '2026-03-15T00:00:00+08:00' })).toEqual([road, env]);
+    expect(await ids({ start_date: '2026-03-01', end_date: '2026-05-30T00:00:00+08:00' })).toEqual([old]);
     expect(await ids({ service_request_id: `${old},${road}` })).toEqual([road, old]);
     expect(await ids({ service_code: 'road' })).toEqual([road]);
     expect(await ids({ status: 'closed' })).toEqual([]);
@@ -306,8 +277,9 @@ describe('GET requests.json and requests/{id}.json', () => {
   });
 
   it.each<[string, Record<string, string>, number]>([
-    ['no api_key', {}, 401],
     ['an invalid api_key', { api_key: 'x' }, 403],
+    ['a span over 90 days', { api_key: HOTLINE, start_date: '2026-01-01', end_date: '2026-04-02' }, 400],
+    ['a span over 90 days back from now', { start_date: '2025-12-01T00:00:00+08:00' }, 400],
     ['a bad start_date', { api_key: HOTLINE, start_date: 'yesterday' }, 400],
     ['start after end', { api_key: HOTLINE, start_date: '2026-03-02', end_date: '2026-03-01' }, 400],
     ['a bad status', { api_key: HOTLINE, status: 'pending' }, 400],
@@ -316,10 +288,10 @@ describe('GET requests.json and requests/{id}.json', () => {
     expectError(await get('requests.json', q), status);
   });
 
-  it('answers 404 for an unknown request and 401/403 without a valid key', async () => {
+  it('answers 404 for an unknown request and 403 for an invalid key', async () => {
     const id = await postedId();
     expectError(await get('requests/c-missing.json', { api_key: HOTLINE }), 404);
-    expectError(await get(`requests/${id}.json`), 401);
+    expectError(await get('requests/c-missing.json'), 404);
     expectError(await get(`requests/${id}.json`, { api_key: 'x' }), 403);
   });
 });
@@ -366,7 +338,7 @@ describe('budgets per client system', () => {
 });
 
 describe('the open311 cloud function', () => {
-  const env = () => Promise.resolve({ deps: rt.deps, directory: rt.router.directory, hashKey: hashApiKey, clientIpHeader: 'x-forwarded-for' });
+  const env = () => Promise.resolve({ ...open311Env(rt.deps, rt.router.directory), clientIpHeader: 'x-forwarded-for' });
 
   it('serves CloudBase HTTP-access events with the same handler', async () => {
     const main = createOpen311Function(env);
@@ -387,7 +359,8 @@ describe('the open311 cloud function', () => {
     expect(got.headers['content-type']).toContain('application/json');
     const missing = await main({ path: '/somewhere/else', httpMethod: 'GET' });
     expect(missing.statusCode).toBe(404);
-    expect(JSON.parse(missing.body)).toEqual([{ code: 404, description: expect.any(String) }]);
+    expect(missing.headers['content-type']).toBe('text/xml; charset=utf-8');
+    expect(missing.body).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<errors>\s*<error>\s*<code>404<\/code>/);
   });
 
   it('answers 503 in the spec’s format while the cloud store is not configured', async () => {

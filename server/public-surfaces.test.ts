@@ -7,7 +7,7 @@
 import { HELD_TEXT } from '../core/content';
 import { handleOpen311 } from '../core/open311';
 import type { ConcernDetail, ExportFile, PublicConcern } from '../core/views';
-import { hashApiKey } from './api-keys';
+import { open311Env } from './open311-xml';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { DEMO_OPEN311 } from './demo-open311';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
@@ -38,7 +38,7 @@ async function resolvedWith(description: string, reply: string, category = 'envi
 const boardIds = async () => (await call<{ items: PublicConcern[] }>(I.resident2, 'board/list', { placeId: 'dz-xicheng' })).items.map((i) => i.id);
 const similarIds = async (category = 'environment') => (await call<{ items: PublicConcern[] }>(I.resident2, 'concern/similar', { category, placeId: 'dz-xicheng-daguo' })).items.map((i) => i.id);
 const open311 = async (path: string) => {
-  const res = await handleOpen311({ deps: rt.deps, directory: rt.router.directory, hashKey: hashApiKey }, { method: 'GET', path, query: { api_key: DEMO_OPEN311.danzaoTown.key }, body: null, contentType: null });
+  const res = await handleOpen311(open311Env(rt.deps, rt.router.directory), { method: 'GET', path: `v2/${path}`, query: { api_key: DEMO_OPEN311.danzaoTown.key }, body: null, contentType: null });
   return JSON.parse(res.body) as Array<{ service_request_id: string; description: string; status_notes: string | null }>;
 };
 const exported = async () => Buffer.from((await call<ExportFile>(I.daguoChair, 'export/concerns', { format: 'csv' })).base64, 'base64').toString('utf8');

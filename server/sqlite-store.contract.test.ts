@@ -1,14 +1,16 @@
 /** The repository contract (store-contract.ts) on the SQLite store, in memory. */
 import { addApiClient } from './api-keys';
 import { seedDirectory, seedVolunteers } from './seed';
+import { seedBoardSettings } from './sqlite-board';
 import { SqliteStore } from './sqlite-store';
 import { describeStoreContract } from './store-contract';
 
 describeStoreContract('SQLite', {
-  async create(data, volunteers, apiClients) {
+  async create(data, volunteers, apiClients, boardTowns) {
     const store = new SqliteStore({ path: ':memory:' });
     seedDirectory(store.db, data);
     seedVolunteers(store.db, volunteers);
+    seedBoardSettings(store.db, [...boardTowns]);
     for (const { client, key } of apiClients) addApiClient(store.db, client, key, '2026-11-30T00:00:00.000Z');
     return store;
   },

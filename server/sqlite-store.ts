@@ -4,14 +4,14 @@ import type { ApiClient, Category, Concern, ConcernEvent, ConcernMessage, GridNo
 import type { BoundaryImportPlan } from '../core/boundary-import';
 import { builtinCalendarYears, type CalendarYear } from '../core/calendar';
 import type { Boundary } from '../core/locate';
-import type { AuditRepo, BoardRepo, FeedbackRepo, HeldContent, PhotoCheckRepo, PrivacyRepo, ConcernChange, ConcernRepo, ConcernSearch, LatestReply, NewConcern, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, RateCounts, RateQuery, RouteLevel, Store, TeamRepo, UserRecord } from '../core/ports';
+import type { AuditRepo, BoardRepo, FeedbackRepo, HeldContent, PhotoCheckRepo, PrivacyRepo, ConcernChange, ConcernHistory, ConcernRepo, ConcernSearch, LatestReply, NewConcern, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, RateCounts, RateQuery, RouteLevel, Store, TeamRepo, UserRecord } from '../core/ports';
 import type { RosterImportPlan } from '../core/roster-import';
 import { DEFAULT_SLA, noClocks, startRound, type SlaConfig } from '../core/sla';
 import { SqliteAudit } from './sqlite-audit';
 import { SqliteFeedback } from './sqlite-feedback';
 import { SqlitePhotoChecks } from './sqlite-photo-checks';
 import { SqliteContentReports } from './sqlite-content-reports';
-import type { ContentReportRepo } from '../core/report-model';
+import type { ContentReportRepo } from '../core/ports';
 import { SqlitePrivacy } from './sqlite-privacy';
 import type { Page } from '../core/views';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -503,6 +503,14 @@ export class SqliteConcerns implements ConcernRepo {
       params.push(query.reporterOpenid);
     }
     if (query.ids) inList('id', query.ids.length > 0 ? query.ids : ['']);
+    if (query.updatedFrom !== undefined) {
+      where.push('updated_at >= ?');
+      params.push(query.updatedFrom);
+    }
+    if (query.updatedTo !== undefined) {
+      where.push('updated_at < ?');
+      params.push(query.updatedTo);
+    }
     if (query.categories) inList('category', query.categories.length > 0 ? query.categories : ['']);
     if (query.statuses) inList('status', query.statuses.length > 0 ? query.statuses : ['']);
     params.push(limit);
@@ -523,6 +531,18 @@ export class SqliteConcerns implements ConcernRepo {
         .all(...ids) as Row[];
       // Ordered by seq: the last row of each concern wins.
       for (const r of rows) out.set(r.concern_id as string, { concernId: r.concern_id as string, text: r.text as string, at: r.at as string });
+    }
+    return out;
+  }
+  async histories(concernIds: string[]): Promise<Map<string, ConcernHistory>> {
+    const out = new Map<string, ConcernHistory>();
+    for (let i = 0; i < concernIds.length; i += 500) {
+      const ids = concernIds.slice(i, i + 500);
+      const marks = ids.map(() => '?').join(',');
+      const known = this.db.prepare(`SELECT id FROM concerns WHERE id IN (${marks})`).all(...ids) as Row[];
+      for (const r of known) out.set(r.id as string, { events: [], messages: [] });
+      for (const r of this.db.prepare(`SELECT * FROM concern_events WHERE concern_id IN (${marks}) ORDER BY concern_id, seq`).all(...ids) as Row[]) out.get(r.concern_id as string)?.events.push(toEvent(r));
+      for (const r of this.db.prepare(`SELECT * FROM concern_messages WHERE concern_id IN (${marks}) ORDER BY concern_id, seq`).all(...ids) as Row[]) out.get(r.concern_id as string)?.messages.push(toMessage(r));
     }
     return out;
   }

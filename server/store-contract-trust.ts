@@ -80,6 +80,8 @@ export async function giveLeaverEverything(store: Store): Promise<LeaverFixture>
   await store.feedback.add({ id: uid('f'), authorOpenid: P, text: '希望增加语音输入', contact: LEAVER.phone, createdAt: at(6), moderation: 'published' });
   await store.photoChecks.add([photoCheck({ fileId: 'cloud://env.bucket/concern-photos/leaver-1.jpg', openid: P, concernId: mine.id })]);
   await store.contentReports.add(contentReport({ reporterOpenid: P, itemId: theirs.id, concernId: theirs.id }));
+  // "+1" on 李叔's concern: it still counts after the leaver is gone, by nobody nameable.
+  await store.board.plusOne(theirs.id, P, at(7));
   return { mine, theirs, event: ev };
 }
 
@@ -147,6 +149,7 @@ export function describeTrustContract(current: () => Store, everything: Everythi
       // Their report stays for the moderators, made by nobody nameable, and still counts once.
       expect(await store.contentReports.open(null, 10)).toEqual([expect.objectContaining({ itemId: theirs.id, reporterOpenid: TOMBSTONE, status: 'open' })]);
       expect(await store.contentReports.add(contentReport({ reporterOpenid: TOMBSTONE, itemId: theirs.id, concernId: theirs.id }))).toBe(false);
+      expect(await store.board.plusOnes([theirs.id], TOMBSTONE)).toEqual(new Map([[theirs.id, { count: 1, mine: true }]]));
       // Another person's records are untouched.
       expect({ concern: await store.concerns.get(theirs.id), timeline: await store.concerns.timeline(theirs.id), inbox: await store.messages.list(I.resident2, { cursor: null, limit: 50 }) }).toEqual(theirsBefore);
       expect(await store.events.personByCode('code-of-li')).toBe(I.resident2);

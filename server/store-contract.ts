@@ -3,26 +3,31 @@
  * pass: `describeStoreContract(name, factory)`. It runs against the SQLite store
  * (sqlite-store.contract.test.ts), the CloudBase adapter on the in-process wire fake
  * (cloudbase/cloudbase-store.test.ts) and, with `npm run test:cloudbase`, a real CloudBase environment.
- * A new repository method gets its cases here, and every adapter that lacks it fails.
+ * A new repository method gets its cases here, and every adapter that lacks it fails; the last case fails
+ * while any method of any repository has none (store-contract-coverage.ts).
  */
 import type { ApiClient, Concern } from '../core/model';
 import type { RouteLevel, Store } from '../core/ports';
 import { DEMO_IDENTITIES as I, demoDirectory, demoVolunteers, type DirectoryData, type VolunteerData } from './demo-data';
 import { at, change, closedClocks, concern, event, inboxMessage, message, notice, ROUTE, T0 } from './store-contract-fixtures';
+import { describeBoardContract } from './store-contract-board';
 import { describeCalendarContract } from './store-contract-calendar';
+import { recordingStore, repositoryMethods } from './store-contract-coverage';
 import { describeDirectoryContract, describeLifecycleContract } from './store-contract-lifecycle';
 import { describeVolunteerContract } from './store-contract-volunteer';
 import { describeTrustContract, type Everything } from './store-contract-trust';
 import { describeReportContract } from './store-contract-reports';
+import { describeOpen311Contract } from './store-contract-open311';
 import { DEMO_API_CLIENTS } from './demo-open311';
 
 /**
  * Creates a store holding exactly `data` in its directory, `volunteers` in its teams and `apiClients` as
- * its Open311 client systems (keys stored hashed), and disposes of it. `everything` answers every record
+ * its Open311 client systems (keys stored hashed), with the public board on in `boardTowns` only, and
+ * disposes of it. `everything` answers every record
  * the store holds (every row of every table, every document of every collection).
  */
 export interface StoreFactory {
-  create(data: DirectoryData, volunteers: VolunteerData, apiClients: ReadonlyArray<{ client: ApiClient; key: string }>): Promise<Store>;
+  create(data: DirectoryData, volunteers: VolunteerData, apiClients: ReadonlyArray<{ client: ApiClient; key: string }>, boardTowns: readonly string[]): Promise<Store>;
   everything: Everything;
   dispose?(store: Store): Promise<void>;
 }
@@ -32,9 +37,12 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     jest.setTimeout(timeoutMs);
     const data = demoDirectory(at(-3600));
     const volunteers = demoVolunteers(new Date(T0), (eventId) => `code-${eventId}`);
+    const boardTowns = ['danzao', 'xiqiao'];
+    /** Every repository method the cases below call (`repo.method`). */
+    const called = new Set<string>();
     let store: Store;
     beforeEach(async () => {
-      store = await factory.create(data, volunteers, DEMO_API_CLIENTS);
+      store = recordingStore(await factory.create(data, volunteers, DEMO_API_CLIENTS, boardTowns), called);
     });
     const current = () => store;
     describeDirectoryContract(current, data);
@@ -42,6 +50,8 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     describeLifecycleContract(current);
     describeVolunteerContract(current, volunteers);
     describeTrustContract(current, factory.everything);
+    describeBoardContract(current, boardTowns);
+    describeOpen311Contract(current);
     describeReportContract(current);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
@@ -334,6 +344,11 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
         expect(await store.messages.unreadCount(I.resident)).toBe(0);
         expect(await store.messages.unreadCount(I.resident2)).toBe(1);
       });
+    });
+
+    // Declared last, so it runs after every case above.
+    it('has a case for every method of every repository', () => {
+      expect(repositoryMethods().filter((m) => !called.has(m))).toEqual([]);
     });
   });
 }

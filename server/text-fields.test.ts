@@ -5,7 +5,7 @@
  */
 import { handleOpen311 } from '../core/open311';
 import { main as concernFunction } from '../cloudfunctions/concern/index';
-import { hashApiKey } from './api-keys';
+import { open311Env } from './open311-xml';
 import { resetCloudRuntime } from './cloud-runtime';
 import { CloudbaseStore } from './cloudbase/store';
 import { seedCloudbaseDirectory } from './cloudbase/seed';
@@ -59,10 +59,10 @@ describe('text fields on SQLite', () => {
   });
 
   it('refuse such a description over Open311 and in the hotline CSV import, storing no ticket', async () => {
-    const env = { deps: rt.deps, directory: rt.router.directory, hashKey: hashApiKey };
+    const env = open311Env(rt.deps, rt.router.directory);
     for (const [, bad] of ATTACKS) {
       const body = new URLSearchParams({ api_key: DEMO_OPEN311.hotline.key, jurisdiction_id: 'danzao', service_code: 'environment', address_string: '大果经济社', description: bad }).toString();
-      const res = await handleOpen311(env, { method: 'POST', path: 'requests.json', query: {}, body, contentType: 'application/x-www-form-urlencoded' });
+      const res = await handleOpen311(env, { method: 'POST', path: 'v2/requests.json', query: {}, body, contentType: 'application/x-www-form-urlencoded' });
       expect(res.status).toBe(400);
       const csv = ['ticket,category,description,lat,lng,address,media_url', `NH901,environment,${bad},,,丹灶镇大果经济社,`].join('\r\n');
       await expect(call('concern', I.townAdmin, 'concern/importHotline', { csv })).rejects.toMatchObject({ code: 'IMPORT.INVALID' });

@@ -159,5 +159,6 @@ describe('sign-ups through the local HTTP server, 200 concurrent requests for 50
     const stored = await rt.store.events.listSignUps(eventId);
     expect(stored.filter((s) => s.status === 'signed')).toHaveLength(PLACES);
     expect(stored.slice(0, PLACES).every((s) => s.status === 'signed')).toBe(true);
-  });
+    // 201 logins and 201 requests over real sockets: a guard against a hang, not a speed goal (that is the bench's).
+  }, 60_000);
 });

@@ -9,7 +9,7 @@ import { demoDirectory, demoVolunteers } from '../demo-data';
 import { describeStoreContract } from '../store-contract';
 import { at, resetUids, T0 } from '../store-contract-fixtures';
 import { giveLeaverEverything, LEAVER, TOMBSTONE, traces } from '../store-contract-trust';
-import { addCloudbaseApiClient, seedCloudbaseCalendar, seedCloudbaseDirectory, seedCloudbaseVolunteers } from './seed';
+import { addCloudbaseApiClient, seedCloudbaseBoardSettings, seedCloudbaseCalendar, seedCloudbaseDirectory, seedCloudbaseVolunteers } from './seed';
 import { CloudbaseStore } from './store';
 
 let wire: FakeCloudbaseDb | null = null;
@@ -19,7 +19,7 @@ afterEach(() => {
 });
 
 describeStoreContract('CloudBase (wire fake)', {
-  async create(data, volunteers, apiClients) {
+  async create(data, volunteers, apiClients, boardTowns) {
     const fake = fakeCloudbaseApp();
     wire = fake.wire;
     const store = new CloudbaseStore({ db: fake.db });
@@ -28,6 +28,7 @@ describeStoreContract('CloudBase (wire fake)', {
     // As `npm run cloudbase:setup` does on every deployment.
     await seedCloudbaseCalendar(store.directory);
     await seedCloudbaseVolunteers(store.cb, volunteers);
+      await seedCloudbaseBoardSettings(store.cb, [...boardTowns]);
     for (const { client, key } of apiClients) await addCloudbaseApiClient(store.cb, client, key, '2026-11-30T00:00:00.000Z');
     return store;
   },

@@ -1,5 +1,5 @@
 import type { Concern, ConcernEvent, ConcernMessage, Notification } from '../../core/model';
-import type { ConcernChange, ConcernRepo, ConcernSearch, HeldContent, InboxScope, LatestReply, NewConcern, PageQuery, RateCounts, RateQuery, RouteLevel } from '../../core/ports';
+import type { ConcernChange, ConcernHistory, ConcernRepo, ConcernSearch, HeldContent, InboxScope, LatestReply, NewConcern, PageQuery, RateCounts, RateQuery, RouteLevel } from '../../core/ports';
 import { noClocks } from '../../core/sla';
 import type { Page } from '../../core/views';
 import { MAX_GET, type CloudbaseDb, type Filter, type StoredDoc, type TxView } from './db';
@@ -18,12 +18,12 @@ import { outboxDoc } from './outbox';
  * `moderation: 'held'` on its element of `messages` (multikey index `held_messages`), decided with the
  * positional operator (`messages.$.moderation`) in one conditional update.
  */
-const SUMMARY_FIELDS = { events: false, messages: false, requestKeys: false } as const;
+export const SUMMARY_FIELDS = { events: false, messages: false, requestKeys: false } as const;
 
 const requestKey = (actorOpenid: string, requestId: string) => `${actorOpenid}|${requestId}`;
 const guardId = (reporterOpenid: string, requestId: string) => `${reporterOpenid}:${requestId}`;
 
-function toConcern(d: StoredDoc): Concern {
+export function toConcern(d: StoredDoc): Concern {
   return {
     id: d._id,
     reporterOpenid: String(d.reporterOpenid),
@@ -87,6 +87,9 @@ const num = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0));
 const strOrNull = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 export class CloudbaseConcerns implements ConcernRepo {
+  /** Reads of a concern's timeline and thread in flight in the current synchronous step (see arrays). */
+  private readonly arraysReads = new Map<string, Promise<StoredDoc | null>>();
+
   constructor(private readonly cb: CloudbaseDb) {}
 
   async create(c: Concern, events: ConcernEvent[], notifications: Notification[]): Promise<{ concern: Concern; created: boolean }> {
@@ -146,6 +149,8 @@ export class CloudbaseConcerns implements ConcernRepo {
     if (places.length > 1) parts.push(_.or(places) as unknown as Filter);
     if (query.reporterOpenid !== undefined) parts.push({ reporterOpenid: query.reporterOpenid });
     if (query.ids) parts.push({ _id: _.in(query.ids) });
+    if (query.updatedFrom !== undefined) parts.push({ updatedAt: _.gte(query.updatedFrom) });
+    if (query.updatedTo !== undefined) parts.push({ updatedAt: _.lt(query.updatedTo) });
     if (query.categories) parts.push({ category: _.in(query.categories) });
     if (query.statuses) parts.push({ status: _.in(query.statuses) });
     const filter = this.cb.and(...parts);
@@ -186,6 +191,22 @@ export class CloudbaseConcerns implements ConcernRepo {
         const replies = ((d.messages as StoredMessage[] | undefined) ?? []).filter((m) => m.authorOpenid !== d.reporterOpenid && (m.moderation ?? 'published') === 'published');
         const last = replies[replies.length - 1];
         if (last) out.set(d._id, { concernId: d._id, text: last.text, at: last.at });
+      }
+    }
+    return out;
+  }
+
+  async histories(concernIds: string[]): Promise<Map<string, ConcernHistory>> {
+    const out = new Map<string, ConcernHistory>();
+    const ids = [...new Set(concernIds)];
+    for (let i = 0; i < ids.length; i += LATEST_BATCH) {
+      const batch = ids.slice(i, i + LATEST_BATCH);
+      const docs = await this.cb.find('concerns', { _id: this.cb._.in(batch) }, [], batch.length, { events: true, messages: true });
+      for (const d of docs) {
+        out.set(d._id, {
+          events: ((d.events as StoredEvent[] | undefined) ?? []).map((e) => ({ ...e, concernId: d._id })),
+          messages: ((d.messages as StoredMessage[] | undefined) ?? []).map((m) => toMessage(m, d._id)),
+        });
       }
     }
     return out;
@@ -280,13 +301,28 @@ export class CloudbaseConcerns implements ConcernRepo {
   }
 
   async timeline(id: string): Promise<ConcernEvent[]> {
-    const d = await this.cb.getDoc('concerns', id, { events: true });
+    const d = await this.arrays(id);
     return ((d?.events as StoredEvent[] | undefined) ?? []).map((e) => ({ ...e, concernId: id }));
   }
 
   async thread(id: string): Promise<ConcernMessage[]> {
-    const d = await this.cb.getDoc('concerns', id, { messages: true });
+    const d = await this.arrays(id);
     return ((d?.messages as StoredMessage[] | undefined) ?? []).map((m) => toMessage(m, id));
+  }
+
+  /**
+   * A concern's timeline and thread live in its one document: a timeline and a thread asked for in the
+   * same synchronous step (a detail view asks for both at once) share one read. The entry is dropped at
+   * the end of that step, so a later call — after a commit, say — always reads afresh.
+   */
+  private arrays(id: string): Promise<StoredDoc | null> {
+    let read = this.arraysReads.get(id);
+    if (!read) {
+      read = this.cb.getDoc('concerns', id, { events: true, messages: true });
+      this.arraysReads.set(id, read);
+      queueMicrotask(() => this.arraysReads.delete(id));
+    }
+    return read;
   }
 
   async listByReporter(openid: string, page: PageQuery): Promise<Page<Concern>> {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ContentReport, ContentReportRepo, ReportedKind } from '../../core/report-model';
+import type { ContentReportRepo } from '../../core/ports';
+import type { ContentReport, ReportedKind } from '../../core/report-model';
 import type { CloudbaseDb, Filter, StoredDoc } from './db';
 
 /**

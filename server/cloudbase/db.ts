@@ -61,6 +61,8 @@ export const COLLECTIONS = [
   'photo_checks',
   'calendar_years',
   'content_reports',
+  'town_settings',
+  'concern_plus_ones',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -305,12 +307,22 @@ export class CloudbaseDb {
   }
 
   /** Stores `doc` unless a document with its id exists; answers the stored one either way. */
+  /**
+   * Creates `doc` unless a document with its id exists; answers the stored one. No transaction is needed:
+   * an insert by `_id` is atomic, so of two creators one wins and the other reads the winner's document.
+   * One read when it exists (the usual case: a returning user), a read and an insert when it does not.
+   */
   async createOnce(coll: CollectionName, doc: StoredDoc): Promise<{ doc: StoredDoc; created: boolean }> {
-    return this.transaction(async (tx) => {
-      const prior = await tx.get(coll, doc._id);
-      if (prior) return { doc: prior, created: false };
-      await tx.create(coll, doc);
+    const prior = await this.getDoc(coll, doc._id);
+    if (prior) return { doc: prior, created: false };
+    try {
+      await this.coll(coll).add(doc);
       return { doc, created: true };
-    });
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      const winner = await this.getDoc(coll, doc._id);
+      if (!winner) throw e;
+      return { doc: winner, created: false };
+    }
   }
 }

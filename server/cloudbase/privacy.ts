@@ -3,6 +3,7 @@ import { reportDocId } from './content-reports';
 import type { ConcernEvent, ConcernMessage } from '../../core/model';
 import type { PrivacyRepo } from '../../core/ports';
 import { DELETED_NAME } from '../deleted-name';
+import { plusOneId } from './board';
 import type { CloudbaseDb, StoredDoc } from './db';
 
 type StoredEvent = Omit<ConcernEvent, 'concernId'>;
@@ -20,7 +21,7 @@ const GONE = 'recipient deleted their account';
  * The user document goes last: while it exists, the forgetting is not finished.
  *
  * Ids built from the openid (`${teamId}_${openid}`, `${eventId}_${openid}`, request guards
- * `${openid}:${requestId}`, personal notices `${id}_${openid}`) are moved to the tombstone's id by a
+ * `${openid}:${requestId}`, personal notices `${id}_${openid}`, "+1"s `${concernId}_${openid}`) are moved to the tombstone's id by a
  * transaction that creates the new document and removes the old one.
  */
 export class CloudbasePrivacy implements PrivacyRepo {
@@ -36,6 +37,7 @@ export class CloudbasePrivacy implements PrivacyRepo {
     await this.cb.updateWhere('feedback', { authorOpenid: openid }, { authorOpenid: tombstone, contact: null });
     await this.cb.updateWhere('photo_checks', { openid }, { openid: tombstone });
     await this.reports(openid, tombstone);
+    await this.plusOnes(openid, tombstone);
     await this.user(openid, tombstone, at);
   }
 
@@ -142,6 +144,18 @@ export class CloudbasePrivacy implements PrivacyRepo {
         if (!d || d.reporterOpenid !== o) return;
         await tx.set('content_reports', { ...d, _id: reportDocId(d.kind as ReportedKind, String(d.itemId), t), reporterOpenid: t });
         await tx.remove('content_reports', id);
+      });
+    }
+  }
+
+  /** Each "+1" `${concernId}_${o}` becomes `${concernId}_${t}` (it still counts), in one transaction per "+1". */
+  private async plusOnes(o: string, t: string): Promise<void> {
+    for (const { _id: id } of await this.cb.readAll('concern_plus_ones', { openid: o })) {
+      await this.cb.transaction(async (tx) => {
+        const d = await tx.get('concern_plus_ones', id);
+        if (!d || d.openid !== o) return;
+        await tx.set('concern_plus_ones', { ...d, _id: plusOneId(String(d.concernId), t), openid: t });
+        await tx.remove('concern_plus_ones', id);
       });
     }
   }

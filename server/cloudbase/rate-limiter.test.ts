@@ -51,3 +51,33 @@ describe('the CloudBase rate limiter', () => {
     expect(wire.documents('rate_limits')).toHaveLength(1);
   });
 });
+
+describe('what the CloudBase rate limiter costs', () => {
+  const sentDuring = async (op: () => Promise<unknown>) => {
+    const from = wire.requests.length;
+    await op();
+    return wire.requests.slice(from).map((r) => r.action.replace('database.', ''));
+  };
+
+  it('takes the first of a window with one write and each next one with one conditional update', async () => {
+    expect(await sentDuring(() => limiter.take('w:o-1', 5, 60, T))).toEqual(['insertDocument']);
+    expect(await sentDuring(() => limiter.take('w:o-1', 5, 60, T))).toEqual(['modifyAndReturnDoc']);
+  });
+
+  it("counts against a window another container opened, then needs one request there too", async () => {
+    const other = new CloudbaseRateLimiter((limiter as unknown as { cb: ConstructorParameters<typeof CloudbaseRateLimiter>[0] }).cb);
+    expect(await other.take('w:o-2', 5, 60, T)).toBe(true);
+    expect(await sentDuring(() => limiter.take('w:o-2', 5, 60, T))).toEqual(['insertDocument', 'modifyAndReturnDoc']);
+    expect(await sentDuring(() => limiter.take('w:o-2', 5, 60, T))).toEqual(['modifyAndReturnDoc']);
+    expect(wire.documents('rate_limits')).toEqual([expect.objectContaining({ count: 3 })]);
+  });
+
+  it('refuses a spent window after one update and one read, and starts over when the counter was removed', async () => {
+    expect(await limiter.take('w:o-3', 1, 60, T)).toBe(true);
+    expect(await sentDuring(async () => expect(await limiter.take('w:o-3', 1, 60, T)).toBe(false))).toEqual(['modifyAndReturnDoc', 'getDocument']);
+    await limiter.sweep(later(3600));
+    expect(wire.documents('rate_limits')).toEqual([]);
+    expect(await limiter.take('w:o-3', 1, 60, T)).toBe(true);
+    expect(wire.documents('rate_limits')).toEqual([expect.objectContaining({ count: 1 })]);
+  });
+});

@@ -6,7 +6,7 @@ import tcb from '@cloudbase/node-sdk';
 import { cloudbaseCredentials } from '../../scripts/cloudbase-setup';
 import { describeStoreContract } from '../store-contract';
 import { COLLECTIONS } from './db';
-import { addCloudbaseApiClient, seedCloudbaseCalendar, seedCloudbaseDirectory, seedCloudbaseVolunteers } from './seed';
+import { addCloudbaseApiClient, seedCloudbaseBoardSettings, seedCloudbaseCalendar, seedCloudbaseDirectory, seedCloudbaseVolunteers } from './seed';
 import { CloudbaseStore } from './store';
 
 const creds = cloudbaseCredentials();
@@ -17,13 +17,14 @@ const prefix = process.env.JIEFANG_TEST_PREFIX ?? 'contract_';
 describeStoreContract(
   `CloudBase environment ${creds.env}`,
   {
-    async create(data, volunteers, apiClients) {
+    async create(data, volunteers, apiClients, boardTowns) {
       const store = new CloudbaseStore({ db, prefix });
       await store.cb.createCollections();
       for (const c of COLLECTIONS) await store.cb.coll(c).where({ _id: store.cb._.exists(true) }).remove();
       await seedCloudbaseDirectory(store.cb, data);
       await seedCloudbaseCalendar(store.directory);
       await seedCloudbaseVolunteers(store.cb, volunteers);
+      await seedCloudbaseBoardSettings(store.cb, [...boardTowns]);
       for (const { client, key } of apiClients) await addCloudbaseApiClient(store.cb, client, key, new Date().toISOString());
       return store;
     },

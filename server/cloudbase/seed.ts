@@ -55,6 +55,16 @@ export async function seedCloudbaseVolunteers(cb: CloudbaseDb, data: VolunteerDa
   return true;
 }
 
+/**
+ * Turns the public board on in these towns (the demo does so in every town). A town that has settings
+ * keeps them: nothing is overwritten. Returns the towns turned on.
+ */
+export async function seedCloudbaseBoardSettings(cb: CloudbaseDb, townIds: string[]): Promise<string[]> {
+  const on: string[] = [];
+  for (const t of townIds) if ((await cb.createOnce('town_settings', { _id: t, publicBoard: true, replyTemplates: [] })).created) on.push(t);
+  return on;
+}
+
 /** Stores an Open311 client system with the hash of its key; an existing client id keeps its document (and key). Returns whether it was added. */
 export async function addCloudbaseApiClient(cb: CloudbaseDb, client: ApiClient, key: string, createdAt: string): Promise<boolean> {
   if (!/^[A-Za-z0-9_-]{1,50}$/.test(client.id)) throw new Error('client id must be 1–50 letters, digits, _ or -');

@@ -1,5 +1,6 @@
-import type { AuditRepo, ConcernRepo, DirectoryRepo, EventRepo, FeedbackRepo, MessageRepo, OutboxRepo, PhotoCheckRepo, PrivacyRepo, Store, TeamRepo } from '../../core/ports';
+import type { AuditRepo, BoardRepo, ConcernRepo, DirectoryRepo, EventRepo, FeedbackRepo, MessageRepo, OutboxRepo, PhotoCheckRepo, PrivacyRepo, Store, TeamRepo } from '../../core/ports';
 import { CloudbaseAudit } from './audit';
+import { CloudbaseBoard } from './board';
 import { CloudbaseConcerns } from './concerns';
 import { CloudbaseDb, type Database } from './db';
 import { CloudbaseDirectory } from './directory';
@@ -8,7 +9,7 @@ import { CloudbaseFeedback } from './feedback';
 import { CloudbaseMessages, CloudbaseOutbox } from './outbox';
 import { CloudbasePhotoChecks } from './photo-checks';
 import { CloudbaseContentReports } from './content-reports';
-import type { ContentReportRepo } from '../../core/report-model';
+import type { ContentReportRepo } from '../../core/ports';
 import { CloudbasePrivacy } from './privacy';
 import { CloudbaseTeams } from './teams';
 
@@ -33,6 +34,7 @@ export class CloudbaseStore implements Store {
   readonly feedback: FeedbackRepo;
   readonly photoChecks: PhotoCheckRepo;
   readonly contentReports: ContentReportRepo;
+  readonly board: BoardRepo;
 
   constructor(opts: CloudbaseStoreOptions) {
     this.cb = new CloudbaseDb(opts.db, opts.prefix ?? '');
@@ -47,6 +49,7 @@ export class CloudbaseStore implements Store {
     this.feedback = new CloudbaseFeedback(this.cb);
     this.photoChecks = new CloudbasePhotoChecks(this.cb);
     this.contentReports = new CloudbaseContentReports(this.cb);
+    this.board = new CloudbaseBoard(this.cb);
   }
 
   /** Nothing to release: the SDK keeps no connection open between requests. */

@@ -9,12 +9,17 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import * as requester from '@cloudbase/node-sdk/dist/utils/tcbapirequester';
 import { decodeOpenApiRequest, encodeOpenApiAnswer } from './wx-openapi-wire';
 
 type Params = Record<string, unknown>;
 type Handler = (params: Params) => unknown | Promise<unknown>;
-type Requester = typeof requester;
+type Requester = typeof import('@cloudbase/node-sdk/dist/utils/tcbapirequester');
+
+/**
+ * The SDK's module object itself (through require, whose exports are assignable), not an ES namespace
+ * view of it: under tsx (the bench) a namespace's members are read-only getters.
+ */
+const requester = createRequire(__filename)('@cloudbase/node-sdk/dist/utils/tcbapirequester') as Requester;
 
 /** node-sdk as wx-server-sdk resolves it (its own nested copy when versions differ). */
 function wxServerSdkRequester(): Requester {

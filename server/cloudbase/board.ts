@@ -1,0 +1,95 @@
+import type { Concern } from '../../core/model';
+import type { BoardRepo, SimilarQuery, TownSettings } from '../../core/ports';
+import { OPEN_STATUSES } from '../../core/lifecycle';
+import type { CloudbaseDb, Filter } from './db';
+import { SUMMARY_FIELDS, toConcern } from './concerns';
+
+const DONE = ['resolved', 'closed'];
+/** Concerns stored before moderation existed carry no field and were published. */
+const HELD = ['held', 'rejected'];
+
+/** The id of one person's "+1" on one concern: a second one is a duplicate id (privacy.ts moves it when they leave). */
+export const plusOneId = (concernId: string, openid: string) => `${concernId}_${openid}`;
+
+/**
+ * The public board and town settings on CloudBase, with the semantics of the SQLite store
+ * (server/sqlite-board.ts):
+ * - `town_settings` (`_id` town id): `publicBoard` and `replyTemplates`, kept as a list of
+ *   `{category, templates}` (a category code is data, never a field name);
+ * - `concern_plus_ones` (`_id` `${concernId}_${openid}`): one document per person per concern, created
+ *   once, so a repeated or concurrent "+1" adds nothing; counted by one aggregation.
+ * Every board query lists public concerns only (core/content.ts isPublicConcern): a published description
+ * and no 举报 category of the concern's town. The indexes `board_resolved` and `similar_open` of
+ * `concerns` serve the two queries.
+ */
+export class CloudbaseBoard implements BoardRepo {
+  constructor(private readonly cb: CloudbaseDb) {}
+
+  async settings(townId: string): Promise<TownSettings> {
+    const d = await this.cb.getDoc('town_settings', townId);
+    const stored = (d?.replyTemplates as Array<{ category: string; templates: string[] }> | undefined) ?? [];
+    return { publicBoard: d?.publicBoard === true, replyTemplates: Object.fromEntries(stored.map((t) => [t.category, t.templates])) };
+  }
+
+  /** One transaction: the templates replace the stored ones, the board setting stays as it was. */
+  async saveReplyTemplates(townId: string, templates: Record<string, string[]>): Promise<void> {
+    const replyTemplates = Object.entries(templates).map(([category, list]) => ({ category, templates: list }));
+    await this.cb.transaction(async (tx) => {
+      const prior = await tx.get('town_settings', townId);
+      await tx.set('town_settings', { _id: townId, publicBoard: prior?.publicBoard === true, replyTemplates });
+    });
+  }
+
+  async listResolved(townIds: string[], villageId: string | null, limit: number): Promise<Concern[]> {
+    if (townIds.length === 0) return [];
+    const _ = this.cb._;
+    const reports = await this.reportCodes(townIds);
+    const perTown = townIds.map((t) => ({ 'route.townId': t, category: _.nin(reports.get(t) ?? []) }));
+    const filter = this.cb.and(
+      { status: _.in(DONE), moderation: _.nin(HELD) },
+      villageId ? { 'route.villageId': villageId } : {},
+      perTown.length === 1 ? perTown[0] : (_.or(perTown) as unknown as Filter),
+    );
+    const docs = await this.cb.find('concerns', filter, [['updatedAt', 'desc'], ['_id', 'desc']], limit, SUMMARY_FIELDS);
+    return docs.map(toConcern);
+  }
+
+  async similarOpen(q: SimilarQuery): Promise<Concern[]> {
+    const _ = this.cb._;
+    const near: Filter[] = [];
+    if (q.villageId) near.push({ 'route.villageId': q.villageId });
+    if (q.gridId) near.push({ 'route.gridId': q.gridId });
+    if (q.box) near.push({ 'location.lat': _.gte(q.box.minLat).and(_.lte(q.box.maxLat)), 'location.lng': _.gte(q.box.minLng).and(_.lte(q.box.maxLng)) });
+    if (near.length === 0 || (await this.reportCodes([q.townId])).get(q.townId)?.includes(q.category)) return [];
+    const filter = this.cb.and(
+      { 'route.townId': q.townId, category: q.category, status: _.in([...OPEN_STATUSES]), moderation: _.nin(HELD) },
+      near.length === 1 ? near[0] : (_.or(near) as unknown as Filter),
+    );
+    const docs = await this.cb.find('concerns', filter, [['createdAt', 'desc'], ['_id', 'desc']], q.limit, SUMMARY_FIELDS);
+    return docs.map(toConcern);
+  }
+
+  async plusOne(concernId: string, openid: string, at: string): Promise<boolean> {
+    return (await this.cb.createOnce('concern_plus_ones', { _id: plusOneId(concernId, openid), concernId, openid, at })).created;
+  }
+
+  /** One aggregation over the concerns' "+1"s: how many, and how many of them are this person's. */
+  async plusOnes(concernIds: string[], openid: string): Promise<Map<string, { count: number; mine: boolean }>> {
+    const out = new Map<string, { count: number; mine: boolean }>();
+    if (concernIds.length === 0) return out;
+    const rows = await this.cb.aggregate('concern_plus_ones', [
+      { $match: { concernId: this.cb._.in(concernIds) } },
+      { $group: { _id: '$concernId', n: { $sum: 1 }, mine: { $sum: { $cond: [{ $eq: ['$openid', openid] }, 1, 0] } } } },
+    ]);
+    for (const r of rows) out.set(String(r._id), { count: Number(r.n), mine: Number(r.mine) > 0 });
+    return out;
+  }
+
+  /** The 举报 category codes of each town: never on a public surface. */
+  private async reportCodes(townIds: string[]): Promise<Map<string, string[]>> {
+    const docs = await this.cb.find('categories', { townId: this.cb._.in(townIds), kind: 'report' }, [['_id', 'asc']], 1000);
+    const out = new Map<string, string[]>();
+    for (const d of docs) out.set(String(d.townId), [...(out.get(String(d.townId)) ?? []), String(d.code)]);
+    return out;
+  }
+}
