@@ -40,6 +40,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
       TARO_APP_SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS ?? ''),
+      TARO_APP_STAFF_SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.TARO_APP_STAFF_SUBSCRIBE_TEMPLATE_IDS ?? ''),
       // Longest edge, in pixels, photos are shrunk to on the phone before upload.
       TARO_APP_PHOTO_LONG_EDGE: JSON.stringify(process.env.TARO_APP_PHOTO_LONG_EDGE ?? '1280'),
     },

@@ -42,6 +42,7 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'feedback/list': 'concern',
   'moderation/list': 'concern',
   'moderation/decide': 'concern',
+  'moderation/report': 'concern',
   'board/list': 'concern',
   'board/get': 'concern',
   'concern/similar': 'concern',

@@ -87,12 +87,17 @@ export async function list(ctx: Ctx, input: ParsedInputOf<'board/list'>): Promis
 }
 
 /** One public card (e.g. opened from a shared link); only public concerns of towns with the board on. */
+/** Whether the concern is on its town's public board: the same rule as the board's store queries (a held description or a 举报 is no public concern). */
+export async function onPublicBoard(ctx: Ctx, c: Concern): Promise<boolean> {
+  const { board } = ctx.deps.store;
+  const category = (await ctx.deps.store.directory.listCategories(c.route.townId)).find((k) => k.code === c.category);
+  return isPublicConcern(c, category) && (await board.settings(c.route.townId)).publicBoard;
+}
+
 export async function get(ctx: Ctx, input: ParsedInputOf<'board/get'>): Promise<PublicConcern> {
   const { board } = ctx.deps.store;
   const c = await ctx.deps.store.concerns.get(input.id);
-  const category = c ? (await ctx.deps.store.directory.listCategories(c.route.townId)).find((k) => k.code === c.category) : undefined;
-  // The same rule as the board's store queries: a held description or a 举报 is no public concern.
-  if (!c || !isPublicConcern(c, category) || !(await board.settings(c.route.townId)).publicBoard) throw new AppError('CONCERN.NOT_FOUND', `no public concern ${input.id}`);
+  if (!c || !(await onPublicBoard(ctx, c))) throw new AppError('CONCERN.NOT_FOUND', `no public concern ${input.id}`);
   const [card] = await cards(ctx, await ctx.directory.current(), board, [c]);
   return card;
 }

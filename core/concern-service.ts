@@ -1,6 +1,6 @@
 import { actorsOf, canView, hasHandled, isDispatcher, isHandler, isReporter, passedItOn } from './access';
 import { workCalendarOf } from './calendar';
-import { HELD_TEXT, moderate as moderateText, releasedText, shownText as shownTextFor } from './content';
+import { HELD_TEXT, moderate as moderateText, releasedText, type RiskyPolicy, shownText as shownTextFor } from './content';
 import { categoryKey, categoryOf, type DirectoryCache, type DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { RATING_TEXT } from './labels';
@@ -66,19 +66,22 @@ function slaView(c: Concern, now: string): SlaView {
   };
 }
 
-/** Moderators see held text; so does its author, marked as under review in the UI. */
-function shownText(caller: Caller, authorOpenid: string, text: string, moderation: Moderation): string {
-  return shownTextFor(caller, caller.openid === authorOpenid, text, moderation);
+/**
+ * Moderators see held text; so do its author and the concern's current handlers (who must act on a real
+ * problem), both marked 待审核 in the UI. Anyone else who may see the concern gets the placeholder.
+ */
+function shownText(caller: Caller, authorOpenid: string, text: string, moderation: Moderation, handler: boolean): string {
+  return shownTextFor(caller, caller.openid === authorOpenid, text, moderation, handler);
 }
 
-const moderate = (ctx: Ctx, text: string): Promise<Moderation> => moderateText(ctx.deps, ctx.caller, text);
+const moderate = (ctx: Ctx, text: string, risky?: RiskyPolicy): Promise<Moderation> => moderateText(ctx.deps, ctx.caller, text, risky);
 
 function summary(snap: DirectorySnapshot, cats: Map<string, Category>, c: Concern, now: string, caller: Caller, thumbUrl: string | null, photoCount: number): ConcernSummary {
   return {
     id: c.id,
     category: c.category,
     categoryName: cats.get(categoryKey(c.route.townId, c.category))?.name ?? c.category,
-    description: shownText(caller, c.reporterOpenid, c.description, c.moderation),
+    description: shownText(caller, c.reporterOpenid, c.description, c.moderation, isHandler(snap.grid, caller, c)),
     moderation: c.moderation,
     status: c.status,
     placeId: c.placeId,
@@ -151,7 +154,7 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<Co
     timeline: timeline.map((e) => ({ ...e, actorOpenid: e.actorOpenid === ctx.caller.openid ? e.actorOpenid : null })),
     thread: thread.map((m, i) => ({
       ...m,
-      text: shownText(ctx.caller, m.authorOpenid, m.text, m.moderation),
+      text: shownText(ctx.caller, m.authorOpenid, m.text, m.moderation, isHandler(snap.grid, ctx.caller, c)),
       authorOpenid: m.authorOpenid === ctx.caller.openid ? m.authorOpenid : '',
       photos: threadPhotos[i],
       photoUrls: threadUrls[i],
@@ -216,7 +219,8 @@ export async function planSubmission(ctx: Ctx, snap: DirectorySnapshot, input: S
   // A client system (Open311, the hotline) sends links to its own media, checked as URLs where they come in.
   if (opts.source === 'app') await checkPhotos(ctx.deps, ctx.caller.openid, input.photos ?? []);
   const route = routeConcern(snap.grid, snap.offices, { located, placeId, category });
-  const moderation = await moderate(ctx, input.description);
+  // A person in the app can rephrase risky text; a relayed ticket cannot, so a moderator decides it.
+  const moderation = await moderate(ctx, input.description, opts.source === 'app' ? 'refuse' : 'hold');
   const at = ctx.deps.now().toISOString();
   const action: LifecycleAction = route.step === 'dispatch' ? 'route_dispatch' : 'route_assign';
   const status = nextStatus('submitted', action);

@@ -3,15 +3,29 @@
  * moderation state, and held text is replaced by a placeholder for everyone but its author(s) and the
  * moderators. Held text is never dropped: a moderator publishes or rejects it (core/moderation.ts).
  */
+import { AppError } from './errors';
 import type { Caller, Moderation } from './model';
 import type { Deps } from './ports';
 
 /** Shown in place of held text to anyone but its author and the moderators. */
 export const HELD_TEXT = '（该内容正在审核，审核通过后显示）';
 
-/** Runs the content check on user text: anything but a pass is held for a moderator, never dropped. */
-export async function moderate(deps: Deps, caller: Caller, text: string): Promise<Moderation> {
-  const { verdict } = await deps.contentCheck.check(text, caller.openid);
+/**
+ * How a `reject` (msgSecCheck's `risky`) verdict is taken: `refuse` for text a person types in the app, who
+ * can change it and is told why (CONTENT.RISKY, nothing stored); `hold` for text relayed from elsewhere (a
+ * 12345 ticket, an Open311 post), whose sender cannot rephrase it: a moderator decides.
+ */
+export type RiskyPolicy = 'refuse' | 'hold';
+
+/**
+ * Runs the content check on user text. A pass is published; a `review` verdict (and a check that failed or
+ * timed out) is held for a moderator, never dropped; a `reject` verdict is refused at submit by default.
+ */
+export async function moderate(deps: Deps, caller: Caller, text: string, risky: RiskyPolicy = 'refuse'): Promise<Moderation> {
+  const { verdict, label } = await deps.contentCheck.check(text, caller.openid);
+  if (verdict === 'reject' && risky === 'refuse') {
+    throw new AppError('CONTENT.RISKY', `the content check refused the text (${label ?? 'no label'})`, { label: label ?? 'other' });
+  }
   return verdict === 'pass' ? 'published' : 'held';
 }
 
@@ -31,8 +45,9 @@ export function releasedText(text: string, moderation: Moderation): string {
 
 /**
  * The text as this caller may see it: published text to all; held or rejected text to its author (who
- * sees it marked as under review) and the moderators, a placeholder to everyone else.
+ * sees it marked as under review), to those who must act on it (`mustAct`: a concern's handlers, marked
+ * 待审核) and the moderators, a placeholder to everyone else.
  */
-export function shownText(caller: Caller, isAuthor: boolean, text: string, moderation: Moderation): string {
-  return moderation === 'published' || isAuthor || caller.role === 'admin' ? text : HELD_TEXT;
+export function shownText(caller: Caller, isAuthor: boolean, text: string, moderation: Moderation, mustAct = false): string {
+  return moderation === 'published' || isAuthor || mustAct || caller.role === 'admin' ? text : HELD_TEXT;
 }

@@ -24,6 +24,8 @@ export const ERROR_CODES = {
   'RATE_LIMITED': 429,
   'ME.STAFF_ACCOUNT': 403,
   'MODERATION.NOT_HELD': 409,
+  /** The content check found the text risky (msgSecCheck `risky`): refused, nothing stored; `details.label` says why. */
+  'CONTENT.RISKY': 400,
   'ME.LEADS_TEAM': 409,
   'CONCERN.TARGET_INVALID': 400,
   'CONCERN.NO_HIGHER_LEVEL': 409,

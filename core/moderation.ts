@@ -5,6 +5,7 @@
  * decision changes only the item's state: the content is kept either way.
  */
 import type { ConcernCtx as Ctx } from './concern-service';
+import { decideReported, reportedItems } from './content-reports';
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { adminTowns } from './scope';
@@ -83,6 +84,7 @@ export async function listHeld(ctx: Ctx): Promise<{ items: ModerationItem[] }> {
       subject: { kind: 'concern' as const, id: p.concernId },
     })),
   ];
+  items.push(...(await reportedItems(ctx, towns, LIST_MAX)));
   return { items: items.sort(byAt).slice(0, LIST_MAX) };
 }
 
@@ -133,6 +135,8 @@ export async function decide(ctx: Ctx, input: ParsedInputOf<'moderation/decide'>
   if (input.kind === 'photo') {
     // The town is part of the conditional update itself: another town's photo is simply not held here.
     ok = await ctx.deps.store.photoChecks.decide(input.id, to, ctx.deps.now().toISOString(), towns);
+  } else if (input.kind === 'reportedConcern' || input.kind === 'reportedMessage') {
+    ok = await decideReported(ctx, input.kind, input.id, input.decision, towns);
   } else if (input.kind === 'concern' || input.kind === 'message') {
     ok = await ctx.deps.store.concerns.decideModeration(input.kind, input.id, to, towns);
   } else {

@@ -11,6 +11,20 @@ export interface DeliveryReport {
   sent: number;
   failed: number;
   dead: number;
+  /** Refused because the recipient holds no subscription for it (WeChat 43101): given up at once, never retried. */
+  noQuota: number;
+}
+
+/**
+ * Thrown by a sender when the channel refuses a notice for good because the recipient has not subscribed
+ * (no one-time quota left: WeChat's 43101). Retrying cannot help until they accept again, so the item is
+ * given up at once; the in-app 消息 list still has it.
+ */
+export class NoSubscriptionQuota extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NoSubscriptionQuota';
+  }
 }
 
 /**
@@ -21,7 +35,7 @@ export async function deliverDue(outbox: OutboxRepo, sender: NotificationSender,
   const at = now.toISOString();
   const leaseUntil = new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString();
   const items = await outbox.claimDue(at, leaseUntil, limit);
-  const report: DeliveryReport = { claimed: items.length, sent: 0, failed: 0, dead: 0 };
+  const report: DeliveryReport = { claimed: items.length, sent: 0, failed: 0, dead: 0, noQuota: 0 };
   let settled = 0;
   try {
     for (const item of items) {
@@ -30,6 +44,12 @@ export async function deliverDue(outbox: OutboxRepo, sender: NotificationSender,
       } catch (e) {
         // Our own storage failing is no failed attempt of this item: the whole batch stops (below).
         if (isStorageFault(e)) throw e;
+        if (e instanceof NoSubscriptionQuota) {
+          await outbox.markFailed(item.id, e.message, null);
+          settled++;
+          report.noQuota++;
+          continue;
+        }
         const wait = RETRY_MINUTES[item.attempts];
         const next = wait === undefined ? null : new Date(now.getTime() + wait * 60_000).toISOString();
         await outbox.markFailed(item.id, e instanceof Error ? e.message : String(e), next);

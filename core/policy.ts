@@ -55,6 +55,8 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   // The town admin moderates what the content check held.
   'moderation/list': { roles: ['admin'], write: false },
   'moderation/decide': { roles: ['admin'], write: true },
+  // 举报: anyone who sees a text may report it; access is decided per concern.
+  'moderation/report': { roles: EVERYONE, write: true },
   // The public board shows only scrubbed cards of towns that turned it on; "+1" once per person.
   'board/list': { roles: EVERYONE, write: false },
   'board/get': { roles: EVERYONE, write: false },

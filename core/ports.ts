@@ -7,6 +7,7 @@ import type { CalendarYear } from './calendar';
 import type { Boundary } from './locate';
 import type { ApiClient, AuditEntry, Feedback, Category, Concern, ConcernEvent, ConcernMessage, ConcernStatus, GridNode, InboxMessage, Moderation, Notification, Office, OutboxItem, StaffMember } from './model';
 import type { RateLimits } from './policy';
+import type { ContentReport, ReportedKind } from './report-model';
 import type { RosterImportPlan } from './roster-import';
 import type { SlaConfig } from './sla';
 import type { Page } from './views';
@@ -275,11 +276,12 @@ export interface ConcernRepo {
   /** Held descriptions and messages in these towns (all when null), oldest first, at most `limit`. */
   heldContent(townIds: string[] | null, limit: number): Promise<HeldContent[]>;
   /**
-   * A moderator's decision on held text: ONE conditional update from `held` to `to`, matching only an
-   * item of a concern in these towns (all when null); false when the item is not held there (already
-   * decided, another town's, or no such item). Single-document update.
+   * A moderator's decision on held text: ONE conditional update from `from` (`held`; `published` when a
+   * reported text is taken down) to `to`, matching only an item of a concern in these towns (all when
+   * null); false when the item is not in `from` there (already decided, another town's, or no such item).
+   * Single-document update.
    */
-  decideModeration(kind: HeldContent['kind'], id: string, to: 'published' | 'rejected', townIds: string[] | null): Promise<boolean>;
+  decideModeration(kind: HeldContent['kind'], id: string, to: 'published' | 'rejected', townIds: string[] | null, from?: 'held' | 'published'): Promise<boolean>;
   thread(id: string): Promise<ConcernMessage[]>;
 }
 
@@ -551,6 +553,24 @@ export interface BoardRepo {
   plusOnes(concernIds: string[], openid: string): Promise<Map<string, { count: number; mine: boolean }>>;
 }
 
+/** 举报 reports (core/report-model.ts): one per person and item, decided together per item. */
+export interface ContentReportRepo {
+  /**
+   * Stores a report unless this person already reported this item (whatever its status): ONE insert that
+   * is a no-op on the (kind, item, reporter) key. True when stored.
+   */
+  add(r: ContentReport): Promise<boolean>;
+  /** Open reports of items in these towns (all when null), oldest first, at most `limit`. */
+  open(townIds: string[] | null, limit: number): Promise<ContentReport[]>;
+  /** Whether an open report of this item exists in these towns (all when null). */
+  isOpen(kind: ReportedKind, itemId: string, townIds: string[] | null): Promise<boolean>;
+  /**
+   * Closes the open reports of one item in these towns (all when null): ONE conditional update from
+   * `open` to `to`; answers how many it closed (0: none open there, decided already or another town's).
+   */
+  close(kind: ReportedKind, itemId: string, to: 'kept' | 'removed', at: string, townIds: string[] | null): Promise<number>;
+}
+
 export interface Store {
   directory: DirectoryRepo;
   concerns: ConcernRepo;
@@ -562,6 +582,8 @@ export interface Store {
   privacy: PrivacyRepo;
   feedback: FeedbackRepo;
   photoChecks: PhotoCheckRepo;
+  /** 举报: people's reports of published text, for the moderators. */
+  contentReports: ContentReportRepo;
   /** The public board and town settings. */
   board: BoardRepo;
   close(): Promise<void>;

@@ -9,6 +9,7 @@ import * as calendar from './calendar-service';
 import * as concerns from './concern-service';
 import { moderate } from './content';
 import * as moderation from './moderation';
+import * as reports from './content-reports';
 import { deleteMe, exportMine } from './privacy';
 import * as stats from './stats';
 import * as exports_ from './export-service';
@@ -42,6 +43,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'feedback/list': async (ctx, input) => ctx.deps.store.feedback.list(adminTowns(await ctx.directory.current(), ctx.caller), { cursor: input.cursor ?? null, limit: input.limit ?? 20 }),
   'moderation/list': async (ctx) => moderation.listHeld(ctx),
   'moderation/decide': moderation.decide,
+  'moderation/report': reports.report,
   'me/export': async (ctx) => exportMine(ctx, await profile(ctx)),
   'me/delete': async (ctx) => deleteMe(ctx),
   'grid/tree': async (ctx) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CALENDAR_LIMITS } from './calendar';
+import { REPORT_REASONS } from './report-model';
 import { TEXT_PROBLEM_MESSAGE, textProblem } from './text';
 import type { InboxFilter } from './views';
 
@@ -142,7 +143,11 @@ export const schemas = {
   'feedback/submit': z.object({ text: text(LIMITS.descriptionMax), contact: optionalText(50).optional() }).strict(),
   'feedback/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'moderation/list': z.object({}).strict(),
-  'moderation/decide': z.object({ kind: z.enum(['concern', 'message', 'event', 'cancelReason', 'application', 'hoursReason', 'photo']), id: z.union([id, pairId]), decision: z.enum(['publish', 'reject']) }).strict(),
+  'moderation/decide': z
+    .object({ kind: z.enum(['concern', 'message', 'event', 'cancelReason', 'application', 'hoursReason', 'photo', 'reportedConcern', 'reportedMessage']), id: z.union([id, pairId]), decision: z.enum(['publish', 'reject']) })
+    .strict(),
+  // 举报: the concern's description, or one message of its thread.
+  'moderation/report': z.object({ concernId: id, messageId: id.optional(), reason: z.enum(REPORT_REASONS) }).strict(),
   'audit/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'board/list': z.object({ placeId: id.optional(), limit: limit.optional() }).strict(),
   'board/get': z.object({ id }).strict(),

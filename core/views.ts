@@ -3,6 +3,7 @@ import type { GridTreeNode } from './grid';
 import type { HoursNote } from './hours';
 import type { RateTally } from './ports';
 import type { AuditEntry, Feedback, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision, Moderation } from './model';
+import type { ReportedItemKind, ReportOutcome, ReportReason } from './report-model';
 import type { HoursAudit, MemberStatus, SignUpStatus, TeamKind, VolunteerEvent } from './volunteer-model';
 
 /**
@@ -10,7 +11,7 @@ import type { HoursAudit, MemberStatus, SignUpStatus, TeamKind, VolunteerEvent }
  * event's cancellation reason, a team application's note, a leader's reason for correcting hours, or a
  * photo attached to a concern or a message of its thread.
  */
-export type HeldKind = 'concern' | 'message' | 'event' | 'cancelReason' | 'application' | 'hoursReason' | 'photo';
+export type HeldKind = 'concern' | 'message' | 'event' | 'cancelReason' | 'application' | 'hoursReason' | 'photo' | ReportedItemKind;
 
 /** One piece of held user text as the moderator sees it, oldest first in `moderation/list`. */
 export interface ModerationItem {
@@ -25,6 +26,8 @@ export interface ModerationItem {
   townId: string;
   /** What the text belongs to, so the moderator can open it. */
   subject: { kind: 'concern' | 'event' | 'team'; id: string };
+  /** For a reported (举报) published text: how many people reported it, and their reasons. */
+  reports?: { count: number; reasons: ReportReason[] };
 }
 
 /** An audit entry as the admin reads it: with the name of the node or office the actor serves. */
@@ -422,6 +425,7 @@ export interface Outputs {
   'feedback/list': Page<Feedback>;
   'moderation/list': { items: ModerationItem[] };
   'moderation/decide': { decided: true };
+  'moderation/report': { status: ReportOutcome };
   'volunteer/mine': MyVolunteer;
   'volunteer/code': CodeView;
   'event/checkinCode': CodeView;

@@ -40,8 +40,9 @@ export const FUNCTION_CONFIG: Record<string, FunctionConfig> = {
   sla: { timeout: 60, memorySize: 256, openapi: [], triggers: [{ name: TIMER_TRIGGERS.sla, type: 'timer', config: '0 */10 * * * * *' }] },
   volunteer: { timeout: 10, memorySize: 256, openapi: [OPENAPI.msgSecCheck] },
   // Open311 GeoReport v2 for client systems (the district 12345 platform): HTTP access, route /open311.
-  // Posted descriptions pass the content check like any report.
-  open311: { timeout: 10, memorySize: 256, openapi: [OPENAPI.msgSecCheck] },
+  // No OpenAPI permission: a posted description has no WeChat user, whom msgSecCheck needs (an openid seen
+  // in the last 2 hours), so the content check holds it for manual moderation without a call.
+  open311: { timeout: 10, memorySize: 256, openapi: [] },
   // WeChat's message push of photo check verdicts (mediaCheckAsync): settles the pending checks.
   mediacheck: { timeout: 10, memorySize: 256, openapi: [] },
   // Delivers queued notices every minute.

@@ -51,6 +51,7 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'feedback/list': () => ({}),
   'moderation/list': () => ({}),
   'moderation/decide': ({ concernId }) => ({ kind: 'concern', id: concernId, decision: 'publish' }),
+  'moderation/report': ({ concernId }) => ({ concernId, reason: 'ad' }),
   'volunteer/mine': () => ({}),
   'volunteer/code': () => ({}),
   'event/checkinCode': () => ({ id: DEMO_EVENTS.daguoCleanup }),

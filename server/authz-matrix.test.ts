@@ -86,6 +86,8 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'moderation/list': { resident: F, leader: F, staff: F, office: F },
   // The sample concern passed the content check: there is nothing held to decide.
   'moderation/decide': { resident: F, leader: F, staff: F, office: F, admin: 'MODERATION.NOT_HELD' },
+  // The sample concern is on 丹灶's public board: anyone may report its description.
+  'moderation/report': {},
   'volunteer/mine': {},
   'volunteer/code': {},
   'team/list': {},

@@ -235,3 +235,10 @@ describe('the sla timer function', () => {
     expect(await slaFunction({ Type: 'Timer', TriggerName: TIMER_TRIGGERS.sla }, contextFor(null))).toMatchObject({ ok: false, code: 'SERVICE.UNAVAILABLE' });
   });
 });
+
+describe("each function's OpenAPI permissions (config.json)", () => {
+  it('are none for open311: its posts have no WeChat user, so its content check never calls msgSecCheck', () => {
+    expect(FUNCTION_CONFIG.open311.openapi).toEqual([]);
+    expect(FUNCTION_CONFIG.concern.openapi).toEqual(['security.msgSecCheck', 'security.mediaCheckAsync']);
+  });
+});

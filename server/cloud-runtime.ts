@@ -21,7 +21,8 @@ import { CloudbasePhotoStorage } from './cloudbase/storage';
 import { CloudbaseStore } from './cloudbase/store';
 import { hmacDigest, newId } from './ids';
 import { WechatContentCheck, WechatImageCheck, WechatOpenApi, wxServerSdkInvoke } from './wechat-openapi';
-import { WechatSubscribeSender } from './wechat-subscribe-sender';
+import { InAppThenWechatSender, WechatSubscribeSender } from './wechat-subscribe-sender';
+import { InAppSender } from './in-app-sender';
 
 type CloudBase = ReturnType<typeof tcb.init>;
 
@@ -60,7 +61,9 @@ export function createCloudRuntime(config: CloudConfig, app: CloudBase = tcb.ini
     imageCheck: new WechatImageCheck(contentCheck, photos),
     deflateRaw: (data) => new Uint8Array(deflateRawSync(data)),
   };
-  const sender = config.JIEFANG_WX_TEMPLATES ? new WechatSubscribeSender(openapi, config.JIEFANG_WX_TEMPLATES, config.JIEFANG_MINIPROGRAM_STATE) : null;
+  const sender = config.JIEFANG_WX_TEMPLATES
+    ? new InAppThenWechatSender(new InAppSender(store.messages), new WechatSubscribeSender(openapi, config.JIEFANG_WX_TEMPLATES, config.JIEFANG_MINIPROGRAM_STATE))
+    : null;
   return {
     config,
     store,

@@ -128,6 +128,39 @@ describe('the timer functions', () => {
   });
 });
 
+describe('the notify function', () => {
+  const tick = () => notifyFunction({ Type: 'Timer', TriggerName: TIMER_TRIGGERS.notify, Time: '2026-11-30T02:00:00Z', Message: '' }, context());
+
+  it('keeps every notice in the in-app 消息 list, and gives up at once, counted, on a notice WeChat refuses for no subscription (43101)', async () => {
+    const sends: string[] = [];
+    api.onWxOpenApi((apiName, body) => {
+      if (apiName === 'security.msgSecCheck') return { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } };
+      if (apiName !== 'subscribeMessage.send') return { errcode: -1, errmsg: `unexpected ${apiName}` };
+      sends.push(String(body.touser));
+      // The chair accepted a staff template; nobody else did.
+      return body.touser === 'demo-staff-daguo-huang' ? { errcode: 0, errmsg: 'ok', msgid: 1 } : { errcode: 43101, errmsg: 'user refuse to accept the msg' };
+    });
+    expect(await concernFunction({ action: 'concern/submit', data: { category: 'environment', description: '垃圾桶满了', placeId: 'dz-xicheng-daguo' } }, person('demo-resident-chen'))).toMatchObject({ ok: true });
+    const staff = wire.documents('outbox').length;
+    expect(staff).toBe(3);
+
+    expect(await tick()).toMatchObject({ ok: true, data: { claimed: 3, sent: 1, failed: 0, dead: 0, noQuota: 2 } });
+    expect(wire.documents('outbox').map((d) => d.status).sort()).toEqual(['dead', 'dead', 'sent']);
+    expect(wire.documents('inbox_messages').map((d) => d.recipientOpenid).sort()).toEqual(['demo-office-dz-env', 'demo-staff-daguo-huang', 'demo-staff-daguo-liang']);
+    // Not retried: later runs send nothing more.
+    expect(await tick()).toMatchObject({ ok: true, data: { claimed: 0 } });
+    expect(sends).toHaveLength(3);
+  });
+
+  it('retries a notice WeChat could not take for another reason, without a second in-app copy', async () => {
+    api.onWxOpenApi((apiName) => (apiName === 'subscribeMessage.send' ? { errcode: -1, errmsg: 'system busy' } : { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } }));
+    await concernFunction({ action: 'concern/submit', data: { category: 'environment', description: '垃圾桶满了', placeId: 'dz-xicheng-daguo' } }, person('demo-resident-chen'));
+    expect(await tick()).toMatchObject({ ok: true, data: { failed: 3, noQuota: 0 } });
+    expect(wire.documents('outbox').map((d) => d.status)).toEqual(['pending', 'pending', 'pending']);
+    expect(wire.documents('inbox_messages')).toHaveLength(3);
+  });
+});
+
 describe('the mediacheck function', () => {
   const photo = 'cloud://jiefang-test.bucket/concern-photos/o-resident/a1.jpg';
   const push = { ToUserName: 'gh_0123456789ab', FromUserName: 'o-wechat-platform', CreateTime: 1764468000, MsgType: 'event', Event: 'wxa_media_check', appid: APPID, trace_id: 'trace-a1.jpg', version: 2, detail: [], errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } };

@@ -46,6 +46,13 @@ describe('importing 12345 hotline tickets', () => {
     expect(inbox.items.map((i) => i.id)).toContain(a!.id);
   });
 
+  it('holds a ticket whose text the check calls risky for a moderator instead of refusing it: the caller cannot rephrase it', async () => {
+    const csv = ['ticket,category,description,lat,lng,address', 'NH020,other,有人在村口推广赌博网站,,,丹灶镇新安社区,'].join('\r\n');
+    const out = await importCsv(csv);
+    expect(out).toMatchObject({ created: 1 });
+    expect(await rt.store.concerns.get(out.items[0].id)).toMatchObject({ moderation: 'held', description: '有人在村口推广赌博网站' });
+  });
+
   it('skips tickets it already has, so importing the same file twice changes nothing', async () => {
     const first = await importCsv(GOOD);
     const again = await importCsv(GOOD);

@@ -126,13 +126,14 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
   let running: Promise<unknown> = Promise.resolve();
   /** Drains what is due, a batch at a time, so a backlog after a restart clears in one run. */
   const deliverNotifications = async (): Promise<DeliveryReport> => {
-    const total: DeliveryReport = { claimed: 0, sent: 0, failed: 0, dead: 0 };
+    const total: DeliveryReport = { claimed: 0, sent: 0, failed: 0, dead: 0, noQuota: 0 };
     for (let batch = 0; batch < 50; batch++) {
       const r = await deliverDue(store.outbox, sender, deps.now(), OUTBOX_BATCH);
       total.claimed += r.claimed;
       total.sent += r.sent;
       total.failed += r.failed;
       total.dead += r.dead;
+      total.noQuota += r.noQuota;
       if (r.claimed < OUTBOX_BATCH) break;
     }
     return total;

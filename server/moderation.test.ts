@@ -18,27 +18,48 @@ const call = <T = ConcernDetail>(openid: string, action: string, data: unknown =
 const AD = '路灯坏了，修灯请加微信 abc123';
 
 describe('held content', () => {
-  it('keeps a flagged description for its author and the moderator, and a placeholder for everyone else', async () => {
+  it("keeps a flagged description for its author, the concern's handlers (marked held, so they act) and the moderator, and out of the notices", async () => {
     const c = await call(I.resident, 'concern/submit', { category: 'road', description: AD, placeId: 'dz-xicheng-daguo' });
     expect(c).toMatchObject({ description: AD, moderation: 'held' });
-    expect((await call(I.daguoChair, 'concern/get', { id: c.id })).description).toBe(HELD_TEXT);
+    expect(await call(I.daguoChair, 'concern/get', { id: c.id })).toMatchObject({ description: AD, moderation: 'held', moves: expect.arrayContaining(['accept']) });
     const inbox = await call<Page<ConcernSummary>>(I.daguoChair, 'concern/inbox');
-    expect(inbox.items.find((i) => i.id === c.id)?.description).toBe(HELD_TEXT);
+    expect(inbox.items.find((i) => i.id === c.id)).toMatchObject({ description: AD, moderation: 'held' });
     expect((await call(I.townAdmin, 'concern/get', { id: c.id })).description).toBe(AD);
+    await expect(call(I.resident2, 'concern/get', { id: c.id })).rejects.toMatchObject({ code: 'CONCERN.NOT_FOUND' });
     // The notice to the committee does not carry the held text.
     const bodies = rt.store.db.prepare('SELECT body FROM outbox').pluck().all() as string[];
     expect(bodies.length).toBeGreaterThan(0);
     expect(bodies.some((b) => b.includes('加微信'))).toBe(false);
   });
 
-  it('holds a flagged reply instead of dropping it, and keeps it out of the timeline', async () => {
+  it("holds a flagged reply instead of dropping it, shows it to the concern's handlers marked held, and keeps it out of the timeline", async () => {
     const c = await call(I.resident, 'concern/submit', { category: 'road', description: '路灯坏了', placeId: 'dz-xicheng-daguo' });
     await call(I.daguoChair, 'concern/accept', { id: c.id });
-    const replied = await call(I.resident, 'concern/reply', { id: c.id, text: '推荐一个赌博网站' });
-    expect(replied.thread.map((m) => [m.text, m.moderation])).toEqual([['推荐一个赌博网站', 'held']]);
+    const replied = await call(I.resident, 'concern/reply', { id: c.id, text: '有事私聊我' });
+    expect(replied.thread.map((m) => [m.text, m.moderation])).toEqual([['有事私聊我', 'held']]);
     const seen = await call(I.daguoChair, 'concern/get', { id: c.id });
-    expect(seen.thread.map((m) => m.text)).toEqual([HELD_TEXT]);
-    expect(seen.timeline.some((e) => (e.note ?? '').includes('赌博'))).toBe(false);
+    expect(seen.thread.map((m) => [m.text, m.moderation])).toEqual([['有事私聊我', 'held']]);
+    expect(seen.timeline.some((e) => (e.note ?? '').includes('私聊'))).toBe(false);
+    // A handler's held reply reaches the resident as the placeholder only.
+    await call(I.daguoChair, 'concern/reply', { id: c.id, text: '请加微信 abc123 联系' });
+    expect((await call(I.resident, 'concern/get', { id: c.id })).thread.map((m) => m.text)).toEqual(['有事私聊我', HELD_TEXT]);
+  });
+
+  it.each([
+    ['concern/submit', () => ({ category: 'road', description: '路灯坏了，推荐一个赌博网站', placeId: 'dz-xicheng-daguo' })],
+    ['concern/reply', (id: string) => ({ id, text: '推荐一个赌博网站' })],
+    ['concern/rate', (id: string) => ({ id, rating: 'satisfied', comment: '代开发票找我' })],
+    ['feedback/submit', () => ({ text: '网络刷单日赚三百' })],
+  ] as const)('refuses risky text at %s with CONTENT.RISKY and its reason, storing nothing', async (action, input) => {
+    const c = await call(I.resident, 'concern/submit', { category: 'road', description: '路灯坏了', placeId: 'dz-xicheng-daguo' });
+    await call(I.daguoChair, 'concern/accept', { id: c.id });
+    await call(I.daguoChair, 'concern/resolve', { id: c.id, text: '已修好' });
+    const before = await call(I.resident, 'concern/get', { id: c.id });
+    await expect(call(I.resident, action, input(c.id))).rejects.toMatchObject({ code: 'CONTENT.RISKY', details: { label: 'word_list' } });
+    expect(await call(I.resident, 'concern/get', { id: c.id })).toEqual(before);
+    expect((await call<Page<ConcernSummary>>(I.resident, 'concern/listMine')).items.map((x) => x.id)).toEqual([c.id]);
+    expect(rt.store.db.prepare('SELECT COUNT(*) FROM feedback').pluck().get()).toBe(0);
+    expect((await call<{ items: ModerationItem[] }>(I.townAdmin, 'moderation/list')).items).toEqual([]);
   });
 
   it('keeps a flagged rating comment as a held message while the rating stands', async () => {
@@ -92,8 +113,9 @@ describe('held content', () => {
     await expect(call(I.townAdmin, 'moderation/decide', { kind: 'concern', id: c.id, decision: 'reject' })).rejects.toMatchObject({ code: 'MODERATION.NOT_HELD' });
 
     const seen = await call(I.daguoChair, 'concern/get', { id: c.id });
-    expect(seen.description).toBe(AD);
-    expect(seen.thread.map((m) => m.text)).toEqual([HELD_TEXT]);
+    expect(seen).toMatchObject({ description: AD, moderation: 'published' });
+    // The rejected message is kept: its author and the concern's handlers still see it, marked rejected.
+    expect(seen.thread.map((m) => [m.text, m.moderation])).toEqual([['无抵押贷款了解一下', 'rejected']]);
     expect(rt.store.db.prepare(`SELECT text, moderation FROM concern_messages`).all()).toEqual([{ text: '无抵押贷款了解一下', moderation: 'rejected' }]);
     expect((await call<{ items: ModerationItem[] }>(I.townAdmin, 'moderation/list')).items).toEqual([]);
   });
@@ -150,13 +172,18 @@ describe('volunteer texts', () => {
     expect(await vcall(I.resident, 'event/signup', { eventId: e.id })).toEqual({ status: 'signed', position: null });
   });
 
+  it('refuses an event with risky texts at create, storing nothing', async () => {
+    await expect(vcall(I.daguoLeader, 'event/create', draft({ title: '网络刷单培训' }))).rejects.toMatchObject({ code: 'CONTENT.RISKY' });
+    expect(rt.store.db.prepare('SELECT COUNT(*) FROM vol_events WHERE title = ?').pluck().get('网络刷单培训')).toBe(0);
+  });
+
   it('keeps a rejected event hidden from residents, tells its leader, and never decides it twice', async () => {
-    const e = await vcall(I.daguoLeader, 'event/create', draft({ title: '网络刷单培训' }));
+    const e = await vcall(I.daguoLeader, 'event/create', draft({ title: '无抵押贷款培训' }));
     await call(I.townAdmin, 'moderation/decide', { kind: 'event', id: e.id, decision: 'reject' });
     await expect(call(I.townAdmin, 'moderation/decide', { kind: 'event', id: e.id, decision: 'publish' })).rejects.toMatchObject({ code: 'MODERATION.NOT_HELD' });
     expect(outbox('event_reviewed')).toEqual([{ to: I.daguoLeader, body: expect.stringContaining('未通过内容审核') }]);
     await expect(vcall(I.resident, 'event/get', { id: e.id })).rejects.toMatchObject({ code: 'EVENT.NOT_FOUND' });
-    expect(await vcall(I.daguoLeader, 'event/get', { id: e.id })).toMatchObject({ title: '网络刷单培训', moderation: 'rejected', signupBlocked: 'EVENT.UNDER_REVIEW' });
+    expect(await vcall(I.daguoLeader, 'event/get', { id: e.id })).toMatchObject({ title: '无抵押贷款培训', moderation: 'rejected', signupBlocked: 'EVENT.UNDER_REVIEW' });
     // The text is kept: the leader can still call it off.
     expect(await vcall(I.daguoLeader, 'event/cancelEvent', { id: e.id, reason: '内容需调整' })).toEqual({ notified: 0 });
   });

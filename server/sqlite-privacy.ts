@@ -32,6 +32,8 @@ export class SqlitePrivacy implements PrivacyRepo {
       run(`UPDATE feedback SET author_openid = @t, contact = NULL WHERE author_openid = @o`),
       run(`UPDATE concern_plus_ones SET openid = @t WHERE openid = @o`),
       run(`UPDATE photo_checks SET openid = @t WHERE openid = @o`),
+      // A report stays with the moderators' record, made by nobody nameable.
+      run(`UPDATE content_reports SET reporter_openid = @t WHERE reporter_openid = @o`),
     ];
     this.forgetTx = db.transaction((p: { o: string; t: string; at: string; name: string }) => {
       db.pragma('defer_foreign_keys = ON');

@@ -404,4 +404,21 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE feedback ADD COLUMN town_id TEXT;
   CREATE INDEX feedback_town ON feedback(town_id, created_at, id);
   `,
+  /* 19: 举报 — people's reports of published text, one per person and item, for the town's moderators */ `
+  CREATE TABLE content_reports (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('concern','message')),
+    item_id TEXT NOT NULL,
+    concern_id TEXT NOT NULL,
+    town_id TEXT NOT NULL,
+    reporter_openid TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open','kept','removed')),
+    decided_at TEXT,
+    UNIQUE (kind, item_id, reporter_openid)
+  );
+  CREATE INDEX content_reports_open ON content_reports(town_id, at, id) WHERE status = 'open';
+  CREATE INDEX content_reports_reporter ON content_reports(reporter_openid);
+  `,
 ];

@@ -10,6 +10,8 @@ import { DEFAULT_SLA, noClocks, startRound, type SlaConfig } from '../core/sla';
 import { SqliteAudit } from './sqlite-audit';
 import { SqliteFeedback } from './sqlite-feedback';
 import { SqlitePhotoChecks } from './sqlite-photo-checks';
+import { SqliteContentReports } from './sqlite-content-reports';
+import type { ContentReportRepo } from '../core/ports';
 import { SqlitePrivacy } from './sqlite-privacy';
 import type { Page } from '../core/views';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -140,6 +142,7 @@ export class SqliteStore implements Store {
   readonly privacy: PrivacyRepo;
   readonly feedback: FeedbackRepo;
   readonly photoChecks: PhotoCheckRepo;
+  readonly contentReports: ContentReportRepo;
   readonly teams: TeamRepo;
   readonly events: EventRepo;
   readonly board: BoardRepo;
@@ -160,6 +163,7 @@ export class SqliteStore implements Store {
     this.privacy = new SqlitePrivacy(this.db);
     this.feedback = new SqliteFeedback(this.db);
     this.photoChecks = new SqlitePhotoChecks(this.db);
+    this.contentReports = new SqliteContentReports(this.db);
     this.teams = new SqliteTeams(this.db);
     this.events = new SqliteEvents(this.db);
     this.board = new SqliteBoard(this.db, toConcern);
@@ -571,14 +575,14 @@ export class SqliteConcerns implements ConcernRepo {
       .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1))
       .slice(0, limit);
   }
-  async decideModeration(kind: HeldContent['kind'], id: string, to: 'published' | 'rejected', townIds: string[] | null): Promise<boolean> {
+  async decideModeration(kind: HeldContent['kind'], id: string, to: 'published' | 'rejected', townIds: string[] | null, from: 'held' | 'published' = 'held'): Promise<boolean> {
     if (townIds !== null && townIds.length === 0) return false;
     const inTowns = townIds === null ? '' : ` AND town_id IN (${townIds.map(() => '?').join(',')})`;
     const sql =
       kind === 'concern'
-        ? `UPDATE concerns SET moderation = ? WHERE id = ? AND moderation = 'held'${inTowns}`
-        : `UPDATE concern_messages SET moderation = ? WHERE id = ? AND moderation = 'held' AND concern_id IN (SELECT id FROM concerns WHERE 1 = 1${inTowns})`;
-    return prepared(this.db, sql).run(to, id, ...(townIds ?? [])).changes === 1;
+        ? `UPDATE concerns SET moderation = ? WHERE id = ? AND moderation = ?${inTowns}`
+        : `UPDATE concern_messages SET moderation = ? WHERE id = ? AND moderation = ? AND concern_id IN (SELECT id FROM concerns WHERE 1 = 1${inTowns})`;
+    return prepared(this.db, sql).run(to, id, from, ...(townIds ?? [])).changes === 1;
   }
   async byRequests(reporterOpenid: string, requestIds: string[]): Promise<Concern[]> {
     const out: Concern[] = [];

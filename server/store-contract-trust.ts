@@ -11,6 +11,7 @@ import { hashApiKey } from './api-keys';
 import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { DEMO_API_CLIENTS, DEMO_OPEN311 } from './demo-open311';
 import { DELETED_NAME } from './deleted-name';
+import { contentReport } from './store-contract-reports';
 import { at, change, concern, event, inboxMessage, message, notice, ROUTE, uid } from './store-contract-fixtures';
 
 /** Every stored record of the store, with where it is kept (table or collection). */
@@ -78,6 +79,7 @@ export async function giveLeaverEverything(store: Store): Promise<LeaverFixture>
   await store.events.personalCode(I.resident2, 'code-of-li');
   await store.feedback.add({ id: uid('f'), authorOpenid: P, text: '希望增加语音输入', contact: LEAVER.phone, townId: null, createdAt: at(6), moderation: 'published' });
   await store.photoChecks.add([photoCheck({ fileId: 'cloud://env.bucket/concern-photos/leaver-1.jpg', openid: P, concernId: mine.id })]);
+  await store.contentReports.add(contentReport({ reporterOpenid: P, itemId: theirs.id, concernId: theirs.id }));
   // "+1" on 李叔's concern: it still counts after the leaver is gone, by nobody nameable.
   await store.board.plusOne(theirs.id, P, at(7));
   return { mine, theirs, event: ev };
@@ -144,6 +146,9 @@ export function describeTrustContract(current: () => Store, everything: Everythi
       expect(await store.teams.getMembership(DEMO_TEAMS.daguo, TOMBSTONE)).toMatchObject({ status: 'member', name: DELETED_NAME, note: null, noteModeration: 'published' });
       expect(await store.teams.heldNotes(null, 10)).toEqual([]);
       expect((await store.feedback.list(null, { cursor: null, limit: 10 })).items).toEqual([expect.objectContaining({ authorOpenid: TOMBSTONE, contact: null, text: '希望增加语音输入' })]);
+      // Their report stays for the moderators, made by nobody nameable, and still counts once.
+      expect(await store.contentReports.open(null, 10)).toEqual([expect.objectContaining({ itemId: theirs.id, reporterOpenid: TOMBSTONE, status: 'open' })]);
+      expect(await store.contentReports.add(contentReport({ reporterOpenid: TOMBSTONE, itemId: theirs.id, concernId: theirs.id }))).toBe(false);
       expect(await store.board.plusOnes([theirs.id], TOMBSTONE)).toEqual(new Map([[theirs.id, { count: 1, mine: true }]]));
       // Another person's records are untouched.
       expect({ concern: await store.concerns.get(theirs.id), timeline: await store.concerns.timeline(theirs.id), inbox: await store.messages.list(I.resident2, { cursor: null, limit: 50 }) }).toEqual(theirsBefore);

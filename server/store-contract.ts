@@ -16,6 +16,7 @@ import { recordingStore, repositoryMethods } from './store-contract-coverage';
 import { describeDirectoryContract, describeLifecycleContract } from './store-contract-lifecycle';
 import { describeVolunteerContract } from './store-contract-volunteer';
 import { describeTrustContract, type Everything } from './store-contract-trust';
+import { describeReportContract } from './store-contract-reports';
 import { describeOpen311Contract } from './store-contract-open311';
 import { DEMO_API_CLIENTS } from './demo-open311';
 
@@ -51,6 +52,7 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     describeTrustContract(current, factory.everything);
     describeBoardContract(current, boardTowns);
     describeOpen311Contract(current);
+    describeReportContract(current);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();

@@ -2,6 +2,7 @@
  * The WeChat OpenAPI adapter, through the real wx-server-sdk (`cloud.openapi` → node-sdk's
  * `callCompatibleWxOpenApi`, protobuf on the wire), against a fake of the SDK's one request method.
  */
+import { NoSubscriptionQuota } from '../core/outbox';
 import type { NotificationKind, OutboxItem } from '../core/model';
 import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
 import { MSG_SEC_CHECK_MAX, WechatApiError, WechatContentCheck, WechatOpenApi, textParts, wxServerSdkInvoke } from './wechat-openapi';
@@ -168,8 +169,13 @@ describe('the subscribe-message sender', () => {
   });
 
   it('throws when WeChat refuses, so the outbox retries', async () => {
+    api.onWxOpenApi(() => ({ errcode: 45009, errmsg: 'reach max api daily quota limit' }));
+    await expect(new WechatSubscribeSender(openapi, templates).send(item)).rejects.toThrow(WechatApiError);
+  });
+
+  it('says so when the person holds no subscription (43101), so the outbox gives the notice up instead of retrying', async () => {
     api.onWxOpenApi(() => ({ errcode: 43101, errmsg: 'user refuse to accept the msg' }));
-    await expect(new WechatSubscribeSender(openapi, templates).send(item)).rejects.toThrow('43101');
+    await expect(new WechatSubscribeSender(openapi, templates).send(item)).rejects.toThrow(NoSubscriptionQuota);
   });
 
   it('refuses a template configuration that misses a template key, or names one that does not exist', () => {

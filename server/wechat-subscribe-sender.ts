@@ -8,7 +8,8 @@
 import { z } from 'zod';
 import type { NotificationKind, OutboxItem } from '../core/model';
 import type { NotificationSender } from '../core/ports';
-import { OPENAPI, type WechatOpenApi } from './wechat-openapi';
+import { NoSubscriptionQuota } from '../core/outbox';
+import { OPENAPI, WechatApiError, type WechatOpenApi } from './wechat-openapi';
 
 /** Where a template key's value comes from: a field of the item, or fixed text (`text:…`). */
 const source = z.union([z.enum(['title', 'body', 'createdAt', 'kindName']), z.string().regex(/^text:.+/)]);
@@ -108,13 +109,39 @@ export class WechatSubscribeSender implements NotificationSender {
   async send(item: OutboxItem): Promise<void> {
     const t = this.templates[TEMPLATE_OF[item.kind]];
     const data = Object.fromEntries(Object.entries(t.data).map(([key, src]) => [key, { value: templateValue(key, src, item) }]));
-    await this.api.call(OPENAPI.subscribeSend, {
-      touser: item.recipientOpenid,
-      template_id: t.id,
-      page: item.page.replace(/^\//, ''),
-      data,
-      miniprogram_state: this.miniprogramState,
-      lang: 'zh_CN',
-    });
+    try {
+      await this.api.call(OPENAPI.subscribeSend, {
+        touser: item.recipientOpenid,
+        template_id: t.id,
+        page: item.page.replace(/^\//, ''),
+        data,
+        miniprogram_state: this.miniprogramState,
+        lang: 'zh_CN',
+      });
+    } catch (e) {
+      // 43101: the person holds no subscription for this template (none accepted, or the one-time quota is
+      // used up). Only their next acceptance helps: the notice is given up, not retried.
+      if (e instanceof WechatApiError && e.errcode === NO_QUOTA) throw new NoSubscriptionQuota(e.message);
+      throw e;
+    }
+  }
+}
+
+/** WeChat's answer to subscribeMessage.send for a person without a subscription to the template. */
+export const NO_QUOTA = 43101;
+
+/**
+ * Production delivery: every notice goes to the recipient's in-app 消息 list first (idempotent by the
+ * item's id, so a retry stores it once), then to WeChat. A notice WeChat refuses stays readable in the app.
+ */
+export class InAppThenWechatSender implements NotificationSender {
+  constructor(
+    private readonly inApp: NotificationSender,
+    private readonly wechat: NotificationSender,
+  ) {}
+
+  async send(item: OutboxItem): Promise<void> {
+    await this.inApp.send(item);
+    await this.wechat.send(item);
   }
 }

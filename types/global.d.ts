@@ -22,6 +22,7 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV?: string;
     /** weapp only: subscribe-message template ids (comma-separated, at most 3) asked for on the report submit tap. */
     TARO_APP_SUBSCRIBE_TEMPLATE_IDS?: string;
+    TARO_APP_STAFF_SUBSCRIBE_TEMPLATE_IDS?: string;
     /** Longest edge in pixels that photos are shrunk to on the phone before upload (default 1280). */
     TARO_APP_PHOTO_LONG_EDGE?: string;
   }

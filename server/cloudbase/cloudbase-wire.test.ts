@@ -231,7 +231,7 @@ describe('the CloudBase wire', () => {
     expect(await sent(() => store.events.decideHoursReason('h-wire-1', 'published'))).toMatchSnapshot('hours reason');
   });
 
-  it('forgets a person step by step: their concerns and guards, notices, messages, memberships, sign-ups, code, feedback, photo checks, +1s, and last the user', async () => {
+  it('forgets a person step by step: their concerns and guards, notices, messages, memberships, sign-ups, code, feedback, photo checks, +1s, reports, and last the user', async () => {
     await store.directory.ensureUser({ openid: I.resident, name: '陈阿姨', phone: '13900000001', createdAt: AT });
     await store.concerns.create(concern, [{ id: 'e-wire-1', concernId: concern.id, type: 'submitted', actorOpenid: I.resident, actorName: '陈阿姨', actorRole: 'resident', at: AT, fromStatus: null, toStatus: 'submitted', note: null }], [{ ...notice, recipientOpenid: I.resident }]);
     await store.events.personalCode(I.resident, 'code-wire');

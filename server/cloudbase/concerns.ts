@@ -253,11 +253,13 @@ export class CloudbaseConcerns implements ConcernRepo {
    * (`{_id, moderation: 'held', 'route.townId'}`), or on the message's element (`{messages:
    * _.elemMatch({id, moderation: 'held'}), 'route.townId'}`, set through `messages.$`).
    */
-  async decideModeration(kind: HeldContent['kind'], id: string, to: 'published' | 'rejected', townIds: string[] | null): Promise<boolean> {
+  async decideModeration(kind: HeldContent['kind'], id: string, to: 'published' | 'rejected', townIds: string[] | null, from: 'held' | 'published' = 'held'): Promise<boolean> {
     if (townIds !== null && townIds.length === 0) return false;
     const inTowns: Filter = townIds === null ? {} : { 'route.townId': townIds.length === 1 ? townIds[0] : this.cb._.in(townIds) };
-    if (kind === 'concern') return this.cb.conditionalUpdate('concerns', { _id: id, moderation: 'held', ...inTowns }, { moderation: to });
-    const changed = await this.cb.updateWhere('concerns', { messages: this.cb._.elemMatch({ id, moderation: 'held' }), ...inTowns }, { 'messages.$.moderation': to });
+    // Documents and messages stored before moderation existed carry no field: they are published.
+    const state = from === 'held' ? 'held' : this.cb._.nin(['held', 'rejected']);
+    if (kind === 'concern') return this.cb.conditionalUpdate('concerns', { _id: id, moderation: state, ...inTowns }, { moderation: to });
+    const changed = await this.cb.updateWhere('concerns', { messages: this.cb._.elemMatch({ id, moderation: state }), ...inTowns }, { 'messages.$.moderation': to });
     return changed === 1;
   }
 

@@ -60,6 +60,7 @@ export const COLLECTIONS = [
   'rate_limits',
   'photo_checks',
   'calendar_years',
+  'content_reports',
   'town_settings',
   'concern_plus_ones',
 ] as const;

@@ -1,3 +1,5 @@
+import type { ReportedKind } from '../../core/report-model';
+import { reportDocId } from './content-reports';
 import type { ConcernEvent, ConcernMessage } from '../../core/model';
 import type { PrivacyRepo } from '../../core/ports';
 import { DELETED_NAME } from '../deleted-name';
@@ -34,6 +36,7 @@ export class CloudbasePrivacy implements PrivacyRepo {
     await this.cb.removeWhere('vol_person_codes', { _id: openid });
     await this.cb.updateWhere('feedback', { authorOpenid: openid }, { authorOpenid: tombstone, contact: null });
     await this.cb.updateWhere('photo_checks', { openid }, { openid: tombstone });
+    await this.reports(openid, tombstone);
     await this.plusOnes(openid, tombstone);
     await this.user(openid, tombstone, at);
   }
@@ -127,6 +130,21 @@ export class CloudbasePrivacy implements PrivacyRepo {
         await tx.remove('vol_signups', id);
       });
       await this.cb.updateWhere('vol_hours_audit', { signUpId: id }, { signUpId: moved });
+    }
+  }
+
+  /**
+   * Each report's id is derived from its reporter: it moves to the id derived from the tombstone, in one
+   * transaction per report. The report stays with the moderators' record, made by nobody nameable.
+   */
+  private async reports(o: string, t: string): Promise<void> {
+    for (const { _id: id } of await this.cb.readAll('content_reports', { reporterOpenid: o })) {
+      await this.cb.transaction(async (tx) => {
+        const d = await tx.get('content_reports', id);
+        if (!d || d.reporterOpenid !== o) return;
+        await tx.set('content_reports', { ...d, _id: reportDocId(d.kind as ReportedKind, String(d.itemId), t), reporterOpenid: t });
+        await tx.remove('content_reports', id);
+      });
     }
   }
 

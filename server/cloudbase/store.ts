@@ -8,6 +8,8 @@ import { CloudbaseEvents } from './events';
 import { CloudbaseFeedback } from './feedback';
 import { CloudbaseMessages, CloudbaseOutbox } from './outbox';
 import { CloudbasePhotoChecks } from './photo-checks';
+import { CloudbaseContentReports } from './content-reports';
+import type { ContentReportRepo } from '../../core/ports';
 import { CloudbasePrivacy } from './privacy';
 import { CloudbaseTeams } from './teams';
 
@@ -31,6 +33,7 @@ export class CloudbaseStore implements Store {
   readonly privacy: PrivacyRepo;
   readonly feedback: FeedbackRepo;
   readonly photoChecks: PhotoCheckRepo;
+  readonly contentReports: ContentReportRepo;
   readonly board: BoardRepo;
 
   constructor(opts: CloudbaseStoreOptions) {
@@ -45,6 +48,7 @@ export class CloudbaseStore implements Store {
     this.privacy = new CloudbasePrivacy(this.cb);
     this.feedback = new CloudbaseFeedback(this.cb);
     this.photoChecks = new CloudbasePhotoChecks(this.cb);
+    this.contentReports = new CloudbaseContentReports(this.cb);
     this.board = new CloudbaseBoard(this.cb);
   }
 

@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
-import type { ConcernEvent } from '../../core/model';
+import type { ConcernEvent, Moderation } from '../../core/model';
 import type { ConcernDetail, ConcernMessageView, RouteView } from '../../core/views';
 import { PhotoGallery } from './photo-picker';
+import { ReportLink } from './report-link';
 import { dueText, fullTime } from '../services/format';
 import { eventText, roleText, statusTagType, statusText } from '../services/status-text';
 import './concern-view.scss';
@@ -18,7 +19,7 @@ export function ConcernView({ concern }: { concern: ConcernDetail }) {
     <View className='concern-view'>
       <ConcernHeader concern={concern} />
       <ConcernRoute route={concern.route} />
-      <ConcernThread thread={concern.thread} />
+      <ConcernThread thread={concern.thread} concernId={concern.id} />
       <ConcernTimeline timeline={concern.timeline} />
     </View>
   );
@@ -33,7 +34,13 @@ export function ConcernHeader({ concern }: { concern: ConcernDetail }) {
           {statusText(concern.status)}
         </Tag>
       </View>
+      {concern.moderation !== 'published' ? <ReviewMark moderation={concern.moderation} note={descriptionReviewNote(concern.moderation, concern.mine)} /> : null}
       <Text className='concern-view__desc'>{concern.description}</Text>
+      {concern.moderation === 'published' && !concern.mine ? (
+        <View className='concern-view__report'>
+          <ReportLink concernId={concern.id} label='举报这条诉求的描述' />
+        </View>
+      ) : null}
       <PhotoGallery urls={concern.photoUrls} label='现场照片' />
       {concern.myHiddenPhotos > 0 ? <Text className='muted concern-view__held-photos'>{`您有 ${concern.myHiddenPhotos} 张照片正在审核或未通过审核，暂时只有您自己能看到。`}</Text> : null}
       <View className='concern-view__meta'>
@@ -57,6 +64,39 @@ export function ConcernHeader({ concern }: { concern: ConcernDetail }) {
           </Text>
         </View>
       ) : null}
+    </View>
+  );
+}
+
+type Unpublished = Exclude<Moderation, 'published'>;
+
+const REVIEW_TAG: Record<Unpublished, string> = { held: '待审核', rejected: '未通过审核' };
+
+/** What the held (or rejected) description means for who reads it: the resident who wrote it, or a handler who must act. */
+export function descriptionReviewNote(moderation: Unpublished, mine: boolean): string {
+  if (mine) {
+    return moderation === 'held'
+      ? '您的描述正在审核：审核通过前只有您和办理人员能看到，不会公开。诉求照常办理。'
+      : '您的描述未通过审核：只有您和办理人员能看到，不会公开。诉求照常办理。';
+  }
+  return moderation === 'held'
+    ? '这段描述未通过自动检查，正在等待镇里审核，暂不公开，也不会出现在通知和导出中。问题如属实，请照常办理。'
+    : '这段描述未通过审核，不会公开。问题如属实，请照常办理。';
+}
+
+const OWN_MESSAGE_NOTE: Record<Unpublished, string> = {
+  held: '这条消息正在审核，审核通过前只有您和办理人员能看到。',
+  rejected: '这条消息未通过审核，只有您和办理人员能看到。',
+};
+
+/** The 待审核 / 未通过审核 mark on a piece of text, with what it means for the reader. */
+function ReviewMark({ moderation, note }: { moderation: Unpublished; note: string | null }) {
+  return (
+    <View className='concern-view__review' role='note'>
+      <Tag type={moderation === 'held' ? 'warning' : 'danger'} round>
+        {REVIEW_TAG[moderation]}
+      </Tag>
+      {note ? <Text className='concern-view__review-note'>{note}</Text> : null}
     </View>
   );
 }
@@ -111,7 +151,7 @@ export function ConcernRoute({ route }: { route: RouteView }) {
   );
 }
 
-export function ConcernThread({ thread }: { thread: ConcernMessageView[] }) {
+export function ConcernThread({ thread, concernId }: { thread: ConcernMessageView[]; concernId: string }) {
   return (
     <View className='concern-view__section'>
       <Text className='section-title'>沟通记录</Text>
@@ -127,9 +167,13 @@ export function ConcernThread({ thread }: { thread: ConcernMessageView[] }) {
               <Text className='concern-view__msg-author'>
                 {m.authorName}（{roleText(m.authorRole)}）
               </Text>
+              {m.moderation !== 'published' ? <ReviewMark moderation={m.moderation} note={m.authorOpenid !== '' ? OWN_MESSAGE_NOTE[m.moderation] : null} /> : null}
               <Text className='concern-view__msg-text'>{m.text}</Text>
               <PhotoGallery urls={m.photoUrls} label='回复照片' />
-              <Text className='concern-view__msg-time'>{fullTime(m.at)}</Text>
+              <View className='concern-view__msg-foot'>
+                <Text className='concern-view__msg-time'>{fullTime(m.at)}</Text>
+                {m.moderation === 'published' && m.authorOpenid === '' ? <ReportLink concernId={concernId} messageId={m.id} label={`举报${m.authorName}的留言`} /> : null}
+              </View>
             </View>
           );
         })

@@ -3,6 +3,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro';
 import type { PublicConcern } from '../../core/views';
 import { shortTime } from '../services/format';
 import { statusTagType, statusText } from '../services/status-text';
+import { ReportLink } from './report-link';
 import './public-card.scss';
 
 /** One concern as the public sees it: category, place, dates, the final reply; never who reported it. */
@@ -16,6 +17,9 @@ export function PublicCard({ item, onPlusOne, busy = false }: { item: PublicConc
         </Tag>
       </View>
       <Text className='public-card__desc'>{item.description}</Text>
+      <View className='public-card__report'>
+        <ReportLink concernId={item.id} label='举报这条公开内容' />
+      </View>
       <Text className='public-card__meta'>地点：{item.placeName}</Text>
       <Text className='public-card__meta'>
         反映于 {shortTime(item.createdAt)}

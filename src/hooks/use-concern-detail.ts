@@ -7,6 +7,7 @@ import { errorText } from '../services/error-text';
 import { landOnWorkbench } from '../services/moved';
 import { movedText, ROUTE_MOVES, type RouteMove } from '../services/moved-text';
 import { newRequestId } from '../services/request-id';
+import { requestSubscribe } from '../services/subscribe';
 import { useResource } from './use-resource';
 import { photosNotReady, usePhotoUpload } from './use-photo-upload';
 
@@ -103,6 +104,8 @@ export function useConcernDetail() {
     const photoBad = photosNotReady(replyPhotos);
     setReplyError(photoBad);
     if (photoBad) return;
+    // Still inside the tap: a resident's one-time subscription is used up by each notice, so ask again.
+    if (concern.data?.mine) await requestSubscribe();
     if (await run('reply', (requestId) => call('concern/reply', { id, text: replyText.trim(), photos: replyPhotos.fileIds, requestId }))) {
       setReplyText('');
       replyPhotos.reset();
@@ -173,6 +176,8 @@ export function useConcernDetail() {
       setActionError(`评价内容不能超过 ${REASON_MAX} 字。`);
       return;
     }
+    // Still inside the tap: asking again lets the answer to a 不满意 (重办) reach them too.
+    if (concern.data?.mine) await requestSubscribe();
     const ok = await run('rate', (requestId) => call('concern/rate', text ? { id, rating, comment: text, requestId } : { id, rating, requestId }));
     if (ok) {
       setRating(null);

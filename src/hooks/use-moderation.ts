@@ -28,10 +28,11 @@ export function useModeration() {
     const key = keyOf(item);
     if (busy) return;
     if (decision === 'reject') {
+      const reported = item.reports !== undefined;
       const { confirm } = await Taro.showModal({
-        title: '确定不通过？',
-        content: `这条${heldKindText(item.kind)}将不会公开显示，原文仍会保留。`,
-        confirmText: '不通过',
+        title: reported ? '确定下架？' : '确定不通过？',
+        content: reported ? `这条${heldKindText(item.kind)}将不再公开显示，原文仍会保留。` : `这条${heldKindText(item.kind)}将不会公开显示，原文仍会保留。`,
+        confirmText: reported ? '下架' : '不通过',
         cancelText: '再想想',
       });
       if (!confirm) return;
@@ -42,7 +43,8 @@ export function useModeration() {
     try {
       await call('moderation/decide', { kind: item.kind, id: item.id, decision });
       setGone((s) => new Set(s).add(key));
-      await Taro.showToast({ title: decision === 'publish' ? '已通过' : '已设为不通过', icon: 'success' });
+      const done = item.reports ? (decision === 'publish' ? '已保留' : '已下架') : decision === 'publish' ? '已通过' : '已设为不通过';
+      await Taro.showToast({ title: done, icon: 'success' });
     } catch (e) {
       if (codeOf(e) === 'MODERATION.NOT_HELD') {
         setGone((s) => new Set(s).add(key));

@@ -225,6 +225,8 @@ export function useReport() {
         ...(photos.fileIds.length > 0 ? { photos: photos.fileIds } : {}),
         requestId: requestId.current,
       });
+      // Held text is stored and handled as usual; the resident is told plainly that it waits for review.
+      if (detail.moderation !== 'published') void Taro.showToast({ title: '已提交，描述正在审核', icon: 'none', duration: 2500 });
       await Taro.redirectTo({ url: `/pages/concern/index?id=${encodeURIComponent(detail.id)}` });
     } catch (e) {
       setErrors({ submit: errorText(e) });

@@ -1,4 +1,5 @@
 /** Chinese labels of the town admin's pages: held content kinds, audited actions and their outcomes. */
+import { REPORT_REASON_TEXT } from './report-text';
 import type { ActionName } from '../../core/actions';
 import type { HeldKind, ModerationItem } from '../../core/views';
 
@@ -10,10 +11,17 @@ export const HELD_KIND_TEXT: Readonly<Record<HeldKind, string>> = {
   event: '志愿活动',
   cancelReason: '活动取消原因',
   application: '入队申请留言',
+  reportedConcern: '被举报的诉求内容',
+  reportedMessage: '被举报的诉求留言',
 };
 
 export function heldKindText(kind: string): string {
   return (HELD_KIND_TEXT as Record<string, string>)[kind] ?? '其他内容';
+}
+
+/** How many people reported a text (举报), and why, e.g. `2 人举报：内容不实、泄露他人隐私`. */
+export function reportsText(reports: NonNullable<ModerationItem['reports']>): string {
+  return `${reports.count} 人举报：${reports.reasons.map((r) => REPORT_REASON_TEXT[r]).join('、')}`;
 }
 
 /** The page that shows what a held text belongs to, and how the link to it reads. */
@@ -51,6 +59,7 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   'message/markRead': '消息标为已读',
   'feedback/submit': '提交意见反馈',
   'moderation/decide': '内容审核',
+  'moderation/report': '举报内容',
   'town/setReplyTemplates': '设置常用回复',
   'team/apply': '申请入队',
   'team/review': '审核入队申请',

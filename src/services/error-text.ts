@@ -2,7 +2,7 @@
  * The ONE mapping from error codes to the Chinese text users see. Each text says what happened
  * and what to do next.
  */
-import { codeOf, NETWORK_FAILED } from './api-error';
+import { codeOf, isApiError, NETWORK_FAILED } from './api-error';
 
 const TEXT: Record<string, string> = {
   'AUTH.REQUIRED': '登录已失效，请重新登录后再试。',
@@ -20,6 +20,7 @@ const TEXT: Record<string, string> = {
   'CONCERN.ILLEGAL_TRANSITION': '这条诉求当前状态不能这样办理，请刷新后查看最新进展。',
   'CONCERN.CONFLICT': '这条诉求刚被其他人更新过，请刷新后再操作。',
   RATE_LIMITED: '操作太频繁了，请稍等几分钟再试。',
+  'CONTENT.RISKY': '内容未通过安全检查，没有提交（已填写的内容还在）。请删去广告、引流联系方式、辱骂等不适宜发布的词句后再提交。',
   'MODERATION.NOT_HELD': '这条内容已经处理过了（可能是其他管理员处理的），已从待审核列表中移除。',
   'ME.STAFF_ACCOUNT': '工作人员账号由镇管理员统一管理，如需注销请联系镇网格管理员。',
   'ME.LEADS_TEAM': '您还是志愿队队长，请先把队伍移交给其他队员后再注销。',
@@ -58,9 +59,32 @@ const TEXT: Record<string, string> = {
 
 const FALLBACK = '操作没有成功，请稍后再试。如一直不行，请联系网格员。';
 
-/** Chinese text for an error code (or anything thrown). */
+/** Why the content check refused a text (`details.label` of CONTENT.RISKY): msgSecCheck's labels, or the local word list. */
+const RISKY_REASON: Record<string, string> = {
+  ad: '广告或引流信息',
+  politics: '不适宜讨论的时政内容',
+  porn: '色情内容',
+  abuse: '辱骂或人身攻击',
+  crime: '违法犯罪信息',
+  fraud: '欺诈信息',
+  vulgar: '低俗内容',
+  copyright: '可能侵权的内容',
+  word_list: '本平台不允许发布的词语',
+};
+
+function riskyText(details: unknown): string | null {
+  const label = typeof details === 'object' && details !== null ? (details as { label?: unknown }).label : undefined;
+  const reason = typeof label === 'string' ? RISKY_REASON[label] : undefined;
+  return reason ? `内容含有${reason}，没有提交（已填写的内容还在）。请修改相关词句后再提交。` : null;
+}
+
+/** Chinese text for an error code (or anything thrown); a refused text says why when the check gave a reason. */
 export function errorText(codeOrError: unknown): string {
   const code = typeof codeOrError === 'string' ? codeOrError : codeOf(codeOrError);
+  if (code === 'CONTENT.RISKY' && isApiError(codeOrError)) {
+    const why = riskyText(codeOrError.details);
+    if (why) return why;
+  }
   return TEXT[code] ?? FALLBACK;
 }
 

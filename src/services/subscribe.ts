@@ -1,26 +1,43 @@
 /**
- * WeChat one-time subscribe messages: the app asks on the report's submit tap (WeChat only allows asking
- * from a tap), so the backend may send the resident one notice per template when the concern moves.
+ * WeChat subscribe messages. A one-time subscription (一次性订阅) lets the backend send one notice per
+ * acceptance, so the app asks again at the moments that matter, always from a tap (WeChat only allows
+ * asking from one): a resident on the report's submit, and again when they reply or rate; staff from the
+ * workbench's 订阅提醒 switch, for the new-concern and overdue notices. Where the account's service category
+ * allows 长期订阅 (long-term subscription: some 政务民生 categories), the templates configured are long-term
+ * ones and one acceptance lasts; the asking is the same.
  */
 import Taro from '@tarojs/taro';
 import { subscribeTemplateIds } from './subscribe-ids';
 
 export type SubscribeOutcome = 'skipped' | 'asked' | 'failed';
 
+/** Whose templates to ask for: a resident's (progress of their concern) or staff's (to-dos, overdue). */
+export type SubscribeAudience = 'resident' | 'staff';
+
+/** The template ids configured for an audience (TARO_APP_SUBSCRIBE_TEMPLATE_IDS, TARO_APP_STAFF_SUBSCRIBE_TEMPLATE_IDS). */
+export function templateIdsFor(audience: SubscribeAudience): string[] {
+  return subscribeTemplateIds(audience === 'staff' ? process.env.TARO_APP_STAFF_SUBSCRIBE_TEMPLATE_IDS : process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS);
+}
+
+/** Whether subscribe messages can be asked for at all here: in WeChat, with templates configured. */
+export function canSubscribe(audience: SubscribeAudience): boolean {
+  return process.env.TARO_ENV === 'weapp' && templateIdsFor(audience).length > 0;
+}
+
 /**
  * Asks for the configured templates. Skipped in H5 (no subscribe messages there: the in-app 消息 list
  * serves) and when no template is configured. A refusal or an old WeChat client never blocks the report:
  * the outcome is returned, and the in-app message list still gets every notice.
  */
-export async function requestSubscribe(): Promise<SubscribeOutcome> {
-  if (process.env.TARO_ENV !== 'weapp') return 'skipped';
-  const tmplIds = subscribeTemplateIds(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS);
-  if (tmplIds.length === 0) return 'skipped';
+export async function requestSubscribe(audience: SubscribeAudience = 'resident'): Promise<SubscribeOutcome> {
+  if (!canSubscribe(audience)) return 'skipped';
+  const tmplIds = templateIdsFor(audience);
   try {
     // WeChat takes tmplIds only: `entityIds` belongs to another platform, though Taro's typing makes every
     // BaseOption field required; the cast drops it rather than sending a field WeChat does not know.
-    await Taro.requestSubscribeMessage({ tmplIds } as Taro.requestSubscribeMessage.Option);
-    return 'asked';
+    const answer = (await Taro.requestSubscribeMessage({ tmplIds } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>;
+    // The answer names each template: 'accept', 'reject', 'ban' or 'filter'.
+    return tmplIds.some((t) => answer[t] === 'accept') ? 'asked' : 'failed';
   } catch (e) {
     console.warn('[jiefang] requestSubscribeMessage failed:', e);
     return 'failed';

@@ -125,12 +125,15 @@ it('lets the town admin publish and reject held text, and read feedback and the 
   await admin.getByText('这条内容已经处理过了（可能是其他管理员处理的），已从待审核列表中移除。').waitFor();
   await admin.getByText('暂无待审核内容').waitFor();
 
-  // The committee now sees the published description (it saw a placeholder while it was held).
+  // The committee sees the published description unmarked; the rejected reply stays theirs to read (they
+  // handle the concern), marked 未通过审核.
   const { page: staff } = await t.h.newPage();
   await loginAs(t.h.base, staff, '黄社长');
   await staff.goto(`${t.h.base}/#/staff/pages/handle/index?id=${stored.id}`);
   await staff.locator('.concern-view__desc', { hasText: FLAGGED }).waitFor();
-  expect(await staff.getByText(REPLY).count()).toBe(0);
+  const rejected = staff.locator('.concern-view__msg:visible', { hasText: REPLY });
+  await rejected.getByText('未通过审核', { exact: true }).waitFor();
+  expect(await staff.locator('.concern-view__header:visible').getByText('待审核', { exact: true }).count()).toBe(0);
 
   // 意见反馈: newest first, held text marked 待审核, the contact when left.
   await home(admin);

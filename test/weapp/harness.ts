@@ -157,6 +157,13 @@ export function installHost(): void {
       opts.success?.({ errMsg: 'setClipboardData:ok' });
     },
     openPrivacyContract: (opts: { success?: AnyFn }) => opts.success?.({ errMsg: 'openPrivacyContract:ok' }),
+    // Accepts every template asked for, as a person tapping 允许 would.
+    requestSubscribeMessage: (opts: { tmplIds: string[]; success?: AnyFn; complete?: AnyFn }) => {
+      wxCalls.push({ api: 'requestSubscribeMessage', args: { tmplIds: opts.tmplIds } });
+      const answer = { errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(opts.tmplIds.map((t) => [t, 'accept'])) };
+      opts.success?.(answer);
+      opts.complete?.(answer);
+    },
     chooseLocation: locationApi('chooseLocation'),
     cloud: {
       init: () => undefined,

@@ -1,8 +1,10 @@
 /**
  * The privacy guide popup in the weapp build (dist/): one app-wide onNeedPrivacyAuthorization listener,
- * shown by the PrivacyGate of the page on screen, on the report page, the personal-data page (exports) and
- * the staff statistics page (exports), and never left pointing at a page that was closed.
+ * shown by the PrivacyGate of the page on screen, on the report page, the concern thread, the staff handling
+ * page, the personal-data page (exports) and the staff statistics page (exports), and never left pointing at
+ * a page that was closed.
  */
+import type { ConcernDetail } from '../../core/views';
 import { closePage, findByText, fire, has, installHost, launchApp, needPrivacy, privacyListenerCount, renderPage, setCloudHandler, tapText, until, wxCalls } from './harness';
 
 installHost();
@@ -16,8 +18,24 @@ const TREE = {
   ],
 };
 
+const AT = '2026-11-30T02:00:00.000Z';
+/** A concern in progress whose description the content check held: its handler sees it marked 待审核. */
+const CONCERN: ConcernDetail = {
+  id: 'c1', category: 'road', categoryName: '道路设施', description: '路灯坏了，修灯请加微信', moderation: 'held', status: 'in_progress',
+  placeId: 'v1', placeName: '东岳村', createdAt: AT, updatedAt: AT,
+  route: { step: 'place', reasonCode: 'PLACE_VILLAGE', reason: '按所选村居分派', townId: 't1', townName: '东岳镇', villageId: 'v1', villageName: '东岳村', cooperativeId: null, cooperativeName: null, gridId: null, gridName: null, coOfficeId: null, coOfficeName: null },
+  sla: { round: 1, ackDueAt: null, resolveDueAt: null, dueAt: null, ackedAt: null, resolvedAt: null, overdue: false, firstResponse: 'pending', calendarGaps: [] },
+  rating: null, photoCount: 0, thumbUrl: null, passedOn: false, location: null, photos: [], photoUrls: [], myHiddenPhotos: 0,
+  reporterName: '陈阿姨', reporterPhone: '13900000001', mine: false, moves: ['reply', 'resolve'], timeline: [],
+  thread: [{ id: 'm1', concernId: 'c1', authorOpenid: '', authorName: '陈阿姨', authorRole: 'resident', text: '晚上很黑', photos: [], photoUrls: [], at: AT, moderation: 'published' }],
+};
+
 setCloudHandler(({ data }) => {
   switch (data.action) {
+    case 'concern/get':
+      return { ok: true, data: CONCERN };
+    case 'town/replyTemplates':
+      return { ok: true, data: { townId: 't1', templates: {} } };
     case 'me/profile':
       return { ok: true, data: { openid: 'o-1', name: '张阿姨', role: 'staff', nodeId: 'v1', nodeName: '东岳村' } };
     case 'grid/tree':
@@ -50,10 +68,12 @@ test('the app registers one listener at launch, whatever pages open later', () =
 
 test.each([
   ['the report page', 'pages/report/index', '1. 问题发生在哪里？'],
+  ['the concern thread (photos of a reply)', 'pages/concern/index', '沟通记录'],
+  ['the staff handling page (photos of a reply or 办结)', 'staff/pages/handle/index', '沟通记录'],
   ['the personal data page (export)', 'account/pages/privacy/index', '导出我的数据'],
   ['the staff statistics page (exports)', 'staff/pages/dashboard/index', '东岳村 · 按月统计'],
 ])('on %s a held privacy call shows the guide; agreeing lets it go on with the agree button', async (_name, route, ready) => {
-  const page = renderPage(route);
+  const page = renderPage(route, { id: 'c1' });
   await until(() => has(page, ready), `${route} to render`);
   expect(has(page, GUIDE)).toBe(false);
 
@@ -67,6 +87,17 @@ test.each([
   expect(answers).toEqual([{ event: 'exposureAuthorization' }, { event: 'agree', buttonId: 'privacy-agree' }]);
   closePage(page);
   expect(privacyListenerCount()).toBe(1);
+});
+
+test("the handling page shows the held description to the concern's handler, marked 待审核, with what to do", async () => {
+  const page = renderPage('staff/pages/handle/index', { id: 'c1' });
+  await until(() => has(page, '沟通记录'), 'the handling page');
+  expect(has(page, '路灯坏了，修灯请加微信')).toBe(true);
+  expect(has(page, '待审核')).toBe(true);
+  expect(has(page, '这段描述未通过自动检查，正在等待镇里审核，暂不公开，也不会出现在通知和导出中。问题如属实，请照常办理。')).toBe(true);
+  // The held description is not offered for 举报 (it waits for review already); the resident's published message is.
+  expect(findByText(page, '举报')).toHaveLength(1);
+  closePage(page);
 });
 
 test('refusing fails the held call, and the guide closes', async () => {

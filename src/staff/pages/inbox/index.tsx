@@ -7,6 +7,7 @@ import { ListFooter } from '../../../components/list-footer';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state';
 import { type InboxFilter, type InboxScope, useInbox } from '../../../hooks/use-inbox';
 import { useElderClass } from '../../../hooks/use-elder';
+import { SubscribeSwitch } from '../../../components/subscribe-switch';
 import './index.scss';
 
 const TABS: { scope: InboxScope; title: string }[] = [
@@ -42,6 +43,7 @@ export default function InboxPage() {
 
   return (
     <View className={`page inbox${elder}`}>
+      <SubscribeSwitch />
       <View className='inbox__tabs' role='tablist'>
         {TABS.map((t) => (
           <View

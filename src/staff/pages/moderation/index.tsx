@@ -4,7 +4,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state';
 import { useModeration } from '../../../hooks/use-moderation';
 import { useElderClass } from '../../../hooks/use-elder';
-import { heldKindText, subjectLink } from '../../../services/admin-text';
+import { heldKindText, reportsText, subjectLink } from '../../../services/admin-text';
 import { fullTime } from '../../../services/format';
 import { previewPhotos } from '../../../services/photos';
 import './index.scss';
@@ -24,7 +24,9 @@ export default function ModerationPage() {
 
   return (
     <View className={`page moderation${elder}`}>
-      <Text className='muted moderation__hint'>以下内容未通过自动检查，暂未公开。通过后按原文显示；不通过则不公开，原文仍会保留。</Text>
+      <Text className='muted moderation__hint'>
+        以下内容未通过自动检查，暂未公开：通过后按原文显示；不通过则不公开，原文仍会保留。被举报的内容仍在公开显示：保留则继续显示；下架则不再公开，原文仍会保留。
+      </Text>
       {m.notice ? (
         <View className='moderation__notice' role='alert'>
           <Text className='error-text'>{m.notice}</Text>
@@ -43,8 +45,9 @@ export default function ModerationPage() {
                 <Tag type='warning' round>
                   {heldKindText(item.kind)}
                 </Tag>
-                <Text className='muted'>{`提交于 ${fullTime(item.at)}`}</Text>
+                <Text className='muted'>{item.reports ? `首次举报于 ${fullTime(item.at)}` : `提交于 ${fullTime(item.at)}`}</Text>
               </View>
+              {item.reports ? <Text className='moderation__reports'>{reportsText(item.reports)}</Text> : null}
               {/* A block wrapper: Taro's selectable text is inline-block, whatever its class says. */}
               {item.text ? (
                 <View className='moderation__text'>
@@ -62,10 +65,10 @@ export default function ModerationPage() {
               {m.errors[key] ? <Text className='error-text moderation__error'>{m.errors[key]}</Text> : null}
               <View className='moderation__actions'>
                 <Button type='primary' loading={busy} disabled={m.busy !== null} onClick={() => void m.decide(item, 'publish')}>
-                  通过
+                  {item.reports ? '保留' : '通过'}
                 </Button>
                 <Button type='danger' fill='outline' disabled={m.busy !== null} onClick={() => void m.decide(item, 'reject')}>
-                  不通过
+                  {item.reports ? '下架' : '不通过'}
                 </Button>
               </View>
             </View>

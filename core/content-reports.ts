@@ -1,0 +1,92 @@
+/**
+ * 举报 (report this content): a person who can see a published text — a concern's description on the
+ * public board or in its own page, a message of a thread they take part in — reports it for the town's
+ * moderators, with a reason from a fixed list. The report hides nothing: the text stays as it is until a
+ * moderator keeps it (保留, `publish`) or takes it down (下架, `reject`: the text becomes `rejected`, kept
+ * for its author, the concern's handlers and the moderators). Reports of one item are decided together.
+ */
+import { canView } from './access';
+import { onPublicBoard } from './board-service';
+import type { ConcernCtx as Ctx } from './concern-service';
+import { AppError } from './errors';
+import type { Moderation } from './model';
+import type { ContentReport, ReportedItemKind, ReportedKind, ReportOutcome, ReportReason } from './report-model';
+import type { ParsedInputOf } from './schemas';
+import type { ModerationItem } from './views';
+
+export async function report(ctx: Ctx, input: ParsedInputOf<'moderation/report'>): Promise<{ status: ReportOutcome }> {
+  const { store } = ctx.deps;
+  const snap = await ctx.directory.current();
+  const c = await store.concerns.get(input.concernId);
+  const kind: ReportedKind = input.messageId === undefined ? 'concern' : 'message';
+  // A thread is private to those who take part in it; a description may also be reported from the board.
+  const sees = c !== null && (canView(snap.grid, ctx.caller, c) || (kind === 'concern' && (await onPublicBoard(ctx, c))));
+  if (!c || !sees) throw new AppError('CONCERN.NOT_FOUND', `no concern ${input.concernId} for this caller`);
+  let moderation: Moderation = c.moderation;
+  if (input.messageId !== undefined) {
+    const m = (await store.concerns.thread(c.id)).find((x) => x.id === input.messageId);
+    if (!m) throw new AppError('CONCERN.NOT_FOUND', `no message ${input.messageId} in concern ${c.id}`);
+    moderation = m.moderation;
+  }
+  if (moderation !== 'published') return { status: 'under_review' };
+  const stored = await store.contentReports.add({
+    id: ctx.deps.newId('cr'),
+    kind,
+    itemId: input.messageId ?? c.id,
+    concernId: c.id,
+    townId: c.route.townId,
+    reporterOpenid: ctx.caller.openid,
+    reason: input.reason,
+    at: ctx.deps.now().toISOString(),
+    status: 'open',
+    decidedAt: null,
+  });
+  return { status: stored ? 'reported' : 'already' };
+}
+
+const ITEM_KIND: Readonly<Record<ReportedKind, ReportedItemKind>> = { concern: 'reportedConcern', message: 'reportedMessage' };
+
+/**
+ * The reported texts of these towns (all when null) for 内容审核, one item per text with how many reported
+ * it and why, dated by its first open report. The text is read as it is now.
+ */
+export async function reportedItems(ctx: Ctx, towns: string[] | null, limit: number): Promise<ModerationItem[]> {
+  const { store } = ctx.deps;
+  const groups = new Map<string, ContentReport[]>();
+  for (const r of await store.contentReports.open(towns, limit * 10)) {
+    const key = `${r.kind}:${r.itemId}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const items: ModerationItem[] = [];
+  for (const reports of groups.values()) {
+    const [first] = reports;
+    const c = await store.concerns.get(first.concernId);
+    const text = first.kind === 'concern' ? c?.description : (await store.concerns.thread(first.concernId)).find((m) => m.id === first.itemId)?.text;
+    const reasons = [...new Set(reports.map((r) => r.reason))] as ReportReason[];
+    items.push({
+      kind: ITEM_KIND[first.kind],
+      id: first.itemId,
+      text: text ?? '',
+      at: first.at,
+      townId: first.townId,
+      subject: { kind: 'concern', id: first.concernId },
+      reports: { count: reports.length, reasons },
+    });
+    if (items.length >= limit) break;
+  }
+  return items;
+}
+
+/**
+ * A moderator's decision on a reported text: `reject` takes it down first (published → rejected, in the
+ * moderator's towns), then the item's open reports close; a run cut between the two leaves the reports
+ * open, and deciding again closes them. Only a text with an open report in these towns is decided: false
+ * (nothing changed) otherwise.
+ */
+export async function decideReported(ctx: Ctx, itemKind: ReportedItemKind, id: string, decision: 'publish' | 'reject', towns: string[] | null): Promise<boolean> {
+  const { store } = ctx.deps;
+  const kind: ReportedKind = itemKind === 'reportedConcern' ? 'concern' : 'message';
+  if (!(await store.contentReports.isOpen(kind, id, towns))) return false;
+  if (decision === 'reject') await store.concerns.decideModeration(kind, id, 'rejected', towns, 'published');
+  return (await store.contentReports.close(kind, id, decision === 'reject' ? 'removed' : 'kept', ctx.deps.now().toISOString(), towns)) > 0;
+}
