@@ -63,7 +63,10 @@ export async function listUpdates(env: Open311Env, req: Open311HttpRequest, { on
   const shown = changed.filter((c) => visible(reader, c, cats, townIds));
   const [histories, text] = await Promise.all([env.deps.store.concerns.histories(shown.map((c) => c.id)), textFor(env, reader, shown)]);
   const all = shown.flatMap((c) => updatesOf(c, histories.get(c.id) ?? { events: [], messages: [] }, from, to, text));
-  all.sort((a, b) => (a.at === b.at ? (a.update_id < b.update_id ? -1 : 1) : a.at < b.at ? -1 : 1));
+  // Oldest first; at the same instant a concern's updates keep their timeline order (the sort is stable),
+  // and concerns come in id order, so two answers to the same query list the same updates alike.
+  const order = (x: string, y: string) => (x === y ? 0 : x < y ? -1 : 1);
+  all.sort((a, b) => order(a.at, b.at) || order(a.service_request_id, b.service_request_id));
   if (all.length > OPEN311_LIMITS.maxResults) fail(400, `more than ${OPEN311_LIMITS.maxResults} updates; ask for a shorter span`);
   return all.map(({ at: _at, ...u }) => u);
 }

@@ -7,13 +7,12 @@
 import type { Page } from 'playwright-core';
 import type { ConcernDetail } from '../../core/views';
 import { browserSuite } from './harness';
-import { chip, loginAs } from './ui';
+import { chip, loginAs, visibleText } from './ui';
 
 const t = browserSuite(180_000);
 
 /** Only the shown page's buttons: pages below in the H5 stack stay in the DOM, hidden. */
 const button = (page: Page, text: string) => page.locator('taro-button-core:visible', { hasText: text }).first();
-const visibleText = (page: Page, text: string) => page.locator(`text=${text} >> visible=true`).first();
 
 const report = (description: string, placeId = 'dz-xicheng-daguo') =>
   t.h.rt.router.call('concern', 'concern/submit', { category: 'environment', description, placeId }, 'demo-resident-chen') as Promise<ConcernDetail>;

@@ -11,6 +11,9 @@ export const button = (page: Page, text: string) => page.locator('taro-button-co
 export const chip = (page: Page, text: string) => page.locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) }).first();
 
 /** Signs in on the local login page as the demo identity whose button shows `name`, and waits for home. */
+/** The first visible element with this text (pages of the stack behind stay in the DOM, hidden). */
+export const visibleText = (page: Page, text: string) => page.locator(`text=${text} >> visible=true`).first();
+
 export async function loginAs(base: string, page: Page, name: string, hello = `您好，${name}`): Promise<void> {
   await page.goto(`${base}/#/pages/login/index`);
   await button(page, name).click();
