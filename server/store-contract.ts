@@ -17,6 +17,7 @@ import { describeDirectoryContract, describeLifecycleContract } from './store-co
 import { describeVolunteerContract } from './store-contract-volunteer';
 import { describeTrustContract, type Everything } from './store-contract-trust';
 import { describeOpen311Contract } from './store-contract-open311';
+import { describePagingContract } from './store-contract-paging';
 import { DEMO_API_CLIENTS } from './demo-open311';
 
 /**
@@ -51,6 +52,7 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     describeTrustContract(current, factory.everything);
     describeBoardContract(current, boardTowns);
     describeOpen311Contract(current);
+    describePagingContract(current);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();

@@ -72,7 +72,7 @@ export class CloudbaseOutbox implements OutboxRepo {
    */
   async enqueue(notifications: Notification[]): Promise<number> {
     if (notifications.length === 0) return 0;
-    const queued = new Set((await this.cb.find('outbox', { _id: this.cb._.in(notifications.map((n) => n.id)) }, [], notifications.length, { _id: true })).map((d) => d._id));
+    const queued = new Set((await this.cb.readAll('outbox', { _id: this.cb._.in(notifications.map((n) => n.id)) }, { _id: true })).map((d) => d._id));
     const created = await Promise.all(notifications.filter((n) => !queued.has(n.id)).map((n) => this.cb.createOnce('outbox', outboxDoc(n))));
     return created.filter((c) => c.created).length;
   }
