@@ -392,6 +392,13 @@ export interface AttendanceChange {
 export interface EventRepo {
   /** Stores a new event. Single insert. */
   createEvent(e: VolunteerEvent): Promise<void>;
+  /**
+   * Sets the place and waitlist counters of open events to what their sign-ups hold, where they differ:
+   * a sign-up that took a place and died before writing its document must not keep the place for ever.
+   * Where a sign-up may still be on its way (CloudBase: the counter moved since the previous run), the
+   * event is left for the next run. Answers how many events were corrected. Run by the SLA timer.
+   */
+  reconcileCounters(now: string): Promise<number>;
   getEvent(id: string): Promise<VolunteerEvent | null>;
   /** Open and cancelled events of these teams ending at or after `from`, soonest first. */
   listEvents(teamIds: string[], from: string): Promise<VolunteerEvent[]>;

@@ -4,6 +4,7 @@ import type { Page } from '../../core/views';
 import type { HoursAudit, SignUp, VolunteerEvent } from '../../core/volunteer-model';
 import { isDuplicateKey, StaleRead, type CloudbaseDb, type StoredDoc, type TxView } from './db';
 import { outboxDoc } from './outbox';
+import { reconcileEventCounters } from './reconcile';
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -104,6 +105,9 @@ const SETTLE_ATTEMPTS = 5;
 export class CloudbaseEvents implements EventRepo {
   constructor(private readonly cb: CloudbaseDb) {}
 
+  async reconcileCounters(now: string): Promise<number> {
+    return reconcileEventCounters(this.cb, now);
+  }
   async createEvent(e: VolunteerEvent): Promise<void> {
     await this.cb.coll('vol_events').add(eventDoc({ ...e, signedCount: 0, waitlistCount: 0 }));
   }
