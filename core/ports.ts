@@ -279,7 +279,12 @@ export interface OutboxRepo {
    * worker running at the same time does not claim them too.
    */
   claimDue(now: string, leaseUntil: string, limit: number): Promise<OutboxItem[]>;
-  markSent(id: string, at: string): Promise<void>;
+  /**
+   * Marks the item sent if the caller's lease (`leaseUntil`, as it claimed) still holds it; false when it
+   * is settled or another worker has claimed it since the caller's lease ran out (the caller then stops
+   * sending: the rest of its batch is someone else's too).
+   */
+  markSent(id: string, at: string, leaseUntil: string): Promise<boolean>;
   /** Records a failed attempt; `nextAttemptAt` null gives up (status dead, kept for review). */
   markFailed(id: string, error: string, nextAttemptAt: string | null): Promise<void>;
   /**

@@ -76,8 +76,9 @@ export class CloudbaseOutbox implements OutboxRepo {
     const created = await Promise.all(notifications.filter((n) => !queued.has(n.id)).map((n) => this.cb.createOnce('outbox', outboxDoc(n))));
     return created.filter((c) => c.created).length;
   }
-  async markSent(id: string, at: string): Promise<void> {
-    await this.cb.updateWhere('outbox', { _id: id, status: 'pending' }, { status: 'sent', sentAt: at, leaseUntil: '' });
+  /** One conditional update on the caller's lease. */
+  async markSent(id: string, at: string, leaseUntil: string): Promise<boolean> {
+    return this.cb.conditionalUpdate('outbox', { _id: id, status: 'pending', leaseUntil }, { status: 'sent', sentAt: at, leaseUntil: '' });
   }
   async markFailed(id: string, error: string, nextAttemptAt: string | null): Promise<void> {
     await this.cb.updateWhere(
