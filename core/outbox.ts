@@ -58,9 +58,11 @@ export async function deliverDue(outbox: OutboxRepo, sender: NotificationSender,
         else report.failed++;
         continue;
       }
-      await outbox.markSent(item.id, at);
+      const stillMine = await outbox.markSent(item.id, at, leaseUntil);
       settled++;
       report.sent++;
+      // A slow batch whose lease ran out: another worker holds these items now and sends them itself.
+      if (!stillMine) break;
     }
   } catch (e) {
     // The batch failed as a whole: give the unsettled items back now instead of holding them for the lease.

@@ -295,7 +295,12 @@ export interface OutboxRepo {
    * worker running at the same time does not claim them too.
    */
   claimDue(now: string, leaseUntil: string, limit: number): Promise<OutboxItem[]>;
-  markSent(id: string, at: string): Promise<void>;
+  /**
+   * Marks the item sent if the caller's lease (`leaseUntil`, as it claimed) still holds it; false when it
+   * is settled or another worker has claimed it since the caller's lease ran out (the caller then stops
+   * sending: the rest of its batch is someone else's too).
+   */
+  markSent(id: string, at: string, leaseUntil: string): Promise<boolean>;
   /** Records a failed attempt; `nextAttemptAt` null gives up (status dead, kept for review). */
   markFailed(id: string, error: string, nextAttemptAt: string | null): Promise<void>;
   /**
@@ -408,6 +413,13 @@ export interface AttendanceChange {
 export interface EventRepo {
   /** Stores a new event. Single insert. */
   createEvent(e: VolunteerEvent): Promise<void>;
+  /**
+   * Sets the place and waitlist counters of open events to what their sign-ups hold, where they differ:
+   * a sign-up that took a place and died before writing its document must not keep the place for ever.
+   * Where a sign-up may still be on its way (CloudBase: the counter moved since the previous run), the
+   * event is left for the next run. Answers how many events were corrected. Run by the SLA timer.
+   */
+  reconcileCounters(now: string): Promise<number>;
   getEvent(id: string): Promise<VolunteerEvent | null>;
   /** Open and cancelled events of these teams ending at or after `from`, soonest first. */
   listEvents(teamIds: string[], from: string): Promise<VolunteerEvent[]>;

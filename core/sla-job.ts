@@ -27,6 +27,8 @@ export interface SlaRunReport {
   calendarMissing: number[];
   /** Reminders about those years queued by this run (0 when today's were queued already). */
   calendarNotices: number;
+  /** Open volunteer events whose place counters were set back to what their sign-ups hold. */
+  countersCorrected: number;
 }
 
 const ATTEMPTS = 3;
@@ -73,7 +75,8 @@ async function actOn(deps: Deps, directory: DirectoryCache, first: Concern, at: 
 export async function runSlaJob(deps: Deps, directory: DirectoryCache, now: Date, batch = 200): Promise<SlaRunReport> {
   const at = now.toISOString();
   const calendar = await remindMissingCalendar(deps, await directory.current(), now);
-  const report: SlaRunReport = { due: 0, escalated: 0, flagged: 0, skipped: 0, calendarMissing: calendar.missing, calendarNotices: calendar.queued };
+  const countersCorrected = await deps.store.events.reconcileCounters(at);
+  const report: SlaRunReport = { due: 0, escalated: 0, flagged: 0, skipped: 0, calendarMissing: calendar.missing, calendarNotices: calendar.queued, countersCorrected };
   const seen = new Set<string>();
   for (;;) {
     const due = (await deps.store.concerns.dueForSla(at, batch)).filter((c) => !seen.has(c.id));

@@ -81,8 +81,8 @@ describe('the deployment files', () => {
     expect(c.indexes.map((i) => i.keys.map((k) => k.field))).toContainEqual(fields);
   });
 
-  it('no collection has more indexes than the older basic plan allows (20)', () => {
-    for (const name of COLLECTIONS) expect({ name, indexes: (read(`cloudbase/collections/${name}.json`) as { indexes: unknown[] }).indexes.length <= 20 }).toEqual({ name, indexes: true });
+  it('no collection has more indexes than the older basic plan allows (20, `_id_` included)', () => {
+    for (const name of COLLECTIONS) expect({ name, indexes: (read(`cloudbase/collections/${name}.json`) as { indexes: unknown[] }).indexes.length + 1 <= 20 }).toEqual({ name, indexes: true });
   });
 
   it('an Open311 key hash belongs to one client only', () => {

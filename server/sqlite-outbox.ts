@@ -55,7 +55,7 @@ export class SqliteOutbox implements OutboxRepo {
       due: db.prepare(`SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
         ORDER BY next_attempt_at, id LIMIT @limit`),
       lease: db.prepare(`UPDATE outbox SET lease_until = ? WHERE id = ?`),
-      sent: db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL WHERE id = ? AND status = 'pending'`),
+      sent: db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND lease_until = ?`),
       failed: db.prepare(`UPDATE outbox SET attempts = attempts + 1, last_error = @error, lease_until = NULL,
         status = CASE WHEN @next IS NULL THEN 'dead' ELSE 'pending' END, next_attempt_at = COALESCE(@next, next_attempt_at)
         WHERE id = @id AND status = 'pending'`),
@@ -81,8 +81,8 @@ export class SqliteOutbox implements OutboxRepo {
   async claimDue(now: string, leaseUntil: string, limit: number): Promise<OutboxItem[]> {
     return this.claimTx.immediate(now, leaseUntil, limit);
   }
-  async markSent(id: string, at: string): Promise<void> {
-    this.q.sent.run(at, id);
+  async markSent(id: string, at: string, leaseUntil: string): Promise<boolean> {
+    return this.q.sent.run(at, id, leaseUntil).changes === 1;
   }
   async markFailed(id: string, error: string, nextAttemptAt: string | null): Promise<void> {
     this.q.failed.run({ id, error: error.slice(0, 500), next: nextAttemptAt });

@@ -205,6 +205,12 @@ export class SqliteEvents implements EventRepo {
         VALUES (@id, @teamId, @title, @description, @place, @startAt, @endAt, @signupDeadline, @capacity, @waitlistInt,
           @openTo, @status, @moderation, @cancelReason, @cancelModeration, @cancelledAt, 0, 0, 0, @checkinCode, @createdBy, @createdAt)`),
       event: db.prepare(`SELECT * FROM vol_events WHERE id = ?`),
+      // Counters and sign-ups change in one transaction here, so they never disagree; this only repairs.
+      reconcile: db.prepare(`UPDATE vol_events SET
+          signed_count = (SELECT COUNT(*) FROM vol_signups s WHERE s.event_id = vol_events.id AND s.status = 'signed'),
+          waitlist_count = (SELECT COUNT(*) FROM vol_signups s WHERE s.event_id = vol_events.id AND s.status = 'waitlisted')
+        WHERE status = 'open' AND (signed_count != (SELECT COUNT(*) FROM vol_signups s WHERE s.event_id = vol_events.id AND s.status = 'signed')
+          OR waitlist_count != (SELECT COUNT(*) FROM vol_signups s WHERE s.event_id = vol_events.id AND s.status = 'waitlisted'))`),
       signUp: db.prepare(`SELECT * FROM vol_signups WHERE id = ?`),
       signUps: db.prepare(`SELECT * FROM vol_signups WHERE event_id = ? ORDER BY arrival`),
       signUpsOf: db.prepare(`SELECT s.* FROM vol_signups s JOIN vol_events e ON e.id = s.event_id WHERE s.openid = ? ORDER BY e.start_at DESC, e.id`),
@@ -322,6 +328,9 @@ export class SqliteEvents implements EventRepo {
 
   async createEvent(e: VolunteerEvent): Promise<void> {
     this.q.insert.run({ ...e, waitlistInt: e.waitlist ? 1 : 0 });
+  }
+  async reconcileCounters(_now: string): Promise<number> {
+    return this.q.reconcile.run().changes;
   }
   async getEvent(id: string): Promise<VolunteerEvent | null> {
     const r = this.q.event.get(id) as Row | undefined;

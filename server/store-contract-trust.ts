@@ -49,7 +49,7 @@ export async function giveLeaverEverything(store: Store): Promise<LeaverFixture>
   await store.concerns.commit(mine.id, 3, change({ messages: [message(mine, '已安排清运', { at: at(4) })], notifications: [notice(P, at(4))] }));
   // One notice was delivered already: claimed and sent, and in the in-app inbox.
   const [claimed] = (await store.outbox.claimDue(at(1), at(60), 100)).filter((n) => n.recipientOpenid === P);
-  await store.outbox.markSent(claimed.id, at(2));
+  await store.outbox.markSent(claimed.id, at(2), at(60));
   const { id, recipientOpenid, kind, title, body, page, createdAt } = claimed;
   await store.messages.deliver({ id, recipientOpenid, kind, title, body, page, createdAt, readAt: null });
   await store.messages.deliver(inboxMessage(P, at(5)));

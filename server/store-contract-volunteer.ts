@@ -10,7 +10,7 @@ import { at, uid } from './store-contract-fixtures';
 
 const tally = (xs: string[]) => xs.reduce<Record<string, number>>((m, x) => ({ ...m, [x]: (m[x] ?? 0) + 1 }), {});
 
-function volunteerEvent(over: Partial<VolunteerEvent> = {}): VolunteerEvent {
+export function volunteerEvent(over: Partial<VolunteerEvent> = {}): VolunteerEvent {
   return {
     id: uid('ev'),
     teamId: DEMO_TEAMS.daguo,
@@ -122,6 +122,21 @@ export function describeVolunteerContract(current: () => Store, seeded: Voluntee
         [seededDaguo, seededDungen, cancelled, later].sort((a, b) => (a.startAt === b.startAt ? (a.id < b.id ? -1 : 1) : a.startAt < b.startAt ? -1 : 1)).map((e) => e.id),
       );
       expect(await events.listEvents([], at(0))).toEqual([]);
+    });
+
+    it('the counter reconciler leaves counters that agree with the sign-ups alone, run after run', async () => {
+      const { events } = current();
+      const e = volunteerEvent({ capacity: 1 });
+      await events.createEvent(e);
+      await events.signUp(e.id, person('o-vol-001'), null, at(1));
+      await events.signUp(e.id, person('o-vol-002'), null, at(2));
+      await events.signUp(e.id, person('o-vol-003'), null, at(3));
+      await events.cancelSignUp(e.id, 'o-vol-003', at(4), template());
+      const before = await events.getEvent(e.id);
+      expect(before).toMatchObject({ signedCount: 1, waitlistCount: 1 });
+      expect(await events.reconcileCounters(at(600))).toBe(0);
+      expect(await events.reconcileCounters(at(1200))).toBe(0);
+      expect(await events.getEvent(e.id)).toEqual(before);
     });
 
     it('signs up, waitlists, gives a held place back on a retry, and refuses a full or closed event', async () => {

@@ -7,7 +7,8 @@
  * while any method of any repository has none (store-contract-coverage.ts).
  */
 import type { ApiClient, Concern } from '../core/model';
-import type { RouteLevel, Store } from '../core/ports';
+import { deliverDue } from '../core/outbox';
+import type { NotificationSender, RouteLevel, Store } from '../core/ports';
 import { DEMO_IDENTITIES as I, demoDirectory, demoVolunteers, type DirectoryData, type VolunteerData } from './demo-data';
 import { at, change, closedClocks, concern, event, inboxMessage, message, notice, ROUTE, T0 } from './store-contract-fixtures';
 import { describeBoardContract } from './store-contract-board';
@@ -18,6 +19,7 @@ import { describeVolunteerContract } from './store-contract-volunteer';
 import { describeTrustContract, type Everything } from './store-contract-trust';
 import { describeReportContract } from './store-contract-reports';
 import { describeOpen311Contract } from './store-contract-open311';
+import { describePagingContract } from './store-contract-paging';
 import { DEMO_API_CLIENTS } from './demo-open311';
 
 /**
@@ -53,6 +55,7 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     describeBoardContract(current, boardTowns);
     describeOpen311Contract(current);
     describeReportContract(current);
+    describePagingContract(current);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();
@@ -308,10 +311,38 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
         expect(await store.outbox.enqueue([])).toBe(0);
         // A notice already queued is left as it is, even after it was sent.
         await store.outbox.claimDue(at(5), at(65), 100);
-        await store.outbox.markSent(n[0].id, at(6));
+        expect(await store.outbox.markSent(n[0].id, at(6), at(65))).toBe(true);
         expect(await store.outbox.enqueue([{ ...n[0], title: '改过的标题' }])).toBe(0);
         expect(await store.outbox.get(n[0].id)).toEqual({ ...n[0], status: 'sent', attempts: 0, nextAttemptAt: n[0].createdAt, lastError: null, sentAt: at(6) });
         expect(await store.outbox.get(n[1].id)).toMatchObject({ status: 'pending', title: n[1].title });
+      });
+
+      it('marks an item sent only under the lease that claimed it: a slow worker whose lease ran out stops, so nothing is sent twice but the item in flight', async () => {
+        const c = concern();
+        const n = Array.from({ length: 4 }, () => notice(I.daguoChair));
+        await store.concerns.create(c, [], n);
+        // A stale lease cannot mark an item sent.
+        const [first] = await store.outbox.claimDue(at(1), at(61), 1);
+        expect(await store.outbox.markSent(first.id, at(2), at(999))).toBe(false);
+        await store.outbox.release([first.id], at(61));
+        // Worker A claims all four at 10 s and is slow: while it sends the first, its lease runs out and B claims them at 80 s.
+        const sent: Array<{ by: string; id: string }> = [];
+        let slowA: Promise<unknown> = Promise.resolve();
+        const sender = (by: string, onFirst?: () => Promise<unknown>): NotificationSender => ({
+          async send(item) {
+            sent.push({ by, id: item.id });
+            if (onFirst && sent.filter((s) => s.by === by).length === 1) await onFirst();
+          },
+        });
+        const b = () => deliverDue(store.outbox, sender('B'), new Date(Date.parse(at(80))));
+        slowA = deliverDue(store.outbox, sender('A', b), new Date(Date.parse(at(10))));
+        const reportA = (await slowA) as { sent: number };
+        expect(reportA.sent).toBe(1);
+        const byId = Object.entries(sent.reduce<Record<string, number>>((m, s) => ({ ...m, [s.id]: (m[s.id] ?? 0) + 1 }), {}));
+        // The item A was sending when its lease ran out is sent twice (at least once, as ever); no other is.
+        expect(byId.filter(([, k]) => k > 1).map(([id]) => id)).toEqual([sent[0].id]);
+        expect(byId.map(([id]) => id).sort()).toEqual(n.map((x) => x.id).sort());
+        for (const x of n) expect(await store.outbox.get(x.id)).toMatchObject({ status: 'sent' });
       });
 
       it('gives each due item to exactly one of several workers claiming at once', async () => {
@@ -328,7 +359,7 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
         const [a, b, d] = [notice(I.daguoChair), notice(I.daguoGridWorker), notice(I.envOffice)];
         await store.concerns.create(c, [], [a, b, d]);
         await store.outbox.claimDue(at(1), at(61), 100);
-        await store.outbox.markSent(a.id, at(2));
+        expect(await store.outbox.markSent(a.id, at(2), at(61))).toBe(true);
         await store.outbox.markFailed(b.id, 'x'.repeat(600), at(120));
         await store.outbox.markFailed(d.id, '模板无效', null);
         expect(await store.outbox.get(a.id)).toMatchObject({ status: 'sent', sentAt: at(2), attempts: 0 });
@@ -347,7 +378,7 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
         const [a, b, d] = [notice(I.daguoChair), notice(I.daguoGridWorker), notice(I.envOffice)];
         await store.concerns.create(c, [], [a, b, d]);
         expect(await store.outbox.claimDue(at(10), at(70), 2)).toHaveLength(2);
-        await store.outbox.markSent(a.id, at(11));
+        expect(await store.outbox.markSent(a.id, at(11), at(70))).toBe(true);
         await store.outbox.release([a.id, b.id], at(70));
         expect(await store.outbox.get(a.id)).toMatchObject({ status: 'sent', attempts: 0 });
         // Due again at once, not after the lease; no attempt counted.

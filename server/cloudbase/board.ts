@@ -87,7 +87,7 @@ export class CloudbaseBoard implements BoardRepo {
 
   /** The 举报 category codes of each town: never on a public surface. */
   private async reportCodes(townIds: string[]): Promise<Map<string, string[]>> {
-    const docs = await this.cb.find('categories', { townId: this.cb._.in(townIds), kind: 'report' }, [['_id', 'asc']], 1000);
+    const docs = await this.cb.readAll('categories', { townId: this.cb._.in(townIds), kind: 'report' });
     const out = new Map<string, string[]>();
     for (const d of docs) out.set(String(d.townId), [...(out.get(String(d.townId)) ?? []), String(d.code)]);
     return out;

@@ -2,7 +2,7 @@ import type { Concern, ConcernEvent, ConcernMessage, Notification } from '../../
 import type { ConcernChange, ConcernHistory, ConcernRepo, ConcernSearch, HeldContent, InboxScope, LatestReply, NewConcern, PageQuery, PassedOnCount, RateCounts, RateQuery, RouteLevel } from '../../core/ports';
 import { noClocks } from '../../core/sla';
 import type { Page } from '../../core/views';
-import { MAX_GET, type CloudbaseDb, type Filter, type StoredDoc, type TxView } from './db';
+import { type CloudbaseDb, type Filter, type StoredDoc, type TxView } from './db';
 import { outboxDoc } from './outbox';
 
 /**
@@ -159,7 +159,7 @@ export class CloudbaseConcerns implements ConcernRepo {
     const out: Concern[] = [];
     let cursor: string | null = null;
     while (out.length < limit) {
-      const page: Page<Concern> = await this.cb.page('concerns', filter, { cursor, limit: Math.min(limit - out.length, MAX_GET - 1) }, toConcern, SUMMARY_FIELDS);
+      const page: Page<Concern> = await this.cb.page('concerns', filter, { cursor, limit: Math.min(limit - out.length, this.cb.pageSize - 1) }, toConcern, SUMMARY_FIELDS);
       out.push(...page.items);
       if (page.nextCursor === null) break;
       cursor = page.nextCursor;
@@ -222,13 +222,14 @@ export class CloudbaseConcerns implements ConcernRepo {
     const _ = this.cb._;
     if (townIds !== null && townIds.length === 0) return [];
     const inTowns: Filter = townIds === null ? {} : { 'route.townId': townIds.length === 1 ? townIds[0] : _.in(townIds) };
-    const heldConcerns = await this.cb.find('concerns', this.cb.and({ moderation: 'held' }, inTowns), [['createdAt', 'asc'], ['_id', 'asc']], limit, {
+    const heldConcerns = await this.cb.collect('concerns', this.cb.and({ moderation: 'held' }, inTowns), { field: 'createdAt', dir: 'asc' }, limit, {
       reporterOpenid: true,
       description: true,
       createdAt: true,
       route: true,
     });
-    const withHeldMessages = await this.cb.find('concerns', this.cb.and({ 'messages.moderation': 'held' }, inTowns), [['_id', 'asc']], MAX_GET, { messages: true, route: true });
+    // Every concern holding a held message, page by page: the oldest held messages may sit on any of them.
+    const withHeldMessages = await this.cb.readAll('concerns', this.cb.and({ 'messages.moderation': 'held' }, inTowns), { messages: true, route: true });
     const items: HeldContent[] = [
       ...heldConcerns.map((d) => ({
         kind: 'concern' as const,

@@ -14,7 +14,9 @@
  *   SQL UPDATE: callers that must tell "matched" from "changed" read the document back;
  * - a stored object shaped like GeoJSON (`{type: 'Polygon', coordinates}`) comes back as the SDK's Geo
  *   class instance: geometry is stored as a JSON string;
- * - an aggregation without `$limit` answers at most 20 groups: `aggregate` always appends one;
+ * - an aggregation without `$limit` answers at most 20 groups, and never more than 1,000: `aggregate`
+ *   sorts by `_id` and pages with `$skip`/`$limit` until a short page, so no answer is cut at a cap;
+ *   a `find` asking for more than one request can answer throws instead of returning a cut list;
  * - inside a transaction, creating a document that a concurrent transaction committed meanwhile may fail
  *   with a duplicate key (E11000) instead of a write conflict: `transaction` retries both.
  */
@@ -30,6 +32,28 @@ export type StoredDoc = Record<string, unknown> & { _id: string };
 
 /** CloudBase's cap on documents per `get()`. */
 export const MAX_GET = 1000;
+/** The most requests one fan-out keeps in flight (the basic plan's connections and QPS are few). */
+export const FAN_OUT = 6;
+
+/**
+ * `fn` over every item with at most `limit` calls in flight at once; the answers in the items' order.
+ * The first failure is thrown once every started call has settled.
+ */
+export async function mapBounded<T, R>(items: readonly T[], fn: (item: T) => Promise<R>, limit = FAN_OUT): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return out;
+}
+
 /** How often a transaction is retried on a write conflict (the SDK's default is 3). */
 const TX_ATTEMPTS = 10;
 
@@ -114,6 +138,8 @@ export class CloudbaseDb {
     readonly db: Database,
     /** Prefixed to every collection name, so test runs on a real environment never touch production data. */
     readonly prefix = '',
+    /** The most documents asked for in one request (CloudBase's cap; tests lower it to show paging). */
+    readonly pageSize = MAX_GET,
   ) {
     this._ = db.command;
   }
@@ -179,9 +205,10 @@ export class CloudbaseDb {
   }
 
   async find(coll: CollectionName, filter: Filter, order: Array<[string, 'asc' | 'desc']>, limit: number, projection?: Record<string, boolean>): Promise<StoredDoc[]> {
+    if (limit > this.pageSize) throw new RangeError(`find on ${coll}: ${limit} documents asked for, one request answers at most ${this.pageSize}`);
     let q = this.coll(coll).where(filter);
     for (const [field, dir] of order) q = q.orderBy(field, dir);
-    q = q.limit(Math.min(limit, MAX_GET));
+    q = q.limit(limit);
     if (projection) q = q.field(projection);
     return ((await q.get()) as { data: StoredDoc[] }).data;
   }
@@ -210,7 +237,7 @@ export class CloudbaseDb {
     const after = page.cursor === null ? null : decodeCursor(page.cursor);
     const past = (v: string) => (key.dir === 'desc' ? _.lt(v) : _.gt(v));
     const where = after ? this.and(filter, _.or([{ [key.field]: past(after.at) }, { [key.field]: after.at, _id: past(after.id) }]) as unknown as Filter) : filter;
-    const limit = Math.min(page.limit, MAX_GET - 1);
+    const limit = Math.min(page.limit, this.pageSize - 1);
     const docs = await this.find(coll, where, [[key.field, key.dir], ['_id', key.dir]], limit + 1, projection);
     const more = docs.length > limit;
     const kept = more ? docs.slice(0, limit) : docs;
@@ -229,28 +256,58 @@ export class CloudbaseDb {
     return res.doc ?? null;
   }
 
-  /** Runs an aggregation pipeline (with an explicit `$limit`, so that CloudBase does not cut it at 20). */
-  async aggregate(coll: CollectionName, stages: Array<Record<string, unknown>>, limit = MAX_GET): Promise<Array<Record<string, unknown>>> {
-    let agg = this.coll(coll).aggregate();
-    for (const stage of stages) {
-      const [name, value] = Object.entries(stage)[0];
-      agg = (agg as unknown as Record<string, (v: unknown) => typeof agg>)[name.replace(/^\$/, '')].call(agg, value);
+  /**
+   * Every row of an aggregation pipeline, in `_id` order: sorted by `_id`, then `pageSize` rows at a time
+   * (`$skip`/`$limit`; an explicit `$limit` also keeps CloudBase from cutting the answer at 20) until a
+   * short page. Each page runs the pipeline again: for pipelines whose rows are few (groups).
+   */
+  async aggregate(coll: CollectionName, stages: Array<Record<string, unknown>>): Promise<Array<Record<string, unknown>>> {
+    const out: Array<Record<string, unknown>> = [];
+    for (;;) {
+      let agg = this.coll(coll).aggregate();
+      for (const stage of [...stages, { $sort: { _id: 1 } }, ...(out.length > 0 ? [{ $skip: out.length }] : []), { $limit: this.pageSize }]) {
+        const [name, value] = Object.entries(stage)[0];
+        agg = (agg as unknown as Record<string, (v: unknown) => typeof agg>)[name.replace(/^\$/, '')].call(agg, value);
+      }
+      const rows = ((await agg.end()) as { data: Array<Record<string, unknown>> }).data;
+      out.push(...rows);
+      if (rows.length < this.pageSize) return out;
     }
-    const res = (await agg.limit(limit).end()) as { data: Array<Record<string, unknown>> };
-    return res.data;
   }
 
-  /** Every matching document, in `_id` order, fetched `MAX_GET` at a time. */
-  async readAll(coll: CollectionName, filter: Filter = {}): Promise<StoredDoc[]> {
+  /** Every matching document, in `_id` order, fetched `pageSize` at a time. */
+  async readAll(coll: CollectionName, filter: Filter = {}, projection?: Record<string, boolean>): Promise<StoredDoc[]> {
     const out: StoredDoc[] = [];
     let lastId: string | null = null;
     for (;;) {
       const where: Filter = lastId === null ? filter : this.and(filter, { _id: this._.gt(lastId) });
-      const batch = await this.find(coll, where, [['_id', 'asc']], MAX_GET);
+      const batch = await this.find(coll, where, [['_id', 'asc']], this.pageSize, projection);
       out.push(...batch);
-      if (batch.length < MAX_GET) return out;
+      if (batch.length < this.pageSize) return out;
       lastId = batch[batch.length - 1]._id;
     }
+  }
+
+  /**
+   * The first `limit` documents in (key, _id) order that `keep` accepts, read a page of `pageSize` at a
+   * time (keyset paging, as `keysetPage`), so a filter applied after the read never cuts the answer short.
+   */
+  async collect(
+    coll: CollectionName,
+    filter: Filter,
+    key: { field: string; dir: 'asc' | 'desc' },
+    limit: number,
+    projection?: Record<string, boolean>,
+    keep: (d: StoredDoc) => boolean = () => true,
+  ): Promise<StoredDoc[]> {
+    const out: StoredDoc[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Page<StoredDoc> = await this.keysetPage(coll, filter, { cursor, limit: this.pageSize - 1 }, key, (d) => d, projection);
+      for (const d of page.items) if (out.length < limit && keep(d)) out.push(d);
+      cursor = page.nextCursor;
+    } while (cursor !== null && out.length < limit);
+    return out;
   }
 
   /**

@@ -1,8 +1,10 @@
 import type { Moderation, Notification } from '../../core/model';
 import type { AttendanceChange, CancelOutcome, EventCancellation, EventRepo, NoticeTemplate, SignUpOutcome } from '../../core/ports';
+import type { Page } from '../../core/views';
 import type { HoursAudit, SignUp, VolunteerEvent } from '../../core/volunteer-model';
-import { isDuplicateKey, MAX_GET, StaleRead, type CloudbaseDb, type StoredDoc, type TxView } from './db';
+import { isDuplicateKey, StaleRead, type CloudbaseDb, type StoredDoc, type TxView } from './db';
 import { outboxDoc } from './outbox';
+import { reconcileEventCounters } from './reconcile';
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -103,6 +105,9 @@ const SETTLE_ATTEMPTS = 5;
 export class CloudbaseEvents implements EventRepo {
   constructor(private readonly cb: CloudbaseDb) {}
 
+  async reconcileCounters(now: string): Promise<number> {
+    return reconcileEventCounters(this.cb, now);
+  }
   async createEvent(e: VolunteerEvent): Promise<void> {
     await this.cb.coll('vol_events').add(eventDoc({ ...e, signedCount: 0, waitlistCount: 0 }));
   }
@@ -323,8 +328,8 @@ export class CloudbaseEvents implements EventRepo {
     if (teamIds !== null && teamIds.length === 0) return [];
     const inTeams = teamIds === null ? {} : { teamId: teamIds.length === 1 ? teamIds[0] : this.cb._.in(teamIds) };
     const [texts, reasons] = await Promise.all([
-      this.cb.find('vol_events', { moderation: 'held', ...inTeams }, [['createdAt', 'asc'], ['_id', 'asc']], limit),
-      this.cb.find('vol_events', { cancelModeration: 'held', ...inTeams }, [['cancelledAt', 'asc'], ['_id', 'asc']], limit),
+      this.cb.collect('vol_events', { moderation: 'held', ...inTeams }, { field: 'createdAt', dir: 'asc' }, limit),
+      this.cb.collect('vol_events', { cancelModeration: 'held', ...inTeams }, { field: 'cancelledAt', dir: 'asc' }, limit),
     ]);
     const at = (e: VolunteerEvent) => (e.moderation === 'held' ? e.createdAt : (e.cancelledAt ?? e.createdAt));
     const byId = new Map([...texts, ...reasons].map((d) => [d._id, toEvent(d)]));
@@ -344,17 +349,27 @@ export class CloudbaseEvents implements EventRepo {
   }
 
   /**
-   * The `reasonModeration: 'held'` index, oldest first, then the entries' events (one `_.in` read) to keep
-   * those of the given teams. Held reasons are few; at most MAX_GET are looked at.
+   * The `reasonModeration: 'held'` index, oldest first, a page at a time; for each page the entries'
+   * events (one `_.in` read of those not seen yet) keep those of the given teams, until `limit` are kept
+   * or the held reasons end.
    */
   async heldHoursReasons(teamIds: string[] | null, limit: number): Promise<HoursAudit[]> {
     if (teamIds !== null && teamIds.length === 0) return [];
-    const held = (await this.cb.find('vol_hours_audit', { reasonModeration: 'held' }, [['at', 'asc'], ['_id', 'asc']], teamIds === null ? limit : MAX_GET)).map(toAudit);
-    if (teamIds === null || held.length === 0) return held;
+    const filter = { reasonModeration: 'held' };
+    const key = { field: 'at', dir: 'asc' } as const;
+    if (teamIds === null) return (await this.cb.collect('vol_hours_audit', filter, key, limit)).map(toAudit);
     const teams = new Set(teamIds);
-    const events = await this.cb.readAll('vol_events', { _id: this.cb._.in([...new Set(held.map((a) => a.eventId))]) });
-    const ofTeams = new Set(events.filter((d) => teams.has(String(d.teamId))).map((d) => d._id));
-    return held.filter((a) => ofTeams.has(a.eventId)).slice(0, limit);
+    const teamOf = new Map<string, string>();
+    const out: HoursAudit[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Page<HoursAudit> = await this.cb.keysetPage('vol_hours_audit', filter, { cursor, limit: this.cb.pageSize - 1 }, key, toAudit);
+      const unseen = [...new Set(page.items.map((a) => a.eventId))].filter((id) => !teamOf.has(id));
+      if (unseen.length > 0) for (const d of await this.cb.readAll('vol_events', { _id: this.cb._.in(unseen) }, { teamId: true })) teamOf.set(d._id, String(d.teamId));
+      for (const a of page.items) if (out.length < limit && teams.has(teamOf.get(a.eventId) ?? '')) out.push(a);
+      cursor = page.nextCursor;
+    } while (cursor !== null && out.length < limit);
+    return out;
   }
 
   /** A conditional single-document update of `reasonModeration` from `held`. */

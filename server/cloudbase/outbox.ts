@@ -1,7 +1,7 @@
 import type { InboxMessage, Notification, OutboxItem } from '../../core/model';
 import type { MessageRepo, OutboxRepo, PageQuery } from '../../core/ports';
 import type { Page } from '../../core/views';
-import type { CloudbaseDb, StoredDoc } from './db';
+import { mapBounded, type CloudbaseDb, type StoredDoc } from './db';
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
@@ -61,9 +61,7 @@ export class CloudbaseOutbox implements OutboxRepo {
   async claimDue(now: string, leaseUntil: string, limit: number): Promise<OutboxItem[]> {
     const _ = this.cb._;
     const due = await this.cb.find('outbox', { status: 'pending', nextAttemptAt: _.lte(now), leaseUntil: _.lte(now) }, [['nextAttemptAt', 'asc'], ['_id', 'asc']], limit);
-    const leased = await Promise.all(
-      due.map((d) => this.cb.conditionalUpdate('outbox', { _id: d._id, status: 'pending', leaseUntil: String(d.leaseUntil) }, { leaseUntil })),
-    );
+    const leased = await mapBounded(due, (d) => this.cb.conditionalUpdate('outbox', { _id: d._id, status: 'pending', leaseUntil: String(d.leaseUntil) }, { leaseUntil }));
     return due.filter((_d, i) => leased[i]).map(toItem);
   }
   /**
@@ -72,12 +70,16 @@ export class CloudbaseOutbox implements OutboxRepo {
    */
   async enqueue(notifications: Notification[]): Promise<number> {
     if (notifications.length === 0) return 0;
-    const queued = new Set((await this.cb.find('outbox', { _id: this.cb._.in(notifications.map((n) => n.id)) }, [], notifications.length, { _id: true })).map((d) => d._id));
-    const created = await Promise.all(notifications.filter((n) => !queued.has(n.id)).map((n) => this.cb.createOnce('outbox', outboxDoc(n))));
+    const queued = new Set((await this.cb.readAll('outbox', { _id: this.cb._.in(notifications.map((n) => n.id)) }, { _id: true })).map((d) => d._id));
+    const created = await mapBounded(
+      notifications.filter((n) => !queued.has(n.id)),
+      (n) => this.cb.createOnce('outbox', outboxDoc(n)),
+    );
     return created.filter((c) => c.created).length;
   }
-  async markSent(id: string, at: string): Promise<void> {
-    await this.cb.updateWhere('outbox', { _id: id, status: 'pending' }, { status: 'sent', sentAt: at, leaseUntil: '' });
+  /** One conditional update on the caller's lease. */
+  async markSent(id: string, at: string, leaseUntil: string): Promise<boolean> {
+    return this.cb.conditionalUpdate('outbox', { _id: id, status: 'pending', leaseUntil }, { status: 'sent', sentAt: at, leaseUntil: '' });
   }
   async markFailed(id: string, error: string, nextAttemptAt: string | null): Promise<void> {
     await this.cb.updateWhere(

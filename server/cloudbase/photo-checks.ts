@@ -56,7 +56,7 @@ export class CloudbasePhotoChecks implements PhotoCheckRepo {
   async held(townIds: string[] | null, limit: number): Promise<PhotoCheck[]> {
     if (townIds !== null && townIds.length === 0) return [];
     const inTowns = townIds === null ? {} : { townId: townIds.length === 1 ? townIds[0] : this.cb._.in(townIds) };
-    return (await this.cb.find('photo_checks', { status: 'held', ...inTowns }, [['submittedAt', 'asc'], ['_id', 'asc']], limit)).map(toCheck);
+    return (await this.cb.collect('photo_checks', { status: 'held', ...inTowns }, { field: 'submittedAt', dir: 'asc' }, limit)).map(toCheck);
   }
 
   async decide(id: string, to: 'published' | 'rejected', at: string, townIds: string[] | null): Promise<boolean> {

@@ -18,6 +18,8 @@ export interface CloudbaseStoreOptions {
   db: Database;
   /** Prefixed to every collection name (tests on a real environment use a fresh one per run). */
   prefix?: string;
+  /** The most documents asked for in one request: CloudBase's cap of 1,000 unless a test lowers it. */
+  pageSize?: number;
 }
 
 /** The CloudBase adapter of every repository: one file per repository, all over `CloudbaseDb`. */
@@ -37,7 +39,7 @@ export class CloudbaseStore implements Store {
   readonly board: BoardRepo;
 
   constructor(opts: CloudbaseStoreOptions) {
-    this.cb = new CloudbaseDb(opts.db, opts.prefix ?? '');
+    this.cb = new CloudbaseDb(opts.db, opts.prefix ?? '', opts.pageSize);
     this.directory = new CloudbaseDirectory(this.cb);
     this.concerns = new CloudbaseConcerns(this.cb);
     this.outbox = new CloudbaseOutbox(this.cb);

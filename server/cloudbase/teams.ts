@@ -113,7 +113,7 @@ export class CloudbaseTeams implements TeamRepo {
   async heldNotes(teamIds: string[] | null, limit: number): Promise<Membership[]> {
     if (teamIds !== null && teamIds.length === 0) return [];
     const inTeams = teamIds === null ? {} : { teamId: teamIds.length === 1 ? teamIds[0] : this.cb._.in(teamIds) };
-    return (await this.cb.find('vol_members', { noteModeration: 'held', ...inTeams }, [['appliedAt', 'asc'], ['_id', 'asc']], limit)).map(toMember);
+    return (await this.cb.collect('vol_members', { noteModeration: 'held', ...inTeams }, { field: 'appliedAt', dir: 'asc' }, limit)).map(toMember);
   }
 
   /** A conditional single-document update from `held`. */

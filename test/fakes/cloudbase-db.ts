@@ -7,6 +7,8 @@
  * What it models, as CloudBase (MongoDB underneath) behaves:
  * - collections must exist (`database.addCollection`) before they are read or written;
  * - `getDocument` caps `limit` at 1,000 and defaults to 100; `updated` counts documents actually changed;
+ *   an aggregation answers at most 1,000 documents too (`maxPerRequest` lowers both caps, so that a test
+ *   can show with a few documents that a store method pages instead of stopping at the cap);
  * - `modifyAndReturnDoc` (the SDK's `updateAndReturn`) updates the first matching document and answers it
  *   as it is after the update (`doc` null when nothing matched), outside transactions only;
  * - the positional update operator (`messages.$.moderation`) sets the first array element the query matched;
@@ -78,6 +80,8 @@ class WireError {
 export class FakeCloudbaseDb {
   /** Every request the SDK sent, in order (for wire snapshots). */
   readonly requests: WireRequest[] = [];
+  /** The most documents one get or aggregation answers (CloudBase: 1,000). */
+  maxPerRequest = 1000;
   private readonly collections = new Map<string, Map<string, Version[]>>();
   private readonly txs = new Map<string, Tx>();
   private readonly locks = new Map<string, Lock>();
@@ -323,7 +327,7 @@ export class FakeCloudbaseDb {
       });
     }
     const offset = typeof p.offset === 'number' ? p.offset : 0;
-    const limit = Math.min(typeof p.limit === 'number' ? p.limit : 100, 1000);
+    const limit = Math.min(typeof p.limit === 'number' ? p.limit : 100, this.maxPerRequest);
     docs = docs.slice(offset, offset + limit);
     if (p.projection !== undefined) {
       const proj = FakeCloudbaseDb.parse(p.projection) as Record<string, number>;
@@ -416,7 +420,7 @@ export class FakeCloudbaseDb {
       return { [st.stageKey]: EJSON.parse(st.stageValue, { relaxed: true }) as unknown };
     });
     const hasLimit = pipeline.some((st) => '$limit' in st);
-    const out = new Aggregator(hasLimit ? pipeline : [...pipeline, { $limit: 20 }]).run(this.all(c).map(clone)) as Doc[];
+    const out = (new Aggregator(hasLimit ? pipeline : [...pipeline, { $limit: 20 }]).run(this.all(c).map(clone)) as Doc[]).slice(0, this.maxPerRequest);
     return { data: { list: out.map((d) => EJSON.stringify(d, { relaxed: false })) }, requestId: this.requestId() };
   }
 

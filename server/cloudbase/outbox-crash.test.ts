@@ -1,0 +1,65 @@
+/**
+ * The notify job cut off at any request on CloudBase (the wire fake), then run again after its lease:
+ * every notice is sent and marked sent, and at most the one notice in flight when the job died is sent twice.
+ */
+import { fakeCloudbaseApp } from '../../test/fakes/cloudbase-app';
+import type { FakeCloudbaseDb } from '../../test/fakes/cloudbase-db';
+import { deliverDue, LEASE_SECONDS } from '../../core/outbox';
+import type { NotificationSender } from '../../core/ports';
+import { DEMO_IDENTITIES as I } from '../demo-data';
+import { at, notice } from '../store-contract-fixtures';
+import { CloudbaseStore } from './store';
+
+let wire: FakeCloudbaseDb | null = null;
+afterEach(() => {
+  wire?.uninstall();
+  wire = null;
+});
+
+const NOTICES = [notice(I.daguoChair, at(0)), notice(I.daguoGridWorker, at(0)), notice(I.envOffice, at(0))];
+const T = new Date(Date.parse(at(10)));
+const LATER = new Date(T.getTime() + (LEASE_SECONDS + 1) * 1000);
+
+async function storeWithNotices() {
+  const fake = fakeCloudbaseApp();
+  wire = fake.wire;
+  const store = new CloudbaseStore({ db: fake.db });
+  await store.cb.createCollections();
+  await store.outbox.enqueue(NOTICES);
+  return { store, wire: fake.wire };
+}
+
+const recorder = (sent: string[]): NotificationSender => ({
+  async send(item) {
+    sent.push(item.id);
+  },
+});
+
+describe('the outbox after a crash on CloudBase', () => {
+  it('a delivery cut at any request is finished by the next run, sending at most the notice in flight twice', async () => {
+    const whole = await storeWithNotices();
+    const from = whole.wire.requests.length;
+    await deliverDue(whole.store.outbox, recorder([]), T);
+    const total = whole.wire.requests.length - from;
+    expect(total).toBeGreaterThan(NOTICES.length);
+    whole.wire.uninstall();
+
+    for (let cut = 1; cut <= total; cut++) {
+      const { store, wire: fake } = await storeWithNotices();
+      const handle = fake.handle.bind(fake);
+      let requests = 0;
+      fake.handle = async (action, params) => {
+        if (++requests >= cut) throw new Error(`function died at request ${cut}`);
+        return handle(action, params);
+      };
+      const sent: string[] = [];
+      await expect(deliverDue(store.outbox, recorder(sent), T)).rejects.toThrow(`function died at request ${cut}`);
+      fake.handle = handle;
+      await deliverDue(store.outbox, recorder(sent), LATER);
+      const times = NOTICES.map((n) => sent.filter((id) => id === n.id).length);
+      expect({ cut, everySent: times.every((k) => k >= 1), twice: times.filter((k) => k > 1).length <= 1, most: Math.max(...times) <= 2 }).toEqual({ cut, everySent: true, twice: true, most: true });
+      for (const n of NOTICES) expect({ cut, status: (await store.outbox.get(n.id))?.status }).toEqual({ cut, status: 'sent' });
+      fake.uninstall();
+    }
+  }, 60_000);
+});
