@@ -276,14 +276,19 @@ export class CloudbaseDb {
   }
 
   /** Every matching document, in `_id` order, fetched `pageSize` at a time. */
-  async readAll(coll: CollectionName, filter: Filter = {}, projection?: Record<string, boolean>): Promise<StoredDoc[]> {
+  /**
+   * Every document of `coll` matching `filter`, in `_id` order, `perRequest` at a time (the store's page
+   * size unless the documents are large: a request's answer must stay under CloudBase's 16 MB).
+   */
+  async readAll(coll: CollectionName, filter: Filter = {}, projection?: Record<string, boolean>, perRequest = this.pageSize): Promise<StoredDoc[]> {
+    const size = Math.min(perRequest, this.pageSize);
     const out: StoredDoc[] = [];
     let lastId: string | null = null;
     for (;;) {
       const where: Filter = lastId === null ? filter : this.and(filter, { _id: this._.gt(lastId) });
-      const batch = await this.find(coll, where, [['_id', 'asc']], this.pageSize, projection);
+      const batch = await this.find(coll, where, [['_id', 'asc']], size, projection);
       out.push(...batch);
-      if (batch.length < this.pageSize) return out;
+      if (batch.length < size) return out;
       lastId = batch[batch.length - 1]._id;
     }
   }

@@ -83,6 +83,9 @@ function subtree(nodes: GridNode[], rootId: string): Set<string> {
  * that re-reads and updates `meta/grid`: a concurrent import conflicts on that document, and a moved
  * version makes the import write nothing.
  */
+/** Boundaries per read: ≈50 outlines of a few hundred KB each stay far under the 16 MB response cap. */
+export const BOUNDARIES_PER_REQUEST = 50;
+
 export class CloudbaseDirectory implements DirectoryRepo {
   constructor(private readonly cb: CloudbaseDb) {}
 
@@ -93,8 +96,12 @@ export class CloudbaseDirectory implements DirectoryRepo {
   async listNodes(): Promise<GridNode[]> {
     return (await this.cb.readAll('grid_nodes')).map(toNode);
   }
+  /**
+   * Boundaries are the largest documents (a town's outline can be hundreds of KB of coordinates): read
+   * `BOUNDARIES_PER_REQUEST` at a time, so no answer nears CloudBase's 16 MB response cap.
+   */
   async listBoundaries(): Promise<Boundary[]> {
-    return (await this.cb.readAll('grid_boundaries'))
+    return (await this.cb.readAll('grid_boundaries', {}, undefined, BOUNDARIES_PER_REQUEST))
       .map((d) => ({ nodeId: d._id, geometry: JSON.parse(String(d.geometry)) as Boundary['geometry'] }))
       .sort(byKeys((b) => b.nodeId));
   }

@@ -10,6 +10,7 @@ import { demoDirectory } from '../demo-data';
 import { at, concern } from '../store-contract-fixtures';
 import { describePagingContract } from '../store-contract-paging';
 import { seedCloudbaseDirectory } from './seed';
+import { BOUNDARIES_PER_REQUEST } from './directory';
 import { CloudbaseStore } from './store';
 
 const CAP = 3;
@@ -37,5 +38,24 @@ describe(`CloudBase at ${CAP} documents per request`, () => {
     expect(limits.length).toBeGreaterThan(0);
     expect(Math.max(...limits)).toBeLessThanOrEqual(CAP);
     await expect(store.cb.find('concerns', {}, [['_id', 'asc']], CAP + 1)).rejects.toThrow(RangeError);
+  });
+});
+
+describe('grid boundaries on CloudBase', () => {
+  it(`are read ${BOUNDARIES_PER_REQUEST} at a time, however many there are, and none is left out`, async () => {
+    const fake = fakeCloudbaseApp();
+    try {
+      const big = new CloudbaseStore({ db: fake.db });
+      await big.cb.createCollections();
+      const square = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
+      for (let i = 0; i < 2 * BOUNDARIES_PER_REQUEST + 7; i++) await big.cb.coll('grid_boundaries').add({ _id: `g-${String(i).padStart(3, '0')}`, geometry: JSON.stringify(square) });
+      const from = fake.wire.requests.length;
+      const all = await big.directory.listBoundaries();
+      expect(all).toHaveLength(2 * BOUNDARIES_PER_REQUEST + 7);
+      const limits = fake.wire.requests.slice(from).map((r) => (r.params as { limit?: number } | undefined)?.limit);
+      expect(limits).toEqual([BOUNDARIES_PER_REQUEST, BOUNDARIES_PER_REQUEST, BOUNDARIES_PER_REQUEST]);
+    } finally {
+      fake.wire.uninstall();
+    }
   });
 });
