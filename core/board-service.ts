@@ -4,7 +4,7 @@
  * settings). Only towns whose setting turns the board on show anything; photos are never shown here.
  */
 import type { ConcernCtx as Ctx } from './concern-service';
-import type { DirectorySnapshot } from './directory';
+import { categoriesOf, type DirectorySnapshot } from './directory';
 import { isPublicConcern } from './content';
 import { AppError } from './errors';
 import { toWgs84 } from './geo';
@@ -38,7 +38,7 @@ async function publicTowns(board: BoardRepo, townIds: string[]): Promise<string[
 async function cards(ctx: Ctx, snap: DirectorySnapshot, board: BoardRepo, cs: Concern[]): Promise<PublicConcern[]> {
   if (cs.length === 0) return [];
   const { store } = ctx.deps;
-  const [cats, staff, plus] = await Promise.all([store.directory.listCategories(), store.directory.listStaff(), board.plusOnes(cs.map((c) => c.id), ctx.caller.openid)]);
+  const [cats, staff, plus] = await Promise.all([categoriesOf(snap), store.directory.listStaff(), board.plusOnes(cs.map((c) => c.id), ctx.caller.openid)]);
   const staffNames = staff.map((s) => s.name);
   return Promise.all(
     cs.map(async (c) => {

@@ -1,4 +1,4 @@
-import { DirectoryCache, categoryOf } from './directory';
+import { DirectoryCache, categoriesOf, categoryOf } from './directory';
 import type { Category } from './model';
 import type { DirectoryRepo } from './ports';
 import { NODES, OFFICES, category } from './test-grid';
@@ -23,6 +23,8 @@ describe('the directory snapshot', () => {
     const first = await cache.current();
     expect(categoryOf(first, 't1', 'environment')).toMatchObject({ name: '人居环境' });
     expect(categoryOf(first, 't2', 'environment')).toBeUndefined();
+    expect(categoriesOf(first).map((c) => c.townId)).toEqual(['t1']);
+    expect(categoriesOf(first, 't2')).toEqual([]);
     await cache.current();
     expect(state.reads).toEqual({ version: 2, categories: 1 });
   });

@@ -21,6 +21,12 @@ export function categoryKey(townId: string, code: string): string {
   return `${townId}/${code}`;
 }
 
+/** The categories of a town (of every town without one), in the store's order, from the snapshot: no read. */
+export function categoriesOf(snap: DirectorySnapshot, townId?: string): Category[] {
+  const all = [...snap.categoryByKey.values()];
+  return townId === undefined ? all : all.filter((c) => c.townId === townId);
+}
+
 /** A town's category by its code, from the snapshot; undefined when the town has no such category. */
 export function categoryOf(snap: DirectorySnapshot, townId: string, code: string): Category | undefined {
   return snap.categoryByKey.get(categoryKey(townId, code));

@@ -5,7 +5,7 @@
  */
 import { planSubmission, type Submission } from './concern-service';
 import { isPublicConcern, releasedText } from './content';
-import type { DirectorySnapshot } from './directory';
+import { categoriesOf, type DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { scrubPersonal } from './scrub';
 import { TEXT_PROBLEM_MESSAGE, textProblem } from './text';
@@ -73,7 +73,7 @@ export async function postRequest(env: Open311Env, req: Open311HttpRequest, { on
   const townId = jurisdiction(snap, p, client);
   const code = p.service_code;
   if (!code) fail(400, 'service_code is required');
-  const cats = await env.deps.store.directory.listCategories(townId);
+  const cats = categoriesOf(snap, townId);
   if (!cats.some((c) => c.code === code)) fail(404, `service_code ${code} not found in ${townId}`);
 
   const description = textField(p.description, 'description', OPEN311_LIMITS.descriptionMax);
@@ -186,7 +186,7 @@ export async function listRequests(env: Open311Env, req: Open311HttpRequest, { o
     if (p.service_code) q.categories = list(p.service_code);
   }
   if (townIds.length === 0) return [];
-  const cats = await env.deps.store.directory.listCategories();
+  const cats = categoriesOf(snap);
   const found = (await env.deps.store.concerns.search(q, OPEN311_LIMITS.maxResults)).filter((c) => visible(reader, c, cats, townIds));
   return views(env, req, snap, reader, cats, found);
 }
@@ -196,7 +196,7 @@ export async function getRequest(env: Open311Env, req: Open311HttpRequest, { one
   if (!ID_RE.test(id)) fail(404, `service request ${id} not found`);
   const snap = await env.directory.current();
   const c = await env.deps.store.concerns.get(id);
-  const cats = await env.deps.store.directory.listCategories();
+  const cats = categoriesOf(snap);
   const publicTownIds = reader.client || !c ? null : await publicTowns(env, [c.route.townId]);
   if (!c || !visible(reader, c, cats, publicTownIds)) return fail(404, `service request ${id} not found`);
   return views(env, req, snap, reader, cats, [c]);

@@ -10,6 +10,7 @@
  */
 import { reply } from './concern-service';
 import { ERROR_CODES, AppError, type ErrorCode } from './errors';
+import { categoriesOf } from './directory';
 import { STATUS_TEXT } from './labels';
 import type { Concern, ConcernStatus } from './model';
 import type { ConcernHistory, ConcernSearch } from './ports';
@@ -59,7 +60,7 @@ export async function listUpdates(env: Open311Env, req: Open311HttpRequest, { on
   const q: ConcernSearch = { ...scopeOf(reader, townIds), createdFrom: '0000', createdTo: '9999', updatedFrom: new Date(from).toISOString() };
   const changed = await env.deps.store.concerns.search(q, OPEN311_LIMITS.maxResults + 1);
   if (changed.length > OPEN311_LIMITS.maxResults) fail(400, `more than ${OPEN311_LIMITS.maxResults} requests changed since start_date; ask for a shorter span`);
-  const cats = await env.deps.store.directory.listCategories();
+  const cats = categoriesOf(snap);
   const shown = changed.filter((c) => visible(reader, c, cats, townIds));
   const [histories, text] = await Promise.all([env.deps.store.concerns.histories(shown.map((c) => c.id)), textFor(env, reader, shown)]);
   const all = shown.flatMap((c) => updatesOf(c, histories.get(c.id) ?? { events: [], messages: [] }, from, to, text));

@@ -12,7 +12,7 @@
  * Anything else under `/open311/` is 404 in the spec's error format.
  */
 import { AppError, RETRY_AFTER_SECONDS } from './errors';
-import type { DirectorySnapshot } from './directory';
+import { categoriesOf, type DirectorySnapshot } from './directory';
 import type { Category, CategoryKind } from './model';
 import { answer, errorAnswer, formatOf, type Root } from './open311-format';
 import { clientOf, fail, jurisdiction, Open311Error, params, spend, type Open311Env, type Open311HttpRequest, type Open311HttpResponse, type Params, type XmlWriter } from './open311-common';
@@ -69,7 +69,7 @@ async function services(env: Open311Env, req: Open311HttpRequest, { one: p }: Pa
   await spend(env, client, req, false);
   const snap = await env.directory.current();
   const townId = jurisdiction(snap, p, client);
-  const cats = await env.deps.store.directory.listCategories(townId);
+  const cats = categoriesOf(snap, townId);
   if (code === null) return cats.map((c) => serviceView(c, officeNameOf(snap, c)));
   const c = cats.find((k) => k.code === code);
   if (!c) return fail(404, `service_code ${code} not found`);
