@@ -15,6 +15,10 @@ export function crashImage(dbPaths: readonly string[], writes: number): string[]
     const { createLocalRuntime } = require(${JSON.stringify(path.join(ROOT, 'server/local-runtime.ts'))});
     (async () => {
       const out = [];
+      // Every runtime stays referenced until the kill: a store collected earlier would close its database
+      // (better-sqlite3 closes on garbage collection), checkpoint and delete its log, and the "crash"
+      // would leave a cleanly closed file instead (seen once under load).
+      const open = (globalThis.openRuntimes = []);
       for (const dbPath of ${JSON.stringify(dbPaths)}) {
         const rt = createLocalRuntime({ dbPath, seed: 'demo', now: () => new Date('2026-03-02T02:00:00Z'), rateLimits: { writesPerMinute: 1e6, submitsPerHour: 1e6 } });
         const ids = [];
@@ -23,6 +27,7 @@ export function crashImage(dbPaths: readonly string[], writes: number): string[]
           ids.push(c.id);
         }
         out.push(ids);
+        open.push(rt);
       }
       process.stdout.write(JSON.stringify(out), () => process.kill(process.pid, 'SIGKILL'));
     })().catch((e) => { console.error(e); process.exit(3); });`;
