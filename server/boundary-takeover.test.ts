@@ -38,6 +38,10 @@ function lattice(step: number): Array<{ lat: number; lng: number }> {
   return out;
 }
 
+/** A hang guard, not a timed assertion: each case routes a lattice of points twice, call by call, and a shared
+ * 2-core CI machine can take far longer than jest's default 5 s for that on the wire fake. */
+const HANG_GUARD_MS = 120_000;
+
 function attacks(call: Call, state: () => Promise<unknown>, step: number) {
   const outcome = (p: Promise<unknown>): Promise<Outcome> => p.then(() => ({ code: 'ok' }), (e: { code?: string; details?: unknown }) => ({ code: e.code ?? String(e), details: e.details }));
   const routes = async (points: Array<{ lat: number; lng: number }>) => {
@@ -57,7 +61,7 @@ function attacks(call: Call, state: () => Promise<unknown>, step: number) {
     expect(details.every((d) => /与西樵镇的「.+」.*不同镇的边界只能相接，不能重叠/.test(d.message))).toBe(true);
     expect(await state()).toEqual(before);
     expect(await routes(points)).toEqual(routed);
-  });
+  }, HANG_GUARD_MS);
 
   it("accepts a town's import inside its own ground, and no point of another town goes anywhere else", async () => {
     const points = lattice(step);
@@ -72,7 +76,7 @@ function attacks(call: Call, state: () => Promise<unknown>, step: number) {
     expect(others.length).toBeGreaterThan(20);
     expect(others.map((i) => after[i])).toEqual(others.map((i) => before[i]));
     expect(after.some((a, i) => a.gridId !== before[i].gridId)).toBe(true);
-  });
+  }, HANG_GUARD_MS);
 }
 
 describe('boundary takeover on SQLite', () => {
