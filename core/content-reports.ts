@@ -12,6 +12,7 @@ import { AppError } from './errors';
 import type { Moderation } from './model';
 import type { ContentReport, ReportedItemKind, ReportedKind, ReportOutcome, ReportReason } from './report-model';
 import type { ParsedInputOf } from './schemas';
+import { tellAuthorOfTakedown } from './takedown-notice';
 import type { ModerationItem } from './views';
 
 export async function report(ctx: Ctx, input: ParsedInputOf<'moderation/report'>): Promise<{ status: ReportOutcome }> {
@@ -44,6 +45,9 @@ export async function report(ctx: Ctx, input: ParsedInputOf<'moderation/report'>
   return { status: stored ? 'reported' : 'already' };
 }
 
+/** How many open reports a decision reads to find the item's (the 内容审核 list reads as many). */
+const OPEN_READ = 1000;
+
 const ITEM_KIND: Readonly<Record<ReportedKind, ReportedItemKind>> = { concern: 'reportedConcern', message: 'reportedMessage' };
 
 /**
@@ -53,7 +57,7 @@ const ITEM_KIND: Readonly<Record<ReportedKind, ReportedItemKind>> = { concern: '
 export async function reportedItems(ctx: Ctx, towns: string[] | null, limit: number): Promise<ModerationItem[]> {
   const { store } = ctx.deps;
   const groups = new Map<string, ContentReport[]>();
-  for (const r of await store.contentReports.open(towns, limit * 10)) {
+  for (const r of await store.contentReports.open(towns, Math.min(limit * 10, OPEN_READ))) {
     const key = `${r.kind}:${r.itemId}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
@@ -87,6 +91,11 @@ export async function decideReported(ctx: Ctx, itemKind: ReportedItemKind, id: s
   const { store } = ctx.deps;
   const kind: ReportedKind = itemKind === 'reportedConcern' ? 'concern' : 'message';
   if (!(await store.contentReports.isOpen(kind, id, towns))) return false;
-  if (decision === 'reject') await store.concerns.decideModeration(kind, id, 'rejected', towns, 'published');
+  if (decision === 'reject') {
+    await store.concerns.decideModeration(kind, id, 'rejected', towns, 'published');
+    // The author is told before the reports close, so a run cut in between tells them when decided again.
+    const reports = (await store.contentReports.open(towns, OPEN_READ)).filter((r) => r.kind === kind && r.itemId === id);
+    if (reports.length > 0) await tellAuthorOfTakedown(ctx, kind, id, reports[0].concernId, reports.map((r) => r.reason));
+  }
   return (await store.contentReports.close(kind, id, decision === 'reject' ? 'removed' : 'kept', ctx.deps.now().toISOString(), towns)) > 0;
 }
