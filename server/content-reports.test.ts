@@ -123,4 +123,28 @@ describe('reporting a text (举报)', () => {
     expect(items[0].body).toContain('辱骂或人身攻击');
     expect(items[0].body).not.toContain('电工');
   });
+
+  it("takes 举报 on a board card's 办理答复 without a message id: the reply is found on the server, and its takedown leaves the card", async () => {
+    const { c, messageId } = await repliedConcern();
+    const finalReply = () => call<PublicConcern>(I.resident2, 'board/get', { id: c.id }).then((p) => p.finalReply);
+    expect(await finalReply()).toBe('明天派电工来修');
+    // A bystander knows no message id: the card's concern id and `finalReply` name the text.
+    await expect(call(I.resident2, 'moderation/report', { concernId: c.id, messageId, reason: 'abuse' })).rejects.toMatchObject({ code: 'CONCERN.NOT_FOUND' });
+    expect(await call(I.resident2, 'moderation/report', { concernId: c.id, finalReply: true, reason: 'abuse' })).toEqual({ status: 'reported' });
+    expect(await call(I.resident2, 'moderation/report', { concernId: c.id, finalReply: true, reason: 'ad' })).toEqual({ status: 'already' });
+    await expect(call(I.resident2, 'moderation/report', { concernId: c.id, messageId, finalReply: true, reason: 'ad' })).rejects.toMatchObject({ code: 'VALIDATION.FAILED' });
+    expect(await queue()).toEqual([expect.objectContaining({ kind: 'reportedMessage', id: messageId, text: '明天派电工来修', reports: { count: 1, reasons: ['abuse'] } })]);
+    await call(I.townAdmin, 'moderation/decide', { kind: 'reportedMessage', id: messageId, decision: 'reject' });
+    expect(await finalReply()).toBeNull();
+    expect((await call<{ items: Array<{ kind: string; recipientOpenid: string }> }>(I.daguoChair, 'message/list')).items.filter((m) => m.kind === 'content_removed')).toHaveLength(1);
+    // Nothing left to report on the card: no published final reply.
+    await expect(call(I.resident2, 'moderation/report', { concernId: c.id, finalReply: true, reason: 'ad' })).rejects.toMatchObject({ code: 'CONCERN.NOT_FOUND' });
+  });
+
+  it('refuses 举报 of the final reply of a concern that has none, or that the caller cannot see, storing nothing', async () => {
+    const fresh = await call(I.resident, 'concern/submit', { category: 'road', description: '路面有坑', placeId: 'dz-xicheng-daguo' });
+    await expect(call(I.resident, 'moderation/report', { concernId: fresh.id, finalReply: true, reason: 'ad' })).rejects.toMatchObject({ code: 'CONCERN.NOT_FOUND' });
+    await expect(call(I.resident2, 'moderation/report', { concernId: 'c-missing', finalReply: true, reason: 'ad' })).rejects.toMatchObject({ code: 'CONCERN.NOT_FOUND' });
+    expect(rt.store.db.prepare('SELECT COUNT(*) FROM content_reports').pluck().get()).toBe(0);
+  });
 });

@@ -28,4 +28,17 @@ describe('a takedown on CloudBase', () => {
     const mine = await call<{ items: Array<{ kind: string }> }>(I.resident, 'message/list');
     expect(mine.items.filter((m) => m.kind === 'content_removed')).toHaveLength(1);
   });
+
+  it("reports a concern's final reply (办理答复) by the concern alone, and its takedown tells the handler who wrote it", async () => {
+    const c = await call(I.resident, 'concern/submit', { category: 'road', description: '村口路灯不亮', placeId: 'dz-xicheng-daguo' });
+    await call(I.daguoChair, 'concern/accept', { id: c.id });
+    const replied = await call(I.daguoChair, 'concern/reply', { id: c.id, text: '明天派电工来修' });
+    expect(await call(I.resident, 'moderation/report', { concernId: c.id, finalReply: true, reason: 'false' })).toEqual({ status: 'reported' });
+    expect(cloud.wire().documents('content_reports')).toEqual([expect.objectContaining({ kind: 'message', itemId: replied.thread[0].id, concernId: c.id })]);
+    await call(I.townAdmin, 'moderation/decide', { kind: 'reportedMessage', id: replied.thread[0].id, decision: 'reject' });
+    expect(cloud.wire().documents('inbox_messages').filter((m) => m.kind === 'content_removed')).toEqual([
+      expect.objectContaining({ recipientOpenid: I.daguoChair, page: `/staff/pages/handle/index?id=${c.id}`, body: expect.stringContaining('内容不实') }),
+    ]);
+    await expect(call(I.resident, 'moderation/report', { concernId: c.id, finalReply: true, reason: 'ad' })).rejects.toMatchObject({ code: 'CONCERN.NOT_FOUND' });
+  });
 });
