@@ -41,6 +41,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
       TARO_APP_SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS ?? ''),
       TARO_APP_STAFF_SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.TARO_APP_STAFF_SUBSCRIBE_TEMPLATE_IDS ?? ''),
+      // `true` when the templates above are long-term (长期订阅) ones: asked for once, not again on reply or rating.
+      TARO_APP_SUBSCRIBE_LONG_TERM: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_LONG_TERM ?? ''),
       // Longest edge, in pixels, photos are shrunk to on the phone before upload.
       TARO_APP_PHOTO_LONG_EDGE: JSON.stringify(process.env.TARO_APP_PHOTO_LONG_EDGE ?? '1280'),
     },

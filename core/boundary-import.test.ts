@@ -61,6 +61,7 @@ describe('checking a boundary import', () => {
     ['a self-intersecting (bow-tie) ring', fcOf(feature({ id: 'c1' }, { type: 'Polygon', coordinates: [[[0, 0], [2, 2], [2, 0], [0, 3], [0, 0]]] })), /自相交.*\[1.2, 1.2\]/],
     ['a ring that folds back on itself', fcOf(feature({ id: 'c1' }, { type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 2], [2, 1], [0, 2], [0, 0]]] })), /自相交/],
     ['a hole that crosses its outer ring', fcOf(feature({ id: 'c1' }, { type: 'Polygon', coordinates: [sq(0, 0, 2, 2).coordinates[0], sq(1, 1, 3, 3).coordinates[0]] })), /自相交或环与环相接/],
+    ['a MultiPolygon whose parts overlap each other', fcOf(feature({ id: 'v2-g' }, { type: 'MultiPolygon', coordinates: [sq(5, 0, 8, 4).coordinates, sq(9, 9, 10, 10).coordinates, sq(7, 1, 9, 3).coordinates] })), /多块边界的第1块与第3块重叠/],
     ['a town boundary reaching into another town', fcOf(feature({ id: 't1' }, sq(0, 0, 25, 10))), /与乙镇的「乙镇」（t2，现有边界）重叠.*不同镇的边界只能相接/],
     ['a grid drawn inside another town once the own town boundary is left out', fcOf(feature({ id: 'v2-g' }, sq(21, 1, 22, 2))), /与乙镇的「乙镇」/],
     ['sibling grids overlapping by more than the tolerance', fcOf(feature({ id: 'c1-ga' }, sq(0, 0, 2.5, 5)), feature({ id: 'c1-gb' }, sq(1.5, 0, 5, 5))), /与「一社甲网格」（c1-ga，第 1 个要素）重叠超过较小者面积的 1%/],

@@ -17,7 +17,7 @@
  */
 import { CHILD_KINDS, GridIndex } from './grid';
 import { bboxOf, geometryContains, geometryProblems, normalizeGeometry, polygonsOf, type BoundaryGeometry, type Position } from './geo';
-import { geometriesOverlap, overlapShare, selfIntersection } from './geo-overlap';
+import { geometriesOverlap, overlappingParts, overlapShare, selfIntersection } from './geo-overlap';
 import type { Boundary } from './locate';
 import type { GridNode, NodeKind } from './model';
 import { PackedRTree } from './spatial-index';
@@ -115,7 +115,9 @@ export function planBoundaryImport(
     for (const m of geomProblems) fail(line, ref, m);
     const crossed = geomProblems.length === 0 ? polygonsOf(feat.geometry as BoundaryGeometry).map(selfIntersection).find((at) => at !== null) : undefined;
     if (crossed) fail(line, ref, `边界自相交或环与环相接（如坐标 ${where(crossed)}）`);
-    const usable = geomProblems.length === 0 && !crossed;
+    const folded = geomProblems.length === 0 && !crossed ? overlappingParts(feat.geometry as BoundaryGeometry) : null;
+    if (folded) fail(line, ref, `多块边界的第${folded.i + 1}块与第${folded.j + 1}块重叠（如坐标 ${where(folded.at)}），重叠的部分只能画一次`);
+    const usable = geomProblems.length === 0 && !crossed && !folded;
 
     let node: GridNode | null = null;
     let isNew = false;

@@ -9,30 +9,37 @@ import { canView } from './access';
 import { onPublicBoard } from './board-service';
 import type { ConcernCtx as Ctx } from './concern-service';
 import { AppError } from './errors';
-import type { Moderation } from './model';
+import type { Concern, ConcernMessage, Moderation } from './model';
 import type { ContentReport, ReportedItemKind, ReportedKind, ReportOutcome, ReportReason } from './report-model';
 import type { ParsedInputOf } from './schemas';
+import { tellAuthorOfTakedown } from './takedown-notice';
 import type { ModerationItem } from './views';
 
 export async function report(ctx: Ctx, input: ParsedInputOf<'moderation/report'>): Promise<{ status: ReportOutcome }> {
   const { store } = ctx.deps;
   const snap = await ctx.directory.current();
   const c = await store.concerns.get(input.concernId);
-  const kind: ReportedKind = input.messageId === undefined ? 'concern' : 'message';
-  // A thread is private to those who take part in it; a description may also be reported from the board.
-  const sees = c !== null && (canView(snap.grid, ctx.caller, c) || (kind === 'concern' && (await onPublicBoard(ctx, c))));
+  if (input.messageId !== undefined && input.finalReply) throw new AppError('VALIDATION.FAILED', 'a message or the final reply, not both', [{ path: 'finalReply', message: 'with messageId' }]);
+  const kind: ReportedKind = input.messageId === undefined && !input.finalReply ? 'concern' : 'message';
+  // A thread is private to those who take part in it; a description and the final reply (办理答复) are
+  // also on the board, and may be reported from there.
+  const boardText = kind === 'concern' || input.finalReply === true;
+  const sees = c !== null && (canView(snap.grid, ctx.caller, c) || (boardText && (await onPublicBoard(ctx, c))));
   if (!c || !sees) throw new AppError('CONCERN.NOT_FOUND', `no concern ${input.concernId} for this caller`);
   let moderation: Moderation = c.moderation;
-  if (input.messageId !== undefined) {
-    const m = (await store.concerns.thread(c.id)).find((x) => x.id === input.messageId);
-    if (!m) throw new AppError('CONCERN.NOT_FOUND', `no message ${input.messageId} in concern ${c.id}`);
+  let messageId = input.messageId;
+  if (kind === 'message') {
+    const thread = await store.concerns.thread(c.id);
+    const m = input.finalReply ? finalReplyOf(c, thread) : thread.find((x) => x.id === input.messageId);
+    if (!m) throw new AppError('CONCERN.NOT_FOUND', input.finalReply ? `no final reply in concern ${c.id}` : `no message ${input.messageId} in concern ${c.id}`);
     moderation = m.moderation;
+    messageId = m.id;
   }
   if (moderation !== 'published') return { status: 'under_review' };
   const stored = await store.contentReports.add({
     id: ctx.deps.newId('cr'),
     kind,
-    itemId: input.messageId ?? c.id,
+    itemId: messageId ?? c.id,
     concernId: c.id,
     townId: c.route.townId,
     reporterOpenid: ctx.caller.openid,
@@ -44,6 +51,18 @@ export async function report(ctx: Ctx, input: ParsedInputOf<'moderation/report'>
   return { status: stored ? 'reported' : 'already' };
 }
 
+/** How many open reports a decision reads to find the item's (the 内容审核 list reads as many). */
+const OPEN_READ = 1000;
+
+/**
+ * The board card's final reply (办理答复): the last published message of the thread not written by the
+ * reporter — the rule of `latestReplies` on both stores, which fills the card. A held or rejected reply is
+ * never it, so a takedown moves the card to the reply before (or none).
+ */
+export function finalReplyOf(c: Pick<Concern, 'reporterOpenid'>, thread: readonly ConcernMessage[]): ConcernMessage | undefined {
+  return [...thread].reverse().find((m) => m.authorOpenid !== c.reporterOpenid && m.moderation === 'published');
+}
+
 const ITEM_KIND: Readonly<Record<ReportedKind, ReportedItemKind>> = { concern: 'reportedConcern', message: 'reportedMessage' };
 
 /**
@@ -53,7 +72,7 @@ const ITEM_KIND: Readonly<Record<ReportedKind, ReportedItemKind>> = { concern: '
 export async function reportedItems(ctx: Ctx, towns: string[] | null, limit: number): Promise<ModerationItem[]> {
   const { store } = ctx.deps;
   const groups = new Map<string, ContentReport[]>();
-  for (const r of await store.contentReports.open(towns, limit * 10)) {
+  for (const r of await store.contentReports.open(towns, Math.min(limit * 10, OPEN_READ))) {
     const key = `${r.kind}:${r.itemId}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
@@ -87,6 +106,11 @@ export async function decideReported(ctx: Ctx, itemKind: ReportedItemKind, id: s
   const { store } = ctx.deps;
   const kind: ReportedKind = itemKind === 'reportedConcern' ? 'concern' : 'message';
   if (!(await store.contentReports.isOpen(kind, id, towns))) return false;
-  if (decision === 'reject') await store.concerns.decideModeration(kind, id, 'rejected', towns, 'published');
+  if (decision === 'reject') {
+    await store.concerns.decideModeration(kind, id, 'rejected', towns, 'published');
+    // The author is told before the reports close, so a run cut in between tells them when decided again.
+    const reports = (await store.contentReports.open(towns, OPEN_READ)).filter((r) => r.kind === kind && r.itemId === id);
+    if (reports.length > 0) await tellAuthorOfTakedown(ctx, kind, id, reports[0].concernId, reports.map((r) => r.reason));
+  }
   return (await store.contentReports.close(kind, id, decision === 'reject' ? 'removed' : 'kept', ctx.deps.now().toISOString(), towns)) > 0;
 }

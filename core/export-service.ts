@@ -1,7 +1,8 @@
 /**
  * Exports for the town office (`export/concerns`, `export/rates`): CSV (UTF-8 with BOM, formula cells
- * neutralised) or an .xlsx workbook, returned as `{filename, mime, base64}`. A caller exports only their
- * own subtree (an office: the concerns it co-handles). Nothing personal: no reporter name, phone or
+ * neutralised) or an .xlsx workbook, returned as `{filename, mime, base64}`. Staff export only their own
+ * subtree (an office: the concerns it co-handles); an admin any place of the towns they oversee, by the same
+ * rule as moderation, feedback and the audit log (`oversees`, core/scope.ts). Nothing personal: no reporter name, phone or
  * openid, no photos.
  */
 import { releasedText } from './content';
@@ -12,6 +13,7 @@ import { AppError } from './errors';
 import { agencyOf } from './open311';
 import type { ConcernSearch } from './ports';
 import { LIMITS, type ParsedInputOf } from './schemas';
+import { oversees } from './scope';
 import { rates } from './stats';
 import type { ExportFile } from './views';
 import { buildXlsx, XLSX_MIME, type XlsxCell } from './xlsx';
@@ -74,7 +76,8 @@ function scopeOf(ctx: ConcernCtx, snap: DirectorySnapshot, nodeId: string | unde
   }
   const target = nodeId ?? caller.nodeId;
   const node = snap.grid.get(target);
-  if (!node || !snap.grid.get(caller.nodeId) || !snap.grid.isWithin(target, caller.nodeId)) throw new AppError('AUTH.FORBIDDEN', `node ${target} is not under ${caller.nodeId}`);
+  const allowed = caller.role === 'admin' ? oversees(snap, caller, target) : snap.grid.get(caller.nodeId) !== undefined && snap.grid.isWithin(target, caller.nodeId);
+  if (!node || !allowed) throw new AppError('AUTH.FORBIDDEN', `node ${target} is not in the caller's scope`);
   return { q: { nodes: routeNodesOf(snap, node.id) }, name: node.name };
 }
 

@@ -1,5 +1,5 @@
-import type { Position, Ring } from './geo';
-import { geometriesOverlap, overlapShare, polygonsOverlap, selfIntersection } from './geo-overlap';
+import { polygonContains, type Position, type Ring } from './geo';
+import { geometriesOverlap, overlappingParts, overlapShare, polygonsOverlap, selfIntersection } from './geo-overlap';
 
 const box = (x0: number, y0: number, x1: number, y1: number): Ring => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
 const poly = (...rings: Ring[]): Ring[] => rings;
@@ -51,5 +51,29 @@ describe('a ring that crosses itself', () => {
     const found = selfIntersection(p);
     if (at === null) expect(found).toBeNull();
     else expect(found).not.toBeNull();
+  });
+});
+
+describe('the parts of one MultiPolygon against each other', () => {
+  const multi = (...parts: Ring[][]) => ({ type: 'MultiPolygon' as const, coordinates: parts });
+  const cases: Array<[string, ReturnType<typeof multi>, [number, number] | null]> = [
+    ['two parts apart', multi(poly(box(0, 0, 1, 1)), poly(box(3, 3, 4, 4))), null],
+    ['two parts touching along an edge', multi(poly(box(0, 0, 1, 1)), poly(box(1, 0, 2, 1))), null],
+    ['two parts touching at a corner', multi(poly(box(0, 0, 1, 1)), poly(box(1, 1, 2, 2))), null],
+    ['an island inside the hole of another part', multi(poly(box(0, 0, 5, 5), box(1, 1, 4, 4).reverse()), poly(box(2, 2, 3, 3))), null],
+    ['two parts whose edges cross', multi(poly(box(0, 0, 2, 2)), poly(box(1, 1, 3, 3))), [0, 1]],
+    ['a part inside another', multi(poly(box(0, 0, 4, 4)), poly(box(9, 9, 10, 10)), poly(box(1, 1, 2, 2))), [0, 2]],
+    ['the same part twice', multi(poly(box(9, 9, 10, 10)), poly(box(0, 0, 1, 1)), poly(box(0, 0, 1, 1))), [1, 2]],
+    ['an island bigger than the hole it sits in', multi(poly(box(0, 0, 5, 5), box(1, 1, 4, 4).reverse()), poly(box(0.5, 0.5, 4.5, 4.5))), [0, 1]],
+  ];
+  it.each(cases)('%s', (_name, g, pair) => {
+    const found = overlappingParts(g);
+    expect(found === null ? null : [found.i, found.j]).toEqual(pair);
+    // The witness lies in both parts.
+    if (found) expect([polygonContains(found.at[0], found.at[1], g.coordinates[found.i]), polygonContains(found.at[0], found.at[1], g.coordinates[found.j])]).toEqual([true, true]);
+  });
+
+  it('finds nothing to compare in a Polygon', () => {
+    expect(overlappingParts({ type: 'Polygon', coordinates: [box(0, 0, 1, 1)] })).toBeNull();
   });
 });

@@ -162,6 +162,22 @@ export function geometriesOverlap(a: BoundaryGeometry, b: BoundaryGeometry): Pos
   return null;
 }
 
+/**
+ * Two parts of one MultiPolygon whose interiors meet (i < j, 0-based, and a point inside both), or null.
+ * Parts may touch (at a point or along an edge); an island inside another part's hole is apart from it.
+ * Overlapping parts would count their common area twice and blur which part a point lies in.
+ */
+export function overlappingParts(g: BoundaryGeometry): { i: number; j: number; at: Position } | null {
+  const parts = polygonsOf(g);
+  for (let i = 0; i < parts.length; i++) {
+    for (let j = i + 1; j < parts.length; j++) {
+      const at = polygonsOverlap(parts[i], parts[j]);
+      if (at) return { i, j, at };
+    }
+  }
+  return null;
+}
+
 export function geometryArea(g: BoundaryGeometry): number {
   let area = 0;
   for (const poly of polygonsOf(g)) poly.forEach((ring, i) => (area += (i === 0 ? 1 : -1) * Math.abs(ringArea2(ring)) / 2));

@@ -17,6 +17,7 @@ import type { GridNode } from './model';
 import { OPEN311_LIMITS, placeFromAddress, pseudoResident, ticketRequestId, TICKET_RE } from './open311';
 import type { NewConcern } from './ports';
 import { parseCsv } from './roster-import';
+import { adminTowns } from './scope';
 import { TEXT_PROBLEM_TEXT, textProblem } from './text';
 import { LIMITS, type ParsedInputOf } from './schemas';
 import type { HotlineImportView } from './views';
@@ -28,17 +29,17 @@ const COLUMNS = ['ticket', 'category', 'description', 'lat', 'lng', 'address', '
 type Column = (typeof COLUMNS)[number];
 const REQUIRED: readonly Column[] = ['ticket', 'category', 'description'];
 
-/** The towns an admin imports into: their own town, or every town of their district. */
-function adminTowns(ctx: ConcernCtx, snap: DirectorySnapshot): GridNode[] {
-  const node = ctx.caller.role === 'admin' && ctx.caller.nodeId !== null ? snap.grid.get(ctx.caller.nodeId) : undefined;
-  if (node?.kind === 'town') return [node];
-  if (node?.kind === 'district') return snap.grid.children(node.id).filter((n) => n.kind === 'town');
-  throw new AppError('AUTH.FORBIDDEN', 'hotline imports are for town and district admins');
+/** The towns an admin imports into: the towns they oversee (`adminTowns`), every town of the district for a district admin. */
+function importTowns(ctx: ConcernCtx, snap: DirectorySnapshot): GridNode[] {
+  const towns = adminTowns(snap, ctx.caller);
+  const nodes = towns === null ? snap.grid.children(ctx.caller.nodeId!).filter((n) => n.kind === 'town') : towns.map((id) => snap.grid.get(id)!);
+  if (nodes.length === 0) throw new AppError('AUTH.FORBIDDEN', 'hotline imports are for town and district admins');
+  return nodes;
 }
 
 export async function importHotline(ctx: ConcernCtx, input: ParsedInputOf<'concern/importHotline'>): Promise<HotlineImportView> {
   const snap = await ctx.directory.current();
-  const towns = adminTowns(ctx, snap);
+  const towns = importTowns(ctx, snap);
   const rows = parseCsv(input.csv);
   const problems: ImportProblem[] = [];
   const problem = (line: number, ref: string | null, message: string) => problems.push({ line, ref, message });

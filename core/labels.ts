@@ -3,6 +3,7 @@
  * timeline notes alike. Plain data: the mini program may import it at run time (.dependency-cruiser.cjs).
  */
 import type { ConcernSource, ConcernStatus, Rating } from './model';
+import type { ReportReason } from './report-model';
 
 export const STATUS_TEXT: Readonly<Record<ConcernStatus, string>> = {
   submitted: '已提交',
@@ -17,3 +18,13 @@ export const STATUS_TEXT: Readonly<Record<ConcernStatus, string>> = {
 export const RATING_TEXT: Readonly<Record<Rating, string>> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
 
 export const SOURCE_TEXT: Readonly<Record<ConcernSource, string>> = { app: '小程序', open311: 'Open311', '12345': '12345热线' };
+
+/** Each reason in Chinese, as the 举报 sheet lists it and the author's takedown notice names it. */
+export const REPORT_REASON_TEXT: Readonly<Record<ReportReason, string>> = {
+  ad: '广告或引流',
+  abuse: '辱骂或人身攻击',
+  privacy: '泄露他人隐私',
+  false: '内容不实',
+  illegal: '违法违规',
+  other: '其他问题',
+};

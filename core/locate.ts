@@ -4,10 +4,17 @@
  * few candidates, then the exact closed point-in-polygon test decides.
  *
  * The rule, identical for the indexed and the naive path: the grids whose boundary holds the point
- * (closed: edges and vertices count) are the candidates; the chosen grid is the candidate with the
- * smallest id, so a point on a border shared by several grids goes to exactly one, the same one on
- * every run. The town is the chosen grid's town, else the smallest-id town whose boundary holds it.
+ * (closed: edges and vertices count) are the candidates. One candidate is the grid. A point on a border
+ * that several hold goes to exactly one of them by where the boundaries lie, never by their ids (an id
+ * says nothing about the place, and ids are made by the server anyway): the grid that holds a point a
+ * hair (BORDER_NUDGE) to the north-east of it — the grid east of a north-south border, north of an
+ * east-west one — else, in this order, to the north-west, south-west or south-east (a corner where grids
+ * only touch); of several still (boundaries that overlap within the import's tolerance), the smallest by
+ * area, the more specific place. Only grids of identical area holding the same nudged point fall back to
+ * the id order. The town is decided the same way among the towns whose boundary holds the point, when
+ * no grid does; else it is the chosen grid's town.
  */
+import { geometryArea } from './geo-overlap';
 import { bboxOf, geometryContains, polygonContains, polygonsOf, type BBox, type BoundaryGeometry, type Ring } from './geo';
 import type { GridIndex } from './grid';
 import type { GridNode, LatLng } from './model';
@@ -26,6 +33,20 @@ export interface Located {
   /** The chosen grid's town, else the town whose boundary holds the point, else null. */
   townId: string | null;
 }
+
+/**
+ * How far (degrees, ~1 cm) a point on a border is moved to see which side it lies on; the north-south
+ * step is slanted by an irrational factor so that the nudge runs along no edge of a lattice of borders.
+ */
+const BORDER_NUDGE = 1e-7;
+const NUDGE_SLANT = Math.SQRT1_2;
+/** North-east first, then north-west, south-west, south-east. */
+const NUDGES: ReadonlyArray<readonly [number, number]> = [
+  [1, 1],
+  [-1, 1],
+  [-1, -1],
+  [1, -1],
+];
 
 interface Part {
   nodeId: string;
@@ -87,11 +108,15 @@ export class LocationIndex {
     const hits: number[] = [];
     this.gridTree.searchPoint(p.lng, p.lat, (i) => hits.push(i));
     const candidates = containing(this.gridParts, hits, p.lng, p.lat);
-    return this.decide(candidates, () => {
-      const th: number[] = [];
-      this.townTree.searchPoint(p.lng, p.lat, (i) => th.push(i));
-      return containing(this.townParts, th, p.lng, p.lat);
-    });
+    return this.decide(
+      candidates,
+      () => {
+        const th: number[] = [];
+        this.townTree.searchPoint(p.lng, p.lat, (i) => th.push(i));
+        return containing(this.townParts, th, p.lng, p.lat);
+      },
+      p,
+    );
   }
 
   /** The same rule by scanning every boundary: the reference the index is tested and benchmarked against. */
@@ -105,13 +130,27 @@ export class LocationIndex {
       }
       return [...ids].sort();
     };
-    return this.decide(scan(this.gridParts), () => scan(this.townParts));
+    return this.decide(scan(this.gridParts), () => scan(this.townParts), p);
   }
 
-  private decide(candidates: string[], towns: () => string[]): Located {
-    const gridId = candidates[0] ?? null;
+  private decide(candidates: string[], towns: () => string[], p: LatLng): Located {
+    const gridId = this.onBorder(candidates, p);
     if (gridId !== null) return { gridId, candidates, townId: this.grid.placement(gridId).town?.id ?? null };
-    return { gridId: null, candidates, townId: towns()[0] ?? null };
+    return { gridId: null, candidates, townId: this.onBorder(towns(), p) };
+  }
+
+  /** Which of the nodes whose boundaries hold `p` it goes to (the rule above); null for none. */
+  private onBorder(ids: readonly string[], p: LatLng): string | null {
+    if (ids.length <= 1) return ids[0] ?? null;
+    for (const [dx, dy] of NUDGES) {
+      const x = p.lng + dx * BORDER_NUDGE;
+      const y = p.lat + dy * BORDER_NUDGE * NUDGE_SLANT;
+      const holding = ids.filter((id) => geometryContains(this.boundaryOf.get(id)!, x, y));
+      if (holding.length === 0) continue;
+      const area = (id: string) => geometryArea(this.boundaryOf.get(id)!);
+      return holding.map((id) => ({ id, a: area(id) })).sort((m, n) => m.a - n.a || (m.id < n.id ? -1 : 1))[0].id;
+    }
+    return ids[0];
   }
 
   /** True when the node's boundary holds the point; false when it has none. */

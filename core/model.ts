@@ -238,7 +238,9 @@ export type NotificationKind =
   /** To the leader who created an event: the moderator published or rejected its texts. */
   | 'event_reviewed'
   /** To admins, daily: a year that clocks run into has no holiday list yet. */
-  | 'calendar_missing';
+  | 'calendar_missing'
+  /** To the author of a text a moderator took down (下架); in-app only (core/takedown-notice.ts). */
+  | 'content_removed';
 
 export interface Notification {
   id: string;

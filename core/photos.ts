@@ -22,7 +22,16 @@ export function imageTypeOf(b: Uint8Array): PhotoType | null {
 }
 
 /** Links sent by a client system (Open311 media_url) are not our files: shown as they are, never checked here. */
-const isExternal = (id: string) => /^https?:\/\//i.test(id);
+export const isExternal = (id: string) => /^https?:\/\//i.test(id);
+
+/**
+ * The storage folder a person's uploads go to (CloudBase: the mini program's `cloudPath`, me/profile's
+ * `photoFolder`): named by a keyed digest of the openid, never the openid itself, because a file id and
+ * every temporary URL of the file carry its path and are shown to handlers, moderators and the board.
+ */
+export function uploadFolder(digest: Deps['digest'], openid: string): string {
+  return `concern-photos/u${digest(`photo-folder|${openid}`).slice(0, 32)}/`;
+}
 
 /** Refuses photo ids that are not the caller's own uploads in the configured storage. Writes nothing. */
 export async function checkPhotos(deps: Deps, openid: string, fileIds: readonly string[]): Promise<void> {

@@ -526,6 +526,19 @@ export interface PrivacyRepo {
    * idempotent so an interrupted run can simply be repeated.
    */
   forget(openid: string, tombstone: string, at: string): Promise<void>;
+  /**
+   * me/delete's files (issue 14): replaces each photo's file id `from` by `to` on the concern
+   * `concernId` (its photos and its messages' photos) and on the photo's check. Idempotent: a photo
+   * already renamed, or a concern without it, is left as it is. No other record changes.
+   */
+  renamePhotos(renames: PhotoRename[]): Promise<void>;
+}
+
+/** A stored photo moved by me/delete to a place that names nobody. */
+export interface PhotoRename {
+  concernId: string;
+  from: string;
+  to: string;
 }
 
 /** Per-town settings kept by the town admin. */
@@ -651,6 +664,8 @@ export interface PhotoCheckRepo {
   add(checks: PhotoCheck[]): Promise<void>;
   /** The checks of these files that exist. One batched read (`fileId: _.in(ids)`). */
   ofFiles(fileIds: string[]): Promise<PhotoCheck[]>;
+  /** Every check of the photos this person uploaded (an indexed query by uploader), for me/delete. */
+  ofUploader(openid: string): Promise<PhotoCheck[]>;
   /**
    * WeChat's verdict for a trace id: moves the pending check to `status` (a conditional update, so a
    * repeated push changes nothing); the check as updated, or null when no pending check has that trace id.
@@ -701,6 +716,19 @@ export interface PhotoStorage {
    * file exists in it (a non-null display URL).
    */
   ownedBy?(openid: string, fileIds: string[]): Promise<boolean[]>;
+  /**
+   * me/delete: copies each of the person's files to a place whose id and URLs name nobody (idempotent: a
+   * copy made before is made again) and answers each file's id there, in order; a file whose id names
+   * nobody already, or that is not this person's upload, keeps its id. The originals stay until `forgetOwner`.
+   */
+  rehome(openid: string, fileIds: string[]): Promise<string[]>;
+  /** The person's uploads this storage can list (attached or not); null when it cannot list them (CloudBase). */
+  uploadsOf(openid: string): Promise<string[] | null>;
+  /**
+   * me/delete, after the stores point at the rehomed ids: deletes the originals of the `rehomed` files and
+   * every record that names the person as a file's owner. Idempotent.
+   */
+  forgetOwner(openid: string, rehomed: string[]): Promise<void>;
 }
 
 /** Everything core needs from the outside world, wired by one composition root per runtime. */

@@ -7,6 +7,7 @@ import type { ConcernCtx as Ctx } from './concern-service';
 import * as concerns from './concern-service';
 import { AppError } from './errors';
 import type { InboxMessage } from './model';
+import { forgetPhotos } from './privacy-photos';
 import * as volunteers from './volunteer-service';
 import type { ConcernDetail, MyDataExport, Profile } from './views';
 
@@ -55,6 +56,8 @@ export async function deleteMe(ctx: Ctx): Promise<{ deleted: true }> {
   const { caller, deps } = ctx;
   if (caller.role !== 'resident') throw new AppError('ME.STAFF_ACCOUNT', 'staff accounts are removed from the roster by the town admin');
   if (caller.leads) throw new AppError('ME.LEADS_TEAM', 'hand the team over to another leader first');
+  // Files first: while the person's record exists, a delete that stopped half-way can be run again.
+  await forgetPhotos(deps, caller.openid);
   await deps.store.privacy.forget(caller.openid, deps.newId('gone-'), deps.now().toISOString());
   return { deleted: true };
 }

@@ -11,6 +11,7 @@ import { moderate } from './content';
 import * as moderation from './moderation';
 import * as reports from './content-reports';
 import { deleteMe, exportMine } from './privacy';
+import { uploadFolder } from './photos';
 import * as stats from './stats';
 import * as exports_ from './export-service';
 import { importHotline } from './hotline-import';
@@ -135,7 +136,7 @@ async function profile(ctx: Ctx): Promise<Profile> {
     const snap = await ctx.directory.current();
     nodeName = snap.grid.get(nodeId)?.name ?? snap.officeById.get(nodeId)?.name ?? null;
   }
-  const base = { openid: caller.openid, name: caller.name, role: caller.role, nodeId, nodeName };
+  const base = { openid: caller.openid, name: caller.name, role: caller.role, nodeId, nodeName, photoFolder: uploadFolder(ctx.deps.digest, caller.openid) };
   return caller.leads ? { ...base, role: 'leader', teamId: caller.leads.teamId } : base;
 }
 

@@ -111,7 +111,7 @@ export function routeConcern(grid: GridIndex, offices: readonly Office[], input:
     const committee = p.cooperative ? `${p.cooperative.name}社委` : p.village ? `${p.village.name}村居两委` : `${p.town.name}`;
     const border =
       located.candidates.length > 1
-        ? `（位置正好在${located.candidates.map((id) => grid.get(id)?.name ?? id).join('、')}的分界线上，按网格编号顺序归${g.name}）`
+        ? `（位置正好在${located.candidates.map((id) => grid.get(id)?.name ?? id).join('、')}的分界线上，按分界线东侧、北侧优先的规则归${g.name}）`
         : '';
     return {
       ...base,

@@ -147,7 +147,8 @@ export const schemas = {
     .object({ kind: z.enum(['concern', 'message', 'event', 'cancelReason', 'application', 'hoursReason', 'photo', 'reportedConcern', 'reportedMessage']), id: z.union([id, pairId]), decision: z.enum(['publish', 'reject']) })
     .strict(),
   // 举报: the concern's description, or one message of its thread.
-  'moderation/report': z.object({ concernId: id, messageId: id.optional(), reason: z.enum(REPORT_REASONS) }).strict(),
+  // `finalReply`: the board card's 办理答复 (the card carries no message id), instead of a `messageId`.
+  'moderation/report': z.object({ concernId: id, messageId: id.optional(), finalReply: z.literal(true).optional(), reason: z.enum(REPORT_REASONS) }).strict(),
   'audit/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'board/list': z.object({ placeId: id.optional(), limit: limit.optional() }).strict(),
   'board/get': z.object({ id }).strict(),

@@ -44,6 +44,8 @@ export interface Profile {
   nodeName: string | null;
   /** Present for leaders only: the team they lead. */
   teamId?: string;
+  /** Where the mini program uploads this person's photos (`uploadFolder`, core/photos.ts; never the openid). */
+  photoFolder: string;
 }
 
 export interface TeamSummary {

@@ -18,6 +18,7 @@ import { routeConcern } from '../core/routing';
 import type { ConcernSla, RouteDecision } from '../core/model';
 import { buildFunctions } from './build-functions';
 import { cloudbaseBench } from './bench-cloudbase';
+import { notifyBench } from './bench-notify';
 import { createLocalRuntime, type LocalRuntime } from '../server/local-runtime';
 import { backupDatabase } from '../server/sqlite-backup';
 import { AckMarker, quickCheck } from '../server/sqlite-durability';
@@ -659,7 +660,7 @@ function print() {
 }
 
 async function main() {
-  // `npm run bench -- <section>` runs one section: functions, routing, cycle, volunteer, load, interop, durability, ux, cloudbase.
+  // `npm run bench -- <section>` runs one section: functions, routing, cycle, volunteer, load, interop, durability, ux, cloudbase, notify.
   const only = process.argv[2];
   const all = only === undefined;
   if (all) weappSizes();
@@ -673,6 +674,8 @@ async function main() {
   if (all || only === 'durability') await durabilityBench();
   if (all || only === 'ux') await uxBench();
   if (all || only === 'cloudbase') await cloudbaseBench(rows);
+  // trust4 (issue 15): notices WeChat refuses for no subscription (43101).
+  if (all || only === 'notify') await notifyBench(rows);
   console.log(`\nJiefang bench — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores\n`);
   print();
 }

@@ -168,3 +168,34 @@ describe("own vs other's object", () => {
     expect(marked.changed).toBe(0);
   });
 });
+
+describe('feedback per town (the admin scope of adminTowns)', () => {
+  // 陈阿姨's latest report is in 丹灶镇 (beforeEach); 敦根's team leader works in 九江镇.
+  const file = async () => {
+    await rt.router.call('concern', 'feedback/submit', { text: '丹灶镇居民的意见' }, I.resident);
+    await rt.router.call('concern', 'feedback/submit', { text: '九江镇队长的意见' }, I.dungenLeader);
+  };
+  const seen = async (openid: string) =>
+    ((await rt.router.call('concern', 'feedback/list', {}, openid)) as { items: Array<{ text: string }> }).items.map((f) => f.text).sort();
+
+  it.each([
+    ['the town admin of 丹灶镇', I.townAdmin, ['丹灶镇居民的意见']],
+    ['the town admin of 九江镇', I.jiujiangAdmin, ['九江镇队长的意见']],
+    ['the district admin', I.districtAdmin, ['丹灶镇居民的意见', '九江镇队长的意见'].sort()],
+  ])('%s reads the feedback of their own town(s) only', async (_who, openid, texts) => {
+    await file();
+    expect(await seen(openid)).toEqual(texts);
+  });
+
+  it.each([
+    ['a resident', I.resident],
+    ['staff', I.daguoChair],
+    ['an office', I.envOffice],
+    ['a team leader', I.dungenLeader],
+  ])('%s reads no feedback at all, and the refusal writes nothing', async (_who, openid) => {
+    await file();
+    const before = rowCounts(rt.store.db);
+    expect(await outcome('concern', 'feedback/list', {}, openid)).toBe(F);
+    expect(rowCounts(rt.store.db)).toEqual(before);
+  });
+});

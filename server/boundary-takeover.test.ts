@@ -63,6 +63,15 @@ function attacks(call: Call, state: () => Promise<unknown>, step: number) {
     expect(await routes(points)).toEqual(routed);
   }, HANG_GUARD_MS);
 
+  it('refuses a MultiPolygon whose parts overlap each other, changing nothing', async () => {
+    const before = await state();
+    const part = (x0: number, y0: number, x1: number, y1: number) => sq(x0, y0, x1, y1).coordinates;
+    const folded = fc([{ id: 'dz-xicheng' }, { type: 'MultiPolygon', coordinates: [part(112.94, 23.0, 112.97, 23.03), part(112.96, 23.02, 112.99, 23.05)] }]);
+    const f = await outcome(call(I.townAdmin, 'grid/importBoundaries', { geojson: folded }));
+    expect(f).toMatchObject({ code: 'IMPORT.INVALID', details: [{ line: 1, message: expect.stringMatching(/多块边界的第1块与第2块重叠/) }] });
+    expect(await state()).toEqual(before);
+  });
+
   it("accepts a town's import inside its own ground, and no point of another town goes anywhere else", async () => {
     const points = lattice(step);
     const before = await routes(points);

@@ -17,6 +17,7 @@ import { demoDirectory } from './demo-data';
 import { fakeCloudbaseApp } from '../test/fakes/cloudbase-app';
 import type { FakeCloudbaseDb } from '../test/fakes/cloudbase-db';
 import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
+import { testPhotoId } from './test-cloud-function';
 import { testClock } from './test-clock';
 
 /** The configured AppID of these tests (JIEFANG_WX_APPID). */
@@ -164,7 +165,7 @@ describe('a deployed cloud function', () => {
       data: { download_list: (p.file_list as Array<{ fileid: string }>).map((f) => ({ code: 'SUCCESS', fileID: f.fileid, tempFileURL: `https://tmp.example.invalid/${f.fileid.split('/').pop()}` })) },
     }));
     const call = (openid: string, action: string, data: unknown = {}) => concernFunction({ action, data }, contextFor(openid));
-    const photo = 'cloud://jiefang-test.bucket/concern-photos/o-new-resident/a1.jpg';
+    const photo = testPhotoId('jiefang-test.bucket', 'o-new-resident', 'a1.jpg');
     const sub = (await call('o-new-resident', 'concern/submit', { category: 'environment', description: '祠堂旁垃圾桶满了', placeId: 'dz-xicheng-daguo', photos: [photo] })) as { ok: true; data: { id: string } };
     expect(sub.ok).toBe(true);
     // Another person cannot attach that photo by its id: it is not in their upload folder.

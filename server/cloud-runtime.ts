@@ -17,6 +17,7 @@ import { createRouter, type Router } from '../core/router';
 import { loadCloudConfig, type CloudConfig } from './cloud-config';
 import { errorCode } from './cloudbase/db';
 import { CloudbaseRateLimiter } from './cloudbase/rate-limiter';
+import { uploadFolder } from '../core/photos';
 import { CloudbasePhotoStorage } from './cloudbase/storage';
 import { CloudbaseStore } from './cloudbase/store';
 import { hmacDigest, newId } from './ids';
@@ -45,12 +46,13 @@ export function createCloudRuntime(config: CloudConfig, app: CloudBase = tcb.ini
   const rateLimiter = new CloudbaseRateLimiter(store.cb);
   const openapi = new WechatOpenApi(wxServerSdkInvoke(config.envId));
   const contentCheck = new WechatContentCheck(openapi);
-  const photos = new CloudbasePhotoStorage(app);
+  const digest = hmacDigest(config.JIEFANG_CODE_SECRET);
+  const photos = new CloudbasePhotoStorage(app, (openid) => uploadFolder(digest, openid));
   const deps: Deps = {
     store,
     now,
     newId,
-    digest: hmacDigest(config.JIEFANG_CODE_SECRET),
+    digest,
     sla: DEFAULT_SLA,
     volunteer: DEFAULT_VOLUNTEER_SETTINGS,
     // Shared by every container of every function: a counter document per caller and window.

@@ -18,6 +18,7 @@ import { demoDirectory } from './demo-data';
 import { fakeCloudbaseApp } from '../test/fakes/cloudbase-app';
 import type { FakeCloudbaseDb } from '../test/fakes/cloudbase-db';
 import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
+import { testPhotoId } from './test-cloud-function';
 
 const APPID = 'wx0123456789abcdef';
 const OTHER_APP = 'wxfedcba9876543210';
@@ -162,7 +163,7 @@ describe('the notify function', () => {
 });
 
 describe('the mediacheck function', () => {
-  const photo = 'cloud://jiefang-test.bucket/concern-photos/o-resident/a1.jpg';
+  const photo = testPhotoId('jiefang-test.bucket', 'o-resident', 'a1.jpg');
   const push = { ToUserName: 'gh_0123456789ab', FromUserName: 'o-wechat-platform', CreateTime: 1764468000, MsgType: 'event', Event: 'wxa_media_check', appid: APPID, trace_id: 'trace-a1.jpg', version: 2, detail: [], errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } };
   const checks = () => wire.documents('photo_checks').map((c) => c.status);
   beforeEach(async () => {

@@ -86,4 +86,65 @@ describe('reporting a text (举报)', () => {
     expect(rt.store.db.prepare('SELECT text FROM concern_messages').pluck().all()).toEqual(['明天派电工来修']);
     expect(rt.store.db.prepare('SELECT status FROM content_reports ORDER BY at').pluck().all()).toEqual(['removed', 'removed']);
   });
+
+  it('tells the author in 消息 when their text is taken down, naming the reasons but not the text; the reporters and a kept text get nothing', async () => {
+    const { c, messageId } = await repliedConcern();
+    const inbox = async (who: string) => (await call<{ items: Array<{ id: string; kind: string; title: string; body: string; page: string }> }>(who, 'message/list')).items.filter((m) => m.kind === 'content_removed');
+    await call(I.resident2, 'moderation/report', { concernId: c.id, reason: 'false' });
+    await call(I.daguoGridWorker, 'moderation/report', { concernId: c.id, reason: 'privacy' });
+    await call(I.resident, 'moderation/report', { concernId: c.id, messageId, reason: 'abuse' });
+    await call(I.townAdmin, 'moderation/decide', { kind: 'reportedMessage', id: messageId, decision: 'publish' });
+    expect(await inbox(I.daguoChair)).toEqual([]);
+
+    await call(I.townAdmin, 'moderation/decide', { kind: 'reportedConcern', id: c.id, decision: 'reject' });
+    const [told] = await inbox(I.resident);
+    expect(told).toMatchObject({ title: '内容已被下架', page: `/pages/concern/index?id=${c.id}` });
+    expect(told.body).toContain('诉求描述');
+    expect(told.body).toContain('举报原因：内容不实、泄露他人隐私');
+    expect(told.body).not.toContain('路灯');
+    for (const who of [I.resident2, I.daguoGridWorker, I.daguoChair, I.townAdmin]) expect(await inbox(who)).toEqual([]);
+  });
+
+  it("tells a handler whose reply is taken down, on the handling page, once even when the decision is made again after a cut", async () => {
+    const { c, messageId } = await repliedConcern();
+    const count = () => rt.store.db.prepare(`SELECT COUNT(*) FROM inbox_messages WHERE kind = 'content_removed'`).pluck().get();
+    await call(I.resident, 'moderation/report', { concernId: c.id, messageId, reason: 'abuse' });
+    // A run cut after the text went down and the author was told, before the reports closed: deciding again finishes it.
+    const close = rt.store.contentReports.close.bind(rt.store.contentReports);
+    rt.store.contentReports.close = async () => {
+      throw new Error('cut');
+    };
+    await expect(call(I.townAdmin, 'moderation/decide', { kind: 'reportedMessage', id: messageId, decision: 'reject' })).rejects.toThrow('cut');
+    rt.store.contentReports.close = close;
+    await call(I.townAdmin, 'moderation/decide', { kind: 'reportedMessage', id: messageId, decision: 'reject' });
+    expect(count()).toBe(1);
+    const items = (await call<{ items: Array<{ kind: string; body: string; page: string }> }>(I.daguoChair, 'message/list')).items.filter((m) => m.kind === 'content_removed');
+    expect(items).toEqual([expect.objectContaining({ page: `/staff/pages/handle/index?id=${c.id}`, body: expect.stringContaining('一条留言') })]);
+    expect(items[0].body).toContain('辱骂或人身攻击');
+    expect(items[0].body).not.toContain('电工');
+  });
+
+  it("takes 举报 on a board card's 办理答复 without a message id: the reply is found on the server, and its takedown leaves the card", async () => {
+    const { c, messageId } = await repliedConcern();
+    const finalReply = () => call<PublicConcern>(I.resident2, 'board/get', { id: c.id }).then((p) => p.finalReply);
+    expect(await finalReply()).toBe('明天派电工来修');
+    // A bystander knows no message id: the card's concern id and `finalReply` name the text.
+    await expect(call(I.resident2, 'moderation/report', { concernId: c.id, messageId, reason: 'abuse' })).rejects.toMatchObject({ code: 'CONCERN.NOT_FOUND' });
+    expect(await call(I.resident2, 'moderation/report', { concernId: c.id, finalReply: true, reason: 'abuse' })).toEqual({ status: 'reported' });
+    expect(await call(I.resident2, 'moderation/report', { concernId: c.id, finalReply: true, reason: 'ad' })).toEqual({ status: 'already' });
+    await expect(call(I.resident2, 'moderation/report', { concernId: c.id, messageId, finalReply: true, reason: 'ad' })).rejects.toMatchObject({ code: 'VALIDATION.FAILED' });
+    expect(await queue()).toEqual([expect.objectContaining({ kind: 'reportedMessage', id: messageId, text: '明天派电工来修', reports: { count: 1, reasons: ['abuse'] } })]);
+    await call(I.townAdmin, 'moderation/decide', { kind: 'reportedMessage', id: messageId, decision: 'reject' });
+    expect(await finalReply()).toBeNull();
+    expect((await call<{ items: Array<{ kind: string; recipientOpenid: string }> }>(I.daguoChair, 'message/list')).items.filter((m) => m.kind === 'content_removed')).toHaveLength(1);
+    // Nothing left to report on the card: no published final reply.
+    await expect(call(I.resident2, 'moderation/report', { concernId: c.id, finalReply: true, reason: 'ad' })).rejects.toMatchObject({ code: 'CONCERN.NOT_FOUND' });
+  });
+
+  it('refuses 举报 of the final reply of a concern that has none, or that the caller cannot see, storing nothing', async () => {
+    const fresh = await call(I.resident, 'concern/submit', { category: 'road', description: '路面有坑', placeId: 'dz-xicheng-daguo' });
+    await expect(call(I.resident, 'moderation/report', { concernId: fresh.id, finalReply: true, reason: 'ad' })).rejects.toMatchObject({ code: 'CONCERN.NOT_FOUND' });
+    await expect(call(I.resident2, 'moderation/report', { concernId: 'c-missing', finalReply: true, reason: 'ad' })).rejects.toMatchObject({ code: 'CONCERN.NOT_FOUND' });
+    expect(rt.store.db.prepare('SELECT COUNT(*) FROM content_reports').pluck().get()).toBe(0);
+  });
 });

@@ -83,6 +83,18 @@ describe('export/concerns', () => {
     expect((await call(I.envOffice, 'export/concerns', { format: 'csv' })).rows).toBe(1);
   });
 
+  it('lets an admin export the towns they oversee (adminTowns) and no other town', async () => {
+    await report('dz-xicheng-daguo', '丹灶镇的诉求');
+    expect(await codeOf(call(I.jiujiangAdmin, 'export/concerns', { format: 'csv', nodeId: 'danzao' }))).toBe('AUTH.FORBIDDEN');
+    expect(await codeOf(call(I.jiujiangAdmin, 'export/concerns', { format: 'csv', nodeId: 'dz-xicheng' }))).toBe('AUTH.FORBIDDEN');
+    expect(await codeOf(call(I.townAdmin, 'export/concerns', { format: 'csv', nodeId: 'jiujiang' }))).toBe('AUTH.FORBIDDEN');
+    expect(await codeOf(call(I.townAdmin, 'export/concerns', { format: 'csv', nodeId: 'jj-dungen' }))).toBe('AUTH.FORBIDDEN');
+    expect((await call(I.jiujiangAdmin, 'export/concerns', { format: 'csv' })).rows).toBe(0);
+    expect((await call(I.townAdmin, 'export/concerns', { format: 'csv', nodeId: 'dz-xicheng' })).rows).toBe(1);
+    expect((await call(I.districtAdmin, 'export/concerns', { format: 'csv', nodeId: 'danzao' })).rows).toBe(1);
+    expect((await call(I.districtAdmin, 'export/concerns', { format: 'csv', nodeId: 'jiujiang' })).rows).toBe(0);
+  });
+
   it('refuses more than 5,000 rows rather than cutting the file short, and is audited', async () => {
     const { id } = await report('dz-xicheng-daguo', '一条');
     const c = (await rt.store.concerns.get(id))!;

@@ -51,10 +51,10 @@ describe('the local HTTP contract', () => {
     expect(body.ok).toBe(true);
     const roles = new Set(body.data.map((i) => i.role));
     expect([...roles].sort()).toEqual(['admin', 'leader', 'office', 'resident', 'staff']);
-    for (const i of body.data.filter((x) => x.role !== 'leader')) expect(Object.keys(i).sort()).toEqual(['name', 'nodeId', 'nodeName', 'openid', 'role']);
+    for (const i of body.data.filter((x) => x.role !== 'leader')) expect(Object.keys(i).sort()).toEqual(['name', 'nodeId', 'nodeName', 'openid', 'photoFolder', 'role']);
     // A team leader is listed with the team's village or cooperative and the team id.
     const leaders = body.data.filter((i) => i.role === 'leader');
-    for (const i of leaders) expect(Object.keys(i).sort()).toEqual(['name', 'nodeId', 'nodeName', 'openid', 'role', 'teamId']);
+    for (const i of leaders) expect(Object.keys(i).sort()).toEqual(['name', 'nodeId', 'nodeName', 'openid', 'photoFolder', 'role', 'teamId']);
     expect(leaders.map((i) => [i.nodeId, i.nodeName, i.teamId])).toEqual([
       ['dz-xicheng-daguo', '大果经济社', 'team-daguo-clean'],
       ['jj-dungen', '敦根社区', 'team-dungen-jiefang'],

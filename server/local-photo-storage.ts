@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../core/errors';
 import type { PhotoStorage, PhotoType } from '../core/ports';
@@ -76,6 +76,29 @@ export class LocalPhotoStorage implements PhotoStorage {
       const name = this.nameOf(id);
       return name !== null && this.resolve(name) !== null ? this.urlBase + name : null;
     });
+  }
+
+  /** Local file ids (`local://uploads/<random name>`) name nobody: every file keeps its id. */
+  async rehome(_openid: string, fileIds: string[]): Promise<string[]> {
+    return [...fileIds];
+  }
+
+  /** Every file whose owner record names the person. */
+  async uploadsOf(openid: string): Promise<string[]> {
+    return this.ownerRecordsOf(openid).map((name) => PREFIX + name);
+  }
+
+  /** Removes every owner record naming the person: the files that stay (with their concerns) belong to nobody. */
+  async forgetOwner(openid: string): Promise<void> {
+    for (const name of this.ownerRecordsOf(openid)) unlinkSync(path.join(this.dir, '.owners', name));
+  }
+
+  private ownerRecordsOf(openid: string): string[] {
+    const dir = path.join(this.dir, '.owners');
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((name) => NAME.test(name) && readFileSync(path.join(dir, name), 'utf8') === openid)
+      .sort();
   }
 
   async delete(fileIds: string[]): Promise<void> {

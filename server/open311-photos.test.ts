@@ -154,7 +154,7 @@ describe('photo files through the open311 cloud function on the CloudBase wire f
       expect(res.status).toBe(200);
       const id = requestOf(res).service_request_id;
       const [file] = (await cloud.store.concerns.get(id))!.photos;
-      expect(file).toMatch(/^cloud:\/\/[^/]+\/concern-photos\/open311-12345\/[0-9a-f]+\.png$/);
+      expect(file).toMatch(/^cloud:\/\/[^/]+\/concern-photos\/u[0-9a-f]{32}\/[0-9a-f]+\.png$/);
       expect(storage.files.get(file)!.equals(PNG)).toBe(true);
       expect(storage.puts).toHaveLength(1);
       expect(api.requests.map((r) => r.action)).toContain('storage.getUploadMetadata');
@@ -162,7 +162,7 @@ describe('photo files through the open311 cloud function on the CloudBase wire f
       expect(api.openApiRequests.filter((r) => r.apiName === 'security.mediaCheckAsync')).toEqual([]);
       expect((await cloud.store.photoChecks.ofFiles([file]))[0]).toMatchObject({ status: 'held', openid: 'open311-12345', concernId: id });
       const url = requestOf(await send('GET', `v2/requests/${id}.xml`, { api_key: HOTLINE })).media_url;
-      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/concern-photos\/open311-12345\/.+\.png\?sign=/);
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/concern-photos\/u[0-9a-f]{32}\/.+\.png\?sign=/);
       expect(Buffer.from(await (await fetch(url)).arrayBuffer()).equals(PNG)).toBe(true);
       expect(requestOf(await send('GET', `v2/requests/${id}.xml`, { api_key: TOWN })).media_url).toBe('');
       // Refused before anything is uploaded: a wrong type, and a photo over the app's limit.

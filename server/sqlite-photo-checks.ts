@@ -42,6 +42,9 @@ export class SqlitePhotoChecks implements PhotoCheckRepo {
     if (fileIds.length === 0) return [];
     return (this.db.prepare(`SELECT * FROM photo_checks WHERE file_id IN (${fileIds.map(() => '?').join(',')})`).all(...fileIds) as Row[]).map(toCheck);
   }
+  async ofUploader(openid: string): Promise<PhotoCheck[]> {
+    return (this.db.prepare(`SELECT * FROM photo_checks WHERE openid = ? ORDER BY submitted_at, id`).all(openid) as Row[]).map(toCheck);
+  }
   async settle(traceId: string, status: Moderation, at: string): Promise<PhotoCheck | null> {
     const r = this.q.settle.get(status, at, traceId) as Row | undefined;
     return r ? toCheck(r) : null;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { PrivacyRepo } from '../core/ports';
+import type { PhotoRename, PrivacyRepo } from '../core/ports';
 import { DELETED_NAME } from './deleted-name';
 
 export { DELETED_NAME };
@@ -10,8 +10,19 @@ export { DELETED_NAME };
  */
 export class SqlitePrivacy implements PrivacyRepo {
   private readonly forgetTx;
+  private readonly renameTx;
 
   constructor(db: Database.Database) {
+    // A JSON list of file ids with `from` replaced by `to` (order kept).
+    const renamed = `(SELECT json_group_array(CASE WHEN value = @from THEN @to ELSE value END) FROM (SELECT value FROM json_each(photos) ORDER BY key))`;
+    const renames = [
+      db.prepare(`UPDATE concerns SET photos = ${renamed} WHERE id = @concernId AND EXISTS (SELECT 1 FROM json_each(photos) WHERE value = @from)`),
+      db.prepare(`UPDATE concern_messages SET photos = ${renamed} WHERE concern_id = @concernId AND EXISTS (SELECT 1 FROM json_each(photos) WHERE value = @from)`),
+      db.prepare(`UPDATE photo_checks SET file_id = @to WHERE file_id = @from`),
+    ];
+    this.renameTx = db.transaction((list: PhotoRename[]) => {
+      for (const r of list) for (const s of renames) s.run(r);
+    });
     const run = (sql: string) => db.prepare(sql);
     const steps = [
       run(`UPDATE users SET openid = @t, name = @name, phone = NULL, deleted_at = @at WHERE openid = @o`),
@@ -39,6 +50,10 @@ export class SqlitePrivacy implements PrivacyRepo {
       db.pragma('defer_foreign_keys = ON');
       for (const s of steps) s.run(p);
     });
+  }
+
+  async renamePhotos(renames: PhotoRename[]): Promise<void> {
+    this.renameTx.immediate(renames);
   }
 
   async forget(openid: string, tombstone: string, at: string): Promise<void> {

@@ -421,4 +421,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX content_reports_open ON content_reports(town_id, at, id) WHERE status = 'open';
   CREATE INDEX content_reports_reporter ON content_reports(reporter_openid);
   `,
+  /* 20 (trust4): me/delete finds a person's photos by their checks' uploader */ `
+  CREATE INDEX photo_checks_uploader ON photo_checks(openid);
+  `,
 ];

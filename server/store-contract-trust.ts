@@ -169,6 +169,48 @@ export function describeTrustContract(current: () => Store, everything: Everythi
       expect(await state(store, everything)).toEqual(after);
     });
 
+    it("finds a person's photo checks by uploader and renames their photos on the concern, its messages and the checks, idempotently", async () => {
+      const store = current();
+      const P = LEAVER.openid;
+      const old = (n: string) => `cloud://env.bucket/concern-photos/${P}/${n}.jpg`;
+      const moved = (n: string) => `cloud://env.bucket/concern-photos/deleted/${n}.jpg`;
+      const keep = 'cloud://env.bucket/concern-photos/u-other/keep.jpg';
+      const mine = concern({ reporterOpenid: P, photos: [old('a'), keep, old('b')] });
+      await store.concerns.create(mine, [], []);
+      const reply = message(mine, '补充照片', { authorOpenid: P, authorName: LEAVER.name, authorRole: 'resident', photos: [old('c')] });
+      const staff = message(mine, '已处理', { photos: [keep] });
+      await store.concerns.commit(mine.id, 1, change({ messages: [reply, staff] }));
+      const other = concern({ reporterOpenid: I.resident2, photos: [keep] });
+      await store.concerns.create(other, [], []);
+      await store.photoChecks.add([
+        photoCheck({ fileId: old('a'), openid: P, concernId: mine.id, submittedAt: at(1) }),
+        photoCheck({ fileId: old('c'), openid: P, concernId: mine.id, submittedAt: at(3), status: 'held', decidedAt: null }),
+        photoCheck({ fileId: old('b'), openid: P, concernId: mine.id, submittedAt: at(2) }),
+        photoCheck({ fileId: keep, openid: I.resident2, concernId: other.id }),
+      ]);
+      const checks = await store.photoChecks.ofUploader(P);
+      expect(checks.map((c) => c.fileId)).toEqual([old('a'), old('b'), old('c')]);
+      expect(await store.photoChecks.ofUploader('o-never-seen')).toEqual([]);
+      const otherBefore = { concern: await store.concerns.get(other.id), checks: await store.photoChecks.ofUploader(I.resident2) };
+
+      const renames = ['a', 'b', 'c'].map((n) => ({ concernId: mine.id, from: old(n), to: moved(n) }));
+      await store.privacy.renamePhotos(renames);
+      const after = await state(store, everything);
+      expect(after.join('\n')).not.toContain(`concern-photos/${P}/`);
+      expect((await store.concerns.get(mine.id))?.photos).toEqual([moved('a'), keep, moved('b')]);
+      expect((await store.concerns.thread(mine.id)).map((m) => m.photos)).toEqual([[moved('c')], [keep]]);
+      // Each check moves with its file and keeps its verdict.
+      expect((await store.photoChecks.ofFiles([moved('a'), moved('b'), moved('c'), old('a')])).map((c) => [c.fileId, c.status]).sort()).toEqual([
+        [moved('a'), 'published'],
+        [moved('b'), 'published'],
+        [moved('c'), 'held'],
+      ]);
+      expect({ concern: await store.concerns.get(other.id), checks: await store.photoChecks.ofUploader(I.resident2) }).toEqual(otherBefore);
+      // A second run finds nothing left to rename.
+      await store.privacy.renamePhotos(renames);
+      expect(await state(store, everything)).toEqual(after);
+    });
+
     it('forgets someone who never stored anything without touching anyone else', async () => {
       const store = current();
       await giveLeaverEverything(store);

@@ -3,6 +3,8 @@
  * sees, the demo directory seeded, a WeChat context for a person, and a call that answers the data or
  * throws `{code, details}` as the router does. Registers its own beforeEach/afterEach.
  */
+import { uploadFolder } from '../core/photos';
+import { hmacDigest } from './ids';
 import type { createCloudRuntime } from './cloud-runtime';
 import { resetCloudRuntime } from './cloud-runtime';
 import { CloudbaseStore } from './cloudbase/store';
@@ -18,6 +20,10 @@ type CloudBase = NonNullable<Parameters<typeof createCloudRuntime>[1]>;
 type CloudFunction = (event: never, context: unknown) => Promise<unknown>;
 
 export const TEST_APPID = 'wx0123456789abcdef';
+/** The JIEFANG_CODE_SECRET the cloud-function tests deploy with. */
+export const TEST_CODE_SECRET = 'test-code-secret-0123456789abcdef';
+/** A file id in the person's upload folder as a function deployed with TEST_CODE_SECRET names it (me/profile's photoFolder). */
+export const testPhotoId = (bucket: string, openid: string, name: string) => `cloud://${bucket}/${uploadFolder(hmacDigest(TEST_CODE_SECRET), openid)}${name}`;
 
 export const wechatContext = (openid: string) => ({
   request_id: 'req-1',
@@ -33,7 +39,7 @@ export function useCloudFunctions(): { wire: () => FakeCloudbaseDb; app: () => C
   beforeEach(async () => {
     process.env.TCB_ENV = 'jiefang-test';
     process.env.JIEFANG_WX_APPID = TEST_APPID;
-    process.env.JIEFANG_CODE_SECRET = 'test-code-secret-0123456789abcdef';
+    process.env.JIEFANG_CODE_SECRET = TEST_CODE_SECRET;
     const fake = fakeCloudbaseApp();
     wire = fake.wire;
     app = fake.app;

@@ -44,7 +44,7 @@ const join = async (openid: string, teamId: string = DEMO_TEAMS.daguo) => {
 describe('team leaders', () => {
   it('are residents reported as leader, with the team and its place, and get no concern inbox', async () => {
     const p = await call<Profile>(I.daguoLeader, 'me/profile');
-    expect(p).toEqual({ openid: I.daguoLeader, name: '罗队长', role: 'leader', nodeId: 'dz-xicheng-daguo', nodeName: '大果经济社', teamId: DEMO_TEAMS.daguo });
+    expect(p).toEqual({ openid: I.daguoLeader, name: '罗队长', role: 'leader', nodeId: 'dz-xicheng-daguo', nodeName: '大果经济社', teamId: DEMO_TEAMS.daguo, photoFolder: expect.stringMatching(/^concern-photos\/u[0-9a-f]{32}\/$/) });
     expect((await call<Profile>(I.dungenLeader, 'me/profile')).nodeId).toBe('jj-dungen');
     expect(await codeOf(call(I.daguoLeader, 'concern/inbox'))).toBe('AUTH.FORBIDDEN');
     expect((await call<Profile>(I.resident, 'me/profile')).teamId).toBeUndefined();

@@ -23,6 +23,8 @@ declare namespace NodeJS {
     /** weapp only: subscribe-message template ids (comma-separated, at most 3) asked for on the report submit tap. */
     TARO_APP_SUBSCRIBE_TEMPLATE_IDS?: string;
     TARO_APP_STAFF_SUBSCRIBE_TEMPLATE_IDS?: string;
+    /** weapp only: `true` when the configured templates are long-term (长期订阅) ones. */
+    TARO_APP_SUBSCRIBE_LONG_TERM?: string;
     /** Longest edge in pixels that photos are shrunk to on the phone before upload (default 1280). */
     TARO_APP_PHOTO_LONG_EDGE?: string;
   }

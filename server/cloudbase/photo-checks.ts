@@ -46,6 +46,13 @@ export class CloudbasePhotoChecks implements PhotoCheckRepo {
     return (await this.cb.readAll('photo_checks', { _id: ids.length === 1 ? ids[0] : this.cb._.in(ids) })).map(toCheck);
   }
 
+  /** By the `uploader` index; in submission order. */
+  async ofUploader(openid: string): Promise<PhotoCheck[]> {
+    return (await this.cb.readAll('photo_checks', { openid }))
+      .map(toCheck)
+      .sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : a.id < b.id ? -1 : 1));
+  }
+
   async settle(traceId: string, status: Moderation, at: string): Promise<PhotoCheck | null> {
     const [d] = await this.cb.find('photo_checks', { traceId }, [], 1);
     if (!d || d.status !== 'pending') return null;

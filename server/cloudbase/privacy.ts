@@ -1,7 +1,8 @@
 import type { ReportedKind } from '../../core/report-model';
 import { reportDocId } from './content-reports';
 import type { ConcernEvent, ConcernMessage } from '../../core/model';
-import type { PrivacyRepo } from '../../core/ports';
+import type { PhotoRename, PrivacyRepo } from '../../core/ports';
+import { photoCheckDocId } from './photo-checks';
 import { DELETED_NAME } from '../deleted-name';
 import { plusOneId } from './board';
 import type { CloudbaseDb, StoredDoc } from './db';
@@ -26,6 +27,37 @@ const GONE = 'recipient deleted their account';
  */
 export class CloudbasePrivacy implements PrivacyRepo {
   constructor(private readonly cb: CloudbaseDb) {}
+
+  /**
+   * One transaction per concern rewrites its photos and its messages' photos (arrays written whole with
+   * `_.set`); one per photo check moves its document to the id derived from the new file id (the id is
+   * derived from the file id). Each step finds nothing left to do when repeated.
+   */
+  async renamePhotos(renames: PhotoRename[]): Promise<void> {
+    const _ = this.cb._;
+    const byConcern = new Map<string, Map<string, string>>();
+    for (const r of renames) byConcern.set(r.concernId, (byConcern.get(r.concernId) ?? new Map<string, string>()).set(r.from, r.to));
+    for (const [concernId, map] of byConcern) {
+      const swap = (ids: string[] | undefined) => (ids ?? []).map((id) => map.get(id) ?? id);
+      const touches = (ids: string[] | undefined) => (ids ?? []).some((id) => map.has(id));
+      await this.cb.transaction(async (tx) => {
+        const d = await tx.get('concerns', concernId);
+        if (!d) return;
+        const messages = (d.messages as StoredMessage[] | undefined) ?? [];
+        const photos = d.photos as string[] | undefined;
+        if (!touches(photos) && !messages.some((m) => touches(m.photos))) return;
+        await tx.update('concerns', concernId, { photos: _.set(swap(photos)), messages: _.set(messages.map((m) => (touches(m.photos) ? { ...m, photos: swap(m.photos) } : m))) });
+      });
+    }
+    for (const r of renames) {
+      await this.cb.transaction(async (tx) => {
+        const d = await tx.get('photo_checks', photoCheckDocId(r.from));
+        if (!d) return;
+        await tx.set('photo_checks', { ...d, _id: photoCheckDocId(r.to), fileId: r.to });
+        await tx.remove('photo_checks', d._id);
+      });
+    }
+  }
 
   async forget(openid: string, tombstone: string, at: string): Promise<void> {
     await this.concerns(openid, tombstone);

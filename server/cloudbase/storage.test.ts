@@ -3,13 +3,20 @@ import tcb from '@cloudbase/node-sdk';
 import { FakeCloudbaseApi } from '../../test/fakes/cloudbase-api';
 import { FakeCloudbaseStorage } from '../../test/fakes/cloudbase-storage';
 import { photoStorageUploadContract } from '../photo-storage-contract';
-import { CloudbasePhotoStorage } from './storage';
+import { uploadFolder } from '../../core/photos';
+import { hmacDigest } from '../ids';
+import { CloudbasePhotoStorage, DELETED_PHOTO_FOLDER } from './storage';
+
+const app = () => tcb.init({ env: 'jiefang-test', secretId: 'fake-secret-id', secretKey: 'fake-secret-key' });
+const digest = hmacDigest('a-test-code-secret-of-at-least-32-chars');
+const folderOf = (openid: string) => uploadFolder(digest, openid);
+const ALICE = folderOf('o-alice');
 
 let api: FakeCloudbaseApi;
 let storage: CloudbasePhotoStorage;
 beforeEach(() => {
   api = new FakeCloudbaseApi().install();
-  storage = new CloudbasePhotoStorage(tcb.init({ env: 'jiefang-test', secretId: 'fake-secret-id', secretKey: 'fake-secret-key' }), 600);
+  storage = new CloudbasePhotoStorage(app(), folderOf, 600);
 });
 afterEach(() => api.uninstall());
 
@@ -37,14 +44,18 @@ describe('CloudBase photo storage', () => {
       data: { download_list: (p.file_list as Array<{ fileid: string }>).map((f) => (f.fileid.endsWith('gone.jpg') ? { code: 'STORAGE_FILE_NONEXIST', fileID: f.fileid, tempFileURL: '' } : { code: 'SUCCESS', fileID: f.fileid, tempFileURL: 'https://tmp.example.invalid/x.jpg' })) },
     }));
     const ids = [
-      'cloud://env.bucket/concern-photos/o-alice/a.jpg',
-      'cloud://env.bucket/concern-photos/o-bob/b.jpg',
-      'cloud://env.bucket/concern-photos/o-alice/sub/c.jpg',
-      'cloud://env.bucket/concern-photos/o-alice/gone.jpg',
-      'cloud://env.bucket/concern-photos/o-alice/',
-      'https://example.invalid/concern-photos/o-alice/a.jpg',
+      `cloud://env.bucket/${ALICE}a.jpg`,
+      `cloud://env.bucket/${folderOf('o-bob')}b.jpg`,
+      `cloud://env.bucket/${ALICE}sub/c.jpg`,
+      `cloud://env.bucket/${ALICE}gone.jpg`,
+      `cloud://env.bucket/${ALICE}`,
+      `https://example.invalid/${ALICE}a.jpg`,
+      // The folder of an earlier build, named by the openid, is nobody's upload folder now.
+      'cloud://env.bucket/concern-photos/o-alice/d.jpg',
     ];
-    expect(await storage.ownedBy('o-alice', ids)).toEqual([true, false, false, false, false, false]);
+    expect(ALICE).toMatch(/^concern-photos\/u[0-9a-f]{32}\/$/);
+    expect(ALICE).not.toContain('o-alice');
+    expect(await storage.ownedBy('o-alice', ids)).toEqual([true, false, false, false, false, false, false]);
     // Only ids in the person's folder are looked up.
     expect(api.requests.map((r) => (r.file_list as Array<{ fileid: string }>).map((f) => f.fileid))).toEqual([[ids[0], ids[3]]]);
   });
@@ -58,11 +69,53 @@ describe('CloudBase photo storage', () => {
   });
 });
 
+describe('CloudBase photo storage when a person deletes their account', () => {
+  let cos: FakeCloudbaseStorage;
+  beforeEach(async () => {
+    cos = await new FakeCloudbaseStorage().install(api);
+  });
+  afterEach(() => cos.uninstall());
+  const BUCKET = 'cloud://jiefang-test.6a69-jiefang-test-1300000000/';
+  const put = (path: string) => cos.files.set(BUCKET + path, Buffer.from(path));
+
+  it("copies the person's files (their folder and the openid-named one of an earlier build) to a folder naming nobody, and leaves others' ids alone", async () => {
+    const ids = [`${BUCKET}${ALICE}a.jpg`, `${BUCKET}concern-photos/o-alice/old.jpg`, `${BUCKET}${folderOf('o-bob')}b.jpg`, `${BUCKET}${DELETED_PHOTO_FOLDER}done.jpg`, 'https://example.invalid/x.jpg'];
+    for (const id of ids.slice(0, 4)) put(id.slice(BUCKET.length));
+    const moved = await storage.rehome('o-alice', ids);
+    expect(moved).toEqual([`${BUCKET}${DELETED_PHOTO_FOLDER}a.jpg`, `${BUCKET}${DELETED_PHOTO_FOLDER}old.jpg`, ids[2], ids[3], ids[4]]);
+    expect(moved.slice(0, 2).every((id) => !id.includes('o-alice') && !id.includes(ALICE))).toBe(true);
+    // Copied with the bytes; the originals stay until forgetOwner, so a run cut short loses nothing.
+    expect(cos.files.get(moved[0])?.toString()).toBe(`${ALICE}a.jpg`);
+    expect(cos.files.has(ids[0]) && cos.files.has(ids[1])).toBe(true);
+    // A second run copies again (overwriting its own copy) and answers the same ids.
+    expect(await storage.rehome('o-alice', ids)).toEqual(moved);
+    const [url] = await storage.displayUrls([moved[0]]);
+    expect(url).not.toContain('o-alice');
+
+    await storage.forgetOwner('o-alice', moved);
+    expect(cos.files.has(ids[0]) || cos.files.has(ids[1])).toBe(false);
+    expect([...cos.files.keys()].sort()).toEqual([ids[2], ids[3], moved[0], moved[1]].sort());
+    // Again: nothing left to delete, nothing else touched.
+    await storage.forgetOwner('o-alice', moved);
+    expect([...cos.files.keys()].sort()).toEqual([ids[2], ids[3], moved[0], moved[1]].sort());
+  });
+
+  it('renames a file that is already gone all the same, and throws on any other failed copy', async () => {
+    expect(await storage.rehome('o-alice', [`${BUCKET}${ALICE}gone.jpg`])).toEqual([`${BUCKET}${DELETED_PHOTO_FOLDER}gone.jpg`]);
+    api.on('storage.batchCopyFile', () => ({ data: { copy_list: [{ code: 'SYS_ERR', message: 'boom' }] } }));
+    await expect(storage.rehome('o-alice', [`${BUCKET}${ALICE}a.jpg`])).rejects.toThrow(`${ALICE}a.jpg (SYS_ERR)`);
+  });
+
+  it('cannot list uploads (the server SDK has no listing)', async () => {
+    expect(await storage.uploadsOf()).toBeNull();
+  });
+});
+
 photoStorageUploadContract('CloudBase photo storage', async () => {
   const fake = new FakeCloudbaseApi().install();
   const cos = await new FakeCloudbaseStorage().install(fake);
   return {
-    storage: new CloudbasePhotoStorage(tcb.init({ env: 'jiefang-test', secretId: 'fake-secret-id', secretKey: 'fake-secret-key' })),
+    storage: new CloudbasePhotoStorage(app(), folderOf),
     fetchBytes: async (url) => Buffer.from(await (await fetch(url)).arrayBuffer()),
     done: async () => {
       await cos.uninstall();

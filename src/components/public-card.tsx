@@ -29,6 +29,9 @@ export function PublicCard({ item, onPlusOne, busy = false }: { item: PublicConc
         <View className='public-card__reply'>
           <Text className='public-card__reply-label'>办理答复：</Text>
           <Text>{item.finalReply}</Text>
+          <View className='public-card__report'>
+            <ReportLink concernId={item.id} finalReply label='举报这条办理答复' />
+          </View>
         </View>
       ) : null}
       {item.open && onPlusOne ? (

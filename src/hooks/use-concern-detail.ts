@@ -105,7 +105,7 @@ export function useConcernDetail() {
     setReplyError(photoBad);
     if (photoBad) return;
     // Still inside the tap: a resident's one-time subscription is used up by each notice, so ask again.
-    if (concern.data?.mine) await requestSubscribe();
+    if (concern.data?.mine) await requestSubscribe('resident', 'again');
     if (await run('reply', (requestId) => call('concern/reply', { id, text: replyText.trim(), photos: replyPhotos.fileIds, requestId }))) {
       setReplyText('');
       replyPhotos.reset();
@@ -177,7 +177,7 @@ export function useConcernDetail() {
       return;
     }
     // Still inside the tap: asking again lets the answer to a 不满意 (重办) reach them too.
-    if (concern.data?.mine) await requestSubscribe();
+    if (concern.data?.mine) await requestSubscribe('resident', 'again');
     const ok = await run('rate', (requestId) => call('concern/rate', text ? { id, rating, comment: text, requestId } : { id, rating, requestId }));
     if (ok) {
       setRating(null);

@@ -5,11 +5,14 @@ import { call } from '../services/api';
 import { errorText } from '../services/error-text';
 import { REPORT_OUTCOME_TEXT, REPORT_REASON_LIST } from '../services/report-text';
 
+/** A concern's description, one message of its thread by id, or (on a board card, which has no message ids) its final reply. */
+export type ReportTarget = { concernId: string; messageId?: string; finalReply?: true };
+
 /**
  * 举报 one text: the person picks a reason from an action sheet, the report goes to the town's 内容审核,
  * and a toast says what happened. Closing the sheet sends nothing.
  */
-export function useContentReport(target: { concernId: string; messageId?: string }) {
+export function useContentReport(target: ReportTarget) {
   const [busy, setBusy] = useState(false);
   const report = async () => {
     if (busy) return;

@@ -98,18 +98,21 @@ function uploadH5(blob: Blob, onProgress: (percent: number) => void): Promise<st
   });
 }
 
-/** The signed-in person's openid, asked once: photos go into their own folder, which the server checks. */
-let myOpenid: Promise<string> | null = null;
-function ownOpenid(): Promise<string> {
+/**
+ * The signed-in person's upload folder, asked once: photos go into their own folder, which the server
+ * checks. The server names it (`photoFolder`): never the openid, which a file's path would show to others.
+ */
+let myFolder: Promise<string> | null = null;
+function ownFolder(): Promise<string> {
   const asked =
-    myOpenid ??
+    myFolder ??
     call('me/profile', {})
-      .then((p) => p.openid)
+      .then((p) => p.photoFolder.replace(/\/+$/, ''))
       .catch((e: unknown) => {
-        myOpenid = null;
+        myFolder = null;
         throw e;
       });
-  myOpenid = asked;
+  myFolder = asked;
   return asked;
 }
 
@@ -117,7 +120,7 @@ async function uploadWeapp(path: string, onProgress: (percent: number) => void):
   const env = process.env.TARO_APP_CLOUD_ENV;
   Taro.cloud.init(env ? { env } : {});
   const name = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}.jpg`;
-  const folder = `concern-photos/${await ownOpenid()}`;
+  const folder = await ownFolder();
   return new Promise((resolve, reject) => {
     const task = Taro.cloud.uploadFile({
       cloudPath: `${folder}/${name}`,

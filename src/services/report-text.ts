@@ -1,14 +1,8 @@
 /** The Chinese words of 举报: each reason a person can pick, and what the app says after a report. */
+import { REPORT_REASON_TEXT } from '../../core/labels';
 import type { ReportOutcome, ReportReason } from '../../core/report-model';
 
-export const REPORT_REASON_TEXT: Readonly<Record<ReportReason, string>> = {
-  ad: '广告或引流',
-  abuse: '辱骂或人身攻击',
-  privacy: '泄露他人隐私',
-  false: '内容不实',
-  illegal: '违法违规',
-  other: '其他问题',
-};
+export { REPORT_REASON_TEXT };
 
 /** The reasons in the order the sheet lists them (WeChat's action sheet takes at most 6). */
 export const REPORT_REASON_LIST: ReadonlyArray<{ reason: ReportReason; text: string }> = (Object.keys(REPORT_REASON_TEXT) as ReportReason[]).map((reason) => ({ reason, text: REPORT_REASON_TEXT[reason] }));

@@ -3,11 +3,12 @@
  * acceptance, so the app asks again at the moments that matter, always from a tap (WeChat only allows
  * asking from one): a resident on the report's submit, and again when they reply or rate; staff from the
  * workbench's 订阅提醒 switch, for the new-concern and overdue notices. Where the account's service category
- * allows 长期订阅 (long-term subscription: some 政务民生 categories), the templates configured are long-term
- * ones and one acceptance lasts; the asking is the same.
+ * allows 长期订阅 (long-term subscription: 政务民生 and other offline public services), the templates
+ * configured are long-term ones (TARO_APP_SUBSCRIBE_LONG_TERM=true): one acceptance lasts, so the app asks
+ * only the first time, not again on a reply or a rating.
  */
 import Taro from '@tarojs/taro';
-import { subscribeTemplateIds } from './subscribe-ids';
+import { asksAt, isLongTerm, subscribeTemplateIds } from './subscribe-ids';
 
 export type SubscribeOutcome = 'skipped' | 'asked' | 'failed';
 
@@ -29,8 +30,8 @@ export function canSubscribe(audience: SubscribeAudience): boolean {
  * serves) and when no template is configured. A refusal or an old WeChat client never blocks the report:
  * the outcome is returned, and the in-app message list still gets every notice.
  */
-export async function requestSubscribe(audience: SubscribeAudience = 'resident'): Promise<SubscribeOutcome> {
-  if (!canSubscribe(audience)) return 'skipped';
+export async function requestSubscribe(audience: SubscribeAudience = 'resident', moment: 'first' | 'again' = 'first'): Promise<SubscribeOutcome> {
+  if (!canSubscribe(audience) || !asksAt(moment, isLongTerm(process.env.TARO_APP_SUBSCRIBE_LONG_TERM))) return 'skipped';
   const tmplIds = templateIdsFor(audience);
   try {
     // WeChat takes tmplIds only: `entityIds` belongs to another platform, though Taro's typing makes every

@@ -4,7 +4,8 @@
  * answers with a URL of a small HTTP server in this process that checks the signature headers the SDK sends
  * (`authorization`, `x-cos-security-token`, `x-cos-meta-fileid`, `key`) and keeps the file — or answers COS's
  * XML error, as COS does. `getTempFileURL` (`storage.batchGetDownloadUrl`) answers signed URLs of that server,
- * which serves the bytes; `deleteFile` (`storage.batchDeleteFile`) removes files. Nothing leaves the process.
+ * which serves the bytes; `copyFile` (`storage.batchCopyFile`) copies or moves them; `deleteFile`
+ * (`storage.batchDeleteFile`) removes files. Nothing leaves the process.
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -25,6 +26,8 @@ const cosError = (code: string, message: string) =>
 export class FakeCloudbaseStorage {
   /** Stored files by file id (`cloud://<env>.<bucket>/<path>`). */
   readonly files = new Map<string, Buffer>();
+  /** Every copy made (copyFile), by file id. */
+  readonly copies: Array<{ from: string; to: string }> = [];
   /** Every PUT the SDK sent, with the headers it signed. */
   readonly puts: Array<{ path: string; headers: http.IncomingHttpHeaders }> = [];
   private readonly pending = new Map<string, Pending>();
@@ -49,6 +52,22 @@ export class FakeCloudbaseStorage {
         download_list: (p.file_list as Array<{ fileid: string }>).map((f) =>
           this.files.has(f.fileid) ? { code: 'SUCCESS', fileID: f.fileid, tempFileURL: `${this.base}/${encodeURI(this.pathOf(f.fileid))}?sign=fake` } : { code: 'STORAGE_FILE_NONEXIST', fileID: f.fileid, tempFileURL: '' },
         ),
+      },
+    }));
+    // copyFile: paths inside the bucket; a copy keeps the file's name (the SDK checks that before asking).
+    api.on('storage.batchCopyFile', (p) => ({
+      data: {
+        copy_list: (p.file_list as Array<{ src_path: string; dst_path: string; overwrite?: boolean; remove_original?: boolean }>).map((f) => {
+          const src = `cloud://${this.bucket}/${f.src_path}`;
+          const dst = `cloud://${this.bucket}/${f.dst_path}`;
+          const bytes = this.files.get(src);
+          if (!bytes) return { fileId: src, code: 'STORAGE_FILE_NONEXIST', message: 'source file does not exist' };
+          if (this.files.has(dst) && !f.overwrite) return { fileId: dst, code: 'STORAGE_FILE_EXIST', message: 'target file exists' };
+          this.files.set(dst, bytes);
+          if (f.remove_original) this.files.delete(src);
+          this.copies.push({ from: src, to: dst });
+          return { fileId: dst, code: 'SUCCESS' };
+        }),
       },
     }));
     api.on('storage.batchDeleteFile', (p) => ({
