@@ -238,7 +238,11 @@ export type NotificationKind =
   /** To the leader who created an event: the moderator published or rejected its texts. */
   | 'event_reviewed'
   /** To admins, daily: a year that clocks run into has no holiday list yet. */
-  | 'calendar_missing';
+  | 'calendar_missing'
+  // 街坊议事 (yishi): to a place's residents when a topic opens and when it is decided; to a proposer when answered.
+  | 'topic_opened'
+  | 'topic_decided'
+  | 'topic_answered';
 
 export interface Notification {
   id: string;

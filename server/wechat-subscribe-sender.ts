@@ -39,6 +39,10 @@ export const TEMPLATE_OF: Readonly<Record<NotificationKind, TemplateKey>> = {
   event_reminder: 'volunteer_event',
   event_reviewed: 'volunteer_event',
   calendar_missing: 'concern_todo',
+  // 街坊议事 (yishi)
+  topic_opened: 'concern_progress',
+  topic_decided: 'concern_progress',
+  topic_answered: 'concern_progress',
 };
 
 /** `kindName`: what happened, in at most 5 Chinese characters (fits a `phrase` field). */
@@ -58,6 +62,10 @@ export const KIND_NAME: Readonly<Record<NotificationKind, string>> = {
   event_reminder: '活动提醒',
   event_reviewed: '活动审核',
   calendar_missing: '日历待录',
+  // 街坊议事 (yishi)
+  topic_opened: '新议题',
+  topic_decided: '议事结果',
+  topic_answered: '提案答复',
 };
 
 /** WeChat's limits per template key type (characters). Keys are named type + number, e.g. thing1. */
