@@ -6,7 +6,7 @@
  *   cooperative's residents take part in their village's topics. Anyone else is refused with a code.
  * Held text (the content check's `review`) is seen by its author and the town's moderators only.
  */
-import { moderate, releasedText, shownText } from './content';
+import { HELD_TEXT, moderate, releasedText } from './content';
 import { submit as submitConcern, type ConcernCtx as Ctx } from './concern-service';
 import type { DirectorySnapshot } from './directory';
 import { categoryOf } from './directory';
@@ -58,6 +58,15 @@ function moderates(snap: DirectorySnapshot, caller: Caller, townId: string): boo
   return towns === null || towns.includes(townId);
 }
 
+/**
+ * The text as this caller may see it: published text to all, held or rejected text to its author and the
+ * moderators of its town only (stricter than content.ts, where any admin reads held text: a topic is read
+ * across towns, e.g. from a shared link).
+ */
+function shown(isAuthor: boolean, text: string, moderation: Moderation, mayModerate: boolean): string {
+  return moderation === 'published' || isAuthor || mayModerate ? text : HELD_TEXT;
+}
+
 /** A topic held for review is the author's and the moderators' alone; to anyone else it does not exist. */
 async function visibleTopic(ctx: Ctx, snap: DirectorySnapshot, id: string): Promise<Topic> {
   const t = await ctx.deps.store.topics.get(id);
@@ -86,7 +95,7 @@ function summary(snap: DirectorySnapshot, t: Topic, now: string): TopicSummary {
 
 function commentView(snap: DirectorySnapshot, caller: Caller, c: TopicComment): TopicCommentView {
   const mine = c.authorOpenid === caller.openid;
-  const text = shownText(caller, mine, c.text, c.moderation, moderates(snap, caller, c.townId));
+  const text = shown(mine, c.text, c.moderation, moderates(snap, caller, c.townId));
   return { id: c.id, parentId: c.parentId, authorName: c.authorName, official: c.official, text, underReview: c.moderation !== 'published' && text === c.text, mine, at: c.at };
 }
 
@@ -107,11 +116,11 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promise<Topi
   const open = t.stage === 'open' || t.stage === 'collecting' || t.stage === 'awaiting_answer';
   const takePart = refusal(snap, place, t) ?? (open ? null : 'TOPIC.CLOSED');
   const linked = tally ? await Promise.all(tally.concernIds.map((id) => concerns.get(id))) : [];
-  const decisionShown = (s: string | null) => (s === null || !tally ? s : shownText(caller, tally.decidedByName === caller.name && canManage, s, tally.decisionModeration ?? 'published', mod));
+  const decisionShown = (s: string | null) => (s === null || !tally ? s : shown(canManage, s, tally.decisionModeration ?? 'published', mod));
   return {
     ...summary(snap, t, now),
-    title: shownText(caller, t.authorOpenid === caller.openid, t.title, t.moderation, mod),
-    background: shownText(caller, t.authorOpenid === caller.openid, t.background, t.moderation, mod),
+    title: shown(t.authorOpenid === caller.openid, t.title, t.moderation, mod),
+    background: shown(t.authorOpenid === caller.openid, t.background, t.moderation, mod),
     underReview: t.moderation !== 'published',
     options: t.options.map((o) => ({ ...o, count: tally ? (tally.counts[o.id] ?? 0) : null })),
     myVote,
@@ -120,7 +129,7 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promise<Topi
     takePart,
     canManage,
     answerDueAt: t.answerDueAt,
-    answer: t.answer ? { accepted: t.answer.accepted, reason: shownText(caller, false, t.answer.reason, t.answer.moderation, mod || canManage), at: t.answer.at, byName: t.answer.byName } : null,
+    answer: t.answer ? { accepted: t.answer.accepted, reason: shown(canManage, t.answer.reason, t.answer.moderation, mod), at: t.answer.at, byName: t.answer.byName } : null,
     result: tally
       ? {
           turnout: tally.turnout,
