@@ -17,3 +17,6 @@ export const STATUS_TEXT: Readonly<Record<ConcernStatus, string>> = {
 export const RATING_TEXT: Readonly<Record<Rating, string>> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
 
 export const SOURCE_TEXT: Readonly<Record<ConcernSource, string>> = { app: '小程序', open311: 'Open311', '12345': '12345热线' };
+
+// 街坊议事 (yishi): the topic forms' limits, plain data the mini program takes at run time.
+export { TOPIC_LIMITS } from './topic-model';

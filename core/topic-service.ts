@@ -82,6 +82,7 @@ function summary(snap: DirectorySnapshot, t: Topic, now: string): TopicSummary {
     title: t.title,
     placeId: t.placeId,
     placeName: snap.grid.placeName(t.placeId),
+    townId: t.townId,
     stage: t.stage,
     origin: t.origin,
     deadline: t.deadline,
@@ -114,7 +115,7 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promise<Topi
   const mod = moderates(snap, caller, t.townId);
   const canManage = isCommittee(snap, caller, t.placeId);
   const open = t.stage === 'open' || t.stage === 'collecting' || t.stage === 'awaiting_answer';
-  const takePart = refusal(snap, place, t) ?? (open ? null : 'TOPIC.CLOSED');
+  const takePart = open ? refusal(snap, place, t) : 'TOPIC.CLOSED';
   const linked = tally ? await Promise.all(tally.concernIds.map((id) => concerns.get(id))) : [];
   const decisionShown = (s: string | null) => (s === null || !tally ? s : shown(canManage, s, tally.decisionModeration ?? 'published', mod));
   return {

@@ -15,6 +15,7 @@ export interface TopicSummary {
   title: string;
   placeId: string;
   placeName: string;
+  townId: string;
   stage: TopicStage;
   origin: 'committee' | 'proposal';
   deadline: string | null;
