@@ -771,4 +771,10 @@ export interface TopicRepo {
   setPlace(p: ResidentPlace): Promise<void>;
   /** The people who stated one of these places (none when empty), in openid order. */
   residentsOf(placeIds: string[]): Promise<string[]>;
+  /**
+   * A person's account is deleted (me/delete): their votes, supports, comments and topics move to
+   * `tombstone` (counts stay as they were), their name is blanked on their comments and topics, and their
+   * stated place is removed. Idempotent: a run cut short is simply repeated.
+   */
+  forget(openid: string, tombstone: string): Promise<void>;
 }

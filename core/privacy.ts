@@ -55,6 +55,9 @@ export async function deleteMe(ctx: Ctx): Promise<{ deleted: true }> {
   const { caller, deps } = ctx;
   if (caller.role !== 'resident') throw new AppError('ME.STAFF_ACCOUNT', 'staff accounts are removed from the roster by the town admin');
   if (caller.leads) throw new AppError('ME.LEADS_TEAM', 'hand the team over to another leader first');
-  await deps.store.privacy.forget(caller.openid, deps.newId('gone-'), deps.now().toISOString());
+  const tombstone = deps.newId('gone-');
+  await deps.store.privacy.forget(caller.openid, tombstone, deps.now().toISOString());
+  // 街坊议事 (yishi): votes, supports, comments and topics go to the same tombstone; the stated place goes.
+  await deps.store.topics.forget(caller.openid, tombstone);
   return { deleted: true };
 }

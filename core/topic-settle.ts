@@ -15,13 +15,16 @@ export function stageRank(stage: TopicStage): number {
   return RANK[stage];
 }
 
-/** The topic as it stands at `deps.now()`: closed with its counts when its deadline has passed. */
-export async function settle(deps: Deps, first: Topic): Promise<Topic> {
+/**
+ * The topic as it stands at `now` (the job's run time; `deps.now()` for a read): closed with its counts
+ * when its deadline has passed.
+ */
+export async function settle(deps: Deps, first: Topic, now?: string): Promise<Topic> {
   let t: Topic | null = first;
-  while (t && t.stage === 'open' && t.deadline !== null && t.deadline <= deps.now().toISOString()) {
+  const at = now ?? deps.now().toISOString();
+  while (t && t.stage === 'open' && t.deadline !== null && t.deadline <= at) {
     const tally = await deps.store.topics.tally(t.id);
     const counts = Object.fromEntries(t.options.map((o) => [o.id, tally.counts[o.id] ?? 0]));
-    const at = deps.now().toISOString();
     const result = { turnout: tally.turnout, counts, closedAt: at, decision: null, reasons: null, decidedAt: null, decidedByName: null, decisionModeration: null, concernIds: [] };
     const closed = await deps.store.topics.update(t.id, t.version, { stage: 'closed', result, updatedAt: at });
     if (closed) return closed;
@@ -40,7 +43,7 @@ export async function closeDueTopics(deps: Deps, at: string, batch = 100): Promi
     if (due.length === 0) return closed;
     for (const t of due) {
       seen.add(t.id);
-      if ((await settle(deps, t)).stage === 'closed') closed++;
+      if ((await settle(deps, t, at)).stage === 'closed') closed++;
     }
   }
 }

@@ -106,4 +106,15 @@ export class SqliteTopics implements TopicRepo {
     if (placeIds.length === 0) return [];
     return this.db.prepare(`SELECT openid FROM resident_places WHERE place_id IN (${marks(placeIds.length)}) ORDER BY openid`).pluck().all(...placeIds) as string[];
   }
+  async forget(openid: string, tombstone: string): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE topic_votes SET openid = ? WHERE openid = ?').run(tombstone, openid);
+      this.db.prepare('UPDATE topic_supports SET openid = ? WHERE openid = ?').run(tombstone, openid);
+      this.db.prepare(`UPDATE topic_comments SET author_openid = ?, author_name = '' WHERE author_openid = ?`).run(tombstone, openid);
+      this.db
+        .prepare(`UPDATE topics SET data = json_set(data, '$.authorOpenid', ?, '$.authorName', '') WHERE json_extract(data, '$.authorOpenid') = ?`)
+        .run(tombstone, openid);
+      this.db.prepare('DELETE FROM resident_places WHERE openid = ?').run(openid);
+    })();
+  }
 }

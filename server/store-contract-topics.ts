@@ -143,5 +143,30 @@ export function describeTopicContract(current: () => Store): void {
       expect(await topics.residentsOf(['dz-xinan-1'])).toEqual([]);
       expect(await topics.residentsOf([])).toEqual([]);
     });
+    it("moves a deleted person's votes, supports, comments and topics to the tombstone and drops their place", async () => {
+      const { topics } = current();
+      const mine = topic({ authorOpenid: I.resident, authorName: '陈阿姨', origin: 'proposal', stage: 'collecting' });
+      const other = topic();
+      await topics.create(mine);
+      await topics.create(other);
+      await topics.vote({ topicId: other.id, openid: I.resident, optionId: 'o1', at: at(1) });
+      await topics.vote({ topicId: other.id, openid: I.resident2, optionId: 'o1', at: at(2) });
+      await topics.support(mine.id, I.resident2, at(3));
+      await topics.support(other.id, I.resident, at(3));
+      const c = comment(other.id);
+      await topics.addComment(c);
+      await topics.setPlace({ openid: I.resident, placeId: 'dz-xicheng-daguo', townId: 'danzao', setAt: at(1) });
+      await topics.forget(I.resident, 'gone-1');
+      await topics.forget(I.resident, 'gone-1');
+      expect(await topics.tally(other.id)).toEqual({ turnout: 2, counts: { o1: 2 } });
+      expect(await topics.myVote(other.id, I.resident)).toBeNull();
+      expect(await topics.myVote(other.id, 'gone-1')).toBe('o1');
+      expect(await topics.supports(other.id, 'gone-1')).toEqual({ count: 1, mine: true });
+      expect(await topics.supports(mine.id, I.resident2)).toEqual({ count: 1, mine: true });
+      expect(await topics.comments(other.id)).toEqual([{ ...c, authorOpenid: 'gone-1', authorName: '' }]);
+      expect(await topics.get(mine.id)).toMatchObject({ authorOpenid: 'gone-1', authorName: '' });
+      expect(await topics.get(other.id)).toEqual(other);
+      expect(await topics.getPlace(I.resident)).toBeNull();
+    });
   });
 }

@@ -95,4 +95,20 @@ export class CloudbaseTopics implements TopicRepo {
     const docs = await this.cb.readAll('resident_places', { placeId: placeIds.length === 1 ? placeIds[0] : this.cb._.in(placeIds) }, { _id: true });
     return docs.map((d) => d._id).sort();
   }
+  /** Each vote and support moves in its own transaction (a new `_id` under the tombstone, the old removed). */
+  async forget(openid: string, tombstone: string): Promise<void> {
+    for (const coll of ['topic_votes', 'topic_supports'] as const) {
+      for (const d of await this.cb.readAll(coll, { openid })) {
+        const topicId = String(d.topicId);
+        const { _id, ...rest } = d;
+        await this.cb.transaction(async (tx) => {
+          if (!(await tx.get(coll, pairId(topicId, tombstone)))) await tx.create(coll, { ...rest, _id: pairId(topicId, tombstone), openid: tombstone });
+          await tx.remove(coll, _id);
+        });
+      }
+    }
+    await this.cb.updateWhere('topic_comments', { authorOpenid: openid }, { authorOpenid: tombstone, authorName: '' });
+    await this.cb.updateWhere('topics', { authorOpenid: openid }, { authorOpenid: tombstone, authorName: '' });
+    await this.cb.removeWhere('resident_places', { _id: openid });
+  }
 }

@@ -37,6 +37,7 @@ export function useTopic() {
     comment, setComment, replyTo, setReplyTo,
     reason, setReason, options, setOptions, days, setDays,
     decision, setDecision, reasons, setReasons, category, setCategory, concern, setConcern,
+    goPlace: () => Taro.navigateTo({ url: '/yishi/pages/topics/index' }),
     vote: (optionId: string) => then('vote', () => call('topic/vote', { id, optionId })),
     support: () => then('support', () => call('topic/support', { id })),
     send: () =>

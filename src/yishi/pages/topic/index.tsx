@@ -138,7 +138,7 @@ export default function TopicPage() {
         </View>
       ) : null}
 
-      {t.stage === 'open' && t.options.length > 0 ? (
+      {t.stage === 'open' && t.options.length > 0 && t.takePart === null ? (
         <View className='card'>
           <Text className='section-title'>{t.myVote ? '您已投票，截止前可以改选' : '请投票（每人一票）'}</Text>
           <ChipRow>
@@ -150,7 +150,16 @@ export default function TopicPage() {
           </ChipRow>
         </View>
       ) : null}
-      {t.takePart && t.takePart !== 'TOPIC.CLOSED' && !t.canManage ? <Text className='muted'>{errorText(t.takePart)}</Text> : null}
+      {t.takePart && t.takePart !== 'TOPIC.CLOSED' && !t.canManage ? (
+        <View className='card'>
+          <Text className='muted'>{errorText(t.takePart)}</Text>
+          {t.takePart === 'TOPIC.NO_PLACE' ? (
+            <Button fill='outline' block onClick={() => void p.goPlace()}>
+              选择居住地
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
       {p.actionError ? <Text className='error-text'>{p.actionError}</Text> : null}
 
       <Result t={t} />
