@@ -43,7 +43,7 @@ function participatingPlaces(snap: DirectorySnapshot, placeId: string): string[]
 }
 
 /** Why this person may not take part in the topic's vote or comments, or null. */
-function refusal(snap: DirectorySnapshot, place: ResidentPlace | null, t: Topic): string | null {
+function refusal(snap: DirectorySnapshot, place: ResidentPlace | null, t: Topic): 'TOPIC.NO_PLACE' | 'TOPIC.NOT_RESIDENT' | null {
   if (!place) return 'TOPIC.NO_PLACE';
   return snap.grid.get(place.placeId) && snap.grid.isWithin(place.placeId, t.placeId) ? null : 'TOPIC.NOT_RESIDENT';
 }
@@ -104,14 +104,14 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promise<Topi
   const { topics, concerns } = ctx.deps.store;
   const { caller } = ctx;
   const now = ctx.deps.now().toISOString();
-  const [place, supports, myVote, comments, tally] = await Promise.all([
+  const [place, supports, myVote, comments] = await Promise.all([
     topics.getPlace(caller.openid),
     topics.supports(t.id, caller.openid),
     topics.myVote(t.id, caller.openid),
     topics.comments(t.id),
-    // Counts are shown once the deadline has passed, from the frozen result.
-    Promise.resolve(t.result),
   ]);
+  // Counts are shown once the deadline has passed, from the frozen result.
+  const tally = t.result;
   const mod = moderates(snap, caller, t.townId);
   const canManage = isCommittee(snap, caller, t.placeId);
   const open = t.stage === 'open' || t.stage === 'collecting' || t.stage === 'awaiting_answer';
@@ -271,7 +271,7 @@ export async function support(ctx: Ctx, input: ParsedInputOf<'topic/support'>): 
   if (t.stage !== 'collecting') throw new AppError('TOPIC.WRONG_STAGE', `topic ${t.id} is ${t.stage}, not collecting supports`);
   if (t.authorOpenid === ctx.caller.openid) throw new AppError('TOPIC.OWN_PROPOSAL', 'a proposer does not support their own proposal');
   const why = refusal(snap, await topics.getPlace(ctx.caller.openid), t);
-  if (why) throw new AppError(why as 'TOPIC.NO_PLACE', `the caller may not support topic ${t.id}`);
+  if (why) throw new AppError(why, `the caller may not support topic ${t.id}`);
   const now = ctx.deps.now().toISOString();
   const added = await topics.support(t.id, ctx.caller.openid, now);
   // The stored count follows the support records: re-read and recount until this writer's view is stored.
@@ -315,7 +315,7 @@ export async function vote(ctx: Ctx, input: ParsedInputOf<'topic/vote'>): Promis
   if (t.options.length === 0) throw new AppError('TOPIC.NO_VOTE', `topic ${t.id} is a discussion without a vote`);
   if (!t.options.some((o) => o.id === input.optionId)) throw new AppError('TOPIC.OPTION_UNKNOWN', `topic ${t.id} has no option ${input.optionId}`);
   const why = refusal(snap, await topics.getPlace(ctx.caller.openid), t);
-  if (why) throw new AppError(why as 'TOPIC.NO_PLACE', `the caller may not vote on topic ${t.id}`);
+  if (why) throw new AppError(why, `the caller may not vote on topic ${t.id}`);
   const outcome = await topics.vote({ topicId: t.id, openid: ctx.caller.openid, optionId: input.optionId, at: ctx.deps.now().toISOString() });
   return { optionId: input.optionId, outcome };
 }
@@ -327,7 +327,7 @@ export async function comment(ctx: Ctx, input: ParsedInputOf<'topic/comment'>): 
   if (t.stage === 'closed' || t.stage === 'decided' || t.stage === 'declined') throw new AppError('TOPIC.CLOSED', `topic ${t.id} is ${t.stage}: the discussion is over`);
   const official = isCommittee(snap, ctx.caller, t.placeId);
   const why = official ? null : refusal(snap, await topics.getPlace(ctx.caller.openid), t);
-  if (why) throw new AppError(why as 'TOPIC.NO_PLACE', `the caller may not comment on topic ${t.id}`);
+  if (why) throw new AppError(why, `the caller may not comment on topic ${t.id}`);
   if (input.parentId !== undefined) {
     const parent = (await topics.comments(t.id)).find((c) => c.id === input.parentId);
     if (!parent || parent.parentId !== null) throw new AppError('TOPIC.COMMENT_NOT_FOUND', `no comment ${input.parentId} to reply to in topic ${t.id}`);

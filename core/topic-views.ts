@@ -1,6 +1,6 @@
 /** What the 街坊议事 actions answer (core/topic-service.ts). */
 import type { ConcernStatus } from './model';
-import type { TopicOption, TopicStage, VoteOutcome } from './topic-model';
+import type { TopicOption, TopicResult, TopicStage, VoteOutcome } from './topic-model';
 
 /** The caller's stated place (me/setPlace), with when it may next change. */
 export interface PlaceView {
@@ -60,16 +60,8 @@ export interface TopicDetail extends TopicSummary {
   canManage: boolean;
   answerDueAt: string | null;
   answer: { accepted: boolean; reason: string; at: string; byName: string } | null;
-  result: {
-    turnout: number;
-    counts: Record<string, number>;
-    closedAt: string;
-    decision: string | null;
-    reasons: string | null;
-    decidedAt: string | null;
-    decidedByName: string | null;
-    concerns: TopicConcernLink[];
-  } | null;
+  /** The published result, with the linked concerns as residents see them. */
+  result: (Omit<TopicResult, 'concernIds' | 'decisionModeration'> & { concerns: TopicConcernLink[] }) | null;
   comments: TopicCommentView[];
   authorName: string;
   createdAt: string;
