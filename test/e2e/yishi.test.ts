@@ -37,7 +37,9 @@ it('takes a village matter from a topic with three options to a published decisi
   await input(committee, '选项3').fill('保持原样');
   await chip(committee, '议事3天').click();
   await button(committee, '发起议题').click();
-  await visibleText(committee, '请投票（每人一票）').waitFor();
+  // The topic page: the committee member runs it (and, living elsewhere, does not vote on it).
+  await committee.locator('.topic__title >> visible=true').waitFor();
+  await visibleText(committee, '截止时间').waitFor();
   const topicId = new URL(committee.url().replace('#/', '')).searchParams.get('id') ?? '';
   expect(topicId).toMatch(/^tp/);
   await t.shot(committee, 'yishi-committee-topic');
