@@ -79,7 +79,7 @@ function describeTopics(name: string, setup: (clock: TestClock) => Promise<Env>,
       const report = await runSlaJob(env.deps, env.router.directory, env.deps.now());
       expect(report.topicsClosed).toBe(0); // the refused vote above already closed it on read
       const closed = await call<TopicDetail>(OUTSIDER, 'topic/get', { id: t.id });
-      expect(closed).toMatchObject({ stage: 'closed', takePart: 'TOPIC.NOT_RESIDENT', result: { turnout: 2, counts: { o1: 0, o2: 2, o3: 0 }, decision: null } });
+      expect(closed).toMatchObject({ stage: 'closed', takePart: 'TOPIC.CLOSED', result: { turnout: 2, counts: { o1: 0, o2: 2, o3: 0 }, decision: null } });
 
       const decided = await call<TopicDetail>(I.xichengStaff, 'topic/decide', {
         id: t.id,
