@@ -73,6 +73,17 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'export/rates': 'concern',
   'calendar/list': 'concern',
   'calendar/save': 'concern',
+  // 街坊议事 (yishi)
+  'me/setPlace': 'concern',
+  'topic/list': 'concern',
+  'topic/get': 'concern',
+  'topic/create': 'concern',
+  'topic/propose': 'concern',
+  'topic/support': 'concern',
+  'topic/vote': 'concern',
+  'topic/comment': 'concern',
+  'topic/decide': 'concern',
+  'topic/answerProposal': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

@@ -69,6 +69,29 @@ export const ERROR_CODES = {
   'STORAGE.FULL': 503,
   /** The database answered that a page is damaged: nothing was written; the operator restores a backup. */
   'STORAGE.DAMAGED': 503,
+  // --- 街坊议事 (yishi) ---
+  'TOPIC.NOT_FOUND': 404,
+  /** The caller is not on the committee (or the 街坊会 leader) of the topic's place. */
+  'TOPIC.NOT_COMMITTEE': 403,
+  /** The caller has not said which village or cooperative they live in (me/setPlace). */
+  'TOPIC.NO_PLACE': 409,
+  /** The caller lives in another village or cooperative: only the place's residents take part. */
+  'TOPIC.NOT_RESIDENT': 403,
+  /** A stated place changes at most once in PLACE_CHANGE_DAYS; `details.changeableFrom` says when. */
+  'TOPIC.PLACE_LOCKED': 409,
+  /** The topic is not at the stage this needs (e.g. a vote on a proposal, a decision before the deadline). */
+  'TOPIC.WRONG_STAGE': 409,
+  /** The deadline has passed: no more votes or comments. */
+  'TOPIC.CLOSED': 409,
+  'TOPIC.NO_VOTE': 409,
+  'TOPIC.OPTION_UNKNOWN': 400,
+  /** A deadline in the past or more than TOPIC_LIMITS.daysMax days ahead. */
+  'TOPIC.INVALID_DEADLINE': 400,
+  'TOPIC.COMMENT_NOT_FOUND': 404,
+  /** A proposer does not support their own proposal. */
+  'TOPIC.OWN_PROPOSAL': 409,
+  /** Another change of the topic came first: reload and try again. */
+  'TOPIC.CONFLICT': 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -28,3 +28,5 @@ export const REPORT_REASON_TEXT: Readonly<Record<ReportReason, string>> = {
   illegal: '违法违规',
   other: '其他问题',
 };
+// 街坊议事 (yishi): the topic forms' limits, plain data the mini program takes at run time.
+export { TOPIC_LIMITS } from './topic-model';

@@ -240,7 +240,11 @@ export type NotificationKind =
   /** To admins, daily: a year that clocks run into has no holiday list yet. */
   | 'calendar_missing'
   /** To the author of a text a moderator took down (下架); in-app only (core/takedown-notice.ts). */
-  | 'content_removed';
+  | 'content_removed'
+  // 街坊议事 (yishi): to a place's residents when a topic opens and when it is decided; to a proposer when answered.
+  | 'topic_opened'
+  | 'topic_decided'
+  | 'topic_answered';
 
 export interface Notification {
   id: string;

@@ -92,6 +92,18 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'calendar/list': { roles: ['admin'], write: false },
   // District admins only (checked in calendar-service): the calendar serves every town.
   'calendar/save': { roles: ['admin'], write: true },
+  // 街坊议事 (yishi): everyone may take part where they live; committee rights are checked per place in topic-service.
+  'me/setPlace': { roles: EVERYONE, write: true },
+  'topic/list': { roles: EVERYONE, write: false },
+  'topic/get': { roles: EVERYONE, write: false },
+  // A 街坊会 leader is a resident: the role cannot decide it, the place does.
+  'topic/create': { roles: EVERYONE, write: true },
+  'topic/propose': { roles: EVERYONE, write: true },
+  'topic/support': { roles: EVERYONE, write: true },
+  'topic/vote': { roles: EVERYONE, write: true },
+  'topic/comment': { roles: EVERYONE, write: true },
+  'topic/decide': { roles: EVERYONE, write: true },
+  'topic/answerProposal': { roles: EVERYONE, write: true },
 };
 
 export interface RateLimits {

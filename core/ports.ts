@@ -8,6 +8,7 @@ import type { Boundary } from './locate';
 import type { ApiClient, AuditEntry, Feedback, Category, Concern, ConcernEvent, ConcernMessage, ConcernStatus, GridNode, InboxMessage, Moderation, Notification, Office, OutboxItem, StaffMember } from './model';
 import type { RateLimits } from './policy';
 import type { ContentReport, ReportedKind } from './report-model';
+import type { ResidentPlace, Topic, TopicComment, TopicVote, VoteOutcome } from './topic-model';
 import type { RosterImportPlan } from './roster-import';
 import type { SlaConfig } from './sla';
 import type { Page } from './views';
@@ -611,6 +612,8 @@ export interface Store {
   contentReports: ContentReportRepo;
   /** The public board and town settings. */
   board: BoardRepo;
+  /** 街坊议事 (yishi): topics, their comments, supports and votes, and residents' stated places. */
+  topics: TopicRepo;
   close(): Promise<void>;
 }
 
@@ -755,4 +758,51 @@ export interface Deps {
   photos?: PhotoStorage;
   /** The content check of photos. Without it, photos are refused too: no photo is shown unchecked. */
   imageCheck?: ImageCheck;
+  /** 街坊议事 (yishi): supports a proposal needs, per town id; DEFAULT_SUPPORTS_NEEDED for a town not named. */
+  topicSupports?: Readonly<Record<string, number>>;
+}
+
+/** The fields of a topic a change may set (core/topic-service.ts); the id and version are the store's. */
+export type TopicChange = Partial<Omit<Topic, 'id' | 'townId' | 'placeId' | 'createdAt' | 'version'>>;
+
+/**
+ * 街坊议事 (yishi, core/topic-model.ts). Supports and votes are one record per person and topic, so their
+ * counts are exact under any concurrency: they are counted from those records, never kept by increments.
+ */
+export interface TopicRepo {
+  create(t: Topic): Promise<void>;
+  get(id: string): Promise<Topic | null>;
+  /** Topics of these places (none when empty), most recently updated first, at most `limit`. */
+  listByPlaces(placeIds: string[], limit: number): Promise<Topic[]>;
+  /**
+   * ONE conditional update: applies `change` and bumps the version when the topic is still at `version`;
+   * answers the topic as stored after it, or null when it changed since (or does not exist).
+   */
+  update(id: string, version: number, change: TopicChange): Promise<Topic | null>;
+  /** Open topics whose deadline is at or before `at`, earliest deadline first, at most `limit`. */
+  dueToClose(at: string, limit: number): Promise<Topic[]>;
+  addComment(c: TopicComment): Promise<void>;
+  /** A topic's comments and replies, oldest first. */
+  comments(topicId: string): Promise<TopicComment[]>;
+  /** Records one support per person and topic: false when this person supported it already. */
+  support(topicId: string, openid: string, at: string): Promise<boolean>;
+  /** How many people support the topic, and whether `openid` is one of them. */
+  supports(topicId: string, openid: string): Promise<{ count: number; mine: boolean }>;
+  /** One vote per person and topic: a first vote, a changed choice, or the same choice (nothing written). */
+  vote(v: TopicVote): Promise<VoteOutcome>;
+  /** The option `openid` chose, or null. */
+  myVote(topicId: string, openid: string): Promise<string | null>;
+  /** Votes per option id (options nobody chose are absent) and how many people voted. */
+  tally(topicId: string): Promise<{ turnout: number; counts: Record<string, number> }>;
+  getPlace(openid: string): Promise<ResidentPlace | null>;
+  /** Stores (or replaces) a person's stated place. */
+  setPlace(p: ResidentPlace): Promise<void>;
+  /** The people who stated one of these places (none when empty), in openid order. */
+  residentsOf(placeIds: string[]): Promise<string[]>;
+  /**
+   * A person's account is deleted (me/delete): their votes, supports, comments and topics move to
+   * `tombstone` (counts stay as they were), their name is blanked on their comments and topics, and their
+   * stated place is removed. Idempotent: a run cut short is simply repeated.
+   */
+  forget(openid: string, tombstone: string): Promise<void>;
 }

@@ -58,6 +58,10 @@ export async function deleteMe(ctx: Ctx): Promise<{ deleted: true }> {
   if (caller.leads) throw new AppError('ME.LEADS_TEAM', 'hand the team over to another leader first');
   // Files first: while the person's record exists, a delete that stopped half-way can be run again.
   await forgetPhotos(deps, caller.openid);
-  await deps.store.privacy.forget(caller.openid, deps.newId('gone-'), deps.now().toISOString());
+  const tombstone = deps.newId('gone-');
+  // 街坊议事: votes, supports, comments and topics go to the same tombstone; the stated place goes. Before the
+  // person's record, which is forgotten last so that a delete cut off half-way can be run again.
+  await deps.store.topics.forget(caller.openid, tombstone);
+  await deps.store.privacy.forget(caller.openid, tombstone, deps.now().toISOString());
   return { deleted: true };
 }

@@ -16,6 +16,7 @@ import * as stats from './stats';
 import * as exports_ from './export-service';
 import { importHotline } from './hotline-import';
 import * as volunteers from './volunteer-service';
+import * as topics from './topic-service';
 import { DirectoryCache } from './directory';
 import { ACTION_POLICY, type ActionRule } from './policy';
 import { AppError } from './errors';
@@ -118,6 +119,17 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'export/rates': exports_.exportRates,
   'calendar/list': calendar.list,
   'calendar/save': calendar.save,
+  // 街坊议事 (yishi)
+  'me/setPlace': topics.setPlace,
+  'topic/list': topics.list,
+  'topic/get': topics.get,
+  'topic/create': topics.create,
+  'topic/propose': topics.propose,
+  'topic/support': topics.support,
+  'topic/vote': topics.vote,
+  'topic/comment': topics.comment,
+  'topic/decide': topics.decide,
+  'topic/answerProposal': topics.answerProposal,
 };
 
 /** What an audited write acted on: its `id`, or the year of a calendar. */

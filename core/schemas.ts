@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CALENDAR_LIMITS } from './calendar';
 import { REPORT_REASONS } from './report-model';
 import { TEXT_PROBLEM_MESSAGE, textProblem } from './text';
+import { TOPIC_LIMITS } from './topic-model';
 import type { InboxFilter } from './views';
 
 /**
@@ -85,6 +86,13 @@ const exportFormat = z.enum(['csv', 'xlsx']);
 export const INBOX_FILTERS = ['dueToday', 'overdue', 'toAccept', 'toDispatch'] as const satisfies readonly InboxFilter[];
 const inboxFilter = z.enum(INBOX_FILTERS);
 const concernStatus = z.enum(['submitted', 'dispatching', 'assigned', 'accepted', 'in_progress', 'resolved', 'closed']);
+
+/** A topic's options: none (a discussion) or 2–6 distinct labels. */
+const topicOptions = z
+  .array(text(TOPIC_LIMITS.optionMax))
+  .max(TOPIC_LIMITS.optionsMax)
+  .refine((xs) => xs.length === 0 || xs.length >= TOPIC_LIMITS.optionsMin, `give no options or at least ${TOPIC_LIMITS.optionsMin}`)
+  .refine((xs) => new Set(xs).size === xs.length, 'options must differ');
 
 export const schemas = {
   'me/profile': z.object({}).strict(),
@@ -239,6 +247,39 @@ export const schemas = {
       expectedVersion: z.number().int().min(0),
     })
     .strict(),
+  // --- 街坊议事 (yishi, core/topic-service.ts) ---
+  /** The village or cooperative the resident lives in; changeable once in PLACE_CHANGE_DAYS. */
+  'me/setPlace': z.object({ placeId: id }).strict(),
+  /** Topics of the caller's place (a resident) or of the places they serve (a committee); `placeId` narrows it. */
+  'topic/list': z.object({ placeId: id.optional() }).strict(),
+  'topic/get': z.object({ id }).strict(),
+  /** A committee (or a 街坊会 leader) opens a topic; no options is a discussion without a vote. */
+  'topic/create': z
+    .object({ placeId: id, title: text(TOPIC_LIMITS.titleMax), background: optionalText(TOPIC_LIMITS.backgroundMax), options: topicOptions, deadline: instant })
+    .strict(),
+  /** A resident proposes a topic for their own place. */
+  'topic/propose': z.object({ title: text(TOPIC_LIMITS.titleMax), background: optionalText(TOPIC_LIMITS.backgroundMax) }).strict(),
+  'topic/support': z.object({ id }).strict(),
+  'topic/vote': z.object({ id, optionId: z.string().regex(/^o[1-9]$/, 'optionId must be o1…o9') }).strict(),
+  /** A comment, or a reply to one (`parentId`). */
+  'topic/comment': z.object({ id, text: text(TOPIC_LIMITS.commentMax), parentId: id.optional() }).strict(),
+  /** After the deadline: the committee's decision and reasons, and concerns it creates for the follow-through. */
+  'topic/decide': z
+    .object({
+      id,
+      decision: text(TOPIC_LIMITS.decisionMax),
+      reasons: text(TOPIC_LIMITS.reasonsMax),
+      concerns: z
+        .array(z.object({ category: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), description: text(LIMITS.descriptionMax) }).strict())
+        .max(TOPIC_LIMITS.concernsMax)
+        .optional(),
+    })
+    .strict(),
+  /** Accepts a proposal into 议事 (with its deadline and options) or declines it; a reason either way. */
+  'topic/answerProposal': z
+    .object({ id, accept: z.boolean(), reason: text(LIMITS.reasonMax), deadline: instant.optional(), options: topicOptions.optional() })
+    .strict()
+    .refine((v) => !v.accept || v.deadline !== undefined, { message: 'an accepted proposal needs a deadline', path: ['deadline'] }),
 } as const;
 
 export type ActionName = keyof typeof schemas;

@@ -14,6 +14,7 @@ import { escalationTarget, routeUp } from './route-change';
 import { SYSTEM_ACTOR, rerouteNotices, staffOn, toChange } from './concern-service';
 import { markMissed, missedAt } from './sla';
 import { remindMissingCalendar } from './calendar-service';
+import { closeDueTopics } from './topic-settle';
 
 export interface SlaRunReport {
   /** Concerns found with a clock run out. */
@@ -29,6 +30,8 @@ export interface SlaRunReport {
   calendarNotices: number;
   /** Open volunteer events whose place counters were set back to what their sign-ups hold. */
   countersCorrected: number;
+  /** 街坊议事 (yishi): topics whose deadline passed, closed with their counts published. */
+  topicsClosed: number;
 }
 
 const ATTEMPTS = 3;
@@ -76,7 +79,8 @@ export async function runSlaJob(deps: Deps, directory: DirectoryCache, now: Date
   const at = now.toISOString();
   const calendar = await remindMissingCalendar(deps, await directory.current(), now);
   const countersCorrected = await deps.store.events.reconcileCounters(at);
-  const report: SlaRunReport = { due: 0, escalated: 0, flagged: 0, skipped: 0, calendarMissing: calendar.missing, calendarNotices: calendar.queued, countersCorrected };
+  const topicsClosed = await closeDueTopics(deps, at);
+  const report: SlaRunReport = { due: 0, escalated: 0, flagged: 0, skipped: 0, calendarMissing: calendar.missing, calendarNotices: calendar.queued, countersCorrected, topicsClosed };
   const seen = new Set<string>();
   for (;;) {
     const due = (await deps.store.concerns.dueForSla(at, batch)).filter((c) => !seen.has(c.id));

@@ -1,3 +1,4 @@
+import type { TopicOutputs } from './topic-views';
 import type { CalendarYear } from './calendar';
 import type { GridTreeNode } from './grid';
 import type { HoursNote } from './hours';
@@ -391,7 +392,8 @@ export interface HotlineImportView {
   items: Array<{ ticket: string; id: string; created: boolean }>;
 }
 
-export interface Outputs {
+/** Every action's output; the 街坊议事 (yishi) actions' come from core/topic-views.ts. */
+export interface Outputs extends TopicOutputs {
   'me/profile': Profile;
   'me/export': MyDataExport;
   'me/delete': { deleted: true };

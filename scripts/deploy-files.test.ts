@@ -76,6 +76,13 @@ describe('the deployment files', () => {
     ['concerns', ['route.townId', 'status', 'updatedAt', '_id'], 'the public board (resolved concerns of a town, most recently updated first) and, by its (town, status) prefix, open concerns of a category nearby'],
     ['concern_plus_ones', ['concernId'], 'the +1 count of the cards shown'],
     ['concern_plus_ones', ['openid'], 'a person’s +1s, when they delete their account'],
+    // 街坊议事 (yishi)
+    ['topics', ['placeId', 'updatedAt'], 'the topics of a place, most recently updated first'],
+    ['topics', ['stage', 'deadline'], 'open topics past their deadline, for the SLA job'],
+    ['topic_comments', ['topicId', 'at'], 'a topic’s comments, oldest first'],
+    ['topic_supports', ['topicId'], 'the support count of a proposal'],
+    ['topic_votes', ['topicId', 'optionId'], 'the votes per option of a topic'],
+    ['resident_places', ['placeId'], 'the residents of a place, for the notices of its topics'],
   ])('%s has an index on %j for %s', (coll, fields) => {
     const c = read(`cloudbase/collections/${coll}.json`) as { indexes: Array<{ keys: Array<{ field: string }> }> };
     expect(c.indexes.map((i) => i.keys.map((k) => k.field))).toContainEqual(fields);

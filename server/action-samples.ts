@@ -10,6 +10,8 @@ export interface SampleIds {
   concernId: string;
   /** The opaque id (memberRef) of 李叔's membership of the 大果 team, as its leader's view names it. */
   memberId: string;
+  /** 街坊议事 (yishi): an open topic of 西城社区 with three options, opened by its committee (吴委员). */
+  topicId?: string;
 }
 
 export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<string, unknown>>> = {
@@ -83,6 +85,17 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'event/exportCsv': () => ({ id: DEMO_EVENTS.daguoCleanup }),
   'calendar/list': () => ({}),
   'calendar/save': () => ({ year: 2030, holidays: ['2030-01-01'], makeupWorkdays: [], basis: '国务院办公厅关于2030年部分节假日安排的通知', expectedVersion: 0 }),
+  // 街坊议事 (yishi)
+  'me/setPlace': () => ({ placeId: 'dz-xicheng-daguo' }),
+  'topic/list': () => ({}),
+  'topic/get': ({ topicId }) => ({ id: topicId ?? 'tp-none' }),
+  'topic/create': () => ({ placeId: 'dz-xicheng', title: '村口空地怎么用', background: '', options: ['停车场', '小公园'], deadline: '2026-12-20T10:00:00Z' }),
+  'topic/propose': () => ({ title: '增设路灯', background: '祠堂到村口一段没有路灯' }),
+  'topic/support': ({ topicId }) => ({ id: topicId ?? 'tp-none' }),
+  'topic/vote': ({ topicId }) => ({ id: topicId ?? 'tp-none', optionId: 'o1' }),
+  'topic/comment': ({ topicId }) => ({ id: topicId ?? 'tp-none', text: '支持建小公园' }),
+  'topic/decide': ({ topicId }) => ({ id: topicId ?? 'tp-none', decision: '建小公园', reasons: '多数居民赞成' }),
+  'topic/answerProposal': ({ topicId }) => ({ id: topicId ?? 'tp-none', accept: false, reason: '已在议题中' }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

@@ -17,9 +17,13 @@ import { testClock } from './test-clock';
 
 let rt: LocalRuntime;
 let concernId: string;
+let topicId: string;
 beforeEach(async () => {
   rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo', rateLimits: GENEROUS_LIMITS });
   concernId = ((await rt.router.call('concern', 'concern/submit', { category: 'environment', description: '祠堂旁垃圾堆积', placeId: 'dz-xicheng-daguo' }, I.resident)) as ConcernDetail).id;
+  // 街坊议事 (yishi): 西城社区's committee opens a topic; 李叔 (the sample resident) has stated no place yet.
+  const topic = { placeId: 'dz-xicheng', title: '村口空地怎么用', background: '', options: ['停车场', '小公园', '保持原样'], deadline: '2026-12-20T10:00:00Z' };
+  topicId = ((await rt.router.call('concern', 'topic/create', topic, I.xichengStaff)) as { id: string }).id;
 });
 afterEach(() => rt.close());
 
@@ -113,6 +117,21 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'calendar/list': { resident: F, leader: F, staff: F, office: F },
   // The calendar serves every town: a town admin reads it, only a district admin enters it.
   'calendar/save': { resident: F, leader: F, staff: F, office: F, admin: F, districtAdmin: 'ok' },
+  // --- 街坊议事 (yishi). The topic is 西城社区's; the sample callers: 李叔 and the office have no stated place, the
+  // staff member serves 新安第一经济社 (another village), the leader's team is 大果经济社 (a cooperative of 西城), the
+  // admins serve the town and the district (committee rights over every place below them).
+  'me/setPlace': {},
+  'topic/list': {},
+  'topic/get': { otherTownAdmin: 'ok' },
+  // Only the committee of 西城 (or a 街坊会 leader whose team is 西城's own, not a cooperative's) opens its topics.
+  'topic/create': { resident: 'TOPIC.NOT_COMMITTEE', leader: 'TOPIC.NOT_COMMITTEE', staff: 'TOPIC.NOT_COMMITTEE', office: 'TOPIC.NOT_COMMITTEE', otherTownAdmin: 'TOPIC.NOT_COMMITTEE' },
+  'topic/propose': { resident: 'TOPIC.NO_PLACE', leader: 'TOPIC.NO_PLACE', staff: 'TOPIC.NO_PLACE', office: 'TOPIC.NO_PLACE', admin: 'TOPIC.NO_PLACE' },
+  'topic/support': { resident: 'TOPIC.WRONG_STAGE', leader: 'TOPIC.WRONG_STAGE', staff: 'TOPIC.WRONG_STAGE', office: 'TOPIC.WRONG_STAGE', admin: 'TOPIC.WRONG_STAGE' },
+  'topic/vote': { resident: 'TOPIC.NO_PLACE', leader: 'TOPIC.NO_PLACE', staff: 'TOPIC.NO_PLACE', office: 'TOPIC.NO_PLACE', admin: 'TOPIC.NO_PLACE' },
+  // The committee comments as 委员会答复; a resident without a place is asked to state it first.
+  'topic/comment': { resident: 'TOPIC.NO_PLACE', leader: 'TOPIC.NO_PLACE', staff: 'TOPIC.NO_PLACE', office: 'TOPIC.NO_PLACE', otherTownAdmin: 'TOPIC.NO_PLACE' },
+  'topic/decide': { resident: 'TOPIC.NOT_COMMITTEE', leader: 'TOPIC.NOT_COMMITTEE', staff: 'TOPIC.NOT_COMMITTEE', office: 'TOPIC.NOT_COMMITTEE', admin: 'TOPIC.WRONG_STAGE', otherTownAdmin: 'TOPIC.NOT_COMMITTEE' },
+  'topic/answerProposal': { resident: 'TOPIC.NOT_COMMITTEE', leader: 'TOPIC.NOT_COMMITTEE', staff: 'TOPIC.NOT_COMMITTEE', office: 'TOPIC.NOT_COMMITTEE', admin: 'TOPIC.WRONG_STAGE', otherTownAdmin: 'TOPIC.NOT_COMMITTEE' },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in
@@ -133,7 +152,7 @@ describe('every action × every kind of caller', () => {
   it.each(cases)('%s as %s', async (action, role, openid) => {
     const caller = await rt.router.resolveCaller(openid);
     const before = rowCounts(rt.store.db);
-    const got = await outcome(ACTION_FUNCTION[action], action, SAMPLES[action]({ concernId, memberId: memberRef(rt.deps, `${DEMO_TEAMS.daguo}_${I.resident2}`) }), openid);
+    const got = await outcome(ACTION_FUNCTION[action], action, SAMPLES[action]({ concernId, topicId, memberId: memberRef(rt.deps, `${DEMO_TEAMS.daguo}_${I.resident2}`) }), openid);
     expect(got).toBe(expected(action, role as Person));
     // The policy table and the outcome agree: a role it does not list is refused before anything runs.
     if (!ACTION_POLICY[action].roles.includes(caller.role)) expect(got).toBe('AUTH.FORBIDDEN');

@@ -1,3 +1,4 @@
+import { topicSupportsSetting } from './topic-config';
 import { z } from 'zod';
 import { DEFAULT_GATEWAY_IP_HEADER } from './client-address';
 import { templatesSchema } from './wechat-subscribe-sender';
@@ -38,6 +39,8 @@ const schema = z.object({
    * so a code shown by one container is checked by another. 32+ characters, e.g. `openssl rand -hex 32`.
    */
   JIEFANG_CODE_SECRET: z.string().min(32, 'must be 32 characters or more (e.g. openssl rand -hex 32)'),
+  /** 街坊议事 (yishi): supports a proposal needs per town, `town:n,…` (server/topic-config.ts). */
+  JIEFANG_TOPIC_SUPPORTS: topicSupportsSetting.optional(),
   /** Which mini-program version a subscribe message opens. */
   JIEFANG_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
 });

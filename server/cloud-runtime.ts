@@ -62,6 +62,7 @@ export function createCloudRuntime(config: CloudConfig, app: CloudBase = tcb.ini
     photos,
     imageCheck: new WechatImageCheck(contentCheck, photos),
     deflateRaw: (data) => new Uint8Array(deflateRawSync(data)),
+    ...(config.JIEFANG_TOPIC_SUPPORTS ? { topicSupports: config.JIEFANG_TOPIC_SUPPORTS } : {}),
   };
   const sender = config.JIEFANG_WX_TEMPLATES
     ? new InAppThenWechatSender(new InAppSender(store.messages), new WechatSubscribeSender(openapi, config.JIEFANG_WX_TEMPLATES, config.JIEFANG_MINIPROGRAM_STATE))

@@ -1,3 +1,4 @@
+import { topicSupportsSetting } from './topic-config';
 import path from 'node:path';
 import { z } from 'zod';
 import { ORIGIN_RE } from './http-security';
@@ -33,6 +34,8 @@ const schema = z.object({
   /** A word-list file for the local content check (see server/default-word-list.ts). */
   JIEFANG_WORD_LIST: z.string().min(1).optional(),
   JIEFANG_IMAGE_BLOCKLIST: z.string().min(1).optional(),
+  /** 街坊议事 (yishi): supports a proposal needs per town, `town:n,…` (server/topic-config.ts). */
+  JIEFANG_TOPIC_SUPPORTS: topicSupportsSetting.optional(),
   /** Behind a reverse proxy: the header it writes the client's address into (of a list, the last value). Unset: the socket's address. */
   JIEFANG_CLIENT_IP_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name').optional(),
   JIEFANG_CHECKIN_MARGIN_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),

@@ -77,6 +77,8 @@ export interface LocalRuntimeOptions {
   uploadsDir?: string;
   /** Digests of images the image check refuses or holds (JIEFANG_IMAGE_BLOCKLIST); none when absent. */
   imageBlocklist?: ImageBlocklist;
+  /** 街坊议事 (yishi): supports a proposal needs per town (JIEFANG_TOPIC_SUPPORTS). */
+  topicSupports?: Readonly<Record<string, number>>;
 }
 
 export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
@@ -109,6 +111,7 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
     volunteer: { ...DEFAULT_VOLUNTEER_SETTINGS, ...opts.volunteer },
     contentCheck: opts.contentCheck ?? new WordListContentCheck(DEFAULT_WORD_LIST),
     deflateRaw: (data) => new Uint8Array(deflateRawSync(data)),
+    ...(opts.topicSupports ? { topicSupports: opts.topicSupports } : {}),
   };
   const router = createRouter(deps);
   const identity = new LocalIdentity({ secret: opts.sessionSecret, now, ...(opts.sessionHours ? { ttlMs: opts.sessionHours * 3600_000 } : {}) });

@@ -30,6 +30,7 @@ async function main() {
     volunteer: { checkinMarginMinutes: config.JIEFANG_CHECKIN_MARGIN_MINUTES, reminderLeadMinutes: config.JIEFANG_REMINDER_LEAD_MINUTES },
     uploadsDir: path.join(dataDir, 'uploads'),
     ...(config.JIEFANG_WORD_LIST ? { contentCheck: WordListContentCheck.fromFile(config.JIEFANG_WORD_LIST) } : {}),
+    ...(config.JIEFANG_TOPIC_SUPPORTS ? { topicSupports: config.JIEFANG_TOPIC_SUPPORTS } : {}),
     ...(config.JIEFANG_IMAGE_BLOCKLIST ? { imageBlocklist: LocalImageCheck.parse(readFileSync(config.JIEFANG_IMAGE_BLOCKLIST, 'utf8')) } : {}),
   });
   const server = createHttpServer(rt, {

@@ -421,7 +421,55 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX content_reports_open ON content_reports(town_id, at, id) WHERE status = 'open';
   CREATE INDEX content_reports_reporter ON content_reports(reporter_openid);
   `,
-  /* 20 (trust4): me/delete finds a person's photos by their checks' uploader */ `
+  /* 20: me/delete finds a person's photos by their checks' uploader */ `
   CREATE INDEX photo_checks_uploader ON photo_checks(openid);
+  `,
+  /* 21: 街坊议事 — topics (the record as JSON beside its indexed fields), comments, one support and one
+     vote per person and topic, and the place each resident stated */ `
+  CREATE TABLE topics (
+    id TEXT PRIMARY KEY,
+    town_id TEXT NOT NULL,
+    place_id TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    deadline TEXT,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX topics_place ON topics(place_id, updated_at);
+  CREATE INDEX topics_due ON topics(deadline) WHERE stage = 'open';
+  CREATE TABLE topic_comments (
+    id TEXT PRIMARY KEY,
+    topic_id TEXT NOT NULL REFERENCES topics(id),
+    town_id TEXT NOT NULL,
+    parent_id TEXT,
+    author_openid TEXT NOT NULL,
+    author_name TEXT NOT NULL,
+    official INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    moderation TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX topic_comments_topic ON topic_comments(topic_id, at, id);
+  CREATE TABLE topic_supports (
+    topic_id TEXT NOT NULL REFERENCES topics(id),
+    openid TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (topic_id, openid)
+  );
+  CREATE TABLE topic_votes (
+    topic_id TEXT NOT NULL REFERENCES topics(id),
+    openid TEXT NOT NULL,
+    option_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (topic_id, openid)
+  );
+  CREATE TABLE resident_places (
+    openid TEXT PRIMARY KEY,
+    place_id TEXT NOT NULL,
+    town_id TEXT NOT NULL,
+    set_at TEXT NOT NULL
+  );
+  CREATE INDEX resident_places_place ON resident_places(place_id, openid);
   `,
 ];

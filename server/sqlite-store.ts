@@ -11,6 +11,8 @@ import { SqliteAudit } from './sqlite-audit';
 import { SqliteFeedback } from './sqlite-feedback';
 import { SqlitePhotoChecks } from './sqlite-photo-checks';
 import { SqliteContentReports } from './sqlite-content-reports';
+import { SqliteTopics } from './sqlite-topics';
+import type { TopicRepo } from '../core/ports';
 import type { ContentReportRepo } from '../core/ports';
 import { SqlitePrivacy } from './sqlite-privacy';
 import type { Page } from '../core/views';
@@ -146,6 +148,8 @@ export class SqliteStore implements Store {
   readonly teams: TeamRepo;
   readonly events: EventRepo;
   readonly board: BoardRepo;
+  /** 街坊议事 (yishi). */
+  readonly topics: TopicRepo;
   /** No database file existed before this store opened one: a first start, which may be seeded. */
   readonly fresh: boolean;
 
@@ -167,6 +171,7 @@ export class SqliteStore implements Store {
     this.teams = new SqliteTeams(this.db);
     this.events = new SqliteEvents(this.db);
     this.board = new SqliteBoard(this.db, toConcern);
+    this.topics = new SqliteTopics(this.db);
   }
 
   /**

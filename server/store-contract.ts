@@ -20,6 +20,7 @@ import { describeTrustContract, type Everything } from './store-contract-trust';
 import { describeReportContract } from './store-contract-reports';
 import { describeOpen311Contract } from './store-contract-open311';
 import { describePagingContract } from './store-contract-paging';
+import { describeTopicContract } from './store-contract-topics';
 import { DEMO_API_CLIENTS } from './demo-open311';
 
 /**
@@ -56,6 +57,7 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     describeOpen311Contract(current);
     describeReportContract(current);
     describePagingContract(current);
+    describeTopicContract(current);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();

@@ -122,6 +122,9 @@ describe('the subscribe-message sender', () => {
     event_reviewed: 1,
     calendar_missing: 1,
     content_removed: 1,
+    topic_opened: 1,
+    topic_decided: 1,
+    topic_answered: 1,
   } satisfies Record<NotificationKind, 1>) as NotificationKind[];
   const LIMIT: Record<string, number> = { thing: 20, phrase: 5, time: 16, date: 10 };
 

@@ -41,6 +41,10 @@ export const TEMPLATE_OF: Readonly<Record<NotificationKind, TemplateKey>> = {
   calendar_missing: 'concern_todo',
   // Delivered in-app only (core/takedown-notice.ts); listed so that every kind has a template.
   content_removed: 'concern_progress',
+  // 街坊议事 (yishi)
+  topic_opened: 'concern_progress',
+  topic_decided: 'concern_progress',
+  topic_answered: 'concern_progress',
 };
 
 /** `kindName`: what happened, in at most 5 Chinese characters (fits a `phrase` field). */
@@ -61,6 +65,10 @@ export const KIND_NAME: Readonly<Record<NotificationKind, string>> = {
   event_reviewed: '活动审核',
   calendar_missing: '日历待录',
   content_removed: '内容下架',
+  // 街坊议事 (yishi)
+  topic_opened: '新议题',
+  topic_decided: '议事结果',
+  topic_answered: '提案答复',
 };
 
 /** WeChat's limits per template key type (characters). Keys are named type + number, e.g. thing1. */

@@ -22,6 +22,8 @@ export default defineAppConfig({
         'pages/feedback-list/index',
         'pages/audit/index',
         'pages/calendar/index',
+        // 街坊议事 (yishi): the committee's topic management.
+        'pages/topics/index',
       ],
     },
     {
@@ -33,6 +35,11 @@ export default defineAppConfig({
       // The person's own data (export, account deletion) and feedback about the app.
       root: 'account',
       pages: ['pages/privacy/index', 'pages/feedback/index'],
+    },
+    {
+      // 街坊议事 (yishi): topics of the resident's place, a topic's discussion, vote and result.
+      root: 'yishi',
+      pages: ['pages/topics/index', 'pages/topic/index'],
     },
   ],
   // The report page reads the location once, when the resident asks, to find the grid; never in the background.

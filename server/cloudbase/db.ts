@@ -87,6 +87,12 @@ export const COLLECTIONS = [
   'content_reports',
   'town_settings',
   'concern_plus_ones',
+  // 街坊议事 (yishi)
+  'topics',
+  'topic_comments',
+  'topic_supports',
+  'topic_votes',
+  'resident_places',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 

@@ -75,6 +75,15 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   'export/concerns': '导出诉求',
   'export/rates': '导出办理统计',
   'calendar/save': '录入节假日安排',
+  // 街坊议事 (yishi)
+  'me/setPlace': '设置居住地',
+  'topic/create': '发起议题',
+  'topic/propose': '提出议事提议',
+  'topic/support': '支持提议',
+  'topic/vote': '议题投票',
+  'topic/comment': '议题留言',
+  'topic/decide': '公布议事决定',
+  'topic/answerProposal': '答复议事提议',
 };
 
 export function auditActionText(action: string): string {

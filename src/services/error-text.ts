@@ -54,6 +54,20 @@ const TEXT: Record<string, string> = {
   'SERVICE.UNAVAILABLE': '服务暂时无法使用，请稍后再试。如一直不行，请联系镇网格管理员。',
   'STORAGE.FULL': '服务器存储空间已满，这次没有保存成功（已填写的内容还在）。请过几分钟再提交；查看已有内容不受影响。',
   'STORAGE.DAMAGED': '服务器数据出现故障，这次没有保存成功。请稍后再试，并告知镇网格管理员。',
+  // 街坊议事 (yishi)
+  'TOPIC.NOT_FOUND': '没有找到这个议题，可能已被删除或暂不公开。',
+  'TOPIC.NOT_COMMITTEE': '只有本村（社）的村居委员会或街坊会负责人可以这样做。',
+  'TOPIC.NO_PLACE': '请先在“议事”里选择您居住的村（社区）或经济社，再参与议事。',
+  'TOPIC.NOT_RESIDENT': '这个议题属于其他村（社），只有本村（社）的居民可以参与。',
+  'TOPIC.PLACE_LOCKED': '居住地每90天只能修改一次，请到期后再改；如有特殊情况请联系村居委员会。',
+  'TOPIC.WRONG_STAGE': '议题当前的阶段不能这样做，请刷新后查看。',
+  'TOPIC.CLOSED': '议题已截止，不能再投票或留言。结果公布后可在议题页查看。',
+  'TOPIC.NO_VOTE': '这个议题只讨论、不投票，欢迎留言发表意见。',
+  'TOPIC.OPTION_UNKNOWN': '没有这个选项，请刷新后重新选择。',
+  'TOPIC.INVALID_DEADLINE': '截止时间需在现在之后、90天以内，请重新选择。',
+  'TOPIC.COMMENT_NOT_FOUND': '要回复的留言不存在，请刷新后再试。',
+  'TOPIC.OWN_PROPOSAL': '这是您自己的提案，请邀请街坊们来支持。',
+  'TOPIC.CONFLICT': '议题刚被其他人更新，请刷新后再试。',
   [NETWORK_FAILED]: '网络连接失败，请检查网络后点“重试”。',
 };
 

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ErrorState, LoadingState } from '../../components/page-state';
+import { YishiEntry } from '../../components/yishi-entry';
 import { useHome } from '../../hooks/use-home';
 import { roleText } from '../../services/status-text';
 import { useElderClass } from '../../hooks/use-elder';
@@ -75,6 +76,7 @@ export default function HomePage() {
         <Button type='default' size='xlarge' block onClick={() => void home.goMyVolunteer()}>
           我的志愿
         </Button>
+        <YishiEntry me={me} />
         {me.teamId ? (
           <Button type='primary' fill='outline' size='xlarge' block onClick={() => void home.goMyTeam()}>
             我带的队伍

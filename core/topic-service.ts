@@ -1,0 +1,362 @@
+/**
+ * 街坊议事 (yishi): the actions of core/topic-model.ts. Who may do what:
+ * - a topic's committee is the staff or admin whose node holds the topic's place (a cooperative's
+ *   committee, the village's above it, the town's admins), or a 街坊会 leader whose team sits there;
+ * - its residents are the people whose stated place (me/setPlace) lies in the topic's place: a
+ *   cooperative's residents take part in their village's topics. Anyone else is refused with a code.
+ * Held text (the content check's `review`) is seen by its author and the town's moderators only.
+ */
+import { HELD_TEXT, moderate, releasedText } from './content';
+import { submit as submitConcern, type ConcernCtx as Ctx } from './concern-service';
+import type { DirectorySnapshot } from './directory';
+import { categoryOf } from './directory';
+import { AppError } from './errors';
+import type { Caller, Moderation, Notification, NotificationKind } from './model';
+import { snippet } from './notices';
+import type { Deps } from './ports';
+import { schemas, type ParsedInputOf } from './schemas';
+import { adminTowns } from './scope';
+import { settle, stageRank } from './topic-settle';
+import { ANSWER_DAYS, DEFAULT_SUPPORTS_NEEDED, PLACE_CHANGE_DAYS, TOPIC_LIMITS, type ResidentPlace, type Topic, type TopicComment } from './topic-model';
+import type { PlaceView, TopicCommentView, TopicDetail, TopicSummary } from './topic-views';
+
+const DAY_MS = 86_400_000;
+export const TOPIC_PAGE = (id: string) => `/yishi/pages/topic/index?id=${id}`;
+
+const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY_MS).toISOString();
+
+function placeNode(snap: DirectorySnapshot, placeId: string) {
+  const node = snap.grid.get(placeId);
+  if (!node || (node.kind !== 'village' && node.kind !== 'cooperative')) throw new AppError('GRID.PLACE_NOT_FOUND', `${placeId} is not a village or cooperative`);
+  return node;
+}
+
+/** Whether the caller runs topics of this place: its committee (staff or admin above it) or a 街坊会 leader there. */
+export function isCommittee(snap: DirectorySnapshot, caller: Caller, placeId: string): boolean {
+  const served = (nodeId: string | null | undefined) => nodeId != null && snap.grid.get(nodeId) !== undefined && snap.grid.isWithin(placeId, nodeId);
+  return ((caller.role === 'staff' || caller.role === 'admin') && served(caller.nodeId)) || served(caller.leads?.nodeId);
+}
+
+/** The places whose residents take part in a topic of `placeId`: the place and its cooperatives. */
+function participatingPlaces(snap: DirectorySnapshot, placeId: string): string[] {
+  return [placeId, ...snap.grid.children(placeId).filter((n) => n.kind === 'cooperative').map((n) => n.id)];
+}
+
+/** Why this person may not take part in the topic's vote or comments, or null. */
+function refusal(snap: DirectorySnapshot, place: ResidentPlace | null, t: Topic): 'TOPIC.NO_PLACE' | 'TOPIC.NOT_RESIDENT' | null {
+  if (!place) return 'TOPIC.NO_PLACE';
+  return snap.grid.get(place.placeId) && snap.grid.isWithin(place.placeId, t.placeId) ? null : 'TOPIC.NOT_RESIDENT';
+}
+
+function placeView(snap: DirectorySnapshot, p: ResidentPlace): PlaceView {
+  return { placeId: p.placeId, placeName: snap.grid.placeName(p.placeId), setAt: p.setAt, changeableFrom: addDays(p.setAt, PLACE_CHANGE_DAYS) };
+}
+
+/** A moderator of the topic's town (or the district) sees held text. */
+function moderates(snap: DirectorySnapshot, caller: Caller, townId: string): boolean {
+  const towns = adminTowns(snap, caller);
+  return towns === null || towns.includes(townId);
+}
+
+/**
+ * The text as this caller may see it: published text to all, held or rejected text to its author and the
+ * moderators of its town only (stricter than content.ts, where any admin reads held text: a topic is read
+ * across towns, e.g. from a shared link).
+ */
+function shown(isAuthor: boolean, text: string, moderation: Moderation, mayModerate: boolean): string {
+  return moderation === 'published' || isAuthor || mayModerate ? text : HELD_TEXT;
+}
+
+/** A topic held for review is the author's and the moderators' alone; to anyone else it does not exist. */
+async function visibleTopic(ctx: Ctx, snap: DirectorySnapshot, id: string): Promise<Topic> {
+  const t = await ctx.deps.store.topics.get(id);
+  if (!t || (t.moderation !== 'published' && t.authorOpenid !== ctx.caller.openid && !moderates(snap, ctx.caller, t.townId))) {
+    throw new AppError('TOPIC.NOT_FOUND', `no topic ${id} for this caller`);
+  }
+  return settle(ctx.deps, t);
+}
+
+function summary(snap: DirectorySnapshot, t: Topic, now: string): TopicSummary {
+  return {
+    id: t.id,
+    title: t.title,
+    placeId: t.placeId,
+    placeName: snap.grid.placeName(t.placeId),
+    townId: t.townId,
+    stage: t.stage,
+    origin: t.origin,
+    deadline: t.deadline,
+    supportCount: t.supportCount,
+    supportsNeeded: t.supportsNeeded,
+    answerOverdue: t.stage === 'awaiting_answer' && t.answerDueAt !== null && t.answerDueAt < now,
+    hasVote: t.options.length > 0,
+    updatedAt: t.updatedAt,
+  };
+}
+
+function commentView(snap: DirectorySnapshot, caller: Caller, c: TopicComment): TopicCommentView {
+  const mine = c.authorOpenid === caller.openid;
+  const text = shown(mine, c.text, c.moderation, moderates(snap, caller, c.townId));
+  return { id: c.id, parentId: c.parentId, authorName: c.authorName, official: c.official, text, underReview: c.moderation !== 'published' && text === c.text, mine, at: c.at };
+}
+
+async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promise<TopicDetail> {
+  const { topics, concerns } = ctx.deps.store;
+  const { caller } = ctx;
+  const now = ctx.deps.now().toISOString();
+  const [place, supports, myVote, comments] = await Promise.all([
+    topics.getPlace(caller.openid),
+    topics.supports(t.id, caller.openid),
+    topics.myVote(t.id, caller.openid),
+    topics.comments(t.id),
+  ]);
+  // Counts are shown once the deadline has passed, from the frozen result.
+  const tally = t.result;
+  const mod = moderates(snap, caller, t.townId);
+  const canManage = isCommittee(snap, caller, t.placeId);
+  const open = t.stage === 'open' || t.stage === 'collecting' || t.stage === 'awaiting_answer';
+  const takePart = open ? refusal(snap, place, t) : 'TOPIC.CLOSED';
+  const linked = tally ? await Promise.all(tally.concernIds.map((id) => concerns.get(id))) : [];
+  const decisionShown = (s: string | null) => (s === null || !tally ? s : shown(canManage, s, tally.decisionModeration ?? 'published', mod));
+  return {
+    ...summary(snap, t, now),
+    title: shown(t.authorOpenid === caller.openid, t.title, t.moderation, mod),
+    background: shown(t.authorOpenid === caller.openid, t.background, t.moderation, mod),
+    underReview: t.moderation !== 'published',
+    options: t.options.map((o) => ({ ...o, count: tally ? (tally.counts[o.id] ?? 0) : null })),
+    myVote,
+    mySupport: supports.mine,
+    supportCount: t.stage === 'collecting' ? supports.count : t.supportCount,
+    takePart,
+    canManage,
+    answerDueAt: t.answerDueAt,
+    answer: t.answer ? { accepted: t.answer.accepted, reason: shown(canManage, t.answer.reason, t.answer.moderation, mod), at: t.answer.at, byName: t.answer.byName } : null,
+    result: tally
+      ? {
+          turnout: tally.turnout,
+          counts: tally.counts,
+          closedAt: tally.closedAt,
+          decision: decisionShown(tally.decision),
+          reasons: decisionShown(tally.reasons),
+          decidedAt: tally.decidedAt,
+          decidedByName: tally.decidedByName,
+          concerns: tally.concernIds.map((id, i) => {
+            const c = linked[i];
+            return { id, status: c?.status ?? null, categoryName: c ? categoryOf(snap, c.route.townId, c.category)?.name ?? null : null };
+          }),
+        }
+      : null,
+    comments: comments.filter((c) => c.moderation !== 'rejected' || c.authorOpenid === caller.openid || mod).map((c) => commentView(snap, caller, c)),
+    authorName: t.authorName,
+    createdAt: t.createdAt,
+  };
+}
+
+/** Notices to everyone who stated a place taking part in the topic; none for held text. Ids are stable, so a retry queues nothing twice. */
+async function noticeResidents(deps: Deps, snap: DirectorySnapshot, t: Topic, kind: NotificationKind, title: string, body: string): Promise<void> {
+  if (t.moderation !== 'published') return;
+  const people = await deps.store.topics.residentsOf(participatingPlaces(snap, t.placeId));
+  const at = deps.now().toISOString();
+  const notices: Notification[] = people.map((openid) => ({ id: `n${kind}-${t.id}-${openid}`.slice(0, 128), recipientOpenid: openid, kind, title, body, page: TOPIC_PAGE(t.id), createdAt: at }));
+  if (notices.length > 0) await deps.store.outbox.enqueue(notices);
+}
+
+function checkDeadline(deps: Deps, deadline: string): void {
+  const now = deps.now().getTime();
+  const at = Date.parse(deadline);
+  if (at <= now || at > now + TOPIC_LIMITS.daysMax * DAY_MS) throw new AppError('TOPIC.INVALID_DEADLINE', `deadline ${deadline} is not within ${TOPIC_LIMITS.daysMax} days from now`);
+}
+
+const toOptions = (labels: readonly string[]) => labels.map((label, i) => ({ id: `o${i + 1}`, label }));
+
+/** Applies a change at the version read; a topic changed meanwhile is a conflict the caller may retry. */
+async function change(deps: Deps, t: Topic, fields: Parameters<Deps['store']['topics']['update']>[2]): Promise<Topic> {
+  const updated = await deps.store.topics.update(t.id, t.version, { ...fields, updatedAt: deps.now().toISOString() });
+  if (!updated) throw new AppError('TOPIC.CONFLICT', `topic ${t.id} changed since it was read`);
+  return updated;
+}
+
+export async function setPlace(ctx: Ctx, input: ParsedInputOf<'me/setPlace'>): Promise<PlaceView> {
+  const snap = await ctx.directory.current();
+  placeNode(snap, input.placeId);
+  const { topics } = ctx.deps.store;
+  const now = ctx.deps.now().toISOString();
+  const prior = await topics.getPlace(ctx.caller.openid);
+  if (prior && prior.placeId === input.placeId) return placeView(snap, prior);
+  if (prior && addDays(prior.setAt, PLACE_CHANGE_DAYS) > now) {
+    throw new AppError('TOPIC.PLACE_LOCKED', `the place was set at ${prior.setAt}`, { changeableFrom: addDays(prior.setAt, PLACE_CHANGE_DAYS) });
+  }
+  const place: ResidentPlace = { openid: ctx.caller.openid, placeId: input.placeId, townId: snap.grid.placement(input.placeId).town?.id ?? '', setAt: now };
+  await topics.setPlace(place);
+  return placeView(snap, place);
+}
+
+export async function list(ctx: Ctx, input: ParsedInputOf<'topic/list'>): Promise<{ items: TopicSummary[]; place: PlaceView | null }> {
+  const snap = await ctx.directory.current();
+  const { caller } = ctx;
+  const place = await ctx.deps.store.topics.getPlace(caller.openid);
+  const places = new Set<string>();
+  // A resident's own place and the village above it; a committee's places under its node.
+  if (place && snap.grid.get(place.placeId)) for (const n of snap.grid.lineage(place.placeId)) if (n.kind === 'village' || n.kind === 'cooperative') places.add(n.id);
+  for (const root of [caller.role === 'staff' || caller.role === 'admin' ? caller.nodeId : null, caller.leads?.nodeId ?? null]) {
+    if (root === null || !snap.grid.get(root)) continue;
+    const walk = (id: string): void => {
+      const n = snap.grid.get(id);
+      if (n && (n.kind === 'village' || n.kind === 'cooperative')) places.add(n.id);
+      for (const c of snap.grid.children(id)) if (c.kind !== 'grid') walk(c.id);
+    };
+    walk(root);
+  }
+  const wanted = input.placeId === undefined ? [...places] : [...places].filter((p) => p === input.placeId);
+  const now = ctx.deps.now().toISOString();
+  const items = (await ctx.deps.store.topics.listByPlaces(wanted, 100))
+    .filter((t) => t.moderation === 'published' || t.authorOpenid === caller.openid || moderates(snap, caller, t.townId))
+    .map((t) => (t.stage === 'open' && t.deadline !== null && t.deadline <= now ? { ...t, stage: 'closed' as const } : t))
+    .sort((a, b) => stageRank(a.stage) - stageRank(b.stage) || (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
+    .map((t) => summary(snap, t, now));
+  return { items, place: place && snap.grid.get(place.placeId) ? placeView(snap, place) : null };
+}
+
+export async function get(ctx: Ctx, input: ParsedInputOf<'topic/get'>): Promise<TopicDetail> {
+  const snap = await ctx.directory.current();
+  return detail(ctx, snap, await visibleTopic(ctx, snap, input.id));
+}
+
+async function newTopic(ctx: Ctx, snap: DirectorySnapshot, fields: Pick<Topic, 'placeId' | 'title' | 'background' | 'options' | 'origin' | 'stage' | 'deadline' | 'supportsNeeded'>): Promise<Topic> {
+  const moderation: Moderation = await moderate(ctx.deps, ctx.caller, `${fields.title}\n${fields.background}`);
+  const now = ctx.deps.now().toISOString();
+  const t: Topic = {
+    ...fields,
+    id: ctx.deps.newId('tp'),
+    townId: snap.grid.placement(fields.placeId).town?.id ?? '',
+    authorOpenid: ctx.caller.openid,
+    authorName: ctx.caller.name,
+    moderation,
+    supportCount: 0,
+    answerDueAt: null,
+    answer: null,
+    result: null,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  await ctx.deps.store.topics.create(t);
+  return t;
+}
+
+export async function create(ctx: Ctx, input: ParsedInputOf<'topic/create'>): Promise<TopicDetail> {
+  const snap = await ctx.directory.current();
+  placeNode(snap, input.placeId);
+  if (!isCommittee(snap, ctx.caller, input.placeId)) throw new AppError('TOPIC.NOT_COMMITTEE', `the caller does not run topics of ${input.placeId}`);
+  checkDeadline(ctx.deps, input.deadline);
+  const t = await newTopic(ctx, snap, { placeId: input.placeId, title: input.title, background: input.background, options: toOptions(input.options), origin: 'committee', stage: 'open', deadline: input.deadline, supportsNeeded: 0 });
+  await noticeResidents(ctx.deps, snap, t, 'topic_opened', '新议题，欢迎参与', snippet(`${snap.grid.placeName(t.placeId)}：${t.title}`));
+  return detail(ctx, snap, t);
+}
+
+export async function propose(ctx: Ctx, input: ParsedInputOf<'topic/propose'>): Promise<TopicDetail> {
+  const snap = await ctx.directory.current();
+  const place = await ctx.deps.store.topics.getPlace(ctx.caller.openid);
+  if (!place || !snap.grid.get(place.placeId)) throw new AppError('TOPIC.NO_PLACE', 'state your village or cooperative first');
+  const townId = snap.grid.placement(place.placeId).town?.id ?? '';
+  const supportsNeeded = ctx.deps.topicSupports?.[townId] ?? DEFAULT_SUPPORTS_NEEDED;
+  const t = await newTopic(ctx, snap, { placeId: place.placeId, title: input.title, background: input.background, options: [], origin: 'proposal', stage: 'collecting', deadline: null, supportsNeeded });
+  return detail(ctx, snap, t);
+}
+
+export async function support(ctx: Ctx, input: ParsedInputOf<'topic/support'>): Promise<{ count: number; stage: Topic['stage']; added: boolean }> {
+  const snap = await ctx.directory.current();
+  const { topics } = ctx.deps.store;
+  let t = await visibleTopic(ctx, snap, input.id);
+  if (t.stage !== 'collecting') throw new AppError('TOPIC.WRONG_STAGE', `topic ${t.id} is ${t.stage}, not collecting supports`);
+  if (t.authorOpenid === ctx.caller.openid) throw new AppError('TOPIC.OWN_PROPOSAL', 'a proposer does not support their own proposal');
+  const why = refusal(snap, await topics.getPlace(ctx.caller.openid), t);
+  if (why) throw new AppError(why, `the caller may not support topic ${t.id}`);
+  const now = ctx.deps.now().toISOString();
+  const added = await topics.support(t.id, ctx.caller.openid, now);
+  // The stored count follows the support records: re-read and recount until this writer's view is stored.
+  for (;;) {
+    const { count } = await topics.supports(t.id, ctx.caller.openid);
+    if (t.stage !== 'collecting' || t.supportCount >= count) return { count, stage: t.stage, added };
+    const reached = count >= t.supportsNeeded;
+    const updated = await topics.update(t.id, t.version, reached ? { supportCount: count, stage: 'awaiting_answer', answerDueAt: addDays(now, ANSWER_DAYS), updatedAt: now } : { supportCount: count, updatedAt: now });
+    if (updated) return { count, stage: updated.stage, added };
+    const fresh = await topics.get(t.id);
+    if (!fresh) throw new AppError('TOPIC.NOT_FOUND', `topic ${input.id} is gone`);
+    t = fresh;
+  }
+}
+
+export async function answerProposal(ctx: Ctx, input: ParsedInputOf<'topic/answerProposal'>): Promise<TopicDetail> {
+  const snap = await ctx.directory.current();
+  const t = await visibleTopic(ctx, snap, input.id);
+  if (!isCommittee(snap, ctx.caller, t.placeId)) throw new AppError('TOPIC.NOT_COMMITTEE', `the caller does not run topics of ${t.placeId}`);
+  if (t.stage !== 'awaiting_answer' && t.stage !== 'collecting') throw new AppError('TOPIC.WRONG_STAGE', `topic ${t.id} is ${t.stage}: nothing to answer`);
+  if (input.accept && input.deadline !== undefined) checkDeadline(ctx.deps, input.deadline);
+  const moderation = await moderate(ctx.deps, ctx.caller, input.reason);
+  const answer = { accepted: input.accept, reason: input.reason, at: ctx.deps.now().toISOString(), byName: ctx.caller.name, moderation };
+  const updated = await change(
+    ctx.deps,
+    t,
+    input.accept ? { answer, stage: 'open', deadline: input.deadline ?? null, options: toOptions(input.options ?? []) } : { answer, stage: 'declined' },
+  );
+  const body = snippet(`${t.title}：${input.accept ? '已纳入议事' : '未采纳'}。${releasedText(input.reason, moderation)}`);
+  await ctx.deps.store.outbox.enqueue([{ id: `ntopic_answered-${t.id}`, recipientOpenid: t.authorOpenid, kind: 'topic_answered', title: '您的提案有答复了', body, page: TOPIC_PAGE(t.id), createdAt: answer.at }]);
+  if (input.accept) await noticeResidents(ctx.deps, snap, updated, 'topic_opened', '新议题，欢迎参与', snippet(`${snap.grid.placeName(t.placeId)}：${t.title}`));
+  return detail(ctx, snap, updated);
+}
+
+export async function vote(ctx: Ctx, input: ParsedInputOf<'topic/vote'>): Promise<{ optionId: string; outcome: 'new' | 'changed' | 'same' }> {
+  const snap = await ctx.directory.current();
+  const { topics } = ctx.deps.store;
+  const t = await visibleTopic(ctx, snap, input.id);
+  if (t.stage === 'closed' || t.stage === 'decided') throw new AppError('TOPIC.CLOSED', `topic ${t.id} is past its deadline`);
+  if (t.stage !== 'open') throw new AppError('TOPIC.WRONG_STAGE', `topic ${t.id} is ${t.stage}: not open to vote`);
+  if (t.options.length === 0) throw new AppError('TOPIC.NO_VOTE', `topic ${t.id} is a discussion without a vote`);
+  if (!t.options.some((o) => o.id === input.optionId)) throw new AppError('TOPIC.OPTION_UNKNOWN', `topic ${t.id} has no option ${input.optionId}`);
+  const why = refusal(snap, await topics.getPlace(ctx.caller.openid), t);
+  if (why) throw new AppError(why, `the caller may not vote on topic ${t.id}`);
+  const outcome = await topics.vote({ topicId: t.id, openid: ctx.caller.openid, optionId: input.optionId, at: ctx.deps.now().toISOString() });
+  return { optionId: input.optionId, outcome };
+}
+
+export async function comment(ctx: Ctx, input: ParsedInputOf<'topic/comment'>): Promise<TopicCommentView> {
+  const snap = await ctx.directory.current();
+  const { topics } = ctx.deps.store;
+  const t = await visibleTopic(ctx, snap, input.id);
+  if (t.stage === 'closed' || t.stage === 'decided' || t.stage === 'declined') throw new AppError('TOPIC.CLOSED', `topic ${t.id} is ${t.stage}: the discussion is over`);
+  const official = isCommittee(snap, ctx.caller, t.placeId);
+  const why = official ? null : refusal(snap, await topics.getPlace(ctx.caller.openid), t);
+  if (why) throw new AppError(why, `the caller may not comment on topic ${t.id}`);
+  if (input.parentId !== undefined) {
+    const parent = (await topics.comments(t.id)).find((c) => c.id === input.parentId);
+    if (!parent || parent.parentId !== null) throw new AppError('TOPIC.COMMENT_NOT_FOUND', `no comment ${input.parentId} to reply to in topic ${t.id}`);
+  }
+  const moderation = await moderate(ctx.deps, ctx.caller, input.text);
+  const c: TopicComment = { id: ctx.deps.newId('tc'), topicId: t.id, townId: t.townId, parentId: input.parentId ?? null, authorOpenid: ctx.caller.openid, authorName: ctx.caller.name, official, text: input.text, moderation, at: ctx.deps.now().toISOString() };
+  await topics.addComment(c);
+  return commentView(snap, ctx.caller, c);
+}
+
+/**
+ * The committee's decision on a closed topic: its decision and reasons are published with the result, and
+ * each concern it names is submitted for the topic's place (as the committee member, with a request id
+ * derived from the topic, so a retried decision files no concern twice) and stays linked to the topic.
+ */
+export async function decide(ctx: Ctx, input: ParsedInputOf<'topic/decide'>): Promise<TopicDetail> {
+  const snap = await ctx.directory.current();
+  const t = await visibleTopic(ctx, snap, input.id);
+  if (!isCommittee(snap, ctx.caller, t.placeId)) throw new AppError('TOPIC.NOT_COMMITTEE', `the caller does not run topics of ${t.placeId}`);
+  if (t.stage !== 'closed' || !t.result) throw new AppError('TOPIC.WRONG_STAGE', `topic ${t.id} is ${t.stage}: a decision follows the deadline`);
+  const decisionModeration = await moderate(ctx.deps, ctx.caller, `${input.decision}\n${input.reasons}`);
+  const concernIds: string[] = [];
+  for (const [i, c] of (input.concerns ?? []).entries()) {
+    const parsed = schemas['concern/submit'].parse({ category: c.category, description: c.description, placeId: t.placeId, requestId: `${t.id}-d${i + 1}` });
+    concernIds.push((await submitConcern(ctx, parsed)).id);
+  }
+  const at = ctx.deps.now().toISOString();
+  const result = { ...t.result, decision: input.decision, reasons: input.reasons, decidedAt: at, decidedByName: ctx.caller.name, decisionModeration, concernIds };
+  const updated = await change(ctx.deps, t, { stage: 'decided', result });
+  await noticeResidents(ctx.deps, snap, updated, 'topic_decided', '议题有决定了', snippet(`${t.title}：${releasedText(input.decision, decisionModeration)}`));
+  return detail(ctx, snap, updated);
+}

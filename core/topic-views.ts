@@ -1,0 +1,81 @@
+/** What the 街坊议事 actions answer (core/topic-service.ts). */
+import type { ConcernStatus } from './model';
+import type { TopicOption, TopicResult, TopicStage, VoteOutcome } from './topic-model';
+
+/** The caller's stated place (me/setPlace), with when it may next change. */
+export interface PlaceView {
+  placeId: string;
+  placeName: string;
+  setAt: string;
+  changeableFrom: string;
+}
+
+export interface TopicSummary {
+  id: string;
+  title: string;
+  placeId: string;
+  placeName: string;
+  townId: string;
+  stage: TopicStage;
+  origin: 'committee' | 'proposal';
+  deadline: string | null;
+  supportCount: number;
+  supportsNeeded: number;
+  /** A proposal whose committee did not answer in time. */
+  answerOverdue: boolean;
+  hasVote: boolean;
+  updatedAt: string;
+}
+
+export interface TopicCommentView {
+  id: string;
+  parentId: string | null;
+  authorName: string;
+  /** 委员会答复: written by the committee that runs the topic. */
+  official: boolean;
+  text: string;
+  /** Held or rejected text, shown to its author and the moderators only (marked 待审核). */
+  underReview: boolean;
+  mine: boolean;
+  at: string;
+}
+
+export interface TopicConcernLink {
+  id: string;
+  status: ConcernStatus | null;
+  /** The concern's category name, for the follow-through list. */
+  categoryName: string | null;
+}
+
+export interface TopicDetail extends TopicSummary {
+  background: string;
+  /** The title and background are held for review: only the author and the moderators see this topic. */
+  underReview: boolean;
+  options: Array<TopicOption & { count: number | null }>;
+  myVote: string | null;
+  mySupport: boolean;
+  /** Why the caller may not vote or comment (an error code), or null when they may. */
+  takePart: string | null;
+  /** The caller runs this topic (its committee or 街坊会 leader). */
+  canManage: boolean;
+  answerDueAt: string | null;
+  answer: { accepted: boolean; reason: string; at: string; byName: string } | null;
+  /** The published result, with the linked concerns as residents see them. */
+  result: (Omit<TopicResult, 'concernIds' | 'decisionModeration'> & { concerns: TopicConcernLink[] }) | null;
+  comments: TopicCommentView[];
+  authorName: string;
+  createdAt: string;
+}
+
+export interface TopicOutputs {
+  'me/setPlace': PlaceView;
+  'topic/list': { items: TopicSummary[]; place: PlaceView | null };
+  'topic/get': TopicDetail;
+  'topic/create': TopicDetail;
+  'topic/propose': TopicDetail;
+  'topic/support': { count: number; stage: TopicStage; added: boolean };
+  'topic/vote': { optionId: string; outcome: VoteOutcome };
+  'topic/comment': TopicCommentView;
+  'topic/decide': TopicDetail;
+  'topic/answerProposal': TopicDetail;
+}

@@ -1,0 +1,114 @@
+/**
+ * 街坊议事 (yishi) on CloudBase:
+ * - `topics` (`_id` the topic id): the topic; every change is one conditional update at its `version`;
+ * - `topic_comments` (`_id` the comment id), read per topic oldest first;
+ * - `topic_supports` and `topic_votes` (`_id` `${topicId}_${openid}`): one document per person and topic,
+ *   so a repeated support adds nothing, a changed vote replaces the choice, and the counts, taken from
+ *   these documents by aggregation, are exact whatever the concurrency;
+ * - `resident_places` (`_id` the openid): the place each person stated.
+ */
+import type { TopicChange, TopicRepo } from '../../core/ports';
+import type { ResidentPlace, Topic, TopicComment, TopicVote, VoteOutcome } from '../../core/topic-model';
+import type { CloudbaseDb, StoredDoc } from './db';
+
+const pairId = (topicId: string, openid: string) => `${topicId}_${openid}`;
+
+function toTopic(d: StoredDoc): Topic {
+  const { _id, ...rest } = d;
+  return { ...(rest as unknown as Omit<Topic, 'id'>), id: _id };
+}
+
+function toComment(d: StoredDoc): TopicComment {
+  const { _id, ...rest } = d;
+  return { ...(rest as unknown as Omit<TopicComment, 'id'>), id: _id };
+}
+
+export class CloudbaseTopics implements TopicRepo {
+  constructor(private readonly cb: CloudbaseDb) {}
+
+  async create(t: Topic): Promise<void> {
+    const { id, ...rest } = t;
+    await this.cb.coll('topics').add({ _id: id, ...rest });
+  }
+  async get(id: string): Promise<Topic | null> {
+    const d = await this.cb.getDoc('topics', id);
+    return d ? toTopic(d) : null;
+  }
+  async listByPlaces(placeIds: string[], limit: number): Promise<Topic[]> {
+    if (placeIds.length === 0) return [];
+    const docs = await this.cb.find('topics', { placeId: placeIds.length === 1 ? placeIds[0] : this.cb._.in(placeIds) }, [['updatedAt', 'desc'], ['_id', 'desc']], limit);
+    return docs.map(toTopic);
+  }
+  async update(id: string, version: number, change: TopicChange): Promise<Topic | null> {
+    const d = await this.cb.updateAndReturn('topics', { _id: id, version }, { ...change, version: version + 1 });
+    return d ? toTopic(d) : null;
+  }
+  async dueToClose(at: string, limit: number): Promise<Topic[]> {
+    const docs = await this.cb.find('topics', { stage: 'open', deadline: this.cb._.lte(at) }, [['deadline', 'asc'], ['_id', 'asc']], limit);
+    return docs.map(toTopic);
+  }
+  async addComment(c: TopicComment): Promise<void> {
+    const { id, ...rest } = c;
+    await this.cb.coll('topic_comments').add({ _id: id, ...rest });
+  }
+  async comments(topicId: string): Promise<TopicComment[]> {
+    return (await this.cb.collect('topic_comments', { topicId }, { field: 'at', dir: 'asc' }, Number.MAX_SAFE_INTEGER)).map(toComment);
+  }
+  async support(topicId: string, openid: string, at: string): Promise<boolean> {
+    return (await this.cb.createOnce('topic_supports', { _id: pairId(topicId, openid), topicId, openid, at })).created;
+  }
+  async supports(topicId: string, openid: string): Promise<{ count: number; mine: boolean }> {
+    const [count, mine] = await Promise.all([this.cb.count('topic_supports', { topicId }), this.cb.getDoc('topic_supports', pairId(topicId, openid), { _id: true })]);
+    return { count, mine: mine !== null };
+  }
+  async vote(v: TopicVote): Promise<VoteOutcome> {
+    const _id = pairId(v.topicId, v.openid);
+    return this.cb.transaction(async (tx) => {
+      const prior = await tx.get('topic_votes', _id);
+      if (!prior) {
+        await tx.create('topic_votes', { _id, ...v });
+        return 'new';
+      }
+      if (prior.optionId === v.optionId) return 'same';
+      await tx.update('topic_votes', _id, { optionId: v.optionId, at: v.at });
+      return 'changed';
+    });
+  }
+  async myVote(topicId: string, openid: string): Promise<string | null> {
+    const d = await this.cb.getDoc('topic_votes', pairId(topicId, openid), { optionId: true });
+    return d ? String(d.optionId) : null;
+  }
+  async tally(topicId: string): Promise<{ turnout: number; counts: Record<string, number> }> {
+    const rows = await this.cb.aggregate('topic_votes', [{ $match: { topicId } }, { $group: { _id: '$optionId', n: { $sum: 1 } } }]);
+    const counts = Object.fromEntries(rows.map((r) => [String(r._id), Number(r.n)]));
+    return { turnout: Object.values(counts).reduce((s, n) => s + n, 0), counts };
+  }
+  async getPlace(openid: string): Promise<ResidentPlace | null> {
+    const d = await this.cb.getDoc('resident_places', openid);
+    return d ? { openid: d._id, placeId: String(d.placeId), townId: String(d.townId), setAt: String(d.setAt) } : null;
+  }
+  async setPlace(p: ResidentPlace): Promise<void> {
+    await this.cb.transaction((tx) => tx.set('resident_places', { _id: p.openid, placeId: p.placeId, townId: p.townId, setAt: p.setAt }));
+  }
+  async residentsOf(placeIds: string[]): Promise<string[]> {
+    if (placeIds.length === 0) return [];
+    const docs = await this.cb.readAll('resident_places', { placeId: placeIds.length === 1 ? placeIds[0] : this.cb._.in(placeIds) }, { _id: true });
+    return docs.map((d) => d._id).sort();
+  }
+  /** Each vote and support moves in its own transaction (a new `_id` under the tombstone, the old removed). */
+  async forget(openid: string, tombstone: string): Promise<void> {
+    for (const coll of ['topic_votes', 'topic_supports'] as const) {
+      for (const d of await this.cb.readAll(coll, { openid })) {
+        const topicId = String(d.topicId);
+        const { _id, ...rest } = d;
+        await this.cb.transaction(async (tx) => {
+          if (!(await tx.get(coll, pairId(topicId, tombstone)))) await tx.create(coll, { ...rest, _id: pairId(topicId, tombstone), openid: tombstone });
+          await tx.remove(coll, _id);
+        });
+      }
+    }
+    await this.cb.updateWhere('topic_comments', { authorOpenid: openid }, { authorOpenid: tombstone, authorName: '' });
+    await this.cb.updateWhere('topics', { authorOpenid: openid }, { authorOpenid: tombstone, authorName: '' });
+    await this.cb.removeWhere('resident_places', { _id: openid });
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * 街坊议事 (yishi) through the router, on both stores: SQLite (the local runtime) and CloudBase (the cloud
+ * runtime on the wire fake), each with the test's clock. A committee opens a topic with three options; the
+ * place's residents comment and vote, one of another village is refused; a proposal collects its supports
+ * and is accepted; at the deadline the SLA job publishes the counts, the committee's decision follows and
+ * the concern it created stays linked. 200 residents vote at once and every vote is counted.
+ */
+import type { ConcernDetail } from '../core/views';
+import type { PlaceView, TopicDetail, TopicSummary } from '../core/topic-views';
+import { runSlaJob } from '../core/sla-job';
+import type { Deps } from '../core/ports';
+import type { Router } from '../core/router';
+import { loadCloudConfig } from './cloud-config';
+import { createCloudRuntime } from './cloud-runtime';
+import { DEMO_IDENTITIES as I } from './demo-data';
+import { createLocalRuntime } from './local-runtime';
+import { useCloudFunctions, useWechatPassing } from './test-cloud-function';
+import { testClock, type TestClock } from './test-clock';
+import { GENEROUS_LIMITS } from './test-limits';
+
+interface Env {
+  router: Router;
+  deps: Deps;
+  clock: TestClock;
+}
+
+const OUTSIDER = 'demo-resident-xinan-zhao';
+const DAY = 86_400_000;
+
+function describeTopics(name: string, setup: (clock: TestClock) => Promise<Env>, after: () => Promise<void> = async () => {}): void {
+  describe(`街坊议事 on ${name}`, () => {
+    let env: Env;
+    beforeEach(async () => {
+      env = await setup(testClock('2026-12-01T02:00:00.000Z'));
+      env.deps.rateLimits = GENEROUS_LIMITS;
+      env.deps.topicSupports = { danzao: 2 };
+    });
+    afterEach(after);
+    const call = <T>(openid: string, action: string, data: unknown = {}) => env.router.call('concern', action, data, openid) as Promise<T>;
+    const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string }) => e.code ?? String(e));
+    const deadline = () => new Date(env.clock.now().getTime() + 3 * DAY).toISOString();
+
+    async function places() {
+      await call<PlaceView>(I.resident, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
+      await call<PlaceView>(I.resident2, 'me/setPlace', { placeId: 'dz-xicheng' });
+      await call<PlaceView>(OUTSIDER, 'me/setPlace', { placeId: 'dz-xinan-1' });
+    }
+
+    it('runs a topic from opening to a published decision with a linked concern', async () => {
+      await places();
+      const t = await call<TopicDetail>(I.xichengStaff, 'topic/create', { placeId: 'dz-xicheng', title: '村口空地怎么用', background: '空地约两亩，三个方案', options: ['停车场', '小公园', '保持原样'], deadline: deadline() });
+      expect(t).toMatchObject({ stage: 'open', canManage: true, hasVote: true, options: [{ id: 'o1', label: '停车场', count: null }, { id: 'o2' }, { id: 'o3' }] });
+      // Residents of the village and of its cooperative see it, open first; the other village's do not.
+      expect((await call<{ items: TopicSummary[] }>(I.resident, 'topic/list')).items.map((x) => x.id)).toEqual([t.id]);
+      expect((await call<{ items: TopicSummary[] }>(OUTSIDER, 'topic/list')).items).toEqual([]);
+      // Notices went to the place's residents only.
+      const opened = await env.deps.store.topics.residentsOf(['dz-xicheng', 'dz-xicheng-daguo']);
+      expect(opened.sort()).toEqual([I.resident, I.resident2].sort());
+
+      const c = await call<{ id: string; official: boolean }>(I.resident, 'topic/comment', { id: t.id, text: '建议做小公园，老人小孩都能用' });
+      const reply = await call<{ official: boolean; parentId: string }>(I.xichengStaff, 'topic/comment', { id: t.id, text: '委员会会把大家的意见汇总', parentId: c.id });
+      expect(reply).toMatchObject({ official: true, parentId: c.id });
+      expect(await code(call(OUTSIDER, 'topic/comment', { id: t.id, text: '我也想说两句' }))).toBe('TOPIC.NOT_RESIDENT');
+      expect(await code(call(I.resident2, 'topic/comment', { id: t.id, text: '回复', parentId: 'tc-missing' }))).toBe('TOPIC.COMMENT_NOT_FOUND');
+
+      expect(await call(I.resident, 'topic/vote', { id: t.id, optionId: 'o1' })).toEqual({ optionId: 'o1', outcome: 'new' });
+      expect(await call(I.resident, 'topic/vote', { id: t.id, optionId: 'o2' })).toEqual({ optionId: 'o2', outcome: 'changed' });
+      expect(await call(I.resident2, 'topic/vote', { id: t.id, optionId: 'o2' })).toEqual({ optionId: 'o2', outcome: 'new' });
+      expect(await code(call(OUTSIDER, 'topic/vote', { id: t.id, optionId: 'o1' }))).toBe('TOPIC.NOT_RESIDENT');
+      expect(await code(call(I.daguoChair, 'topic/vote', { id: t.id, optionId: 'o1' }))).toBe('TOPIC.NO_PLACE');
+      expect(await code(call(I.resident, 'topic/vote', { id: t.id, optionId: 'o7' }))).toBe('TOPIC.OPTION_UNKNOWN');
+      // Counts stay hidden until the deadline; one's own vote is shown.
+      expect(await call<TopicDetail>(I.resident, 'topic/get', { id: t.id })).toMatchObject({ myVote: 'o2', result: null, takePart: null });
+      expect(await code(call(I.xichengStaff, 'topic/decide', { id: t.id, decision: '建小公园', reasons: '多数赞成' }))).toBe('TOPIC.WRONG_STAGE');
+
+      // The deadline passes: no more votes, and the SLA job publishes the counts.
+      env.clock.advance(3 * DAY + 1000);
+      expect(await code(call(I.resident2, 'topic/vote', { id: t.id, optionId: 'o1' }))).toBe('TOPIC.CLOSED');
+      const report = await runSlaJob(env.deps, env.router.directory, env.deps.now());
+      expect(report.topicsClosed).toBe(0); // the refused vote above already closed it on read
+      const closed = await call<TopicDetail>(OUTSIDER, 'topic/get', { id: t.id });
+      expect(closed).toMatchObject({ stage: 'closed', takePart: 'TOPIC.CLOSED', result: { turnout: 2, counts: { o1: 0, o2: 2, o3: 0 }, decision: null } });
+
+      const decided = await call<TopicDetail>(I.xichengStaff, 'topic/decide', {
+        id: t.id,
+        decision: '建设村口小公园',
+        reasons: '投票中小公园得票最多，委员会同意实施',
+        concerns: [{ category: 'public_space', description: '按议事结果在村口空地建设小公园' }],
+      });
+      expect(decided.stage).toBe('decided');
+      expect(decided.result).toMatchObject({ decision: '建设村口小公园', decidedByName: '吴委员', concerns: [{ id: expect.any(String), status: expect.any(String) }] });
+      const concernId = decided.result?.concerns[0].id ?? '';
+      // The concern is a real one, routed to the village's handlers, who see where it came from.
+      expect(await call<ConcernDetail>(I.xichengStaff, 'concern/get', { id: concernId })).toMatchObject({ id: concernId, description: '按议事结果在村口空地建设小公园' });
+      // Residents see what became of it from the topic.
+      expect((await call<TopicDetail>(I.resident, 'topic/get', { id: t.id })).result?.concerns).toEqual(decided.result?.concerns);
+      expect(await code(call(I.xichengStaff, 'topic/decide', { id: t.id, decision: '再议', reasons: '再议' }))).toBe('TOPIC.WRONG_STAGE');
+      const kinds = (await env.deps.store.outbox.claimDue(env.deps.now().toISOString(), env.deps.now().toISOString(), 100)).map((n) => `${n.kind}:${n.recipientOpenid}`);
+      expect(kinds).toEqual(expect.arrayContaining([`topic_opened:${I.resident}`, `topic_opened:${I.resident2}`, `topic_decided:${I.resident}`, `topic_decided:${I.resident2}`]));
+      expect(kinds.filter((k) => k.endsWith(OUTSIDER))).toEqual([]);
+    });
+
+    it('takes a proposal through its supports to the committee, which accepts it into 议事', async () => {
+      await places();
+      await call(I.daguoGridWorker, 'me/setPlace', { placeId: 'dz-xicheng-2' });
+      const p = await call<TopicDetail>(I.resident, 'topic/propose', { title: '祠堂前增设路灯', background: '晚上很黑，老人出行不便' });
+      expect(p).toMatchObject({ stage: 'collecting', origin: 'proposal', placeId: 'dz-xicheng-daguo', supportsNeeded: 2, supportCount: 0 });
+      expect(await code(call(I.resident, 'topic/support', { id: p.id }))).toBe('TOPIC.OWN_PROPOSAL');
+      // 西城第二经济社 is another cooperative: its residents do not support 大果's proposal.
+      expect(await code(call(I.daguoGridWorker, 'topic/support', { id: p.id }))).toBe('TOPIC.NOT_RESIDENT');
+      expect(await code(call(I.xichengStaff, 'topic/answerProposal', { id: p.id, accept: true, reason: '同意', deadline: deadline() }))).toBe('ok');
+      // Answered already: a second answer changes nothing.
+      expect(await code(call(I.xichengStaff, 'topic/answerProposal', { id: p.id, accept: false, reason: '不同意' }))).toBe('TOPIC.WRONG_STAGE');
+
+      const q = await call<TopicDetail>(I.resident, 'topic/propose', { title: '河涌边加护栏', background: '' });
+      await call(I.daguoLeader, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
+      expect(await call(I.daguoLeader, 'topic/support', { id: q.id })).toEqual({ count: 1, stage: 'collecting', added: true });
+      expect(await call(I.daguoLeader, 'topic/support', { id: q.id })).toEqual({ count: 1, stage: 'collecting', added: false });
+      expect(await code(call(I.resident2, 'topic/support', { id: q.id }))).toBe('TOPIC.NOT_RESIDENT');
+      await call(I.daguoChair, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
+      expect(await call(I.daguoChair, 'topic/support', { id: q.id })).toEqual({ count: 2, stage: 'awaiting_answer', added: true });
+      const waiting = await call<TopicDetail>(I.resident, 'topic/get', { id: q.id });
+      expect(waiting).toMatchObject({ stage: 'awaiting_answer', supportCount: 2, answerOverdue: false, answerDueAt: expect.any(String) });
+      expect(await code(call(I.resident2, 'topic/answerProposal', { id: q.id, accept: true, reason: '好', deadline: deadline() }))).toBe('TOPIC.NOT_COMMITTEE');
+      expect(await code(call(I.xichengStaff, 'topic/answerProposal', { id: q.id, accept: true, reason: '好', deadline: '2020-01-01T00:00:00Z' }))).toBe('TOPIC.INVALID_DEADLINE');
+      const accepted = await call<TopicDetail>(I.daguoChair, 'topic/answerProposal', { id: q.id, accept: true, reason: '纳入本月议事', deadline: deadline(), options: ['装护栏', '种绿篱'] });
+      expect(accepted).toMatchObject({ stage: 'open', answer: { accepted: true, reason: '纳入本月议事', byName: '黄社长' }, options: [{ id: 'o1', label: '装护栏' }, { id: 'o2', label: '种绿篱' }] });
+      expect(await call(I.daguoLeader, 'topic/vote', { id: q.id, optionId: 'o1' })).toEqual({ optionId: 'o1', outcome: 'new' });
+      const answered = (await env.deps.store.outbox.claimDue(env.deps.now().toISOString(), env.deps.now().toISOString(), 100)).filter((n) => n.kind === 'topic_answered');
+      expect(answered.map((n) => n.recipientOpenid)).toEqual([I.resident, I.resident]);
+    });
+
+    it('lets a resident state their place once and change it after 90 days; a place must be a village or cooperative', async () => {
+      const first = await call<PlaceView>(I.resident, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
+      expect(first).toMatchObject({ placeId: 'dz-xicheng-daguo', placeName: '丹灶镇 · 西城社区 · 大果经济社' });
+      expect(await call(I.resident, 'me/setPlace', { placeId: 'dz-xicheng-daguo' })).toEqual(first);
+      expect(await code(call(I.resident, 'me/setPlace', { placeId: 'dz-xinan-1' }))).toBe('TOPIC.PLACE_LOCKED');
+      expect(await code(call(I.resident, 'me/setPlace', { placeId: 'danzao' }))).toBe('GRID.PLACE_NOT_FOUND');
+      expect(await code(call(I.resident, 'me/setPlace', { placeId: 'dz-xicheng-daguo-g' }))).toBe('GRID.PLACE_NOT_FOUND');
+      expect((await env.deps.store.topics.getPlace(I.resident))?.placeId).toBe('dz-xicheng-daguo');
+      env.clock.set(first.changeableFrom);
+      expect(await call(I.resident, 'me/setPlace', { placeId: 'dz-xinan-1' })).toMatchObject({ placeId: 'dz-xinan-1' });
+    });
+
+    it('counts 200 residents voting at once exactly', async () => {
+      const people = Array.from({ length: 200 }, (_, i) => `crowd-${String(i).padStart(3, '0')}`);
+      for (const p of people) await call(p, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
+      const t = await call<TopicDetail>(I.daguoChair, 'topic/create', { placeId: 'dz-xicheng-daguo', title: '分红方案', background: '', options: ['方案一', '方案二', '方案三'], deadline: deadline() });
+      const results = await Promise.all(people.map((p, i) => call<{ outcome: string }>(p, 'topic/vote', { id: t.id, optionId: `o${(i % 3) + 1}` })));
+      expect(results.every((r) => r.outcome === 'new')).toBe(true);
+      env.clock.advance(3 * DAY + 1000);
+      expect((await runSlaJob(env.deps, env.router.directory, env.deps.now())).topicsClosed).toBe(1);
+      expect((await call<TopicDetail>(I.resident, 'topic/get', { id: t.id })).result).toMatchObject({ turnout: 200, counts: { o1: 67, o2: 67, o3: 66 } });
+    }, 60_000);
+  });
+}
+
+let closeLocal: (() => Promise<void>) | null = null;
+describeTopics(
+  'SQLite',
+  async (clock) => {
+    const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: clock.now, rateLimits: GENEROUS_LIMITS });
+    closeLocal = () => rt.close();
+    return { router: rt.router, deps: rt.deps, clock };
+  },
+  async () => {
+    await closeLocal?.();
+  },
+);
+
+describe('on CloudBase', () => {
+  const cloud = useCloudFunctions();
+  useWechatPassing();
+  describeTopics('CloudBase (wire fake)', async (clock) => {
+    const rt = createCloudRuntime(loadCloudConfig(process.env), cloud.app(), clock.now);
+    return { router: rt.router, deps: rt.deps, clock };
+  });
+});
+
+describe('held text in 街坊议事 (SQLite, the local word list)', () => {
+  const clock = testClock('2026-12-01T02:00:00.000Z');
+  const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: clock.now, rateLimits: GENEROUS_LIMITS });
+  afterAll(() => rt.close());
+  const call = <T>(openid: string, action: string, data: unknown = {}) => rt.router.call('concern', action, data, openid) as Promise<T>;
+
+  it('shows a held comment and a held proposal to their author and the town moderators only, and sends no notice of them', async () => {
+    await call(I.resident, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
+    await call(I.resident2, 'me/setPlace', { placeId: 'dz-xicheng' });
+    const t = await call<TopicDetail>(I.xichengStaff, 'topic/create', { placeId: 'dz-xicheng', title: '村口空地怎么用', background: '', options: [], deadline: '2026-12-05T02:00:00.000Z' });
+    expect(t.hasVote).toBe(false);
+    await expect(call(I.resident, 'topic/vote', { id: t.id, optionId: 'o1' })).rejects.toMatchObject({ code: 'TOPIC.NO_VOTE' });
+    const held = await call<{ id: string; underReview: boolean; text: string }>(I.resident, 'topic/comment', { id: t.id, text: '有意见加微信 abc123 私聊' });
+    expect(held).toMatchObject({ underReview: true, text: '有意见加微信 abc123 私聊' });
+    const seen = async (who: string) => (await call<TopicDetail>(who, 'topic/get', { id: t.id })).comments.map((c) => c.text);
+    expect(await seen(I.resident)).toEqual(['有意见加微信 abc123 私聊']);
+    expect(await seen(I.townAdmin)).toEqual(['有意见加微信 abc123 私聊']);
+    expect(await seen(I.resident2)).toEqual(['（该内容正在审核，审核通过后显示）']);
+    expect(await seen(I.jiujiangAdmin)).toEqual(['（该内容正在审核，审核通过后显示）']);
+
+    const p = await call<TopicDetail>(I.resident, 'topic/propose', { title: '加微信领补贴', background: '' });
+    expect(p.underReview).toBe(true);
+    await expect(call(I.resident2, 'topic/get', { id: p.id })).rejects.toMatchObject({ code: 'TOPIC.NOT_FOUND' });
+    expect((await call<{ items: TopicSummary[] }>(I.resident2, 'topic/list')).items.map((x) => x.id)).toEqual([t.id]);
+    expect((await call<TopicDetail>(I.townAdmin, 'topic/get', { id: p.id })).title).toBe('加微信领补贴');
+    const bodies = rt.store.db.prepare(`SELECT body FROM outbox WHERE kind LIKE 'topic_%'`).pluck().all() as string[];
+    expect(bodies.join('\n')).not.toContain('微信');
+  });
+});

@@ -1,0 +1,25 @@
+/** Chinese names of 街坊议事 stages and the deadlines a committee picks from. */
+import type { TopicStage } from '../../core/topic-model';
+
+export const STAGE_TEXT: Readonly<Record<TopicStage, string>> = {
+  collecting: '征集支持',
+  awaiting_answer: '待委员会答复',
+  declined: '未采纳',
+  open: '议事中',
+  closed: '已截止，待决定',
+  decided: '已决定',
+};
+
+export function stageTagType(stage: TopicStage): 'primary' | 'warning' | 'success' | 'default' {
+  if (stage === 'open') return 'primary';
+  if (stage === 'awaiting_answer' || stage === 'closed') return 'warning';
+  if (stage === 'decided') return 'success';
+  return 'default';
+}
+
+/** Voting periods a committee picks from, in days. */
+export const PERIOD_DAYS = [3, 7, 14, 30] as const;
+
+export function deadlineIn(days: number, from: Date = new Date()): string {
+  return new Date(from.getTime() + days * 86_400_000).toISOString();
+}
