@@ -73,6 +73,10 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'export/rates': 'concern',
   'calendar/list': 'concern',
   'calendar/save': 'concern',
+  // Volunteer actions (issue 20).
+  'concern/startAction': 'concern',
+  'event/recordResult': 'volunteer',
+  'concern/resolveFromAction': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

@@ -238,7 +238,11 @@ export type NotificationKind =
   /** To the leader who created an event: the moderator published or rejected its texts. */
   | 'event_reviewed'
   /** To admins, daily: a year that clocks run into has no holiday list yet. */
-  | 'calendar_missing';
+  | 'calendar_missing'
+  /** Volunteer actions (issue 20): to a team's leaders, a new action to schedule; to handlers, its result or cancellation. */
+  | 'action_started'
+  | 'action_reported'
+  | 'action_cancelled';
 
 export interface Notification {
   id: string;

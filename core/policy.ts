@@ -92,6 +92,10 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'calendar/list': { roles: ['admin'], write: false },
   // District admins only (checked in calendar-service): the calendar serves every town.
   'calendar/save': { roles: ['admin'], write: true },
+  // Volunteer actions (issue 20): the concern's handlers start and resolve; the team's leader (checked per team) reports.
+  'concern/startAction': { roles: HANDLERS, write: true },
+  'event/recordResult': { roles: EVERYONE, write: true },
+  'concern/resolveFromAction': { roles: HANDLERS, write: true },
 };
 
 export interface RateLimits {

@@ -2,6 +2,7 @@
  * Repository interfaces, named after domain operations. Adapters implement them over SQLite
  * (locally and in tests) and over CloudBase (production); core never sees which.
  */
+import type { ActionChange, ActionStatus, VolunteerAction } from './action-model';
 import type { BoundaryImportPlan } from './boundary-import';
 import type { CalendarYear } from './calendar';
 import type { Boundary } from './locate';
@@ -583,6 +584,40 @@ export interface ContentReportRepo {
   close(kind: ReportedKind, itemId: string, to: 'kept' | 'removed', at: string, townIds: string[] | null): Promise<number>;
 }
 
+/** Actions started and resolved in one village and month (Beijing time), for 办理统计. */
+export interface ActionMonthCount {
+  villageId: string | null;
+  month: string;
+  started: number;
+  /** Concerns resolved with an action's result, counted in the month the action was resolved. */
+  concernsResolved: number;
+}
+
+/**
+ * Volunteer actions (志愿行动, issue 20). An open action (draft, scheduled, reported) holds its concerns:
+ * a concern is in at most one open action at a time, and every write that starts or ends one changes the
+ * action and those holds in ONE atomic step, with its notices.
+ */
+export interface ActionRepo {
+  /** Stores a new action holding its concerns, with its notices; false, writing nothing, when any concern is held by an open action. */
+  create(a: VolunteerAction, notices: Notification[]): Promise<boolean>;
+  get(id: string): Promise<VolunteerAction | null>;
+  /** The newest action that took on this concern (open or not), or null. */
+  latestOf(concernId: string): Promise<VolunteerAction | null>;
+  /** The action an event was scheduled for, or null. */
+  ofEvent(eventId: string): Promise<VolunteerAction | null>;
+  /** The teams' actions in these statuses, oldest first. */
+  listOfTeams(teamIds: string[], statuses: readonly ActionStatus[]): Promise<VolunteerAction[]>;
+  /**
+   * Moves the action from one of `from` to `to` with `change` and queues the notices, in ONE atomic step;
+   * a move out of the open statuses releases its concerns. Answers the stored action, or null (nothing
+   * written) when it was not in `from`.
+   */
+  transition(id: string, from: readonly ActionStatus[], to: ActionStatus, change: ActionChange, notices: Notification[]): Promise<VolunteerAction | null>;
+  /** Per village and month from `fromMonth` to `toMonth` (YYYY-MM, Beijing time) of these towns (all when null). */
+  monthlyCounts(query: { fromMonth: string; toMonth: string; townIds: string[] | null }): Promise<ActionMonthCount[]>;
+}
+
 export interface Store {
   directory: DirectoryRepo;
   concerns: ConcernRepo;
@@ -598,6 +633,8 @@ export interface Store {
   contentReports: ContentReportRepo;
   /** The public board and town settings. */
   board: BoardRepo;
+  /** Volunteer actions (志愿行动) that take on concerns (issue 20). */
+  actions: ActionRepo;
   close(): Promise<void>;
 }
 

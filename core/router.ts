@@ -15,6 +15,7 @@ import * as stats from './stats';
 import * as exports_ from './export-service';
 import { importHotline } from './hotline-import';
 import * as volunteers from './volunteer-service';
+import * as volunteerActions from './action-service';
 import { DirectoryCache } from './directory';
 import { ACTION_POLICY, type ActionRule } from './policy';
 import { AppError } from './errors';
@@ -97,16 +98,16 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'volunteer/code': volunteers.volunteerCode,
   'event/checkinCode': volunteers.checkinCode,
   'team/list': volunteers.listTeams,
-  'team/get': volunteers.getTeamDetail,
+  'team/get': volunteerActions.teamDetail,
   'team/apply': volunteers.apply,
   'team/review': volunteers.review,
   'team/leave': volunteers.leave,
   'team/setPartyMember': volunteers.setPartyMember,
-  'event/create': volunteers.createEvent,
-  'event/get': volunteers.getEventDetail,
+  'event/create': volunteerActions.createEvent,
+  'event/get': volunteerActions.getEvent,
   'event/signup': volunteers.signUp,
   'event/cancel': volunteers.cancelSignUp,
-  'event/cancelEvent': volunteers.cancelEvent,
+  'event/cancelEvent': volunteerActions.cancelEvent,
   'event/scan': volunteers.scanEvent,
   'event/scanPerson': volunteers.scanPerson,
   'event/attendance': volunteers.getAttendance,
@@ -117,6 +118,10 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'export/rates': exports_.exportRates,
   'calendar/list': calendar.list,
   'calendar/save': calendar.save,
+  // Volunteer actions (issue 20).
+  'concern/startAction': volunteerActions.startAction,
+  'event/recordResult': volunteerActions.recordResult,
+  'concern/resolveFromAction': volunteerActions.resolveFromAction,
 };
 
 /** What an audited write acted on: its `id`, or the year of a calendar. */

@@ -34,6 +34,9 @@ export const LIMITS = {
   /** Rows of one concerns export; narrow the filters beyond that. */
   exportRowsMax: 5000,
   exportDaysMax: 366,
+  /** Volunteer actions (issue 20): concerns of one place in one action, and the length of its result. */
+  actionConcernsMax: 20,
+  actionResultMax: 500,
 } as const;
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id must be 1–64 letters, digits, _ or -');
@@ -186,6 +189,8 @@ export const schemas = {
       capacity: z.number().int().min(1).max(LIMITS.eventCapacityMax),
       waitlist: z.boolean(),
       openTo: z.enum(['members', 'all']),
+      /** Schedules this draft volunteer action of the team (issue 20). */
+      actionId: id.optional(),
     })
     .strict(),
   'event/get': z.object({ id }).strict(),
@@ -238,6 +243,13 @@ export const schemas = {
       expectedVersion: z.number().int().min(0),
     })
     .strict(),
+  // Volunteer actions (issue 20).
+  /** Hands concerns of one village or cooperative to a volunteer team of it (or of the town), as a draft for its leaders. */
+  'concern/startAction': z.object({ ids: z.array(id).min(1).max(LIMITS.actionConcernsMax), teamId: id }).strict(),
+  /** The leader's result of an ended action whose hours are confirmed: what was done, with after-photos. */
+  'event/recordResult': z.object({ eventId: id, text: text(LIMITS.actionResultMax), photos: photos.optional() }).strict(),
+  /** 办结 every concern of the action the caller handles, with its result. */
+  'concern/resolveFromAction': z.object({ id }).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

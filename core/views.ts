@@ -1,3 +1,4 @@
+import type { ActionView, ConcernActionView } from './action-views';
 import type { CalendarYear } from './calendar';
 import type { GridTreeNode } from './grid';
 import type { HoursNote } from './hours';
@@ -300,6 +301,8 @@ export interface ConcernDetail extends ConcernSummary {
   /** True when the caller is the reporter. */
   mine: boolean;
   moves: ConcernMove[];
+  /** The volunteer action that took the concern on, if any (issue 20): the team, never a volunteer. */
+  volunteerAction: ConcernActionView | null;
   timeline: ConcernEvent[];
   thread: ConcernMessageView[];
 }
@@ -430,13 +433,13 @@ export interface Outputs {
   'volunteer/code': CodeView;
   'event/checkinCode': CodeView;
   'team/list': { items: TeamSummary[] };
-  'team/get': TeamDetail;
+  'team/get': TeamDetail & { actions: ActionView[] };
   'team/apply': TeamSummary;
   'team/review': MemberView;
   'team/leave': TeamSummary;
   'team/setPartyMember': MemberView;
-  'event/create': EventDetail;
-  'event/get': EventDetail;
+  'event/create': EventDetail & { action: ActionView | null };
+  'event/get': EventDetail & { action: ActionView | null };
   'event/signup': SignUpResult;
   'event/cancel': { status: SignUpStatus | null; promoted: boolean };
   'event/cancelEvent': { notified: number };
@@ -450,4 +453,8 @@ export interface Outputs {
   'export/rates': ExportFile;
   'calendar/list': CalendarView;
   'calendar/save': CalendarView;
+  // Volunteer actions (issue 20).
+  'concern/startAction': ActionView;
+  'event/recordResult': ActionView;
+  'concern/resolveFromAction': ActionView;
 }

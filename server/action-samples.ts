@@ -83,6 +83,10 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'event/exportCsv': () => ({ id: DEMO_EVENTS.daguoCleanup }),
   'calendar/list': () => ({}),
   'calendar/save': () => ({ year: 2030, holidays: ['2030-01-01'], makeupWorkdays: [], basis: '国务院办公厅关于2030年部分节假日安排的通知', expectedVersion: 0 }),
+  // Volunteer actions (issue 20).
+  'concern/startAction': ({ concernId }) => ({ ids: [concernId], teamId: DEMO_TEAMS.daguo }),
+  'event/recordResult': () => ({ eventId: DEMO_EVENTS.daguoCleanup, text: '巷道垃圾已清理完毕' }),
+  'concern/resolveFromAction': () => ({ id: 'va-no-such-action' }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

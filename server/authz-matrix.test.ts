@@ -113,6 +113,12 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'calendar/list': { resident: F, leader: F, staff: F, office: F },
   // The calendar serves every town: a town admin reads it, only a district admin enters it.
   'calendar/save': { resident: F, leader: F, staff: F, office: F, admin: F, districtAdmin: 'ok' },
+  // Volunteer actions (issue 20). The sample concern is not accepted yet: its co-handling office meets that
+  // rule; staff of another place do not see it. Only the event's team leader records a result (the demo
+  // event serves no action); only a handler of an action's concerns resolves from it.
+  'concern/startAction': { resident: F, leader: F, staff: N, office: 'ACTION.CONCERN_NOT_OPEN', admin: F },
+  'event/recordResult': { resident: F, leader: 'ACTION.NOT_FOUND', staff: F, office: F, admin: F },
+  'concern/resolveFromAction': { resident: F, leader: F, staff: 'ACTION.NOT_FOUND', office: 'ACTION.NOT_FOUND', admin: F },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

@@ -421,4 +421,41 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX content_reports_open ON content_reports(town_id, at, id) WHERE status = 'open';
   CREATE INDEX content_reports_reporter ON content_reports(reporter_openid);
   `,
+  /* 20 (issue 20, volunteer actions): concerns handed to a volunteer team; a concern is held by at most one open action */ `
+  CREATE TABLE vol_actions (
+    id TEXT PRIMARY KEY,
+    team_id TEXT NOT NULL,
+    town_id TEXT NOT NULL,
+    village_id TEXT,
+    place_id TEXT NOT NULL,
+    concern_ids TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    place TEXT NOT NULL,
+    photos TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('draft','scheduled','reported','resolved','cancelled')),
+    event_id TEXT,
+    result TEXT,
+    started_by_openid TEXT NOT NULL,
+    started_by_name TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    started_month TEXT NOT NULL,
+    resolved_month TEXT,
+    concerns_resolved INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX vol_actions_team ON vol_actions(team_id, status, started_at);
+  CREATE UNIQUE INDEX vol_actions_event ON vol_actions(event_id) WHERE event_id IS NOT NULL;
+  CREATE INDEX vol_actions_started ON vol_actions(town_id, started_month);
+  CREATE INDEX vol_actions_resolved ON vol_actions(town_id, resolved_month) WHERE resolved_month IS NOT NULL;
+  CREATE TABLE vol_action_concerns (
+    action_id TEXT NOT NULL REFERENCES vol_actions(id),
+    concern_id TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    open INTEGER NOT NULL CHECK (open IN (0, 1)),
+    PRIMARY KEY (action_id, concern_id)
+  );
+  CREATE UNIQUE INDEX vol_action_concerns_open ON vol_action_concerns(concern_id) WHERE open = 1;
+  CREATE INDEX vol_action_concerns_latest ON vol_action_concerns(concern_id, started_at);
+  `,
 ];

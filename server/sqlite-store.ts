@@ -20,6 +20,8 @@ import { keysetPage } from './sqlite-paging';
 import { checkBeforeOpen, DatabaseRefusedError, quickCheck } from './sqlite-durability';
 import { SqliteMessages, SqliteOutbox, outboxEnqueuer } from './sqlite-outbox';
 import { SqliteEvents, SqliteTeams } from './sqlite-volunteer';
+import { SqliteActions } from './sqlite-actions';
+import type { ActionRepo } from '../core/ports';
 
 type Row = Record<string, unknown>;
 
@@ -146,6 +148,8 @@ export class SqliteStore implements Store {
   readonly teams: TeamRepo;
   readonly events: EventRepo;
   readonly board: BoardRepo;
+  /** Volunteer actions (issue 20). */
+  readonly actions: ActionRepo;
   /** No database file existed before this store opened one: a first start, which may be seeded. */
   readonly fresh: boolean;
 
@@ -167,6 +171,7 @@ export class SqliteStore implements Store {
     this.teams = new SqliteTeams(this.db);
     this.events = new SqliteEvents(this.db);
     this.board = new SqliteBoard(this.db, toConcern);
+    this.actions = new SqliteActions(this.db);
   }
 
   /**

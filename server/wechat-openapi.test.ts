@@ -121,6 +121,9 @@ describe('the subscribe-message sender', () => {
     event_reminder: 1,
     event_reviewed: 1,
     calendar_missing: 1,
+    action_started: 1,
+    action_reported: 1,
+    action_cancelled: 1,
   } satisfies Record<NotificationKind, 1>) as NotificationKind[];
   const LIMIT: Record<string, number> = { thing: 20, phrase: 5, time: 16, date: 10 };
 

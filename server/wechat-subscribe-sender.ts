@@ -39,6 +39,9 @@ export const TEMPLATE_OF: Readonly<Record<NotificationKind, TemplateKey>> = {
   event_reminder: 'volunteer_event',
   event_reviewed: 'volunteer_event',
   calendar_missing: 'concern_todo',
+  action_started: 'volunteer_event',
+  action_reported: 'concern_todo',
+  action_cancelled: 'concern_todo',
 };
 
 /** `kindName`: what happened, in at most 5 Chinese characters (fits a `phrase` field). */
@@ -58,6 +61,9 @@ export const KIND_NAME: Readonly<Record<NotificationKind, string>> = {
   event_reminder: '活动提醒',
   event_reviewed: '活动审核',
   calendar_missing: '日历待录',
+  action_started: '志愿行动',
+  action_reported: '行动完成',
+  action_cancelled: '行动取消',
 };
 
 /** WeChat's limits per template key type (characters). Keys are named type + number, e.g. thing1. */

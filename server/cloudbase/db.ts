@@ -87,6 +87,9 @@ export const COLLECTIONS = [
   'content_reports',
   'town_settings',
   'concern_plus_ones',
+  // Volunteer actions (issue 20).
+  'vol_actions',
+  'vol_action_holds',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 

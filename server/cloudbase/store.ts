@@ -12,6 +12,8 @@ import { CloudbaseContentReports } from './content-reports';
 import type { ContentReportRepo } from '../../core/ports';
 import { CloudbasePrivacy } from './privacy';
 import { CloudbaseTeams } from './teams';
+import { CloudbaseActions } from './actions';
+import type { ActionRepo } from '../../core/ports';
 
 export interface CloudbaseStoreOptions {
   /** `app.database()` of an initialised `@cloudbase/node-sdk` app. */
@@ -37,6 +39,8 @@ export class CloudbaseStore implements Store {
   readonly photoChecks: PhotoCheckRepo;
   readonly contentReports: ContentReportRepo;
   readonly board: BoardRepo;
+  /** Volunteer actions (issue 20). */
+  readonly actions: ActionRepo;
 
   constructor(opts: CloudbaseStoreOptions) {
     this.cb = new CloudbaseDb(opts.db, opts.prefix ?? '', opts.pageSize);
@@ -52,6 +56,7 @@ export class CloudbaseStore implements Store {
     this.photoChecks = new CloudbasePhotoChecks(this.cb);
     this.contentReports = new CloudbaseContentReports(this.cb);
     this.board = new CloudbaseBoard(this.cb);
+    this.actions = new CloudbaseActions(this.cb);
   }
 
   /** Nothing to release: the SDK keeps no connection open between requests. */

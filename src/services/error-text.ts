@@ -55,6 +55,15 @@ const TEXT: Record<string, string> = {
   'STORAGE.FULL': '服务器存储空间已满，这次没有保存成功（已填写的内容还在）。请过几分钟再提交；查看已有内容不受影响。',
   'STORAGE.DAMAGED': '服务器数据出现故障，这次没有保存成功。请稍后再试，并告知镇网格管理员。',
   [NETWORK_FAILED]: '网络连接失败，请检查网络后点“重试”。',
+  // Volunteer actions (issue 20).
+  'ACTION.NOT_FOUND': '没有找到这次志愿行动，可能已取消。',
+  'ACTION.CONCERN_TAKEN': '这条诉求已交由志愿服务队处理，请勿重复发起。',
+  'ACTION.PLACES_DIFFER': '一次志愿行动只能包含同一村居或经济社的诉求。',
+  'ACTION.TEAM_ELSEWHERE': '请选择本村居、本经济社或本镇的志愿服务队。',
+  'ACTION.CONCERN_NOT_OPEN': '请先签收诉求；已办结的诉求不能再发起志愿行动。',
+  'ACTION.WRONG_STEP': '志愿行动已有新进展，请刷新后再操作。',
+  'ACTION.HOURS_UNCONFIRMED': '请先确认全部志愿者的工时，再填写行动结果。',
+  'ACTION.RESULT_UNDER_REVIEW': '行动结果正在审核，审核通过后才能据此办结。',
 };
 
 const FALLBACK = '操作没有成功，请稍后再试。如一直不行，请联系网格员。';
