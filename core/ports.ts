@@ -4,6 +4,7 @@
  */
 import type { ActionChange, ActionStatus, VolunteerAction } from './action-model';
 import type { BoundaryImportPlan } from './boundary-import';
+import type { PointsBalance, PointsEntry, PointsSettings, RedeemOutcome, Redemption, Reward } from './points-model';
 import type { CalendarYear } from './calendar';
 import type { Boundary } from './locate';
 import type { ApiClient, AuditEntry, Feedback, Category, Concern, ConcernEvent, ConcernMessage, ConcernStatus, GridNode, InboxMessage, Moderation, Notification, Office, OutboxItem, StaffMember } from './model';
@@ -618,6 +619,40 @@ export interface ActionRepo {
   monthlyCounts(query: { fromMonth: string; toMonth: string; townIds: string[] | null }): Promise<ActionMonthCount[]>;
 }
 
+/**
+ * Points (积分制, issue 20): an append-only ledger with one balance per person and place. Every write that
+ * changes a balance writes its ledger entry in the same atomic step; a redemption takes one unit of stock
+ * and the points together, or nothing.
+ */
+export interface PointsRepo {
+  /** The settings stored for a node, or null (points off, default rates). */
+  settings(nodeId: string): Promise<PointsSettings | null>;
+  saveSettings(s: PointsSettings): Promise<void>;
+  /** Adds earned entries with their balances; an entry whose id is stored already adds nothing. Answers how many were new. */
+  award(entries: PointsEntry[]): Promise<number>;
+  /** A person's balances, one per place. */
+  balances(openid: string): Promise<PointsBalance[]>;
+  /** A person's ledger, newest first. */
+  history(openid: string, limit: number): Promise<PointsEntry[]>;
+  /** The place's balances by points earned, most first (ties by openid). */
+  ranking(nodeId: string, limit: number): Promise<PointsBalance[]>;
+  listRewards(nodeId: string): Promise<Reward[]>;
+  getReward(id: string): Promise<Reward | null>;
+  /** Stores a reward's name, price and whether it is offered, and adds `addStock` to its stock (never below 0): a concurrent redemption is never overwritten. */
+  saveReward(r: Omit<Reward, 'stock'>, addStock: number): Promise<Reward>;
+  /** Takes one unit of the reward and its points from the person's balance with the redemption and its ledger entry, in ONE atomic step; nothing when refused. */
+  redeem(r: Redemption): Promise<RedeemOutcome>;
+  getRedemption(id: string): Promise<Redemption | null>;
+  /** The redemption with this code at this place, or null. */
+  redemptionByCode(nodeId: string, code: string): Promise<Redemption | null>;
+  /** A person's redemptions, newest first. */
+  redemptionsOf(openid: string): Promise<Redemption[]>;
+  /** pending → handed, conditionally; null when it was not pending. */
+  handOver(id: string, at: string, by: string): Promise<Redemption | null>;
+  /** pending or handed → reversed: the unit back in stock, the points back with a ledger entry, in one step; null when it was not. */
+  reverse(id: string, reason: string, at: string, entry: PointsEntry): Promise<Redemption | null>;
+}
+
 export interface Store {
   directory: DirectoryRepo;
   concerns: ConcernRepo;
@@ -635,6 +670,8 @@ export interface Store {
   board: BoardRepo;
   /** Volunteer actions (志愿行动) that take on concerns (issue 20). */
   actions: ActionRepo;
+  /** Points, rewards and redemptions (积分制, issue 20). */
+  points: PointsRepo;
   close(): Promise<void>;
 }
 

@@ -458,4 +458,67 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX vol_action_concerns_open ON vol_action_concerns(concern_id) WHERE open = 1;
   CREATE INDEX vol_action_concerns_latest ON vol_action_concerns(concern_id, started_at);
   `,
+  /* 21 (issue 20, points): settings per node, an append-only ledger with balances, rewards and redemptions */ `
+  CREATE TABLE points_settings (
+    node_id TEXT PRIMARY KEY,
+    enabled INTEGER NOT NULL,
+    public_ranking INTEGER NOT NULL,
+    points_per_hour INTEGER NOT NULL,
+    points_per_report INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE points_ledger (
+    id TEXT PRIMARY KEY,
+    openid TEXT NOT NULL,
+    name TEXT NOT NULL,
+    node_id TEXT NOT NULL,
+    town_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('hours','report','redeem','reverse')),
+    points INTEGER NOT NULL,
+    ref_id TEXT NOT NULL,
+    note TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX points_ledger_person ON points_ledger(openid, at, id);
+  CREATE TABLE points_balances (
+    node_id TEXT NOT NULL,
+    openid TEXT NOT NULL,
+    name TEXT NOT NULL,
+    balance INTEGER NOT NULL CHECK (balance >= 0),
+    earned INTEGER NOT NULL,
+    PRIMARY KEY (node_id, openid)
+  );
+  CREATE INDEX points_balances_person ON points_balances(openid);
+  CREATE INDEX points_balances_ranking ON points_balances(node_id, earned DESC, openid);
+  CREATE TABLE rewards (
+    id TEXT PRIMARY KEY,
+    node_id TEXT NOT NULL,
+    town_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    points INTEGER NOT NULL,
+    stock INTEGER NOT NULL CHECK (stock >= 0),
+    active INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX rewards_node ON rewards(node_id, id);
+  CREATE TABLE redemptions (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    reward_id TEXT NOT NULL REFERENCES rewards(id),
+    reward_name TEXT NOT NULL,
+    node_id TEXT NOT NULL,
+    town_id TEXT NOT NULL,
+    openid TEXT NOT NULL,
+    name TEXT NOT NULL,
+    points INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending','handed','reversed')),
+    at TEXT NOT NULL,
+    handed_at TEXT,
+    handed_by TEXT,
+    reversed_at TEXT,
+    reverse_reason TEXT
+  );
+  CREATE INDEX redemptions_code ON redemptions(node_id, code);
+  CREATE INDEX redemptions_person ON redemptions(openid, at);
+  `,
 ];

@@ -21,7 +21,8 @@ import { checkBeforeOpen, DatabaseRefusedError, quickCheck } from './sqlite-dura
 import { SqliteMessages, SqliteOutbox, outboxEnqueuer } from './sqlite-outbox';
 import { SqliteEvents, SqliteTeams } from './sqlite-volunteer';
 import { SqliteActions } from './sqlite-actions';
-import type { ActionRepo } from '../core/ports';
+import { SqlitePoints } from './sqlite-points';
+import type { ActionRepo, PointsRepo } from '../core/ports';
 
 type Row = Record<string, unknown>;
 
@@ -150,6 +151,7 @@ export class SqliteStore implements Store {
   readonly board: BoardRepo;
   /** Volunteer actions (issue 20). */
   readonly actions: ActionRepo;
+  readonly points: PointsRepo;
   /** No database file existed before this store opened one: a first start, which may be seeded. */
   readonly fresh: boolean;
 
@@ -172,6 +174,7 @@ export class SqliteStore implements Store {
     this.events = new SqliteEvents(this.db);
     this.board = new SqliteBoard(this.db, toConcern);
     this.actions = new SqliteActions(this.db);
+    this.points = new SqlitePoints(this.db);
   }
 
   /**

@@ -90,6 +90,12 @@ export const COLLECTIONS = [
   // Volunteer actions (issue 20).
   'vol_actions',
   'vol_action_holds',
+  // Points (积分制, issue 20).
+  'points_settings',
+  'points_ledger',
+  'points_balances',
+  'rewards',
+  'redemptions',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 

@@ -13,7 +13,8 @@ import type { ContentReportRepo } from '../../core/ports';
 import { CloudbasePrivacy } from './privacy';
 import { CloudbaseTeams } from './teams';
 import { CloudbaseActions } from './actions';
-import type { ActionRepo } from '../../core/ports';
+import { CloudbasePoints } from './points';
+import type { ActionRepo, PointsRepo } from '../../core/ports';
 
 export interface CloudbaseStoreOptions {
   /** `app.database()` of an initialised `@cloudbase/node-sdk` app. */
@@ -41,6 +42,7 @@ export class CloudbaseStore implements Store {
   readonly board: BoardRepo;
   /** Volunteer actions (issue 20). */
   readonly actions: ActionRepo;
+  readonly points: PointsRepo;
 
   constructor(opts: CloudbaseStoreOptions) {
     this.cb = new CloudbaseDb(opts.db, opts.prefix ?? '', opts.pageSize);
@@ -57,6 +59,7 @@ export class CloudbaseStore implements Store {
     this.contentReports = new CloudbaseContentReports(this.cb);
     this.board = new CloudbaseBoard(this.cb);
     this.actions = new CloudbaseActions(this.cb);
+    this.points = new CloudbasePoints(this.cb);
   }
 
   /** Nothing to release: the SDK keeps no connection open between requests. */
