@@ -16,6 +16,7 @@ import { AppError } from './errors';
 import type { Concern, ConcernEvent, Notification, NotificationKind } from './model';
 import { snippet, toStaff } from './notices';
 import { checkPhotos, submitPhotoChecks } from './photos';
+import { awardReport } from './points-service';
 import type { ParsedInputOf } from './schemas';
 import { scrubPersonal } from './scrub';
 import { monthOf } from './stats';
@@ -224,6 +225,7 @@ export async function resolveFromAction(ctx: Ctx, input: ParsedInputOf<'concern/
   for (const c of mine) {
     if (!OPEN_FOR_ACTION.has(c.status)) continue; // resolved by hand meanwhile, or by an earlier, cut-off call
     await concerns.resolveChecked(ctx, { id: c.id, text, photos: a.result.photos });
+    await awardReport(ctx, c);
     resolved++;
   }
   const at = ctx.deps.now().toISOString();

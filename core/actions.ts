@@ -77,6 +77,14 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'concern/startAction': 'concern',
   'event/recordResult': 'volunteer',
   'concern/resolveFromAction': 'concern',
+  // Points (issue 20).
+  'points/mine': 'volunteer',
+  'reward/list': 'volunteer',
+  'reward/save': 'volunteer',
+  'reward/redeem': 'volunteer',
+  'reward/handOver': 'volunteer',
+  'reward/reverse': 'volunteer',
+  'village/savePointsSettings': 'volunteer',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

@@ -85,6 +85,14 @@ export const ERROR_CODES = {
   'ACTION.HOURS_UNCONFIRMED': 409,
   /** The result waits for (or failed) the content review: it cannot go to the residents yet. */
   'ACTION.RESULT_UNDER_REVIEW': 409,
+  // Points (issue 20).
+  'POINTS.OFF': 409,
+  'POINTS.SHORT': 409,
+  'REWARD.NOT_FOUND': 404,
+  'REWARD.OUT_OF_STOCK': 409,
+  'REDEMPTION.NOT_FOUND': 404,
+  /** Handed over already, or reversed. */
+  'REDEMPTION.WRONG_STATE': 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -96,6 +96,15 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'concern/startAction': { roles: HANDLERS, write: true },
   'event/recordResult': { roles: EVERYONE, write: true },
   'concern/resolveFromAction': { roles: HANDLERS, write: true },
+  // Points (issue 20): anyone reads their own points and a place's rewards and redeems; the place's committee
+  // and its town's admin manage them (checked per place in points-service).
+  'points/mine': { roles: EVERYONE, write: false },
+  'reward/list': { roles: EVERYONE, write: false },
+  'reward/save': { roles: ['staff', 'admin'], write: true },
+  'reward/redeem': { roles: EVERYONE, write: true },
+  'reward/handOver': { roles: ['staff', 'admin'], write: true },
+  'reward/reverse': { roles: ['staff', 'admin'], write: true },
+  'village/savePointsSettings': { roles: ['staff', 'admin'], write: true },
 };
 
 export interface RateLimits {

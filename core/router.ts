@@ -16,6 +16,7 @@ import * as exports_ from './export-service';
 import { importHotline } from './hotline-import';
 import * as volunteers from './volunteer-service';
 import * as volunteerActions from './action-service';
+import * as points from './points-service';
 import { DirectoryCache } from './directory';
 import { ACTION_POLICY, type ActionRule } from './policy';
 import { AppError } from './errors';
@@ -62,7 +63,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'concern/inboxCounts': concerns.inboxCounts,
   'concern/accept': concerns.accept,
   'concern/reply': concerns.reply,
-  'concern/resolve': concerns.resolve,
+  'concern/resolve': points.resolveAndAward,
   'concern/rate': concerns.rate,
   'concern/dispatch': concerns.dispatch,
   'concern/transfer': concerns.transfer,
@@ -111,7 +112,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'event/scan': volunteers.scanEvent,
   'event/scanPerson': volunteers.scanPerson,
   'event/attendance': volunteers.getAttendance,
-  'event/confirmHours': volunteers.confirmHours,
+  'event/confirmHours': points.confirmHours,
   'event/exportCsv': volunteers.exportCsv,
   'concern/importHotline': importHotline,
   'export/concerns': exports_.exportConcerns,
@@ -122,6 +123,14 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'concern/startAction': volunteerActions.startAction,
   'event/recordResult': volunteerActions.recordResult,
   'concern/resolveFromAction': volunteerActions.resolveFromAction,
+  // Points (issue 20).
+  'points/mine': points.mine,
+  'reward/list': points.listRewards,
+  'reward/save': points.saveReward,
+  'reward/redeem': points.redeem,
+  'reward/handOver': points.handOver,
+  'reward/reverse': points.reverse,
+  'village/savePointsSettings': points.savePointsSettings,
 };
 
 /** What an audited write acted on: its `id`, or the year of a calendar. */

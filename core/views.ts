@@ -1,5 +1,7 @@
 import type { ActionView, ConcernActionView } from './action-views';
 import type { CalendarYear } from './calendar';
+import type { MyPoints, PointsSettingsView, RedemptionView, RewardList } from './points-service';
+import type { Reward } from './points-model';
 import type { GridTreeNode } from './grid';
 import type { HoursNote } from './hours';
 import type { RateTally } from './ports';
@@ -457,4 +459,12 @@ export interface Outputs {
   'concern/startAction': ActionView;
   'event/recordResult': ActionView;
   'concern/resolveFromAction': ActionView;
+  // Points (issue 20).
+  'points/mine': MyPoints;
+  'reward/list': RewardList;
+  'reward/save': Reward;
+  'reward/redeem': RedemptionView;
+  'reward/handOver': RedemptionView;
+  'reward/reverse': RedemptionView;
+  'village/savePointsSettings': PointsSettingsView;
 }

@@ -119,6 +119,15 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'concern/startAction': { resident: F, leader: F, staff: N, office: 'ACTION.CONCERN_NOT_OPEN', admin: F },
   'event/recordResult': { resident: F, leader: 'ACTION.NOT_FOUND', staff: F, office: F, admin: F },
   'concern/resolveFromAction': { resident: F, leader: F, staff: 'ACTION.NOT_FOUND', office: 'ACTION.NOT_FOUND', admin: F },
+  // Points (issue 20): the 大果 committee and 丹灶's admins manage 大果's points; staff of another place and
+  // another town's admin do not. Nobody learns whether a reward or redemption of another place exists.
+  'points/mine': {},
+  'reward/list': {},
+  'reward/save': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: F },
+  'reward/redeem': { resident: 'REWARD.NOT_FOUND', leader: 'REWARD.NOT_FOUND', staff: 'REWARD.NOT_FOUND', office: 'REWARD.NOT_FOUND', admin: 'REWARD.NOT_FOUND' },
+  'reward/handOver': { resident: F, leader: F, staff: F, office: F, admin: 'REDEMPTION.NOT_FOUND', otherTownAdmin: F },
+  'reward/reverse': { resident: F, leader: F, staff: 'REDEMPTION.NOT_FOUND', office: F, admin: 'REDEMPTION.NOT_FOUND' },
+  'village/savePointsSettings': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: F },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

@@ -6,54 +6,19 @@
  * CloudBase (the `concern` and `volunteer` cloud functions over the wire fake).
  */
 import type { ActionView } from '../core/action-views';
-import type { AttendanceView, CodeView, ConcernDetail, EventDetail, TeamDetail } from '../core/views';
-import { cloudbaseIdentity } from './cloud-identity';
-import { createCloudHandler } from './cloud-function';
-import { loadCloudConfig } from './cloud-config';
-import { createCloudRuntime } from './cloud-runtime';
-import { seedCloudbaseVolunteers } from './cloudbase/seed';
-import { DEMO_IDENTITIES as I, DEMO_TEAMS, demoVolunteers } from './demo-data';
-import { createLocalRuntime, type LocalRuntime } from './local-runtime';
-import { GENEROUS_LIMITS } from './test-limits';
-import { useCloudFunctions, useWechatPassing, wechatContext } from './test-cloud-function';
-import { testClock, type TestClock } from './test-clock';
+import type { AttendanceView, ConcernDetail, TeamDetail } from '../core/views';
+import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
+import { attend, codeOf, describeOnBothStores, report, schedule, TEAM_NAME, type World } from './test-action-world';
 
-type Call = <T>(fn: 'concern' | 'volunteer', action: string, data: unknown, openid: string) => Promise<T>;
-interface World {
-  call: Call;
-  clock: TestClock;
-  /** Titles of the notices queued for a person, oldest first. */
-  notices(openid: string): Promise<string[]>;
-}
-
-const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string }) => e.code);
-const DAY = 86_400_000;
-const TEAM_NAME = '大果党群清洁志愿服务队';
-
-async function report(w: World, who: string, description: string): Promise<string> {
-  const c = await w.call<ConcernDetail>('concern', 'concern/submit', { category: 'environment', description, placeId: 'dz-xicheng-daguo' }, who);
-  await w.call('concern', 'concern/accept', { id: c.id }, I.daguoChair);
-  return c.id;
-}
-
-/** Schedules the draft for tomorrow 09:00–11:00 Beijing time. */
-async function schedule(w: World, actionId: string): Promise<EventDetail & { action: ActionView | null }> {
-  const start = new Date(w.clock.now().getTime() + DAY);
-  return w.call('volunteer', 'event/create', {
-    teamId: DEMO_TEAMS.daguo, title: '巷道清洁', description: '清理巷口垃圾', place: '大果巷口',
-    startAt: start.toISOString(), endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(), capacity: 10, waitlist: false, openTo: 'all', actionId,
-  }, I.daguoLeader);
-}
-
-function describeFlow(name: string, setUp: () => World) {
+describeOnBothStores((name, world) => {
   describe(`volunteer actions on ${name}`, () => {
     let w: World;
     beforeEach(() => {
-      w = setUp();
+      w = world();
     });
 
     it('hands two reports of one lane to the team, schedules, records and resolves both from the result', async () => {
-      const { call, clock } = w;
+      const { call } = w;
       const first = await report(w, I.resident, '巷子里垃圾堆积很久了，我是陈阿姨，电话13900000001');
       const second = await report(w, I.resident2, '巷口垃圾发臭');
       const before = await call<ConcernDetail>('concern', 'concern/get', { id: first }, I.resident);
@@ -83,20 +48,9 @@ function describeFlow(name: string, setUp: () => World) {
       expect(ev.action).toMatchObject({ id: draft.id, status: 'scheduled', eventId: ev.id });
       expect(await codeOf(schedule(w, draft.id))).toBe('ACTION.WRONG_STEP');
 
-      // Residents sign up and check in and out.
-      for (const who of [I.resident, I.resident2]) await call('volunteer', 'event/signup', { eventId: ev.id }, who);
-      clock.set(new Date(Date.parse(ev.startAt) + 60_000).toISOString());
-      for (const who of [I.resident, I.resident2]) {
-        const { qr } = await call<CodeView>('volunteer', 'event/checkinCode', { id: ev.id }, I.daguoLeader);
-        await call('volunteer', 'event/scan', { code: qr }, who);
-      }
       expect(await codeOf(call('volunteer', 'event/recordResult', { eventId: ev.id, text: '已清理' }, I.daguoLeader))).toBe('EVENT.NOT_ENDED');
-      clock.set(new Date(Date.parse(ev.endAt) - 60_000).toISOString());
-      for (const who of [I.resident, I.resident2]) {
-        const { qr } = await call<CodeView>('volunteer', 'event/checkinCode', { id: ev.id }, I.daguoLeader);
-        await call('volunteer', 'event/scan', { code: qr }, who);
-      }
-      clock.set(new Date(Date.parse(ev.endAt) + 60_000).toISOString());
+      // Residents sign up and check in and out; the event ends.
+      await attend(w, ev, [I.resident, I.resident2]);
       expect(await codeOf(call('volunteer', 'event/recordResult', { eventId: ev.id, text: '已清理' }, I.daguoLeader))).toBe('ACTION.HOURS_UNCONFIRMED');
       const hours = await call<AttendanceView>('volunteer', 'event/confirmHours', { eventId: ev.id }, I.daguoLeader);
       expect(hours.rows.every((r) => r.confirmedMinutes !== null && r.confirmedMinutes > 0)).toBe(true);
@@ -152,49 +106,4 @@ function describeFlow(name: string, setUp: () => World) {
       expect(await codeOf(call('concern', 'concern/startAction', { ids: [here], teamId: DEMO_TEAMS.daguo }, I.daguoChair))).toBe('ACTION.CONCERN_NOT_OPEN');
     });
   });
-}
-
-let rt: LocalRuntime | null = null;
-afterEach(() => {
-  rt?.close();
-  rt = null;
-});
-
-describeFlow('SQLite', () => {
-  const clock = testClock();
-  const local = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: clock.now, rateLimits: GENEROUS_LIMITS });
-  rt = local;
-  return {
-    clock,
-    call: (fn, action, data, openid) => local.router.call(fn, action, data, openid) as never,
-    notices: async (openid) => local.store.db.prepare(`SELECT title FROM outbox WHERE recipient_openid = ? ORDER BY created_at, id`).pluck().all(openid) as string[],
-  };
-});
-
-describe('on CloudBase', () => {
-  const cloud = useCloudFunctions();
-  useWechatPassing();
-  let world: World;
-  beforeEach(async () => {
-    const clock = testClock();
-    await seedCloudbaseVolunteers(cloud.store().cb, demoVolunteers(clock.now(), (id) => `secret-${id}`));
-    const runtime = createCloudRuntime(loadCloudConfig(process.env), cloud.app(), clock.now);
-    const handlers = { concern: createCloudHandler('concern', async () => runtime.router, cloudbaseIdentity), volunteer: createCloudHandler('volunteer', async () => runtime.router, cloudbaseIdentity) };
-    world = {
-      clock,
-      call: async <T,>(fn: 'concern' | 'volunteer', action: string, data: unknown, openid: string) => {
-        const res = (await handlers[fn]({ action, data }, wechatContext(openid))) as { ok: boolean; data?: T; code?: string };
-        if (!res.ok) throw { code: res.code };
-        return res.data as T;
-      },
-      notices: async (openid) =>
-        cloud
-          .wire()
-          .documents('outbox')
-          .filter((d) => d.recipientOpenid === openid)
-          .sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)))
-          .map((d) => String(d.title)),
-    };
-  });
-  describeFlow('CloudBase (wire fake)', () => world);
 });
