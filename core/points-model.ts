@@ -83,3 +83,33 @@ export interface Redemption {
 
 /** What a redemption attempt found: taken, or why not (nothing written then). */
 export type RedeemOutcome = 'ok' | 'out_of_stock' | 'short' | 'inactive';
+
+/** Points earned and spent at one place in one month (Beijing time), for 办理统计. */
+export interface PointsMonthTotal {
+  nodeId: string;
+  month: string;
+  /** Earned by hours and reports. */
+  earned: number;
+  /** Spent on redemptions, less what reversals gave back. */
+  redeemed: number;
+}
+
+/** The UTC instants a span of Beijing months covers: from the first month's start until the month after the last. */
+export function monthSpanUtc(fromMonth: string, toMonth: string): { from: string; until: string } {
+  const [y, m] = toMonth.split('-').map(Number);
+  const after = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return { from: new Date(`${fromMonth}-01T00:00:00+08:00`).toISOString(), until: new Date(`${after}-01T00:00:00+08:00`).toISOString() };
+}
+
+/** Ledger entries summed per place and Beijing month, sorted by month then place. */
+export function sumByMonth(entries: ReadonlyArray<Pick<PointsEntry, 'nodeId' | 'kind' | 'points' | 'at'>>): PointsMonthTotal[] {
+  const out = new Map<string, PointsMonthTotal>();
+  for (const e of entries) {
+    const month = new Date(Date.parse(e.at) + 8 * 3600_000).toISOString().slice(0, 7);
+    const key = `${month}\n${e.nodeId}`;
+    const t = out.get(key) ?? out.set(key, { nodeId: e.nodeId, month, earned: 0, redeemed: 0 }).get(key)!;
+    if (e.kind === 'hours' || e.kind === 'report') t.earned += e.points;
+    else t.redeemed -= e.points;
+  }
+  return [...out.values()].sort((a, b) => (a.month === b.month ? a.nodeId.localeCompare(b.nodeId) : a.month.localeCompare(b.month)));
+}

@@ -4,7 +4,7 @@
  */
 import type { ActionChange, ActionStatus, VolunteerAction } from './action-model';
 import type { BoundaryImportPlan } from './boundary-import';
-import type { PointsBalance, PointsEntry, PointsSettings, RedeemOutcome, Redemption, Reward } from './points-model';
+import type { PointsBalance, PointsEntry, PointsMonthTotal, PointsSettings, RedeemOutcome, Redemption, Reward } from './points-model';
 import type { CalendarYear } from './calendar';
 import type { Boundary } from './locate';
 import type { ApiClient, AuditEntry, Feedback, Category, Concern, ConcernEvent, ConcernMessage, ConcernStatus, GridNode, InboxMessage, Moderation, Notification, Office, OutboxItem, StaffMember } from './model';
@@ -651,6 +651,8 @@ export interface PointsRepo {
   handOver(id: string, at: string, by: string): Promise<Redemption | null>;
   /** pending or handed → reversed: the unit back in stock, the points back with a ledger entry, in one step; null when it was not. */
   reverse(id: string, reason: string, at: string, entry: PointsEntry): Promise<Redemption | null>;
+  /** Points earned and redeemed per place and month from `fromMonth` to `toMonth` (Beijing time) in these towns (all when null). */
+  monthlyTotals(query: { fromMonth: string; toMonth: string; townIds: string[] | null }): Promise<PointsMonthTotal[]>;
 }
 
 export interface Store {

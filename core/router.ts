@@ -11,12 +11,12 @@ import { moderate } from './content';
 import * as moderation from './moderation';
 import * as reports from './content-reports';
 import { deleteMe, exportMine } from './privacy';
-import * as stats from './stats';
 import * as exports_ from './export-service';
 import { importHotline } from './hotline-import';
 import * as volunteers from './volunteer-service';
 import * as volunteerActions from './action-service';
 import * as points from './points-service';
+import { ratesWithVolunteers } from './action-stats';
 import { DirectoryCache } from './directory';
 import { ACTION_POLICY, type ActionRule } from './policy';
 import { AppError } from './errors';
@@ -69,7 +69,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'concern/transfer': concerns.transfer,
   'concern/return': concerns.returnToQueue,
   'concern/escalate': concerns.escalate,
-  'stats/rates': stats.rates,
+  'stats/rates': ratesWithVolunteers,
   'message/list': async (ctx, input) => {
     const { messages } = ctx.deps.store;
     const page = await messages.list(ctx.caller.openid, { cursor: input.cursor ?? null, limit: input.limit ?? 20 });

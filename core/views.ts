@@ -1,5 +1,6 @@
 import type { ActionView, ConcernActionView } from './action-views';
 import type { CalendarYear } from './calendar';
+import type { RatesWithVolunteers } from './action-stats';
 import type { MyPoints, PointsSettingsView, RedemptionView, RewardList } from './points-service';
 import type { Reward } from './points-model';
 import type { GridTreeNode } from './grid';
@@ -422,7 +423,7 @@ export interface Outputs {
   'concern/transfer': ConcernDetail;
   'concern/return': ConcernDetail;
   'concern/escalate': ConcernDetail;
-  'stats/rates': RatesView;
+  'stats/rates': RatesWithVolunteers;
   'message/list': Page<InboxMessage> & { unread: number };
   'message/markRead': { changed: number; unread: number };
   'audit/list': Page<AuditEntryView>;

@@ -4,6 +4,7 @@
  * code the committee types to hand it over, a redemption is reversed with a reason (audited), and the
  * public ranking is off until the village turns it on, naming residents by display name only.
  */
+import type { RatesWithVolunteers } from '../core/action-stats';
 import type { MyPoints, PointsSettingsView, RedemptionView, RewardList } from '../core/points-service';
 import type { Reward } from '../core/points-model';
 import type { AuditEntryView, Page } from '../core/views';
@@ -69,6 +70,9 @@ describeOnBothStores((name, world) => {
         expect.arrayContaining([['reward/reverse', 'ok'], ['reward/handOver', 'ok'], ['reward/save', 'ok']]),
       );
 
+      // 办理统计: the points earned and, after the reversal, none redeemed, in the village's row of the month.
+      const stats = await w.call<RatesWithVolunteers>('concern', 'stats/rates', {}, I.townAdmin);
+      expect(stats.volunteer.find((r) => r.villageId === 'dz-xicheng')).toMatchObject({ pointsEarned: 80, pointsRedeemed: 0, volunteerMinutes: 236 });
       // The ranking: off by default; on, it names residents by display name, most earned first.
       expect((await v<RewardList>('reward/list', { nodeId: DAGUO }, I.resident)).ranking).toBeNull();
       await v('village/savePointsSettings', { nodeId: DAGUO, publicRanking: true }, I.daguoChair);

@@ -480,6 +480,7 @@ export const MIGRATIONS: readonly string[] = [
     at TEXT NOT NULL
   );
   CREATE INDEX points_ledger_person ON points_ledger(openid, at, id);
+  CREATE INDEX points_ledger_month ON points_ledger(at, town_id);
   CREATE TABLE points_balances (
     node_id TEXT NOT NULL,
     openid TEXT NOT NULL,

@@ -113,5 +113,28 @@ export function describePointsContract(current: () => Store): void {
       expect((await points.balances('p-ff'))[0]).toMatchObject({ balance: 30, earned: 30 });
       expect(await points.reverse('rd-none', '无', at(32), entry('p-ff', 1))).toBeNull();
     });
+
+    it('totals points earned and redeemed per place and Beijing month, within the months and towns asked for', async () => {
+      const { points } = current();
+      // 2026-11-30T16:30Z is already December in Beijing.
+      await points.award([
+        entry('p-gg', 30, { at: '2026-11-30T15:00:00.000Z' }),
+        entry('p-gg', 2, { kind: 'report', at: '2026-11-30T16:30:00.000Z' }),
+        entry('p-hh', 10, { nodeId: 'dz-xinan', at: '2026-12-03T02:00:00.000Z' }),
+        entry('p-ii', 50, { townId: 'jiujiang', nodeId: 'jj-dungen', at: '2026-12-03T02:00:00.000Z' }),
+        entry('p-gg', 99, { at: '2026-10-10T02:00:00.000Z' }),
+      ]);
+      const r = await reward(2, 20);
+      await points.redeem(redemption('p-gg', r.id, 20, { id: 'rd-month-1', at: '2026-12-04T02:00:00.000Z' }));
+      await points.redeem(redemption('p-gg', r.id, 20, { id: 'rd-month-2', at: '2026-12-04T03:00:00.000Z' }));
+      await points.reverse('rd-month-2', '误兑', '2026-12-05T02:00:00.000Z', entry('p-gg', 20, { id: 'pv_rd-month-2', kind: 'reverse', at: '2026-12-05T02:00:00.000Z' }));
+      expect(await points.monthlyTotals({ fromMonth: '2026-11', toMonth: '2026-12', townIds: ['danzao'] })).toEqual([
+        { nodeId: NODE, month: '2026-11', earned: 30, redeemed: 0 },
+        { nodeId: NODE, month: '2026-12', earned: 2, redeemed: 20 },
+        { nodeId: 'dz-xinan', month: '2026-12', earned: 10, redeemed: 0 },
+      ]);
+      expect((await points.monthlyTotals({ fromMonth: '2026-12', toMonth: '2026-12', townIds: null })).map((t) => t.nodeId)).toEqual([NODE, 'dz-xinan', 'jj-dungen']);
+      expect(await points.monthlyTotals({ fromMonth: '2026-11', toMonth: '2026-12', townIds: [] })).toEqual([]);
+    });
   });
 }

@@ -5,6 +5,7 @@
  * step; a cancelled action gives the concern back. The same flow on SQLite (the local runtime) and on
  * CloudBase (the `concern` and `volunteer` cloud functions over the wire fake).
  */
+import type { RatesWithVolunteers } from '../core/action-stats';
 import type { ActionView } from '../core/action-views';
 import type { AttendanceView, ConcernDetail, TeamDetail } from '../core/views';
 import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
@@ -73,6 +74,13 @@ describeOnBothStores((name, world) => {
         expect(JSON.stringify(c.thread)).not.toMatch(/李叔|罗队长/);
         expect(c.volunteerAction).toMatchObject({ status: 'resolved', teamName: TEAM_NAME });
       }
+      // 办理统计 and its export count the action, the concerns it resolved and the hours, per village and month.
+      const stats = await call<RatesWithVolunteers>('concern', 'stats/rates', {}, I.daguoChair);
+      expect(stats.volunteer).toEqual([
+        { month: stats.months[0], villageId: 'dz-xicheng', villageName: '西城社区', actionsStarted: 1, concernsResolvedByAction: 2, volunteerMinutes: hours.rows.reduce((m, r) => m + (r.confirmedMinutes ?? 0), 0), pointsEarned: 0, pointsRedeemed: 0 },
+      ]);
+      const csv = await call<{ base64: string }>('concern', 'export/rates', { format: 'csv' }, I.daguoChair);
+      expect(Buffer.from(csv.base64, 'base64').toString('utf8')).toContain('\r\n月份,村居,志愿行动（由诉求发起）,经志愿行动办结的诉求,志愿服务时长（小时）,积分发放,积分兑换\r\n2026-11,西城社区,1,2,');
       // The resident rates as usual.
       const rated = await call<ConcernDetail>('concern', 'concern/rate', { id: first, rating: 'satisfied' }, I.resident);
       expect(rated.rating?.value).toBe('satisfied');

@@ -8,7 +8,7 @@
  * short the unit is given back. A crash between the two steps leaves one unit out of stock, no points
  * taken and nothing to hand over.
  */
-import type { PointsBalance, PointsEntry, PointsSettings, RedeemOutcome, Redemption, Reward } from '../../core/points-model';
+import { monthSpanUtc, sumByMonth, type PointsBalance, type PointsEntry, type PointsMonthTotal, type PointsSettings, type RedeemOutcome, type Redemption, type Reward } from '../../core/points-model';
 import type { PointsRepo } from '../../core/ports';
 import type { CloudbaseDb, StoredDoc, TxView } from './db';
 
@@ -133,5 +133,14 @@ export class CloudbasePoints implements PointsRepo {
       await applyEntry(tx, entry, 0);
       return toRedemption({ ...d, _id: id, status: 'reversed', reversedAt: at, reverseReason: reason });
     });
+  }
+  async monthlyTotals(query: { fromMonth: string; toMonth: string; townIds: string[] | null }): Promise<PointsMonthTotal[]> {
+    const { townIds } = query;
+    if (townIds !== null && townIds.length === 0) return [];
+    const { _ } = this.cb;
+    const { from, until } = monthSpanUtc(query.fromMonth, query.toMonth);
+    const filter = { at: _.gte(from).and(_.lt(until)), ...(townIds === null ? {} : { townId: _.in(townIds) }) };
+    const docs = await this.cb.readAll('points_ledger', filter, { nodeId: true, kind: true, points: true, at: true });
+    return sumByMonth(docs.map((d) => ({ nodeId: String(d.nodeId), kind: d.kind as PointsEntry['kind'], points: Number(d.points), at: String(d.at) })));
   }
 }
