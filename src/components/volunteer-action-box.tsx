@@ -13,7 +13,8 @@ const STEP_TEXT = { draft: '待队长安排时间', scheduled: '已安排志愿�
  */
 export function VolunteerActionBox({ concern, canResolve, onChanged }: { concern: ConcernDetail; canResolve: boolean; onChanged: () => void }) {
   const v = useVolunteerAction(concern.id, concern.placeId, onChanged);
-  const a = concern.volunteerAction;
+  // A concern served before actions existed carries no field: no action.
+  const a = concern.volunteerAction ?? null;
   const open = a !== null && (a.status === 'draft' || a.status === 'scheduled' || a.status === 'reported');
   if (!canResolve && !open) return null;
   return (
