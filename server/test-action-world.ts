@@ -57,21 +57,25 @@ export async function attend(w: World, ev: EventDetail, people: readonly string[
   w.clock.set(new Date(Date.parse(ev.endAt) + 60_000).toISOString());
 }
 
+/** The local runtime on SQLite in memory with the demo data (its word list holds 私聊 for review); close it after. */
+export function localWorld(): World & { runtime: LocalRuntime } {
+  const clock = testClock();
+  const local = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: clock.now, rateLimits: GENEROUS_LIMITS });
+  return {
+    runtime: local,
+    clock,
+    call: (fn, action, data, openid) => local.router.call(fn, action, data, openid) as never,
+    notices: async (openid) => local.store.db.prepare(`SELECT title FROM outbox WHERE recipient_openid = ? ORDER BY created_at, id`).pluck().all(openid) as string[],
+  };
+}
+
 export function describeOnBothStores(body: (name: string, world: () => World) => void): void {
   describe('on SQLite', () => {
-    let rt: LocalRuntime;
-    let world: World;
+    let world: ReturnType<typeof localWorld>;
     beforeEach(() => {
-      const clock = testClock();
-      const local = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: clock.now, rateLimits: GENEROUS_LIMITS });
-      rt = local;
-      world = {
-        clock,
-        call: (fn, action, data, openid) => local.router.call(fn, action, data, openid) as never,
-        notices: async (openid) => local.store.db.prepare(`SELECT title FROM outbox WHERE recipient_openid = ? ORDER BY created_at, id`).pluck().all(openid) as string[],
-      };
+      world = localWorld();
     });
-    afterEach(() => rt.close());
+    afterEach(() => world.runtime.close());
     body('SQLite', () => world);
   });
 

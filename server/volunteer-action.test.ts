@@ -9,7 +9,7 @@ import type { RatesWithVolunteers } from '../core/action-stats';
 import type { ActionView } from '../core/action-views';
 import type { AttendanceView, ConcernDetail, TeamDetail } from '../core/views';
 import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
-import { attend, codeOf, describeOnBothStores, report, schedule, TEAM_NAME, type World } from './test-action-world';
+import { attend, codeOf, describeOnBothStores, localWorld, report, schedule, TEAM_NAME, type World } from './test-action-world';
 
 describeOnBothStores((name, world) => {
   describe(`volunteer actions on ${name}`, () => {
@@ -114,4 +114,27 @@ describeOnBothStores((name, world) => {
       expect(await codeOf(call('concern', 'concern/startAction', { ids: [here], teamId: DEMO_TEAMS.daguo }, I.daguoChair))).toBe('ACTION.CONCERN_NOT_OPEN');
     });
   });
+});
+
+// The content check is core's, the same on both stores; the local word list holds 私聊 for review.
+it('keeps a held result from the residents: the handlers see it, resolving from it waits for the moderator', async () => {
+  const w = localWorld();
+  try {
+    const id = await report(w, I.resident, '巷口垃圾');
+    const draft = await w.call<ActionView>('concern', 'concern/startAction', { ids: [id], teamId: DEMO_TEAMS.daguo }, I.daguoChair);
+    const ev = await schedule(w, draft.id);
+    await attend(w, ev, [I.resident2]);
+    await w.call('volunteer', 'event/confirmHours', { eventId: ev.id }, I.daguoLeader);
+    const held = await w.call<ActionView>('volunteer', 'event/recordResult', { eventId: ev.id, text: '已清理，有事私聊' }, I.daguoLeader);
+    expect(held.result).toMatchObject({ underReview: true });
+    expect(await codeOf(w.call('concern', 'concern/resolveFromAction', { id: draft.id }, I.daguoChair))).toBe('ACTION.RESULT_UNDER_REVIEW');
+    const c = await w.call<ConcernDetail>('concern', 'concern/get', { id }, I.resident);
+    expect(c.status).toBe('accepted');
+    expect(JSON.stringify(c)).not.toContain('私聊');
+    const seen = await w.call<{ action: ActionView | null }>('volunteer', 'event/get', { id: ev.id }, I.daguoChair);
+    expect(seen.action?.result).toMatchObject({ text: '已清理，有事私聊', underReview: true });
+    expect((await w.call<{ action: ActionView | null }>('volunteer', 'event/get', { id: ev.id }, I.resident2)).action).toBeNull();
+  } finally {
+    w.runtime.close();
+  }
 });
