@@ -84,6 +84,18 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'topic/comment': 'concern',
   'topic/decide': 'concern',
   'topic/answerProposal': 'concern',
+  // Volunteer actions (issue 20).
+  'concern/startAction': 'concern',
+  'event/recordResult': 'volunteer',
+  'concern/resolveFromAction': 'concern',
+  // Points (issue 20).
+  'points/mine': 'volunteer',
+  'reward/list': 'volunteer',
+  'reward/save': 'volunteer',
+  'reward/redeem': 'volunteer',
+  'reward/handOver': 'volunteer',
+  'reward/reverse': 'volunteer',
+  'village/savePointsSettings': 'volunteer',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

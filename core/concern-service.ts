@@ -1,4 +1,5 @@
 import { actorsOf, canView, hasHandled, isDispatcher, isHandler, isReporter, passedItOn } from './access';
+import { concernActionView } from './action-views';
 import { workCalendarOf } from './calendar';
 import { HELD_TEXT, moderate as moderateText, releasedText, type RiskyPolicy, shownText as shownTextFor } from './content';
 import { categoryKey, categoryOf, type DirectoryCache, type DirectorySnapshot } from './directory';
@@ -131,10 +132,11 @@ function phoneFor(snap: DirectorySnapshot, caller: Caller, c: Concern, phone: st
 async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<ConcernDetail> {
   const { store } = ctx.deps;
   const cats = snap.categoryByKey;
-  const [timeline, thread, reporter] = await Promise.all([
+  const [timeline, thread, reporter, volunteerAction] = await Promise.all([
     store.concerns.timeline(c.id),
     store.concerns.thread(c.id),
     store.directory.findUser(c.reporterOpenid),
+    concernActionView(ctx.deps, c.id),
   ]);
   // A held photo is shown to its uploader and the moderators only: neither its URL nor its file id reaches others.
   const shown = await photoVisibility(ctx.deps, ctx.caller, [c.photos, ...thread.map((m) => m.photos)]);
@@ -150,6 +152,7 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<Co
     reporterPhone: phoneFor(snap, ctx.caller, c, reporter?.phone ?? null),
     mine: isReporter(ctx.caller, c),
     moves: movesFor(snap, ctx.caller, c, timeline),
+    volunteerAction,
     // Openids are identifiers of people: a view names people, it does not hand out their ids.
     timeline: timeline.map((e) => ({ ...e, actorOpenid: e.actorOpenid === ctx.caller.openid ? e.actorOpenid : null })),
     thread: thread.map((m, i) => ({
@@ -415,6 +418,11 @@ export function accept(ctx: Ctx, input: ParsedInputOf<'concern/accept'>): Promis
 
 export async function resolve(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>): Promise<ConcernDetail> {
   await checkPhotos(ctx.deps, ctx.caller.openid, input.photos ?? []);
+  return resolveChecked(ctx, input);
+}
+
+/** 办结 with photos already known to be acceptable (a volunteer team's after-photos, checked when its leader recorded them). */
+export async function resolveChecked(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>): Promise<ConcernDetail> {
   const mod = await moderate(ctx, input.text);
   const shown = mod === 'published' ? input.text : HELD_TEXT;
   return act(ctx, input.id, input.requestId, only('resolve'), async (c, at) => {

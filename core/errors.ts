@@ -92,6 +92,30 @@ export const ERROR_CODES = {
   'TOPIC.OWN_PROPOSAL': 409,
   /** Another change of the topic came first: reload and try again. */
   'TOPIC.CONFLICT': 409,
+  // Volunteer actions (issue 20).
+  'ACTION.NOT_FOUND': 404,
+  /** A concern is already held by another open volunteer action. */
+  'ACTION.CONCERN_TAKEN': 409,
+  /** The concerns of one action must belong to one village or cooperative. */
+  'ACTION.PLACES_DIFFER': 400,
+  /** The team belongs neither to the concerns' village or cooperative nor to their town. */
+  'ACTION.TEAM_ELSEWHERE': 400,
+  /** A concern is handed to a team only once it is accepted (签收) and before it is resolved. */
+  'ACTION.CONCERN_NOT_OPEN': 409,
+  /** The action is not at the step this move needs (scheduled once, reported once, resolved once). */
+  'ACTION.WRONG_STEP': 409,
+  /** The result is recorded once every volunteer's hours are confirmed. */
+  'ACTION.HOURS_UNCONFIRMED': 409,
+  /** The result waits for (or failed) the content review: it cannot go to the residents yet. */
+  'ACTION.RESULT_UNDER_REVIEW': 409,
+  // Points (issue 20).
+  'POINTS.OFF': 409,
+  'POINTS.SHORT': 409,
+  'REWARD.NOT_FOUND': 404,
+  'REWARD.OUT_OF_STOCK': 409,
+  'REDEMPTION.NOT_FOUND': 404,
+  /** Handed over already, or reversed. */
+  'REDEMPTION.WRONG_STATE': 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -5,6 +5,7 @@
  * rule as moderation, feedback and the audit log (`oversees`, core/scope.ts). Nothing personal: no reporter name, phone or
  * openid, no photos.
  */
+import { ratesWithVolunteers } from './action-stats';
 import { releasedText } from './content';
 import { routeNodesOf, type ConcernCtx } from './concern-service';
 import { toCsv, type CsvCell } from './csv';
@@ -14,7 +15,6 @@ import { agencyOf } from './open311';
 import type { ConcernSearch } from './ports';
 import { LIMITS, type ParsedInputOf } from './schemas';
 import { oversees } from './scope';
-import { rates } from './stats';
 import type { ExportFile } from './views';
 import { buildXlsx, XLSX_MIME, type XlsxCell } from './xlsx';
 import { RATING_TEXT, SOURCE_TEXT, STATUS_TEXT } from './labels';
@@ -122,7 +122,7 @@ export async function exportConcerns(ctx: ConcernCtx, input: ParsedInputOf<'expo
 }
 
 export async function exportRates(ctx: ConcernCtx, input: ParsedInputOf<'export/rates'>): Promise<ExportFile> {
-  const view = await rates(ctx, { month: input.month, months: input.months });
+  const view = await ratesWithVolunteers(ctx, { month: input.month, months: input.months });
   const header: Cell[] = ['月份', '单位', '层级', '诉求数', '按时签收', '已判定签收', '响应率', '已办结', '解决率', '已评价', '满意或基本满意', '满意率', '超期'];
   const rows: Cell[][] = [
     header,
@@ -142,6 +142,11 @@ export async function exportRates(ctx: ConcernCtx, input: ParsedInputOf<'export/
       r.overdue,
     ]),
   ];
+  // The volunteer numbers of the same months (issue 20), below the rates.
+  if (view.volunteer.length > 0) {
+    rows.push([], ['月份', '村居', '志愿行动（由诉求发起）', '经志愿行动办结的诉求', '志愿服务时长（小时）', '积分发放', '积分兑换']);
+    for (const v of view.volunteer) rows.push([v.month, v.villageName, v.actionsStarted, v.concernsResolvedByAction, Math.round((v.volunteerMinutes / 60) * 10) / 10, v.pointsEarned, v.pointsRedeemed]);
+  }
   const span = view.months.length === 1 ? view.months[0] : `${view.months[view.months.length - 1]}至${view.months[0]}`;
   return file(ctx, `办理统计-${view.node.name}-${span}`, '办理统计', rows, [10, 22, 12, 8, 10, 10, 10, 8, 10, 8, 14, 10, 8], input.format);
 }

@@ -244,7 +244,11 @@ export type NotificationKind =
   // 街坊议事 (yishi): to a place's residents when a topic opens and when it is decided; to a proposer when answered.
   | 'topic_opened'
   | 'topic_decided'
-  | 'topic_answered';
+  | 'topic_answered'
+  /** Volunteer actions (issue 20): to a team's leaders, a new action to schedule; to handlers, its result or cancellation. */
+  | 'action_started'
+  | 'action_reported'
+  | 'action_cancelled';
 
 export interface Notification {
   id: string;

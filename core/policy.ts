@@ -104,6 +104,19 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'topic/comment': { roles: EVERYONE, write: true },
   'topic/decide': { roles: EVERYONE, write: true },
   'topic/answerProposal': { roles: EVERYONE, write: true },
+  // Volunteer actions (issue 20): the concern's handlers start and resolve; the team's leader (checked per team) reports.
+  'concern/startAction': { roles: HANDLERS, write: true },
+  'event/recordResult': { roles: EVERYONE, write: true },
+  'concern/resolveFromAction': { roles: HANDLERS, write: true },
+  // Points (issue 20): anyone reads their own points and a place's rewards and redeems; the place's committee
+  // and its town's admin manage them (checked per place in points-service).
+  'points/mine': { roles: EVERYONE, write: false },
+  'reward/list': { roles: EVERYONE, write: false },
+  'reward/save': { roles: ['staff', 'admin'], write: true },
+  'reward/redeem': { roles: EVERYONE, write: true },
+  'reward/handOver': { roles: ['staff', 'admin'], write: true },
+  'reward/reverse': { roles: ['staff', 'admin'], write: true },
+  'village/savePointsSettings': { roles: ['staff', 'admin'], write: true },
 };
 
 export interface RateLimits {

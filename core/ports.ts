@@ -2,7 +2,9 @@
  * Repository interfaces, named after domain operations. Adapters implement them over SQLite
  * (locally and in tests) and over CloudBase (production); core never sees which.
  */
+import type { ActionChange, ActionStatus, VolunteerAction } from './action-model';
 import type { BoundaryImportPlan } from './boundary-import';
+import type { PointsBalance, PointsEntry, PointsMonthTotal, PointsSettings, RedeemOutcome, Redemption, Reward } from './points-model';
 import type { CalendarYear } from './calendar';
 import type { Boundary } from './locate';
 import type { ApiClient, AuditEntry, Feedback, Category, Concern, ConcernEvent, ConcernMessage, ConcernStatus, GridNode, InboxMessage, Moderation, Notification, Office, OutboxItem, StaffMember } from './model';
@@ -597,6 +599,76 @@ export interface ContentReportRepo {
   close(kind: ReportedKind, itemId: string, to: 'kept' | 'removed', at: string, townIds: string[] | null): Promise<number>;
 }
 
+/** Actions started and resolved in one village and month (Beijing time), for 办理统计. */
+export interface ActionMonthCount {
+  villageId: string | null;
+  month: string;
+  started: number;
+  /** Concerns resolved with an action's result, counted in the month the action was resolved. */
+  concernsResolved: number;
+}
+
+/**
+ * Volunteer actions (志愿行动, issue 20). An open action (draft, scheduled, reported) holds its concerns:
+ * a concern is in at most one open action at a time, and every write that starts or ends one changes the
+ * action and those holds in ONE atomic step, with its notices.
+ */
+export interface ActionRepo {
+  /** Stores a new action holding its concerns, with its notices; false, writing nothing, when any concern is held by an open action. */
+  create(a: VolunteerAction, notices: Notification[]): Promise<boolean>;
+  get(id: string): Promise<VolunteerAction | null>;
+  /** The newest action that took on this concern (open or not), or null. */
+  latestOf(concernId: string): Promise<VolunteerAction | null>;
+  /** The action an event was scheduled for, or null. */
+  ofEvent(eventId: string): Promise<VolunteerAction | null>;
+  /** The teams' actions in these statuses, oldest first. */
+  listOfTeams(teamIds: string[], statuses: readonly ActionStatus[]): Promise<VolunteerAction[]>;
+  /**
+   * Moves the action from one of `from` to `to` with `change` and queues the notices, in ONE atomic step;
+   * a move out of the open statuses releases its concerns. Answers the stored action, or null (nothing
+   * written) when it was not in `from`.
+   */
+  transition(id: string, from: readonly ActionStatus[], to: ActionStatus, change: ActionChange, notices: Notification[]): Promise<VolunteerAction | null>;
+  /** Per village and month from `fromMonth` to `toMonth` (YYYY-MM, Beijing time) of these towns (all when null). */
+  monthlyCounts(query: { fromMonth: string; toMonth: string; townIds: string[] | null }): Promise<ActionMonthCount[]>;
+}
+
+/**
+ * Points (积分制, issue 20): an append-only ledger with one balance per person and place. Every write that
+ * changes a balance writes its ledger entry in the same atomic step; a redemption takes one unit of stock
+ * and the points together, or nothing.
+ */
+export interface PointsRepo {
+  /** The settings stored for a node, or null (points off, default rates). */
+  settings(nodeId: string): Promise<PointsSettings | null>;
+  saveSettings(s: PointsSettings): Promise<void>;
+  /** Adds earned entries with their balances; an entry whose id is stored already adds nothing. Answers how many were new. */
+  award(entries: PointsEntry[]): Promise<number>;
+  /** A person's balances, one per place. */
+  balances(openid: string): Promise<PointsBalance[]>;
+  /** A person's ledger, newest first. */
+  history(openid: string, limit: number): Promise<PointsEntry[]>;
+  /** The place's balances by points earned, most first (ties by openid). */
+  ranking(nodeId: string, limit: number): Promise<PointsBalance[]>;
+  listRewards(nodeId: string): Promise<Reward[]>;
+  getReward(id: string): Promise<Reward | null>;
+  /** Stores a reward's name, price and whether it is offered, and adds `addStock` to its stock (never below 0): a concurrent redemption is never overwritten. */
+  saveReward(r: Omit<Reward, 'stock'>, addStock: number): Promise<Reward>;
+  /** Takes one unit of the reward and its points from the person's balance with the redemption and its ledger entry, in ONE atomic step; nothing when refused. */
+  redeem(r: Redemption): Promise<RedeemOutcome>;
+  getRedemption(id: string): Promise<Redemption | null>;
+  /** The redemption with this code at this place, or null. */
+  redemptionByCode(nodeId: string, code: string): Promise<Redemption | null>;
+  /** A person's redemptions, newest first. */
+  redemptionsOf(openid: string): Promise<Redemption[]>;
+  /** pending → handed, conditionally; null when it was not pending. */
+  handOver(id: string, at: string, by: string): Promise<Redemption | null>;
+  /** pending or handed → reversed: the unit back in stock, the points back with a ledger entry, in one step; null when it was not. */
+  reverse(id: string, reason: string, at: string, entry: PointsEntry): Promise<Redemption | null>;
+  /** Points earned and redeemed per place and month from `fromMonth` to `toMonth` (Beijing time) in these towns (all when null). */
+  monthlyTotals(query: { fromMonth: string; toMonth: string; townIds: string[] | null }): Promise<PointsMonthTotal[]>;
+}
+
 export interface Store {
   directory: DirectoryRepo;
   concerns: ConcernRepo;
@@ -614,6 +686,10 @@ export interface Store {
   board: BoardRepo;
   /** 街坊议事 (yishi): topics, their comments, supports and votes, and residents' stated places. */
   topics: TopicRepo;
+  /** Volunteer actions (志愿行动) that take on concerns (issue 20). */
+  actions: ActionRepo;
+  /** Points, rewards and redemptions (积分制, issue 20). */
+  points: PointsRepo;
   close(): Promise<void>;
 }
 

@@ -12,11 +12,13 @@ import * as moderation from './moderation';
 import * as reports from './content-reports';
 import { deleteMe, exportMine } from './privacy';
 import { uploadFolder } from './photos';
-import * as stats from './stats';
 import * as exports_ from './export-service';
 import { importHotline } from './hotline-import';
 import * as volunteers from './volunteer-service';
 import * as topics from './topic-service';
+import * as volunteerActions from './action-service';
+import * as points from './points-service';
+import { ratesWithVolunteers } from './action-stats';
 import { DirectoryCache } from './directory';
 import { ACTION_POLICY, type ActionRule } from './policy';
 import { AppError } from './errors';
@@ -63,13 +65,13 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'concern/inboxCounts': concerns.inboxCounts,
   'concern/accept': concerns.accept,
   'concern/reply': concerns.reply,
-  'concern/resolve': concerns.resolve,
+  'concern/resolve': points.resolveAndAward,
   'concern/rate': concerns.rate,
   'concern/dispatch': concerns.dispatch,
   'concern/transfer': concerns.transfer,
   'concern/return': concerns.returnToQueue,
   'concern/escalate': concerns.escalate,
-  'stats/rates': stats.rates,
+  'stats/rates': ratesWithVolunteers,
   'message/list': async (ctx, input) => {
     const { messages } = ctx.deps.store;
     const page = await messages.list(ctx.caller.openid, { cursor: input.cursor ?? null, limit: input.limit ?? 20 });
@@ -99,20 +101,20 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'volunteer/code': volunteers.volunteerCode,
   'event/checkinCode': volunteers.checkinCode,
   'team/list': volunteers.listTeams,
-  'team/get': volunteers.getTeamDetail,
+  'team/get': volunteerActions.teamDetail,
   'team/apply': volunteers.apply,
   'team/review': volunteers.review,
   'team/leave': volunteers.leave,
   'team/setPartyMember': volunteers.setPartyMember,
-  'event/create': volunteers.createEvent,
-  'event/get': volunteers.getEventDetail,
+  'event/create': volunteerActions.createEvent,
+  'event/get': volunteerActions.getEvent,
   'event/signup': volunteers.signUp,
   'event/cancel': volunteers.cancelSignUp,
-  'event/cancelEvent': volunteers.cancelEvent,
+  'event/cancelEvent': volunteerActions.cancelEvent,
   'event/scan': volunteers.scanEvent,
   'event/scanPerson': volunteers.scanPerson,
   'event/attendance': volunteers.getAttendance,
-  'event/confirmHours': volunteers.confirmHours,
+  'event/confirmHours': points.confirmHours,
   'event/exportCsv': volunteers.exportCsv,
   'concern/importHotline': importHotline,
   'export/concerns': exports_.exportConcerns,
@@ -130,6 +132,18 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'topic/comment': topics.comment,
   'topic/decide': topics.decide,
   'topic/answerProposal': topics.answerProposal,
+  // Volunteer actions (issue 20).
+  'concern/startAction': volunteerActions.startAction,
+  'event/recordResult': volunteerActions.recordResult,
+  'concern/resolveFromAction': volunteerActions.resolveFromAction,
+  // Points (issue 20).
+  'points/mine': points.mine,
+  'reward/list': points.listRewards,
+  'reward/save': points.saveReward,
+  'reward/redeem': points.redeem,
+  'reward/handOver': points.handOver,
+  'reward/reverse': points.reverse,
+  'village/savePointsSettings': points.savePointsSettings,
 };
 
 /** What an audited write acted on: its `id`, or the year of a calendar. */

@@ -35,6 +35,14 @@ export const LIMITS = {
   /** Rows of one concerns export; narrow the filters beyond that. */
   exportRowsMax: 5000,
   exportDaysMax: 366,
+  /** Volunteer actions (issue 20): concerns of one place in one action, and the length of its result. */
+  actionConcernsMax: 20,
+  actionResultMax: 500,
+  /** Points (issue 20). */
+  rewardNameMax: 30,
+  rewardPointsMax: 100_000,
+  rewardStockMax: 10_000,
+  pointsRateMax: 1000,
 } as const;
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id must be 1–64 letters, digits, _ or -');
@@ -195,6 +203,8 @@ export const schemas = {
       capacity: z.number().int().min(1).max(LIMITS.eventCapacityMax),
       waitlist: z.boolean(),
       openTo: z.enum(['members', 'all']),
+      /** Schedules this draft volunteer action of the team (issue 20). */
+      actionId: id.optional(),
     })
     .strict(),
   'event/get': z.object({ id }).strict(),
@@ -280,6 +290,34 @@ export const schemas = {
     .object({ id, accept: z.boolean(), reason: text(LIMITS.reasonMax), deadline: instant.optional(), options: topicOptions.optional() })
     .strict()
     .refine((v) => !v.accept || v.deadline !== undefined, { message: 'an accepted proposal needs a deadline', path: ['deadline'] }),
+  // Volunteer actions (issue 20).
+  /** Hands concerns of one village or cooperative to a volunteer team of it (or of the town), as a draft for its leaders. */
+  'concern/startAction': z.object({ ids: z.array(id).min(1).max(LIMITS.actionConcernsMax), teamId: id }).strict(),
+  /** The leader's result of an ended action whose hours are confirmed: what was done, with after-photos. */
+  'event/recordResult': z.object({ eventId: id, text: text(LIMITS.actionResultMax), photos: photos.optional() }).strict(),
+  /** 办结 every concern of the action the caller handles, with its result. */
+  'concern/resolveFromAction': z.object({ id }).strict(),
+  // Points (积分制, issue 20).
+  'points/mine': z.object({}).strict(),
+  'reward/list': z.object({ nodeId: id }).strict(),
+  /** A new reward (no id) or changes to one; `addStock` only ever adds to what is left. */
+  'reward/save': z
+    .object({ nodeId: id, id: id.optional(), name: text(LIMITS.rewardNameMax), points: z.number().int().min(1).max(LIMITS.rewardPointsMax), addStock: z.number().int().min(0).max(LIMITS.rewardStockMax), active: z.boolean() })
+    .strict(),
+  'reward/redeem': z.object({ rewardId: id }).strict(),
+  /** The committee scanned or typed a redemption's code. */
+  'reward/handOver': z.object({ nodeId: id, code: z.string().regex(/^\d{8}$/, 'code must be 8 digits') }).strict(),
+  'reward/reverse': z.object({ id, reason: text(LIMITS.reasonMax) }).strict(),
+  /** A village or cooperative switches points and its ranking; a town sets the rates. */
+  'village/savePointsSettings': z
+    .object({
+      nodeId: id,
+      enabled: z.boolean().optional(),
+      publicRanking: z.boolean().optional(),
+      pointsPerHour: z.number().int().min(0).max(LIMITS.pointsRateMax).optional(),
+      pointsPerReport: z.number().int().min(0).max(LIMITS.pointsRateMax).optional(),
+    })
+    .strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

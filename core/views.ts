@@ -1,5 +1,9 @@
 import type { TopicOutputs } from './topic-views';
+import type { ActionView, ConcernActionView } from './action-views';
 import type { CalendarYear } from './calendar';
+import type { RatesWithVolunteers } from './action-stats';
+import type { MyPoints, PointsSettingsView, RedemptionView, RewardList } from './points-service';
+import type { Reward } from './points-model';
 import type { GridTreeNode } from './grid';
 import type { HoursNote } from './hours';
 import type { RateTally } from './ports';
@@ -303,6 +307,8 @@ export interface ConcernDetail extends ConcernSummary {
   /** True when the caller is the reporter. */
   mine: boolean;
   moves: ConcernMove[];
+  /** The volunteer action that took the concern on, if any (issue 20): the team, never a volunteer. */
+  volunteerAction: ConcernActionView | null;
   timeline: ConcernEvent[];
   thread: ConcernMessageView[];
 }
@@ -421,7 +427,7 @@ export interface Outputs extends TopicOutputs {
   'concern/transfer': ConcernDetail;
   'concern/return': ConcernDetail;
   'concern/escalate': ConcernDetail;
-  'stats/rates': RatesView;
+  'stats/rates': RatesWithVolunteers;
   'message/list': Page<InboxMessage> & { unread: number };
   'message/markRead': { changed: number; unread: number };
   'audit/list': Page<AuditEntryView>;
@@ -434,13 +440,13 @@ export interface Outputs extends TopicOutputs {
   'volunteer/code': CodeView;
   'event/checkinCode': CodeView;
   'team/list': { items: TeamSummary[] };
-  'team/get': TeamDetail;
+  'team/get': TeamDetail & { actions: ActionView[] };
   'team/apply': TeamSummary;
   'team/review': MemberView;
   'team/leave': TeamSummary;
   'team/setPartyMember': MemberView;
-  'event/create': EventDetail;
-  'event/get': EventDetail;
+  'event/create': EventDetail & { action: ActionView | null };
+  'event/get': EventDetail & { action: ActionView | null };
   'event/signup': SignUpResult;
   'event/cancel': { status: SignUpStatus | null; promoted: boolean };
   'event/cancelEvent': { notified: number };
@@ -454,4 +460,16 @@ export interface Outputs extends TopicOutputs {
   'export/rates': ExportFile;
   'calendar/list': CalendarView;
   'calendar/save': CalendarView;
+  // Volunteer actions (issue 20).
+  'concern/startAction': ActionView;
+  'event/recordResult': ActionView;
+  'concern/resolveFromAction': ActionView;
+  // Points (issue 20).
+  'points/mine': MyPoints;
+  'reward/list': RewardList;
+  'reward/save': Reward;
+  'reward/redeem': RedemptionView;
+  'reward/handOver': RedemptionView;
+  'reward/reverse': RedemptionView;
+  'village/savePointsSettings': PointsSettingsView;
 }

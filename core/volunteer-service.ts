@@ -76,7 +76,7 @@ export function beijingTime(iso: string, withYear = false): string {
 
 // ---- teams ------------------------------------------------------------------------------------
 
-function placeName(snap: DirectorySnapshot, nodeId: string): string {
+export function placeName(snap: DirectorySnapshot, nodeId: string): string {
   return snap.grid
     .lineage(nodeId)
     .filter((n) => n.kind === 'village' || n.kind === 'cooperative')
@@ -91,7 +91,7 @@ async function getTeam(ctx: Ctx, id: string): Promise<Team> {
   return team;
 }
 
-async function requireLeader(ctx: Ctx, teamId: string): Promise<Team> {
+export async function requireLeader(ctx: Ctx, teamId: string): Promise<Team> {
   const team = await getTeam(ctx, teamId);
   if (!(await ctx.deps.store.teams.isLeader(teamId, ctx.caller.openid))) throw new AppError('AUTH.FORBIDDEN', 'only the team leader may do this');
   return team;
@@ -333,7 +333,7 @@ async function eventDetail(ctx: Ctx, e: VolunteerEvent): Promise<EventDetail> {
   };
 }
 
-export async function createEvent(ctx: Ctx, input: ParsedInputOf<'event/create'>): Promise<EventDetail> {
+export async function createEvent(ctx: Ctx, input: Omit<ParsedInputOf<'event/create'>, 'actionId'>): Promise<EventDetail> {
   const team = await requireLeader(ctx, input.teamId);
   const now = ctx.deps.now().getTime();
   const start = ms(input.startAt);

@@ -96,6 +96,18 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'topic/comment': ({ topicId }) => ({ id: topicId ?? 'tp-none', text: '支持建小公园' }),
   'topic/decide': ({ topicId }) => ({ id: topicId ?? 'tp-none', decision: '建小公园', reasons: '多数居民赞成' }),
   'topic/answerProposal': ({ topicId }) => ({ id: topicId ?? 'tp-none', accept: false, reason: '已在议题中' }),
+  // Volunteer actions (issue 20).
+  'concern/startAction': ({ concernId }) => ({ ids: [concernId], teamId: DEMO_TEAMS.daguo }),
+  'event/recordResult': () => ({ eventId: DEMO_EVENTS.daguoCleanup, text: '巷道垃圾已清理完毕' }),
+  'concern/resolveFromAction': () => ({ id: 'va-no-such-action' }),
+  // Points (issue 20). The demo has no rewards or redemptions: the writes that name one meet their not-found rule.
+  'points/mine': () => ({}),
+  'reward/list': () => ({ nodeId: 'dz-xicheng-daguo' }),
+  'reward/save': () => ({ nodeId: 'dz-xicheng-daguo', name: '环保袋', points: 30, addStock: 10, active: true }),
+  'reward/redeem': () => ({ rewardId: 'rw-no-such-reward' }),
+  'reward/handOver': () => ({ nodeId: 'dz-xicheng-daguo', code: '00000000' }),
+  'reward/reverse': () => ({ id: 'rd-no-such-redemption', reason: '误兑' }),
+  'village/savePointsSettings': () => ({ nodeId: 'dz-xicheng-daguo', enabled: true }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

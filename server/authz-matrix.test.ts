@@ -132,6 +132,21 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'topic/comment': { resident: 'TOPIC.NO_PLACE', leader: 'TOPIC.NO_PLACE', staff: 'TOPIC.NO_PLACE', office: 'TOPIC.NO_PLACE', otherTownAdmin: 'TOPIC.NO_PLACE' },
   'topic/decide': { resident: 'TOPIC.NOT_COMMITTEE', leader: 'TOPIC.NOT_COMMITTEE', staff: 'TOPIC.NOT_COMMITTEE', office: 'TOPIC.NOT_COMMITTEE', admin: 'TOPIC.WRONG_STAGE', otherTownAdmin: 'TOPIC.NOT_COMMITTEE' },
   'topic/answerProposal': { resident: 'TOPIC.NOT_COMMITTEE', leader: 'TOPIC.NOT_COMMITTEE', staff: 'TOPIC.NOT_COMMITTEE', office: 'TOPIC.NOT_COMMITTEE', admin: 'TOPIC.WRONG_STAGE', otherTownAdmin: 'TOPIC.NOT_COMMITTEE' },
+  // Volunteer actions (issue 20). The sample concern is not accepted yet: its co-handling office meets that
+  // rule; staff of another place do not see it. Only the event's team leader records a result (the demo
+  // event serves no action); only a handler of an action's concerns resolves from it.
+  'concern/startAction': { resident: F, leader: F, staff: N, office: 'ACTION.CONCERN_NOT_OPEN', admin: F },
+  'event/recordResult': { resident: F, leader: 'ACTION.NOT_FOUND', staff: F, office: F, admin: F },
+  'concern/resolveFromAction': { resident: F, leader: F, staff: 'ACTION.NOT_FOUND', office: 'ACTION.NOT_FOUND', admin: F },
+  // Points (issue 20): the 大果 committee and 丹灶's admins manage 大果's points; staff of another place and
+  // another town's admin do not. Nobody learns whether a reward or redemption of another place exists.
+  'points/mine': {},
+  'reward/list': {},
+  'reward/save': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: F },
+  'reward/redeem': { resident: 'REWARD.NOT_FOUND', leader: 'REWARD.NOT_FOUND', staff: 'REWARD.NOT_FOUND', office: 'REWARD.NOT_FOUND', admin: 'REWARD.NOT_FOUND' },
+  'reward/handOver': { resident: F, leader: F, staff: F, office: F, admin: 'REDEMPTION.NOT_FOUND', otherTownAdmin: F },
+  'reward/reverse': { resident: F, leader: F, staff: 'REDEMPTION.NOT_FOUND', office: F, admin: 'REDEMPTION.NOT_FOUND' },
+  'village/savePointsSettings': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: F },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

@@ -472,4 +472,105 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX resident_places_place ON resident_places(place_id, openid);
   `,
+  /* 22 (volunteer actions): concerns handed to a volunteer team; a concern is held by at most one open action */ `
+  CREATE TABLE vol_actions (
+    id TEXT PRIMARY KEY,
+    team_id TEXT NOT NULL,
+    town_id TEXT NOT NULL,
+    village_id TEXT,
+    place_id TEXT NOT NULL,
+    concern_ids TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    place TEXT NOT NULL,
+    photos TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('draft','scheduled','reported','resolved','cancelled')),
+    event_id TEXT,
+    result TEXT,
+    started_by_openid TEXT NOT NULL,
+    started_by_name TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    started_month TEXT NOT NULL,
+    resolved_month TEXT,
+    concerns_resolved INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX vol_actions_team ON vol_actions(team_id, status, started_at);
+  CREATE UNIQUE INDEX vol_actions_event ON vol_actions(event_id) WHERE event_id IS NOT NULL;
+  CREATE INDEX vol_actions_started ON vol_actions(town_id, started_month);
+  CREATE INDEX vol_actions_resolved ON vol_actions(town_id, resolved_month) WHERE resolved_month IS NOT NULL;
+  CREATE TABLE vol_action_concerns (
+    action_id TEXT NOT NULL REFERENCES vol_actions(id),
+    concern_id TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    open INTEGER NOT NULL CHECK (open IN (0, 1)),
+    PRIMARY KEY (action_id, concern_id)
+  );
+  CREATE UNIQUE INDEX vol_action_concerns_open ON vol_action_concerns(concern_id) WHERE open = 1;
+  CREATE INDEX vol_action_concerns_latest ON vol_action_concerns(concern_id, started_at);
+  `,
+  /* 23 (points): settings per node, an append-only ledger with balances, rewards and redemptions */ `
+  CREATE TABLE points_settings (
+    node_id TEXT PRIMARY KEY,
+    enabled INTEGER NOT NULL,
+    public_ranking INTEGER NOT NULL,
+    points_per_hour INTEGER NOT NULL,
+    points_per_report INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE points_ledger (
+    id TEXT PRIMARY KEY,
+    openid TEXT NOT NULL,
+    name TEXT NOT NULL,
+    node_id TEXT NOT NULL,
+    town_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('hours','report','redeem','reverse')),
+    points INTEGER NOT NULL,
+    ref_id TEXT NOT NULL,
+    note TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX points_ledger_person ON points_ledger(openid, at, id);
+  CREATE INDEX points_ledger_month ON points_ledger(at, town_id);
+  CREATE TABLE points_balances (
+    node_id TEXT NOT NULL,
+    openid TEXT NOT NULL,
+    name TEXT NOT NULL,
+    balance INTEGER NOT NULL CHECK (balance >= 0),
+    earned INTEGER NOT NULL,
+    PRIMARY KEY (node_id, openid)
+  );
+  CREATE INDEX points_balances_person ON points_balances(openid);
+  CREATE INDEX points_balances_ranking ON points_balances(node_id, earned DESC, openid);
+  CREATE TABLE rewards (
+    id TEXT PRIMARY KEY,
+    node_id TEXT NOT NULL,
+    town_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    points INTEGER NOT NULL,
+    stock INTEGER NOT NULL CHECK (stock >= 0),
+    active INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX rewards_node ON rewards(node_id, id);
+  CREATE TABLE redemptions (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    reward_id TEXT NOT NULL REFERENCES rewards(id),
+    reward_name TEXT NOT NULL,
+    node_id TEXT NOT NULL,
+    town_id TEXT NOT NULL,
+    openid TEXT NOT NULL,
+    name TEXT NOT NULL,
+    points INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending','handed','reversed')),
+    at TEXT NOT NULL,
+    handed_at TEXT,
+    handed_by TEXT,
+    reversed_at TEXT,
+    reverse_reason TEXT
+  );
+  CREATE INDEX redemptions_code ON redemptions(node_id, code);
+  CREATE INDEX redemptions_person ON redemptions(openid, at);
+  `,
 ];

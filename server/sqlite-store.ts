@@ -22,6 +22,9 @@ import { keysetPage } from './sqlite-paging';
 import { checkBeforeOpen, DatabaseRefusedError, quickCheck } from './sqlite-durability';
 import { SqliteMessages, SqliteOutbox, outboxEnqueuer } from './sqlite-outbox';
 import { SqliteEvents, SqliteTeams } from './sqlite-volunteer';
+import { SqliteActions } from './sqlite-actions';
+import { SqlitePoints } from './sqlite-points';
+import type { ActionRepo, PointsRepo } from '../core/ports';
 
 type Row = Record<string, unknown>;
 
@@ -150,6 +153,9 @@ export class SqliteStore implements Store {
   readonly board: BoardRepo;
   /** 街坊议事 (yishi). */
   readonly topics: TopicRepo;
+  /** Volunteer actions (issue 20). */
+  readonly actions: ActionRepo;
+  readonly points: PointsRepo;
   /** No database file existed before this store opened one: a first start, which may be seeded. */
   readonly fresh: boolean;
 
@@ -172,6 +178,8 @@ export class SqliteStore implements Store {
     this.events = new SqliteEvents(this.db);
     this.board = new SqliteBoard(this.db, toConcern);
     this.topics = new SqliteTopics(this.db);
+    this.actions = new SqliteActions(this.db);
+    this.points = new SqlitePoints(this.db);
   }
 
   /**

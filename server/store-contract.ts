@@ -22,6 +22,8 @@ import { describeOpen311Contract } from './store-contract-open311';
 import { describePagingContract } from './store-contract-paging';
 import { describeTopicContract } from './store-contract-topics';
 import { DEMO_API_CLIENTS } from './demo-open311';
+import { describeActionContract } from './store-contract-actions';
+import { describePointsContract } from './store-contract-points';
 
 /**
  * Creates a store holding exactly `data` in its directory, `volunteers` in its teams and `apiClients` as
@@ -58,6 +60,8 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     describeReportContract(current);
     describePagingContract(current);
     describeTopicContract(current);
+    describeActionContract(current);
+    describePointsContract(current);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();

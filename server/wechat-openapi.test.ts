@@ -125,6 +125,9 @@ describe('the subscribe-message sender', () => {
     topic_opened: 1,
     topic_decided: 1,
     topic_answered: 1,
+    action_started: 1,
+    action_reported: 1,
+    action_cancelled: 1,
   } satisfies Record<NotificationKind, 1>) as NotificationKind[];
   const LIMIT: Record<string, number> = { thing: 20, phrase: 5, time: 16, date: 10 };
 

@@ -45,6 +45,9 @@ export const TEMPLATE_OF: Readonly<Record<NotificationKind, TemplateKey>> = {
   topic_opened: 'concern_progress',
   topic_decided: 'concern_progress',
   topic_answered: 'concern_progress',
+  action_started: 'volunteer_event',
+  action_reported: 'concern_todo',
+  action_cancelled: 'concern_todo',
 };
 
 /** `kindName`: what happened, in at most 5 Chinese characters (fits a `phrase` field). */
@@ -69,6 +72,9 @@ export const KIND_NAME: Readonly<Record<NotificationKind, string>> = {
   topic_opened: '新议题',
   topic_decided: '议事结果',
   topic_answered: '提案答复',
+  action_started: '志愿行动',
+  action_reported: '行动完成',
+  action_cancelled: '行动取消',
 };
 
 /** WeChat's limits per template key type (characters). Keys are named type + number, e.g. thing1. */

@@ -93,6 +93,15 @@ export const COLLECTIONS = [
   'topic_supports',
   'topic_votes',
   'resident_places',
+  // Volunteer actions (issue 20).
+  'vol_actions',
+  'vol_action_holds',
+  // Points (积分制, issue 20).
+  'points_settings',
+  'points_ledger',
+  'points_balances',
+  'rewards',
+  'redemptions',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 

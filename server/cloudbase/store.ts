@@ -14,6 +14,9 @@ import { CloudbasePrivacy } from './privacy';
 import { CloudbaseTeams } from './teams';
 import { CloudbaseTopics } from './topics';
 import type { TopicRepo } from '../../core/ports';
+import { CloudbaseActions } from './actions';
+import { CloudbasePoints } from './points';
+import type { ActionRepo, PointsRepo } from '../../core/ports';
 
 export interface CloudbaseStoreOptions {
   /** `app.database()` of an initialised `@cloudbase/node-sdk` app. */
@@ -41,6 +44,9 @@ export class CloudbaseStore implements Store {
   readonly board: BoardRepo;
   /** 街坊议事 (yishi). */
   readonly topics: TopicRepo;
+  /** Volunteer actions (issue 20). */
+  readonly actions: ActionRepo;
+  readonly points: PointsRepo;
 
   constructor(opts: CloudbaseStoreOptions) {
     this.cb = new CloudbaseDb(opts.db, opts.prefix ?? '', opts.pageSize);
@@ -57,6 +63,8 @@ export class CloudbaseStore implements Store {
     this.contentReports = new CloudbaseContentReports(this.cb);
     this.board = new CloudbaseBoard(this.cb);
     this.topics = new CloudbaseTopics(this.cb);
+    this.actions = new CloudbaseActions(this.cb);
+    this.points = new CloudbasePoints(this.cb);
   }
 
   /** Nothing to release: the SDK keeps no connection open between requests. */

@@ -84,6 +84,15 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   'topic/comment': '议题留言',
   'topic/decide': '公布议事决定',
   'topic/answerProposal': '答复议事提议',
+  // Volunteer actions and points (issue 20).
+  'concern/startAction': '发起志愿行动',
+  'event/recordResult': '填写志愿行动结果',
+  'concern/resolveFromAction': '据志愿行动办结',
+  'reward/save': '保存兑换物品',
+  'reward/redeem': '兑换积分物品',
+  'reward/handOver': '核销兑换码',
+  'reward/reverse': '撤销兑换',
+  'village/savePointsSettings': '设置积分制',
 };
 
 export function auditActionText(action: string): string {

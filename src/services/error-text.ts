@@ -69,6 +69,22 @@ const TEXT: Record<string, string> = {
   'TOPIC.OWN_PROPOSAL': '这是您自己的提案，请邀请街坊们来支持。',
   'TOPIC.CONFLICT': '议题刚被其他人更新，请刷新后再试。',
   [NETWORK_FAILED]: '网络连接失败，请检查网络后点“重试”。',
+  // Volunteer actions (issue 20).
+  'ACTION.NOT_FOUND': '没有找到这次志愿行动，可能已取消。',
+  'ACTION.CONCERN_TAKEN': '这条诉求已交由志愿服务队处理，请勿重复发起。',
+  'ACTION.PLACES_DIFFER': '一次志愿行动只能包含同一村居或经济社的诉求。',
+  'ACTION.TEAM_ELSEWHERE': '请选择本村居、本经济社或本镇的志愿服务队。',
+  'ACTION.CONCERN_NOT_OPEN': '请先签收诉求；已办结的诉求不能再发起志愿行动。',
+  'ACTION.WRONG_STEP': '志愿行动已有新进展，请刷新后再操作。',
+  'ACTION.HOURS_UNCONFIRMED': '请先确认全部志愿者的工时，再填写行动结果。',
+  'ACTION.RESULT_UNDER_REVIEW': '行动结果正在审核，审核通过后才能据此办结。',
+  // Points (issue 20).
+  'POINTS.OFF': '本村居（经济社）暂未开展积分兑换。',
+  'POINTS.SHORT': '积分不足，暂时不能兑换。',
+  'REWARD.NOT_FOUND': '没有找到这项兑换物品，可能已下架。',
+  'REWARD.OUT_OF_STOCK': '这项物品已兑完，请关注下次补充。',
+  'REDEMPTION.NOT_FOUND': '没有找到这个兑换码，请核对后再输入。',
+  'REDEMPTION.WRONG_STATE': '这个兑换码已领取或已撤销。',
 };
 
 const FALLBACK = '操作没有成功，请稍后再试。如一直不行，请联系网格员。';

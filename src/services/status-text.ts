@@ -40,6 +40,11 @@ export const EVENT_TEXT: Readonly<Record<string, string>> = {
   escalated: '上报',
   sla_escalated: '超期自动上报',
   sla_overdue: '超期提醒',
+  // Volunteer actions (issue 20).
+  action_started: '发起志愿行动',
+  action_scheduled: '志愿行动已安排',
+  action_reported: '志愿行动已完成',
+  action_cancelled: '志愿行动已取消',
 };
 
 export function eventText(type: string): string {

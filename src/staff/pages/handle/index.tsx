@@ -9,6 +9,7 @@ import { useHandle } from '../../../hooks/use-handle';
 import { MessageBox } from '../../../components/message-box';
 import { useElderClass } from '../../../hooks/use-elder';
 import { PrivacyGate } from '../../../components/privacy-gate';
+import { VolunteerActionBox } from '../../../components/volunteer-action-box';
 import { routedCommittee } from '../../../services/format';
 import { statusText } from '../../../services/status-text';
 import './index.scss';
@@ -73,6 +74,8 @@ export default function HandlePage() {
           </Button>
         </View>
       ) : null}
+
+      <VolunteerActionBox concern={concern.data} canResolve={h.can('resolve')} onChanged={() => void concern.reload()} />
 
       {h.can('reply') ? (
         <MessageBox

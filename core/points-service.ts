@@ -1,0 +1,282 @@
+/**
+ * Points (积分制, issue 20 item 4): a village or cooperative may turn points on; confirmed volunteer hours
+ * earn points at the town's rate, a report the handlers resolve earns a few, and nothing else earns any.
+ * Residents see their own points and history; a village offers rewards, a redemption is a code its
+ * committee scans or types to hand the item over, and may be reversed with a reason (audited by the
+ * router, like every staff write). A public ranking is a village setting, off by default, showing
+ * residents by display name only and never staff.
+ */
+import * as concerns from './concern-service';
+import type { DirectorySnapshot } from './directory';
+import { AppError } from './errors';
+import type { Caller, Concern } from './model';
+import { DEFAULT_POINTS_RATES, type PointsEntry, type PointsSettings, type Redemption, type Reward } from './points-model';
+import type { ParsedInputOf } from './schemas';
+import { oversees } from './scope';
+import * as volunteers from './volunteer-service';
+import { placeName, type VolunteerCtx } from './volunteer-service';
+import { signUpRef } from './volunteer-codes';
+import type { AttendanceView, ConcernDetail } from './views';
+
+type Ctx = VolunteerCtx;
+
+export interface PointsSettingsView {
+  nodeId: string;
+  placeName: string;
+  enabled: boolean;
+  publicRanking: boolean;
+  /** The town's rates, which apply here. */
+  pointsPerHour: number;
+  pointsPerReport: number;
+}
+
+export interface RedemptionView {
+  id: string;
+  code: string;
+  rewardName: string;
+  placeName: string;
+  points: number;
+  status: Redemption['status'];
+  at: string;
+  handedAt: string | null;
+  /** For the committee only: who redeemed it and why it was reversed. */
+  personName: string | null;
+  reverseReason: string | null;
+}
+
+export interface RankingRow {
+  name: string;
+  earned: number;
+}
+
+export interface MyPoints {
+  balances: Array<{ nodeId: string; placeName: string; balance: number; earned: number }>;
+  history: Array<Pick<PointsEntry, 'id' | 'kind' | 'points' | 'note' | 'at'> & { placeName: string }>;
+  redemptions: RedemptionView[];
+}
+
+export interface RewardList {
+  settings: PointsSettingsView;
+  /** What residents may redeem; a manager also sees the items no longer offered. */
+  items: Reward[];
+  /** The public ranking when the place shows one; null otherwise. */
+  ranking: RankingRow[] | null;
+  canManage: boolean;
+  /** The caller's balance here. */
+  myBalance: number;
+}
+
+const HISTORY_MAX = 50;
+const RANKING_MAX = 10;
+
+const placeOf = (snap: DirectorySnapshot, nodeId: string) => placeName(snap, nodeId) || snap.grid.get(nodeId)?.name || '';
+
+function node(snap: DirectorySnapshot, nodeId: string, kinds: readonly string[]) {
+  const n = snap.grid.get(nodeId);
+  if (!n || !kinds.includes(n.kind)) throw new AppError('GRID.PLACE_NOT_FOUND', `no ${kinds.join(' or ')} ${nodeId}`);
+  return n;
+}
+
+/** Committee staff of the place (or of a level above it) and the admins over its town manage its points. */
+function manages(snap: DirectorySnapshot, caller: Caller, nodeId: string): boolean {
+  if (caller.role === 'admin') return oversees(snap, caller, nodeId);
+  return caller.role === 'staff' && caller.nodeId !== null && snap.grid.isWithin(nodeId, caller.nodeId) && snap.grid.get(caller.nodeId)?.kind !== 'town';
+}
+
+async function settingsView(ctx: Ctx, snap: DirectorySnapshot, nodeId: string): Promise<PointsSettingsView> {
+  const town = snap.grid.placement(nodeId).town?.id ?? nodeId;
+  const [own, rates] = await Promise.all([ctx.deps.store.points.settings(nodeId), ctx.deps.store.points.settings(town)]);
+  return {
+    nodeId,
+    placeName: placeOf(snap, nodeId),
+    enabled: own?.enabled ?? false,
+    publicRanking: own?.publicRanking ?? false,
+    pointsPerHour: rates?.pointsPerHour ?? DEFAULT_POINTS_RATES.pointsPerHour,
+    pointsPerReport: rates?.pointsPerReport ?? DEFAULT_POINTS_RATES.pointsPerReport,
+  };
+}
+
+/** The place whose points a service at `nodeId` earns: the nearest cooperative or village above it with points on, or null. */
+async function scopeOf(ctx: Ctx, snap: DirectorySnapshot, nodeId: string): Promise<PointsSettingsView | null> {
+  for (const n of snap.grid.lineage(nodeId)) {
+    if (n.kind !== 'cooperative' && n.kind !== 'village') continue;
+    const s = await settingsView(ctx, snap, n.id);
+    if (s.enabled) return s;
+  }
+  return null;
+}
+
+function redemptionView(snap: DirectorySnapshot, r: Redemption, forManager: boolean): RedemptionView {
+  return {
+    id: r.id, code: r.code, rewardName: r.rewardName, placeName: placeOf(snap, r.nodeId), points: r.points, status: r.status, at: r.at, handedAt: r.handedAt,
+    personName: forManager ? r.name : null, reverseReason: forManager ? r.reverseReason : null,
+  };
+}
+
+// ---- earning --------------------------------------------------------------------------------------
+
+/** event/confirmHours, then the points of every newly confirmed place (each place earns once). */
+export async function confirmHours(ctx: Ctx, input: ParsedInputOf<'event/confirmHours'>): Promise<AttendanceView> {
+  const view = await volunteers.confirmHours(ctx, input);
+  const { store } = ctx.deps;
+  const e = await store.events.getEvent(input.eventId);
+  const team = e ? await store.teams.getTeam(e.teamId) : null;
+  if (!e || !team) return view;
+  const snap = await ctx.directory.current();
+  const scope = await scopeOf(ctx, snap, team.nodeId);
+  if (!scope) return view;
+  const at = ctx.deps.now().toISOString();
+  const town = snap.grid.placement(scope.nodeId).town?.id ?? '';
+  const entries = (await store.events.listSignUps(e.id))
+    .filter((s) => s.status === 'signed' && s.confirmedMinutes !== null && s.confirmedMinutes > 0)
+    .map((s): PointsEntry => ({
+      id: `ph_${signUpRef(ctx.deps, s.id)}`, openid: s.openid, name: s.name, nodeId: scope.nodeId, townId: town, kind: 'hours',
+      points: Math.floor((s.confirmedMinutes! * scope.pointsPerHour) / 60), refId: e.id, note: e.title, at,
+    }))
+    .filter((x) => x.points > 0);
+  if (entries.length > 0) await store.points.award(entries);
+  return view;
+}
+
+/** A resolved report from the app earns its reporter the place's few points, once per concern. */
+export async function awardReport(ctx: Ctx, c: Pick<Concern, 'id' | 'source' | 'reporterOpenid' | 'route'>): Promise<void> {
+  if (c.source !== 'app') return;
+  const snap = await ctx.directory.current();
+  const scope = await scopeOf(ctx, snap, c.route.cooperativeId ?? c.route.villageId ?? c.route.townId);
+  if (!scope || scope.pointsPerReport <= 0) return;
+  const user = await ctx.deps.store.directory.findUser(c.reporterOpenid);
+  const at = ctx.deps.now().toISOString();
+  await ctx.deps.store.points.award([
+    { id: `pc_${c.id}`, openid: c.reporterOpenid, name: user?.name ?? '街坊', nodeId: scope.nodeId, townId: c.route.townId, kind: 'report', points: scope.pointsPerReport, refId: c.id, note: '反映问题已办结', at },
+  ]);
+}
+
+// ---- reads ----------------------------------------------------------------------------------------
+
+export async function mine(ctx: Ctx): Promise<MyPoints> {
+  const { points } = ctx.deps.store;
+  const openid = ctx.caller.openid;
+  const [snap, balances, history, redemptions] = await Promise.all([ctx.directory.current(), points.balances(openid), points.history(openid, HISTORY_MAX), points.redemptionsOf(openid)]);
+  return {
+    balances: balances.map((b) => ({ nodeId: b.nodeId, placeName: placeOf(snap, b.nodeId), balance: b.balance, earned: b.earned })),
+    history: history.map((h) => ({ id: h.id, kind: h.kind, points: h.points, note: h.note, at: h.at, placeName: placeOf(snap, h.nodeId) })),
+    redemptions: redemptions.map((r) => redemptionView(snap, r, false)),
+  };
+}
+
+/** The public ranking: residents by display name, never staff. */
+async function ranking(ctx: Ctx, nodeId: string): Promise<RankingRow[]> {
+  const rows = await ctx.deps.store.points.ranking(nodeId, RANKING_MAX * 2);
+  const staff = await Promise.all(rows.map((r) => ctx.deps.store.directory.findStaff(r.openid)));
+  return rows.filter((_, i) => staff[i] === null).slice(0, RANKING_MAX).map((r) => ({ name: r.name, earned: r.earned }));
+}
+
+export async function listRewards(ctx: Ctx, input: ParsedInputOf<'reward/list'>): Promise<RewardList> {
+  const snap = await ctx.directory.current();
+  node(snap, input.nodeId, ['village', 'cooperative']);
+  const settings = await settingsView(ctx, snap, input.nodeId);
+  const canManage = manages(snap, ctx.caller, input.nodeId);
+  const [all, balances] = await Promise.all([ctx.deps.store.points.listRewards(input.nodeId), ctx.deps.store.points.balances(ctx.caller.openid)]);
+  return {
+    settings,
+    items: canManage ? all : settings.enabled ? all.filter((r) => r.active) : [],
+    ranking: settings.enabled && settings.publicRanking ? await ranking(ctx, input.nodeId) : null,
+    canManage,
+    myBalance: balances.find((b) => b.nodeId === input.nodeId)?.balance ?? 0,
+  };
+}
+
+// ---- the committee's writes --------------------------------------------------------------------------
+
+function requireManager(snap: DirectorySnapshot, caller: Caller, nodeId: string): void {
+  if (!manages(snap, caller, nodeId)) throw new AppError('AUTH.FORBIDDEN', `only the committee of ${nodeId} and its town's admin manage its points`);
+}
+
+export async function savePointsSettings(ctx: Ctx, input: ParsedInputOf<'village/savePointsSettings'>): Promise<PointsSettingsView> {
+  const snap = await ctx.directory.current();
+  const n = node(snap, input.nodeId, ['town', 'village', 'cooperative']);
+  const isTown = n.kind === 'town';
+  // The town sets the rates (its admin); a village or cooperative switches points and its ranking.
+  if (isTown ? !(ctx.caller.role === 'admin' && oversees(snap, ctx.caller, n.id)) : !manages(snap, ctx.caller, n.id)) throw new AppError('AUTH.FORBIDDEN', `may not set the points of ${n.id}`);
+  if (isTown ? input.enabled !== undefined || input.publicRanking !== undefined : input.pointsPerHour !== undefined || input.pointsPerReport !== undefined) {
+    throw new AppError('VALIDATION.FAILED', isTown ? 'a town sets rates only' : 'rates are set by the town', [{ path: isTown ? 'enabled' : 'pointsPerHour', message: isTown ? 'a town sets rates only' : 'rates are set by the town' }]);
+  }
+  const prior = await ctx.deps.store.points.settings(n.id);
+  const next: PointsSettings = {
+    nodeId: n.id,
+    enabled: input.enabled ?? prior?.enabled ?? false,
+    publicRanking: input.publicRanking ?? prior?.publicRanking ?? false,
+    pointsPerHour: input.pointsPerHour ?? prior?.pointsPerHour ?? DEFAULT_POINTS_RATES.pointsPerHour,
+    pointsPerReport: input.pointsPerReport ?? prior?.pointsPerReport ?? DEFAULT_POINTS_RATES.pointsPerReport,
+    updatedAt: ctx.deps.now().toISOString(),
+  };
+  await ctx.deps.store.points.saveSettings(next);
+  return settingsView(ctx, snap, n.id);
+}
+
+export async function saveReward(ctx: Ctx, input: ParsedInputOf<'reward/save'>): Promise<Reward> {
+  const snap = await ctx.directory.current();
+  node(snap, input.nodeId, ['village', 'cooperative']);
+  requireManager(snap, ctx.caller, input.nodeId);
+  if (input.id !== undefined) {
+    const prior = await ctx.deps.store.points.getReward(input.id);
+    if (!prior || prior.nodeId !== input.nodeId) throw new AppError('REWARD.NOT_FOUND', `no reward ${input.id} at ${input.nodeId}`);
+  }
+  const town = snap.grid.placement(input.nodeId).town?.id ?? '';
+  return ctx.deps.store.points.saveReward(
+    { id: input.id ?? ctx.deps.newId('rw'), nodeId: input.nodeId, townId: town, name: input.name, points: input.points, active: input.active, updatedAt: ctx.deps.now().toISOString() },
+    input.addStock,
+  );
+}
+
+/** An 8-digit code from the redemption's id (a keyed digest: nobody can guess another's). */
+function codeOf(ctx: Ctx, id: string): string {
+  return String(parseInt(ctx.deps.digest(`redemption:${id}`).slice(0, 12), 16) % 100_000_000).padStart(8, '0');
+}
+
+export async function redeem(ctx: Ctx, input: ParsedInputOf<'reward/redeem'>): Promise<RedemptionView> {
+  const snap = await ctx.directory.current();
+  const reward = await ctx.deps.store.points.getReward(input.rewardId);
+  if (!reward || !reward.active) throw new AppError('REWARD.NOT_FOUND', `no reward ${input.rewardId}`);
+  if (!(await settingsView(ctx, snap, reward.nodeId)).enabled) throw new AppError('POINTS.OFF', `points are off at ${reward.nodeId}`);
+  const id = ctx.deps.newId('rd');
+  const r: Redemption = {
+    id, code: codeOf(ctx, id), rewardId: reward.id, rewardName: reward.name, nodeId: reward.nodeId, townId: reward.townId, openid: ctx.caller.openid, name: ctx.caller.name,
+    points: reward.points, status: 'pending', at: ctx.deps.now().toISOString(), handedAt: null, handedBy: null, reversedAt: null, reverseReason: null,
+  };
+  const out = await ctx.deps.store.points.redeem(r);
+  if (out === 'out_of_stock') throw new AppError('REWARD.OUT_OF_STOCK', `${reward.name} is out of stock`);
+  if (out === 'short') throw new AppError('POINTS.SHORT', `${reward.points} points needed`);
+  if (out === 'inactive') throw new AppError('REWARD.NOT_FOUND', `reward ${reward.id} is no longer offered`);
+  return redemptionView(snap, r, false);
+}
+
+export async function handOver(ctx: Ctx, input: ParsedInputOf<'reward/handOver'>): Promise<RedemptionView> {
+  const snap = await ctx.directory.current();
+  node(snap, input.nodeId, ['village', 'cooperative']);
+  requireManager(snap, ctx.caller, input.nodeId);
+  const r = await ctx.deps.store.points.redemptionByCode(input.nodeId, input.code);
+  if (!r) throw new AppError('REDEMPTION.NOT_FOUND', `no redemption ${input.code} at ${input.nodeId}`);
+  const done = await ctx.deps.store.points.handOver(r.id, ctx.deps.now().toISOString(), ctx.caller.name);
+  if (!done) throw new AppError('REDEMPTION.WRONG_STATE', `redemption ${input.code} is ${r.status}`);
+  return redemptionView(snap, done, true);
+}
+
+export async function reverse(ctx: Ctx, input: ParsedInputOf<'reward/reverse'>): Promise<RedemptionView> {
+  const snap = await ctx.directory.current();
+  const r = await ctx.deps.store.points.getRedemption(input.id);
+  if (!r || !manages(snap, ctx.caller, r.nodeId)) throw new AppError('REDEMPTION.NOT_FOUND', `no redemption ${input.id} for this caller`);
+  const at = ctx.deps.now().toISOString();
+  const back: PointsEntry = { id: `pv_${r.id}`, openid: r.openid, name: r.name, nodeId: r.nodeId, townId: r.townId, kind: 'reverse', points: r.points, refId: r.id, note: `撤销兑换：${r.rewardName}`, at };
+  const done = await ctx.deps.store.points.reverse(r.id, input.reason, at, back);
+  if (!done) throw new AppError('REDEMPTION.WRONG_STATE', `redemption ${r.id} is ${r.status}`);
+  return redemptionView(snap, done, true);
+}
+
+/** concern/resolve, then the reporter's points for a report the handlers resolved. */
+export async function resolveAndAward(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>): Promise<ConcernDetail> {
+  const detail = await concerns.resolve(ctx, input);
+  const c = await ctx.deps.store.concerns.get(input.id);
+  if (c) await awardReport(ctx, c);
+  return detail;
+}
