@@ -73,6 +73,9 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'export/rates': 'concern',
   'calendar/list': 'concern',
   'calendar/save': 'concern',
+  // Issue 16 (staff daily use): the resident's contact.
+  'me/contact': 'concern',
+  'me/setContact': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

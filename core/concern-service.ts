@@ -1,3 +1,4 @@
+import { reachablePhone } from './contact';
 import { actorsOf, canView, hasHandled, isDispatcher, isHandler, isReporter, passedItOn } from './access';
 import { workCalendarOf } from './calendar';
 import { HELD_TEXT, moderate as moderateText, releasedText, type RiskyPolicy, shownText as shownTextFor } from './content';
@@ -131,10 +132,11 @@ function phoneFor(snap: DirectorySnapshot, caller: Caller, c: Concern, phone: st
 async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<ConcernDetail> {
   const { store } = ctx.deps;
   const cats = snap.categoryByKey;
-  const [timeline, thread, reporter] = await Promise.all([
+  const [timeline, thread, reporter, contact] = await Promise.all([
     store.concerns.timeline(c.id),
     store.concerns.thread(c.id),
     store.directory.findUser(c.reporterOpenid),
+    store.contacts.get(c.reporterOpenid),
   ]);
   // A held photo is shown to its uploader and the moderators only: neither its URL nor its file id reaches others.
   const shown = await photoVisibility(ctx.deps, ctx.caller, [c.photos, ...thread.map((m) => m.photos)]);
@@ -147,7 +149,7 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<Co
     photoUrls,
     myHiddenPhotos: shown.ownHidden,
     reporterName: reporter?.name ?? '居民',
-    reporterPhone: phoneFor(snap, ctx.caller, c, reporter?.phone ?? null),
+    reporterPhone: phoneFor(snap, ctx.caller, c, reachablePhone(contact, reporter?.phone ?? null)),
     mine: isReporter(ctx.caller, c),
     moves: movesFor(snap, ctx.caller, c, timeline),
     // Openids are identifiers of people: a view names people, it does not hand out their ids.

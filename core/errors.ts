@@ -69,6 +69,9 @@ export const ERROR_CODES = {
   'STORAGE.FULL': 503,
   /** The database answered that a page is damaged: nothing was written; the operator restores a backup. */
   'STORAGE.DAMAGED': 503,
+  // Issue 16 (staff daily use): the resident's contact.
+  /** The content check wants a human review of the display name: it is not taken; the resident picks another. */
+  'ME.NAME_UNDER_REVIEW': 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -92,6 +92,9 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'calendar/list': { roles: ['admin'], write: false },
   // District admins only (checked in calendar-service): the calendar serves every town.
   'calendar/save': { roles: ['admin'], write: true },
+  // Issue 16 (staff daily use): the resident's contact; staff meet ME.STAFF_ACCOUNT on a save (their roster entry holds it).
+  'me/contact': { roles: EVERYONE, write: false },
+  'me/setContact': { roles: EVERYONE, write: true },
 };
 
 export interface RateLimits {

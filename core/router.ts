@@ -11,6 +11,7 @@ import { moderate } from './content';
 import * as moderation from './moderation';
 import * as reports from './content-reports';
 import { deleteMe, exportMine } from './privacy';
+import { getContact, setContact } from './contact';
 import * as stats from './stats';
 import * as exports_ from './export-service';
 import { importHotline } from './hotline-import';
@@ -46,6 +47,9 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'moderation/report': reports.report,
   'me/export': async (ctx) => exportMine(ctx, await profile(ctx)),
   'me/delete': async (ctx) => deleteMe(ctx),
+  // Issue 16 (staff daily use): the resident's contact.
+  'me/contact': async (ctx) => getContact(ctx),
+  'me/setContact': async (ctx, input) => setContact(ctx, input),
   'grid/tree': async (ctx) => {
     const snap = await ctx.directory.current();
     return { nodes: snap.grid.tree((id) => snap.where.boundary(id)) };

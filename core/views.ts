@@ -343,6 +343,8 @@ export interface MyDataExport {
   exportedAt: string;
   profile: Profile;
   account: { name: string; phone: string | null; createdAt: string | null };
+  /** Issue 16: what they left on 我的 for the committee (null: never asked). */
+  contact: { phone: string | null; answeredAt: string; consentedAt: string | null } | null;
   concerns: ConcernDetail[];
   messages: InboxMessage[];
   volunteer: MyVolunteer;
@@ -450,4 +452,18 @@ export interface Outputs {
   'export/rates': ExportFile;
   'calendar/list': CalendarView;
   'calendar/save': CalendarView;
+  // Issue 16 (staff daily use): the resident's contact.
+  'me/contact': ContactView;
+  'me/setContact': ContactView;
+}
+
+// Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.
+export interface ContactView {
+  name: string;
+  phone: string | null;
+  /** The resident answered (saved or skipped): the app does not ask again. */
+  answered: boolean;
+  consentedAt: string | null;
+  /** Staff take their name and phone from the town's roster: nothing to set here. */
+  editable: boolean;
 }

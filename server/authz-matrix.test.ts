@@ -113,6 +113,9 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'calendar/list': { resident: F, leader: F, staff: F, office: F },
   // The calendar serves every town: a town admin reads it, only a district admin enters it.
   'calendar/save': { resident: F, leader: F, staff: F, office: F, admin: F, districtAdmin: 'ok' },
+  // Issue 16: residents (and leaders, who are residents) set their contact; staff have theirs on the roster.
+  'me/contact': {},
+  'me/setContact': { staff: 'ME.STAFF_ACCOUNT', office: 'ME.STAFF_ACCOUNT', admin: 'ME.STAFF_ACCOUNT', otherTownAdmin: 'ME.STAFF_ACCOUNT', districtAdmin: 'ME.STAFF_ACCOUNT' },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

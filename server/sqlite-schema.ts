@@ -421,4 +421,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX content_reports_open ON content_reports(town_id, at, id) WHERE status = 'open';
   CREATE INDEX content_reports_reporter ON content_reports(reporter_openid);
   `,
+  /* 20 (issue 16, staff daily use): 联系方式 — the phone a resident left on 我的 with consent, or their skip */ `
+  CREATE TABLE resident_contacts (
+    openid TEXT PRIMARY KEY REFERENCES users(openid),
+    phone TEXT,
+    answered_at TEXT NOT NULL,
+    consented_at TEXT
+  );
+  `,
 ];

@@ -1,3 +1,4 @@
+import { SqliteContacts } from './sqlite-contacts';
 import { SqliteBoard } from './sqlite-board';
 import Database from 'better-sqlite3';
 import type { ApiClient, Category, Concern, ConcernEvent, ConcernMessage, GridNode, Notification, Office, StaffMember } from '../core/model';
@@ -11,7 +12,7 @@ import { SqliteAudit } from './sqlite-audit';
 import { SqliteFeedback } from './sqlite-feedback';
 import { SqlitePhotoChecks } from './sqlite-photo-checks';
 import { SqliteContentReports } from './sqlite-content-reports';
-import type { ContentReportRepo } from '../core/ports';
+import type { ContactRepo, ContentReportRepo } from '../core/ports';
 import { SqlitePrivacy } from './sqlite-privacy';
 import type { Page } from '../core/views';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -146,6 +147,7 @@ export class SqliteStore implements Store {
   readonly teams: TeamRepo;
   readonly events: EventRepo;
   readonly board: BoardRepo;
+  readonly contacts: ContactRepo;
   /** No database file existed before this store opened one: a first start, which may be seeded. */
   readonly fresh: boolean;
 
@@ -167,6 +169,7 @@ export class SqliteStore implements Store {
     this.teams = new SqliteTeams(this.db);
     this.events = new SqliteEvents(this.db);
     this.board = new SqliteBoard(this.db, toConcern);
+    this.contacts = new SqliteContacts(this.db);
   }
 
   /**

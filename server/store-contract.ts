@@ -20,6 +20,7 @@ import { describeTrustContract, type Everything } from './store-contract-trust';
 import { describeReportContract } from './store-contract-reports';
 import { describeOpen311Contract } from './store-contract-open311';
 import { describePagingContract } from './store-contract-paging';
+import { describeContactContract } from './store-contract-contacts';
 import { DEMO_API_CLIENTS } from './demo-open311';
 
 /**
@@ -56,6 +57,8 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     describeOpen311Contract(current);
     describeReportContract(current);
     describePagingContract(current);
+    // Issue 16 (staff daily use).
+    describeContactContract(current);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();

@@ -87,6 +87,8 @@ export const COLLECTIONS = [
   'content_reports',
   'town_settings',
   'concern_plus_ones',
+  // Issue 16 (staff daily use): the phone a resident left on 我的.
+  'contacts',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 

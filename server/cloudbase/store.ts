@@ -9,7 +9,8 @@ import { CloudbaseFeedback } from './feedback';
 import { CloudbaseMessages, CloudbaseOutbox } from './outbox';
 import { CloudbasePhotoChecks } from './photo-checks';
 import { CloudbaseContentReports } from './content-reports';
-import type { ContentReportRepo } from '../../core/ports';
+import type { ContactRepo, ContentReportRepo } from '../../core/ports';
+import { CloudbaseContacts } from './contacts';
 import { CloudbasePrivacy } from './privacy';
 import { CloudbaseTeams } from './teams';
 
@@ -37,6 +38,7 @@ export class CloudbaseStore implements Store {
   readonly photoChecks: PhotoCheckRepo;
   readonly contentReports: ContentReportRepo;
   readonly board: BoardRepo;
+  readonly contacts: ContactRepo;
 
   constructor(opts: CloudbaseStoreOptions) {
     this.cb = new CloudbaseDb(opts.db, opts.prefix ?? '', opts.pageSize);
@@ -52,6 +54,7 @@ export class CloudbaseStore implements Store {
     this.photoChecks = new CloudbasePhotoChecks(this.cb);
     this.contentReports = new CloudbaseContentReports(this.cb);
     this.board = new CloudbaseBoard(this.cb);
+    this.contacts = new CloudbaseContacts(this.cb);
   }
 
   /** Nothing to release: the SDK keeps no connection open between requests. */

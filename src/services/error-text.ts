@@ -55,6 +55,8 @@ const TEXT: Record<string, string> = {
   'STORAGE.FULL': '服务器存储空间已满，这次没有保存成功（已填写的内容还在）。请过几分钟再提交；查看已有内容不受影响。',
   'STORAGE.DAMAGED': '服务器数据出现故障，这次没有保存成功。请稍后再试，并告知镇网格管理员。',
   [NETWORK_FAILED]: '网络连接失败，请检查网络后点“重试”。',
+  // Issue 16 (staff daily use): the resident's contact.
+  'ME.NAME_UNDER_REVIEW': '这个称呼暂时无法使用，请换一个称呼再保存。',
 };
 
 const FALLBACK = '操作没有成功，请稍后再试。如一直不行，请联系网格员。';
