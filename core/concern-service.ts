@@ -10,7 +10,7 @@ import { EVENT_OF, decide, mustDecide, nextStatus, type LifecycleAction } from '
 import type { ActorRole, Caller, Category, Concern, ConcernSource, LatLng, ConcernEvent, ConcernMessage, ConcernRating, ConcernSla, ConcernStatus, Moderation, Notification, RouteDecision } from './model';
 import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';
 import type { ConcernChange, Deps, InboxNarrowing, InboxScope, NewConcern, RouteLevel } from './ports';
-import { toWgs84 } from './geo';
+import { toWgs84, wgs84ToGcj02 } from './geo';
 import { checkPhotos, photoUrlLists, photoVisibility, submitPhotoChecks, visiblePhotoLists } from './photos';
 import { escalationTarget, passedNodes, routeToNode, routeToQueue, routeUp } from './route-change';
 import { handlingNodeId, routeConcern, routeTownId } from './routing';
@@ -145,6 +145,7 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<Co
   return {
     ...summary(snap, cats, c, ctx.deps.now().toISOString(), ctx.caller, photoUrls[0] ?? null, photos.length),
     location: c.location,
+    mapPoint: c.location && wgs84ToGcj02(c.location),
     photos,
     photoUrls,
     myHiddenPhotos: shown.ownHidden,

@@ -302,6 +302,8 @@ export interface ConcernDetail extends ConcernSummary {
   moves: ConcernMove[];
   timeline: ConcernEvent[];
   thread: ConcernMessageView[];
+  /** Issue 16: `location` in GCJ-02, the system WeChat's map and openLocation draw in (null without a location). */
+  mapPoint: LatLng | null;
 }
 
 /** Where a point goes, shown to the resident before submitting. */
