@@ -76,6 +76,7 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   // Issue 16 (staff daily use): the resident's contact.
   'me/contact': 'concern',
   'me/setContact': 'concern',
+  'event/markAttendance': 'volunteer',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

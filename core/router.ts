@@ -12,6 +12,7 @@ import * as moderation from './moderation';
 import * as reports from './content-reports';
 import { deleteMe, exportMine } from './privacy';
 import { getContact, setContact } from './contact';
+import { markAttendance } from './volunteer-manual';
 import * as stats from './stats';
 import * as exports_ from './export-service';
 import { importHotline } from './hotline-import';
@@ -50,6 +51,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   // Issue 16 (staff daily use): the resident's contact.
   'me/contact': async (ctx) => getContact(ctx),
   'me/setContact': async (ctx, input) => setContact(ctx, input),
+  'event/markAttendance': markAttendance,
   'grid/tree': async (ctx) => {
     const snap = await ctx.directory.current();
     return { nodes: snap.grid.tree((id) => snap.where.boundary(id)) };

@@ -247,6 +247,8 @@ export const schemas = {
    * Either a skip (asked once: the form is not offered again), or a display name and a mainland mobile
    * number (null: none), with the consent text agreed to.
    */
+  /** Issue 16, item 7: the leader checks a signed-up person in (or, once in, out) by hand; `signUpId` as event/attendance lists it. */
+  'event/markAttendance': z.object({ id, signUpId: id }).strict(),
   'me/setContact': z.union([
     z.object({ skip: z.literal(true) }).strict(),
     z

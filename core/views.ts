@@ -457,6 +457,7 @@ export interface Outputs {
   // Issue 16 (staff daily use): the resident's contact.
   'me/contact': ContactView;
   'me/setContact': ContactView;
+  'event/markAttendance': ScanResult;
 }
 
 // Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.

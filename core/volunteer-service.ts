@@ -91,7 +91,7 @@ async function getTeam(ctx: Ctx, id: string): Promise<Team> {
   return team;
 }
 
-async function requireLeader(ctx: Ctx, teamId: string): Promise<Team> {
+export async function requireLeader(ctx: Ctx, teamId: string): Promise<Team> {
   const team = await getTeam(ctx, teamId);
   if (!(await ctx.deps.store.teams.isLeader(teamId, ctx.caller.openid))) throw new AppError('AUTH.FORBIDDEN', 'only the team leader may do this');
   return team;
@@ -248,7 +248,7 @@ export async function setPartyMember(ctx: Ctx, input: ParsedInputOf<'team/setPar
 
 // ---- events -----------------------------------------------------------------------------------
 
-async function getEvent(ctx: Ctx, id: string): Promise<VolunteerEvent> {
+export async function getEvent(ctx: Ctx, id: string): Promise<VolunteerEvent> {
   const e = await ctx.deps.store.events.getEvent(id);
   if (!e) throw new AppError('EVENT.NOT_FOUND', `no event ${id}`);
   return e;
@@ -438,7 +438,7 @@ export async function cancelEvent(ctx: Ctx, input: ParsedInputOf<'event/cancelEv
 
 // ---- check-in, check-out, hours ---------------------------------------------------------------
 
-async function attend(ctx: Ctx, e: VolunteerEvent, su: SignUp | null): Promise<ScanResult> {
+export async function attend(ctx: Ctx, e: VolunteerEvent, su: SignUp | null): Promise<ScanResult> {
   if (e.status !== 'open') throw new AppError('EVENT.CANCELLED', 'the event is cancelled');
   if (!su || su.status !== 'signed') throw new AppError('EVENT.NOT_SIGNED_UP', 'no signed place at this event');
   const now = ctx.deps.now().getTime();

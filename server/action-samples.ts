@@ -86,6 +86,7 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   // Issue 16 (staff daily use): the resident's contact.
   'me/contact': () => ({}),
   'me/setContact': () => ({ name: '陈姨', phone: '13912345678', consent: true }),
+  'event/markAttendance': () => ({ id: DEMO_EVENTS.daguoCleanup, signUpId: 'snot-a-real-sign-up' }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

@@ -75,6 +75,8 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   'export/concerns': '导出诉求',
   'export/rates': '导出办理统计',
   'calendar/save': '录入节假日安排',
+  // Issue 16 (staff daily use).
+  'event/markAttendance': '代为签到签退',
 };
 
 export function auditActionText(action: string): string {
