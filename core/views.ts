@@ -109,6 +109,8 @@ export interface EventDetail extends EventSummary {
   checkinQrExpiresAt: string | null;
   /** When a check-in is first accepted (start minus the configured margin). */
   checkinOpensAt: string;
+  /** Issue 16: check-in or check-out is accepted now; the scan buttons show only then. */
+  checkinOpen: boolean;
 }
 
 export interface SignUpResult {
@@ -148,6 +150,8 @@ export interface HoursAuditView extends Pick<HoursAudit, 'id' | 'signUpId' | 'ac
 export interface AttendanceView {
   event: EventSummary;
   ended: boolean;
+  /** Issue 16: check-in or check-out is accepted now (from the margin before the start to the margin after the end). */
+  checkinOpen: boolean;
   rows: AttendanceRow[];
   audit: HoursAuditView[];
 }

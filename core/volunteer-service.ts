@@ -330,7 +330,15 @@ async function eventDetail(ctx: Ctx, e: VolunteerEvent): Promise<EventDetail> {
     signupBlocked: held ? null : await signupBlock(ctx, e, at),
     ...(iLead ? (({ qr, expiresAt }) => ({ checkinQr: qr, checkinQrExpiresAt: expiresAt }))(eventQr(ctx.deps, e)) : { checkinQr: null, checkinQrExpiresAt: null }),
     checkinOpensAt: new Date(ms(e.startAt) - settings(ctx.deps).checkinMarginMinutes * 60_000).toISOString(),
+    checkinOpen: checkinOpen(ctx, e),
   };
+}
+
+/** Check-in (or check-out) is accepted now: from the margin before the start to the margin after the end, as `attend` allows. */
+function checkinOpen(ctx: Ctx, e: VolunteerEvent): boolean {
+  const now = ctx.deps.now().getTime();
+  const margin = settings(ctx.deps).checkinMarginMinutes * 60_000;
+  return e.status === 'open' && now >= ms(e.startAt) - margin && now <= ms(e.endAt) + margin;
 }
 
 export async function createEvent(ctx: Ctx, input: ParsedInputOf<'event/create'>): Promise<EventDetail> {
@@ -512,6 +520,7 @@ async function attendance(ctx: Ctx, e: VolunteerEvent): Promise<AttendanceView> 
   return {
     event: eventSummary(e, team?.name ?? '', null),
     ended: ctx.deps.now().getTime() >= ms(e.endAt),
+    checkinOpen: checkinOpen(ctx, e),
     rows,
     audit: audit.map((a) => ({
       id: a.id,

@@ -33,11 +33,11 @@ describe.each([
     await t.shot(page, `reach-${tag}-asked`);
     const saves = name === 'phone';
     if (saves) {
-      await page.locator('input[aria-label="称呼"]:visible').fill(resident);
-      await page.locator('input[aria-label="手机号（选填）"]:visible').fill('1391234');
+      await page.locator('input[placeholder*="怎么称呼您"]:visible').fill(resident);
+      await page.locator('input[placeholder="手机号（选填）"]:visible').fill('1391234');
       await button(page, '保存').click();
       await visibleText(page, '手机号应为 11 位数字').waitFor();
-      await page.locator('input[aria-label="手机号（选填）"]:visible').fill('13912345678');
+      await page.locator('input[placeholder="手机号（选填）"]:visible').fill('13912345678');
       await button(page, '保存').click();
       await visibleText(page, '请先阅读并勾选同意，再保存。').waitFor();
       await page.locator('[aria-label="同意联系方式的使用说明"]:visible').click();
