@@ -77,6 +77,7 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   'calendar/save': '录入节假日安排',
   // Issue 16 (staff daily use).
   'event/markAttendance': '代为签到签退',
+  'me/setContact': '填写联系方式',
 };
 
 export function auditActionText(action: string): string {
