@@ -96,6 +96,10 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'reward/handOver': 'volunteer',
   'reward/reverse': 'volunteer',
   'village/savePointsSettings': 'volunteer',
+  // Issue 16 (staff daily use): the resident's contact.
+  'me/contact': 'concern',
+  'me/setContact': 'concern',
+  'event/markAttendance': 'volunteer',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

@@ -1,3 +1,4 @@
+import { reachablePhone } from './contact';
 import { actorsOf, canView, hasHandled, isDispatcher, isHandler, isReporter, passedItOn } from './access';
 import { concernActionView } from './action-views';
 import { workCalendarOf } from './calendar';
@@ -10,7 +11,7 @@ import { EVENT_OF, decide, mustDecide, nextStatus, type LifecycleAction } from '
 import type { ActorRole, Caller, Category, Concern, ConcernSource, LatLng, ConcernEvent, ConcernMessage, ConcernRating, ConcernSla, ConcernStatus, Moderation, Notification, RouteDecision } from './model';
 import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';
 import type { ConcernChange, Deps, InboxNarrowing, InboxScope, NewConcern, RouteLevel } from './ports';
-import { toWgs84 } from './geo';
+import { toWgs84, wgs84ToGcj02 } from './geo';
 import { checkPhotos, photoUrlLists, photoVisibility, submitPhotoChecks, visiblePhotoLists } from './photos';
 import { escalationTarget, passedNodes, routeToNode, routeToQueue, routeUp } from './route-change';
 import { handlingNodeId, routeConcern, routeTownId } from './routing';
@@ -132,11 +133,12 @@ function phoneFor(snap: DirectorySnapshot, caller: Caller, c: Concern, phone: st
 async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<ConcernDetail> {
   const { store } = ctx.deps;
   const cats = snap.categoryByKey;
-  const [timeline, thread, reporter, volunteerAction] = await Promise.all([
+  const [timeline, thread, reporter, volunteerAction, contact] = await Promise.all([
     store.concerns.timeline(c.id),
     store.concerns.thread(c.id),
     store.directory.findUser(c.reporterOpenid),
     concernActionView(ctx.deps, c.id),
+    store.contacts.get(c.reporterOpenid),
   ]);
   // A held photo is shown to its uploader and the moderators only: neither its URL nor its file id reaches others.
   const shown = await photoVisibility(ctx.deps, ctx.caller, [c.photos, ...thread.map((m) => m.photos)]);
@@ -145,11 +147,12 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<Co
   return {
     ...summary(snap, cats, c, ctx.deps.now().toISOString(), ctx.caller, photoUrls[0] ?? null, photos.length),
     location: c.location,
+    mapPoint: c.location && wgs84ToGcj02(c.location),
     photos,
     photoUrls,
     myHiddenPhotos: shown.ownHidden,
     reporterName: reporter?.name ?? '居民',
-    reporterPhone: phoneFor(snap, ctx.caller, c, reporter?.phone ?? null),
+    reporterPhone: phoneFor(snap, ctx.caller, c, reachablePhone(contact, reporter?.phone ?? null)),
     mine: isReporter(ctx.caller, c),
     moves: movesFor(snap, ctx.caller, c, timeline),
     volunteerAction,

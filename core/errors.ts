@@ -116,6 +116,9 @@ export const ERROR_CODES = {
   'REDEMPTION.NOT_FOUND': 404,
   /** Handed over already, or reversed. */
   'REDEMPTION.WRONG_STATE': 409,
+  // Issue 16 (staff daily use): the resident's contact.
+  /** The content check wants a human review of the display name: it is not taken; the resident picks another. */
+  'ME.NAME_UNDER_REVIEW': 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -123,7 +123,7 @@ export async function exportConcerns(ctx: ConcernCtx, input: ParsedInputOf<'expo
 
 export async function exportRates(ctx: ConcernCtx, input: ParsedInputOf<'export/rates'>): Promise<ExportFile> {
   const view = await ratesWithVolunteers(ctx, { month: input.month, months: input.months });
-  const header: Cell[] = ['月份', '单位', '层级', '诉求数', '按时签收', '已判定签收', '响应率', '已办结', '解决率', '已评价', '满意或基本满意', '满意率', '超期'];
+  const header: Cell[] = ['月份', '单位', '层级', '诉求数', '按时签收', '已判定签收', '响应率', '已办结', '解决率', '已评价', '满意或基本满意', '满意率', '超期', '转出'];
   const rows: Cell[][] = [
     header,
     ...view.rows.map((r): Cell[] => [
@@ -140,6 +140,8 @@ export async function exportRates(ctx: ConcernCtx, input: ParsedInputOf<'export/
       r.satisfied,
       { percent: r.satisfactionRate },
       r.overdue,
+      // Issue 16: concerns this unit passed on (转派, 上报, 退回), as 办理统计 shows them.
+      r.passedOn,
     ]),
   ];
   // The volunteer numbers of the same months (issue 20), below the rates.
@@ -148,5 +150,5 @@ export async function exportRates(ctx: ConcernCtx, input: ParsedInputOf<'export/
     for (const v of view.volunteer) rows.push([v.month, v.villageName, v.actionsStarted, v.concernsResolvedByAction, Math.round((v.volunteerMinutes / 60) * 10) / 10, v.pointsEarned, v.pointsRedeemed]);
   }
   const span = view.months.length === 1 ? view.months[0] : `${view.months[view.months.length - 1]}至${view.months[0]}`;
-  return file(ctx, `办理统计-${view.node.name}-${span}`, '办理统计', rows, [10, 22, 12, 8, 10, 10, 10, 8, 10, 8, 14, 10, 8], input.format);
+  return file(ctx, `办理统计-${view.node.name}-${span}`, '办理统计', rows, [10, 22, 12, 8, 10, 10, 10, 8, 10, 8, 14, 10, 8, 8], input.format);
 }

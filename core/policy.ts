@@ -117,6 +117,11 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'reward/handOver': { roles: ['staff', 'admin'], write: true },
   'reward/reverse': { roles: ['staff', 'admin'], write: true },
   'village/savePointsSettings': { roles: ['staff', 'admin'], write: true },
+  // Issue 16 (staff daily use): the resident's contact; staff meet ME.STAFF_ACCOUNT on a save (their roster entry holds it).
+  'me/contact': { roles: EVERYONE, write: false },
+  'me/setContact': { roles: EVERYONE, write: true },
+  // Issue 16, item 7: the team's leaders only (checked in the service); audited like every leader's volunteer write.
+  'event/markAttendance': { roles: EVERYONE, write: true },
 };
 
 export interface RateLimits {

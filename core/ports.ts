@@ -669,6 +669,27 @@ export interface PointsRepo {
   monthlyTotals(query: { fromMonth: string; toMonth: string; townIds: string[] | null }): Promise<PointsMonthTotal[]>;
 }
 
+// Issue 16 (staff daily use): a resident's contact, left on 我的 with consent, asked once.
+/** What a resident answered when asked how the committee may reach them. */
+export interface ResidentContact {
+  openid: string;
+  /** The phone they left (a mainland mobile number), or null: they skipped, or left none. */
+  phone: string | null;
+  /** When they answered, by saving or by skipping: a resident is asked once. */
+  answeredAt: string;
+  /** When they agreed to the consent text by saving; null for a skip. */
+  consentedAt: string | null;
+}
+
+export interface ContactRepo {
+  get(openid: string): Promise<ResidentContact | null>;
+  /**
+   * Stores the answer, replacing an earlier one, and when `name` is given the user's display name, in one
+   * atomic step. Writes nothing and returns false when the user does not exist (or has left).
+   */
+  save(contact: ResidentContact, name: string | null): Promise<boolean>;
+}
+
 export interface Store {
   directory: DirectoryRepo;
   concerns: ConcernRepo;
@@ -690,6 +711,9 @@ export interface Store {
   actions: ActionRepo;
   /** Points, rewards and redemptions (积分制, issue 20). */
   points: PointsRepo;
+  // Issue 16 (staff daily use): how a resident can be reached.
+  /** 联系方式: the phone a resident chose to leave on 我的, and whether they were asked. */
+  contacts: ContactRepo;
   close(): Promise<void>;
 }
 

@@ -25,7 +25,7 @@ async function applications(ctx: Ctx): Promise<MyDataExport['applications']> {
 
 export async function exportMine(ctx: Ctx, profile: Profile): Promise<MyDataExport> {
   const { store } = ctx.deps;
-  const user = await store.directory.findUser(ctx.caller.openid);
+  const [user, contact] = await Promise.all([store.directory.findUser(ctx.caller.openid), store.contacts.get(ctx.caller.openid)]);
   const details: ConcernDetail[] = [];
   let cursor: string | undefined;
   do {
@@ -44,6 +44,7 @@ export async function exportMine(ctx: Ctx, profile: Profile): Promise<MyDataExpo
     exportedAt: ctx.deps.now().toISOString(),
     profile,
     account: { name: user?.name ?? ctx.caller.name, phone: user?.phone ?? null, createdAt: user?.createdAt ?? null },
+    contact: contact && { phone: contact.phone, answeredAt: contact.answeredAt, consentedAt: contact.consentedAt },
     concerns: details,
     messages,
     volunteer: await volunteers.mine(ctx),

@@ -12,6 +12,8 @@ import * as moderation from './moderation';
 import * as reports from './content-reports';
 import { deleteMe, exportMine } from './privacy';
 import { uploadFolder } from './photos';
+import { getContact, setContact } from './contact';
+import { markAttendance } from './volunteer-manual';
 import * as exports_ from './export-service';
 import { importHotline } from './hotline-import';
 import * as volunteers from './volunteer-service';
@@ -50,6 +52,10 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'moderation/report': reports.report,
   'me/export': async (ctx) => exportMine(ctx, await profile(ctx)),
   'me/delete': async (ctx) => deleteMe(ctx),
+  // Issue 16 (staff daily use): the resident's contact.
+  'me/contact': async (ctx) => getContact(ctx),
+  'me/setContact': async (ctx, input) => setContact(ctx, input),
+  'event/markAttendance': markAttendance,
   'grid/tree': async (ctx) => {
     const snap = await ctx.directory.current();
     return { nodes: snap.grid.tree((id) => snap.where.boundary(id)) };

@@ -45,6 +45,9 @@ export const LIMITS = {
   pointsRateMax: 1000,
 } as const;
 
+/** Issue 16: the longest display name a resident may set on 我的. */
+export const LIMITS_CONTACT = { nameMax: 20 } as const;
+
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id must be 1–64 letters, digits, _ or -');
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId must be 8–64 letters, digits, _ or -');
 const cursor = z.string().max(200);
@@ -318,6 +321,24 @@ export const schemas = {
       pointsPerReport: z.number().int().min(0).max(LIMITS.pointsRateMax).optional(),
     })
     .strict(),
+  // Issue 16 (staff daily use): the resident's contact, left on 我的 with consent.
+  'me/contact': z.object({}).strict(),
+  /**
+   * Either a skip (asked once: the form is not offered again), or a display name and a mainland mobile
+   * number (null: none), with the consent text agreed to.
+   */
+  /** Issue 16, item 7: the leader checks a signed-up person in (or, once in, out) by hand; `signUpId` as event/attendance lists it. */
+  'event/markAttendance': z.object({ id, signUpId: id }).strict(),
+  'me/setContact': z.union([
+    z.object({ skip: z.literal(true) }).strict(),
+    z
+      .object({
+        name: text(LIMITS_CONTACT.nameMax),
+        phone: z.string().regex(/^1[3-9]\d{9}$/, 'phone must be an 11-digit mainland mobile number').nullable(),
+        consent: z.literal(true),
+      })
+      .strict(),
+  ]),
 } as const;
 
 export type ActionName = keyof typeof schemas;

@@ -116,6 +116,8 @@ export interface EventDetail extends EventSummary {
   checkinQrExpiresAt: string | null;
   /** When a check-in is first accepted (start minus the configured margin). */
   checkinOpensAt: string;
+  /** Issue 16: check-in or check-out is accepted now; the scan buttons show only then. */
+  checkinOpen: boolean;
 }
 
 export interface SignUpResult {
@@ -155,6 +157,8 @@ export interface HoursAuditView extends Pick<HoursAudit, 'id' | 'signUpId' | 'ac
 export interface AttendanceView {
   event: EventSummary;
   ended: boolean;
+  /** Issue 16: check-in or check-out is accepted now (from the margin before the start to the margin after the end). */
+  checkinOpen: boolean;
   rows: AttendanceRow[];
   audit: HoursAuditView[];
 }
@@ -311,6 +315,8 @@ export interface ConcernDetail extends ConcernSummary {
   volunteerAction: ConcernActionView | null;
   timeline: ConcernEvent[];
   thread: ConcernMessageView[];
+  /** Issue 16: `location` in GCJ-02, the system WeChat's map and openLocation draw in (null without a location). */
+  mapPoint: LatLng | null;
 }
 
 /** Where a point goes, shown to the resident before submitting. */
@@ -352,6 +358,8 @@ export interface MyDataExport {
   exportedAt: string;
   profile: Profile;
   account: { name: string; phone: string | null; createdAt: string | null };
+  /** Issue 16: what they left on 我的 for the committee (null: never asked). */
+  contact: { phone: string | null; answeredAt: string; consentedAt: string | null } | null;
   concerns: ConcernDetail[];
   messages: InboxMessage[];
   volunteer: MyVolunteer;
@@ -472,4 +480,19 @@ export interface Outputs extends TopicOutputs {
   'reward/handOver': RedemptionView;
   'reward/reverse': RedemptionView;
   'village/savePointsSettings': PointsSettingsView;
+  // Issue 16 (staff daily use): the resident's contact.
+  'me/contact': ContactView;
+  'me/setContact': ContactView;
+  'event/markAttendance': ScanResult;
+}
+
+// Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.
+export interface ContactView {
+  name: string;
+  phone: string | null;
+  /** The resident answered (saved or skipped): the app does not ask again. */
+  answered: boolean;
+  consentedAt: string | null;
+  /** Staff take their name and phone from the town's roster: nothing to set here. */
+  editable: boolean;
 }

@@ -248,7 +248,7 @@ export async function setPartyMember(ctx: Ctx, input: ParsedInputOf<'team/setPar
 
 // ---- events -----------------------------------------------------------------------------------
 
-async function getEvent(ctx: Ctx, id: string): Promise<VolunteerEvent> {
+export async function getEvent(ctx: Ctx, id: string): Promise<VolunteerEvent> {
   const e = await ctx.deps.store.events.getEvent(id);
   if (!e) throw new AppError('EVENT.NOT_FOUND', `no event ${id}`);
   return e;
@@ -330,7 +330,15 @@ async function eventDetail(ctx: Ctx, e: VolunteerEvent): Promise<EventDetail> {
     signupBlocked: held ? null : await signupBlock(ctx, e, at),
     ...(iLead ? (({ qr, expiresAt }) => ({ checkinQr: qr, checkinQrExpiresAt: expiresAt }))(eventQr(ctx.deps, e)) : { checkinQr: null, checkinQrExpiresAt: null }),
     checkinOpensAt: new Date(ms(e.startAt) - settings(ctx.deps).checkinMarginMinutes * 60_000).toISOString(),
+    checkinOpen: checkinOpen(ctx, e),
   };
+}
+
+/** Check-in (or check-out) is accepted now: from the margin before the start to the margin after the end, as `attend` allows. */
+function checkinOpen(ctx: Ctx, e: VolunteerEvent): boolean {
+  const now = ctx.deps.now().getTime();
+  const margin = settings(ctx.deps).checkinMarginMinutes * 60_000;
+  return e.status === 'open' && now >= ms(e.startAt) - margin && now <= ms(e.endAt) + margin;
 }
 
 export async function createEvent(ctx: Ctx, input: Omit<ParsedInputOf<'event/create'>, 'actionId'>): Promise<EventDetail> {
@@ -438,7 +446,7 @@ export async function cancelEvent(ctx: Ctx, input: ParsedInputOf<'event/cancelEv
 
 // ---- check-in, check-out, hours ---------------------------------------------------------------
 
-async function attend(ctx: Ctx, e: VolunteerEvent, su: SignUp | null): Promise<ScanResult> {
+export async function attend(ctx: Ctx, e: VolunteerEvent, su: SignUp | null): Promise<ScanResult> {
   if (e.status !== 'open') throw new AppError('EVENT.CANCELLED', 'the event is cancelled');
   if (!su || su.status !== 'signed') throw new AppError('EVENT.NOT_SIGNED_UP', 'no signed place at this event');
   const now = ctx.deps.now().getTime();
@@ -512,6 +520,7 @@ async function attendance(ctx: Ctx, e: VolunteerEvent): Promise<AttendanceView> 
   return {
     event: eventSummary(e, team?.name ?? '', null),
     ended: ctx.deps.now().getTime() >= ms(e.endAt),
+    checkinOpen: checkinOpen(ctx, e),
     rows,
     audit: audit.map((a) => ({
       id: a.id,

@@ -108,6 +108,10 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'reward/handOver': () => ({ nodeId: 'dz-xicheng-daguo', code: '00000000' }),
   'reward/reverse': () => ({ id: 'rd-no-such-redemption', reason: '误兑' }),
   'village/savePointsSettings': () => ({ nodeId: 'dz-xicheng-daguo', enabled: true }),
+  // Issue 16 (staff daily use): the resident's contact.
+  'me/contact': () => ({}),
+  'me/setContact': () => ({ name: '陈姨', phone: '13912345678', consent: true }),
+  'event/markAttendance': () => ({ id: DEMO_EVENTS.daguoCleanup, signUpId: 'snot-a-real-sign-up' }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

@@ -147,6 +147,11 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'reward/handOver': { resident: F, leader: F, staff: F, office: F, admin: 'REDEMPTION.NOT_FOUND', otherTownAdmin: F },
   'reward/reverse': { resident: F, leader: F, staff: 'REDEMPTION.NOT_FOUND', office: F, admin: 'REDEMPTION.NOT_FOUND' },
   'village/savePointsSettings': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: F },
+  // Issue 16: residents (and leaders, who are residents) set their contact; staff have theirs on the roster.
+  'me/contact': {},
+  // Issue 16, item 7: only the team's leader checks people in by hand; the sample names no sign-up of the event.
+  'event/markAttendance': { resident: F, leader: 'EVENT.NOT_SIGNED_UP', staff: F, office: F, admin: F },
+  'me/setContact': { staff: 'ME.STAFF_ACCOUNT', office: 'ME.STAFF_ACCOUNT', admin: 'ME.STAFF_ACCOUNT', otherTownAdmin: 'ME.STAFF_ACCOUNT', districtAdmin: 'ME.STAFF_ACCOUNT' },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

@@ -115,8 +115,8 @@ describe('export/rates', () => {
     const csv = await call(I.townAdmin, 'export/rates', { format: 'csv', months: 1 });
     expect(csv.filename).toBe('办理统计-丹灶镇-2026-03.csv');
     const lines = csvLines(csv);
-    expect(lines[0]).toBe('\uFEFF月份,单位,层级,诉求数,按时签收,已判定签收,响应率,已办结,解决率,已评价,满意或基本满意,满意率,超期');
-    expect(lines[1]).toBe('2026-03,丹灶镇,镇,2,1,1,100.0%,1,50.0%,0,0,,0');
+    expect(lines[0]).toBe('\uFEFF月份,单位,层级,诉求数,按时签收,已判定签收,响应率,已办结,解决率,已评价,满意或基本满意,满意率,超期,转出');
+    expect(lines[1]).toBe('2026-03,丹灶镇,镇,2,1,1,100.0%,1,50.0%,0,0,,0,0');
     expect(lines.slice(2).map((l) => l.split(',').slice(1, 4).join(','))).toEqual(['西城社区,村（社区）,1', '新安社区,村（社区）,1']) // children in tree order, as on the dashboard;
 
     const x = await call(I.townAdmin, 'export/rates', { format: 'xlsx', months: 1 });
@@ -124,6 +124,18 @@ describe('export/rates', () => {
     expect(sheet).toContain('<c r="D2"><v>2</v></c>');
     expect(sheet).toContain('<c r="I2" s="3"><v>0.5</v></c>');
     expect(sheet).not.toContain('r="L2"'); // no ratings yet: an empty cell, not 0%
+  });
+
+  it('counts in 转出 what each unit passed on (转派, 上报, 退回), beside the rates', async () => {
+    const moved = await report('dz-xicheng-daguo', '三');
+    await call(I.daguoChair, 'concern/transfer', { id: moved.id, nodeId: 'dz-xinan-1', reason: '属于新安第一经济社' });
+    const lines = csvLines(await call(I.townAdmin, 'export/rates', { format: 'csv', months: 1 }));
+    const byUnit = new Map(lines.slice(1).map((l) => [l.split(',')[1], l.split(',')]));
+    expect(byUnit.get('丹灶镇')?.slice(3, 4)).toEqual(['1']);
+    expect(byUnit.get('西城社区')?.at(-1)).toBe('1');
+    expect(byUnit.get('新安社区')?.at(-1)).toBe('0');
+    const mine = csvLines(await call(I.daguoChair, 'export/rates', { format: 'csv', months: 1 }));
+    expect(mine[1].split(',').slice(1, 2).concat(mine[1].split(',').slice(-1))).toEqual(['大果经济社', '1']);
   });
 
   it('is for staff, offices and admins', async () => {

@@ -35,6 +35,8 @@ export class SqlitePrivacy implements PrivacyRepo {
              last_error = CASE WHEN status = 'pending' THEN 'recipient deleted their account' ELSE last_error END, lease_until = NULL
            WHERE recipient_openid = @o`),
       run(`DELETE FROM inbox_messages WHERE recipient_openid = @o`),
+      // Issue 16: the phone they left for the committee goes with them.
+      run(`DELETE FROM resident_contacts WHERE openid = @o`),
       // An application's note is the person's own words: it goes (nothing is left to moderate).
       run(`UPDATE vol_members SET id = team_id || '_' || @t, openid = @t, name = @name, note = NULL, note_moderation = 'published' WHERE openid = @o`),
       run(`UPDATE vol_hours_audit SET signup_id = event_id || '_' || @t WHERE signup_id IN (SELECT id FROM vol_signups WHERE openid = @o)`),

@@ -573,4 +573,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX redemptions_code ON redemptions(node_id, code);
   CREATE INDEX redemptions_person ON redemptions(openid, at);
   `,
+  /* 24 (staff daily use): 联系方式 — the phone a resident left on 我的 with consent, or their skip */ `
+  CREATE TABLE resident_contacts (
+    openid TEXT PRIMARY KEY REFERENCES users(openid),
+    phone TEXT,
+    answered_at TEXT NOT NULL,
+    consented_at TEXT
+  );
+  `,
 ];

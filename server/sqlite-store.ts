@@ -1,3 +1,4 @@
+import { SqliteContacts } from './sqlite-contacts';
 import { SqliteBoard } from './sqlite-board';
 import Database from 'better-sqlite3';
 import type { ApiClient, Category, Concern, ConcernEvent, ConcernMessage, GridNode, Notification, Office, StaffMember } from '../core/model';
@@ -13,7 +14,7 @@ import { SqlitePhotoChecks } from './sqlite-photo-checks';
 import { SqliteContentReports } from './sqlite-content-reports';
 import { SqliteTopics } from './sqlite-topics';
 import type { TopicRepo } from '../core/ports';
-import type { ContentReportRepo } from '../core/ports';
+import type { ContactRepo, ContentReportRepo } from '../core/ports';
 import { SqlitePrivacy } from './sqlite-privacy';
 import type { Page } from '../core/views';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -156,6 +157,7 @@ export class SqliteStore implements Store {
   /** Volunteer actions (issue 20). */
   readonly actions: ActionRepo;
   readonly points: PointsRepo;
+  readonly contacts: ContactRepo;
   /** No database file existed before this store opened one: a first start, which may be seeded. */
   readonly fresh: boolean;
 
@@ -180,6 +182,7 @@ export class SqliteStore implements Store {
     this.topics = new SqliteTopics(this.db);
     this.actions = new SqliteActions(this.db);
     this.points = new SqlitePoints(this.db);
+    this.contacts = new SqliteContacts(this.db);
   }
 
   /**

@@ -6,7 +6,7 @@ describe('the list of repository methods', () => {
   it('names every repository of Store, the board and content reports included, and every method of each', () => {
     const methods = repositoryMethods();
     const repos = new Set(methods.map((m) => m.split('.')[0]));
-    expect([...repos].sort()).toEqual(['audit', 'board', 'concerns', 'contentReports', 'directory', 'events', 'feedback', 'messages', 'outbox', 'photoChecks', 'privacy', 'teams', 'topics', 'actions', 'points'].sort());
+    expect([...repos].sort()).toEqual(['audit', 'board', 'concerns', 'contentReports', 'directory', 'events', 'feedback', 'messages', 'outbox', 'photoChecks', 'privacy', 'teams', 'topics', 'actions', 'points', 'contacts'].sort());
     expect(methods).toEqual(expect.arrayContaining(['board.settings', 'board.saveReplyTemplates', 'board.listResolved', 'board.similarOpen', 'board.plusOne', 'board.plusOnes', 'privacy.forget', 'directory.listNodes']));
     expect(methods).not.toContain('close');
   });

@@ -39,6 +39,8 @@ export interface LeaverFixture {
 export async function giveLeaverEverything(store: Store): Promise<LeaverFixture> {
   const P = LEAVER.openid;
   await store.directory.ensureUser({ openid: P, name: LEAVER.name, phone: LEAVER.phone, createdAt: at(0) });
+  // Issue 16: the phone they left on 我的 for the committee.
+  await store.contacts.save({ openid: P, phone: LEAVER.phone, answeredAt: at(0), consentedAt: at(0) }, null);
   const mine = concern({ reporterOpenid: P, requestId: 'req-leaver-001' });
   const submitted = event(mine, 'submitted', { actorOpenid: P, actorName: LEAVER.name, actorRole: 'resident', fromStatus: null, toStatus: 'submitted' });
   await store.concerns.create(mine, [submitted], [notice(I.daguoChair), notice(P)]);

@@ -21,6 +21,7 @@ import { describeReportContract } from './store-contract-reports';
 import { describeOpen311Contract } from './store-contract-open311';
 import { describePagingContract } from './store-contract-paging';
 import { describeTopicContract } from './store-contract-topics';
+import { describeContactContract } from './store-contract-contacts';
 import { DEMO_API_CLIENTS } from './demo-open311';
 import { describeActionContract } from './store-contract-actions';
 import { describePointsContract } from './store-contract-points';
@@ -62,6 +63,8 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     describeTopicContract(current);
     describeActionContract(current);
     describePointsContract(current);
+    // Issue 16 (staff daily use).
+    describeContactContract(current);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();

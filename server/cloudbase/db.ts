@@ -102,6 +102,8 @@ export const COLLECTIONS = [
   'points_balances',
   'rewards',
   'redemptions',
+  // Issue 16 (staff daily use): the phone a resident left on 我的.
+  'contacts',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 

@@ -66,6 +66,8 @@ export class CloudbasePrivacy implements PrivacyRepo {
     await this.memberships(openid, tombstone);
     await this.signUps(openid, tombstone);
     await this.cb.removeWhere('vol_person_codes', { _id: openid });
+    // Issue 16: the phone they left for the committee goes with them.
+    await this.cb.removeWhere('contacts', { _id: openid });
     await this.cb.updateWhere('feedback', { authorOpenid: openid }, { authorOpenid: tombstone, contact: null });
     await this.cb.updateWhere('photo_checks', { openid }, { openid: tombstone });
     await this.reports(openid, tombstone);

@@ -9,7 +9,8 @@ import { CloudbaseFeedback } from './feedback';
 import { CloudbaseMessages, CloudbaseOutbox } from './outbox';
 import { CloudbasePhotoChecks } from './photo-checks';
 import { CloudbaseContentReports } from './content-reports';
-import type { ContentReportRepo } from '../../core/ports';
+import type { ContactRepo, ContentReportRepo } from '../../core/ports';
+import { CloudbaseContacts } from './contacts';
 import { CloudbasePrivacy } from './privacy';
 import { CloudbaseTeams } from './teams';
 import { CloudbaseTopics } from './topics';
@@ -47,6 +48,7 @@ export class CloudbaseStore implements Store {
   /** Volunteer actions (issue 20). */
   readonly actions: ActionRepo;
   readonly points: PointsRepo;
+  readonly contacts: ContactRepo;
 
   constructor(opts: CloudbaseStoreOptions) {
     this.cb = new CloudbaseDb(opts.db, opts.prefix ?? '', opts.pageSize);
@@ -65,6 +67,7 @@ export class CloudbaseStore implements Store {
     this.topics = new CloudbaseTopics(this.cb);
     this.actions = new CloudbaseActions(this.cb);
     this.points = new CloudbasePoints(this.cb);
+    this.contacts = new CloudbaseContacts(this.cb);
   }
 
   /** Nothing to release: the SDK keeps no connection open between requests. */

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
 import { Tag } from '@nutui/nutui-react-taro';
 import type { ConcernEvent, Moderation } from '../../core/model';
 import type { ConcernDetail, ConcernMessageView, RouteView } from '../../core/views';
@@ -13,11 +14,12 @@ export function routePath(route: RouteView): string {
   return [route.townName, route.villageName, route.cooperativeName, route.gridName].filter((s): s is string => !!s).join(' / ');
 }
 
-/** Header, route, thread and timeline of one concern; shared by the resident and staff pages. */
-export function ConcernView({ concern }: { concern: ConcernDetail }) {
+/** Header, route, thread and timeline of one concern; shared by the resident and staff pages (`children` follow the header). */
+export function ConcernView({ concern, children }: { concern: ConcernDetail; children?: ReactNode }) {
   return (
     <View className='concern-view'>
       <ConcernHeader concern={concern} />
+      {children}
       <ConcernRoute route={concern.route} />
       <ConcernThread thread={concern.thread} concernId={concern.id} />
       <ConcernTimeline timeline={concern.timeline} />

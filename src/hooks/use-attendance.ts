@@ -17,6 +17,8 @@ export function useAttendance() {
   const [editing, setEditing] = useState<{ signUpId: string; hours: string; reason: string } | null>(null);
   /** The written CSV, waiting for the 发送文件 tap (weapp). */
   const [ready, setReady] = useState<SharedFile | null>(null);
+  /** Issue 16, item 7: the name typed to find a person in a long list. */
+  const [search, setSearch] = useState('');
   usePullDownRefresh(() => {
     void sheet.reload().finally(() => Taro.stopPullDownRefresh());
   });
@@ -27,9 +29,21 @@ export function useAttendance() {
       if (done) void Taro.showToast({ title: done, icon: 'success', duration: 1500 });
     });
 
+  const rows = sheet.data?.rows ?? [];
+  const needle = search.trim();
   return {
     id,
     sheet,
+    search,
+    setSearch,
+    shown: needle === '' ? rows : rows.filter((r) => r.name.includes(needle)),
+    /** Checks a person without a phone in (or, once in, out) by hand; the server keeps the scan's rules and audits it. */
+    mark: (signUpId: string) =>
+      run(`mark:${signUpId}`, async () => {
+        const r = await call('event/markAttendance', { id, signUpId });
+        await sheet.reload();
+        return r.action === 'checked_in' ? `${r.personName} 已签到` : r.action === 'checked_out' ? `${r.personName} 已签退` : `${r.personName} 已签过`;
+      }),
     ready,
     clearReady: () => setReady(null),
     busy,

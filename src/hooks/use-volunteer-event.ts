@@ -88,6 +88,9 @@ export function useVolunteerEvent() {
         const code = await scanQr();
         return code ? scanned(await call('event/scanPerson', { eventId: id, code })) : '';
       }),
+    /** Issue 16: H5 cannot scan; the code's text is typed or pasted instead (the event's, or a resident's 志愿码). */
+    enterEventCode: (code: string) => run('scan', async () => scanned(await call('event/scan', { code: code.trim() }))),
+    enterPersonCode: (code: string) => run('scanPerson', async () => scanned(await call('event/scanPerson', { eventId: id, code: code.trim() }))),
     reason,
     setReason: (t: string) => {
       setReason(t);

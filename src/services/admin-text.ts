@@ -93,6 +93,9 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   'reward/handOver': '核销兑换码',
   'reward/reverse': '撤销兑换',
   'village/savePointsSettings': '设置积分制',
+  // Issue 16 (staff daily use).
+  'event/markAttendance': '代为签到签退',
+  'me/setContact': '填写联系方式',
 };
 
 export function auditActionText(action: string): string {

@@ -85,6 +85,8 @@ const TEXT: Record<string, string> = {
   'REWARD.OUT_OF_STOCK': '这项物品已兑完，请关注下次补充。',
   'REDEMPTION.NOT_FOUND': '没有找到这个兑换码，请核对后再输入。',
   'REDEMPTION.WRONG_STATE': '这个兑换码已领取或已撤销。',
+  // Issue 16 (staff daily use): the resident's contact.
+  'ME.NAME_UNDER_REVIEW': '这个称呼暂时无法使用，请换一个称呼再保存。',
 };
 
 const FALLBACK = '操作没有成功，请稍后再试。如一直不行，请联系网格员。';

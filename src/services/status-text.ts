@@ -14,13 +14,14 @@ export function statusTagType(status: string): 'default' | 'primary' | 'info' | 
     case 'resolved':
     case 'closed':
       return 'success';
+    // Issue 16, item 8: by meaning. Waiting for someone to take it (派单, 签收) is amber, in hand is blue;
+    // red is kept for what went wrong (超期, 未通过审核), never for a concern that is merely assigned.
     case 'dispatching':
-      return 'warning';
     case 'assigned':
     case 'submitted':
-      return 'danger';
+      return 'warning';
     default:
-      return 'primary';
+      return 'info';
   }
 }
 

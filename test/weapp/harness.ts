@@ -165,6 +165,17 @@ export function installHost(): void {
       opts.complete?.(answer);
     },
     chooseLocation: locationApi('chooseLocation'),
+    // Issue 16: calling the reporter and navigating to the place, recorded as asked.
+    makePhoneCall: (opts: Record<string, unknown> & { success?: AnyFn; complete?: AnyFn }) => {
+      wxCalls.push({ api: 'makePhoneCall', args: { phoneNumber: opts.phoneNumber } });
+      opts.success?.({ errMsg: 'makePhoneCall:ok' });
+      opts.complete?.({ errMsg: 'makePhoneCall:ok' });
+    },
+    openLocation: (opts: Record<string, unknown> & { success?: AnyFn; complete?: AnyFn }) => {
+      wxCalls.push({ api: 'openLocation', args: { latitude: opts.latitude, longitude: opts.longitude, name: opts.name, address: opts.address } });
+      opts.success?.({ errMsg: 'openLocation:ok' });
+      opts.complete?.({ errMsg: 'openLocation:ok' });
+    },
     cloud: {
       init: () => undefined,
       callFunction: (opts: { name: string; data: { action: string; data: unknown }; success?: AnyFn; fail?: AnyFn; complete?: AnyFn }) => {

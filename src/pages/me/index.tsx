@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { ContactCard } from '../../components/contact-card';
 import { ErrorState, LoadingState } from '../../components/page-state';
 import { useMe } from '../../hooks/use-me';
 import { roleText } from '../../services/status-text';
@@ -22,6 +23,8 @@ export default function MePage() {
           {p.data.nodeName ? ` · ${p.data.nodeName}` : ''}
         </Text>
       </View>
+
+      <ContactCard onSaved={() => void p.reload()} />
 
       <View
         className={`card me__elder${m.elder ? ' me__elder--on' : ''}`}

@@ -3,6 +3,7 @@ import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { Chip, ChipRow } from '../../../components/chip';
 import { TargetPicker } from '../../../components/target-picker';
 import { ConcernView } from '../../../components/concern-view';
+import { ReporterReach } from '../../../components/reporter-reach';
 import { ErrorState, LoadingState } from '../../../components/page-state';
 import { REASON_MAX } from '../../../hooks/use-concern-detail';
 import { useHandle } from '../../../hooks/use-handle';
@@ -64,7 +65,9 @@ export default function HandlePage() {
           <Text>{`您已转出这条诉求，现由${routedCommittee(concern.data.route)}办理，当前状态：${statusText(concern.data.status)}。这里只能查看。`}</Text>
         </View>
       ) : null}
-      <ConcernView concern={concern.data} />
+      <ConcernView concern={concern.data}>
+        <ReporterReach concern={concern.data} />
+      </ConcernView>
 
       {h.can('accept') ? (
         <View className='card reply-box'>

@@ -19,7 +19,7 @@ export default function AttendancePage() {
   const { sheet } = a;
   if (sheet.loading && !sheet.data) return <LoadingState />;
   if (sheet.error || !sheet.data) return <ErrorState message={sheet.error ?? '没有取到签到名单，请点“重试”。'} onRetry={() => void sheet.reload()} />;
-  const { event, rows, audit, ended } = sheet.data;
+  const { event, rows, audit, ended, checkinOpen } = sheet.data;
 
   return (
     <View className={`page attendance${elder}`}>
@@ -40,11 +40,13 @@ export default function AttendancePage() {
       {a.actionError ? <Text className='error-text'>{a.actionError}</Text> : null}
 
       <View className='section-title'>名单（{rows.length}）</View>
+      {rows.length > 0 ? <Input value={a.search} onChange={a.setSearch} placeholder='搜索姓名' clearable className='attendance__search' /> : null}
       {rows.length === 0 ? (
         <EmptyState text='还没有人报名。街坊报名后会出现在这里，下拉页面可刷新。' />
       ) : (
         <View className='card'>
-          {rows.map((r) => (
+          {a.shown.length === 0 ? <Text className='muted'>没有找到这个名字。</Text> : null}
+          {a.shown.map((r) => (
             <View key={r.signUpId} className='attendance__row'>
               <View className='attendance__name'>
                 <Text>
@@ -61,6 +63,11 @@ export default function AttendancePage() {
               <Text>
                 计算 {hoursText(r.computedMinutes)} 小时{HOURS_NOTE_TEXT[r.note] ? `（${HOURS_NOTE_TEXT[r.note]}）` : ''} · 确认 {r.confirmedMinutes === null ? '未确认' : `${hoursText(r.confirmedMinutes)} 小时`}
               </Text>
+              {checkinOpen && r.status === 'signed' && r.checkOutAt === null ? (
+                <Button size='small' type='primary' fill='outline' loading={a.busy === `mark:${r.signUpId}`} disabled={a.busy !== null} onClick={() => void a.mark(r.signUpId)}>
+                  {r.checkInAt === null ? '代为签到' : '代为签退'}
+                </Button>
+              ) : null}
               {ended && r.status === 'signed' ? (
                 a.editing?.signUpId === r.signUpId ? (
                   <View className='attendance__edit'>

@@ -8,7 +8,11 @@ import { AUDIENCE_TEXT, EVENT_REVIEW_TEXT, eventWindow, hoursText, placesText } 
 import { RotatingQr } from '../../components/rotating-qr';
 import { useElderClass } from '../../../hooks/use-elder';
 import { PrivacyGate } from '../../../components/privacy-gate';
+import { CodeEntry } from '../../../components/code-entry';
 import './index.scss';
+
+/** The H5 build has no camera scanner: the code is entered as text there (issue 16, item 7). */
+const H5 = process.env.TARO_ENV === 'h5';
 
 export default function EventPage() {
   const elder = useElderClass();
@@ -19,7 +23,6 @@ export default function EventPage() {
   const e = event.data;
   const open = e.status === 'open';
   const held = e.myStatus === 'signed' || e.myStatus === 'waitlisted';
-  const ended = Date.now() >= Date.parse(e.endAt);
 
   return (
     <View className={`page vevent${elder}`}>
@@ -69,10 +72,13 @@ export default function EventPage() {
           </Button>
         ) : null}
         {open && !held && e.signupBlocked ? <Text className='muted'>{errorText(e.signupBlocked)}</Text> : null}
-        {open && e.myStatus === 'signed' && !ended ? (
+        {e.checkinOpen && e.myStatus === 'signed' && !H5 ? (
           <Button type='primary' size='xlarge' block loading={v.busy === 'scan'} disabled={v.busy !== null} onClick={() => void v.scanEvent()}>
             扫码签到 / 签退
           </Button>
+        ) : null}
+        {e.checkinOpen && e.myStatus === 'signed' && H5 ? (
+          <CodeEntry label='输入签到码签到 / 签退' placeholder='网页版不能扫码：请粘贴或输入现场签到码' busy={v.busy === 'scan'} onSubmit={(c) => void v.enterEventCode(c)} />
         ) : null}
         {open && held && Date.now() < Date.parse(e.startAt) ? (
           <Button fill='outline' block loading={v.busy === 'cancel'} disabled={v.busy !== null} onClick={() => void v.cancel()}>
@@ -94,10 +100,13 @@ export default function EventPage() {
             </View>
           ) : null}
           <View className='actions'>
-            {open ? (
+            {e.checkinOpen && !H5 ? (
               <Button type='primary' fill='outline' block loading={v.busy === 'scanPerson'} disabled={v.busy !== null} onClick={() => void v.scanPerson()}>
                 扫居民志愿码签到
               </Button>
+            ) : null}
+            {e.checkinOpen && H5 ? (
+              <CodeEntry label='输入居民志愿码签到' placeholder='网页版不能扫码：请输入居民出示的志愿码' busy={v.busy === 'scanPerson'} onSubmit={(c) => void v.enterPersonCode(c)} />
             ) : null}
             <Button type='primary' fill='outline' block onClick={() => void v.goAttendance()}>
               签到名单与工时
