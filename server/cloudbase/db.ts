@@ -368,7 +368,20 @@ export class CloudbaseDb {
     };
   }
 
-  /** Stores `doc` unless a document with its id exists; answers the stored one either way. */
+  /**
+   * Inserts `doc` unless a document with its id exists (an earlier run wrote it): one request either way.
+   * Answers whether this call wrote it. For documents whose id is made from what they say (notices).
+   */
+  async insertOnce(coll: CollectionName, doc: StoredDoc): Promise<boolean> {
+    try {
+      await this.coll(coll).add(doc);
+      return true;
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      return false;
+    }
+  }
+
   /**
    * Creates `doc` unless a document with its id exists; answers the stored one. No transaction is needed:
    * an insert by `_id` is atomic, so of two creators one wins and the other reads the winner's document.

@@ -2,7 +2,8 @@ import type { Moderation, Notification } from '../../core/model';
 import type { AttendanceChange, CancelOutcome, EventCancellation, EventRepo, NoticeTemplate, SignUpOutcome } from '../../core/ports';
 import type { Page } from '../../core/views';
 import type { HoursAudit, SignUp, VolunteerEvent } from '../../core/volunteer-model';
-import { isDuplicateKey, StaleRead, type CloudbaseDb, type StoredDoc, type TxView } from './db';
+import { chunkByWrites } from './chunks';
+import { isDuplicateKey, mapBounded, StaleRead, type CloudbaseDb, type StoredDoc, type TxView } from './db';
 import { outboxDoc } from './outbox';
 import { reconcileEventCounters } from './reconcile';
 
@@ -87,6 +88,8 @@ const byArrival = (a: SignUp, b: SignUp) => a.arrival - b.arrival;
 const HOLDING = ['signed', 'waitlisted'] as const;
 /** How often cancelEvent re-reads when the sign-ups it sees do not add up to the event's counters yet. */
 const SETTLE_ATTEMPTS = 5;
+/** Ids per `_id: _.in(...)` read. */
+const ID_BATCH = 100;
 
 /**
  * Volunteer events (`vol_events`), sign-ups (`vol_signups`, `_id` `${eventId}_${openid}`), hours audit
@@ -105,7 +108,9 @@ const SETTLE_ATTEMPTS = 5;
 export class CloudbaseEvents implements EventRepo {
   constructor(private readonly cb: CloudbaseDb) {}
 
+  /** Also finishes the notices of cancellations a cut-off run left unwritten (the same timer pass). */
   async reconcileCounters(now: string): Promise<number> {
+    await this.finishCancelNotices();
     return reconcileEventCounters(this.cb, now);
   }
   async createEvent(e: VolunteerEvent): Promise<void> {
@@ -298,29 +303,65 @@ export class CloudbaseEvents implements EventRepo {
     });
   }
 
+  /**
+   * The event is cancelled by one transaction that writes the event document alone, its notice template
+   * kept on it (`cancelNotice`, `noticesPending`); the holders' notices are written after the commit, a
+   * few at once, with ids made from the template and the recipient, so writing them again adds nothing.
+   * A run cut off before they are all written is finished by the next call for this event or by the
+   * `sla` timer (finishCancelNotices), whichever comes first.
+   */
   async cancelEvent(eventId: string, cancel: EventCancellation, notice: NoticeTemplate): Promise<number | null> {
     for (let attempt = 1; ; attempt++) {
       const ev = await this.cb.getDoc('vol_events', eventId);
-      if (!ev || ev.status !== 'open') return null;
+      if (!ev) return null;
+      if (ev.status !== 'open') {
+        if (ev.noticesPending === true) await this.sendCancelNotices(eventId, ev.cancelNotice as NoticeTemplate);
+        return null;
+      }
       const holders = (await this.cb.readAll('vol_signups', { eventId, status: this.cb._.in([...HOLDING]) })).map(toSignUp).sort(byArrival);
       // A sign-up whose counter is taken but whose document is not written yet: read again shortly.
       if (holders.length !== Number(ev.signedCount) + Number(ev.waitlistCount) && attempt < SETTLE_ATTEMPTS) {
         await new Promise((r) => setTimeout(r, 20 * attempt));
         continue;
       }
+      let cancelled: boolean;
       try {
-        return await this.cb.transaction(async (tx) => {
+        cancelled = await this.cb.transaction(async (tx) => {
           const cur = await tx.get('vol_events', eventId);
-          if (!cur || cur.status !== 'open') return null;
+          if (!cur || cur.status !== 'open') return false;
           if (cur.signedCount !== ev.signedCount || cur.waitlistCount !== ev.waitlistCount) throw new StaleRead(`event ${eventId}`);
-          await tx.update('vol_events', eventId, { status: 'cancelled', cancelReason: cancel.reason, cancelModeration: cancel.moderation, cancelledAt: cancel.at });
-          for (const h of holders) await tx.create('outbox', outboxDoc(personal(notice, h.openid)));
-          return holders.length;
+          await tx.update('vol_events', eventId, {
+            status: 'cancelled',
+            cancelReason: cancel.reason,
+            cancelModeration: cancel.moderation,
+            cancelledAt: cancel.at,
+            cancelNotice: notice,
+            noticesPending: holders.length > 0,
+          });
+          return true;
         });
       } catch (e) {
         if (!(e instanceof StaleRead) || attempt >= SETTLE_ATTEMPTS * 2) throw e;
+        continue;
       }
+      if (!cancelled) return null;
+      if (holders.length > 0) await this.sendCancelNotices(eventId, notice, holders);
+      return holders.length;
     }
+  }
+
+  /** Every holder's notice of a cancelled event, each written once whatever runs it again; then the event's mark cleared. */
+  private async sendCancelNotices(eventId: string, notice: NoticeTemplate, known?: SignUp[]): Promise<void> {
+    const holders = known ?? (await this.cb.readAll('vol_signups', { eventId, status: this.cb._.in([...HOLDING]) }, { openid: true })).map((d) => ({ openid: String(d.openid) }));
+    await mapBounded(holders, (h) => this.cb.insertOnce('outbox', outboxDoc(personal(notice, h.openid))));
+    await this.cb.conditionalUpdate('vol_events', { _id: eventId, noticesPending: true }, { noticesPending: false });
+  }
+
+  /** The `sla` timer's pass: cancelled events whose notices a cut-off run left unwritten (index `notices_pending`). */
+  async finishCancelNotices(): Promise<number> {
+    const pending = await this.cb.readAll('vol_events', { noticesPending: true }, { cancelNotice: true });
+    await mapBounded(pending, (d) => this.sendCancelNotices(d._id, d.cancelNotice as NoticeTemplate), 2);
+    return pending.length;
   }
 
   /** Two indexed queries (`moderation: 'held'`, `cancelModeration: 'held'`) in the given teams, merged. */
@@ -388,18 +429,36 @@ export class CloudbaseEvents implements EventRepo {
     return d ? toSignUp(d) : null;
   }
 
+  /**
+   * Checked whole first (every entry of this event, every sign-up stored and of this event: one `_.in`
+   * read per hundred), then written in chunks of at most `TX_WRITES` writes (a sign-up's figures and its
+   * audit entry), a few chunks at once. An entry whose audit document is already stored was written by an
+   * earlier run of these entries and is skipped, so running them again finishes a cut-off run.
+   */
   async confirmHours(eventId: string, entries: HoursAudit[]): Promise<void> {
-    await this.cb.transaction(async (tx) => {
-      let i = 0;
-      for (const e of entries) {
-        const su = await tx.get('vol_signups', e.signUpId);
-        if (e.eventId !== eventId || !su || su.eventId !== eventId) throw new Error(`sign-up ${e.signUpId} is not part of event ${eventId}`);
-        await tx.update('vol_signups', e.signUpId, { confirmedMinutes: e.toMinutes, confirmedAt: e.at });
-        const { id, ...rest } = e;
-        // `seq` keeps the entries of one confirmation in their given order (they share `at`).
-        await tx.create('vol_hours_audit', { _id: id, ...rest, seq: i++ });
-      }
-    });
+    const stray = entries.find((e) => e.eventId !== eventId);
+    if (stray) throw new Error(`sign-up ${stray.signUpId} is not part of event ${eventId}`);
+    const done = new Set<string>();
+    for (let i = 0; i < entries.length; i += ID_BATCH) {
+      const batch = entries.slice(i, i + ID_BATCH);
+      const ids = [...new Set(batch.map((e) => e.signUpId))];
+      const found = new Map((await this.cb.find('vol_signups', { _id: this.cb._.in(ids) }, [], ids.length, { eventId: true })).map((d) => [d._id, d.eventId]));
+      const missing = ids.find((id) => found.get(id) !== eventId);
+      if (missing) throw new Error(`sign-up ${missing} is not part of event ${eventId}`);
+      const auditIds = batch.map((e) => e.id);
+      for (const d of await this.cb.find('vol_hours_audit', { _id: this.cb._.in(auditIds) }, [], auditIds.length, { _id: true })) done.add(d._id);
+    }
+    // `seq` keeps the entries of one confirmation in their given order (they share `at`).
+    const todo = entries.map((e, seq) => ({ e, seq })).filter(({ e }) => !done.has(e.id));
+    await mapBounded(chunkByWrites(todo, () => 2), (chunk) =>
+      this.cb.transaction(async (tx) => {
+        for (const { e, seq } of chunk) {
+          await tx.update('vol_signups', e.signUpId, { confirmedMinutes: e.toMinutes, confirmedAt: e.at });
+          const { id, ...rest } = e;
+          await tx.create('vol_hours_audit', { _id: id, ...rest, seq });
+        }
+      }),
+    );
   }
 
   async hoursAudit(eventId: string): Promise<HoursAudit[]> {
