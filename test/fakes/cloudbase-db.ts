@@ -17,6 +17,8 @@
  * - transactions: snapshot reads, single-document operations only, first writer wins on a write-write
  *   conflict (`DATABASE_TRANSACTION_CONFLICT`, which the SDK's runTransaction retries); a write outside a
  *   transaction to a document a transaction holds waits until that transaction ends.
+ * - the service's limits in simulated time (cloudbase-limits.ts): latency per request, a transaction's
+ *   30 s lifetime, a function's time budget, a cap on requests in flight.
  * Anything else — an unknown action, a WHERE query or update carrying a transaction id, an update
  * document without operators — fails loudly with a plain Error, so a test cannot pass by accident.
  */
@@ -24,6 +26,7 @@ import { EJSON } from 'bson';
 import { Aggregator, Query, update as applyUpdate } from 'mingo';
 import { TcbDBApiHttpRequester } from '@cloudbase/node-sdk/dist/utils/tcbdbapirequester';
 import { processReturn } from '@cloudbase/node-sdk/dist/utils/utils';
+import { LIMIT_CODE, WireLimits } from './cloudbase-limits';
 
 type Doc = Record<string, unknown> & { _id: string };
 interface Version {
@@ -35,6 +38,8 @@ interface Tx {
   snapshot: number;
   writes: Map<string, { coll: string; id: string; doc: Doc | null }>;
   state: 'open' | 'committed' | 'aborted';
+  /** Simulated instant it started (WireLimits.now). */
+  startedAt: number;
 }
 interface Lock {
   tx: string;
@@ -82,6 +87,8 @@ export class FakeCloudbaseDb {
   readonly requests: WireRequest[] = [];
   /** The most documents one get or aggregation answers (CloudBase: 1,000). */
   maxPerRequest = 1000;
+  /** Latency, transaction lifetime, the function's time budget and the in-flight cap (cloudbase-limits.ts). */
+  limits = new WireLimits();
   private readonly collections = new Map<string, Map<string, Version[]>>();
   private readonly txs = new Map<string, Tx>();
   private readonly locks = new Map<string, Lock>();
@@ -120,6 +127,8 @@ export class FakeCloudbaseDb {
 
   async handle(action: string, params: Params | undefined): Promise<unknown> {
     this.requests.push({ action, params: params === undefined ? undefined : clone(params) });
+    const slot = this.limits.begin();
+    if ('refused' in slot) return processReturn({ code: LIMIT_CODE, message: `more than ${this.limits.maxInFlight} requests in flight`, requestId: this.requestId() });
     // A real request yields to the event loop; so does the fake, so concurrent callers interleave.
     await new Promise((r) => setImmediate(r));
     try {
@@ -127,6 +136,8 @@ export class FakeCloudbaseDb {
     } catch (e) {
       if (e instanceof WireError) return processReturn({ code: e.code, message: e.message, requestId: this.requestId() });
       throw e;
+    } finally {
+      this.limits.end(slot.sent);
     }
   }
 
@@ -179,6 +190,10 @@ export class FakeCloudbaseDb {
     const tx = this.txs.get(String(id));
     if (!tx) throw new WireError('DATABASE_TRANSACTION_FAIL', `unknown transaction ${String(id)}`);
     if (tx.state !== 'open') throw new WireError('DATABASE_TRANSACTION_FAIL', `transaction ${tx.id} is ${tx.state}`);
+    if (this.limits.expired(tx.startedAt)) {
+      this.endTx(tx, 'aborted');
+      throw new WireError('DATABASE_TRANSACTION_FAIL', `transaction ${tx.id} outlived ${this.limits.txLifetimeMs} ms`);
+    }
     return tx;
   }
 
@@ -441,7 +456,7 @@ export class FakeCloudbaseDb {
 
   private startTx() {
     const id = `fake-tx-${++this.txCounter}`;
-    this.txs.set(id, { id, snapshot: this.seq, writes: new Map(), state: 'open' });
+    this.txs.set(id, { id, snapshot: this.seq, writes: new Map(), state: 'open', startedAt: this.limits.now });
     return { transactionId: id, requestId: this.requestId() };
   }
 
