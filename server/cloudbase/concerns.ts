@@ -98,7 +98,7 @@ export class CloudbaseConcerns implements ConcernRepo {
   async create(c: Concern, events: ConcernEvent[], notifications: Notification[]): Promise<{ concern: Concern; created: boolean }> {
     const doc = concernDoc(c, events);
     if (c.requestId === null && notifications.length === 0) {
-      await this.cb.coll('concerns').add(doc);
+      await this.cb.add('concerns', doc);
       return { concern: c, created: true };
     }
     return this.cb.transaction((tx) => this.createIn(tx, c, events, notifications));

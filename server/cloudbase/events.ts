@@ -114,7 +114,7 @@ export class CloudbaseEvents implements EventRepo {
     return reconcileEventCounters(this.cb, now);
   }
   async createEvent(e: VolunteerEvent): Promise<void> {
-    await this.cb.coll('vol_events').add(eventDoc({ ...e, signedCount: 0, waitlistCount: 0 }));
+    await this.cb.add('vol_events', eventDoc({ ...e, signedCount: 0, waitlistCount: 0 }));
   }
   async getEvent(id: string): Promise<VolunteerEvent | null> {
     const d = await this.cb.getDoc('vol_events', id);
@@ -203,7 +203,7 @@ export class CloudbaseEvents implements EventRepo {
         const { _id, ...fields } = signUpDoc(signUp);
         written = await this.cb.conditionalUpdate('vol_signups', { _id, status: 'cancelled', arrival: Number(held.arrival) }, fields);
       } else {
-        await this.cb.coll('vol_signups').add(signUpDoc(signUp));
+        await this.cb.add('vol_signups', signUpDoc(signUp));
         written = true;
       }
     } catch (e) {

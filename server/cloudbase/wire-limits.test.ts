@@ -3,11 +3,13 @@
  * in simulated time: requests take their latency, a transaction dies after 30 s, a call past its
  * function's timeout is cut off, and requests over the in-flight cap are refused.
  */
+import { processReturn } from '@cloudbase/node-sdk/dist/utils/utils';
 import { fakeCloudbaseApp } from '../../test/fakes/cloudbase-app';
 import { LIMIT_CODE, WireLimits } from '../../test/fakes/cloudbase-limits';
 import type { FakeCloudbaseDb } from '../../test/fakes/cloudbase-db';
 import { chunkByWrites } from './chunks';
-import { CloudbaseDb, errorCode } from './db';
+import { CloudbaseDb, errorCode, MAX_GET } from './db';
+import { backoffMs } from './retry';
 
 let wire: FakeCloudbaseDb;
 let cb: CloudbaseDb;
@@ -69,11 +71,79 @@ it('cuts off a call whose requests run past its function’s time budget', async
   expect(await ten()).toBe('done');
 });
 
-it('refuses a request over the cap of requests in flight with a limit error', async () => {
+it('refuses a request over the cap of requests in flight with EXCEED_RATELIMIT, which the store sends again after a jittered pause', async () => {
   wire.limits = new WireLimits({ latencyMs: 15, maxInFlight: 2 });
-  const codes = await Promise.all(['a', 'b', 'c'].map((id) => codeOf(cb.getDoc('meta', id))));
-  expect(codes.sort()).toEqual([LIMIT_CODE, 'ok', 'ok']);
+  const raw = (id: string) => codeOf(wire.handle('database.getDocument', { collectionName: 'meta', queryType: 'DOC', query: JSON.stringify({ _id: id }) }).then((r) => {
+    if ((r as { code?: string }).code) throw r;
+  }));
+  expect((await Promise.all(['a', 'b', 'c'].map(raw))).sort()).toEqual([LIMIT_CODE, 'ok', 'ok']);
+  const pauses: number[] = [];
+  const store = new CloudbaseDb(cb.db, '', MAX_GET, async (ms) => {
+    pauses.push(ms);
+    await new Promise((r) => setImmediate(r));
+  });
+  const from = wire.requests.length;
+  expect(await Promise.all(['a', 'b', 'c', 'd', 'e'].map((id) => store.getDoc('meta', id)))).toEqual([null, null, null, null, null]);
+  expect(wire.requests.length - from).toBeGreaterThan(5);
+  expect(pauses.length).toBe(wire.requests.length - from - 5);
   expect(wire.limits.peakInFlight).toBe(2);
+});
+
+describe('retries (issue 22, item 2)', () => {
+  const recorder = () => {
+    const pauses: number[] = [];
+    return { pauses, sleep: async (ms: number) => void pauses.push(ms) };
+  };
+  /** Makes the next `n` requests of `action` fail with `code` before they run. */
+  function failNext(action: string, code: string, n: number) {
+    const handle = wire.handle.bind(wire);
+    let left = n;
+    wire.handle = async (a, params) => {
+      if (a === action && left > 0) {
+        left--;
+        return processReturn({ code, message: `${code} (test)`, requestId: 'fake-x' });
+      }
+      return handle(a, params);
+    };
+  }
+
+  it('pauses a random time below a cap that doubles with each attempt, up to 1 s', () => {
+    expect([1, 2, 3, 4, 5, 9].map((n) => backoffMs(n, () => 0.999))).toEqual([39, 79, 159, 319, 639, 999]);
+    expect(backoffMs(3, () => 0)).toBe(0);
+  });
+
+  it('sends a read again after a timeout, but not a write, which may have run', async () => {
+    const { pauses, sleep } = recorder();
+    const store = new CloudbaseDb(cb.db, '', MAX_GET, sleep);
+    failNext('database.getDocument', 'SERVER_TIMEOUT', 2);
+    expect(await store.getDoc('meta', 'x')).toBeNull();
+    expect(pauses).toHaveLength(2);
+    failNext('database.modifyDocument', 'SERVER_TIMEOUT', 1);
+    expect(await codeOf(store.updateWhere('meta', { _id: 'x' }, { n: 1 }))).toBe('SERVER_TIMEOUT');
+    failNext('database.modifyDocument', 'EXCEED_RATELIMIT', 1);
+    expect(await store.updateWhere('meta', { _id: 'x' }, { n: 1 })).toBe(0);
+    expect(pauses).toHaveLength(3);
+  });
+
+  it('runs a transaction again after a pause on a write conflict, instead of at once as the SDK does', async () => {
+    const { pauses, sleep } = recorder();
+    const store = new CloudbaseDb(cb.db, '', MAX_GET, sleep);
+    await cb.add('meta', { _id: 'hot', n: 0 });
+    await Promise.all(Array.from({ length: 5 }, () => store.transaction(async (tx) => {
+      const d = await tx.get('meta', 'hot');
+      await tx.update('meta', 'hot', { n: Number(d!.n) + 1 });
+    })));
+    expect(wire.documents('meta')).toEqual([{ _id: 'hot', n: 5 }]);
+    expect(pauses.length).toBeGreaterThan(0);
+  });
+
+  it('gives up after 8 attempts and throws the last failure', async () => {
+    const { pauses, sleep } = recorder();
+    const store = new CloudbaseDb(cb.db, '', MAX_GET, sleep);
+    failNext('database.getDocument', 'EXCEED_RATELIMIT', 100);
+    expect(await codeOf(store.getDoc('meta', 'x'))).toBe('EXCEED_RATELIMIT');
+    expect(pauses).toHaveLength(7);
+  });
 });
 
 it('groups work into transactions of at most 50 writes, in order', () => {

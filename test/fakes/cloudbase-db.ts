@@ -127,7 +127,8 @@ export class FakeCloudbaseDb {
 
   async handle(action: string, params: Params | undefined): Promise<unknown> {
     this.requests.push({ action, params: params === undefined ? undefined : clone(params) });
-    const slot = this.limits.begin();
+    // A rollback is never refused: a transaction left open would hold its documents until it expired.
+    const slot = action === 'database.abortTransaction' ? { sent: this.limits.now, uncounted: true } : this.limits.begin();
     if ('refused' in slot) return processReturn({ code: LIMIT_CODE, message: `more than ${this.limits.maxInFlight} requests in flight`, requestId: this.requestId() });
     // A real request yields to the event loop; so does the fake, so concurrent callers interleave.
     await new Promise((r) => setImmediate(r));
@@ -137,7 +138,7 @@ export class FakeCloudbaseDb {
       if (e instanceof WireError) return processReturn({ code: e.code, message: e.message, requestId: this.requestId() });
       throw e;
     } finally {
-      this.limits.end(slot.sent);
+      if (!('uncounted' in slot)) this.limits.end(slot.sent);
     }
   }
 

@@ -7,7 +7,8 @@
  *   `DATABASE_TRANSACTION_FAIL`, which the SDK does not retry;
  * - a function invocation (`invoke`) has its time budget (the function's timeout in cloudbaserc.json): a
  *   request sent after it fails, as the platform would have killed the function by then;
- * - at most `maxInFlight` requests at once; one more is refused with a limit error.
+ * - at most `maxInFlight` requests at once (the basic plan's 20 concurrent connections); one more is
+ *   refused with `EXCEED_RATELIMIT`, before it runs.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
@@ -18,8 +19,8 @@ export interface WireLimitOptions {
   seed?: number;
 }
 
-/** The code our fake answers for a request over the in-flight cap (the class of error item 2 retries). */
-export const LIMIT_CODE = 'DATABASE_REQUEST_LIMIT_EXCEEDED';
+/** The code our fake answers for a request over the in-flight cap (CloudBase's code for a request over the plan's limits). */
+export const LIMIT_CODE = 'EXCEED_RATELIMIT';
 
 export class FunctionTimedOut extends Error {}
 
@@ -37,7 +38,7 @@ export class WireLimits {
   constructor(opts: WireLimitOptions = {}) {
     this.latencyMs = opts.latencyMs ?? 15;
     this.txLifetimeMs = opts.txLifetimeMs ?? 30_000;
-    this.maxInFlight = opts.maxInFlight ?? 100;
+    this.maxInFlight = opts.maxInFlight ?? 20;
     this.state = opts.seed ?? 22;
   }
 
