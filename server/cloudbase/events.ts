@@ -86,6 +86,13 @@ function toAudit(d: StoredDoc): HoursAudit {
 const personal = (t: NoticeTemplate, openid: string): Notification => ({ ...t, id: `${t.id}_${openid}`, recipientOpenid: openid });
 const byArrival = (a: SignUp, b: SignUp) => a.arrival - b.arrival;
 const HOLDING = ['signed', 'waitlisted'] as const;
+/*
+ * HOT_EVENT: sign-ups change an event document outside any transaction (one conditional update each), so
+ * a transaction that also writes it (a promotion, a cancellation) often finds it changed since its
+ * snapshot. Each such transaction reads everything first and writes the event document before any other
+ * document: the conflict comes at its first write, with nothing else written to throw away, and the
+ * transaction is run again after a jittered pause (db.ts transaction, retry.ts).
+ */
 /** How often cancelEvent re-reads when the sign-ups it sees do not add up to the event's counters yet. */
 const SETTLE_ATTEMPTS = 5;
 /** Ids per `_id: _.in(...)` read. */
@@ -233,12 +240,17 @@ export class CloudbaseEvents implements EventRepo {
     return this.cb.find('vol_signups', { eventId, status: 'waitlisted' }, [['arrival', 'asc']], n);
   }
 
-  /** In a transaction: moves a waiting sign-up to signed, with the counters. StaleRead when it no longer waits. */
-  private async promoteIn(tx: TxView, eventId: string, candidateId: string): Promise<SignUp> {
+  /** In a transaction: the sign-up `candidateId`, still waiting for this event; StaleRead when it no longer waits. */
+  private async waitingIn(tx: TxView, eventId: string, candidateId: string): Promise<StoredDoc> {
     const c = await tx.get('vol_signups', candidateId);
     if (!c || c.status !== 'waitlisted' || c.eventId !== eventId) throw new StaleRead(`waiting sign-up ${candidateId}`);
-    await tx.update('vol_signups', candidateId, { status: 'signed' });
-    return { ...toSignUp(c), status: 'signed' };
+    return c;
+  }
+
+  /** In a transaction: moves a waiting sign-up (read by waitingIn) to signed. */
+  private async promoteIn(tx: TxView, waiting: StoredDoc): Promise<SignUp> {
+    await tx.update('vol_signups', waiting._id, { status: 'signed' });
+    return { ...toSignUp(waiting), status: 'signed' };
   }
 
   /**
@@ -258,9 +270,9 @@ export class CloudbaseEvents implements EventRepo {
         const done = await this.cb.transaction(async (tx) => {
           const e = await tx.get('vol_events', eventId);
           if (!e || e.status !== 'open' || Number(e.signedCount) >= Number(e.capacity) || Number(e.waitlistCount) <= 0) return null;
-          const p = await this.promoteIn(tx, eventId, candidate._id);
+          const waiting = await this.waitingIn(tx, eventId, candidate._id);
           await tx.update('vol_events', eventId, { signedCount: this.cb._.inc(1), waitlistCount: this.cb._.inc(-1) });
-          return p;
+          return this.promoteIn(tx, waiting);
         });
         if (!done) return promoted;
         promoted.push(done.id);
@@ -283,21 +295,25 @@ export class CloudbaseEvents implements EventRepo {
         if (cur.status !== seen.status) throw new StaleRead(`sign-up ${id}`);
         const ev = await tx.get('vol_events', eventId);
         if (!ev) throw new Error(`sign-up ${id} of a missing event`);
-        await tx.update('vol_signups', id, { status: 'cancelled' });
         const cancelled: SignUp = { ...toSignUp(cur), status: 'cancelled' };
         const _ = this.cb._;
+        // Every read first, then the hot event document is written before anything else (see HOT_EVENT).
         if (cur.status === 'waitlisted') {
           if (Number(ev.waitlistCount) > 0) await tx.update('vol_events', eventId, { waitlistCount: _.inc(-1) });
+          await tx.update('vol_signups', id, { status: 'cancelled' });
           return { cancelled, promoted: null };
         }
         if (candidate && ev.status === 'open' && Number(ev.waitlistCount) > 0) {
+          const waiting = await this.waitingIn(tx, eventId, candidate._id);
           // The freed place goes to the first waiting person: signedCount stays, waitlistCount drops.
-          const promoted = await this.promoteIn(tx, eventId, candidate._id);
           await tx.update('vol_events', eventId, { waitlistCount: _.inc(-1) });
+          await tx.update('vol_signups', id, { status: 'cancelled' });
+          const promoted = await this.promoteIn(tx, waiting);
           await tx.create('outbox', outboxDoc(personal(promotionNotice, promoted.openid)));
           return { cancelled, promoted };
         }
         if (Number(ev.signedCount) > 0) await tx.update('vol_events', eventId, { signedCount: _.inc(-1) });
+        await tx.update('vol_signups', id, { status: 'cancelled' });
         return { cancelled, promoted: null };
       });
     });
