@@ -78,6 +78,8 @@ describe('the deployment files', () => {
     ['concern_plus_ones', ['openid'], 'a person’s +1s, when they delete their account'],
     // Issue 22, chunked transactions:
     ['vol_events', ['noticesPending'], 'cancelled events whose notices a cut-off run left unwritten'],
+    ['content_reports', ['status', 'at', 'reportId'], 'open reports of every town, oldest first'],
+    ['photo_checks', ['status', 'submittedAt', '_id'], 'held photos of every town, oldest first'],
   ])('%s has an index on %j for %s', (coll, fields) => {
     const c = read(`cloudbase/collections/${coll}.json`) as { indexes: Array<{ keys: Array<{ field: string }> }> };
     expect(c.indexes.map((i) => i.keys.map((k) => k.field))).toContainEqual(fields);

@@ -10,6 +10,7 @@ import type { FakeCloudbaseDb } from '../../test/fakes/cloudbase-db';
 import { chunkByWrites } from './chunks';
 import { CloudbaseDb, errorCode, MAX_GET } from './db';
 import { backoffMs } from './retry';
+import { unserved } from '../../test/fakes/cloudbase-indexes';
 
 let wire: FakeCloudbaseDb;
 let cb: CloudbaseDb;
@@ -152,4 +153,28 @@ it('groups work into transactions of at most 50 writes, in order', () => {
   for (const c of chunks) expect(c.reduce((n, i) => n + (i % 3 === 0 ? 3 : 1), 0)).toBeLessThanOrEqual(49);
   expect(() => chunkByWrites([1], () => 51)).toThrow(RangeError);
   expect(chunkByWrites([], () => 1)).toEqual([]);
+});
+
+describe('declared indexes (our policy: the fake refuses what no index serves)', () => {
+  it('serves a filter on an index’s first key, and a sort that follows its keys after the equality-pinned ones, either direction', () => {
+    expect(unserved('vol_signups', { openid: 'o-1' })).toBeNull();
+    expect(unserved('vol_events', { status: 'open', startAt: { $gt: 'a' } }, [['startAt', 1], ['_id', 1]])).toBeNull();
+    expect(unserved('concerns', { 'route.townId': 'danzao', createdAt: { $lt: 'z' } }, [['createdAt', -1], ['_id', -1]])).toBeNull();
+    expect(unserved('concerns', { messages: { $elemMatch: { id: 'm-1', moderation: 'held' } } })).toBeNull();
+    expect(unserved('vol_signups', { eventId: 'e', status: { $in: ['signed'] }, _id: { $gt: 'x' } }, [['_id', 1]])).toBeNull();
+  });
+
+  it('refuses a filter no index leads with, a sort no index follows, and a whole-collection aggregation', () => {
+    expect(unserved('vol_signups', { name: '街坊' })).toMatch(/no declared index of vol_signups/);
+    expect(unserved('vol_events', { status: 'open' }, [['createdAt', 1]])).toMatch(/sorted by/);
+    expect(unserved('concerns', { $or: [{ 'route.townId': 'danzao' }, { category: 'road' }] })).not.toBeNull();
+    expect(unserved('outbox', {})).not.toBeNull();
+    // Small collections read whole are not checked.
+    expect(unserved('staff', { name: 'x' })).toBeNull();
+  });
+
+  it('answers DATABASE_QUERY_NOT_INDEXED on the wire', async () => {
+    expect(await codeOf(cb.find('vol_signups', { name: '街坊' }, [], 10))).toBe('DATABASE_QUERY_NOT_INDEXED');
+    expect(await cb.find('vol_signups', { openid: 'o-1' }, [], 10)).toEqual([]);
+  });
 });

@@ -17,6 +17,8 @@
  * - transactions: snapshot reads, single-document operations only, first writer wins on a write-write
  *   conflict (`DATABASE_TRANSACTION_CONFLICT`, which the SDK's runTransaction retries); a write outside a
  *   transaction to a document a transaction holds waits until that transaction ends.
+ * - declared indexes: a query no index of cloudbase/collections/*.json serves is refused
+ *   (`DATABASE_QUERY_NOT_INDEXED`; our policy, see cloudbase-indexes.ts);
  * - the service's limits in simulated time (cloudbase-limits.ts): latency per request, a transaction's
  *   30 s lifetime, a function's time budget, a cap on requests in flight.
  * Anything else — an unknown action, a WHERE query or update carrying a transaction id, an update
@@ -26,6 +28,7 @@ import { EJSON } from 'bson';
 import { Aggregator, Query, update as applyUpdate } from 'mingo';
 import { TcbDBApiHttpRequester } from '@cloudbase/node-sdk/dist/utils/tcbdbapirequester';
 import { processReturn } from '@cloudbase/node-sdk/dist/utils/utils';
+import { unserved } from './cloudbase-indexes';
 import { LIMIT_CODE, WireLimits } from './cloudbase-limits';
 
 type Doc = Record<string, unknown> & { _id: string };
@@ -89,6 +92,8 @@ export class FakeCloudbaseDb {
   maxPerRequest = 1000;
   /** Latency, transaction lifetime, the function's time budget and the in-flight cap (cloudbase-limits.ts). */
   limits = new WireLimits();
+  /** Refuses queries no declared index serves (cloudbase-indexes.ts; our policy, stricter than the service). */
+  enforceIndexes = true;
   private readonly collections = new Map<string, Map<string, Version[]>>();
   private readonly txs = new Map<string, Tx>();
   private readonly locks = new Map<string, Lock>();
@@ -274,6 +279,12 @@ export class FakeCloudbaseDb {
     }
   }
 
+  private checkIndex(coll: string, query: Record<string, unknown>, sort: Array<[string, number]>): void {
+    if (!this.enforceIndexes) return;
+    const why = unserved(coll, query, sort);
+    if (why) throw new WireError('DATABASE_QUERY_NOT_INDEXED', why);
+  }
+
   private matcher(p: Params): (d: Doc) => boolean {
     const q = FakeCloudbaseDb.parse(p.query);
     const query = new Query(q);
@@ -326,6 +337,7 @@ export class FakeCloudbaseDb {
     }
     if (p.queryType !== 'WHERE') throw new Error(`fake CloudBase: unknown queryType ${String(p.queryType)}`);
     if (tx) throw new Error('fake CloudBase: a WHERE query inside a transaction — CloudBase transactions allow single-document operations only');
+    this.checkIndex(collName, FakeCloudbaseDb.parse(p.query), p.order === undefined ? [] : (Object.entries(FakeCloudbaseDb.parse(p.order)) as Array<[string, number]>));
     const match = this.matcher(p);
     return this.all(c).filter(match);
   }
@@ -435,6 +447,8 @@ export class FakeCloudbaseDb {
       if (typeof st.stageKey !== 'string' || typeof st.stageValue !== 'string') throw new Error(`fake CloudBase: malformed stage ${JSON.stringify(st)}`);
       return { [st.stageKey]: EJSON.parse(st.stageValue, { relaxed: true }) as unknown };
     });
+    const first = pipeline[0] as { $match?: Record<string, unknown> } | undefined;
+    this.checkIndex(p.collectionName as string, first?.$match ?? {}, []);
     const hasLimit = pipeline.some((st) => '$limit' in st);
     const out = (new Aggregator(hasLimit ? pipeline : [...pipeline, { $limit: 20 }]).run(this.all(c).map(clone)) as Doc[]).slice(0, this.maxPerRequest);
     return { data: { list: out.map((d) => EJSON.stringify(d, { relaxed: false })) }, requestId: this.requestId() };
