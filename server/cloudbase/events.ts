@@ -484,16 +484,31 @@ export class CloudbaseEvents implements EventRepo {
       .map(toAudit);
   }
 
+  /**
+   * Events starting in (from, until], a page at a time by (startAt, _id) (index `upcoming`), and of each
+   * its signed places not yet reminded, by arrival, a request's worth at a time: no cap of one request
+   * cuts the answer short of `limit`.
+   */
   async dueReminders(from: string, until: string, limit: number): Promise<Array<{ signUp: SignUp; event: VolunteerEvent }>> {
     const _ = this.cb._;
     const out: Array<{ signUp: SignUp; event: VolunteerEvent }> = [];
-    const events = await this.cb.find('vol_events', { status: 'open', startAt: _.gt(from).and(_.lte(until)) }, [['startAt', 'asc'], ['_id', 'asc']], 1000);
-    for (const d of events) {
-      if (out.length >= limit) break;
-      const event = toEvent(d);
-      const due = await this.cb.find('vol_signups', { eventId: event.id, status: 'signed', remindedAt: null }, [['arrival', 'asc']], limit - out.length);
-      out.push(...due.map((s) => ({ signUp: toSignUp(s), event })));
-    }
+    const filter = { status: 'open', startAt: _.gt(from).and(_.lte(until)) };
+    let cursor: string | null = null;
+    do {
+      const page: Page<VolunteerEvent> = await this.cb.keysetPage('vol_events', filter, { cursor, limit: this.cb.pageSize - 1 }, { field: 'startAt', dir: 'asc' }, toEvent);
+      for (const event of page.items) {
+        let after = -1;
+        while (out.length < limit) {
+          const n = Math.min(limit - out.length, this.cb.pageSize);
+          const due = await this.cb.find('vol_signups', { eventId: event.id, status: 'signed', remindedAt: null, arrival: _.gt(after) }, [['arrival', 'asc']], n);
+          out.push(...due.map((s) => ({ signUp: toSignUp(s), event })));
+          if (due.length < n) break;
+          after = Number(due[due.length - 1].arrival);
+        }
+        if (out.length >= limit) return out;
+      }
+      cursor = page.nextCursor;
+    } while (cursor !== null);
     return out;
   }
 
