@@ -83,6 +83,10 @@ describe('the deployment files', () => {
     ['topic_supports', ['topicId'], 'the support count of a proposal'],
     ['topic_votes', ['topicId', 'optionId'], 'the votes per option of a topic'],
     ['resident_places', ['placeId'], 'the residents of a place, for the notices of its topics'],
+    // Issue 22, chunked transactions:
+    ['vol_events', ['noticesPending'], 'cancelled events whose notices a cut-off run left unwritten'],
+    ['content_reports', ['status', 'at', 'reportId'], 'open reports of every town, oldest first'],
+    ['photo_checks', ['status', 'submittedAt', '_id'], 'held photos of every town, oldest first'],
   ])('%s has an index on %j for %s', (coll, fields) => {
     const c = read(`cloudbase/collections/${coll}.json`) as { indexes: Array<{ keys: Array<{ field: string }> }> };
     expect(c.indexes.map((i) => i.keys.map((k) => k.field))).toContainEqual(fields);

@@ -8,6 +8,7 @@ import type { ConcernMessage } from '../core/model';
 import type { Store } from '../core/ports';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { at, change, concern, message, ROUTE } from './store-contract-fixtures';
+import { volunteerEvent } from './store-contract-volunteer';
 
 /** More than three pages of three. */
 const MANY = 10;
@@ -37,6 +38,23 @@ export function describePagingContract(current: () => Store): void {
       const all = await store.concerns.heldContent(null, 4 * MANY);
       expect(all.map((h) => h.id)).toEqual(held.flatMap((c, n) => [c.id, messages[n].id]));
       expect((await store.concerns.heldContent([ROUTE.townId], MANY + 1)).map((h) => h.id)).toEqual(all.slice(0, MANY + 1).map((h) => h.id));
+    });
+
+    // Issue 22: reminders page past the cap too.
+    it('due reminders come from every event starting in the window and every place of each, past any per-request cap', async () => {
+      const { events } = current();
+      const starts = Array.from({ length: MANY }, (_, n) => at(3600 + n));
+      const ids: string[] = [];
+      for (const [n, startAt] of starts.entries()) {
+        const e = volunteerEvent({ startAt, endAt: at(7200 + n), signupDeadline: at(1800), capacity: MANY });
+        ids.push(e.id);
+        await events.createEvent(e);
+        // Places only at the last two events: the first eight have nothing due.
+        if (n >= MANY - 2) for (let k = 0; k < 5; k++) await events.signUp(e.id, { openid: `o-due-${n}-${k}`, name: `街坊${k}` }, null, at(1));
+      }
+      const due = await events.dueReminders(at(0), at(86400), 8);
+      expect(due.map((d) => d.signUp.openid)).toEqual([...[0, 1, 2, 3, 4].map((k) => `o-due-${MANY - 2}-${k}`), ...[0, 1, 2].map((k) => `o-due-${MANY - 1}-${k}`)]);
+      expect(due.map((d) => d.event.id)).toEqual([...Array(5).fill(ids[MANY - 2]), ...Array(3).fill(ids[MANY - 1])]);
     });
   });
 }

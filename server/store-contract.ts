@@ -25,6 +25,8 @@ import { describeContactContract } from './store-contract-contacts';
 import { DEMO_API_CLIENTS } from './demo-open311';
 import { describeActionContract } from './store-contract-actions';
 import { describePointsContract } from './store-contract-points';
+// Issue 22, chunked transactions:
+import { describeChunkContract } from './store-contract-chunks';
 
 /**
  * Creates a store holding exactly `data` in its directory, `volunteers` in its teams and `apiClients` as
@@ -65,6 +67,8 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     describePointsContract(current);
     // Issue 16 (staff daily use).
     describeContactContract(current);
+    // Issue 22, chunked transactions:
+    describeChunkContract(current);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();

@@ -5,6 +5,9 @@
  */
 import { uploadFolder } from '../core/photos';
 import { hmacDigest } from './ids';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ACTION_FUNCTION, type ActionName } from '../core/actions';
 import type { createCloudRuntime } from './cloud-runtime';
 import { resetCloudRuntime } from './cloud-runtime';
 import { CloudbaseStore } from './cloudbase/store';
@@ -24,6 +27,11 @@ export const TEST_APPID = 'wx0123456789abcdef';
 export const TEST_CODE_SECRET = 'test-code-secret-0123456789abcdef';
 /** A file id in the person's upload folder as a function deployed with TEST_CODE_SECRET names it (me/profile's photoFolder). */
 export const testPhotoId = (bucket: string, openid: string, name: string) => `cloud://${bucket}/${uploadFolder(hmacDigest(TEST_CODE_SECRET), openid)}${name}`;
+
+/** Each function's deployed timeout in ms (cloudbaserc.json): the time budget of one call on the wire fake. */
+export const FUNCTION_BUDGET_MS: Readonly<Record<string, number>> = Object.fromEntries(
+  (JSON.parse(readFileSync(path.join(__dirname, '..', 'cloudbaserc.json'), 'utf8')) as { functions: Array<{ name: string; timeout: number }> }).functions.map((f) => [f.name, f.timeout * 1000]),
+);
 
 export const wechatContext = (openid: string) => ({
   request_id: 'req-1',
@@ -56,8 +64,10 @@ export function useCloudFunctions(): { wire: () => FakeCloudbaseDb; app: () => C
     wire: () => wire,
     app: () => app,
     store: () => store,
+    // One call is one invocation of its function: within that function's timeout in simulated time.
     call: async <T>(fn: CloudFunction, openid: string, action: string, data: unknown) => {
-      const res = (await fn({ action, data } as never, wechatContext(openid))) as { ok: boolean; data?: unknown; code?: string; details?: unknown };
+      const name = ACTION_FUNCTION[action as ActionName] ?? 'concern';
+      const res = (await wire.limits.invoke(name, FUNCTION_BUDGET_MS[name], () => fn({ action, data } as never, wechatContext(openid)))) as { ok: boolean; data?: unknown; code?: string; details?: unknown };
       if (!res.ok) throw { code: res.code, details: res.details };
       return res.data as T;
     },

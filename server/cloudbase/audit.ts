@@ -31,7 +31,7 @@ export class CloudbaseAudit implements AuditRepo {
 
   async append(entry: AuditEntry): Promise<void> {
     const { id, at, ...rest } = entry;
-    await this.cb.coll('audit_log').add({ _id: id, createdAt: at, ...rest });
+    await this.cb.add('audit_log', { _id: id, createdAt: at, ...rest });
   }
 
   async list(townIds: string[] | null, page: PageQuery): Promise<Page<AuditEntry>> {

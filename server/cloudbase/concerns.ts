@@ -2,7 +2,8 @@ import type { Concern, ConcernEvent, ConcernMessage, Notification } from '../../
 import type { ConcernChange, ConcernHistory, ConcernRepo, ConcernSearch, HeldContent, InboxScope, LatestReply, NewConcern, PageQuery, PassedOnCount, RateCounts, RateQuery, RouteLevel } from '../../core/ports';
 import { noClocks } from '../../core/sla';
 import type { Page } from '../../core/views';
-import { type CloudbaseDb, type Filter, type StoredDoc, type TxView } from './db';
+import { chunkByWrites } from './chunks';
+import { mapBounded, type CloudbaseDb, type Filter, type StoredDoc, type TxView } from './db';
 import { outboxDoc } from './outbox';
 
 /**
@@ -97,7 +98,7 @@ export class CloudbaseConcerns implements ConcernRepo {
   async create(c: Concern, events: ConcernEvent[], notifications: Notification[]): Promise<{ concern: Concern; created: boolean }> {
     const doc = concernDoc(c, events);
     if (c.requestId === null && notifications.length === 0) {
-      await this.cb.coll('concerns').add(doc);
+      await this.cb.add('concerns', doc);
       return { concern: c, created: true };
     }
     return this.cb.transaction((tx) => this.createIn(tx, c, events, notifications));
@@ -121,21 +122,38 @@ export class CloudbaseConcerns implements ConcernRepo {
   }
 
   /**
-   * ONE transaction for the whole batch: per concern its request guard (read, and created when new), the
-   * concern document and its outbox documents. A guard already stored — by an earlier run, or earlier in
-   * this batch (a transaction reads its own writes) — makes that concern `existing`; a conflict or failure
-   * anywhere aborts everything.
+   * The whole batch is checked first, then written in chunks. The check reads every request guard and
+   * every new concern id (`_id: _.in`, by the hundred): a concern id already taken by another concern
+   * refuses the batch before anything is written. The writes — per concern its guard, document and
+   * outbox documents — go in transactions of at most `TX_WRITES` writes (a 500-ticket file is ~40), a
+   * few at once; each re-reads its guards, so a guard stored meanwhile (a concurrent run, or the same
+   * ticket twice in the file) makes that concern `existing`, and a run cut off between chunks is finished
+   * by running it again.
    */
   async createMany(items: NewConcern[]): Promise<{ created: Concern[]; existing: Concern[] }> {
     if (items.length === 0) return { created: [], existing: [] };
-    return this.cb.transaction(async (tx) => {
-      const out: { created: Concern[]; existing: Concern[] } = { created: [], existing: [] };
-      for (const it of items) {
-        const r = await this.createIn(tx, it.concern, it.events, it.notifications);
-        (r.created ? out.created : out.existing).push(r.concern);
-      }
-      return out;
-    });
+    const guarded = new Set<string>();
+    const withRequest = items.filter((it) => it.concern.requestId !== null);
+    for (let i = 0; i < withRequest.length; i += LATEST_BATCH) {
+      const ids = withRequest.slice(i, i + LATEST_BATCH).map((it) => guardId(it.concern.reporterOpenid, it.concern.requestId!));
+      for (const g of await this.cb.find('concern_requests', { _id: this.cb._.in(ids) }, [], ids.length, { _id: true })) guarded.add(g._id);
+    }
+    const fresh = items.filter((it) => it.concern.requestId === null || !guarded.has(guardId(it.concern.reporterOpenid, it.concern.requestId)));
+    for (let i = 0; i < fresh.length; i += LATEST_BATCH) {
+      const ids = fresh.slice(i, i + LATEST_BATCH).map((it) => it.concern.id);
+      const taken = await this.cb.find('concerns', { _id: this.cb._.in(ids) }, [], ids.length, { _id: true });
+      if (taken.length > 0) throw new Error(`concern ${taken[0]._id} already exists: the batch is refused, nothing written`);
+    }
+    const chunks = chunkByWrites(items, (it) => (it.concern.requestId === null ? 1 : 2) + it.notifications.length);
+    const results = await mapBounded(chunks, (chunk) =>
+      this.cb.transaction(async (tx) => {
+        const out: Array<{ concern: Concern; created: boolean }> = [];
+        for (const it of chunk) out.push(await this.createIn(tx, it.concern, it.events, it.notifications));
+        return out;
+      }),
+    );
+    const all = results.flat();
+    return { created: all.filter((r) => r.created).map((r) => r.concern), existing: all.filter((r) => !r.created).map((r) => r.concern) };
   }
 
   /**

@@ -24,6 +24,10 @@ import type tcb from '@cloudbase/node-sdk';
 import type { PageQuery } from '../../core/ports';
 import type { Page } from '../../core/views';
 import { decodeCursor, encodeCursor } from '../cursor';
+import { errorCode, isDuplicateKey } from './db-errors';
+import { isLimit, readRetryable, realSleep, withRetries, writeRetryable, type Sleep } from './retry';
+
+export { errorCode, isDuplicateKey } from './db-errors';
 
 export type Database = ReturnType<ReturnType<typeof tcb.init>['database']>;
 type Command = Database['command'];
@@ -54,8 +58,8 @@ export async function mapBounded<T, R>(items: readonly T[], fn: (item: T) => Pro
   return out;
 }
 
-/** How often a transaction is retried on a write conflict (the SDK's default is 3). */
-const TX_ATTEMPTS = 10;
+/** How often a transaction is run in all before its last failure is thrown (the SDK's default is 3 retries). */
+const TX_ATTEMPTS = 12;
 
 /** Every collection the store uses; the deploy files in cloudbase/collections/ carry one file each. */
 export const COLLECTIONS = [
@@ -137,17 +141,6 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 }
 
-/** True when the SDK reported a duplicate `_id` (MongoDB E11000). */
-export function isDuplicateKey(e: unknown): boolean {
-  const message = e !== null && typeof e === 'object' ? (e as { message?: unknown }).message : undefined;
-  return typeof message === 'string' && /E11000|duplicate key/i.test(message);
-}
-
-/** A TcbError's code, when the SDK threw one. */
-export function errorCode(e: unknown): string | null {
-  return e !== null && typeof e === 'object' && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : null;
-}
-
 export class CloudbaseDb {
   readonly _: Command;
 
@@ -157,6 +150,8 @@ export class CloudbaseDb {
     readonly prefix = '',
     /** The most documents asked for in one request (CloudBase's cap; tests lower it to show paging). */
     readonly pageSize = MAX_GET,
+    /** How a retry waits (tests may pass one that records the pauses). */
+    readonly sleep: Sleep = realSleep,
   ) {
     this._ = db.command;
   }
@@ -195,13 +190,13 @@ export class CloudbaseDb {
 
   async getDoc(coll: CollectionName, id: string, projection?: Record<string, boolean>): Promise<StoredDoc | null> {
     const ref = this.coll(coll).doc(id);
-    const res = (await (projection ? ref.field(projection) : ref).get()) as { data: StoredDoc[] };
+    const res = await this.read(() => (projection ? ref.field(projection) : ref).get() as Promise<{ data: StoredDoc[] }>);
     return res.data[0] ?? null;
   }
 
   /** Updates every document matching `filter`; answers how many changed. */
   async updateWhere(coll: CollectionName, filter: Filter, fields: Record<string, unknown>): Promise<number> {
-    const res = (await this.coll(coll).where(filter).update(this.updateFields(fields))) as { updated: number };
+    const res = await this.write(() => this.coll(coll).where(filter).update(this.updateFields(fields)) as Promise<{ updated: number }>);
     return res.updated;
   }
 
@@ -212,12 +207,12 @@ export class CloudbaseDb {
 
   /** Removes every document matching `filter`; answers how many went. Not inside a transaction. */
   async removeWhere(coll: CollectionName, filter: Filter): Promise<number> {
-    const res = (await this.coll(coll).where(filter).remove()) as { deleted: number };
+    const res = await this.write(() => this.coll(coll).where(filter).remove() as Promise<{ deleted: number }>);
     return res.deleted;
   }
 
   async count(coll: CollectionName, filter: Filter): Promise<number> {
-    const res = (await this.coll(coll).where(filter).count()) as { total: number };
+    const res = await this.read(() => this.coll(coll).where(filter).count() as Promise<{ total: number }>);
     return res.total;
   }
 
@@ -227,7 +222,8 @@ export class CloudbaseDb {
     for (const [field, dir] of order) q = q.orderBy(field, dir);
     q = q.limit(limit);
     if (projection) q = q.field(projection);
-    return ((await q.get()) as { data: StoredDoc[] }).data;
+    const query = q;
+    return (await this.read(() => query.get() as Promise<{ data: StoredDoc[] }>)).data;
   }
 
   /**
@@ -269,7 +265,7 @@ export class CloudbaseDb {
    * to its taker alone. Not inside a transaction.
    */
   async updateAndReturn(coll: CollectionName, filter: Filter & { _id: string }, fields: Record<string, unknown>): Promise<StoredDoc | null> {
-    const res = (await this.coll(coll).where(filter).updateAndReturn(this.updateFields(fields))) as { updated?: number; doc?: StoredDoc | null };
+    const res = await this.write(() => this.coll(coll).where(filter).updateAndReturn(this.updateFields(fields)) as Promise<{ updated?: number; doc?: StoredDoc | null }>);
     return res.doc ?? null;
   }
 
@@ -286,7 +282,8 @@ export class CloudbaseDb {
         const [name, value] = Object.entries(stage)[0];
         agg = (agg as unknown as Record<string, (v: unknown) => typeof agg>)[name.replace(/^\$/, '')].call(agg, value);
       }
-      const rows = ((await agg.end()) as { data: Array<Record<string, unknown>> }).data;
+      const pipeline = agg;
+      const rows = (await this.read(() => pipeline.end() as Promise<{ data: Array<Record<string, unknown>> }>)).data;
       out.push(...rows);
       if (rows.length < this.pageSize) return out;
     }
@@ -333,19 +330,35 @@ export class CloudbaseDb {
   }
 
   /**
-   * Runs `fn` in a CloudBase transaction, retried on write conflicts (by the SDK) and on a duplicate key
-   * met by a create (here); what it returns is returned. `fn` must read everything it decides on inside
-   * the transaction, since it may run more than once.
+   * Runs `fn` in a CloudBase transaction; what it returns is returned. A write conflict, a duplicate key
+   * met by a create (a concurrent transaction committed the same `_id` meanwhile) or a request refused
+   * for load runs the whole transaction again after a jittered pause (retry.ts) — not at once, as the
+   * SDK would. `fn` must read everything it decides on inside the transaction, since it may run more
+   * than once.
    */
   async transaction<T>(fn: (tx: TxView) => Promise<T>): Promise<T> {
     const run = this.db.runTransaction as (cb: (t: TxHandle) => Promise<T>, times?: number) => Promise<T>;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await run.call(this.db, (t: TxHandle) => fn(this.txView(t)), TX_ATTEMPTS);
-      } catch (e) {
-        if (!isDuplicateKey(e) || attempt >= TX_ATTEMPTS) throw e;
-      }
-    }
+    return withRetries(
+      () => run.call(this.db, (t: TxHandle) => fn(this.txView(t)), 0),
+      (e) => errorCode(e) === 'DATABASE_TRANSACTION_CONFLICT' || isDuplicateKey(e) || isLimit(e),
+      this.sleep,
+      TX_ATTEMPTS,
+    );
+  }
+
+  /** One read, sent again after a pause while the service refuses it for load or does not answer in time. */
+  read<T>(send: () => Promise<T>): Promise<T> {
+    return withRetries(send, readRetryable, this.sleep);
+  }
+
+  /** One write outside a transaction, sent again after a pause while the service refuses it for load. */
+  write<T>(send: () => Promise<T>): Promise<T> {
+    return withRetries(send, writeRetryable, this.sleep);
+  }
+
+  /** Inserts one document (or several, outside a transaction). */
+  async add(coll: CollectionName, doc: StoredDoc | StoredDoc[]): Promise<void> {
+    await this.write(() => this.coll(coll).add(doc) as Promise<unknown>);
   }
 
   /**
@@ -385,7 +398,20 @@ export class CloudbaseDb {
     };
   }
 
-  /** Stores `doc` unless a document with its id exists; answers the stored one either way. */
+  /**
+   * Inserts `doc` unless a document with its id exists (an earlier run wrote it): one request either way.
+   * Answers whether this call wrote it. For documents whose id is made from what they say (notices).
+   */
+  async insertOnce(coll: CollectionName, doc: StoredDoc): Promise<boolean> {
+    try {
+      await this.add(coll, doc);
+      return true;
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      return false;
+    }
+  }
+
   /**
    * Creates `doc` unless a document with its id exists; answers the stored one. No transaction is needed:
    * an insert by `_id` is atomic, so of two creators one wins and the other reads the winner's document.
@@ -395,7 +421,7 @@ export class CloudbaseDb {
     const prior = await this.getDoc(coll, doc._id);
     if (prior) return { doc: prior, created: false };
     try {
-      await this.coll(coll).add(doc);
+      await this.add(coll, doc);
       return { doc, created: true };
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;

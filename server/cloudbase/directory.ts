@@ -4,6 +4,7 @@ import type { Boundary } from '../../core/locate';
 import type { ApiClient, Category, GridNode, Office, StaffMember } from '../../core/model';
 import type { DirectoryRepo, UserRecord } from '../../core/ports';
 import type { RosterImportPlan } from '../../core/roster-import';
+import { chunkByWrites } from './chunks';
 import type { CloudbaseDb, StoredDoc, TxView } from './db';
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -106,42 +107,76 @@ export class CloudbaseDirectory implements DirectoryRepo {
       .sort(byKeys((b) => b.nodeId));
   }
 
-  /** In the transaction: the grid version is still `expected`; claims `meta/grid` for this transaction. */
-  private async holdVersion(tx: TxView, expected: number, bump: boolean): Promise<boolean> {
+  /**
+   * In the transaction: the grid version is still `expected`; writes `meta/grid` (first, so a concurrent
+   * writer of it conflicts before anything else is written): the version bumped, or a count of the
+   * boundary chunks or roster imports that only claims the document for this transaction.
+   */
+  private async holdVersion(tx: TxView, expected: number, how: 'bump' | 'claim' | 'count'): Promise<boolean> {
     const meta = await tx.get('meta', 'grid');
     if ((meta ? Number(meta.version) : 0) !== expected) return false;
     const _ = this.cb._;
-    if (meta) await tx.update('meta', 'grid', bump ? { version: _.inc(1) } : { rosterImports: _.inc(1) });
-    else await tx.create('meta', { _id: 'grid', version: bump ? 1 : 0, rosterImports: bump ? 0 : 1 });
+    const field = how === 'bump' ? 'version' : how === 'claim' ? 'boundaryChunks' : 'rosterImports';
+    if (meta) await tx.update('meta', 'grid', { [field]: _.inc(1) });
+    else await tx.create('meta', { _id: 'grid', version: how === 'bump' ? 1 : 0, rosterImports: how === 'count' ? 1 : 0, boundaryChunks: how === 'claim' ? 1 : 0 });
     return true;
   }
 
+  /**
+   * Read at the expected version, then written in chunks of at most `TX_WRITES` writes, each in a
+   * transaction that finds the version still `expected` and claims `meta/grid` (so chunks of two imports
+   * never interleave unseen): first the boundaries of the scope (replaced or removed), then the new
+   * nodes, and the version is bumped by the last chunk only — a reader of the grid version sees the new
+   * grid whole or not at all. Every write is a `set` or a `remove` by id, so a run cut off between chunks
+   * is finished by running the same plan again. An import that fits one transaction (the usual case) is
+   * all or nothing; of two large imports at one version, the one whose last chunk commits first wins and
+   * the other stops at its next chunk, answering false.
+   */
   async applyBoundaryImport(plan: BoundaryImportPlan, expectedVersion: number): Promise<boolean> {
     if ((await this.gridVersion()) !== expectedVersion) return false;
-    // Read at the expected version; the transaction checks that it still is.
     const nodes = await this.listNodes();
-    const stored = new Set((await this.cb.readAll('grid_boundaries')).map((d) => d._id));
+    const stored = (await this.cb.readAll('grid_boundaries', {}, { _id: true })).map((d) => d._id);
     const scope = subtree([...nodes, ...plan.newNodes], plan.scopeNodeId);
     const replaced = new Set(plan.boundaries.map((b) => b.nodeId));
-    return this.cb.transaction(async (tx) => {
-      if (!(await this.holdVersion(tx, expectedVersion, true))) return false;
-      for (const n of plan.newNodes) await tx.create('grid_nodes', nodeDoc(n));
-      for (const id of stored) if (scope.has(id) && !replaced.has(id)) await tx.remove('grid_boundaries', id);
-      for (const b of plan.boundaries) await tx.set('grid_boundaries', boundaryDoc(b));
-      return true;
-    });
+    const writes: Array<(tx: TxView) => Promise<void>> = [
+      ...stored.filter((id) => scope.has(id) && !replaced.has(id)).map((id) => (tx: TxView) => tx.remove('grid_boundaries', id)),
+      ...plan.boundaries.map((b) => (tx: TxView) => tx.set('grid_boundaries', boundaryDoc(b))),
+      ...plan.newNodes.map((n) => (tx: TxView) => tx.set('grid_nodes', nodeDoc(n))),
+    ];
+    const chunks = chunkByWrites(writes, () => 1, 1);
+    for (const [i, chunk] of chunks.entries()) {
+      const last = i === chunks.length - 1;
+      const held = await this.cb.transaction(async (tx) => {
+        if (!(await this.holdVersion(tx, expectedVersion, last ? 'bump' : 'claim'))) return false;
+        for (const write of chunk) await write(tx);
+        return true;
+      });
+      if (!held) return false;
+    }
+    return true;
   }
 
+  /**
+   * Chunks of at most `TX_WRITES` writes (a staff document and its pending entry's removal, or a pending
+   * entry), each in a transaction that finds the grid version still `expected` and counts itself on
+   * `meta/grid`; every write is a `set` or `remove` by id, so running the same roster again finishes a
+   * run cut off between chunks.
+   */
   async applyRosterImport(plan: RosterImportPlan, expectedVersion: number): Promise<boolean> {
-    return this.cb.transaction(async (tx) => {
-      if (!(await this.holdVersion(tx, expectedVersion, false))) return false;
-      for (const m of plan.staff) {
-        await tx.set('staff', staffDoc(m));
-        if (m.phone !== null) await tx.remove('staff_pending', m.phone);
-      }
-      for (const p of plan.pending) await tx.set('staff_pending', { _id: p.phone, name: p.name, role: p.role, nodeId: p.nodeId });
-      return true;
-    });
+    const writes: Array<Array<(tx: TxView) => Promise<void>>> = [
+      ...plan.staff.map((m) => [(tx: TxView) => tx.set('staff', staffDoc(m)), ...(m.phone === null ? [] : [(tx: TxView) => tx.remove('staff_pending', m.phone!)])]),
+      ...plan.pending.map((p) => [(tx: TxView) => tx.set('staff_pending', { _id: p.phone, name: p.name, role: p.role, nodeId: p.nodeId })]),
+    ];
+    const chunks = chunkByWrites(writes, (w) => w.length, 1);
+    for (const chunk of chunks.length === 0 ? [[]] : chunks) {
+      const held = await this.cb.transaction(async (tx) => {
+        if (!(await this.holdVersion(tx, expectedVersion, 'count'))) return false;
+        for (const write of chunk.flat()) await write(tx);
+        return true;
+      });
+      if (!held) return false;
+    }
+    return true;
   }
 
   async claimPendingStaff(openid: string, phone: string): Promise<StaffMember | null> {

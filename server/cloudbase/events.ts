@@ -2,7 +2,8 @@ import type { Moderation, Notification } from '../../core/model';
 import type { AttendanceChange, CancelOutcome, EventCancellation, EventRepo, NoticeTemplate, SignUpOutcome } from '../../core/ports';
 import type { Page } from '../../core/views';
 import type { HoursAudit, SignUp, VolunteerEvent } from '../../core/volunteer-model';
-import { isDuplicateKey, StaleRead, type CloudbaseDb, type StoredDoc, type TxView } from './db';
+import { chunkByWrites } from './chunks';
+import { isDuplicateKey, mapBounded, StaleRead, type CloudbaseDb, type StoredDoc, type TxView } from './db';
 import { outboxDoc } from './outbox';
 import { reconcileEventCounters } from './reconcile';
 
@@ -85,8 +86,17 @@ function toAudit(d: StoredDoc): HoursAudit {
 const personal = (t: NoticeTemplate, openid: string): Notification => ({ ...t, id: `${t.id}_${openid}`, recipientOpenid: openid });
 const byArrival = (a: SignUp, b: SignUp) => a.arrival - b.arrival;
 const HOLDING = ['signed', 'waitlisted'] as const;
+/*
+ * HOT_EVENT: sign-ups change an event document outside any transaction (one conditional update each), so
+ * a transaction that also writes it (a promotion, a cancellation) often finds it changed since its
+ * snapshot. Each such transaction reads everything first and writes the event document before any other
+ * document: the conflict comes at its first write, with nothing else written to throw away, and the
+ * transaction is run again after a jittered pause (db.ts transaction, retry.ts).
+ */
 /** How often cancelEvent re-reads when the sign-ups it sees do not add up to the event's counters yet. */
 const SETTLE_ATTEMPTS = 5;
+/** Ids per `_id: _.in(...)` read. */
+const ID_BATCH = 100;
 
 /**
  * Volunteer events (`vol_events`), sign-ups (`vol_signups`, `_id` `${eventId}_${openid}`), hours audit
@@ -105,11 +115,13 @@ const SETTLE_ATTEMPTS = 5;
 export class CloudbaseEvents implements EventRepo {
   constructor(private readonly cb: CloudbaseDb) {}
 
+  /** Also finishes the notices of cancellations a cut-off run left unwritten (the same timer pass). */
   async reconcileCounters(now: string): Promise<number> {
+    await this.finishCancelNotices();
     return reconcileEventCounters(this.cb, now);
   }
   async createEvent(e: VolunteerEvent): Promise<void> {
-    await this.cb.coll('vol_events').add(eventDoc({ ...e, signedCount: 0, waitlistCount: 0 }));
+    await this.cb.add('vol_events', eventDoc({ ...e, signedCount: 0, waitlistCount: 0 }));
   }
   async getEvent(id: string): Promise<VolunteerEvent | null> {
     const d = await this.cb.getDoc('vol_events', id);
@@ -198,7 +210,7 @@ export class CloudbaseEvents implements EventRepo {
         const { _id, ...fields } = signUpDoc(signUp);
         written = await this.cb.conditionalUpdate('vol_signups', { _id, status: 'cancelled', arrival: Number(held.arrival) }, fields);
       } else {
-        await this.cb.coll('vol_signups').add(signUpDoc(signUp));
+        await this.cb.add('vol_signups', signUpDoc(signUp));
         written = true;
       }
     } catch (e) {
@@ -228,12 +240,17 @@ export class CloudbaseEvents implements EventRepo {
     return this.cb.find('vol_signups', { eventId, status: 'waitlisted' }, [['arrival', 'asc']], n);
   }
 
-  /** In a transaction: moves a waiting sign-up to signed, with the counters. StaleRead when it no longer waits. */
-  private async promoteIn(tx: TxView, eventId: string, candidateId: string): Promise<SignUp> {
+  /** In a transaction: the sign-up `candidateId`, still waiting for this event; StaleRead when it no longer waits. */
+  private async waitingIn(tx: TxView, eventId: string, candidateId: string): Promise<StoredDoc> {
     const c = await tx.get('vol_signups', candidateId);
     if (!c || c.status !== 'waitlisted' || c.eventId !== eventId) throw new StaleRead(`waiting sign-up ${candidateId}`);
-    await tx.update('vol_signups', candidateId, { status: 'signed' });
-    return { ...toSignUp(c), status: 'signed' };
+    return c;
+  }
+
+  /** In a transaction: moves a waiting sign-up (read by waitingIn) to signed. */
+  private async promoteIn(tx: TxView, waiting: StoredDoc): Promise<SignUp> {
+    await tx.update('vol_signups', waiting._id, { status: 'signed' });
+    return { ...toSignUp(waiting), status: 'signed' };
   }
 
   /**
@@ -253,9 +270,9 @@ export class CloudbaseEvents implements EventRepo {
         const done = await this.cb.transaction(async (tx) => {
           const e = await tx.get('vol_events', eventId);
           if (!e || e.status !== 'open' || Number(e.signedCount) >= Number(e.capacity) || Number(e.waitlistCount) <= 0) return null;
-          const p = await this.promoteIn(tx, eventId, candidate._id);
+          const waiting = await this.waitingIn(tx, eventId, candidate._id);
           await tx.update('vol_events', eventId, { signedCount: this.cb._.inc(1), waitlistCount: this.cb._.inc(-1) });
-          return p;
+          return this.promoteIn(tx, waiting);
         });
         if (!done) return promoted;
         promoted.push(done.id);
@@ -278,49 +295,89 @@ export class CloudbaseEvents implements EventRepo {
         if (cur.status !== seen.status) throw new StaleRead(`sign-up ${id}`);
         const ev = await tx.get('vol_events', eventId);
         if (!ev) throw new Error(`sign-up ${id} of a missing event`);
-        await tx.update('vol_signups', id, { status: 'cancelled' });
         const cancelled: SignUp = { ...toSignUp(cur), status: 'cancelled' };
         const _ = this.cb._;
+        // Every read first, then the hot event document is written before anything else (see HOT_EVENT).
         if (cur.status === 'waitlisted') {
           if (Number(ev.waitlistCount) > 0) await tx.update('vol_events', eventId, { waitlistCount: _.inc(-1) });
+          await tx.update('vol_signups', id, { status: 'cancelled' });
           return { cancelled, promoted: null };
         }
         if (candidate && ev.status === 'open' && Number(ev.waitlistCount) > 0) {
+          const waiting = await this.waitingIn(tx, eventId, candidate._id);
           // The freed place goes to the first waiting person: signedCount stays, waitlistCount drops.
-          const promoted = await this.promoteIn(tx, eventId, candidate._id);
           await tx.update('vol_events', eventId, { waitlistCount: _.inc(-1) });
+          await tx.update('vol_signups', id, { status: 'cancelled' });
+          const promoted = await this.promoteIn(tx, waiting);
           await tx.create('outbox', outboxDoc(personal(promotionNotice, promoted.openid)));
           return { cancelled, promoted };
         }
         if (Number(ev.signedCount) > 0) await tx.update('vol_events', eventId, { signedCount: _.inc(-1) });
+        await tx.update('vol_signups', id, { status: 'cancelled' });
         return { cancelled, promoted: null };
       });
     });
   }
 
+  /**
+   * The event is cancelled by one transaction that writes the event document alone, its notice template
+   * kept on it (`cancelNotice`, `noticesPending`); the holders' notices are written after the commit, a
+   * few at once, with ids made from the template and the recipient, so writing them again adds nothing.
+   * A run cut off before they are all written is finished by the next call for this event or by the
+   * `sla` timer (finishCancelNotices), whichever comes first.
+   */
   async cancelEvent(eventId: string, cancel: EventCancellation, notice: NoticeTemplate): Promise<number | null> {
     for (let attempt = 1; ; attempt++) {
       const ev = await this.cb.getDoc('vol_events', eventId);
-      if (!ev || ev.status !== 'open') return null;
+      if (!ev) return null;
+      if (ev.status !== 'open') {
+        if (ev.noticesPending === true) await this.sendCancelNotices(eventId, ev.cancelNotice as NoticeTemplate);
+        return null;
+      }
       const holders = (await this.cb.readAll('vol_signups', { eventId, status: this.cb._.in([...HOLDING]) })).map(toSignUp).sort(byArrival);
       // A sign-up whose counter is taken but whose document is not written yet: read again shortly.
       if (holders.length !== Number(ev.signedCount) + Number(ev.waitlistCount) && attempt < SETTLE_ATTEMPTS) {
         await new Promise((r) => setTimeout(r, 20 * attempt));
         continue;
       }
+      let cancelled: boolean;
       try {
-        return await this.cb.transaction(async (tx) => {
+        cancelled = await this.cb.transaction(async (tx) => {
           const cur = await tx.get('vol_events', eventId);
-          if (!cur || cur.status !== 'open') return null;
+          if (!cur || cur.status !== 'open') return false;
           if (cur.signedCount !== ev.signedCount || cur.waitlistCount !== ev.waitlistCount) throw new StaleRead(`event ${eventId}`);
-          await tx.update('vol_events', eventId, { status: 'cancelled', cancelReason: cancel.reason, cancelModeration: cancel.moderation, cancelledAt: cancel.at });
-          for (const h of holders) await tx.create('outbox', outboxDoc(personal(notice, h.openid)));
-          return holders.length;
+          await tx.update('vol_events', eventId, {
+            status: 'cancelled',
+            cancelReason: cancel.reason,
+            cancelModeration: cancel.moderation,
+            cancelledAt: cancel.at,
+            cancelNotice: notice,
+            noticesPending: holders.length > 0,
+          });
+          return true;
         });
       } catch (e) {
         if (!(e instanceof StaleRead) || attempt >= SETTLE_ATTEMPTS * 2) throw e;
+        continue;
       }
+      if (!cancelled) return null;
+      if (holders.length > 0) await this.sendCancelNotices(eventId, notice, holders);
+      return holders.length;
     }
+  }
+
+  /** Every holder's notice of a cancelled event, each written once whatever runs it again; then the event's mark cleared. */
+  private async sendCancelNotices(eventId: string, notice: NoticeTemplate, known?: SignUp[]): Promise<void> {
+    const holders = known ?? (await this.cb.readAll('vol_signups', { eventId, status: this.cb._.in([...HOLDING]) }, { openid: true })).map((d) => ({ openid: String(d.openid) }));
+    await mapBounded(holders, (h) => this.cb.insertOnce('outbox', outboxDoc(personal(notice, h.openid))));
+    await this.cb.conditionalUpdate('vol_events', { _id: eventId, noticesPending: true }, { noticesPending: false });
+  }
+
+  /** The `sla` timer's pass: cancelled events whose notices a cut-off run left unwritten (index `notices_pending`). */
+  async finishCancelNotices(): Promise<number> {
+    const pending = await this.cb.readAll('vol_events', { noticesPending: true }, { cancelNotice: true });
+    await mapBounded(pending, (d) => this.sendCancelNotices(d._id, d.cancelNotice as NoticeTemplate), 2);
+    return pending.length;
   }
 
   /** Two indexed queries (`moderation: 'held'`, `cancelModeration: 'held'`) in the given teams, merged. */
@@ -388,18 +445,36 @@ export class CloudbaseEvents implements EventRepo {
     return d ? toSignUp(d) : null;
   }
 
+  /**
+   * Checked whole first (every entry of this event, every sign-up stored and of this event: one `_.in`
+   * read per hundred), then written in chunks of at most `TX_WRITES` writes (a sign-up's figures and its
+   * audit entry), a few chunks at once. An entry whose audit document is already stored was written by an
+   * earlier run of these entries and is skipped, so running them again finishes a cut-off run.
+   */
   async confirmHours(eventId: string, entries: HoursAudit[]): Promise<void> {
-    await this.cb.transaction(async (tx) => {
-      let i = 0;
-      for (const e of entries) {
-        const su = await tx.get('vol_signups', e.signUpId);
-        if (e.eventId !== eventId || !su || su.eventId !== eventId) throw new Error(`sign-up ${e.signUpId} is not part of event ${eventId}`);
-        await tx.update('vol_signups', e.signUpId, { confirmedMinutes: e.toMinutes, confirmedAt: e.at });
-        const { id, ...rest } = e;
-        // `seq` keeps the entries of one confirmation in their given order (they share `at`).
-        await tx.create('vol_hours_audit', { _id: id, ...rest, seq: i++ });
-      }
-    });
+    const stray = entries.find((e) => e.eventId !== eventId);
+    if (stray) throw new Error(`sign-up ${stray.signUpId} is not part of event ${eventId}`);
+    const done = new Set<string>();
+    for (let i = 0; i < entries.length; i += ID_BATCH) {
+      const batch = entries.slice(i, i + ID_BATCH);
+      const ids = [...new Set(batch.map((e) => e.signUpId))];
+      const found = new Map((await this.cb.find('vol_signups', { _id: this.cb._.in(ids) }, [], ids.length, { eventId: true })).map((d) => [d._id, d.eventId]));
+      const missing = ids.find((id) => found.get(id) !== eventId);
+      if (missing) throw new Error(`sign-up ${missing} is not part of event ${eventId}`);
+      const auditIds = batch.map((e) => e.id);
+      for (const d of await this.cb.find('vol_hours_audit', { _id: this.cb._.in(auditIds) }, [], auditIds.length, { _id: true })) done.add(d._id);
+    }
+    // `seq` keeps the entries of one confirmation in their given order (they share `at`).
+    const todo = entries.map((e, seq) => ({ e, seq })).filter(({ e }) => !done.has(e.id));
+    await mapBounded(chunkByWrites(todo, () => 2), (chunk) =>
+      this.cb.transaction(async (tx) => {
+        for (const { e, seq } of chunk) {
+          await tx.update('vol_signups', e.signUpId, { confirmedMinutes: e.toMinutes, confirmedAt: e.at });
+          const { id, ...rest } = e;
+          await tx.create('vol_hours_audit', { _id: id, ...rest, seq });
+        }
+      }),
+    );
   }
 
   async hoursAudit(eventId: string): Promise<HoursAudit[]> {
@@ -409,16 +484,31 @@ export class CloudbaseEvents implements EventRepo {
       .map(toAudit);
   }
 
+  /**
+   * Events starting in (from, until], a page at a time by (startAt, _id) (index `upcoming`), and of each
+   * its signed places not yet reminded, by arrival, a request's worth at a time: no cap of one request
+   * cuts the answer short of `limit`.
+   */
   async dueReminders(from: string, until: string, limit: number): Promise<Array<{ signUp: SignUp; event: VolunteerEvent }>> {
     const _ = this.cb._;
     const out: Array<{ signUp: SignUp; event: VolunteerEvent }> = [];
-    const events = await this.cb.find('vol_events', { status: 'open', startAt: _.gt(from).and(_.lte(until)) }, [['startAt', 'asc'], ['_id', 'asc']], 1000);
-    for (const d of events) {
-      if (out.length >= limit) break;
-      const event = toEvent(d);
-      const due = await this.cb.find('vol_signups', { eventId: event.id, status: 'signed', remindedAt: null }, [['arrival', 'asc']], limit - out.length);
-      out.push(...due.map((s) => ({ signUp: toSignUp(s), event })));
-    }
+    const filter = { status: 'open', startAt: _.gt(from).and(_.lte(until)) };
+    let cursor: string | null = null;
+    do {
+      const page: Page<VolunteerEvent> = await this.cb.keysetPage('vol_events', filter, { cursor, limit: this.cb.pageSize - 1 }, { field: 'startAt', dir: 'asc' }, toEvent);
+      for (const event of page.items) {
+        let after = -1;
+        while (out.length < limit) {
+          const n = Math.min(limit - out.length, this.cb.pageSize);
+          const due = await this.cb.find('vol_signups', { eventId: event.id, status: 'signed', remindedAt: null, arrival: _.gt(after) }, [['arrival', 'asc']], n);
+          out.push(...due.map((s) => ({ signUp: toSignUp(s), event })));
+          if (due.length < n) break;
+          after = Number(due[due.length - 1].arrival);
+        }
+        if (out.length >= limit) return out;
+      }
+      cursor = page.nextCursor;
+    } while (cursor !== null);
     return out;
   }
 

@@ -22,7 +22,7 @@ export class CloudbaseFeedback implements FeedbackRepo {
 
   async add(f: Feedback): Promise<void> {
     const { id, ...rest } = f;
-    await this.cb.coll('feedback').add({ _id: id, ...rest });
+    await this.cb.add('feedback', { _id: id, ...rest });
   }
   async list(townIds: string[] | null, page: PageQuery): Promise<Page<Feedback>> {
     if (townIds !== null && townIds.length === 0) return { items: [], nextCursor: null };

@@ -35,7 +35,7 @@ export class CloudbaseRateLimiter implements RateLimiter {
     for (let attempt = 0; attempt < 3; attempt++) {
       if (!exists) {
         try {
-          await this.cb.coll('rate_limits').add({ _id: id, count: 1, expiresAt: new Date(start + windowMs).toISOString() });
+          await this.cb.add('rate_limits', { _id: id, count: 1, expiresAt: new Date(start + windowMs).toISOString() });
           this.remember(id);
           return true;
         } catch (e) {

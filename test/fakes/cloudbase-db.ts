@@ -17,6 +17,10 @@
  * - transactions: snapshot reads, single-document operations only, first writer wins on a write-write
  *   conflict (`DATABASE_TRANSACTION_CONFLICT`, which the SDK's runTransaction retries); a write outside a
  *   transaction to a document a transaction holds waits until that transaction ends.
+ * - declared indexes: a query no index of cloudbase/collections/*.json serves is refused
+ *   (`DATABASE_QUERY_NOT_INDEXED`; our policy, see cloudbase-indexes.ts);
+ * - the service's limits in simulated time (cloudbase-limits.ts): latency per request, a transaction's
+ *   30 s lifetime, a function's time budget, a cap on requests in flight.
  * Anything else — an unknown action, a WHERE query or update carrying a transaction id, an update
  * document without operators — fails loudly with a plain Error, so a test cannot pass by accident.
  */
@@ -24,6 +28,8 @@ import { EJSON } from 'bson';
 import { Aggregator, Query, update as applyUpdate } from 'mingo';
 import { TcbDBApiHttpRequester } from '@cloudbase/node-sdk/dist/utils/tcbdbapirequester';
 import { processReturn } from '@cloudbase/node-sdk/dist/utils/utils';
+import { unserved } from './cloudbase-indexes';
+import { LIMIT_CODE, WireLimits } from './cloudbase-limits';
 
 type Doc = Record<string, unknown> & { _id: string };
 interface Version {
@@ -35,6 +41,8 @@ interface Tx {
   snapshot: number;
   writes: Map<string, { coll: string; id: string; doc: Doc | null }>;
   state: 'open' | 'committed' | 'aborted';
+  /** Simulated instant it started (WireLimits.now). */
+  startedAt: number;
 }
 interface Lock {
   tx: string;
@@ -82,6 +90,10 @@ export class FakeCloudbaseDb {
   readonly requests: WireRequest[] = [];
   /** The most documents one get or aggregation answers (CloudBase: 1,000). */
   maxPerRequest = 1000;
+  /** Latency, transaction lifetime, the function's time budget and the in-flight cap (cloudbase-limits.ts). */
+  limits = new WireLimits();
+  /** Refuses queries no declared index serves (cloudbase-indexes.ts; our policy, stricter than the service). */
+  enforceIndexes = true;
   private readonly collections = new Map<string, Map<string, Version[]>>();
   private readonly txs = new Map<string, Tx>();
   private readonly locks = new Map<string, Lock>();
@@ -120,6 +132,9 @@ export class FakeCloudbaseDb {
 
   async handle(action: string, params: Params | undefined): Promise<unknown> {
     this.requests.push({ action, params: params === undefined ? undefined : clone(params) });
+    // A rollback is never refused: a transaction left open would hold its documents until it expired.
+    const slot = action === 'database.abortTransaction' ? { sent: this.limits.now, uncounted: true } : this.limits.begin();
+    if ('refused' in slot) return processReturn({ code: LIMIT_CODE, message: `more than ${this.limits.maxInFlight} requests in flight`, requestId: this.requestId() });
     // A real request yields to the event loop; so does the fake, so concurrent callers interleave.
     await new Promise((r) => setImmediate(r));
     try {
@@ -127,6 +142,8 @@ export class FakeCloudbaseDb {
     } catch (e) {
       if (e instanceof WireError) return processReturn({ code: e.code, message: e.message, requestId: this.requestId() });
       throw e;
+    } finally {
+      if (!('uncounted' in slot)) this.limits.end(slot.sent);
     }
   }
 
@@ -179,6 +196,10 @@ export class FakeCloudbaseDb {
     const tx = this.txs.get(String(id));
     if (!tx) throw new WireError('DATABASE_TRANSACTION_FAIL', `unknown transaction ${String(id)}`);
     if (tx.state !== 'open') throw new WireError('DATABASE_TRANSACTION_FAIL', `transaction ${tx.id} is ${tx.state}`);
+    if (this.limits.expired(tx.startedAt)) {
+      this.endTx(tx, 'aborted');
+      throw new WireError('DATABASE_TRANSACTION_FAIL', `transaction ${tx.id} outlived ${this.limits.txLifetimeMs} ms`);
+    }
     return tx;
   }
 
@@ -258,6 +279,12 @@ export class FakeCloudbaseDb {
     }
   }
 
+  private checkIndex(coll: string, query: Record<string, unknown>, sort: Array<[string, number]>): void {
+    if (!this.enforceIndexes) return;
+    const why = unserved(coll, query, sort);
+    if (why) throw new WireError('DATABASE_QUERY_NOT_INDEXED', why);
+  }
+
   private matcher(p: Params): (d: Doc) => boolean {
     const q = FakeCloudbaseDb.parse(p.query);
     const query = new Query(q);
@@ -310,6 +337,7 @@ export class FakeCloudbaseDb {
     }
     if (p.queryType !== 'WHERE') throw new Error(`fake CloudBase: unknown queryType ${String(p.queryType)}`);
     if (tx) throw new Error('fake CloudBase: a WHERE query inside a transaction — CloudBase transactions allow single-document operations only');
+    this.checkIndex(collName, FakeCloudbaseDb.parse(p.query), p.order === undefined ? [] : (Object.entries(FakeCloudbaseDb.parse(p.order)) as Array<[string, number]>));
     const match = this.matcher(p);
     return this.all(c).filter(match);
   }
@@ -419,6 +447,8 @@ export class FakeCloudbaseDb {
       if (typeof st.stageKey !== 'string' || typeof st.stageValue !== 'string') throw new Error(`fake CloudBase: malformed stage ${JSON.stringify(st)}`);
       return { [st.stageKey]: EJSON.parse(st.stageValue, { relaxed: true }) as unknown };
     });
+    const first = pipeline[0] as { $match?: Record<string, unknown> } | undefined;
+    this.checkIndex(p.collectionName as string, first?.$match ?? {}, []);
     const hasLimit = pipeline.some((st) => '$limit' in st);
     const out = (new Aggregator(hasLimit ? pipeline : [...pipeline, { $limit: 20 }]).run(this.all(c).map(clone)) as Doc[]).slice(0, this.maxPerRequest);
     return { data: { list: out.map((d) => EJSON.stringify(d, { relaxed: false })) }, requestId: this.requestId() };
@@ -441,7 +471,7 @@ export class FakeCloudbaseDb {
 
   private startTx() {
     const id = `fake-tx-${++this.txCounter}`;
-    this.txs.set(id, { id, snapshot: this.seq, writes: new Map(), state: 'open' });
+    this.txs.set(id, { id, snapshot: this.seq, writes: new Map(), state: 'open', startedAt: this.limits.now });
     return { transactionId: id, requestId: this.requestId() };
   }
 
