@@ -8,7 +8,7 @@ import type { Boundary } from './locate';
 import type { ApiClient, AuditEntry, Feedback, Category, Concern, ConcernEvent, ConcernMessage, ConcernStatus, GridNode, InboxMessage, Moderation, Notification, Office, OutboxItem, StaffMember } from './model';
 import type { RateLimits } from './policy';
 import type { ContentReport, ReportedKind } from './report-model';
-import type { RosterImportPlan } from './roster-import';
+import type { DepartedStaff, PendingStaff, RosterImportPlan } from './roster-import';
 import type { SlaConfig } from './sla';
 import type { Page } from './views';
 import type { HoursAudit, Membership, SignUp, Team, VolunteerEvent, VolunteerSettings } from './volunteer-model';
@@ -71,6 +71,20 @@ export interface DirectoryRepo {
    * admin or an earlier seed, is left as it is. Returns the years added. Idempotent.
    */
   seedCalendarYears(years: CalendarYear[]): Promise<number[]>;
+
+  // Admin (issue 19): people on the roster.
+  /** Roster entries waiting for their WeChat user, ordered by node then phone. */
+  listPendingStaff(): Promise<PendingStaff[]>;
+  /**
+   * Takes `openid` off the roster and stores who they were as `departure` (with the member's fields), in
+   * one atomic step; a pending entry with their phone goes too. Their next call finds no roster entry.
+   * Returns the removed member, or null (nothing written) when `openid` is not on the roster.
+   */
+  removeStaff(openid: string, departure: Omit<DepartedStaff, keyof StaffMember>): Promise<StaffMember | null>;
+  /** Drops the pending entry of this phone; false (nothing written) when there is none. */
+  removePendingStaff(phone: string): Promise<boolean>;
+  /** Every departure record, newest first (removedAt, then id, descending). */
+  listDepartedStaff(): Promise<DepartedStaff[]>;
 }
 
 /** A route level: which of the concern's route ids a node is matched against. */

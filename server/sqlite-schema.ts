@@ -421,4 +421,17 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX content_reports_open ON content_reports(town_id, at, id) WHERE status = 'open';
   CREATE INDEX content_reports_reporter ON content_reports(reporter_openid);
   `,
+  /* 20 (admin, issue 19): who left the roster, kept so their history keeps its name */ `
+  CREATE TABLE staff_departed (
+    id TEXT PRIMARY KEY,
+    openid TEXT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('staff','office','admin')),
+    node_id TEXT NOT NULL,
+    phone TEXT,
+    removed_at TEXT NOT NULL,
+    removed_by TEXT NOT NULL
+  );
+  CREATE INDEX staff_departed_order ON staff_departed(removed_at, id);
+  `,
 ];

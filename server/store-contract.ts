@@ -21,6 +21,8 @@ import { describeReportContract } from './store-contract-reports';
 import { describeOpen311Contract } from './store-contract-open311';
 import { describePagingContract } from './store-contract-paging';
 import { DEMO_API_CLIENTS } from './demo-open311';
+// Admin (issue 19).
+import { describeRosterContract } from './store-contract-roster';
 
 /**
  * Creates a store holding exactly `data` in its directory, `volunteers` in its teams and `apiClients` as
@@ -56,6 +58,8 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     describeOpen311Contract(current);
     describeReportContract(current);
     describePagingContract(current);
+    // Admin (issue 19).
+    describeRosterContract(current, data);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();

@@ -87,6 +87,8 @@ export const COLLECTIONS = [
   'content_reports',
   'town_settings',
   'concern_plus_ones',
+  // Admin (issue 19).
+  'staff_departed',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 

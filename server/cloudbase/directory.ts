@@ -3,7 +3,8 @@ import type { CalendarYear } from '../../core/calendar';
 import type { Boundary } from '../../core/locate';
 import type { ApiClient, Category, GridNode, Office, StaffMember } from '../../core/model';
 import type { DirectoryRepo, UserRecord } from '../../core/ports';
-import type { RosterImportPlan } from '../../core/roster-import';
+import type { DepartedStaff, PendingStaff, RosterImportPlan } from '../../core/roster-import';
+import { CloudbaseRoster } from './roster';
 import type { CloudbaseDb, StoredDoc, TxView } from './db';
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -87,7 +88,10 @@ function subtree(nodes: GridNode[], rootId: string): Set<string> {
 export const BOUNDARIES_PER_REQUEST = 50;
 
 export class CloudbaseDirectory implements DirectoryRepo {
-  constructor(private readonly cb: CloudbaseDb) {}
+  private readonly roster: CloudbaseRoster;
+  constructor(private readonly cb: CloudbaseDb) {
+    this.roster = new CloudbaseRoster(cb);
+  }
 
   async gridVersion(): Promise<number> {
     const meta = await this.cb.getDoc('meta', 'grid');
@@ -227,6 +231,20 @@ export class CloudbaseDirectory implements DirectoryRepo {
   private async bumpVersion(tx: TxView): Promise<void> {
     if (await tx.get('meta', 'grid')) await tx.update('meta', 'grid', { version: this.cb._.inc(1) });
     else await tx.create('meta', { _id: 'grid', version: 1, rosterImports: 0 });
+  }
+
+  // Admin (issue 19): the roster, in roster.ts.
+  listPendingStaff(): Promise<PendingStaff[]> {
+    return this.roster.listPending();
+  }
+  removeStaff(openid: string, departure: Omit<DepartedStaff, keyof StaffMember>): Promise<StaffMember | null> {
+    return this.roster.remove(openid, departure);
+  }
+  removePendingStaff(phone: string): Promise<boolean> {
+    return this.roster.removePending(phone);
+  }
+  listDepartedStaff(): Promise<DepartedStaff[]> {
+    return this.roster.listDeparted();
   }
 
   async ensureUser(user: UserRecord): Promise<UserRecord> {

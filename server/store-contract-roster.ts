@@ -1,0 +1,66 @@
+/**
+ * Contract cases for the admin's roster (issue 19): pending entries listed and dropped, a removal that
+ * takes the member off the roster at once and keeps who they were, and removals racing each other.
+ * Called by describeStoreContract.
+ */
+import type { Store } from '../core/ports';
+import type { DirectoryData } from './demo-data';
+import { DEMO_IDENTITIES as I } from './demo-data';
+import { at } from './store-contract-fixtures';
+
+export function describeRosterContract(current: () => Store, data: DirectoryData): void {
+  describe('the roster, as admins edit it', () => {
+    const departure = (n: number) => ({ id: `dep-${n}`, removedAt: at(n), removedBy: I.townAdmin });
+
+    it('lists pending entries by node then phone, and drops one by its phone only', async () => {
+      const { directory } = current();
+      const v = await directory.gridVersion();
+      const a = { phone: '13800000011', name: '甲', role: 'staff' as const, nodeId: 'dz-xinan-2' };
+      const b = { phone: '13800000012', name: '乙', role: 'staff' as const, nodeId: 'dz-xinan-1' };
+      const c = { phone: '13800000010', name: '丙', role: 'admin' as const, nodeId: 'dz-xinan-2' };
+      expect(await directory.applyRosterImport({ staff: [], pending: [a, b, c] }, v)).toBe(true);
+      expect(await directory.listPendingStaff()).toEqual([b, c, a]);
+      expect(await directory.removePendingStaff('13800000099')).toBe(false);
+      expect(await directory.removePendingStaff(a.phone)).toBe(true);
+      expect(await directory.removePendingStaff(a.phone)).toBe(false);
+      expect(await directory.listPendingStaff()).toEqual([b, c]);
+    });
+
+    it('removes a member at once, keeps who they were, and leaves everyone else as they were', async () => {
+      const { directory } = current();
+      const worker = data.staff.find((s) => s.openid === I.daguoGridWorker)!;
+      const others = (await directory.listStaff()).filter((s) => s.openid !== worker.openid);
+      expect(await directory.listDepartedStaff()).toEqual([]);
+      expect(await directory.removeStaff(worker.openid, departure(1))).toEqual(worker);
+      expect(await directory.findStaff(worker.openid)).toBeNull();
+      expect(await directory.listStaffAt([worker.nodeId])).not.toContainEqual(worker);
+      expect(await directory.listStaff()).toEqual(others);
+      expect(await directory.listDepartedStaff()).toEqual([{ ...worker, ...departure(1) }]);
+      // Not on the roster any more: nothing to remove, nothing written.
+      expect(await directory.removeStaff(worker.openid, departure(2))).toBeNull();
+      expect(await directory.listDepartedStaff()).toHaveLength(1);
+    });
+
+    it('drops the pending entry of a removed member’s phone, and keeps every departure of a person who came back', async () => {
+      const { directory } = current();
+      const v = await directory.gridVersion();
+      const back = { openid: 'o-came-back', name: '回来的人', role: 'staff' as const, nodeId: 'dz-xinan-1', phone: '13800000021' };
+      expect(await directory.applyRosterImport({ staff: [back], pending: [] }, v)).toBe(true);
+      expect(await directory.removeStaff(back.openid, departure(1))).toEqual(back);
+      expect(await directory.applyRosterImport({ staff: [{ ...back, nodeId: 'dz-xinan-2' }], pending: [{ phone: '13800000021', name: '回来的人', role: 'staff', nodeId: 'dz-xinan-2' }] }, v)).toBe(true);
+      // The import bound the phone to the member, so no entry waits for it; a stray one is dropped with the member.
+      expect(await directory.applyRosterImport({ staff: [], pending: [{ phone: '13800000021', name: '回来的人', role: 'staff', nodeId: 'dz-xinan-2' }] }, v)).toBe(true);
+      expect(await directory.removeStaff(back.openid, departure(2))).toEqual({ ...back, nodeId: 'dz-xinan-2' });
+      expect(await directory.listPendingStaff()).toEqual([]);
+      expect((await directory.listDepartedStaff()).map((d) => [d.id, d.nodeId])).toEqual([['dep-2', 'dz-xinan-2'], ['dep-1', 'dz-xinan-1']]);
+    });
+
+    it('lets exactly one of several admins removing the same member at once do it', async () => {
+      const { directory } = current();
+      const results = await Promise.all([1, 2, 3].map((n) => directory.removeStaff(I.xinanStaff, departure(n))));
+      expect(results.filter((r) => r !== null)).toHaveLength(1);
+      expect(await directory.listDepartedStaff()).toHaveLength(1);
+      expect(await directory.findStaff(I.xinanStaff)).toBeNull();
+    });
+  });
+}
