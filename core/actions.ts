@@ -73,6 +73,10 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'export/rates': 'concern',
   'calendar/list': 'concern',
   'calendar/save': 'concern',
+  // Admin (issue 19).
+  'roster/list': 'concern',
+  'roster/save': 'concern',
+  'roster/remove': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

@@ -69,6 +69,13 @@ export const ERROR_CODES = {
   'STORAGE.FULL': 503,
   /** The database answered that a page is damaged: nothing was written; the operator restores a backup. */
   'STORAGE.DAMAGED': 503,
+  // Admin (issue 19).
+  /** The person (or pending entry) is not on the roster of the admin's town or district. */
+  'ROSTER.NOT_FOUND': 404,
+  /** The person's details have problems (`details`, as a roster file's); nothing was written. */
+  'ROSTER.INVALID': 400,
+  /** An admin does not remove themself or change their own role or place. */
+  'ROSTER.SELF': 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -92,6 +92,10 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'calendar/list': { roles: ['admin'], write: false },
   // District admins only (checked in calendar-service): the calendar serves every town.
   'calendar/save': { roles: ['admin'], write: true },
+  // Admin (issue 19): town and district admins, each within their own town (district).
+  'roster/list': { roles: ['admin'], write: false },
+  'roster/save': { roles: ['admin'], write: true },
+  'roster/remove': { roles: ['admin'], write: true },
 };
 
 export interface RateLimits {

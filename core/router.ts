@@ -20,6 +20,7 @@ import { ACTION_POLICY, type ActionRule } from './policy';
 import { AppError } from './errors';
 import { adminTowns, townOf } from './scope';
 import * as gridActions from './grid-service';
+import * as roster from './roster-service';
 import type { Caller } from './model';
 import type { Deps } from './ports';
 import { schemas, type ParsedInputOf } from './schemas';
@@ -117,12 +118,17 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'export/rates': exports_.exportRates,
   'calendar/list': calendar.list,
   'calendar/save': calendar.save,
+  // Admin (issue 19).
+  'roster/list': roster.list,
+  'roster/save': roster.save,
+  'roster/remove': roster.remove,
 };
 
-/** What an audited write acted on: its `id`, or the year of a calendar. */
+/** What an audited write acted on: its `id`, the person of a roster change (`openid`), or the year of a calendar. */
 function targetOf(data: unknown): string | null {
-  const { id, year } = (data ?? {}) as { id?: unknown; year?: unknown };
+  const { id, year, openid } = (data ?? {}) as { id?: unknown; year?: unknown; openid?: unknown };
   if (typeof id === 'string') return id.slice(0, 64);
+  if (typeof openid === 'string') return openid.slice(0, 64);
   return typeof year === 'number' ? String(year) : null;
 }
 

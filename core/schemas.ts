@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CALENDAR_LIMITS } from './calendar';
 import { REPORT_REASONS } from './report-model';
+import { ROSTER_LIMITS } from './roster-import';
 import { TEXT_PROBLEM_MESSAGE, textProblem } from './text';
 import type { InboxFilter } from './views';
 
@@ -84,6 +85,8 @@ const exportFormat = z.enum(['csv', 'xlsx']);
 /** The open-inbox filters of the staff workbench. */
 export const INBOX_FILTERS = ['dueToday', 'overdue', 'toAccept', 'toDispatch'] as const satisfies readonly InboxFilter[];
 const inboxFilter = z.enum(INBOX_FILTERS);
+/** A mainland mobile number, as the roster stores it. */
+const phone = z.string().regex(/^1\d{10}$/, 'phone must be 11 digits starting with 1');
 const concernStatus = z.enum(['submitted', 'dispatching', 'assigned', 'accepted', 'in_progress', 'resolved', 'closed']);
 
 export const schemas = {
@@ -238,6 +241,19 @@ export const schemas = {
       expectedVersion: z.number().int().min(0),
     })
     .strict(),
+  // Admin (issue 19): the roster.
+  /** The people of the admin's town (district), pending entries and who left; `query` matches name, phone, openid or place. */
+  'roster/list': z.object({ query: optionalText(32).optional() }).strict(),
+  /** One person, added or edited: by openid, or by phone until they first sign in. */
+  'roster/save': z
+    .object({ openid: id.optional(), phone: phone.optional(), name: text(ROSTER_LIMITS.nameMax), role: z.enum(['staff', 'office', 'admin']), nodeId: id })
+    .strict()
+    .refine((v) => v.openid !== undefined || v.phone !== undefined, { message: 'give an openid or a phone', path: ['openid'] }),
+  /** Takes one person off the roster (openid), or drops a pending entry (phone). */
+  'roster/remove': z
+    .object({ openid: id.optional(), phone: phone.optional() })
+    .strict()
+    .refine((v) => (v.openid === undefined) !== (v.phone === undefined), { message: 'give an openid or a phone, not both', path: ['openid'] }),
 } as const;
 
 export type ActionName = keyof typeof schemas;

@@ -4,6 +4,7 @@ import type { HoursNote } from './hours';
 import type { RateTally } from './ports';
 import type { AuditEntry, Feedback, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision, Moderation } from './model';
 import type { ReportedItemKind, ReportOutcome, ReportReason } from './report-model';
+import type { RosterRemoval, RosterView } from './roster-views';
 import type { HoursAudit, MemberStatus, SignUpStatus, TeamKind, VolunteerEvent } from './volunteer-model';
 
 /**
@@ -450,4 +451,8 @@ export interface Outputs {
   'export/rates': ExportFile;
   'calendar/list': CalendarView;
   'calendar/save': CalendarView;
+  // Admin (issue 19).
+  'roster/list': RosterView;
+  'roster/save': RosterView;
+  'roster/remove': RosterRemoval;
 }

@@ -83,6 +83,10 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'event/exportCsv': () => ({ id: DEMO_EVENTS.daguoCleanup }),
   'calendar/list': () => ({}),
   'calendar/save': () => ({ year: 2030, holidays: ['2030-01-01'], makeupWorkdays: [], basis: '国务院办公厅关于2030年部分节假日安排的通知', expectedVersion: 0 }),
+  // Admin (issue 19): 丹灶镇's roster.
+  'roster/list': () => ({ query: '社' }),
+  'roster/save': () => ({ phone: '13800000077', name: '新网格员', role: 'staff', nodeId: 'dz-xinan-2' }),
+  'roster/remove': () => ({ openid: I.xinanStaff }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

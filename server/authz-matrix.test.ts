@@ -113,6 +113,10 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'calendar/list': { resident: F, leader: F, staff: F, office: F },
   // The calendar serves every town: a town admin reads it, only a district admin enters it.
   'calendar/save': { resident: F, leader: F, staff: F, office: F, admin: F, districtAdmin: 'ok' },
+  // Admin (issue 19): 丹灶镇's roster is its admin's and the district admin's; 九江镇's admin neither sees nor changes it.
+  'roster/list': { resident: F, leader: F, staff: F, office: F },
+  'roster/save': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'ROSTER.INVALID' },
+  'roster/remove': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'ROSTER.NOT_FOUND' },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

@@ -4,7 +4,9 @@ import type { Boundary } from '../../core/locate';
 import type { ApiClient, Category, GridNode, Office, StaffMember } from '../../core/model';
 import type { DirectoryRepo, UserRecord } from '../../core/ports';
 import type { DepartedStaff, PendingStaff, RosterImportPlan } from '../../core/roster-import';
-import { CloudbaseRoster } from './roster';
+import { CloudbaseRoster, toStaff } from './roster';
+
+export { toStaff };
 import type { CloudbaseDb, StoredDoc, TxView } from './db';
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -20,7 +22,6 @@ const byKeys = <T>(...keys: Array<(x: T) => string | number>) => (a: T, b: T) =>
 
 export const toNode = (d: StoredDoc): GridNode => ({ id: d._id, kind: d.kind as GridNode['kind'], name: String(d.name), parentId: str(d.parentId) });
 export const toOffice = (d: StoredDoc): Office => ({ id: d._id, townId: String(d.townId), code: String(d.code), name: String(d.name) });
-export const toStaff = (d: StoredDoc): StaffMember => ({ openid: d._id, name: String(d.name), role: d.role as StaffMember['role'], nodeId: String(d.nodeId), phone: str(d.phone) });
 export const toUser = (d: StoredDoc): UserRecord => ({ openid: d._id, name: String(d.name), phone: str(d.phone), createdAt: String(d.createdAt) });
 const toCategory = (d: StoredDoc): Category & { sort: number } => ({
   townId: String(d.townId),

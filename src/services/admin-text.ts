@@ -75,6 +75,9 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   'export/concerns': '导出诉求',
   'export/rates': '导出办理统计',
   'calendar/save': '录入节假日安排',
+  // Admin (issue 19).
+  'roster/save': '添加或修改人员',
+  'roster/remove': '移除人员',
 };
 
 export function auditActionText(action: string): string {
