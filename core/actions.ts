@@ -77,6 +77,7 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'roster/list': 'concern',
   'roster/save': 'concern',
   'roster/remove': 'concern',
+  'category/save': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

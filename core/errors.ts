@@ -76,6 +76,8 @@ export const ERROR_CODES = {
   'ROSTER.INVALID': 400,
   /** An admin does not remove themself or change their own role or place. */
   'ROSTER.SELF': 409,
+  /** A category's town or lead office does not exist; nothing was written. */
+  'CATEGORY.INVALID': 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -96,6 +96,7 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'roster/list': { roles: ['admin'], write: false },
   'roster/save': { roles: ['admin'], write: true },
   'roster/remove': { roles: ['admin'], write: true },
+  'category/save': { roles: ['admin'], write: true },
 };
 
 export interface RateLimits {

@@ -85,6 +85,12 @@ export interface DirectoryRepo {
   removePendingStaff(phone: string): Promise<boolean>;
   /** Every departure record, newest first (removedAt, then id, descending). */
   listDepartedStaff(): Promise<DepartedStaff[]>;
+  /**
+   * Adds or replaces a town's category (by town and code) and bumps the directory version, in one atomic
+   * step, so every cached snapshot (and the SLA clocks of the next concern) sees it. A new category sorts
+   * after the town's others; an edited one keeps its place.
+   */
+  saveCategory(category: Category): Promise<void>;
 }
 
 /** A route level: which of the concern's route ids a node is matched against. */

@@ -21,6 +21,7 @@ import { AppError } from './errors';
 import { adminTowns, townOf } from './scope';
 import * as gridActions from './grid-service';
 import * as roster from './roster-service';
+import * as categories from './category-service';
 import type { Caller } from './model';
 import type { Deps } from './ports';
 import { schemas, type ParsedInputOf } from './schemas';
@@ -54,7 +55,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'grid/locate': gridActions.locate,
   'grid/importBoundaries': gridActions.importBoundaries,
   'roster/import': gridActions.importRoster,
-  'category/list': async (ctx, input) => ({ items: await ctx.deps.store.directory.listCategories(input.townId) }),
+  'category/list': categories.list,
   'concern/submit': concerns.submit,
   'concern/listMine': concerns.listMine,
   'concern/get': concerns.get,
@@ -122,13 +123,15 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'roster/list': roster.list,
   'roster/save': roster.save,
   'roster/remove': roster.remove,
+  'category/save': categories.save,
 };
 
-/** What an audited write acted on: its `id`, the person of a roster change (`openid`), or the year of a calendar. */
+/** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), or the year of a calendar. */
 function targetOf(data: unknown): string | null {
-  const { id, year, openid } = (data ?? {}) as { id?: unknown; year?: unknown; openid?: unknown };
+  const { id, year, openid, code } = (data ?? {}) as { id?: unknown; year?: unknown; openid?: unknown; code?: unknown };
   if (typeof id === 'string') return id.slice(0, 64);
   if (typeof openid === 'string') return openid.slice(0, 64);
+  if (typeof code === 'string') return code.slice(0, 64);
   return typeof year === 'number' ? String(year) : null;
 }
 

@@ -35,6 +35,10 @@ export const LIMITS = {
   /** Rows of one concerns export; narrow the filters beyond that. */
   exportRowsMax: 5000,
   exportDaysMax: 366,
+  // Admin (issue 19): a category's name and SLA overrides (working hours to 签收, working days to 办结).
+  categoryNameMax: 16,
+  ackHoursMax: 72,
+  resolveDaysMax: 60,
 } as const;
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id must be 1–64 letters, digits, _ or -');
@@ -95,7 +99,8 @@ export const schemas = {
   /** Deleting an account cannot be undone: the client must send the explicit confirmation. */
   'me/delete': z.object({ confirm: z.literal(true) }).strict(),
   'grid/tree': z.object({}).strict(),
-  'category/list': z.object({ townId: id.optional() }).strict(),
+  /** `all` (admins): the categories turned off too. */
+  'category/list': z.object({ townId: id.optional(), all: z.boolean().optional() }).strict(),
   'grid/locate': z.object({ location: latLng, coord: coord.optional() }).strict(),
   'grid/importBoundaries': z.object({ geojson: z.record(z.string(), z.unknown()) }).strict(),
   'roster/import': z.object({ csv: z.string().min(1).max(LIMITS.rosterCsvMax) }).strict(),
@@ -254,6 +259,20 @@ export const schemas = {
     .object({ openid: id.optional(), phone: phone.optional() })
     .strict()
     .refine((v) => (v.openid === undefined) !== (v.phone === undefined), { message: 'give an openid or a phone, not both', path: ['openid'] }),
+  // Admin (issue 19): a town's categories.
+  /** Adds or edits a category of the admin's town (a district admin names `townId`); null SLA fields keep the kind's default. */
+  'category/save': z
+    .object({
+      townId: id.optional(),
+      code: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'code must be lower-case letters, digits or _'),
+      name: text(LIMITS.categoryNameMax),
+      kind: z.enum(['consult', 'help', 'suggest', 'complaint', 'report']),
+      leadOfficeCode: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/).nullable(),
+      ackHours: z.number().int().min(1).max(LIMITS.ackHoursMax).nullable(),
+      resolveDays: z.number().int().min(1).max(LIMITS.resolveDaysMax).nullable(),
+      enabled: z.boolean(),
+    })
+    .strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

@@ -455,4 +455,5 @@ export interface Outputs {
   'roster/list': RosterView;
   'roster/save': RosterView;
   'roster/remove': RosterRemoval;
+  'category/save': { items: Category[] };
 }

@@ -87,6 +87,7 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'roster/list': () => ({ query: '社' }),
   'roster/save': () => ({ phone: '13800000077', name: '新网格员', role: 'staff', nodeId: 'dz-xinan-2' }),
   'roster/remove': () => ({ openid: I.xinanStaff }),
+  'category/save': () => ({ code: 'road', name: '道路设施', kind: 'help', leadOfficeCode: null, ackHours: 2, resolveDays: 5, enabled: true }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

@@ -117,6 +117,8 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'roster/list': { resident: F, leader: F, staff: F, office: F },
   'roster/save': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'ROSTER.INVALID' },
   'roster/remove': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'ROSTER.NOT_FOUND' },
+  // Without a townId the sample is the caller's own town: 九江镇's admin edits 九江镇's; the district admin must name one.
+  'category/save': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'CATEGORY.INVALID' },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

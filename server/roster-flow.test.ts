@@ -1,10 +1,11 @@
 /**
- * The admin's roster (issue 19) end to end, on SQLite (the local runtime) and through the `concern` cloud
- * function on the CloudBase wire fake: a town admin adds a grid worker who then sees their grid's inbox,
- * removes them and their very next call is refused — on a warm CloudBase container too — while their
+ * The admin's roster (issue 19) end to end, on SQLite (the local runtime) and on the CloudBase wire fake
+ * (one runtime, as a warm container holds it): a town admin adds a grid worker who then sees their grid's inbox,
+ * removes them and their very next call is refused — on a long-lived CloudBase runtime too — while their
  * history stays; an entry by phone becomes staff at that person's next call; nothing reaches another town.
  */
-import { main as concernFunction } from '../cloudfunctions/concern/index';
+import { loadCloudConfig } from './cloud-config';
+import { createCloudRuntime, type CloudRuntime } from './cloud-runtime';
 import type { ConcernDetail, Page, ConcernSummary, Profile } from '../core/views';
 import type { RosterRemoval, RosterView } from '../core/roster-views';
 import type { AuditEntry } from '../core/model';
@@ -114,9 +115,13 @@ describe('the roster on SQLite', () => {
   flows(call, async () => ['staff', 'staff_pending', 'staff_departed'].map((t) => rt.store.db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
 });
 
-describe('the roster through the concern function on CloudBase (one warm container)', () => {
+describe('the roster on CloudBase (the wire fake), one runtime as a warm container keeps it', () => {
   const cloud = useCloudFunctions();
   useWechatPassing();
-  const call: Call = (openid, action, data) => cloud.call(concernFunction, openid, action, data);
+  let rt: CloudRuntime;
+  beforeEach(() => {
+    rt = createCloudRuntime(loadCloudConfig(process.env), cloud.app(), testClock().now);
+  });
+  const call: Call = async <T,>(openid: string, action: string, data: unknown) => (await rt.router.call('concern', action, data, openid)) as T;
   flows(call, async () => ['staff', 'staff_pending', 'staff_departed'].map((c) => cloud.wire().documents(c)));
 });

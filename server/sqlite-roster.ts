@@ -1,9 +1,9 @@
 /**
- * The roster writes of the admin pages (issue 19) on SQLite: pending entries, removals and the departure
- * records they leave. SqliteDirectory delegates its roster methods here.
+ * The directory writes of the admin pages (issue 19) on SQLite: pending roster entries, removals and the
+ * departure records they leave, a town's categories. SqliteDirectory delegates these methods here.
  */
 import type Database from 'better-sqlite3';
-import type { StaffMember } from '../core/model';
+import type { Category, StaffMember } from '../core/model';
 import type { DepartedStaff, PendingStaff } from '../core/roster-import';
 
 type Row = Record<string, unknown>;
@@ -13,6 +13,7 @@ const toStaff = (r: Row): StaffMember => ({ openid: r.openid as string, name: r.
 export class SqliteRoster {
   private readonly q;
   private readonly removeTx;
+  private readonly categoryTx;
 
   constructor(db: Database.Database) {
     this.q = {
@@ -23,7 +24,16 @@ export class SqliteRoster {
       insertDeparted: db.prepare(`INSERT INTO staff_departed (id, openid, name, role, node_id, phone, removed_at, removed_by)
         VALUES (@id, @openid, @name, @role, @nodeId, @phone, @removedAt, @removedBy)`),
       departed: db.prepare(`SELECT * FROM staff_departed ORDER BY removed_at DESC, id DESC`),
+      upsertCategory: db.prepare(`INSERT INTO categories (town_id, code, name, kind, lead_office_code, sort, ack_hours, resolve_days, enabled)
+        VALUES (@townId, @code, @name, @kind, @leadOfficeCode, (SELECT COALESCE(MAX(sort), -1) + 1 FROM categories WHERE town_id = @townId), @ackHours, @resolveDays, @enabled)
+        ON CONFLICT(town_id, code) DO UPDATE SET name = excluded.name, kind = excluded.kind, lead_office_code = excluded.lead_office_code,
+          ack_hours = excluded.ack_hours, resolve_days = excluded.resolve_days, enabled = excluded.enabled`),
+      bumpVersion: db.prepare(`UPDATE grid_meta SET value = value + 1 WHERE key = 'grid_version'`),
     };
+    this.categoryTx = db.transaction((c: Category) => {
+      this.q.upsertCategory.run({ ...c, enabled: c.enabled ? 1 : 0 });
+      this.q.bumpVersion.run();
+    });
     this.removeTx = db.transaction((openid: string, departure: Omit<DepartedStaff, keyof StaffMember>): StaffMember | null => {
       const r = this.q.staff.get(openid) as Row | undefined;
       if (!r) return null;
@@ -43,6 +53,9 @@ export class SqliteRoster {
   }
   removePending(phone: string): boolean {
     return this.q.deletePending.run(phone).changes > 0;
+  }
+  saveCategory(category: Category): void {
+    this.categoryTx.immediate(category);
   }
   listDeparted(): DepartedStaff[] {
     return (this.q.departed.all() as Row[]).map((r) => ({ ...toStaff(r), id: r.id as string, removedAt: r.removed_at as string, removedBy: r.removed_by as string }));

@@ -320,6 +320,9 @@ export class SqliteDirectory implements DirectoryRepo {
       name: r.name as string,
       kind: r.kind as Category['kind'],
       leadOfficeCode: s(r.lead_office_code),
+      ackHours: r.ack_hours === null ? null : (r.ack_hours as number),
+      resolveDays: r.resolve_days === null ? null : (r.resolve_days as number),
+      enabled: r.enabled === 1,
     }));
   }
   async findStaff(openid: string): Promise<StaffMember | null> {
@@ -358,6 +361,9 @@ export class SqliteDirectory implements DirectoryRepo {
   }
   async listDepartedStaff(): Promise<DepartedStaff[]> {
     return this.roster.listDeparted();
+  }
+  async saveCategory(category: Category): Promise<void> {
+    this.roster.saveCategory(category);
   }
 
   async seedCalendarYears(years: CalendarYear[]): Promise<number[]> {

@@ -9,7 +9,7 @@ import { DEMO_IDENTITIES as I } from './demo-data';
 import { at } from './store-contract-fixtures';
 
 export function describeRosterContract(current: () => Store, data: DirectoryData): void {
-  describe('the roster, as admins edit it', () => {
+  describe('the roster and categories, as admins edit them', () => {
     const departure = (n: number) => ({ id: `dep-${n}`, removedAt: at(n), removedBy: I.townAdmin });
 
     it('lists pending entries by node then phone, and drops one by its phone only', async () => {
@@ -53,6 +53,22 @@ export function describeRosterContract(current: () => Store, data: DirectoryData
       expect(await directory.removeStaff(back.openid, departure(2))).toEqual({ ...back, nodeId: 'dz-xinan-2' });
       expect(await directory.listPendingStaff()).toEqual([]);
       expect((await directory.listDepartedStaff()).map((d) => [d.id, d.nodeId])).toEqual([['dep-2', 'dz-xinan-2'], ['dep-1', 'dz-xinan-1']]);
+    });
+
+    it('adds a category after the town’s others, edits one in place, and bumps the directory version with each', async () => {
+      const { directory } = current();
+      const v = await directory.gridVersion();
+      const danzao = data.categories.filter((c) => c.townId === 'danzao');
+      const fresh = { townId: 'danzao', code: 'market', name: '农贸市场', kind: 'complaint' as const, leadOfficeCode: null, ackHours: 2, resolveDays: 5, enabled: true };
+      await directory.saveCategory(fresh);
+      expect(await directory.gridVersion()).toBe(v + 1);
+      expect(await directory.listCategories('danzao')).toEqual([...danzao, fresh]);
+      const road = { ...danzao.find((c) => c.code === 'road')!, name: '道路桥梁', leadOfficeCode: 'enforcement', ackHours: 1, resolveDays: null, enabled: false };
+      await directory.saveCategory(road);
+      expect(await directory.gridVersion()).toBe(v + 2);
+      expect(await directory.listCategories('danzao')).toEqual([...danzao.map((c) => (c.code === 'road' ? road : c)), fresh]);
+      // Another town's categories are untouched.
+      expect(await directory.listCategories('jiujiang')).toEqual(data.categories.filter((c) => c.townId === 'jiujiang'));
     });
 
     it('lets exactly one of several admins removing the same member at once do it', async () => {

@@ -29,6 +29,10 @@ const toCategory = (d: StoredDoc): Category & { sort: number } => ({
   name: String(d.name),
   kind: d.kind as Category['kind'],
   leadOfficeCode: str(d.leadOfficeCode),
+  // Documents stored before issue 19 carry no overrides and are on.
+  ackHours: d.ackHours === undefined || d.ackHours === null ? null : Number(d.ackHours),
+  resolveDays: d.resolveDays === undefined || d.resolveDays === null ? null : Number(d.resolveDays),
+  enabled: d.enabled !== false,
   sort: Number(d.sort),
 });
 
@@ -246,6 +250,19 @@ export class CloudbaseDirectory implements DirectoryRepo {
   }
   listDepartedStaff(): Promise<DepartedStaff[]> {
     return this.roster.listDeparted();
+  }
+  /** The town's sort order is read first (a query); the transaction writes the category and bumps `meta/grid`. */
+  async saveCategory(category: Category): Promise<void> {
+    const sorts = (await this.cb.readAll('categories', { townId: category.townId }, { sort: true })).map((d) => Number(d.sort));
+    const next = sorts.length === 0 ? 0 : Math.max(...sorts) + 1;
+    const { townId, code, name, kind, leadOfficeCode, ackHours, resolveDays, enabled } = category;
+    await this.cb.transaction(async (tx) => {
+      const id = `${townId}/${code}`;
+      const fields = { townId, code, name, kind, leadOfficeCode, ackHours, resolveDays, enabled };
+      if (await tx.get('categories', id)) await tx.update('categories', id, fields);
+      else await tx.create('categories', { _id: id, ...fields, sort: next });
+      await this.bumpVersion(tx);
+    });
   }
 
   async ensureUser(user: UserRecord): Promise<UserRecord> {

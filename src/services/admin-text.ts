@@ -78,6 +78,7 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   // Admin (issue 19).
   'roster/save': '添加或修改人员',
   'roster/remove': '移除人员',
+  'category/save': '修改诉求类别',
 };
 
 export function auditActionText(action: string): string {
