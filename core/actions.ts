@@ -78,6 +78,8 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'roster/save': 'concern',
   'roster/remove': 'concern',
   'category/save': 'concern',
+  'team/create': 'volunteer',
+  'team/saveLeaders': 'volunteer',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

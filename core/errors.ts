@@ -78,6 +78,10 @@ export const ERROR_CODES = {
   'ROSTER.SELF': 409,
   /** A category's town or lead office does not exist; nothing was written. */
   'CATEGORY.INVALID': 400,
+  /** A team belongs to a village or cooperative of the admin's own town. */
+  'TEAM.PLACE_INVALID': 400,
+  /** A phone names no resident, several accounts, or a staff member; `details` says which; nothing was written. */
+  'TEAM.LEADER_INVALID': 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -91,6 +91,8 @@ export interface DirectoryRepo {
    * after the town's others; an edited one keeps its place.
    */
   saveCategory(category: Category): Promise<void>;
+  /** The users whose WeChat account carries this phone (a team leader is found by phone). CloudBase: the `phone` index of `users`. */
+  findUsersByPhone(phone: string): Promise<UserRecord[]>;
 }
 
 /** A route level: which of the concern's route ids a node is matched against. */
@@ -398,6 +400,15 @@ export interface TeamRepo {
   heldNotes(teamIds: string[] | null, limit: number): Promise<Membership[]>;
   /** A moderator's decision on a held note: a conditional single-document update from `held`; false when not held. */
   decideNote(membershipId: string, to: 'published' | 'rejected'): Promise<boolean>;
+
+  // Admin (issue 19): teams as the town's admin sets them up.
+  /** Stores a new team (no leaders yet); false (nothing written) when a team with its id exists. */
+  createTeam(team: Team): Promise<boolean>;
+  /**
+   * Replaces the team's leaders by exactly these people, atomically (two admins saving at once: one set
+   * wins whole). False (nothing written) when there is no such team.
+   */
+  setLeaders(teamId: string, leaders: Array<{ openid: string; name: string }>): Promise<boolean>;
 }
 
 export type SignUpOutcome =

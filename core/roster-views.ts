@@ -1,5 +1,6 @@
-/** What the admin's roster actions answer (issue 19). Type-only on the client. */
+/** What the admin's roster and team actions answer (issue 19). Type-only on the client. */
 import type { ConcernStatus, StaffMember } from './model';
+import type { Team } from './volunteer-model';
 
 /** A person on the roster, with the place or office they serve. */
 export interface RosterEntry extends StaffMember {
@@ -48,4 +49,15 @@ export interface RosterRemoval {
   openConcerns: OpenConcernRef[];
   /** Whether someone else still serves that place; if not, its concerns wait for a new person there. */
   othersRemain: boolean;
+}
+
+/** A team as its town's admin sees it: where it belongs and who leads it. */
+export interface AdminTeamView {
+  id: string;
+  name: string;
+  kind: Team['kind'];
+  nodeId: string;
+  placeName: string;
+  description: string;
+  leaders: Array<{ name: string; phone: string | null }>;
 }

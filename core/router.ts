@@ -22,6 +22,7 @@ import { adminTowns, townOf } from './scope';
 import * as gridActions from './grid-service';
 import * as roster from './roster-service';
 import * as categories from './category-service';
+import * as teamAdmin from './team-admin-service';
 import type { Caller } from './model';
 import type { Deps } from './ports';
 import { schemas, type ParsedInputOf } from './schemas';
@@ -124,14 +125,17 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'roster/save': roster.save,
   'roster/remove': roster.remove,
   'category/save': categories.save,
+  'team/create': teamAdmin.create,
+  'team/saveLeaders': teamAdmin.saveLeaders,
 };
 
-/** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), or the year of a calendar. */
+/** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), a team (`teamId`), or the year of a calendar. */
 function targetOf(data: unknown): string | null {
-  const { id, year, openid, code } = (data ?? {}) as { id?: unknown; year?: unknown; openid?: unknown; code?: unknown };
+  const { id, year, openid, code, teamId } = (data ?? {}) as { id?: unknown; year?: unknown; openid?: unknown; code?: unknown; teamId?: unknown };
   if (typeof id === 'string') return id.slice(0, 64);
   if (typeof openid === 'string') return openid.slice(0, 64);
   if (typeof code === 'string') return code.slice(0, 64);
+  if (typeof teamId === 'string') return teamId.slice(0, 64);
   return typeof year === 'number' ? String(year) : null;
 }
 

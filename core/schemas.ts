@@ -39,6 +39,7 @@ export const LIMITS = {
   categoryNameMax: 16,
   ackHoursMax: 72,
   resolveDaysMax: 60,
+  teamLeadersMax: 5,
 } as const;
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id must be 1–64 letters, digits, _ or -');
@@ -273,6 +274,13 @@ export const schemas = {
       enabled: z.boolean(),
     })
     .strict(),
+  // Admin (issue 19): volunteer teams.
+  /** A new team of a village or cooperative of the admin's town; leaders are appointed with team/saveLeaders. */
+  'team/create': z
+    .object({ nodeId: id, name: text(LIMITS.eventTitleMax), kind: z.enum(['party_service', 'neighbourhood']), description: optionalText(LIMITS.eventDescriptionMax) })
+    .strict(),
+  /** The team's leaders, exactly these residents, each found by the phone their account carries. */
+  'team/saveLeaders': z.object({ teamId: id, phones: z.array(phone).min(1).max(LIMITS.teamLeadersMax) }).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

@@ -4,7 +4,7 @@ import type { HoursNote } from './hours';
 import type { RateTally } from './ports';
 import type { AuditEntry, Feedback, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision, Moderation } from './model';
 import type { ReportedItemKind, ReportOutcome, ReportReason } from './report-model';
-import type { RosterRemoval, RosterView } from './roster-views';
+import type { AdminTeamView, RosterRemoval, RosterView } from './roster-views';
 import type { HoursAudit, MemberStatus, SignUpStatus, TeamKind, VolunteerEvent } from './volunteer-model';
 
 /**
@@ -456,4 +456,6 @@ export interface Outputs {
   'roster/save': RosterView;
   'roster/remove': RosterRemoval;
   'category/save': { items: Category[] };
+  'team/create': AdminTeamView;
+  'team/saveLeaders': AdminTeamView;
 }

@@ -76,6 +76,8 @@ describe('the deployment files', () => {
     ['concerns', ['route.townId', 'status', 'updatedAt', '_id'], 'the public board (resolved concerns of a town, most recently updated first) and, by its (town, status) prefix, open concerns of a category nearby'],
     ['concern_plus_ones', ['concernId'], 'the +1 count of the cards shown'],
     ['concern_plus_ones', ['openid'], 'a person’s +1s, when they delete their account'],
+    // Admin (issue 19).
+    ['users', ['phone'], 'a team leader the admin finds by phone'],
   ])('%s has an index on %j for %s', (coll, fields) => {
     const c = read(`cloudbase/collections/${coll}.json`) as { indexes: Array<{ keys: Array<{ field: string }> }> };
     expect(c.indexes.map((i) => i.keys.map((k) => k.field))).toContainEqual(fields);

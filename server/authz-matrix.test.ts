@@ -119,6 +119,9 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'roster/remove': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'ROSTER.NOT_FOUND' },
   // Without a townId the sample is the caller's own town: 九江镇's admin edits 九江镇's; the district admin must name one.
   'category/save': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'CATEGORY.INVALID' },
+  // The sample place and team are 丹灶镇's.
+  'team/create': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'TEAM.PLACE_INVALID' },
+  'team/saveLeaders': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'TEAM.NOT_FOUND' },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

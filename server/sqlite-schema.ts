@@ -434,9 +434,10 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX staff_departed_order ON staff_departed(removed_at, id);
   `,
-  /* 21 (admin, issue 19): a town's categories carry their SLA overrides and can be turned off */ `
+  /* 21 (admin, issue 19): a town's categories carry their SLA overrides and can be turned off; a team leader is found by phone */ `
   ALTER TABLE categories ADD COLUMN ack_hours INTEGER;
   ALTER TABLE categories ADD COLUMN resolve_days INTEGER;
   ALTER TABLE categories ADD COLUMN enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1));
+  CREATE INDEX users_phone ON users(phone);
   `,
 ];

@@ -365,6 +365,9 @@ export class SqliteDirectory implements DirectoryRepo {
   async saveCategory(category: Category): Promise<void> {
     this.roster.saveCategory(category);
   }
+  async findUsersByPhone(phone: string): Promise<UserRecord[]> {
+    return (this.db.prepare(`SELECT * FROM users WHERE phone = ? ORDER BY openid`).all(phone) as Row[]).map(toUser);
+  }
 
   async seedCalendarYears(years: CalendarYear[]): Promise<number[]> {
     return this.seedCalendarTx.immediate(years);

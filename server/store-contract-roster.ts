@@ -71,6 +71,41 @@ export function describeRosterContract(current: () => Store, data: DirectoryData
       expect(await directory.listCategories('jiujiang')).toEqual(data.categories.filter((c) => c.townId === 'jiujiang'));
     });
 
+    it('finds users by the phone their account carries', async () => {
+      const { directory } = current();
+      const chen = data.users.find((u) => u.phone === '13900000001')!;
+      expect(await directory.findUsersByPhone('13900000001')).toEqual([chen]);
+      expect(await directory.findUsersByPhone('13900000099')).toEqual([]);
+    });
+
+    it('creates a team once, without leaders, and replaces its leaders whole', async () => {
+      const { teams } = current();
+      const team = { id: 'team-new', name: '新安第二志愿队', kind: 'party_service' as const, nodeId: 'dz-xinan-2', description: '', createdAt: at(1) };
+      expect(await teams.createTeam(team)).toBe(true);
+      expect(await teams.createTeam({ ...team, name: '重名' })).toBe(false);
+      expect(await teams.getTeam('team-new')).toEqual(team);
+      expect(await teams.leaders('team-new')).toEqual([]);
+      const a = { openid: I.resident, name: '陈阿姨' };
+      const b = { openid: I.resident2, name: '李叔' };
+      expect(await teams.setLeaders('team-new', [a, b])).toBe(true);
+      expect(await teams.leaders('team-new')).toEqual([a, b]);
+      expect(await teams.ledBy(I.resident2)).toContain('team-new');
+      expect(await teams.setLeaders('team-new', [b])).toBe(true);
+      expect(await teams.leaders('team-new')).toEqual([b]);
+      expect(await teams.isLeader('team-new', I.resident)).toBe(false);
+      expect(await teams.setLeaders('no-such-team', [a])).toBe(false);
+      expect(await teams.ledBy(I.resident)).not.toContain('no-such-team');
+    });
+
+    it('keeps one whole leader set when two admins save at once', async () => {
+      const { teams } = current();
+      const team = { id: 'team-race', name: '抢答队', kind: 'neighbourhood' as const, nodeId: 'dz-xinan-2', description: '', createdAt: at(1) };
+      await teams.createTeam(team);
+      const sets = [[{ openid: I.resident, name: '陈阿姨' }], [{ openid: I.resident2, name: '李叔' }], [{ openid: 'o-third', name: '第三人' }]];
+      expect(await Promise.all(sets.map((s) => teams.setLeaders('team-race', s)))).toEqual([true, true, true]);
+      expect(sets).toContainEqual(await teams.leaders('team-race'));
+    });
+
     it('lets exactly one of several admins removing the same member at once do it', async () => {
       const { directory } = current();
       const results = await Promise.all([1, 2, 3].map((n) => directory.removeStaff(I.xinanStaff, departure(n))));

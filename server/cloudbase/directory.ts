@@ -251,6 +251,9 @@ export class CloudbaseDirectory implements DirectoryRepo {
   listDepartedStaff(): Promise<DepartedStaff[]> {
     return this.roster.listDeparted();
   }
+  async findUsersByPhone(phone: string): Promise<UserRecord[]> {
+    return (await this.cb.readAll('users', { phone })).map(toUser).sort((a, b) => (a.openid < b.openid ? -1 : 1));
+  }
   /** The town's sort order is read first (a query); the transaction writes the category and bumps `meta/grid`. */
   async saveCategory(category: Category): Promise<void> {
     const sorts = (await this.cb.readAll('categories', { townId: category.townId }, { sort: true })).map((d) => Number(d.sort));
