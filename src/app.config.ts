@@ -22,6 +22,10 @@ export default defineAppConfig({
         'pages/feedback-list/index',
         'pages/audit/index',
         'pages/calendar/index',
+        // Admin (issue 19).
+        'pages/roster/index',
+        'pages/categories/index',
+        'pages/team-setup/index',
       ],
     },
     {
