@@ -6,12 +6,10 @@
 import { addWorkingDays, addWorkingMinutes, DEFAULT_CALENDAR } from '../core/sla';
 import type { Category } from '../core/model';
 import type { ConcernDetail } from '../core/views';
-import { loadCloudConfig } from './cloud-config';
-import { createCloudRuntime, type CloudRuntime } from './cloud-runtime';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { testClock } from './test-clock';
-import { useCloudFunctions, useWechatPassing } from './test-cloud-function';
+import { useCloudRuntime } from './test-cloud-runtime';
 import { GENEROUS_LIMITS } from './test-limits';
 
 type Call = <T>(openid: string, action: string, data: unknown) => Promise<T>;
@@ -90,11 +88,6 @@ describe('categories on SQLite', () => {
 });
 
 describe('categories on CloudBase (the wire fake), one runtime as a warm container keeps it', () => {
-  const cloud = useCloudFunctions();
-  useWechatPassing();
-  let rt: CloudRuntime;
-  beforeEach(() => {
-    rt = createCloudRuntime(loadCloudConfig(process.env), cloud.app(), testClock().now);
-  });
-  flows(async <T,>(openid: string, action: string, data: unknown) => (await rt.router.call('concern', action, data, openid)) as T);
+  const { runtime } = useCloudRuntime();
+  flows(async <T,>(openid: string, action: string, data: unknown) => (await runtime().router.call('concern', action, data, openid)) as T);
 });

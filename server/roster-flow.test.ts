@@ -4,15 +4,13 @@
  * removes them and their very next call is refused — on a long-lived CloudBase runtime too — while their
  * history stays; an entry by phone becomes staff at that person's next call; nothing reaches another town.
  */
-import { loadCloudConfig } from './cloud-config';
-import { createCloudRuntime, type CloudRuntime } from './cloud-runtime';
 import type { ConcernDetail, Page, ConcernSummary, Profile } from '../core/views';
 import type { RosterRemoval, RosterView } from '../core/roster-views';
 import type { AuditEntry } from '../core/model';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { testClock } from './test-clock';
-import { useCloudFunctions, useWechatPassing } from './test-cloud-function';
+import { useCloudRuntime } from './test-cloud-runtime';
 import { GENEROUS_LIMITS } from './test-limits';
 
 type Call = <T>(openid: string, action: string, data: unknown) => Promise<T>;
@@ -116,12 +114,7 @@ describe('the roster on SQLite', () => {
 });
 
 describe('the roster on CloudBase (the wire fake), one runtime as a warm container keeps it', () => {
-  const cloud = useCloudFunctions();
-  useWechatPassing();
-  let rt: CloudRuntime;
-  beforeEach(() => {
-    rt = createCloudRuntime(loadCloudConfig(process.env), cloud.app(), testClock().now);
-  });
-  const call: Call = async <T,>(openid: string, action: string, data: unknown) => (await rt.router.call('concern', action, data, openid)) as T;
+  const { cloud, runtime } = useCloudRuntime();
+  const call: Call = async <T,>(openid: string, action: string, data: unknown) => (await runtime().router.call('concern', action, data, openid)) as T;
   flows(call, async () => ['staff', 'staff_pending', 'staff_departed'].map((c) => cloud.wire().documents(c)));
 });

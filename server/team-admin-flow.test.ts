@@ -5,12 +5,10 @@
  */
 import type { AdminTeamView } from '../core/roster-views';
 import type { EventDetail, Profile } from '../core/views';
-import { loadCloudConfig } from './cloud-config';
-import { createCloudRuntime, type CloudRuntime } from './cloud-runtime';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { testClock } from './test-clock';
-import { useCloudFunctions, useWechatPassing } from './test-cloud-function';
+import { useCloudRuntime } from './test-cloud-runtime';
 import { GENEROUS_LIMITS } from './test-limits';
 
 type Call = <T>(fn: 'concern' | 'volunteer', openid: string, action: string, data: unknown) => Promise<T>;
@@ -66,11 +64,6 @@ describe('team set-up on SQLite', () => {
 });
 
 describe('team set-up on CloudBase (the wire fake), one runtime as a warm container keeps it', () => {
-  const cloud = useCloudFunctions();
-  useWechatPassing();
-  let rt: CloudRuntime;
-  beforeEach(() => {
-    rt = createCloudRuntime(loadCloudConfig(process.env), cloud.app(), testClock().now);
-  });
-  flows(async <T,>(fn: string, openid: string, action: string, data: unknown) => (await rt.router.call(fn, action, data, openid)) as T);
+  const { runtime } = useCloudRuntime();
+  flows(async <T,>(fn: string, openid: string, action: string, data: unknown) => (await runtime().router.call(fn, action, data, openid)) as T);
 });
