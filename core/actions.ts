@@ -78,6 +78,7 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'roster/save': 'concern',
   'roster/remove': 'concern',
   'category/save': 'concern',
+  'town/saveSettings': 'concern',
   'team/create': 'volunteer',
   'team/saveLeaders': 'volunteer',
 };

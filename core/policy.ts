@@ -97,6 +97,7 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'roster/save': { roles: ['admin'], write: true },
   'roster/remove': { roles: ['admin'], write: true },
   'category/save': { roles: ['admin'], write: true },
+  'town/saveSettings': { roles: ['admin'], write: true },
   'team/create': { roles: ['admin'], write: true },
   'team/saveLeaders': { roles: ['admin'], write: true },
 };

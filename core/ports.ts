@@ -582,6 +582,8 @@ export interface SimilarQuery {
 export interface BoardRepo {
   settings(townId: string): Promise<TownSettings>;
   saveReplyTemplates(townId: string, templates: Record<string, string[]>): Promise<void>;
+  /** Admin (issue 19): turns the town's public board on or off; its reply templates stay as they were. */
+  setPublicBoard(townId: string, on: boolean): Promise<void>;
   /**
    * Every query of the board lists public concerns only (core/content.ts isPublicConcern): a published
    * description, never a 举报 category. Held text never reaches a public surface.

@@ -125,6 +125,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'roster/save': roster.save,
   'roster/remove': roster.remove,
   'category/save': categories.save,
+  'town/saveSettings': categories.saveSettings,
   'team/create': teamAdmin.create,
   'team/saveLeaders': teamAdmin.saveLeaders,
 };

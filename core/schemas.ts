@@ -274,6 +274,8 @@ export const schemas = {
       enabled: z.boolean(),
     })
     .strict(),
+  /** A town's settings (so far: the public board on or off); a district admin names `townId`. */
+  'town/saveSettings': z.object({ townId: id.optional(), publicBoard: z.boolean() }).strict(),
   // Admin (issue 19): volunteer teams.
   /** A new team of a village or cooperative of the admin's town; leaders are appointed with team/saveLeaders. */
   'team/create': z

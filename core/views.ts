@@ -456,6 +456,7 @@ export interface Outputs {
   'roster/save': RosterView;
   'roster/remove': RosterRemoval;
   'category/save': { items: Category[] };
+  'town/saveSettings': { townId: string; publicBoard: boolean };
   'team/create': AdminTeamView;
   'team/saveLeaders': AdminTeamView;
 }

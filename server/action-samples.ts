@@ -88,6 +88,7 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'roster/save': () => ({ phone: '13800000077', name: '新网格员', role: 'staff', nodeId: 'dz-xinan-2' }),
   'roster/remove': () => ({ openid: I.xinanStaff }),
   'category/save': () => ({ code: 'road', name: '道路设施', kind: 'help', leadOfficeCode: null, ackHours: 2, resolveDays: 5, enabled: true }),
+  'town/saveSettings': () => ({ publicBoard: true }),
   'team/create': () => ({ nodeId: 'dz-xinan-2', name: '新安第二经济社志愿队', kind: 'party_service', description: '' }),
   // 李叔's account carries 13900000002.
   'team/saveLeaders': () => ({ teamId: DEMO_TEAMS.daguo, phones: ['13900000002'] }),

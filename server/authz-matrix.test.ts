@@ -119,6 +119,8 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'roster/remove': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'ROSTER.NOT_FOUND' },
   // Without a townId the sample is the caller's own town: 九江镇's admin edits 九江镇's; the district admin must name one.
   'category/save': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'CATEGORY.INVALID' },
+  // The caller's own town; the district admin must name one.
+  'town/saveSettings': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'CATEGORY.INVALID' },
   // The sample place and team are 丹灶镇's.
   'team/create': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'TEAM.PLACE_INVALID' },
   'team/saveLeaders': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'TEAM.NOT_FOUND' },

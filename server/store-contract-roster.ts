@@ -71,6 +71,18 @@ export function describeRosterContract(current: () => Store, data: DirectoryData
       expect(await directory.listCategories('jiujiang')).toEqual(data.categories.filter((c) => c.townId === 'jiujiang'));
     });
 
+    it('turns a town’s public board on and off, keeping its reply templates, and no other town’s', async () => {
+      const { board } = current();
+      await board.saveReplyTemplates('jiujiang', { road: ['已派人查看'] });
+      await board.setPublicBoard('jiujiang', true);
+      expect(await board.settings('jiujiang')).toEqual({ publicBoard: true, replyTemplates: { road: ['已派人查看'] } });
+      await board.setPublicBoard('danzao', false);
+      expect((await board.settings('danzao')).publicBoard).toBe(false);
+      expect((await board.settings('jiujiang')).publicBoard).toBe(true);
+      await board.setPublicBoard('jiujiang', false);
+      expect(await board.settings('jiujiang')).toEqual({ publicBoard: false, replyTemplates: { road: ['已派人查看'] } });
+    });
+
     it('finds users by the phone their account carries', async () => {
       const { directory } = current();
       const chen = data.users.find((u) => u.phone === '13900000001')!;

@@ -79,6 +79,7 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   'roster/save': '添加或修改人员',
   'roster/remove': '移除人员',
   'category/save': '修改诉求类别',
+  'town/saveSettings': '修改镇街设置',
   'team/create': '新建志愿队',
   'team/saveLeaders': '任命队长',
 };
