@@ -100,6 +100,14 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'me/contact': 'concern',
   'me/setContact': 'concern',
   'event/markAttendance': 'volunteer',
+  // Admin (issue 19).
+  'roster/list': 'concern',
+  'roster/save': 'concern',
+  'roster/remove': 'concern',
+  'category/save': 'concern',
+  'town/saveSettings': 'concern',
+  'team/create': 'volunteer',
+  'team/saveLeaders': 'volunteer',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

@@ -3,6 +3,7 @@ import { actorsOf, canView, hasHandled, isDispatcher, isHandler, isReporter, pas
 import { concernActionView } from './action-views';
 import { workCalendarOf } from './calendar';
 import { HELD_TEXT, moderate as moderateText, releasedText, type RiskyPolicy, shownText as shownTextFor } from './content';
+import { categoryOverrides } from './category-service';
 import { categoryKey, categoryOf, type DirectoryCache, type DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { RATING_TEXT } from './labels';
@@ -33,10 +34,13 @@ function actorRole(caller: Caller): ActorRole {
   return caller.role;
 }
 
-/** The SLA policies of the deployment, clocked on the calendar stored in its directory. */
+/**
+ * The SLA policies of the deployment, clocked on the calendar stored in its directory; a town's own
+ * overrides of a category (set by its admin, stored with the category) win over the deployment's.
+ */
 export function slaFor(deps: Deps, snap: DirectorySnapshot): SlaConfig {
   const base = deps.sla ?? DEFAULT_SLA;
-  return { ...base, calendar: workCalendarOf(snap.calendar, base.calendar) };
+  return { ...base, calendar: workCalendarOf(snap.calendar, base.calendar), byCategory: { ...base.byCategory, ...categoryOverrides(snap) } };
 }
 
 
@@ -221,6 +225,8 @@ export async function planSubmission(ctx: Ctx, snap: DirectorySnapshot, input: S
   if (townId === null) throw new AppError('GRID.PLACE_REQUIRED', 'the location is in no known town and no place was picked');
   const category = categoryOf(snap, townId, input.category);
   if (!category) throw new AppError('CATEGORY.UNKNOWN', `category ${input.category} is not configured for ${townId}`);
+  // Turned off by the town's admin: offered for no new report (concerns filed under it keep it).
+  if (!category.enabled) throw new AppError('CATEGORY.UNKNOWN', `category ${input.category} is turned off in ${townId}`);
 
   // A client system (Open311, the hotline) sends links to its own media, checked as URLs where they come in.
   if (opts.source === 'app') await checkPhotos(ctx.deps, ctx.caller.openid, input.photos ?? []);

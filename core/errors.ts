@@ -119,6 +119,19 @@ export const ERROR_CODES = {
   // Issue 16 (staff daily use): the resident's contact.
   /** The content check wants a human review of the display name: it is not taken; the resident picks another. */
   'ME.NAME_UNDER_REVIEW': 400,
+  // Admin (issue 19).
+  /** The person (or pending entry) is not on the roster of the admin's town or district. */
+  'ROSTER.NOT_FOUND': 404,
+  /** The person's details have problems (`details`, as a roster file's); nothing was written. */
+  'ROSTER.INVALID': 400,
+  /** An admin does not remove themself or change their own role or place. */
+  'ROSTER.SELF': 409,
+  /** A category's town or lead office does not exist; nothing was written. */
+  'CATEGORY.INVALID': 400,
+  /** A team belongs to a village or cooperative of the admin's own town. */
+  'TEAM.PLACE_INVALID': 400,
+  /** A phone names no resident, several accounts, or a staff member; `details` says which; nothing was written. */
+  'TEAM.LEADER_INVALID': 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -42,10 +42,10 @@ export async function locate(ctx: Ctx, input: ParsedInputOf<'grid/locate'>): Pro
 }
 
 /** The node an admin administers: a town admin their town, a district admin the district. */
-function adminScope(ctx: Ctx, snap: DirectorySnapshot): string {
+export function adminScope(ctx: Ctx, snap: DirectorySnapshot): string {
   const { caller } = ctx;
   const node = caller.role === 'admin' && caller.nodeId !== null ? snap.grid.get(caller.nodeId) : undefined;
-  if (!node || (node.kind !== 'town' && node.kind !== 'district')) throw new AppError('AUTH.FORBIDDEN', 'imports are for town and district admins');
+  if (!node || (node.kind !== 'town' && node.kind !== 'district')) throw new AppError('AUTH.FORBIDDEN', 'imports and the roster are for town and district admins');
   return node.id;
 }
 

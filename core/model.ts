@@ -27,6 +27,11 @@ export interface Category {
   kind: CategoryKind;
   /** Code of the town office that joins as co-handler, if any. */
   leadOfficeCode: string | null;
+  /** The town's SLA overrides (issue 19): working hours to acknowledge, working days to resolve; null keeps the kind's default. */
+  ackHours: number | null;
+  resolveDays: number | null;
+  /** Off: not offered for new reports (CATEGORY.UNKNOWN); concerns filed under it keep it. */
+  enabled: boolean;
 }
 
 /** `leader`: a resident who leads a volunteer team (leadership is stored per team, not in the staff roster). */

@@ -69,7 +69,8 @@ async function services(env: Open311Env, req: Open311HttpRequest, { one: p }: Pa
   await spend(env, client, req, false);
   const snap = await env.directory.current();
   const townId = jurisdiction(snap, p, client);
-  const cats = categoriesOf(snap, townId);
+  // A category the town turned off takes no new requests, so it is not offered.
+  const cats = categoriesOf(snap, townId).filter((c) => c.enabled);
   if (code === null) return cats.map((c) => serviceView(c, officeNameOf(snap, c)));
   const c = cats.find((k) => k.code === code);
   if (!c) return fail(404, `service_code ${code} not found`);

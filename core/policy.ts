@@ -122,6 +122,14 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'me/setContact': { roles: EVERYONE, write: true },
   // Issue 16, item 7: the team's leaders only (checked in the service); audited like every leader's volunteer write.
   'event/markAttendance': { roles: EVERYONE, write: true },
+  // Admin (issue 19): town and district admins, each within their own town (district).
+  'roster/list': { roles: ['admin'], write: false },
+  'roster/save': { roles: ['admin'], write: true },
+  'roster/remove': { roles: ['admin'], write: true },
+  'category/save': { roles: ['admin'], write: true },
+  'town/saveSettings': { roles: ['admin'], write: true },
+  'team/create': { roles: ['admin'], write: true },
+  'team/saveLeaders': { roles: ['admin'], write: true },
 };
 
 export interface RateLimits {

@@ -11,7 +11,7 @@ import type { ApiClient, AuditEntry, Feedback, Category, Concern, ConcernEvent, 
 import type { RateLimits } from './policy';
 import type { ContentReport, ReportedKind } from './report-model';
 import type { ResidentPlace, Topic, TopicComment, TopicVote, VoteOutcome } from './topic-model';
-import type { RosterImportPlan } from './roster-import';
+import type { DepartedStaff, PendingStaff, RosterImportPlan } from './roster-import';
 import type { SlaConfig } from './sla';
 import type { Page } from './views';
 import type { HoursAudit, Membership, SignUp, Team, VolunteerEvent, VolunteerSettings } from './volunteer-model';
@@ -74,6 +74,28 @@ export interface DirectoryRepo {
    * admin or an earlier seed, is left as it is. Returns the years added. Idempotent.
    */
   seedCalendarYears(years: CalendarYear[]): Promise<number[]>;
+
+  // Admin (issue 19): people on the roster.
+  /** Roster entries waiting for their WeChat user, ordered by node then phone. */
+  listPendingStaff(): Promise<PendingStaff[]>;
+  /**
+   * Takes `openid` off the roster and stores who they were as `departure` (with the member's fields), in
+   * one atomic step; a pending entry with their phone goes too. Their next call finds no roster entry.
+   * Returns the removed member, or null (nothing written) when `openid` is not on the roster.
+   */
+  removeStaff(openid: string, departure: Omit<DepartedStaff, keyof StaffMember>): Promise<StaffMember | null>;
+  /** Drops the pending entry of this phone; false (nothing written) when there is none. */
+  removePendingStaff(phone: string): Promise<boolean>;
+  /** Every departure record, newest first (removedAt, then id, descending). */
+  listDepartedStaff(): Promise<DepartedStaff[]>;
+  /**
+   * Adds or replaces a town's category (by town and code) and bumps the directory version, in one atomic
+   * step, so every cached snapshot (and the SLA clocks of the next concern) sees it. A new category sorts
+   * after the town's others; an edited one keeps its place.
+   */
+  saveCategory(category: Category): Promise<void>;
+  /** The users whose WeChat account carries this phone (a team leader is found by phone). CloudBase: the `phone` index of `users`. */
+  findUsersByPhone(phone: string): Promise<UserRecord[]>;
 }
 
 /** A route level: which of the concern's route ids a node is matched against. */
@@ -381,6 +403,15 @@ export interface TeamRepo {
   heldNotes(teamIds: string[] | null, limit: number): Promise<Membership[]>;
   /** A moderator's decision on a held note: a conditional single-document update from `held`; false when not held. */
   decideNote(membershipId: string, to: 'published' | 'rejected'): Promise<boolean>;
+
+  // Admin (issue 19): teams as the town's admin sets them up.
+  /** Stores a new team (no leaders yet); false (nothing written) when a team with its id exists. */
+  createTeam(team: Team): Promise<boolean>;
+  /**
+   * Replaces the team's leaders by exactly these people, atomically (two admins saving at once: one set
+   * wins whole). False (nothing written) when there is no such team.
+   */
+  setLeaders(teamId: string, leaders: Array<{ openid: string; name: string }>): Promise<boolean>;
 }
 
 export type SignUpOutcome =
@@ -567,6 +598,8 @@ export interface SimilarQuery {
 export interface BoardRepo {
   settings(townId: string): Promise<TownSettings>;
   saveReplyTemplates(townId: string, templates: Record<string, string[]>): Promise<void>;
+  /** Admin (issue 19): turns the town's public board on or off; its reply templates stay as they were. */
+  setPublicBoard(townId: string, on: boolean): Promise<void>;
   /**
    * Every query of the board lists public concerns only (core/content.ts isPublicConcern): a published
    * description, never a 举报 category. Held text never reaches a public surface.

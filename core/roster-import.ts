@@ -19,6 +19,15 @@ export interface PendingStaff {
   nodeId: string;
 }
 
+/** Who a removed roster member was, kept when they leave so their history keeps its name (issue 19). */
+export interface DepartedStaff extends StaffMember {
+  /** One record per removal: a person removed, added back and removed again has two. */
+  id: string;
+  removedAt: string;
+  /** The admin's openid. */
+  removedBy: string;
+}
+
 export interface RosterImportPlan {
   staff: StaffMember[];
   pending: PendingStaff[];
@@ -73,6 +82,16 @@ export function parseCsv(text: string): Array<{ line: number; fields: string[] }
   return rows;
 }
 
+/** One roster row, as a file line or the admin's form gives it (fields trimmed; empty means not given). */
+export interface RosterRow {
+  line: number;
+  openid: string;
+  phone: string;
+  name: string;
+  role: string;
+  node: string;
+}
+
 export function planRosterImport(
   grid: GridIndex,
   offices: readonly Office[],
@@ -80,8 +99,6 @@ export function planRosterImport(
   scopeNodeId: string,
   csv: string,
 ): ImportResult<RosterImportPlan> {
-  const problems: ImportProblem[] = [];
-  const fail = (line: number, ref: string | null, message: string) => void problems.push({ line, ref, message });
   if (csv.length > ROSTER_LIMITS.bytes) return { ok: false, problems: [{ line: 0, ref: null, message: '文件过大' }] };
   const rows = parseCsv(csv);
   if (rows.length < 2) return { ok: false, problems: [{ line: 0, ref: null, message: '文件需有表头行和至少一行人员' }] };
@@ -90,22 +107,38 @@ export function planRosterImport(
   const col = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;
   const missing = COLUMNS.filter((c) => col[c] < 0);
   if (missing.length > 0) return { ok: false, problems: [{ line: rows[0].line, ref: null, message: `表头缺少列：${missing.join(', ')}（需要 ${COLUMNS.join(',')}）` }] };
+  const records = rows.slice(1).map(({ line, fields }): RosterRow => {
+    const get = (c: (typeof COLUMNS)[number]) => (fields[col[c]] ?? '').trim();
+    return { line, openid: get('openid'), phone: get('phone'), name: get('name'), role: get('role'), node: get('node') };
+  });
+  return planRosterRows(grid, offices, roster, scopeNodeId, records);
+}
 
+/** Whether a roster member serves inside the subtree of `scopeNodeId` (an office: its town). */
+export function staffWithin(grid: GridIndex, officeById: ReadonlyMap<string, Office>, m: Pick<StaffMember, 'role' | 'nodeId'>, scopeNodeId: string): boolean {
+  const place = m.role === 'office' ? officeById.get(m.nodeId)?.townId ?? '' : m.nodeId;
+  return grid.get(place) !== undefined && grid.isWithin(place, scopeNodeId);
+}
+
+/** Checks roster rows (a file's, or the one person of the admin's form) and plans them; every problem, or the plan. */
+export function planRosterRows(
+  grid: GridIndex,
+  offices: readonly Office[],
+  roster: readonly StaffMember[],
+  scopeNodeId: string,
+  records: readonly RosterRow[],
+): ImportResult<RosterImportPlan> {
+  const problems: ImportProblem[] = [];
+  const fail = (line: number, ref: string | null, message: string) => void problems.push({ line, ref, message });
   const officeById = new Map(offices.map((o) => [o.id, o]));
   const byOpenid = new Map(roster.map((m) => [m.openid, m]));
   const byPhone = new Map(roster.filter((m) => m.phone !== null).map((m) => [m.phone as string, m]));
   const inScope = (nodeId: string) => grid.get(nodeId) !== undefined && grid.isWithin(nodeId, scopeNodeId);
-  const staffInScope = (m: StaffMember) => (m.role === 'office' ? inScope(officeById.get(m.nodeId)?.townId ?? '') : inScope(m.nodeId));
   const seen = new Map<string, number>();
   const plan: RosterImportPlan = { staff: [], pending: [] };
 
-  for (const { line, fields } of rows.slice(1)) {
-    const get = (c: (typeof COLUMNS)[number]) => (fields[col[c]] ?? '').trim();
-    let openid = get('openid');
-    const phone = get('phone');
-    const name = get('name');
-    const role = get('role');
-    const node = get('node');
+  for (const { line, phone, name, role, node, ...row } of records) {
+    let openid = row.openid;
     const ref = openid || phone || name || null;
     const before = problems.length;
     if (openid && !OPENID.test(openid)) fail(line, ref, 'openid 格式无效');
@@ -135,7 +168,7 @@ export function planRosterImport(
     seen.set(key, line);
     if (phone) seen.set(`p:${phone}`, line);
     const existing = openid ? byOpenid.get(openid) : undefined;
-    if (existing && !staffInScope(existing)) {
+    if (existing && !staffWithin(grid, officeById, existing, scopeNodeId)) {
       fail(line, ref, `此人已在您管理范围之外任职（${existing.nodeId}），请联系上级管理员`);
       continue;
     }

@@ -26,6 +26,9 @@ import { ACTION_POLICY, type ActionRule } from './policy';
 import { AppError } from './errors';
 import { adminTowns, townOf } from './scope';
 import * as gridActions from './grid-service';
+import * as roster from './roster-service';
+import * as categories from './category-service';
+import * as teamAdmin from './team-admin-service';
 import type { Caller } from './model';
 import type { Deps } from './ports';
 import { schemas, type ParsedInputOf } from './schemas';
@@ -63,7 +66,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'grid/locate': gridActions.locate,
   'grid/importBoundaries': gridActions.importBoundaries,
   'roster/import': gridActions.importRoster,
-  'category/list': async (ctx, input) => ({ items: await ctx.deps.store.directory.listCategories(input.townId) }),
+  'category/list': categories.list,
   'concern/submit': concerns.submit,
   'concern/listMine': concerns.listMine,
   'concern/get': concerns.get,
@@ -150,12 +153,23 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'reward/handOver': points.handOver,
   'reward/reverse': points.reverse,
   'village/savePointsSettings': points.savePointsSettings,
+  // Admin (issue 19).
+  'roster/list': roster.list,
+  'roster/save': roster.save,
+  'roster/remove': roster.remove,
+  'category/save': categories.save,
+  'town/saveSettings': categories.saveSettings,
+  'team/create': teamAdmin.create,
+  'team/saveLeaders': teamAdmin.saveLeaders,
 };
 
-/** What an audited write acted on: its `id`, or the year of a calendar. */
+/** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), a team (`teamId`), or the year of a calendar. */
 function targetOf(data: unknown): string | null {
-  const { id, year } = (data ?? {}) as { id?: unknown; year?: unknown };
+  const { id, year, openid, code, teamId } = (data ?? {}) as { id?: unknown; year?: unknown; openid?: unknown; code?: unknown; teamId?: unknown };
   if (typeof id === 'string') return id.slice(0, 64);
+  if (typeof openid === 'string') return openid.slice(0, 64);
+  if (typeof code === 'string') return code.slice(0, 64);
+  if (typeof teamId === 'string') return teamId.slice(0, 64);
   return typeof year === 'number' ? String(year) : null;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CALENDAR_LIMITS } from './calendar';
 import { REPORT_REASONS } from './report-model';
+import { ROSTER_LIMITS } from './roster-import';
 import { TEXT_PROBLEM_MESSAGE, textProblem } from './text';
 import { TOPIC_LIMITS } from './topic-model';
 import type { InboxFilter } from './views';
@@ -43,6 +44,11 @@ export const LIMITS = {
   rewardPointsMax: 100_000,
   rewardStockMax: 10_000,
   pointsRateMax: 1000,
+  // Admin (issue 19): a category's name and SLA overrides (working hours to 签收, working days to 办结).
+  categoryNameMax: 16,
+  ackHoursMax: 72,
+  resolveDaysMax: 60,
+  teamLeadersMax: 5,
 } as const;
 
 /** Issue 16: the longest display name a resident may set on 我的. */
@@ -96,6 +102,8 @@ const exportFormat = z.enum(['csv', 'xlsx']);
 /** The open-inbox filters of the staff workbench. */
 export const INBOX_FILTERS = ['dueToday', 'overdue', 'toAccept', 'toDispatch'] as const satisfies readonly InboxFilter[];
 const inboxFilter = z.enum(INBOX_FILTERS);
+/** A mainland mobile number, as the roster stores it. */
+const phone = z.string().regex(/^1\d{10}$/, 'phone must be 11 digits starting with 1');
 const concernStatus = z.enum(['submitted', 'dispatching', 'assigned', 'accepted', 'in_progress', 'resolved', 'closed']);
 
 /** A topic's options: none (a discussion) or 2–6 distinct labels. */
@@ -111,7 +119,8 @@ export const schemas = {
   /** Deleting an account cannot be undone: the client must send the explicit confirmation. */
   'me/delete': z.object({ confirm: z.literal(true) }).strict(),
   'grid/tree': z.object({}).strict(),
-  'category/list': z.object({ townId: id.optional() }).strict(),
+  /** `all` (admins): the categories turned off too. */
+  'category/list': z.object({ townId: id.optional(), all: z.boolean().optional() }).strict(),
   'grid/locate': z.object({ location: latLng, coord: coord.optional() }).strict(),
   'grid/importBoundaries': z.object({ geojson: z.record(z.string(), z.unknown()) }).strict(),
   'roster/import': z.object({ csv: z.string().min(1).max(LIMITS.rosterCsvMax) }).strict(),
@@ -339,6 +348,42 @@ export const schemas = {
       })
       .strict(),
   ]),
+  // Admin (issue 19): the roster.
+  /** The people of the admin's town (district), pending entries and who left; `query` matches name, phone, openid or place. */
+  'roster/list': z.object({ query: optionalText(32).optional() }).strict(),
+  /** One person, added or edited: by openid, or by phone until they first sign in. */
+  'roster/save': z
+    .object({ openid: id.optional(), phone: phone.optional(), name: text(ROSTER_LIMITS.nameMax), role: z.enum(['staff', 'office', 'admin']), nodeId: id })
+    .strict()
+    .refine((v) => v.openid !== undefined || v.phone !== undefined, { message: 'give an openid or a phone', path: ['openid'] }),
+  /** Takes one person off the roster (openid), or drops a pending entry (phone). */
+  'roster/remove': z
+    .object({ openid: id.optional(), phone: phone.optional() })
+    .strict()
+    .refine((v) => (v.openid === undefined) !== (v.phone === undefined), { message: 'give an openid or a phone, not both', path: ['openid'] }),
+  // Admin (issue 19): a town's categories.
+  /** Adds or edits a category of the admin's town (a district admin names `townId`); null SLA fields keep the kind's default. */
+  'category/save': z
+    .object({
+      townId: id.optional(),
+      code: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'code must be lower-case letters, digits or _'),
+      name: text(LIMITS.categoryNameMax),
+      kind: z.enum(['consult', 'help', 'suggest', 'complaint', 'report']),
+      leadOfficeCode: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/).nullable(),
+      ackHours: z.number().int().min(1).max(LIMITS.ackHoursMax).nullable(),
+      resolveDays: z.number().int().min(1).max(LIMITS.resolveDaysMax).nullable(),
+      enabled: z.boolean(),
+    })
+    .strict(),
+  /** A town's settings (so far: the public board on or off); a district admin names `townId`. */
+  'town/saveSettings': z.object({ townId: id.optional(), publicBoard: z.boolean() }).strict(),
+  // Admin (issue 19): volunteer teams.
+  /** A new team of a village or cooperative of the admin's town; leaders are appointed with team/saveLeaders. */
+  'team/create': z
+    .object({ nodeId: id, name: text(LIMITS.eventTitleMax), kind: z.enum(['party_service', 'neighbourhood']), description: optionalText(LIMITS.eventDescriptionMax) })
+    .strict(),
+  /** The team's leaders, exactly these residents, each found by the phone their account carries. */
+  'team/saveLeaders': z.object({ teamId: id, phones: z.array(phone).min(1).max(LIMITS.teamLeadersMax) }).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

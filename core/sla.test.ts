@@ -3,7 +3,7 @@ import type { Category } from './model';
 
 /** Beijing wall-clock time → ISO instant. */
 const bj = (local: string) => new Date(`${local}+08:00`).toISOString();
-const cat = (kind: Category['kind'], code = 'c'): Category => ({ townId: 'danzao', code, name: 'x', kind, leadOfficeCode: null });
+const cat = (kind: Category['kind'], code = 'c'): Category => ({ townId: 'danzao', code, name: 'x', kind, leadOfficeCode: null, ackHours: null, resolveDays: null, enabled: true });
 
 describe('the working-day calendar', () => {
   it.each([

@@ -27,6 +27,9 @@ export const category = (townId: string, leadOfficeCode: string | null = null): 
   name: '人居环境',
   kind: 'complaint',
   leadOfficeCode,
+  ackHours: null,
+  resolveDays: null,
+  enabled: true,
 });
 
 const box = (x0: number, y0: number, x1: number, y1: number): Array<[number, number]> => [

@@ -9,6 +9,7 @@ import type { HoursNote } from './hours';
 import type { RateTally } from './ports';
 import type { AuditEntry, Feedback, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision, Moderation } from './model';
 import type { ReportedItemKind, ReportOutcome, ReportReason } from './report-model';
+import type { AdminTeamView, RosterRemoval, RosterView } from './roster-views';
 import type { HoursAudit, MemberStatus, SignUpStatus, TeamKind, VolunteerEvent } from './volunteer-model';
 
 /**
@@ -484,6 +485,14 @@ export interface Outputs extends TopicOutputs {
   'me/contact': ContactView;
   'me/setContact': ContactView;
   'event/markAttendance': ScanResult;
+  // Admin (issue 19).
+  'roster/list': RosterView;
+  'roster/save': RosterView;
+  'roster/remove': RosterRemoval;
+  'category/save': { items: Category[] };
+  'town/saveSettings': { townId: string; publicBoard: boolean };
+  'team/create': AdminTeamView;
+  'team/saveLeaders': AdminTeamView;
 }
 
 // Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.

@@ -175,7 +175,7 @@ function points(box: [number, number, number, number], count: number, seed = 42)
 }
 
 function routingBench() {
-  const category: Category = { townId: 't', code: 'environment', name: '人居环境', kind: 'complaint', leadOfficeCode: null };
+  const category: Category = { townId: 't', code: 'environment', name: '人居环境', kind: 'complaint', leadOfficeCode: null, ackHours: null, resolveDays: null, enabled: true };
   const perRoute: Record<number, number> = {};
   for (const n of [100, 1_000, 10_000, 100_000]) {
     const { grid, boundaries, box } = tiling(n);

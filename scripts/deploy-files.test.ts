@@ -95,6 +95,8 @@ describe('the deployment files', () => {
     ['vol_events', ['noticesPending'], 'cancelled events whose notices a cut-off run left unwritten'],
     ['content_reports', ['status', 'at', 'reportId'], 'open reports of every town, oldest first'],
     ['photo_checks', ['status', 'submittedAt', '_id'], 'held photos of every town, oldest first'],
+    // Admin (issue 19).
+    ['users', ['phone'], 'a team leader the admin finds by phone'],
   ])('%s has an index on %j for %s', (coll, fields) => {
     const c = read(`cloudbase/collections/${coll}.json`) as { indexes: Array<{ keys: Array<{ field: string }> }> };
     expect(c.indexes.map((i) => i.keys.map((k) => k.field))).toContainEqual(fields);

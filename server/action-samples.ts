@@ -112,6 +112,15 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'me/contact': () => ({}),
   'me/setContact': () => ({ name: '陈姨', phone: '13912345678', consent: true }),
   'event/markAttendance': () => ({ id: DEMO_EVENTS.daguoCleanup, signUpId: 'snot-a-real-sign-up' }),
+  // Admin (issue 19): 丹灶镇's roster.
+  'roster/list': () => ({ query: '社' }),
+  'roster/save': () => ({ phone: '13800000077', name: '新网格员', role: 'staff', nodeId: 'dz-xinan-2' }),
+  'roster/remove': () => ({ openid: I.xinanStaff }),
+  'category/save': () => ({ code: 'road', name: '道路设施', kind: 'help', leadOfficeCode: null, ackHours: 2, resolveDays: 5, enabled: true }),
+  'town/saveSettings': () => ({ publicBoard: true }),
+  'team/create': () => ({ nodeId: 'dz-xinan-2', name: '新安第二经济社志愿队', kind: 'party_service', description: '' }),
+  // 李叔's account carries 13900000002.
+  'team/saveLeaders': () => ({ teamId: DEMO_TEAMS.daguo, phones: ['13900000002'] }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

@@ -152,6 +152,17 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   // Issue 16, item 7: only the team's leader checks people in by hand; the sample names no sign-up of the event.
   'event/markAttendance': { resident: F, leader: 'EVENT.NOT_SIGNED_UP', staff: F, office: F, admin: F },
   'me/setContact': { staff: 'ME.STAFF_ACCOUNT', office: 'ME.STAFF_ACCOUNT', admin: 'ME.STAFF_ACCOUNT', otherTownAdmin: 'ME.STAFF_ACCOUNT', districtAdmin: 'ME.STAFF_ACCOUNT' },
+  // Admin (issue 19): 丹灶镇's roster is its admin's and the district admin's; 九江镇's admin neither sees nor changes it.
+  'roster/list': { resident: F, leader: F, staff: F, office: F },
+  'roster/save': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'ROSTER.INVALID' },
+  'roster/remove': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'ROSTER.NOT_FOUND' },
+  // Without a townId the sample is the caller's own town: 九江镇's admin edits 九江镇's; the district admin must name one.
+  'category/save': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'CATEGORY.INVALID' },
+  // The caller's own town; the district admin must name one.
+  'town/saveSettings': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'CATEGORY.INVALID' },
+  // The sample place and team are 丹灶镇's.
+  'team/create': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'TEAM.PLACE_INVALID' },
+  'team/saveLeaders': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'TEAM.NOT_FOUND' },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

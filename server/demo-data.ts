@@ -142,7 +142,7 @@ export function demoDirectory(createdAt: string): DirectoryData {
   const categories: Category[] = [];
   for (const [townId, townName] of TOWNS) {
     for (const [code, name] of OFFICE_KINDS) offices.push({ id: `${townId}-${code}`, townId, code, name: `${townName}${name}` });
-    for (const [code, name, kind, lead] of DEFAULT_CATEGORIES) categories.push({ townId, code, name, kind, leadOfficeCode: lead });
+    for (const [code, name, kind, lead] of DEFAULT_CATEGORIES) categories.push({ townId, code, name, kind, leadOfficeCode: lead, ackHours: null, resolveDays: null, enabled: true });
   }
   const I = DEMO_IDENTITIES;
   const staff: StaffMember[] = [

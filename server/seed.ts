@@ -30,8 +30,8 @@ export function seedDirectory(db: Database.Database, data: DirectoryData): boole
     insertBoundaries();
     const insertOffice = db.prepare('INSERT INTO offices (id, town_id, code, name) VALUES (?, ?, ?, ?)');
     for (const o of data.offices) insertOffice.run(o.id, o.townId, o.code, o.name);
-    const insertCategory = db.prepare('INSERT INTO categories (town_id, code, name, kind, lead_office_code, sort) VALUES (?, ?, ?, ?, ?, ?)');
-    data.categories.forEach((c, i) => insertCategory.run(c.townId, c.code, c.name, c.kind, c.leadOfficeCode, i));
+    const insertCategory = db.prepare('INSERT INTO categories (town_id, code, name, kind, lead_office_code, sort, ack_hours, resolve_days, enabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    data.categories.forEach((c, i) => insertCategory.run(c.townId, c.code, c.name, c.kind, c.leadOfficeCode, i, c.ackHours, c.resolveDays, c.enabled ? 1 : 0));
     const insertStaff = db.prepare('INSERT INTO staff (openid, name, role, node_id, phone) VALUES (?, ?, ?, ?, ?)');
     for (const m of data.staff) insertStaff.run(m.openid, m.name, m.role, m.nodeId, m.phone);
     const insertUser = db.prepare('INSERT INTO users (openid, name, phone, created_at) VALUES (?, ?, ?, ?)');

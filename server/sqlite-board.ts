@@ -22,6 +22,8 @@ export class SqliteBoard implements BoardRepo {
       settings: db.prepare(`SELECT public_board, reply_templates FROM town_settings WHERE town_id = ?`),
       saveTemplates: db.prepare(`INSERT INTO town_settings (town_id, reply_templates) VALUES (?, ?)
         ON CONFLICT(town_id) DO UPDATE SET reply_templates = excluded.reply_templates`),
+      setBoard: db.prepare(`INSERT INTO town_settings (town_id, public_board) VALUES (?, ?)
+        ON CONFLICT(town_id) DO UPDATE SET public_board = excluded.public_board`),
       plusOne: db.prepare(`INSERT OR IGNORE INTO concern_plus_ones (concern_id, openid, at) VALUES (?, ?, ?)`),
     };
   }
@@ -33,6 +35,10 @@ export class SqliteBoard implements BoardRepo {
 
   async saveReplyTemplates(townId: string, templates: Record<string, string[]>): Promise<void> {
     this.q.saveTemplates.run(townId, JSON.stringify(templates));
+  }
+
+  async setPublicBoard(townId: string, on: boolean): Promise<void> {
+    this.q.setBoard.run(townId, on ? 1 : 0);
   }
 
   async listResolved(townIds: string[], villageId: string | null, limit: number): Promise<Concern[]> {

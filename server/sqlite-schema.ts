@@ -581,4 +581,23 @@ export const MIGRATIONS: readonly string[] = [
     consented_at TEXT
   );
   `,
+  /* 25 (administration): who left the roster, kept so their history keeps its name */ `
+  CREATE TABLE staff_departed (
+    id TEXT PRIMARY KEY,
+    openid TEXT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('staff','office','admin')),
+    node_id TEXT NOT NULL,
+    phone TEXT,
+    removed_at TEXT NOT NULL,
+    removed_by TEXT NOT NULL
+  );
+  CREATE INDEX staff_departed_order ON staff_departed(removed_at, id);
+  `,
+  /* 26 (administration): a town's categories carry their SLA overrides and can be turned off; a team leader is found by phone */ `
+  ALTER TABLE categories ADD COLUMN ack_hours INTEGER;
+  ALTER TABLE categories ADD COLUMN resolve_days INTEGER;
+  ALTER TABLE categories ADD COLUMN enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1));
+  CREATE INDEX users_phone ON users(phone);
+  `,
 ];

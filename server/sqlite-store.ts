@@ -6,7 +6,8 @@ import type { BoundaryImportPlan } from '../core/boundary-import';
 import { builtinCalendarYears, type CalendarYear } from '../core/calendar';
 import type { Boundary } from '../core/locate';
 import type { AuditRepo, BoardRepo, FeedbackRepo, HeldContent, PhotoCheckRepo, PrivacyRepo, ConcernChange, ConcernHistory, ConcernRepo, ConcernSearch, LatestReply, NewConcern, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, PassedOnCount, RateCounts, RateQuery, RouteLevel, Store, TeamRepo, UserRecord } from '../core/ports';
-import type { RosterImportPlan } from '../core/roster-import';
+import type { DepartedStaff, PendingStaff, RosterImportPlan } from '../core/roster-import';
+import { SqliteRoster } from './sqlite-roster';
 import { DEFAULT_SLA, noClocks, startRound, type SlaConfig } from '../core/sla';
 import { SqliteAudit } from './sqlite-audit';
 import { SqliteFeedback } from './sqlite-feedback';
@@ -230,7 +231,9 @@ export class SqliteDirectory implements DirectoryRepo {
   private readonly claimTx;
   private readonly calendarTx;
   private readonly seedCalendarTx;
+  private readonly roster: SqliteRoster;
   constructor(private readonly db: Database.Database) {
+    this.roster = new SqliteRoster(db);
     this.q = {
       boundaries: db.prepare(`SELECT node_id, geometry FROM grid_boundaries ORDER BY node_id`),
       insertNode: db.prepare(`INSERT INTO grid_nodes (id, kind, name, parent_id) VALUES (@id, @kind, @name, @parentId)`),
@@ -333,6 +336,9 @@ export class SqliteDirectory implements DirectoryRepo {
       name: r.name as string,
       kind: r.kind as Category['kind'],
       leadOfficeCode: s(r.lead_office_code),
+      ackHours: r.ack_hours === null ? null : (r.ack_hours as number),
+      resolveDays: r.resolve_days === null ? null : (r.resolve_days as number),
+      enabled: r.enabled === 1,
     }));
   }
   async findStaff(openid: string): Promise<StaffMember | null> {
@@ -359,7 +365,26 @@ export class SqliteDirectory implements DirectoryRepo {
   }
   async saveCalendarYear(entry: CalendarYear): Promise<boolean> {
     return this.calendarTx.immediate(entry);
+  }  // Admin (issue 19): the roster, in sqlite-roster.ts.
+  async listPendingStaff(): Promise<PendingStaff[]> {
+    return this.roster.listPending();
   }
+  async removeStaff(openid: string, departure: Omit<DepartedStaff, keyof StaffMember>): Promise<StaffMember | null> {
+    return this.roster.remove(openid, departure);
+  }
+  async removePendingStaff(phone: string): Promise<boolean> {
+    return this.roster.removePending(phone);
+  }
+  async listDepartedStaff(): Promise<DepartedStaff[]> {
+    return this.roster.listDeparted();
+  }
+  async saveCategory(category: Category): Promise<void> {
+    this.roster.saveCategory(category);
+  }
+  async findUsersByPhone(phone: string): Promise<UserRecord[]> {
+    return (this.db.prepare(`SELECT * FROM users WHERE phone = ? ORDER BY openid`).all(phone) as Row[]).map(toUser);
+  }
+
   async seedCalendarYears(years: CalendarYear[]): Promise<number[]> {
     return this.seedCalendarTx.immediate(years);
   }

@@ -3,6 +3,7 @@
  * multi-row step is one IMMEDIATE transaction; capacity is taken by a conditional UPDATE of the event's
  * counter (`… WHERE signed_count < capacity`), never by reading the count and writing it back.
  */
+import { SqliteTeamAdmin } from './sqlite-team-admin';
 import type Database from 'better-sqlite3';
 import type { Moderation, Notification } from '../core/model';
 import type { AttendanceChange, CancelOutcome, EventCancellation, EventRepo, NoticeTemplate, SignUpOutcome, TeamRepo } from '../core/ports';
@@ -100,7 +101,10 @@ export class SqliteTeams implements TeamRepo {
   private readonly transitionTx;
   private readonly enqueue;
 
+  private readonly admin: SqliteTeamAdmin;
+
   constructor(db: Database.Database) {
+    this.admin = new SqliteTeamAdmin(db);
     this.enqueue = outboxEnqueuer(db);
     this.q = {
       teams: db.prepare(`SELECT * FROM vol_teams ORDER BY node_id, id`),
@@ -137,6 +141,13 @@ export class SqliteTeams implements TeamRepo {
 
   async listTeams(): Promise<Team[]> {
     return (this.q.teams.all() as Row[]).map(toTeam);
+  }
+  // Admin (issue 19): in sqlite-team-admin.ts.
+  async createTeam(team: Team): Promise<boolean> {
+    return this.admin.createTeam(team);
+  }
+  async setLeaders(teamId: string, leaders: Array<{ openid: string; name: string }>): Promise<boolean> {
+    return this.admin.setLeaders(teamId, leaders);
   }
   async getTeam(id: string): Promise<Team | null> {
     const r = this.q.team.get(id) as Row | undefined;

@@ -27,6 +27,8 @@ import { describeActionContract } from './store-contract-actions';
 import { describePointsContract } from './store-contract-points';
 // Issue 22, chunked transactions:
 import { describeChunkContract } from './store-contract-chunks';
+// Admin (issue 19).
+import { describeRosterContract } from './store-contract-roster';
 
 /**
  * Creates a store holding exactly `data` in its directory, `volunteers` in its teams and `apiClients` as
@@ -69,6 +71,8 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     describeContactContract(current);
     // Issue 22, chunked transactions:
     describeChunkContract(current);
+    // Admin (issue 19).
+    describeRosterContract(current, data);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();

@@ -24,6 +24,10 @@ export default defineAppConfig({
         'pages/calendar/index',
         // 街坊议事 (yishi): the committee's topic management.
         'pages/topics/index',
+        // Admin (issue 19).
+        'pages/roster/index',
+        'pages/categories/index',
+        'pages/team-setup/index',
       ],
     },
     {

@@ -40,6 +40,14 @@ export class CloudbaseBoard implements BoardRepo {
     });
   }
 
+  /** One transaction: the board setting changes, the templates stay as they were. */
+  async setPublicBoard(townId: string, on: boolean): Promise<void> {
+    await this.cb.transaction(async (tx) => {
+      const prior = await tx.get('town_settings', townId);
+      await tx.set('town_settings', { _id: townId, publicBoard: on, replyTemplates: prior?.replyTemplates ?? [] });
+    });
+  }
+
   async listResolved(townIds: string[], villageId: string | null, limit: number): Promise<Concern[]> {
     if (townIds.length === 0) return [];
     const _ = this.cb._;

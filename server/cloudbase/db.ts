@@ -108,6 +108,8 @@ export const COLLECTIONS = [
   'redemptions',
   // Issue 16 (staff daily use): the phone a resident left on 我的.
   'contacts',
+  // Admin (issue 19).
+  'staff_departed',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 

@@ -3,8 +3,11 @@ import type { CalendarYear } from '../../core/calendar';
 import type { Boundary } from '../../core/locate';
 import type { ApiClient, Category, GridNode, Office, StaffMember } from '../../core/model';
 import type { DirectoryRepo, UserRecord } from '../../core/ports';
-import type { RosterImportPlan } from '../../core/roster-import';
+import type { DepartedStaff, PendingStaff, RosterImportPlan } from '../../core/roster-import';
 import { chunkByWrites } from './chunks';
+import { CloudbaseRoster, toStaff } from './roster';
+
+export { toStaff };
 import type { CloudbaseDb, StoredDoc, TxView } from './db';
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -20,7 +23,6 @@ const byKeys = <T>(...keys: Array<(x: T) => string | number>) => (a: T, b: T) =>
 
 export const toNode = (d: StoredDoc): GridNode => ({ id: d._id, kind: d.kind as GridNode['kind'], name: String(d.name), parentId: str(d.parentId) });
 export const toOffice = (d: StoredDoc): Office => ({ id: d._id, townId: String(d.townId), code: String(d.code), name: String(d.name) });
-export const toStaff = (d: StoredDoc): StaffMember => ({ openid: d._id, name: String(d.name), role: d.role as StaffMember['role'], nodeId: String(d.nodeId), phone: str(d.phone) });
 export const toUser = (d: StoredDoc): UserRecord => ({ openid: d._id, name: String(d.name), phone: str(d.phone), createdAt: String(d.createdAt) });
 const toCategory = (d: StoredDoc): Category & { sort: number } => ({
   townId: String(d.townId),
@@ -28,6 +30,10 @@ const toCategory = (d: StoredDoc): Category & { sort: number } => ({
   name: String(d.name),
   kind: d.kind as Category['kind'],
   leadOfficeCode: str(d.leadOfficeCode),
+  // Documents stored before issue 19 carry no overrides and are on.
+  ackHours: d.ackHours === undefined || d.ackHours === null ? null : Number(d.ackHours),
+  resolveDays: d.resolveDays === undefined || d.resolveDays === null ? null : Number(d.resolveDays),
+  enabled: d.enabled !== false,
   sort: Number(d.sort),
 });
 
@@ -88,7 +94,10 @@ function subtree(nodes: GridNode[], rootId: string): Set<string> {
 export const BOUNDARIES_PER_REQUEST = 50;
 
 export class CloudbaseDirectory implements DirectoryRepo {
-  constructor(private readonly cb: CloudbaseDb) {}
+  private readonly roster: CloudbaseRoster;
+  constructor(private readonly cb: CloudbaseDb) {
+    this.roster = new CloudbaseRoster(cb);
+  }
 
   async gridVersion(): Promise<number> {
     const meta = await this.cb.getDoc('meta', 'grid');
@@ -262,6 +271,36 @@ export class CloudbaseDirectory implements DirectoryRepo {
   private async bumpVersion(tx: TxView): Promise<void> {
     if (await tx.get('meta', 'grid')) await tx.update('meta', 'grid', { version: this.cb._.inc(1) });
     else await tx.create('meta', { _id: 'grid', version: 1, rosterImports: 0 });
+  }
+
+  // Admin (issue 19): the roster, in roster.ts.
+  listPendingStaff(): Promise<PendingStaff[]> {
+    return this.roster.listPending();
+  }
+  removeStaff(openid: string, departure: Omit<DepartedStaff, keyof StaffMember>): Promise<StaffMember | null> {
+    return this.roster.remove(openid, departure);
+  }
+  removePendingStaff(phone: string): Promise<boolean> {
+    return this.roster.removePending(phone);
+  }
+  listDepartedStaff(): Promise<DepartedStaff[]> {
+    return this.roster.listDeparted();
+  }
+  async findUsersByPhone(phone: string): Promise<UserRecord[]> {
+    return (await this.cb.readAll('users', { phone })).map(toUser).sort((a, b) => (a.openid < b.openid ? -1 : 1));
+  }
+  /** The town's sort order is read first (a query); the transaction writes the category and bumps `meta/grid`. */
+  async saveCategory(category: Category): Promise<void> {
+    const sorts = (await this.cb.readAll('categories', { townId: category.townId }, { sort: true })).map((d) => Number(d.sort));
+    const next = sorts.length === 0 ? 0 : Math.max(...sorts) + 1;
+    const { townId, code, name, kind, leadOfficeCode, ackHours, resolveDays, enabled } = category;
+    await this.cb.transaction(async (tx) => {
+      const id = `${townId}/${code}`;
+      const fields = { townId, code, name, kind, leadOfficeCode, ackHours, resolveDays, enabled };
+      if (await tx.get('categories', id)) await tx.update('categories', id, fields);
+      else await tx.create('categories', { _id: id, ...fields, sort: next });
+      await this.bumpVersion(tx);
+    });
   }
 
   async ensureUser(user: UserRecord): Promise<UserRecord> {

@@ -24,7 +24,7 @@ export async function seedCloudbaseDirectory(cb: CloudbaseDb, data: DirectoryDat
   await put(cb, 'grid_nodes', data.nodes.map(nodeDoc));
   await put(cb, 'grid_boundaries', data.boundaries.map(boundaryDoc));
   await put(cb, 'offices', data.offices.map((o) => ({ _id: o.id, townId: o.townId, code: o.code, name: o.name })));
-  await put(cb, 'categories', data.categories.map((c, i) => ({ _id: `${c.townId}/${c.code}`, townId: c.townId, code: c.code, name: c.name, kind: c.kind, leadOfficeCode: c.leadOfficeCode, sort: i })));
+  await put(cb, 'categories', data.categories.map((c, i) => ({ _id: `${c.townId}/${c.code}`, townId: c.townId, code: c.code, name: c.name, kind: c.kind, leadOfficeCode: c.leadOfficeCode, ackHours: c.ackHours, resolveDays: c.resolveDays, enabled: c.enabled, sort: i })));
   await put(cb, 'staff', data.staff.map((s) => ({ _id: s.openid, name: s.name, role: s.role, nodeId: s.nodeId, phone: s.phone })));
   await put(cb, 'users', data.users.map((u) => ({ _id: u.openid, name: u.name, phone: u.phone, createdAt: u.createdAt })));
   const meta = await cb.getDoc('meta', 'grid');

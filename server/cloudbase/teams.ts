@@ -3,6 +3,7 @@ import type { TeamRepo } from '../../core/ports';
 import type { Membership, Team } from '../../core/volunteer-model';
 import type { CloudbaseDb, StoredDoc } from './db';
 import { outboxDoc } from './outbox';
+import { CloudbaseTeamAdmin } from './team-admin';
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
@@ -38,7 +39,18 @@ const byAppliedAt = (a: Membership, b: Membership) => (a.appliedAt === b.applied
  * on one membership conflict on its document, and the retried one sees the other's result.
  */
 export class CloudbaseTeams implements TeamRepo {
-  constructor(private readonly cb: CloudbaseDb) {}
+  private readonly admin: CloudbaseTeamAdmin;
+  constructor(private readonly cb: CloudbaseDb) {
+    this.admin = new CloudbaseTeamAdmin(cb);
+  }
+
+  // Admin (issue 19): in team-admin.ts.
+  createTeam(team: Team): Promise<boolean> {
+    return this.admin.createTeam(team);
+  }
+  setLeaders(teamId: string, leaders: Array<{ openid: string; name: string }>): Promise<boolean> {
+    return this.admin.setLeaders(teamId, leaders);
+  }
 
   async listTeams(): Promise<Team[]> {
     return (await this.cb.readAll('vol_teams')).map(toTeam).sort((a, b) => (a.nodeId === b.nodeId ? (a.id < b.id ? -1 : 1) : a.nodeId < b.nodeId ? -1 : 1));

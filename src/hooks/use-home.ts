@@ -54,6 +54,10 @@ export function useHome() {
     goFeedbackList: () => Taro.navigateTo({ url: '/staff/pages/feedback-list/index' }),
     goAudit: () => Taro.navigateTo({ url: '/staff/pages/audit/index' }),
     goCalendar: () => Taro.navigateTo({ url: '/staff/pages/calendar/index' }),
+    // Admin (issue 19).
+    goRoster: () => Taro.navigateTo({ url: '/staff/pages/roster/index' }),
+    goCategories: () => Taro.navigateTo({ url: '/staff/pages/categories/index' }),
+    goTeamSetup: () => Taro.navigateTo({ url: '/staff/pages/team-setup/index' }),
     goDashboard: () => Taro.navigateTo({ url: '/staff/pages/dashboard/index' }),
     goReport: () => Taro.navigateTo({ url: '/pages/report/index' }),
     goMine: () => Taro.navigateTo({ url: '/pages/my-concerns/index' }),

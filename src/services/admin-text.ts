@@ -96,6 +96,13 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   // Issue 16 (staff daily use).
   'event/markAttendance': '代为签到签退',
   'me/setContact': '填写联系方式',
+  // Admin (issue 19).
+  'roster/save': '添加或修改人员',
+  'roster/remove': '移除人员',
+  'category/save': '修改诉求类别',
+  'town/saveSettings': '修改镇街设置',
+  'team/create': '新建志愿队',
+  'team/saveLeaders': '任命队长',
 };
 
 export function auditActionText(action: string): string {

@@ -68,6 +68,13 @@ const TEXT: Record<string, string> = {
   'TOPIC.COMMENT_NOT_FOUND': '要回复的留言不存在，请刷新后再试。',
   'TOPIC.OWN_PROPOSAL': '这是您自己的提案，请邀请街坊们来支持。',
   'TOPIC.CONFLICT': '议题刚被其他人更新，请刷新后再试。',
+  // Admin (issue 19).
+  'ROSTER.NOT_FOUND': '名单中没有这个人（可能已被其他管理员移除，或不在您管理的镇街）。请刷新名单后再看。',
+  'ROSTER.INVALID': '人员信息有误，没有保存。请按提示修改后再保存。',
+  'ROSTER.SELF': '不能移除自己，也不能修改自己的角色或所在单位。如需调整，请联系上级管理员。',
+  'CATEGORY.INVALID': '类别设置有误（所选镇街或牵头职能办不存在），没有保存。请检查后再保存。',
+  'TEAM.PLACE_INVALID': '志愿队须属于本镇的某个村（社区）或经济社，请重新选择。',
+  'TEAM.LEADER_INVALID': '有手机号找不到对应的居民（或是工作人员账号），没有保存。请按提示修改后再保存。',
   [NETWORK_FAILED]: '网络连接失败，请检查网络后点“重试”。',
   // Volunteer actions (issue 20).
   'ACTION.NOT_FOUND': '没有找到这次志愿行动，可能已取消。',

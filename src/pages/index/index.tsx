@@ -132,6 +132,20 @@ export default function HomePage() {
             节假日安排
           </Button>
         ) : null}
+        {/* Admin (issue 19). */}
+        {home.isAdmin ? (
+          <>
+            <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goRoster()}>
+              人员名单
+            </Button>
+            <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goCategories()}>
+              诉求类别
+            </Button>
+            <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goTeamSetup()}>
+              志愿队设置
+            </Button>
+          </>
+        ) : null}
       </View>
 
       <View className='home__links'>

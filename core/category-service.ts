@@ -1,0 +1,75 @@
+/**
+ * A town's categories as its admin keeps them (issue 19): name, kind (咨询/求助/建议/投诉/举报), lead office,
+ * SLA overrides (acknowledge hours, resolve working days) and on/off. A town admin edits their own town's;
+ * a district admin names the town. Each save bumps the directory version, so the next concern anywhere
+ * (every warm container included) is clocked with it.
+ */
+import type { ConcernCtx as Ctx } from './concern-service';
+import { categoriesOf, categoryKey, type DirectorySnapshot } from './directory';
+import { AppError } from './errors';
+import type { Category } from './model';
+import type { ParsedInputOf } from './schemas';
+import { adminTowns } from './scope';
+import type { SlaPolicy } from './sla';
+
+/** The SLA overrides the towns' admins stored with their categories, keyed as SlaConfig.byCategory. */
+export function categoryOverrides(snap: DirectorySnapshot): Record<string, Partial<SlaPolicy>> {
+  const out: Record<string, Partial<SlaPolicy>> = {};
+  for (const c of snap.categoryByKey.values()) {
+    const p: Partial<SlaPolicy> = {};
+    if (c.ackHours !== null) p.acknowledgeHours = c.ackHours;
+    if (c.resolveDays !== null) p.resolveDays = c.resolveDays;
+    if (Object.keys(p).length > 0) out[categoryKey(c.townId, c.code)] = p;
+  }
+  return out;
+}
+
+/** The town whose categories the caller edits: their own, or (a district admin) the one they name. */
+function townFor(snap: DirectorySnapshot, ctx: Ctx, townId: string | undefined): string {
+  const towns = adminTowns(snap, ctx.caller);
+  if (towns === null) {
+    if (townId === undefined || snap.grid.get(townId)?.kind !== 'town') throw new AppError('CATEGORY.INVALID', 'a district admin names the town (townId)', [{ path: 'townId', message: '请选择镇街' }]);
+    return townId;
+  }
+  const [own] = towns;
+  if (own === undefined || (townId !== undefined && townId !== own)) throw new AppError('AUTH.FORBIDDEN', 'a town admin edits their own town’s categories');
+  return own;
+}
+
+export async function save(ctx: Ctx, input: ParsedInputOf<'category/save'>): Promise<{ items: Category[] }> {
+  const snap = await ctx.directory.current();
+  const townId = townFor(snap, ctx, input.townId);
+  const lead = input.leadOfficeCode;
+  if (lead !== null && !snap.offices.some((o) => o.townId === townId && o.code === lead)) {
+    throw new AppError('CATEGORY.INVALID', `the town has no office ${lead}`, [{ path: 'leadOfficeCode', message: '本镇没有这个职能办' }]);
+  }
+  const category: Category = {
+    townId,
+    code: input.code,
+    name: input.name,
+    kind: input.kind,
+    leadOfficeCode: lead,
+    ackHours: input.ackHours,
+    resolveDays: input.resolveDays,
+    enabled: input.enabled,
+  };
+  await ctx.deps.store.directory.saveCategory(category);
+  return { items: categoriesOf(await ctx.directory.current(), townId) };
+}
+
+/**
+ * `town/saveSettings` (issue 19, so far the public board only): a town admin turns their town's public
+ * board on or off; a district admin names the town. Answers the setting as stored.
+ */
+export async function saveSettings(ctx: Ctx, input: ParsedInputOf<'town/saveSettings'>): Promise<{ townId: string; publicBoard: boolean }> {
+  const snap = await ctx.directory.current();
+  const townId = townFor(snap, ctx, input.townId);
+  await ctx.deps.store.board.setPublicBoard(townId, input.publicBoard);
+  return { townId, publicBoard: (await ctx.deps.store.board.settings(townId)).publicBoard };
+}
+
+/** `category/list`: a town's categories in use; an admin asking for `all` sees those turned off too. */
+export async function list(ctx: Ctx, input: ParsedInputOf<'category/list'>): Promise<{ items: Category[] }> {
+  const items = await ctx.deps.store.directory.listCategories(input.townId);
+  return { items: input.all === true && ctx.caller.role === 'admin' ? items : items.filter((c) => c.enabled) };
+}

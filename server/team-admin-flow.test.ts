@@ -1,0 +1,69 @@
+/**
+ * Volunteer teams as the town's admin sets them up (issue 19), on SQLite and on the CloudBase wire fake
+ * (one runtime, as a warm container holds it): a new team for a cooperative, a leader found by phone who
+ * at their next call creates the team's first event, leaders replaced whole, and no reach into another town.
+ */
+import type { AdminTeamView } from '../core/roster-views';
+import type { EventDetail, Profile } from '../core/views';
+import { DEMO_IDENTITIES as I } from './demo-data';
+import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import { testClock } from './test-clock';
+import { useCloudRuntime } from './test-cloud-runtime';
+import { GENEROUS_LIMITS } from './test-limits';
+
+type Call = <T>(fn: 'concern' | 'volunteer', openid: string, action: string, data: unknown) => Promise<T>;
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: { code?: string }) => e.code ?? String(e),
+  );
+const EVENT = { title: '河涌清洁', description: '', place: '新安第二经济社祠堂', startAt: '2030-01-05T01:00:00Z', endAt: '2030-01-05T03:00:00Z', capacity: 10, waitlist: false, openTo: 'all' };
+const NEW_TEAM = { nodeId: 'dz-xinan-2', name: '新安第二经济社党群志愿队', kind: 'party_service', description: '周末清理河涌' };
+
+function flows(call: Call) {
+  it('creates a team, appoints a resident found by phone, who then creates its first event', async () => {
+    const team = await call<AdminTeamView>('volunteer', I.townAdmin, 'team/create', NEW_TEAM);
+    expect(team).toMatchObject({ name: NEW_TEAM.name, nodeId: 'dz-xinan-2', placeName: '丹灶镇 · 新安社区 · 新安第二经济社', leaders: [] });
+    expect(await outcome(call('volunteer', I.resident2, 'event/create', { ...EVENT, teamId: team.id }))).toBe('AUTH.FORBIDDEN');
+    const led = await call<AdminTeamView>('volunteer', I.townAdmin, 'team/saveLeaders', { teamId: team.id, phones: ['13900000002'] });
+    expect(led.leaders).toEqual([{ name: '李叔', phone: '13900000002' }]);
+    expect(await call<Profile>('concern', I.resident2, 'me/profile', {})).toMatchObject({ role: 'leader', teamId: team.id });
+    const event = await call<EventDetail>('volunteer', I.resident2, 'event/create', { ...EVENT, teamId: team.id });
+    expect(event.title).toBe('河涌清洁');
+    // Leaders replaced whole: 李叔 hands over to 陈阿姨 and leads no more.
+    await call('volunteer', I.townAdmin, 'team/saveLeaders', { teamId: team.id, phones: ['13900000001'] });
+    expect(await outcome(call('volunteer', I.resident2, 'event/create', { ...EVENT, teamId: team.id }))).toBe('AUTH.FORBIDDEN');
+    expect((await call<Profile>('concern', I.resident, 'me/profile', {})).role).toBe('leader');
+  });
+
+  it('refuses a place outside the town, a staff member or an unknown phone as leader, and another town’s team', async () => {
+    const team = await call<AdminTeamView>('volunteer', I.townAdmin, 'team/create', NEW_TEAM);
+    const refusals = await Promise.all([
+      outcome(call('volunteer', I.townAdmin, 'team/create', { ...NEW_TEAM, nodeId: 'jj-dungen-1' })),
+      outcome(call('volunteer', I.townAdmin, 'team/create', { ...NEW_TEAM, nodeId: 'dz-xinan-2-g' })),
+      outcome(call('volunteer', I.townAdmin, 'team/saveLeaders', { teamId: team.id, phones: ['13800000003'] })),
+      outcome(call('volunteer', I.townAdmin, 'team/saveLeaders', { teamId: team.id, phones: ['13900000002', '13900000099'] })),
+      outcome(call('volunteer', I.jiujiangAdmin, 'team/saveLeaders', { teamId: team.id, phones: ['13900000002'] })),
+      outcome(call('volunteer', I.daguoLeader, 'team/saveLeaders', { teamId: team.id, phones: ['13900000002'] })),
+    ]);
+    expect(refusals).toEqual(['TEAM.PLACE_INVALID', 'TEAM.PLACE_INVALID', 'TEAM.LEADER_INVALID', 'TEAM.LEADER_INVALID', 'TEAM.NOT_FOUND', 'AUTH.FORBIDDEN']);
+    expect((await call<Profile>('concern', I.resident2, 'me/profile', {})).role).toBe('resident');
+    // The district admin reaches every town.
+    const jj = await call<AdminTeamView>('volunteer', I.districtAdmin, 'team/create', { ...NEW_TEAM, nodeId: 'jj-dungen-1', name: '敦根第一经济社志愿队' });
+    expect((await call<AdminTeamView>('volunteer', I.districtAdmin, 'team/saveLeaders', { teamId: jj.id, phones: ['13900000002'] })).leaders.map((l) => l.name)).toEqual(['李叔']);
+  });
+}
+
+describe('team set-up on SQLite', () => {
+  let rt: LocalRuntime;
+  beforeEach(() => {
+    rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo', rateLimits: GENEROUS_LIMITS });
+  });
+  afterEach(() => rt.close());
+  flows(async <T,>(fn: string, openid: string, action: string, data: unknown) => (await rt.router.call(fn, action, data, openid)) as T);
+});
+
+describe('team set-up on CloudBase (the wire fake), one runtime as a warm container keeps it', () => {
+  const { runtime } = useCloudRuntime();
+  flows(async <T,>(fn: string, openid: string, action: string, data: unknown) => (await runtime().router.call(fn, action, data, openid)) as T);
+});

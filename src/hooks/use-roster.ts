@@ -1,0 +1,50 @@
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { RosterRemoval } from '../../core/roster-views';
+import { placesUnder } from '../services/admin-places';
+import { call } from '../services/api';
+import { useOneAction } from './use-one-action';
+import { useResource } from './use-resource';
+
+export type RosterRole = 'staff' | 'admin';
+
+/**
+ * 人员名单 (issue 19): the town's (district's) people, searched on the server; one person added or edited
+ * at a time; a removal asks first and then lists the open concerns of the place the person served.
+ */
+export function useRoster() {
+  const [query, setQuery] = useState('');
+  const [searched, setSearched] = useState('');
+  const base = useResource(async () => {
+    const [me, tree] = await Promise.all([call('me/profile', {}), call('grid/tree', {})]);
+    return { me, places: placesUnder(tree.nodes, me.nodeId, ['district', 'town', 'village', 'cooperative', 'grid']) };
+  });
+  const roster = useResource(() => call('roster/list', searched ? { query: searched } : {}), { key: searched });
+  const [form, setForm] = useState({ name: '', phone: '', role: 'staff' as RosterRole, nodeId: '' });
+  const [removal, setRemoval] = useState<RosterRemoval | null>(null);
+  const action = useOneAction();
+
+  const save = () =>
+    action.run('save', async () => {
+      await call('roster/save', { name: form.name, phone: form.phone.trim(), role: form.role, nodeId: form.nodeId });
+      setForm({ name: '', phone: '', role: 'staff', nodeId: '' });
+      await roster.reload();
+      await Taro.showToast({ title: '已保存', icon: 'success' });
+    });
+
+  const remove = (openid: string, name: string) =>
+    action.run(`remove:${openid}`, async () => {
+      const ok = await Taro.showModal({ title: '移除人员', content: `确定把${name}移出名单？移除后其下一次操作起即不能再办理诉求，办理记录保留。` });
+      if (!ok.confirm) return;
+      setRemoval(await call('roster/remove', { openid }));
+      await roster.reload();
+    });
+
+  const dropPending = (phone: string) =>
+    action.run(`pending:${phone}`, async () => {
+      await call('roster/remove', { phone });
+      await roster.reload();
+    });
+
+  return { base, roster, query, setQuery, search: () => setSearched(query.trim()), form, setForm, save, remove, dropPending, removal, ...action };
+}
