@@ -73,6 +73,9 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'export/rates': 'concern',
   'calendar/list': 'concern',
   'calendar/save': 'concern',
+  // Residents following up (#17).
+  'concern/withdraw': 'concern',
+  'concern/chase': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

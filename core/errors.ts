@@ -69,6 +69,13 @@ export const ERROR_CODES = {
   'STORAGE.FULL': 503,
   /** The database answered that a page is damaged: nothing was written; the operator restores a backup. */
   'STORAGE.DAMAGED': 503,
+  // Residents following up (#17).
+  /** 催办 before the acknowledge deadline has passed: the handlers still have time to accept. `details.from` says when. */
+  'CONCERN.CHASE_TOO_EARLY': 409,
+  /** 催办 a second time on one working day; `details.next` is the start of the next working day. */
+  'CONCERN.CHASE_TOO_SOON': 429,
+  /** "+1" on one's own concern. */
+  'CONCERN.OWN_CONCERN': 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

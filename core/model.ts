@@ -55,7 +55,7 @@ export interface StaffMember {
   phone: string | null;
 }
 
-export type ConcernStatus = 'submitted' | 'dispatching' | 'assigned' | 'accepted' | 'in_progress' | 'resolved' | 'closed';
+export type ConcernStatus = 'submitted' | 'dispatching' | 'assigned' | 'accepted' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn';
 
 /**
  * How the current route was decided: at submit by location, picked place or the dispatcher queue; later
@@ -238,7 +238,10 @@ export type NotificationKind =
   /** To the leader who created an event: the moderator published or rejected its texts. */
   | 'event_reviewed'
   /** To admins, daily: a year that clocks run into has no holiday list yet. */
-  | 'calendar_missing';
+  | 'calendar_missing'
+  // Residents following up (#17): to the handlers.
+  | 'concern_withdrawn'
+  | 'concern_chased';
 
 export interface Notification {
   id: string;

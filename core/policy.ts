@@ -92,6 +92,9 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'calendar/list': { roles: ['admin'], write: false },
   // District admins only (checked in calendar-service): the calendar serves every town.
   'calendar/save': { roles: ['admin'], write: true },
+  // Residents following up (#17): only the reporter, decided per concern (staff report concerns too).
+  'concern/withdraw': { roles: EVERYONE, write: true },
+  'concern/chase': { roles: EVERYONE, write: true },
 };
 
 export interface RateLimits {

@@ -7,6 +7,7 @@ import { ACTION_FUNCTION, isActionName, type ActionName, type ActionOutput } fro
 import * as board from './board-service';
 import * as calendar from './calendar-service';
 import * as concerns from './concern-service';
+import * as followUp from './concern-followup';
 import { moderate } from './content';
 import * as moderation from './moderation';
 import * as reports from './content-reports';
@@ -117,6 +118,9 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'export/rates': exports_.exportRates,
   'calendar/list': calendar.list,
   'calendar/save': calendar.save,
+  // Residents following up (#17).
+  'concern/withdraw': followUp.withdraw,
+  'concern/chase': followUp.chase,
 };
 
 /** What an audited write acted on: its `id`, or the year of a calendar. */

@@ -84,7 +84,7 @@ const exportFormat = z.enum(['csv', 'xlsx']);
 /** The open-inbox filters of the staff workbench. */
 export const INBOX_FILTERS = ['dueToday', 'overdue', 'toAccept', 'toDispatch'] as const satisfies readonly InboxFilter[];
 const inboxFilter = z.enum(INBOX_FILTERS);
-const concernStatus = z.enum(['submitted', 'dispatching', 'assigned', 'accepted', 'in_progress', 'resolved', 'closed']);
+const concernStatus = z.enum(['submitted', 'dispatching', 'assigned', 'accepted', 'in_progress', 'resolved', 'closed', 'withdrawn']);
 
 export const schemas = {
   'me/profile': z.object({}).strict(),
@@ -218,7 +218,7 @@ export const schemas = {
       nodeId: id.optional(),
       from: day.optional(),
       to: day.optional(),
-      statuses: z.array(concernStatus).min(1).max(7).optional(),
+      statuses: z.array(concernStatus).min(1).max(8).optional(),
     })
     .strict(),
   /** The monthly rates table of stats/rates as a file. */
@@ -238,6 +238,9 @@ export const schemas = {
       expectedVersion: z.number().int().min(0),
     })
     .strict(),
+  // Residents following up (#17): 撤回 with a reason, 催办.
+  'concern/withdraw': z.object({ id, reason: text(LIMITS.reasonMax), requestId: requestId.optional() }).strict(),
+  'concern/chase': z.object({ id, requestId: requestId.optional() }).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

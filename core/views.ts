@@ -251,13 +251,15 @@ export interface PublicConcern {
   plusOnes: number;
   /** True when the caller gave a "+1". */
   plusOned: boolean;
+  /** True when the caller reported it: nobody "+1"s their own concern. */
+  mine: boolean;
 }
 
 /** A thread message with display URLs of its photos (`photos` stays the stored file ids). */
 export type ConcernMessageView = ConcernMessage & { photoUrls: string[] };
 
 /** What the caller may do next on a concern; the UI shows exactly these buttons. */
-export type ConcernMove = 'accept' | 'reply' | 'resolve' | 'rate' | 'dispatch' | 'transfer' | 'return' | 'escalate';
+export type ConcernMove = 'accept' | 'reply' | 'resolve' | 'rate' | 'dispatch' | 'transfer' | 'return' | 'escalate' | 'withdraw' | 'chase';
 
 /** One row of the dashboard: counts and rates of concerns created in one month under one node. */
 export interface RateRow extends RateTally {
@@ -300,6 +302,8 @@ export interface ConcernDetail extends ConcernSummary {
   /** True when the caller is the reporter. */
   mine: boolean;
   moves: ConcernMove[];
+  /** The reporter's 催办 is not open yet (too early, or done today): from when it is. Null otherwise. */
+  chaseFrom: string | null;
   timeline: ConcernEvent[];
   thread: ConcernMessageView[];
 }
@@ -450,4 +454,7 @@ export interface Outputs {
   'export/rates': ExportFile;
   'calendar/list': CalendarView;
   'calendar/save': CalendarView;
+  // Residents following up (#17).
+  'concern/withdraw': ConcernDetail;
+  'concern/chase': ConcernDetail;
 }

@@ -83,6 +83,9 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'event/exportCsv': () => ({ id: DEMO_EVENTS.daguoCleanup }),
   'calendar/list': () => ({}),
   'calendar/save': () => ({ year: 2030, holidays: ['2030-01-01'], makeupWorkdays: [], basis: '国务院办公厅关于2030年部分节假日安排的通知', expectedVersion: 0 }),
+  // Residents following up (#17).
+  'concern/withdraw': ({ concernId }) => ({ id: concernId, reason: '已自行解决' }),
+  'concern/chase': ({ concernId }) => ({ id: concernId }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

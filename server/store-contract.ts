@@ -21,6 +21,7 @@ import { describeReportContract } from './store-contract-reports';
 import { describeOpen311Contract } from './store-contract-open311';
 import { describePagingContract } from './store-contract-paging';
 import { DEMO_API_CLIENTS } from './demo-open311';
+import { describeFollowUpContract } from './store-contract-followup';
 
 /**
  * Creates a store holding exactly `data` in its directory, `volunteers` in its teams and `apiClients` as
@@ -56,6 +57,7 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     describeOpen311Contract(current);
     describeReportContract(current);
     describePagingContract(current);
+    describeFollowUpContract(current);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();

@@ -121,6 +121,8 @@ describe('the subscribe-message sender', () => {
     event_reminder: 1,
     event_reviewed: 1,
     calendar_missing: 1,
+    concern_withdrawn: 1,
+    concern_chased: 1,
   } satisfies Record<NotificationKind, 1>) as NotificationKind[];
   const LIMIT: Record<string, number> = { thing: 20, phrase: 5, time: 16, date: 10 };
 

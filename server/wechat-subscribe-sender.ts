@@ -39,6 +39,8 @@ export const TEMPLATE_OF: Readonly<Record<NotificationKind, TemplateKey>> = {
   event_reminder: 'volunteer_event',
   event_reviewed: 'volunteer_event',
   calendar_missing: 'concern_todo',
+  concern_withdrawn: 'concern_progress',
+  concern_chased: 'concern_todo',
 };
 
 /** `kindName`: what happened, in at most 5 Chinese characters (fits a `phrase` field). */
@@ -58,6 +60,8 @@ export const KIND_NAME: Readonly<Record<NotificationKind, string>> = {
   event_reminder: '活动提醒',
   event_reviewed: '活动审核',
   calendar_missing: '日历待录',
+  concern_withdrawn: '已撤回',
+  concern_chased: '居民催办',
 };
 
 /** WeChat's limits per template key type (characters). Keys are named type + number, e.g. thing1. */

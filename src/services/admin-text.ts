@@ -75,6 +75,9 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   'export/concerns': '导出诉求',
   'export/rates': '导出办理统计',
   'calendar/save': '录入节假日安排',
+  // Residents following up (#17).
+  'concern/withdraw': '撤回诉求',
+  'concern/chase': '催办诉求',
 };
 
 export function auditActionText(action: string): string {

@@ -54,6 +54,10 @@ const TEXT: Record<string, string> = {
   'SERVICE.UNAVAILABLE': '服务暂时无法使用，请稍后再试。如一直不行，请联系镇网格管理员。',
   'STORAGE.FULL': '服务器存储空间已满，这次没有保存成功（已填写的内容还在）。请过几分钟再提交；查看已有内容不受影响。',
   'STORAGE.DAMAGED': '服务器数据出现故障，这次没有保存成功。请稍后再试，并告知镇网格管理员。',
+  // Residents following up (#17).
+  'CONCERN.CHASE_TOO_EARLY': '还没到签收时限，办理人员仍在规定时间内，暂时不能催办。时限过后仍未签收，可以再来催办。',
+  'CONCERN.CHASE_TOO_SOON': '今天已经催办过了，办理人员已收到提醒。每个工作日可催办一次，请下一个工作日再来。',
+  'CONCERN.OWN_CONCERN': '这是您自己反映的诉求，不需要再点“我也遇到了”。',
   [NETWORK_FAILED]: '网络连接失败，请检查网络后点“重试”。',
 };
 

@@ -14,6 +14,8 @@ export function statusTagType(status: string): 'default' | 'primary' | 'info' | 
     case 'resolved':
     case 'closed':
       return 'success';
+    case 'withdrawn':
+      return 'default';
     case 'dispatching':
       return 'warning';
     case 'assigned':
@@ -40,6 +42,8 @@ export const EVENT_TEXT: Readonly<Record<string, string>> = {
   escalated: '上报',
   sla_escalated: '超期自动上报',
   sla_overdue: '超期提醒',
+  withdrawn: '居民撤回',
+  chased: '居民催办',
 };
 
 export function eventText(type: string): string {
