@@ -8,6 +8,7 @@ import * as board from './board-service';
 import * as calendar from './calendar-service';
 import * as concerns from './concern-service';
 import * as followUp from './concern-followup';
+import { labelMessages } from './message-labels';
 import { moderate } from './content';
 import * as moderation from './moderation';
 import * as reports from './content-reports';
@@ -72,7 +73,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'message/list': async (ctx, input) => {
     const { messages } = ctx.deps.store;
     const page = await messages.list(ctx.caller.openid, { cursor: input.cursor ?? null, limit: input.limit ?? 20 });
-    return { ...page, unread: await messages.unreadCount(ctx.caller.openid) };
+    const items = await labelMessages(ctx.deps, await ctx.directory.current(), ctx.caller, page.items);
+    return { ...page, items, unread: await messages.unreadCount(ctx.caller.openid) };
   },
   'message/markRead': async (ctx, input) => {
     const { messages } = ctx.deps.store;

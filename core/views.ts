@@ -255,6 +255,15 @@ export interface PublicConcern {
   mine: boolean;
 }
 
+/** The concern a message is about, as the 消息 list names it (core/message-labels.ts). */
+export interface MessageConcern {
+  id: string;
+  categoryName: string;
+  placeName: string;
+  text: string;
+  status: ConcernStatus;
+}
+
 /** A thread message with display URLs of its photos (`photos` stays the stored file ids). */
 export type ConcernMessageView = ConcernMessage & { photoUrls: string[] };
 
@@ -422,7 +431,7 @@ export interface Outputs {
   'concern/return': ConcernDetail;
   'concern/escalate': ConcernDetail;
   'stats/rates': RatesView;
-  'message/list': Page<InboxMessage> & { unread: number };
+  'message/list': Page<InboxMessage & { concern: MessageConcern | null }> & { unread: number };
   'message/markRead': { changed: number; unread: number };
   'audit/list': Page<AuditEntryView>;
   'feedback/submit': { id: string };

@@ -3,6 +3,7 @@
  * once per working day after the acknowledge deadline. Each is one event on the timeline, the handlers are
  * told in the same write, a refusal changes nothing, and a retried request is applied once.
  */
+import { HELD_TEXT } from '../core/content';
 import type { ConcernDetail } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { BACKENDS, type Backend } from './test-backends';
@@ -124,6 +125,34 @@ describe.each(BACKENDS)('following up a concern on %s', (_name, backend) => {
       await call(I.daguoChair, 'concern/resolve', { id: c.id, text: '已清理' });
       clock.advance(7 * 86_400_000);
       expect(await codeOf(call(I.resident, 'concern/chase', { id: c.id }))).toBe('CONCERN.ILLEGAL_TRANSITION');
+    });
+  });
+
+  describe('messages name their concern', () => {
+    type Listed = { items: Array<{ kind: string; page: string; concern: { id: string; categoryName: string; placeName: string; text: string; status: string } | null }> };
+
+    it('names category, place, text and status now; 「请评价」 opens the concern at the rating box', async () => {
+      const c = await report();
+      await call(I.daguoChair, 'concern/accept', { id: c.id });
+      await call(I.daguoChair, 'concern/resolve', { id: c.id, text: '已清理干净' });
+      await b.deliver();
+      const mine = await call<Listed>(I.resident, 'message/list', {});
+      const resolved = mine.items.find((m) => m.kind === 'concern_resolved')!;
+      expect(resolved.page).toBe(`/pages/concern/index?id=${c.id}&focus=rate`);
+      expect(resolved.concern).toEqual({ id: c.id, categoryName: '人居环境/环境卫生', placeName: '大果经济社', text: '祠堂旁垃圾堆积', status: 'resolved' });
+      expect(mine.items.find((m) => m.kind === 'concern_accepted')!.page).toBe(`/pages/concern/index?id=${c.id}`);
+      const staff = await call<Listed>(I.daguoChair, 'message/list', {});
+      expect(staff.items.find((m) => m.kind === 'concern_assigned')!.concern).toMatchObject({ id: c.id, status: 'resolved' });
+    });
+
+    it('shows held text to its author only, never to the handlers\' list', async () => {
+      const c = await report('垃圾没人清，加我微信');
+      await call(I.daguoChair, 'concern/accept', { id: c.id });
+      await b.deliver();
+      const staff = await call<Listed>(I.daguoChair, 'message/list', {});
+      expect(staff.items[0].concern).toMatchObject({ id: c.id, text: HELD_TEXT });
+      const mine = await call<Listed>(I.resident, 'message/list', {});
+      expect(mine.items.map((m) => [m.kind, m.concern?.text])).toEqual([['concern_accepted', '垃圾没人清，加我微信']]);
     });
   });
 });

@@ -18,13 +18,17 @@ import { fakeCloudbaseApp } from '../test/fakes/cloudbase-app';
 import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
 import type { Notification } from '../core/model';
 import type { OutboxRepo } from '../core/ports';
+import { deliverDue } from '../core/outbox';
+import { InAppSender } from './in-app-sender';
 
 export interface Backend {
   call(openid: string, action: string, data: unknown): Promise<unknown>;
   /** Turns a town's public board off, as the town's settings would. */
   boardOff(townId: string): Promise<void>;
-  /** Every notice written so far (the outbox), oldest first. */
+  /** Every notice written so far (the outbox), oldest first. Leases them: a test calls either this or `deliver`. */
   notices(): Promise<Notification[]>;
+  /** Delivers the queued notices to the in-app 消息 list, as the notify job does. */
+  deliver(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,6 +54,7 @@ export async function sqliteBackend(now: Clock): Promise<Backend> {
     call: (openid, action, data) => rt.router.call('concern', action, data, openid),
     boardOff: async (townId) => void rt.store.db.prepare(`UPDATE town_settings SET public_board = 0 WHERE town_id = ?`).run(townId),
     notices: queued(rt.deps.store.outbox),
+    deliver: async () => void (await rt.deliverNotifications()),
     close: async () => rt.close(),
   };
 }
@@ -81,6 +86,8 @@ export async function cloudbaseBackend(now: Clock): Promise<Backend> {
     },
     boardOff: async (townId) => void (await store.cb.updateWhere('town_settings', { _id: townId }, { publicBoard: false })),
     notices: queued(rt.deps.store.outbox),
+    // Without subscribe templates a deployed function keeps notices queued; the in-app half is what 消息 shows.
+    deliver: async () => void (await deliverDue(rt.store.outbox, new InAppSender(rt.store.messages), now())),
     async close() {
       api.uninstall();
       fake.wire.uninstall();
