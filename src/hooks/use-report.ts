@@ -227,7 +227,7 @@ export function useReport() {
       });
       // Held text is stored and handled as usual; the resident is told plainly that it waits for review.
       if (detail.moderation !== 'published') void Taro.showToast({ title: '已提交，描述正在审核', icon: 'none', duration: 2500 });
-      await Taro.redirectTo({ url: `/pages/concern/index?id=${encodeURIComponent(detail.id)}` });
+      await Taro.redirectTo({ url: `/pages/concern/index?id=${encodeURIComponent(detail.id)}&submitted=1` });
     } catch (e) {
       setErrors({ submit: errorText(e) });
     } finally {
