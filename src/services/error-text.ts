@@ -58,7 +58,7 @@ const TEXT: Record<string, string> = {
   'CONCERN.CHASE_TOO_EARLY': '还没到签收时限，办理人员仍在规定时间内，暂时不能催办。时限过后仍未签收，可以再来催办。',
   'CONCERN.CHASE_TOO_SOON': '今天已经催办过了，办理人员已收到提醒。每个工作日可催办一次，请下一个工作日再来。',
   'CONCERN.OWN_CONCERN': '这是您自己反映的诉求，不需要再点“我也遇到了”。',
-  [NETWORK_FAILED]: '网络连接失败，请检查网络后点“重试”。',
+  [NETWORK_FAILED]: '网络连接失败：您填写的内容还在。请检查网络后再点一次刚才的按钮。',
 };
 
 const FALLBACK = '操作没有成功，请稍后再试。如一直不行，请联系网格员。';

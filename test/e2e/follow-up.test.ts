@@ -58,7 +58,7 @@ it('opens a 「请评价」 message, which names its concern, at the rating box'
   await box.getByText('请评价办理结果').waitFor();
   // Scrolled to: the rating box is on screen without the resident scrolling.
   await page.waitForFunction(() => {
-    const el = [...document.querySelectorAll('#rate-box')].find((e) => (e as HTMLElement).offsetParent !== null);
+    const el = Array.from(document.querySelectorAll('#rate-box')).find((e) => (e as HTMLElement).offsetParent !== null);
     if (!el) return false;
     const r = el.getBoundingClientRect();
     return r.top >= 0 && r.top < window.innerHeight;
