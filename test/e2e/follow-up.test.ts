@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserSuite, DOCS_SHOTS } from './harness';
-import { button, chip, loginAs, visibleText } from './ui';
+import { button, loginAs, startReport, visibleText } from './ui';
 
 const t = browserSuite();
 /** A test-results/ screenshot, and the README's copy (docs/screenshots/ only under `npm run screenshots`). */
@@ -22,11 +22,7 @@ const CHAIR = 'demo-staff-daguo-huang';
 
 it('confirms a submitted report with its case number, committee and due times', async () => {
   const { page } = await t.h.newPage();
-  await loginAs(t.h.base, page, '陈阿姨');
-  await button(page, '我要反映').click();
-  await chip(page, '西城社区').click();
-  await chip(page, '大果经济社').click();
-  await chip(page, '人居环境/环境卫生').click();
+  await startReport(t.h.base, page, { village: '西城社区', cooperative: '大果经济社', category: '人居环境/环境卫生' });
   await page.locator('textarea[placeholder*="请描述"]').fill('大果经济社村口的垃圾桶坏了，垃圾洒了一地。');
   await button(page, '提交').click();
   await visibleText(page, '提交成功').waitFor();

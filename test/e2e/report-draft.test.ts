@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserSuite, DOCS_SHOTS } from './harness';
-import { button, chip, loginAs, visibleText } from './ui';
+import { button, startReport, visibleText } from './ui';
 
 const t = browserSuite();
 const RESIDENT = 'demo-resident-chen';
@@ -30,11 +30,7 @@ const mine = async () => (await t.h.rt.store.concerns.listByReporter(RESIDENT, {
 
 it('restores a report being written, with its uploaded photo, after a reload', async () => {
   const { page } = await t.h.newPage();
-  await loginAs(t.h.base, page, '陈阿姨');
-  await button(page, '我要反映').click();
-  await chip(page, '西城社区').click();
-  await chip(page, '大果经济社').click();
-  await chip(page, '人居环境/环境卫生').click();
+  await startReport(t.h.base, page, { village: '西城社区', cooperative: '大果经济社', category: '人居环境/环境卫生' });
   const text = '草稿：祠堂后面的排水沟堵了，下雨就漫到路上。';
   await desc(page).fill(text);
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('[aria-label="添加照片"]').click()]);
@@ -65,11 +61,7 @@ it('restores a report being written, with its uploaded photo, after a reload', a
 
 it('keeps an offline submit as 待发送 and sends it once when the network returns', async () => {
   const { context, page } = await t.h.newPage();
-  await loginAs(t.h.base, page, '陈阿姨');
-  await button(page, '我要反映').click();
-  await chip(page, '西城社区').click();
-  await chip(page, '大果经济社').click();
-  await chip(page, '道路设施').click();
+  await startReport(t.h.base, page, { village: '西城社区', cooperative: '大果经济社', category: '道路设施' });
   const text = '离线提交：村道中间的井盖松了，车过会响。';
   await desc(page).fill(text);
   await context.setOffline(true);
@@ -89,10 +81,7 @@ it('keeps an offline submit as 待发送 and sends it once when the network retu
 
 it('does not cut pasted text past the limit, and refuses a too-short description with a hint', async () => {
   const { page } = await t.h.newPage();
-  await loginAs(t.h.base, page, '陈阿姨');
-  await button(page, '我要反映').click();
-  await chip(page, '西城社区').click();
-  await chip(page, '人居环境/环境卫生').click();
+  await startReport(t.h.base, page, { village: '西城社区', category: '人居环境/环境卫生' });
   await desc(page).fill('脏');
   await button(page, '提交').click();
   await visibleText(page, '描述太短了').waitFor();
