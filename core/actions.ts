@@ -108,6 +108,9 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'town/saveSettings': 'concern',
   'team/create': 'volunteer',
   'team/saveLeaders': 'volunteer',
+  // Residents following up (#17).
+  'concern/withdraw': 'concern',
+  'concern/chase': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

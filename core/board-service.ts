@@ -60,6 +60,7 @@ async function cards(ctx: Ctx, snap: DirectorySnapshot, board: BoardRepo, cs: Co
         finalReply: handlerReplies.length > 0 ? scrubPersonal(handlerReplies[handlerReplies.length - 1].text, names) : null,
         plusOnes: p?.count ?? 0,
         plusOned: p?.mine ?? false,
+        mine: c.reporterOpenid === ctx.caller.openid,
       };
     }),
   );
@@ -137,6 +138,7 @@ export async function plusOne(ctx: Ctx, input: ParsedInputOf<'concern/plusOne'>)
   const c = await ctx.deps.store.concerns.get(input.id);
   if (!c || !(await board.settings(c.route.townId)).publicBoard) throw new AppError('CONCERN.NOT_FOUND', `no public concern ${input.id}`);
   if (!isOpen(c.status)) throw new AppError('CONCERN.ILLEGAL_TRANSITION', `concern ${c.id} is no longer open`);
+  if (c.reporterOpenid === ctx.caller.openid) throw new AppError('CONCERN.OWN_CONCERN', `${ctx.caller.openid} reported concern ${c.id}`);
   await board.plusOne(c.id, ctx.caller.openid, ctx.deps.now().toISOString());
   const count = (await board.plusOnes([c.id], ctx.caller.openid)).get(c.id)?.count ?? 1;
   return { id: c.id, plusOnes: count, plusOned: true };

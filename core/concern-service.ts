@@ -14,6 +14,7 @@ import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';
 import type { ConcernChange, Deps, InboxNarrowing, InboxScope, NewConcern, RouteLevel } from './ports';
 import { toWgs84, wgs84ToGcj02 } from './geo';
 import { checkPhotos, photoUrlLists, photoVisibility, submitPhotoChecks, visiblePhotoLists } from './photos';
+import { followUpMoves } from './follow-up-moves';
 import { escalationTarget, passedNodes, routeToNode, routeToQueue, routeUp } from './route-change';
 import { handlingNodeId, routeConcern, routeTownId } from './routing';
 import type { ParsedInputOf } from './schemas';
@@ -158,8 +159,8 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<Co
     reporterName: reporter?.name ?? '居民',
     reporterPhone: phoneFor(snap, ctx.caller, c, reachablePhone(contact, reporter?.phone ?? null)),
     mine: isReporter(ctx.caller, c),
-    moves: movesFor(snap, ctx.caller, c, timeline),
     volunteerAction,
+    ...followUpMoves(slaFor(ctx.deps, snap).calendar, actorsOf(snap.grid, ctx.caller, c), c, timeline, ctx.deps.now().toISOString(), movesFor(snap, ctx.caller, c, timeline)),
     // Openids are identifiers of people: a view names people, it does not hand out their ids.
     timeline: timeline.map((e) => ({ ...e, actorOpenid: e.actorOpenid === ctx.caller.openid ? e.actorOpenid : null })),
     thread: thread.map((m, i) => ({
@@ -366,7 +367,7 @@ type Planner = (c: Concern, at: string, snap: DirectorySnapshot, to: ConcernStat
  * bumped the version is retried; a competing move that made this one illegal (or took the concern out of
  * the caller's hands) is a conflict: the other actor won, and this call changed nothing.
  */
-async function act(ctx: Ctx, id: string, requestId: string | undefined, choose: (snap: DirectorySnapshot, c: Concern) => LifecycleAction, plan: Planner): Promise<ConcernDetail> {
+export async function act(ctx: Ctx, id: string, requestId: string | undefined, choose: (snap: DirectorySnapshot, c: Concern) => LifecycleAction, plan: Planner): Promise<ConcernDetail> {
   const snap = await ctx.directory.current();
   let c = await visible(ctx, snap, id);
   if (requestId && (await ctx.deps.store.concerns.hasRequest(id, ctx.caller.openid, requestId))) return detail(ctx, snap, c);
@@ -401,7 +402,7 @@ async function act(ctx: Ctx, id: string, requestId: string | undefined, choose: 
   }
 }
 
-const only = (action: LifecycleAction) => () => action;
+export const only = (action: LifecycleAction) => () => action;
 
 function message(ctx: Ctx, concernId: string, text: string, photos: string[], at: string, moderation: Moderation): ConcernMessage {
   return {
@@ -511,7 +512,7 @@ export async function rate(ctx: Ctx, input: ParsedInputOf<'concern/rate'>): Prom
  * route's reason and the timeline note; a held one stays out of both (and out of the notices) and is kept
  * as a held message of the thread, labelled, for the moderator — the move itself happens either way.
  */
-async function routingReason(ctx: Ctx, label: string, reason: string | null): Promise<{ shown: string | null; held: (concernId: string, at: string) => ConcernMessage[] }> {
+export async function routingReason(ctx: Ctx, label: string, reason: string | null): Promise<{ shown: string | null; held: (concernId: string, at: string) => ConcernMessage[] }> {
   if (reason === null || (await moderate(ctx, reason)) === 'published') return { shown: reason, held: () => [] };
   return { shown: null, held: (concernId, at) => [message(ctx, concernId, `${label}：${reason}`, [], at, 'held')] };
 }

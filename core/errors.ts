@@ -132,6 +132,13 @@ export const ERROR_CODES = {
   'TEAM.PLACE_INVALID': 400,
   /** A phone names no resident, several accounts, or a staff member; `details` says which; nothing was written. */
   'TEAM.LEADER_INVALID': 400,
+  // Residents following up (#17).
+  /** 催办 before the acknowledge deadline has passed: the handlers still have time to accept. `details.from` says when. */
+  'CONCERN.CHASE_TOO_EARLY': 409,
+  /** 催办 a second time on one working day; `details.next` is the start of the next working day. */
+  'CONCERN.CHASE_TOO_SOON': 429,
+  /** "+1" on one's own concern. */
+  'CONCERN.OWN_CONCERN': 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

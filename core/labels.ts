@@ -13,6 +13,7 @@ export const STATUS_TEXT: Readonly<Record<ConcernStatus, string>> = {
   in_progress: '办理中',
   resolved: '已办结',
   closed: '已关闭',
+  withdrawn: '已撤回',
 };
 
 export const RATING_TEXT: Readonly<Record<Rating, string>> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };

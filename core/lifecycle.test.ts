@@ -27,6 +27,10 @@ const legal: Array<[ConcernStatus, LifecycleAction, ConcernStatus, Actor, string
     [s, 'sla_escalate', 'assigned', 'system', 'sla_escalated'],
     [s, 'sla_flag', s, 'system', 'sla_overdue'],
   ]),
+  // The reporter withdraws (撤回) before anyone accepted it, and chases up (催办) while it is open.
+  ['dispatching', 'withdraw', 'withdrawn', 'reporter', 'withdrawn'],
+  ['assigned', 'withdraw', 'withdrawn', 'reporter', 'withdrawn'],
+  ...(['dispatching', 'assigned', 'accepted', 'in_progress'] as const).map((s): [ConcernStatus, LifecycleAction, ConcernStatus, Actor, string] => [s, 'chase', s, 'reporter', 'chased']),
 ];
 
 describe('the concern lifecycle', () => {
@@ -53,8 +57,8 @@ describe('the concern lifecycle', () => {
 
   it('covers every (state, action, actor) triple', () => {
     expect(triples).toHaveLength(ALL_STATUSES.length * ALL_LIFECYCLE_ACTIONS.length * ALL_ACTORS.length);
-    expect(ALL_STATUSES).toHaveLength(7);
-    expect(ALL_LIFECYCLE_ACTIONS).toHaveLength(14);
+    expect(ALL_STATUSES).toHaveLength(8);
+    expect(ALL_LIFECYCLE_ACTIONS).toHaveLength(16);
   });
 
   it('refuses every (state, action) pair that the table does not list, with ILLEGAL_TRANSITION', () => {

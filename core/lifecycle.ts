@@ -8,7 +8,8 @@ import type { ConcernStatus } from './model';
  * - comment: the reporter adds to the thread (no status change);
  * - rate (满意/基本满意 closes it) and reopen (不满意 reopens it, 重办): the reporter, once per round;
  * - transfer 转派 (to another node of the town), return 退回 (to the dispatcher), escalate 上报 (one level up);
- * - sla_escalate: a missed clock moves the case one level up; sla_flag: a missed clock at the top level.
+ * - sla_escalate: a missed clock moves the case one level up; sla_flag: a missed clock at the top level;
+ * - withdraw 撤回 (before anyone accepted it, with a reason) and chase 催办 (no status change): the reporter.
  */
 export type LifecycleAction =
   | 'route_assign'
@@ -24,7 +25,9 @@ export type LifecycleAction =
   | 'return'
   | 'escalate'
   | 'sla_escalate'
-  | 'sla_flag';
+  | 'sla_flag'
+  | 'withdraw'
+  | 'chase';
 
 /**
  * Who takes a move, relative to one concern (see `actorsOf` in core/access.ts):
@@ -54,6 +57,8 @@ export const ACTORS: Readonly<Record<LifecycleAction, readonly Actor[]>> = {
   escalate: ['handler'],
   sla_escalate: ['system'],
   sla_flag: ['system'],
+  withdraw: ['reporter'],
+  chase: ['reporter'],
 };
 
 function row(entries: Array<[LifecycleAction, ConcernStatus]>): Partial<Record<LifecycleAction, ConcernStatus>> {
@@ -86,17 +91,21 @@ export const TRANSITIONS: Readonly<Record<ConcernStatus, Readonly<Partial<Record
     ['dispatch', 'assigned'],
     ['comment', 'dispatching'],
     ['sla_flag', 'dispatching'],
+    ['withdraw', 'withdrawn'],
+    ['chase', 'dispatching'],
   ]),
-  assigned: row([['accept', 'accepted'], ...working('assigned')]),
+  assigned: row([['accept', 'accepted'], ...working('assigned'), ['withdraw', 'withdrawn'], ['chase', 'assigned']]),
   accepted: row([
     ['reply', 'in_progress'],
     ['resolve', 'resolved'],
     ...working('accepted'),
+    ['chase', 'accepted'],
   ]),
   in_progress: row([
     ['reply', 'in_progress'],
     ['resolve', 'resolved'],
     ...working('in_progress'),
+    ['chase', 'in_progress'],
   ]),
   resolved: row([
     ['comment', 'resolved'],
@@ -104,6 +113,8 @@ export const TRANSITIONS: Readonly<Record<ConcernStatus, Readonly<Partial<Record
     ['reopen', 'assigned'],
   ]),
   closed: {},
+  /** Withdrawn by the reporter before acceptance: nothing more happens to it. */
+  withdrawn: {},
 };
 
 /** The timeline event type each action appends. */
@@ -122,6 +133,8 @@ export const EVENT_OF: Readonly<Record<LifecycleAction, string>> = {
   escalate: 'escalated',
   sla_escalate: 'sla_escalated',
   sla_flag: 'sla_overdue',
+  withdraw: 'withdrawn',
+  chase: 'chased',
 };
 
 /** Timeline events of handling work (a move a handler or the dispatcher makes): whoever made one has handled the concern. */
@@ -136,7 +149,7 @@ export const ALL_LIFECYCLE_ACTIONS = Object.keys(EVENT_OF) as LifecycleAction[];
 export const OPEN_STATUSES: readonly ConcernStatus[] = ['submitted', 'dispatching', 'assigned', 'accepted', 'in_progress'];
 
 /** Moves that a person must give a reason for (PRODUCT.md: 转派, 退回 need one; 上报 says why). */
-export const REASON_REQUIRED: ReadonlySet<LifecycleAction> = new Set<LifecycleAction>(['transfer', 'return', 'escalate']);
+export const REASON_REQUIRED: ReadonlySet<LifecycleAction> = new Set<LifecycleAction>(['transfer', 'return', 'escalate', 'withdraw']);
 
 export function isOpen(status: ConcernStatus): boolean {
   return OPEN_STATUSES.includes(status);

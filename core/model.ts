@@ -60,7 +60,7 @@ export interface StaffMember {
   phone: string | null;
 }
 
-export type ConcernStatus = 'submitted' | 'dispatching' | 'assigned' | 'accepted' | 'in_progress' | 'resolved' | 'closed';
+export type ConcernStatus = 'submitted' | 'dispatching' | 'assigned' | 'accepted' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn';
 
 /**
  * How the current route was decided: at submit by location, picked place or the dispatcher queue; later
@@ -253,7 +253,10 @@ export type NotificationKind =
   /** Volunteer actions (issue 20): to a team's leaders, a new action to schedule; to handlers, its result or cancellation. */
   | 'action_started'
   | 'action_reported'
-  | 'action_cancelled';
+  | 'action_cancelled'
+  // Residents following up (#17): to the handlers.
+  | 'concern_withdrawn'
+  | 'concern_chased';
 
 export interface Notification {
   id: string;

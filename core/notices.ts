@@ -35,6 +35,10 @@ export function toStaff(deps: Deps, staff: readonly StaffMember[], except: strin
     .map((s) => notice(deps, s.openid, kind, title, body, STAFF_PAGE(c.id), at));
 }
 
+/** Where the concern's page opens for a notice: 「请评价」 opens at the rating box. */
+export const RATE_ANCHOR = 'rate';
+
 export function toReporter(deps: Deps, c: Concern, kind: NotificationKind, title: string, body: string, at: string): Notification {
-  return notice(deps, c.reporterOpenid, kind, title, body, RESIDENT_PAGE(c.id), at);
+  const page = kind === 'concern_resolved' ? `${RESIDENT_PAGE(c.id)}&focus=${RATE_ANCHOR}` : RESIDENT_PAGE(c.id);
+  return notice(deps, c.reporterOpenid, kind, title, body, page, at);
 }

@@ -104,7 +104,7 @@ export function open311Openid(clientId: string): string {
 }
 
 export const OPEN_STATES: readonly ConcernStatus[] = ['submitted', 'dispatching', 'assigned', 'accepted', 'in_progress'];
-export const CLOSED_STATES: readonly ConcernStatus[] = ['resolved', 'closed'];
+export const CLOSED_STATES: readonly ConcernStatus[] = ['resolved', 'closed', 'withdrawn'];
 
 /** Open311 has two states: a resolved concern (办结, awaiting the resident's rating) is closed for the sender. */
 export function open311Status(s: ConcernStatus): 'open' | 'closed' {

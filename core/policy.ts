@@ -130,6 +130,9 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'town/saveSettings': { roles: ['admin'], write: true },
   'team/create': { roles: ['admin'], write: true },
   'team/saveLeaders': { roles: ['admin'], write: true },
+  // Residents following up (#17): only the reporter, decided per concern (staff report concerns too).
+  'concern/withdraw': { roles: EVERYONE, write: true },
+  'concern/chase': { roles: EVERYONE, write: true },
 };
 
 export interface RateLimits {

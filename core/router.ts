@@ -7,6 +7,8 @@ import { ACTION_FUNCTION, isActionName, type ActionName, type ActionOutput } fro
 import * as board from './board-service';
 import * as calendar from './calendar-service';
 import * as concerns from './concern-service';
+import * as followUp from './concern-followup';
+import { labelMessages } from './message-labels';
 import { moderate } from './content';
 import * as moderation from './moderation';
 import * as reports from './content-reports';
@@ -84,7 +86,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'message/list': async (ctx, input) => {
     const { messages } = ctx.deps.store;
     const page = await messages.list(ctx.caller.openid, { cursor: input.cursor ?? null, limit: input.limit ?? 20 });
-    return { ...page, unread: await messages.unreadCount(ctx.caller.openid) };
+    const items = await labelMessages(ctx.deps, await ctx.directory.current(), ctx.caller, page.items);
+    return { ...page, items, unread: await messages.unreadCount(ctx.caller.openid) };
   },
   'message/markRead': async (ctx, input) => {
     const { messages } = ctx.deps.store;
@@ -161,6 +164,9 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'town/saveSettings': categories.saveSettings,
   'team/create': teamAdmin.create,
   'team/saveLeaders': teamAdmin.saveLeaders,
+  // Residents following up (#17).
+  'concern/withdraw': followUp.withdraw,
+  'concern/chase': followUp.chase,
 };
 
 /** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), a team (`teamId`), or the year of a calendar. */

@@ -104,7 +104,7 @@ export const INBOX_FILTERS = ['dueToday', 'overdue', 'toAccept', 'toDispatch'] a
 const inboxFilter = z.enum(INBOX_FILTERS);
 /** A mainland mobile number, as the roster stores it. */
 const phone = z.string().regex(/^1\d{10}$/, 'phone must be 11 digits starting with 1');
-const concernStatus = z.enum(['submitted', 'dispatching', 'assigned', 'accepted', 'in_progress', 'resolved', 'closed']);
+const concernStatus = z.enum(['submitted', 'dispatching', 'assigned', 'accepted', 'in_progress', 'resolved', 'closed', 'withdrawn']);
 
 /** A topic's options: none (a discussion) or 2–6 distinct labels. */
 const topicOptions = z
@@ -249,7 +249,7 @@ export const schemas = {
       nodeId: id.optional(),
       from: day.optional(),
       to: day.optional(),
-      statuses: z.array(concernStatus).min(1).max(7).optional(),
+      statuses: z.array(concernStatus).min(1).max(8).optional(),
     })
     .strict(),
   /** The monthly rates table of stats/rates as a file. */
@@ -384,6 +384,9 @@ export const schemas = {
     .strict(),
   /** The team's leaders, exactly these residents, each found by the phone their account carries. */
   'team/saveLeaders': z.object({ teamId: id, phones: z.array(phone).min(1).max(LIMITS.teamLeadersMax) }).strict(),
+  // Residents following up (#17): 撤回 with a reason, 催办.
+  'concern/withdraw': z.object({ id, reason: text(LIMITS.reasonMax), requestId: requestId.optional() }).strict(),
+  'concern/chase': z.object({ id, requestId: requestId.optional() }).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

@@ -263,13 +263,24 @@ export interface PublicConcern {
   plusOnes: number;
   /** True when the caller gave a "+1". */
   plusOned: boolean;
+  /** True when the caller reported it: nobody "+1"s their own concern. */
+  mine: boolean;
+}
+
+/** The concern a message is about, as the 消息 list names it (core/message-labels.ts). */
+export interface MessageConcern {
+  id: string;
+  categoryName: string;
+  placeName: string;
+  text: string;
+  status: ConcernStatus;
 }
 
 /** A thread message with display URLs of its photos (`photos` stays the stored file ids). */
 export type ConcernMessageView = ConcernMessage & { photoUrls: string[] };
 
 /** What the caller may do next on a concern; the UI shows exactly these buttons. */
-export type ConcernMove = 'accept' | 'reply' | 'resolve' | 'rate' | 'dispatch' | 'transfer' | 'return' | 'escalate';
+export type ConcernMove = 'accept' | 'reply' | 'resolve' | 'rate' | 'dispatch' | 'transfer' | 'return' | 'escalate' | 'withdraw' | 'chase';
 
 /** One row of the dashboard: counts and rates of concerns created in one month under one node. */
 export interface RateRow extends RateTally {
@@ -314,6 +325,8 @@ export interface ConcernDetail extends ConcernSummary {
   moves: ConcernMove[];
   /** The volunteer action that took the concern on, if any (issue 20): the team, never a volunteer. */
   volunteerAction: ConcernActionView | null;
+  /** The reporter's 催办 is not open yet (too early, or done today): from when it is. Null otherwise. */
+  chaseFrom: string | null;
   timeline: ConcernEvent[];
   thread: ConcernMessageView[];
   /** Issue 16: `location` in GCJ-02, the system WeChat's map and openLocation draw in (null without a location). */
@@ -437,7 +450,7 @@ export interface Outputs extends TopicOutputs {
   'concern/return': ConcernDetail;
   'concern/escalate': ConcernDetail;
   'stats/rates': RatesWithVolunteers;
-  'message/list': Page<InboxMessage> & { unread: number };
+  'message/list': Page<InboxMessage & { concern: MessageConcern | null }> & { unread: number };
   'message/markRead': { changed: number; unread: number };
   'audit/list': Page<AuditEntryView>;
   'feedback/submit': { id: string };
@@ -493,6 +506,9 @@ export interface Outputs extends TopicOutputs {
   'town/saveSettings': { townId: string; publicBoard: boolean };
   'team/create': AdminTeamView;
   'team/saveLeaders': AdminTeamView;
+  // Residents following up (#17).
+  'concern/withdraw': ConcernDetail;
+  'concern/chase': ConcernDetail;
 }
 
 // Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.

@@ -121,6 +121,9 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'team/create': () => ({ nodeId: 'dz-xinan-2', name: '新安第二经济社志愿队', kind: 'party_service', description: '' }),
   // 李叔's account carries 13900000002.
   'team/saveLeaders': () => ({ teamId: DEMO_TEAMS.daguo, phones: ['13900000002'] }),
+  // Residents following up (#17).
+  'concern/withdraw': ({ concernId }) => ({ id: concernId, reason: '已自行解决' }),
+  'concern/chase': ({ concernId }) => ({ id: concernId }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

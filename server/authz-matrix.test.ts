@@ -163,6 +163,10 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   // The sample place and team are 丹灶镇's.
   'team/create': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'TEAM.PLACE_INVALID' },
   'team/saveLeaders': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'TEAM.NOT_FOUND' },
+  // Residents following up (#17): only the reporter (陈阿姨, not among these callers) withdraws or chases.
+  // Who may see the concern but did not report it is refused; whoever may not see it meets not found.
+  'concern/withdraw': { resident: N, leader: N, staff: N, office: F, admin: F, otherTownAdmin: N },
+  'concern/chase': { resident: N, leader: N, staff: N, office: F, admin: F, otherTownAdmin: N },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in
@@ -196,6 +200,7 @@ describe("own vs other's object", () => {
   const table: Array<[what: string, fn: string, action: string, data: () => Record<string, unknown>, owner: string, other: string, refusal: string]> = [
     ['a concern, read', 'concern', 'concern/get', () => ({ id: concernId }), I.resident, I.resident2, 'CONCERN.NOT_FOUND'],
     ['a concern, commented on', 'concern', 'concern/reply', () => ({ id: concernId, text: '补充' }), I.resident, I.resident2, 'CONCERN.NOT_FOUND'],
+    ['a concern, withdrawn', 'concern', 'concern/withdraw', () => ({ id: concernId, reason: '已自行解决' }), I.resident, I.resident2, 'CONCERN.NOT_FOUND'],
     ['a concern, handled', 'concern', 'concern/accept', () => ({ id: concernId }), I.daguoChair, I.xinanStaff, 'CONCERN.NOT_FOUND'],
     ["a team's attendance", 'volunteer', 'event/attendance', () => ({ id: DEMO_EVENTS.daguoCleanup }), I.daguoLeader, I.dungenLeader, 'AUTH.FORBIDDEN'],
     ["a team's event, cancelled", 'volunteer', 'event/cancelEvent', () => ({ id: DEMO_EVENTS.daguoCleanup, reason: '台风' }), I.daguoLeader, I.dungenLeader, 'AUTH.FORBIDDEN'],

@@ -3,82 +3,19 @@
  * on the CloudBase store over the wire fake (identity from the function context). Scrubbed cards, "+1"
  * once per person, similar open concerns nearby, reply templates; held text never on the board.
  */
-import { AppError, type ErrorCode } from '../core/errors';
 import type { ConcernDetail, PublicConcern } from '../core/views';
-import { createCloudHandler } from './cloud-function';
-import { loadCloudConfig } from './cloud-config';
-import { cloudbaseIdentityFor } from './cloud-identity';
-import { createCloudRuntime } from './cloud-runtime';
-import { seedCloudbaseBoardSettings, seedCloudbaseCalendar, seedCloudbaseDirectory } from './cloudbase/seed';
-import { CloudbaseStore } from './cloudbase/store';
-import { DEMO_IDENTITIES as I, DEMO_POINTS, demoDirectory } from './demo-data';
-import { createLocalRuntime } from './local-runtime';
-import { GENEROUS_LIMITS } from './test-limits';
+import { DEMO_IDENTITIES as I, DEMO_POINTS } from './demo-data';
+import { BACKENDS, type Backend } from './test-backends';
 import { codeOf } from './test-outcome';
 import { testClock } from './test-clock';
-import { fakeCloudbaseApp } from '../test/fakes/cloudbase-app';
-import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
 
 /** Held by the local word list and by the fake msgSecCheck alike (加我微信 → review). */
 const HELD_DESCRIPTION = '村口垃圾三天没人清，加我微信详谈';
 
-interface Backend {
-  call(openid: string, action: string, data: unknown): Promise<unknown>;
-  /** Turns a town's public board off, as the town's settings would. */
-  boardOff(townId: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-async function sqliteBackend(): Promise<Backend> {
-  const rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo', rateLimits: GENEROUS_LIMITS });
-  return {
-    call: (openid, action, data) => rt.router.call('concern', action, data, openid),
-    boardOff: async (townId) => void rt.store.db.prepare(`UPDATE town_settings SET public_board = 0 WHERE town_id = ?`).run(townId),
-    close: async () => rt.close(),
-  };
-}
-
-async function cloudbaseBackend(): Promise<Backend> {
-  const saved = { ...process.env };
-  const appid = 'wx0123456789abcdef';
-  Object.assign(process.env, { TCB_ENV: 'jiefang-test', JIEFANG_WX_APPID: appid, JIEFANG_CODE_SECRET: 'test-code-secret-0123456789abcdef' });
-  const fake = fakeCloudbaseApp();
-  const api = new FakeCloudbaseApi().install().onWxOpenApi((apiName, body) =>
-    apiName === 'security.msgSecCheck' ? { errcode: 0, errmsg: 'ok', result: { suggest: String(body.content).includes('加我微信') ? 'review' : 'pass', label: 100 } } : { errcode: -1, errmsg: `unexpected ${apiName}` },
-  );
-  const store = new CloudbaseStore({ db: fake.db });
-  await store.cb.createCollections();
-  const directory = demoDirectory('2026-11-20T00:00:00.000Z');
-  await seedCloudbaseDirectory(store.cb, directory);
-  await seedCloudbaseCalendar(store.directory);
-  // As `npm run cloudbase:setup -- --demo` does: the board on in every demo town.
-  await seedCloudbaseBoardSettings(store.cb, directory.nodes.filter((n) => n.kind === 'town').map((n) => n.id));
-  const rt = createCloudRuntime(loadCloudConfig(process.env), fake.app, testClock().now);
-  rt.deps.rateLimits = GENEROUS_LIMITS;
-  const handler = createCloudHandler('concern', async () => rt.router, cloudbaseIdentityFor(appid));
-  const context = (openid: string) => ({ request_id: 'req-1', function_name: 'concern', environment: JSON.stringify({ WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: openid, WX_APPID: appid }) });
-  return {
-    async call(openid, action, data) {
-      const res = (await handler({ action, data }, context(openid))) as { ok: true; data: unknown } | { ok: false; code: ErrorCode; message: string };
-      if (!res.ok) throw new AppError(res.code, res.message);
-      return res.data;
-    },
-    boardOff: async (townId) => void (await store.cb.updateWhere('town_settings', { _id: townId }, { publicBoard: false })),
-    async close() {
-      api.uninstall();
-      fake.wire.uninstall();
-      process.env = saved;
-    },
-  };
-}
-
-describe.each([
-  ['SQLite, through the router', sqliteBackend],
-  ['CloudBase, through the concern cloud function on the wire fake', cloudbaseBackend],
-])('the public board on %s', (_name, backend) => {
+describe.each(BACKENDS)('the public board on %s', (_name, backend) => {
   let b: Backend;
   beforeEach(async () => {
-    b = await backend();
+    b = await backend(testClock().now);
   });
   afterEach(() => b.close());
 
@@ -136,6 +73,15 @@ describe.each([
     expect(await codeOf(call(I.resident2, 'concern/plusOne', { id: 'nope' }))).toBe('CONCERN.NOT_FOUND');
     const [card] = (await call<{ items: PublicConcern[] }>(I.resident2, 'concern/similar', { category: 'environment', placeId: 'dz-xicheng-daguo' })).items;
     expect(card).toMatchObject({ id: c.id, plusOnes: 2, plusOned: true });
+  });
+
+  it('refuses a +1 on one\'s own concern, counts nothing, and marks the card as the caller\'s', async () => {
+    const c = await report('村口垃圾堆积');
+    expect(await codeOf(call(I.resident, 'concern/plusOne', { id: c.id }))).toBe('CONCERN.OWN_CONCERN');
+    const mine = (await call<{ items: PublicConcern[] }>(I.resident, 'concern/similar', { category: 'environment', placeId: 'dz-xicheng-daguo' })).items;
+    expect(mine.find((i) => i.id === c.id)).toMatchObject({ plusOnes: 0, plusOned: false, mine: true });
+    const others = (await call<{ items: PublicConcern[] }>(I.resident2, 'concern/similar', { category: 'environment', placeId: 'dz-xicheng-daguo' })).items;
+    expect(others.find((i) => i.id === c.id)).toMatchObject({ plusOnes: 0, mine: false });
   });
 
   it('refuses a +1 on a concern that is no longer open', async () => {

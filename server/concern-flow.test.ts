@@ -37,7 +37,9 @@ describe('a resident reports a concern', () => {
     expect(c.timeline.map((e) => e.type)).toEqual(['submitted', 'assigned']);
     expect(c.timeline[1].note).toBe(c.route.reason);
     expect(c.mine).toBe(true);
-    expect(c.moves).toEqual(['reply']);
+    // Before anyone accepted it the reporter may add to it or withdraw it; 催办 opens at the acknowledge deadline.
+    expect(c.moves).toEqual(['reply', 'withdraw']);
+    expect(c.chaseFrom).toBe(c.sla.ackDueAt);
   });
 
   it('shows it in 我的诉求 with status and route', async () => {

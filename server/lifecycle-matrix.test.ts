@@ -27,6 +27,8 @@ const CALL: Readonly<Record<PersonAction, (id: string) => [action: string, data:
   transfer: (id) => ['concern/transfer', { id, nodeId: 'dz-xinan-1', reason: '位置属新安第一经济社' }],
   return: (id) => ['concern/return', { id, reason: '不属本社事务' }],
   escalate: (id) => ['concern/escalate', { id, reason: '需村委协调' }],
+  withdraw: (id) => ['concern/withdraw', { id, reason: '已经自行解决了' }],
+  chase: (id) => ['concern/chase', { id }],
 };
 
 const PERSON_ACTIONS = ALL_LIFECYCLE_ACTIONS.filter((a) => !ACTORS[a].includes('system')) as PersonAction[];
@@ -43,8 +45,11 @@ const PEOPLE: Array<[name: string, openid: string, actors: (s: ConcernStatus) =>
 ];
 
 let rt: LocalRuntime;
+const clock = testClock();
+/** Past any acknowledge deadline: 催办 opens then (core/chase.ts), so the table alone decides it. */
+const PAST_ACK_DEADLINE_MS = 7 * 86_400_000;
 beforeAll(() => {
-  rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo', rateLimits: GENEROUS_LIMITS });
+  rt = createLocalRuntime({ dbPath: ':memory:', now: clock.now, seed: 'demo', rateLimits: GENEROUS_LIMITS });
 });
 afterAll(() => rt.close());
 
@@ -63,6 +68,7 @@ async function concernIn(state: ConcernStatus): Promise<string> {
     in_progress: [[I.daguoChair, 'concern/accept', {}], [I.daguoChair, 'concern/reply', { text: '收到' }]],
     resolved: [[I.daguoChair, 'concern/accept', {}], [I.daguoChair, 'concern/resolve', { text: '已清理' }]],
     closed: [[I.daguoChair, 'concern/accept', {}], [I.daguoChair, 'concern/resolve', { text: '已清理' }], [I.resident, 'concern/rate', { rating: 'satisfied' }]],
+    withdrawn: [[I.resident, 'concern/withdraw', { reason: '已经自行解决了' }]],
   };
   for (const [who, action, data] of steps[state]) await call(who, action, { id: c.id, ...data });
   if (state === 'submitted') {
@@ -84,6 +90,7 @@ describe('every (state, action, person) through the router', () => {
 
   it.each(cases)('%s / %s / %s', async (state, action, _name, [, openid, actorsAt]) => {
     const id = await concernIn(state);
+    if (action === 'chase') clock.advance(PAST_ACK_DEADLINE_MS);
     const actors = actorsAt(state);
     // concern/reply is a handler's reply, or else the reporter's comment.
     const effective: LifecycleAction = action === 'reply' || action === 'comment' ? (actors?.includes('handler') ? 'reply' : 'comment') : action;

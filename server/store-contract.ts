@@ -29,6 +29,7 @@ import { describePointsContract } from './store-contract-points';
 import { describeChunkContract } from './store-contract-chunks';
 // Admin (issue 19).
 import { describeRosterContract } from './store-contract-roster';
+import { describeFollowUpContract } from './store-contract-followup';
 
 /**
  * Creates a store holding exactly `data` in its directory, `volunteers` in its teams and `apiClients` as
@@ -73,6 +74,7 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     describeChunkContract(current);
     // Admin (issue 19).
     describeRosterContract(current, data);
+    describeFollowUpContract(current);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();

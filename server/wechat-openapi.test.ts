@@ -128,6 +128,8 @@ describe('the subscribe-message sender', () => {
     action_started: 1,
     action_reported: 1,
     action_cancelled: 1,
+    concern_withdrawn: 1,
+    concern_chased: 1,
   } satisfies Record<NotificationKind, 1>) as NotificationKind[];
   const LIMIT: Record<string, number> = { thing: 20, phrase: 5, time: 16, date: 10 };
 

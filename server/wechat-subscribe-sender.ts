@@ -48,6 +48,8 @@ export const TEMPLATE_OF: Readonly<Record<NotificationKind, TemplateKey>> = {
   action_started: 'volunteer_event',
   action_reported: 'concern_todo',
   action_cancelled: 'concern_todo',
+  concern_withdrawn: 'concern_progress',
+  concern_chased: 'concern_todo',
 };
 
 /** `kindName`: what happened, in at most 5 Chinese characters (fits a `phrase` field). */
@@ -75,6 +77,8 @@ export const KIND_NAME: Readonly<Record<NotificationKind, string>> = {
   action_started: '志愿行动',
   action_reported: '行动完成',
   action_cancelled: '行动取消',
+  concern_withdrawn: '已撤回',
+  concern_chased: '居民催办',
 };
 
 /** WeChat's limits per template key type (characters). Keys are named type + number, e.g. thing1. */

@@ -34,7 +34,7 @@ export function PublicCard({ item, onPlusOne, busy = false }: { item: PublicConc
           </View>
         </View>
       ) : null}
-      {item.open && onPlusOne ? (
+      {item.open && onPlusOne && !item.mine ? (
         <View className='public-card__plus'>
           <Button size='small' type='primary' fill={item.plusOned ? 'solid' : 'outline'} disabled={item.plusOned || busy} loading={busy} onClick={onPlusOne}>
             {item.plusOned ? `已+1（${item.plusOnes}人关注）` : `我也遇到了 +1（${item.plusOnes}人关注）`}

@@ -24,6 +24,9 @@ const DONE_TEXT: Record<ConcernMove, string> = {
   transfer: '转派成功',
   return: '已退回',
   escalate: '已上报',
+  // The reporter's follow-up (#17, use-follow-up.ts).
+  withdraw: '已撤回',
+  chase: '已催办',
 };
 
 const ALL_MOVES = Object.keys(DONE_TEXT) as ConcernMove[];

@@ -1,6 +1,6 @@
-import { useConcernDetail } from './use-concern-detail';
+import { useFollowUp } from './use-follow-up';
 
-/** Resident's concern detail page: view, pull to refresh, add a reply when allowed. */
+/** Resident's concern detail page: view, pull to refresh, reply, rate, and follow up (撤回, 催办). */
 export function useConcern() {
-  return useConcernDetail();
+  return useFollowUp();
 }

@@ -1,11 +1,15 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { InboxMessage } from '../../core/model';
+import type { InboxMessage as StoredMessage } from '../../core/model';
+import type { MessageConcern } from '../../core/views';
 import { call } from '../services/api';
 import { errorText } from '../services/error-text';
 import { usePagedList } from './use-paged-list';
 
 const PAGE_SIZE = 20;
+
+/** A message as 消息 lists it: with the concern it is about, named (core/message-labels.ts). */
+type InboxMessage = StoredMessage & { concern: MessageConcern | null };
 
 /** The in-app message list (消息): notices of every move on the caller's concerns, newest first. */
 export function useMessages() {

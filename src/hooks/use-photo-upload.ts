@@ -54,6 +54,9 @@ export function usePhotoUpload(max = PHOTOS_MAX) {
     if (item) previewPhotos(items.map((i) => i.path), item.path);
   };
   const reset = () => setItems([]);
+  /** Photos uploaded before (a restored draft): shown from their URLs, already done. */
+  const restore = (saved: ReadonlyArray<{ fileId: string; url: string }>) =>
+    setItems(saved.slice(0, max).map((p) => ({ key: `p${++seq.current}`, path: p.url, status: 'done' as const, progress: 100, fileId: p.fileId, error: null })));
 
   return {
     items,
@@ -64,6 +67,7 @@ export function usePhotoUpload(max = PHOTOS_MAX) {
     remove,
     preview,
     reset,
+    restore,
     uploading: items.some((i) => i.status === 'uploading'),
     failed: items.some((i) => i.status === 'failed'),
     fileIds: items.filter((i) => i.status === 'done' && i.fileId).map((i) => i.fileId as string),

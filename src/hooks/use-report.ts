@@ -3,15 +3,19 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GridTreeNode } from '../../core/grid';
 import type { Category } from '../../core/model';
 import type { LocateView } from '../../core/views';
-import { call } from '../services/api';
+import { call, codeOf, NETWORK_FAILED } from '../services/api';
 import { errorText } from '../services/error-text';
 import { canPickOnMap, currentPosition, LocationError, pickOnMap, type Position } from '../services/location';
 import { newRequestId } from '../services/request-id';
 import { requestSubscribe } from '../services/subscribe';
 import { useResource } from './use-resource';
 import { photosNotReady, usePhotoUpload } from './use-photo-upload';
+import { useReportDraft } from './use-report-draft';
 
 export const DESCRIPTION_MAX = 500;
+/** Fewer characters say nothing a handler can act on. */
+export const DESCRIPTION_MIN = 4;
+export const OFFLINE_TEXT = '网络不通，没有提交成功。您填写的内容已保存在手机上，联网后会自动提交，不用再点“提交”。';
 
 export interface VillageOption {
   id: string;
@@ -91,10 +95,11 @@ export function useReport() {
   // The same order the backend routes in: a located grid's town, else the picked place's, else the located town.
   const townId = (inGrid ? located.townId : null) ?? village?.townId ?? located?.townId ?? null;
 
-  // Categories are per town: a choice made for another town no longer applies.
+  // Categories are per town: a choice made for another town no longer applies. (From no town yet, e.g. a
+  // draft being restored, nothing was chosen for another town.)
   const lastTown = useRef(townId);
   useEffect(() => {
-    if (lastTown.current !== townId) setCategory(null);
+    if (lastTown.current !== null && lastTown.current !== townId) setCategory(null);
     lastTown.current = townId;
   }, [townId]);
 
@@ -201,11 +206,26 @@ export function useReport() {
     if (!category) out.category = '请选择问题类别。';
     const text = description.trim();
     if (text.length === 0) out.description = '请写下您遇到的问题，说清楚在哪里、是什么情况。';
+    else if ([...text].length < DESCRIPTION_MIN) out.description = `描述太短了：请至少写 ${DESCRIPTION_MIN} 个字，说清楚在哪里、是什么情况，办理人员才好处理。`;
     else if ([...text].length > DESCRIPTION_MAX) out.description = `问题描述不能超过 ${DESCRIPTION_MAX} 字，请精简后再提交。`;
     const photoBad = photosNotReady(photos);
     if (photoBad) out.photos = photoBad;
     return out;
   };
+
+  const draft = useReportDraft(
+    { villageId, cooperativeId, category, description, position, photoIds: photos.fileIds, requestId: requestId.current },
+    (d) => {
+      requestId.current = d.requestId;
+      setVillageId(d.villageId);
+      setCooperativeId(d.cooperativeId);
+      setCategory(d.category);
+      setDescription(d.description);
+      photos.restore(d.photos);
+      if (d.position) void showWhere(d.position);
+    },
+    () => void submitRef.current(),
+  );
 
   const submit = async () => {
     if (submitting) return;
@@ -227,13 +247,21 @@ export function useReport() {
       });
       // Held text is stored and handled as usual; the resident is told plainly that it waits for review.
       if (detail.moderation !== 'published') void Taro.showToast({ title: '已提交，描述正在审核', icon: 'none', duration: 2500 });
-      await Taro.redirectTo({ url: `/pages/concern/index?id=${encodeURIComponent(detail.id)}` });
+      draft.done();
+      await Taro.redirectTo({ url: `/pages/concern/index?id=${encodeURIComponent(detail.id)}&submitted=1` });
     } catch (e) {
-      setErrors({ submit: errorText(e) });
+      if (codeOf(e) === NETWORK_FAILED) {
+        // Kept on the phone and sent again when the network returns, with the same requestId.
+        draft.markPending();
+        setErrors({ submit: OFFLINE_TEXT });
+      } else setErrors({ submit: errorText(e) });
     } finally {
       setSubmitting(false);
     }
   };
+
+  const submitRef = useRef(submit);
+  submitRef.current = submit;
 
   return {
     tree,
@@ -270,6 +298,8 @@ export function useReport() {
     plusBusy,
     plusError,
     submit,
+    pending: draft.pending,
+    restored: draft.restored,
   };
 }
 

@@ -103,6 +103,9 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   'town/saveSettings': '修改镇街设置',
   'team/create': '新建志愿队',
   'team/saveLeaders': '任命队长',
+  // Residents following up (#17).
+  'concern/withdraw': '撤回诉求',
+  'concern/chase': '催办诉求',
 };
 
 export function auditActionText(action: string): string {

@@ -75,7 +75,6 @@ const TEXT: Record<string, string> = {
   'CATEGORY.INVALID': '类别设置有误（所选镇街或牵头职能办不存在），没有保存。请检查后再保存。',
   'TEAM.PLACE_INVALID': '志愿队须属于本镇的某个村（社区）或经济社，请重新选择。',
   'TEAM.LEADER_INVALID': '有手机号找不到对应的居民（或是工作人员账号），没有保存。请按提示修改后再保存。',
-  [NETWORK_FAILED]: '网络连接失败，请检查网络后点“重试”。',
   // Volunteer actions (issue 20).
   'ACTION.NOT_FOUND': '没有找到这次志愿行动，可能已取消。',
   'ACTION.CONCERN_TAKEN': '这条诉求已交由志愿服务队处理，请勿重复发起。',
@@ -94,6 +93,11 @@ const TEXT: Record<string, string> = {
   'REDEMPTION.WRONG_STATE': '这个兑换码已领取或已撤销。',
   // Issue 16 (staff daily use): the resident's contact.
   'ME.NAME_UNDER_REVIEW': '这个称呼暂时无法使用，请换一个称呼再保存。',
+  // Residents following up (#17).
+  'CONCERN.CHASE_TOO_EARLY': '还没到签收时限，办理人员仍在规定时间内，暂时不能催办。时限过后仍未签收，可以再来催办。',
+  'CONCERN.CHASE_TOO_SOON': '今天已经催办过了，办理人员已收到提醒。每个工作日可催办一次，请下一个工作日再来。',
+  'CONCERN.OWN_CONCERN': '这是您自己反映的诉求，不需要再点“我也遇到了”。',
+  [NETWORK_FAILED]: '网络连接失败：您填写的内容还在。请检查网络后再点一次刚才的按钮。',
 };
 
 const FALLBACK = '操作没有成功，请稍后再试。如一直不行，请联系网格员。';

@@ -83,14 +83,15 @@ function uploadH5(blob: Blob, onProgress: (percent: number) => void): Promise<st
     xhr.onerror = () => reject(new ApiError(NETWORK_FAILED, 'upload failed'));
     xhr.onabort = () => reject(new ApiError(NETWORK_FAILED, 'upload aborted'));
     xhr.onload = () => {
-      let body: WireResult<{ fileId: string }> | null = null;
+      let body: WireResult<{ fileId: string; url?: string }> | null = null;
       try {
-        body = JSON.parse(xhr.responseText) as WireResult<{ fileId: string }>;
+        body = JSON.parse(xhr.responseText) as WireResult<{ fileId: string; url?: string }>;
       } catch {
         body = null;
       }
       if (body && body.ok) {
         onProgress(100);
+        if (body.data.url) UPLOADED_URLS.set(body.data.fileId, body.data.url);
         resolve(body.data.fileId);
       } else reject(new ApiError(body && !body.ok ? body.code : NETWORK_FAILED, `HTTP ${xhr.status}`));
     };
@@ -130,6 +131,14 @@ async function uploadWeapp(path: string, onProgress: (percent: number) => void):
     }) as unknown as { onProgressUpdate?: (cb: (r: { progress: number }) => void) => void } | undefined;
     task?.onProgressUpdate?.((r) => onProgress(Math.min(99, r.progress)));
   });
+}
+
+/** Display URLs of this session's uploads (H5: the server's answer), for a draft that outlives the local file. */
+const UPLOADED_URLS = new Map<string, string>();
+
+/** Where an uploaded photo can be shown from after a reload: its display URL, or (weapp) the cloud file id itself. */
+export function uploadedPhotoUrl(fileId: string): string | null {
+  return UPLOADED_URLS.get(fileId) ?? (fileId.startsWith('cloud://') ? fileId : null);
 }
 
 /** Compresses and uploads one photo; answers its file id. Throws ApiError (retry keeps the rest of the form). */

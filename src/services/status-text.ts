@@ -14,6 +14,8 @@ export function statusTagType(status: string): 'default' | 'primary' | 'info' | 
     case 'resolved':
     case 'closed':
       return 'success';
+    case 'withdrawn':
+      return 'default';
     // Issue 16, item 8: by meaning. Waiting for someone to take it (派单, 签收) is amber, in hand is blue;
     // red is kept for what went wrong (超期, 未通过审核), never for a concern that is merely assigned.
     case 'dispatching':
@@ -46,6 +48,8 @@ export const EVENT_TEXT: Readonly<Record<string, string>> = {
   action_scheduled: '志愿行动已安排',
   action_reported: '志愿行动已完成',
   action_cancelled: '志愿行动已取消',
+  withdrawn: '居民撤回',
+  chased: '居民催办',
 };
 
 export function eventText(type: string): string {

@@ -31,8 +31,15 @@ it('reopens a concern rated 不满意 and puts it back in the committee inbox', 
   // Rates 不满意: the concern reopens (重办) with a new round of clocks.
   await resident.getByText('请评价办理结果').waitFor();
   await chip(resident, '不满意').click();
-  await resident.locator('textarea[placeholder*="说说您的评价"]').fill('灯还是不亮。');
+  // 不满意 needs a reason, and a confirmation before it reopens the case.
   await button(resident, '提交评价').click();
+  await resident.getByText('选择“不满意”时，请写下哪里不满意').waitFor();
+  expect((await t.h.rt.store.concerns.get(c.id))?.status).toBe('resolved');
+  await resident.locator('textarea[placeholder*="哪里不满意"]').fill('灯还是不亮。');
+  await button(resident, '提交评价').click();
+  await resident.getByText('确认不满意？').waitFor();
+  await t.shot(resident, 'resident-unsatisfied-confirm');
+  await resident.locator('.taro-model__confirm').click();
   await resident.getByText('不满意，重办').first().waitFor();
   await resident.getByText('第 2 轮办理（重办）').waitFor();
   await resident.getByText('已分派').first().waitFor();

@@ -19,3 +19,12 @@ export async function loginAs(base: string, page: Page, name: string, hello = `�
   await button(page, name).click();
   await page.getByText(hello).waitFor();
 }
+
+/** 陈阿姨 opens 我要反映 and picks the place (the village, then optionally a cooperative) and the category. */
+export async function startReport(base: string, page: Page, chips: { village: string; cooperative?: string; category: string }): Promise<void> {
+  await loginAs(base, page, '陈阿姨');
+  await button(page, '我要反映').click();
+  await chip(page, chips.village).click();
+  if (chips.cooperative) await chip(page, chips.cooperative).click();
+  await chip(page, chips.category).click();
+}

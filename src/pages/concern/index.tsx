@@ -9,6 +9,9 @@ import { useConcern } from '../../hooks/use-concern';
 import { MessageBox } from '../../components/message-box';
 import { useElderClass } from '../../hooks/use-elder';
 import { PrivacyGate } from '../../components/privacy-gate';
+import { FollowUpBox } from '../../components/follow-up-box';
+import { SubmittedCard } from '../../components/submitted-card';
+import { RATE_BOX_ID } from '../../hooks/use-follow-up';
 import './index.scss';
 
 export default function ConcernPage() {
@@ -24,11 +27,13 @@ export default function ConcernPage() {
   return (
     <View className={`page${elder}`}>
       <PrivacyGate />
+      {d.justSubmitted ? <SubmittedCard concern={concern.data} onClose={d.closeSubmitted} /> : null}
       <ConcernView concern={concern.data} />
+      {concern.data.mine ? <FollowUpBox concern={concern.data} f={d} /> : null}
       {d.can('rate') ? (
-        <View className='card reply-box'>
+        <View className='card reply-box' id={RATE_BOX_ID}>
           <Text className='reply-box__title'>请评价办理结果</Text>
-          <Text className='muted'>选“不满意”会退回重新办理（重办）。</Text>
+          <Text className='muted'>选“不满意”会退回重新办理（重办），请写下哪里不满意。</Text>
           <ChipRow>
             {(Object.keys(RATING_TEXT) as Rating[]).map((r) => (
               <Chip key={r} selected={d.rating === r} onTap={() => d.setRating(r)}>
@@ -36,7 +41,8 @@ export default function ConcernPage() {
               </Chip>
             ))}
           </ChipRow>
-          <TextArea value={d.comment} onChange={d.setComment} placeholder='说说您的评价（选填）' maxLength={REASON_MAX} autoSize />
+          <TextArea value={d.comment} onChange={d.setComment} placeholder={d.rating === 'unsatisfied' ? '哪里不满意？（必填）' : '说说您的评价（选填）'} maxLength={REASON_MAX} autoSize />
+          {d.followError && d.rating === 'unsatisfied' ? <Text className='error-text'>{d.followError}</Text> : null}
           <Button type='primary' block loading={d.busy === 'rate'} disabled={d.busy !== null} onClick={() => void d.rate()}>
             提交评价
           </Button>

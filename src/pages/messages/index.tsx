@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, Tag } from '@nutui/nutui-react-taro';
+import { statusTagType, statusText } from '../../services/status-text';
 import { ListFooter } from '../../components/list-footer';
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state';
 import { useMessages } from '../../hooks/use-messages';
@@ -36,6 +37,15 @@ export default function MessagesPage() {
             {m.isRead(msg) ? null : <View className='messages__dot' />}
             <Text className='messages__title'>{msg.title}</Text>
           </View>
+          {msg.concern ? (
+            <View className='messages__concern'>
+              <Text className='messages__concern-name'>{`${msg.concern.categoryName} · ${msg.concern.placeName}`}</Text>
+              <Tag type={statusTagType(msg.concern.status)} round>
+                {statusText(msg.concern.status)}
+              </Tag>
+              <Text className='messages__concern-text'>{msg.concern.text}</Text>
+            </View>
+          ) : null}
           <Text className='messages__body'>{msg.body}</Text>
           <Text className='messages__time'>{shortTime(msg.createdAt)}</Text>
         </View>

@@ -10,6 +10,17 @@ import { PublicCard } from '../../components/public-card';
 import { useElderClass } from '../../hooks/use-elder';
 import './index.scss';
 
+/** The length typed, and by how much a pasted text is over the limit: nothing is cut silently. */
+function DescriptionCount({ text }: { text: string }) {
+  const n = [...text.trim()].length;
+  const over = n - DESCRIPTION_MAX;
+  return (
+    <Text className={`report__count${over > 0 ? ' report__count--over' : ''}`}>
+      {over > 0 ? `已超出 ${over} 字（${n}/${DESCRIPTION_MAX}），请删减后再提交` : `${n}/${DESCRIPTION_MAX}`}
+    </Text>
+  );
+}
+
 /** A package path (copied by the build config): WeChat's Map refuses data: URIs for a marker's icon. */
 const MARKER_ICON = '/assets/marker.png';
 
@@ -190,13 +201,14 @@ export default function ReportPage() {
           value={r.description}
           onChange={r.changeDescription}
           placeholder='请描述您遇到的问题（500字以内）'
-          maxLength={DESCRIPTION_MAX}
-          showCount
+          // No cut-off: NutUI cuts at 140 by default; a pasted text stays whole and the counter below says how far over it is.
+          maxLength={-1}
           autoSize
           rows={5}
           status={r.errors.description ? 'error' : 'default'}
         />
       </View>
+      <DescriptionCount text={r.description} />
       {r.errors.description ? <Text className='error-text report__error'>{r.errors.description}</Text> : null}
 
       <Text className='section-title'>4. 拍张照片（选填）</Text>
@@ -205,6 +217,11 @@ export default function ReportPage() {
       </View>
       {r.errors.photos ? <Text className='error-text report__error'>{r.errors.photos}</Text> : null}
 
+      {r.pending ? (
+        <View className='card report__pending' id='report-pending'>
+          <Text>待发送：网络恢复后会自动提交这条反映。</Text>
+        </View>
+      ) : null}
       {r.errors.submit ? <Text className='error-text report__error'>{r.errors.submit}</Text> : null}
       <View className='actions'>
         <Button type='primary' size='xlarge' block loading={r.submitting} disabled={r.submitting} onClick={() => void r.submit()}>
