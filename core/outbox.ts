@@ -45,15 +45,18 @@ export async function deliverDue(outbox: OutboxRepo, sender: NotificationSender,
         // Our own storage failing is no failed attempt of this item: the whole batch stops (below).
         if (isStorageFault(e)) throw e;
         if (e instanceof NoSubscriptionQuota) {
-          await outbox.markFailed(item.id, e.message, null);
+          const stillMine = await outbox.markFailed(item.id, e.message, null, leaseUntil);
           settled++;
+          if (!stillMine) break;
           report.noQuota++;
           continue;
         }
         const wait = RETRY_MINUTES[item.attempts];
         const next = wait === undefined ? null : new Date(now.getTime() + wait * 60_000).toISOString();
-        await outbox.markFailed(item.id, e instanceof Error ? e.message : String(e), next);
+        const stillMine = await outbox.markFailed(item.id, e instanceof Error ? e.message : String(e), next, leaseUntil);
         settled++;
+        // As for markSent below: the lease ran out, so the rest of the batch is another worker's.
+        if (!stillMine) break;
         if (next === null) report.dead++;
         else report.failed++;
         continue;

@@ -326,8 +326,13 @@ export interface OutboxRepo {
    * sending: the rest of its batch is someone else's too).
    */
   markSent(id: string, at: string, leaseUntil: string): Promise<boolean>;
-  /** Records a failed attempt; `nextAttemptAt` null gives up (status dead, kept for review). */
-  markFailed(id: string, error: string, nextAttemptAt: string | null): Promise<void>;
+  /**
+   * Records a failed attempt if the caller's lease (`leaseUntil`, as it claimed) still holds the item;
+   * `nextAttemptAt` null gives up (status dead, kept for review). False when it is settled or another worker
+   * has claimed it since: that worker's attempt is the one that counts, so a slow failure neither counts an
+   * attempt twice nor gives up an item another worker may be sending.
+   */
+  markFailed(id: string, error: string, nextAttemptAt: string | null, leaseUntil: string): Promise<boolean>;
   /**
    * Gives back the leases a worker took with `leaseUntil` (a batch that failed as a whole, e.g. on a full
    * disk), without counting an attempt: the items are due again at once. A lease taken since by someone

@@ -58,7 +58,7 @@ export class SqliteOutbox implements OutboxRepo {
       sent: db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND lease_until = ?`),
       failed: db.prepare(`UPDATE outbox SET attempts = attempts + 1, last_error = @error, lease_until = NULL,
         status = CASE WHEN @next IS NULL THEN 'dead' ELSE 'pending' END, next_attempt_at = COALESCE(@next, next_attempt_at)
-        WHERE id = @id AND status = 'pending'`),
+        WHERE id = @id AND status = 'pending' AND lease_until = @leaseUntil`),
       get: db.prepare(`SELECT * FROM outbox WHERE id = ?`),
       insertOnce: db.prepare(`INSERT INTO outbox (id, recipient_openid, kind, title, body, page, created_at, status, attempts, next_attempt_at)
         VALUES (@id, @recipientOpenid, @kind, @title, @body, @page, @createdAt, 'pending', 0, @createdAt) ON CONFLICT(id) DO NOTHING`),
@@ -84,8 +84,8 @@ export class SqliteOutbox implements OutboxRepo {
   async markSent(id: string, at: string, leaseUntil: string): Promise<boolean> {
     return this.q.sent.run(at, id, leaseUntil).changes === 1;
   }
-  async markFailed(id: string, error: string, nextAttemptAt: string | null): Promise<void> {
-    this.q.failed.run({ id, error: error.slice(0, 500), next: nextAttemptAt });
+  async markFailed(id: string, error: string, nextAttemptAt: string | null, leaseUntil: string): Promise<boolean> {
+    return this.q.failed.run({ id, error: error.slice(0, 500), next: nextAttemptAt, leaseUntil }).changes === 1;
   }
   async release(ids: readonly string[], leaseUntil: string): Promise<void> {
     this.releaseTx(ids, leaseUntil);

@@ -364,6 +364,51 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
         for (const x of n) expect(await store.outbox.get(x.id)).toMatchObject({ status: 'sent' });
       });
 
+      it('records a failed attempt only under the lease that claimed it: a slow worker whose lease ran out neither counts an attempt nor gives up the item another worker holds', async () => {
+        const c = concern();
+        const [a, b] = [notice(I.daguoChair), notice(I.daguoGridWorker)];
+        await store.concerns.create(c, [], [a, b]);
+        await store.outbox.claimDue(at(1), at(61), 100);
+        // B claims both after A's lease ran out; A's late failures (one giving up) change nothing.
+        expect((await store.outbox.claimDue(at(62), at(122), 100)).map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+        expect(await store.outbox.markFailed(a.id, '超时', null, at(61))).toBe(false);
+        expect(await store.outbox.markFailed(b.id, '超时', at(200), at(61))).toBe(false);
+        expect(await store.outbox.get(a.id)).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
+        expect(await store.outbox.get(b.id)).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
+        // B's lease still holds them: its own results are recorded.
+        expect(await store.outbox.markSent(a.id, at(63), at(122))).toBe(true);
+        expect(await store.outbox.markFailed(b.id, '模板无效', at(300), at(122))).toBe(true);
+        expect(await store.outbox.get(b.id)).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: at(300), lastError: '模板无效' });
+        // A lease never taken (an item not claimed) records nothing either.
+        expect(await store.outbox.markFailed(b.id, 'x', null, at(122))).toBe(false);
+        expect(await store.outbox.get(b.id)).toMatchObject({ status: 'pending', attempts: 1 });
+      });
+
+      it('stops a slow batch whose send failed after its lease ran out: the other worker sends the item, with no attempt counted', async () => {
+        const c = concern();
+        const n = Array.from({ length: 3 }, () => notice(I.daguoChair));
+        await store.concerns.create(c, [], n);
+        const sent: string[] = [];
+        const good: NotificationSender = {
+          async send(item) {
+            sent.push(item.id);
+          },
+        };
+        let reportB: unknown = null;
+        // A claims at 10 s; its first send hangs until B (at 80 s, after A's lease) has sent everything, then fails.
+        const slowFailing: NotificationSender = {
+          async send() {
+            reportB = await deliverDue(store.outbox, good, new Date(Date.parse(at(80))));
+            throw new Error('网络超时');
+          },
+        };
+        const reportA = await deliverDue(store.outbox, slowFailing, new Date(Date.parse(at(10))));
+        expect(reportB).toMatchObject({ claimed: 3, sent: 3 });
+        expect(reportA).toMatchObject({ claimed: 3, sent: 0, failed: 0, dead: 0 });
+        expect(sent.sort()).toEqual(n.map((x) => x.id).sort());
+        for (const x of n) expect(await store.outbox.get(x.id)).toMatchObject({ status: 'sent', attempts: 0, lastError: null });
+      });
+
       it('gives each due item to exactly one of several workers claiming at once', async () => {
         const c = concern();
         const n = Array.from({ length: 9 }, () => notice(I.daguoChair));
@@ -379,15 +424,15 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
         await store.concerns.create(c, [], [a, b, d]);
         await store.outbox.claimDue(at(1), at(61), 100);
         expect(await store.outbox.markSent(a.id, at(2), at(61))).toBe(true);
-        await store.outbox.markFailed(b.id, 'x'.repeat(600), at(120));
-        await store.outbox.markFailed(d.id, '模板无效', null);
+        expect(await store.outbox.markFailed(b.id, 'x'.repeat(600), at(120), at(61))).toBe(true);
+        expect(await store.outbox.markFailed(d.id, '模板无效', null, at(61))).toBe(true);
         expect(await store.outbox.get(a.id)).toMatchObject({ status: 'sent', sentAt: at(2), attempts: 0 });
         expect(await store.outbox.get(b.id)).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: at(120), lastError: 'x'.repeat(500) });
         expect(await store.outbox.get(d.id)).toMatchObject({ status: 'dead', attempts: 1, lastError: '模板无效' });
         expect(await store.outbox.claimDue(at(100), at(160), 100)).toEqual([]);
         expect((await store.outbox.claimDue(at(120), at(180), 100)).map((x) => x.id)).toEqual([b.id]);
         // A late report about an item that is already sent changes nothing.
-        await store.outbox.markFailed(a.id, 'late', at(500));
+        expect(await store.outbox.markFailed(a.id, 'late', at(500), at(61))).toBe(false);
         expect(await store.outbox.get(a.id)).toMatchObject({ status: 'sent', attempts: 0, lastError: null });
         expect(await store.outbox.get('n-missing')).toBeNull();
       });

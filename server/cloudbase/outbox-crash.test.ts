@@ -62,4 +62,47 @@ describe('the outbox after a crash on CloudBase', () => {
       fake.uninstall();
     }
   }, 60_000);
+
+  it('a delivery with a failing send cut at any request counts each failure once, under the lease that tried it', async () => {
+    const failing = NOTICES[1].id;
+    const sender = (sent: string[]): NotificationSender => ({
+      async send(item) {
+        sent.push(item.id);
+        if (item.id === failing) throw new Error('模板无效');
+      },
+    });
+    const whole = await storeWithNotices();
+    const from = whole.wire.requests.length;
+    await deliverDue(whole.store.outbox, sender([]), T);
+    const total = whole.wire.requests.length - from;
+    whole.wire.uninstall();
+
+    for (let cut = 1; cut <= total; cut++) {
+      const { store, wire: fake } = await storeWithNotices();
+      const handle = fake.handle.bind(fake);
+      let requests = 0;
+      fake.handle = async (action, params) => {
+        if (++requests >= cut) throw new Error(`function died at request ${cut}`);
+        return handle(action, params);
+      };
+      const sent: string[] = [];
+      await expect(deliverDue(store.outbox, sender(sent), T)).rejects.toThrow(`function died at request ${cut}`);
+      fake.handle = handle;
+      const tried = sent.filter((id) => id === failing).length;
+      // The next run comes after the lease and after the first retry wait, so it tries the failing notice again.
+      await deliverDue(store.outbox, sender(sent), new Date(LATER.getTime() + 60_000));
+      const item = await store.outbox.get(failing);
+      // Each attempt is counted at most once; the one cut off before its report is not counted at all.
+      const attempts = sent.filter((id) => id === failing).length;
+      expect({ cut, status: item?.status, lastError: item?.lastError, counted: item !== null && item.attempts >= 1 && item.attempts <= attempts && item.attempts >= attempts - 1 }).toEqual({
+        cut,
+        status: 'pending',
+        lastError: '模板无效',
+        counted: true,
+      });
+      expect({ cut, tried: tried <= 1 }).toEqual({ cut, tried: true });
+      for (const n of NOTICES.filter((x) => x.id !== failing)) expect({ cut, status: (await store.outbox.get(n.id))?.status }).toEqual({ cut, status: 'sent' });
+      fake.uninstall();
+    }
+  }, 60_000);
 });

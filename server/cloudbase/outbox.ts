@@ -81,10 +81,11 @@ export class CloudbaseOutbox implements OutboxRepo {
   async markSent(id: string, at: string, leaseUntil: string): Promise<boolean> {
     return this.cb.conditionalUpdate('outbox', { _id: id, status: 'pending', leaseUntil }, { status: 'sent', sentAt: at, leaseUntil: '' });
   }
-  async markFailed(id: string, error: string, nextAttemptAt: string | null): Promise<void> {
-    await this.cb.updateWhere(
+  /** One conditional update on the caller's lease, as markSent. */
+  async markFailed(id: string, error: string, nextAttemptAt: string | null, leaseUntil: string): Promise<boolean> {
+    return this.cb.conditionalUpdate(
       'outbox',
-      { _id: id, status: 'pending' },
+      { _id: id, status: 'pending', leaseUntil },
       {
         attempts: this.cb._.inc(1),
         lastError: error.slice(0, 500),
