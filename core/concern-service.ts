@@ -281,14 +281,26 @@ export async function submit(ctx: Ctx, input: ParsedInputOf<'concern/submit'>): 
 
 /** Loads a concern the caller may see; anything else is reported as not found, revealing nothing. */
 async function visible(ctx: Ctx, snap: DirectorySnapshot, id: string): Promise<Concern> {
-  const c = await ctx.deps.store.concerns.get(id);
+  return visibleOr404(ctx, snap, id, await ctx.deps.store.concerns.get(id));
+}
+
+function visibleOr404(ctx: Ctx, snap: DirectorySnapshot, id: string, c: Concern | null): Concern {
   if (!c || !canView(snap.grid, ctx.caller, c)) throw new AppError('CONCERN.NOT_FOUND', `no concern ${id} for this caller`);
   return c;
 }
 
+/**
+ * The directory snapshot and the concern, read at once (on CloudBase each is a round trip, and neither
+ * needs the other); whether the caller may see it is decided once both are in, exactly as `visible`.
+ */
+async function snapAndVisible(ctx: Ctx, id: string): Promise<{ snap: DirectorySnapshot; c: Concern }> {
+  const [snap, c] = await Promise.all([ctx.directory.current(), ctx.deps.store.concerns.get(id)]);
+  return { snap, c: visibleOr404(ctx, snap, id, c) };
+}
+
 export async function get(ctx: Ctx, input: ParsedInputOf<'concern/get'>): Promise<ConcernDetail> {
-  const snap = await ctx.directory.current();
-  return detail(ctx, snap, await visible(ctx, snap, input.id));
+  const { snap, c } = await snapAndVisible(ctx, input.id);
+  return detail(ctx, snap, c);
 }
 
 /** Who an event is recorded against: the caller, or the system (routing, the SLA timer). */
@@ -368,8 +380,11 @@ type Planner = (c: Concern, at: string, snap: DirectorySnapshot, to: ConcernStat
  * the caller's hands) is a conflict: the other actor won, and this call changed nothing.
  */
 export async function act(ctx: Ctx, id: string, requestId: string | undefined, choose: (snap: DirectorySnapshot, c: Concern) => LifecycleAction, plan: Planner): Promise<ConcernDetail> {
-  const snap = await ctx.directory.current();
-  let c = await visible(ctx, snap, id);
+  const first = await snapAndVisible(ctx, id);
+  const { snap } = first;
+  let c = first.c;
+  // Read after the concern, never with it: a guard read older than the concern could miss the very retry
+  // whose commit the concern already shows, and the move would be made twice.
   if (requestId && (await ctx.deps.store.concerns.hasRequest(id, ctx.caller.openid, requestId))) return detail(ctx, snap, c);
   const seen = { status: c.status, route: JSON.stringify(c.route) };
   for (let attempt = 1; ; attempt++) {
@@ -551,9 +566,9 @@ export async function returnToQueue(ctx: Ctx, input: ParsedInputOf<'concern/retu
 }
 
 export async function listMine(ctx: Ctx, input: ParsedInputOf<'concern/listMine'>): Promise<Page<ConcernSummary>> {
-  const snap = await ctx.directory.current();
+  // Independent reads, at once: the caller's own concerns need no snapshot to be found.
+  const [snap, page] = await Promise.all([ctx.directory.current(), ctx.deps.store.concerns.listByReporter(ctx.caller.openid, { cursor: input.cursor ?? null, limit: input.limit ?? DEFAULT_PAGE })]);
   const cats = snap.categoryByKey;
-  const page = await ctx.deps.store.concerns.listByReporter(ctx.caller.openid, { cursor: input.cursor ?? null, limit: input.limit ?? DEFAULT_PAGE });
   return { items: await summaries(ctx, snap, cats, page.items), nextCursor: page.nextCursor };
 }
 

@@ -43,8 +43,12 @@ class Meter {
   private maxDone = 0;
   private current: { total: number; reads: number; deepest: number } | null = null;
 
-  seen(action: string): () => void {
+  /** Set by `BENCH_TRACE=<action name>`: each request of that action is printed with its depth. */
+  trace: ((line: string) => void) | null = null;
+
+  seen(action: string, params?: unknown): () => void {
     const depth = this.maxDone + 1;
+    if (this.current && this.trace) this.trace(`  ${depth} ${action} ${describe(params)}`);
     if (this.current) {
       this.current.total++;
       if (READS.has(action)) this.current.reads++;
@@ -68,6 +72,22 @@ class Meter {
   }
 }
 
+/** The collection and, for a query, the filter's keys of a request, for a trace. */
+function describe(params: unknown): string {
+  const p = (params ?? {}) as { collectionName?: string; query?: string; transactionId?: string };
+  const keys = typeof p.query === 'string' ? Object.keys(safeJson(p.query)).join(',') : '';
+  return [p.collectionName ?? '', keys && `{${keys}}`, p.transactionId ? '(tx)' : ''].filter(Boolean).join(' ');
+}
+
+function safeJson(s: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(s);
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const contextFor = (openid: string, fn: string) => ({
@@ -88,7 +108,7 @@ export async function measureCloudbaseActions(rounds = 5): Promise<Map<string, A
   const wire = fake.wire;
   const handle = wire.handle.bind(wire);
   wire.handle = async (action, params) => {
-    const done = meter.seen(action);
+    const done = meter.seen(action, params);
     try {
       return await handle(action, params);
     } finally {
@@ -107,6 +127,8 @@ export async function measureCloudbaseActions(rounds = 5): Promise<Map<string, A
       const fn = action.startsWith('team/') || action.startsWith('event/') || action.startsWith('volunteer/') ? volunteerFunction : concernFunction;
       const fnName = fn === volunteerFunction ? 'volunteer' : 'concern';
       let result: unknown;
+      meter.trace = process.env.BENCH_TRACE === name ? (line) => process.stderr.write(`${line}\n`) : null;
+      if (meter.trace) meter.trace(`${name}:`);
       const cost = await meter.measure(async () => (result = await fn({ action, data }, contextFor(openid, fnName))));
       samples.set(name, [...(samples.get(name) ?? []), cost]);
       return (result as { data: unknown }).data;
