@@ -11,7 +11,7 @@ import { maskPhone } from './scrub';
 import { EVENT_OF, decide, mustDecide, nextStatus, type LifecycleAction } from './lifecycle';
 import type { ActorRole, Caller, Category, Concern, ConcernSource, LatLng, ConcernEvent, ConcernMessage, ConcernRating, ConcernSla, ConcernStatus, Moderation, Notification, RouteDecision } from './model';
 import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';
-import type { ConcernChange, Deps, InboxNarrowing, InboxScope, NewConcern, RouteLevel } from './ports';
+import type { ConcernChange, Deps, InboxNarrowing, InboxScope, NewConcern, ResidentContact, RouteLevel, UserRecord } from './ports';
 import { toWgs84, wgs84ToGcj02 } from './geo';
 import { checkPhotos, photoUrlLists, photoVisibility, submitPhotoChecks, visiblePhotoLists } from './photos';
 import { followUpMoves } from './follow-up-moves';
@@ -135,15 +135,26 @@ function phoneFor(snap: DirectorySnapshot, caller: Caller, c: Concern, phone: st
   return isReporter(caller, c) || isHandler(snap.grid, caller, c) ? phone : maskPhone(phone);
 }
 
-async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern): Promise<ConcernDetail> {
+/**
+ * What a caller that has just stored a concern already knows of it, so its detail reads nothing again: the
+ * events it wrote (the whole timeline), an empty thread, no volunteer action, and the reporter's user and
+ * contact records, read while the concern was being planned.
+ */
+interface KnownDetail {
+  timeline: ConcernEvent[];
+  reporter: Promise<UserRecord | null>;
+  contact: Promise<ResidentContact | null>;
+}
+
+async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern, known?: KnownDetail): Promise<ConcernDetail> {
   const { store } = ctx.deps;
   const cats = snap.categoryByKey;
   const [timeline, thread, reporter, volunteerAction, contact] = await Promise.all([
-    store.concerns.timeline(c.id),
-    store.concerns.thread(c.id),
-    store.directory.findUser(c.reporterOpenid),
-    concernActionView(ctx.deps, c.id),
-    store.contacts.get(c.reporterOpenid),
+    known ? known.timeline : store.concerns.timeline(c.id),
+    known ? [] : store.concerns.thread(c.id),
+    known ? known.reporter : store.directory.findUser(c.reporterOpenid),
+    known ? null : concernActionView(ctx.deps, c.id),
+    known ? known.contact : store.contacts.get(c.reporterOpenid),
   ]);
   // A held photo is shown to its uploader and the moderators only: neither its URL nor its file id reaches others.
   const shown = await photoVisibility(ctx.deps, ctx.caller, [c.photos, ...thread.map((m) => m.photos)]);
@@ -272,11 +283,18 @@ export async function planSubmission(ctx: Ctx, snap: DirectorySnapshot, input: S
 }
 
 export async function submit(ctx: Ctx, input: ParsedInputOf<'concern/submit'>): Promise<ConcernDetail> {
+  const { store } = ctx.deps;
+  // The reporter is the caller: their records are read while the concern is planned, not after it is stored.
+  const reporter = store.directory.findUser(ctx.caller.openid);
+  const contact = store.contacts.get(ctx.caller.openid);
+  // Settled here too, so a submit refused before the detail leaves no rejection unhandled.
+  Promise.all([reporter, contact]).catch(() => undefined);
   const snap = await ctx.directory.current();
   const plan = await planSubmission(ctx, snap, input, { source: 'app' });
   await submitPhotoChecks(ctx.deps, ctx.caller, plan.concern.photos, { concernId: plan.concern.id, townId: plan.concern.route.townId });
-  const { concern: stored } = await ctx.deps.store.concerns.create(plan.concern, plan.events, plan.notifications);
-  return detail(ctx, snap, stored);
+  const { concern: stored, created } = await store.concerns.create(plan.concern, plan.events, plan.notifications);
+  // A retried submit answers the concern stored the first time, read afresh.
+  return detail(ctx, snap, stored, created ? { timeline: plan.events, reporter, contact } : undefined);
 }
 
 /** Loads a concern the caller may see; anything else is reported as not found, revealing nothing. */
