@@ -35,26 +35,38 @@ const recorder = (sent: string[]): NotificationSender => ({
   },
 });
 
+/** How many requests one whole delivery with `sender` sends. */
+async function requestsOfDelivery(sender: NotificationSender): Promise<number> {
+  const whole = await storeWithNotices();
+  const from = whole.wire.requests.length;
+  await deliverDue(whole.store.outbox, sender, T);
+  const total = whole.wire.requests.length - from;
+  whole.wire.uninstall();
+  return total;
+}
+
+/** A fresh store whose delivery at T with `sender` dies at request `cut`; the wire works again afterwards. */
+async function deliveryCutAt(cut: number, sender: NotificationSender) {
+  const { store, wire: fake } = await storeWithNotices();
+  const handle = fake.handle.bind(fake);
+  let requests = 0;
+  fake.handle = async (action, params) => {
+    if (++requests >= cut) throw new Error(`function died at request ${cut}`);
+    return handle(action, params);
+  };
+  await expect(deliverDue(store.outbox, sender, T)).rejects.toThrow(`function died at request ${cut}`);
+  fake.handle = handle;
+  return { store, fake };
+}
+
 describe('the outbox after a crash on CloudBase', () => {
   it('a delivery cut at any request is finished by the next run, sending at most the notice in flight twice', async () => {
-    const whole = await storeWithNotices();
-    const from = whole.wire.requests.length;
-    await deliverDue(whole.store.outbox, recorder([]), T);
-    const total = whole.wire.requests.length - from;
+    const total = await requestsOfDelivery(recorder([]));
     expect(total).toBeGreaterThan(NOTICES.length);
-    whole.wire.uninstall();
 
     for (let cut = 1; cut <= total; cut++) {
-      const { store, wire: fake } = await storeWithNotices();
-      const handle = fake.handle.bind(fake);
-      let requests = 0;
-      fake.handle = async (action, params) => {
-        if (++requests >= cut) throw new Error(`function died at request ${cut}`);
-        return handle(action, params);
-      };
       const sent: string[] = [];
-      await expect(deliverDue(store.outbox, recorder(sent), T)).rejects.toThrow(`function died at request ${cut}`);
-      fake.handle = handle;
+      const { store, fake } = await deliveryCutAt(cut, recorder(sent));
       await deliverDue(store.outbox, recorder(sent), LATER);
       const times = NOTICES.map((n) => sent.filter((id) => id === n.id).length);
       expect({ cut, everySent: times.every((k) => k >= 1), twice: times.filter((k) => k > 1).length <= 1, most: Math.max(...times) <= 2 }).toEqual({ cut, everySent: true, twice: true, most: true });
@@ -71,23 +83,11 @@ describe('the outbox after a crash on CloudBase', () => {
         if (item.id === failing) throw new Error('模板无效');
       },
     });
-    const whole = await storeWithNotices();
-    const from = whole.wire.requests.length;
-    await deliverDue(whole.store.outbox, sender([]), T);
-    const total = whole.wire.requests.length - from;
-    whole.wire.uninstall();
+    const total = await requestsOfDelivery(sender([]));
 
     for (let cut = 1; cut <= total; cut++) {
-      const { store, wire: fake } = await storeWithNotices();
-      const handle = fake.handle.bind(fake);
-      let requests = 0;
-      fake.handle = async (action, params) => {
-        if (++requests >= cut) throw new Error(`function died at request ${cut}`);
-        return handle(action, params);
-      };
       const sent: string[] = [];
-      await expect(deliverDue(store.outbox, sender(sent), T)).rejects.toThrow(`function died at request ${cut}`);
-      fake.handle = handle;
+      const { store, fake } = await deliveryCutAt(cut, sender(sent));
       const tried = sent.filter((id) => id === failing).length;
       // The next run comes after the lease and after the first retry wait, so it tries the failing notice again.
       await deliverDue(store.outbox, sender(sent), new Date(LATER.getTime() + 60_000));
