@@ -5,7 +5,7 @@
  * granted towns its creator oversees. A revoked client is kept (its posts name it); its key opens nothing
  * from the next request on (the Open311 adapter looks the key up on every request).
  */
-import type { ApiClientRecord } from './api-client-model';
+import { DEFAULT_CLIENT_BUDGET, type ApiClientRecord } from './api-client-model';
 import type { ConcernCtx as Ctx } from './concern-service';
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
@@ -28,7 +28,7 @@ export async function create(ctx: Ctx, input: ParsedInputOf<'apiClient/create'>)
   }
   if (!ctx.deps.newApiKey) throw new AppError('INTERNAL', 'this runtime issues no API keys');
   const key = ctx.deps.newApiKey();
-  const client = { id: ctx.deps.newId('oc'), name: input.name, source: input.source, townIds, reads: input.reads, requestsPerMinute: input.requestsPerMinute, postsPerHour: input.postsPerHour };
+  const client = { id: ctx.deps.newId('oc'), name: input.name, source: input.source, townIds, reads: input.reads, requestsPerMinute: input.requestsPerMinute ?? DEFAULT_CLIENT_BUDGET.requestsPerMinute, postsPerHour: input.postsPerHour ?? DEFAULT_CLIENT_BUDGET.postsPerHour };
   const createdAt = ctx.deps.now().toISOString();
   if (!(await ctx.deps.store.directory.createApiClient(client, key, createdAt))) throw new AppError('INTERNAL', `client id ${client.id} was taken`);
   return { client: { ...client, createdAt, revokedAt: null }, key };

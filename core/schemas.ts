@@ -398,8 +398,9 @@ export const schemas = {
       source: z.enum(['12345', 'open311']),
       townIds: z.array(id).min(1).max(LIMITS.apiClientTownsMax).optional(),
       reads: z.enum(['own', 'scope']),
-      requestsPerMinute: z.number().int().min(1).max(CLIENT_BUDGET_MAX.requestsPerMinute),
-      postsPerHour: z.number().int().min(1).max(CLIENT_BUDGET_MAX.postsPerHour),
+      // Budgets left out are DEFAULT_CLIENT_BUDGET's.
+      requestsPerMinute: z.number().int().min(1).max(CLIENT_BUDGET_MAX.requestsPerMinute).optional(),
+      postsPerHour: z.number().int().min(1).max(CLIENT_BUDGET_MAX.postsPerHour).optional(),
     })
     .strict(),
   'apiClient/list': z.object({}).strict(),
