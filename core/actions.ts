@@ -111,6 +111,10 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   // Residents following up (#17).
   'concern/withdraw': 'concern',
   'concern/chase': 'concern',
+  // Admin (issue 19): Open311 clients.
+  'apiClient/create': 'concern',
+  'apiClient/list': 'concern',
+  'apiClient/revoke': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

@@ -139,6 +139,11 @@ export const ERROR_CODES = {
   'CONCERN.CHASE_TOO_SOON': 429,
   /** "+1" on one's own concern. */
   'CONCERN.OWN_CONCERN': 409,
+  // Admin (issue 19): Open311 clients.
+  /** A client's towns must be towns the admin oversees (a town admin: their own town). */
+  'APICLIENT.TOWN_INVALID': 400,
+  /** No such client the admin oversees, or it was revoked already. */
+  'APICLIENT.NOT_FOUND': 404,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -133,6 +133,10 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   // Residents following up (#17): only the reporter, decided per concern (staff report concerns too).
   'concern/withdraw': { roles: EVERYONE, write: true },
   'concern/chase': { roles: EVERYONE, write: true },
+  // Admin (issue 19): Open311 clients.
+  'apiClient/create': { roles: ['admin'], write: true },
+  'apiClient/list': { roles: ['admin'], write: false },
+  'apiClient/revoke': { roles: ['admin'], write: true },
 };
 
 export interface RateLimits {

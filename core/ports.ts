@@ -7,6 +7,7 @@ import type { BoundaryImportPlan } from './boundary-import';
 import type { PointsBalance, PointsEntry, PointsMonthTotal, PointsSettings, RedeemOutcome, Redemption, Reward } from './points-model';
 import type { CalendarYear } from './calendar';
 import type { Boundary } from './locate';
+import type { ApiClientRecord } from './api-client-model';
 import type { ApiClient, AuditEntry, Feedback, Category, Concern, ConcernEvent, ConcernMessage, ConcernStatus, GridNode, InboxMessage, Moderation, Notification, Office, OutboxItem, StaffMember } from './model';
 import type { RateLimits } from './policy';
 import type { ContentReport, ReportedKind } from './report-model';
@@ -57,8 +58,8 @@ export interface DirectoryRepo {
   /** Creates the user on first sight; never overwrites an existing one. */
   ensureUser(user: UserRecord): Promise<UserRecord>;
   /**
-   * The Open311 client system whose API key hashes to `keyHash` (SHA-256, hex), or null. A single read
-   * by a unique field; keys are never stored in the clear.
+   * The Open311 client system whose API key hashes to `keyHash` (SHA-256, hex), or null (also when it
+   * was revoked). A single read by a unique field; keys are never stored in the clear.
    */
   findApiClient(keyHash: string): Promise<ApiClient | null>;
   /** The working-day calendar: the latest version of every year that has a list, oldest year first. */
@@ -96,6 +97,21 @@ export interface DirectoryRepo {
   saveCategory(category: Category): Promise<void>;
   /** The users whose WeChat account carries this phone (a team leader is found by phone). CloudBase: the `phone` index of `users`. */
   findUsersByPhone(phone: string): Promise<UserRecord[]>;
+
+  // Admin (issue 19): Open311 clients, in sqlite-api-clients.ts and cloudbase/api-clients.ts.
+  /**
+   * Stores a new client with the SHA-256 hash of `key` (the key itself is never stored); false (nothing
+   * written) when a client with its id exists.
+   */
+  createApiClient(client: ApiClient, key: string, createdAt: string): Promise<boolean>;
+  /** Every client, revoked ones too, by createdAt then id. */
+  listApiClients(): Promise<ApiClientRecord[]>;
+  /**
+   * Revokes the client: one conditional update from not revoked, after which `findApiClient` no longer
+   * finds its key. The client answered as revoked; null (nothing written) when there is no such client
+   * or it was revoked already.
+   */
+  revokeApiClient(id: string, revokedAt: string): Promise<ApiClientRecord | null>;
 }
 
 /** A route level: which of the concern's route ids a node is matched against. */
@@ -898,6 +914,8 @@ export interface Deps {
   imageCheck?: ImageCheck;
   /** 街坊议事 (yishi): supports a proposal needs, per town id; DEFAULT_SUPPORTS_NEEDED for a town not named. */
   topicSupports?: Readonly<Record<string, number>>;
+  /** Admin (issue 19): a new Open311 API key (random, unguessable); without it no client is created. */
+  newApiKey?: () => string;
 }
 
 /** The fields of a topic a change may set (core/topic-service.ts); the id and version are the store's. */

@@ -31,6 +31,7 @@ import * as gridActions from './grid-service';
 import * as roster from './roster-service';
 import * as categories from './category-service';
 import * as teamAdmin from './team-admin-service';
+import * as apiClients from './api-client-service';
 import type { Caller } from './model';
 import type { Deps } from './ports';
 import { schemas, type ParsedInputOf } from './schemas';
@@ -167,6 +168,9 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   // Residents following up (#17).
   'concern/withdraw': followUp.withdraw,
   'concern/chase': followUp.chase,
+  'apiClient/create': apiClients.create,
+  'apiClient/list': apiClients.list,
+  'apiClient/revoke': apiClients.revoke,
 };
 
 /** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), a team (`teamId`), or the year of a calendar. */

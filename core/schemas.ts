@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLIENT_BUDGET_MAX } from './api-client-model';
 import { CALENDAR_LIMITS } from './calendar';
 import { REPORT_REASONS } from './report-model';
 import { ROSTER_LIMITS } from './roster-import';
@@ -49,6 +50,9 @@ export const LIMITS = {
   ackHoursMax: 72,
   resolveDaysMax: 60,
   teamLeadersMax: 5,
+  // Admin (issue 19): Open311 clients.
+  apiClientNameMax: 30,
+  apiClientTownsMax: 20,
 } as const;
 
 /** Issue 16: the longest display name a resident may set on 我的. */
@@ -387,6 +391,20 @@ export const schemas = {
   // Residents following up (#17): 撤回 with a reason, 催办.
   'concern/withdraw': z.object({ id, reason: text(LIMITS.reasonMax), requestId: requestId.optional() }).strict(),
   'concern/chase': z.object({ id, requestId: requestId.optional() }).strict(),
+  // Admin (issue 19): Open311 clients. A town admin's client serves their town (`townIds` may be left out).
+  'apiClient/create': z
+    .object({
+      name: text(LIMITS.apiClientNameMax),
+      source: z.enum(['12345', 'open311']),
+      townIds: z.array(id).min(1).max(LIMITS.apiClientTownsMax).optional(),
+      reads: z.enum(['own', 'scope']),
+      // Budgets left out are DEFAULT_CLIENT_BUDGET's.
+      requestsPerMinute: z.number().int().min(1).max(CLIENT_BUDGET_MAX.requestsPerMinute).optional(),
+      postsPerHour: z.number().int().min(1).max(CLIENT_BUDGET_MAX.postsPerHour).optional(),
+    })
+    .strict(),
+  'apiClient/list': z.object({}).strict(),
+  'apiClient/revoke': z.object({ id }).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

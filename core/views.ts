@@ -1,3 +1,4 @@
+import type { ApiClientRecord } from './api-client-model';
 import type { TopicOutputs } from './topic-views';
 import type { ActionView, ConcernActionView } from './action-views';
 import type { CalendarYear } from './calendar';
@@ -509,6 +510,10 @@ export interface Outputs extends TopicOutputs {
   // Residents following up (#17).
   'concern/withdraw': ConcernDetail;
   'concern/chase': ConcernDetail;
+  // Admin (issue 19): Open311 clients; the key is answered once, by create.
+  'apiClient/create': { client: ApiClientRecord; key: string };
+  'apiClient/list': { items: ApiClientRecord[] };
+  'apiClient/revoke': ApiClientRecord;
 }
 
 // Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.

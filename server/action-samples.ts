@@ -4,6 +4,7 @@
  */
 import type { ActionName } from '../core/actions';
 import { DEMO_EVENTS, DEMO_TEAMS, DEMO_IDENTITIES as I } from './demo-data';
+import { DEMO_OPEN311 } from './demo-open311';
 
 export interface SampleIds {
   /** A concern reported by the demo resident 陈阿姨 in 大果经济社. */
@@ -124,6 +125,10 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   // Residents following up (#17).
   'concern/withdraw': ({ concernId }) => ({ id: concernId, reason: '已自行解决' }),
   'concern/chase': ({ concernId }) => ({ id: concernId }),
+  // Admin (issue 19): Open311 clients; 丹灶镇's own demo client is revoked.
+  'apiClient/create': () => ({ name: '丹灶镇网格化平台', source: 'open311', reads: 'own', requestsPerMinute: 60, postsPerHour: 100 }),
+  'apiClient/list': () => ({}),
+  'apiClient/revoke': () => ({ id: DEMO_OPEN311.danzaoTown.id }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

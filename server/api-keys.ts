@@ -15,7 +15,7 @@ export function newApiKey(): string {
   return randomBytes(24).toString('base64url');
 }
 
-export const DEFAULT_CLIENT_BUDGET = { requestsPerMinute: 120, postsPerHour: 600 } as const;
+export { DEFAULT_CLIENT_BUDGET } from '../core/api-client-model';
 
 /** Stores a client with the hash of its key; an existing client id keeps its row (and key). Returns whether it was added. */
 export function addApiClient(db: Database.Database, client: ApiClient, key: string, createdAt: string): boolean {

@@ -167,6 +167,10 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   // Who may see the concern but did not report it is refused; whoever may not see it meets not found.
   'concern/withdraw': { resident: N, leader: N, staff: N, office: F, admin: F, otherTownAdmin: N },
   'concern/chase': { resident: N, leader: N, staff: N, office: F, admin: F, otherTownAdmin: N },
+  // Admin (issue 19): Open311 clients. The sample names no towns: each admin's own town (a district admin names them).
+  'apiClient/create': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'APICLIENT.TOWN_INVALID' },
+  'apiClient/list': { resident: F, leader: F, staff: F, office: F },
+  'apiClient/revoke': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'APICLIENT.NOT_FOUND' },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

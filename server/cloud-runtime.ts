@@ -21,6 +21,7 @@ import { uploadFolder } from '../core/photos';
 import { CloudbasePhotoStorage } from './cloudbase/storage';
 import { CloudbaseStore } from './cloudbase/store';
 import { hmacDigest, newId } from './ids';
+import { newApiKey } from './api-keys';
 import { WechatContentCheck, WechatImageCheck, WechatOpenApi, wxServerSdkInvoke } from './wechat-openapi';
 import { InAppThenWechatSender, WechatSubscribeSender } from './wechat-subscribe-sender';
 import { InAppSender } from './in-app-sender';
@@ -52,6 +53,7 @@ export function createCloudRuntime(config: CloudConfig, app: CloudBase = tcb.ini
     store,
     now,
     newId,
+    newApiKey,
     digest,
     sla: DEFAULT_SLA,
     volunteer: DEFAULT_VOLUNTEER_SETTINGS,

@@ -13,7 +13,7 @@ import { DEFAULT_VOLUNTEER_SETTINGS, type VolunteerSettings } from '../core/volu
 import { InAppSender } from './in-app-sender';
 import type { ContentCheck, Deps } from '../core/ports';
 import { demoDirectory, demoVolunteers } from './demo-data';
-import { addApiClient } from './api-keys';
+import { addApiClient, newApiKey } from './api-keys';
 import { DEMO_API_CLIENTS } from './demo-open311';
 import { deflateRawSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
@@ -102,6 +102,7 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
     ...(photos ? { photos, imageCheck: new LocalImageCheck(photos, opts.imageBlocklist) } : {}),
     now,
     newId,
+    newApiKey,
     // Signs the short-lived check-in codes: the session secret when one is set (production requires it),
     // else a key of this process alone (codes live two minutes, so a restart costs a refresh).
     digest: hmacDigest(opts.sessionSecret !== undefined ? `codes:${opts.sessionSecret}` : randomBytes(32)),

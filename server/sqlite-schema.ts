@@ -600,4 +600,7 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE categories ADD COLUMN enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1));
   CREATE INDEX users_phone ON users(phone);
   `,
+  /* 27 (administration): an Open311 client is revoked, not deleted: its key opens nothing, its record stays */ `
+  ALTER TABLE api_clients ADD COLUMN revoked_at TEXT;
+  `,
 ];

@@ -8,6 +8,9 @@ import type { Boundary } from '../core/locate';
 import type { AuditRepo, BoardRepo, FeedbackRepo, HeldContent, PhotoCheckRepo, PrivacyRepo, ConcernChange, ConcernHistory, ConcernRepo, ConcernSearch, LatestReply, NewConcern, DirectoryRepo, EventRepo, InboxScope, MessageRepo, OutboxRepo, PageQuery, PassedOnCount, RateCounts, RateQuery, RouteLevel, Store, TeamRepo, UserRecord } from '../core/ports';
 import type { DepartedStaff, PendingStaff, RosterImportPlan } from '../core/roster-import';
 import { SqliteRoster } from './sqlite-roster';
+import { SqliteApiClients, toApiClientRecord } from './sqlite-api-clients';
+import { addApiClient } from './api-keys';
+import type { ApiClientRecord } from '../core/api-client-model';
 import { DEFAULT_SLA, noClocks, startRound, type SlaConfig } from '../core/sla';
 import { SqliteAudit } from './sqlite-audit';
 import { SqliteFeedback } from './sqlite-feedback';
@@ -232,8 +235,10 @@ export class SqliteDirectory implements DirectoryRepo {
   private readonly calendarTx;
   private readonly seedCalendarTx;
   private readonly roster: SqliteRoster;
+  private readonly apiClients: SqliteApiClients;
   constructor(private readonly db: Database.Database) {
     this.roster = new SqliteRoster(db);
+    this.apiClients = new SqliteApiClients(db);
     this.q = {
       boundaries: db.prepare(`SELECT node_id, geometry FROM grid_boundaries ORDER BY node_id`),
       insertNode: db.prepare(`INSERT INTO grid_nodes (id, kind, name, parent_id) VALUES (@id, @kind, @name, @parentId)`),
@@ -257,7 +262,7 @@ export class SqliteDirectory implements DirectoryRepo {
       allStaff: db.prepare(`SELECT * FROM staff ORDER BY node_id, openid`),
       user: db.prepare(`SELECT * FROM users WHERE openid = ?`),
       insertUser: db.prepare(`INSERT INTO users (openid, name, phone, created_at) VALUES (@openid, @name, @phone, @createdAt) ON CONFLICT(openid) DO NOTHING`),
-      apiClient: db.prepare(`SELECT * FROM api_clients WHERE key_hash = ?`),
+      apiClient: db.prepare(`SELECT * FROM api_clients WHERE key_hash = ? AND revoked_at IS NULL`),
       calendarYears: db.prepare(`SELECT c.* FROM calendar_years c
         WHERE c.version = (SELECT MAX(version) FROM calendar_years WHERE year = c.year) ORDER BY c.year`),
       calendarLatest: db.prepare(`SELECT COALESCE(MAX(version), 0) FROM calendar_years WHERE year = ?`).pluck(),
@@ -395,15 +400,18 @@ export class SqliteDirectory implements DirectoryRepo {
   async findApiClient(keyHash: string): Promise<ApiClient | null> {
     const r = this.q.apiClient.get(keyHash) as Row | undefined;
     if (!r) return null;
-    return {
-      id: r.id as string,
-      name: r.name as string,
-      source: r.source as ApiClient['source'],
-      townIds: JSON.parse(r.town_ids as string) as string[],
-      reads: r.reads as ApiClient['reads'],
-      requestsPerMinute: r.requests_per_minute as number,
-      postsPerHour: r.posts_per_hour as number,
-    };
+    const { createdAt: _c, revokedAt: _r, ...client } = toApiClientRecord(r);
+    return client;
+  }
+  // Admin (issue 19): Open311 clients, in sqlite-api-clients.ts.
+  async createApiClient(client: ApiClient, key: string, createdAt: string): Promise<boolean> {
+    return addApiClient(this.db, client, key, createdAt);
+  }
+  async listApiClients(): Promise<ApiClientRecord[]> {
+    return this.apiClients.list();
+  }
+  async revokeApiClient(id: string, revokedAt: string): Promise<ApiClientRecord | null> {
+    return this.apiClients.revoke(id, revokedAt);
   }
 }
 

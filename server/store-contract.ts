@@ -29,6 +29,7 @@ import { describePointsContract } from './store-contract-points';
 import { describeChunkContract } from './store-contract-chunks';
 // Admin (issue 19).
 import { describeRosterContract } from './store-contract-roster';
+import { describeApiClientContract } from './store-contract-api-clients';
 import { describeFollowUpContract } from './store-contract-followup';
 
 /**
@@ -75,6 +76,8 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     // Admin (issue 19).
     describeRosterContract(current, data);
     describeFollowUpContract(current);
+    // Admin (issue 19): Open311 clients.
+    describeApiClientContract(current);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();

@@ -28,6 +28,7 @@ export default defineAppConfig({
         'pages/roster/index',
         'pages/categories/index',
         'pages/team-setup/index',
+        'pages/open-api/index',
       ],
     },
     {

@@ -6,6 +6,8 @@ import type { DirectoryRepo, UserRecord } from '../../core/ports';
 import type { DepartedStaff, PendingStaff, RosterImportPlan } from '../../core/roster-import';
 import { chunkByWrites } from './chunks';
 import { CloudbaseRoster, toStaff } from './roster';
+import { CloudbaseApiClients } from './api-clients';
+import type { ApiClientRecord } from '../../core/api-client-model';
 
 export { toStaff };
 import type { CloudbaseDb, StoredDoc, TxView } from './db';
@@ -40,20 +42,6 @@ const toCategory = (d: StoredDoc): Category & { sort: number } => ({
 export const nodeDoc = (n: GridNode): StoredDoc => ({ _id: n.id, kind: n.kind, name: n.name, parentId: n.parentId });
 /** Geometry as a JSON string: the SDK would turn a stored GeoJSON object into its own Geo classes on read. */
 export const boundaryDoc = (b: Boundary): StoredDoc => ({ _id: b.nodeId, geometry: JSON.stringify(b.geometry) });
-/** An Open311 client system: `_id` its id, `keyHash` the SHA-256 of its key (unique index `key_hash`). */
-export const apiClientDoc = (c: ApiClient, keyHash: string, createdAt: string): StoredDoc => {
-  const { id, ...rest } = c;
-  return { _id: id, ...rest, keyHash, createdAt };
-};
-const toApiClient = (d: StoredDoc): ApiClient => ({
-  id: d._id,
-  name: String(d.name),
-  source: d.source as ApiClient['source'],
-  townIds: (d.townIds as string[]).map(String),
-  reads: d.reads as ApiClient['reads'],
-  requestsPerMinute: Number(d.requestsPerMinute),
-  postsPerHour: Number(d.postsPerHour),
-});
 /** One version of a year's lists: `_id` is `<year>-v<version>`, so a version is written once. */
 export const calendarDoc = (y: CalendarYear): StoredDoc => ({ _id: `${y.year}-v${y.version}`, ...y });
 const toCalendarYear = (d: StoredDoc): CalendarYear => ({
@@ -95,8 +83,10 @@ export const BOUNDARIES_PER_REQUEST = 50;
 
 export class CloudbaseDirectory implements DirectoryRepo {
   private readonly roster: CloudbaseRoster;
+  private readonly apiClients: CloudbaseApiClients;
   constructor(private readonly cb: CloudbaseDb) {
     this.roster = new CloudbaseRoster(cb);
+    this.apiClients = new CloudbaseApiClients(cb);
   }
 
   async gridVersion(): Promise<number> {
@@ -228,8 +218,7 @@ export class CloudbaseDirectory implements DirectoryRepo {
     return d ? toUser(d) : null;
   }
   async findApiClient(keyHash: string): Promise<ApiClient | null> {
-    const [d] = await this.cb.find('api_clients', { keyHash }, [], 1);
-    return d ? toApiClient(d) : null;
+    return this.apiClients.find(keyHash);
   }
   /** Every version of every year (a few dozen small documents), the latest of each year kept. */
   async listCalendarYears(): Promise<CalendarYear[]> {
@@ -285,6 +274,16 @@ export class CloudbaseDirectory implements DirectoryRepo {
   }
   listDepartedStaff(): Promise<DepartedStaff[]> {
     return this.roster.listDeparted();
+  }
+  // Admin (issue 19): Open311 clients, in api-clients.ts.
+  async createApiClient(client: ApiClient, key: string, createdAt: string): Promise<boolean> {
+    return this.apiClients.create(client, key, createdAt);
+  }
+  listApiClients(): Promise<ApiClientRecord[]> {
+    return this.apiClients.list();
+  }
+  revokeApiClient(id: string, revokedAt: string): Promise<ApiClientRecord | null> {
+    return this.apiClients.revoke(id, revokedAt);
   }
   async findUsersByPhone(phone: string): Promise<UserRecord[]> {
     return (await this.cb.readAll('users', { phone })).map(toUser).sort((a, b) => (a.openid < b.openid ? -1 : 1));

@@ -4,8 +4,8 @@ import type { DirectoryData, VolunteerData } from '../demo-data';
 import type { CloudbaseDb, CollectionName, StoredDoc } from './db';
 import type { ApiClient } from '../../core/model';
 import type { DirectoryRepo } from '../../core/ports';
-import { hashApiKey } from '../api-keys';
-import { apiClientDoc, boundaryDoc, nodeDoc } from './directory';
+import { boundaryDoc, nodeDoc } from './directory';
+import { CloudbaseApiClients } from './api-clients';
 import { eventDoc } from './events';
 import { memberDoc } from './teams';
 
@@ -68,5 +68,5 @@ export async function seedCloudbaseBoardSettings(cb: CloudbaseDb, townIds: strin
 /** Stores an Open311 client system with the hash of its key; an existing client id keeps its document (and key). Returns whether it was added. */
 export async function addCloudbaseApiClient(cb: CloudbaseDb, client: ApiClient, key: string, createdAt: string): Promise<boolean> {
   if (!/^[A-Za-z0-9_-]{1,50}$/.test(client.id)) throw new Error('client id must be 1–50 letters, digits, _ or -');
-  return (await cb.createOnce('api_clients', apiClientDoc(client, hashApiKey(key), createdAt))).created;
+  return new CloudbaseApiClients(cb).create(client, key, createdAt);
 }

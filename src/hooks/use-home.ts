@@ -58,6 +58,7 @@ export function useHome() {
     goRoster: () => Taro.navigateTo({ url: '/staff/pages/roster/index' }),
     goCategories: () => Taro.navigateTo({ url: '/staff/pages/categories/index' }),
     goTeamSetup: () => Taro.navigateTo({ url: '/staff/pages/team-setup/index' }),
+    goOpenApi: () => Taro.navigateTo({ url: '/staff/pages/open-api/index' }),
     goDashboard: () => Taro.navigateTo({ url: '/staff/pages/dashboard/index' }),
     goReport: () => Taro.navigateTo({ url: '/pages/report/index' }),
     goMine: () => Taro.navigateTo({ url: '/pages/my-concerns/index' }),

@@ -106,6 +106,9 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   // Residents following up (#17).
   'concern/withdraw': '撤回诉求',
   'concern/chase': '催办诉求',
+  // Admin (issue 19): Open311 clients.
+  'apiClient/create': '新建开放接口客户端',
+  'apiClient/revoke': '吊销开放接口客户端',
 };
 
 export function auditActionText(action: string): string {

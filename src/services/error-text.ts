@@ -97,6 +97,9 @@ const TEXT: Record<string, string> = {
   'CONCERN.CHASE_TOO_EARLY': '还没到签收时限，办理人员仍在规定时间内，暂时不能催办。时限过后仍未签收，可以再来催办。',
   'CONCERN.CHASE_TOO_SOON': '今天已经催办过了，办理人员已收到提醒。每个工作日可催办一次，请下一个工作日再来。',
   'CONCERN.OWN_CONCERN': '这是您自己反映的诉求，不需要再点“我也遇到了”。',
+  // Admin (issue 19): Open311 clients.
+  'APICLIENT.TOWN_INVALID': '接口客户端只能服务于您所管理的镇街，请重新选择镇街。',
+  'APICLIENT.NOT_FOUND': '找不到这个接口客户端，或它已被吊销。请刷新列表后再试。',
   [NETWORK_FAILED]: '网络连接失败：您填写的内容还在。请检查网络后再点一次刚才的按钮。',
 };
 

@@ -144,6 +144,9 @@ export default function HomePage() {
             <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goTeamSetup()}>
               志愿队设置
             </Button>
+            <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goOpenApi()}>
+              开放接口
+            </Button>
           </>
         ) : null}
       </View>
