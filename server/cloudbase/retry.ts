@@ -4,7 +4,7 @@
  * -501004) before it runs, so it is safe to send again. A timeout (`SERVER_TIMEOUT`) may have run, so
  * only reads are sent again after one. Transactions are run again on a write conflict too (the SDK would
  * retry at once, into the same contention). Each retry waits a "full jitter" pause: a random time up to
- * an exponentially growing cap (20 ms doubling, at most 2 s; 10 attempts in all), so a burst of callers spreads out instead of colliding again in step.
+ * an exponentially growing cap (20 ms doubling, at most 2 s; `RETRY.attempts` in all), so a burst of callers spreads out instead of colliding again in step.
  */
 import { errorCode } from './db-errors';
 
@@ -13,7 +13,9 @@ const LIMIT_CODES = new Set(['EXCEED_RATELIMIT', '-501003', '-501004']);
 /** Codes of a request whose answer did not come in time (it may have run). */
 const TIMEOUT_CODES = new Set(['SERVER_TIMEOUT', '-501002', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 
-export const RETRY = { attempts: 10, baseMs: 20, capMs: 2000 } as const;
+// 16 attempts: a burst of 200 sign-ups against the 20-connection cap could exhaust 10 (about 3 s of pauses on
+// average) on a loaded machine; 16 wait about 15 s at most on average, inside the volunteer function's 30 s.
+export const RETRY = { attempts: 16, baseMs: 20, capMs: 2000 } as const;
 
 export type Sleep = (ms: number) => Promise<void>;
 export const realSleep: Sleep = (ms) => new Promise((r) => setTimeout(r, ms));
