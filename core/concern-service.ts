@@ -454,7 +454,7 @@ function message(ctx: Ctx, concernId: string, text: string, photos: string[], at
 export function accept(ctx: Ctx, input: ParsedInputOf<'concern/accept'>): Promise<ConcernDetail> {
   return act(ctx, input.id, input.requestId, only('accept'), async (c, at) => ({
     note: null,
-    sla: onAccepted(c.sla, at),
+    sla: onAccepted(c.sla, at, c.route),
     notifications: [toReporter(ctx.deps, c, 'concern_accepted', '您的诉求已签收', snippet(`${ctx.caller.name}已签收，正在办理`), at)],
   }));
 }
@@ -473,7 +473,7 @@ export async function resolveChecked(ctx: Ctx, input: ParsedInputOf<'concern/res
     return {
       // Held text stays out of the timeline note; the message keeps it for the moderator.
       note: mod === 'published' ? input.text : null,
-      sla: onResolved(c.sla, at),
+      sla: onResolved(c.sla, at, c.route),
       messages: [message(ctx, c.id, input.text, input.photos ?? [], at, mod)],
       notifications: [toReporter(ctx.deps, c, 'concern_resolved', '您的诉求已办结，请评价', snippet(shown), at)],
     };

@@ -133,7 +133,18 @@ export interface ConcernSla {
    * weekends only, so a deadline may fall on a holiday). Absent when the calendar was complete.
    */
   calendarGaps?: number[];
+  /**
+   * The route that decided 响应率 (the node that accepted in round 1, or that held the concern when its
+   * first acknowledge clock ran out) and the route of the latest 办结: the dashboard credits each rate to
+   * the node that did the work, not the one holding the concern now. Absent on concerns stored before
+   * this was recorded; counts then fall back to the current route.
+   */
+  acceptedBy?: RouteCredit;
+  resolvedBy?: RouteCredit;
 }
+
+/** The route levels a rate is credited to. */
+export type RouteCredit = Pick<RouteDecision, 'townId' | 'villageId' | 'cooperativeId' | 'gridId'>;
 
 /**
  * Where a concern came in: the mini program, an Open311 client system, or the district 12345 hotline

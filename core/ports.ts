@@ -299,7 +299,12 @@ export interface ConcernRepo {
    * conditional update that keeps two SLA runs from escalating the same concern twice.
    */
   dueForSla(now: string, limit: number): Promise<Concern[]>;
-  /** Counts per (month, town, village, cooperative, grid) for the dashboard; an aggregate, not a scan in core. */
+  /**
+   * Counts per (month, town, village, cooperative, grid) for the dashboard; an aggregate, not a scan in core.
+   * 响应 (responseDecided, respondedInTime) is grouped by `sla.acceptedBy`, `resolved` by `sla.resolvedBy`,
+   * the rest by the current route; a concern without a credit falls back to its current route. A node's
+   * rows include what it accepted or resolved and then passed on (found through its past nodes).
+   */
   rateCounts(query: RateQuery): Promise<RateCounts[]>;
   /**
    * For the dashboard's 转出 column: concerns created in the months asked that any of `nodeIds` passed on,

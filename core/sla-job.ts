@@ -52,7 +52,7 @@ async function actOn(deps: Deps, directory: DirectoryCache, first: Concern, at: 
     const action = up ? 'sla_escalate' : 'sla_flag';
     const d = decide(c.status, action, ['system']);
     if (!d.ok) return 'skipped';
-    const sla = markMissed(c.sla, missed);
+    const sla = markMissed(c.sla, missed, c.route);
     let change;
     if (up) {
       const route = routeUp(snap.grid, c.route, 'sla_escalate', clockText(missed));

@@ -1,8 +1,10 @@
-import { DEFAULT_CALENDAR, DEFAULT_SLA, addWorkingDays, addWorkingMinutes, derive, isWorkingDay, markMissed, missedAt, onAccepted, startRound, type SlaConfig } from './sla';
-import type { Category } from './model';
+import { DEFAULT_CALENDAR, DEFAULT_SLA, addWorkingDays, addWorkingMinutes, derive, isWorkingDay, markMissed, missedAt, onAccepted, onResolved, startRound, type SlaConfig } from './sla';
+import type { Category, RouteCredit } from './model';
 
 /** Beijing wall-clock time → ISO instant. */
 const bj = (local: string) => new Date(`${local}+08:00`).toISOString();
+const HOLDER: RouteCredit = { townId: 'danzao', villageId: 'dz-xicheng', cooperativeId: 'dz-xicheng-daguo', gridId: 'dz-xicheng-daguo-g' };
+const OTHER: RouteCredit = { townId: 'danzao', villageId: 'dz-xinan', cooperativeId: null, gridId: null };
 const cat = (kind: Category['kind'], code = 'c'): Category => ({ townId: 'danzao', code, name: 'x', kind, leadOfficeCode: null, ackHours: null, resolveDays: null, enabled: true });
 
 describe('the working-day calendar', () => {
@@ -77,27 +79,27 @@ describe('the clocks of a concern', () => {
 
   it('watches the resolve clock once accepted, and nothing once resolved', () => {
     const s = startRound(DEFAULT_SLA, cat('consult'), bj('2026-11-25T10:00:00'), null, 'assigned');
-    const accepted = derive(onAccepted(s, bj('2026-11-25T11:00:00')), 'accepted');
+    const accepted = derive(onAccepted(s, bj('2026-11-25T11:00:00'), HOLDER), 'accepted');
     expect(accepted).toMatchObject({ firstResponse: 'in_time', dueAt: s.resolveDueAt, watchAt: s.resolveDueAt });
     expect(derive(accepted, 'resolved')).toMatchObject({ dueAt: null, watchAt: null });
   });
 
   it('marks a late first acceptance as not in time', () => {
     const s = startRound(DEFAULT_SLA, cat('consult'), bj('2026-11-25T10:00:00'), null, 'assigned');
-    expect(onAccepted(s, bj('2026-11-25T15:00:00')).firstResponse).toBe('late');
+    expect(onAccepted(s, bj('2026-11-25T15:00:00'), HOLDER).firstResponse).toBe('late');
   });
 
   it('acts on a missed clock once, then watches the next one', () => {
     const s = startRound(DEFAULT_SLA, cat('consult'), bj('2026-11-25T10:00:00'), null, 'assigned');
     const now = bj('2026-11-25T15:00:00');
     expect(missedAt(s, now)).toEqual({ ack: true, resolve: false });
-    const marked = derive(markMissed(s, missedAt(s, now)), 'assigned');
+    const marked = derive(markMissed(s, missedAt(s, now), HOLDER), 'assigned');
     expect(missedAt(marked, now)).toEqual({ ack: false, resolve: false });
     expect(marked).toMatchObject({ overdue: true, firstResponse: 'late', watchAt: s.resolveDueAt, dueAt: s.ackDueAt });
   });
 
   it('restarts both clocks when a reopen starts a new round, keeping the overdue flag', () => {
-    const first = derive(markMissed(startRound(DEFAULT_SLA, cat('consult'), bj('2026-11-20T10:00:00'), null, 'assigned'), { ack: true, resolve: true }), 'assigned');
+    const first = derive(markMissed(startRound(DEFAULT_SLA, cat('consult'), bj('2026-11-20T10:00:00'), null, 'assigned'), { ack: true, resolve: true }, HOLDER), 'assigned');
     const reopenedAt = bj('2026-11-27T19:30:00');
     const again = startRound(DEFAULT_SLA, cat('consult'), reopenedAt, first, 'assigned');
     expect(again).toMatchObject({
@@ -119,38 +121,38 @@ describe('the edges of the clocks', () => {
 
   it('counts an acceptance exactly at the acknowledge deadline as in time', () => {
     const s = fresh();
-    expect(onAccepted(s, s.ackDueAt!).firstResponse).toBe('in_time');
-    expect(onAccepted(s, new Date(Date.parse(s.ackDueAt!) + 1).toISOString()).firstResponse).toBe('late');
+    expect(onAccepted(s, s.ackDueAt!, HOLDER).firstResponse).toBe('in_time');
+    expect(onAccepted(s, new Date(Date.parse(s.ackDueAt!) + 1).toISOString(), HOLDER).firstResponse).toBe('late');
   });
 
   it('decides 响应率 in round 1 only: a late acceptance in round 2 changes nothing', () => {
-    const round1 = derive(onAccepted(fresh(), bj('2026-11-25T11:00:00')), 'accepted');
+    const round1 = derive(onAccepted(fresh(), bj('2026-11-25T11:00:00'), HOLDER), 'accepted');
     const round2 = startRound(DEFAULT_SLA, cat('consult'), bj('2026-11-27T10:00:00'), round1, 'assigned');
     expect(round2).toMatchObject({ round: 2, firstResponse: 'in_time', ackedAt: null });
-    expect(onAccepted(round2, bj('2026-12-10T10:00:00'))).toMatchObject({ firstResponse: 'in_time', ackedAt: bj('2026-12-10T10:00:00') });
+    expect(onAccepted(round2, bj('2026-12-10T10:00:00'), HOLDER)).toMatchObject({ firstResponse: 'in_time', ackedAt: bj('2026-12-10T10:00:00') });
     // Even a round 2 whose first round was never decided is not decided by it.
     const undecided = { ...round2, firstResponse: 'pending' as const };
-    expect(onAccepted(undecided, bj('2026-12-10T10:00:00')).firstResponse).toBe('pending');
-    expect(markMissed(undecided, { ack: true, resolve: false }).firstResponse).toBe('pending');
+    expect(onAccepted(undecided, bj('2026-12-10T10:00:00'), HOLDER).firstResponse).toBe('pending');
+    expect(markMissed(undecided, { ack: true, resolve: false }, HOLDER).firstResponse).toBe('pending');
   });
 
   it('keeps the first acceptance of a round when it is accepted twice (accept → transfer → accept)', () => {
-    const first = onAccepted(fresh(), bj('2026-11-25T11:00:00'));
-    const again = onAccepted(first, bj('2026-11-26T16:00:00'));
+    const first = onAccepted(fresh(), bj('2026-11-25T11:00:00'), HOLDER);
+    const again = onAccepted(first, bj('2026-11-26T16:00:00'), HOLDER);
     expect(again).toBe(first);
     expect(again).toMatchObject({ ackedAt: bj('2026-11-25T11:00:00'), firstResponse: 'in_time' });
   });
 
   it('flags only the resolve clock when the acceptance was in time and the resolution is late', () => {
-    const accepted = derive(onAccepted(fresh(), bj('2026-11-25T11:00:00')), 'accepted');
+    const accepted = derive(onAccepted(fresh(), bj('2026-11-25T11:00:00'), HOLDER), 'accepted');
     const late = new Date(Date.parse(accepted.resolveDueAt!) + 60_000).toISOString();
     const missed = missedAt(accepted, late);
     expect(missed).toEqual({ ack: false, resolve: true });
-    expect(markMissed(accepted, missed)).toMatchObject({ ackMissed: false, resolveMissed: true, overdue: true, firstResponse: 'in_time' });
+    expect(markMissed(accepted, missed, HOLDER)).toMatchObject({ ackMissed: false, resolveMissed: true, overdue: true, firstResponse: 'in_time' });
   });
 
   it('counts the resolve clock as run out exactly at its deadline, not a millisecond before', () => {
-    const accepted = derive(onAccepted(fresh(), bj('2026-11-25T11:00:00')), 'accepted');
+    const accepted = derive(onAccepted(fresh(), bj('2026-11-25T11:00:00'), HOLDER), 'accepted');
     const due = accepted.resolveDueAt!;
     expect(missedAt(accepted, due)).toEqual({ ack: false, resolve: true });
     expect(missedAt(accepted, new Date(Date.parse(due) - 1).toISOString())).toEqual({ ack: false, resolve: false });
@@ -163,7 +165,7 @@ describe('the edges of the clocks', () => {
   });
 
   it('watches nothing and is due nothing once a resolved concern has no open clock', () => {
-    const resolved = derive(onAccepted(fresh(), bj('2026-11-25T11:00:00')), 'resolved');
+    const resolved = derive(onAccepted(fresh(), bj('2026-11-25T11:00:00'), HOLDER), 'resolved');
     expect(resolved).toMatchObject({ dueAt: null, watchAt: null });
   });
 
@@ -178,5 +180,28 @@ describe('the edges of the clocks', () => {
     const every = (from: string, days: number) => Array.from({ length: days }, (_, i) => new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10));
     const cal = { ...DEFAULT_CALENDAR, holidays: every('2026-11-27', 3700), makeupWorkdays: [] };
     expect(() => addWorkingMinutes(cal, bj('2026-11-27T10:00:00'), 60)).toThrow('the calendar has no working day within ten years');
+  });
+});
+
+describe('who a rate is credited to', () => {
+  const fresh = () => startRound(DEFAULT_SLA, cat('complaint'), bj('2026-11-25T10:00:00'), null, 'assigned');
+
+  it('credits 响应率 to the node that accepted first in round 1, and keeps it when another node accepts later', () => {
+    const first = onAccepted(fresh(), bj('2026-11-25T11:00:00'), { ...HOLDER, step: 'location', reason: 'x' } as RouteCredit);
+    expect(first.acceptedBy).toEqual(HOLDER);
+    const round2 = startRound(DEFAULT_SLA, cat('complaint'), bj('2026-12-10T09:00:00'), derive(first, 'resolved'), 'in_progress');
+    expect(onAccepted(round2, bj('2026-12-10T10:00:00'), OTHER).acceptedBy).toEqual(HOLDER);
+  });
+
+  it('credits a missed acknowledge clock to the node that held the concern when it ran out', () => {
+    const late = markMissed(fresh(), { ack: true, resolve: false }, HOLDER);
+    expect(late).toMatchObject({ firstResponse: 'late', acceptedBy: HOLDER });
+    expect(onAccepted(late, bj('2026-11-27T10:00:00'), OTHER).acceptedBy).toEqual(HOLDER);
+  });
+
+  it('credits 办结 to the node that resolved last', () => {
+    const once = onResolved(fresh(), bj('2026-11-26T10:00:00'), HOLDER);
+    expect(once.resolvedBy).toEqual(HOLDER);
+    expect(onResolved(once, bj('2026-12-11T10:00:00'), OTHER).resolvedBy).toEqual(OTHER);
   });
 });

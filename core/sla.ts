@@ -12,7 +12,7 @@
 import { BEIJING_OFFSET_MS } from './beijing';
 import { BUILTIN_CALENDAR, calendarGaps, isWorkingDay, type WorkCalendar } from './calendar';
 import { isOpen } from './lifecycle';
-import type { Category, CategoryKind, ConcernSla, ConcernStatus } from './model';
+import type { Category, CategoryKind, ConcernSla, ConcernStatus, RouteCredit } from './model';
 
 export { isWorkingDay, type WorkCalendar } from './calendar';
 
@@ -121,6 +121,9 @@ export function startRound(config: SlaConfig, category: Pick<Category, 'townId' 
       dueAt: null,
       watchAt: null,
       ...(gaps.length > 0 ? { calendarGaps: gaps } : {}),
+      // A reopened concern keeps its credits until a new 办结 replaces resolvedBy.
+      ...(prev?.acceptedBy ? { acceptedBy: prev.acceptedBy } : {}),
+      ...(prev?.resolvedBy ? { resolvedBy: prev.resolvedBy } : {}),
     },
     status,
   );
@@ -132,14 +135,21 @@ export function noClocks(): ConcernSla {
 }
 
 /** The first acceptance of a round stops the acknowledge clock (and decides 响应率 in round 1). */
-export function onAccepted(sla: ConcernSla, at: string): ConcernSla {
+export function onAccepted(sla: ConcernSla, at: string, by: RouteCredit): ConcernSla {
   if (sla.ackedAt !== null) return sla;
-  const firstResponse = sla.round === 1 && sla.firstResponse === 'pending' ? (sla.ackDueAt === null || at <= sla.ackDueAt ? 'in_time' : 'late') : sla.firstResponse;
-  return { ...sla, ackedAt: at, firstResponse };
+  const deciding = sla.round === 1 && sla.firstResponse === 'pending';
+  const firstResponse = deciding ? (sla.ackDueAt === null || at <= sla.ackDueAt ? 'in_time' : 'late') : sla.firstResponse;
+  return { ...sla, ackedAt: at, firstResponse, ...(deciding ? { acceptedBy: creditOf(by) } : {}) };
 }
 
-export function onResolved(sla: ConcernSla, at: string): ConcernSla {
-  return { ...sla, resolvedAt: at };
+/** A resolution is credited to the node that resolved it (the latest one when reopened and resolved again). */
+export function onResolved(sla: ConcernSla, at: string, by: RouteCredit): ConcernSla {
+  return { ...sla, resolvedAt: at, resolvedBy: creditOf(by) };
+}
+
+/** Only the four levels: a RouteDecision passed in keeps its reason and step out of the stored credit. */
+export function creditOf(r: RouteCredit): RouteCredit {
+  return { townId: r.townId, villageId: r.villageId, cooperativeId: r.cooperativeId, gridId: r.gridId };
 }
 
 /** Which of the round's clocks have run out unmet at `now` and not yet been acted on. */
@@ -151,12 +161,14 @@ export function missedAt(sla: ConcernSla, now: string): { ack: boolean; resolve:
 }
 
 /** Marks the clocks that ran out, so the SLA job acts on each missed clock once. */
-export function markMissed(sla: ConcernSla, missed: { ack: boolean; resolve: boolean }): ConcernSla {
+export function markMissed(sla: ConcernSla, missed: { ack: boolean; resolve: boolean }, holder: RouteCredit): ConcernSla {
+  const decidesLate = missed.ack && sla.round === 1 && sla.firstResponse === 'pending';
   return {
+    ...(decidesLate ? { acceptedBy: creditOf(holder) } : {}),
     ...sla,
     ackMissed: sla.ackMissed || missed.ack,
     resolveMissed: sla.resolveMissed || missed.resolve,
     overdue: sla.overdue || missed.ack || missed.resolve,
-    firstResponse: missed.ack && sla.round === 1 && sla.firstResponse === 'pending' ? 'late' : sla.firstResponse,
+    firstResponse: decidesLate ? 'late' : sla.firstResponse,
   };
 }

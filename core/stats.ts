@@ -1,8 +1,10 @@
 /**
  * Dashboard rates per month for the viewer's own node and its children: 响应率 (accepted within the
  * acknowledge clock), 解决率, 满意率 and 超期 counts. Rows are per grid node in tree order, never per person:
- * the product ranks no staff member by clock-ins or online time. A concern counts where it is now, and as
- * 转出 (passed on) for each node that held it before: the work a node did stays on its row.
+ * the product ranks no staff member by clock-ins or online time. A concern counts where it is now, except
+ * that its 响应 counts at the node that accepted it (or held it when the clock ran out) and its 办结 at the
+ * node that resolved it (`ConcernSla.acceptedBy` / `resolvedBy`, grouped so by the store); and as 转出
+ * (passed on) for each node that held it before: the work a node did stays on its row.
  */
 import type { ConcernCtx } from './concern-service';
 import { routeNodesOf } from './concern-service';

@@ -29,6 +29,7 @@ import { SqliteMessages, SqliteOutbox, outboxEnqueuer } from './sqlite-outbox';
 import { SqliteEvents, SqliteTeams } from './sqlite-volunteer';
 import { SqliteActions } from './sqlite-actions';
 import { SqlitePoints } from './sqlite-points';
+import { sqliteRateCounts } from './sqlite-rates';
 import type { ActionRepo, PointsRepo } from '../core/ports';
 
 type Row = Record<string, unknown>;
@@ -670,35 +671,7 @@ export class SqliteConcerns implements ConcernRepo {
   }
 
   async rateCounts(query: RateQuery): Promise<RateCounts[]> {
-    const [col, id] = 'officeId' in query ? ['co_office_id', query.officeId] : [LEVEL_COLUMN[query.node.level], query.node.id];
-    const rows = this.db
-      .prepare(
-        `SELECT strftime('%Y-%m', created_at, '+8 hours') AS month, town_id, village_id, cooperative_id, grid_id,
-          COUNT(*) AS total,
-          SUM(first_response != 'pending') AS response_decided,
-          SUM(first_response = 'in_time') AS responded_in_time,
-          SUM(status IN ('resolved', 'closed')) AS resolved,
-          SUM(rating_value IS NOT NULL) AS rated,
-          SUM(COALESCE(rating_value IN ('satisfied', 'basically_satisfied'), 0)) AS satisfied,
-          SUM(overdue) AS overdue
-        FROM concerns WHERE ${col} = ? AND created_at >= ? AND created_at < ?
-        GROUP BY month, town_id, village_id, cooperative_id, grid_id`,
-      )
-      .all(id, monthStart(query.fromMonth), monthStart(nextMonth(query.toMonth))) as Row[];
-    return rows.map((r) => ({
-      month: r.month as string,
-      townId: r.town_id as string,
-      villageId: s(r.village_id),
-      cooperativeId: s(r.cooperative_id),
-      gridId: s(r.grid_id),
-      total: r.total as number,
-      responseDecided: r.response_decided as number,
-      respondedInTime: r.responded_in_time as number,
-      resolved: r.resolved as number,
-      rated: r.rated as number,
-      satisfied: r.satisfied as number,
-      overdue: r.overdue as number,
-    }));
+    return sqliteRateCounts(this.db, query);
   }
 
   async passedOnCounts(query: { fromMonth: string; toMonth: string; nodeIds: string[] }): Promise<PassedOnCount[]> {

@@ -14,6 +14,7 @@ import { at, change, closedClocks, concern, event, inboxMessage, message, notice
 import { describeBoardContract } from './store-contract-board';
 import { describeCalendarContract } from './store-contract-calendar';
 import { recordingStore, repositoryMethods } from './store-contract-coverage';
+import { describeRateCreditContract } from './store-contract-rates';
 import { describeDirectoryContract, describeLifecycleContract } from './store-contract-lifecycle';
 import { describeVolunteerContract } from './store-contract-volunteer';
 import { describeTrustContract, type Everything } from './store-contract-trust';
@@ -78,6 +79,8 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     describeFollowUpContract(current);
     // Admin (issue 19): Open311 clients.
     describeApiClientContract(current);
+    // Staff daily use (issue 16): rates credited to the node that did the work.
+    describeRateCreditContract(current);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();

@@ -5,6 +5,7 @@ import type { Page } from '../../core/views';
 import { chunkByWrites } from './chunks';
 import { mapBounded, type CloudbaseDb, type Filter, type StoredDoc, type TxView } from './db';
 import { outboxDoc } from './outbox';
+import { cloudbaseRateCounts } from './rates';
 
 /**
  * A concern is one document that carries its timeline (`events`) and thread (`messages`) as arrays, so
@@ -87,7 +88,6 @@ const LEVEL_FIELD: Readonly<Record<RouteLevel, string>> = { town: 'route.townId'
 const LATEST_BATCH = 100;
 
 const num = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0));
-const strOrNull = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 export class CloudbaseConcerns implements ConcernRepo {
   /** Reads of a concern's timeline and thread in flight in the current synchronous step (see arrays). */
@@ -427,44 +427,8 @@ export class CloudbaseConcerns implements ConcernRepo {
       .sort((a, b) => (a.month === b.month ? (a.nodeId < b.nodeId ? -1 : 1) : a.month < b.month ? -1 : 1));
   }
 
-  /** One aggregation: match by route node (or office) and creation month, group by month and route. */
+  /** Three aggregations on the route and past_nodes indexes, one per credited part: see ./rates.ts. */
   async rateCounts(query: RateQuery): Promise<RateCounts[]> {
-    const _ = this.cb._;
-    const [field, id] = 'officeId' in query ? ['route.coOfficeId', query.officeId] : [LEVEL_FIELD[query.node.level], query.node.id];
-    const when = (cond: unknown) => ({ $sum: { $cond: [cond, 1, 0] } });
-    const rows = await this.cb.aggregate('concerns', [
-      { $match: { [field]: id, createdAt: _.gte(monthStart(query.fromMonth)).and(_.lt(monthStart(nextMonth(query.toMonth)))) } },
-      {
-        $group: {
-          _id: { month: '$month', townId: '$route.townId', villageId: '$route.villageId', cooperativeId: '$route.cooperativeId', gridId: '$route.gridId' },
-          total: { $sum: 1 },
-          responseDecided: when({ $ne: ['$sla.firstResponse', 'pending'] }),
-          respondedInTime: when({ $eq: ['$sla.firstResponse', 'in_time'] }),
-          resolved: when({ $in: ['$status', ['resolved', 'closed']] }),
-          rated: when({ $ne: [{ $ifNull: ['$rating.value', null] }, null] }),
-          satisfied: when({ $in: [{ $ifNull: ['$rating.value', ''] }, ['satisfied', 'basically_satisfied']] }),
-          overdue: when({ $eq: ['$sla.overdue', true] }),
-        },
-      },
-    ]);
-    return rows
-      .map((r) => {
-        const k = r._id as Record<string, unknown>;
-        return {
-          month: String(k.month),
-          townId: String(k.townId),
-          villageId: strOrNull(k.villageId),
-          cooperativeId: strOrNull(k.cooperativeId),
-          gridId: strOrNull(k.gridId),
-          total: num(r.total),
-          responseDecided: num(r.responseDecided),
-          respondedInTime: num(r.respondedInTime),
-          resolved: num(r.resolved),
-          rated: num(r.rated),
-          satisfied: num(r.satisfied),
-          overdue: num(r.overdue),
-        };
-      })
-      .sort((a, b) => (a.month + a.townId + (a.villageId ?? '') + (a.cooperativeId ?? '') + (a.gridId ?? '') < b.month + b.townId + (b.villageId ?? '') + (b.cooperativeId ?? '') + (b.gridId ?? '') ? -1 : 1));
+    return cloudbaseRateCounts(this.cb, query);
   }
 }
