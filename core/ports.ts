@@ -505,6 +505,8 @@ export interface EventRepo {
    * it was not held. CloudBase: one transaction (event update + outbox adds).
    */
   decideEvent(eventId: string, field: 'event' | 'cancelReason', to: 'published' | 'rejected', notices: Notification[]): Promise<boolean>;
+  /** 下架 of a reported event (issue 15): sets `textRemovedAt` once, on a published event only; false otherwise. */
+  takeDownText(eventId: string, at: string): Promise<boolean>;
   /**
    * Hours audit entries whose reason is held for a moderator, of events of these teams (all when null),
    * oldest first, at most `limit`. SQLite: the partial index joined with the events; CloudBase: the

@@ -30,6 +30,7 @@ import { describeChunkContract } from './store-contract-chunks';
 // Admin (issue 19).
 import { describeRosterContract } from './store-contract-roster';
 import { describeFollowUpContract } from './store-contract-followup';
+import { describeEventReportContract } from './store-contract-event-reports';
 
 /**
  * Creates a store holding exactly `data` in its directory, `volunteers` in its teams and `apiClients` as
@@ -75,6 +76,8 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     // Admin (issue 19).
     describeRosterContract(current, data);
     describeFollowUpContract(current);
+    // WeChat review (issue 15): 举报 of volunteer event texts.
+    describeEventReportContract(current);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();
