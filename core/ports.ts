@@ -13,7 +13,7 @@ import type { ContentReport, ReportedKind } from './report-model';
 import type { ResidentPlace, Topic, TopicComment, TopicVote, VoteOutcome } from './topic-model';
 import type { DepartedStaff, PendingStaff, RosterImportPlan } from './roster-import';
 import type { SlaConfig } from './sla';
-import type { Page } from './views';
+import type { Page, SubscribeTemplateIds } from './views';
 import type { HoursAudit, Membership, SignUp, Team, VolunteerEvent, VolunteerSettings } from './volunteer-model';
 
 export interface PageQuery {
@@ -895,6 +895,8 @@ export interface Deps {
   imageCheck?: ImageCheck;
   /** 街坊议事 (yishi): supports a proposal needs, per town id; DEFAULT_SUPPORTS_NEEDED for a town not named. */
   topicSupports?: Readonly<Record<string, number>>;
+  /** The subscribe-message template ids the server sends with, told to the client by `me/profile` (issue 15). */
+  subscribeTemplates?: SubscribeTemplateIds;
 }
 
 /** The fields of a topic a change may set (core/topic-service.ts); the id and version are the store's. */
