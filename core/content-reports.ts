@@ -9,13 +9,16 @@ import { canView } from './access';
 import { onPublicBoard } from './board-service';
 import type { ConcernCtx as Ctx } from './concern-service';
 import { AppError } from './errors';
+import { reportedEventText, reportEvent, takeDownEvent } from './event-reports';
 import type { Concern, ConcernMessage, Moderation } from './model';
 import type { ContentReport, ReportedItemKind, ReportedKind, ReportOutcome, ReportReason } from './report-model';
 import type { ParsedInputOf } from './schemas';
 import { tellAuthorOfTakedown } from './takedown-notice';
 import type { ModerationItem } from './views';
+import { EVENT_PAGE } from './volunteer-service';
 
 export async function report(ctx: Ctx, input: ParsedInputOf<'moderation/report'>): Promise<{ status: ReportOutcome }> {
+  if ('eventId' in input) return reportEvent(ctx, input.eventId, input.reason);
   const { store } = ctx.deps;
   const snap = await ctx.directory.current();
   const c = await store.concerns.get(input.concernId);
@@ -63,7 +66,8 @@ export function finalReplyOf(c: Pick<Concern, 'reporterOpenid'>, thread: readonl
   return [...thread].reverse().find((m) => m.authorOpenid !== c.reporterOpenid && m.moderation === 'published');
 }
 
-const ITEM_KIND: Readonly<Record<ReportedKind, ReportedItemKind>> = { concern: 'reportedConcern', message: 'reportedMessage' };
+const ITEM_KIND: Readonly<Record<ReportedKind, ReportedItemKind>> = { concern: 'reportedConcern', message: 'reportedMessage', event: 'reportedEvent' };
+const REPORTED_KIND: Readonly<Record<ReportedItemKind, ReportedKind>> = { reportedConcern: 'concern', reportedMessage: 'message', reportedEvent: 'event' };
 
 /**
  * The reported texts of these towns (all when null) for 内容审核, one item per text with how many reported
@@ -79,8 +83,12 @@ export async function reportedItems(ctx: Ctx, towns: string[] | null, limit: num
   const items: ModerationItem[] = [];
   for (const reports of groups.values()) {
     const [first] = reports;
-    const c = await store.concerns.get(first.concernId);
-    const text = first.kind === 'concern' ? c?.description : (await store.concerns.thread(first.concernId)).find((m) => m.id === first.itemId)?.text;
+    const text =
+      first.kind === 'event'
+        ? await reportedEventText(ctx, first.itemId)
+        : first.kind === 'concern'
+          ? (await store.concerns.get(first.concernId))?.description
+          : (await store.concerns.thread(first.concernId)).find((m) => m.id === first.itemId)?.text;
     const reasons = [...new Set(reports.map((r) => r.reason))] as ReportReason[];
     items.push({
       kind: ITEM_KIND[first.kind],
@@ -88,7 +96,7 @@ export async function reportedItems(ctx: Ctx, towns: string[] | null, limit: num
       text: text ?? '',
       at: first.at,
       townId: first.townId,
-      subject: { kind: 'concern', id: first.concernId },
+      subject: { kind: first.kind === 'event' ? 'event' : 'concern', id: first.concernId },
       reports: { count: reports.length, reasons },
     });
     if (items.length >= limit) break;
@@ -104,13 +112,18 @@ export async function reportedItems(ctx: Ctx, towns: string[] | null, limit: num
  */
 export async function decideReported(ctx: Ctx, itemKind: ReportedItemKind, id: string, decision: 'publish' | 'reject', towns: string[] | null): Promise<boolean> {
   const { store } = ctx.deps;
-  const kind: ReportedKind = itemKind === 'reportedConcern' ? 'concern' : 'message';
+  const kind = REPORTED_KIND[itemKind];
   if (!(await store.contentReports.isOpen(kind, id, towns))) return false;
   if (decision === 'reject') {
-    await store.concerns.decideModeration(kind, id, 'rejected', towns, 'published');
     // The author is told before the reports close, so a run cut in between tells them when decided again.
     const reports = (await store.contentReports.open(towns, OPEN_READ)).filter((r) => r.kind === kind && r.itemId === id);
-    if (reports.length > 0) await tellAuthorOfTakedown(ctx, kind, id, reports[0].concernId, reports.map((r) => r.reason));
+    const reasons = reports.map((r) => r.reason);
+    if (kind === 'event') {
+      await takeDownEvent(ctx, id, reasons, EVENT_PAGE(id));
+    } else {
+      await store.concerns.decideModeration(kind, id, 'rejected', towns, 'published');
+      if (reports.length > 0) await tellAuthorOfTakedown(ctx, kind, id, reports[0].concernId, reasons);
+    }
   }
   return (await store.contentReports.close(kind, id, decision === 'reject' ? 'removed' : 'kept', ctx.deps.now().toISOString(), towns)) > 0;
 }

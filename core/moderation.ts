@@ -135,7 +135,7 @@ export async function decide(ctx: Ctx, input: ParsedInputOf<'moderation/decide'>
   if (input.kind === 'photo') {
     // The town is part of the conditional update itself: another town's photo is simply not held here.
     ok = await ctx.deps.store.photoChecks.decide(input.id, to, ctx.deps.now().toISOString(), towns);
-  } else if (input.kind === 'reportedConcern' || input.kind === 'reportedMessage') {
+  } else if (input.kind === 'reportedConcern' || input.kind === 'reportedMessage' || input.kind === 'reportedEvent') {
     ok = await decideReported(ctx, input.kind, input.id, input.decision, towns);
   } else if (input.kind === 'concern' || input.kind === 'message') {
     ok = await ctx.deps.store.concerns.decideModeration(input.kind, input.id, to, towns);

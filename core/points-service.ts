@@ -14,6 +14,7 @@ import { DEFAULT_POINTS_RATES, type PointsEntry, type PointsSettings, type Redem
 import type { ParsedInputOf } from './schemas';
 import { oversees } from './scope';
 import * as volunteers from './volunteer-service';
+import { eventTitle } from './event-reports';
 import { placeName, type VolunteerCtx } from './volunteer-service';
 import { signUpRef } from './volunteer-codes';
 import type { AttendanceView, ConcernDetail } from './views';
@@ -131,7 +132,7 @@ export async function confirmHours(ctx: Ctx, input: ParsedInputOf<'event/confirm
     .filter((s) => s.status === 'signed' && s.confirmedMinutes !== null && s.confirmedMinutes > 0)
     .map((s): PointsEntry => ({
       id: `ph_${signUpRef(ctx.deps, s.id)}`, openid: s.openid, name: s.name, nodeId: scope.nodeId, townId: town, kind: 'hours',
-      points: Math.floor((s.confirmedMinutes! * scope.pointsPerHour) / 60), refId: e.id, note: e.title, at,
+      points: Math.floor((s.confirmedMinutes! * scope.pointsPerHour) / 60), refId: e.id, note: eventTitle(e), at,
     }))
     .filter((x) => x.points > 0);
   if (entries.length > 0) await store.points.award(entries);

@@ -14,7 +14,7 @@ import type { ContentReport, ReportedKind } from './report-model';
 import type { ResidentPlace, Topic, TopicComment, TopicVote, VoteOutcome } from './topic-model';
 import type { DepartedStaff, PendingStaff, RosterImportPlan } from './roster-import';
 import type { SlaConfig } from './sla';
-import type { Page } from './views';
+import type { Page, SubscribeTemplateIds } from './views';
 import type { HoursAudit, Membership, SignUp, Team, VolunteerEvent, VolunteerSettings } from './volunteer-model';
 
 export interface PageQuery {
@@ -531,6 +531,8 @@ export interface EventRepo {
    * it was not held. CloudBase: one transaction (event update + outbox adds).
    */
   decideEvent(eventId: string, field: 'event' | 'cancelReason', to: 'published' | 'rejected', notices: Notification[]): Promise<boolean>;
+  /** 下架 of a reported event (issue 15): sets `textRemovedAt` once, on a published event only; false otherwise. */
+  takeDownText(eventId: string, at: string): Promise<boolean>;
   /**
    * Hours audit entries whose reason is held for a moderator, of events of these teams (all when null),
    * oldest first, at most `limit`. SQLite: the partial index joined with the events; CloudBase: the
@@ -921,6 +923,8 @@ export interface Deps {
   topicSupports?: Readonly<Record<string, number>>;
   /** Admin (issue 19): a new Open311 API key (random, unguessable); without it no client is created. */
   newApiKey?: () => string;
+  /** The subscribe-message template ids the server sends with, told to the client by `me/profile` (issue 15). */
+  subscribeTemplates?: SubscribeTemplateIds;
 }
 
 /** The fields of a topic a change may set (core/topic-service.ts); the id and version are the store's. */

@@ -12,16 +12,17 @@ export type ReportReason = (typeof REPORT_REASONS)[number];
 /** What a report did: stored; this person reported the item before; or the text already waits for review. */
 export type ReportOutcome = 'reported' | 'already' | 'under_review';
 
-/** What can be reported. */
-export type ReportedKind = 'concern' | 'message';
+/** What can be reported: a concern's description, a thread message, a volunteer event's texts (issue 15). */
+export type ReportedKind = 'concern' | 'message' | 'event';
 /** A reported text as an item of 内容审核 (`moderation/list`, `moderation/decide`). */
-export type ReportedItemKind = 'reportedConcern' | 'reportedMessage';
+export type ReportedItemKind = 'reportedConcern' | 'reportedMessage' | 'reportedEvent';
 
 export interface ContentReport {
   id: string;
   kind: ReportedKind;
-  /** The concern's id, or the message's. */
+  /** The concern's id, the message's, or the event's. */
   itemId: string;
+  /** The concern the text belongs to; for an event, the event's own id. */
   concernId: string;
   townId: string;
   reporterOpenid: string;

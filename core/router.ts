@@ -192,7 +192,11 @@ async function profile(ctx: Ctx): Promise<Profile> {
     const snap = await ctx.directory.current();
     nodeName = snap.grid.get(nodeId)?.name ?? snap.officeById.get(nodeId)?.name ?? null;
   }
-  const base = { openid: caller.openid, name: caller.name, role: caller.role, nodeId, nodeName, photoFolder: uploadFolder(ctx.deps.digest, caller.openid) };
+  const base = {
+    openid: caller.openid, name: caller.name, role: caller.role, nodeId, nodeName, photoFolder: uploadFolder(ctx.deps.digest, caller.openid),
+    // The client asks WeChat for exactly the templates the server sends with (issue 15).
+    ...(ctx.deps.subscribeTemplates ? { subscribeTemplates: ctx.deps.subscribeTemplates } : {}),
+  };
   return caller.leads ? { ...base, role: 'leader', teamId: caller.leads.teamId } : base;
 }
 

@@ -176,11 +176,15 @@ export const schemas = {
   'feedback/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'moderation/list': z.object({}).strict(),
   'moderation/decide': z
-    .object({ kind: z.enum(['concern', 'message', 'event', 'cancelReason', 'application', 'hoursReason', 'photo', 'reportedConcern', 'reportedMessage']), id: z.union([id, pairId]), decision: z.enum(['publish', 'reject']) })
+    .object({ kind: z.enum(['concern', 'message', 'event', 'cancelReason', 'application', 'hoursReason', 'photo', 'reportedConcern', 'reportedMessage', 'reportedEvent']), id: z.union([id, pairId]), decision: z.enum(['publish', 'reject']) })
     .strict(),
   // 举报: the concern's description, or one message of its thread.
   // `finalReply`: the board card's 办理答复 (the card carries no message id), instead of a `messageId`.
-  'moderation/report': z.object({ concernId: id, messageId: id.optional(), finalReply: z.literal(true).optional(), reason: z.enum(REPORT_REASONS) }).strict(),
+  // Or a volunteer event's title and description (`eventId`, issue 15).
+  'moderation/report': z.union([
+    z.object({ concernId: id, messageId: id.optional(), finalReply: z.literal(true).optional(), reason: z.enum(REPORT_REASONS) }).strict(),
+    z.object({ eventId: id, reason: z.enum(REPORT_REASONS) }).strict(),
+  ]),
   'audit/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'board/list': z.object({ placeId: id.optional(), limit: limit.optional() }).strict(),
   'board/get': z.object({ id }).strict(),

@@ -53,6 +53,14 @@ export interface Profile {
   teamId?: string;
   /** Where the mini program uploads this person's photos (`uploadFolder`, core/photos.ts; never the openid). */
   photoFolder: string;
+  /** The subscribe-message template ids the server sends with (issue 15); absent where none are configured. */
+  subscribeTemplates?: SubscribeTemplateIds;
+}
+
+/** Which templates the mini program asks WeChat for: a resident's (their concern's progress), staff's (to-dos, overdue). */
+export interface SubscribeTemplateIds {
+  resident: string[];
+  staff: string[];
 }
 
 export interface TeamSummary {

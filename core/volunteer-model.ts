@@ -64,6 +64,11 @@ export interface VolunteerEvent {
   /** The verdict on `cancelReason` ('published' while there is none). */
   cancelModeration: Moderation;
   cancelledAt: string | null;
+  /**
+   * When a moderator took the published texts down (下架 of a reported event, issue 15): the event stays
+   * (sign-ups, hours), its title and description read 内容已下架 to all but its leaders and moderators.
+   */
+  textRemovedAt: string | null;
   /** Counters kept on the event itself and changed only by atomic conditional updates. */
   signedCount: number;
   waitlistCount: number;
@@ -80,6 +85,7 @@ export const NEW_EVENT_STATE = {
   cancelReason: null,
   cancelModeration: 'published',
   cancelledAt: null,
+  textRemovedAt: null,
   signedCount: 0,
   waitlistCount: 0,
 } as const satisfies Partial<VolunteerEvent>;

@@ -7,6 +7,7 @@ import type { DirectoryCache, DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { oversees } from './scope';
 import { computeHours, hoursText } from './hours';
+import { eventTitle, shownEventTexts } from './event-reports';
 import { EVENT_QR_PREFIX, eventQr, memberRef, parseQr, personCodeOf, personQr, signUpRef, verifyEventQr } from './volunteer-codes';
 import type { Caller, Moderation, Notification, NotificationKind } from './model';
 import type { Deps, NoticeTemplate } from './ports';
@@ -285,7 +286,7 @@ function eventSummary(e: VolunteerEvent, teamName: string, mine: SignUp | null):
     id: e.id,
     teamId: e.teamId,
     teamName,
-    title: e.title,
+    title: eventTitle(e),
     place: e.place,
     startAt: e.startAt,
     endAt: e.endAt,
@@ -320,7 +321,7 @@ async function eventDetail(ctx: Ctx, e: VolunteerEvent): Promise<EventDetail> {
   const privileged = iLead || (await adminOverTeam(ctx, team));
   return {
     ...eventSummary(e, team?.name ?? '', mine),
-    description: e.description,
+    ...shownEventTexts(e, privileged),
     cancelReason: e.cancelReason === null ? null : privileged ? e.cancelReason : releasedText(e.cancelReason, e.cancelModeration),
     cancelModeration: e.cancelModeration,
     iLead,
@@ -418,7 +419,7 @@ export async function cancelSignUp(ctx: Ctx, input: ParsedInputOf<'event/cancel'
   const e = await getEvent(ctx, input.eventId);
   const at = nowIso(ctx);
   if (e.status === 'open' && ms(at) >= ms(e.startAt)) throw new AppError('EVENT.SIGNUP_CLOSED', 'the event has started');
-  const promotion = template(ctx.deps, 'event_promoted', '候补转为正式报名', `「${e.title}」有人取消，您已从候补转为正式报名，${beijingTime(e.startAt)}开始，请准时参加。`, EVENT_PAGE(e.id), at);
+  const promotion = template(ctx.deps, 'event_promoted', '候补转为正式报名', `「${eventTitle(e)}」有人取消，您已从候补转为正式报名，${beijingTime(e.startAt)}开始，请准时参加。`, EVENT_PAGE(e.id), at);
   const out = await ctx.deps.store.events.cancelSignUp(e.id, ctx.caller.openid, at, promotion);
   if (!out.cancelled) {
     const mine = await ctx.deps.store.events.getSignUp(e.id, ctx.caller.openid);
@@ -434,7 +435,7 @@ export async function cancelEvent(ctx: Ctx, input: ParsedInputOf<'event/cancelEv
   const at = nowIso(ctx);
   const moderation = await moderate(ctx.deps, ctx.caller, input.reason);
   // A held reason stays out of the notice: people learn that the event is off, and read why once published.
-  const body = `「${e.title}」（${beijingTime(e.startAt)}）已取消${moderation === 'published' ? `：${input.reason}` : '。'}`;
+  const body = `「${eventTitle(e)}」（${beijingTime(e.startAt)}）已取消${moderation === 'published' ? `：${input.reason}` : '。'}`;
   const notified = await ctx.deps.store.events.cancelEvent(
     e.id,
     { reason: input.reason, moderation, at },
@@ -451,7 +452,7 @@ export async function attend(ctx: Ctx, e: VolunteerEvent, su: SignUp | null): Pr
   if (!su || su.status !== 'signed') throw new AppError('EVENT.NOT_SIGNED_UP', 'no signed place at this event');
   const now = ctx.deps.now().getTime();
   const margin = settings(ctx.deps).checkinMarginMinutes * 60_000;
-  const base = { eventId: e.id, eventTitle: e.title, personName: su.name };
+  const base = { eventId: e.id, eventTitle: eventTitle(e), personName: su.name };
   const at = new Date(now).toISOString();
   if (su.checkInAt === null) {
     if (now < ms(e.startAt) - margin || now > ms(e.endAt)) throw new AppError('EVENT.OUTSIDE_WINDOW', 'check-in is open from the margin before start until the end');
@@ -672,7 +673,7 @@ export async function sendReminders(deps: Deps, limit = 200): Promise<number> {
   const due = await deps.store.events.dueReminders(now.toISOString(), until, limit);
   let sent = 0;
   for (const { signUp, event } of due) {
-    const n = notice(deps, signUp.openid, 'event_reminder', '志愿活动提醒', `「${event.title}」将于${beijingTime(event.startAt)}在${event.place}开始，请准时参加并扫码签到。`, EVENT_PAGE(event.id), now.toISOString());
+    const n = notice(deps, signUp.openid, 'event_reminder', '志愿活动提醒', `「${eventTitle(event)}」将于${beijingTime(event.startAt)}在${event.place}开始，请准时参加并扫码签到。`, EVENT_PAGE(event.id), now.toISOString());
     if (await deps.store.events.markReminded(signUp.id, now.toISOString(), n)) sent++;
   }
   return sent;

@@ -23,7 +23,7 @@ import { CloudbaseStore } from './cloudbase/store';
 import { hmacDigest, newId } from './ids';
 import { newApiKey } from './api-keys';
 import { WechatContentCheck, WechatImageCheck, WechatOpenApi, wxServerSdkInvoke } from './wechat-openapi';
-import { InAppThenWechatSender, WechatSubscribeSender } from './wechat-subscribe-sender';
+import { InAppThenWechatSender, subscribeTemplateIdsOf, WechatSubscribeSender } from './wechat-subscribe-sender';
 import { InAppSender } from './in-app-sender';
 
 type CloudBase = ReturnType<typeof tcb.init>;
@@ -65,6 +65,7 @@ export function createCloudRuntime(config: CloudConfig, app: CloudBase = tcb.ini
     imageCheck: new WechatImageCheck(contentCheck, photos),
     deflateRaw: (data) => new Uint8Array(deflateRawSync(data)),
     ...(config.JIEFANG_TOPIC_SUPPORTS ? { topicSupports: config.JIEFANG_TOPIC_SUPPORTS } : {}),
+    ...(config.JIEFANG_WX_TEMPLATES ? { subscribeTemplates: subscribeTemplateIdsOf(config.JIEFANG_WX_TEMPLATES) } : {}),
   };
   const sender = config.JIEFANG_WX_TEMPLATES
     ? new InAppThenWechatSender(new InAppSender(store.messages), new WechatSubscribeSender(openapi, config.JIEFANG_WX_TEMPLATES, config.JIEFANG_MINIPROGRAM_STATE))

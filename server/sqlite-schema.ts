@@ -603,4 +603,26 @@ export const MIGRATIONS: readonly string[] = [
   /* 27 (administration): an Open311 client is revoked, not deleted: its key opens nothing, its record stays */ `
   ALTER TABLE api_clients ADD COLUMN revoked_at TEXT;
   `,
+  /* 28 (WeChat review, issue 15): 举报 of volunteer event texts — content_reports takes kind 'event' (rebuilt, every row kept); an event's texts can be taken down */ `
+  CREATE TABLE content_reports_next (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('concern','message','event')),
+    item_id TEXT NOT NULL,
+    concern_id TEXT NOT NULL,
+    town_id TEXT NOT NULL,
+    reporter_openid TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open','kept','removed')),
+    decided_at TEXT,
+    UNIQUE (kind, item_id, reporter_openid)
+  );
+  INSERT INTO content_reports_next (id, kind, item_id, concern_id, town_id, reporter_openid, reason, at, status, decided_at)
+    SELECT id, kind, item_id, concern_id, town_id, reporter_openid, reason, at, status, decided_at FROM content_reports;
+  DROP TABLE content_reports;
+  ALTER TABLE content_reports_next RENAME TO content_reports;
+  CREATE INDEX content_reports_open ON content_reports(town_id, at, id) WHERE status = 'open';
+  CREATE INDEX content_reports_reporter ON content_reports(reporter_openid);
+  ALTER TABLE vol_events ADD COLUMN text_removed_at TEXT;
+  `,
 ];

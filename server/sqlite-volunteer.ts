@@ -51,6 +51,7 @@ function toEvent(r: Row): VolunteerEvent {
     cancelReason: s(r.cancel_reason),
     cancelModeration: r.cancel_moderation as Moderation,
     cancelledAt: s(r.cancelled_at),
+    textRemovedAt: s(r.text_removed_at),
     signedCount: r.signed_count as number,
     waitlistCount: r.waitlist_count as number,
     checkinCode: r.checkin_code as string,
@@ -212,9 +213,9 @@ export class SqliteEvents implements EventRepo {
     this.enqueue = outboxEnqueuer(db);
     this.q = {
       insert: db.prepare(`INSERT INTO vol_events (id, team_id, title, description, place, start_at, end_at, signup_deadline, capacity, waitlist,
-          open_to, status, moderation, cancel_reason, cancel_moderation, cancelled_at, signed_count, waitlist_count, arrivals, checkin_code, created_by, created_at)
+          open_to, status, moderation, cancel_reason, cancel_moderation, cancelled_at, text_removed_at, signed_count, waitlist_count, arrivals, checkin_code, created_by, created_at)
         VALUES (@id, @teamId, @title, @description, @place, @startAt, @endAt, @signupDeadline, @capacity, @waitlistInt,
-          @openTo, @status, @moderation, @cancelReason, @cancelModeration, @cancelledAt, 0, 0, 0, @checkinCode, @createdBy, @createdAt)`),
+          @openTo, @status, @moderation, @cancelReason, @cancelModeration, @cancelledAt, @textRemovedAt, 0, 0, 0, @checkinCode, @createdBy, @createdAt)`),
       event: db.prepare(`SELECT * FROM vol_events WHERE id = ?`),
       // Counters and sign-ups change in one transaction here, so they never disagree; this only repairs.
       reconcile: db.prepare(`UPDATE vol_events SET
@@ -248,6 +249,7 @@ export class SqliteEvents implements EventRepo {
       heldEvents: db.prepare(`SELECT * FROM vol_events WHERE moderation = 'held' ORDER BY created_at, id`),
       heldCancels: db.prepare(`SELECT * FROM vol_events WHERE cancel_moderation = 'held' ORDER BY cancelled_at, id`),
       decideEvent: db.prepare(`UPDATE vol_events SET moderation = ? WHERE id = ? AND moderation = 'held'`),
+      takeDown: db.prepare(`UPDATE vol_events SET text_removed_at = ? WHERE id = ? AND moderation = 'published' AND text_removed_at IS NULL`),
       decideCancel: db.prepare(`UPDATE vol_events SET cancel_moderation = ? WHERE id = ? AND cancel_moderation = 'held'`),
       holders: db.prepare(`SELECT openid FROM vol_signups WHERE event_id = ? AND status IN ('signed','waitlisted') ORDER BY arrival`).pluck(),
       checkIn: db.prepare(`UPDATE vol_signups SET check_in_at = ? WHERE id = ? AND status = 'signed' AND check_in_at IS NULL`),
@@ -399,6 +401,9 @@ export class SqliteEvents implements EventRepo {
   }
   async decideEvent(eventId: string, field: 'event' | 'cancelReason', to: 'published' | 'rejected', notices: Notification[]): Promise<boolean> {
     return this.decideTx.immediate(eventId, field, to, notices);
+  }
+  async takeDownText(eventId: string, at: string): Promise<boolean> {
+    return this.q.takeDown.run(at, eventId).changes === 1;
   }
   async recordAttendance(signUpId: string, change: AttendanceChange): Promise<SignUp | null> {
     const stmt = change.field === 'checkIn' ? this.q.checkIn : this.q.checkOut;

@@ -32,6 +32,7 @@ import { describeChunkContract } from './store-contract-chunks';
 import { describeRosterContract } from './store-contract-roster';
 import { describeApiClientContract } from './store-contract-api-clients';
 import { describeFollowUpContract } from './store-contract-followup';
+import { describeEventReportContract } from './store-contract-event-reports';
 
 /**
  * Creates a store holding exactly `data` in its directory, `volunteers` in its teams and `apiClients` as
@@ -81,6 +82,8 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     describeApiClientContract(current);
     // Staff daily use (issue 16): rates credited to the node that did the work.
     describeRateCreditContract(current);
+    // WeChat review (issue 15): 举报 of volunteer event texts.
+    describeEventReportContract(current);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();

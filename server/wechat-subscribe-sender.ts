@@ -22,6 +22,11 @@ export const templatesSchema = z
   .strict() satisfies z.ZodType<Record<TemplateKey, unknown>>;
 export type TemplateConfig = z.infer<typeof templatesSchema>;
 
+/** The ids the mini program asks for (issue 15): staff the to-do template (new and overdue concerns), residents the progress one. */
+export function subscribeTemplateIdsOf(t: TemplateConfig): { resident: string[]; staff: string[] } {
+  return { resident: [t.concern_progress.id], staff: [t.concern_todo.id] };
+}
+
 /** Which template each kind of notice is sent with. */
 export const TEMPLATE_OF: Readonly<Record<NotificationKind, TemplateKey>> = {
   concern_assigned: 'concern_todo',

@@ -35,6 +35,7 @@ function toEvent(d: StoredDoc): VolunteerEvent {
     cancelReason: str(d.cancelReason),
     cancelModeration: (d.cancelModeration as Moderation | undefined) ?? 'published',
     cancelledAt: str(d.cancelledAt),
+    textRemovedAt: str(d.textRemovedAt),
     signedCount: Number(d.signedCount),
     waitlistCount: Number(d.waitlistCount),
     checkinCode: String(d.checkinCode),
@@ -401,6 +402,16 @@ export class CloudbaseEvents implements EventRepo {
       if (!cur || cur[key] !== 'held') return false;
       await tx.update('vol_events', eventId, { [key]: to });
       for (const n of notices) await tx.create('outbox', outboxDoc(n));
+      return true;
+    });
+  }
+
+  /** One transaction: the conditional set of `textRemovedAt` on a published event. */
+  async takeDownText(eventId: string, at: string): Promise<boolean> {
+    return this.cb.transaction(async (tx) => {
+      const cur = await tx.get('vol_events', eventId);
+      if (!cur || (cur.moderation ?? 'published') !== 'published' || str(cur.textRemovedAt) !== null) return false;
+      await tx.update('vol_events', eventId, { textRemovedAt: at });
       return true;
     });
   }

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
-import { canSubscribe, requestSubscribe } from '../services/subscribe';
+import { useEffect, useState } from 'react';
+import { call } from '../services/api';
+import { canSubscribe, learnTemplateIds, requestSubscribe } from '../services/subscribe';
 
 const KEY = 'jiefang.staffSubscribe';
 
@@ -14,6 +15,14 @@ export function useStaffSubscribe() {
   const [on, setOn] = useState<boolean>(() => Taro.getStorageSync(KEY) === 'on');
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The server's template ids are learned before any tap: WeChat asks only from the tap itself, so the
+  // tap must not wait on the network. If the profile cannot be read, the build's ids (if any) still serve.
+  useEffect(() => {
+    call('me/profile', {}).then(
+      (p) => learnTemplateIds(p.subscribeTemplates),
+      (e: unknown) => console.warn('[jiefang] subscribe templates not learned; the build’s are used:', e),
+    );
+  }, []);
 
   const toggle = async () => {
     if (busy) return;

@@ -13,6 +13,8 @@ export const HELD_KIND_TEXT: Readonly<Record<HeldKind, string>> = {
   application: '入队申请留言',
   reportedConcern: '被举报的诉求内容',
   reportedMessage: '被举报的诉求留言',
+  // WeChat review (issue 15): 举报 of volunteer event texts
+  reportedEvent: '被举报的志愿活动',
 };
 
 export function heldKindText(kind: string): string {

@@ -8,6 +8,7 @@
  * only the first time, not again on a reply or a rating.
  */
 import Taro from '@tarojs/taro';
+import type { SubscribeTemplateIds } from '../../core/views';
 import { asksAt, isLongTerm, subscribeTemplateIds } from './subscribe-ids';
 
 export type SubscribeOutcome = 'skipped' | 'asked' | 'failed';
@@ -15,8 +16,21 @@ export type SubscribeOutcome = 'skipped' | 'asked' | 'failed';
 /** Whose templates to ask for: a resident's (progress of their concern) or staff's (to-dos, overdue). */
 export type SubscribeAudience = 'resident' | 'staff';
 
-/** The template ids configured for an audience (TARO_APP_SUBSCRIBE_TEMPLATE_IDS, TARO_APP_STAFF_SUBSCRIBE_TEMPLATE_IDS). */
+/** The ids the server said it sends with (`me/profile`'s `subscribeTemplates`), once learned on this run. */
+let learned: SubscribeTemplateIds | null = null;
+
+/** Keeps the server's template ids for this run; a profile without them leaves the build's fallback in use. */
+export function learnTemplateIds(ids: SubscribeTemplateIds | undefined): void {
+  if (ids) learned = { resident: subscribeTemplateIds(ids.resident.join(',')), staff: subscribeTemplateIds(ids.staff.join(',')) };
+}
+
+/**
+ * The template ids for an audience: those the server named at run time, else the build's
+ * (TARO_APP_SUBSCRIBE_TEMPLATE_IDS, TARO_APP_STAFF_SUBSCRIBE_TEMPLATE_IDS) as a fallback.
+ */
 export function templateIdsFor(audience: SubscribeAudience): string[] {
+  const fromServer = learned?.[audience] ?? [];
+  if (fromServer.length > 0) return fromServer;
   return subscribeTemplateIds(audience === 'staff' ? process.env.TARO_APP_STAFF_SUBSCRIBE_TEMPLATE_IDS : process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS);
 }
 

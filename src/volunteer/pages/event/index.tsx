@@ -9,6 +9,7 @@ import { RotatingQr } from '../../components/rotating-qr';
 import { useElderClass } from '../../../hooks/use-elder';
 import { PrivacyGate } from '../../../components/privacy-gate';
 import { CodeEntry } from '../../../components/code-entry';
+import { ReportLink } from '../../../components/report-link';
 import './index.scss';
 
 /** The H5 build has no camera scanner: the code is entered as text there (issue 16, item 7). */
@@ -37,6 +38,7 @@ export default function EventPage() {
           {e.waitlist ? ' · 满员可候补' : ''}
         </Text>
         {e.description ? <Text className='vevent__desc'>{e.description}</Text> : null}
+        {e.moderation === 'published' && !e.iLead ? <ReportLink eventId={e.id} label='举报这个活动的内容' /> : null}
       </View>
 
       {open && e.moderation !== 'published' ? (
