@@ -330,16 +330,22 @@ async function eventDetail(ctx: Ctx, e: VolunteerEvent): Promise<EventDetail> {
     myCheckOutAt: mine?.checkOutAt ?? null,
     signupBlocked: held ? null : await signupBlock(ctx, e, at),
     ...(iLead ? (({ qr, expiresAt }) => ({ checkinQr: qr, checkinQrExpiresAt: expiresAt }))(eventQr(ctx.deps, e)) : { checkinQr: null, checkinQrExpiresAt: null }),
-    checkinOpensAt: new Date(ms(e.startAt) - settings(ctx.deps).checkinMarginMinutes * 60_000).toISOString(),
+    checkinOpensAt: new Date(attendanceWindow(ctx, e).opensAt).toISOString(),
     checkinOpen: checkinOpen(ctx, e),
   };
 }
 
-/** Check-in (or check-out) is accepted now: from the margin before the start to the margin after the end, as `attend` allows. */
+/** When attendance is taken (ms): check-in from the margin before the start until the end; check-out until the margin after it. */
+function attendanceWindow(ctx: Ctx, e: VolunteerEvent): { opensAt: number; checkInClosesAt: number; checkOutClosesAt: number } {
+  const margin = settings(ctx.deps).checkinMarginMinutes * 60_000;
+  return { opensAt: ms(e.startAt) - margin, checkInClosesAt: ms(e.endAt), checkOutClosesAt: ms(e.endAt) + margin };
+}
+
+/** Check-in (or check-out) is accepted now: inside the window `attend` enforces. */
 function checkinOpen(ctx: Ctx, e: VolunteerEvent): boolean {
   const now = ctx.deps.now().getTime();
-  const margin = settings(ctx.deps).checkinMarginMinutes * 60_000;
-  return e.status === 'open' && now >= ms(e.startAt) - margin && now <= ms(e.endAt) + margin;
+  const w = attendanceWindow(ctx, e);
+  return e.status === 'open' && now >= w.opensAt && now <= w.checkOutClosesAt;
 }
 
 export async function createEvent(ctx: Ctx, input: Omit<ParsedInputOf<'event/create'>, 'actionId'>): Promise<EventDetail> {
@@ -451,15 +457,15 @@ export async function attend(ctx: Ctx, e: VolunteerEvent, su: SignUp | null): Pr
   if (e.status !== 'open') throw new AppError('EVENT.CANCELLED', 'the event is cancelled');
   if (!su || su.status !== 'signed') throw new AppError('EVENT.NOT_SIGNED_UP', 'no signed place at this event');
   const now = ctx.deps.now().getTime();
-  const margin = settings(ctx.deps).checkinMarginMinutes * 60_000;
+  const w = attendanceWindow(ctx, e);
   const base = { eventId: e.id, eventTitle: eventTitle(e), personName: su.name };
   const at = new Date(now).toISOString();
   if (su.checkInAt === null) {
-    if (now < ms(e.startAt) - margin || now > ms(e.endAt)) throw new AppError('EVENT.OUTSIDE_WINDOW', 'check-in is open from the margin before start until the end');
+    if (now < w.opensAt || now > w.checkInClosesAt) throw new AppError('EVENT.OUTSIDE_WINDOW', 'check-in is open from the margin before start until the end');
     const done = await ctx.deps.store.events.recordAttendance(su.id, { field: 'checkIn', at });
     if (done) return { ...base, action: 'checked_in', checkInAt: done.checkInAt, checkOutAt: done.checkOutAt };
   } else if (su.checkOutAt === null && now - ms(su.checkInAt) >= DOUBLE_SCAN_MS) {
-    if (now > ms(e.endAt) + margin) throw new AppError('EVENT.OUTSIDE_WINDOW', 'check-out closes a margin after the end');
+    if (now > w.checkOutClosesAt) throw new AppError('EVENT.OUTSIDE_WINDOW', 'check-out closes a margin after the end');
     const done = await ctx.deps.store.events.recordAttendance(su.id, { field: 'checkOut', at });
     if (done) return { ...base, action: 'checked_out', checkInAt: done.checkInAt, checkOutAt: done.checkOutAt };
   }
