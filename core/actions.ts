@@ -115,6 +115,8 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'apiClient/create': 'concern',
   'apiClient/list': 'concern',
   'apiClient/revoke': 'concern',
+  // Residents report on a map (#17): one town's boundaries for drawing.
+  'grid/map': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

@@ -137,6 +137,8 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'apiClient/create': { roles: ['admin'], write: true },
   'apiClient/list': { roles: ['admin'], write: false },
   'apiClient/revoke': { roles: ['admin'], write: true },
+  // Residents report on a map (#17): public boundaries and public concern points of one town.
+  'grid/map': { roles: EVERYONE, write: false },
 };
 
 export interface RateLimits {

@@ -640,6 +640,8 @@ export interface BoardRepo {
   plusOne(concernId: string, openid: string, at: string): Promise<boolean>;
   /** "+1" counts of these concerns, and whether this person gave one. */
   plusOnes(concernIds: string[], openid: string): Promise<Map<string, { count: number; mine: boolean }>>;
+  /** Residents report on a map (#17): open public concerns of the town located inside the box (WGS-84), newest update first. */
+  openInBox(townId: string, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }, limit: number): Promise<Concern[]>;
 }
 
 /** 举报 reports (core/report-model.ts): one per person and item, decided together per item. */

@@ -32,6 +32,7 @@ import * as roster from './roster-service';
 import * as categories from './category-service';
 import * as teamAdmin from './team-admin-service';
 import * as apiClients from './api-client-service';
+import { gridMap } from './grid-map-service';
 import type { Caller } from './model';
 import type { Deps } from './ports';
 import { schemas, type ParsedInputOf } from './schemas';
@@ -171,6 +172,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'apiClient/create': apiClients.create,
   'apiClient/list': apiClients.list,
   'apiClient/revoke': apiClients.revoke,
+  // Residents report on a map (#17).
+  'grid/map': gridMap,
 };
 
 /** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), a team (`teamId`), or the year of a calendar. */

@@ -409,6 +409,8 @@ export const schemas = {
     .strict(),
   'apiClient/list': z.object({}).strict(),
   'apiClient/revoke': z.object({ id }).strict(),
+  // Residents report on a map (#17): one town (the caller's when left out), in WGS-84 or GCJ-02 (WeChat's Map).
+  'grid/map': z.object({ townId: id.optional(), coord: coord.optional() }).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

@@ -12,6 +12,7 @@ import type { AuditEntry, Feedback, Category, ConcernEvent, ConcernMessage, Conc
 import type { ReportedItemKind, ReportOutcome, ReportReason } from './report-model';
 import type { AdminTeamView, RosterRemoval, RosterView } from './roster-views';
 import type { HoursAudit, MemberStatus, SignUpStatus, TeamKind, VolunteerEvent } from './volunteer-model';
+import type { GridMapView } from './grid-map';
 
 /**
  * What a piece of held text is: a concern's description, a message of its thread, an event's texts, an
@@ -522,6 +523,8 @@ export interface Outputs extends TopicOutputs {
   'apiClient/create': { client: ApiClientRecord; key: string };
   'apiClient/list': { items: ApiClientRecord[] };
   'apiClient/revoke': ApiClientRecord;
+  // Residents report on a map (#17).
+  'grid/map': GridMapView;
 }
 
 // Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.

@@ -129,6 +129,7 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'apiClient/create': () => ({ name: '丹灶镇网格化平台', source: 'open311', reads: 'own', requestsPerMinute: 60, postsPerHour: 100 }),
   'apiClient/list': () => ({}),
   'apiClient/revoke': () => ({ id: DEMO_OPEN311.danzaoTown.id }),
+  'grid/map': () => ({ townId: 'danzao' }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

@@ -171,6 +171,8 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'apiClient/create': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'APICLIENT.TOWN_INVALID' },
   'apiClient/list': { resident: F, leader: F, staff: F, office: F },
   'apiClient/revoke': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'APICLIENT.NOT_FOUND' },
+  // Residents report on a map (#17): public, for everyone.
+  'grid/map': {},
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

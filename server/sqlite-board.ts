@@ -87,6 +87,14 @@ export class SqliteBoard implements BoardRepo {
     for (const r of rows) out.set(r.concern_id as string, { count: Number(r.n), mine: Number(r.mine) === 1 });
     return out;
   }
+
+  async openInBox(townId: string, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }, limit: number): Promise<Concern[]> {
+    const rows = this.db
+      .prepare(`SELECT * FROM concerns WHERE town_id = ? AND status IN ${OPEN} AND ${PUBLIC} AND lat BETWEEN ? AND ? AND lng BETWEEN ? AND ?
+        ORDER BY updated_at DESC, id DESC LIMIT ?`)
+      .all(townId, box.minLat, box.maxLat, box.minLng, box.maxLng, limit) as Row[];
+    return rows.map(this.toConcern);
+  }
 }
 
 /** Demo data: the public board is on in every demo town. */

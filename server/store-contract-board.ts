@@ -86,6 +86,30 @@ export function describeBoardContract(current: () => Store, boardTowns: readonly
       expect(await board.similarOpen(q({}))).toEqual([]);
     });
 
+    it('finds the open public concerns of a town inside a box, most recently updated first, within the limit (the map of #17)', async () => {
+      const near = (id: string, over: Partial<Concern>) => concern({ id, location: { lat: 23.05, lng: 112.9 }, ...over });
+      await create(
+        near('c-m-old', { updatedAt: at(1) }),
+        near('c-m-new', { updatedAt: at(3), status: 'accepted' }),
+        near('c-m-mid', { updatedAt: at(2), route: { ...ROUTE, villageId: 'dz-xinan', cooperativeId: null, gridId: null }, category: 'road' }),
+        near('c-m-far', { updatedAt: at(4), location: { lat: 23.3, lng: 112.9 } }),
+        concern({ id: 'c-m-nowhere', updatedAt: at(5) }),
+        near('c-m-done', { updatedAt: at(6), status: 'resolved', sla: closedClocks() }),
+        near('c-m-withdrawn', { updatedAt: at(6), status: 'withdrawn', sla: closedClocks() }),
+        near('c-m-held', { updatedAt: at(7), moderation: 'held' }),
+        near('c-m-rejected', { updatedAt: at(7), moderation: 'rejected' }),
+        near('c-m-report', { updatedAt: at(8), category: 'fire_safety' }),
+        near('c-m-ruxi', { updatedAt: at(9), route: RUXI }),
+      );
+      const { board } = current();
+      const box = { minLat: 23.0, maxLat: 23.1, minLng: 112.85, maxLng: 112.95 };
+      expect(ids(await board.openInBox('danzao', box, 100))).toEqual(['c-m-new', 'c-m-mid', 'c-m-old']);
+      expect(ids(await board.openInBox('danzao', box, 2))).toEqual(['c-m-new', 'c-m-mid']);
+      expect(ids(await board.openInBox('danzao', { ...box, maxLat: 23.4 }, 100))).toEqual(['c-m-far', 'c-m-new', 'c-m-mid', 'c-m-old']);
+      expect(ids(await board.openInBox('xiqiao', box, 100))).toEqual(['c-m-ruxi']);
+      expect(await board.openInBox('danzao', { minLat: 22, maxLat: 22.5, minLng: 112, maxLng: 112.5 }, 100)).toEqual([]);
+    });
+
     it('records one +1 per person per concern, even when the same person taps many times at once, and counts them', async () => {
       const a = concern({ id: 'c-p-a' });
       const b = concern({ id: 'c-p-b' });

@@ -93,6 +93,22 @@ export class CloudbaseBoard implements BoardRepo {
     return out;
   }
 
+  /** The (town, status, updatedAt) index `board_resolved` serves it whole; the box is a filter on what it finds. */
+  async openInBox(townId: string, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }, limit: number): Promise<Concern[]> {
+    const _ = this.cb._;
+    const reports = (await this.reportCodes([townId])).get(townId) ?? [];
+    const filter = {
+      'route.townId': townId,
+      status: _.in([...OPEN_STATUSES]),
+      moderation: _.nin(HELD),
+      category: _.nin(reports),
+      'location.lat': _.gte(box.minLat).and(_.lte(box.maxLat)),
+      'location.lng': _.gte(box.minLng).and(_.lte(box.maxLng)),
+    };
+    const docs = await this.cb.find('concerns', filter, [['updatedAt', 'desc'], ['_id', 'desc']], limit, SUMMARY_FIELDS);
+    return docs.map(toConcern);
+  }
+
   /** The 举报 category codes of each town: never on a public surface. */
   private async reportCodes(townIds: string[]): Promise<Map<string, string[]>> {
     const docs = await this.cb.readAll('categories', { townId: this.cb._.in(townIds), kind: 'report' });
