@@ -11,6 +11,8 @@ import { requestSubscribe } from '../services/subscribe';
 import { useResource } from './use-resource';
 import { photosNotReady, usePhotoUpload } from './use-photo-upload';
 import { useReportDraft } from './use-report-draft';
+import { useReportMap } from './use-report-map';
+import { usePlacePicker } from './use-place-picker';
 
 export const DESCRIPTION_MAX = 500;
 /** Fewer characters say nothing a handler can act on. */
@@ -88,12 +90,14 @@ export function useReport() {
   /** The weapp map failed to load: the text above still says where the report goes. */
   const [mapFailed, setMapFailed] = useState(false);
   const [locating, setLocating] = useState(false);
-  const [manualLat, setManualLat] = useState('');
-  const [manualLng, setManualLng] = useState('');
+  /** Bumped when a point comes from elsewhere than a tap on the map: the map centres on it. */
+  const [centreKey, setCentreKey] = useState(0);
   const locateSeq = useRef(0);
   const inGrid = located?.result === 'grid';
-  // The same order the backend routes in: a located grid's town, else the picked place's, else the located town.
-  const townId = (inGrid ? located.townId : null) ?? village?.townId ?? located?.townId ?? null;
+  const townMap = useReportMap(located?.townId ?? null);
+  // The same order the backend routes in: a located grid's town, else the picked place's, else the located
+  // town; before any of them, the town on the map (so its categories can be chosen already).
+  const townId = (inGrid ? located.townId : null) ?? village?.townId ?? located?.townId ?? townMap.townId ?? null;
 
   // Categories are per town: a choice made for another town no longer applies. (From no town yet, e.g. a
   // draft being restored, nothing was chosen for another town.)
@@ -155,7 +159,10 @@ export function useReport() {
     setLocating(true);
     try {
       const p = await get();
-      if (p) await showWhere(p);
+      if (p) {
+        setCentreKey((k) => k + 1);
+        await showWhere(p);
+      }
     } catch (e) {
       setErrors((er) => ({ ...er, location: e instanceof LocationError ? e.message : errorText(e) }));
     } finally {
@@ -164,16 +171,8 @@ export function useReport() {
   };
   const locateCurrent = () => withLocating(currentPosition);
   const chooseOnMap = () => withLocating(pickOnMap);
-  /** H5 has no map picker: the resident (or a tester) can type coordinates (WGS-84). */
-  const locateManual = () =>
-    withLocating(async () => {
-      const lat = Number(manualLat);
-      const lng = Number(manualLng);
-      if (manualLat.trim() === '' || manualLng.trim() === '' || !Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) {
-        throw new LocationError('请填写有效的纬度（-90 至 90）和经度（-180 至 180）。');
-      }
-      return { location: { lat, lng }, coord: 'wgs84' };
-    });
+  /** A tap on the town map places the point (in the map's coordinates: GCJ-02 in WeChat, WGS-84 in H5). */
+  const placeAt = (lat: number, lng: number) => void showWhere({ location: { lat, lng }, coord: townMap.coord });
   const clearLocation = () => {
     locateSeq.current++;
     setPosition(null);
@@ -190,6 +189,24 @@ export function useReport() {
   const chooseCooperative = (id: string | null) => {
     setCooperativeId((cur) => (cur === id ? null : id));
   };
+  /** Another town on the map: a point or place of the town before no longer applies. */
+  const chooseTown = (id: string) => {
+    clearLocation();
+    if (village && village.townId !== id) chooseVillage(null);
+    townMap.chooseTown(id);
+  };
+  const picker = usePlacePicker({
+    roots: tree.data?.nodes ?? null,
+    townId: located?.townId ?? townMap.townId,
+    loading: tree.loading,
+    error: tree.error,
+    onRetry: () => void tree.reload(),
+    label: village ? [village.name, village.cooperatives.find((c) => c.id === cooperativeId)?.name].filter(Boolean).join(' / ') : null,
+    onPick: (v, c) => {
+      chooseVillage(v);
+      if (c) setCooperativeId(c);
+    },
+  });
   const chooseCategory = (code: string) => {
     setCategory(code);
     setErrors((e) => ({ ...e, category: undefined, submit: undefined }));
@@ -222,7 +239,10 @@ export function useReport() {
       setCategory(d.category);
       setDescription(d.description);
       photos.restore(d.photos);
-      if (d.position) void showWhere(d.position);
+      if (d.position) {
+        setCentreKey((k) => k + 1);
+        void showWhere(d.position);
+      }
     },
     () => void submitRef.current(),
   );
@@ -275,14 +295,14 @@ export function useReport() {
     mapError: () => setMapFailed(true),
     locating,
     canPickOnMap,
-    manualLat,
-    manualLng,
-    setManualLat,
-    setManualLng,
     locateCurrent,
     chooseOnMap,
-    locateManual,
+    placeAt,
     clearLocation,
+    townMap,
+    chooseTown,
+    centreKey,
+    picker,
     categories,
     category,
     description,

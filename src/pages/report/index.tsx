@@ -1,6 +1,8 @@
-import { Input, Map, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { Chip, ChipRow } from '../../components/chip';
+import { TownMap } from '../../components/grid-map';
+import { TargetPicker } from '../../components/target-picker';
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state';
 import { PrivacyGate } from '../../components/privacy-gate';
 import { DESCRIPTION_MAX, useReport } from '../../hooks/use-report';
@@ -20,9 +22,6 @@ function DescriptionCount({ text }: { text: string }) {
     </Text>
   );
 }
-
-/** A package path (copied by the build config): WeChat's Map refuses data: URIs for a marker's icon. */
-const MARKER_ICON = '/assets/marker.png';
 
 /** Where a located point will go, in words a resident can check before submitting. */
 function whereText(v: LocateView): string {
@@ -52,11 +51,10 @@ export default function ReportPage() {
     return <EmptyState text='暂时没有可选的村（社区），请稍后再试，或直接联系网格员。' action={<Button onClick={() => void r.tree.reload()}>重试</Button>} />;
   }
 
-  const village = r.village;
   return (
     <View className={`page report${elder}`}>
       <PrivacyGate />
-      {/* Step 1: where — the location first, the village → cooperative picker as the fallback */}
+      {/* Step 1: where — a tap on the town's map (or the current location), the village → cooperative picker as the fallback */}
       <Text className='section-title'>1. 问题发生在哪里？</Text>
       <View className='card report__where'>
         {r.located ? (
@@ -67,91 +65,46 @@ export default function ReportPage() {
             </Text>
           </View>
         ) : (
-          <Text className='muted report__where-hint'>定位后可直接看到问题将交由哪个网格和经济社办理。</Text>
+          <Text className='muted report__where-hint'>点地图上问题发生的位置，或使用当前位置，就能看到问题将交由哪个网格和经济社办理。</Text>
         )}
-        {/* The mini program's map (GCJ-02, as WeChat reported the point) with the point and the grid it falls in.
-            H5 has no map key: there the typed coordinates and the village → cooperative picker stand in. */}
-        {process.env.TARO_ENV === 'weapp' && r.position && r.located && !r.mapFailed ? (
-          <Map
-            className='report__map'
-            latitude={r.position.location.lat}
-            longitude={r.position.location.lng}
-            scale={16}
-            markers={[
-              {
-                id: 1,
-                latitude: r.position.location.lat,
-                longitude: r.position.location.lng,
-                width: 28,
-                height: 36,
-                iconPath: MARKER_ICON,
-                callout: { content: whereText(r.located), display: 'ALWAYS', padding: 8, borderRadius: 6, fontSize: 13, color: '#1f1f1f', bgColor: '#ffffff', textAlign: 'center', anchorX: 0, anchorY: 0, borderWidth: 0, borderColor: '#ffffff' },
-              },
-            ]}
-            onError={r.mapError}
+        {r.townMap.map.data ? (
+          <TownMap
+            map={r.townMap.map.data}
+            point={r.position?.location ?? null}
+            gridId={r.located?.gridId ?? null}
+            centreKey={r.centreKey}
+            onPick={r.placeAt}
+            onTown={r.chooseTown}
+            onMapError={r.mapError}
+            mapFailed={r.mapFailed}
+            pinText={r.located ? whereText(r.located) : null}
           />
-        ) : null}
-        {r.mapFailed ? <Text className='muted'>地图没有加载出来，不影响提交：上面的文字已说明问题将交由哪里办理。</Text> : null}
+        ) : r.townMap.map.error ? (
+          <View className='report__map-error' onClick={() => void r.townMap.map.reload()} {...{ role: 'button' }}>
+            <Text className='muted'>地图没有加载出来，点此重试。不影响提交：可以使用当前位置，或在下方选择村（社区）。</Text>
+          </View>
+        ) : (
+          <Text className='muted'>正在读取地图…</Text>
+        )}
         <View className='report__where-actions'>
           <Button size='small' type='primary' fill='outline' loading={r.locating} disabled={r.locating} onClick={() => void r.locateCurrent()}>
             使用当前位置
           </Button>
           {r.canPickOnMap ? (
             <Button size='small' fill='outline' disabled={r.locating} onClick={() => void r.chooseOnMap()}>
-              在地图上选点
+              搜索地点
             </Button>
           ) : null}
         </View>
-        {!r.canPickOnMap ? (
-          <View className='report__manual'>
-            <Input className='report__coord' type='digit' placeholder='纬度，如 23.05' value={r.manualLat} onInput={(e) => r.setManualLat(e.detail.value)} />
-            <Input className='report__coord' type='digit' placeholder='经度，如 112.93' value={r.manualLng} onInput={(e) => r.setManualLng(e.detail.value)} />
-            <Button size='small' fill='outline' disabled={r.locating} onClick={() => void r.locateManual()}>
-              查看归属
-            </Button>
-          </View>
-        ) : null}
       </View>
       {r.errors.location ? <Text className='error-text report__error'>{r.errors.location}</Text> : null}
 
-      <Text className='report__or'>{r.located?.result === 'grid' ? '已按位置确定网格（位置优先），也可再选村（社区）补充：' : '或选择村（社区）：'}</Text>
-      {village ? (
-        <View className='card report__chosen'>
-          <View className='report__chosen-row'>
-            <Text className='report__chosen-name'>
-              {village.townName} · {village.name}
-            </Text>
-            <Text className='report__change' onClick={() => r.chooseVillage(null)} {...{ role: 'button' }}>
-              更换
-            </Text>
-          </View>
-          {village.cooperatives.length > 0 ? (
-            <View className='report__coops'>
-              <Text className='muted'>可再选经济社（不清楚可不选）：</Text>
-              <ChipRow>
-                {village.cooperatives.map((c) => (
-                  <Chip key={c.id} selected={r.cooperativeId === c.id} onTap={() => r.chooseCooperative(c.id)}>
-                    {c.name}
-                  </Chip>
-                ))}
-              </ChipRow>
-            </View>
-          ) : null}
-        </View>
-      ) : (
-        r.towns.map((t) => (
-          <View key={t.townId} className='card report__town'>
-            <Text className='report__town-name'>{t.townName}</Text>
-            <ChipRow>
-              {t.villages.map((v) => (
-                <Chip key={v.id} selected={false} onTap={() => r.chooseVillage(v.id)}>
-                  {v.name}
-                </Chip>
-              ))}
-            </ChipRow>
-          </View>
-        ))
-      )}
+      <Text className='report__or'>
+        {r.located?.result === 'grid' ? '已按位置确定网格（位置优先），也可再选村（社区）补充：' : `或选择村（社区）${r.picker.townName ? `（${r.picker.townName}）` : ''}：`}
+      </Text>
+      <View className='card report__place'>
+        <TargetPicker {...r.picker} />
+      </View>
       {r.errors.place ? <Text className='error-text report__error'>{r.errors.place}</Text> : null}
 
       {/* Step 2: what kind */}
