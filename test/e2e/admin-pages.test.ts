@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import type { ConcernDetail, ModerationItem } from '../../core/views';
 import { DEMO_IDENTITIES as I, DEMO_TEAMS } from '../../server/demo-data';
 import { browserSuite, DOCS_SHOTS } from './harness';
-import { chip, loginAs } from './ui';
+import { chip, loginAs, pickPlace } from './ui';
 
 const t = browserSuite();
 
@@ -32,8 +32,7 @@ it('lets the town admin publish and reject held text, and read feedback and the 
   const { page: resident } = await t.h.newPage();
   await loginAs(t.h.base, resident, '陈阿姨');
   await button(resident, '我要反映').click();
-  await chip(resident, '西城社区').click();
-  await chip(resident, '大果经济社').click();
+  await pickPlace(resident, '西城社区', '大果经济社');
   await chip(resident, '道路设施').click();
   await resident.locator('textarea[placeholder*="请描述"]').fill(FLAGGED);
   await button(resident, '提交').click();

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { DEMO_IDENTITIES as I } from '../../server/demo-data';
 import { browserSuite, DOCS_SHOTS } from './harness';
-import { button, chip, loginAs } from './ui';
+import { button, chip, loginAs, pickPlace } from './ui';
 
 const t = browserSuite();
 
@@ -41,8 +41,7 @@ it('shows an open concern of the same kind nearby before submitting, and takes a
   const { page } = await t.h.newPage();
   await loginAs(t.h.base, page, '陈阿姨');
   await button(page, '我要反映').click();
-  await chip(page, '西城社区').click();
-  await chip(page, '大果经济社').click();
+  await pickPlace(page, '西城社区', '大果经济社');
   await chip(page, '道路设施').click();
   await page.getByText('附近已有 1 条相同问题正在办理').waitFor();
   await page.getByText(/大果经济社路口的路灯坏了/).waitFor();

@@ -4,7 +4,7 @@
  * another cooperative sees nothing and gets a clear error by id.
  */
 import { browserSuite } from './harness';
-import { button, chip, loginAs } from './ui';
+import { button, chip, loginAs, pickPlace } from './ui';
 
 const t = browserSuite();
 
@@ -17,8 +17,7 @@ it('carries a concern from report to resolution and keeps it from other committe
   await button(resident, '我要反映').click();
 
   // Place: village, then cooperative; then category; then the description.
-  await chip(resident, '西城社区').click();
-  await chip(resident, '大果经济社').click();
+  await pickPlace(resident, '西城社区', '大果经济社');
   await chip(resident, '人居环境/环境卫生').click();
   await resident.locator('textarea[placeholder*="请描述"]').fill(DESCRIPTION);
   await t.shot(resident, 'resident-report');

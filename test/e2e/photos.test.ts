@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserSuite, DOCS_SHOTS } from './harness';
-import { button, chip } from './ui';
+import { button, chip, pickPlace } from './ui';
 
 const t = browserSuite();
 
@@ -37,7 +37,7 @@ it('reports with two photos: progress, a retried failure that keeps the text, th
   await page.getByText('您好，陈阿姨').waitFor();
   await button(page, '我要反映').click();
   await page.getByText('1. 问题发生在哪里？').waitFor();
-  await chip(page, '西城社区').click();
+  await pickPlace(page, '西城社区');
   await chip(page, '人居环境/环境卫生').click();
   const text = '带照片上报：大果村口垃圾堆积，已经三天。';
   await page.locator('textarea[placeholder*="请描述"]').fill(text);

@@ -20,11 +20,22 @@ export async function loginAs(base: string, page: Page, name: string, hello = `�
   await page.getByText(hello).waitFor();
 }
 
+/**
+ * On the report page, picks the place by the picker's search (the town on the map only): the cooperative
+ * of the village, or the village itself (不清楚经济社 where it has cooperatives).
+ */
+export async function pickPlace(page: Page, village: string, cooperative?: string): Promise<void> {
+  const search = page.locator('input[placeholder="搜索村（社区）或经济社名称"] >> visible=true').first();
+  await search.fill(cooperative ?? village);
+  const label = cooperative ? `${village} / ${cooperative}` : new RegExp(`^${village}( / 不清楚经济社)?$`);
+  await page.locator('taro-button-core').filter({ has: page.getByText(label, { exact: true }) }).first().click();
+  await visibleText(page, `已选：${cooperative ? `${village} / ${cooperative}` : village}`).waitFor();
+}
+
 /** 陈阿姨 opens 我要反映 and picks the place (the village, then optionally a cooperative) and the category. */
 export async function startReport(base: string, page: Page, chips: { village: string; cooperative?: string; category: string }): Promise<void> {
   await loginAs(base, page, '陈阿姨');
   await button(page, '我要反映').click();
-  await chip(page, chips.village).click();
-  if (chips.cooperative) await chip(page, chips.cooperative).click();
+  await pickPlace(page, chips.village, chips.cooperative);
   await chip(page, chips.category).click();
 }

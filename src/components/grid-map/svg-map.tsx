@@ -159,7 +159,7 @@ export function SvgMap({ map, point, gridId, centreKey, onPick }: DrawnMapProps)
           : null}
         {map.concerns.map((c) => {
           const [x, y] = p.toXY(c.lng, c.lat);
-          return <circle key={c.id} className='grid-map__concern' cx={x} cy={y} r={8 * unit} fill='#fa8c16' stroke='#ffffff' strokeWidth={2 * unit} pointerEvents='none' aria-label={`附近正在办理：${c.categoryName}`} />;
+          return <circle key={c.id} className='grid-map__concern' cx={x} cy={y} r={8 * unit} fill='#fa8c16' stroke='#ffffff' strokeWidth={2 * unit} pointerEvents='none' />;
         })}
         {pin ? (
           <g className='grid-map__pin' pointerEvents='none'>
