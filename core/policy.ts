@@ -137,6 +137,13 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'apiClient/create': { roles: ['admin'], write: true },
   'apiClient/list': { roles: ['admin'], write: false },
   'apiClient/revoke': { roles: ['admin'], write: true },
+  // 街坊议事, issue 21 second round: committee rights (a 街坊会 leader is a resident) are checked per place in the services.
+  'resident/list': { roles: EVERYONE, write: false },
+  'resident/verify': { roles: EVERYONE, write: true },
+  'me/requestVerification': { roles: EVERYONE, write: true },
+  'topic/saveMeeting': { roles: EVERYONE, write: true },
+  'town/topicSettings': { roles: ['admin'], write: false },
+  'town/saveTopicSettings': { roles: ['admin'], write: true },
 };
 
 export interface RateLimits {

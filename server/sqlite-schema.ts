@@ -625,4 +625,18 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX content_reports_reporter ON content_reports(reporter_openid);
   ALTER TABLE vol_events ADD COLUMN text_removed_at TEXT;
   `,
+  /* 29 (街坊议事, issue 21): residents verified by their committee (户籍/常住) or asking to be; a town's support number */ `
+  ALTER TABLE resident_places ADD COLUMN verified_kind TEXT CHECK (verified_kind IN ('huji','changzhu'));
+  ALTER TABLE resident_places ADD COLUMN verified_at TEXT;
+  ALTER TABLE resident_places ADD COLUMN verified_by TEXT;
+  ALTER TABLE resident_places ADD COLUMN verify_requested_at TEXT;
+  CREATE TABLE topic_settings (
+    town_id TEXT PRIMARY KEY,
+    supports_needed INTEGER NOT NULL CHECK (supports_needed >= 1),
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX topic_comments_author ON topic_comments(author_openid);
+  CREATE INDEX topic_votes_openid ON topic_votes(openid);
+  CREATE INDEX topic_supports_openid ON topic_supports(openid);
+  `,
 ];

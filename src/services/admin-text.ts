@@ -111,6 +111,11 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   // Admin (issue 19): Open311 clients.
   'apiClient/create': '新建开放接口客户端',
   'apiClient/revoke': '吊销开放接口客户端',
+  // 街坊议事, issue 21 second round.
+  'resident/verify': '认证议事居民',
+  'me/requestVerification': '申请议事居民认证',
+  'topic/saveMeeting': '记录议事会',
+  'town/saveTopicSettings': '修改提议所需支持数',
 };
 
 export function auditActionText(action: string): string {
