@@ -152,6 +152,86 @@ function describeTopics(name: string, setup: (clock: TestClock) => Promise<Env>,
       expect((await runSlaJob(env.deps, env.router.directory, env.deps.now())).topicsClosed).toBe(1);
       expect((await call<TopicDetail>(I.resident, 'topic/get', { id: t.id })).result).toMatchObject({ turnout: 200, counts: { o1: 67, o2: 67, o3: 66 } });
     }, 60_000);
+
+    it('takes votes of verified residents only on a topic that requires them; the committee verifies from its roster or on request', async () => {
+      await places();
+      const t = await call<TopicDetail>(I.xichengStaff, 'topic/create', { placeId: 'dz-xicheng', title: '集体土地出租方案', background: '', options: ['出租', '不出租'], deadline: deadline(), requireVerified: true });
+      expect(t.requireVerified).toBe(true);
+      expect(await call<TopicDetail>(I.resident, 'topic/get', { id: t.id })).toMatchObject({ takePart: null, mustVerify: true });
+      expect(await code(call(I.resident, 'topic/vote', { id: t.id, optionId: 'o1' }))).toBe('TOPIC.NOT_VERIFIED');
+      // Comments stay open to every resident of the place.
+      expect(await code(call(I.resident, 'topic/comment', { id: t.id, text: '租金要公开' }))).toBe('ok');
+      // 陈阿姨 asks; the request leads the committee's roster.
+      expect(await call<PlaceView>(I.resident, 'me/requestVerification')).toMatchObject({ verified: null, verifyRequestedAt: expect.any(String) });
+      const roster = await call<{ items: Array<{ openid: string; verifyRequestedAt: string | null; verified: string | null }> }>(I.xichengStaff, 'resident/list', { placeId: 'dz-xicheng' });
+      expect(roster.items.map((r) => r.openid)).toEqual([I.resident, I.resident2]);
+      expect(roster.items[0].verifyRequestedAt).not.toBeNull();
+      expect((await call<{ items: unknown[] }>(I.xichengStaff, 'resident/list', { placeId: 'dz-xicheng', query: '不存在的名字' })).items).toEqual([]);
+      expect(await code(call(I.xichengStaff, 'resident/list', { placeId: 'dz-xinan' }))).toBe('TOPIC.NOT_COMMITTEE');
+      // Another village's committee does not learn that 陈阿姨 stated a place.
+      expect(await code(call(I.xinanStaff, 'resident/verify', { openid: I.resident, kind: 'huji' }))).toBe('TOPIC.RESIDENT_NOT_FOUND');
+      expect(await code(call(I.xichengStaff, 'resident/verify', { openid: 'nobody-here', kind: 'huji' }))).toBe('TOPIC.RESIDENT_NOT_FOUND');
+      expect(await call(I.xichengStaff, 'resident/verify', { openid: I.resident, kind: 'huji' })).toMatchObject({ openid: I.resident, verified: 'huji', verifiedByName: '吴委员', verifyRequestedAt: null });
+      expect(await call(I.resident, 'topic/vote', { id: t.id, optionId: 'o1' })).toEqual({ optionId: 'o1', outcome: 'new' });
+      expect(await call<TopicDetail>(I.resident, 'topic/get', { id: t.id })).toMatchObject({ mustVerify: false, myVote: 'o1' });
+      expect(await code(call(I.resident2, 'topic/vote', { id: t.id, optionId: 'o2' }))).toBe('TOPIC.NOT_VERIFIED');
+      // The mark taken away, the next vote is refused; the vote cast stays counted.
+      await call(I.xichengStaff, 'resident/verify', { openid: I.resident, kind: 'none' });
+      expect(await code(call(I.resident, 'topic/vote', { id: t.id, optionId: 'o2' }))).toBe('TOPIC.NOT_VERIFIED');
+      expect(await env.deps.store.topics.myVote(t.id, I.resident)).toBe('o1');
+      // A topic without the rule takes every resident's vote.
+      const open = await call<TopicDetail>(I.xichengStaff, 'topic/create', { placeId: 'dz-xicheng', title: '春节活动', background: '', options: ['舞狮', '粤剧'], deadline: deadline() });
+      expect(open).toMatchObject({ requireVerified: false, mustVerify: false });
+      expect(await code(call(I.resident2, 'topic/vote', { id: open.id, optionId: 'o2' }))).toBe('ok');
+    });
+
+    it('refuses a vote at exactly the deadline and after it, before any job has settled the topic', async () => {
+      await places();
+      const t = await call<TopicDetail>(I.xichengStaff, 'topic/create', { placeId: 'dz-xicheng', title: '路灯位置', background: '', options: ['祠堂前', '村口'], deadline: deadline() });
+      // (The test clock moves 1 ms on every read: a call reads it a few times.)
+      env.clock.set(new Date(Date.parse(t.deadline ?? '') - 100).toISOString());
+      expect(await code(call(I.resident, 'topic/vote', { id: t.id, optionId: 'o1' }))).toBe('ok');
+      // The clock's next read is the deadline itself.
+      env.clock.set(t.deadline ?? '');
+      expect(await env.deps.store.topics.get(t.id)).toMatchObject({ stage: 'open' });
+      expect(await code(call(I.resident2, 'topic/vote', { id: t.id, optionId: 'o2' }))).toBe('TOPIC.CLOSED');
+      env.clock.advance(60_000);
+      expect(await code(call(I.resident, 'topic/vote', { id: t.id, optionId: 'o2' }))).toBe('TOPIC.CLOSED');
+      expect((await call<TopicDetail>(I.resident, 'topic/get', { id: t.id })).result).toMatchObject({ turnout: 1, counts: { o1: 1, o2: 0 } });
+    });
+
+    it('attaches 议事会 meetings to a topic, shown on its page; only its committee records them', async () => {
+      await places();
+      const t = await call<TopicDetail>(I.xichengStaff, 'topic/create', { placeId: 'dz-xicheng', title: '村口空地怎么用', background: '', options: ['停车场', '小公园'], deadline: deadline() });
+      expect(t.meetings).toEqual([]);
+      const meeting = { id: t.id, date: '2026-12-03T07:30:00Z', place: '西城社区党群服务中心', minutes: '到会居民多数赞成建小公园', attendance: 32 };
+      const saved = await call<TopicDetail>(I.xichengStaff, 'topic/saveMeeting', meeting);
+      expect(saved.meetings).toEqual([{ id: 'm1', date: '2026-12-03T07:30:00.000Z', place: '西城社区党群服务中心', minutes: '到会居民多数赞成建小公园', underReview: false, attendance: 32, savedAt: expect.any(String), savedByName: '吴委员' }]);
+      expect(await code(call(I.resident, 'topic/saveMeeting', meeting))).toBe('TOPIC.NOT_COMMITTEE');
+      expect(await code(call(I.xinanStaff, 'topic/saveMeeting', meeting))).toBe('TOPIC.NOT_COMMITTEE');
+      expect(await code(call(I.xichengStaff, 'topic/saveMeeting', { ...meeting, meetingId: 'm9' }))).toBe('TOPIC.MEETING_NOT_FOUND');
+      expect(await code(call(I.xichengStaff, 'topic/saveMeeting', { ...meeting, attendance: -1 }))).toBe('VALIDATION.FAILED');
+      await call(I.xichengStaff, 'topic/saveMeeting', { ...meeting, date: '2026-12-04T07:30:00Z', attendance: 40 });
+      const fixed = await call<TopicDetail>(I.xichengStaff, 'topic/saveMeeting', { ...meeting, meetingId: 'm1', attendance: 35 });
+      expect(fixed.meetings.map((m) => [m.id, m.attendance])).toEqual([['m1', 35], ['m2', 40]]);
+      expect((await call<TopicDetail>(OUTSIDER, 'topic/get', { id: t.id })).meetings.map((m) => m.place)).toEqual(['西城社区党群服务中心', '西城社区党群服务中心']);
+      const p = await call<TopicDetail>(I.resident, 'topic/propose', { title: '增设路灯', background: '' });
+      expect(await code(call(I.xichengStaff, 'topic/saveMeeting', { ...meeting, id: p.id }))).toBe('TOPIC.WRONG_STAGE');
+    });
+
+    it("asks a proposal for the supports the town admin set, and keeps each proposal's number", async () => {
+      await places();
+      expect(await call(I.townAdmin, 'town/topicSettings')).toEqual({ townId: 'danzao', supportsNeeded: 2 });
+      expect(await code(call(I.townAdmin, 'town/saveTopicSettings', { supportsNeeded: 0 }))).toBe('VALIDATION.FAILED');
+      expect(await code(call(I.jiujiangAdmin, 'town/saveTopicSettings', { townId: 'danzao', supportsNeeded: 1 }))).toBe('AUTH.FORBIDDEN');
+      const before = await call<TopicDetail>(I.resident, 'topic/propose', { title: '增设路灯', background: '' });
+      expect(await call(I.townAdmin, 'town/saveTopicSettings', { supportsNeeded: 30 })).toEqual({ townId: 'danzao', supportsNeeded: 30 });
+      expect(await call(I.districtAdmin, 'town/topicSettings', { townId: 'danzao' })).toEqual({ townId: 'danzao', supportsNeeded: 30 });
+      expect((await call<TopicDetail>(I.resident, 'topic/propose', { title: '河涌加护栏', background: '' })).supportsNeeded).toBe(30);
+      expect((await call<TopicDetail>(I.resident, 'topic/get', { id: before.id })).supportsNeeded).toBe(2);
+      // Another town keeps its own number.
+      expect(await call(I.jiujiangAdmin, 'town/topicSettings')).toEqual({ townId: 'jiujiang', supportsNeeded: 10 });
+    });
   });
 }
 
