@@ -1,5 +1,6 @@
 import type { ApiClientRecord } from './api-client-model';
 import type { TopicOutputs } from './topic-views';
+import type { MyYishiData } from './topic-privacy';
 import type { ActionView, ConcernActionView } from './action-views';
 import type { CalendarYear } from './calendar';
 import type { RatesWithVolunteers } from './action-stats';
@@ -388,6 +389,8 @@ export interface MyDataExport {
   volunteer: MyVolunteer;
   /** Every team application the person made, with what they wrote (held notes included: they are theirs). */
   applications: Array<{ teamId: string; teamName: string; status: MemberStatus; appliedAt: string; decidedAt: string | null; note: string | null }>;
+  /** 街坊议事 (issue 21): the stated place, the topics and comments they wrote, their votes and supports. */
+  yishi: MyYishiData;
 }
 
 /** Workbench filters of the open inbox: 今天到期, 已超期, 待签收 (schemas.ts INBOX_FILTERS lists the same). */

@@ -219,6 +219,40 @@ function describeTopics(name: string, setup: (clock: TestClock) => Promise<Env>,
       expect(await code(call(I.xichengStaff, 'topic/saveMeeting', { ...meeting, id: p.id }))).toBe('TOPIC.WRONG_STAGE');
     });
 
+    it("exports a resident's 议事 data, and on delete keeps the counts but not the person", async () => {
+      await places();
+      const t = await call<TopicDetail>(I.xichengStaff, 'topic/create', { placeId: 'dz-xicheng', title: '村口空地怎么用', background: '', options: ['停车场', '小公园'], deadline: deadline() });
+      await call(I.resident, 'topic/vote', { id: t.id, optionId: 'o2' });
+      await call(I.resident2, 'topic/vote', { id: t.id, optionId: 'o2' });
+      await call(I.resident, 'topic/comment', { id: t.id, text: '建议做小公园' });
+      const p = await call<TopicDetail>(I.resident, 'topic/propose', { title: '祠堂前增设路灯', background: '晚上很黑' });
+      await call(I.resident2, 'me/setPlace', { placeId: 'dz-xicheng' });
+      await call(I.daguoChair, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
+      await call(I.daguoChair, 'topic/support', { id: p.id });
+      const q = await call<TopicDetail>(I.daguoChair, 'topic/propose', { title: '河涌边加护栏', background: '' });
+      await call(I.resident, 'topic/support', { id: q.id });
+      const exported = await call<{ yishi: Record<string, unknown> }>(I.resident, 'me/export');
+      expect(exported.yishi).toEqual({
+        place: expect.objectContaining({ placeId: 'dz-xicheng-daguo', verified: null }),
+        topics: [expect.objectContaining({ id: p.id, title: '祠堂前增设路灯', background: '晚上很黑', stage: 'collecting', underReview: false })],
+        comments: [expect.objectContaining({ topicId: t.id, topicTitle: '村口空地怎么用', text: '建议做小公园' })],
+        votes: [expect.objectContaining({ topicId: t.id, topicTitle: '村口空地怎么用', optionId: 'o2', optionLabel: '小公园' })],
+        supports: [expect.objectContaining({ topicId: q.id, topicTitle: '河涌边加护栏' })],
+      });
+      // Another person's export holds none of it.
+      expect((await call<{ yishi: { comments: unknown[]; topics: unknown[] } }>(I.resident2, 'me/export')).yishi).toMatchObject({ comments: [], topics: [] });
+
+      await call(I.resident, 'me/delete', { confirm: true });
+      const data = await env.deps.store.topics.personData(I.resident);
+      expect(data).toEqual({ topics: [], comments: [], votes: [], supports: [] });
+      env.clock.advance(3 * DAY + 1000);
+      const closed = await call<TopicDetail>(I.resident2, 'topic/get', { id: t.id });
+      expect(closed.result).toMatchObject({ turnout: 2, counts: { o1: 0, o2: 2 } });
+      expect(closed.comments).toEqual([expect.objectContaining({ text: '建议做小公园', authorName: '' })]);
+      expect(await call<TopicDetail>(I.daguoChair, 'topic/get', { id: q.id })).toMatchObject({ supportCount: 1 });
+      expect((await call<TopicDetail>(I.daguoChair, 'topic/get', { id: p.id })).authorName).toBe('');
+    });
+
     it("asks a proposal for the supports the town admin set, and keeps each proposal's number", async () => {
       await places();
       expect(await call(I.townAdmin, 'town/topicSettings')).toEqual({ townId: 'danzao', supportsNeeded: 2 });
