@@ -985,4 +985,15 @@ export interface TopicRepo {
   setTownSupports(townId: string, supportsNeeded: number, at: string): Promise<void>;
   /** What one person has in 议事 (me/export): the topics and comments they wrote, their votes and supports. */
   personData(openid: string): Promise<{ topics: Topic[]; comments: TopicComment[]; votes: TopicVote[]; supports: Array<{ topicId: string; at: string }> }>;
+  // 内容审核 of 议事 texts (issue 21, second round).
+  /** Topics whose title and background are held, in these towns (all when null), at most `limit`, in id order. */
+  heldTopics(townIds: string[] | null, limit: number): Promise<Topic[]>;
+  /** Comments held for review in these towns (all when null), at most `limit`, in id order. */
+  heldComments(townIds: string[] | null, limit: number): Promise<TopicComment[]>;
+  getComment(id: string): Promise<TopicComment | null>;
+  /**
+   * ONE conditional update of a comment's moderation from `from` to `to`, only in these towns (all when
+   * null): false (nothing changed) when it is not at `from` there.
+   */
+  setCommentModeration(id: string, from: Moderation, to: Moderation, townIds: string[] | null): Promise<boolean>;
 }

@@ -176,7 +176,7 @@ export const schemas = {
   'feedback/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'moderation/list': z.object({}).strict(),
   'moderation/decide': z
-    .object({ kind: z.enum(['concern', 'message', 'event', 'cancelReason', 'application', 'hoursReason', 'photo', 'reportedConcern', 'reportedMessage', 'reportedEvent']), id: z.union([id, pairId]), decision: z.enum(['publish', 'reject']) })
+    .object({ kind: z.enum(['concern', 'message', 'event', 'cancelReason', 'application', 'hoursReason', 'photo', 'reportedConcern', 'reportedMessage', 'reportedEvent', 'reportedTopicComment', 'topic', 'topicComment']), id: z.union([id, pairId]), decision: z.enum(['publish', 'reject']) })
     .strict(),
   // 举报: the concern's description, or one message of its thread.
   // `finalReply`: the board card's 办理答复 (the card carries no message id), instead of a `messageId`.
@@ -184,6 +184,8 @@ export const schemas = {
   'moderation/report': z.union([
     z.object({ concernId: id, messageId: id.optional(), finalReply: z.literal(true).optional(), reason: z.enum(REPORT_REASONS) }).strict(),
     z.object({ eventId: id, reason: z.enum(REPORT_REASONS) }).strict(),
+    // 街坊议事 (issue 21): a comment of a topic.
+    z.object({ topicCommentId: id, reason: z.enum(REPORT_REASONS) }).strict(),
   ]),
   'audit/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'board/list': z.object({ placeId: id.optional(), limit: limit.optional() }).strict(),

@@ -19,7 +19,7 @@ import type { HoursAudit, MemberStatus, SignUpStatus, TeamKind, VolunteerEvent }
  * event's cancellation reason, a team application's note, a leader's reason for correcting hours, or a
  * photo attached to a concern or a message of its thread.
  */
-export type HeldKind = 'concern' | 'message' | 'event' | 'cancelReason' | 'application' | 'hoursReason' | 'photo' | ReportedItemKind;
+export type HeldKind = 'concern' | 'message' | 'event' | 'cancelReason' | 'application' | 'hoursReason' | 'photo' | ReportedItemKind | 'topic' | 'topicComment';
 
 /** One piece of held user text as the moderator sees it, oldest first in `moderation/list`. */
 export interface ModerationItem {
@@ -33,7 +33,7 @@ export interface ModerationItem {
   at: string;
   townId: string;
   /** What the text belongs to, so the moderator can open it. */
-  subject: { kind: 'concern' | 'event' | 'team'; id: string };
+  subject: { kind: 'concern' | 'event' | 'team' | 'topic'; id: string };
   /** For a reported (举报) published text: how many people reported it, and their reasons. */
   reports?: { count: number; reasons: ReportReason[] };
 }

@@ -159,4 +159,24 @@ export class SqliteTopics implements TopicRepo {
     const supports = (this.db.prepare('SELECT topic_id, at FROM topic_supports WHERE openid = ? ORDER BY at, topic_id').all(openid) as Row[]).map((r) => ({ topicId: r.topic_id as string, at: r.at as string }));
     return { topics, comments, votes, supports };
   }
+  async heldTopics(townIds: string[] | null, limit: number): Promise<Topic[]> {
+    if (townIds !== null && townIds.length === 0) return [];
+    const inTowns = townIds === null ? '' : `AND town_id IN (${marks(townIds.length)})`;
+    const sql = `SELECT data FROM topics WHERE json_extract(data, '$.moderation') = 'held' ${inTowns} ORDER BY id LIMIT ?`;
+    return (this.db.prepare(sql).all(...(townIds ?? []), limit) as Row[]).map(toTopic);
+  }
+  async heldComments(townIds: string[] | null, limit: number): Promise<TopicComment[]> {
+    if (townIds !== null && townIds.length === 0) return [];
+    const inTowns = townIds === null ? '' : `AND town_id IN (${marks(townIds.length)})`;
+    return (this.db.prepare(`SELECT * FROM topic_comments WHERE moderation = 'held' ${inTowns} ORDER BY id LIMIT ?`).all(...(townIds ?? []), limit) as Row[]).map(toComment);
+  }
+  async getComment(id: string): Promise<TopicComment | null> {
+    const r = this.db.prepare('SELECT * FROM topic_comments WHERE id = ?').get(id) as Row | undefined;
+    return r ? toComment(r) : null;
+  }
+  async setCommentModeration(id: string, from: TopicComment['moderation'], to: TopicComment['moderation'], townIds: string[] | null): Promise<boolean> {
+    if (townIds !== null && townIds.length === 0) return false;
+    const inTowns = townIds === null ? '' : `AND town_id IN (${marks(townIds.length)})`;
+    return this.db.prepare(`UPDATE topic_comments SET moderation = ? WHERE id = ? AND moderation = ? ${inTowns}`).run(to, id, from, ...(townIds ?? [])).changes === 1;
+  }
 }

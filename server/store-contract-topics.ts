@@ -230,5 +230,32 @@ export function describeTopicContract(current: () => Store): void {
       });
       expect(await topics.personData('nobody')).toEqual({ topics: [], comments: [], votes: [], supports: [] });
     });
+
+    it('lists held topics and comments per town for 内容审核 and changes a comment only from the state given, in the towns given', async () => {
+      const { topics } = current();
+      const held = topic({ moderation: 'held' });
+      const elsewhere = topic({ moderation: 'held', townId: 'jiujiang', placeId: 'jj-dungen' });
+      const fine = topic();
+      for (const t of [held, elsewhere, fine]) await topics.create(t);
+      const c = comment(fine.id, { moderation: 'held', text: '加微信 abc123' });
+      const ok = comment(fine.id);
+      const far = comment(elsewhere.id, { moderation: 'held', townId: 'jiujiang' });
+      for (const x of [c, ok, far]) await topics.addComment(x);
+      expect((await topics.heldTopics(['danzao'], 10)).map((t) => t.id)).toEqual([held.id]);
+      expect((await topics.heldTopics(null, 10)).map((t) => t.id).sort()).toEqual([held.id, elsewhere.id].sort());
+      expect(await topics.heldTopics([], 10)).toEqual([]);
+      expect((await topics.heldComments(['danzao'], 10)).map((x) => x.id)).toEqual([c.id]);
+      expect((await topics.heldComments(null, 1))).toHaveLength(1);
+      expect(await topics.getComment(c.id)).toEqual(c);
+      expect(await topics.getComment('tc-missing')).toBeNull();
+      // Another town's moderator changes nothing; nor does a second decision.
+      expect(await topics.setCommentModeration(c.id, 'held', 'published', ['jiujiang'])).toBe(false);
+      expect(await topics.setCommentModeration(c.id, 'held', 'published', ['danzao'])).toBe(true);
+      expect(await topics.setCommentModeration(c.id, 'held', 'rejected', ['danzao'])).toBe(false);
+      expect(await topics.getComment(c.id)).toEqual({ ...c, moderation: 'published' });
+      expect(await topics.setCommentModeration(ok.id, 'published', 'rejected', null)).toBe(true);
+      expect((await topics.getComment(ok.id))?.moderation).toBe('rejected');
+      expect(await topics.heldComments(['danzao'], 10)).toEqual([]);
+    });
   });
 }

@@ -253,6 +253,27 @@ function describeTopics(name: string, setup: (clock: TestClock) => Promise<Env>,
       expect((await call<TopicDetail>(I.daguoChair, 'topic/get', { id: p.id })).authorName).toBe('');
     });
 
+    it('takes a 举报 of a comment to the town moderators, who take it down: kept for its author, gone for the rest', async () => {
+      await places();
+      const t = await call<TopicDetail>(I.xichengStaff, 'topic/create', { placeId: 'dz-xicheng', title: '村口空地怎么用', background: '', options: [], deadline: deadline() });
+      const c = await call<{ id: string }>(I.resident, 'topic/comment', { id: t.id, text: '隔壁老王家占了空地' });
+      expect(await call(I.resident2, 'moderation/report', { topicCommentId: c.id, reason: 'privacy' })).toEqual({ status: 'reported' });
+      expect(await call(I.resident2, 'moderation/report', { topicCommentId: c.id, reason: 'privacy' })).toEqual({ status: 'already' });
+      expect(await code(call(I.resident2, 'moderation/report', { topicCommentId: 'tc-missing', reason: 'privacy' }))).toBe('TOPIC.COMMENT_NOT_FOUND');
+      // Another town's admin does not see it in their queue, nor decide it.
+      type Items = { items: Array<{ kind: string; id: string; text: string; subject: { kind: string; id: string } }> };
+      expect((await call<Items>(I.jiujiangAdmin, 'moderation/list')).items.filter((i) => i.id === c.id)).toEqual([]);
+      expect(await code(call(I.jiujiangAdmin, 'moderation/decide', { kind: 'reportedTopicComment', id: c.id, decision: 'reject' }))).toBe('MODERATION.NOT_HELD');
+      const queued = (await call<Items>(I.townAdmin, 'moderation/list')).items.filter((i) => i.id === c.id);
+      expect(queued).toEqual([expect.objectContaining({ kind: 'reportedTopicComment', text: '隔壁老王家占了空地', subject: { kind: 'topic', id: t.id }, reports: { count: 1, reasons: ['privacy'] } })]);
+      expect(await call(I.townAdmin, 'moderation/decide', { kind: 'reportedTopicComment', id: c.id, decision: 'reject' })).toEqual({ decided: true });
+      expect(await code(call(I.townAdmin, 'moderation/decide', { kind: 'reportedTopicComment', id: c.id, decision: 'reject' }))).toBe('MODERATION.NOT_HELD');
+      expect((await call<TopicDetail>(I.resident2, 'topic/get', { id: t.id })).comments).toEqual([]);
+      expect((await call<TopicDetail>(I.resident, 'topic/get', { id: t.id })).comments).toEqual([expect.objectContaining({ id: c.id, underReview: true, text: '隔壁老王家占了空地' })]);
+      const told = await call<{ items: Array<{ kind: string; page: string }> }>(I.resident, 'message/list');
+      expect(told.items.filter((m) => m.kind === 'content_removed')).toEqual([expect.objectContaining({ page: `/yishi/pages/topic/index?id=${t.id}` })]);
+    });
+
     it("asks a proposal for the supports the town admin set, and keeps each proposal's number", async () => {
       await places();
       expect(await call(I.townAdmin, 'town/topicSettings')).toEqual({ townId: 'danzao', supportsNeeded: 2 });
@@ -296,6 +317,7 @@ describe('held text in 街坊议事 (SQLite, the local word list)', () => {
   const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: clock.now, rateLimits: GENEROUS_LIMITS });
   afterAll(() => rt.close());
   const call = <T>(openid: string, action: string, data: unknown = {}) => rt.router.call('concern', action, data, openid) as Promise<T>;
+  const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string }) => e.code ?? String(e));
 
   it('shows a held comment and a held proposal to their author and the town moderators only, and sends no notice of them', async () => {
     await call(I.resident, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
@@ -318,5 +340,24 @@ describe('held text in 街坊议事 (SQLite, the local word list)', () => {
     expect((await call<TopicDetail>(I.townAdmin, 'topic/get', { id: p.id })).title).toBe('加微信领补贴');
     const bodies = rt.store.db.prepare(`SELECT body FROM outbox WHERE kind LIKE 'topic_%'`).pluck().all() as string[];
     expect(bodies.join('\n')).not.toContain('微信');
+  });
+
+  it('lists held topic texts and comments in 内容审核 for the town moderators, who publish or reject them', async () => {
+    await call(I.resident, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
+    await call(I.resident2, 'me/setPlace', { placeId: 'dz-xicheng' });
+    const t = await call<TopicDetail>(I.xichengStaff, 'topic/create', { placeId: 'dz-xicheng', title: '河涌整治', background: '', options: [], deadline: '2026-12-05T02:00:00.000Z' });
+    const c = await call<{ id: string }>(I.resident, 'topic/comment', { id: t.id, text: '想了解加微信 abc123' });
+    const p = await call<TopicDetail>(I.resident, 'topic/propose', { title: '加微信领补贴', background: '' });
+    type Items = { items: Array<{ kind: string; id: string; subject: { kind: string; id: string } }> };
+    const mine = (items: Items['items']) => items.filter((i) => i.id === c.id || i.id === p.id).map((i) => [i.kind, i.id, i.subject.kind]);
+    expect(mine((await call<Items>(I.townAdmin, 'moderation/list')).items).sort()).toEqual([['topic', p.id, 'topic'], ['topicComment', c.id, 'topic']].sort());
+    expect(mine((await call<Items>(I.jiujiangAdmin, 'moderation/list')).items)).toEqual([]);
+    expect(await code(call(I.jiujiangAdmin, 'moderation/decide', { kind: 'topicComment', id: c.id, decision: 'publish' }))).toBe('MODERATION.NOT_HELD');
+    expect(await call(I.townAdmin, 'moderation/decide', { kind: 'topicComment', id: c.id, decision: 'publish' })).toEqual({ decided: true });
+    expect((await call<TopicDetail>(I.resident2, 'topic/get', { id: t.id })).comments.map((x) => x.text)).toEqual(['想了解加微信 abc123']);
+    expect(await call(I.townAdmin, 'moderation/decide', { kind: 'topic', id: p.id, decision: 'reject' })).toEqual({ decided: true });
+    expect(await code(call(I.townAdmin, 'moderation/decide', { kind: 'topic', id: p.id, decision: 'publish' }))).toBe('MODERATION.NOT_HELD');
+    await expect(call(I.resident2, 'topic/get', { id: p.id })).rejects.toMatchObject({ code: 'TOPIC.NOT_FOUND' });
+    expect(mine((await call<Items>(I.townAdmin, 'moderation/list')).items)).toEqual([]);
   });
 });

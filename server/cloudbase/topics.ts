@@ -164,4 +164,22 @@ export class CloudbaseTopics implements TopicRepo {
       supports: byAt(supports.map((d) => ({ topicId: String(d.topicId), at: String(d.at) })), (x) => x.topicId),
     };
   }
+  async heldTopics(townIds: string[] | null, limit: number): Promise<Topic[]> {
+    if (townIds !== null && townIds.length === 0) return [];
+    const docs = await this.cb.find('topics', { moderation: 'held', ...(townIds === null ? {} : { townId: this.cb._.in(townIds) }) }, [['_id', 'asc']], limit);
+    return docs.map(toTopic);
+  }
+  async heldComments(townIds: string[] | null, limit: number): Promise<TopicComment[]> {
+    if (townIds !== null && townIds.length === 0) return [];
+    const docs = await this.cb.find('topic_comments', { moderation: 'held', ...(townIds === null ? {} : { townId: this.cb._.in(townIds) }) }, [['_id', 'asc']], limit);
+    return docs.map(toComment);
+  }
+  async getComment(id: string): Promise<TopicComment | null> {
+    const d = await this.cb.getDoc('topic_comments', id);
+    return d ? toComment(d) : null;
+  }
+  async setCommentModeration(id: string, from: TopicComment['moderation'], to: TopicComment['moderation'], townIds: string[] | null): Promise<boolean> {
+    if (townIds !== null && townIds.length === 0) return false;
+    return this.cb.conditionalUpdate('topic_comments', { _id: id, moderation: from, ...(townIds === null ? {} : { townId: this.cb._.in(townIds) }) }, { moderation: to });
+  }
 }

@@ -15,6 +15,10 @@ export const HELD_KIND_TEXT: Readonly<Record<HeldKind, string>> = {
   reportedMessage: '被举报的诉求留言',
   // WeChat review (issue 15): 举报 of volunteer event texts
   reportedEvent: '被举报的志愿活动',
+  // 街坊议事 (issue 21)
+  reportedTopicComment: '被举报的议题留言',
+  topic: '议题内容',
+  topicComment: '议题留言',
 };
 
 export function heldKindText(kind: string): string {
@@ -36,6 +40,8 @@ export function subjectLink(subject: ModerationItem['subject']): { url: string; 
       return { url: `/volunteer/pages/event/index?id=${id}`, label: '查看所属活动' };
     case 'team':
       return { url: `/volunteer/pages/team/index?id=${id}`, label: '查看所属队伍' };
+    case 'topic':
+      return { url: `/yishi/pages/topic/index?id=${id}`, label: '查看所属议题' };
   }
 }
 
