@@ -151,6 +151,7 @@ export async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promi
     requireVerified: t.requireVerified === true,
     mustVerify: t.requireVerified === true && t.options.length > 0 && takePart === null && !place?.verified,
     meetings: meetingViews(t, canManage || mod),
+    verifyRequestedAt: place?.verifyRequestedAt ?? null,
   };
 }
 

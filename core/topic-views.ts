@@ -75,6 +75,8 @@ export interface TopicDetail extends TopicSummary {
   mustVerify: boolean;
   /** 议事会 meetings, oldest added first. */
   meetings: TopicMeetingView[];
+  /** When the caller asked their committee to verify them, while unanswered. */
+  verifyRequestedAt: string | null;
 }
 
 export interface TopicMeetingView {
