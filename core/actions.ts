@@ -117,6 +117,13 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'apiClient/revoke': 'concern',
   // Residents report on a map (#17): one town's boundaries for drawing.
   'grid/map': 'concern',
+  // 街坊议事, issue 21 second round.
+  'resident/list': 'concern',
+  'resident/verify': 'concern',
+  'me/requestVerification': 'concern',
+  'topic/saveMeeting': 'concern',
+  'town/topicSettings': 'concern',
+  'town/saveTopicSettings': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

@@ -15,10 +15,12 @@ import type { ContentReport, ReportedItemKind, ReportedKind, ReportOutcome, Repo
 import type { ParsedInputOf } from './schemas';
 import { tellAuthorOfTakedown } from './takedown-notice';
 import type { ModerationItem } from './views';
+import { reportTopicComment, takeDownTopicComment } from './topic-moderation';
 import { EVENT_PAGE } from './volunteer-service';
 
 export async function report(ctx: Ctx, input: ParsedInputOf<'moderation/report'>): Promise<{ status: ReportOutcome }> {
   if ('eventId' in input) return reportEvent(ctx, input.eventId, input.reason);
+  if ('topicCommentId' in input) return reportTopicComment(ctx, input.topicCommentId, input.reason);
   const { store } = ctx.deps;
   const snap = await ctx.directory.current();
   const c = await store.concerns.get(input.concernId);
@@ -66,8 +68,8 @@ export function finalReplyOf(c: Pick<Concern, 'reporterOpenid'>, thread: readonl
   return [...thread].reverse().find((m) => m.authorOpenid !== c.reporterOpenid && m.moderation === 'published');
 }
 
-const ITEM_KIND: Readonly<Record<ReportedKind, ReportedItemKind>> = { concern: 'reportedConcern', message: 'reportedMessage', event: 'reportedEvent' };
-const REPORTED_KIND: Readonly<Record<ReportedItemKind, ReportedKind>> = { reportedConcern: 'concern', reportedMessage: 'message', reportedEvent: 'event' };
+const ITEM_KIND: Readonly<Record<ReportedKind, ReportedItemKind>> = { concern: 'reportedConcern', message: 'reportedMessage', event: 'reportedEvent', topicComment: 'reportedTopicComment' };
+const REPORTED_KIND: Readonly<Record<ReportedItemKind, ReportedKind>> = { reportedConcern: 'concern', reportedMessage: 'message', reportedEvent: 'event', reportedTopicComment: 'topicComment' };
 
 /**
  * The reported texts of these towns (all when null) for 内容审核, one item per text with how many reported
@@ -86,6 +88,8 @@ export async function reportedItems(ctx: Ctx, towns: string[] | null, limit: num
     const text =
       first.kind === 'event'
         ? await reportedEventText(ctx, first.itemId)
+        : first.kind === 'topicComment'
+          ? (await store.topics.getComment(first.itemId))?.text
         : first.kind === 'concern'
           ? (await store.concerns.get(first.concernId))?.description
           : (await store.concerns.thread(first.concernId)).find((m) => m.id === first.itemId)?.text;
@@ -96,7 +100,7 @@ export async function reportedItems(ctx: Ctx, towns: string[] | null, limit: num
       text: text ?? '',
       at: first.at,
       townId: first.townId,
-      subject: { kind: first.kind === 'event' ? 'event' : 'concern', id: first.concernId },
+      subject: { kind: first.kind === 'event' ? 'event' : first.kind === 'topicComment' ? 'topic' : 'concern', id: first.concernId },
       reports: { count: reports.length, reasons },
     });
     if (items.length >= limit) break;
@@ -120,6 +124,8 @@ export async function decideReported(ctx: Ctx, itemKind: ReportedItemKind, id: s
     const reasons = reports.map((r) => r.reason);
     if (kind === 'event') {
       await takeDownEvent(ctx, id, reasons, EVENT_PAGE(id));
+    } else if (kind === 'topicComment') {
+      await takeDownTopicComment(ctx, id, reasons, towns);
     } else {
       await store.concerns.decideModeration(kind, id, 'rejected', towns, 'published');
       if (reports.length > 0) await tellAuthorOfTakedown(ctx, kind, id, reports[0].concernId, reasons);

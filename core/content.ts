@@ -3,9 +3,11 @@
  * moderation state, and held text is replaced by a placeholder for everyone but its author(s) and the
  * moderators. Held text is never dropped: a moderator publishes or rejects it (core/moderation.ts).
  */
+import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import type { Caller, Moderation } from './model';
 import type { Deps } from './ports';
+import { adminTowns } from './scope';
 
 /** Shown in place of held text to anyone but its author and the moderators. */
 export const HELD_TEXT = '（该内容正在审核，审核通过后显示）';
@@ -48,6 +50,22 @@ export function releasedText(text: string, moderation: Moderation): string {
  * sees it marked as under review), to those who must act on it (`mustAct`: a concern's handlers, marked
  * 待审核) and the moderators, a placeholder to everyone else.
  */
-export function shownText(caller: Caller, isAuthor: boolean, text: string, moderation: Moderation, mustAct = false): string {
-  return moderation === 'published' || isAuthor || mustAct || caller.role === 'admin' ? text : HELD_TEXT;
+export function shownText(caller: Caller, isAuthor: boolean, text: string, moderation: Moderation, mustAct = false, town?: TextTown): string {
+  if (moderation === 'published' || isAuthor || mustAct) return text;
+  return (town ? moderatesTown(town.snap, caller, town.townId) : caller.role === 'admin') ? text : HELD_TEXT;
+}
+
+/**
+ * The town of a text read across towns (街坊议事: a topic opens from a shared link anywhere): its held text
+ * is then shown to the moderators of that town (its admins and the district's) only, not to every admin.
+ */
+export interface TextTown {
+  snap: DirectorySnapshot;
+  townId: string;
+}
+
+/** Whether the caller moderates the texts of this town: its admins and the district's. */
+export function moderatesTown(snap: DirectorySnapshot, caller: Caller, townId: string): boolean {
+  const towns = adminTowns(snap, caller);
+  return towns === null || towns.includes(townId);
 }

@@ -144,6 +144,16 @@ export const ERROR_CODES = {
   'APICLIENT.TOWN_INVALID': 400,
   /** No such client the admin oversees, or it was revoked already. */
   'APICLIENT.NOT_FOUND': 404,
+  // 街坊议事, issue 21 second round.
+  /** The topic takes votes of verified residents (户籍/常住) only: ask the committee (me/requestVerification). */
+  'TOPIC.NOT_VERIFIED': 403,
+  /** No resident of the committee's places with this openid. */
+  'TOPIC.RESIDENT_NOT_FOUND': 404,
+  'TOPIC.MEETING_NOT_FOUND': 404,
+  /** A topic keeps at most MEETING_LIMITS.perTopic meetings. */
+  'TOPIC.MEETINGS_FULL': 409,
+  /** A district admin names the town whose 议事 setting they change. */
+  'TOPIC.TOWN_INVALID': 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

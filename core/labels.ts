@@ -30,4 +30,4 @@ export const REPORT_REASON_TEXT: Readonly<Record<ReportReason, string>> = {
   other: '其他问题',
 };
 // 街坊议事 (yishi): the topic forms' limits, plain data the mini program takes at run time.
-export { TOPIC_LIMITS } from './topic-model';
+export { MEETING_LIMITS, SUPPORTS_NEEDED_MAX, TOPIC_LIMITS } from './topic-model';

@@ -139,6 +139,13 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'apiClient/revoke': { roles: ['admin'], write: true },
   // Residents report on a map (#17): public boundaries and public concern points of one town.
   'grid/map': { roles: EVERYONE, write: false },
+  // 街坊议事, issue 21 second round: committee rights (a 街坊会 leader is a resident) are checked per place in the services.
+  'resident/list': { roles: EVERYONE, write: false },
+  'resident/verify': { roles: EVERYONE, write: true },
+  'me/requestVerification': { roles: EVERYONE, write: true },
+  'topic/saveMeeting': { roles: EVERYONE, write: true },
+  'town/topicSettings': { roles: ['admin'], write: false },
+  'town/saveTopicSettings': { roles: ['admin'], write: true },
 };
 
 export interface RateLimits {

@@ -11,7 +11,7 @@ import type { ApiClientRecord } from './api-client-model';
 import type { ApiClient, AuditEntry, Feedback, Category, Concern, ConcernEvent, ConcernMessage, ConcernStatus, GridNode, InboxMessage, Moderation, Notification, Office, OutboxItem, StaffMember } from './model';
 import type { RateLimits } from './policy';
 import type { ContentReport, ReportedKind } from './report-model';
-import type { ResidentPlace, Topic, TopicComment, TopicVote, VoteOutcome } from './topic-model';
+import type { ResidentPlace, ResidentVerification, Topic, TopicComment, TopicVote, VoteOutcome } from './topic-model';
 import type { DepartedStaff, PendingStaff, RosterImportPlan } from './roster-import';
 import type { SlaConfig } from './sla';
 import type { Page, SubscribeTemplateIds } from './views';
@@ -972,4 +972,30 @@ export interface TopicRepo {
    * stated place is removed. Idempotent: a run cut short is simply repeated.
    */
   forget(openid: string, tombstone: string): Promise<void>;
+  // Issue 21, second round: verified residents, the town's support number, a person's 议事 data.
+  /** The stated places of these places' residents (none when empty), in openid order, at most `limit`. */
+  listResidents(placeIds: string[], limit: number): Promise<ResidentPlace[]>;
+  /**
+   * ONE conditional update: sets (or, with null, clears) the committee's mark on the person's stated place
+   * and clears their request, only while their stated place is still `placeId`. False when it is not.
+   */
+  setVerification(openid: string, placeId: string, verified: ResidentVerification | null): Promise<boolean>;
+  /** ONE conditional update: records the person's request while their stated place is `placeId`. */
+  requestVerification(openid: string, placeId: string, at: string): Promise<boolean>;
+  /** The supports a proposal of this town needs, as its admin set it, or null. */
+  townSupports(townId: string): Promise<number | null>;
+  setTownSupports(townId: string, supportsNeeded: number, at: string): Promise<void>;
+  /** What one person has in 议事 (me/export): the topics and comments they wrote, their votes and supports. */
+  personData(openid: string): Promise<{ topics: Topic[]; comments: TopicComment[]; votes: TopicVote[]; supports: Array<{ topicId: string; at: string }> }>;
+  // 内容审核 of 议事 texts (issue 21, second round).
+  /** Topics whose title and background are held, in these towns (all when null), at most `limit`, in id order. */
+  heldTopics(townIds: string[] | null, limit: number): Promise<Topic[]>;
+  /** Comments held for review in these towns (all when null), at most `limit`, in id order. */
+  heldComments(townIds: string[] | null, limit: number): Promise<TopicComment[]>;
+  getComment(id: string): Promise<TopicComment | null>;
+  /**
+   * ONE conditional update of a comment's moderation from `from` to `to`, only in these towns (all when
+   * null): false (nothing changed) when it is not at `from` there.
+   */
+  setCommentModeration(id: string, from: Moderation, to: Moderation, townIds: string[] | null): Promise<boolean>;
 }

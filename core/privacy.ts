@@ -8,6 +8,7 @@ import * as concerns from './concern-service';
 import { AppError } from './errors';
 import type { InboxMessage } from './model';
 import { forgetPhotos } from './privacy-photos';
+import { exportYishi } from './topic-privacy';
 import * as volunteers from './volunteer-service';
 import type { ConcernDetail, MyDataExport, Profile } from './views';
 
@@ -49,6 +50,7 @@ export async function exportMine(ctx: Ctx, profile: Profile): Promise<MyDataExpo
     messages,
     volunteer: await volunteers.mine(ctx),
     applications: await applications(ctx),
+    yishi: await exportYishi(ctx),
   };
 }
 

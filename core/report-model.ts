@@ -13,16 +13,16 @@ export type ReportReason = (typeof REPORT_REASONS)[number];
 export type ReportOutcome = 'reported' | 'already' | 'under_review';
 
 /** What can be reported: a concern's description, a thread message, a volunteer event's texts (issue 15). */
-export type ReportedKind = 'concern' | 'message' | 'event';
+export type ReportedKind = 'concern' | 'message' | 'event' | 'topicComment';
 /** A reported text as an item of 内容审核 (`moderation/list`, `moderation/decide`). */
-export type ReportedItemKind = 'reportedConcern' | 'reportedMessage' | 'reportedEvent';
+export type ReportedItemKind = 'reportedConcern' | 'reportedMessage' | 'reportedEvent' | 'reportedTopicComment';
 
 export interface ContentReport {
   id: string;
   kind: ReportedKind;
   /** The concern's id, the message's, or the event's. */
   itemId: string;
-  /** The concern the text belongs to; for an event, the event's own id. */
+  /** The concern the text belongs to; for an event, the event's own id; for a topic comment, its topic's. */
   concernId: string;
   townId: string;
   reporterOpenid: string;

@@ -20,6 +20,9 @@ import * as exports_ from './export-service';
 import { importHotline } from './hotline-import';
 import * as volunteers from './volunteer-service';
 import * as topics from './topic-service';
+import * as topicResidents from './topic-residents';
+import * as topicMeetings from './topic-meetings';
+import * as topicTownSettings from './topic-town-settings';
 import * as volunteerActions from './action-service';
 import * as points from './points-service';
 import { ratesWithVolunteers } from './action-stats';
@@ -174,6 +177,13 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'apiClient/revoke': apiClients.revoke,
   // Residents report on a map (#17).
   'grid/map': gridMap,
+  // 街坊议事, issue 21 second round.
+  'resident/list': topicResidents.listResidents,
+  'resident/verify': topicResidents.verify,
+  'me/requestVerification': topicResidents.requestVerification,
+  'topic/saveMeeting': topicMeetings.saveMeeting,
+  'town/topicSettings': topicTownSettings.topicSettings,
+  'town/saveTopicSettings': topicTownSettings.saveTopicSettings,
 };
 
 /** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), a team (`teamId`), or the year of a calendar. */

@@ -4,7 +4,7 @@ import { CALENDAR_LIMITS } from './calendar';
 import { REPORT_REASONS } from './report-model';
 import { ROSTER_LIMITS } from './roster-import';
 import { TEXT_PROBLEM_MESSAGE, textProblem } from './text';
-import { TOPIC_LIMITS } from './topic-model';
+import { MEETING_LIMITS, SUPPORTS_NEEDED_MAX, TOPIC_LIMITS } from './topic-model';
 import type { InboxFilter } from './views';
 
 /**
@@ -176,7 +176,7 @@ export const schemas = {
   'feedback/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'moderation/list': z.object({}).strict(),
   'moderation/decide': z
-    .object({ kind: z.enum(['concern', 'message', 'event', 'cancelReason', 'application', 'hoursReason', 'photo', 'reportedConcern', 'reportedMessage', 'reportedEvent']), id: z.union([id, pairId]), decision: z.enum(['publish', 'reject']) })
+    .object({ kind: z.enum(['concern', 'message', 'event', 'cancelReason', 'application', 'hoursReason', 'photo', 'reportedConcern', 'reportedMessage', 'reportedEvent', 'reportedTopicComment', 'topic', 'topicComment']), id: z.union([id, pairId]), decision: z.enum(['publish', 'reject']) })
     .strict(),
   // 举报: the concern's description, or one message of its thread.
   // `finalReply`: the board card's 办理答复 (the card carries no message id), instead of a `messageId`.
@@ -184,6 +184,8 @@ export const schemas = {
   'moderation/report': z.union([
     z.object({ concernId: id, messageId: id.optional(), finalReply: z.literal(true).optional(), reason: z.enum(REPORT_REASONS) }).strict(),
     z.object({ eventId: id, reason: z.enum(REPORT_REASONS) }).strict(),
+    // 街坊议事 (issue 21): a comment of a topic.
+    z.object({ topicCommentId: id, reason: z.enum(REPORT_REASONS) }).strict(),
   ]),
   'audit/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'board/list': z.object({ placeId: id.optional(), limit: limit.optional() }).strict(),
@@ -285,7 +287,7 @@ export const schemas = {
   'topic/get': z.object({ id }).strict(),
   /** A committee (or a 街坊会 leader) opens a topic; no options is a discussion without a vote. */
   'topic/create': z
-    .object({ placeId: id, title: text(TOPIC_LIMITS.titleMax), background: optionalText(TOPIC_LIMITS.backgroundMax), options: topicOptions, deadline: instant })
+    .object({ placeId: id, title: text(TOPIC_LIMITS.titleMax), background: optionalText(TOPIC_LIMITS.backgroundMax), options: topicOptions, deadline: instant, requireVerified: z.boolean().optional() })
     .strict(),
   /** A resident proposes a topic for their own place. */
   'topic/propose': z.object({ title: text(TOPIC_LIMITS.titleMax), background: optionalText(TOPIC_LIMITS.backgroundMax) }).strict(),
@@ -411,6 +413,26 @@ export const schemas = {
   'apiClient/revoke': z.object({ id }).strict(),
   // Residents report on a map (#17): one town (the caller's when left out), in WGS-84 or GCJ-02 (WeChat's Map).
   'grid/map': z.object({ townId: id.optional(), coord: coord.optional() }).strict(),
+  // 街坊议事, issue 21 second round: verified residents, 议事会 meetings, the town's support number.
+  /** A committee's roster of the residents who stated its place; `query` matches a name or place. */
+  'resident/list': z.object({ placeId: id, query: optionalText(32).optional() }).strict(),
+  /** The committee marks a resident of its place 户籍 or 常住, or takes the mark away (`none`). */
+  'resident/verify': z.object({ openid: id, kind: z.enum(['huji', 'changzhu', 'none']) }).strict(),
+  'me/requestVerification': z.object({}).strict(),
+  /** A 议事会 meeting of the topic, new or (with `meetingId`) corrected. */
+  'topic/saveMeeting': z
+    .object({
+      id,
+      meetingId: z.string().regex(/^m[1-9][0-9]?$/, 'meetingId must be m1…m99').optional(),
+      date: instant,
+      place: text(MEETING_LIMITS.placeMax),
+      minutes: optionalText(MEETING_LIMITS.minutesMax),
+      attendance: z.number().int().min(0).max(MEETING_LIMITS.attendanceMax),
+    })
+    .strict(),
+  'town/topicSettings': z.object({ townId: id.optional() }).strict(),
+  /** The supports a resident's proposal needs in the admin's town (a district admin names `townId`). */
+  'town/saveTopicSettings': z.object({ townId: id.optional(), supportsNeeded: z.number().int().min(1).max(SUPPORTS_NEEDED_MAX) }).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

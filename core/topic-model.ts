@@ -78,6 +78,10 @@ export interface Topic {
   updatedAt: string;
   /** Bumped by every change: updates are conditional on the version read. */
   version: number;
+  /** Only residents the committee verified (户籍/常住) may vote; absent on topics stored before it existed. */
+  requireVerified?: boolean;
+  /** 议事会: offline meetings attached to the topic, in the order they were added. */
+  meetings?: TopicMeeting[];
 }
 
 /** A comment or a reply (one level: a reply's parent is a comment). */
@@ -101,6 +105,34 @@ export interface ResidentPlace {
   placeId: string;
   townId: string;
   setAt: string;
+  /** The committee's mark (户籍/常住) for this place; a new place starts unverified. Absent means null. */
+  verified?: ResidentVerification | null;
+  /** When the resident asked to be verified (me/requestVerification), until the committee answers. */
+  verifyRequestedAt?: string | null;
+}
+
+/** 户籍 (registered here) or 常住 (lives here): what the committee vouches for. */
+export type VerificationKind = 'huji' | 'changzhu';
+
+export interface ResidentVerification {
+  kind: VerificationKind;
+  at: string;
+  byName: string;
+}
+
+/** 议事会: an offline meeting on a topic, recorded by its committee. */
+export interface TopicMeeting {
+  /** `m1`, `m2`, … in the order they were added. */
+  id: string;
+  /** When it was (or will be) held. */
+  date: string;
+  place: string;
+  /** 会议纪要; content-checked like every text. */
+  minutes: string;
+  minutesModeration: Moderation;
+  attendance: number;
+  savedAt: string;
+  savedByName: string;
 }
 
 /** One person's vote on a topic. */
@@ -135,3 +167,14 @@ export const TOPIC_LIMITS = {
   /** Concerns one decision may create. */
   concernsMax: 5,
 } as const;
+
+export const MEETING_LIMITS = {
+  placeMax: 60,
+  minutesMax: 2000,
+  attendanceMax: 100_000,
+  /** Meetings one topic keeps. */
+  perTopic: 20,
+} as const;
+
+/** The most supports a town may ask of a proposal (town/saveTopicSettings). */
+export const SUPPORTS_NEEDED_MAX = 1000;

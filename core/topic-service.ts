@@ -6,7 +6,7 @@
  *   cooperative's residents take part in their village's topics. Anyone else is refused with a code.
  * Held text (the content check's `review`) is seen by its author and the town's moderators only.
  */
-import { HELD_TEXT, moderate, releasedText } from './content';
+import { moderate, moderatesTown, releasedText, shownText } from './content';
 import { submit as submitConcern, type ConcernCtx as Ctx } from './concern-service';
 import type { DirectorySnapshot } from './directory';
 import { categoryOf } from './directory';
@@ -15,10 +15,11 @@ import type { Caller, Moderation, Notification, NotificationKind } from './model
 import { snippet } from './notices';
 import type { Deps } from './ports';
 import { schemas, type ParsedInputOf } from './schemas';
-import { adminTowns } from './scope';
 import { settle, stageRank } from './topic-settle';
-import { ANSWER_DAYS, DEFAULT_SUPPORTS_NEEDED, PLACE_CHANGE_DAYS, TOPIC_LIMITS, type ResidentPlace, type Topic, type TopicComment } from './topic-model';
+import { ANSWER_DAYS, PLACE_CHANGE_DAYS, TOPIC_LIMITS, type ResidentPlace, type Topic, type TopicComment } from './topic-model';
 import type { PlaceView, TopicCommentView, TopicDetail, TopicSummary } from './topic-views';
+import { meetingViews } from './topic-meeting-views';
+import { supportsNeededFor } from './topic-town-settings';
 
 const DAY_MS = 86_400_000;
 export const TOPIC_PAGE = (id: string) => `/yishi/pages/topic/index?id=${id}`;
@@ -38,37 +39,34 @@ export function isCommittee(snap: DirectorySnapshot, caller: Caller, placeId: st
 }
 
 /** The places whose residents take part in a topic of `placeId`: the place and its cooperatives. */
-function participatingPlaces(snap: DirectorySnapshot, placeId: string): string[] {
+export function participatingPlaces(snap: DirectorySnapshot, placeId: string): string[] {
   return [placeId, ...snap.grid.children(placeId).filter((n) => n.kind === 'cooperative').map((n) => n.id)];
 }
 
 /** Why this person may not take part in the topic's vote or comments, or null. */
-function refusal(snap: DirectorySnapshot, place: ResidentPlace | null, t: Topic): 'TOPIC.NO_PLACE' | 'TOPIC.NOT_RESIDENT' | null {
+export function refusal(snap: DirectorySnapshot, place: ResidentPlace | null, t: Topic): 'TOPIC.NO_PLACE' | 'TOPIC.NOT_RESIDENT' | null {
   if (!place) return 'TOPIC.NO_PLACE';
   return snap.grid.get(place.placeId) && snap.grid.isWithin(place.placeId, t.placeId) ? null : 'TOPIC.NOT_RESIDENT';
 }
 
-function placeView(snap: DirectorySnapshot, p: ResidentPlace): PlaceView {
-  return { placeId: p.placeId, placeName: snap.grid.placeName(p.placeId), setAt: p.setAt, changeableFrom: addDays(p.setAt, PLACE_CHANGE_DAYS) };
+export function placeView(snap: DirectorySnapshot, p: ResidentPlace): PlaceView {
+  return {
+    placeId: p.placeId,
+    placeName: snap.grid.placeName(p.placeId),
+    setAt: p.setAt,
+    changeableFrom: addDays(p.setAt, PLACE_CHANGE_DAYS),
+    verified: p.verified?.kind ?? null,
+    verifyRequestedAt: p.verifyRequestedAt ?? null,
+  };
 }
 
-/** A moderator of the topic's town (or the district) sees held text. */
-function moderates(snap: DirectorySnapshot, caller: Caller, townId: string): boolean {
-  const towns = adminTowns(snap, caller);
-  return towns === null || towns.includes(townId);
-}
-
-/**
- * The text as this caller may see it: published text to all, held or rejected text to its author and the
- * moderators of its town only (stricter than content.ts, where any admin reads held text: a topic is read
- * across towns, e.g. from a shared link).
- */
-function shown(isAuthor: boolean, text: string, moderation: Moderation, mayModerate: boolean): string {
-  return moderation === 'published' || isAuthor || mayModerate ? text : HELD_TEXT;
+/** A moderator of the topic's town (or the district) sees held text (core/content.ts, the one rule). */
+export function moderates(snap: DirectorySnapshot, caller: Caller, townId: string): boolean {
+  return moderatesTown(snap, caller, townId);
 }
 
 /** A topic held for review is the author's and the moderators' alone; to anyone else it does not exist. */
-async function visibleTopic(ctx: Ctx, snap: DirectorySnapshot, id: string): Promise<Topic> {
+export async function visibleTopic(ctx: Ctx, snap: DirectorySnapshot, id: string): Promise<Topic> {
   const t = await ctx.deps.store.topics.get(id);
   if (!t || (t.moderation !== 'published' && t.authorOpenid !== ctx.caller.openid && !moderates(snap, ctx.caller, t.townId))) {
     throw new AppError('TOPIC.NOT_FOUND', `no topic ${id} for this caller`);
@@ -96,11 +94,11 @@ function summary(snap: DirectorySnapshot, t: Topic, now: string): TopicSummary {
 
 function commentView(snap: DirectorySnapshot, caller: Caller, c: TopicComment): TopicCommentView {
   const mine = c.authorOpenid === caller.openid;
-  const text = shown(mine, c.text, c.moderation, moderates(snap, caller, c.townId));
+  const text = shownText(caller, mine, c.text, c.moderation, false, { snap, townId: c.townId });
   return { id: c.id, parentId: c.parentId, authorName: c.authorName, official: c.official, text, underReview: c.moderation !== 'published' && text === c.text, mine, at: c.at };
 }
 
-async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promise<TopicDetail> {
+export async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promise<TopicDetail> {
   const { topics, concerns } = ctx.deps.store;
   const { caller } = ctx;
   const now = ctx.deps.now().toISOString();
@@ -117,11 +115,12 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promise<Topi
   const open = t.stage === 'open' || t.stage === 'collecting' || t.stage === 'awaiting_answer';
   const takePart = open ? refusal(snap, place, t) : 'TOPIC.CLOSED';
   const linked = tally ? await Promise.all(tally.concernIds.map((id) => concerns.get(id))) : [];
-  const decisionShown = (s: string | null) => (s === null || !tally ? s : shown(canManage, s, tally.decisionModeration ?? 'published', mod));
+  const shown = (isAuthor: boolean, text: string, moderation: Moderation) => shownText(caller, isAuthor, text, moderation, false, { snap, townId: t.townId });
+  const decisionShown = (s: string | null) => (s === null || !tally ? s : shown(canManage, s, tally.decisionModeration ?? 'published'));
   return {
     ...summary(snap, t, now),
-    title: shown(t.authorOpenid === caller.openid, t.title, t.moderation, mod),
-    background: shown(t.authorOpenid === caller.openid, t.background, t.moderation, mod),
+    title: shown(t.authorOpenid === caller.openid, t.title, t.moderation),
+    background: shown(t.authorOpenid === caller.openid, t.background, t.moderation),
     underReview: t.moderation !== 'published',
     options: t.options.map((o) => ({ ...o, count: tally ? (tally.counts[o.id] ?? 0) : null })),
     myVote,
@@ -130,7 +129,7 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promise<Topi
     takePart,
     canManage,
     answerDueAt: t.answerDueAt,
-    answer: t.answer ? { accepted: t.answer.accepted, reason: shown(canManage, t.answer.reason, t.answer.moderation, mod), at: t.answer.at, byName: t.answer.byName } : null,
+    answer: t.answer ? { accepted: t.answer.accepted, reason: shown(canManage, t.answer.reason, t.answer.moderation), at: t.answer.at, byName: t.answer.byName } : null,
     result: tally
       ? {
           turnout: tally.turnout,
@@ -149,6 +148,10 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promise<Topi
     comments: comments.filter((c) => c.moderation !== 'rejected' || c.authorOpenid === caller.openid || mod).map((c) => commentView(snap, caller, c)),
     authorName: t.authorName,
     createdAt: t.createdAt,
+    requireVerified: t.requireVerified === true,
+    mustVerify: t.requireVerified === true && t.options.length > 0 && takePart === null && !place?.verified,
+    meetings: meetingViews(t, canManage || mod),
+    verifyRequestedAt: place?.verifyRequestedAt ?? null,
   };
 }
 
@@ -170,7 +173,7 @@ function checkDeadline(deps: Deps, deadline: string): void {
 const toOptions = (labels: readonly string[]) => labels.map((label, i) => ({ id: `o${i + 1}`, label }));
 
 /** Applies a change at the version read; a topic changed meanwhile is a conflict the caller may retry. */
-async function change(deps: Deps, t: Topic, fields: Parameters<Deps['store']['topics']['update']>[2]): Promise<Topic> {
+export async function change(deps: Deps, t: Topic, fields: Parameters<Deps['store']['topics']['update']>[2]): Promise<Topic> {
   const updated = await deps.store.topics.update(t.id, t.version, { ...fields, updatedAt: deps.now().toISOString() });
   if (!updated) throw new AppError('TOPIC.CONFLICT', `topic ${t.id} changed since it was read`);
   return updated;
@@ -222,7 +225,7 @@ export async function get(ctx: Ctx, input: ParsedInputOf<'topic/get'>): Promise<
   return detail(ctx, snap, await visibleTopic(ctx, snap, input.id));
 }
 
-async function newTopic(ctx: Ctx, snap: DirectorySnapshot, fields: Pick<Topic, 'placeId' | 'title' | 'background' | 'options' | 'origin' | 'stage' | 'deadline' | 'supportsNeeded'>): Promise<Topic> {
+async function newTopic(ctx: Ctx, snap: DirectorySnapshot, fields: Pick<Topic, 'placeId' | 'title' | 'background' | 'options' | 'origin' | 'stage' | 'deadline' | 'supportsNeeded' | 'requireVerified'>): Promise<Topic> {
   const moderation: Moderation = await moderate(ctx.deps, ctx.caller, `${fields.title}\n${fields.background}`);
   const now = ctx.deps.now().toISOString();
   const t: Topic = {
@@ -249,7 +252,7 @@ export async function create(ctx: Ctx, input: ParsedInputOf<'topic/create'>): Pr
   placeNode(snap, input.placeId);
   if (!isCommittee(snap, ctx.caller, input.placeId)) throw new AppError('TOPIC.NOT_COMMITTEE', `the caller does not run topics of ${input.placeId}`);
   checkDeadline(ctx.deps, input.deadline);
-  const t = await newTopic(ctx, snap, { placeId: input.placeId, title: input.title, background: input.background, options: toOptions(input.options), origin: 'committee', stage: 'open', deadline: input.deadline, supportsNeeded: 0 });
+  const t = await newTopic(ctx, snap, { placeId: input.placeId, title: input.title, background: input.background, options: toOptions(input.options), origin: 'committee', stage: 'open', deadline: input.deadline, supportsNeeded: 0, ...(input.requireVerified ? { requireVerified: true } : {}) });
   await noticeResidents(ctx.deps, snap, t, 'topic_opened', '新议题，欢迎参与', snippet(`${snap.grid.placeName(t.placeId)}：${t.title}`));
   return detail(ctx, snap, t);
 }
@@ -259,7 +262,7 @@ export async function propose(ctx: Ctx, input: ParsedInputOf<'topic/propose'>): 
   const place = await ctx.deps.store.topics.getPlace(ctx.caller.openid);
   if (!place || !snap.grid.get(place.placeId)) throw new AppError('TOPIC.NO_PLACE', 'state your village or cooperative first');
   const townId = snap.grid.placement(place.placeId).town?.id ?? '';
-  const supportsNeeded = ctx.deps.topicSupports?.[townId] ?? DEFAULT_SUPPORTS_NEEDED;
+  const supportsNeeded = await supportsNeededFor(ctx.deps, townId);
   const t = await newTopic(ctx, snap, { placeId: place.placeId, title: input.title, background: input.background, options: [], origin: 'proposal', stage: 'collecting', deadline: null, supportsNeeded });
   return detail(ctx, snap, t);
 }
@@ -314,9 +317,14 @@ export async function vote(ctx: Ctx, input: ParsedInputOf<'topic/vote'>): Promis
   if (t.stage !== 'open') throw new AppError('TOPIC.WRONG_STAGE', `topic ${t.id} is ${t.stage}: not open to vote`);
   if (t.options.length === 0) throw new AppError('TOPIC.NO_VOTE', `topic ${t.id} is a discussion without a vote`);
   if (!t.options.some((o) => o.id === input.optionId)) throw new AppError('TOPIC.OPTION_UNKNOWN', `topic ${t.id} has no option ${input.optionId}`);
-  const why = refusal(snap, await topics.getPlace(ctx.caller.openid), t);
+  const place = await topics.getPlace(ctx.caller.openid);
+  const why = refusal(snap, place, t);
   if (why) throw new AppError(why, `the caller may not vote on topic ${t.id}`);
-  const outcome = await topics.vote({ topicId: t.id, openid: ctx.caller.openid, optionId: input.optionId, at: ctx.deps.now().toISOString() });
+  if (t.requireVerified && !place?.verified) throw new AppError('TOPIC.NOT_VERIFIED', `topic ${t.id} takes votes of verified residents only`);
+  // The deadline is checked again at the write: a vote arriving at or after it is refused, settled or not.
+  const at = ctx.deps.now().toISOString();
+  if (t.deadline !== null && t.deadline <= at) throw new AppError('TOPIC.CLOSED', `topic ${t.id} closed at ${t.deadline}`);
+  const outcome = await topics.vote({ topicId: t.id, openid: ctx.caller.openid, optionId: input.optionId, at });
   return { optionId: input.optionId, outcome };
 }
 

@@ -1,6 +1,6 @@
 /** What the 街坊议事 actions answer (core/topic-service.ts). */
 import type { ConcernStatus } from './model';
-import type { TopicOption, TopicResult, TopicStage, VoteOutcome } from './topic-model';
+import type { TopicOption, TopicResult, TopicStage, VerificationKind, VoteOutcome } from './topic-model';
 
 /** The caller's stated place (me/setPlace), with when it may next change. */
 export interface PlaceView {
@@ -8,6 +8,10 @@ export interface PlaceView {
   placeName: string;
   setAt: string;
   changeableFrom: string;
+  /** The committee's mark (户籍/常住) on this place, or null. */
+  verified: VerificationKind | null;
+  /** When the resident asked to be verified, while the committee has not answered. */
+  verifyRequestedAt: string | null;
 }
 
 export interface TopicSummary {
@@ -65,6 +69,39 @@ export interface TopicDetail extends TopicSummary {
   comments: TopicCommentView[];
   authorName: string;
   createdAt: string;
+  /** Only verified residents (户籍/常住) vote on this topic. */
+  requireVerified: boolean;
+  /** The caller may take part but not vote until their committee verifies them: the page says how. */
+  mustVerify: boolean;
+  /** 议事会 meetings, oldest added first. */
+  meetings: TopicMeetingView[];
+  /** When the caller asked their committee to verify them, while unanswered. */
+  verifyRequestedAt: string | null;
+}
+
+export interface TopicMeetingView {
+  id: string;
+  date: string;
+  place: string;
+  /** Held minutes read as the placeholder to all but the committee and the moderators. */
+  minutes: string;
+  underReview: boolean;
+  attendance: number;
+  savedAt: string;
+  savedByName: string;
+}
+
+/** One resident on a committee's roster (resident/list). */
+export interface ResidentRow {
+  openid: string;
+  name: string;
+  placeId: string;
+  placeName: string;
+  setAt: string;
+  verified: VerificationKind | null;
+  verifiedAt: string | null;
+  verifiedByName: string | null;
+  verifyRequestedAt: string | null;
 }
 
 export interface TopicOutputs {
@@ -78,4 +115,10 @@ export interface TopicOutputs {
   'topic/comment': TopicCommentView;
   'topic/decide': TopicDetail;
   'topic/answerProposal': TopicDetail;
+  'resident/list': { items: ResidentRow[] };
+  'resident/verify': ResidentRow;
+  'me/requestVerification': PlaceView;
+  'topic/saveMeeting': TopicDetail;
+  'town/topicSettings': { townId: string; supportsNeeded: number };
+  'town/saveTopicSettings': { townId: string; supportsNeeded: number };
 }

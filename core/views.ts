@@ -1,5 +1,6 @@
 import type { ApiClientRecord } from './api-client-model';
 import type { TopicOutputs } from './topic-views';
+import type { MyYishiData } from './topic-privacy';
 import type { ActionView, ConcernActionView } from './action-views';
 import type { CalendarYear } from './calendar';
 import type { RatesWithVolunteers } from './action-stats';
@@ -19,7 +20,7 @@ import type { GridMapView } from './grid-map';
  * event's cancellation reason, a team application's note, a leader's reason for correcting hours, or a
  * photo attached to a concern or a message of its thread.
  */
-export type HeldKind = 'concern' | 'message' | 'event' | 'cancelReason' | 'application' | 'hoursReason' | 'photo' | ReportedItemKind;
+export type HeldKind = 'concern' | 'message' | 'event' | 'cancelReason' | 'application' | 'hoursReason' | 'photo' | ReportedItemKind | 'topic' | 'topicComment';
 
 /** One piece of held user text as the moderator sees it, oldest first in `moderation/list`. */
 export interface ModerationItem {
@@ -33,7 +34,7 @@ export interface ModerationItem {
   at: string;
   townId: string;
   /** What the text belongs to, so the moderator can open it. */
-  subject: { kind: 'concern' | 'event' | 'team'; id: string };
+  subject: { kind: 'concern' | 'event' | 'team' | 'topic'; id: string };
   /** For a reported (举报) published text: how many people reported it, and their reasons. */
   reports?: { count: number; reasons: ReportReason[] };
 }
@@ -389,6 +390,8 @@ export interface MyDataExport {
   volunteer: MyVolunteer;
   /** Every team application the person made, with what they wrote (held notes included: they are theirs). */
   applications: Array<{ teamId: string; teamName: string; status: MemberStatus; appliedAt: string; decidedAt: string | null; note: string | null }>;
+  /** 街坊议事 (issue 21): the stated place, the topics and comments they wrote, their votes and supports. */
+  yishi: MyYishiData;
 }
 
 /** Workbench filters of the open inbox: 今天到期, 已超期, 待签收 (schemas.ts INBOX_FILTERS lists the same). */

@@ -137,6 +137,10 @@ export async function measureCloudbaseActions(rounds = 5): Promise<Map<string, A
     // Warm the containers first: the first call of each function builds its runtime.
     await call('warm', I.resident, 'me/profile');
     await call('warm', I.resident, 'team/list');
+    // 街坊议事 (issue 21): 大果经济社's committee opens a topic with three options; each bench resident states
+    // their place (not measured), then votes and reads the topic.
+    const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const topic = (await call('warm', staff, 'topic/create', { placeId: 'dz-xicheng-daguo', title: '村口空地怎么用', background: '', options: ['停车场', '小公园', '保持原样'], deadline })) as { id: string };
     for (let i = 0; i < rounds; i++) {
       const resident = `bench-resident-${i}`;
       const sub = (await call('concern/submit', resident, 'concern/submit', { category: 'environment', description: `祠堂旁垃圾桶满了，第${i + 1}次`, placeId: 'dz-xicheng-daguo', requestId: `req-bench-${i}-0001` })) as { id: string };
@@ -154,6 +158,9 @@ export async function measureCloudbaseActions(rounds = 5): Promise<Map<string, A
       await call('team/list', resident, 'team/list', {});
       await call('volunteer/mine', resident, 'volunteer/mine', {});
       await call('event/signup', resident, 'event/signup', { eventId: DEMO_EVENTS.dungenVisit, requestId: `req-bench-${i}-0006` });
+      await call('warm', resident, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
+      await call('topic/vote', resident, 'topic/vote', { id: topic.id, optionId: `o${(i % 3) + 1}` });
+      await call('topic/get', resident, 'topic/get', { id: topic.id });
     }
     samples.delete('warm');
     const out = new Map<string, ActionCost>();

@@ -130,6 +130,13 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'apiClient/list': () => ({}),
   'apiClient/revoke': () => ({ id: DEMO_OPEN311.danzaoTown.id }),
   'grid/map': () => ({ townId: 'danzao' }),
+  // 街坊议事, issue 21 second round: 西城社区's roster; 陈阿姨 stated 大果经济社 in the matrix's set-up.
+  'resident/list': () => ({ placeId: 'dz-xicheng' }),
+  'resident/verify': () => ({ openid: I.resident, kind: 'huji' }),
+  'me/requestVerification': () => ({}),
+  'topic/saveMeeting': ({ topicId }) => ({ id: topicId ?? 'tp-none', date: '2026-12-10T07:00:00Z', place: '西城社区党群服务中心', minutes: '到会居民赞成建小公园', attendance: 32 }),
+  'town/topicSettings': () => ({}),
+  'town/saveTopicSettings': () => ({ supportsNeeded: 15 }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

@@ -24,6 +24,8 @@ beforeEach(async () => {
   // 街坊议事 (yishi): 西城社区's committee opens a topic; 李叔 (the sample resident) has stated no place yet.
   const topic = { placeId: 'dz-xicheng', title: '村口空地怎么用', background: '', options: ['停车场', '小公园', '保持原样'], deadline: '2026-12-20T10:00:00Z' };
   topicId = ((await rt.router.call('concern', 'topic/create', topic, I.xichengStaff)) as { id: string }).id;
+  // 陈阿姨 (not among the sample callers) lives in 大果经济社: the sample resident a committee verifies.
+  await rt.router.call('concern', 'me/setPlace', { placeId: 'dz-xicheng-daguo' }, I.resident);
 });
 afterEach(() => rt.close());
 
@@ -173,6 +175,16 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'apiClient/revoke': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'APICLIENT.NOT_FOUND' },
   // Residents report on a map (#17): public, for everyone.
   'grid/map': {},
+  // 街坊议事, issue 21 second round. 西城社区's roster is its committee's (the town's admins); 大果's 街坊会 leader
+  // verifies 大果's residents (陈阿姨) but not 西城's roster; nobody else learns whether 陈阿姨 stated a place.
+  'resident/list': { resident: 'TOPIC.NOT_COMMITTEE', leader: 'TOPIC.NOT_COMMITTEE', staff: 'TOPIC.NOT_COMMITTEE', office: 'TOPIC.NOT_COMMITTEE', otherTownAdmin: 'TOPIC.NOT_COMMITTEE' },
+  'resident/verify': { resident: 'TOPIC.RESIDENT_NOT_FOUND', staff: 'TOPIC.RESIDENT_NOT_FOUND', office: 'TOPIC.RESIDENT_NOT_FOUND', otherTownAdmin: 'TOPIC.RESIDENT_NOT_FOUND' },
+  // None of the sample callers stated a place.
+  'me/requestVerification': { resident: 'TOPIC.NO_PLACE', leader: 'TOPIC.NO_PLACE', staff: 'TOPIC.NO_PLACE', office: 'TOPIC.NO_PLACE', admin: 'TOPIC.NO_PLACE' },
+  'topic/saveMeeting': { resident: 'TOPIC.NOT_COMMITTEE', leader: 'TOPIC.NOT_COMMITTEE', staff: 'TOPIC.NOT_COMMITTEE', office: 'TOPIC.NOT_COMMITTEE', otherTownAdmin: 'TOPIC.NOT_COMMITTEE' },
+  // The caller's own town; the district admin must name one.
+  'town/topicSettings': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'TOPIC.TOWN_INVALID' },
+  'town/saveTopicSettings': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'TOPIC.TOWN_INVALID' },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

@@ -625,4 +625,40 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX content_reports_reporter ON content_reports(reporter_openid);
   ALTER TABLE vol_events ADD COLUMN text_removed_at TEXT;
   `,
+  /* 29 (街坊议事, issue 21): residents verified by their committee (户籍/常住) or asking to be; a town's support number */ `
+  ALTER TABLE resident_places ADD COLUMN verified_kind TEXT CHECK (verified_kind IN ('huji','changzhu'));
+  ALTER TABLE resident_places ADD COLUMN verified_at TEXT;
+  ALTER TABLE resident_places ADD COLUMN verified_by TEXT;
+  ALTER TABLE resident_places ADD COLUMN verify_requested_at TEXT;
+  CREATE TABLE topic_settings (
+    town_id TEXT PRIMARY KEY,
+    supports_needed INTEGER NOT NULL CHECK (supports_needed >= 1),
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX topic_comments_author ON topic_comments(author_openid);
+  CREATE INDEX topic_votes_openid ON topic_votes(openid);
+  CREATE INDEX topic_supports_openid ON topic_supports(openid);
+  `,
+  /* 30 (街坊议事, issue 21): 举报 of topic comments — content_reports takes kind 'topicComment' (rebuilt, every row kept); held 议事 texts for 内容审核 */ `
+  CREATE TABLE content_reports_next (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('concern','message','event','topicComment')),
+    item_id TEXT NOT NULL,
+    concern_id TEXT NOT NULL,
+    town_id TEXT NOT NULL,
+    reporter_openid TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open','kept','removed')),
+    decided_at TEXT,
+    UNIQUE (kind, item_id, reporter_openid)
+  );
+  INSERT INTO content_reports_next (id, kind, item_id, concern_id, town_id, reporter_openid, reason, at, status, decided_at)
+    SELECT id, kind, item_id, concern_id, town_id, reporter_openid, reason, at, status, decided_at FROM content_reports;
+  DROP TABLE content_reports;
+  ALTER TABLE content_reports_next RENAME TO content_reports;
+  CREATE INDEX content_reports_open ON content_reports(town_id, at, id) WHERE status = 'open';
+  CREATE INDEX content_reports_reporter ON content_reports(reporter_openid);
+  CREATE INDEX topic_comments_held ON topic_comments(town_id, id) WHERE moderation = 'held';
+  `,
 ];

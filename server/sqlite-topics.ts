@@ -1,11 +1,23 @@
 import type Database from 'better-sqlite3';
 import type { TopicChange, TopicRepo } from '../core/ports';
-import type { ResidentPlace, Topic, TopicComment, TopicVote, VoteOutcome } from '../core/topic-model';
+import type { ResidentPlace, ResidentVerification, Topic, TopicComment, TopicVote, VoteOutcome } from '../core/topic-model';
 
 type Row = Record<string, unknown>;
 
 const toTopic = (r: Row): Topic => JSON.parse(r.data as string) as Topic;
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
+
+function toPlace(r: Row): ResidentPlace {
+  const kind = r.verified_kind as ResidentVerification['kind'] | null;
+  return {
+    openid: r.openid as string,
+    placeId: r.place_id as string,
+    townId: r.town_id as string,
+    setAt: r.set_at as string,
+    verified: kind ? { kind, at: r.verified_at as string, byName: r.verified_by as string } : null,
+    verifyRequestedAt: (r.verify_requested_at as string | null) ?? null,
+  };
+}
 
 function toComment(r: Row): TopicComment {
   return {
@@ -94,12 +106,13 @@ export class SqliteTopics implements TopicRepo {
   }
   async getPlace(openid: string): Promise<ResidentPlace | null> {
     const r = this.db.prepare('SELECT * FROM resident_places WHERE openid = ?').get(openid) as Row | undefined;
-    return r ? { openid: r.openid as string, placeId: r.place_id as string, townId: r.town_id as string, setAt: r.set_at as string } : null;
+    return r ? toPlace(r) : null;
   }
   async setPlace(p: ResidentPlace): Promise<void> {
     this.db
       .prepare(`INSERT INTO resident_places (openid, place_id, town_id, set_at) VALUES (?, ?, ?, ?)
-        ON CONFLICT (openid) DO UPDATE SET place_id = excluded.place_id, town_id = excluded.town_id, set_at = excluded.set_at`)
+        ON CONFLICT (openid) DO UPDATE SET place_id = excluded.place_id, town_id = excluded.town_id, set_at = excluded.set_at,
+          verified_kind = NULL, verified_at = NULL, verified_by = NULL, verify_requested_at = NULL`)
       .run(p.openid, p.placeId, p.townId, p.setAt);
   }
   async residentsOf(placeIds: string[]): Promise<string[]> {
@@ -116,5 +129,54 @@ export class SqliteTopics implements TopicRepo {
         .run(tombstone, openid);
       this.db.prepare('DELETE FROM resident_places WHERE openid = ?').run(openid);
     })();
+  }
+  async listResidents(placeIds: string[], limit: number): Promise<ResidentPlace[]> {
+    if (placeIds.length === 0) return [];
+    return (this.db.prepare(`SELECT * FROM resident_places WHERE place_id IN (${marks(placeIds.length)}) ORDER BY openid LIMIT ?`).all(...placeIds, limit) as Row[]).map(toPlace);
+  }
+  async setVerification(openid: string, placeId: string, verified: ResidentVerification | null): Promise<boolean> {
+    const sql = `UPDATE resident_places SET verified_kind = ?, verified_at = ?, verified_by = ?, verify_requested_at = NULL WHERE openid = ? AND place_id = ?`;
+    return this.db.prepare(sql).run(verified?.kind ?? null, verified?.at ?? null, verified?.byName ?? null, openid, placeId).changes === 1;
+  }
+  async requestVerification(openid: string, placeId: string, at: string): Promise<boolean> {
+    return this.db.prepare('UPDATE resident_places SET verify_requested_at = ? WHERE openid = ? AND place_id = ?').run(at, openid, placeId).changes === 1;
+  }
+  async townSupports(townId: string): Promise<number | null> {
+    return (this.db.prepare('SELECT supports_needed FROM topic_settings WHERE town_id = ?').pluck().get(townId) as number | undefined) ?? null;
+  }
+  async setTownSupports(townId: string, supportsNeeded: number, at: string): Promise<void> {
+    this.db
+      .prepare(`INSERT INTO topic_settings (town_id, supports_needed, updated_at) VALUES (?, ?, ?)
+        ON CONFLICT (town_id) DO UPDATE SET supports_needed = excluded.supports_needed, updated_at = excluded.updated_at`)
+      .run(townId, supportsNeeded, at);
+  }
+  async personData(openid: string) {
+    const topics = (this.db.prepare(`SELECT data FROM topics WHERE json_extract(data, '$.authorOpenid') = ? ORDER BY id`).all(openid) as Row[]).map(toTopic);
+    const comments = (this.db.prepare('SELECT * FROM topic_comments WHERE author_openid = ? ORDER BY at, id').all(openid) as Row[]).map(toComment);
+    const votes = (this.db.prepare('SELECT topic_id, openid, option_id, at FROM topic_votes WHERE openid = ? ORDER BY at, topic_id').all(openid) as Row[]).map(
+      (r): TopicVote => ({ topicId: r.topic_id as string, openid: r.openid as string, optionId: r.option_id as string, at: r.at as string }),
+    );
+    const supports = (this.db.prepare('SELECT topic_id, at FROM topic_supports WHERE openid = ? ORDER BY at, topic_id').all(openid) as Row[]).map((r) => ({ topicId: r.topic_id as string, at: r.at as string }));
+    return { topics, comments, votes, supports };
+  }
+  async heldTopics(townIds: string[] | null, limit: number): Promise<Topic[]> {
+    if (townIds !== null && townIds.length === 0) return [];
+    const inTowns = townIds === null ? '' : `AND town_id IN (${marks(townIds.length)})`;
+    const sql = `SELECT data FROM topics WHERE json_extract(data, '$.moderation') = 'held' ${inTowns} ORDER BY id LIMIT ?`;
+    return (this.db.prepare(sql).all(...(townIds ?? []), limit) as Row[]).map(toTopic);
+  }
+  async heldComments(townIds: string[] | null, limit: number): Promise<TopicComment[]> {
+    if (townIds !== null && townIds.length === 0) return [];
+    const inTowns = townIds === null ? '' : `AND town_id IN (${marks(townIds.length)})`;
+    return (this.db.prepare(`SELECT * FROM topic_comments WHERE moderation = 'held' ${inTowns} ORDER BY id LIMIT ?`).all(...(townIds ?? []), limit) as Row[]).map(toComment);
+  }
+  async getComment(id: string): Promise<TopicComment | null> {
+    const r = this.db.prepare('SELECT * FROM topic_comments WHERE id = ?').get(id) as Row | undefined;
+    return r ? toComment(r) : null;
+  }
+  async setCommentModeration(id: string, from: TopicComment['moderation'], to: TopicComment['moderation'], townIds: string[] | null): Promise<boolean> {
+    if (townIds !== null && townIds.length === 0) return false;
+    const inTowns = townIds === null ? '' : `AND town_id IN (${marks(townIds.length)})`;
+    return this.db.prepare(`UPDATE topic_comments SET moderation = ? WHERE id = ? AND moderation = ? ${inTowns}`).run(to, id, from, ...(townIds ?? [])).changes === 1;
   }
 }

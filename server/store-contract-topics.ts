@@ -138,7 +138,7 @@ export function describeTopicContract(current: () => Store): void {
       await topics.setPlace({ openid: I.resident, placeId: 'dz-xicheng-daguo', townId: 'danzao', setAt: at(2) });
       await topics.setPlace({ openid: I.resident2, placeId: 'dz-xicheng', townId: 'danzao', setAt: at(3) });
       await topics.setPlace({ openid: 'someone-else', placeId: 'dz-xinan', townId: 'danzao', setAt: at(4) });
-      expect(await topics.getPlace(I.resident)).toEqual({ openid: I.resident, placeId: 'dz-xicheng-daguo', townId: 'danzao', setAt: at(2) });
+      expect(await topics.getPlace(I.resident)).toEqual({ openid: I.resident, placeId: 'dz-xicheng-daguo', townId: 'danzao', setAt: at(2), verified: null, verifyRequestedAt: null });
       expect(await topics.residentsOf(['dz-xicheng', 'dz-xicheng-daguo'])).toEqual([I.resident, I.resident2].sort());
       expect(await topics.residentsOf(['dz-xinan-1'])).toEqual([]);
       expect(await topics.residentsOf([])).toEqual([]);
@@ -167,6 +167,95 @@ export function describeTopicContract(current: () => Store): void {
       expect(await topics.get(mine.id)).toMatchObject({ authorOpenid: 'gone-1', authorName: '' });
       expect(await topics.get(other.id)).toEqual(other);
       expect(await topics.getPlace(I.resident)).toBeNull();
+    });
+
+    it("marks a resident verified only while their place is the one given, and a new place starts unverified", async () => {
+      const { topics } = current();
+      await topics.setPlace({ openid: I.resident, placeId: 'dz-xicheng-daguo', townId: 'danzao', setAt: at(1) });
+      expect(await topics.requestVerification(I.resident, 'dz-xicheng-daguo', at(2))).toBe(true);
+      expect(await topics.requestVerification(I.resident2, 'dz-xicheng-daguo', at(2))).toBe(false);
+      expect(await topics.getPlace(I.resident)).toMatchObject({ verified: null, verifyRequestedAt: at(2) });
+      const mark = { kind: 'huji' as const, at: at(3), byName: '黄社长' };
+      // A committee that saw another place changes nothing.
+      expect(await topics.setVerification(I.resident, 'dz-xinan-1', mark)).toBe(false);
+      expect(await topics.getPlace(I.resident)).toMatchObject({ verified: null, verifyRequestedAt: at(2) });
+      expect(await topics.setVerification(I.resident, 'dz-xicheng-daguo', mark)).toBe(true);
+      expect(await topics.getPlace(I.resident)).toMatchObject({ verified: mark, verifyRequestedAt: null });
+      expect(await topics.setVerification(I.resident, 'dz-xicheng-daguo', { ...mark, kind: 'changzhu' })).toBe(true);
+      expect((await topics.getPlace(I.resident))?.verified).toEqual({ ...mark, kind: 'changzhu' });
+      await topics.setPlace({ openid: I.resident2, placeId: 'dz-xicheng', townId: 'danzao', setAt: at(4) });
+      await topics.setPlace({ openid: 'someone-else', placeId: 'dz-xinan', townId: 'danzao', setAt: at(4) });
+      const listed = await topics.listResidents(['dz-xicheng', 'dz-xicheng-daguo'], 10);
+      expect(listed.map((p) => [p.openid, p.verified?.kind ?? null])).toEqual([[I.resident, 'changzhu'], [I.resident2, null]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+      expect(await topics.listResidents(['dz-xicheng', 'dz-xicheng-daguo'], 1)).toHaveLength(1);
+      expect(await topics.listResidents([], 10)).toEqual([]);
+      expect(await topics.setVerification(I.resident, 'dz-xicheng-daguo', null)).toBe(true);
+      expect((await topics.getPlace(I.resident))?.verified).toBeNull();
+      await topics.setVerification(I.resident, 'dz-xicheng-daguo', mark);
+      // Moving resets the mark and the request.
+      await topics.setPlace({ openid: I.resident, placeId: 'dz-xinan-1', townId: 'danzao', setAt: at(5) });
+      expect(await topics.getPlace(I.resident)).toEqual({ openid: I.resident, placeId: 'dz-xinan-1', townId: 'danzao', setAt: at(5), verified: null, verifyRequestedAt: null });
+    });
+
+    it("keeps a town's support number, replaced by the next save, apart from other towns'", async () => {
+      const { topics } = current();
+      expect(await topics.townSupports('danzao')).toBeNull();
+      await topics.setTownSupports('danzao', 20, at(1));
+      await topics.setTownSupports('danzao', 25, at(2));
+      await topics.setTownSupports('jiujiang', 5, at(2));
+      expect(await topics.townSupports('danzao')).toBe(25);
+      expect(await topics.townSupports('jiujiang')).toBe(5);
+      expect(await topics.townSupports('xiqiao')).toBeNull();
+    });
+
+    it("answers one person's topics, comments, votes and supports for their export, and nobody else's", async () => {
+      const { topics } = current();
+      const mine = topic({ authorOpenid: I.resident, authorName: '陈阿姨', origin: 'proposal', stage: 'collecting' });
+      const other = topic();
+      await topics.create(mine);
+      await topics.create(other);
+      await topics.vote({ topicId: other.id, openid: I.resident, optionId: 'o2', at: at(2) });
+      await topics.vote({ topicId: other.id, openid: I.resident2, optionId: 'o1', at: at(1) });
+      await topics.support(mine.id, I.resident2, at(3));
+      await topics.support(other.id, I.resident, at(4));
+      const c1 = comment(other.id, { at: at(5) });
+      const c2 = comment(mine.id, { at: at(4) });
+      const theirs = comment(other.id, { authorOpenid: I.resident2, authorName: '李叔' });
+      for (const c of [c1, c2, theirs]) await topics.addComment(c);
+      expect(await topics.personData(I.resident)).toEqual({
+        topics: [mine],
+        comments: [c2, c1],
+        votes: [{ topicId: other.id, openid: I.resident, optionId: 'o2', at: at(2) }],
+        supports: [{ topicId: other.id, at: at(4) }],
+      });
+      expect(await topics.personData('nobody')).toEqual({ topics: [], comments: [], votes: [], supports: [] });
+    });
+
+    it('lists held topics and comments per town for 内容审核 and changes a comment only from the state given, in the towns given', async () => {
+      const { topics } = current();
+      const held = topic({ moderation: 'held' });
+      const elsewhere = topic({ moderation: 'held', townId: 'jiujiang', placeId: 'jj-dungen' });
+      const fine = topic();
+      for (const t of [held, elsewhere, fine]) await topics.create(t);
+      const c = comment(fine.id, { moderation: 'held', text: '加微信 abc123' });
+      const ok = comment(fine.id);
+      const far = comment(elsewhere.id, { moderation: 'held', townId: 'jiujiang' });
+      for (const x of [c, ok, far]) await topics.addComment(x);
+      expect((await topics.heldTopics(['danzao'], 10)).map((t) => t.id)).toEqual([held.id]);
+      expect((await topics.heldTopics(null, 10)).map((t) => t.id).sort()).toEqual([held.id, elsewhere.id].sort());
+      expect(await topics.heldTopics([], 10)).toEqual([]);
+      expect((await topics.heldComments(['danzao'], 10)).map((x) => x.id)).toEqual([c.id]);
+      expect((await topics.heldComments(null, 1))).toHaveLength(1);
+      expect(await topics.getComment(c.id)).toEqual(c);
+      expect(await topics.getComment('tc-missing')).toBeNull();
+      // Another town's moderator changes nothing; nor does a second decision.
+      expect(await topics.setCommentModeration(c.id, 'held', 'published', ['jiujiang'])).toBe(false);
+      expect(await topics.setCommentModeration(c.id, 'held', 'published', ['danzao'])).toBe(true);
+      expect(await topics.setCommentModeration(c.id, 'held', 'rejected', ['danzao'])).toBe(false);
+      expect(await topics.getComment(c.id)).toEqual({ ...c, moderation: 'published' });
+      expect(await topics.setCommentModeration(ok.id, 'published', 'rejected', null)).toBe(true);
+      expect((await topics.getComment(ok.id))?.moderation).toBe('rejected');
+      expect(await topics.heldComments(['danzao'], 10)).toEqual([]);
     });
   });
 }

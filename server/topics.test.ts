@@ -152,6 +152,141 @@ function describeTopics(name: string, setup: (clock: TestClock) => Promise<Env>,
       expect((await runSlaJob(env.deps, env.router.directory, env.deps.now())).topicsClosed).toBe(1);
       expect((await call<TopicDetail>(I.resident, 'topic/get', { id: t.id })).result).toMatchObject({ turnout: 200, counts: { o1: 67, o2: 67, o3: 66 } });
     }, 60_000);
+
+    it('takes votes of verified residents only on a topic that requires them; the committee verifies from its roster or on request', async () => {
+      await places();
+      const t = await call<TopicDetail>(I.xichengStaff, 'topic/create', { placeId: 'dz-xicheng', title: '集体土地出租方案', background: '', options: ['出租', '不出租'], deadline: deadline(), requireVerified: true });
+      expect(t.requireVerified).toBe(true);
+      expect(await call<TopicDetail>(I.resident, 'topic/get', { id: t.id })).toMatchObject({ takePart: null, mustVerify: true });
+      expect(await code(call(I.resident, 'topic/vote', { id: t.id, optionId: 'o1' }))).toBe('TOPIC.NOT_VERIFIED');
+      // Comments stay open to every resident of the place.
+      expect(await code(call(I.resident, 'topic/comment', { id: t.id, text: '租金要公开' }))).toBe('ok');
+      // 陈阿姨 asks; the request leads the committee's roster.
+      expect(await call<PlaceView>(I.resident, 'me/requestVerification')).toMatchObject({ verified: null, verifyRequestedAt: expect.any(String) });
+      const roster = await call<{ items: Array<{ openid: string; verifyRequestedAt: string | null; verified: string | null }> }>(I.xichengStaff, 'resident/list', { placeId: 'dz-xicheng' });
+      expect(roster.items.map((r) => r.openid)).toEqual([I.resident, I.resident2]);
+      expect(roster.items[0].verifyRequestedAt).not.toBeNull();
+      expect((await call<{ items: unknown[] }>(I.xichengStaff, 'resident/list', { placeId: 'dz-xicheng', query: '不存在的名字' })).items).toEqual([]);
+      expect(await code(call(I.xichengStaff, 'resident/list', { placeId: 'dz-xinan' }))).toBe('TOPIC.NOT_COMMITTEE');
+      // Another village's committee does not learn that 陈阿姨 stated a place.
+      expect(await code(call(I.xinanStaff, 'resident/verify', { openid: I.resident, kind: 'huji' }))).toBe('TOPIC.RESIDENT_NOT_FOUND');
+      expect(await code(call(I.xichengStaff, 'resident/verify', { openid: 'nobody-here', kind: 'huji' }))).toBe('TOPIC.RESIDENT_NOT_FOUND');
+      expect(await call(I.xichengStaff, 'resident/verify', { openid: I.resident, kind: 'huji' })).toMatchObject({ openid: I.resident, verified: 'huji', verifiedByName: '吴委员', verifyRequestedAt: null });
+      expect(await call(I.resident, 'topic/vote', { id: t.id, optionId: 'o1' })).toEqual({ optionId: 'o1', outcome: 'new' });
+      expect(await call<TopicDetail>(I.resident, 'topic/get', { id: t.id })).toMatchObject({ mustVerify: false, myVote: 'o1' });
+      expect(await code(call(I.resident2, 'topic/vote', { id: t.id, optionId: 'o2' }))).toBe('TOPIC.NOT_VERIFIED');
+      // The mark taken away, the next vote is refused; the vote cast stays counted.
+      await call(I.xichengStaff, 'resident/verify', { openid: I.resident, kind: 'none' });
+      expect(await code(call(I.resident, 'topic/vote', { id: t.id, optionId: 'o2' }))).toBe('TOPIC.NOT_VERIFIED');
+      expect(await env.deps.store.topics.myVote(t.id, I.resident)).toBe('o1');
+      // A topic without the rule takes every resident's vote.
+      const open = await call<TopicDetail>(I.xichengStaff, 'topic/create', { placeId: 'dz-xicheng', title: '春节活动', background: '', options: ['舞狮', '粤剧'], deadline: deadline() });
+      expect(open).toMatchObject({ requireVerified: false, mustVerify: false });
+      expect(await code(call(I.resident2, 'topic/vote', { id: open.id, optionId: 'o2' }))).toBe('ok');
+    });
+
+    it('refuses a vote at exactly the deadline and after it, before any job has settled the topic', async () => {
+      await places();
+      const t = await call<TopicDetail>(I.xichengStaff, 'topic/create', { placeId: 'dz-xicheng', title: '路灯位置', background: '', options: ['祠堂前', '村口'], deadline: deadline() });
+      // (The test clock moves 1 ms on every read: a call reads it a few times.)
+      env.clock.set(new Date(Date.parse(t.deadline ?? '') - 100).toISOString());
+      expect(await code(call(I.resident, 'topic/vote', { id: t.id, optionId: 'o1' }))).toBe('ok');
+      // The clock's next read is the deadline itself.
+      env.clock.set(t.deadline ?? '');
+      expect(await env.deps.store.topics.get(t.id)).toMatchObject({ stage: 'open' });
+      expect(await code(call(I.resident2, 'topic/vote', { id: t.id, optionId: 'o2' }))).toBe('TOPIC.CLOSED');
+      env.clock.advance(60_000);
+      expect(await code(call(I.resident, 'topic/vote', { id: t.id, optionId: 'o2' }))).toBe('TOPIC.CLOSED');
+      expect((await call<TopicDetail>(I.resident, 'topic/get', { id: t.id })).result).toMatchObject({ turnout: 1, counts: { o1: 1, o2: 0 } });
+    });
+
+    it('attaches 议事会 meetings to a topic, shown on its page; only its committee records them', async () => {
+      await places();
+      const t = await call<TopicDetail>(I.xichengStaff, 'topic/create', { placeId: 'dz-xicheng', title: '村口空地怎么用', background: '', options: ['停车场', '小公园'], deadline: deadline() });
+      expect(t.meetings).toEqual([]);
+      const meeting = { id: t.id, date: '2026-12-03T07:30:00Z', place: '西城社区党群服务中心', minutes: '到会居民多数赞成建小公园', attendance: 32 };
+      const saved = await call<TopicDetail>(I.xichengStaff, 'topic/saveMeeting', meeting);
+      expect(saved.meetings).toEqual([{ id: 'm1', date: '2026-12-03T07:30:00.000Z', place: '西城社区党群服务中心', minutes: '到会居民多数赞成建小公园', underReview: false, attendance: 32, savedAt: expect.any(String), savedByName: '吴委员' }]);
+      expect(await code(call(I.resident, 'topic/saveMeeting', meeting))).toBe('TOPIC.NOT_COMMITTEE');
+      expect(await code(call(I.xinanStaff, 'topic/saveMeeting', meeting))).toBe('TOPIC.NOT_COMMITTEE');
+      expect(await code(call(I.xichengStaff, 'topic/saveMeeting', { ...meeting, meetingId: 'm9' }))).toBe('TOPIC.MEETING_NOT_FOUND');
+      expect(await code(call(I.xichengStaff, 'topic/saveMeeting', { ...meeting, attendance: -1 }))).toBe('VALIDATION.FAILED');
+      await call(I.xichengStaff, 'topic/saveMeeting', { ...meeting, date: '2026-12-04T07:30:00Z', attendance: 40 });
+      const fixed = await call<TopicDetail>(I.xichengStaff, 'topic/saveMeeting', { ...meeting, meetingId: 'm1', attendance: 35 });
+      expect(fixed.meetings.map((m) => [m.id, m.attendance])).toEqual([['m1', 35], ['m2', 40]]);
+      expect((await call<TopicDetail>(OUTSIDER, 'topic/get', { id: t.id })).meetings.map((m) => m.place)).toEqual(['西城社区党群服务中心', '西城社区党群服务中心']);
+      const p = await call<TopicDetail>(I.resident, 'topic/propose', { title: '增设路灯', background: '' });
+      expect(await code(call(I.xichengStaff, 'topic/saveMeeting', { ...meeting, id: p.id }))).toBe('TOPIC.WRONG_STAGE');
+    });
+
+    it("exports a resident's 议事 data, and on delete keeps the counts but not the person", async () => {
+      await places();
+      const t = await call<TopicDetail>(I.xichengStaff, 'topic/create', { placeId: 'dz-xicheng', title: '村口空地怎么用', background: '', options: ['停车场', '小公园'], deadline: deadline() });
+      await call(I.resident, 'topic/vote', { id: t.id, optionId: 'o2' });
+      await call(I.resident2, 'topic/vote', { id: t.id, optionId: 'o2' });
+      await call(I.resident, 'topic/comment', { id: t.id, text: '建议做小公园' });
+      const p = await call<TopicDetail>(I.resident, 'topic/propose', { title: '祠堂前增设路灯', background: '晚上很黑' });
+      await call(I.resident2, 'me/setPlace', { placeId: 'dz-xicheng' });
+      await call(I.daguoChair, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
+      await call(I.daguoChair, 'topic/support', { id: p.id });
+      const q = await call<TopicDetail>(I.daguoChair, 'topic/propose', { title: '河涌边加护栏', background: '' });
+      await call(I.resident, 'topic/support', { id: q.id });
+      const exported = await call<{ yishi: Record<string, unknown> }>(I.resident, 'me/export');
+      expect(exported.yishi).toEqual({
+        place: expect.objectContaining({ placeId: 'dz-xicheng-daguo', verified: null }),
+        topics: [expect.objectContaining({ id: p.id, title: '祠堂前增设路灯', background: '晚上很黑', stage: 'collecting', underReview: false })],
+        comments: [expect.objectContaining({ topicId: t.id, topicTitle: '村口空地怎么用', text: '建议做小公园' })],
+        votes: [expect.objectContaining({ topicId: t.id, topicTitle: '村口空地怎么用', optionId: 'o2', optionLabel: '小公园' })],
+        supports: [expect.objectContaining({ topicId: q.id, topicTitle: '河涌边加护栏' })],
+      });
+      // Another person's export holds none of it.
+      expect((await call<{ yishi: { comments: unknown[]; topics: unknown[] } }>(I.resident2, 'me/export')).yishi).toMatchObject({ comments: [], topics: [] });
+
+      await call(I.resident, 'me/delete', { confirm: true });
+      const data = await env.deps.store.topics.personData(I.resident);
+      expect(data).toEqual({ topics: [], comments: [], votes: [], supports: [] });
+      env.clock.advance(3 * DAY + 1000);
+      const closed = await call<TopicDetail>(I.resident2, 'topic/get', { id: t.id });
+      expect(closed.result).toMatchObject({ turnout: 2, counts: { o1: 0, o2: 2 } });
+      expect(closed.comments).toEqual([expect.objectContaining({ text: '建议做小公园', authorName: '' })]);
+      expect(await call<TopicDetail>(I.daguoChair, 'topic/get', { id: q.id })).toMatchObject({ supportCount: 1 });
+      expect((await call<TopicDetail>(I.daguoChair, 'topic/get', { id: p.id })).authorName).toBe('');
+    });
+
+    it('takes a 举报 of a comment to the town moderators, who take it down: kept for its author, gone for the rest', async () => {
+      await places();
+      const t = await call<TopicDetail>(I.xichengStaff, 'topic/create', { placeId: 'dz-xicheng', title: '村口空地怎么用', background: '', options: [], deadline: deadline() });
+      const c = await call<{ id: string }>(I.resident, 'topic/comment', { id: t.id, text: '隔壁老王家占了空地' });
+      expect(await call(I.resident2, 'moderation/report', { topicCommentId: c.id, reason: 'privacy' })).toEqual({ status: 'reported' });
+      expect(await call(I.resident2, 'moderation/report', { topicCommentId: c.id, reason: 'privacy' })).toEqual({ status: 'already' });
+      expect(await code(call(I.resident2, 'moderation/report', { topicCommentId: 'tc-missing', reason: 'privacy' }))).toBe('TOPIC.COMMENT_NOT_FOUND');
+      // Another town's admin does not see it in their queue, nor decide it.
+      type Items = { items: Array<{ kind: string; id: string; text: string; subject: { kind: string; id: string } }> };
+      expect((await call<Items>(I.jiujiangAdmin, 'moderation/list')).items.filter((i) => i.id === c.id)).toEqual([]);
+      expect(await code(call(I.jiujiangAdmin, 'moderation/decide', { kind: 'reportedTopicComment', id: c.id, decision: 'reject' }))).toBe('MODERATION.NOT_HELD');
+      const queued = (await call<Items>(I.townAdmin, 'moderation/list')).items.filter((i) => i.id === c.id);
+      expect(queued).toEqual([expect.objectContaining({ kind: 'reportedTopicComment', text: '隔壁老王家占了空地', subject: { kind: 'topic', id: t.id }, reports: { count: 1, reasons: ['privacy'] } })]);
+      expect(await call(I.townAdmin, 'moderation/decide', { kind: 'reportedTopicComment', id: c.id, decision: 'reject' })).toEqual({ decided: true });
+      expect(await code(call(I.townAdmin, 'moderation/decide', { kind: 'reportedTopicComment', id: c.id, decision: 'reject' }))).toBe('MODERATION.NOT_HELD');
+      expect((await call<TopicDetail>(I.resident2, 'topic/get', { id: t.id })).comments).toEqual([]);
+      expect((await call<TopicDetail>(I.resident, 'topic/get', { id: t.id })).comments).toEqual([expect.objectContaining({ id: c.id, underReview: true, text: '隔壁老王家占了空地' })]);
+      const told = await call<{ items: Array<{ kind: string; page: string }> }>(I.resident, 'message/list');
+      expect(told.items.filter((m) => m.kind === 'content_removed')).toEqual([expect.objectContaining({ page: `/yishi/pages/topic/index?id=${t.id}` })]);
+    });
+
+    it("asks a proposal for the supports the town admin set, and keeps each proposal's number", async () => {
+      await places();
+      expect(await call(I.townAdmin, 'town/topicSettings')).toEqual({ townId: 'danzao', supportsNeeded: 2 });
+      expect(await code(call(I.townAdmin, 'town/saveTopicSettings', { supportsNeeded: 0 }))).toBe('VALIDATION.FAILED');
+      expect(await code(call(I.jiujiangAdmin, 'town/saveTopicSettings', { townId: 'danzao', supportsNeeded: 1 }))).toBe('AUTH.FORBIDDEN');
+      const before = await call<TopicDetail>(I.resident, 'topic/propose', { title: '增设路灯', background: '' });
+      expect(await call(I.townAdmin, 'town/saveTopicSettings', { supportsNeeded: 30 })).toEqual({ townId: 'danzao', supportsNeeded: 30 });
+      expect(await call(I.districtAdmin, 'town/topicSettings', { townId: 'danzao' })).toEqual({ townId: 'danzao', supportsNeeded: 30 });
+      expect((await call<TopicDetail>(I.resident, 'topic/propose', { title: '河涌加护栏', background: '' })).supportsNeeded).toBe(30);
+      expect((await call<TopicDetail>(I.resident, 'topic/get', { id: before.id })).supportsNeeded).toBe(2);
+      // Another town keeps its own number.
+      expect(await call(I.jiujiangAdmin, 'town/topicSettings')).toEqual({ townId: 'jiujiang', supportsNeeded: 10 });
+    });
   });
 }
 
@@ -182,6 +317,7 @@ describe('held text in 街坊议事 (SQLite, the local word list)', () => {
   const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: clock.now, rateLimits: GENEROUS_LIMITS });
   afterAll(() => rt.close());
   const call = <T>(openid: string, action: string, data: unknown = {}) => rt.router.call('concern', action, data, openid) as Promise<T>;
+  const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string }) => e.code ?? String(e));
 
   it('shows a held comment and a held proposal to their author and the town moderators only, and sends no notice of them', async () => {
     await call(I.resident, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
@@ -204,5 +340,24 @@ describe('held text in 街坊议事 (SQLite, the local word list)', () => {
     expect((await call<TopicDetail>(I.townAdmin, 'topic/get', { id: p.id })).title).toBe('加微信领补贴');
     const bodies = rt.store.db.prepare(`SELECT body FROM outbox WHERE kind LIKE 'topic_%'`).pluck().all() as string[];
     expect(bodies.join('\n')).not.toContain('微信');
+  });
+
+  it('lists held topic texts and comments in 内容审核 for the town moderators, who publish or reject them', async () => {
+    await call(I.resident, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
+    await call(I.resident2, 'me/setPlace', { placeId: 'dz-xicheng' });
+    const t = await call<TopicDetail>(I.xichengStaff, 'topic/create', { placeId: 'dz-xicheng', title: '河涌整治', background: '', options: [], deadline: '2026-12-05T02:00:00.000Z' });
+    const c = await call<{ id: string }>(I.resident, 'topic/comment', { id: t.id, text: '想了解加微信 abc123' });
+    const p = await call<TopicDetail>(I.resident, 'topic/propose', { title: '加微信领补贴', background: '' });
+    type Items = { items: Array<{ kind: string; id: string; subject: { kind: string; id: string } }> };
+    const mine = (items: Items['items']) => items.filter((i) => i.id === c.id || i.id === p.id).map((i) => [i.kind, i.id, i.subject.kind]);
+    expect(mine((await call<Items>(I.townAdmin, 'moderation/list')).items).sort()).toEqual([['topic', p.id, 'topic'], ['topicComment', c.id, 'topic']].sort());
+    expect(mine((await call<Items>(I.jiujiangAdmin, 'moderation/list')).items)).toEqual([]);
+    expect(await code(call(I.jiujiangAdmin, 'moderation/decide', { kind: 'topicComment', id: c.id, decision: 'publish' }))).toBe('MODERATION.NOT_HELD');
+    expect(await call(I.townAdmin, 'moderation/decide', { kind: 'topicComment', id: c.id, decision: 'publish' })).toEqual({ decided: true });
+    expect((await call<TopicDetail>(I.resident2, 'topic/get', { id: t.id })).comments.map((x) => x.text)).toEqual(['想了解加微信 abc123']);
+    expect(await call(I.townAdmin, 'moderation/decide', { kind: 'topic', id: p.id, decision: 'reject' })).toEqual({ decided: true });
+    expect(await code(call(I.townAdmin, 'moderation/decide', { kind: 'topic', id: p.id, decision: 'publish' }))).toBe('MODERATION.NOT_HELD');
+    await expect(call(I.resident2, 'topic/get', { id: p.id })).rejects.toMatchObject({ code: 'TOPIC.NOT_FOUND' });
+    expect(mine((await call<Items>(I.townAdmin, 'moderation/list')).items)).toEqual([]);
   });
 });

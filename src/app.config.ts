@@ -29,6 +29,8 @@ export default defineAppConfig({
         'pages/categories/index',
         'pages/team-setup/index',
         'pages/open-api/index',
+        // 街坊议事 (issue 21): the committee's roster of residents to verify.
+        'pages/residents/index',
       ],
     },
     {

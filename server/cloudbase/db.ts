@@ -110,6 +110,8 @@ export const COLLECTIONS = [
   'contacts',
   // Admin (issue 19).
   'staff_departed',
+  // 街坊议事 (issue 21): a town's support number.
+  'topic_settings',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 

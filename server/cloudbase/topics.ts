@@ -5,10 +5,13 @@
  * - `topic_supports` and `topic_votes` (`_id` `${topicId}_${openid}`): one document per person and topic,
  *   so a repeated support adds nothing, a changed vote replaces the choice, and the counts, taken from
  *   these documents by aggregation, are exact whatever the concurrency;
- * - `resident_places` (`_id` the openid): the place each person stated.
+ * - `resident_places` (`_id` the openid): the place each person stated, with the committee's mark
+ *   (`verified`) and the person's request (`verifyRequestedAt`); a new place replaces the document, so it
+ *   starts unverified;
+ * - `topic_settings` (`_id` the town id): the supports a proposal of the town needs.
  */
 import type { TopicChange, TopicRepo } from '../../core/ports';
-import type { ResidentPlace, Topic, TopicComment, TopicVote, VoteOutcome } from '../../core/topic-model';
+import type { ResidentPlace, ResidentVerification, Topic, TopicComment, TopicVote, VoteOutcome } from '../../core/topic-model';
 import type { CloudbaseDb, StoredDoc } from './db';
 
 const pairId = (topicId: string, openid: string) => `${topicId}_${openid}`;
@@ -16,6 +19,22 @@ const pairId = (topicId: string, openid: string) => `${topicId}_${openid}`;
 function toTopic(d: StoredDoc): Topic {
   const { _id, ...rest } = d;
   return { ...(rest as unknown as Omit<Topic, 'id'>), id: _id };
+}
+
+function toPlace(d: StoredDoc): ResidentPlace {
+  const v = d.verified as ResidentVerification | null | undefined;
+  return {
+    openid: d._id,
+    placeId: String(d.placeId),
+    townId: String(d.townId),
+    setAt: String(d.setAt),
+    verified: v ? { kind: v.kind, at: v.at, byName: v.byName } : null,
+    verifyRequestedAt: typeof d.verifyRequestedAt === 'string' ? d.verifyRequestedAt : null,
+  };
+}
+
+function toVote(d: StoredDoc): TopicVote {
+  return { topicId: String(d.topicId), openid: String(d.openid), optionId: String(d.optionId), at: String(d.at) };
 }
 
 function toComment(d: StoredDoc): TopicComment {
@@ -85,7 +104,7 @@ export class CloudbaseTopics implements TopicRepo {
   }
   async getPlace(openid: string): Promise<ResidentPlace | null> {
     const d = await this.cb.getDoc('resident_places', openid);
-    return d ? { openid: d._id, placeId: String(d.placeId), townId: String(d.townId), setAt: String(d.setAt) } : null;
+    return d ? toPlace(d) : null;
   }
   async setPlace(p: ResidentPlace): Promise<void> {
     await this.cb.transaction((tx) => tx.set('resident_places', { _id: p.openid, placeId: p.placeId, townId: p.townId, setAt: p.setAt }));
@@ -110,5 +129,57 @@ export class CloudbaseTopics implements TopicRepo {
     await this.cb.updateWhere('topic_comments', { authorOpenid: openid }, { authorOpenid: tombstone, authorName: '' });
     await this.cb.updateWhere('topics', { authorOpenid: openid }, { authorOpenid: tombstone, authorName: '' });
     await this.cb.removeWhere('resident_places', { _id: openid });
+  }
+  async listResidents(placeIds: string[], limit: number): Promise<ResidentPlace[]> {
+    if (placeIds.length === 0) return [];
+    const docs = await this.cb.find('resident_places', { placeId: placeIds.length === 1 ? placeIds[0] : this.cb._.in(placeIds) }, [['_id', 'asc']], limit);
+    return docs.map(toPlace);
+  }
+  async setVerification(openid: string, placeId: string, verified: ResidentVerification | null): Promise<boolean> {
+    return (await this.cb.updateAndReturn('resident_places', { _id: openid, placeId }, { verified, verifyRequestedAt: null })) !== null;
+  }
+  async requestVerification(openid: string, placeId: string, at: string): Promise<boolean> {
+    return (await this.cb.updateAndReturn('resident_places', { _id: openid, placeId }, { verifyRequestedAt: at })) !== null;
+  }
+  async townSupports(townId: string): Promise<number | null> {
+    const d = await this.cb.getDoc('topic_settings', townId);
+    return typeof d?.supportsNeeded === 'number' ? d.supportsNeeded : null;
+  }
+  async setTownSupports(townId: string, supportsNeeded: number, at: string): Promise<void> {
+    await this.cb.transaction((tx) => tx.set('topic_settings', { _id: townId, supportsNeeded, updatedAt: at }));
+  }
+  async personData(openid: string) {
+    const [topics, comments, votes, supports] = await Promise.all([
+      this.cb.readAll('topics', { authorOpenid: openid }),
+      this.cb.readAll('topic_comments', { authorOpenid: openid }),
+      this.cb.readAll('topic_votes', { openid }),
+      this.cb.readAll('topic_supports', { openid }),
+    ]);
+    // Oldest first, then by id (the topic's for votes and supports), as the SQLite store answers.
+    const byAt = <T extends { at: string }>(xs: T[], key: (x: T) => string) => xs.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    return {
+      topics: topics.map(toTopic),
+      comments: byAt(comments.map(toComment), (c) => c.id),
+      votes: byAt(votes.map(toVote), (v) => v.topicId),
+      supports: byAt(supports.map((d) => ({ topicId: String(d.topicId), at: String(d.at) })), (x) => x.topicId),
+    };
+  }
+  async heldTopics(townIds: string[] | null, limit: number): Promise<Topic[]> {
+    if (townIds !== null && townIds.length === 0) return [];
+    const docs = await this.cb.find('topics', { moderation: 'held', ...(townIds === null ? {} : { townId: this.cb._.in(townIds) }) }, [['_id', 'asc']], limit);
+    return docs.map(toTopic);
+  }
+  async heldComments(townIds: string[] | null, limit: number): Promise<TopicComment[]> {
+    if (townIds !== null && townIds.length === 0) return [];
+    const docs = await this.cb.find('topic_comments', { moderation: 'held', ...(townIds === null ? {} : { townId: this.cb._.in(townIds) }) }, [['_id', 'asc']], limit);
+    return docs.map(toComment);
+  }
+  async getComment(id: string): Promise<TopicComment | null> {
+    const d = await this.cb.getDoc('topic_comments', id);
+    return d ? toComment(d) : null;
+  }
+  async setCommentModeration(id: string, from: TopicComment['moderation'], to: TopicComment['moderation'], townIds: string[] | null): Promise<boolean> {
+    if (townIds !== null && townIds.length === 0) return false;
+    return this.cb.conditionalUpdate('topic_comments', { _id: id, moderation: from, ...(townIds === null ? {} : { townId: this.cb._.in(townIds) }) }, { moderation: to });
   }
 }

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useContentReport, type ReportTarget } from '../hooks/use-content-report';
 import './report-link.scss';
 
-type Props = { label: string } & ({ concernId: string; messageId?: string; finalReply?: true } | { eventId: string });
+type Props = { label: string } & ({ concernId: string; messageId?: string; finalReply?: true } | { eventId: string } | { topicCommentId: string });
 
 /** The per-item 举报 link of a published text someone else wrote: a concern's description, one message of its thread, a board card's final reply, or a volunteer event's title and description. */
 export function ReportLink(props: Props) {
@@ -10,6 +10,8 @@ export function ReportLink(props: Props) {
   const target: ReportTarget =
     'eventId' in props
       ? { eventId: props.eventId }
+      : 'topicCommentId' in props
+        ? { topicCommentId: props.topicCommentId }
       : props.messageId !== undefined
         ? { concernId: props.concernId, messageId: props.messageId }
         : props.finalReply

@@ -5,8 +5,8 @@ import { call } from '../services/api';
 import { errorText } from '../services/error-text';
 import { REPORT_OUTCOME_TEXT, REPORT_REASON_LIST } from '../services/report-text';
 
-/** A concern's description, one message of its thread by id, (on a board card, which has no message ids) its final reply, or a volunteer event's texts. */
-export type ReportTarget = { concernId: string; messageId?: string; finalReply?: true } | { eventId: string };
+/** A concern's description, one message of its thread by id, (on a board card, which has no message ids) its final reply, a volunteer event's texts, or a topic's comment. */
+export type ReportTarget = { concernId: string; messageId?: string; finalReply?: true } | { eventId: string } | { topicCommentId: string };
 
 /**
  * 举报 one text: the person picks a reason from an action sheet, the report goes to the town's 内容审核,

@@ -30,16 +30,17 @@ export function useTopicAdmin() {
   const [background, setBackground] = useState('');
   const [options, setOptions] = useState<string[]>(['', '', '']);
   const [days, setDays] = useState(7);
+  const [requireVerified, setRequireVerified] = useState(false);
   const action = useOneAction();
   useDidShow(() => void topics.reload());
   const create = () =>
     action.run('create', async () => {
-      const t = await call('topic/create', { placeId: placeId ?? places[0]?.id ?? '', title, background, options: options.map((o) => o.trim()).filter((o) => o !== ''), deadline: deadlineIn(days) });
+      const t = await call('topic/create', { placeId: placeId ?? places[0]?.id ?? '', title, background, options: options.map((o) => o.trim()).filter((o) => o !== ''), deadline: deadlineIn(days), ...(requireVerified ? { requireVerified: true } : {}) });
       setTitle('');
       setBackground('');
       setOptions(['', '', '']);
       await Taro.navigateTo({ url: TOPIC_PAGE(t.id) });
     });
   const setOption = (i: number, v: string) => setOptions((xs) => xs.map((x, j) => (j === i ? v : x)));
-  return { me, topics, places, placeId: placeId ?? places[0]?.id ?? null, setPlaceId, title, setTitle, background, setBackground, options, setOption, addOption: () => setOptions((xs) => [...xs, '']), days, setDays, create, ...action, open: (id: string) => Taro.navigateTo({ url: TOPIC_PAGE(id) }) };
+  return { me, topics, places, placeId: placeId ?? places[0]?.id ?? null, setPlaceId, title, setTitle, background, setBackground, options, setOption, addOption: () => setOptions((xs) => [...xs, '']), days, setDays, requireVerified, setRequireVerified, create, ...action, openResidents: (placeId: string) => Taro.navigateTo({ url: `/staff/pages/residents/index?placeId=${encodeURIComponent(placeId)}` }), open: (id: string) => Taro.navigateTo({ url: TOPIC_PAGE(id) }) };
 }

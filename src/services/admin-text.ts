@@ -15,6 +15,10 @@ export const HELD_KIND_TEXT: Readonly<Record<HeldKind, string>> = {
   reportedMessage: '被举报的诉求留言',
   // WeChat review (issue 15): 举报 of volunteer event texts
   reportedEvent: '被举报的志愿活动',
+  // 街坊议事 (issue 21)
+  reportedTopicComment: '被举报的议题留言',
+  topic: '议题内容',
+  topicComment: '议题留言',
 };
 
 export function heldKindText(kind: string): string {
@@ -36,6 +40,8 @@ export function subjectLink(subject: ModerationItem['subject']): { url: string; 
       return { url: `/volunteer/pages/event/index?id=${id}`, label: '查看所属活动' };
     case 'team':
       return { url: `/volunteer/pages/team/index?id=${id}`, label: '查看所属队伍' };
+    case 'topic':
+      return { url: `/yishi/pages/topic/index?id=${id}`, label: '查看所属议题' };
   }
 }
 
@@ -111,6 +117,11 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   // Admin (issue 19): Open311 clients.
   'apiClient/create': '新建开放接口客户端',
   'apiClient/revoke': '吊销开放接口客户端',
+  // 街坊议事, issue 21 second round.
+  'resident/verify': '认证议事居民',
+  'me/requestVerification': '申请议事居民认证',
+  'topic/saveMeeting': '记录议事会',
+  'town/saveTopicSettings': '修改提议所需支持数',
 };
 
 export function auditActionText(action: string): string {

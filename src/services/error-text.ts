@@ -100,6 +100,12 @@ const TEXT: Record<string, string> = {
   // Admin (issue 19): Open311 clients.
   'APICLIENT.TOWN_INVALID': '接口客户端只能服务于您所管理的镇街，请重新选择镇街。',
   'APICLIENT.NOT_FOUND': '找不到这个接口客户端，或它已被吊销。请刷新列表后再试。',
+  // 街坊议事, issue 21 second round.
+  'TOPIC.NOT_VERIFIED': '这个议题只有经村（社）委员会认证的户籍或常住居民可以投票。请在议题页点“申请认证”，或带上身份证到村（社区）居委会办理；留言不受影响。',
+  'TOPIC.RESIDENT_NOT_FOUND': '没有找到这位居民，他可能已修改居住地。请刷新名单后再试。',
+  'TOPIC.MEETING_NOT_FOUND': '没有找到这次议事会记录，请刷新后再试。',
+  'TOPIC.MEETINGS_FULL': '一个议题最多记录20次议事会，请修改已有的记录。',
+  'TOPIC.TOWN_INVALID': '请先选择要设置的镇街。',
   [NETWORK_FAILED]: '网络连接失败：您填写的内容还在。请检查网络后再点一次刚才的按钮。',
 };
 

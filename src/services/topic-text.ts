@@ -1,5 +1,5 @@
 /** Chinese names of 街坊议事 stages and the deadlines a committee picks from. */
-import type { TopicStage } from '../../core/topic-model';
+import type { TopicStage, VerificationKind } from '../../core/topic-model';
 
 export const STAGE_TEXT: Readonly<Record<TopicStage, string>> = {
   collecting: '征集支持',
@@ -23,3 +23,6 @@ export const PERIOD_DAYS = [3, 7, 14, 30] as const;
 export function deadlineIn(days: number, from: Date = new Date()): string {
   return new Date(from.getTime() + days * 86_400_000).toISOString();
 }
+
+/** 户籍 / 常住: what the committee vouched for (resident/verify). */
+export const VERIFIED_TEXT: Readonly<Record<VerificationKind, string>> = { huji: '户籍居民', changzhu: '常住居民' };

@@ -4,6 +4,7 @@ import { TOPIC_LIMITS } from '../../../../core/labels';
 import { Chip, ChipRow } from '../../../components/chip';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state';
 import { TopicCard } from '../../../components/topic-card';
+import { TopicTownSetting } from '../../../components/topic-town-setting';
 import { useElderClass } from '../../../hooks/use-elder';
 import { useTopicAdmin } from '../../../hooks/use-topic-admin';
 import { PERIOD_DAYS } from '../../../services/topic-text';
@@ -44,12 +45,21 @@ export default function TopicAdminPage() {
               <Chip key={d} selected={a.days === d} onTap={() => a.setDays(d)}>{`议事${d}天`}</Chip>
             ))}
           </ChipRow>
+          <ChipRow>
+            <Chip selected={a.requireVerified} onTap={() => a.setRequireVerified(!a.requireVerified)}>
+              只限认证居民投票
+            </Chip>
+          </ChipRow>
           {a.actionError ? <Text className='error-text'>{a.actionError}</Text> : null}
           <Button type='primary' block disabled={a.title.trim() === ''} loading={a.busy === 'create'} onClick={() => void a.create()}>
             发起议题
           </Button>
+          <Button block fill='outline' onClick={() => void a.openResidents(a.placeId ?? '')}>
+            居民认证（户籍/常住）
+          </Button>
         </View>
       )}
+      {a.me.data?.role === 'admin' ? <TopicTownSetting /> : null}
       <Text className='section-title'>本委员会的议题</Text>
       {a.topics.data.items.length === 0 ? <EmptyState text='还没有议题。' /> : a.topics.data.items.map((t) => <TopicCard key={t.id} t={t} onTap={() => void a.open(t.id)} />)}
     </View>

@@ -4,6 +4,9 @@ import { TOPIC_LIMITS } from '../../../../core/labels';
 import type { TopicCommentView, TopicDetail } from '../../../../core/topic-views';
 import { Chip, ChipRow } from '../../../components/chip';
 import { ErrorState, LoadingState } from '../../../components/page-state';
+import { ReportLink } from '../../../components/report-link';
+import { TopicMeetings } from '../../../components/topic-meetings';
+import { TopicVerify } from '../../../components/topic-verify';
 import { useElderClass } from '../../../hooks/use-elder';
 import { useTopic } from '../../../hooks/use-topic';
 import { errorText } from '../../../services/error-text';
@@ -42,6 +45,7 @@ function Result({ t }: { t: TopicDetail }) {
 }
 
 function Comment({ c, onReply }: { c: TopicCommentView; onReply?: () => void }) {
+  const reportable = !c.mine && !c.underReview && !c.official;
   return (
     <View className={`topic__comment${c.parentId ? ' topic__reply' : ''}`}>
       <View>
@@ -56,6 +60,7 @@ function Comment({ c, onReply }: { c: TopicCommentView; onReply?: () => void }) 
           回复
         </Button>
       ) : null}
+      {reportable ? <ReportLink label={`举报${c.authorName}的留言`} topicCommentId={c.id} /> : null}
     </View>
   );
 }
@@ -122,6 +127,7 @@ export default function TopicPage() {
         {t.underReview ? <Text className='muted'>内容正在审核，审核通过后街坊们才能看到。</Text> : null}
         {t.background ? <Text className='topic__text'>{t.background}</Text> : null}
         {t.deadline && t.stage === 'open' ? <Text className='muted'>{`截止时间：${shortTime(t.deadline)}`}</Text> : null}
+        {t.requireVerified ? <Text className='muted'>只限村（社）委员会认证的户籍、常住居民投票</Text> : null}
         {t.answer ? <Text className='muted'>{`委员会答复（${t.answer.accepted ? '纳入议事' : '不采纳'}）：${t.answer.reason}`}</Text> : null}
       </View>
 
@@ -138,7 +144,8 @@ export default function TopicPage() {
         </View>
       ) : null}
 
-      {t.stage === 'open' && t.options.length > 0 && t.takePart === null ? (
+      {t.mustVerify ? <TopicVerify requestedAt={t.verifyRequestedAt} onAsked={p.topic.reload} /> : null}
+      {t.stage === 'open' && t.options.length > 0 && t.takePart === null && !t.mustVerify ? (
         <View className='card'>
           <Text className='section-title'>{t.myVote ? '您已投票，截止前可以改选' : '请投票（每人一票）'}</Text>
           <ChipRow>
@@ -162,6 +169,7 @@ export default function TopicPage() {
       ) : null}
       {p.actionError ? <Text className='error-text'>{p.actionError}</Text> : null}
 
+      <TopicMeetings topicId={t.id} meetings={t.meetings} canManage={t.canManage && !proposal && t.stage !== 'declined'} onSaved={p.topic.reload} />
       <Result t={t} />
       {t.canManage && proposal ? <Answer p={p} /> : null}
       {t.canManage && t.stage === 'closed' ? <Decide p={p} /> : null}
