@@ -625,4 +625,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX content_reports_reporter ON content_reports(reporter_openid);
   ALTER TABLE vol_events ADD COLUMN text_removed_at TEXT;
   `,
+  /* 29 (issue 16, item 8): 操作记录 filtered by person or by action, newest first */ `
+  CREATE INDEX audit_log_actor ON audit_log(actor_openid, created_at, id);
+  CREATE INDEX audit_log_action ON audit_log(action, created_at, id);
+  `,
 ];
