@@ -117,7 +117,7 @@ test('意见反馈 shows text, contact, time and 待审核, with 加载更多 wh
 
 test('操作记录 names the action in Chinese (or raw when unknown), the person, the node, the time and a refusal', async () => {
   const page = renderPage('staff/pages/audit/index');
-  await until(() => has(page, '签收诉求'), 'the audit log');
+  await until(() => has(page, '所属：东岳一社'), 'the audit log');
   expect(has(page, 'future/action')).toBe(true);
   expect(findByText(page, '黄社长（网格员·社委）')).toHaveLength(2);
   expect(findByText(page, '所属：东岳一社')).toHaveLength(2);
