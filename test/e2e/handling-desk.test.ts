@@ -16,6 +16,16 @@ const report = (description: string, placeId = 'dz-xicheng-daguo') =>
   t.h.rt.router.call('concern', 'concern/submit', { category: 'environment', description, placeId }, 'demo-resident-chen') as Promise<ConcernDetail>;
 const get = (id: string) => t.h.rt.router.call('concern', 'concern/get', { id }, 'demo-staff-daguo-huang') as Promise<ConcernDetail>;
 
+/** Waits until `read` answers `want` (a few seconds at most), then asserts it. */
+async function settles<T>(read: () => Promise<T>, want: T): Promise<void> {
+  let got = await read();
+  for (let i = 0; i < 50 && got !== want; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    got = await read();
+  }
+  expect(got).toBe(want);
+}
+
 const LONG = '您好，您反映的祠堂旁垃圾桶满溢问题我们已经收到。今天下午已安排保洁员清运，并加装了一个垃圾桶；以后每天早晚各清运一次。如仍有问题请随时联系我们，我们会继续跟进处理。';
 
 it('at 375 px: the main moves sit in a fixed bottom bar, the rest behind 更多, and an unsent reply survives leaving the page', async () => {
@@ -94,7 +104,7 @@ it('at 1280 px: the workbench is a table with a detail pane, and the concern is 
   await pane.locator('textarea').first().fill('已更换灯泡，今晚起正常照明。');
   await pane.locator('taro-button-core').filter({ has: page.getByText('办结', { exact: true }) }).click();
   await page.getByText('办结成功').waitFor();
-  await expect.poll(async () => (await get(c.id)).status).toBe('resolved');
+  await settles(async () => (await get(c.id)).status, 'resolved');
   await t.shot(page, 'desk-1280-resolved');
 });
 
@@ -114,12 +124,12 @@ it('shows 操作记录 with names and concern links, filtered by person, action 
     expect(await page.getByText(/对象编号/).count()).toBe(0);
 
     await chip(page, '何社委').click();
-    await expect.poll(() => items.count()).toBe(2);
+    await settles(() => items.count(), 2);
     expect(await items.filter({ hasText: '何社委（网格员·社委）' }).count()).toBe(2);
     await chip(page, '签收诉求').click();
-    await expect.poll(() => items.count()).toBe(1);
+    await settles(() => items.count(), 1);
     await chip(page, '今天').click();
-    await expect.poll(() => items.count()).toBe(1);
+    await settles(() => items.count(), 1);
     await t.shot(page, `audit-${name}-filtered`);
     await chip(page, '昨天').click();
     await page.getByText('没有符合筛选条件的操作记录。').waitFor();
