@@ -47,7 +47,7 @@ function Row({ c, selected, showDue, onPick }: { c: ConcernSummary; selected: bo
         <Text>{due ?? '—'}</Text>
       </View>
       <View className='desk-table__cell' role='cell'>
-        <Text>{routedCommittee(c.route)}</Text>
+        <Text>{c.passedOn ? `已转出，现由${routedCommittee(c.route)}办理` : routedCommittee(c.route)}</Text>
       </View>
     </View>
   );

@@ -57,6 +57,7 @@ it('lets the town admin set quick replies that fill the reply box with one tap',
   // What was typed stays; the template follows it.
   expect(await reply.inputValue()).toBe(`您好，\n${TEMPLATE}`);
   // One box for 回复 and 办结 (issue 16, item 5), grown to show the whole text before it is sent.
+  await staff.waitForTimeout(300);
   expect(await reply.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(2);
   await button(staff, '回复').click();
   await staff.getByText(TEMPLATE).first().waitFor();
