@@ -144,6 +144,8 @@ export const ERROR_CODES = {
   'APICLIENT.TOWN_INVALID': 400,
   /** No such client the admin oversees, or it was revoked already. */
   'APICLIENT.NOT_FOUND': 404,
+  /** Issue 17: a concern's description under LIMITS.descriptionMin characters; nothing stored. */
+  'CONCERN.DESCRIPTION_TOO_SHORT': 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -3,6 +3,7 @@
  * and what to do next.
  */
 import { codeOf, isApiError, NETWORK_FAILED } from './api-error';
+import { DESCRIPTION_SHORT_TEXT } from './description-limits';
 
 const TEXT: Record<string, string> = {
   'AUTH.REQUIRED': '登录已失效，请重新登录后再试。',
@@ -100,6 +101,7 @@ const TEXT: Record<string, string> = {
   // Admin (issue 19): Open311 clients.
   'APICLIENT.TOWN_INVALID': '接口客户端只能服务于您所管理的镇街，请重新选择镇街。',
   'APICLIENT.NOT_FOUND': '找不到这个接口客户端，或它已被吊销。请刷新列表后再试。',
+  'CONCERN.DESCRIPTION_TOO_SHORT': DESCRIPTION_SHORT_TEXT,
   [NETWORK_FAILED]: '网络连接失败：您填写的内容还在。请检查网络后再点一次刚才的按钮。',
 };
 
