@@ -35,6 +35,7 @@ import {
   type VolunteerEvent,
   type VolunteerSettings,
 } from './volunteer-model';
+import { clause, tidyPunctuation } from './notice-text';
 
 export interface VolunteerCtx {
   deps: Deps;
@@ -62,11 +63,11 @@ const ms = (iso: string) => Date.parse(iso);
 const membershipId = (teamId: string, openid: string) => `${teamId}_${openid}`;
 
 function notice(deps: Deps, to: string, kind: NotificationKind, title: string, body: string, page: string, at: string): Notification {
-  return { id: deps.newId('n'), recipientOpenid: to, kind, title, body, page, createdAt: at };
+  return { id: deps.newId('n'), recipientOpenid: to, kind, title: tidyPunctuation(title), body: tidyPunctuation(body), page, createdAt: at };
 }
 
 function template(deps: Deps, kind: NotificationKind, title: string, body: string, page: string, at: string): NoticeTemplate {
-  return { id: deps.newId('n'), kind, title, body, page, createdAt: at };
+  return { id: deps.newId('n'), kind, title: tidyPunctuation(title), body: tidyPunctuation(body), page, createdAt: at };
 }
 
 /** `03-18 09:00` in Beijing time (UTC+8 all year), without a date library in core. */
@@ -195,7 +196,7 @@ export async function apply(ctx: Ctx, input: ParsedInputOf<'team/apply'>): Promi
   const note = input.note ? input.note : null;
   const noteModeration = note === null ? 'published' : await moderate(ctx.deps, caller, note);
   // A held note stays out of the leader's notice; the leader reads it on the team page once published.
-  const said = note === null ? '' : noteModeration === 'published' ? `：${note}` : '（留言正在审核）';
+  const said = note === null ? '' : noteModeration === 'published' ? `：${clause(note)}` : '（留言正在审核）';
   const body = `${caller.name}申请加入${team.name}${said}，请审核。`;
   const notices = leaders.map((l) => notice(ctx.deps, l.openid, 'team_applied', '新的入队申请', body, TEAM_PAGE(team.id), at));
   await ctx.deps.store.teams.apply(
@@ -441,7 +442,7 @@ export async function cancelEvent(ctx: Ctx, input: ParsedInputOf<'event/cancelEv
   const at = nowIso(ctx);
   const moderation = await moderate(ctx.deps, ctx.caller, input.reason);
   // A held reason stays out of the notice: people learn that the event is off, and read why once published.
-  const body = `「${eventTitle(e)}」（${beijingTime(e.startAt)}）已取消${moderation === 'published' ? `：${input.reason}` : '。'}`;
+  const body = `「${eventTitle(e)}」（${beijingTime(e.startAt)}）已取消${moderation === 'published' ? `：${clause(input.reason)}。` : '。'}`;
   const notified = await ctx.deps.store.events.cancelEvent(
     e.id,
     { reason: input.reason, moderation, at },
