@@ -315,7 +315,12 @@ async function signupBlock(ctx: Ctx, e: VolunteerEvent, at: string): Promise<str
 
 async function eventDetail(ctx: Ctx, e: VolunteerEvent): Promise<EventDetail> {
   const { store } = ctx.deps;
-  const [team, mine, iLead] = await Promise.all([store.teams.getTeam(e.teamId), store.events.getSignUp(e.id, ctx.caller.openid), store.teams.isLeader(e.teamId, ctx.caller.openid)]);
+  const [team, mine, iLead, membership] = await Promise.all([
+    store.teams.getTeam(e.teamId),
+    store.events.getSignUp(e.id, ctx.caller.openid),
+    store.teams.isLeader(e.teamId, ctx.caller.openid),
+    store.teams.getMembership(e.teamId, ctx.caller.openid),
+  ]);
   const at = nowIso(ctx);
   const held = mine !== null && mine.status !== 'cancelled';
   // A held reason: its team's leaders and the admin of the team's town only (shownText alone would show it to any admin).
@@ -330,6 +335,7 @@ async function eventDetail(ctx: Ctx, e: VolunteerEvent): Promise<EventDetail> {
     myCheckInAt: mine?.checkInAt ?? null,
     myCheckOutAt: mine?.checkOutAt ?? null,
     signupBlocked: held ? null : await signupBlock(ctx, e, at),
+    myMembership: membership?.status ?? null,
     ...(iLead ? (({ qr, expiresAt }) => ({ checkinQr: qr, checkinQrExpiresAt: expiresAt }))(eventQr(ctx.deps, e)) : { checkinQr: null, checkinQrExpiresAt: null }),
     checkinOpensAt: new Date(attendanceWindow(ctx, e).opensAt).toISOString(),
     checkinOpen: checkinOpen(ctx, e),
