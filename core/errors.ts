@@ -154,6 +154,8 @@ export const ERROR_CODES = {
   'TOPIC.MEETINGS_FULL': 409,
   /** A district admin names the town whose 议事 setting they change. */
   'TOPIC.TOWN_INVALID': 400,
+  /** Issue 17: a concern's description under LIMITS.descriptionMin characters; nothing stored. */
+  'CONCERN.DESCRIPTION_TOO_SHORT': 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

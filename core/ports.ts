@@ -154,6 +154,7 @@ export type InboxNarrowing =
 
 /** The tallies behind 响应率, 解决率, 满意率 and 超期. */
 export interface RateTally {
+  /** Concerns counted, the 解决率 denominator: every concern but a withdrawn one (the resident took it back before anyone accepted it). */
   total: number;
   /** First acceptance decided (accepted, or its clock ran out) / of those, accepted in time. */
   responseDecided: number;

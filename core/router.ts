@@ -9,6 +9,7 @@ import * as calendar from './calendar-service';
 import * as concerns from './concern-service';
 import * as followUp from './concern-followup';
 import { labelMessages } from './message-labels';
+import { codeOfIssues } from './coded-issue';
 import { moderate } from './content';
 import * as moderation from './moderation';
 import * as reports from './content-reports';
@@ -279,7 +280,7 @@ export function createRouter(deps: Deps): Router {
       const parsed = schemas[action].safeParse(data ?? {});
       if (!parsed.success) {
         const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-        throw new AppError('VALIDATION.FAILED', `invalid input for ${action}`, issues);
+        throw new AppError(codeOfIssues(parsed.error.issues), `invalid input for ${action}`, issues);
       }
       const caller = await resolveCaller(openid);
       const rule = ACTION_POLICY[action];

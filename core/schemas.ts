@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLIENT_BUDGET_MAX } from './api-client-model';
 import { CALENDAR_LIMITS } from './calendar';
+import { codedParams } from './coded-issue';
 import { REPORT_REASONS } from './report-model';
 import { ROSTER_LIMITS } from './roster-import';
 import { TEXT_PROBLEM_MESSAGE, textProblem } from './text';
@@ -53,6 +54,8 @@ export const LIMITS = {
   // Admin (issue 19): Open311 clients.
   apiClientNameMax: 30,
   apiClientTownsMax: 20,
+  /** Issue 17: a concern's description of fewer characters says nothing a handler can act on (CONCERN.DESCRIPTION_TOO_SHORT). */
+  descriptionMin: 4,
 } as const;
 
 /** Issue 16: the longest display name a resident may set on 我的. */
@@ -136,7 +139,10 @@ export const schemas = {
   'concern/submit': z
     .object({
       category: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
-      description: text(LIMITS.descriptionMax),
+      description: text(LIMITS.descriptionMax).refine((s) => s.length === 0 || [...s].length >= LIMITS.descriptionMin, {
+        message: `must be at least ${LIMITS.descriptionMin} characters`,
+        params: codedParams('CONCERN.DESCRIPTION_TOO_SHORT'),
+      }),
       /** The picked place; optional when a location is given. */
       placeId: id.optional(),
       location: latLng.optional(),

@@ -137,6 +137,8 @@ export interface EventDetail extends EventSummary {
   myCheckOutAt: string | null;
   /** Why the caller cannot sign up now (an error code), or null when they can. */
   signupBlocked: string | null;
+  /** The caller's standing in the event's team (null: never applied), so a pending application is not told to apply (issue 17). */
+  myMembership: MemberStatus | null;
   /** The text of the event's check-in QR code for this minute: the leader's view only (refresh with event/checkinCode). */
   checkinQr: string | null;
   /** When that code is replaced by the next one (it is still accepted one minute more). */

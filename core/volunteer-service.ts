@@ -35,6 +35,7 @@ import {
   type VolunteerEvent,
   type VolunteerSettings,
 } from './volunteer-model';
+import { clause, tidyPunctuation } from './notice-text';
 
 export interface VolunteerCtx {
   deps: Deps;
@@ -62,11 +63,11 @@ const ms = (iso: string) => Date.parse(iso);
 const membershipId = (teamId: string, openid: string) => `${teamId}_${openid}`;
 
 function notice(deps: Deps, to: string, kind: NotificationKind, title: string, body: string, page: string, at: string): Notification {
-  return { id: deps.newId('n'), recipientOpenid: to, kind, title, body, page, createdAt: at };
+  return { id: deps.newId('n'), recipientOpenid: to, kind, title: tidyPunctuation(title), body: tidyPunctuation(body), page, createdAt: at };
 }
 
 function template(deps: Deps, kind: NotificationKind, title: string, body: string, page: string, at: string): NoticeTemplate {
-  return { id: deps.newId('n'), kind, title, body, page, createdAt: at };
+  return { id: deps.newId('n'), kind, title: tidyPunctuation(title), body: tidyPunctuation(body), page, createdAt: at };
 }
 
 /** `03-18 09:00` in Beijing time (UTC+8 all year), without a date library in core. */
@@ -195,7 +196,7 @@ export async function apply(ctx: Ctx, input: ParsedInputOf<'team/apply'>): Promi
   const note = input.note ? input.note : null;
   const noteModeration = note === null ? 'published' : await moderate(ctx.deps, caller, note);
   // A held note stays out of the leader's notice; the leader reads it on the team page once published.
-  const said = note === null ? '' : noteModeration === 'published' ? `：${note}` : '（留言正在审核）';
+  const said = note === null ? '' : noteModeration === 'published' ? `：${clause(note)}` : '（留言正在审核）';
   const body = `${caller.name}申请加入${team.name}${said}，请审核。`;
   const notices = leaders.map((l) => notice(ctx.deps, l.openid, 'team_applied', '新的入队申请', body, TEAM_PAGE(team.id), at));
   await ctx.deps.store.teams.apply(
@@ -314,7 +315,12 @@ async function signupBlock(ctx: Ctx, e: VolunteerEvent, at: string): Promise<str
 
 async function eventDetail(ctx: Ctx, e: VolunteerEvent): Promise<EventDetail> {
   const { store } = ctx.deps;
-  const [team, mine, iLead] = await Promise.all([store.teams.getTeam(e.teamId), store.events.getSignUp(e.id, ctx.caller.openid), store.teams.isLeader(e.teamId, ctx.caller.openid)]);
+  const [team, mine, iLead, membership] = await Promise.all([
+    store.teams.getTeam(e.teamId),
+    store.events.getSignUp(e.id, ctx.caller.openid),
+    store.teams.isLeader(e.teamId, ctx.caller.openid),
+    store.teams.getMembership(e.teamId, ctx.caller.openid),
+  ]);
   const at = nowIso(ctx);
   const held = mine !== null && mine.status !== 'cancelled';
   // A held reason: its team's leaders and the admin of the team's town only (shownText alone would show it to any admin).
@@ -329,6 +335,7 @@ async function eventDetail(ctx: Ctx, e: VolunteerEvent): Promise<EventDetail> {
     myCheckInAt: mine?.checkInAt ?? null,
     myCheckOutAt: mine?.checkOutAt ?? null,
     signupBlocked: held ? null : await signupBlock(ctx, e, at),
+    myMembership: membership?.status ?? null,
     ...(iLead ? (({ qr, expiresAt }) => ({ checkinQr: qr, checkinQrExpiresAt: expiresAt }))(eventQr(ctx.deps, e)) : { checkinQr: null, checkinQrExpiresAt: null }),
     checkinOpensAt: new Date(attendanceWindow(ctx, e).opensAt).toISOString(),
     checkinOpen: checkinOpen(ctx, e),
@@ -441,7 +448,7 @@ export async function cancelEvent(ctx: Ctx, input: ParsedInputOf<'event/cancelEv
   const at = nowIso(ctx);
   const moderation = await moderate(ctx.deps, ctx.caller, input.reason);
   // A held reason stays out of the notice: people learn that the event is off, and read why once published.
-  const body = `「${eventTitle(e)}」（${beijingTime(e.startAt)}）已取消${moderation === 'published' ? `：${input.reason}` : '。'}`;
+  const body = `「${eventTitle(e)}」（${beijingTime(e.startAt)}）已取消${moderation === 'published' ? `：${clause(input.reason)}。` : '。'}`;
   const notified = await ctx.deps.store.events.cancelEvent(
     e.id,
     { reason: input.reason, moderation, at },

@@ -3,6 +3,7 @@
  * and what to do next.
  */
 import { codeOf, isApiError, NETWORK_FAILED } from './api-error';
+import { DESCRIPTION_SHORT_TEXT } from './description-limits';
 
 const TEXT: Record<string, string> = {
   'AUTH.REQUIRED': '登录已失效，请重新登录后再试。',
@@ -106,6 +107,7 @@ const TEXT: Record<string, string> = {
   'TOPIC.MEETING_NOT_FOUND': '没有找到这次议事会记录，请刷新后再试。',
   'TOPIC.MEETINGS_FULL': '一个议题最多记录20次议事会，请修改已有的记录。',
   'TOPIC.TOWN_INVALID': '请先选择要设置的镇街。',
+  'CONCERN.DESCRIPTION_TOO_SHORT': DESCRIPTION_SHORT_TEXT,
   [NETWORK_FAILED]: '网络连接失败：您填写的内容还在。请检查网络后再点一次刚才的按钮。',
 };
 
