@@ -1,4 +1,5 @@
 import type { ApiClientRecord } from './api-client-model';
+import type { BoundaryPreview, NodeSaved, TownEntry } from './grid-admin-views';
 import type { TopicOutputs } from './topic-views';
 import type { ActionView, ConcernActionView } from './action-views';
 import type { CalendarYear } from './calendar';
@@ -522,6 +523,13 @@ export interface Outputs extends TopicOutputs {
   'apiClient/create': { client: ApiClientRecord; key: string };
   'apiClient/list': { items: ApiClientRecord[] };
   'apiClient/revoke': ApiClientRecord;
+  // Admin (issue 19): the grid editor and the district's towns.
+  'node/save': NodeSaved;
+  'node/retire': NodeSaved;
+  'grid/previewBoundaries': BoundaryPreview;
+  'town/list': { items: TownEntry[] };
+  'town/save': NodeSaved;
+  'town/saveAdmins': TownEntry;
 }
 
 // Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.

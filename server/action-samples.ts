@@ -129,6 +129,13 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'apiClient/create': () => ({ name: '丹灶镇网格化平台', source: 'open311', reads: 'own', requestsPerMinute: 60, postsPerHour: 100 }),
   'apiClient/list': () => ({}),
   'apiClient/revoke': () => ({ id: DEMO_OPEN311.danzaoTown.id }),
+  // Admin (issue 19): the grid editor (in 丹灶镇: 新安第二经济社's grid has nobody on the roster) and the district's towns.
+  'node/save': () => ({ id: 'dz-xicheng-daguo', name: '大果经济社', code: 'DG01' }),
+  'node/retire': () => ({ id: 'dz-xinan-2-g' }),
+  'grid/previewBoundaries': () => ({ geojson: { type: 'FeatureCollection', features: [] } }),
+  'town/list': () => ({}),
+  'town/save': () => ({ name: '狮山镇', code: 'shishan' }),
+  'town/saveAdmins': () => ({ townId: 'danzao', admins: [{ phone: '13800000006', name: '丹灶镇管理员' }] }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

@@ -625,4 +625,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX content_reports_reporter ON content_reports(reporter_openid);
   ALTER TABLE vol_events ADD COLUMN text_removed_at TEXT;
   `,
+  /* 29 (administration): the grid edited in the app — a node's own code in its town, and its retirement (kept, routes nothing new) */ `
+  ALTER TABLE grid_nodes ADD COLUMN code TEXT;
+  ALTER TABLE grid_nodes ADD COLUMN retired_at TEXT;
+  `,
 ];

@@ -111,6 +111,11 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   // Admin (issue 19): Open311 clients.
   'apiClient/create': '新建开放接口客户端',
   'apiClient/revoke': '吊销开放接口客户端',
+  // Admin (issue 19): the grid editor and the district's towns.
+  'node/save': '编辑网格节点',
+  'node/retire': '撤销网格节点',
+  'town/save': '编辑镇街',
+  'town/saveAdmins': '任免镇街管理员',
 };
 
 export function auditActionText(action: string): string {
