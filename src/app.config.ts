@@ -29,6 +29,9 @@ export default defineAppConfig({
         'pages/categories/index',
         'pages/team-setup/index',
         'pages/open-api/index',
+        // Admin (issue 19): the grid editor and the district's towns.
+        'pages/grid/index',
+        'pages/towns/index',
       ],
     },
     {
