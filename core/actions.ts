@@ -124,6 +124,13 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'topic/saveMeeting': 'concern',
   'town/topicSettings': 'concern',
   'town/saveTopicSettings': 'concern',
+  // Admin (issue 19): the grid editor and the district's towns.
+  'node/save': 'concern',
+  'node/retire': 'concern',
+  'grid/previewBoundaries': 'concern',
+  'town/list': 'concern',
+  'town/save': 'concern',
+  'town/saveAdmins': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

@@ -112,6 +112,21 @@ export interface DirectoryRepo {
    * or it was revoked already.
    */
   revokeApiClient(id: string, revokedAt: string): Promise<ApiClientRecord | null>;
+
+  // Admin (issue 19): the grid editor and the district's towns, in sqlite-grid-admin.ts and cloudbase/grid-admin.ts.
+  /**
+   * Writes one node — a new one (for a new town, with `town`'s offices and categories) or a stored one's
+   * new name and code (kind, parent and retirement never change here) — and bumps the grid version, in one
+   * atomic step, so every cached snapshot rebuilds. Writes nothing and returns false when the grid version
+   * is no longer `expectedVersion` (someone changed the grid meanwhile).
+   */
+  saveNode(node: GridNode, expectedVersion: number, town?: { offices: Office[]; categories: Category[] }): Promise<boolean>;
+  /**
+   * Marks the node retired at `retiredAt` (kept, with its boundary, for its history) and bumps the grid
+   * version, in one atomic step. Writes nothing and returns false when the grid version is no longer
+   * `expectedVersion`, or the node is missing or retired already.
+   */
+  retireNode(id: string, retiredAt: string, expectedVersion: number): Promise<boolean>;
 }
 
 /** A route level: which of the concern's route ids a node is matched against. */

@@ -38,6 +38,9 @@ import * as categories from './category-service';
 import * as teamAdmin from './team-admin-service';
 import * as apiClients from './api-client-service';
 import { gridMap } from './grid-map-service';
+import * as gridAdmin from './grid-admin-service';
+import * as towns from './town-admin-service';
+import { previewBoundaries } from './boundary-preview';
 import type { Caller } from './model';
 import type { Deps } from './ports';
 import { schemas, type ParsedInputOf } from './schemas';
@@ -70,7 +73,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'event/markAttendance': markAttendance,
   'grid/tree': async (ctx) => {
     const snap = await ctx.directory.current();
-    return { nodes: snap.grid.tree((id) => snap.where.boundary(id)) };
+    // Retired places (issue 19) are for the admins' grid editor only, never offered to pick.
+    return { nodes: snap.grid.tree((id) => snap.where.boundary(id), ctx.caller.role === 'admin') };
   },
   'grid/locate': gridActions.locate,
   'grid/importBoundaries': gridActions.importBoundaries,
@@ -178,6 +182,12 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'topic/saveMeeting': topicMeetings.saveMeeting,
   'town/topicSettings': topicTownSettings.topicSettings,
   'town/saveTopicSettings': topicTownSettings.saveTopicSettings,
+  'node/save': gridAdmin.save,
+  'node/retire': gridAdmin.retire,
+  'grid/previewBoundaries': previewBoundaries,
+  'town/list': async (ctx) => towns.list(ctx),
+  'town/save': towns.save,
+  'town/saveAdmins': towns.saveAdmins,
 };
 
 /** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), a team (`teamId`), or the year of a calendar. */
@@ -187,6 +197,9 @@ function targetOf(data: unknown): string | null {
   if (typeof openid === 'string') return openid.slice(0, 64);
   if (typeof code === 'string') return code.slice(0, 64);
   if (typeof teamId === 'string') return teamId.slice(0, 64);
+  // A town's admins (issue 19, town/saveAdmins).
+  const { townId } = (data ?? {}) as { townId?: unknown };
+  if (typeof townId === 'string') return townId.slice(0, 64);
   return typeof year === 'number' ? String(year) : null;
 }
 

@@ -56,6 +56,9 @@ export const LIMITS = {
   apiClientTownsMax: 20,
   /** Issue 17: a concern's description of fewer characters says nothing a handler can act on (CONCERN.DESCRIPTION_TOO_SHORT). */
   descriptionMin: 4,
+  // Admin (issue 19): the grid editor and the district's towns.
+  nodeNameMax: 32,
+  townAdminsMax: 5,
 } as const;
 
 /** Issue 16: the longest display name a resident may set on 我的. */
@@ -116,6 +119,8 @@ export const INBOX_FILTERS = ['dueToday', 'overdue', 'toAccept', 'toDispatch'] a
 const inboxFilter = z.enum(INBOX_FILTERS);
 /** A mainland mobile number, as the roster stores it. */
 const phone = z.string().regex(/^1\d{10}$/, 'phone must be 11 digits starting with 1');
+/** A node's own code in its town (issue 19), e.g. a 村居 or 网格 number of the town's register. */
+const nodeCode = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'code must be 1–32 letters, digits, _ or -');
 const concernStatus = z.enum(['submitted', 'dispatching', 'assigned', 'accepted', 'in_progress', 'resolved', 'closed', 'withdrawn']);
 
 /** A topic's options: none (a discussion) or 2–6 distinct labels. */
@@ -453,6 +458,21 @@ export const schemas = {
   'town/topicSettings': z.object({ townId: id.optional() }).strict(),
   /** The supports a resident's proposal needs in the admin's town (a district admin names `townId`). */
   'town/saveTopicSettings': z.object({ townId: id.optional(), supportsNeeded: z.number().int().min(1).max(SUPPORTS_NEEDED_MAX) }).strict(),
+  // Admin (issue 19): the grid editor. `id` renames a node; `parentId` (with `kind` where the parent holds two kinds) adds one.
+  'node/save': z
+    .object({ id: id.optional(), parentId: id.optional(), kind: z.enum(['village', 'cooperative', 'grid']).optional(), name: text(LIMITS.nodeNameMax), code: nodeCode.nullable().optional() })
+    .strict()
+    .refine((v) => (v.id === undefined) !== (v.parentId === undefined), { message: 'give the id of a node to rename, or the parentId of a new one', path: ['id'] })
+    .refine((v) => v.id === undefined || v.kind === undefined, { message: 'a node keeps its kind', path: ['kind'] }),
+  'node/retire': z.object({ id }).strict(),
+  /** What grid/importBoundaries would do with this file, written nowhere. */
+  'grid/previewBoundaries': z.object({ geojson: z.record(z.string(), z.unknown()) }).strict(),
+  // The district's towns (district admins): a town created or renamed, its admins by phone.
+  'town/list': z.object({}).strict(),
+  'town/save': z.object({ id: id.optional(), name: text(LIMITS.nodeNameMax), code: nodeCode.nullable().optional() }).strict(),
+  'town/saveAdmins': z
+    .object({ townId: id, admins: z.array(z.object({ phone, name: text(ROSTER_LIMITS.nameMax) }).strict()).max(LIMITS.townAdminsMax) })
+    .strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

@@ -1,4 +1,5 @@
 import type { ApiClientRecord } from './api-client-model';
+import type { BoundaryPreview, NodeSaved, TownEntry } from './grid-admin-views';
 import type { TopicOutputs } from './topic-views';
 import type { MyYishiData } from './topic-privacy';
 import type { ActionView, ConcernActionView } from './action-views';
@@ -545,6 +546,13 @@ export interface Outputs extends TopicOutputs {
   'apiClient/revoke': ApiClientRecord;
   // Residents report on a map (#17).
   'grid/map': GridMapView;
+  // Admin (issue 19): the grid editor and the district's towns.
+  'node/save': NodeSaved;
+  'node/retire': NodeSaved;
+  'grid/previewBoundaries': BoundaryPreview;
+  'town/list': { items: TownEntry[] };
+  'town/save': NodeSaved;
+  'town/saveAdmins': TownEntry;
 }
 
 // Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.

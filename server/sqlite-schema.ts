@@ -664,5 +664,8 @@ export const MIGRATIONS: readonly string[] = [
   /* 31 (issue 16, item 8): 操作记录 filtered by person or by action, newest first */ `
   CREATE INDEX audit_log_actor ON audit_log(actor_openid, created_at, id);
   CREATE INDEX audit_log_action ON audit_log(action, created_at, id);
+  /* 29 (administration): the grid edited in the app — a node's own code in its town, and its retirement (kept, routes nothing new) */ `
+  ALTER TABLE grid_nodes ADD COLUMN code TEXT;
+  ALTER TABLE grid_nodes ADD COLUMN retired_at TEXT;
   `,
 ];

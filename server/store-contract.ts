@@ -31,6 +31,7 @@ import { describeChunkContract } from './store-contract-chunks';
 // Admin (issue 19).
 import { describeRosterContract } from './store-contract-roster';
 import { describeApiClientContract } from './store-contract-api-clients';
+import { describeGridAdminContract } from './store-contract-grid-admin';
 import { describeFollowUpContract } from './store-contract-followup';
 import { describeEventReportContract } from './store-contract-event-reports';
 
@@ -80,6 +81,8 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     describeFollowUpContract(current);
     // Admin (issue 19): Open311 clients.
     describeApiClientContract(current);
+    // Admin (issue 19): the grid editor and the district's towns.
+    describeGridAdminContract(current);
     // Staff daily use (issue 16): rates credited to the node that did the work.
     describeRateCreditContract(current);
     // WeChat review (issue 15): 举报 of volunteer event texts.
