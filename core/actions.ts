@@ -115,6 +115,8 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'apiClient/create': 'concern',
   'apiClient/list': 'concern',
   'apiClient/revoke': 'concern',
+  // Admin (issue 19): archiving a volunteer team.
+  'team/archive': 'volunteer',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

@@ -144,6 +144,9 @@ export const ERROR_CODES = {
   'APICLIENT.TOWN_INVALID': 400,
   /** No such client the admin oversees, or it was revoked already. */
   'APICLIENT.NOT_FOUND': 404,
+  // Admin (issue 19): archiving a volunteer team.
+  /** The team is archived: it takes no application and no new event; its history stays. */
+  'TEAM.ARCHIVED': 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -137,6 +137,8 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'apiClient/create': { roles: ['admin'], write: true },
   'apiClient/list': { roles: ['admin'], write: false },
   'apiClient/revoke': { roles: ['admin'], write: true },
+  // Admin (issue 19): archiving a volunteer team.
+  'team/archive': { roles: ['admin'], write: true },
 };
 
 export interface RateLimits {

@@ -438,6 +438,11 @@ export interface TeamRepo {
    * wins whole). False (nothing written) when there is no such team.
    */
   setLeaders(teamId: string, leaders: Array<{ openid: string; name: string }>): Promise<boolean>;
+  /**
+   * Marks the team archived at `at`, only if it is not archived yet (a conditional single-document
+   * update); false (nothing written) when there is no such team or it was archived already.
+   */
+  archiveTeam(teamId: string, at: string): Promise<boolean>;
 }
 
 export type SignUpOutcome =

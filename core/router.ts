@@ -31,6 +31,7 @@ import * as gridActions from './grid-service';
 import * as roster from './roster-service';
 import * as categories from './category-service';
 import * as teamAdmin from './team-admin-service';
+import * as teamArchive from './team-archive-service';
 import * as apiClients from './api-client-service';
 import type { Caller } from './model';
 import type { Deps } from './ports';
@@ -171,6 +172,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'apiClient/create': apiClients.create,
   'apiClient/list': apiClients.list,
   'apiClient/revoke': apiClients.revoke,
+  // Admin (issue 19): archiving a volunteer team.
+  'team/archive': teamArchive.archive,
 };
 
 /** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), a team (`teamId`), or the year of a calendar. */

@@ -204,7 +204,7 @@ export const schemas = {
   'volunteer/mine': z.object({}).strict(),
   'volunteer/code': z.object({}).strict(),
   'event/checkinCode': z.object({ id }).strict(),
-  'team/list': z.object({ nodeId: id.optional() }).strict(),
+  'team/list': z.object({ nodeId: id.optional(), archived: z.boolean().optional() }).strict(),
   'team/get': z.object({ id }).strict(),
   'team/apply': z.object({ teamId: id, note: optionalText(LIMITS.teamNoteMax).optional() }).strict(),
   'team/review': z.object({ teamId: id, memberId: pairId, decision: z.enum(['approve', 'decline']) }).strict(),
@@ -409,6 +409,8 @@ export const schemas = {
     .strict(),
   'apiClient/list': z.object({}).strict(),
   'apiClient/revoke': z.object({ id }).strict(),
+  // Admin (issue 19): a team of the admin's town is archived; its events not yet started are called off.
+  'team/archive': z.object({ teamId: id }).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

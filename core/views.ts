@@ -10,7 +10,7 @@ import type { HoursNote } from './hours';
 import type { RateTally } from './ports';
 import type { AuditEntry, Feedback, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision, Moderation } from './model';
 import type { ReportedItemKind, ReportOutcome, ReportReason } from './report-model';
-import type { AdminTeamView, RosterRemoval, RosterView } from './roster-views';
+import type { AdminTeamView, RosterRemoval, RosterView, TeamArchiveResult } from './roster-views';
 import type { HoursAudit, MemberStatus, SignUpStatus, TeamKind, VolunteerEvent } from './volunteer-model';
 
 /**
@@ -76,6 +76,8 @@ export interface TeamSummary {
   myStatus: MemberStatus | null;
   /** True when the caller leads this team. */
   iLead: boolean;
+  /** When the town's admin archived the team (issue 19); null while it is active. */
+  archivedAt: string | null;
 }
 
 /** A member as others see them: people are named, not identified by openid. */
@@ -522,6 +524,8 @@ export interface Outputs extends TopicOutputs {
   'apiClient/create': { client: ApiClientRecord; key: string };
   'apiClient/list': { items: ApiClientRecord[] };
   'apiClient/revoke': ApiClientRecord;
+  // Admin (issue 19): archiving a volunteer team.
+  'team/archive': TeamArchiveResult;
 }
 
 // Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.

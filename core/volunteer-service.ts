@@ -126,6 +126,7 @@ function teamSummary(snap: DirectorySnapshot, team: Team, memberCount: number, m
     memberCount,
     myStatus: mine?.status ?? null,
     iLead,
+    archivedAt: team.archivedAt ?? null,
   };
 }
 
@@ -148,7 +149,8 @@ async function summaries(ctx: Ctx, teams: Team[]): Promise<TeamSummary[]> {
 
 export async function listTeams(ctx: Ctx, input: ParsedInputOf<'team/list'>): Promise<{ items: TeamSummary[] }> {
   const snap = await ctx.directory.current();
-  let teams = await ctx.deps.store.teams.listTeams();
+  // An archived team is no longer joined (issue 19): listed only when asked for (the admin's page, history).
+  let teams = (await ctx.deps.store.teams.listTeams()).filter((t) => input.archived === true || t.archivedAt === undefined);
   const near = input.nodeId;
   if (near !== undefined) {
     if (!snap.grid.get(near)) throw new AppError('GRID.PLACE_NOT_FOUND', `unknown place ${near}`);
@@ -189,6 +191,7 @@ export async function getTeamDetail(ctx: Ctx, input: ParsedInputOf<'team/get'>):
 
 export async function apply(ctx: Ctx, input: ParsedInputOf<'team/apply'>): Promise<TeamSummary> {
   const team = await getTeam(ctx, input.teamId);
+  if (team.archivedAt !== undefined) throw new AppError('TEAM.ARCHIVED', `team ${team.id} is archived`);
   const { caller } = ctx;
   const at = nowIso(ctx);
   const leaders = await ctx.deps.store.teams.leaders(team.id);
@@ -350,6 +353,7 @@ function checkinOpen(ctx: Ctx, e: VolunteerEvent): boolean {
 
 export async function createEvent(ctx: Ctx, input: Omit<ParsedInputOf<'event/create'>, 'actionId'>): Promise<EventDetail> {
   const team = await requireLeader(ctx, input.teamId);
+  if (team.archivedAt !== undefined) throw new AppError('TEAM.ARCHIVED', `team ${team.id} is archived`);
   const now = ctx.deps.now().getTime();
   const start = ms(input.startAt);
   const end = ms(input.endAt);

@@ -129,6 +129,8 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'apiClient/create': () => ({ name: '丹灶镇网格化平台', source: 'open311', reads: 'own', requestsPerMinute: 60, postsPerHour: 100 }),
   'apiClient/list': () => ({}),
   'apiClient/revoke': () => ({ id: DEMO_OPEN311.danzaoTown.id }),
+  // Admin (issue 19): 大果's team is 丹灶镇's.
+  'team/archive': () => ({ teamId: DEMO_TEAMS.daguo }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

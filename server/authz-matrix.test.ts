@@ -171,6 +171,8 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'apiClient/create': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'APICLIENT.TOWN_INVALID' },
   'apiClient/list': { resident: F, leader: F, staff: F, office: F },
   'apiClient/revoke': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'APICLIENT.NOT_FOUND' },
+  // Admin (issue 19): the sample team is 丹灶镇's; another town's admin does not find it.
+  'team/archive': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'TEAM.NOT_FOUND' },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

@@ -625,4 +625,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX content_reports_reporter ON content_reports(reporter_openid);
   ALTER TABLE vol_events ADD COLUMN text_removed_at TEXT;
   `,
+  /* 29 (administration): a volunteer team is archived, not deleted: hidden from 加入 lists, its history and hours stay */ `
+  ALTER TABLE vol_teams ADD COLUMN archived_at TEXT;
+  `,
 ];

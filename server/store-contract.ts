@@ -33,6 +33,7 @@ import { describeRosterContract } from './store-contract-roster';
 import { describeApiClientContract } from './store-contract-api-clients';
 import { describeFollowUpContract } from './store-contract-followup';
 import { describeEventReportContract } from './store-contract-event-reports';
+import { describeTeamArchiveContract } from './store-contract-team-archive';
 
 /**
  * Creates a store holding exactly `data` in its directory, `volunteers` in its teams and `apiClients` as
@@ -84,6 +85,8 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     describeRateCreditContract(current);
     // WeChat review (issue 15): 举报 of volunteer event texts.
     describeEventReportContract(current);
+    // Admin (issue 19): archiving a volunteer team.
+    describeTeamArchiveContract(current);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();

@@ -111,6 +111,8 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   // Admin (issue 19): Open311 clients.
   'apiClient/create': '新建开放接口客户端',
   'apiClient/revoke': '吊销开放接口客户端',
+  // Admin (issue 19): archiving a volunteer team.
+  'team/archive': '撤销志愿队',
 };
 
 export function auditActionText(action: string): string {

@@ -100,6 +100,8 @@ const TEXT: Record<string, string> = {
   // Admin (issue 19): Open311 clients.
   'APICLIENT.TOWN_INVALID': '接口客户端只能服务于您所管理的镇街，请重新选择镇街。',
   'APICLIENT.NOT_FOUND': '找不到这个接口客户端，或它已被吊销。请刷新列表后再试。',
+  // Admin (issue 19): archiving a volunteer team.
+  'TEAM.ARCHIVED': '这支志愿队已撤销，不再接受入队申请，也不能发布新活动。',
   [NETWORK_FAILED]: '网络连接失败：您填写的内容还在。请检查网络后再点一次刚才的按钮。',
 };
 
