@@ -117,6 +117,8 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'apiClient/revoke': 'concern',
   // Admin (issue 19): archiving a volunteer team.
   'team/archive': 'volunteer',
+  // Admin (issue 19): a town's settings as stored.
+  'town/settings': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

@@ -139,6 +139,8 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'apiClient/revoke': { roles: ['admin'], write: true },
   // Admin (issue 19): archiving a volunteer team.
   'team/archive': { roles: ['admin'], write: true },
+  // Admin (issue 19): a town's settings, read by its admin (a district admin names the town).
+  'town/settings': { roles: ['admin'], write: false },
 };
 
 export interface RateLimits {

@@ -645,6 +645,25 @@ export interface BoardRepo {
   plusOne(concernId: string, openid: string, at: string): Promise<boolean>;
   /** "+1" counts of these concerns, and whether this person gave one. */
   plusOnes(concernIds: string[], openid: string): Promise<Map<string, { count: number; mine: boolean }>>;
+  // Admin (issue 19): a town's working time, kept with its other settings.
+  /** The town's working-time settings as stored; every field null when it keeps the deployment's defaults. */
+  workSettings(townId: string): Promise<TownWorkSettings>;
+  /** Replaces the town's working-time settings whole; its public board and reply templates stay as they were. */
+  saveWorkSettings(townId: string, work: TownWorkSettings): Promise<void>;
+  /** Every town that stored working-time settings (any field set), by town id. */
+  listWorkSettings(): Promise<Array<{ townId: string; work: TownWorkSettings }>>;
+}
+
+/**
+ * A town's working time (issue 19), each null while the town keeps the deployment's default: the working
+ * day the SLA clocks count (minutes after Beijing midnight), the check-in margin of its volunteer events
+ * and how long before an event its reminders go out.
+ */
+export interface TownWorkSettings {
+  dayStartMinute: number | null;
+  dayEndMinute: number | null;
+  checkinMarginMinutes: number | null;
+  reminderLeadMinutes: number | null;
 }
 
 /** 举报 reports (core/report-model.ts): one per person and item, decided together per item. */

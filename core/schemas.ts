@@ -5,6 +5,7 @@ import { REPORT_REASONS } from './report-model';
 import { ROSTER_LIMITS } from './roster-import';
 import { TEXT_PROBLEM_MESSAGE, textProblem } from './text';
 import { TOPIC_LIMITS } from './topic-model';
+import { TOWN_WORK_LIMITS } from './town-work-model';
 import type { InboxFilter } from './views';
 
 /**
@@ -383,8 +384,20 @@ export const schemas = {
       enabled: z.boolean(),
     })
     .strict(),
-  /** A town's settings (so far: the public board on or off); a district admin names `townId`. */
-  'town/saveSettings': z.object({ townId: id.optional(), publicBoard: z.boolean() }).strict(),
+  /**
+   * A town's settings; a district admin names `townId`. Each field left out stays as it is; a working-time
+   * field set to null goes back to the deployment's default.
+   */
+  'town/saveSettings': z
+    .object({
+      townId: id.optional(),
+      publicBoard: z.boolean().optional(),
+      dayStartMinute: z.number().int().min(0).max(TOWN_WORK_LIMITS.minuteOfDayMax).nullable().optional(),
+      dayEndMinute: z.number().int().min(0).max(TOWN_WORK_LIMITS.minuteOfDayMax).nullable().optional(),
+      checkinMarginMinutes: z.number().int().min(0).max(TOWN_WORK_LIMITS.checkinMarginMax).nullable().optional(),
+      reminderLeadMinutes: z.number().int().min(0).max(TOWN_WORK_LIMITS.reminderLeadMax).nullable().optional(),
+    })
+    .strict(),
   // Admin (issue 19): volunteer teams.
   /** A new team of a village or cooperative of the admin's town; leaders are appointed with team/saveLeaders. */
   'team/create': z
@@ -411,6 +424,8 @@ export const schemas = {
   'apiClient/revoke': z.object({ id }).strict(),
   // Admin (issue 19): a team of the admin's town is archived; its events not yet started are called off.
   'team/archive': z.object({ teamId: id }).strict(),
+  // Admin (issue 19): a town's settings as stored, with the values its computations use.
+  'town/settings': z.object({ townId: id.optional() }).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

@@ -11,6 +11,7 @@ import type { RateTally } from './ports';
 import type { AuditEntry, Feedback, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision, Moderation } from './model';
 import type { ReportedItemKind, ReportOutcome, ReportReason } from './report-model';
 import type { AdminTeamView, RosterRemoval, RosterView, TeamArchiveResult } from './roster-views';
+import type { TownSettingsView } from './town-settings-service';
 import type { HoursAudit, MemberStatus, SignUpStatus, TeamKind, VolunteerEvent } from './volunteer-model';
 
 /**
@@ -514,7 +515,7 @@ export interface Outputs extends TopicOutputs {
   'roster/save': RosterView;
   'roster/remove': RosterRemoval;
   'category/save': { items: Category[] };
-  'town/saveSettings': { townId: string; publicBoard: boolean };
+  'town/saveSettings': TownSettingsView;
   'team/create': AdminTeamView;
   'team/saveLeaders': AdminTeamView;
   // Residents following up (#17).
@@ -526,6 +527,8 @@ export interface Outputs extends TopicOutputs {
   'apiClient/revoke': ApiClientRecord;
   // Admin (issue 19): archiving a volunteer team.
   'team/archive': TeamArchiveResult;
+  // Admin (issue 19): a town's settings.
+  'town/settings': TownSettingsView;
 }
 
 // Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.

@@ -131,6 +131,7 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'apiClient/revoke': () => ({ id: DEMO_OPEN311.danzaoTown.id }),
   // Admin (issue 19): 大果's team is 丹灶镇's.
   'team/archive': () => ({ teamId: DEMO_TEAMS.daguo }),
+  'town/settings': () => ({}),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */
