@@ -131,6 +131,10 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'town/list': 'concern',
   'town/save': 'concern',
   'town/saveAdmins': 'concern',
+  // Admin (issue 19): archiving a volunteer team.
+  'team/archive': 'volunteer',
+  // Admin (issue 19): a town's settings as stored.
+  'town/settings': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

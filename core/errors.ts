@@ -177,6 +177,12 @@ export const ERROR_CODES = {
   'TOWN.NOT_FOUND': 404,
   /** A town admin appointed by a phone the roster's checks refuse, listed twice, or the caller's own. */
   'TOWN.ADMIN_INVALID': 400,
+  // Admin (issue 19): archiving a volunteer team.
+  /** The team is archived: it takes no application and no new event; its history stays. */
+  'TEAM.ARCHIVED': 409,
+  // Admin (issue 19): a town's working time.
+  /** The working day would end before it starts, or last less than an hour; nothing was written. */
+  'TOWN.SETTINGS_INVALID': 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -153,6 +153,10 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'town/list': { roles: ['admin'], write: false },
   'town/save': { roles: ['admin'], write: true },
   'town/saveAdmins': { roles: ['admin'], write: true },
+  // Admin (issue 19): archiving a volunteer team.
+  'team/archive': { roles: ['admin'], write: true },
+  // Admin (issue 19): a town's settings, read by its admin (a district admin names the town).
+  'town/settings': { roles: ['admin'], write: false },
 };
 
 export interface RateLimits {

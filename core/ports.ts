@@ -462,6 +462,11 @@ export interface TeamRepo {
    * wins whole). False (nothing written) when there is no such team.
    */
   setLeaders(teamId: string, leaders: Array<{ openid: string; name: string }>): Promise<boolean>;
+  /**
+   * Marks the team archived at `at`, only if it is not archived yet (a conditional single-document
+   * update); false (nothing written) when there is no such team or it was archived already.
+   */
+  archiveTeam(teamId: string, at: string): Promise<boolean>;
 }
 
 export type SignUpOutcome =
@@ -666,6 +671,25 @@ export interface BoardRepo {
   plusOnes(concernIds: string[], openid: string): Promise<Map<string, { count: number; mine: boolean }>>;
   /** Residents report on a map (#17): open public concerns of the town located inside the box (WGS-84), newest update first. */
   openInBox(townId: string, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }, limit: number): Promise<Concern[]>;
+  // Admin (issue 19): a town's working time, kept with its other settings.
+  /** The town's working-time settings as stored; every field null when it keeps the deployment's defaults. */
+  workSettings(townId: string): Promise<TownWorkSettings>;
+  /** Replaces the town's working-time settings whole; its public board and reply templates stay as they were. */
+  saveWorkSettings(townId: string, work: TownWorkSettings): Promise<void>;
+  /** Every town that stored working-time settings (any field set), by town id. */
+  listWorkSettings(): Promise<Array<{ townId: string; work: TownWorkSettings }>>;
+}
+
+/**
+ * A town's working time (issue 19), each null while the town keeps the deployment's default: the working
+ * day the SLA clocks count (minutes after Beijing midnight), the check-in margin of its volunteer events
+ * and how long before an event its reminders go out.
+ */
+export interface TownWorkSettings {
+  dayStartMinute: number | null;
+  dayEndMinute: number | null;
+  checkinMarginMinutes: number | null;
+  reminderLeadMinutes: number | null;
 }
 
 /** 举报 reports (core/report-model.ts): one per person and item, decided together per item. */

@@ -36,6 +36,8 @@ import * as gridActions from './grid-service';
 import * as roster from './roster-service';
 import * as categories from './category-service';
 import * as teamAdmin from './team-admin-service';
+import * as teamArchive from './team-archive-service';
+import * as townSettings from './town-settings-service';
 import * as apiClients from './api-client-service';
 import { gridMap } from './grid-map-service';
 import * as gridAdmin from './grid-admin-service';
@@ -164,7 +166,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'roster/save': roster.save,
   'roster/remove': roster.remove,
   'category/save': categories.save,
-  'town/saveSettings': categories.saveSettings,
+  'town/saveSettings': townSettings.save,
   'team/create': teamAdmin.create,
   'team/saveLeaders': teamAdmin.saveLeaders,
   // Residents following up (#17).
@@ -188,6 +190,9 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'town/list': async (ctx) => towns.list(ctx),
   'town/save': towns.save,
   'town/saveAdmins': towns.saveAdmins,
+  // Admin (issue 19): archiving a volunteer team.
+  'team/archive': teamArchive.archive,
+  'town/settings': townSettings.get,
 };
 
 /** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), a team (`teamId`), or the year of a calendar. */

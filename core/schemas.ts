@@ -6,6 +6,8 @@ import { REPORT_REASONS } from './report-model';
 import { ROSTER_LIMITS } from './roster-import';
 import { TEXT_PROBLEM_MESSAGE, textProblem } from './text';
 import { MEETING_LIMITS, SUPPORTS_NEEDED_MAX, TOPIC_LIMITS } from './topic-model';
+import { TOPIC_LIMITS } from './topic-model';
+import { TOWN_WORK_LIMITS } from './town-work-model';
 import type { InboxFilter } from './views';
 
 /**
@@ -231,7 +233,7 @@ export const schemas = {
   'volunteer/mine': z.object({}).strict(),
   'volunteer/code': z.object({}).strict(),
   'event/checkinCode': z.object({ id }).strict(),
-  'team/list': z.object({ nodeId: id.optional() }).strict(),
+  'team/list': z.object({ nodeId: id.optional(), archived: z.boolean().optional() }).strict(),
   'team/get': z.object({ id }).strict(),
   'team/apply': z.object({ teamId: id, note: optionalText(LIMITS.teamNoteMax).optional() }).strict(),
   'team/review': z.object({ teamId: id, memberId: pairId, decision: z.enum(['approve', 'decline']) }).strict(),
@@ -410,8 +412,20 @@ export const schemas = {
       enabled: z.boolean(),
     })
     .strict(),
-  /** A town's settings (so far: the public board on or off); a district admin names `townId`. */
-  'town/saveSettings': z.object({ townId: id.optional(), publicBoard: z.boolean() }).strict(),
+  /**
+   * A town's settings; a district admin names `townId`. Each field left out stays as it is; a working-time
+   * field set to null goes back to the deployment's default.
+   */
+  'town/saveSettings': z
+    .object({
+      townId: id.optional(),
+      publicBoard: z.boolean().optional(),
+      dayStartMinute: z.number().int().min(0).max(TOWN_WORK_LIMITS.minuteOfDayMax).nullable().optional(),
+      dayEndMinute: z.number().int().min(0).max(TOWN_WORK_LIMITS.minuteOfDayMax).nullable().optional(),
+      checkinMarginMinutes: z.number().int().min(0).max(TOWN_WORK_LIMITS.checkinMarginMax).nullable().optional(),
+      reminderLeadMinutes: z.number().int().min(0).max(TOWN_WORK_LIMITS.reminderLeadMax).nullable().optional(),
+    })
+    .strict(),
   // Admin (issue 19): volunteer teams.
   /** A new team of a village or cooperative of the admin's town; leaders are appointed with team/saveLeaders. */
   'team/create': z
@@ -473,6 +487,10 @@ export const schemas = {
   'town/saveAdmins': z
     .object({ townId: id, admins: z.array(z.object({ phone, name: text(ROSTER_LIMITS.nameMax) }).strict()).max(LIMITS.townAdminsMax) })
     .strict(),
+  // Admin (issue 19): a team of the admin's town is archived; its events not yet started are called off.
+  'team/archive': z.object({ teamId: id }).strict(),
+  // Admin (issue 19): a town's settings as stored, with the values its computations use.
+  'town/settings': z.object({ townId: id.optional() }).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

@@ -12,7 +12,8 @@ import type { HoursNote } from './hours';
 import type { RateTally } from './ports';
 import type { AuditEntry, Feedback, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision, Moderation } from './model';
 import type { ReportedItemKind, ReportOutcome, ReportReason } from './report-model';
-import type { AdminTeamView, RosterRemoval, RosterView } from './roster-views';
+import type { AdminTeamView, RosterRemoval, RosterView, TeamArchiveResult } from './roster-views';
+import type { TownSettingsView } from './town-settings-service';
 import type { HoursAudit, MemberStatus, SignUpStatus, TeamKind, VolunteerEvent } from './volunteer-model';
 import type { GridMapView } from './grid-map';
 
@@ -94,6 +95,8 @@ export interface TeamSummary {
   myStatus: MemberStatus | null;
   /** True when the caller leads this team. */
   iLead: boolean;
+  /** When the town's admin archived the team (issue 19); null while it is active. */
+  archivedAt: string | null;
 }
 
 /** A member as others see them: people are named, not identified by openid. */
@@ -534,7 +537,7 @@ export interface Outputs extends TopicOutputs {
   'roster/save': RosterView;
   'roster/remove': RosterRemoval;
   'category/save': { items: Category[] };
-  'town/saveSettings': { townId: string; publicBoard: boolean };
+  'town/saveSettings': TownSettingsView;
   'team/create': AdminTeamView;
   'team/saveLeaders': AdminTeamView;
   // Residents following up (#17).
@@ -553,6 +556,10 @@ export interface Outputs extends TopicOutputs {
   'town/list': { items: TownEntry[] };
   'town/save': NodeSaved;
   'town/saveAdmins': TownEntry;
+  // Admin (issue 19): archiving a volunteer team.
+  'team/archive': TeamArchiveResult;
+  // Admin (issue 19): a town's settings.
+  'town/settings': TownSettingsView;
 }
 
 // Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.

@@ -144,6 +144,9 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'town/list': () => ({}),
   'town/save': () => ({ name: '狮山镇', code: 'shishan' }),
   'town/saveAdmins': () => ({ townId: 'danzao', admins: [{ phone: '13800000006', name: '丹灶镇管理员' }] }),
+  // Admin (issue 19): 大果's team is 丹灶镇's.
+  'team/archive': () => ({ teamId: DEMO_TEAMS.daguo }),
+  'town/settings': () => ({}),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

@@ -194,6 +194,10 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   // Only the district admin creates towns and appoints their admins.
   'town/save': { resident: F, leader: F, staff: F, office: F, admin: F, otherTownAdmin: F, districtAdmin: 'ok' },
   'town/saveAdmins': { resident: F, leader: F, staff: F, office: F, admin: F, otherTownAdmin: F, districtAdmin: 'ok' },
+  // Admin (issue 19): the sample team is 丹灶镇's; another town's admin does not find it.
+  'team/archive': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'TEAM.NOT_FOUND' },
+  // The caller's own town; the district admin must name one.
+  'town/settings': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'CATEGORY.INVALID' },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

@@ -667,5 +667,13 @@ export const MIGRATIONS: readonly string[] = [
   /* 29 (administration): the grid edited in the app — a node's own code in its town, and its retirement (kept, routes nothing new) */ `
   ALTER TABLE grid_nodes ADD COLUMN code TEXT;
   ALTER TABLE grid_nodes ADD COLUMN retired_at TEXT;
+  /* 29 (administration): a volunteer team is archived, not deleted: hidden from 加入 lists, its history and hours stay */ `
+  ALTER TABLE vol_teams ADD COLUMN archived_at TEXT;
+  `,
+  /* 30 (administration): a town's working day, check-in margin and reminder lead (null: the deployment's default) */ `
+  ALTER TABLE town_settings ADD COLUMN day_start_minute INTEGER;
+  ALTER TABLE town_settings ADD COLUMN day_end_minute INTEGER;
+  ALTER TABLE town_settings ADD COLUMN checkin_margin_minutes INTEGER;
+  ALTER TABLE town_settings ADD COLUMN reminder_lead_minutes INTEGER;
   `,
 ];

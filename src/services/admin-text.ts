@@ -127,6 +127,8 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   'node/retire': '撤销网格节点',
   'town/save': '编辑镇街',
   'town/saveAdmins': '任免镇街管理员',
+  // Admin (issue 19): archiving a volunteer team.
+  'team/archive': '撤销志愿队',
 };
 
 export function auditActionText(action: string): string {

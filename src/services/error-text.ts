@@ -119,6 +119,10 @@ const TEXT: Record<string, string> = {
   'NODE.CONFLICT': '网格刚刚被其他人修改过，请刷新后再试。',
   'TOWN.NOT_FOUND': '找不到这个镇街，或它已撤销。请刷新列表后再试。',
   'TOWN.ADMIN_INVALID': '管理员名单有误：请检查手机号和姓名（不能重复，也不能任命自己）。',
+  // Admin (issue 19): archiving a volunteer team.
+  'TEAM.ARCHIVED': '这支志愿队已撤销，不再接受入队申请，也不能发布新活动。',
+  // Admin (issue 19): a town's working time.
+  'TOWN.SETTINGS_INVALID': '下班时间须比上班时间晚至少1小时，设置没有保存。请修改后再保存。',
   [NETWORK_FAILED]: '网络连接失败：您填写的内容还在。请检查网络后再点一次刚才的按钮。',
 };
 
