@@ -6,7 +6,6 @@ import { REPORT_REASONS } from './report-model';
 import { ROSTER_LIMITS } from './roster-import';
 import { TEXT_PROBLEM_MESSAGE, textProblem } from './text';
 import { MEETING_LIMITS, SUPPORTS_NEEDED_MAX, TOPIC_LIMITS } from './topic-model';
-import { TOPIC_LIMITS } from './topic-model';
 import { TOWN_WORK_LIMITS } from './town-work-model';
 import type { InboxFilter } from './views';
 
