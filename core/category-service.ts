@@ -25,7 +25,7 @@ export function categoryOverrides(snap: DirectorySnapshot): Record<string, Parti
 }
 
 /** The town whose categories the caller edits: their own, or (a district admin) the one they name. */
-export function townFor(snap: DirectorySnapshot, ctx: Ctx, townId: string | undefined): string {
+function townFor(snap: DirectorySnapshot, ctx: Ctx, townId: string | undefined): string {
   const towns = adminTowns(snap, ctx.caller);
   if (towns === null) {
     if (townId === undefined || snap.grid.get(townId)?.kind !== 'town') throw new AppError('CATEGORY.INVALID', 'a district admin names the town (townId)', [{ path: 'townId', message: '请选择镇街' }]);
@@ -55,6 +55,17 @@ export async function save(ctx: Ctx, input: ParsedInputOf<'category/save'>): Pro
   };
   await ctx.deps.store.directory.saveCategory(category);
   return { items: categoriesOf(await ctx.directory.current(), townId) };
+}
+
+/**
+ * `town/saveSettings` (issue 19, so far the public board only): a town admin turns their town's public
+ * board on or off; a district admin names the town. Answers the setting as stored.
+ */
+export async function saveSettings(ctx: Ctx, input: ParsedInputOf<'town/saveSettings'>): Promise<{ townId: string; publicBoard: boolean }> {
+  const snap = await ctx.directory.current();
+  const townId = townFor(snap, ctx, input.townId);
+  await ctx.deps.store.board.setPublicBoard(townId, input.publicBoard);
+  return { townId, publicBoard: (await ctx.deps.store.board.settings(townId)).publicBoard };
 }
 
 /** `category/list`: a town's categories in use; an admin asking for `all` sees those turned off too. */

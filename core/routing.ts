@@ -14,8 +14,7 @@ export interface RouteInput {
  * `routeConcern` tries the reported location first and falls back to this.
  */
 export function routeByPlace(grid: GridIndex, offices: readonly Office[], input: RouteInput): RouteDecision {
-  // A retired place (issue 19) routes nothing new: its nearest place still in service takes it.
-  const node = grid.active(input.placeId);
+  const node = grid.get(input.placeId);
   if (!node) throw new AppError('GRID.PLACE_NOT_FOUND', `unknown place ${input.placeId}`);
   const p = grid.placement(node.id);
   if (!p.town) throw new AppError('GRID.PLACE_NOT_FOUND', `place ${node.id} is not inside a town`);
@@ -33,7 +32,7 @@ export function routeByPlace(grid: GridIndex, offices: readonly Office[], input:
     };
   }
   if (p.cooperative) {
-    const g = grid.children(p.cooperative.id).find((c) => c.kind === 'grid' && c.retiredAt === undefined) ?? null;
+    const g = grid.children(p.cooperative.id).find((c) => c.kind === 'grid') ?? null;
     return {
       ...base,
       step: 'place',
@@ -47,7 +46,7 @@ export function routeByPlace(grid: GridIndex, offices: readonly Office[], input:
     };
   }
   if (p.village) {
-    const g = grid.children(p.village.id).find((c) => c.kind === 'grid' && c.retiredAt === undefined) ?? null;
+    const g = grid.children(p.village.id).find((c) => c.kind === 'grid') ?? null;
     return {
       ...base,
       step: 'place',

@@ -1,3 +1,0 @@
-export default definePageConfig({
-  navigationBarTitleText: '镇街管理',
-});
