@@ -13,6 +13,7 @@ import { reportedEventText, reportEvent, takeDownEvent } from './event-reports';
 import type { Concern, ConcernMessage, Moderation } from './model';
 import type { ContentReport, ReportedItemKind, ReportedKind, ReportOutcome, ReportReason } from './report-model';
 import type { ParsedInputOf } from './schemas';
+import { fileReport } from './report-filing';
 import { tellAuthorOfTakedown } from './takedown-notice';
 import type { ModerationItem } from './views';
 import { reportTopicComment, takeDownTopicComment } from './topic-moderation';
@@ -41,19 +42,7 @@ export async function report(ctx: Ctx, input: ParsedInputOf<'moderation/report'>
     messageId = m.id;
   }
   if (moderation !== 'published') return { status: 'under_review' };
-  const stored = await store.contentReports.add({
-    id: ctx.deps.newId('cr'),
-    kind,
-    itemId: messageId ?? c.id,
-    concernId: c.id,
-    townId: c.route.townId,
-    reporterOpenid: ctx.caller.openid,
-    reason: input.reason,
-    at: ctx.deps.now().toISOString(),
-    status: 'open',
-    decidedAt: null,
-  });
-  return { status: stored ? 'reported' : 'already' };
+  return fileReport(ctx.deps, ctx.caller.openid, { kind, itemId: messageId ?? c.id, concernId: c.id, townId: c.route.townId, reason: input.reason });
 }
 
 /** How many open reports a decision reads to find the item's (the 内容审核 list reads as many). */

@@ -7,8 +7,8 @@
  */
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
-import { REPORT_REASON_TEXT } from './labels';
 import type { ReportOutcome, ReportReason } from './report-model';
+import { fileReport, reasonsClause } from './report-filing';
 import { oversees } from './scope';
 import { takedownNoticeId } from './takedown-notice';
 import type { VolunteerCtx as Ctx } from './volunteer-service';
@@ -39,19 +39,7 @@ export async function reportEvent(ctx: Ctx, eventId: string, reason: ReportReaso
     return { status: 'under_review' };
   }
   if (e.textRemovedAt !== null) return { status: 'already' };
-  const stored = await store.contentReports.add({
-    id: ctx.deps.newId('cr'),
-    kind: 'event',
-    itemId: e.id,
-    concernId: e.id,
-    townId: townOf(snap, team.nodeId),
-    reporterOpenid: ctx.caller.openid,
-    reason,
-    at: ctx.deps.now().toISOString(),
-    status: 'open',
-    decidedAt: null,
-  });
-  return { status: stored ? 'reported' : 'already' };
+  return fileReport(ctx.deps, ctx.caller.openid, { kind: 'event', itemId: e.id, concernId: e.id, townId: townOf(snap, team.nodeId), reason });
 }
 
 /** The text of a reported event for 内容审核: title and description as written. */
@@ -70,7 +58,7 @@ export async function takeDownEvent(ctx: Ctx, eventId: string, reasons: readonly
   await store.events.takeDownText(eventId, at);
   const e = await store.events.getEvent(eventId);
   if (!e || e.textRemovedAt === null) return;
-  const why = reasons.length > 0 ? `（举报原因：${[...new Set(reasons)].map((r) => REPORT_REASON_TEXT[r]).join('、')}）` : '';
+  const why = reasonsClause(reasons);
   await store.messages.deliver({
     id: takedownNoticeId('event', eventId),
     recipientOpenid: e.createdBy,

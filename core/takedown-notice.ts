@@ -7,7 +7,7 @@
  */
 import type { ConcernCtx as Ctx } from './concern-service';
 import { RESIDENT_PAGE, STAFF_PAGE } from './notices';
-import { REPORT_REASON_TEXT } from './labels';
+import { reasonsClause } from './report-filing';
 import type { ReportedKind, ReportReason } from './report-model';
 
 export const takedownNoticeId = (kind: ReportedKind, itemId: string) => `takedown-${kind}-${itemId}`;
@@ -20,7 +20,7 @@ export async function tellAuthorOfTakedown(ctx: Ctx, kind: ReportedKind, itemId:
   if (kind === 'message' && !m) return;
   const author = m ? m.authorOpenid : c.reporterOpenid;
   const what = m ? '在诉求中的一条留言' : '提交的诉求描述';
-  const why = reasons.length > 0 ? `（举报原因：${[...new Set(reasons)].map((r) => REPORT_REASON_TEXT[r]).join('、')}）` : '';
+  const why = reasonsClause(reasons);
   await store.messages.deliver({
     id: takedownNoticeId(kind, itemId),
     recipientOpenid: author,

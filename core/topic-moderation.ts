@@ -7,9 +7,9 @@
  */
 import type { ConcernCtx as Ctx } from './concern-service';
 import { AppError } from './errors';
-import { REPORT_REASON_TEXT } from './labels';
 import type { Moderation } from './model';
 import type { ReportOutcome, ReportReason } from './report-model';
+import { fileReport, reasonsClause } from './report-filing';
 import { takedownNoticeId } from './takedown-notice';
 import { change, TOPIC_PAGE, visibleTopic } from './topic-service';
 import type { ModerationItem } from './views';
@@ -25,19 +25,7 @@ export async function reportTopicComment(ctx: Ctx, commentId: string, reason: Re
     if (c.authorOpenid !== ctx.caller.openid && c.moderation === 'rejected') throw new AppError('TOPIC.COMMENT_NOT_FOUND', `no comment ${commentId}`);
     return { status: 'under_review' };
   }
-  const stored = await ctx.deps.store.contentReports.add({
-    id: ctx.deps.newId('cr'),
-    kind: 'topicComment',
-    itemId: c.id,
-    concernId: c.topicId,
-    townId: c.townId,
-    reporterOpenid: ctx.caller.openid,
-    reason,
-    at: ctx.deps.now().toISOString(),
-    status: 'open',
-    decidedAt: null,
-  });
-  return { status: stored ? 'reported' : 'already' };
+  return fileReport(ctx.deps, ctx.caller.openid, { kind: 'topicComment', itemId: c.id, concernId: c.topicId, townId: c.townId, reason });
 }
 
 /** 下架 of a reported comment: published → rejected in the moderator's towns, then its author is told once. */
@@ -46,7 +34,7 @@ export async function takeDownTopicComment(ctx: Ctx, commentId: string, reasons:
   await store.topics.setCommentModeration(commentId, 'published', 'rejected', towns);
   const c = await store.topics.getComment(commentId);
   if (!c || c.moderation !== 'rejected') return;
-  const why = reasons.length > 0 ? `（举报原因：${[...new Set(reasons)].map((r) => REPORT_REASON_TEXT[r]).join('、')}）` : '';
+  const why = reasonsClause(reasons);
   await store.messages.deliver({
     id: takedownNoticeId('topicComment', commentId),
     recipientOpenid: c.authorOpenid,
