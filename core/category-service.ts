@@ -9,7 +9,7 @@ import { categoriesOf, categoryKey, type DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import type { Category } from './model';
 import type { ParsedInputOf } from './schemas';
-import { adminTowns } from './scope';
+import { adminTownFor } from './scope';
 import type { SlaPolicy } from './sla';
 
 /** The SLA overrides the towns' admins stored with their categories, keyed as SlaConfig.byCategory. */
@@ -25,16 +25,7 @@ export function categoryOverrides(snap: DirectorySnapshot): Record<string, Parti
 }
 
 /** The town whose categories the caller edits: their own, or (a district admin) the one they name. */
-function townFor(snap: DirectorySnapshot, ctx: Ctx, townId: string | undefined): string {
-  const towns = adminTowns(snap, ctx.caller);
-  if (towns === null) {
-    if (townId === undefined || snap.grid.get(townId)?.kind !== 'town') throw new AppError('CATEGORY.INVALID', 'a district admin names the town (townId)', [{ path: 'townId', message: '请选择镇街' }]);
-    return townId;
-  }
-  const [own] = towns;
-  if (own === undefined || (townId !== undefined && townId !== own)) throw new AppError('AUTH.FORBIDDEN', 'a town admin edits their own town’s categories');
-  return own;
-}
+const townFor = (snap: DirectorySnapshot, ctx: Ctx, townId: string | undefined): string => adminTownFor(snap, ctx.caller, townId, 'CATEGORY.INVALID');
 
 export async function save(ctx: Ctx, input: ParsedInputOf<'category/save'>): Promise<{ items: Category[] }> {
   const snap = await ctx.directory.current();

@@ -6,6 +6,7 @@
  * audit entries, team application notes or held events.
  */
 import type { DirectorySnapshot } from './directory';
+import { AppError, type ErrorCode } from './errors';
 import type { Caller } from './model';
 
 /** The towns the caller oversees as an admin: null for every town (a district admin), [] for none. */
@@ -16,6 +17,21 @@ export function adminTowns(snap: DirectorySnapshot, caller: Caller): string[] | 
   if (node.kind === 'district') return null;
   const town = snap.grid.placement(node.id).town;
   return town ? [town.id] : [];
+}
+
+/**
+ * The town an admin's town-level setting applies to: a town admin's own (naming another is AUTH.FORBIDDEN),
+ * or, for a district admin, the town they name — `invalid` when they name none or not a town.
+ */
+export function adminTownFor(snap: DirectorySnapshot, caller: Caller, townId: string | undefined, invalid: ErrorCode): string {
+  const towns = adminTowns(snap, caller);
+  if (towns === null) {
+    if (townId === undefined || snap.grid.get(townId)?.kind !== 'town') throw new AppError(invalid, 'a district admin names the town (townId)', [{ path: 'townId', message: '请选择镇街' }]);
+    return townId;
+  }
+  const [own] = towns;
+  if (own === undefined || (townId !== undefined && townId !== own)) throw new AppError('AUTH.FORBIDDEN', 'a town admin acts for their own town only');
+  return own;
 }
 
 /** Whether the caller oversees, as an admin, the place (grid node) `nodeId` belongs to. */

@@ -5,10 +5,9 @@
  */
 import type { ConcernCtx as Ctx } from './concern-service';
 import type { DirectorySnapshot } from './directory';
-import { AppError } from './errors';
 import type { Deps } from './ports';
 import type { ParsedInputOf } from './schemas';
-import { adminTowns } from './scope';
+import { adminTownFor } from './scope';
 import { DEFAULT_SUPPORTS_NEEDED } from './topic-model';
 
 export async function supportsNeededFor(deps: Deps, townId: string): Promise<number> {
@@ -16,16 +15,7 @@ export async function supportsNeededFor(deps: Deps, townId: string): Promise<num
 }
 
 /** The admin's own town, or (a district admin) the one they name. */
-function townOf(snap: DirectorySnapshot, ctx: Ctx, townId: string | undefined): string {
-  const towns = adminTowns(snap, ctx.caller);
-  if (towns === null) {
-    if (townId === undefined || snap.grid.get(townId)?.kind !== 'town') throw new AppError('TOPIC.TOWN_INVALID', 'a district admin names the town (townId)', [{ path: 'townId', message: '请选择镇街' }]);
-    return townId;
-  }
-  const [own] = towns;
-  if (own === undefined || (townId !== undefined && townId !== own)) throw new AppError('AUTH.FORBIDDEN', 'a town admin sets their own town’s number');
-  return own;
-}
+const townOf = (snap: DirectorySnapshot, ctx: Ctx, townId: string | undefined): string => adminTownFor(snap, ctx.caller, townId, 'TOPIC.TOWN_INVALID');
 
 export async function topicSettings(ctx: Ctx, input: ParsedInputOf<'town/topicSettings'>): Promise<{ townId: string; supportsNeeded: number }> {
   const townId = townOf(await ctx.directory.current(), ctx, input.townId);
