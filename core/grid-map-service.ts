@@ -10,11 +10,26 @@ import { categoryOf, type DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { wgs84ToGcj02 } from './geo';
 import { drawAreas, inCoord, MAP_CONCERNS_MAX, townAreas, type GridMapView } from './grid-map';
+import type { GridNode } from './model';
 import type { ParsedInputOf } from './schemas';
 import { townOf } from './scope';
 
-async function whichTown(ctx: Ctx, snap: DirectorySnapshot, wanted: string | undefined): Promise<string> {
-  const towns = snap.grid.all().filter((n) => n.kind === 'town');
+type Drawn = ReturnType<typeof drawAreas>;
+/**
+ * A town's simplified drawing per directory snapshot: the snapshot is rebuilt only when the grid or a
+ * boundary changes (DirectoryCache), so the simplification runs once per town and version, not per call.
+ */
+const drawings = new WeakMap<DirectorySnapshot, Map<string, Drawn>>();
+
+function drawingOf(snap: DirectorySnapshot, townId: string): Drawn {
+  let byTown = drawings.get(snap);
+  if (!byTown) drawings.set(snap, (byTown = new Map()));
+  let drawn = byTown.get(townId);
+  if (!drawn) byTown.set(townId, (drawn = drawAreas(townAreas(snap.grid.all(), townId, (id) => snap.where.boundary(id)))));
+  return drawn;
+}
+
+async function whichTown(ctx: Ctx, snap: DirectorySnapshot, towns: readonly GridNode[], wanted: string | undefined): Promise<string> {
   if (wanted !== undefined) {
     if (!towns.some((t) => t.id === wanted)) throw new AppError('GRID.PLACE_NOT_FOUND', `no town ${wanted}`);
     return wanted;
@@ -29,9 +44,10 @@ async function whichTown(ctx: Ctx, snap: DirectorySnapshot, wanted: string | und
 
 export async function gridMap(ctx: Ctx, input: ParsedInputOf<'grid/map'>): Promise<GridMapView> {
   const snap = await ctx.directory.current();
-  const townId = await whichTown(ctx, snap, input.townId);
+  const towns = snap.grid.all().filter((n) => n.kind === 'town');
+  const townId = await whichTown(ctx, snap, towns, input.townId);
   const coord = input.coord ?? 'wgs84';
-  const drawn = drawAreas(townAreas(snap.grid.all(), townId, (id) => snap.where.boundary(id)));
+  const drawn = drawingOf(snap, townId);
   const { board } = ctx.deps.store;
   const points = drawn.bounds && (await board.settings(townId)).publicBoard
     ? await board.openInBox(townId, { minLng: drawn.bounds[0], minLat: drawn.bounds[1], maxLng: drawn.bounds[2], maxLat: drawn.bounds[3] }, MAP_CONCERNS_MAX)
@@ -41,7 +57,7 @@ export async function gridMap(ctx: Ctx, input: ParsedInputOf<'grid/map'>): Promi
     townId,
     townName: snap.grid.get(townId)?.name ?? '',
     coord,
-    towns: snap.grid.all().filter((n) => n.kind === 'town').map((t) => ({ id: t.id, name: t.name })),
+    towns: towns.map((t) => ({ id: t.id, name: t.name })),
     bounds: view.bounds,
     areas: view.areas,
     concerns: points
