@@ -75,8 +75,7 @@ export async function requestVerification(ctx: Ctx): Promise<PlaceView> {
   const { topics } = ctx.deps.store;
   const place = await topics.getPlace(ctx.caller.openid);
   if (!place || !snap.grid.get(place.placeId)) throw new AppError('TOPIC.NO_PLACE', 'state your village or cooperative first');
-  if (place.verified) return placeView(snap, place);
-  if (place.verifyRequestedAt) return placeView(snap, place);
+  if (place.verified || place.verifyRequestedAt) return placeView(snap, place);
   const at = ctx.deps.now().toISOString();
   if (!(await topics.requestVerification(place.openid, place.placeId, at))) throw new AppError('TOPIC.CONFLICT', 'the place changed meanwhile');
   return placeView(snap, { ...place, verifyRequestedAt: at });

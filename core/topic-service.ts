@@ -60,15 +60,10 @@ export function placeView(snap: DirectorySnapshot, p: ResidentPlace): PlaceView 
   };
 }
 
-/** A moderator of the topic's town (or the district) sees held text (core/content.ts, the one rule). */
-export function moderates(snap: DirectorySnapshot, caller: Caller, townId: string): boolean {
-  return moderatesTown(snap, caller, townId);
-}
-
 /** A topic held for review is the author's and the moderators' alone; to anyone else it does not exist. */
 export async function visibleTopic(ctx: Ctx, snap: DirectorySnapshot, id: string): Promise<Topic> {
   const t = await ctx.deps.store.topics.get(id);
-  if (!t || (t.moderation !== 'published' && t.authorOpenid !== ctx.caller.openid && !moderates(snap, ctx.caller, t.townId))) {
+  if (!t || (t.moderation !== 'published' && t.authorOpenid !== ctx.caller.openid && !moderatesTown(snap, ctx.caller, t.townId))) {
     throw new AppError('TOPIC.NOT_FOUND', `no topic ${id} for this caller`);
   }
   return settle(ctx.deps, t);
@@ -110,7 +105,7 @@ export async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promi
   ]);
   // Counts are shown once the deadline has passed, from the frozen result.
   const tally = t.result;
-  const mod = moderates(snap, caller, t.townId);
+  const mod = moderatesTown(snap, caller, t.townId);
   const canManage = isCommittee(snap, caller, t.placeId);
   const open = t.stage === 'open' || t.stage === 'collecting' || t.stage === 'awaiting_answer';
   const takePart = open ? refusal(snap, place, t) : 'TOPIC.CLOSED';
@@ -213,7 +208,7 @@ export async function list(ctx: Ctx, input: ParsedInputOf<'topic/list'>): Promis
   const wanted = input.placeId === undefined ? [...places] : [...places].filter((p) => p === input.placeId);
   const now = ctx.deps.now().toISOString();
   const items = (await ctx.deps.store.topics.listByPlaces(wanted, 100))
-    .filter((t) => t.moderation === 'published' || t.authorOpenid === caller.openid || moderates(snap, caller, t.townId))
+    .filter((t) => t.moderation === 'published' || t.authorOpenid === caller.openid || moderatesTown(snap, caller, t.townId))
     .map((t) => (t.stage === 'open' && t.deadline !== null && t.deadline <= now ? { ...t, stage: 'closed' as const } : t))
     .sort((a, b) => stageRank(a.stage) - stageRank(b.stage) || (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
     .map((t) => summary(snap, t, now));
