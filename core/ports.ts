@@ -382,8 +382,16 @@ export interface MessageRepo {
 /** The audit log: append-only; nothing updates or deletes an entry. */
 export interface AuditRepo {
   append(entry: AuditEntry): Promise<void>;
-  /** Entries of these towns (all towns when null), newest first. */
-  list(townIds: string[] | null, page: PageQuery): Promise<Page<AuditEntry>>;
+  /** Entries of these towns (all towns when null), newest first; narrowed by `filter` when given (issue 16, item 8). */
+  list(townIds: string[] | null, page: PageQuery, filter?: AuditFilter): Promise<Page<AuditEntry>>;
+}
+
+/** Narrows the audit log: one actor, one action, and `at` in [from, to) (ISO instants); absent fields do not narrow. */
+export interface AuditFilter {
+  actorOpenid?: string;
+  action?: string;
+  from?: string;
+  to?: string;
 }
 
 /**

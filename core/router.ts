@@ -15,6 +15,7 @@ import * as reports from './content-reports';
 import { deleteMe, exportMine } from './privacy';
 import { uploadFolder } from './photos';
 import { getContact, setContact } from './contact';
+import { listAudit } from './audit-list';
 import { markAttendance } from './volunteer-manual';
 import * as exports_ from './export-service';
 import { importHotline } from './hotline-import';
@@ -99,15 +100,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
     const changed = await messages.markRead(ctx.caller.openid, input.ids ?? null, ctx.deps.now().toISOString());
     return { changed, unread: await messages.unreadCount(ctx.caller.openid) };
   },
-  'audit/list': async (ctx, input) => {
-    const snap = await ctx.directory.current();
-    // A district admin reads every town's entries; a town admin, their own town's.
-    const towns = adminTowns(snap, ctx.caller);
-    if (towns !== null && towns.length === 0) throw new AppError('AUTH.FORBIDDEN', 'an admin without a town reads no audit log');
-    const page = await ctx.deps.store.audit.list(towns, { cursor: input.cursor ?? null, limit: input.limit ?? 20 });
-    const nodeName = (id: string | null) => (id === null ? null : snap.grid.get(id)?.name ?? snap.officeById.get(id)?.name ?? null);
-    return { ...page, items: page.items.map((e) => ({ ...e, nodeName: nodeName(e.nodeId) })) };
-  },
+  'audit/list': listAudit,
   'board/list': board.list,
   'board/get': board.get,
   'concern/similar': board.similar,

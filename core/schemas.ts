@@ -102,6 +102,11 @@ const optionalText = (max: number) =>
 const scanCode = z.string().min(1).max(200);
 /** A calendar day, YYYY-MM-DD, in Beijing time. */
 const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'day must be YYYY-MM-DD');
+/** A YYYY-MM-DD that is on the calendar (no 02-30). */
+const realDay = (d: string) => {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+};
 const exportFormat = z.enum(['csv', 'xlsx']);
 /** The open-inbox filters of the staff workbench. */
 export const INBOX_FILTERS = ['dueToday', 'overdue', 'toAccept', 'toDispatch'] as const satisfies readonly InboxFilter[];
@@ -187,7 +192,16 @@ export const schemas = {
     // 街坊议事 (issue 21): a comment of a topic.
     z.object({ topicCommentId: id, reason: z.enum(REPORT_REASONS) }).strict(),
   ]),
-  'audit/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
+  'audit/list': z
+    .object({
+      cursor: cursor.optional(),
+      limit: limit.optional(),
+      // 操作记录's filters (issue 16, item 8): one person, one action, one Beijing day.
+      actor: z.string().min(1).max(64).optional(),
+      action: z.string().regex(/^[a-zA-Z]+\/[a-zA-Z]+$/).max(64).optional(),
+      day: day.refine(realDay, 'no such day').optional(),
+    })
+    .strict(),
   'board/list': z.object({ placeId: id.optional(), limit: limit.optional() }).strict(),
   'board/get': z.object({ id }).strict(),
   'concern/similar': z

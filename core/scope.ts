@@ -46,7 +46,11 @@ export function oversees(snap: DirectorySnapshot, caller: Caller, nodeId: string
 export function townOf(snap: DirectorySnapshot, caller: Caller): string | null {
   // A team leader works in the town of their team's village or cooperative.
   const nodeId = caller.nodeId ?? caller.leads?.nodeId ?? null;
-  if (nodeId === null) return null;
+  return nodeId === null ? null : townOfNode(snap, nodeId);
+}
+
+/** The town of a grid node or an office; null above town level or for an unknown id. */
+export function townOfNode(snap: DirectorySnapshot, nodeId: string): string | null {
   const office = snap.officeById.get(nodeId);
   if (office) return office.townId;
   return snap.grid.get(nodeId) ? snap.grid.placement(nodeId).town?.id ?? null : null;

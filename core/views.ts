@@ -42,6 +42,21 @@ export interface ModerationItem {
 /** An audit entry as the admin reads it: with the name of the node or office the actor serves. */
 export interface AuditEntryView extends AuditEntry {
   nodeName: string | null;
+  /** What the entry acted on, named for people (issue 16, item 8): a concern by its category, never a bare id. */
+  target: AuditTargetView | null;
+}
+
+/** An audit entry's object as 操作记录 shows it; null when it is nothing a person could open or name. */
+export type AuditTargetView =
+  | { kind: 'concern'; id: string; categoryName: string }
+  | { kind: 'event' | 'team'; id: string }
+  | { kind: 'person'; name: string }
+  | { kind: 'year'; year: number };
+
+/** A person 操作记录 can be filtered by: the staff and admins of the admin's towns. */
+export interface AuditPersonView {
+  openid: string;
+  name: string;
 }
 
 export interface Profile {
@@ -465,7 +480,7 @@ export interface Outputs extends TopicOutputs {
   'stats/rates': RatesWithVolunteers;
   'message/list': Page<InboxMessage & { concern: MessageConcern | null }> & { unread: number };
   'message/markRead': { changed: number; unread: number };
-  'audit/list': Page<AuditEntryView>;
+  'audit/list': Page<AuditEntryView> & { people: AuditPersonView[] };
   'feedback/submit': { id: string };
   'feedback/list': Page<Feedback>;
   'moderation/list': { items: ModerationItem[] };

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AuditEntry } from '../core/model';
-import type { AuditRepo, PageQuery } from '../core/ports';
+import type { AuditFilter, AuditRepo, PageQuery } from '../core/ports';
 import type { Page } from '../core/views';
 import { keysetPage } from './sqlite-paging';
 
@@ -35,12 +35,32 @@ export class SqliteAudit implements AuditRepo {
     this.insert.run(entry);
   }
 
-  async list(townIds: string[] | null, page: PageQuery): Promise<Page<AuditEntry>> {
-    const table = 'audit_log';
-    const res =
-      townIds === null
-        ? keysetPage(this.db, table, '1 = 1', [], page, toEntry)
-        : keysetPage(this.db, table, `town_id IN (${townIds.map(() => '?').join(',')})`, townIds, page, toEntry);
+  async list(townIds: string[] | null, page: PageQuery, filter: AuditFilter = {}): Promise<Page<AuditEntry>> {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (townIds !== null) {
+      where.push(`town_id IN (${townIds.map(() => '?').join(',')})`);
+      params.push(...townIds);
+    }
+    // Served by audit_log_actor / audit_log_action (migration 29), or the town's (town_id, created_at, id).
+    if (filter.actorOpenid !== undefined) {
+      where.push('actor_openid = ?');
+      params.push(filter.actorOpenid);
+    }
+    if (filter.action !== undefined) {
+      where.push('action = ?');
+      params.push(filter.action);
+    }
+    if (filter.from !== undefined) {
+      where.push('created_at >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to !== undefined) {
+      where.push('created_at < ?');
+      params.push(filter.to);
+    }
+    if (townIds !== null && townIds.length === 0) return { items: [], nextCursor: null };
+    const res = keysetPage(this.db, 'audit_log', where.length === 0 ? '1 = 1' : where.join(' AND '), params, page, toEntry);
     return { items: res.items.map(({ createdAt: _c, ...e }) => e), nextCursor: res.nextCursor };
   }
 }

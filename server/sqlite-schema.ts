@@ -661,4 +661,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX content_reports_reporter ON content_reports(reporter_openid);
   CREATE INDEX topic_comments_held ON topic_comments(town_id, id) WHERE moderation = 'held';
   `,
+  /* 31 (issue 16, item 8): 操作记录 filtered by person or by action, newest first */ `
+  CREATE INDEX audit_log_actor ON audit_log(actor_openid, created_at, id);
+  CREATE INDEX audit_log_action ON audit_log(action, created_at, id);
+  `,
 ];

@@ -285,6 +285,43 @@ export function describeLifecycleContract(current: () => Store): void {
       expect((await store.audit.list([], { cursor: null, limit: 10 })).items).toEqual([]);
     });
 
+    it('narrows the list to one person, one action and one span of time, each alone or together, in pages', async () => {
+      const store = current();
+      // Towns of their own, so entries of other cases do not show.
+      const t1 = uid('town');
+      const t2 = uid('town');
+      const he = { actorOpenid: I.xinanStaff, actorName: '何社委', actorRole: 'staff' as const };
+      const mine = [
+        entry(t1, 10, { action: 'concern/accept' }),
+        entry(t1, 11, { ...he, action: 'concern/accept' }),
+        entry(t1, 12, { ...he, action: 'concern/reply' }),
+        entry(t1, 13, { ...he, action: 'concern/accept' }),
+        entry(t1, 14, { ...he, action: 'concern/accept' }),
+        entry(t2, 15, { ...he, action: 'concern/accept' }),
+      ];
+      for (const e of mine) await store.audit.append(e);
+      const newestFirst = (xs: AuditEntry[]) => [...xs].sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
+      const page = { cursor: null, limit: 10 };
+      const byHe = await store.audit.list([t1], page, { actorOpenid: I.xinanStaff });
+      expect(byHe.items).toEqual(newestFirst(mine.slice(1, 5)));
+      expect((await store.audit.list([t1], page, { action: 'concern/accept' })).items).toEqual(newestFirst([mine[0], mine[1], mine[3], mine[4]]));
+      expect((await store.audit.list([t1], page, { actorOpenid: I.xinanStaff, action: 'concern/accept' })).items).toEqual(newestFirst([mine[1], mine[3], mine[4]]));
+      // [from, to): the entry at `to` is outside.
+      expect((await store.audit.list([t1], page, { from: at(11), to: at(13) })).items).toEqual(newestFirst([mine[1], mine[2]]));
+      expect((await store.audit.list([t1, t2], page, { actorOpenid: I.xinanStaff, action: 'concern/accept', from: at(13) })).items).toEqual(newestFirst([mine[3], mine[4], mine[5]]));
+      expect((await store.audit.list([t1], page, { to: at(11) })).items).toEqual([mine[0]]);
+      // Every town (a district admin), narrowed by person and time: only these entries of his.
+      expect((await store.audit.list(null, page, { actorOpenid: I.xinanStaff, from: at(11), to: at(16) })).items).toEqual(newestFirst(mine.slice(1)));
+      expect((await store.audit.list(null, page, { action: 'concern/reply', from: at(12), to: at(13) })).items).toEqual([mine[2]]);
+      // Paged under a filter: the cursor keeps it.
+      const first = await store.audit.list([t1], { cursor: null, limit: 2 }, { actorOpenid: I.xinanStaff });
+      expect(first.items).toEqual(newestFirst(mine.slice(1, 5)).slice(0, 2));
+      const rest = await store.audit.list([t1], { cursor: first.nextCursor, limit: 2 }, { actorOpenid: I.xinanStaff });
+      expect(rest.items).toEqual(newestFirst(mine.slice(1, 5)).slice(2));
+      expect((await store.audit.list([t1], page, { actorOpenid: 'nobody' })).items).toEqual([]);
+      expect((await store.audit.list([], page, { action: 'concern/accept' })).items).toEqual([]);
+    });
+
     it('offers no way to change or remove an entry', () => {
       const methods = new Set<string>();
       for (let o: object | null = current().audit; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../../core/model';
-import type { AuditRepo, PageQuery } from '../../core/ports';
+import type { AuditFilter, AuditRepo, PageQuery } from '../../core/ports';
 import type { Page } from '../../core/views';
-import type { CloudbaseDb, StoredDoc } from './db';
+import type { CloudbaseDb, Filter, StoredDoc } from './db';
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
@@ -34,9 +34,16 @@ export class CloudbaseAudit implements AuditRepo {
     await this.cb.add('audit_log', { _id: id, createdAt: at, ...rest });
   }
 
-  async list(townIds: string[] | null, page: PageQuery): Promise<Page<AuditEntry>> {
+  async list(townIds: string[] | null, page: PageQuery, filter: AuditFilter = {}): Promise<Page<AuditEntry>> {
     if (townIds !== null && townIds.length === 0) return { items: [], nextCursor: null };
-    const filter = townIds === null ? {} : { townId: townIds.length === 1 ? townIds[0] : this.cb._.in(townIds) };
-    return this.cb.page('audit_log', filter, page, toEntry);
+    const _ = this.cb._;
+    const where: Filter = townIds === null ? {} : { townId: townIds.length === 1 ? townIds[0] : _.in(townIds) };
+    // Indexes: actor_page (actorOpenid, createdAt, _id), action_page (action, createdAt, _id), or the town's page.
+    if (filter.actorOpenid !== undefined) where.actorOpenid = filter.actorOpenid;
+    if (filter.action !== undefined) where.action = filter.action;
+    if (filter.from !== undefined && filter.to !== undefined) where.createdAt = _.gte(filter.from).and(_.lt(filter.to));
+    else if (filter.from !== undefined) where.createdAt = _.gte(filter.from);
+    else if (filter.to !== undefined) where.createdAt = _.lt(filter.to);
+    return this.cb.page('audit_log', where, page, toEntry);
   }
 }

@@ -38,12 +38,23 @@ export { RATING_TEXT } from '../../core/labels';
 /** What is being sent right now, if anything. */
 export type Busy = ConcernMove | null;
 
+/** Where the detail is shown: by default the page's own `?id=`, landing on the workbench after a route change. */
+export interface DetailOptions {
+  /** The concern to show instead of the page URL's `?id=` (the desk workbench's detail pane). */
+  id?: string;
+  /** Called with where the concern went after 派单 / 转派 / 退回 / 上报, instead of leaving for the workbench. */
+  onRouteMoved?: (text: string) => void;
+  /** Called after any move succeeds (the desk workbench refreshes its table). */
+  onMoved?: () => void;
+}
+
 /**
  * One concern (`?id=` in the page URL) with pull-down refresh and the moves the caller may make.
  * Each move keeps its idempotency key until it succeeds, so a retried tap is not applied twice.
  */
-export function useConcernDetail() {
-  const id = useRouter().params.id ?? '';
+export function useConcernDetail(opts: DetailOptions = {}) {
+  const routeId = useRouter().params.id ?? '';
+  const id = opts.id ?? routeId;
   const concern = useResource<ConcernDetail>(
     () => (id ? call('concern/get', { id }) : Promise.reject(Object.assign(new Error('missing id'), { code: 'CONCERN.NOT_FOUND' }))),
     { key: id },
@@ -75,9 +86,11 @@ export function useConcernDetail() {
     try {
       const moved = await send(keys.current[move]);
       keys.current[move] = newRequestId();
+      opts.onMoved?.();
       if (isRouteMove(move)) {
         // The concern is in other hands now: back to the workbench, told where it went.
-        await landOnWorkbench(movedText(move, moved));
+        if (opts.onRouteMoved) opts.onRouteMoved(movedText(move, moved));
+        else await landOnWorkbench(movedText(move, moved));
         return true;
       }
       void Taro.showToast({ title: DONE_TEXT[move], icon: 'success', duration: 1500 });
@@ -100,32 +113,41 @@ export function useConcernDetail() {
 
   const accept = () => run('accept', (requestId) => call('concern/accept', { id, requestId }));
 
-  const reply = async () => {
+  const reply = async (): Promise<boolean> => {
     const bad = checkText(replyText, '请先输入回复内容。');
     setReplyError(bad);
-    if (bad) return;
+    if (bad) return false;
     const photoBad = photosNotReady(replyPhotos);
     setReplyError(photoBad);
-    if (photoBad) return;
+    if (photoBad) return false;
     // Still inside the tap: a resident's one-time subscription is used up by each notice, so ask again.
     if (concern.data?.mine) await requestSubscribe('resident', 'again');
     if (await run('reply', (requestId) => call('concern/reply', { id, text: replyText.trim(), photos: replyPhotos.fileIds, requestId }))) {
       setReplyText('');
       replyPhotos.reset();
+      return true;
     }
+    return false;
   };
 
-  const resolve = async () => {
-    const bad = checkText(resolveText, '办结前请写下给居民的答复：怎么处理的、结果如何。');
-    setResolveError(bad);
-    if (bad) return;
-    const photoBad = photosNotReady(resolvePhotos);
-    setResolveError(photoBad);
-    if (photoBad) return;
-    if (await run('resolve', (requestId) => call('concern/resolve', { id, text: resolveText.trim(), photos: resolvePhotos.fileIds, requestId }))) {
-      setResolveText('');
-      resolvePhotos.reset();
+  /** 办结 with the 办结 box, or (`fromReplyBox`, the handling page's one composer) with the reply box's text and photos. */
+  const resolve = async (fromReplyBox = false): Promise<boolean> => {
+    const text = fromReplyBox ? replyText : resolveText;
+    const photos = fromReplyBox ? replyPhotos : resolvePhotos;
+    const setError = fromReplyBox ? setReplyError : setResolveError;
+    const bad = checkText(text, '办结前请写下给居民的答复：怎么处理的、结果如何。');
+    setError(bad);
+    if (bad) return false;
+    const photoBad = photosNotReady(photos);
+    setError(photoBad);
+    if (photoBad) return false;
+    if (await run('resolve', (requestId) => call('concern/resolve', { id, text: text.trim(), photos: photos.fileIds, requestId }))) {
+      if (fromReplyBox) setReplyText('');
+      else setResolveText('');
+      photos.reset();
+      return true;
     }
+    return false;
   };
 
   const can = (move: ConcernMove) => concern.data?.moves.includes(move) ?? false;
@@ -201,8 +223,9 @@ export function useConcernDetail() {
     setReplyText: (t: string) => {
       setReplyText(t);
       setReplyError(null);
-      // Edited text is a new intent: give it a new idempotency key.
+      // Edited text is a new intent: give it a new idempotency key (办结 may send this box too).
       keys.current.reply = newRequestId();
+      keys.current.resolve = newRequestId();
     },
     replyError,
     reply,

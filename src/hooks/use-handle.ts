@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { call } from '../services/api';
 import { findTown, searchTargets, targetLeaves, targetTree, type TargetOption } from '../services/target-tree';
-import { useConcernDetail } from './use-concern-detail';
+import { type DetailOptions, useConcernDetail } from './use-concern-detail';
+import { useRestoreHandleDraft, writeHandleDraft } from './use-handle-draft';
 import { useResource } from './use-resource';
 
 /**
@@ -10,8 +11,16 @@ import { useResource } from './use-resource';
  * tree of the concern's town without the node holding it now, searchable by name; and the
  * town's quick replies for the concern's category, which fill the reply and 办结 boxes with one tap.
  */
-export function useHandle() {
-  const d = useConcernDetail();
+export function useHandle(opts: DetailOptions = {}) {
+  const d = useConcernDetail(opts);
+  // The unsent reply, kept per concern on this device until it is sent (issue 16, item 5).
+  const setReplyText = (t: string) => {
+    d.setReplyText(t);
+    writeHandleDraft(d.id, t);
+  };
+  useRestoreHandleDraft(d.id, d.replyText, d.setReplyText);
+  const [moreOpen, setMoreOpen] = useState(false);
+  const [moreMove, setMoreMove] = useState<RerouteMove | null>(null);
   const picks = d.can('transfer') || d.can('dispatch');
   const tree = useResource(() => call('grid/tree', {}), { skip: !picks, key: picks ? 'tree' : '' });
   const route = d.concern.data?.route ?? null;
@@ -29,14 +38,32 @@ export function useHandle() {
   const templates = useResource(() => call('town/replyTemplates', townId ? { townId } : {}), { skip: !writes || !townId, key: writes && townId ? townId : '' });
   const category = d.concern.data?.category ?? '';
   const quickReplies = templates.data?.templates[category] ?? [];
+  const sent = (ok: boolean) => {
+    if (ok) writeHandleDraft(d.id, '');
+  };
   return {
     ...d,
+    setReplyText,
+    reply: async () => sent(await d.reply()),
+    /** 办结 with the one composer's text and photos. */
+    resolve: async () => sent(await d.resolve(true)),
+    /** The 更多 sheet: 转派 / 退回 / 上报 (and 派单), each with its reason, off the common path. */
+    more: {
+      open: moreOpen,
+      move: moreMove,
+      moves: REROUTE_MOVES.filter((m) => d.can(m)),
+      onOpen: (move: RerouteMove | null = null) => {
+        setMoreMove(move);
+        setMoreOpen(true);
+      },
+      onPick: (move: RerouteMove | null) => setMoreMove(move),
+      onClose: () => setMoreOpen(false),
+    },
     quickReplies,
     quickRepliesError: templates.error,
     reloadQuickReplies: () => void templates.reload(),
     /** A template fills the box; what is already typed is kept, the template goes after it. */
-    pickReply: (t: string) => d.setReplyText(joinText(d.replyText, t)),
-    pickResolve: (t: string) => d.setResolveText(joinText(d.resolveText, t)),
+    pickReply: (t: string) => setReplyText(joinText(d.replyText, t)),
     /** The 转派 / 派单 target picker's state and handlers (components/target-picker.tsx). */
     picker: {
       options,
@@ -59,6 +86,9 @@ export function useHandle() {
     },
   };
 }
+
+export type RerouteMove = 'dispatch' | 'transfer' | 'return' | 'escalate';
+const REROUTE_MOVES: readonly RerouteMove[] = ['dispatch', 'transfer', 'return', 'escalate'];
 
 function joinText(typed: string, template: string): string {
   const t = typed.trimEnd();

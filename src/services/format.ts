@@ -19,6 +19,11 @@ export function shortTime(iso: string): string {
   return d.isValid() ? d.format('MM-DD HH:mm') : '';
 }
 
+/** The Beijing calendar day of an instant, YYYY-MM-DD. */
+export function beijingDay(at: Date): string {
+  return dayjs(at.toISOString()).utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY-MM-DD');
+}
+
 /** e.g. `2025-03-18 14:05`. */
 export function fullTime(iso: string): string {
   const d = shanghai(iso);

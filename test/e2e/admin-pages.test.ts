@@ -152,7 +152,7 @@ it('lets the town admin publish and reject held text, and read feedback and the 
   const accept = admin.locator('.audit__item', { hasText: '签收诉求' });
   await accept.getByText('黄社长（网格员·社委）').waitFor();
   await accept.getByText('所属：大果经济社').waitFor();
-  await accept.getByText(`对象编号：${stored.id}`).waitFor();
+  await accept.getByText(`案件编号 ${stored.id}`, { exact: false }).waitFor();
   // Three decisions from the page, one made elsewhere, and the page's late one, refused.
   await admin.locator('.audit__item', { hasText: '内容审核' }).nth(4).waitFor();
   await admin.locator('.audit__item', { hasText: '未成功（MODERATION.NOT_HELD）' }).waitFor();

@@ -17,14 +17,22 @@ const button = (page: Page, text: string) => page.locator('taro-button-core:visi
 const report = (description: string, placeId = 'dz-xicheng-daguo') =>
   t.h.rt.router.call('concern', 'concern/submit', { category: 'environment', description, placeId }, 'demo-resident-chen') as Promise<ConcernDetail>;
 
-/** From the workbench, opens the concern whose description starts with `text`. */
-async function openFromWorkbench(page: Page, text: string) {
+/** A visible button labelled exactly `text` (派单 is not 确认派单 nor 待派单). */
+const exact = (page: Page, text: string) => page.locator('taro-button-core:visible').filter({ has: page.getByText(text, { exact: true }) }).first();
+
+/**
+ * From the workbench, opens the concern whose description starts with `text` — the handling page at
+ * 375 px, the detail pane beside the table at 1280 px — and its 更多 sheet, then picks `move` there.
+ */
+async function openMore(page: Page, text: string, move: string) {
   await visibleText(page, text).click();
+  await exact(page, '更多').click();
   await visibleText(page, '不属于本单位或需上级协调').waitFor();
+  await exact(page, move).click();
 }
 
 async function reason(page: Page, text: string) {
-  await page.locator('textarea[placeholder*="填写转派、退回或上报的理由"]:visible').fill(text);
+  await page.locator('textarea[placeholder*="的理由（必填）"]:visible').fill(text);
 }
 
 describe.each([
@@ -41,13 +49,13 @@ describe.each([
     await button(page, '诉求工作台').click();
 
     // 转派, the target found by search.
-    await openFromWorkbench(page, `${tag}转派测试`);
+    await openMore(page, `${tag}转派测试`, '转派');
     await page.locator('.target-picker__search input:visible').fill('新安第一');
     await chip(page, '新安社区 / 新安第一经济社 / 新安第一网格').click();
     await visibleText(page, '承办单位：新安社区 / 新安第一经济社 / 新安第一网格').waitFor();
     await reason(page, '路灯属于新安第一经济社的路段');
     await t.shot(page, `staff-moves-${tag}-transfer-picked`);
-    await button(page, '转派').click();
+    await exact(page, '确认转派').click();
     await page.getByText('已转派至新安第一经济社 · 新安第一网格').waitFor();
     await visibleText(page, '全部待办').waitFor();
     expect(await page.getByText('没有找到这条诉求').count()).toBe(0);
@@ -56,16 +64,16 @@ describe.each([
     expect(stored.route.cooperativeId).toBe('dz-xinan-1');
 
     // 上报, one level up.
-    await openFromWorkbench(page, `${tag}上报测试`);
+    await openMore(page, `${tag}上报测试`, '上报上级');
     await reason(page, '涉及两个经济社，需要社区协调');
-    await button(page, '上报上级').click();
+    await exact(page, '确认上报').click();
     await page.getByText('已上报至西城社区').waitFor();
     await visibleText(page, '全部待办').waitFor();
 
     // 退回, to the town's queue.
-    await openFromWorkbench(page, `${tag}退回测试`);
+    await openMore(page, `${tag}退回测试`, '退回派单');
     await reason(page, '地点不在本社范围');
-    await button(page, '退回派单').click();
+    await exact(page, '确认退回').click();
     await page.getByText('已退回丹灶镇派单队列').waitFor();
     await visibleText(page, '全部待办').waitFor();
 
@@ -90,6 +98,7 @@ describe.each([
     const counts = (await t.h.rt.router.call('concern', 'concern/inboxCounts', {}, 'demo-staff-danzao-dispatch')) as { toDispatch: number };
     await chip(page, `待派单 ${counts.toDispatch}`).click();
     await visibleText(page, `${tag}派单测试`).click();
+    await exact(page, '派单').click();
     await visibleText(page, '派单：选择承办的村（社区）或经济社').waitFor();
     await button(page, '按村（社区）逐级选择').click();
     await visibleText(page, '选择承办单位').waitFor();
@@ -98,7 +107,7 @@ describe.each([
     await visibleText(page, '新安第二网格').click();
     await visibleText(page, '承办单位：新安社区 / 新安第二经济社 / 新安第二网格').waitFor();
     await t.shot(page, `staff-moves-${tag}-dispatch-picked`);
-    await button(page, '派单').click();
+    await exact(page, '确认派单').click();
     await page.getByText('已派单至新安第二经济社 · 新安第二网格').waitFor();
     await chip(page, `待派单 ${counts.toDispatch - 1}`).waitFor();
     await t.shot(page, `staff-moves-${tag}-dispatched`);

@@ -52,10 +52,11 @@ setCloudHandler(({ data }) => {
         ok: true,
         data: {
           items: [
-            { id: 'a-1', at: AT, actorOpenid: 'o-s', actorName: '黄社长', actorRole: 'staff', nodeId: 'c1', nodeName: '东岳一社', townId: 't1', action: 'concern/accept', targetId: 'c-1', outcome: 'ok' },
-            { id: 'a-2', at: AT, actorOpenid: 'o-s', actorName: '黄社长', actorRole: 'staff', nodeId: 'c1', nodeName: '东岳一社', townId: 't1', action: 'future/action', targetId: null, outcome: 'AUTH.FORBIDDEN' },
+            { id: 'a-1', at: AT, actorOpenid: 'o-s', actorName: '黄社长', actorRole: 'staff', nodeId: 'c1', nodeName: '东岳一社', townId: 't1', action: 'concern/accept', targetId: 'c-1', outcome: 'ok', target: { kind: 'concern', id: 'c-1', categoryName: '道路设施' } },
+            { id: 'a-2', at: AT, actorOpenid: 'o-s', actorName: '黄社长', actorRole: 'staff', nodeId: 'c1', nodeName: '东岳一社', townId: 't1', action: 'future/action', targetId: null, outcome: 'AUTH.FORBIDDEN', target: null },
           ],
           nextCursor: null,
+          people: [{ openid: 'o-s', name: '黄社长' }],
         },
       };
     default:
@@ -116,11 +117,14 @@ test('意见反馈 shows text, contact, time and 待审核, with 加载更多 wh
 
 test('操作记录 names the action in Chinese (or raw when unknown), the person, the node, the time and a refusal', async () => {
   const page = renderPage('staff/pages/audit/index');
-  await until(() => has(page, '签收诉求'), 'the audit log');
+  await until(() => has(page, '所属：东岳一社'), 'the audit log');
   expect(has(page, 'future/action')).toBe(true);
   expect(findByText(page, '黄社长（网格员·社委）')).toHaveLength(2);
   expect(findByText(page, '所属：东岳一社')).toHaveLength(2);
   expect(has(page, '被拒绝（AUTH.FORBIDDEN）')).toBe(true);
+  // Issue 16, item 8: the concern by its category and case number, and the filters by person, action and day.
+  expect(has(page, '诉求：道路设施 · 案件编号 c-1')).toBe(true);
+  expect(has(page, '签收诉求') && has(page, '今天') && has(page, '选择日期')).toBe(true);
   expect(has(page, '成功')).toBe(true);
 });
 

@@ -83,16 +83,22 @@ beforeAll(() => {
   launchApp();
 });
 
-async function move(page: Element, reason: string, buttonText: string) {
-  await until(() => has(page, buttonText), `the ${buttonText} button`);
-  fire(page.querySelector('wx-textarea') as Element, 'input', { value: reason, cursor: reason.length });
-  await new Promise((r) => setTimeout(r, 20));
+/** 更多 → the move → its reason → the confirm button (issue 16, item 5: route changes wait behind 更多). */
+async function move(page: Element, reason: string, buttonText: string, confirmText: string) {
+  await until(() => has(page, '更多'), 'the 更多 button');
+  tapText(page, '更多');
+  await until(() => has(page, buttonText), `the ${buttonText} choice`);
   tapText(page, buttonText);
+  await until(() => has(page, confirmText), `the ${confirmText} button`);
+  const boxes = page.querySelectorAll('wx-textarea');
+  fire(boxes[boxes.length - 1] as Element, 'input', { value: reason, cursor: reason.length });
+  await new Promise((r) => setTimeout(r, 20));
+  tapText(page, confirmText);
 }
 
 test('after 退回 on a page opened from a notice, the workbench takes its place and says where the concern went', async () => {
   const page = renderPage('staff/pages/handle/index', { id: 'c-1' });
-  await move(page, '地点不在本社范围', '退回派单');
+  await move(page, '地点不在本社范围', '退回派单', '确认退回');
   await until(() => navigations().includes('redirectTo /staff/pages/inbox/index'), 'the redirect to the workbench');
   const readsAfterMove = gets.length;
   closePage(page);
@@ -108,7 +114,7 @@ test('after 上报 on a page the workbench opened, it goes back to the workbench
   await until(() => has(inbox, '待办'), 'the workbench');
   const page = renderPage('staff/pages/handle/index', { id: 'c-1' });
   const before = navigations().length;
-  await move(page, '涉及两个经济社', '上报上级');
+  await move(page, '涉及两个经济社', '上报上级', '确认上报');
   await until(() => navigations().slice(before).some((n) => n.startsWith('navigateBack')), 'the way back');
   expect(navigations().slice(before).some((n) => n.startsWith('redirectTo'))).toBe(false);
   closePage(page);
