@@ -23,6 +23,7 @@ import { monthOf } from './stats';
 import * as volunteers from './volunteer-service';
 import { beijingTime, placeName, TEAM_PAGE, type VolunteerCtx } from './volunteer-service';
 import type { Team, VolunteerEvent } from './volunteer-model';
+import { tidyPunctuation } from './notice-text';
 
 type Ctx = VolunteerCtx;
 
@@ -156,7 +157,7 @@ export async function startAction(ctx: Ctx, input: ParsedInputOf<'concern/startA
   };
   const leaders = await ctx.deps.store.teams.leaders(team.id);
   const body = snippet(`${ctx.caller.name}请${team.name}协助：${action.title}，共${ids.length}条反映，请安排时间`);
-  const notices = leaders.map((l): Notification => ({ id: ctx.deps.newId('n'), recipientOpenid: l.openid, kind: 'action_started', title: '新的志愿行动待安排', body, page: TEAM_PAGE(team.id), createdAt: at }));
+  const notices = leaders.map((l): Notification => ({ id: ctx.deps.newId('n'), recipientOpenid: l.openid, kind: 'action_started', title: '新的志愿行动待安排', body: tidyPunctuation(body), page: TEAM_PAGE(team.id), createdAt: at }));
   if (!(await ctx.deps.store.actions.create(action, notices))) throw new AppError('ACTION.CONCERN_TAKEN', 'a concern is already with a volunteer action');
   await appendToAll(ctx, action, 'action_started', `已交由${team.name}处理`);
   return actionView(action, team.name, true);

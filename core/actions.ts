@@ -124,6 +124,17 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'topic/saveMeeting': 'concern',
   'town/topicSettings': 'concern',
   'town/saveTopicSettings': 'concern',
+  // Admin (issue 19): the grid editor and the district's towns.
+  'node/save': 'concern',
+  'node/retire': 'concern',
+  'grid/previewBoundaries': 'concern',
+  'town/list': 'concern',
+  'town/save': 'concern',
+  'town/saveAdmins': 'concern',
+  // Admin (issue 19): archiving a volunteer team.
+  'team/archive': 'volunteer',
+  // Admin (issue 19): a town's settings as stored.
+  'town/settings': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

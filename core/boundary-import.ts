@@ -139,6 +139,7 @@ export function planBoundaryImport(
       const parentKind = kindOfDeclared(parentRef!);
       if (parentKind === null) return fail(line, ref, `上级节点 ${parentRef} 不存在`);
       if (grid.get(parentId) && !inScope(parentId)) return fail(line, ref, `上级节点 ${parentId} 不在您管理的范围内`);
+      if (grid.get(parentId)?.retiredAt !== undefined) return fail(line, ref, `上级节点 ${parentId} 已撤销，不能再添加下级`);
       const byName = grid.children(parentId).find((c) => c.name === name);
       if (byName && typeof props.id !== 'string') {
         node = byName;

@@ -13,6 +13,7 @@ import type { Caller, Notification } from './model';
 import type { Deps } from './ports';
 import type { ParsedInputOf } from './schemas';
 import type { CalendarView } from './views';
+import { tidyPunctuation } from './notice-text';
 
 /** Home, where admins see the calendar warning. */
 const HOME_PAGE = '/pages/index/index';
@@ -71,7 +72,7 @@ export async function remindMissingCalendar(deps: Deps, snap: DirectorySnapshot,
       recipientOpenid: a.openid,
       kind: 'calendar_missing' as const,
       title: `${year}年节假日安排待录入`,
-      body: `${year}年的法定节假日和调休安排尚未录入，办理时限暂按只排除周末计算。请区管理员录入国务院办公厅公布的安排。`,
+      body: tidyPunctuation(`${year}年的法定节假日和调休安排尚未录入，办理时限暂按只排除周末计算。请区管理员录入国务院办公厅公布的安排。`),
       page: HOME_PAGE,
       createdAt: at,
     })),

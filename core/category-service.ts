@@ -48,17 +48,6 @@ export async function save(ctx: Ctx, input: ParsedInputOf<'category/save'>): Pro
   return { items: categoriesOf(await ctx.directory.current(), townId) };
 }
 
-/**
- * `town/saveSettings` (issue 19, so far the public board only): a town admin turns their town's public
- * board on or off; a district admin names the town. Answers the setting as stored.
- */
-export async function saveSettings(ctx: Ctx, input: ParsedInputOf<'town/saveSettings'>): Promise<{ townId: string; publicBoard: boolean }> {
-  const snap = await ctx.directory.current();
-  const townId = townFor(snap, ctx, input.townId);
-  await ctx.deps.store.board.setPublicBoard(townId, input.publicBoard);
-  return { townId, publicBoard: (await ctx.deps.store.board.settings(townId)).publicBoard };
-}
-
 /** `category/list`: a town's categories in use; an admin asking for `all` sees those turned off too. */
 export async function list(ctx: Ctx, input: ParsedInputOf<'category/list'>): Promise<{ items: Category[] }> {
   const items = await ctx.deps.store.directory.listCategories(input.townId);

@@ -4,6 +4,7 @@ import { concernActionView } from './action-views';
 import { workCalendarOf } from './calendar';
 import { HELD_TEXT, moderate as moderateText, releasedText, type RiskyPolicy, shownText as shownTextFor } from './content';
 import { categoryOverrides } from './category-service';
+import { townWork, type TownWork } from './town-settings';
 import { categoryKey, categoryOf, type DirectoryCache, type DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { RATING_TEXT } from './labels';
@@ -37,11 +38,12 @@ function actorRole(caller: Caller): ActorRole {
 
 /**
  * The SLA policies of the deployment, clocked on the calendar stored in its directory; a town's own
- * overrides of a category (set by its admin, stored with the category) win over the deployment's.
+ * overrides of a category (set by its admin, stored with the category) win over the deployment's, and so
+ * does the town's working day (`day`, town/saveSettings) when the clock is the town's.
  */
-export function slaFor(deps: Deps, snap: DirectorySnapshot): SlaConfig {
+export function slaFor(deps: Deps, snap: DirectorySnapshot, day?: Pick<TownWork, 'dayStartMinute' | 'dayEndMinute'>): SlaConfig {
   const base = deps.sla ?? DEFAULT_SLA;
-  return { ...base, calendar: workCalendarOf(snap.calendar, base.calendar), byCategory: { ...base.byCategory, ...categoryOverrides(snap) } };
+  return { ...base, calendar: workCalendarOf(snap.calendar, day ?? base.calendar), byCategory: { ...base.byCategory, ...categoryOverrides(snap) } };
 }
 
 
@@ -244,7 +246,8 @@ export async function planSubmission(ctx: Ctx, snap: DirectorySnapshot, input: S
   if (opts.source === 'app') await checkPhotos(ctx.deps, ctx.caller.openid, input.photos ?? []);
   const route = routeConcern(snap.grid, snap.offices, { located, placeId, category });
   // A person in the app can rephrase risky text; a relayed ticket cannot, so a moderator decides it.
-  const moderation = await moderate(ctx, input.description, opts.source === 'app' ? 'refuse' : 'hold');
+  // The town's working day is read while the text is checked: the clock counts the town's hours.
+  const [moderation, day] = await Promise.all([moderate(ctx, input.description, opts.source === 'app' ? 'refuse' : 'hold'), townWork(ctx.deps, route.townId)]);
   const at = ctx.deps.now().toISOString();
   const action: LifecycleAction = route.step === 'dispatch' ? 'route_dispatch' : 'route_assign';
   const status = nextStatus('submitted', action);
@@ -260,7 +263,7 @@ export async function planSubmission(ctx: Ctx, snap: DirectorySnapshot, input: S
     photos: input.photos ?? [],
     status,
     route,
-    sla: startRound(slaFor(ctx.deps, snap), category, at, null, status),
+    sla: startRound(slaFor(ctx.deps, snap, day), category, at, null, status),
     rating: null,
     createdAt: at,
     updatedAt: at,
@@ -534,7 +537,7 @@ export async function rate(ctx: Ctx, input: ParsedInputOf<'concern/rate'>): Prom
       note,
       rating,
       messages,
-      sla: startRound(slaFor(ctx.deps, snap), clockOf, at, c.sla, to),
+      sla: startRound(slaFor(ctx.deps, snap, await townWork(ctx.deps, c.route.townId)), clockOf, at, c.sla, to),
       notifications: toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_reopened', '诉求被评为不满意，需重办', c, snippet(note), at),
     };
   });

@@ -154,6 +154,35 @@ export const ERROR_CODES = {
   'TOPIC.MEETINGS_FULL': 409,
   /** A district admin names the town whose 议事 setting they change. */
   'TOPIC.TOWN_INVALID': 400,
+  /** Issue 17: a concern's description under LIMITS.descriptionMin characters; nothing stored. */
+  'CONCERN.DESCRIPTION_TOO_SHORT': 400,
+  // Admin (issue 19): the grid editor and the district's towns.
+  /** No such node in the admin's scope (a node is edited or retired only below the node the admin serves). */
+  'NODE.NOT_FOUND': 404,
+  /** A new node's parent is outside the admin's scope, retired, or cannot hold a node of that kind. */
+  'NODE.PARENT_INVALID': 400,
+  /** Another node in service under the same parent has this name. */
+  'NODE.NAME_TAKEN': 409,
+  /** Another node of the town (a town: of the district) has this code. */
+  'NODE.CODE_TAKEN': 409,
+  /** The node is retired: it is neither renamed nor retired again. */
+  'NODE.RETIRED': 409,
+  /** Retiring a node whose children are still in service; `details` names them. */
+  'NODE.HAS_CHILDREN': 409,
+  /** Retiring a node someone on the roster (or a pending entry) still serves; `details` names them. */
+  'NODE.HAS_STAFF': 409,
+  /** The grid changed while the change was checked; nothing was written. */
+  'NODE.CONFLICT': 409,
+  /** No town in service with this id in the district admin's district. */
+  'TOWN.NOT_FOUND': 404,
+  /** A town admin appointed by a phone the roster's checks refuse, listed twice, or the caller's own. */
+  'TOWN.ADMIN_INVALID': 400,
+  // Admin (issue 19): archiving a volunteer team.
+  /** The team is archived: it takes no application and no new event; its history stays. */
+  'TEAM.ARCHIVED': 409,
+  // Admin (issue 19): a town's working time.
+  /** The working day would end before it starts, or last less than an hour; nothing was written. */
+  'TOWN.SETTINGS_INVALID': 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

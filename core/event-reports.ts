@@ -13,6 +13,7 @@ import { oversees } from './scope';
 import { takedownNoticeId } from './takedown-notice';
 import type { VolunteerCtx as Ctx } from './volunteer-service';
 import type { VolunteerEvent } from './volunteer-model';
+import { tidyPunctuation } from './notice-text';
 
 export const REMOVED_TEXT = '内容已下架';
 
@@ -64,7 +65,7 @@ export async function takeDownEvent(ctx: Ctx, eventId: string, reasons: readonly
     recipientOpenid: e.createdBy,
     kind: 'content_removed',
     title: '内容已被下架',
-    body: `您发布的志愿活动标题和说明经管理员核实后已下架${why}。活动的报名、签到和工时不受影响；这段内容不再向其他人展示，您、队长和管理员仍能看到。如需补充，请另行发布不含上述问题的活动说明。`,
+    body: tidyPunctuation(`您发布的志愿活动标题和说明经管理员核实后已下架${why}。活动的报名、签到和工时不受影响；这段内容不再向其他人展示，您、队长和管理员仍能看到。如需补充，请另行发布不含上述问题的活动说明。`),
     page,
     createdAt: at,
     readAt: null,

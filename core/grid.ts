@@ -98,10 +98,19 @@ export class GridIndex {
     return p;
   }
 
-  /** The tree as nested nodes, roots first, children ordered by id, each with its boundary if known. */
-  tree(boundaryOf: (id: string) => BoundaryGeometry | null = () => null): GridTreeNode[] {
-    const build = (n: GridNode): GridTreeNode => ({ ...n, boundary: boundaryOf(n.id), children: this.children(n.id).map(build) });
-    return [...this.byId.values()].filter((n) => n.parentId === null).map(build);
+  /**
+   * The tree as nested nodes, roots first, children ordered by id, each with its boundary if known.
+   * Retired nodes (and so their subtrees) are left out unless `withRetired`.
+   */
+  tree(boundaryOf: (id: string) => BoundaryGeometry | null = () => null, withRetired = true): GridTreeNode[] {
+    const keep = (n: GridNode) => withRetired || n.retiredAt === undefined;
+    const build = (n: GridNode): GridTreeNode => ({ ...n, boundary: boundaryOf(n.id), children: this.children(n.id).filter(keep).map(build) });
+    return [...this.byId.values()].filter((n) => n.parentId === null && keep(n)).map(build);
+  }
+
+  /** The node itself, or its nearest ancestor that is not retired: where something new about it goes. */
+  active(id: string): GridNode | undefined {
+    return this.lineage(id).find((n) => n.retiredAt === undefined);
   }
 
   /** Every node, in insertion order. */

@@ -88,10 +88,11 @@ export class LocationIndex {
     private readonly grid: GridIndex,
     boundaries: readonly Boundary[],
   ) {
-    this.boundaryOf = new Map(boundaries.filter((b) => grid.get(b.nodeId)).map((b) => [b.nodeId, b.geometry]));
+    // A retired node's boundary (issue 19) takes no new point: routing and locate skip it.
+    this.boundaryOf = new Map(boundaries.filter((b) => grid.get(b.nodeId) && grid.get(b.nodeId)!.retiredAt === undefined).map((b) => [b.nodeId, b.geometry]));
     this.boundaryCount = this.boundaryOf.size;
     const all = grid.all();
-    const towns = all.filter((n) => n.kind === 'town');
+    const towns = all.filter((n) => n.kind === 'town' && n.retiredAt === undefined);
     this.gridParts = partsOf(all.filter((n) => n.kind === 'grid'), this.boundaryOf);
     this.townParts = partsOf(towns, this.boundaryOf);
     this.gridTree = new PackedRTree(this.gridParts.map((p) => p.box));

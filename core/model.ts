@@ -7,6 +7,10 @@ export interface GridNode {
   kind: NodeKind;
   name: string;
   parentId: string | null;
+  /** Issue 19: the town's own code for the node (unique within its town), when the admin gave one. */
+  code?: string;
+  /** Issue 19: when the node was retired (撤销). A retired node keeps its history and routes nothing new. */
+  retiredAt?: string;
 }
 
 export interface Office {

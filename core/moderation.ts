@@ -16,6 +16,7 @@ import type { ParsedInputOf } from './schemas';
 import type { ModerationItem } from './views';
 import { beijingTime, EVENT_PAGE, eventText } from './volunteer-service';
 import type { Team, VolunteerEvent } from './volunteer-model';
+import { tidyPunctuation } from './notice-text';
 
 const LIST_MAX = 100;
 
@@ -101,7 +102,7 @@ function reviewNotice(ctx: Ctx, e: VolunteerEvent, published: boolean): Notifica
     recipientOpenid: e.createdBy,
     kind: 'event_reviewed',
     title: published ? '活动已通过审核' : '活动未通过审核',
-    body: published ? `「${e.title}」（${when}）已通过内容审核，居民现在可以看到并报名了。` : `「${e.title}」（${when}）未通过内容审核，居民看不到这个活动。请调整标题、地点或说明后重新发布。`,
+    body: tidyPunctuation(published ? `「${e.title}」（${when}）已通过内容审核，居民现在可以看到并报名了。` : `「${e.title}」（${when}）未通过内容审核，居民看不到这个活动。请调整标题、地点或说明后重新发布。`),
     page: EVENT_PAGE(e.id),
     createdAt: at,
   };

@@ -5,6 +5,7 @@
 import type { Concern, Notification, NotificationKind } from './model';
 import type { StaffMember } from './model';
 import type { Deps } from './ports';
+import { tidyPunctuation } from './notice-text';
 
 const SNIPPET = 40;
 
@@ -25,7 +26,7 @@ export function noticeNodeIds(c: Concern): string[] {
 }
 
 function notice(deps: Deps, to: string, kind: NotificationKind, title: string, body: string, page: string, at: string): Notification {
-  return { id: deps.newId('n'), recipientOpenid: to, kind, title, body, page, createdAt: at };
+  return { id: deps.newId('n'), recipientOpenid: to, kind, title: tidyPunctuation(title), body: tidyPunctuation(body), page, createdAt: at };
 }
 
 export function toStaff(deps: Deps, staff: readonly StaffMember[], except: string, kind: NotificationKind, title: string, c: Concern, body: string, at: string): Notification[] {

@@ -146,6 +146,17 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'topic/saveMeeting': { roles: EVERYONE, write: true },
   'town/topicSettings': { roles: ['admin'], write: false },
   'town/saveTopicSettings': { roles: ['admin'], write: true },
+  // Admin (issue 19): the grid editor (town and district admins) and the district's towns (district admins, decided by node).
+  'node/save': { roles: ['admin'], write: true },
+  'node/retire': { roles: ['admin'], write: true },
+  'grid/previewBoundaries': { roles: ['admin'], write: false },
+  'town/list': { roles: ['admin'], write: false },
+  'town/save': { roles: ['admin'], write: true },
+  'town/saveAdmins': { roles: ['admin'], write: true },
+  // Admin (issue 19): archiving a volunteer team.
+  'team/archive': { roles: ['admin'], write: true },
+  // Admin (issue 19): a town's settings, read by its admin (a district admin names the town).
+  'town/settings': { roles: ['admin'], write: false },
 };
 
 export interface RateLimits {

@@ -112,6 +112,21 @@ export interface DirectoryRepo {
    * or it was revoked already.
    */
   revokeApiClient(id: string, revokedAt: string): Promise<ApiClientRecord | null>;
+
+  // Admin (issue 19): the grid editor and the district's towns, in sqlite-grid-admin.ts and cloudbase/grid-admin.ts.
+  /**
+   * Writes one node — a new one (for a new town, with `town`'s offices and categories) or a stored one's
+   * new name and code (kind, parent and retirement never change here) — and bumps the grid version, in one
+   * atomic step, so every cached snapshot rebuilds. Writes nothing and returns false when the grid version
+   * is no longer `expectedVersion` (someone changed the grid meanwhile).
+   */
+  saveNode(node: GridNode, expectedVersion: number, town?: { offices: Office[]; categories: Category[] }): Promise<boolean>;
+  /**
+   * Marks the node retired at `retiredAt` (kept, with its boundary, for its history) and bumps the grid
+   * version, in one atomic step. Writes nothing and returns false when the grid version is no longer
+   * `expectedVersion`, or the node is missing or retired already.
+   */
+  retireNode(id: string, retiredAt: string, expectedVersion: number): Promise<boolean>;
 }
 
 /** A route level: which of the concern's route ids a node is matched against. */
@@ -154,6 +169,7 @@ export type InboxNarrowing =
 
 /** The tallies behind 响应率, 解决率, 满意率 and 超期. */
 export interface RateTally {
+  /** Concerns counted, the 解决率 denominator: every concern but a withdrawn one (the resident took it back before anyone accepted it). */
   total: number;
   /** First acceptance decided (accepted, or its clock ran out) / of those, accepted in time. */
   responseDecided: number;
@@ -446,6 +462,11 @@ export interface TeamRepo {
    * wins whole). False (nothing written) when there is no such team.
    */
   setLeaders(teamId: string, leaders: Array<{ openid: string; name: string }>): Promise<boolean>;
+  /**
+   * Marks the team archived at `at`, only if it is not archived yet (a conditional single-document
+   * update); false (nothing written) when there is no such team or it was archived already.
+   */
+  archiveTeam(teamId: string, at: string): Promise<boolean>;
 }
 
 export type SignUpOutcome =
@@ -650,6 +671,25 @@ export interface BoardRepo {
   plusOnes(concernIds: string[], openid: string): Promise<Map<string, { count: number; mine: boolean }>>;
   /** Residents report on a map (#17): open public concerns of the town located inside the box (WGS-84), newest update first. */
   openInBox(townId: string, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }, limit: number): Promise<Concern[]>;
+  // Admin (issue 19): a town's working time, kept with its other settings.
+  /** The town's working-time settings as stored; every field null when it keeps the deployment's defaults. */
+  workSettings(townId: string): Promise<TownWorkSettings>;
+  /** Replaces the town's working-time settings whole; its public board and reply templates stay as they were. */
+  saveWorkSettings(townId: string, work: TownWorkSettings): Promise<void>;
+  /** Every town that stored working-time settings (any field set), by town id. */
+  listWorkSettings(): Promise<Array<{ townId: string; work: TownWorkSettings }>>;
+}
+
+/**
+ * A town's working time (issue 19), each null while the town keeps the deployment's default: the working
+ * day the SLA clocks count (minutes after Beijing midnight), the check-in margin of its volunteer events
+ * and how long before an event its reminders go out.
+ */
+export interface TownWorkSettings {
+  dayStartMinute: number | null;
+  dayEndMinute: number | null;
+  checkinMarginMinutes: number | null;
+  reminderLeadMinutes: number | null;
 }
 
 /** 举报 reports (core/report-model.ts): one per person and item, decided together per item. */

@@ -155,6 +155,7 @@ export function planRosterRows(
       else if (!inScope(office.townId)) fail(line, ref, `${office.name}不在您管理的范围内`);
     } else if (!grid.get(node)) fail(line, ref, `没有编号为 ${node} 的网格节点`);
     else if (!inScope(node)) fail(line, ref, `节点 ${node} 不在您管理的范围内`);
+    else if (grid.get(node)!.retiredAt !== undefined) fail(line, ref, `节点 ${node} 已撤销，不能再安排人员`);
     if (problems.length > before) continue;
 
     // A phone that already belongs to someone on the roster updates that person.

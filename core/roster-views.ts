@@ -61,3 +61,10 @@ export interface AdminTeamView {
   description: string;
   leaders: Array<{ name: string; phone: string | null }>;
 }
+
+/** `team/archive`: when the team was archived, and the events it called off with how many people were told. */
+export interface TeamArchiveResult {
+  teamId: string;
+  archivedAt: string;
+  cancelledEvents: Array<{ id: string; title: string; startAt: string; notified: number }>;
+}

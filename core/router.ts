@@ -9,6 +9,7 @@ import * as calendar from './calendar-service';
 import * as concerns from './concern-service';
 import * as followUp from './concern-followup';
 import { labelMessages } from './message-labels';
+import { codeOfIssues } from './coded-issue';
 import { moderate } from './content';
 import * as moderation from './moderation';
 import * as reports from './content-reports';
@@ -35,8 +36,13 @@ import * as gridActions from './grid-service';
 import * as roster from './roster-service';
 import * as categories from './category-service';
 import * as teamAdmin from './team-admin-service';
+import * as teamArchive from './team-archive-service';
+import * as townSettings from './town-settings-service';
 import * as apiClients from './api-client-service';
 import { gridMap } from './grid-map-service';
+import * as gridAdmin from './grid-admin-service';
+import * as towns from './town-admin-service';
+import { previewBoundaries } from './boundary-preview';
 import type { Caller } from './model';
 import type { Deps } from './ports';
 import { schemas, type ParsedInputOf } from './schemas';
@@ -69,7 +75,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'event/markAttendance': markAttendance,
   'grid/tree': async (ctx) => {
     const snap = await ctx.directory.current();
-    return { nodes: snap.grid.tree((id) => snap.where.boundary(id)) };
+    // Retired places (issue 19) are for the admins' grid editor only, never offered to pick.
+    return { nodes: snap.grid.tree((id) => snap.where.boundary(id), ctx.caller.role === 'admin') };
   },
   'grid/locate': gridActions.locate,
   'grid/importBoundaries': gridActions.importBoundaries,
@@ -159,7 +166,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'roster/save': roster.save,
   'roster/remove': roster.remove,
   'category/save': categories.save,
-  'town/saveSettings': categories.saveSettings,
+  'town/saveSettings': townSettings.save,
   'team/create': teamAdmin.create,
   'team/saveLeaders': teamAdmin.saveLeaders,
   // Residents following up (#17).
@@ -177,6 +184,15 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'topic/saveMeeting': topicMeetings.saveMeeting,
   'town/topicSettings': topicTownSettings.topicSettings,
   'town/saveTopicSettings': topicTownSettings.saveTopicSettings,
+  'node/save': gridAdmin.save,
+  'node/retire': gridAdmin.retire,
+  'grid/previewBoundaries': previewBoundaries,
+  'town/list': async (ctx) => towns.list(ctx),
+  'town/save': towns.save,
+  'town/saveAdmins': towns.saveAdmins,
+  // Admin (issue 19): archiving a volunteer team.
+  'team/archive': teamArchive.archive,
+  'town/settings': townSettings.get,
 };
 
 /** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), a team (`teamId`), or the year of a calendar. */
@@ -186,6 +202,9 @@ function targetOf(data: unknown): string | null {
   if (typeof openid === 'string') return openid.slice(0, 64);
   if (typeof code === 'string') return code.slice(0, 64);
   if (typeof teamId === 'string') return teamId.slice(0, 64);
+  // A town's admins (issue 19, town/saveAdmins).
+  const { townId } = (data ?? {}) as { townId?: unknown };
+  if (typeof townId === 'string') return townId.slice(0, 64);
   return typeof year === 'number' ? String(year) : null;
 }
 
@@ -279,7 +298,7 @@ export function createRouter(deps: Deps): Router {
       const parsed = schemas[action].safeParse(data ?? {});
       if (!parsed.success) {
         const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-        throw new AppError('VALIDATION.FAILED', `invalid input for ${action}`, issues);
+        throw new AppError(codeOfIssues(parsed.error.issues), `invalid input for ${action}`, issues);
       }
       const caller = await resolveCaller(openid);
       const rule = ACTION_POLICY[action];

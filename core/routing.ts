@@ -14,7 +14,8 @@ export interface RouteInput {
  * `routeConcern` tries the reported location first and falls back to this.
  */
 export function routeByPlace(grid: GridIndex, offices: readonly Office[], input: RouteInput): RouteDecision {
-  const node = grid.get(input.placeId);
+  // A retired place (issue 19) routes nothing new: its nearest place still in service takes it.
+  const node = grid.active(input.placeId);
   if (!node) throw new AppError('GRID.PLACE_NOT_FOUND', `unknown place ${input.placeId}`);
   const p = grid.placement(node.id);
   if (!p.town) throw new AppError('GRID.PLACE_NOT_FOUND', `place ${node.id} is not inside a town`);
@@ -32,7 +33,7 @@ export function routeByPlace(grid: GridIndex, offices: readonly Office[], input:
     };
   }
   if (p.cooperative) {
-    const g = grid.children(p.cooperative.id).find((c) => c.kind === 'grid') ?? null;
+    const g = grid.children(p.cooperative.id).find((c) => c.kind === 'grid' && c.retiredAt === undefined) ?? null;
     return {
       ...base,
       step: 'place',
@@ -46,7 +47,7 @@ export function routeByPlace(grid: GridIndex, offices: readonly Office[], input:
     };
   }
   if (p.village) {
-    const g = grid.children(p.village.id).find((c) => c.kind === 'grid') ?? null;
+    const g = grid.children(p.village.id).find((c) => c.kind === 'grid' && c.retiredAt === undefined) ?? null;
     return {
       ...base,
       step: 'place',

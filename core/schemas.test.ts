@@ -1,3 +1,4 @@
+import { codeOfIssues } from './coded-issue';
 import { LIMITS, schemas } from './schemas';
 
 const submit = schemas['concern/submit'];
@@ -25,6 +26,14 @@ describe('validation of concern/submit', () => {
 
   it.each(bad)('rejects %s', (_name, input) => {
     expect(submit.safeParse(input).success).toBe(false);
+  });
+
+  it('refuses a description under the minimum with its own code, and takes one at the minimum', () => {
+    const short = submit.safeParse({ ...good, description: ' 路灯坏 ' });
+    expect(short.success ? [] : codeOfIssues(short.error.issues)).toBe('CONCERN.DESCRIPTION_TOO_SHORT');
+    expect(submit.safeParse({ ...good, description: '字'.repeat(LIMITS.descriptionMin) }).success).toBe(true);
+    const blank = submit.safeParse({ ...good, description: '  ' });
+    expect(blank.success ? [] : codeOfIssues(blank.error.issues)).toBe('VALIDATION.FAILED');
   });
 
   it('counts characters, not UTF-16 units: 500 emoji fit', () => {

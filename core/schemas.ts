@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { CLIENT_BUDGET_MAX } from './api-client-model';
 import { CALENDAR_LIMITS } from './calendar';
+import { codedParams } from './coded-issue';
 import { REPORT_REASONS } from './report-model';
 import { ROSTER_LIMITS } from './roster-import';
 import { TEXT_PROBLEM_MESSAGE, textProblem } from './text';
 import { MEETING_LIMITS, SUPPORTS_NEEDED_MAX, TOPIC_LIMITS } from './topic-model';
+import { TOWN_WORK_LIMITS } from './town-work-model';
 import type { InboxFilter } from './views';
 
 /**
@@ -53,6 +55,11 @@ export const LIMITS = {
   // Admin (issue 19): Open311 clients.
   apiClientNameMax: 30,
   apiClientTownsMax: 20,
+  /** Issue 17: a concern's description of fewer characters says nothing a handler can act on (CONCERN.DESCRIPTION_TOO_SHORT). */
+  descriptionMin: 4,
+  // Admin (issue 19): the grid editor and the district's towns.
+  nodeNameMax: 32,
+  townAdminsMax: 5,
 } as const;
 
 /** Issue 16: the longest display name a resident may set on 我的. */
@@ -113,6 +120,8 @@ export const INBOX_FILTERS = ['dueToday', 'overdue', 'toAccept', 'toDispatch'] a
 const inboxFilter = z.enum(INBOX_FILTERS);
 /** A mainland mobile number, as the roster stores it. */
 const phone = z.string().regex(/^1\d{10}$/, 'phone must be 11 digits starting with 1');
+/** A node's own code in its town (issue 19), e.g. a 村居 or 网格 number of the town's register. */
+const nodeCode = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'code must be 1–32 letters, digits, _ or -');
 const concernStatus = z.enum(['submitted', 'dispatching', 'assigned', 'accepted', 'in_progress', 'resolved', 'closed', 'withdrawn']);
 
 /** A topic's options: none (a discussion) or 2–6 distinct labels. */
@@ -136,7 +145,10 @@ export const schemas = {
   'concern/submit': z
     .object({
       category: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
-      description: text(LIMITS.descriptionMax),
+      description: text(LIMITS.descriptionMax).refine((s) => s.length === 0 || [...s].length >= LIMITS.descriptionMin, {
+        message: `must be at least ${LIMITS.descriptionMin} characters`,
+        params: codedParams('CONCERN.DESCRIPTION_TOO_SHORT'),
+      }),
       /** The picked place; optional when a location is given. */
       placeId: id.optional(),
       location: latLng.optional(),
@@ -220,7 +232,7 @@ export const schemas = {
   'volunteer/mine': z.object({}).strict(),
   'volunteer/code': z.object({}).strict(),
   'event/checkinCode': z.object({ id }).strict(),
-  'team/list': z.object({ nodeId: id.optional() }).strict(),
+  'team/list': z.object({ nodeId: id.optional(), archived: z.boolean().optional() }).strict(),
   'team/get': z.object({ id }).strict(),
   'team/apply': z.object({ teamId: id, note: optionalText(LIMITS.teamNoteMax).optional() }).strict(),
   'team/review': z.object({ teamId: id, memberId: pairId, decision: z.enum(['approve', 'decline']) }).strict(),
@@ -399,8 +411,20 @@ export const schemas = {
       enabled: z.boolean(),
     })
     .strict(),
-  /** A town's settings (so far: the public board on or off); a district admin names `townId`. */
-  'town/saveSettings': z.object({ townId: id.optional(), publicBoard: z.boolean() }).strict(),
+  /**
+   * A town's settings; a district admin names `townId`. Each field left out stays as it is; a working-time
+   * field set to null goes back to the deployment's default.
+   */
+  'town/saveSettings': z
+    .object({
+      townId: id.optional(),
+      publicBoard: z.boolean().optional(),
+      dayStartMinute: z.number().int().min(0).max(TOWN_WORK_LIMITS.minuteOfDayMax).nullable().optional(),
+      dayEndMinute: z.number().int().min(0).max(TOWN_WORK_LIMITS.minuteOfDayMax).nullable().optional(),
+      checkinMarginMinutes: z.number().int().min(0).max(TOWN_WORK_LIMITS.checkinMarginMax).nullable().optional(),
+      reminderLeadMinutes: z.number().int().min(0).max(TOWN_WORK_LIMITS.reminderLeadMax).nullable().optional(),
+    })
+    .strict(),
   // Admin (issue 19): volunteer teams.
   /** A new team of a village or cooperative of the admin's town; leaders are appointed with team/saveLeaders. */
   'team/create': z
@@ -447,6 +471,25 @@ export const schemas = {
   'town/topicSettings': z.object({ townId: id.optional() }).strict(),
   /** The supports a resident's proposal needs in the admin's town (a district admin names `townId`). */
   'town/saveTopicSettings': z.object({ townId: id.optional(), supportsNeeded: z.number().int().min(1).max(SUPPORTS_NEEDED_MAX) }).strict(),
+  // Admin (issue 19): the grid editor. `id` renames a node; `parentId` (with `kind` where the parent holds two kinds) adds one.
+  'node/save': z
+    .object({ id: id.optional(), parentId: id.optional(), kind: z.enum(['village', 'cooperative', 'grid']).optional(), name: text(LIMITS.nodeNameMax), code: nodeCode.nullable().optional() })
+    .strict()
+    .refine((v) => (v.id === undefined) !== (v.parentId === undefined), { message: 'give the id of a node to rename, or the parentId of a new one', path: ['id'] })
+    .refine((v) => v.id === undefined || v.kind === undefined, { message: 'a node keeps its kind', path: ['kind'] }),
+  'node/retire': z.object({ id }).strict(),
+  /** What grid/importBoundaries would do with this file, written nowhere. */
+  'grid/previewBoundaries': z.object({ geojson: z.record(z.string(), z.unknown()) }).strict(),
+  // The district's towns (district admins): a town created or renamed, its admins by phone.
+  'town/list': z.object({}).strict(),
+  'town/save': z.object({ id: id.optional(), name: text(LIMITS.nodeNameMax), code: nodeCode.nullable().optional() }).strict(),
+  'town/saveAdmins': z
+    .object({ townId: id, admins: z.array(z.object({ phone, name: text(ROSTER_LIMITS.nameMax) }).strict()).max(LIMITS.townAdminsMax) })
+    .strict(),
+  // Admin (issue 19): a team of the admin's town is archived; its events not yet started are called off.
+  'team/archive': z.object({ teamId: id }).strict(),
+  // Admin (issue 19): a town's settings as stored, with the values its computations use.
+  'town/settings': z.object({ townId: id.optional() }).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

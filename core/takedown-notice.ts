@@ -9,6 +9,7 @@ import type { ConcernCtx as Ctx } from './concern-service';
 import { RESIDENT_PAGE, STAFF_PAGE } from './notices';
 import { reasonsClause } from './report-filing';
 import type { ReportedKind, ReportReason } from './report-model';
+import { tidyPunctuation } from './notice-text';
 
 export const takedownNoticeId = (kind: ReportedKind, itemId: string) => `takedown-${kind}-${itemId}`;
 
@@ -26,7 +27,7 @@ export async function tellAuthorOfTakedown(ctx: Ctx, kind: ReportedKind, itemId:
     recipientOpenid: author,
     kind: 'content_removed',
     title: '内容已被下架',
-    body: `您${what}经管理员核实后已下架${why}。这段内容不再向其他人展示，您、办理人员和管理员仍能看到；如需补充，请重新发表不含上述问题的内容。`,
+    body: tidyPunctuation(`您${what}经管理员核实后已下架${why}。这段内容不再向其他人展示，您、办理人员和管理员仍能看到；如需补充，请重新发表不含上述问题的内容。`),
     page: m && m.authorRole !== 'resident' ? STAFF_PAGE(c.id) : RESIDENT_PAGE(c.id),
     createdAt: ctx.deps.now().toISOString(),
     readAt: null,

@@ -20,6 +20,7 @@ import { ANSWER_DAYS, PLACE_CHANGE_DAYS, TOPIC_LIMITS, type ResidentPlace, type 
 import type { PlaceView, TopicCommentView, TopicDetail, TopicSummary } from './topic-views';
 import { meetingViews } from './topic-meeting-views';
 import { supportsNeededFor } from './topic-town-settings';
+import { tidyPunctuation } from './notice-text';
 
 const DAY_MS = 86_400_000;
 export const TOPIC_PAGE = (id: string) => `/yishi/pages/topic/index?id=${id}`;
@@ -155,7 +156,7 @@ async function noticeResidents(deps: Deps, snap: DirectorySnapshot, t: Topic, ki
   if (t.moderation !== 'published') return;
   const people = await deps.store.topics.residentsOf(participatingPlaces(snap, t.placeId));
   const at = deps.now().toISOString();
-  const notices: Notification[] = people.map((openid) => ({ id: `n${kind}-${t.id}-${openid}`.slice(0, 128), recipientOpenid: openid, kind, title, body, page: TOPIC_PAGE(t.id), createdAt: at }));
+  const notices: Notification[] = people.map((openid) => ({ id: `n${kind}-${t.id}-${openid}`.slice(0, 128), recipientOpenid: openid, kind, title: tidyPunctuation(title), body: tidyPunctuation(body), page: TOPIC_PAGE(t.id), createdAt: at }));
   if (notices.length > 0) await deps.store.outbox.enqueue(notices);
 }
 
@@ -299,7 +300,7 @@ export async function answerProposal(ctx: Ctx, input: ParsedInputOf<'topic/answe
     input.accept ? { answer, stage: 'open', deadline: input.deadline ?? null, options: toOptions(input.options ?? []) } : { answer, stage: 'declined' },
   );
   const body = snippet(`${t.title}：${input.accept ? '已纳入议事' : '未采纳'}。${releasedText(input.reason, moderation)}`);
-  await ctx.deps.store.outbox.enqueue([{ id: `ntopic_answered-${t.id}`, recipientOpenid: t.authorOpenid, kind: 'topic_answered', title: '您的提案有答复了', body, page: TOPIC_PAGE(t.id), createdAt: answer.at }]);
+  await ctx.deps.store.outbox.enqueue([{ id: `ntopic_answered-${t.id}`, recipientOpenid: t.authorOpenid, kind: 'topic_answered', title: '您的提案有答复了', body: tidyPunctuation(body), page: TOPIC_PAGE(t.id), createdAt: answer.at }]);
   if (input.accept) await noticeResidents(ctx.deps, snap, updated, 'topic_opened', '新议题，欢迎参与', snippet(`${snap.grid.placeName(t.placeId)}：${t.title}`));
   return detail(ctx, snap, updated);
 }

@@ -1,4 +1,5 @@
 import type { ApiClientRecord } from './api-client-model';
+import type { BoundaryPreview, NodeSaved, TownEntry } from './grid-admin-views';
 import type { TopicOutputs } from './topic-views';
 import type { MyYishiData } from './topic-privacy';
 import type { ActionView, ConcernActionView } from './action-views';
@@ -11,7 +12,8 @@ import type { HoursNote } from './hours';
 import type { RateTally } from './ports';
 import type { AuditEntry, Feedback, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision, Moderation } from './model';
 import type { ReportedItemKind, ReportOutcome, ReportReason } from './report-model';
-import type { AdminTeamView, RosterRemoval, RosterView } from './roster-views';
+import type { AdminTeamView, RosterRemoval, RosterView, TeamArchiveResult } from './roster-views';
+import type { TownSettingsView } from './town-settings-service';
 import type { HoursAudit, MemberStatus, SignUpStatus, TeamKind, VolunteerEvent } from './volunteer-model';
 import type { GridMapView } from './grid-map';
 
@@ -93,6 +95,8 @@ export interface TeamSummary {
   myStatus: MemberStatus | null;
   /** True when the caller leads this team. */
   iLead: boolean;
+  /** When the town's admin archived the team (issue 19); null while it is active. */
+  archivedAt: string | null;
 }
 
 /** A member as others see them: people are named, not identified by openid. */
@@ -137,6 +141,8 @@ export interface EventDetail extends EventSummary {
   myCheckOutAt: string | null;
   /** Why the caller cannot sign up now (an error code), or null when they can. */
   signupBlocked: string | null;
+  /** The caller's standing in the event's team (null: never applied), so a pending application is not told to apply (issue 17). */
+  myMembership: MemberStatus | null;
   /** The text of the event's check-in QR code for this minute: the leader's view only (refresh with event/checkinCode). */
   checkinQr: string | null;
   /** When that code is replaced by the next one (it is still accepted one minute more). */
@@ -531,7 +537,7 @@ export interface Outputs extends TopicOutputs {
   'roster/save': RosterView;
   'roster/remove': RosterRemoval;
   'category/save': { items: Category[] };
-  'town/saveSettings': { townId: string; publicBoard: boolean };
+  'town/saveSettings': TownSettingsView;
   'team/create': AdminTeamView;
   'team/saveLeaders': AdminTeamView;
   // Residents following up (#17).
@@ -543,6 +549,17 @@ export interface Outputs extends TopicOutputs {
   'apiClient/revoke': ApiClientRecord;
   // Residents report on a map (#17).
   'grid/map': GridMapView;
+  // Admin (issue 19): the grid editor and the district's towns.
+  'node/save': NodeSaved;
+  'node/retire': NodeSaved;
+  'grid/previewBoundaries': BoundaryPreview;
+  'town/list': { items: TownEntry[] };
+  'town/save': NodeSaved;
+  'town/saveAdmins': TownEntry;
+  // Admin (issue 19): archiving a volunteer team.
+  'team/archive': TeamArchiveResult;
+  // Admin (issue 19): a town's settings.
+  'town/settings': TownSettingsView;
 }
 
 // Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.

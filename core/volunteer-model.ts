@@ -16,6 +16,8 @@ export interface Team {
   nodeId: string;
   description: string;
   createdAt: string;
+  /** When the town's admin archived the team (issue 19): absent while it is active. */
+  archivedAt?: string;
 }
 
 export type MemberStatus = 'pending' | 'member' | 'declined' | 'left';

@@ -6,6 +6,7 @@ import { moderate, releasedText, shownText } from './content';
 import type { DirectoryCache, DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { oversees } from './scope';
+import { checkinMarginAt, deploymentWork, townOfNode } from './town-settings';
 import { computeHours, hoursText } from './hours';
 import { eventTitle, shownEventTexts } from './event-reports';
 import { EVENT_QR_PREFIX, eventQr, memberRef, parseQr, personCodeOf, personQr, signUpRef, verifyEventQr } from './volunteer-codes';
@@ -26,15 +27,14 @@ import type {
   TeamSummary,
 } from './views';
 import {
-  DEFAULT_VOLUNTEER_SETTINGS,
   NEW_EVENT_STATE,
   type HoursAudit,
   type Membership,
   type SignUp,
   type Team,
   type VolunteerEvent,
-  type VolunteerSettings,
 } from './volunteer-model';
+import { clause, tidyPunctuation } from './notice-text';
 
 export interface VolunteerCtx {
   deps: Deps;
@@ -53,20 +53,16 @@ const RECENT_DAYS = 30;
 export const TEAM_PAGE = (id: string) => `/volunteer/pages/team/index?id=${id}`;
 export const EVENT_PAGE = (id: string) => `/volunteer/pages/event/index?id=${id}`;
 
-function settings(deps: Deps): VolunteerSettings {
-  return deps.volunteer ?? DEFAULT_VOLUNTEER_SETTINGS;
-}
-
 const nowIso = (ctx: Ctx) => ctx.deps.now().toISOString();
 const ms = (iso: string) => Date.parse(iso);
 const membershipId = (teamId: string, openid: string) => `${teamId}_${openid}`;
 
 function notice(deps: Deps, to: string, kind: NotificationKind, title: string, body: string, page: string, at: string): Notification {
-  return { id: deps.newId('n'), recipientOpenid: to, kind, title, body, page, createdAt: at };
+  return { id: deps.newId('n'), recipientOpenid: to, kind, title: tidyPunctuation(title), body: tidyPunctuation(body), page, createdAt: at };
 }
 
 function template(deps: Deps, kind: NotificationKind, title: string, body: string, page: string, at: string): NoticeTemplate {
-  return { id: deps.newId('n'), kind, title, body, page, createdAt: at };
+  return { id: deps.newId('n'), kind, title: tidyPunctuation(title), body: tidyPunctuation(body), page, createdAt: at };
 }
 
 /** `03-18 09:00` in Beijing time (UTC+8 all year), without a date library in core. */
@@ -126,6 +122,7 @@ function teamSummary(snap: DirectorySnapshot, team: Team, memberCount: number, m
     memberCount,
     myStatus: mine?.status ?? null,
     iLead,
+    archivedAt: team.archivedAt ?? null,
   };
 }
 
@@ -148,7 +145,8 @@ async function summaries(ctx: Ctx, teams: Team[]): Promise<TeamSummary[]> {
 
 export async function listTeams(ctx: Ctx, input: ParsedInputOf<'team/list'>): Promise<{ items: TeamSummary[] }> {
   const snap = await ctx.directory.current();
-  let teams = await ctx.deps.store.teams.listTeams();
+  // An archived team is no longer joined (issue 19): listed only when asked for (the admin's page, history).
+  let teams = (await ctx.deps.store.teams.listTeams()).filter((t) => input.archived === true || t.archivedAt === undefined);
   const near = input.nodeId;
   if (near !== undefined) {
     if (!snap.grid.get(near)) throw new AppError('GRID.PLACE_NOT_FOUND', `unknown place ${near}`);
@@ -189,13 +187,14 @@ export async function getTeamDetail(ctx: Ctx, input: ParsedInputOf<'team/get'>):
 
 export async function apply(ctx: Ctx, input: ParsedInputOf<'team/apply'>): Promise<TeamSummary> {
   const team = await getTeam(ctx, input.teamId);
+  if (team.archivedAt !== undefined) throw new AppError('TEAM.ARCHIVED', `team ${team.id} is archived`);
   const { caller } = ctx;
   const at = nowIso(ctx);
   const leaders = await ctx.deps.store.teams.leaders(team.id);
   const note = input.note ? input.note : null;
   const noteModeration = note === null ? 'published' : await moderate(ctx.deps, caller, note);
   // A held note stays out of the leader's notice; the leader reads it on the team page once published.
-  const said = note === null ? '' : noteModeration === 'published' ? `：${note}` : '（留言正在审核）';
+  const said = note === null ? '' : noteModeration === 'published' ? `：${clause(note)}` : '（留言正在审核）';
   const body = `${caller.name}申请加入${team.name}${said}，请审核。`;
   const notices = leaders.map((l) => notice(ctx.deps, l.openid, 'team_applied', '新的入队申请', body, TEAM_PAGE(team.id), at));
   await ctx.deps.store.teams.apply(
@@ -314,11 +313,17 @@ async function signupBlock(ctx: Ctx, e: VolunteerEvent, at: string): Promise<str
 
 async function eventDetail(ctx: Ctx, e: VolunteerEvent): Promise<EventDetail> {
   const { store } = ctx.deps;
-  const [team, mine, iLead] = await Promise.all([store.teams.getTeam(e.teamId), store.events.getSignUp(e.id, ctx.caller.openid), store.teams.isLeader(e.teamId, ctx.caller.openid)]);
+  const [team, mine, iLead, membership] = await Promise.all([
+    store.teams.getTeam(e.teamId),
+    store.events.getSignUp(e.id, ctx.caller.openid),
+    store.teams.isLeader(e.teamId, ctx.caller.openid),
+    store.teams.getMembership(e.teamId, ctx.caller.openid),
+  ]);
   const at = nowIso(ctx);
   const held = mine !== null && mine.status !== 'cancelled';
   // A held reason: its team's leaders and the admin of the team's town only (shownText alone would show it to any admin).
   const privileged = iLead || (await adminOverTeam(ctx, team));
+  const margin = await marginOf(ctx, team);
   return {
     ...eventSummary(e, team?.name ?? '', mine),
     ...shownEventTexts(e, privileged),
@@ -329,27 +334,34 @@ async function eventDetail(ctx: Ctx, e: VolunteerEvent): Promise<EventDetail> {
     myCheckInAt: mine?.checkInAt ?? null,
     myCheckOutAt: mine?.checkOutAt ?? null,
     signupBlocked: held ? null : await signupBlock(ctx, e, at),
+    myMembership: membership?.status ?? null,
     ...(iLead ? (({ qr, expiresAt }) => ({ checkinQr: qr, checkinQrExpiresAt: expiresAt }))(eventQr(ctx.deps, e)) : { checkinQr: null, checkinQrExpiresAt: null }),
-    checkinOpensAt: new Date(attendanceWindow(ctx, e).opensAt).toISOString(),
-    checkinOpen: checkinOpen(ctx, e),
+    checkinOpensAt: new Date(attendanceWindow(e, margin).opensAt).toISOString(),
+    checkinOpen: checkinOpen(ctx, e, margin),
   };
 }
 
+/** The check-in margin (minutes) of the team's events: its town's (town/saveSettings), else the deployment's. */
+async function marginOf(ctx: Ctx, team: Team | null): Promise<number> {
+  return checkinMarginAt(ctx.deps, await ctx.directory.current(), team?.nodeId ?? null);
+}
+
 /** When attendance is taken (ms): check-in from the margin before the start until the end; check-out until the margin after it. */
-function attendanceWindow(ctx: Ctx, e: VolunteerEvent): { opensAt: number; checkInClosesAt: number; checkOutClosesAt: number } {
-  const margin = settings(ctx.deps).checkinMarginMinutes * 60_000;
+function attendanceWindow(e: VolunteerEvent, marginMinutes: number): { opensAt: number; checkInClosesAt: number; checkOutClosesAt: number } {
+  const margin = marginMinutes * 60_000;
   return { opensAt: ms(e.startAt) - margin, checkInClosesAt: ms(e.endAt), checkOutClosesAt: ms(e.endAt) + margin };
 }
 
 /** Check-in (or check-out) is accepted now: inside the window `attend` enforces. */
-function checkinOpen(ctx: Ctx, e: VolunteerEvent): boolean {
+function checkinOpen(ctx: Ctx, e: VolunteerEvent, marginMinutes: number): boolean {
   const now = ctx.deps.now().getTime();
-  const w = attendanceWindow(ctx, e);
+  const w = attendanceWindow(e, marginMinutes);
   return e.status === 'open' && now >= w.opensAt && now <= w.checkOutClosesAt;
 }
 
 export async function createEvent(ctx: Ctx, input: Omit<ParsedInputOf<'event/create'>, 'actionId'>): Promise<EventDetail> {
   const team = await requireLeader(ctx, input.teamId);
+  if (team.archivedAt !== undefined) throw new AppError('TEAM.ARCHIVED', `team ${team.id} is archived`);
   const now = ctx.deps.now().getTime();
   const start = ms(input.startAt);
   const end = ms(input.endAt);
@@ -441,7 +453,7 @@ export async function cancelEvent(ctx: Ctx, input: ParsedInputOf<'event/cancelEv
   const at = nowIso(ctx);
   const moderation = await moderate(ctx.deps, ctx.caller, input.reason);
   // A held reason stays out of the notice: people learn that the event is off, and read why once published.
-  const body = `「${eventTitle(e)}」（${beijingTime(e.startAt)}）已取消${moderation === 'published' ? `：${input.reason}` : '。'}`;
+  const body = `「${eventTitle(e)}」（${beijingTime(e.startAt)}）已取消${moderation === 'published' ? `：${clause(input.reason)}。` : '。'}`;
   const notified = await ctx.deps.store.events.cancelEvent(
     e.id,
     { reason: input.reason, moderation, at },
@@ -457,7 +469,7 @@ export async function attend(ctx: Ctx, e: VolunteerEvent, su: SignUp | null): Pr
   if (e.status !== 'open') throw new AppError('EVENT.CANCELLED', 'the event is cancelled');
   if (!su || su.status !== 'signed') throw new AppError('EVENT.NOT_SIGNED_UP', 'no signed place at this event');
   const now = ctx.deps.now().getTime();
-  const w = attendanceWindow(ctx, e);
+  const w = attendanceWindow(e, await marginOf(ctx, await ctx.deps.store.teams.getTeam(e.teamId)));
   const base = { eventId: e.id, eventTitle: eventTitle(e), personName: su.name };
   const at = new Date(now).toISOString();
   if (su.checkInAt === null) {
@@ -527,7 +539,7 @@ async function attendance(ctx: Ctx, e: VolunteerEvent): Promise<AttendanceView> 
   return {
     event: eventSummary(e, team?.name ?? '', null),
     ended: ctx.deps.now().getTime() >= ms(e.endAt),
-    checkinOpen: checkinOpen(ctx, e),
+    checkinOpen: checkinOpen(ctx, e, await marginOf(ctx, team)),
     rows,
     audit: audit.map((a) => ({
       id: a.id,
@@ -564,7 +576,7 @@ export async function confirmHours(ctx: Ctx, input: ParsedInputOf<'event/confirm
     input.entries ??
     [...signed].filter(([, s]) => s.confirmedMinutes === null && !own(s)).map(([ref, s]) => ({ signUpId: ref, minutes: computeHours(e, s.checkInAt, s.checkOutAt).minutes, reason: undefined }));
   // Time present is capped to the event's window plus the check-in margin before it: no figure goes beyond.
-  const maxMinutes = Math.floor((ms(e.endAt) - ms(e.startAt)) / 60_000) + settings(ctx.deps).checkinMarginMinutes;
+  const maxMinutes = Math.floor((ms(e.endAt) - ms(e.startAt)) / 60_000) + (await marginOf(ctx, await ctx.deps.store.teams.getTeam(e.teamId)));
   const entries: HoursAudit[] = [];
   // One check per distinct reason: a leader often gives the same reason for several people.
   const verdicts = new Map<string, Promise<Moderation>>();
@@ -669,16 +681,26 @@ export async function mine(ctx: Ctx): Promise<MyVolunteer> {
 // ---- reminders (timer job) --------------------------------------------------------------------
 
 /**
- * Queues a reminder for every signed place of an event starting within the configured lead time.
- * Idempotent: a place is marked reminded in the same atomic step as its notice is queued, so running
- * this from several timers, or again after a crash, reminds each person once per event.
+ * Queues a reminder for every signed place of an event starting within its town's lead time (the
+ * deployment's where the town set none). Idempotent: a place is marked reminded in the same atomic step
+ * as its notice is queued, so running this from several timers, or again after a crash, reminds each
+ * person once per event. Places are asked for up to the longest lead of any town; one whose town's lead
+ * has not come yet is left for a later run.
  */
-export async function sendReminders(deps: Deps, limit = 200): Promise<number> {
+export async function sendReminders(deps: Deps, directory: DirectoryCache, limit = 200): Promise<number> {
   const now = deps.now();
-  const until = new Date(now.getTime() + settings(deps).reminderLeadMinutes * 60_000).toISOString();
-  const due = await deps.store.events.dueReminders(now.toISOString(), until, limit);
+  const fallback = deploymentWork(deps).reminderLeadMinutes;
+  const leads = new Map((await deps.store.board.listWorkSettings()).map((t) => [t.townId, t.work.reminderLeadMinutes ?? fallback]));
+  const until = (lead: number) => new Date(now.getTime() + lead * 60_000).toISOString();
+  const due = await deps.store.events.dueReminders(now.toISOString(), until(Math.max(fallback, ...leads.values())), limit);
+  const snap = due.length > 0 ? await directory.current() : null;
+  const teams = new Map<string, Team | null>();
+  const teamOf = async (id: string) => (teams.has(id) ? teams.get(id)! : teams.set(id, await deps.store.teams.getTeam(id)).get(id)!);
   let sent = 0;
   for (const { signUp, event } of due) {
+    const team = await teamOf(event.teamId);
+    const town = team && snap ? townOfNode(snap, team.nodeId) : null;
+    if (event.startAt > until((town === null ? undefined : leads.get(town)) ?? fallback)) continue;
     const n = notice(deps, signUp.openid, 'event_reminder', '志愿活动提醒', `「${eventTitle(event)}」将于${beijingTime(event.startAt)}在${event.place}开始，请准时参加并扫码签到。`, EVENT_PAGE(event.id), now.toISOString());
     if (await deps.store.events.markReminded(signUp.id, now.toISOString(), n)) sent++;
   }

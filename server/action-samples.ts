@@ -137,6 +137,16 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'topic/saveMeeting': ({ topicId }) => ({ id: topicId ?? 'tp-none', date: '2026-12-10T07:00:00Z', place: '西城社区党群服务中心', minutes: '到会居民赞成建小公园', attendance: 32 }),
   'town/topicSettings': () => ({}),
   'town/saveTopicSettings': () => ({ supportsNeeded: 15 }),
+  // Admin (issue 19): the grid editor (in 丹灶镇: 新安第二经济社's grid has nobody on the roster) and the district's towns.
+  'node/save': () => ({ id: 'dz-xicheng-daguo', name: '大果经济社', code: 'DG01' }),
+  'node/retire': () => ({ id: 'dz-xinan-2-g' }),
+  'grid/previewBoundaries': () => ({ geojson: { type: 'FeatureCollection', features: [] } }),
+  'town/list': () => ({}),
+  'town/save': () => ({ name: '狮山镇', code: 'shishan' }),
+  'town/saveAdmins': () => ({ townId: 'danzao', admins: [{ phone: '13800000006', name: '丹灶镇管理员' }] }),
+  // Admin (issue 19): 大果's team is 丹灶镇's.
+  'team/archive': () => ({ teamId: DEMO_TEAMS.daguo }),
+  'town/settings': () => ({}),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

@@ -185,6 +185,19 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   // The caller's own town; the district admin must name one.
   'town/topicSettings': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'TOPIC.TOWN_INVALID' },
   'town/saveTopicSettings': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'TOPIC.TOWN_INVALID' },
+  // Admin (issue 19): the grid editor. 大果经济社 and its neighbour's grid are 丹灶镇's: another town's admin does not find them.
+  'node/save': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'NODE.NOT_FOUND' },
+  'node/retire': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'NODE.NOT_FOUND' },
+  // An empty file previews as its problems (the import would refuse it), for any admin.
+  'grid/previewBoundaries': { resident: F, leader: F, staff: F, office: F },
+  'town/list': { resident: F, leader: F, staff: F, office: F },
+  // Only the district admin creates towns and appoints their admins.
+  'town/save': { resident: F, leader: F, staff: F, office: F, admin: F, otherTownAdmin: F, districtAdmin: 'ok' },
+  'town/saveAdmins': { resident: F, leader: F, staff: F, office: F, admin: F, otherTownAdmin: F, districtAdmin: 'ok' },
+  // Admin (issue 19): the sample team is 丹灶镇's; another town's admin does not find it.
+  'team/archive': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'TEAM.NOT_FOUND' },
+  // The caller's own town; the district admin must name one.
+  'town/settings': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'CATEGORY.INVALID' },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

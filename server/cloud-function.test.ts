@@ -216,7 +216,7 @@ describe('the sla timer function', () => {
   const timer = () => createTimerHandler('sla', TIMER_TRIGGERS.sla, () => runSlaJob(rt.deps, rt.router.directory, new Date('2026-12-01T00:00:00Z')), personInvoked);
 
   it('runs the SLA job when its timer fires (no caller identity)', async () => {
-    await rt.router.call('concern', 'concern/submit', { category: 'environment', description: '垃圾', placeId: 'dz-xicheng-daguo' }, 'demo-resident-chen');
+    await rt.router.call('concern', 'concern/submit', { category: 'environment', description: '垃圾满了没人收', placeId: 'dz-xicheng-daguo' }, 'demo-resident-chen');
     expect(await timer()({ Type: 'Timer', TriggerName: 'sla-every-10-minutes' }, contextFor(null))).toEqual({ ok: true, data: expect.objectContaining({ escalated: 1 }) });
   });
 

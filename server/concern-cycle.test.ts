@@ -277,7 +277,7 @@ describe('the SLA job', () => {
   });
 
   it('flags, without moving, an overdue concern in the dispatcher queue', async () => {
-    const c = await call(I.resident, 'concern/submit', { category: 'road', description: '路坑', placeId: 'danzao' });
+    const c = await call(I.resident, 'concern/submit', { category: 'road', description: '路面有坑', placeId: 'danzao' });
     clock = bj('2026-11-30T14:00:00');
     expect(await rt.runSla()).toMatchObject({ flagged: 1, escalated: 0 });
     const view = await call(I.danzaoDispatcher, 'concern/get', { id: c.id });

@@ -5,7 +5,8 @@
  */
 import type { Ring } from '../core/geo';
 import type { Boundary } from '../core/locate';
-import type { Category, CategoryKind, GridNode, Office, StaffMember } from '../core/model';
+import type { Category, GridNode, Office, StaffMember } from '../core/model';
+import { DEFAULT_CATEGORIES, townDefaults } from '../core/town-defaults';
 import type { UserRecord } from '../core/ports';
 import { NEW_EVENT_STATE, type Membership, type Team, type VolunteerEvent } from '../core/volunteer-model';
 
@@ -42,25 +43,7 @@ const COOPERATIVES: Array<[id: string, village: string, name: string]> = [
   ['xq-ruxi-1', 'xq-ruxi', '儒溪第一经济社'],
 ];
 
-const OFFICE_KINDS: Array<[code: string, name: string]> = [
-  ['enforcement', '综合执法办'],
-  ['environment', '人居环境办'],
-  ['emergency', '应急办'],
-  ['stability', '综治信访维稳办'],
-];
-
-/** Default categories of every town; a town may change them. Kinds pick the 12345 resolve clock. */
-export const DEFAULT_CATEGORIES: Array<[code: string, name: string, kind: CategoryKind, lead: string | null]> = [
-  ['environment', '人居环境/环境卫生', 'complaint', 'environment'],
-  ['illegal_building', '违建/两违', 'report', 'enforcement'],
-  ['public_space', '公共空间', 'suggest', null],
-  ['parking', '停车', 'complaint', 'enforcement'],
-  ['waste_sorting', '垃圾分类', 'suggest', 'environment'],
-  ['fire_safety', '消防安全', 'report', 'emergency'],
-  ['dispute', '矛盾纠纷/信访', 'help', 'stability'],
-  ['road', '道路设施', 'help', null],
-  ['other', '其他', 'consult', null],
-];
+export { DEFAULT_CATEGORIES };
 
 export const DEMO_IDENTITIES = {
   resident: 'demo-resident-chen',
@@ -141,8 +124,9 @@ export function demoDirectory(createdAt: string): DirectoryData {
   const offices: Office[] = [];
   const categories: Category[] = [];
   for (const [townId, townName] of TOWNS) {
-    for (const [code, name] of OFFICE_KINDS) offices.push({ id: `${townId}-${code}`, townId, code, name: `${townName}${name}` });
-    for (const [code, name, kind, lead] of DEFAULT_CATEGORIES) categories.push({ townId, code, name, kind, leadOfficeCode: lead, ackHours: null, resolveDays: null, enabled: true });
+    const defaults = townDefaults(townId, townName);
+    offices.push(...defaults.offices);
+    categories.push(...defaults.categories);
   }
   const I = DEMO_IDENTITIES;
   const staff: StaffMember[] = [

@@ -37,7 +37,7 @@ describe('reporting a volunteer event (举报活动) on SQLite', () => {
     // A notice sent after the takedown names the event as 内容已下架.
     await call('volunteer', I.daguoLeader, 'event/cancelEvent', { id: e.id, reason: '天气原因' });
     const notices = rt.store.db.prepare(`SELECT body FROM outbox WHERE recipient_openid = ? AND kind = 'event_cancelled'`).pluck().all(I.resident) as string[];
-    expect(notices).toEqual(['「内容已下架」（12-06 09:00）已取消：天气原因']);
+    expect(notices).toEqual(['「内容已下架」（12-06 09:00）已取消：天气原因。']);
     const told = rt.store.db.prepare(`SELECT recipient_openid, kind FROM inbox_messages WHERE kind = 'content_removed'`).all();
     expect(told).toEqual([{ recipient_openid: I.daguoLeader, kind: 'content_removed' }]);
   });

@@ -142,7 +142,7 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
     }
     return total;
   };
-  const reminders = () => sendReminders(deps);
+  const reminders = () => sendReminders(deps, router.directory);
   const runSla = () => runSlaJob(deps, router.directory, deps.now());
   // One job run at a time; a failing run is logged and the next tick tries again.
   const every = (ms: number, name: string, job: () => Promise<unknown>) => {

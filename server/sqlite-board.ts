@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Concern } from '../core/model';
-import type { BoardRepo, SimilarQuery, TownSettings } from '../core/ports';
+import type { BoardRepo, SimilarQuery, TownSettings, TownWorkSettings } from '../core/ports';
 
 type Row = Record<string, unknown>;
 
@@ -10,6 +10,15 @@ const OPEN = `('submitted','dispatching','assigned','accepted','in_progress')`;
  * a 举报 category. One clause for every board query.
  */
 const PUBLIC = `moderation = 'published' AND NOT EXISTS (SELECT 1 FROM categories k WHERE k.town_id = concerns.town_id AND k.code = concerns.category AND k.kind = 'report')`;
+
+const WORK_COLUMNS = 'day_start_minute, day_end_minute, checkin_margin_minutes, reminder_lead_minutes';
+const orNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const toWork = (r: Row | undefined): TownWorkSettings => ({
+  dayStartMinute: orNull(r?.day_start_minute),
+  dayEndMinute: orNull(r?.day_end_minute),
+  checkinMarginMinutes: orNull(r?.checkin_margin_minutes),
+  reminderLeadMinutes: orNull(r?.reminder_lead_minutes),
+});
 
 /** The public board and town settings on SQLite. */
 export class SqliteBoard implements BoardRepo {
@@ -25,6 +34,13 @@ export class SqliteBoard implements BoardRepo {
       setBoard: db.prepare(`INSERT INTO town_settings (town_id, public_board) VALUES (?, ?)
         ON CONFLICT(town_id) DO UPDATE SET public_board = excluded.public_board`),
       plusOne: db.prepare(`INSERT OR IGNORE INTO concern_plus_ones (concern_id, openid, at) VALUES (?, ?, ?)`),
+      work: db.prepare(`SELECT ${WORK_COLUMNS} FROM town_settings WHERE town_id = ?`),
+      allWork: db.prepare(`SELECT town_id, ${WORK_COLUMNS} FROM town_settings
+        WHERE day_start_minute IS NOT NULL OR day_end_minute IS NOT NULL OR checkin_margin_minutes IS NOT NULL OR reminder_lead_minutes IS NOT NULL ORDER BY town_id`),
+      saveWork: db.prepare(`INSERT INTO town_settings (town_id, day_start_minute, day_end_minute, checkin_margin_minutes, reminder_lead_minutes)
+        VALUES (@townId, @dayStartMinute, @dayEndMinute, @checkinMarginMinutes, @reminderLeadMinutes)
+        ON CONFLICT(town_id) DO UPDATE SET day_start_minute = excluded.day_start_minute, day_end_minute = excluded.day_end_minute,
+          checkin_margin_minutes = excluded.checkin_margin_minutes, reminder_lead_minutes = excluded.reminder_lead_minutes`),
     };
   }
 
@@ -39,6 +55,19 @@ export class SqliteBoard implements BoardRepo {
 
   async setPublicBoard(townId: string, on: boolean): Promise<void> {
     this.q.setBoard.run(townId, on ? 1 : 0);
+  }
+
+  async workSettings(townId: string): Promise<TownWorkSettings> {
+    const r = this.q.work.get(townId) as Row | undefined;
+    return toWork(r);
+  }
+
+  async saveWorkSettings(townId: string, work: TownWorkSettings): Promise<void> {
+    this.q.saveWork.run({ townId, ...work });
+  }
+
+  async listWorkSettings(): Promise<Array<{ townId: string; work: TownWorkSettings }>> {
+    return (this.q.allWork.all() as Row[]).map((r) => ({ townId: r.town_id as string, work: toWork(r) }));
   }
 
   async listResolved(townIds: string[], villageId: string | null, limit: number): Promise<Concern[]> {

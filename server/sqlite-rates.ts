@@ -46,7 +46,7 @@ export function sqliteRateCounts(db: Database.Database, query: RateQuery): RateC
         UNION ALL SELECT 'resolved', ${TALLIES}, ${credited('$.resolvedBy')} FROM c
       )
       SELECT month, town_id, village_id, cooperative_id, grid_id,
-        SUM(part = 'held') AS total,
+        SUM(part = 'held' AND status != 'withdrawn') AS total,
         SUM(part = 'accepted' AND first_response != 'pending') AS response_decided,
         SUM(part = 'accepted' AND first_response = 'in_time') AS responded_in_time,
         SUM(part = 'resolved' AND status IN ('resolved', 'closed')) AS resolved,

@@ -665,4 +665,17 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX audit_log_actor ON audit_log(actor_openid, created_at, id);
   CREATE INDEX audit_log_action ON audit_log(action, created_at, id);
   `,
+  /* 32 (administration): the grid edited in the app — a node's own code in its town, and its retirement (kept, routes nothing new) */ `
+  ALTER TABLE grid_nodes ADD COLUMN code TEXT;
+  ALTER TABLE grid_nodes ADD COLUMN retired_at TEXT;
+  `,
+  /* 33 (administration): a volunteer team is archived, not deleted: hidden from 加入 lists, its history and hours stay */ `
+  ALTER TABLE vol_teams ADD COLUMN archived_at TEXT;
+  `,
+  /* 34 (administration): a town's working day, check-in margin and reminder lead (null: the deployment's default) */ `
+  ALTER TABLE town_settings ADD COLUMN day_start_minute INTEGER;
+  ALTER TABLE town_settings ADD COLUMN day_end_minute INTEGER;
+  ALTER TABLE town_settings ADD COLUMN checkin_margin_minutes INTEGER;
+  ALTER TABLE town_settings ADD COLUMN reminder_lead_minutes INTEGER;
+  `,
 ];

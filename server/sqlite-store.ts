@@ -9,6 +9,7 @@ import type { AuditRepo, BoardRepo, FeedbackRepo, HeldContent, PhotoCheckRepo, P
 import type { DepartedStaff, PendingStaff, RosterImportPlan } from '../core/roster-import';
 import { SqliteRoster } from './sqlite-roster';
 import { SqliteApiClients, toApiClientRecord } from './sqlite-api-clients';
+import { SqliteGridAdmin, toNode } from './sqlite-grid-admin';
 import { addApiClient } from './api-keys';
 import type { ApiClientRecord } from '../core/api-client-model';
 import { DEFAULT_SLA, noClocks, startRound, type SlaConfig } from '../core/sla';
@@ -237,7 +238,9 @@ export class SqliteDirectory implements DirectoryRepo {
   private readonly seedCalendarTx;
   private readonly roster: SqliteRoster;
   private readonly apiClients: SqliteApiClients;
+  private readonly gridAdmin: SqliteGridAdmin;
   constructor(private readonly db: Database.Database) {
+    this.gridAdmin = new SqliteGridAdmin(db);
     this.roster = new SqliteRoster(db);
     this.apiClients = new SqliteApiClients(db);
     this.q = {
@@ -255,7 +258,7 @@ export class SqliteDirectory implements DirectoryRepo {
       pendingByPhone: db.prepare(`SELECT * FROM staff_pending WHERE phone = ?`),
       deletePending: db.prepare(`DELETE FROM staff_pending WHERE phone = ?`),
       gridVersion: db.prepare(`SELECT value FROM grid_meta WHERE key = 'grid_version'`).pluck(),
-      nodes: db.prepare(`SELECT id, kind, name, parent_id FROM grid_nodes`),
+      nodes: db.prepare(`SELECT id, kind, name, parent_id, code, retired_at FROM grid_nodes`),
       offices: db.prepare(`SELECT id, town_id, code, name FROM offices ORDER BY town_id, id`),
       categories: db.prepare(`SELECT * FROM categories ORDER BY town_id, sort, code`),
       categoriesOfTown: db.prepare(`SELECT * FROM categories WHERE town_id = ? ORDER BY sort, code`),
@@ -329,7 +332,7 @@ export class SqliteDirectory implements DirectoryRepo {
     return this.q.gridVersion.get() as number;
   }
   async listNodes(): Promise<GridNode[]> {
-    return (this.q.nodes.all() as Row[]).map((r) => ({ id: r.id as string, kind: r.kind as GridNode['kind'], name: r.name as string, parentId: s(r.parent_id) }));
+    return (this.q.nodes.all() as Row[]).map(toNode);
   }
   async listOffices(): Promise<Office[]> {
     return (this.q.offices.all() as Row[]).map((r) => ({ id: r.id as string, townId: r.town_id as string, code: r.code as string, name: r.name as string }));
@@ -413,6 +416,13 @@ export class SqliteDirectory implements DirectoryRepo {
   }
   async revokeApiClient(id: string, revokedAt: string): Promise<ApiClientRecord | null> {
     return this.apiClients.revoke(id, revokedAt);
+  }
+  // Admin (issue 19): the grid editor and the district's towns, in sqlite-grid-admin.ts.
+  async saveNode(node: GridNode, expectedVersion: number, town?: { offices: Office[]; categories: Category[] }): Promise<boolean> {
+    return this.gridAdmin.save(node, expectedVersion, town);
+  }
+  async retireNode(id: string, retiredAt: string, expectedVersion: number): Promise<boolean> {
+    return this.gridAdmin.retire(id, retiredAt, expectedVersion);
   }
 }
 

@@ -1,4 +1,4 @@
-/** Team set-up by the town's admin (issue 19) on SQLite: new teams and their leaders. SqliteTeams delegates here. */
+/** Team set-up by the town's admin (issue 19) on SQLite: new teams, their leaders, archiving. SqliteTeams delegates here. */
 import type Database from 'better-sqlite3';
 import type { Team } from '../core/volunteer-model';
 
@@ -12,6 +12,7 @@ export class SqliteTeamAdmin {
       team: db.prepare(`SELECT 1 FROM vol_teams WHERE id = ?`).pluck(),
       clearLeaders: db.prepare(`DELETE FROM vol_team_leaders WHERE team_id = ?`),
       insertLeader: db.prepare(`INSERT INTO vol_team_leaders (team_id, openid, name) VALUES (?, ?, ?)`),
+      archive: db.prepare(`UPDATE vol_teams SET archived_at = ? WHERE id = ? AND archived_at IS NULL`),
     };
     this.leadersTx = db.transaction((teamId: string, leaders: Array<{ openid: string; name: string }>): boolean => {
       if (!this.q.team.get(teamId)) return false;
@@ -26,5 +27,8 @@ export class SqliteTeamAdmin {
   }
   setLeaders(teamId: string, leaders: Array<{ openid: string; name: string }>): boolean {
     return this.leadersTx.immediate(teamId, leaders);
+  }
+  archiveTeam(teamId: string, at: string): boolean {
+    return this.q.archive.run(at, teamId).changes > 0;
   }
 }

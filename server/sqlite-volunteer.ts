@@ -15,7 +15,7 @@ const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 function toTeam(r: Row): Team {
-  return { id: r.id as string, name: r.name as string, kind: r.kind as Team['kind'], nodeId: r.node_id as string, description: r.description as string, createdAt: r.created_at as string };
+  return { id: r.id as string, name: r.name as string, kind: r.kind as Team['kind'], nodeId: r.node_id as string, description: r.description as string, createdAt: r.created_at as string, ...(r.archived_at ? { archivedAt: r.archived_at as string } : {}) };
 }
 
 function toMember(r: Row): Membership {
@@ -149,6 +149,9 @@ export class SqliteTeams implements TeamRepo {
   }
   async setLeaders(teamId: string, leaders: Array<{ openid: string; name: string }>): Promise<boolean> {
     return this.admin.setLeaders(teamId, leaders);
+  }
+  async archiveTeam(teamId: string, at: string): Promise<boolean> {
+    return this.admin.archiveTeam(teamId, at);
   }
   async getTeam(id: string): Promise<Team | null> {
     const r = this.q.team.get(id) as Row | undefined;

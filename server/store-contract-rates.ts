@@ -60,5 +60,20 @@ export function describeRateCreditContract(current: () => Store): void {
       expect(byRoute(await store.concerns.rateCounts({ ...span, node: { level: 'town', id: 'danzao' } }))).toEqual(byRoute([daguo, gridB, xinan]));
       expect(byRoute(await store.concerns.rateCounts({ ...span, officeId: 'danzao-environment' }))).toEqual(byRoute([daguo, gridB, xinan]));
     });
+
+    it('leaves a withdrawn concern out of the total (解决率\'s denominator), though its missed clock still counts as 超期', async () => {
+      const store = current();
+      const kept = concern({ route: XINAN });
+      await store.concerns.create(kept, [], []);
+      const taken = concern({ route: XINAN });
+      await store.concerns.create(taken, [], []);
+      await store.concerns.commit(taken.id, 1, change({ patch: { status: 'withdrawn', sla: { ...closedClocks(), overdue: true } } }));
+      expect(await store.concerns.rateCounts({ ...span, node: { level: 'village', id: 'dz-xinan' } })).toEqual([row(XINAN, { total: 1, overdue: 1 })]);
+      // Only withdrawn concerns under a node: no row at all, not a row of zeros that reads as 0 %.
+      const alone = concern({ route: GRID_B });
+      await store.concerns.create(alone, [], []);
+      await store.concerns.commit(alone.id, 1, change({ patch: { status: 'withdrawn', sla: closedClocks() } }));
+      expect(await store.concerns.rateCounts({ ...span, node: { level: 'grid', id: 'dz-xicheng-b-g' } })).toEqual([]);
+    });
   });
 }

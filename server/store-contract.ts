@@ -31,8 +31,11 @@ import { describeChunkContract } from './store-contract-chunks';
 // Admin (issue 19).
 import { describeRosterContract } from './store-contract-roster';
 import { describeApiClientContract } from './store-contract-api-clients';
+import { describeGridAdminContract } from './store-contract-grid-admin';
 import { describeFollowUpContract } from './store-contract-followup';
 import { describeEventReportContract } from './store-contract-event-reports';
+import { describeTeamArchiveContract } from './store-contract-team-archive';
+import { describeTownWorkContract } from './store-contract-town-work';
 
 /**
  * Creates a store holding exactly `data` in its directory, `volunteers` in its teams and `apiClients` as
@@ -80,10 +83,16 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     describeFollowUpContract(current);
     // Admin (issue 19): Open311 clients.
     describeApiClientContract(current);
+    // Admin (issue 19): the grid editor and the district's towns.
+    describeGridAdminContract(current);
     // Staff daily use (issue 16): rates credited to the node that did the work.
     describeRateCreditContract(current);
     // WeChat review (issue 15): 举报 of volunteer event texts.
     describeEventReportContract(current);
+    // Admin (issue 19): archiving a volunteer team.
+    describeTeamArchiveContract(current);
+    // Admin (issue 19): a town's working time.
+    describeTownWorkContract(current, boardTowns);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();

@@ -3,8 +3,8 @@
  * (one runtime, as a warm container holds it): a new team for a cooperative, a leader found by phone who
  * at their next call creates the team's first event, leaders replaced whole, and no reach into another town.
  */
-import type { AdminTeamView } from '../core/roster-views';
-import type { EventDetail, Profile } from '../core/views';
+import type { AdminTeamView, TeamArchiveResult } from '../core/roster-views';
+import type { EventDetail, Profile, TeamSummary } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { testClock } from './test-clock';
@@ -51,6 +51,29 @@ function flows(call: Call) {
     // The district admin reaches every town.
     const jj = await call<AdminTeamView>('volunteer', I.districtAdmin, 'team/create', { ...NEW_TEAM, nodeId: 'jj-dungen-1', name: '敦根第一经济社志愿队' });
     expect((await call<AdminTeamView>('volunteer', I.districtAdmin, 'team/saveLeaders', { teamId: jj.id, phones: ['13900000002'] })).leaders.map((l) => l.name)).toEqual(['李叔']);
+  });
+
+  it('archives a team: its coming event is called off with a notice, it leaves 加入 and takes nothing new, its history stays', async () => {
+    const team = await call<AdminTeamView>('volunteer', I.townAdmin, 'team/create', NEW_TEAM);
+    await call('volunteer', I.townAdmin, 'team/saveLeaders', { teamId: team.id, phones: ['13900000002'] });
+    const event = await call<EventDetail>('volunteer', I.resident2, 'event/create', { ...EVENT, teamId: team.id });
+    expect(await call<{ status: string }>('volunteer', I.resident, 'event/signup', { eventId: event.id })).toMatchObject({ status: 'signed' });
+    // Not an admin of this town: nothing found, nothing changed.
+    expect(await outcome(call('volunteer', I.jiujiangAdmin, 'team/archive', { teamId: team.id }))).toBe('TEAM.NOT_FOUND');
+    expect(await outcome(call('volunteer', I.townAdmin, 'team/archive', { teamId: 'no-such-team' }))).toBe('TEAM.NOT_FOUND');
+    const listed = async (archived?: boolean) => (await call<{ items: TeamSummary[] }>('volunteer', I.resident, 'team/list', archived ? { archived } : {})).items.find((t) => t.id === team.id);
+    expect(await listed()).toMatchObject({ archivedAt: null });
+
+    const done = await call<TeamArchiveResult>('volunteer', I.townAdmin, 'team/archive', { teamId: team.id });
+    expect(done).toEqual({ teamId: team.id, archivedAt: expect.any(String), cancelledEvents: [{ id: event.id, title: '河涌清洁', startAt: event.startAt, notified: 1 }] });
+    expect(await call<EventDetail>('volunteer', I.resident, 'event/get', { id: event.id })).toMatchObject({ status: 'cancelled', cancelReason: '志愿队已撤销' });
+    expect(await listed()).toBeUndefined();
+    expect(await listed(true)).toMatchObject({ id: team.id, archivedAt: done.archivedAt });
+    expect(await outcome(call('volunteer', I.resident, 'team/apply', { teamId: team.id }))).toBe('TEAM.ARCHIVED');
+    expect(await outcome(call('volunteer', I.resident2, 'event/create', { ...EVENT, teamId: team.id }))).toBe('TEAM.ARCHIVED');
+    // The team page stays readable (history), and a repeated archive changes nothing.
+    expect((await call<TeamSummary>('volunteer', I.resident, 'team/get', { id: team.id })).archivedAt).toBe(done.archivedAt);
+    expect(await call<TeamArchiveResult>('volunteer', I.townAdmin, 'team/archive', { teamId: team.id })).toEqual({ ...done, cancelledEvents: [] });
   });
 }
 

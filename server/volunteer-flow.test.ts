@@ -130,7 +130,12 @@ describe('events', () => {
     const e = await call<EventDetail>(I.resident, 'event/get', { id });
     expect(e.signupBlocked).toBe('EVENT.MEMBERS_ONLY');
     expect(await codeOf(call(I.resident, 'event/signup', { eventId: id }))).toBe('EVENT.MEMBERS_ONLY');
+    expect(e.myMembership).toBeNull();
+    // Applied, not yet approved: still refused, and the page can say the application is waiting (issue 17).
+    await call(I.resident, 'team/apply', { teamId: DEMO_TEAMS.daguo });
+    expect(await call<EventDetail>(I.resident, 'event/get', { id })).toMatchObject({ signupBlocked: 'EVENT.MEMBERS_ONLY', myMembership: 'pending' });
     await join(I.resident);
+    expect((await call<EventDetail>(I.resident, 'event/get', { id })).myMembership).toBe('member');
     expect(await call<SignUpResult>(I.resident, 'event/signup', { eventId: id })).toEqual({ status: 'signed', position: null });
     expect(await call<EventDetail>(I.resident, 'event/get', { id })).toMatchObject({ signedCount: 1, waitlistCount: 0, myStatus: 'signed' });
   });

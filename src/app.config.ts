@@ -31,6 +31,9 @@ export default defineAppConfig({
         'pages/open-api/index',
         // 街坊议事 (issue 21): the committee's roster of residents to verify.
         'pages/residents/index',
+        // Admin (issue 19): the grid editor and the district's towns.
+        'pages/grid/index',
+        'pages/towns/index',
       ],
     },
     {

@@ -14,7 +14,7 @@ export const main = createTimerHandler(
   TIMER_TRIGGERS.notify,
   async () => {
     const rt = await cloudRuntime();
-    const reminded = await sendReminders(rt.deps);
+    const reminded = await sendReminders(rt.deps, rt.router.directory);
     const report = await rt.deliverNotifications();
     console.log('[jiefang:notify]', JSON.stringify({ reminded, ...report }));
     return { reminded, ...report };

@@ -1,5 +1,5 @@
 import type { Concern } from '../../core/model';
-import type { BoardRepo, SimilarQuery, TownSettings } from '../../core/ports';
+import type { BoardRepo, SimilarQuery, TownSettings, TownWorkSettings } from '../../core/ports';
 import { OPEN_STATUSES } from '../../core/lifecycle';
 import type { CloudbaseDb, Filter } from './db';
 import { SUMMARY_FIELDS, toConcern } from './concerns';
@@ -11,11 +11,24 @@ const HELD = ['held', 'rejected'];
 /** The id of one person's "+1" on one concern: a second one is a duplicate id (privacy.ts moves it when they leave). */
 export const plusOneId = (concernId: string, openid: string) => `${concernId}_${openid}`;
 
+const orNull = (v: unknown) => (typeof v === 'number' ? v : null);
+function toWork(w: unknown): TownWorkSettings {
+  const o = (w ?? {}) as Record<string, unknown>;
+  return { dayStartMinute: orNull(o.dayStartMinute), dayEndMinute: orNull(o.dayEndMinute), checkinMarginMinutes: orNull(o.checkinMarginMinutes), reminderLeadMinutes: orNull(o.reminderLeadMinutes) };
+}
+/** A document's fields other than `_id`, so a whole-document `set` keeps what it does not change. */
+function withoutId(d: Record<string, unknown> | null | undefined): Record<string, unknown> {
+  if (!d) return {};
+  const { _id: _ignored, ...rest } = d;
+  return rest;
+}
+
 /**
  * The public board and town settings on CloudBase, with the semantics of the SQLite store
  * (server/sqlite-board.ts):
  * - `town_settings` (`_id` town id): `publicBoard` and `replyTemplates`, kept as a list of
- *   `{category, templates}` (a category code is data, never a field name);
+ *   `{category, templates}` (a category code is data, never a field name), and `work` (issue 19: the
+ *   town's working day, check-in margin and reminder lead, each null for the deployment's default);
  * - `concern_plus_ones` (`_id` `${concernId}_${openid}`): one document per person per concern, created
  *   once, so a repeated or concurrent "+1" adds nothing; counted by one aggregation.
  * Every board query lists public concerns only (core/content.ts isPublicConcern): a published description
@@ -36,7 +49,7 @@ export class CloudbaseBoard implements BoardRepo {
     const replyTemplates = Object.entries(templates).map(([category, list]) => ({ category, templates: list }));
     await this.cb.transaction(async (tx) => {
       const prior = await tx.get('town_settings', townId);
-      await tx.set('town_settings', { _id: townId, publicBoard: prior?.publicBoard === true, replyTemplates });
+      await tx.set('town_settings', { ...withoutId(prior), _id: townId, publicBoard: prior?.publicBoard === true, replyTemplates });
     });
   }
 
@@ -44,8 +57,28 @@ export class CloudbaseBoard implements BoardRepo {
   async setPublicBoard(townId: string, on: boolean): Promise<void> {
     await this.cb.transaction(async (tx) => {
       const prior = await tx.get('town_settings', townId);
-      await tx.set('town_settings', { _id: townId, publicBoard: on, replyTemplates: prior?.replyTemplates ?? [] });
+      await tx.set('town_settings', { ...withoutId(prior), _id: townId, publicBoard: on, replyTemplates: prior?.replyTemplates ?? [] });
     });
+  }
+
+  async workSettings(townId: string): Promise<TownWorkSettings> {
+    return toWork((await this.cb.getDoc('town_settings', townId))?.work);
+  }
+
+  /** One transaction: `work` is replaced whole, the board setting and the templates stay as they were. */
+  async saveWorkSettings(townId: string, work: TownWorkSettings): Promise<void> {
+    await this.cb.transaction(async (tx) => {
+      const prior = await tx.get('town_settings', townId);
+      await tx.set('town_settings', { ...withoutId(prior), _id: townId, publicBoard: prior?.publicBoard === true, replyTemplates: prior?.replyTemplates ?? [], work: { ...work } });
+    });
+  }
+
+  /** Every settings document (one per town that has any: a few dozen at most), those with a working time set. */
+  async listWorkSettings(): Promise<Array<{ townId: string; work: TownWorkSettings }>> {
+    return (await this.cb.readAll('town_settings'))
+      .map((d) => ({ townId: d._id, work: toWork(d.work) }))
+      .filter((t) => Object.values(t.work).some((v) => v !== null))
+      .sort((a, b) => (a.townId < b.townId ? -1 : 1));
   }
 
   async listResolved(townIds: string[], villageId: string | null, limit: number): Promise<Concern[]> {

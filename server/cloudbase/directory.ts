@@ -7,6 +7,7 @@ import type { DepartedStaff, PendingStaff, RosterImportPlan } from '../../core/r
 import { chunkByWrites } from './chunks';
 import { CloudbaseRoster, toStaff } from './roster';
 import { CloudbaseApiClients } from './api-clients';
+import { CloudbaseGridAdmin } from './grid-admin';
 import type { ApiClientRecord } from '../../core/api-client-model';
 
 export { toStaff };
@@ -23,7 +24,15 @@ const byKeys = <T>(...keys: Array<(x: T) => string | number>) => (a: T, b: T) =>
   return 0;
 };
 
-export const toNode = (d: StoredDoc): GridNode => ({ id: d._id, kind: d.kind as GridNode['kind'], name: String(d.name), parentId: str(d.parentId) });
+export const toNode = (d: StoredDoc): GridNode => ({
+  id: d._id,
+  kind: d.kind as GridNode['kind'],
+  name: String(d.name),
+  parentId: str(d.parentId),
+  // Issue 19: set only when the admin gave a code or retired the node; older documents carry neither.
+  ...(typeof d.code === 'string' ? { code: d.code } : {}),
+  ...(typeof d.retiredAt === 'string' ? { retiredAt: d.retiredAt } : {}),
+});
 export const toOffice = (d: StoredDoc): Office => ({ id: d._id, townId: String(d.townId), code: String(d.code), name: String(d.name) });
 export const toUser = (d: StoredDoc): UserRecord => ({ openid: d._id, name: String(d.name), phone: str(d.phone), createdAt: String(d.createdAt) });
 const toCategory = (d: StoredDoc): Category & { sort: number } => ({
@@ -84,7 +93,9 @@ export const BOUNDARIES_PER_REQUEST = 50;
 export class CloudbaseDirectory implements DirectoryRepo {
   private readonly roster: CloudbaseRoster;
   private readonly apiClients: CloudbaseApiClients;
+  private readonly gridAdmin: CloudbaseGridAdmin;
   constructor(private readonly cb: CloudbaseDb) {
+    this.gridAdmin = new CloudbaseGridAdmin(cb);
     this.roster = new CloudbaseRoster(cb);
     this.apiClients = new CloudbaseApiClients(cb);
   }
@@ -284,6 +295,13 @@ export class CloudbaseDirectory implements DirectoryRepo {
   }
   revokeApiClient(id: string, revokedAt: string): Promise<ApiClientRecord | null> {
     return this.apiClients.revoke(id, revokedAt);
+  }
+  // Admin (issue 19): the grid editor and the district's towns, in grid-admin.ts.
+  saveNode(node: GridNode, expectedVersion: number, town?: { offices: Office[]; categories: Category[] }): Promise<boolean> {
+    return this.gridAdmin.save(node, expectedVersion, town);
+  }
+  retireNode(id: string, retiredAt: string, expectedVersion: number): Promise<boolean> {
+    return this.gridAdmin.retire(id, retiredAt, expectedVersion);
   }
   async findUsersByPhone(phone: string): Promise<UserRecord[]> {
     return (await this.cb.readAll('users', { phone })).map(toUser).sort((a, b) => (a.openid < b.openid ? -1 : 1));

@@ -21,7 +21,8 @@ const when = (cond: unknown) => ({ $sum: { $cond: [cond, 1, 0] } });
 /** What each part tallies; the other fields of its rows are zero. */
 const TALLIES: Readonly<Record<RatePart, Record<string, unknown>>> = {
   held: {
-    total: { $sum: 1 },
+    // A withdrawn concern is no work a node could resolve: out of 解决率's denominator (core/ports.ts RateTally).
+    total: when({ $ne: ['$status', 'withdrawn'] }),
     rated: when({ $ne: [{ $ifNull: ['$rating.value', null] }, null] }),
     satisfied: when({ $in: [{ $ifNull: ['$rating.value', ''] }, ['satisfied', 'basically_satisfied']] }),
     overdue: when({ $eq: ['$sla.overdue', true] }),

@@ -1,6 +1,6 @@
 /**
  * Team set-up by the town's admin (issue 19) on CloudBase: new teams (`vol_teams`) and their leaders
- * (`vol_team_leaders`, `_id` `${teamId}_${openid}`). CloudbaseTeams delegates here.
+ * (`vol_team_leaders`, `_id` `${teamId}_${openid}`), archived with `archivedAt`. CloudbaseTeams delegates here.
  */
 import type { Team } from '../../core/volunteer-model';
 import { StaleRead, type CloudbaseDb } from './db';
@@ -35,5 +35,10 @@ export class CloudbaseTeamAdmin {
         return true;
       });
     });
+  }
+
+  /** One conditional update (`archivedAt` not yet set): of two archivings at once, one writes. */
+  async archiveTeam(teamId: string, at: string): Promise<boolean> {
+    return this.cb.conditionalUpdate('vol_teams', { _id: teamId, archivedAt: this.cb._.exists(false) }, { archivedAt: at });
   }
 }

@@ -7,7 +7,7 @@ import { CloudbaseTeamAdmin } from './team-admin';
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-const toTeam = (d: StoredDoc): Team => ({ id: d._id, name: String(d.name), kind: d.kind as Team['kind'], nodeId: String(d.nodeId), description: String(d.description), createdAt: String(d.createdAt) });
+const toTeam = (d: StoredDoc): Team => ({ id: d._id, name: String(d.name), kind: d.kind as Team['kind'], nodeId: String(d.nodeId), description: String(d.description), createdAt: String(d.createdAt), ...(typeof d.archivedAt === 'string' ? { archivedAt: d.archivedAt } : {}) });
 
 export function memberDoc(m: Membership): StoredDoc {
   const { id, ...rest } = m;
@@ -50,6 +50,9 @@ export class CloudbaseTeams implements TeamRepo {
   }
   setLeaders(teamId: string, leaders: Array<{ openid: string; name: string }>): Promise<boolean> {
     return this.admin.setLeaders(teamId, leaders);
+  }
+  archiveTeam(teamId: string, at: string): Promise<boolean> {
+    return this.admin.archiveTeam(teamId, at);
   }
 
   async listTeams(): Promise<Team[]> {

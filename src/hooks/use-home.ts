@@ -59,6 +59,8 @@ export function useHome() {
     goCategories: () => Taro.navigateTo({ url: '/staff/pages/categories/index' }),
     goTeamSetup: () => Taro.navigateTo({ url: '/staff/pages/team-setup/index' }),
     goOpenApi: () => Taro.navigateTo({ url: '/staff/pages/open-api/index' }),
+    goGridAdmin: () => Taro.navigateTo({ url: '/staff/pages/grid/index' }),
+    goTowns: () => Taro.navigateTo({ url: '/staff/pages/towns/index' }),
     goDashboard: () => Taro.navigateTo({ url: '/staff/pages/dashboard/index' }),
     goReport: () => Taro.navigateTo({ url: '/pages/report/index' }),
     goMine: () => Taro.navigateTo({ url: '/pages/my-concerns/index' }),

@@ -14,9 +14,9 @@ import { useReportDraft } from './use-report-draft';
 import { useReportMap } from './use-report-map';
 import { usePlacePicker } from './use-place-picker';
 
-export const DESCRIPTION_MAX = 500;
-/** Fewer characters say nothing a handler can act on. */
-export const DESCRIPTION_MIN = 4;
+import { DESCRIPTION_MAX, DESCRIPTION_MIN, DESCRIPTION_SHORT_TEXT } from '../services/description-limits';
+
+export { DESCRIPTION_MAX, DESCRIPTION_MIN };
 export const OFFLINE_TEXT = '网络不通，没有提交成功。您填写的内容已保存在手机上，联网后会自动提交，不用再点“提交”。';
 
 export interface VillageOption {
@@ -223,7 +223,7 @@ export function useReport() {
     if (!category) out.category = '请选择问题类别。';
     const text = description.trim();
     if (text.length === 0) out.description = '请写下您遇到的问题，说清楚在哪里、是什么情况。';
-    else if ([...text].length < DESCRIPTION_MIN) out.description = `描述太短了：请至少写 ${DESCRIPTION_MIN} 个字，说清楚在哪里、是什么情况，办理人员才好处理。`;
+    else if ([...text].length < DESCRIPTION_MIN) out.description = DESCRIPTION_SHORT_TEXT;
     else if ([...text].length > DESCRIPTION_MAX) out.description = `问题描述不能超过 ${DESCRIPTION_MAX} 字，请精简后再提交。`;
     const photoBad = photosNotReady(photos);
     if (photoBad) out.photos = photoBad;

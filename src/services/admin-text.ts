@@ -122,6 +122,13 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   'me/requestVerification': '申请议事居民认证',
   'topic/saveMeeting': '记录议事会',
   'town/saveTopicSettings': '修改提议所需支持数',
+  // Admin (issue 19): the grid editor and the district's towns.
+  'node/save': '编辑网格节点',
+  'node/retire': '撤销网格节点',
+  'town/save': '编辑镇街',
+  'town/saveAdmins': '任免镇街管理员',
+  // Admin (issue 19): archiving a volunteer team.
+  'team/archive': '撤销志愿队',
 };
 
 export function auditActionText(action: string): string {

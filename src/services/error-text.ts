@@ -3,6 +3,7 @@
  * and what to do next.
  */
 import { codeOf, isApiError, NETWORK_FAILED } from './api-error';
+import { DESCRIPTION_SHORT_TEXT } from './description-limits';
 
 const TEXT: Record<string, string> = {
   'AUTH.REQUIRED': '登录已失效，请重新登录后再试。',
@@ -106,6 +107,22 @@ const TEXT: Record<string, string> = {
   'TOPIC.MEETING_NOT_FOUND': '没有找到这次议事会记录，请刷新后再试。',
   'TOPIC.MEETINGS_FULL': '一个议题最多记录20次议事会，请修改已有的记录。',
   'TOPIC.TOWN_INVALID': '请先选择要设置的镇街。',
+  'CONCERN.DESCRIPTION_TOO_SHORT': DESCRIPTION_SHORT_TEXT,
+  // Admin (issue 19): the grid editor and the district's towns.
+  'NODE.NOT_FOUND': '找不到这个网格节点，或它不在您管理的范围内。请刷新后再试。',
+  'NODE.PARENT_INVALID': '不能在这里添加：上级节点不在您管理的范围内、已撤销，或这一级之下不能建这种节点。',
+  'NODE.NAME_TAKEN': '同一上级下已有同名的节点，请换一个名称。',
+  'NODE.CODE_TAKEN': '这个编码已被本镇的其他节点使用，请换一个编码。',
+  'NODE.RETIRED': '这个节点已撤销，不能再修改。',
+  'NODE.HAS_CHILDREN': '这个节点下还有在用的下级节点，请先撤销下级节点。',
+  'NODE.HAS_STAFF': '还有人员在这个节点任职，请先在人员名单中调整或移除他们，再撤销。',
+  'NODE.CONFLICT': '网格刚刚被其他人修改过，请刷新后再试。',
+  'TOWN.NOT_FOUND': '找不到这个镇街，或它已撤销。请刷新列表后再试。',
+  'TOWN.ADMIN_INVALID': '管理员名单有误：请检查手机号和姓名（不能重复，也不能任命自己）。',
+  // Admin (issue 19): archiving a volunteer team.
+  'TEAM.ARCHIVED': '这支志愿队已撤销，不再接受入队申请，也不能发布新活动。',
+  // Admin (issue 19): a town's working time.
+  'TOWN.SETTINGS_INVALID': '下班时间须比上班时间晚至少1小时，设置没有保存。请修改后再保存。',
   [NETWORK_FAILED]: '网络连接失败：您填写的内容还在。请检查网络后再点一次刚才的按钮。',
 };
 

@@ -60,3 +60,20 @@ export function placesText(e: Pick<EventSummary, 'signedCount' | 'capacity' | 'w
   const base = `已报名 ${e.signedCount}/${e.capacity}`;
   return e.waitlist && e.waitlistCount > 0 ? `${base} · 候补 ${e.waitlistCount} 人` : base;
 }
+
+/**
+ * The caller's place in an event as a word (issue 17): 已参加 once they were there — checked in, or hours
+ * confirmed — not 已报名 for ever; null when they hold no place.
+ */
+export function mySignUpText(e: Pick<EventSummary, 'myStatus' | 'myConfirmedMinutes'> & { myCheckInAt?: string | null }): string | null {
+  if (e.myStatus === null || e.myStatus === 'cancelled') return null;
+  if (e.myStatus === 'signed' && (e.myConfirmedMinutes !== null || (e.myCheckInAt ?? null) !== null)) return '已参加';
+  return SIGNUP_STATUS_TEXT[e.myStatus];
+}
+
+/** Why the caller cannot sign up, in Chinese; an application still waiting is not told to apply again. */
+export function signupBlockedText(e: Pick<EventSummary, 'teamName'> & { signupBlocked: string | null; myMembership?: MemberStatus | null }, fallback: (code: string) => string): string | null {
+  if (e.signupBlocked === null) return null;
+  if (e.signupBlocked === 'EVENT.MEMBERS_ONLY' && e.myMembership === 'pending') return `这个活动只面向本队队员。您已申请加入${e.teamName}，队长同意后就可以报名了。`;
+  return fallback(e.signupBlocked);
+}

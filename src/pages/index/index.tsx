@@ -147,6 +147,12 @@ export default function HomePage() {
             <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goOpenApi()}>
               开放接口
             </Button>
+            <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goGridAdmin()}>
+              网格管理
+            </Button>
+            <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goTowns()}>
+              镇街管理
+            </Button>
           </>
         ) : null}
       </View>

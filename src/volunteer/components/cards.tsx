@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
 import type { EventSummary, TeamSummary } from '../../../core/views';
-import { AUDIENCE_TEXT, EVENT_REVIEW_TEXT, MEMBER_STATUS_TEXT, SIGNUP_STATUS_TEXT, TEAM_KIND_TEXT, eventWindow, hoursText, placesText } from '../../services/volunteer-text';
+import { AUDIENCE_TEXT, EVENT_REVIEW_TEXT, MEMBER_STATUS_TEXT, TEAM_KIND_TEXT, mySignUpText, eventWindow, hoursText, placesText } from '../../services/volunteer-text';
 import './cards.scss';
 
 export function TeamCard({ team, onTap }: { team: TeamSummary; onTap: () => void }) {
@@ -41,9 +41,9 @@ export function EventCard({ event, onTap }: { event: EventSummary; onTap: () => 
           <Tag type={event.moderation === 'held' ? 'warning' : 'danger'} round>
             {EVENT_REVIEW_TEXT[event.moderation].tag}
           </Tag>
-        ) : event.myStatus && event.myStatus !== 'cancelled' ? (
+        ) : mySignUpText(event) ? (
           <Tag type={event.myStatus === 'signed' ? 'success' : 'warning'} round>
-            {SIGNUP_STATUS_TEXT[event.myStatus]}
+            {mySignUpText(event)}
           </Tag>
         ) : null}
       </View>

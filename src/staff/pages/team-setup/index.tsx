@@ -4,6 +4,7 @@ import { Chip, ChipRow } from '../../../components/chip';
 import { ErrorState, LoadingState } from '../../../components/page-state';
 import { useElderClass } from '../../../hooks/use-elder';
 import { useTeamSetup } from '../../../hooks/use-team-setup';
+import { fullTime } from '../../../services/format';
 import './index.scss';
 
 /** 志愿队设置 (issue 19): the town admin creates a team for a village or cooperative and appoints its leaders. */
@@ -45,6 +46,14 @@ export default function TeamSetupPage() {
 
       {teams.map((t) => {
         const saved = s.saved[t.id];
+        if (t.archivedAt !== null) {
+          return (
+            <View className='card team-setup__team team-setup__team--archived' key={t.id}>
+              <Text className='team-setup__title'>{t.name}</Text>
+              <Text className='muted'>{`${t.placeName} · 于${fullTime(t.archivedAt)}撤销，服务记录保留`}</Text>
+            </View>
+          );
+        }
         return (
           <View className='card team-setup__team' key={t.id}>
             <Text className='team-setup__title'>{t.name}</Text>
@@ -53,6 +62,9 @@ export default function TeamSetupPage() {
             <Input type='number' value={s.phones[t.id] ?? ''} onChange={(v) => s.setPhone(t.id, v)} placeholder='队长手机号（多人用逗号分开）' aria-label={`${t.name}的队长手机号`} />
             <Button type='default' size='small' loading={s.busy === `leaders:${t.id}`} onClick={() => void s.saveLeaders(t.id)}>
               {`任命${t.name}队长`}
+            </Button>
+            <Button type='default' size='small' loading={s.busy === `archive:${t.id}`} onClick={() => void s.archive(t.id, t.name)}>
+              {`撤销${t.name}`}
             </Button>
           </View>
         );

@@ -92,12 +92,13 @@ export default function AttendancePage() {
         <>
           <View className='section-title'>工时记录</View>
           <View className='card'>
+            {/* One entry per line (issue 17): each is its own block, never inline text joined by a newline. */}
             {audit.map((x) => (
-              <Text key={x.id} className='muted'>
-                {shortTime(x.at)} {x.actorName}：{x.personName} {x.fromMinutes === null ? '' : `${hoursText(x.fromMinutes)} → `}
-                {hoursText(x.toMinutes)} 小时{x.reason ? `（${x.reason}${REASON_REVIEW_TEXT[x.reasonModeration]}）` : ''}
-                {'\n'}
-              </Text>
+              <View key={x.id} className='attendance__audit-line'>
+                <Text className='muted'>
+                  {`${shortTime(x.at)} ${x.actorName}：${x.personName} ${x.fromMinutes === null ? '' : `${hoursText(x.fromMinutes)} → `}${hoursText(x.toMinutes)} 小时${x.reason ? `（${x.reason}${REASON_REVIEW_TEXT[x.reasonModeration]}）` : ''}`}
+                </Text>
+              </View>
             ))}
           </View>
         </>

@@ -4,7 +4,7 @@ import { ErrorState, LoadingState } from '../../../components/page-state';
 import { CANCEL_REASON_MAX, useVolunteerEvent } from '../../../hooks/use-volunteer-event';
 import { errorText } from '../../../services/error-text';
 import { fullTime, shortTime } from '../../../services/format';
-import { AUDIENCE_TEXT, EVENT_REVIEW_TEXT, eventWindow, hoursText, placesText } from '../../../services/volunteer-text';
+import { AUDIENCE_TEXT, EVENT_REVIEW_TEXT, eventWindow, hoursText, placesText, mySignUpText, signupBlockedText } from '../../../services/volunteer-text';
 import { RotatingQr } from '../../components/rotating-qr';
 import { useElderClass } from '../../../hooks/use-elder';
 import { PrivacyGate } from '../../../components/privacy-gate';
@@ -58,7 +58,7 @@ export default function EventPage() {
 
       {held ? (
         <View className='card'>
-          <Text className='vevent__status'>{e.myStatus === 'signed' ? '您已报名' : `候补中：第 ${e.myPosition ?? '?'} 位`}</Text>
+          <Text className='vevent__status'>{e.myStatus === 'signed' ? (mySignUpText(e) === '已参加' ? '您已参加' : '您已报名') : `候补中：第 ${e.myPosition ?? '?'} 位`}</Text>
           {e.myStatus === 'waitlisted' ? <Text className='muted'>有人取消时按先后自动递补，并通知您。</Text> : null}
           {e.myCheckInAt ? <Text className='vevent__line'>签到：{shortTime(e.myCheckInAt)}</Text> : null}
           {e.myCheckOutAt ? <Text className='vevent__line'>签退：{shortTime(e.myCheckOutAt)}</Text> : null}
@@ -73,7 +73,7 @@ export default function EventPage() {
             {e.signedCount >= e.capacity ? '报名候补' : '我要报名'}
           </Button>
         ) : null}
-        {open && !held && e.signupBlocked ? <Text className='muted'>{errorText(e.signupBlocked)}</Text> : null}
+        {open && !held && e.signupBlocked ? <Text className='muted'>{signupBlockedText(e, errorText)}</Text> : null}
         {e.checkinOpen && e.myStatus === 'signed' && !H5 ? (
           <Button type='primary' size='xlarge' block loading={v.busy === 'scan'} disabled={v.busy !== null} onClick={() => void v.scanEvent()}>
             扫码签到 / 签退
