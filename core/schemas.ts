@@ -145,7 +145,8 @@ export const schemas = {
   'concern/submit': z
     .object({
       category: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
-      description: text(LIMITS.descriptionMax).refine((s) => s.length === 0 || [...s].length >= LIMITS.descriptionMin, {
+      // Only a text that is otherwise valid is too short: blank or invisible text keeps its own refusal.
+      description: text(LIMITS.descriptionMax).refine((s) => s.length === 0 || textProblem(s) !== null || [...s].length >= LIMITS.descriptionMin, {
         message: `must be at least ${LIMITS.descriptionMin} characters`,
         params: codedParams('CONCERN.DESCRIPTION_TOO_SHORT'),
       }),

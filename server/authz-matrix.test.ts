@@ -161,7 +161,7 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   // Without a townId the sample is the caller's own town: 九江镇's admin edits 九江镇's; the district admin must name one.
   'category/save': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'CATEGORY.INVALID' },
   // The caller's own town; the district admin must name one.
-  'town/saveSettings': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'CATEGORY.INVALID' },
+  'town/saveSettings': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'TOWN.SETTINGS_INVALID' },
   // The sample place and team are 丹灶镇's.
   'team/create': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'TEAM.PLACE_INVALID' },
   'team/saveLeaders': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'TEAM.NOT_FOUND' },
@@ -197,7 +197,7 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   // Admin (issue 19): the sample team is 丹灶镇's; another town's admin does not find it.
   'team/archive': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'TEAM.NOT_FOUND' },
   // The caller's own town; the district admin must name one.
-  'town/settings': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'CATEGORY.INVALID' },
+  'town/settings': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'TOWN.SETTINGS_INVALID' },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

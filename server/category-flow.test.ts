@@ -66,7 +66,7 @@ function flows(call: Call) {
     expect(await call(I.districtAdmin, 'town/saveSettings', { townId: 'jiujiang', publicBoard: false })).toMatchObject({ townId: 'jiujiang', publicBoard: false });
     expect(await boardOn()).toBe(false);
     expect(await outcome(call(I.jiujiangAdmin, 'town/saveSettings', { townId: 'danzao', publicBoard: false }))).toBe('AUTH.FORBIDDEN');
-    expect(await outcome(call(I.districtAdmin, 'town/saveSettings', { publicBoard: false }))).toBe('CATEGORY.INVALID');
+    expect(await outcome(call(I.districtAdmin, 'town/saveSettings', { publicBoard: false }))).toBe('TOWN.SETTINGS_INVALID');
   });
 
   it('keeps every town to its own categories, and refuses a lead office the town does not have', async () => {

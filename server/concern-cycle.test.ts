@@ -264,7 +264,7 @@ describe('the SLA job', () => {
     const one = createLocalRuntime({ dbPath: file, seed: 'demo', now: () => clock, rateLimits: GENEROUS_LIMITS });
     const two = createLocalRuntime({ dbPath: file, seed: 'none', now: () => clock, rateLimits: GENEROUS_LIMITS });
     try {
-      for (let i = 0; i < 5; i++) await one.router.call('concern', 'concern/submit', { category: 'environment', description: `垃圾${i}`, placeId: 'dz-xicheng-daguo' }, I.resident);
+      for (let i = 0; i < 5; i++) await one.router.call('concern', 'concern/submit', { category: 'environment', description: `垃圾堆积${i}`, placeId: 'dz-xicheng-daguo' }, I.resident);
       clock = bj('2026-11-30T14:00:00');
       const [a, b] = await Promise.all([one.runSla(), two.runSla()]);
       expect(a.escalated + b.escalated).toBe(5);

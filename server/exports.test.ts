@@ -96,7 +96,7 @@ describe('export/concerns', () => {
   });
 
   it('refuses more than 5,000 rows rather than cutting the file short, and is audited', async () => {
-    const { id } = await report('dz-xicheng-daguo', '一条');
+    const { id } = await report('dz-xicheng-daguo', '路边一条沟渠堵了');
     const c = (await rt.store.concerns.get(id))!;
     await rt.store.concerns.createMany(Array.from({ length: 5000 }, (_, i) => ({ concern: { ...c, id: `copy${i}`, requestId: null }, events: [], notifications: [] })));
     expect(await codeOf(call(I.daguoChair, 'export/concerns', { format: 'csv' }))).toBe('EXPORT.TOO_LARGE');
@@ -107,8 +107,8 @@ describe('export/concerns', () => {
 
 describe('export/rates', () => {
   it('writes the monthly rates table with percentages, as CSV and as a workbook', async () => {
-    const a = await report('dz-xicheng-daguo', '一');
-    await report('dz-xinan-1', '二');
+    const a = await report('dz-xicheng-daguo', '巷口垃圾堆积');
+    await report('dz-xinan-1', '路边杂物堆放');
     clock = new Date('2026-03-02T02:00:00Z');
     await call(I.daguoChair, 'concern/accept', { id: a.id });
     await call(I.daguoChair, 'concern/resolve', { id: a.id, text: '好了' });
@@ -127,7 +127,7 @@ describe('export/rates', () => {
   });
 
   it('counts in 转出 what each unit passed on (转派, 上报, 退回), beside the rates', async () => {
-    const moved = await report('dz-xicheng-daguo', '三');
+    const moved = await report('dz-xicheng-daguo', '河涌漂浮垃圾');
     await call(I.daguoChair, 'concern/transfer', { id: moved.id, nodeId: 'dz-xinan-1', reason: '属于新安第一经济社' });
     const lines = csvLines(await call(I.townAdmin, 'export/rates', { format: 'csv', months: 1 }));
     const byUnit = new Map(lines.slice(1).map((l) => [l.split(',')[1], l.split(',')]));

@@ -30,7 +30,7 @@ function runtime(): LocalRuntime {
 }
 
 async function submit(rt: LocalRuntime, text: string): Promise<string> {
-  const c = (await rt.router.call('concern', 'concern/submit', { category: 'road', description: text, placeId: 'dz-xicheng-daguo' }, 'demo-resident-chen')) as { id: string };
+  const c = (await rt.router.call('concern', 'concern/submit', { category: 'road', description: `路面问题：${text}`, placeId: 'dz-xicheng-daguo' }, 'demo-resident-chen')) as { id: string };
   return c.id;
 }
 

@@ -45,7 +45,7 @@ it('carries a concern from report to resolution and keeps it from other committe
   await loginAs(t.h.base, staff, '黄社长');
   await button(staff, '诉求工作台').click();
   await staff.getByText(DESCRIPTION.slice(0, 10), { exact: false }).first().click();
-  await staff.getByText('确认由您接手后点下方按钮').waitFor();
+  await chip(staff, '签收').waitFor();
   await chip(staff, '签收').click();
   await staff.getByText('已签收').first().waitFor();
   await staff.locator('textarea[placeholder*="输入回复内容"]').fill('已通知保洁员今天下午清运。');

@@ -69,6 +69,7 @@ it('lets the town dispatcher dispatch a queued concern (派单) and shows the st
   const { page } = await t.h.newPage();
   await loginAs(t.h.base, page, '麦派单员');
   await page.goto(`${t.h.base}/#/staff/pages/handle/index?id=${c.id}`);
+  await chip(page, '派单').click();
   await page.getByText('派单：选择承办的村（社区）或经济社').waitFor();
   await button(page, '按村（社区）逐级选择').click();
   await visibleText(page, '选择承办单位').waitFor();
@@ -76,7 +77,7 @@ it('lets the town dispatcher dispatch a queued concern (派单) and shows the st
   await visibleText(page, '大果经济社').click();
   await visibleText(page, '大果网格').click();
   await visibleText(page, '承办单位：西城社区 / 大果经济社 / 大果网格').waitFor();
-  await button(page, '派单').click();
+  await button(page, '确认派单').click();
   await page.getByText('已派单至大果经济社 · 大果网格').waitFor();
   expect((await t.h.rt.store.concerns.get(c.id))?.route).toMatchObject({ reasonCode: 'MANUAL_DISPATCH', cooperativeId: 'dz-xicheng-daguo' });
   await t.shot(page, 'dispatcher-dispatched');

@@ -179,7 +179,10 @@ export function installHost(): void {
     cloud: {
       init: () => undefined,
       callFunction: (opts: { name: string; data: { action: string; data: unknown }; success?: AnyFn; fail?: AnyFn; complete?: AnyFn }) => {
-        const p = Promise.resolve().then(() => ({ result: state.cloud({ name: opts.name, data: opts.data }), errMsg: 'cloud.callFunction:ok' }));
+        // The real call crosses the wire: the page gets a fresh object each time, never the handler's own.
+        const p = Promise.resolve()
+          .then(() => state.cloud({ name: opts.name, data: JSON.parse(JSON.stringify(opts.data)) as CloudCall['data'] }))
+          .then((result) => ({ result: result === undefined ? undefined : (JSON.parse(JSON.stringify(result)) as unknown), errMsg: 'cloud.callFunction:ok' }));
         p.then(
           (r) => {
             opts.success?.(r);
