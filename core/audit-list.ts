@@ -5,7 +5,7 @@
  * people of the admin's towns to filter by. Never a bare id where a name can be given.
  */
 import type { ConcernCtx as Ctx } from './concern-service';
-import { categoryKey } from './directory';
+import { categoryKey, type DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import type { AuditEntry } from './model';
 import type { AuditFilter } from './ports';
@@ -70,6 +70,20 @@ export async function listAudit(ctx: Ctx, input: ParsedInputOf<'audit/list'>): P
         return null;
     }
   };
-  const people: AuditPersonView[] = staff.map((m) => ({ openid: m.openid, name: m.name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const people: AuditPersonView[] = [...(await peopleOf(ctx, snap, towns, staff)).entries()].map(([openid, name]) => ({ openid, name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   return { ...page, items: page.items.map((e) => ({ ...e, nodeName: nodeName(e.nodeId), target: target(e) })), people };
+}
+
+/**
+ * Whom 操作记录 can be filtered by: the towns' staff and the leaders of their volunteer teams (residents
+ * who act too: events, attendance, hours), each once; a person who is both reads as staff.
+ */
+async function peopleOf(ctx: Ctx, snap: DirectorySnapshot, towns: readonly string[] | null, staff: ReadonlyArray<{ openid: string; name: string }>): Promise<Map<string, string>> {
+  const { teams } = ctx.deps.store;
+  const ours = (await teams.listTeams()).filter((t) => towns === null || towns.includes(townOfNode(snap, t.nodeId) ?? ''));
+  const leaders = (await Promise.all(ours.map((t) => teams.leaders(t.id)))).flat();
+  const out = new Map<string, string>();
+  for (const l of leaders) out.set(l.openid, l.name);
+  for (const m of staff) out.set(m.openid, m.name);
+  return out;
 }

@@ -1,6 +1,6 @@
 /** 操作记录 (issue 16, item 8): names and links instead of raw ids, filters by person, action and Beijing day; through the router on SQLite. */
 import type { AuditEntryView, AuditPersonView, ConcernDetail, Page } from '../core/views';
-import { DEMO_IDENTITIES as I } from './demo-data';
+import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { testClock, type TestClock } from './test-clock';
 
@@ -29,6 +29,11 @@ it('names the person, the unit and the concern (its category and case number), n
   expect(log.people).toContainEqual({ openid: I.townAdmin, name: '丹灶镇管理员' });
   expect(log.people.some((p) => p.openid === I.jiujiangAdmin)).toBe(false);
   expect((await audit(I.districtAdmin)).people).toContainEqual({ openid: I.jiujiangAdmin, name: '九江镇管理员' });
+  // Team leaders act too (events, attendance, hours): the town's leaders are there, another town's are not.
+  const [leader] = await rt.store.teams.leaders(DEMO_TEAMS.daguo);
+  expect(leader?.openid).toBe(I.daguoLeader);
+  expect(log.people).toContainEqual({ openid: I.daguoLeader, name: leader?.name });
+  expect((await audit(I.jiujiangAdmin)).people.some((p) => p.openid === I.daguoLeader)).toBe(false);
 });
 
 it('filters by person, by action and by Beijing day, alone or together', async () => {

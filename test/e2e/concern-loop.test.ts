@@ -51,7 +51,7 @@ it('carries a concern from report to resolution and keeps it from other committe
   await staff.locator('textarea[placeholder*="输入回复内容"]').fill('已通知保洁员今天下午清运。');
   await button(staff, '回复').click();
   await staff.getByText('办理中').first().waitFor();
-  await staff.locator('textarea[placeholder*="输入办结答复"]').fill('垃圾已清运，并加密了清运频次。');
+  await staff.locator('textarea[placeholder*="输入回复内容"]').fill('垃圾已清运，并加密了清运频次。');
   await button(staff, '办结').click();
   await staff.getByText('已办结').first().waitFor();
   await t.shot(staff, 'staff-handle-resolved');

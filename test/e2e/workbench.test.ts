@@ -56,6 +56,10 @@ it('lets the town admin set quick replies that fill the reply box with one tap',
   await chip(staff, `${[...TEMPLATE].slice(0, 14).join('')}…`).click();
   // What was typed stays; the template follows it.
   expect(await reply.inputValue()).toBe(`您好，\n${TEMPLATE}`);
+  // One box for 回复 and 办结 (issue 16, item 5), grown to show the whole text before it is sent.
+  await staff.waitForFunction((el) => el !== null && el.scrollHeight - el.clientHeight <= 2, await reply.elementHandle(), { timeout: 5000 });
+  // …and the box around it grows too, so the quick replies below are not covered.
+  expect(await reply.evaluate((el) => (el.parentElement as HTMLElement).getBoundingClientRect().height - el.getBoundingClientRect().height)).toBeGreaterThanOrEqual(-1);
   await button(staff, '回复').click();
   await staff.getByText(TEMPLATE).first().waitFor();
   const thread = (await t.h.rt.router.call('concern', 'concern/get', { id: c.id }, 'demo-staff-daguo-huang')) as ConcernDetail;
