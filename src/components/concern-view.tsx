@@ -54,6 +54,16 @@ export function ConcernHeader({ concern }: { concern: ConcernDetail }) {
           {concern.mine ? '（我）' : ''}
         </Text>
       </View>
+      {concern.source === 'team' ? (
+        <View className='concern-view__meta'>
+          <Text>来源：志愿服务队发现</Text>
+        </View>
+      ) : null}
+      {concern.mine && concern.volunteerAction ? (
+        <View className='concern-view__meta'>
+          <Text>{`志愿行动：已交由${concern.volunteerAction.teamName}处理（${ACTION_STEP_TEXT[concern.volunteerAction.status]}）`}</Text>
+        </View>
+      ) : null}
       <View className='concern-view__meta'>
         <Text>反映时间：{fullTime(concern.createdAt)}</Text>
       </View>
@@ -102,6 +112,9 @@ function ReviewMark({ moderation, note }: { moderation: Unpublished; note: strin
     </View>
   );
 }
+
+/** How far the volunteer action on a resident's own concern got: the team is named, never a volunteer. */
+const ACTION_STEP_TEXT = { draft: '待安排时间', scheduled: '已安排志愿活动', reported: '志愿服务队已完成，等待办结', resolved: '已据此办结', cancelled: '已取消，由经办人继续办理' } as const;
 
 const RATING_LABEL: Record<string, string> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
 
