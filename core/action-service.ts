@@ -64,20 +64,23 @@ async function concernsOf(ctx: Ctx, a: VolunteerAction): Promise<Concern[]> {
  * Adds one event to a concern's timeline without moving it: status, route and clocks stay as they are.
  * Retried on a concurrent change (the version moved on); a concern gone meanwhile is skipped.
  */
-async function appendTimeline(ctx: Ctx, concernId: string, type: string, note: string): Promise<void> {
+async function appendTimeline(ctx: Ctx, concernId: string, type: string, note: string, teamName: string): Promise<void> {
   const { store } = ctx.deps;
+  // A leader is a volunteer: the timeline names the team for their steps, never the person (issue 20).
+  const actorName = ctx.caller.role === 'resident' ? teamName : ctx.caller.name;
   for (let attempt = 1; attempt <= TIMELINE_ATTEMPTS; attempt++) {
     const c = await store.concerns.get(concernId);
     if (!c) return;
     const at = ctx.deps.now().toISOString();
-    const ev: ConcernEvent = { id: ctx.deps.newId('e'), concernId, type, actorOpenid: ctx.caller.openid, actorName: ctx.caller.name, actorRole: ctx.caller.role, at, fromStatus: c.status, toStatus: c.status, note };
+    const ev: ConcernEvent = { id: ctx.deps.newId('e'), concernId, type, actorOpenid: ctx.caller.openid, actorName, actorRole: ctx.caller.role, at, fromStatus: c.status, toStatus: c.status, note };
     if (await store.concerns.commit(concernId, c.version, { patch: { updatedAt: at }, events: [ev], messages: [], requestId: null, notifications: [] })) return;
   }
   throw new AppError('CONCERN.CONFLICT', `concern ${concernId} is busy, try again`);
 }
 
 async function appendToAll(ctx: Ctx, a: VolunteerAction, type: string, note: string): Promise<void> {
-  for (const id of a.concernIds) await appendTimeline(ctx, id, type, note);
+  const teamName = (await ctx.deps.store.teams.getTeam(a.teamId))?.name ?? '志愿服务队';
+  for (const id of a.concernIds) await appendTimeline(ctx, id, type, note, teamName);
 }
 
 /** Notices to the handlers of the action's concerns, each person once. */
@@ -128,6 +131,8 @@ export async function startAction(ctx: Ctx, input: ParsedInputOf<'concern/startA
   const placeId = placeOf(cs[0]);
   if (cs.some((c) => placeOf(c) !== placeId)) throw new AppError('ACTION.PLACES_DIFFER', 'the concerns belong to different places');
   const team = await getTeam(ctx, input.teamId);
+  // An archived team (team/archive) takes nothing new: its leaders could not schedule the draft.
+  if (team.archivedAt) throw new AppError('TEAM.ARCHIVED', `team ${team.id} is archived`);
   const { route } = cs[0];
   if (![route.cooperativeId, route.villageId, route.townId].includes(team.nodeId)) throw new AppError('ACTION.TEAM_ELSEWHERE', `team ${team.id} serves another place`);
   const at = ctx.deps.now().toISOString();
@@ -245,9 +250,28 @@ export async function onEventCancelled(ctx: Ctx, e: Pick<VolunteerEvent, 'id'>):
   const a = await ctx.deps.store.actions.ofEvent(e.id);
   if (!a || (a.status !== 'draft' && a.status !== 'scheduled')) return;
   const team = await getTeam(ctx, a.teamId);
-  const notices = await toHandlers(ctx, await concernsOf(ctx, a), 'action_cancelled', '志愿行动已取消', snippet(`${team.name}取消了「${a.title}」，诉求请继续办理`));
+  await cancelAction(ctx, a, team, `${team.name}取消了「${a.title}」，诉求请继续办理`);
+}
+
+/** Cancels a draft or scheduled action: the handlers are told why, each concern's timeline says so. */
+async function cancelAction(ctx: Ctx, a: VolunteerAction, team: Team, why: string): Promise<void> {
+  const notices = await toHandlers(ctx, await concernsOf(ctx, a), 'action_cancelled', '志愿行动已取消', snippet(why));
   const done = await ctx.deps.store.actions.transition(a.id, ['draft', 'scheduled'], 'cancelled', { updatedAt: ctx.deps.now().toISOString() }, notices);
   if (done) await appendToAll(ctx, done, 'action_cancelled', `${team.name}的志愿行动已取消，由经办人继续办理`);
+}
+
+/**
+ * After a team was archived (team/archive): its drafts, which no leader can schedule any more, and the
+ * actions whose event was called off are cancelled, and their concerns go back to the handlers alone. An
+ * action whose event is under way runs to its end. Safe to repeat: a retried archive finishes what is left.
+ */
+export async function onTeamArchived(ctx: Ctx, teamId: string): Promise<void> {
+  const team = await getTeam(ctx, teamId);
+  for (const a of await ctx.deps.store.actions.listOfTeams([teamId], ['draft', 'scheduled'])) {
+    const e = a.eventId === null ? null : await ctx.deps.store.events.getEvent(a.eventId);
+    if (e && e.status === 'open') continue;
+    await cancelAction(ctx, a, team, `${team.name}已撤销，「${a.title}」已取消，诉求请继续办理`);
+  }
 }
 
 // ---- reads for the team page and the event page ---------------------------------------------------

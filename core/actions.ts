@@ -135,6 +135,8 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'team/archive': 'volunteer',
   // Admin (issue 19): a town's settings as stored.
   'town/settings': 'concern',
+  // Issue 20, item 3 (h20b): a team's leader flags a place 需要整治 from an event.
+  'event/flagPlace': 'volunteer',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

@@ -10,6 +10,7 @@ import { AppError } from './errors';
 import { RATING_TEXT } from './labels';
 import { maskPhone } from './scrub';
 import { EVENT_OF, decide, mustDecide, nextStatus, type LifecycleAction } from './lifecycle';
+import { isRelayedSource } from './model';
 import type { ActorRole, Caller, Category, Concern, ConcernSource, LatLng, ConcernEvent, ConcernMessage, ConcernRating, ConcernSla, ConcernStatus, Moderation, Notification, RouteDecision } from './model';
 import { noticeNodeIds, snippet, toReporter, toStaff } from './notices';
 import type { ConcernChange, Deps, InboxNarrowing, InboxScope, NewConcern, ResidentContact, RouteLevel, UserRecord } from './ports';
@@ -173,6 +174,7 @@ async function detail(ctx: Ctx, snap: DirectorySnapshot, c: Concern, known?: Kno
     reporterPhone: phoneFor(snap, ctx.caller, c, reachablePhone(contact, reporter?.phone ?? null)),
     mine: isReporter(ctx.caller, c),
     volunteerAction,
+    source: c.source,
     ...followUpMoves(slaFor(ctx.deps, snap).calendar, actorsOf(snap.grid, ctx.caller, c), c, timeline, ctx.deps.now().toISOString(), movesFor(snap, ctx.caller, c, timeline)),
     // Openids are identifiers of people: a view names people, it does not hand out their ids.
     timeline: timeline.map((e) => ({ ...e, actorOpenid: e.actorOpenid === ctx.caller.openid ? e.actorOpenid : null })),
@@ -243,11 +245,11 @@ export async function planSubmission(ctx: Ctx, snap: DirectorySnapshot, input: S
   if (!category.enabled) throw new AppError('CATEGORY.UNKNOWN', `category ${input.category} is turned off in ${townId}`);
 
   // A client system (Open311, the hotline) sends links to its own media, checked as URLs where they come in.
-  if (opts.source === 'app') await checkPhotos(ctx.deps, ctx.caller.openid, input.photos ?? []);
+  if (!isRelayedSource(opts.source)) await checkPhotos(ctx.deps, ctx.caller.openid, input.photos ?? []);
   const route = routeConcern(snap.grid, snap.offices, { located, placeId, category });
   // A person in the app can rephrase risky text; a relayed ticket cannot, so a moderator decides it.
   // The town's working day is read while the text is checked: the clock counts the town's hours.
-  const [moderation, day] = await Promise.all([moderate(ctx, input.description, opts.source === 'app' ? 'refuse' : 'hold'), townWork(ctx.deps, route.townId)]);
+  const [moderation, day] = await Promise.all([moderate(ctx, input.description, isRelayedSource(opts.source) ? 'hold' : 'refuse'), townWork(ctx.deps, route.townId)]);
   const at = ctx.deps.now().toISOString();
   const action: LifecycleAction = route.step === 'dispatch' ? 'route_dispatch' : 'route_assign';
   const status = nextStatus('submitted', action);
@@ -286,6 +288,11 @@ export async function planSubmission(ctx: Ctx, snap: DirectorySnapshot, input: S
 }
 
 export async function submit(ctx: Ctx, input: ParsedInputOf<'concern/submit'>): Promise<ConcernDetail> {
+  return submitFiled(ctx, input, { source: 'app' });
+}
+
+/** Files a report of the caller's, as concern/submit does, from the app or (event/flagPlace) a team in the field. */
+export async function submitFiled(ctx: Ctx, input: Submission, opts: SubmissionOptions): Promise<ConcernDetail> {
   const { store } = ctx.deps;
   // The reporter is the caller: their records are read while the concern is planned, not after it is stored.
   const reporter = store.directory.findUser(ctx.caller.openid);
@@ -293,7 +300,7 @@ export async function submit(ctx: Ctx, input: ParsedInputOf<'concern/submit'>): 
   // Settled here too, so a submit refused before the detail leaves no rejection unhandled.
   Promise.all([reporter, contact]).catch(() => undefined);
   const snap = await ctx.directory.current();
-  const plan = await planSubmission(ctx, snap, input, { source: 'app' });
+  const plan = await planSubmission(ctx, snap, input, opts);
   await submitPhotoChecks(ctx.deps, ctx.caller, plan.concern.photos, { concernId: plan.concern.id, townId: plan.concern.route.townId });
   const { concern: stored, created } = await store.concerns.create(plan.concern, plan.events, plan.notifications);
   // A retried submit answers the concern stored the first time, read afresh.

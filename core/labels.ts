@@ -18,7 +18,7 @@ export const STATUS_TEXT: Readonly<Record<ConcernStatus, string>> = {
 
 export const RATING_TEXT: Readonly<Record<Rating, string>> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
 
-export const SOURCE_TEXT: Readonly<Record<ConcernSource, string>> = { app: '小程序', open311: 'Open311', '12345': '12345热线' };
+export const SOURCE_TEXT: Readonly<Record<ConcernSource, string>> = { app: '小程序', open311: 'Open311', '12345': '12345热线', team: '志愿服务队发现' };
 
 /** Each reason in Chinese, as the 举报 sheet lists it and the author's takedown notice names it. */
 export const REPORT_REASON_TEXT: Readonly<Record<ReportReason, string>> = {

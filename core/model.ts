@@ -154,7 +154,11 @@ export type RouteCredit = Pick<RouteDecision, 'townId' | 'villageId' | 'cooperat
  * Where a concern came in: the mini program, an Open311 client system, or the district 12345 hotline
  * (by its Open311 client or a CSV import). Imported concerns are routed and clocked like any other.
  */
-export type ConcernSource = 'app' | 'open311' | '12345';
+/** Where a concern came from: the app, a client system (Open311, the 12345 hotline), or a volunteer team's leader in the field (issue 20, `event/flagPlace`). */
+export type ConcernSource = 'app' | 'open311' | '12345' | 'team';
+
+/** A ticket relayed by a client system: no person in the app wrote it. */
+export const isRelayedSource = (s: ConcernSource): boolean => s === 'open311' || s === '12345';
 
 export interface Concern {
   id: string;
@@ -200,7 +204,7 @@ export interface ApiClient {
   id: string;
   name: string;
   /** What its posts become: `12345` for the district hotline platform, `open311` for any other system. */
-  source: Exclude<ConcernSource, 'app'>;
+  source: Exclude<ConcernSource, 'app' | 'team'>;
   /** Towns it may post to and read from. */
   townIds: string[];
   /** `own`: it reads back only the requests it posted; `scope`: every request of its towns (oversight). */

@@ -11,7 +11,7 @@ import { scrubPersonal } from './scrub';
 import { TEXT_PROBLEM_MESSAGE, textProblem } from './text';
 import { submitPhotoChecks } from './photos';
 import { mediaUrls, photoParts, storePhotoParts } from './open311-photos';
-import type { ApiClient, Caller, Category, Concern } from './model';
+import { isRelayedSource, type ApiClient, type Caller, type Category, type Concern } from './model';
 import type { ConcernSearch, Deps, LatestReply, RouteNode } from './ports';
 import { CLOSED_STATES, clientOf, fail, ID_RE, jurisdiction, list, OPEN311_LIMITS, OPEN_STATES, open311Openid, open311Status, readTowns, span, spend, w3c, type Open311Env, type Open311HttpRequest, type Params } from './open311-common';
 
@@ -223,7 +223,7 @@ export type TextKind = 'description' | 'reply';
  * goes back to it as sent.
  */
 export async function textFor(env: Open311Env, reader: Reader, cs: Concern[]): Promise<(c: Concern, text: string, kind: TextKind) => string> {
-  if (reader.client) return (c, text, kind) => (kind === 'description' && c.source !== 'app' ? text : scrubPersonal(text));
+  if (reader.client) return (c, text, kind) => (kind === 'description' && isRelayedSource(c.source) ? text : scrubPersonal(text));
   const { directory } = env.deps.store;
   const reporters = [...new Set(cs.map((c) => c.reporterOpenid))];
   const [staff, users] = await Promise.all([directory.listStaff(), Promise.all(reporters.map((o) => directory.findUser(o)))]);
@@ -232,7 +232,7 @@ export async function textFor(env: Open311Env, reader: Reader, cs: Concern[]): P
 }
 
 /** A client's own ticket (or, with a scope key, any client's) keeps its point and its media; an in-app report never. */
-const exactFor = (reader: Reader, c: Concern) => reader.client !== null && c.source !== 'app';
+const exactFor = (reader: Reader, c: Concern) => reader.client !== null && isRelayedSource(c.source);
 
 async function views(env: Open311Env, req: Open311HttpRequest, snap: DirectorySnapshot, reader: Reader, cats: Category[], cs: Concern[]) {
   // Residents' photos may show people: media leaves only to a client, never on the public view.

@@ -157,6 +157,8 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'team/archive': { roles: ['admin'], write: true },
   // Admin (issue 19): a town's settings, read by its admin (a district admin names the town).
   'town/settings': { roles: ['admin'], write: false },
+  // Issue 20, item 3 (h20b): a team's leader (a resident) flags a place; leadership of the event's team is checked in the service. A report: the submit budget.
+  'event/flagPlace': { roles: EVERYONE, write: true, budget: 'submit' },
 };
 
 export interface RateLimits {

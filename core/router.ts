@@ -28,6 +28,7 @@ import * as topicTownSettings from './topic-town-settings';
 import * as volunteerActions from './action-service';
 import * as points from './points-service';
 import { ratesWithVolunteers } from './action-stats';
+import { flagPlace } from './action-flag';
 import { DirectoryCache } from './directory';
 import { ACTION_POLICY, type ActionRule } from './policy';
 import { AppError } from './errors';
@@ -193,6 +194,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   // Admin (issue 19): archiving a volunteer team.
   'team/archive': teamArchive.archive,
   'town/settings': townSettings.get,
+  // Issue 20, item 3 (h20b).
+  'event/flagPlace': flagPlace,
 };
 
 /** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), a team (`teamId`), or the year of a calendar. */

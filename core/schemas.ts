@@ -491,6 +491,21 @@ export const schemas = {
   'team/archive': z.object({ teamId: id }).strict(),
   // Admin (issue 19): a town's settings as stored, with the values its computations use.
   'town/settings': z.object({ townId: id.optional() }).strict(),
+  // Issue 20, item 3 (h20b): a team's leader flags a place 需要整治 from an event; it becomes a concern of the team's place.
+  'event/flagPlace': z
+    .object({
+      eventId: id,
+      description: text(LIMITS.descriptionMax).refine((s) => s.length === 0 || [...s].length >= LIMITS.descriptionMin, {
+        message: `must be at least ${LIMITS.descriptionMin} characters`,
+        params: codedParams('CONCERN.DESCRIPTION_TOO_SHORT'),
+      }),
+      category: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/).optional(),
+      location: latLng.optional(),
+      coord: coord.optional(),
+      photos: photos.optional(),
+      requestId: requestId.optional(),
+    })
+    .strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

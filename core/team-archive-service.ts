@@ -11,6 +11,7 @@ import type { ParsedInputOf } from './schemas';
 import { oversees } from './scope';
 import type { TeamArchiveResult } from './roster-views';
 import { beijingTime, EVENT_PAGE } from './volunteer-service';
+import { onTeamArchived } from './action-service';
 
 /** The reason every called-off event carries: fixed text of the town, so nothing to hold for review. */
 export const ARCHIVE_REASON = '志愿队已撤销';
@@ -32,5 +33,7 @@ export async function archive(ctx: Ctx, input: ParsedInputOf<'team/archive'>): P
     const notified = await events.cancelEvent(e.id, { reason: ARCHIVE_REASON, moderation: 'published', at }, notice);
     if (notified !== null) cancelled.push({ id: e.id, title: eventTitle(e), startAt: e.startAt, notified });
   }
+  // Issue 20: its volunteer actions that cannot go on any more give their concerns back to the handlers.
+  await onTeamArchived(ctx, team.id);
   return { teamId: team.id, archivedAt, cancelledEvents: cancelled };
 }

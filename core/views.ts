@@ -10,7 +10,7 @@ import type { Reward } from './points-model';
 import type { GridTreeNode } from './grid';
 import type { HoursNote } from './hours';
 import type { RateTally } from './ports';
-import type { AuditEntry, Feedback, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision, Moderation } from './model';
+import type { AuditEntry, Feedback, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernSource, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision, Moderation } from './model';
 import type { ReportedItemKind, ReportOutcome, ReportReason } from './report-model';
 import type { AdminTeamView, RosterRemoval, RosterView, TeamArchiveResult } from './roster-views';
 import type { TownSettingsView } from './town-settings-service';
@@ -363,6 +363,8 @@ export interface ConcernDetail extends ConcernSummary {
   thread: ConcernMessageView[];
   /** Issue 16: `location` in GCJ-02, the system WeChat's map and openLocation draw in (null without a location). */
   mapPoint: LatLng | null;
+  /** Where it came from (issue 20, item 3): `team` when a volunteer team's leader flagged it in the field (志愿服务队发现). */
+  source: ConcernSource;
 }
 
 /** Where a point goes, shown to the resident before submitting. */
@@ -560,6 +562,8 @@ export interface Outputs extends TopicOutputs {
   'team/archive': TeamArchiveResult;
   // Admin (issue 19): a town's settings.
   'town/settings': TownSettingsView;
+  // Issue 20, item 3 (h20b): the concern a leader's flag became.
+  'event/flagPlace': ConcernDetail;
 }
 
 // Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.

@@ -147,6 +147,8 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   // Admin (issue 19): 大果's team is 丹灶镇's.
   'team/archive': () => ({ teamId: DEMO_TEAMS.daguo }),
   'town/settings': () => ({}),
+  // Issue 20, item 3 (h20b): the 大果 team's event; only its leader may flag.
+  'event/flagPlace': () => ({ eventId: DEMO_EVENTS.daguoCleanup, description: '巷尾空地杂物堆积，需要整治' }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

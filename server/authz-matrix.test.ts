@@ -198,6 +198,8 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'team/archive': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'TEAM.NOT_FOUND' },
   // The caller's own town; the district admin must name one.
   'town/settings': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'TOWN.SETTINGS_INVALID' },
+  // Issue 20, item 3 (h20b): only a leader of the event's team flags a place.
+  'event/flagPlace': { resident: F, staff: F, office: F, admin: F },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

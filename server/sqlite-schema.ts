@@ -678,4 +678,7 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE town_settings ADD COLUMN checkin_margin_minutes INTEGER;
   ALTER TABLE town_settings ADD COLUMN reminder_lead_minutes INTEGER;
   `,
+  /* 35 (h20b, issue 20 item 3): a concern a volunteer team's leader flagged in the field (source 'team'); the source column's CHECK predates it */ `
+  ALTER TABLE concerns ADD COLUMN origin TEXT NOT NULL DEFAULT 'resident' CHECK (origin IN ('resident','team'));
+  `,
 ];

@@ -95,7 +95,7 @@ function toConcern(r: Row): Concern {
   return {
     id: r.id as string,
     reporterOpenid: r.reporter_openid as string,
-    source: (r.source ?? 'app') as Concern['source'],
+    source: r.origin === 'team' ? 'team' : ((r.source ?? 'app') as Concern['source']),
     category: r.category as string,
     description: r.description as string,
     placeId: r.place_id as string,
@@ -465,10 +465,10 @@ export class SqliteConcerns implements ConcernRepo {
     this.q = {
       insert: db.prepare(`INSERT INTO concerns (id, reporter_openid, source, category, description, place_id, lat, lng, photos, status, route,
           town_id, village_id, cooperative_id, grid_id, co_office_id, created_at, updated_at, version, request_id,
-          sla, due_at, watch_at, overdue, first_response, rating, rating_value, moderation, past_nodes)
+          sla, due_at, watch_at, overdue, first_response, rating, rating_value, moderation, past_nodes, origin)
         VALUES (@id, @reporter_openid, @source, @category, @description, @place_id, @lat, @lng, @photos, @status, @route,
           @town_id, @village_id, @cooperative_id, @grid_id, @co_office_id, @created_at, @updated_at, @version, @request_id,
-          @sla, @due_at, @watch_at, @overdue, @first_response, @rating, @rating_value, @moderation, @past_nodes)`),
+          @sla, @due_at, @watch_at, @overdue, @first_response, @rating, @rating_value, @moderation, @past_nodes, @origin)`),
       insertPastNode: db.prepare(`INSERT OR IGNORE INTO concern_past_nodes (node_id, concern_id, created_at) VALUES (?, ?, ?)`),
       byRequest: db.prepare(`SELECT * FROM concerns WHERE reporter_openid = ? AND request_id = ?`),
       get: db.prepare(`SELECT * FROM concerns WHERE id = ?`),
@@ -705,7 +705,9 @@ function concernRow(c: Concern) {
   return {
     id: c.id,
     reporter_openid: c.reporterOpenid,
-    source: c.source,
+    // The source column's CHECK predates team reports (migration 35): a leader's flag is an app report with origin 'team'.
+    source: c.source === 'team' ? 'app' : c.source,
+    origin: c.source === 'team' ? 'team' : 'resident',
     category: c.category,
     description: c.description,
     place_id: c.placeId,

@@ -36,6 +36,8 @@ import { describeFollowUpContract } from './store-contract-followup';
 import { describeEventReportContract } from './store-contract-event-reports';
 import { describeTeamArchiveContract } from './store-contract-team-archive';
 import { describeTownWorkContract } from './store-contract-town-work';
+// Issue 20, item 3 (h20b): a concern a team flagged.
+import { describeSourceContract } from './store-contract-sources';
 
 /**
  * Creates a store holding exactly `data` in its directory, `volunteers` in its teams and `apiClients` as
@@ -93,6 +95,8 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
     describeTeamArchiveContract(current);
     // Admin (issue 19): a town's working time.
     describeTownWorkContract(current, boardTowns);
+    // Issue 20, item 3 (h20b): a concern a team flagged.
+    describeSourceContract(current);
     afterEach(async () => {
       if (factory.dispose) await factory.dispose(store);
       await store.close();

@@ -54,6 +54,16 @@ export function ConcernHeader({ concern }: { concern: ConcernDetail }) {
           {concern.mine ? '（我）' : ''}
         </Text>
       </View>
+      {concern.source === 'team' ? (
+        <View className='concern-view__meta'>
+          <Text>来源：志愿服务队发现</Text>
+        </View>
+      ) : null}
+      {concern.mine && concern.volunteerAction ? (
+        <View className='concern-view__meta'>
+          <Text>{`志愿行动：已交由${concern.volunteerAction.teamName}处理（${ACTION_STEP_TEXT[concern.volunteerAction.status]}）`}</Text>
+        </View>
+      ) : null}
       <View className='concern-view__meta'>
         <Text>反映时间：{fullTime(concern.createdAt)}</Text>
       </View>
@@ -102,6 +112,14 @@ function ReviewMark({ moderation, note }: { moderation: Unpublished; note: strin
     </View>
   );
 }
+
+/** A volunteer action's step taken by its team's leader (a resident) is the team's: named as 志愿服务队, never as a person. */
+function actorRoleText(ev: ConcernEvent): string {
+  return ev.type.startsWith('action_') && ev.actorRole === 'resident' ? '志愿服务队' : roleText(ev.actorRole);
+}
+
+/** How far the volunteer action on a resident's own concern got: the team is named, never a volunteer. */
+const ACTION_STEP_TEXT = { draft: '待安排时间', scheduled: '已安排志愿活动', reported: '志愿服务队已完成，等待办结', resolved: '已据此办结', cancelled: '已取消，由经办人继续办理' } as const;
 
 const RATING_LABEL: Record<string, string> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
 
@@ -197,7 +215,7 @@ export function ConcernTimeline({ timeline }: { timeline: ConcernEvent[] }) {
             <View className='concern-view__event-body'>
               <Text className='concern-view__event-title'>
                 {eventText(ev.type)}
-                {ev.actorName ? ` · ${ev.actorName}（${roleText(ev.actorRole)}）` : ev.actorRole === 'system' ? ' · 系统' : ''}
+                {ev.actorName ? ` · ${ev.actorName}（${actorRoleText(ev)}）` : ev.actorRole === 'system' ? ' · 系统' : ''}
               </Text>
               {ev.note ? <Text className='concern-view__event-note'>{ev.note}</Text> : null}
               <Text className='concern-view__event-time'>{fullTime(ev.at)}</Text>

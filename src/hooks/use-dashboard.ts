@@ -1,6 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useMemo, useState } from 'react';
-import type { RateRow, RatesView } from '../../core/views';
+import type { RateRow } from '../../core/views';
+import type { RatesWithVolunteers, VolunteerMonthRow } from '../../core/action-stats';
 import { call } from '../services/api';
 import { errorText } from '../services/error-text';
 import { prepareBinaryFile, type SharedFile } from '../services/file-export';
@@ -21,7 +22,7 @@ export function monthDays(month: string, now: Date): { from: string; to: string 
 
 /** 办理统计: rates per month for the viewer's node and its children (stats/rates), and the exports. */
 export function useDashboard() {
-  const rates = useResource<RatesView>(() => call('stats/rates', { months: MONTHS }));
+  const rates = useResource<RatesWithVolunteers>(() => call('stats/rates', { months: MONTHS }));
   const [month, setMonth] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
@@ -32,6 +33,8 @@ export function useDashboard() {
   });
   const shown = month ?? rates.data?.months[0] ?? null;
   const rows: RateRow[] = useMemo(() => (rates.data && shown ? rates.data.rows.filter((r) => r.month === shown) : []), [rates.data, shown]);
+  /** Issue 20, item 6: the volunteer numbers of the month shown, per village (none before the numbers existed). */
+  const volunteerRows: VolunteerMonthRow[] = useMemo(() => (rates.data && shown ? (rates.data.volunteer ?? []).filter((r) => r.month === shown) : []), [rates.data, shown]);
 
   /** Concerns of the month shown, or the rates of the months shown, as a file. */
   const exportFile = async (kind: ExportKind, format: ExportFormat) => {
@@ -49,5 +52,5 @@ export function useDashboard() {
       setBusy(null);
     }
   };
-  return { rates, month: shown, setMonth, rows, busy, exportError, exportFile, ready, clearReady: () => setReady(null) };
+  return { rates, month: shown, setMonth, rows, volunteerRows, busy, exportError, exportFile, ready, clearReady: () => setReady(null) };
 }

@@ -129,6 +129,8 @@ export const AUDIT_ACTION_TEXT: Readonly<Partial<Record<ActionName, string>>> = 
   'town/saveAdmins': '任免镇街管理员',
   // Admin (issue 19): archiving a volunteer team.
   'team/archive': '撤销志愿队',
+  // Issue 20, item 3 (h20b).
+  'event/flagPlace': '志愿服务队反映需要整治',
 };
 
 export function auditActionText(action: string): string {

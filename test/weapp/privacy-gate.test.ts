@@ -26,7 +26,7 @@ const CONCERN: ConcernDetail = {
   route: { step: 'place', reasonCode: 'PLACE_VILLAGE', reason: '按所选村居分派', townId: 't1', townName: '东岳镇', villageId: 'v1', villageName: '东岳村', cooperativeId: null, cooperativeName: null, gridId: null, gridName: null, coOfficeId: null, coOfficeName: null },
   sla: { round: 1, ackDueAt: null, resolveDueAt: null, dueAt: null, ackedAt: null, resolvedAt: null, overdue: false, firstResponse: 'pending', calendarGaps: [] },
   rating: null, photoCount: 0, thumbUrl: null, passedOn: false, location: null, mapPoint: null, photos: [], photoUrls: [], myHiddenPhotos: 0,
-  reporterName: '陈阿姨', reporterPhone: '13900000001', mine: false, moves: ['reply', 'resolve'], volunteerAction: null, chaseFrom: null, timeline: [],
+  reporterName: '陈阿姨', reporterPhone: '13900000001', mine: false, moves: ['reply', 'resolve'], volunteerAction: null, source: 'app', chaseFrom: null, timeline: [],
   thread: [{ id: 'm1', concernId: 'c1', authorOpenid: '', authorName: '陈阿姨', authorRole: 'resident', text: '晚上很黑', photos: [], photoUrls: [], at: AT, moderation: 'published' }],
 };
 

@@ -5,6 +5,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/page-s
 import { useDashboard, type ExportFormat, type ExportKind } from '../../../hooks/use-dashboard';
 import { percent } from '../../../services/format';
 import type { RateRow } from '../../../../core/views';
+import type { VolunteerMonthRow } from '../../../../core/action-stats';
 import { useElderClass } from '../../../hooks/use-elder';
 import { PrivacyGate } from '../../../components/privacy-gate';
 import { ShareFileButton } from '../../../components/share-file';
@@ -43,6 +44,30 @@ function RateBars({ row }: { row: RateRow }) {
 /** The row's counts: concerns there now, those it passed on (转出) when any, and the overdue ones. */
 function counted(r: RateRow): string {
   return `${r.total} 件${r.passedOn > 0 ? ` · 转出 ${r.passedOn} 件` : ''} · 超期 ${r.overdue} 件`;
+}
+
+/** Issue 20, item 6: per village, the month's volunteer actions from concerns, what they resolved, hours and points. */
+function VolunteerNumbers({ rows }: { rows: VolunteerMonthRow[] }) {
+  return (
+    <View className='card dash__volunteer' aria-label='志愿服务统计'>
+      <View className='dash__head'>
+        <Text className='dash__name'>志愿服务</Text>
+      </View>
+      {rows.map((r) => (
+        <View key={r.villageId} className='dash__volunteer-row'>
+          <Text className='dash__volunteer-name'>{r.villageName}</Text>
+          <Text className='dash__volunteer-figures'>
+            {`志愿行动（由诉求发起）${r.actionsStarted} 次 · 经志愿行动办结 ${r.concernsResolvedByAction} 件 · 服务时长 ${hoursText(r.volunteerMinutes)} 小时 · 积分发放 ${r.pointsEarned} · 积分兑换 ${r.pointsRedeemed}`}
+          </Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** Minutes as hours with one decimal, as the export gives them. */
+function hoursText(minutes: number): string {
+  return (Math.round(minutes / 6) / 10).toString();
 }
 
 export default function DashboardPage() {
@@ -85,6 +110,7 @@ export default function DashboardPage() {
           <RateBars row={r} />
         </View>
       ))}
+      {d.volunteerRows.length > 0 ? <VolunteerNumbers rows={d.volunteerRows} /> : null}
       <View className='card dash__export'>
         <View className='dash__head'>
           <Text className='dash__name'>导出报表</Text>

@@ -10,6 +10,7 @@ import { useElderClass } from '../../../hooks/use-elder';
 import { PrivacyGate } from '../../../components/privacy-gate';
 import { CodeEntry } from '../../../components/code-entry';
 import { ReportLink } from '../../../components/report-link';
+import { FlagPlaceCard } from '../../components/flag-place';
 import './index.scss';
 
 /** The H5 build has no camera scanner: the code is entered as text there (issue 16, item 7). */
@@ -113,6 +114,7 @@ export default function EventPage() {
             <Button type='primary' fill='outline' block onClick={() => void v.goAttendance()}>
               签到名单与工时
             </Button>
+            {open ? <FlagPlaceCard eventId={e.id} /> : null}
           </View>
           {open ? (
             <View className='card'>
