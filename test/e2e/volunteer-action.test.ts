@@ -93,9 +93,10 @@ it('takes a lane full of rubbish from a report through a volunteer action to poi
   }
 
   // The day of the event: the leader types each volunteer's code at the start and again before the end.
+  // A session lasts 12 hours: a day later everyone signs in again.
   await t.h.advance(Date.parse(ev.startAt) + MINUTE - t.h.now().getTime());
+  await loginAs(t.h.base, leader, '罗队长');
   await leader.goto(eventUrl);
-  await leader.reload();
   for (const [openid, name] of [[I.resident, '陈阿姨'], [I.resident2, '李叔']]) await enterCode(leader, openid, name, '签到成功');
   await t.h.advance(Date.parse(ev.endAt) - MINUTE - t.h.now().getTime());
   for (const [openid, name] of [[I.resident, '陈阿姨'], [I.resident2, '李叔']]) await enterCode(leader, openid, name, '签退成功');
@@ -115,10 +116,13 @@ it('takes a lane full of rubbish from a report through a volunteer action to poi
   await t.shot(leader, 'volunteer-action-result');
 
   // The committee resolves the concern with the team's result in one step.
+  for (const [p, name] of [[staff, '黄社长'], [resident, '陈阿姨'], [li, '李叔']] as const) await loginAs(t.h.base, p, name);
   await staff.goto(`${t.h.base}/#/staff/pages/handle/index?id=${stored.id}`);
   await staff.reload();
   await button(staff, '据志愿行动结果办结').click();
-  await visibleText(staff, `已交由${TEAM}处理：已据此办结`).waitFor();
+  await visibleText(staff, '已办结').waitFor();
+  await t.shot(staff, 'volunteer-action-resolved');
+  expect((await t.h.rt.store.concerns.get(stored.id))?.status).toBe('resolved');
 
   // The resident sees who did it (the team, no volunteer named) and rates.
   await resident.goto(`${t.h.base}/#/pages/concern/index?id=${stored.id}`);
