@@ -135,6 +135,8 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'team/archive': 'volunteer',
   // Admin (issue 19): a town's settings as stored.
   'town/settings': 'concern',
+  // Points (issue 20, h20p): 积分核销's list of a place's latest redemptions.
+  'reward/recent': 'volunteer',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

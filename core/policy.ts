@@ -157,6 +157,8 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'team/archive': { roles: ['admin'], write: true },
   // Admin (issue 19): a town's settings, read by its admin (a district admin names the town).
   'town/settings': { roles: ['admin'], write: false },
+  // Points (issue 20, h20p): the place's committee and its town's admin (checked per place in points-service).
+  'reward/recent': { roles: ['staff', 'admin'], write: false },
 };
 
 export interface RateLimits {

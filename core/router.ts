@@ -193,6 +193,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   // Admin (issue 19): archiving a volunteer team.
   'team/archive': teamArchive.archive,
   'town/settings': townSettings.get,
+  // Points (issue 20, h20p).
+  'reward/recent': points.recentRedemptions,
 };
 
 /** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), a team (`teamId`), or the year of a calendar. */

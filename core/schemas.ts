@@ -490,6 +490,8 @@ export const schemas = {
   'team/archive': z.object({ teamId: id }).strict(),
   // Admin (issue 19): a town's settings as stored, with the values its computations use.
   'town/settings': z.object({ townId: id.optional() }).strict(),
+  // Points (issue 20, h20p): a place's latest redemptions, for its committee's 积分核销.
+  'reward/recent': z.object({ nodeId: id }).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

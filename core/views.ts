@@ -560,6 +560,8 @@ export interface Outputs extends TopicOutputs {
   'team/archive': TeamArchiveResult;
   // Admin (issue 19): a town's settings.
   'town/settings': TownSettingsView;
+  // Points (issue 20, h20p): 积分核销's latest redemptions of a place.
+  'reward/recent': { items: RedemptionView[] };
 }
 
 // Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.

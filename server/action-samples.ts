@@ -147,6 +147,8 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   // Admin (issue 19): 大果's team is 丹灶镇's.
   'team/archive': () => ({ teamId: DEMO_TEAMS.daguo }),
   'town/settings': () => ({}),
+  // Points (issue 20, h20p).
+  'reward/recent': () => ({ nodeId: 'dz-xicheng-daguo' }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

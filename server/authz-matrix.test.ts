@@ -198,6 +198,8 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'team/archive': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'TEAM.NOT_FOUND' },
   // The caller's own town; the district admin must name one.
   'town/settings': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'CATEGORY.INVALID' },
+  // Points (issue 20, h20p): 大果's committee and 丹灶's admins see its redemptions; nobody else.
+  'reward/recent': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: F },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

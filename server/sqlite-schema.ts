@@ -678,4 +678,7 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE town_settings ADD COLUMN checkin_margin_minutes INTEGER;
   ALTER TABLE town_settings ADD COLUMN reminder_lead_minutes INTEGER;
   `,
+  /* 35 (issue 20, h20p): 积分核销 lists a place's recent redemptions, newest first */ `
+  CREATE INDEX redemptions_place ON redemptions(node_id, at);
+  `,
 ];

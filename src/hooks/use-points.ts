@@ -176,16 +176,16 @@ async function scanCode(): Promise<string | null> {
 }
 
 /**
- * 积分核销 (committee): a redemption code scanned or typed hands the item over; what was handed over here
- * since the page opened is listed with 撤销 and a reason.
+ * 积分核销 (committee): a redemption code scanned or typed hands the item over; the place's latest
+ * redemptions are listed, each with 撤销 and a reason.
  */
 export function useHandOver() {
   const { profile, nodeId } = useManagedPlace();
   const { busy, actionError, setActionError, run } = useOneAction();
-  const [recent, setRecent] = useState<RedemptionView[]>([]);
+  const recent = useResource(() => call('reward/recent', { nodeId }).then((r) => r.items), { skip: !nodeId, key: nodeId });
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
-  const put = (r: RedemptionView) => setRecent((list) => [r, ...list.filter((x) => x.id !== r.id)]);
+  const refresh = () => recent.reload();
 
   const handOver = (raw: string) => {
     const code = raw.replace(/\s+/g, '');
@@ -196,7 +196,7 @@ export function useHandOver() {
     return run('handOver', async () => {
       setNotice(null);
       const r = await call('reward/handOver', { nodeId, code });
-      put(r);
+      await refresh();
       setNotice(`已核销：${r.personName ?? ''} 领取 ${r.rewardName}`);
     });
   };
@@ -224,7 +224,7 @@ export function useHandOver() {
       return run(`reverse:${id}`, async () => {
         setNotice(null);
         const r = await call('reward/reverse', { id, reason });
-        put(r);
+        await refresh();
         setNotice(`已撤销：${r.rewardName}，积分已退回`);
       });
     },

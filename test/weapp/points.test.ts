@@ -14,6 +14,7 @@ const settings = { nodeId: DAGUO, placeName: '西城社区 · 大果经济社', 
 const bag = { id: 'rw-1', nodeId: DAGUO, townId: 'danzao', name: '环保袋', points: 20, stock: 5, active: true, updatedAt: AT };
 const redemption = { id: 'rd-1', code: '12345678', rewardName: '环保袋', placeName: settings.placeName, points: 20, status: 'pending', at: AT, handedAt: null, personName: null, reverseReason: null };
 
+let recent: unknown[] = [];
 const calls: Array<{ action: string; data: unknown }> = [];
 setCloudHandler(({ data }) => {
   calls.push({ action: data.action, data: data.data });
@@ -38,10 +39,14 @@ setCloudHandler(({ data }) => {
       return { ok: true, data: { settings, items: [bag], ranking: [{ name: '陈阿姨', earned: 21 }], canManage: false, myBalance: 21 } };
     case 'reward/redeem':
       return { ok: true, data: redemption };
+    case 'reward/recent':
+      return { ok: true, data: { items: recent } };
     case 'reward/handOver':
-      return { ok: true, data: { ...redemption, status: 'handed', handedAt: AT, personName: '陈阿姨' } };
+      recent = [{ ...redemption, status: 'handed', handedAt: AT, personName: '陈阿姨' }];
+      return { ok: true, data: recent[0] };
     case 'reward/reverse':
-      return { ok: true, data: { ...redemption, status: 'reversed', handedAt: AT, personName: '陈阿姨', reverseReason: '物品有破损' } };
+      recent = [{ ...redemption, status: 'reversed', handedAt: AT, personName: '陈阿姨', reverseReason: '物品有破损' }];
+      return { ok: true, data: recent[0] };
     default:
       return { ok: false, code: 'ACTION.UNKNOWN', message: data.action };
   }

@@ -35,19 +35,20 @@ export default function RedeemPage() {
       {h.notice ? <Text className='points-admin__notice'>{h.notice}</Text> : null}
       {h.actionError ? <Text className='error-text'>{h.actionError}</Text> : null}
 
-      {h.recent.length > 0 ? (
+      {h.recent.error ? <Text className='error-text'>{h.recent.error}</Text> : null}
+      {(h.recent.data ?? []).length > 0 ? (
         <>
-          <View className='section-title'>{`本次核销（${h.recent.length}）`}</View>
-          {h.recent.map((r) => (
+          <View className='section-title'>{`最近兑换（${(h.recent.data ?? []).length}）`}</View>
+          {(h.recent.data ?? []).map((r) => (
             <View key={r.id} className='card points-admin__form'>
               <Text>{`${r.personName ?? ''} · ${r.rewardName}（${r.points} 分）`}</Text>
-              <Text className='muted'>{`兑换码 ${r.code} · ${REDEMPTION_STATUS_TEXT[r.status]}${r.handedAt ? ` · ${shortTime(r.handedAt)}` : ''}`}</Text>
+              <Text className='muted'>{`兑换码 ${r.code} · ${REDEMPTION_STATUS_TEXT[r.status]} · ${shortTime(r.handedAt ?? r.at)}`}</Text>
               {r.status === 'reversed' ? <Text className='muted'>{`撤销原因：${r.reverseReason ?? ''}`}</Text> : null}
               {r.status !== 'reversed' ? (
                 <>
                   <TextArea value={h.reasons[r.id] ?? ''} onChange={(v) => h.setReason(r.id, v)} placeholder='撤销原因（必填），例如：物品有破损，已收回' maxLength={REVERSE_REASON_MAX} autoSize />
                   <Button type='danger' fill='outline' block loading={h.busy === `reverse:${r.id}`} disabled={h.busy !== null} onClick={() => void h.reverse(r.id)}>
-                    撤销核销
+                    {r.status === 'handed' ? '撤销核销' : '撤销兑换'}
                   </Button>
                 </>
               ) : null}
