@@ -5,6 +5,16 @@ import { useElderClass } from '../../../hooks/use-elder';
 import { REWARD_NAME_MAX, usePointsSettings } from '../../../hooks/use-points';
 import './index.scss';
 
+function NotManager({ elder }: { elder: string }) {
+  return (
+    <View className={`page points-admin${elder}`}>
+      <View className='card'>
+        <Text>积分设置和核销由村（居）委会、经济社工作人员管理。</Text>
+      </View>
+    </View>
+  );
+}
+
 /**
  * 积分设置 (issue 20): a village's or cooperative's committee turns points and the public ranking on or off
  * and keeps its rewards (item, points, stock); the town's admin sets the town's rates here.
@@ -37,17 +47,11 @@ export default function PointsSettingsPage() {
   }
 
   if (list.loading && !list.data) return <LoadingState />;
+  // Staff of a grid or of the town node manage no place's points.
+  if (list.errorCode === 'GRID.PLACE_NOT_FOUND' || list.errorCode === 'AUTH.FORBIDDEN') return <NotManager elder={elder} />;
   if (list.error || !list.data) return <ErrorState message={list.error ?? '没有取到积分设置，请点“重试”。'} onRetry={() => void list.reload()} />;
   const d = list.data;
-  if (!d.canManage) {
-    return (
-      <View className={`page points-admin${elder}`}>
-        <View className='card'>
-          <Text>积分设置由村（居）委会、经济社工作人员管理。</Text>
-        </View>
-      </View>
-    );
-  }
+  if (!d.canManage) return <NotManager elder={elder} />;
   const set = d.settings;
   return (
     <View className={`page points-admin${elder}`}>

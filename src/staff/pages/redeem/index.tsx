@@ -35,7 +35,11 @@ export default function RedeemPage() {
       {h.notice ? <Text className='points-admin__notice'>{h.notice}</Text> : null}
       {h.actionError ? <Text className='error-text'>{h.actionError}</Text> : null}
 
-      {h.recent.error ? <Text className='error-text'>{h.recent.error}</Text> : null}
+      {h.recent.errorCode === 'GRID.PLACE_NOT_FOUND' || h.recent.errorCode === 'AUTH.FORBIDDEN' ? (
+        <Text className='error-text'>积分核销由村（居）委会、经济社工作人员办理。</Text>
+      ) : h.recent.error ? (
+        <Text className='error-text'>{h.recent.error}</Text>
+      ) : null}
       {(h.recent.data ?? []).length > 0 ? (
         <>
           <View className='section-title'>{`最近兑换（${(h.recent.data ?? []).length}）`}</View>
