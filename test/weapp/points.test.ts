@@ -54,8 +54,7 @@ setCloudHandler(({ data }) => {
 
 const scans: unknown[] = [];
 beforeAll(() => {
-  launchApp();
-  // The camera answers with the resident's code.
+  // The camera answers with the resident's code (installed before the app, which wraps the host's APIs).
   Object.assign((globalThis as unknown as { wx: Record<string, unknown> }).wx, {
     scanCode: (opts: { success?: (r: unknown) => void; complete?: () => void }) => {
       scans.push(opts);
@@ -63,6 +62,7 @@ beforeAll(() => {
       opts.complete?.();
     },
   });
+  launchApp();
 });
 
 test('我的积分 shows the balance and one line per entry, and 积分兑换 shows the redemption code big', async () => {
