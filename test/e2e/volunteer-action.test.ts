@@ -166,6 +166,9 @@ it('takes a lane full of rubbish from a report through a volunteer action to poi
   await input(staff, '8 位兑换码').fill(code);
   await button(staff, '核销兑换码').click();
   await visibleText(staff, '已核销：陈阿姨 领取 环保袋').waitFor();
+  await visibleText(staff, '最近兑换（1）').waitFor();
+  await visibleText(staff, '陈阿姨 · 环保袋（20 分）').waitFor();
+  await visibleText(staff, `兑换码 ${code} · 已领取`).waitFor();
   await t.shot(staff, 'points-handed-over');
 
   // The resident's list shows it collected.

@@ -26,7 +26,7 @@ export default function RewardsPage() {
 
       {red ? (
         <View className='card' aria-label='兑换码'>
-          <Text className='section-title'>{`兑换成功：${red.rewardName}`}</Text>
+          <Text className='rewards__title'>{`兑换成功：${red.rewardName}`}</Text>
           <Text className='muted'>请到村（居）委会出示兑换码领取，工作人员扫码或输入兑换码后即可领取。</Text>
           <Text className='rewards__code'>{red.code}</Text>
           <QrCode text={red.code} label={`兑换码 ${red.code}`} />
