@@ -137,6 +137,8 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'town/settings': 'concern',
   // Issue 20, item 3 (h20b): a team's leader flags a place 需要整治 from an event.
   'event/flagPlace': 'volunteer',
+  // Points (issue 20, h20p): 积分核销's list of a place's latest redemptions.
+  'reward/recent': 'volunteer',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

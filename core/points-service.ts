@@ -274,6 +274,17 @@ export async function reverse(ctx: Ctx, input: ParsedInputOf<'reward/reverse'>):
   return redemptionView(snap, done, true);
 }
 
+const RECENT_MAX = 30;
+
+/** 积分核销: the place's latest redemptions, with who redeemed them, for its committee and its town's admin. */
+export async function recentRedemptions(ctx: Ctx, input: ParsedInputOf<'reward/recent'>): Promise<{ items: RedemptionView[] }> {
+  const snap = await ctx.directory.current();
+  node(snap, input.nodeId, ['village', 'cooperative']);
+  requireManager(snap, ctx.caller, input.nodeId);
+  const list = await ctx.deps.store.points.redemptionsAt(input.nodeId, RECENT_MAX);
+  return { items: list.map((r) => redemptionView(snap, r, true)) };
+}
+
 /** concern/resolve, then the reporter's points for a report the handlers resolved. */
 export async function resolveAndAward(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>): Promise<ConcernDetail> {
   const detail = await concerns.resolve(ctx, input);

@@ -159,6 +159,8 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'town/settings': { roles: ['admin'], write: false },
   // Issue 20, item 3 (h20b): a team's leader (a resident) flags a place; leadership of the event's team is checked in the service. A report: the submit budget.
   'event/flagPlace': { roles: EVERYONE, write: true, budget: 'submit' },
+  // Points (issue 20, h20p): the place's committee and its town's admin (checked per place in points-service).
+  'reward/recent': { roles: ['staff', 'admin'], write: false },
 };
 
 export interface RateLimits {

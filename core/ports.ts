@@ -778,6 +778,8 @@ export interface PointsRepo {
   reverse(id: string, reason: string, at: string, entry: PointsEntry): Promise<Redemption | null>;
   /** Points earned and redeemed per place and month from `fromMonth` to `toMonth` (Beijing time) in these towns (all when null). */
   monthlyTotals(query: { fromMonth: string; toMonth: string; townIds: string[] | null }): Promise<PointsMonthTotal[]>;
+  /** The place's latest redemptions, newest first (ties by id, descending), at most `limit` (积分核销). */
+  redemptionsAt(nodeId: string, limit: number): Promise<Redemption[]>;
 }
 
 // Issue 16 (staff daily use): a resident's contact, left on 我的 with consent, asked once.

@@ -196,6 +196,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'town/settings': townSettings.get,
   // Issue 20, item 3 (h20b).
   'event/flagPlace': flagPlace,
+  // Points (issue 20, h20p).
+  'reward/recent': points.recentRedemptions,
 };
 
 /** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), a team (`teamId`), or the year of a calendar. */

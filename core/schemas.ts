@@ -495,7 +495,7 @@ export const schemas = {
   'event/flagPlace': z
     .object({
       eventId: id,
-      description: text(LIMITS.descriptionMax).refine((s) => s.length === 0 || [...s].length >= LIMITS.descriptionMin, {
+      description: text(LIMITS.descriptionMax).refine((s) => s.length === 0 || textProblem(s) !== null || [...s].length >= LIMITS.descriptionMin, {
         message: `must be at least ${LIMITS.descriptionMin} characters`,
         params: codedParams('CONCERN.DESCRIPTION_TOO_SHORT'),
       }),
@@ -506,6 +506,8 @@ export const schemas = {
       requestId: requestId.optional(),
     })
     .strict(),
+  // Points (issue 20, h20p): a place's latest redemptions, for its committee's 积分核销.
+  'reward/recent': z.object({ nodeId: id }).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

@@ -564,6 +564,8 @@ export interface Outputs extends TopicOutputs {
   'town/settings': TownSettingsView;
   // Issue 20, item 3 (h20b): the concern a leader's flag became.
   'event/flagPlace': ConcernDetail;
+  // Points (issue 20, h20p): 积分核销's latest redemptions of a place.
+  'reward/recent': { items: RedemptionView[] };
 }
 
 // Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.

@@ -149,6 +149,8 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'town/settings': () => ({}),
   // Issue 20, item 3 (h20b): the 大果 team's event; only its leader may flag.
   'event/flagPlace': () => ({ eventId: DEMO_EVENTS.daguoCleanup, description: '巷尾空地杂物堆积，需要整治' }),
+  // Points (issue 20, h20p).
+  'reward/recent': () => ({ nodeId: 'dz-xicheng-daguo' }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

@@ -200,6 +200,8 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'town/settings': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'TOWN.SETTINGS_INVALID' },
   // Issue 20, item 3 (h20b): only a leader of the event's team flags a place.
   'event/flagPlace': { resident: F, staff: F, office: F, admin: F },
+  // Points (issue 20, h20p): 大果's committee and 丹灶's admins see its redemptions; nobody else.
+  'reward/recent': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: F },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

@@ -59,6 +59,9 @@ describeOnBothStores((name, world) => {
       expect(await codeOf(v('reward/handOver', { nodeId: DAGUO, code: '00000000' }, I.daguoChair))).toBe('REDEMPTION.NOT_FOUND');
       expect(await v<RedemptionView>('reward/handOver', { nodeId: DAGUO, code: red.code }, I.daguoChair)).toMatchObject({ status: 'handed', personName: expect.any(String) });
       expect(await codeOf(v('reward/handOver', { nodeId: DAGUO, code: red.code }, I.daguoChair))).toBe('REDEMPTION.WRONG_STATE');
+      // 积分核销 lists the place's latest redemptions with who redeemed them, for its committee only.
+      expect((await v<{ items: RedemptionView[] }>('reward/recent', { nodeId: DAGUO }, I.daguoChair)).items).toEqual([expect.objectContaining({ id: red.id, status: 'handed', personName: expect.any(String) })]);
+      expect(await codeOf(v('reward/recent', { nodeId: DAGUO }, I.xinanStaff))).toBe('AUTH.FORBIDDEN');
 
       // Reversed with a reason: the bag back in stock, the points back, the step in the audit log.
       expect(await v<RedemptionView>('reward/reverse', { id: red.id, reason: '物品有破损，已收回' }, I.daguoChair)).toMatchObject({ status: 'reversed', reverseReason: '物品有破损，已收回' });

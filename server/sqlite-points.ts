@@ -123,6 +123,9 @@ export class SqlitePoints implements PointsRepo {
     const r = this.db.prepare(`SELECT * FROM redemptions WHERE node_id = ? AND code = ? ORDER BY at DESC LIMIT 1`).get(nodeId, code) as Row | undefined;
     return r ? toRedemption(r) : null;
   }
+  async redemptionsAt(nodeId: string, limit: number): Promise<Redemption[]> {
+    return (this.db.prepare(`SELECT * FROM redemptions WHERE node_id = ? ORDER BY at DESC, id DESC LIMIT ?`).all(nodeId, limit) as Row[]).map(toRedemption);
+  }
   async redemptionsOf(openid: string): Promise<Redemption[]> {
     return (this.db.prepare(`SELECT * FROM redemptions WHERE openid = ? ORDER BY at DESC, id DESC`).all(openid) as Row[]).map(toRedemption);
   }

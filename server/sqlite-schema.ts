@@ -681,4 +681,7 @@ export const MIGRATIONS: readonly string[] = [
   /* 35 (h20b, issue 20 item 3): a concern a volunteer team's leader flagged in the field (source 'team'); the source column's CHECK predates it */ `
   ALTER TABLE concerns ADD COLUMN origin TEXT NOT NULL DEFAULT 'resident' CHECK (origin IN ('resident','team'));
   `,
+  /* 36 (issue 20, h20p): 积分核销 lists a place's recent redemptions, newest first */ `
+  CREATE INDEX redemptions_place ON redemptions(node_id, at);
+  `,
 ];

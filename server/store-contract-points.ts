@@ -114,6 +114,20 @@ export function describePointsContract(current: () => Store): void {
       expect(await points.reverse('rd-none', '无', at(32), entry('p-ff', 1))).toBeNull();
     });
 
+    it('lists a place’s latest redemptions, newest first, at most as many as asked, and none of another place', async () => {
+      const { points } = current();
+      const place = uid('recent-place');
+      const r = await points.saveReward({ id: uid('rw'), nodeId: place, townId: 'danzao', name: '毛巾', points: 5, active: true, updatedAt: at(0) }, 5);
+      await points.award([entry('p-gg', 50, { nodeId: place }), entry('p-hh', 50)]);
+      const reds = [at(40), at(42), at(41)].map((when) => redemption('p-gg', r.id, 5, { nodeId: place, rewardName: '毛巾', at: when }));
+      for (const red of reds) expect(await points.redeem(red)).toBe('ok');
+      expect(await points.redemptionsAt(place, 10)).toEqual([reds[1], reds[2], reds[0]]);
+      expect(await points.redemptionsAt(place, 2)).toEqual([reds[1], reds[2]]);
+      await points.handOver(reds[0].id, at(50), '黄社长');
+      expect((await points.redemptionsAt(place, 10)).map((x) => x.status)).toEqual(['pending', 'pending', 'handed']);
+      expect(await points.redemptionsAt(uid('nowhere'), 10)).toEqual([]);
+    });
+
     it('totals points earned and redeemed per place and Beijing month, within the months and towns asked for', async () => {
       const { points } = current();
       // 2026-11-30T16:30Z is already December in Beijing.

@@ -34,12 +34,15 @@ export default defineAppConfig({
         // Admin (issue 19): the grid editor and the district's towns.
         'pages/grid/index',
         'pages/towns/index',
+        // Points (issue 20): 积分设置 and 积分核销.
+        'pages/points-settings/index',
+        'pages/redeem/index',
       ],
     },
     {
       // Volunteer teams and events; only the entry buttons live in the main package.
       root: 'volunteer',
-      pages: ['pages/teams/index', 'pages/team/index', 'pages/event/index', 'pages/create-event/index', 'pages/attendance/index', 'pages/mine/index'],
+      pages: ['pages/teams/index', 'pages/team/index', 'pages/event/index', 'pages/create-event/index', 'pages/attendance/index', 'pages/mine/index', 'pages/points/index', 'pages/rewards/index'],
     },
     {
       // The person's own data (export, account deletion) and feedback about the app.

@@ -116,6 +116,11 @@ export class CloudbasePoints implements PointsRepo {
     const [d] = await this.cb.find('redemptions', { nodeId, code }, [['at', 'desc']], 1);
     return d ? toRedemption(d) : null;
   }
+  async redemptionsAt(nodeId: string, limit: number): Promise<Redemption[]> {
+    // Same instant: the larger id first, as on SQLite (the index orders by time; ties are few and fetched whole).
+    const docs = await this.cb.find('redemptions', { nodeId }, [['at', 'desc'], ['_id', 'desc']], limit);
+    return docs.map(toRedemption);
+  }
   async redemptionsOf(openid: string): Promise<Redemption[]> {
     return (await this.cb.readAll('redemptions', { openid })).map(toRedemption).sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
   }

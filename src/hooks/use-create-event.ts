@@ -1,5 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { call } from '../services/api';
 import { errorText } from '../services/error-text';
 
@@ -31,9 +31,14 @@ export interface EventForm {
   openTo: 'members' | 'all';
 }
 
-/** The leader's form to start an event for their team (`?teamId=`). */
+/**
+ * The leader's form to start an event for their team (`?teamId=`); with `&actionId=` (issue 20) it schedules
+ * that volunteer action handed to the team, the form filled from the action's place and description.
+ */
 export function useCreateEvent() {
-  const teamId = useRouter().params.teamId ?? '';
+  const params = useRouter().params;
+  const teamId = params.teamId ?? '';
+  const actionId = params.actionId ?? '';
   const [form, setForm] = useState<EventForm>({
     title: '',
     description: '',
@@ -50,6 +55,20 @@ export function useCreateEvent() {
   });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [actionTitle, setActionTitle] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!actionId) return;
+    call('team/get', { id: teamId }).then(
+      (t) => {
+        const a = t.actions.find((x) => x.id === actionId);
+        if (!a) return setError('没有找到这次志愿行动，可能已安排或已取消。');
+        setActionTitle(a.title);
+        setForm((f) => ({ ...f, title: f.title || a.title, place: f.place || a.place, description: f.description || a.description }));
+      },
+      (e: unknown) => setError(errorText(e)),
+    );
+  }, [teamId, actionId]);
 
   const set = <K extends keyof EventForm>(key: K, value: EventForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -85,6 +104,7 @@ export function useCreateEvent() {
         capacity: Number(form.capacity),
         waitlist: form.waitlist,
         openTo: form.openTo,
+        ...(actionId ? { actionId } : {}),
       });
       // Texts the content check held wait for the town's moderator: say so rather than "published".
       void Taro.showToast({ title: e.moderation === 'published' ? '活动已发布' : '已提交审核', icon: e.moderation === 'published' ? 'success' : 'none', duration: 1500 });
@@ -96,5 +116,5 @@ export function useCreateEvent() {
     }
   };
 
-  return { teamId, form, set, error, busy, submit };
+  return { teamId, actionId, actionTitle, form, set, error, busy, submit };
 }

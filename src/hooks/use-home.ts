@@ -61,6 +61,9 @@ export function useHome() {
     goOpenApi: () => Taro.navigateTo({ url: '/staff/pages/open-api/index' }),
     goGridAdmin: () => Taro.navigateTo({ url: '/staff/pages/grid/index' }),
     goTowns: () => Taro.navigateTo({ url: '/staff/pages/towns/index' }),
+    // Points (issue 20).
+    goPointsSettings: () => Taro.navigateTo({ url: '/staff/pages/points-settings/index' }),
+    goRedeem: () => Taro.navigateTo({ url: '/staff/pages/redeem/index' }),
     goDashboard: () => Taro.navigateTo({ url: '/staff/pages/dashboard/index' }),
     goReport: () => Taro.navigateTo({ url: '/pages/report/index' }),
     goMine: () => Taro.navigateTo({ url: '/pages/my-concerns/index' }),

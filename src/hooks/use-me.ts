@@ -17,6 +17,7 @@ export function useMe() {
     canSwitchIdentity: process.env.TARO_ENV === 'h5',
     goMine: () => Taro.navigateTo({ url: '/pages/my-concerns/index' }),
     goMyVolunteer: () => Taro.navigateTo({ url: '/volunteer/pages/mine/index' }),
+    goPoints: () => Taro.navigateTo({ url: '/volunteer/pages/points/index' }),
     goBoard: () => Taro.navigateTo({ url: '/pages/board/index' }),
     goLogin: () => Taro.reLaunch({ url: LOGIN_PAGE }),
   };

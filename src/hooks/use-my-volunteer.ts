@@ -20,6 +20,7 @@ export function useMyVolunteer() {
     personalCode: () => call('volunteer/code', {}),
     openEvent: (id: string) => Taro.navigateTo({ url: `/volunteer/pages/event/index?id=${encodeURIComponent(id)}` }),
     openTeam: (id: string) => Taro.navigateTo({ url: `/volunteer/pages/team/index?id=${encodeURIComponent(id)}` }),
+    goPoints: () => Taro.navigateTo({ url: '/volunteer/pages/points/index' }),
     goTeams: () => Taro.navigateTo({ url: '/volunteer/pages/teams/index' }),
   };
 }

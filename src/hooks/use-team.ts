@@ -1,5 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
+import type { ActionView } from '../../core/action-views';
 import type { TeamDetail } from '../../core/views';
 import { call } from '../services/api';
 import { useOneAction } from './use-one-action';
@@ -8,7 +9,7 @@ import { useResource } from './use-resource';
 /** One team (`?id=`): join or leave; for its leader, review applications, mark 党员, start events. */
 export function useTeam() {
   const id = useRouter().params.id ?? '';
-  const team = useResource<TeamDetail>(() => call('team/get', { id }), { key: id });
+  const team = useResource<TeamDetail & { actions?: ActionView[] }>(() => call('team/get', { id }), { key: id });
   const { busy, actionError, run: runOne } = useOneAction();
   const [note, setNote] = useState('');
   const shown = useRef(false);
@@ -45,6 +46,9 @@ export function useTeam() {
       run(`${decision}:${memberId}`, decision === 'approve' ? '已同意' : '已拒绝', () => call('team/review', { teamId: id, memberId, decision })),
     setParty: (memberId: string, partyMember: boolean) => run(`party:${memberId}`, '已更新', () => call('team/setPartyMember', { teamId: id, memberId, partyMember })),
     openEvent: (eventId: string) => Taro.navigateTo({ url: `/volunteer/pages/event/index?id=${encodeURIComponent(eventId)}` }),
+    /** Issue 20: the leader schedules a volunteer action handed to the team (an event for it). */
+    scheduleAction: (actionId: string) =>
+      Taro.navigateTo({ url: `/volunteer/pages/create-event/index?teamId=${encodeURIComponent(id)}&actionId=${encodeURIComponent(actionId)}` }),
     createEvent: () => Taro.navigateTo({ url: `/volunteer/pages/create-event/index?teamId=${encodeURIComponent(id)}` }),
   };
 }

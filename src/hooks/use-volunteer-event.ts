@@ -1,5 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useRef, useState } from 'react';
+import type { ActionView } from '../../core/action-views';
 import type { EventDetail, ScanResult } from '../../core/views';
 import { call } from '../services/api';
 import { newRequestId } from '../services/request-id';
@@ -26,7 +27,7 @@ async function scanQr(): Promise<string | null> {
  */
 export function useVolunteerEvent() {
   const id = useRouter().params.id ?? '';
-  const event = useResource<EventDetail>(() => call('event/get', { id }), { key: id });
+  const event = useResource<EventDetail & { action?: ActionView | null }>(() => call('event/get', { id }), { key: id });
   const { busy, actionError, run: runOne } = useOneAction();
   const [notice, setNotice] = useState<string | null>(null);
   const [reason, setReason] = useState('');

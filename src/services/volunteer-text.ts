@@ -1,4 +1,5 @@
 /** Chinese labels of the volunteer module: team kinds, member and sign-up states, hours. */
+import type { ActionStatus } from '../../core/action-model';
 import type { HoursNote } from '../../core/hours';
 import type { EventAudience, MemberStatus, SignUpStatus, TeamKind } from '../../core/volunteer-model';
 import type { EventSummary } from '../../core/views';
@@ -77,3 +78,12 @@ export function signupBlockedText(e: Pick<EventSummary, 'teamName'> & { signupBl
   if (e.signupBlocked === 'EVENT.MEMBERS_ONLY' && e.myMembership === 'pending') return `这个活动只面向本队队员。您已申请加入${e.teamName}，队长同意后就可以报名了。`;
   return fallback(e.signupBlocked);
 }
+
+/** Issue 20: how far a volunteer action got, for the team's leaders, the event page and the resident's concern. */
+export const ACTION_STEP_TEXT: Readonly<Record<ActionStatus, string>> = {
+  draft: '待队长安排时间',
+  scheduled: '已安排志愿活动',
+  reported: '志愿服务队已反馈结果',
+  resolved: '已据此办结',
+  cancelled: '志愿行动已取消',
+};

@@ -30,8 +30,10 @@ export const E2E_START = '2026-11-25T02:00:00.000Z';
 export interface Harness {
   base: string;
   rt: LocalRuntime;
-  /** The server's clock (and the pages'): E2E_START plus the real time elapsed since the harness started. */
+  /** The server's clock (and the pages'): E2E_START plus the real time elapsed since the harness started (plus what `advance` added). */
   now(): Date;
+  /** Moves the server's clock and every open page's clock on by `ms` (e.g. to the day of an event); time then runs on as before. */
+  advance(ms: number): Promise<void>;
   browser: Browser;
   /** Content Security Policy violations the pages reported since the last check (the page's CSP must hold everywhere). */
   cspViolations: string[];
@@ -44,7 +46,8 @@ export async function startHarness(start: string = E2E_START): Promise<Harness> 
   const staticDir = path.join(ROOT, 'dist-h5');
   if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist-h5 is missing: run `npm run build:h5` first (npm test does)');
   const startedAt = performance.now();
-  const now = () => new Date(Date.parse(start) + Math.round(performance.now() - startedAt));
+  let skipped = 0;
+  const now = () => new Date(Date.parse(start) + skipped + Math.round(performance.now() - startedAt));
   const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now, uploadsDir: mkdtempSync(path.join(os.tmpdir(), 'jiefang-e2e-uploads-')) });
   rt.startJobs(200);
   const server: http.Server = createHttpServer(rt, { mode: 'local', staticDir });
@@ -72,6 +75,11 @@ export async function startHarness(start: string = E2E_START): Promise<Harness> 
     now,
     browser,
     cspViolations,
+    async advance(ms) {
+      if (ms < 0) throw new Error('the clock only moves forward');
+      skipped += ms;
+      for (const context of browser.contexts()) await context.clock.setSystemTime(now());
+    },
     async newPage(options = {}) {
       const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
       // The page's clock is the server's: installed at the server's time, then running at the real pace.

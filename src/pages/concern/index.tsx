@@ -12,6 +12,7 @@ import { PrivacyGate } from '../../components/privacy-gate';
 import { FollowUpBox } from '../../components/follow-up-box';
 import { SubmittedCard } from '../../components/submitted-card';
 import { RATE_BOX_ID } from '../../hooks/use-follow-up';
+import { ACTION_STEP_TEXT } from '../../services/volunteer-text';
 import './index.scss';
 
 export default function ConcernPage() {
@@ -29,6 +30,12 @@ export default function ConcernPage() {
       <PrivacyGate />
       {d.justSubmitted ? <SubmittedCard concern={concern.data} onClose={d.closeSubmitted} /> : null}
       <ConcernView concern={concern.data} />
+      {concern.data.volunteerAction && concern.data.volunteerAction.status !== 'cancelled' ? (
+        <View className='card' aria-label='志愿行动'>
+          <Text className='reply-box__title'>{`由${concern.data.volunteerAction.teamName}处理`}</Text>
+          <Text className='muted'>{`${ACTION_STEP_TEXT[concern.data.volunteerAction.status]}。村（居）委会仍负责这条诉求的办理和答复。`}</Text>
+        </View>
+      ) : null}
       {concern.data.mine ? <FollowUpBox concern={concern.data} f={d} /> : null}
       {d.can('rate') ? (
         <View className='card reply-box' id={RATE_BOX_ID}>

@@ -100,6 +100,17 @@ export default function HomePage() {
             办理统计
           </Button>
         ) : null}
+        {/* Points (issue 20): committee staff of a village or cooperative, and the town's admin (its rates). */}
+        {home.isHandler && (me.role === 'staff' || me.role === 'admin') ? (
+          <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goPointsSettings()}>
+            积分设置
+          </Button>
+        ) : null}
+        {home.isHandler && me.role === 'staff' ? (
+          <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goRedeem()}>
+            积分核销
+          </Button>
+        ) : null}
         {home.isAdmin ? (
           <View className='home__messages'>
             <Button type='primary' fill='outline' size='xlarge' block onClick={() => void home.goModeration()}>

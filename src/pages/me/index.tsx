@@ -49,6 +49,9 @@ export default function MePage() {
         <Button size='xlarge' block onClick={() => void m.goMyVolunteer()}>
           我的志愿
         </Button>
+        <Button size='xlarge' block onClick={() => void m.goPoints()}>
+          我的积分
+        </Button>
         <Button size='xlarge' block onClick={() => void m.goBoard()}>
           公开栏（已办结的诉求）
         </Button>

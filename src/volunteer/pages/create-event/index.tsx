@@ -19,6 +19,12 @@ export default function CreateEventPage() {
   const f = c.form;
   return (
     <View className={`page create-event${elder}`}>
+      {c.actionId ? (
+        <View className='card'>
+          <Text className='create-event__label'>{`安排志愿行动：${c.actionTitle ?? ''}`}</Text>
+          <Text className='muted'>经办人把居民反映的问题交给本队处理，请确定时间和名额；反映人的个人信息已隐去。</Text>
+        </View>
+      ) : null}
       <View className='card'>
         <Text className='create-event__label'>活动名称</Text>
         <Input value={f.title} onChange={(v) => c.set('title', v)} placeholder='例如：村道周末清洁行动' maxLength={TITLE_MAX} />

@@ -6,6 +6,7 @@ import { errorText } from '../../../services/error-text';
 import { fullTime, shortTime } from '../../../services/format';
 import { AUDIENCE_TEXT, EVENT_REVIEW_TEXT, eventWindow, hoursText, placesText, mySignUpText, signupBlockedText } from '../../../services/volunteer-text';
 import { RotatingQr } from '../../components/rotating-qr';
+import { ActionResultBox } from '../../components/action-result-box';
 import { useElderClass } from '../../../hooks/use-elder';
 import { PrivacyGate } from '../../../components/privacy-gate';
 import { CodeEntry } from '../../../components/code-entry';
@@ -41,6 +42,8 @@ export default function EventPage() {
         {e.description ? <Text className='vevent__desc'>{e.description}</Text> : null}
         {e.moderation === 'published' && !e.iLead ? <ReportLink eventId={e.id} label='举报这个活动的内容' /> : null}
       </View>
+
+      {e.action ? <ActionResultBox action={e.action} eventId={e.id} iLead={e.iLead} onDone={event.reload} /> : null}
 
       {open && e.moderation !== 'published' ? (
         <View className='card'>

@@ -20,6 +20,9 @@ export default function MyVolunteerPage() {
       <View className='card my-volunteer__total'>
         <Text className='muted'>累计确认志愿工时</Text>
         <Text className='my-volunteer__hours'>{hoursText(d.totalConfirmedMinutes)} 小时</Text>
+        <Button type='primary' fill='outline' onClick={() => void m.goPoints()}>
+          我的积分与兑换
+        </Button>
       </View>
 
       <View className='section-title'>即将参加（{d.upcoming.length}）</View>

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { ErrorState, LoadingState } from '../../../components/page-state';
 import { useTeam } from '../../../hooks/use-team';
-import { MEMBER_STATUS_TEXT, TEAM_KIND_TEXT, TEAM_NOTE_MAX } from '../../../services/volunteer-text';
+import { ACTION_STEP_TEXT, MEMBER_STATUS_TEXT, TEAM_KIND_TEXT, TEAM_NOTE_MAX } from '../../../services/volunteer-text';
 import { EventCard } from '../../components/cards';
 import { useElderClass } from '../../../hooks/use-elder';
 import './index.scss';
@@ -74,6 +74,28 @@ export default function TeamPage() {
               </View>
             ))}
           </View>
+        </>
+      ) : null}
+
+      {d.iLead && (d.actions ?? []).length > 0 ? (
+        <>
+          <View className='section-title'>{`志愿行动（${(d.actions ?? []).length}）`}</View>
+          {(d.actions ?? []).map((a) => (
+            <View key={a.id} className='card' aria-label={a.title}>
+              <Text className='team__name'>{a.title}</Text>
+              <Text className='muted'>{`${ACTION_STEP_TEXT[a.status]} · ${a.startedByName}发起 · 共 ${a.concernIds.length} 条反映`}</Text>
+              <Text className='team__desc'>{a.description}</Text>
+              {a.status === 'draft' ? (
+                <Button type='primary' block disabled={t.busy !== null} onClick={() => void t.scheduleAction(a.id)}>
+                  安排时间
+                </Button>
+              ) : a.eventId ? (
+                <Button fill='outline' block onClick={() => void t.openEvent(a.eventId!)}>
+                  查看活动
+                </Button>
+              ) : null}
+            </View>
+          ))}
         </>
       ) : null}
 
