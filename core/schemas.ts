@@ -328,7 +328,7 @@ export const schemas = {
       decision: text(TOPIC_LIMITS.decisionMax),
       reasons: text(TOPIC_LIMITS.reasonsMax),
       concerns: z
-        .array(z.object({ category: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), description: text(LIMITS.descriptionMax) }).strict())
+        .array(z.object({ category: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), description: text(LIMITS.descriptionMax), teamId: id.optional() }).strict())
         .max(TOPIC_LIMITS.concernsMax)
         .optional(),
     })

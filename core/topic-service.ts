@@ -21,6 +21,7 @@ import type { PlaceView, TopicCommentView, TopicDetail, TopicSummary } from './t
 import { meetingViews } from './topic-meeting-views';
 import { supportsNeededFor } from './topic-town-settings';
 import { tidyPunctuation } from './notice-text';
+import { decisionTeams, linkedActions, placeTeams, startDecisionAction } from './topic-actions';
 
 const DAY_MS = 86_400_000;
 export const TOPIC_PAGE = (id: string) => `/yishi/pages/topic/index?id=${id}`;
@@ -110,7 +111,11 @@ export async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promi
   const canManage = isCommittee(snap, caller, t.placeId);
   const open = t.stage === 'open' || t.stage === 'collecting' || t.stage === 'awaiting_answer';
   const takePart = open ? refusal(snap, place, t) : 'TOPIC.CLOSED';
-  const linked = tally ? await Promise.all(tally.concernIds.map((id) => concerns.get(id))) : [];
+  const [linked, actions, teams] = await Promise.all([
+    tally ? Promise.all(tally.concernIds.map((id) => concerns.get(id))) : Promise.resolve([]),
+    tally ? linkedActions(ctx.deps, tally.concernIds) : Promise.resolve([]),
+    canManage && t.stage === 'closed' ? placeTeams(ctx.deps, snap, t.placeId) : Promise.resolve([]),
+  ]);
   const shown = (isAuthor: boolean, text: string, moderation: Moderation) => shownText(caller, isAuthor, text, moderation, false, { snap, townId: t.townId });
   const decisionShown = (s: string | null) => (s === null || !tally ? s : shown(canManage, s, tally.decisionModeration ?? 'published'));
   return {
@@ -137,7 +142,13 @@ export async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promi
           decidedByName: tally.decidedByName,
           concerns: tally.concernIds.map((id, i) => {
             const c = linked[i];
-            return { id, status: c?.status ?? null, categoryName: c ? categoryOf(snap, c.route.townId, c.category)?.name ?? null : null };
+            const a = actions[i];
+            return {
+              id,
+              status: c?.status ?? null,
+              categoryName: c ? categoryOf(snap, c.route.townId, c.category)?.name ?? null : null,
+              action: a ? { status: a.status, teamName: a.teamName } : null,
+            };
           }),
         }
       : null,
@@ -148,6 +159,7 @@ export async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promi
     mustVerify: t.requireVerified === true && t.options.length > 0 && takePart === null && !place?.verified,
     meetings: meetingViews(t, canManage || mod),
     verifyRequestedAt: place?.verifyRequestedAt ?? null,
+    teams,
   };
 }
 
@@ -352,11 +364,15 @@ export async function decide(ctx: Ctx, input: ParsedInputOf<'topic/decide'>): Pr
   const t = await visibleTopic(ctx, snap, input.id);
   if (!isCommittee(snap, ctx.caller, t.placeId)) throw new AppError('TOPIC.NOT_COMMITTEE', `the caller does not run topics of ${t.placeId}`);
   if (t.stage !== 'closed' || !t.result) throw new AppError('TOPIC.WRONG_STAGE', `topic ${t.id} is ${t.stage}: a decision follows the deadline`);
+  const teams = await decisionTeams(ctx, snap, t, input.concerns ?? []);
   const decisionModeration = await moderate(ctx.deps, ctx.caller, `${input.decision}\n${input.reasons}`);
   const concernIds: string[] = [];
   for (const [i, c] of (input.concerns ?? []).entries()) {
     const parsed = schemas['concern/submit'].parse({ category: c.category, description: c.description, placeId: t.placeId, requestId: `${t.id}-d${i + 1}` });
-    concernIds.push((await submitConcern(ctx, parsed)).id);
+    const filed = (await submitConcern(ctx, parsed)).id;
+    concernIds.push(filed);
+    const team = teams.get(i);
+    if (team) await startDecisionAction(ctx, snap, t, filed, i, team);
   }
   const at = ctx.deps.now().toISOString();
   const result = { ...t.result, decision: input.decision, reasons: input.reasons, decidedAt: at, decidedByName: ctx.caller.name, decisionModeration, concernIds };

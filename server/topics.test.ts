@@ -12,7 +12,8 @@ import type { Deps } from '../core/ports';
 import type { Router } from '../core/router';
 import { loadCloudConfig } from './cloud-config';
 import { createCloudRuntime } from './cloud-runtime';
-import { DEMO_IDENTITIES as I } from './demo-data';
+import { DEMO_IDENTITIES as I, DEMO_TEAMS, demoVolunteers } from './demo-data';
+import { seedCloudbaseVolunteers } from './cloudbase/seed';
 import { createLocalRuntime } from './local-runtime';
 import { useCloudFunctions, useWechatPassing } from './test-cloud-function';
 import { testClock, type TestClock } from './test-clock';
@@ -274,6 +275,37 @@ function describeTopics(name: string, setup: (clock: TestClock) => Promise<Env>,
       expect(told.items.filter((m) => m.kind === 'content_removed')).toEqual([expect.objectContaining({ page: `/yishi/pages/topic/index?id=${t.id}` })]);
     });
 
+    it('hands a concern of the decision to a volunteer team of the place; the topic shows its status and how far the action got', async () => {
+      await call(I.resident, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
+      const t = await call<TopicDetail>(I.daguoChair, 'topic/create', { placeId: 'dz-xicheng-daguo', title: '河涌边垃圾怎么清', background: '河涌边杂物多，请街坊们议一议', options: ['请志愿服务队清理', '请保洁公司'], deadline: deadline() });
+      expect(t.teams).toEqual([]);
+      await call(I.resident, 'topic/vote', { id: t.id, optionId: 'o1' });
+      env.clock.advance(3 * DAY + 1000);
+      const closed = await call<TopicDetail>(I.daguoChair, 'topic/get', { id: t.id });
+      expect(closed.teams).toEqual([{ id: DEMO_TEAMS.daguo, name: '大果党群清洁志愿服务队' }]);
+      // Residents are offered no team list.
+      expect((await call<TopicDetail>(I.resident, 'topic/get', { id: t.id })).teams).toEqual([]);
+      const decision = (teamId: string) => ({ id: t.id, decision: '请志愿服务队清理河涌边', reasons: '多数街坊选择志愿服务队', concerns: [{ category: 'public_space', description: '按议事结果清理河涌边的垃圾杂物', teamId }] });
+      const counts = await call(I.daguoChair, 'concern/inboxCounts');
+      // Refused before anything is written: another village's team, a team that does not exist, a 街坊会 leader who handles no concern.
+      expect(await code(call(I.daguoChair, 'topic/decide', decision(DEMO_TEAMS.dungen)))).toBe('ACTION.TEAM_ELSEWHERE');
+      expect(await code(call(I.daguoChair, 'topic/decide', decision('team-missing')))).toBe('TEAM.NOT_FOUND');
+      expect(await code(call(I.daguoLeader, 'topic/decide', decision(DEMO_TEAMS.daguo)))).toBe('TOPIC.ACTION_NOT_HANDLER');
+      expect(await call(I.daguoChair, 'concern/inboxCounts')).toEqual(counts);
+      expect((await env.deps.store.topics.get(t.id))?.stage).toBe('closed');
+
+      const decided = await call<TopicDetail>(I.daguoChair, 'topic/decide', decision(DEMO_TEAMS.daguo));
+      const [link] = decided.result?.concerns ?? [];
+      expect(link).toMatchObject({ status: 'accepted', categoryName: expect.any(String), action: { status: 'draft', teamName: '大果党群清洁志愿服务队' } });
+      // The team's leader has the draft to schedule; the concern's handlers see the action on it.
+      const team = (await env.router.call('volunteer', 'team/get', { id: DEMO_TEAMS.daguo }, I.daguoLeader)) as { actions: Array<{ status: string; concernIds: string[] }> };
+      expect(team.actions.filter((a) => a.concernIds.includes(link.id)).map((a) => a.status)).toEqual(['draft']);
+      expect(await call<ConcernDetail>(I.daguoChair, 'concern/get', { id: link.id })).toMatchObject({ status: 'accepted', volunteerAction: { status: 'draft' } });
+      // Residents follow it from the topic: the team, never a volunteer.
+      expect((await call<TopicDetail>(I.resident, 'topic/get', { id: t.id })).result?.concerns).toEqual([link]);
+      expect((await env.deps.store.outbox.claimDue(env.deps.now().toISOString(), env.deps.now().toISOString(), 100)).filter((n) => n.kind === 'action_started').map((n) => n.recipientOpenid)).toEqual([I.daguoLeader]);
+    });
+
     it("asks a proposal for the supports the town admin set, and keeps each proposal's number", async () => {
       await places();
       expect(await call(I.townAdmin, 'town/topicSettings')).toEqual({ townId: 'danzao', supportsNeeded: 2 });
@@ -308,6 +340,7 @@ describe('on CloudBase', () => {
   useWechatPassing();
   describeTopics('CloudBase (wire fake)', async (clock) => {
     const rt = createCloudRuntime(loadCloudConfig(process.env), cloud.app(), clock.now);
+    await seedCloudbaseVolunteers(cloud.store().cb, demoVolunteers(new Date('2026-11-30T00:00:00.000Z'), (id) => `secret-${id}`));
     return { router: rt.router, deps: rt.deps, clock };
   });
 });
