@@ -1046,4 +1046,6 @@ export interface TopicRepo {
    * null): false (nothing changed) when it is not at `from` there.
    */
   setCommentModeration(id: string, from: Moderation, to: Moderation, townIds: string[] | null): Promise<boolean>;
+  /** Topics with a held text of their committee (`committeeHeld`) in these towns (all when null), at most `limit`, in id order. An indexed query. */
+  heldCommittee(townIds: string[] | null, limit: number): Promise<Topic[]>;
 }

@@ -193,7 +193,7 @@ export const schemas = {
   'feedback/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'moderation/list': z.object({}).strict(),
   'moderation/decide': z
-    .object({ kind: z.enum(['concern', 'message', 'event', 'cancelReason', 'application', 'hoursReason', 'photo', 'reportedConcern', 'reportedMessage', 'reportedEvent', 'reportedTopicComment', 'topic', 'topicComment']), id: z.union([id, pairId]), decision: z.enum(['publish', 'reject']) })
+    .object({ kind: z.enum(['concern', 'message', 'event', 'cancelReason', 'application', 'hoursReason', 'photo', 'reportedConcern', 'reportedMessage', 'reportedEvent', 'reportedTopicComment', 'topic', 'topicComment', 'topicAnswer', 'topicDecision', 'topicMinutes']), id: z.union([id, pairId]), decision: z.enum(['publish', 'reject']) })
     .strict(),
   // 举报: the concern's description, or one message of its thread.
   // `finalReply`: the board card's 办理答复 (the card carries no message id), instead of a `messageId`.

@@ -82,6 +82,11 @@ export interface Topic {
   requireVerified?: boolean;
   /** 议事会: offline meetings attached to the topic, in the order they were added. */
   meetings?: TopicMeeting[];
+  /**
+   * Some text of the committee (its answer to the proposal, its decision and reasons, a meeting's minutes)
+   * is held for review: the topic is in 内容审核 (kept by every change, core/topic-committee-texts.ts).
+   */
+  committeeHeld?: boolean;
 }
 
 /** A comment or a reply (one level: a reply's parent is a comment). */

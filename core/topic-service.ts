@@ -21,6 +21,7 @@ import type { PlaceView, TopicCommentView, TopicDetail, TopicSummary } from './t
 import { meetingViews } from './topic-meeting-views';
 import { supportsNeededFor } from './topic-town-settings';
 import { tidyPunctuation } from './notice-text';
+import { hasHeldCommitteeText } from './topic-committee-texts';
 import { decisionTeams, linkedActions, placeTeams, startDecisionAction } from './topic-actions';
 
 const DAY_MS = 86_400_000;
@@ -182,7 +183,8 @@ const toOptions = (labels: readonly string[]) => labels.map((label, i) => ({ id:
 
 /** Applies a change at the version read; a topic changed meanwhile is a conflict the caller may retry. */
 export async function change(deps: Deps, t: Topic, fields: Parameters<Deps['store']['topics']['update']>[2]): Promise<Topic> {
-  const updated = await deps.store.topics.update(t.id, t.version, { ...fields, updatedAt: deps.now().toISOString() });
+  const committeeHeld = hasHeldCommitteeText({ ...t, ...fields });
+  const updated = await deps.store.topics.update(t.id, t.version, { ...fields, committeeHeld, updatedAt: deps.now().toISOString() });
   if (!updated) throw new AppError('TOPIC.CONFLICT', `topic ${t.id} changed since it was read`);
   return updated;
 }

@@ -678,4 +678,7 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE town_settings ADD COLUMN checkin_margin_minutes INTEGER;
   ALTER TABLE town_settings ADD COLUMN reminder_lead_minutes INTEGER;
   `,
+  /* 35 (街坊议事, issue 21 third round): topics whose committee text (answer, decision, minutes) is held, for 内容审核 */ `
+  CREATE INDEX topics_committee_held ON topics(town_id, id) WHERE json_extract(data, '$.committeeHeld') = 1;
+  `,
 ];

@@ -393,4 +393,45 @@ describe('held text in 街坊议事 (SQLite, the local word list)', () => {
     await expect(call(I.resident2, 'topic/get', { id: p.id })).rejects.toMatchObject({ code: 'TOPIC.NOT_FOUND' });
     expect(mine((await call<Items>(I.townAdmin, 'moderation/list')).items)).toEqual([]);
   });
+
+  it("holds the committee's own texts (answer, decision and reasons, minutes) from residents and notices until a moderator of the town publishes them", async () => {
+    await call(I.resident, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
+    await call(I.resident2, 'me/setPlace', { placeId: 'dz-xicheng' });
+    rt.deps.topicSupports = { danzao: 1 };
+    const p = await call<TopicDetail>(I.resident, 'topic/propose', { title: '祠堂前增设路灯', background: '晚上很黑' });
+    const answered = await call<TopicDetail>(I.xichengStaff, 'topic/answerProposal', { id: p.id, accept: true, reason: '详情加微信 abc123 了解', deadline: '2026-12-04T02:00:00.000Z', options: ['太阳能路灯', '市电路灯'] });
+    expect(answered.answer?.reason).toBe('详情加微信 abc123 了解');
+    await call(I.xichengStaff, 'topic/saveMeeting', { id: p.id, date: '2026-12-02T11:30:00.000Z', place: '村党群服务中心', minutes: '会后加微信 abc123 报名', attendance: 30 });
+    await call(I.resident, 'topic/vote', { id: p.id, optionId: 'o1' });
+    clock.advance(3 * 86_400_000);
+    await call(I.xichengStaff, 'topic/decide', { id: p.id, decision: '安装太阳能路灯', reasons: '施工队请加微信 abc123' });
+    const seen = async (who: string) => {
+      const t = await call<TopicDetail>(who, 'topic/get', { id: p.id });
+      return [t.answer?.reason, t.result?.decision, t.result?.reasons, t.meetings[0].minutes, t.meetings[0].place];
+    };
+    const HELD = '（该内容正在审核，审核通过后显示）';
+    const full = ['详情加微信 abc123 了解', '安装太阳能路灯', '施工队请加微信 abc123', '会后加微信 abc123 报名', '村党群服务中心'];
+    expect(await seen(I.xichengStaff)).toEqual(full);
+    expect(await seen(I.townAdmin)).toEqual(full);
+    expect(await seen(I.resident)).toEqual([HELD, HELD, HELD, HELD, '']);
+    expect(await seen(I.jiujiangAdmin)).toEqual([HELD, HELD, HELD, HELD, '']);
+    // No notice carries them.
+    const bodies = rt.store.db.prepare(`SELECT body FROM outbox WHERE kind LIKE 'topic_%'`).pluck().all() as string[];
+    expect(bodies.join('\n')).not.toContain('微信');
+
+    type Items = { items: Array<{ kind: string; id: string; text: string; subject: { kind: string; id: string } }> };
+    const ours = async (who: string) => (await call<Items>(who, 'moderation/list')).items.filter((i) => i.subject.id === p.id).map((i) => [i.kind, i.id]);
+    expect((await ours(I.townAdmin)).sort()).toEqual([['topicAnswer', p.id], ['topicDecision', p.id], ['topicMinutes', `${p.id}_m1`]].sort());
+    expect(await ours(I.jiujiangAdmin)).toEqual([]);
+    expect(await code(call(I.jiujiangAdmin, 'moderation/decide', { kind: 'topicDecision', id: p.id, decision: 'publish' }))).toBe('MODERATION.NOT_HELD');
+    expect(await code(call(I.townAdmin, 'moderation/decide', { kind: 'topicMinutes', id: `${p.id}_m9`, decision: 'publish' }))).toBe('MODERATION.NOT_HELD');
+    expect(await call(I.townAdmin, 'moderation/decide', { kind: 'topicDecision', id: p.id, decision: 'publish' })).toEqual({ decided: true });
+    expect(await call(I.townAdmin, 'moderation/decide', { kind: 'topicAnswer', id: p.id, decision: 'publish' })).toEqual({ decided: true });
+    expect(await call(I.townAdmin, 'moderation/decide', { kind: 'topicMinutes', id: `${p.id}_m1`, decision: 'reject' })).toEqual({ decided: true });
+    expect(await code(call(I.townAdmin, 'moderation/decide', { kind: 'topicAnswer', id: p.id, decision: 'reject' }))).toBe('MODERATION.NOT_HELD');
+    expect(await seen(I.resident)).toEqual(['详情加微信 abc123 了解', '安装太阳能路灯', '施工队请加微信 abc123', HELD, '']);
+    expect(await seen(I.xichengStaff)).toEqual(full);
+    expect(await ours(I.townAdmin)).toEqual([]);
+    expect((await rt.store.topics.get(p.id))?.committeeHeld).toBe(false);
+  });
 });
