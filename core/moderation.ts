@@ -84,7 +84,7 @@ export async function listHeld(ctx: Ctx): Promise<{ items: ModerationItem[] }> {
       ...(urlOf.get(p.fileId) ? { photoUrl: urlOf.get(p.fileId) } : {}),
       at: p.submittedAt,
       townId: p.townId,
-      subject: { kind: 'concern' as const, id: p.concernId },
+      subject: { kind: p.subject === 'topic' ? ('topic' as const) : ('concern' as const), id: p.concernId },
     })),
   ];
   items.push(...(await reportedItems(ctx, towns, LIST_MAX)));

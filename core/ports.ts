@@ -870,6 +870,8 @@ export interface PhotoCheck {
   status: 'pending' | Moderation;
   submittedAt: string;
   decidedAt: string | null;
+  /** `topic`: a topic's background photo, `concernId` then holding the topic's id (街坊议事); absent: a concern's. */
+  subject?: 'topic';
 }
 
 /** Photo checks (`photo_checks`): one per file. */

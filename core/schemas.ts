@@ -313,10 +313,10 @@ export const schemas = {
   'topic/get': z.object({ id }).strict(),
   /** A committee (or a 街坊会 leader) opens a topic; no options is a discussion without a vote. */
   'topic/create': z
-    .object({ placeId: id, title: text(TOPIC_LIMITS.titleMax), background: optionalText(TOPIC_LIMITS.backgroundMax), options: topicOptions, deadline: instant, requireVerified: z.boolean().optional() })
+    .object({ placeId: id, title: text(TOPIC_LIMITS.titleMax), background: optionalText(TOPIC_LIMITS.backgroundMax), options: topicOptions, deadline: instant, requireVerified: z.boolean().optional(), photos: photos.max(TOPIC_LIMITS.photosMax).optional() })
     .strict(),
   /** A resident proposes a topic for their own place. */
-  'topic/propose': z.object({ title: text(TOPIC_LIMITS.titleMax), background: optionalText(TOPIC_LIMITS.backgroundMax) }).strict(),
+  'topic/propose': z.object({ title: text(TOPIC_LIMITS.titleMax), background: optionalText(TOPIC_LIMITS.backgroundMax), photos: photos.max(TOPIC_LIMITS.photosMax).optional() }).strict(),
   'topic/support': z.object({ id }).strict(),
   'topic/vote': z.object({ id, optionId: z.string().regex(/^o[1-9]$/, 'optionId must be o1…o9') }).strict(),
   /** A comment, or a reply to one (`parentId`). */

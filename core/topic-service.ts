@@ -21,6 +21,7 @@ import type { PlaceView, TopicCommentView, TopicDetail, TopicSummary } from './t
 import { meetingViews } from './topic-meeting-views';
 import { supportsNeededFor } from './topic-town-settings';
 import { tidyPunctuation } from './notice-text';
+import { checkPhotos, shownPhotoUrlLists, submitPhotoChecks } from './photos';
 import { hasHeldCommitteeText } from './topic-committee-texts';
 import { decisionTeams, linkedActions, placeTeams, startDecisionAction } from './topic-actions';
 
@@ -112,10 +113,11 @@ export async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promi
   const canManage = isCommittee(snap, caller, t.placeId);
   const open = t.stage === 'open' || t.stage === 'collecting' || t.stage === 'awaiting_answer';
   const takePart = open ? refusal(snap, place, t) : 'TOPIC.CLOSED';
-  const [linked, actions, teams] = await Promise.all([
+  const [linked, actions, teams, [photos]] = await Promise.all([
     tally ? Promise.all(tally.concernIds.map((id) => concerns.get(id))) : Promise.resolve([]),
     tally ? linkedActions(ctx.deps, tally.concernIds) : Promise.resolve([]),
     canManage && t.stage === 'closed' ? placeTeams(ctx.deps, snap, t.placeId) : Promise.resolve([]),
+    shownPhotoUrlLists(ctx.deps, caller, [t.photos ?? []]),
   ]);
   const shown = (isAuthor: boolean, text: string, moderation: Moderation) => shownText(caller, isAuthor, text, moderation, false, { snap, townId: t.townId });
   const decisionShown = (s: string | null) => (s === null || !tally ? s : shown(canManage, s, tally.decisionModeration ?? 'published'));
@@ -161,6 +163,7 @@ export async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promi
     meetings: meetingViews(t, canManage || mod),
     verifyRequestedAt: place?.verifyRequestedAt ?? null,
     teams,
+    photos,
   };
 }
 
@@ -235,13 +238,19 @@ export async function get(ctx: Ctx, input: ParsedInputOf<'topic/get'>): Promise<
   return detail(ctx, snap, await visibleTopic(ctx, snap, input.id));
 }
 
-async function newTopic(ctx: Ctx, snap: DirectorySnapshot, fields: Pick<Topic, 'placeId' | 'title' | 'background' | 'options' | 'origin' | 'stage' | 'deadline' | 'supportsNeeded' | 'requireVerified'>): Promise<Topic> {
+async function newTopic(ctx: Ctx, snap: DirectorySnapshot, fields: Pick<Topic, 'placeId' | 'title' | 'background' | 'options' | 'origin' | 'stage' | 'deadline' | 'supportsNeeded' | 'requireVerified'>, photos: readonly string[] = []): Promise<Topic> {
+  // Photos as on a concern: the author's own uploads only, each submitted to the image check before the topic is stored.
+  await checkPhotos(ctx.deps, ctx.caller.openid, photos);
   const moderation: Moderation = await moderate(ctx.deps, ctx.caller, `${fields.title}\n${fields.background}`);
   const now = ctx.deps.now().toISOString();
+  const id = ctx.deps.newId('tp');
+  const townId = snap.grid.placement(fields.placeId).town?.id ?? '';
+  await submitPhotoChecks(ctx.deps, ctx.caller, photos, { concernId: id, townId, subject: 'topic' });
   const t: Topic = {
     ...fields,
-    id: ctx.deps.newId('tp'),
-    townId: snap.grid.placement(fields.placeId).town?.id ?? '',
+    ...(photos.length > 0 ? { photos: [...photos] } : {}),
+    id,
+    townId,
     authorOpenid: ctx.caller.openid,
     authorName: ctx.caller.name,
     moderation,
@@ -262,7 +271,7 @@ export async function create(ctx: Ctx, input: ParsedInputOf<'topic/create'>): Pr
   placeNode(snap, input.placeId);
   if (!isCommittee(snap, ctx.caller, input.placeId)) throw new AppError('TOPIC.NOT_COMMITTEE', `the caller does not run topics of ${input.placeId}`);
   checkDeadline(ctx.deps, input.deadline);
-  const t = await newTopic(ctx, snap, { placeId: input.placeId, title: input.title, background: input.background, options: toOptions(input.options), origin: 'committee', stage: 'open', deadline: input.deadline, supportsNeeded: 0, ...(input.requireVerified ? { requireVerified: true } : {}) });
+  const t = await newTopic(ctx, snap, { placeId: input.placeId, title: input.title, background: input.background, options: toOptions(input.options), origin: 'committee', stage: 'open', deadline: input.deadline, supportsNeeded: 0, ...(input.requireVerified ? { requireVerified: true } : {}) }, input.photos);
   await noticeResidents(ctx.deps, snap, t, 'topic_opened', '新议题，欢迎参与', snippet(`${snap.grid.placeName(t.placeId)}：${t.title}`));
   return detail(ctx, snap, t);
 }
@@ -273,7 +282,7 @@ export async function propose(ctx: Ctx, input: ParsedInputOf<'topic/propose'>): 
   if (!place || !snap.grid.get(place.placeId)) throw new AppError('TOPIC.NO_PLACE', 'state your village or cooperative first');
   const townId = snap.grid.placement(place.placeId).town?.id ?? '';
   const supportsNeeded = await supportsNeededFor(ctx.deps, townId);
-  const t = await newTopic(ctx, snap, { placeId: place.placeId, title: input.title, background: input.background, options: [], origin: 'proposal', stage: 'collecting', deadline: null, supportsNeeded });
+  const t = await newTopic(ctx, snap, { placeId: place.placeId, title: input.title, background: input.background, options: [], origin: 'proposal', stage: 'collecting', deadline: null, supportsNeeded }, input.photos);
   return detail(ctx, snap, t);
 }
 

@@ -82,6 +82,8 @@ export interface TopicDetail extends TopicSummary {
   verifyRequestedAt: string | null;
   /** For the committee deciding a closed topic: the place's volunteer teams a decision may hand a concern to. */
   teams: Array<{ id: string; name: string }>;
+  /** Display URLs of the background photos the caller may see (a held or rejected one: its author and the admins only). */
+  photos: string[];
 }
 
 export interface TopicMeetingView {

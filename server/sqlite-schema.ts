@@ -678,7 +678,9 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE town_settings ADD COLUMN checkin_margin_minutes INTEGER;
   ALTER TABLE town_settings ADD COLUMN reminder_lead_minutes INTEGER;
   `,
-  /* 35 (街坊议事, issue 21 third round): topics whose committee text (answer, decision, minutes) is held, for 内容审核 */ `
+  /* 35 (街坊议事, issue 21 third round): topics whose committee text (answer, decision, minutes) is held, for 内容审核; topic photos' checks */ `
   CREATE INDEX topics_committee_held ON topics(town_id, id) WHERE json_extract(data, '$.committeeHeld') = 1;
+  -- A topic's background photos are checked like a concern's: 'topic' here, concern_id then the topic's id (null: a concern's).
+  ALTER TABLE photo_checks ADD COLUMN subject TEXT CHECK (subject IS NULL OR subject = 'topic');
   `,
 ];

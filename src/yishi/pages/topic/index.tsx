@@ -4,6 +4,7 @@ import { TOPIC_LIMITS } from '../../../../core/labels';
 import type { TopicCommentView, TopicDetail } from '../../../../core/topic-views';
 import { Chip, ChipRow } from '../../../components/chip';
 import { ErrorState, LoadingState } from '../../../components/page-state';
+import { PhotoGallery } from '../../../components/photo-picker';
 import { ReportLink } from '../../../components/report-link';
 import { TopicMeetings } from '../../../components/topic-meetings';
 import { TopicVerify } from '../../../components/topic-verify';
@@ -141,6 +142,7 @@ export default function TopicPage() {
         </View>
         {t.underReview ? <Text className='muted'>内容正在审核，审核通过后街坊们才能看到。</Text> : null}
         {t.background ? <Text className='topic__text'>{t.background}</Text> : null}
+        {t.photos.length > 0 ? <PhotoGallery urls={t.photos} label='议题照片' /> : null}
         {t.deadline && t.stage === 'open' ? <Text className='muted'>{`截止时间：${shortTime(t.deadline)}`}</Text> : null}
         {t.requireVerified ? <Text className='muted'>只限村（社）委员会认证的户籍、常住居民投票</Text> : null}
         {t.answer ? <Text className='muted'>{`委员会答复（${t.answer.accepted ? '纳入议事' : '不采纳'}）：${t.answer.reason}`}</Text> : null}
