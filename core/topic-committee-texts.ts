@@ -8,7 +8,7 @@
 import type { ConcernCtx as Ctx } from './concern-service';
 import type { Moderation } from './model';
 import type { Topic } from './topic-model';
-import { change } from './topic-service';
+import { change, noticeDecided } from './topic-service';
 import type { ModerationItem } from './views';
 
 export type CommitteeTextKind = 'topicAnswer' | 'topicDecision' | 'topicMinutes';
@@ -57,7 +57,9 @@ export async function decideCommitteeText(ctx: Ctx, kind: CommitteeTextKind, id:
   }
   if (kind === 'topicDecision') {
     if (!t.result || t.result.decisionModeration !== 'held') return false;
-    await change(ctx.deps, t, { result: { ...t.result, decisionModeration: to } });
+    const updated = await change(ctx.deps, t, { result: { ...t.result, decisionModeration: to } });
+    // The residents hear of the decision once it may be read.
+    if (to === 'published' && updated.stage === 'decided') await noticeDecided(ctx.deps, await ctx.directory.current(), updated);
     return true;
   }
   const meetings = t.meetings ?? [];

@@ -168,12 +168,22 @@ export async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promi
 }
 
 /** Notices to everyone who stated a place taking part in the topic; none for held text. Ids are stable, so a retry queues nothing twice. */
-async function noticeResidents(deps: Deps, snap: DirectorySnapshot, t: Topic, kind: NotificationKind, title: string, body: string): Promise<void> {
+export async function noticeResidents(deps: Deps, snap: DirectorySnapshot, t: Topic, kind: NotificationKind, title: string, body: string): Promise<void> {
   if (t.moderation !== 'published') return;
   const people = await deps.store.topics.residentsOf(participatingPlaces(snap, t.placeId));
   const at = deps.now().toISOString();
   const notices: Notification[] = people.map((openid) => ({ id: `n${kind}-${t.id}-${openid}`.slice(0, 128), recipientOpenid: openid, kind, title: tidyPunctuation(title), body: tidyPunctuation(body), page: TOPIC_PAGE(t.id), createdAt: at }));
   if (notices.length > 0) await deps.store.outbox.enqueue(notices);
+}
+
+/** 议题有决定了, to the place's residents: once the decision is published (ids are stable, so never twice). */
+export async function noticeDecided(deps: Deps, snap: DirectorySnapshot, t: Topic): Promise<void> {
+  await noticeResidents(deps, snap, t, 'topic_decided', '议题有决定了', snippet(`${t.title}：${t.result?.decision ?? ''}`));
+}
+
+/** 新议题，欢迎参与, to the place's residents: when it opens, or when a moderator publishes a held one. */
+export async function noticeOpened(deps: Deps, snap: DirectorySnapshot, t: Topic): Promise<void> {
+  await noticeResidents(deps, snap, t, 'topic_opened', '新议题，欢迎参与', snippet(`${snap.grid.placeName(t.placeId)}：${t.title}`));
 }
 
 function checkDeadline(deps: Deps, deadline: string): void {
@@ -272,7 +282,7 @@ export async function create(ctx: Ctx, input: ParsedInputOf<'topic/create'>): Pr
   if (!isCommittee(snap, ctx.caller, input.placeId)) throw new AppError('TOPIC.NOT_COMMITTEE', `the caller does not run topics of ${input.placeId}`);
   checkDeadline(ctx.deps, input.deadline);
   const t = await newTopic(ctx, snap, { placeId: input.placeId, title: input.title, background: input.background, options: toOptions(input.options), origin: 'committee', stage: 'open', deadline: input.deadline, supportsNeeded: 0, ...(input.requireVerified ? { requireVerified: true } : {}) }, input.photos);
-  await noticeResidents(ctx.deps, snap, t, 'topic_opened', '新议题，欢迎参与', snippet(`${snap.grid.placeName(t.placeId)}：${t.title}`));
+  await noticeOpened(ctx.deps, snap, t);
   return detail(ctx, snap, t);
 }
 
@@ -324,7 +334,7 @@ export async function answerProposal(ctx: Ctx, input: ParsedInputOf<'topic/answe
   );
   const body = snippet(`${t.title}：${input.accept ? '已纳入议事' : '未采纳'}。${releasedText(input.reason, moderation)}`);
   await ctx.deps.store.outbox.enqueue([{ id: `ntopic_answered-${t.id}`, recipientOpenid: t.authorOpenid, kind: 'topic_answered', title: '您的提案有答复了', body: tidyPunctuation(body), page: TOPIC_PAGE(t.id), createdAt: answer.at }]);
-  if (input.accept) await noticeResidents(ctx.deps, snap, updated, 'topic_opened', '新议题，欢迎参与', snippet(`${snap.grid.placeName(t.placeId)}：${t.title}`));
+  if (input.accept) await noticeOpened(ctx.deps, snap, updated);
   return detail(ctx, snap, updated);
 }
 
@@ -388,6 +398,7 @@ export async function decide(ctx: Ctx, input: ParsedInputOf<'topic/decide'>): Pr
   const at = ctx.deps.now().toISOString();
   const result = { ...t.result, decision: input.decision, reasons: input.reasons, decidedAt: at, decidedByName: ctx.caller.name, decisionModeration, concernIds };
   const updated = await change(ctx.deps, t, { stage: 'decided', result });
-  await noticeResidents(ctx.deps, snap, updated, 'topic_decided', '议题有决定了', snippet(`${t.title}：${releasedText(input.decision, decisionModeration)}`));
+  // A held decision is announced when a moderator publishes it (core/topic-committee-texts.ts).
+  if (decisionModeration === 'published') await noticeDecided(ctx.deps, snap, updated);
   return detail(ctx, snap, updated);
 }

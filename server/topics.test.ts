@@ -418,6 +418,8 @@ describe('held text in 街坊议事 (SQLite, the local word list)', () => {
     // No notice carries them.
     const bodies = rt.store.db.prepare(`SELECT body FROM outbox WHERE kind LIKE 'topic_%'`).pluck().all() as string[];
     expect(bodies.join('\n')).not.toContain('微信');
+    const decidedNotices = () => rt.store.db.prepare(`SELECT recipient_openid FROM outbox WHERE kind = 'topic_decided' AND page LIKE ?`).pluck().all(`%${p.id}`) as string[];
+    expect(decidedNotices()).toEqual([]);
 
     type Items = { items: Array<{ kind: string; id: string; text: string; subject: { kind: string; id: string } }> };
     const ours = async (who: string) => (await call<Items>(who, 'moderation/list')).items.filter((i) => i.subject.id === p.id).map((i) => [i.kind, i.id]);
@@ -426,6 +428,8 @@ describe('held text in 街坊议事 (SQLite, the local word list)', () => {
     expect(await code(call(I.jiujiangAdmin, 'moderation/decide', { kind: 'topicDecision', id: p.id, decision: 'publish' }))).toBe('MODERATION.NOT_HELD');
     expect(await code(call(I.townAdmin, 'moderation/decide', { kind: 'topicMinutes', id: `${p.id}_m9`, decision: 'publish' }))).toBe('MODERATION.NOT_HELD');
     expect(await call(I.townAdmin, 'moderation/decide', { kind: 'topicDecision', id: p.id, decision: 'publish' })).toEqual({ decided: true });
+    // Published, the decision is announced to the place's residents.
+    expect(decidedNotices()).toEqual([I.resident]);
     expect(await call(I.townAdmin, 'moderation/decide', { kind: 'topicAnswer', id: p.id, decision: 'publish' })).toEqual({ decided: true });
     expect(await call(I.townAdmin, 'moderation/decide', { kind: 'topicMinutes', id: `${p.id}_m1`, decision: 'reject' })).toEqual({ decided: true });
     expect(await code(call(I.townAdmin, 'moderation/decide', { kind: 'topicAnswer', id: p.id, decision: 'reject' }))).toBe('MODERATION.NOT_HELD');
@@ -433,5 +437,18 @@ describe('held text in 街坊议事 (SQLite, the local word list)', () => {
     expect(await seen(I.xichengStaff)).toEqual(full);
     expect(await ours(I.townAdmin)).toEqual([]);
     expect((await rt.store.topics.get(p.id))?.committeeHeld).toBe(false);
+  });
+
+  it("announces a committee's topic held at its opening once a moderator publishes it, and a rejected one never", async () => {
+    await call(I.resident, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
+    const opened = (id: string) => rt.store.db.prepare(`SELECT recipient_openid FROM outbox WHERE kind = 'topic_opened' AND page LIKE ?`).pluck().all(`%${id}`) as string[];
+    const deadline = new Date(clock.now().getTime() + 3 * 86_400_000).toISOString();
+    const held = await call<TopicDetail>(I.xichengStaff, 'topic/create', { placeId: 'dz-xicheng', title: '报名加微信 abc123', background: '', options: [], deadline });
+    const other = await call<TopicDetail>(I.xichengStaff, 'topic/create', { placeId: 'dz-xicheng', title: '领补贴加微信 abc123', background: '', options: [], deadline });
+    expect([held.underReview, opened(held.id), opened(other.id)]).toEqual([true, [], []]);
+    await call(I.townAdmin, 'moderation/decide', { kind: 'topic', id: held.id, decision: 'publish' });
+    await call(I.townAdmin, 'moderation/decide', { kind: 'topic', id: other.id, decision: 'reject' });
+    expect(opened(held.id)).toEqual(expect.arrayContaining([I.resident]));
+    expect(opened(other.id)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { ErrorState, LoadingState } from '../../../components/page-state';
 import { PhotoGallery } from '../../../components/photo-picker';
 import { ReportLink } from '../../../components/report-link';
 import { TopicMeetings } from '../../../components/topic-meetings';
+import { TopicShare } from '../../../components/topic-share';
 import { TopicVerify } from '../../../components/topic-verify';
 import { useElderClass } from '../../../hooks/use-elder';
 import { useTopic } from '../../../hooks/use-topic';
@@ -146,6 +147,7 @@ export default function TopicPage() {
         {t.deadline && t.stage === 'open' ? <Text className='muted'>{`截止时间：${shortTime(t.deadline)}`}</Text> : null}
         {t.requireVerified ? <Text className='muted'>只限村（社）委员会认证的户籍、常住居民投票</Text> : null}
         {t.answer ? <Text className='muted'>{`委员会答复（${t.answer.accepted ? '纳入议事' : '不采纳'}）：${t.answer.reason}`}</Text> : null}
+        {t.underReview ? null : <TopicShare />}
       </View>
 
       {proposal ? (
