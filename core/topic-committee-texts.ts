@@ -7,16 +7,10 @@
  */
 import type { ConcernCtx as Ctx } from './concern-service';
 import type { Moderation } from './model';
-import type { Topic } from './topic-model';
 import { change, noticeDecided } from './topic-service';
 import type { ModerationItem } from './views';
 
 export type CommitteeTextKind = 'topicAnswer' | 'topicDecision' | 'topicMinutes';
-
-/** Whether any text of the committee on this topic waits for a moderator. */
-export function hasHeldCommitteeText(t: Pick<Topic, 'answer' | 'result' | 'meetings'>): boolean {
-  return t.answer?.moderation === 'held' || t.result?.decisionModeration === 'held' || (t.meetings ?? []).some((m) => m.minutesModeration === 'held');
-}
 
 /** A meeting's item id: the topic's id and the meeting's (`m1`, …), as `${topicId}_${meetingId}`. */
 const minutesId = (topicId: string, meetingId: string) => `${topicId}_${meetingId}`;

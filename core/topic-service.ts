@@ -22,7 +22,7 @@ import { meetingViews } from './topic-meeting-views';
 import { supportsNeededFor } from './topic-town-settings';
 import { tidyPunctuation } from './notice-text';
 import { checkPhotos, shownPhotoUrlLists, submitPhotoChecks } from './photos';
-import { hasHeldCommitteeText } from './topic-committee-texts';
+import { hasHeldCommitteeText } from './topic-held';
 import { decisionTeams, linkedActions, placeTeams, startDecisionAction } from './topic-actions';
 
 const DAY_MS = 86_400_000;
