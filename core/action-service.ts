@@ -130,9 +130,18 @@ export async function startAction(ctx: Ctx, input: ParsedInputOf<'concern/startA
   }
   const placeId = placeOf(cs[0]);
   if (cs.some((c) => placeOf(c) !== placeId)) throw new AppError('ACTION.PLACES_DIFFER', 'the concerns belong to different places');
-  const team = await getTeam(ctx, input.teamId);
+  return startActionFor(ctx, snap, cs, await getTeam(ctx, input.teamId));
+}
+
+/**
+ * Starts a draft action of `team` for concerns of one place the caller handles, already checked open for
+ * an action (startAction above; a topic's decision, core/topic-actions.ts). Refuses a team of another place.
+ */
+export async function startActionFor(ctx: Ctx, snap: DirectorySnapshot, cs: Concern[], team: Team): Promise<ActionView> {
   // An archived team (team/archive) takes nothing new: its leaders could not schedule the draft.
   if (team.archivedAt) throw new AppError('TEAM.ARCHIVED', `team ${team.id} is archived`);
+  const placeId = placeOf(cs[0]);
+  const ids = cs.map((c) => c.id);
   const { route } = cs[0];
   if (![route.cooperativeId, route.villageId, route.townId].includes(team.nodeId)) throw new AppError('ACTION.TEAM_ELSEWHERE', `team ${team.id} serves another place`);
   const at = ctx.deps.now().toISOString();

@@ -183,6 +183,9 @@ export const ERROR_CODES = {
   // Admin (issue 19): a town's working time.
   /** The working day would end before it starts, or last less than an hour; nothing was written. */
   'TOWN.SETTINGS_INVALID': 400,
+  // 街坊议事 (issue 21, third round).
+  /** A decision hands a concern to a volunteer team only when the caller is the staff who will handle it. */
+  'TOPIC.ACTION_NOT_HANDLER': 403,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -12,6 +12,7 @@ import { adminTowns } from './scope';
 import type { Notification } from './model';
 import { photoUrlLists } from './photos';
 import { decideHeldTopicText, heldTopicItems } from './topic-moderation';
+import { decideCommitteeText, heldCommitteeItems, isCommitteeTextKind } from './topic-committee-texts';
 import type { ParsedInputOf } from './schemas';
 import type { ModerationItem } from './views';
 import { beijingTime, EVENT_PAGE, eventText } from './volunteer-service';
@@ -83,11 +84,12 @@ export async function listHeld(ctx: Ctx): Promise<{ items: ModerationItem[] }> {
       ...(urlOf.get(p.fileId) ? { photoUrl: urlOf.get(p.fileId) } : {}),
       at: p.submittedAt,
       townId: p.townId,
-      subject: { kind: 'concern' as const, id: p.concernId },
+      subject: { kind: p.subject === 'topic' ? ('topic' as const) : ('concern' as const), id: p.concernId },
     })),
   ];
   items.push(...(await reportedItems(ctx, towns, LIST_MAX)));
   items.push(...(await heldTopicItems(ctx, towns, LIST_MAX)));
+  items.push(...(await heldCommitteeItems(ctx, towns, LIST_MAX)));
   return { items: items.sort(byAt).slice(0, LIST_MAX) };
 }
 
@@ -138,6 +140,8 @@ export async function decide(ctx: Ctx, input: ParsedInputOf<'moderation/decide'>
   if (input.kind === 'photo') {
     // The town is part of the conditional update itself: another town's photo is simply not held here.
     ok = await ctx.deps.store.photoChecks.decide(input.id, to, ctx.deps.now().toISOString(), towns);
+  } else if (isCommitteeTextKind(input.kind)) {
+    ok = await decideCommitteeText(ctx, input.kind, input.id, to, towns);
   } else if (input.kind === 'topic' || input.kind === 'topicComment') {
     ok = await decideHeldTopicText(ctx, input.kind, input.id, to, towns);
   } else if (input.kind === 'reportedConcern' || input.kind === 'reportedMessage' || input.kind === 'reportedEvent' || input.kind === 'reportedTopicComment') {

@@ -69,7 +69,7 @@ export async function photoUrlLists(deps: Deps, lists: ReadonlyArray<readonly st
  * per photo, before the concern or message that carries them is stored: a verdict given at once is
  * recorded as it is; WeChat's asynchronous one is recorded pending under its trace id.
  */
-export async function submitPhotoChecks(deps: Deps, caller: Caller, fileIds: readonly string[], where: { concernId: string; townId: string }): Promise<void> {
+export async function submitPhotoChecks(deps: Deps, caller: Caller, fileIds: readonly string[], where: { concernId: string; townId: string; subject?: 'topic' }): Promise<void> {
   const { imageCheck } = deps;
   const ours = fileIds.filter((id) => !isExternal(id));
   if (ours.length === 0 || !imageCheck) return;
@@ -91,6 +91,7 @@ export async function submitPhotoChecks(deps: Deps, caller: Caller, fileIds: rea
       status,
       submittedAt: at,
       decidedAt: status === 'pending' ? null : at,
+      ...(where.subject ? { subject: where.subject } : {}),
     };
   });
   await deps.store.photoChecks.add(checks);

@@ -872,6 +872,8 @@ export interface PhotoCheck {
   status: 'pending' | Moderation;
   submittedAt: string;
   decidedAt: string | null;
+  /** `topic`: a topic's background photo, `concernId` then holding the topic's id (街坊议事); absent: a concern's. */
+  subject?: 'topic';
 }
 
 /** Photo checks (`photo_checks`): one per file. */
@@ -1048,4 +1050,6 @@ export interface TopicRepo {
    * null): false (nothing changed) when it is not at `from` there.
    */
   setCommentModeration(id: string, from: Moderation, to: Moderation, townIds: string[] | null): Promise<boolean>;
+  /** Topics with a held text of their committee (`committeeHeld`) in these towns (all when null), at most `limit`, in id order. An indexed query. */
+  heldCommittee(townIds: string[] | null, limit: number): Promise<Topic[]>;
 }

@@ -7,6 +7,7 @@
  */
 import { isExternal } from './photos';
 import type { Deps } from './ports';
+import { renameTopicPhotos } from './topic-photos';
 
 export async function forgetPhotos(deps: Deps, openid: string): Promise<void> {
   const storage = deps.photos;
@@ -15,6 +16,9 @@ export async function forgetPhotos(deps: Deps, openid: string): Promise<void> {
   const checks = (await deps.store.photoChecks.ofUploader(openid)).filter((c) => !isExternal(c.fileId));
   const moved = checks.length > 0 ? await storage.rehome(openid, checks.map((c) => c.fileId)) : [];
   const renames = checks.map((c, i) => ({ concernId: c.concernId, from: c.fileId, to: moved[i] })).filter((r) => r.from !== r.to);
+  // A topic's photos (街坊议事) first: the checks still carry the old ids until renamePhotos, so a re-run finds them.
+  const ofTopics = new Set(checks.filter((c) => c.subject === 'topic').map((c) => c.fileId));
+  await renameTopicPhotos(deps, renames.filter((r) => ofTopics.has(r.from)));
   if (renames.length > 0) await deps.store.privacy.renamePhotos(renames);
   // Uploads no record carries (chosen but never sent, or sent with a report that was refused) go.
   const listed = await storage.uploadsOf(openid);

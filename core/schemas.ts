@@ -194,7 +194,7 @@ export const schemas = {
   'feedback/list': z.object({ cursor: cursor.optional(), limit: limit.optional() }).strict(),
   'moderation/list': z.object({}).strict(),
   'moderation/decide': z
-    .object({ kind: z.enum(['concern', 'message', 'event', 'cancelReason', 'application', 'hoursReason', 'photo', 'reportedConcern', 'reportedMessage', 'reportedEvent', 'reportedTopicComment', 'topic', 'topicComment']), id: z.union([id, pairId]), decision: z.enum(['publish', 'reject']) })
+    .object({ kind: z.enum(['concern', 'message', 'event', 'cancelReason', 'application', 'hoursReason', 'photo', 'reportedConcern', 'reportedMessage', 'reportedEvent', 'reportedTopicComment', 'topic', 'topicComment', 'topicAnswer', 'topicDecision', 'topicMinutes']), id: z.union([id, pairId]), decision: z.enum(['publish', 'reject']) })
     .strict(),
   // 举报: the concern's description, or one message of its thread.
   // `finalReply`: the board card's 办理答复 (the card carries no message id), instead of a `messageId`.
@@ -314,10 +314,10 @@ export const schemas = {
   'topic/get': z.object({ id }).strict(),
   /** A committee (or a 街坊会 leader) opens a topic; no options is a discussion without a vote. */
   'topic/create': z
-    .object({ placeId: id, title: text(TOPIC_LIMITS.titleMax), background: optionalText(TOPIC_LIMITS.backgroundMax), options: topicOptions, deadline: instant, requireVerified: z.boolean().optional() })
+    .object({ placeId: id, title: text(TOPIC_LIMITS.titleMax), background: optionalText(TOPIC_LIMITS.backgroundMax), options: topicOptions, deadline: instant, requireVerified: z.boolean().optional(), photos: photos.max(TOPIC_LIMITS.photosMax).optional() })
     .strict(),
   /** A resident proposes a topic for their own place. */
-  'topic/propose': z.object({ title: text(TOPIC_LIMITS.titleMax), background: optionalText(TOPIC_LIMITS.backgroundMax) }).strict(),
+  'topic/propose': z.object({ title: text(TOPIC_LIMITS.titleMax), background: optionalText(TOPIC_LIMITS.backgroundMax), photos: photos.max(TOPIC_LIMITS.photosMax).optional() }).strict(),
   'topic/support': z.object({ id }).strict(),
   'topic/vote': z.object({ id, optionId: z.string().regex(/^o[1-9]$/, 'optionId must be o1…o9') }).strict(),
   /** A comment, or a reply to one (`parentId`). */
@@ -329,7 +329,7 @@ export const schemas = {
       decision: text(TOPIC_LIMITS.decisionMax),
       reasons: text(TOPIC_LIMITS.reasonsMax),
       concerns: z
-        .array(z.object({ category: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), description: text(LIMITS.descriptionMax) }).strict())
+        .array(z.object({ category: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), description: text(LIMITS.descriptionMax), teamId: id.optional() }).strict())
         .max(TOPIC_LIMITS.concernsMax)
         .optional(),
     })

@@ -13,7 +13,8 @@ export function meetingViews(t: Topic, committeeOrModerator: boolean): TopicMeet
     return {
       id: m.id,
       date: m.date,
-      place: m.place,
+      // The place was checked with the minutes: held, it is no more shown than they are.
+      place: visible ? m.place : '',
       minutes: visible ? m.minutes : HELD_TEXT,
       underReview: m.minutesModeration !== 'published' && visible,
       attendance: m.attendance,

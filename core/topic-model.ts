@@ -82,6 +82,13 @@ export interface Topic {
   requireVerified?: boolean;
   /** 议事会: offline meetings attached to the topic, in the order they were added. */
   meetings?: TopicMeeting[];
+  /**
+   * Some text of the committee (its answer to the proposal, its decision and reasons, a meeting's minutes)
+   * is held for review: the topic is in 内容审核 (kept by every change, core/topic-committee-texts.ts).
+   */
+  committeeHeld?: boolean;
+  /** Background photos (file ids of the author's uploads), checked like a concern's (core/photos.ts); absent means none. */
+  photos?: string[];
 }
 
 /** A comment or a reply (one level: a reply's parent is a comment). */
@@ -166,6 +173,8 @@ export const TOPIC_LIMITS = {
   daysMax: 90,
   /** Concerns one decision may create. */
   concernsMax: 5,
+  /** Background photos of one topic. */
+  photosMax: 6,
 } as const;
 
 export const MEETING_LIMITS = {

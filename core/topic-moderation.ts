@@ -11,7 +11,7 @@ import type { Moderation } from './model';
 import type { ReportOutcome, ReportReason } from './report-model';
 import { fileReport, reasonsClause } from './report-filing';
 import { takedownNoticeId } from './takedown-notice';
-import { change, TOPIC_PAGE, visibleTopic } from './topic-service';
+import { change, noticeOpened, TOPIC_PAGE, visibleTopic } from './topic-service';
 import type { ModerationItem } from './views';
 
 export async function reportTopicComment(ctx: Ctx, commentId: string, reason: ReportReason): Promise<{ status: ReportOutcome }> {
@@ -64,6 +64,8 @@ export async function decideHeldTopicText(ctx: Ctx, kind: 'topic' | 'topicCommen
   const t = await topics.get(id);
   if (!t || t.moderation !== 'held' || (towns !== null && !towns.includes(t.townId))) return false;
   // At the version read: a topic changed meanwhile is reloaded by the moderator (TOPIC.CONFLICT).
-  await change(ctx.deps, t, { moderation: to });
+  const updated = await change(ctx.deps, t, { moderation: to });
+  // A committee's topic held at its opening is announced now that residents can read it.
+  if (to === 'published' && updated.stage === 'open') await noticeOpened(ctx.deps, await ctx.directory.current(), updated);
   return true;
 }

@@ -21,6 +21,9 @@ import type { PlaceView, TopicCommentView, TopicDetail, TopicSummary } from './t
 import { meetingViews } from './topic-meeting-views';
 import { supportsNeededFor } from './topic-town-settings';
 import { tidyPunctuation } from './notice-text';
+import { checkPhotos, shownPhotoUrlLists, submitPhotoChecks } from './photos';
+import { hasHeldCommitteeText } from './topic-held';
+import { decisionTeams, linkedActions, placeTeams, startDecisionAction } from './topic-actions';
 
 const DAY_MS = 86_400_000;
 export const TOPIC_PAGE = (id: string) => `/yishi/pages/topic/index?id=${id}`;
@@ -110,7 +113,12 @@ export async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promi
   const canManage = isCommittee(snap, caller, t.placeId);
   const open = t.stage === 'open' || t.stage === 'collecting' || t.stage === 'awaiting_answer';
   const takePart = open ? refusal(snap, place, t) : 'TOPIC.CLOSED';
-  const linked = tally ? await Promise.all(tally.concernIds.map((id) => concerns.get(id))) : [];
+  const [linked, actions, teams, [photos]] = await Promise.all([
+    tally ? Promise.all(tally.concernIds.map((id) => concerns.get(id))) : Promise.resolve([]),
+    tally ? linkedActions(ctx.deps, tally.concernIds) : Promise.resolve([]),
+    canManage && t.stage === 'closed' ? placeTeams(ctx.deps, snap, t.placeId) : Promise.resolve([]),
+    shownPhotoUrlLists(ctx.deps, caller, [t.photos ?? []]),
+  ]);
   const shown = (isAuthor: boolean, text: string, moderation: Moderation) => shownText(caller, isAuthor, text, moderation, false, { snap, townId: t.townId });
   const decisionShown = (s: string | null) => (s === null || !tally ? s : shown(canManage, s, tally.decisionModeration ?? 'published'));
   return {
@@ -137,7 +145,13 @@ export async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promi
           decidedByName: tally.decidedByName,
           concerns: tally.concernIds.map((id, i) => {
             const c = linked[i];
-            return { id, status: c?.status ?? null, categoryName: c ? categoryOf(snap, c.route.townId, c.category)?.name ?? null : null };
+            const a = actions[i];
+            return {
+              id,
+              status: c?.status ?? null,
+              categoryName: c ? categoryOf(snap, c.route.townId, c.category)?.name ?? null : null,
+              action: a ? { status: a.status, teamName: a.teamName } : null,
+            };
           }),
         }
       : null,
@@ -148,16 +162,28 @@ export async function detail(ctx: Ctx, snap: DirectorySnapshot, t: Topic): Promi
     mustVerify: t.requireVerified === true && t.options.length > 0 && takePart === null && !place?.verified,
     meetings: meetingViews(t, canManage || mod),
     verifyRequestedAt: place?.verifyRequestedAt ?? null,
+    teams,
+    photos,
   };
 }
 
 /** Notices to everyone who stated a place taking part in the topic; none for held text. Ids are stable, so a retry queues nothing twice. */
-async function noticeResidents(deps: Deps, snap: DirectorySnapshot, t: Topic, kind: NotificationKind, title: string, body: string): Promise<void> {
+export async function noticeResidents(deps: Deps, snap: DirectorySnapshot, t: Topic, kind: NotificationKind, title: string, body: string): Promise<void> {
   if (t.moderation !== 'published') return;
   const people = await deps.store.topics.residentsOf(participatingPlaces(snap, t.placeId));
   const at = deps.now().toISOString();
   const notices: Notification[] = people.map((openid) => ({ id: `n${kind}-${t.id}-${openid}`.slice(0, 128), recipientOpenid: openid, kind, title: tidyPunctuation(title), body: tidyPunctuation(body), page: TOPIC_PAGE(t.id), createdAt: at }));
   if (notices.length > 0) await deps.store.outbox.enqueue(notices);
+}
+
+/** 议题有决定了, to the place's residents: once the decision is published (ids are stable, so never twice). */
+export async function noticeDecided(deps: Deps, snap: DirectorySnapshot, t: Topic): Promise<void> {
+  await noticeResidents(deps, snap, t, 'topic_decided', '议题有决定了', snippet(`${t.title}：${t.result?.decision ?? ''}`));
+}
+
+/** 新议题，欢迎参与, to the place's residents: when it opens, or when a moderator publishes a held one. */
+export async function noticeOpened(deps: Deps, snap: DirectorySnapshot, t: Topic): Promise<void> {
+  await noticeResidents(deps, snap, t, 'topic_opened', '新议题，欢迎参与', snippet(`${snap.grid.placeName(t.placeId)}：${t.title}`));
 }
 
 function checkDeadline(deps: Deps, deadline: string): void {
@@ -170,7 +196,8 @@ const toOptions = (labels: readonly string[]) => labels.map((label, i) => ({ id:
 
 /** Applies a change at the version read; a topic changed meanwhile is a conflict the caller may retry. */
 export async function change(deps: Deps, t: Topic, fields: Parameters<Deps['store']['topics']['update']>[2]): Promise<Topic> {
-  const updated = await deps.store.topics.update(t.id, t.version, { ...fields, updatedAt: deps.now().toISOString() });
+  const committeeHeld = hasHeldCommitteeText({ ...t, ...fields });
+  const updated = await deps.store.topics.update(t.id, t.version, { ...fields, committeeHeld, updatedAt: deps.now().toISOString() });
   if (!updated) throw new AppError('TOPIC.CONFLICT', `topic ${t.id} changed since it was read`);
   return updated;
 }
@@ -221,13 +248,19 @@ export async function get(ctx: Ctx, input: ParsedInputOf<'topic/get'>): Promise<
   return detail(ctx, snap, await visibleTopic(ctx, snap, input.id));
 }
 
-async function newTopic(ctx: Ctx, snap: DirectorySnapshot, fields: Pick<Topic, 'placeId' | 'title' | 'background' | 'options' | 'origin' | 'stage' | 'deadline' | 'supportsNeeded' | 'requireVerified'>): Promise<Topic> {
+async function newTopic(ctx: Ctx, snap: DirectorySnapshot, fields: Pick<Topic, 'placeId' | 'title' | 'background' | 'options' | 'origin' | 'stage' | 'deadline' | 'supportsNeeded' | 'requireVerified'>, photos: readonly string[] = []): Promise<Topic> {
+  // Photos as on a concern: the author's own uploads only, each submitted to the image check before the topic is stored.
+  await checkPhotos(ctx.deps, ctx.caller.openid, photos);
   const moderation: Moderation = await moderate(ctx.deps, ctx.caller, `${fields.title}\n${fields.background}`);
   const now = ctx.deps.now().toISOString();
+  const id = ctx.deps.newId('tp');
+  const townId = snap.grid.placement(fields.placeId).town?.id ?? '';
+  await submitPhotoChecks(ctx.deps, ctx.caller, photos, { concernId: id, townId, subject: 'topic' });
   const t: Topic = {
     ...fields,
-    id: ctx.deps.newId('tp'),
-    townId: snap.grid.placement(fields.placeId).town?.id ?? '',
+    ...(photos.length > 0 ? { photos: [...photos] } : {}),
+    id,
+    townId,
     authorOpenid: ctx.caller.openid,
     authorName: ctx.caller.name,
     moderation,
@@ -248,8 +281,8 @@ export async function create(ctx: Ctx, input: ParsedInputOf<'topic/create'>): Pr
   placeNode(snap, input.placeId);
   if (!isCommittee(snap, ctx.caller, input.placeId)) throw new AppError('TOPIC.NOT_COMMITTEE', `the caller does not run topics of ${input.placeId}`);
   checkDeadline(ctx.deps, input.deadline);
-  const t = await newTopic(ctx, snap, { placeId: input.placeId, title: input.title, background: input.background, options: toOptions(input.options), origin: 'committee', stage: 'open', deadline: input.deadline, supportsNeeded: 0, ...(input.requireVerified ? { requireVerified: true } : {}) });
-  await noticeResidents(ctx.deps, snap, t, 'topic_opened', '新议题，欢迎参与', snippet(`${snap.grid.placeName(t.placeId)}：${t.title}`));
+  const t = await newTopic(ctx, snap, { placeId: input.placeId, title: input.title, background: input.background, options: toOptions(input.options), origin: 'committee', stage: 'open', deadline: input.deadline, supportsNeeded: 0, ...(input.requireVerified ? { requireVerified: true } : {}) }, input.photos);
+  await noticeOpened(ctx.deps, snap, t);
   return detail(ctx, snap, t);
 }
 
@@ -259,7 +292,7 @@ export async function propose(ctx: Ctx, input: ParsedInputOf<'topic/propose'>): 
   if (!place || !snap.grid.get(place.placeId)) throw new AppError('TOPIC.NO_PLACE', 'state your village or cooperative first');
   const townId = snap.grid.placement(place.placeId).town?.id ?? '';
   const supportsNeeded = await supportsNeededFor(ctx.deps, townId);
-  const t = await newTopic(ctx, snap, { placeId: place.placeId, title: input.title, background: input.background, options: [], origin: 'proposal', stage: 'collecting', deadline: null, supportsNeeded });
+  const t = await newTopic(ctx, snap, { placeId: place.placeId, title: input.title, background: input.background, options: [], origin: 'proposal', stage: 'collecting', deadline: null, supportsNeeded }, input.photos);
   return detail(ctx, snap, t);
 }
 
@@ -301,7 +334,7 @@ export async function answerProposal(ctx: Ctx, input: ParsedInputOf<'topic/answe
   );
   const body = snippet(`${t.title}：${input.accept ? '已纳入议事' : '未采纳'}。${releasedText(input.reason, moderation)}`);
   await ctx.deps.store.outbox.enqueue([{ id: `ntopic_answered-${t.id}`, recipientOpenid: t.authorOpenid, kind: 'topic_answered', title: '您的提案有答复了', body: tidyPunctuation(body), page: TOPIC_PAGE(t.id), createdAt: answer.at }]);
-  if (input.accept) await noticeResidents(ctx.deps, snap, updated, 'topic_opened', '新议题，欢迎参与', snippet(`${snap.grid.placeName(t.placeId)}：${t.title}`));
+  if (input.accept) await noticeOpened(ctx.deps, snap, updated);
   return detail(ctx, snap, updated);
 }
 
@@ -352,15 +385,20 @@ export async function decide(ctx: Ctx, input: ParsedInputOf<'topic/decide'>): Pr
   const t = await visibleTopic(ctx, snap, input.id);
   if (!isCommittee(snap, ctx.caller, t.placeId)) throw new AppError('TOPIC.NOT_COMMITTEE', `the caller does not run topics of ${t.placeId}`);
   if (t.stage !== 'closed' || !t.result) throw new AppError('TOPIC.WRONG_STAGE', `topic ${t.id} is ${t.stage}: a decision follows the deadline`);
+  const teams = await decisionTeams(ctx, snap, t, input.concerns ?? []);
   const decisionModeration = await moderate(ctx.deps, ctx.caller, `${input.decision}\n${input.reasons}`);
   const concernIds: string[] = [];
   for (const [i, c] of (input.concerns ?? []).entries()) {
     const parsed = schemas['concern/submit'].parse({ category: c.category, description: c.description, placeId: t.placeId, requestId: `${t.id}-d${i + 1}` });
-    concernIds.push((await submitConcern(ctx, parsed)).id);
+    const filed = (await submitConcern(ctx, parsed)).id;
+    concernIds.push(filed);
+    const team = teams.get(i);
+    if (team) await startDecisionAction(ctx, snap, t, filed, i, team);
   }
   const at = ctx.deps.now().toISOString();
   const result = { ...t.result, decision: input.decision, reasons: input.reasons, decidedAt: at, decidedByName: ctx.caller.name, decisionModeration, concernIds };
   const updated = await change(ctx.deps, t, { stage: 'decided', result });
-  await noticeResidents(ctx.deps, snap, updated, 'topic_decided', '议题有决定了', snippet(`${t.title}：${releasedText(input.decision, decisionModeration)}`));
+  // A held decision is announced when a moderator publishes it (core/topic-committee-texts.ts).
+  if (decisionModeration === 'published') await noticeDecided(ctx.deps, snap, updated);
   return detail(ctx, snap, updated);
 }

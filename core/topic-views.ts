@@ -1,4 +1,5 @@
 /** What the 街坊议事 actions answer (core/topic-service.ts). */
+import type { ActionStatus } from './action-model';
 import type { ConcernStatus } from './model';
 import type { TopicOption, TopicResult, TopicStage, VerificationKind, VoteOutcome } from './topic-model';
 
@@ -49,6 +50,8 @@ export interface TopicConcernLink {
   status: ConcernStatus | null;
   /** The concern's category name, for the follow-through list. */
   categoryName: string | null;
+  /** The volunteer action that took the concern on (the team, never a volunteer), or null. */
+  action: { status: ActionStatus; teamName: string } | null;
 }
 
 export interface TopicDetail extends TopicSummary {
@@ -77,6 +80,10 @@ export interface TopicDetail extends TopicSummary {
   meetings: TopicMeetingView[];
   /** When the caller asked their committee to verify them, while unanswered. */
   verifyRequestedAt: string | null;
+  /** For the committee deciding a closed topic: the place's volunteer teams a decision may hand a concern to. */
+  teams: Array<{ id: string; name: string }>;
+  /** Display URLs of the background photos the caller may see (a held or rejected one: its author and the admins only). */
+  photos: string[];
 }
 
 export interface TopicMeetingView {

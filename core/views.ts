@@ -22,7 +22,7 @@ import type { GridMapView } from './grid-map';
  * event's cancellation reason, a team application's note, a leader's reason for correcting hours, or a
  * photo attached to a concern or a message of its thread.
  */
-export type HeldKind = 'concern' | 'message' | 'event' | 'cancelReason' | 'application' | 'hoursReason' | 'photo' | ReportedItemKind | 'topic' | 'topicComment';
+export type HeldKind = 'concern' | 'message' | 'event' | 'cancelReason' | 'application' | 'hoursReason' | 'photo' | ReportedItemKind | 'topic' | 'topicComment' | 'topicAnswer' | 'topicDecision' | 'topicMinutes';
 
 /** One piece of held user text as the moderator sees it, oldest first in `moderation/list`. */
 export interface ModerationItem {

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { main as concernFunction } from '../cloudfunctions/concern/index';
 import type { ConcernDetail, Profile } from '../core/views';
+import type { TopicDetail } from '../core/topic-views';
 import { FakeCloudbaseStorage } from '../test/fakes/cloudbase-storage';
 import { COLLECTIONS } from './cloudbase/db';
 import { DELETED_PHOTO_FOLDER } from './cloudbase/storage';
@@ -58,6 +59,22 @@ describe('me/delete and photos on SQLite (the local upload folder)', () => {
     // No table names them.
     const tables = rt.store.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
     for (const t of tables) expect([t, JSON.stringify(rt.store.db.prepare(`SELECT * FROM "${t}"`).all()).includes(LEAVER)]).toEqual([t, false]);
+  });
+
+  it("keeps the background photos of a leaver's proposal (街坊议事) on the topic, served from a place naming nobody", async () => {
+    const photo = await rt.photos!.upload(LEAVER, JPEG, 'jpg');
+    await call(LEAVER, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
+    const t = await call<TopicDetail>(LEAVER, 'topic/propose', { title: '祠堂前增设路灯', background: '晚上很黑', photos: [photo] });
+    expect(t.photos).toHaveLength(1);
+
+    await call(LEAVER, 'me/delete', { confirm: true });
+
+    expect(ownerRecords().filter((o) => o === LEAVER)).toEqual([]);
+    const [kept] = (await rt.store.topics.get(t.id))?.photos ?? [];
+    expect(rt.photos!.read(kept)).toEqual(JPEG);
+    expect((await call<TopicDetail>(I.xichengStaff, 'topic/get', { id: t.id })).photos).toHaveLength(1);
+    const tables = rt.store.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
+    for (const name of tables) expect([name, JSON.stringify(rt.store.db.prepare(`SELECT * FROM "${name}"`).all()).includes(LEAVER)]).toEqual([name, false]);
   });
 });
 
@@ -130,5 +147,24 @@ describe('me/delete and photos through the concern cloud function (CloudBase sto
       expect(Buffer.from(await (await fetch(url)).arrayBuffer()).equals(JPEG)).toBe(true);
     }
     expect(await call(I.daguoChair, 'concern/get', { id: theirs.id })).toEqual(theirsBefore);
+  });
+
+  it("moves the background photos of a leaver's proposal (街坊议事) with the files, so the topic still shows them", async () => {
+    const photo = await upload(LEAVER, 'd.jpg');
+    await call(LEAVER, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
+    const t = await call<TopicDetail>(LEAVER, 'topic/propose', { title: '祠堂前增设路灯', background: '晚上很黑', photos: [photo] });
+    const { photoFolder } = await call<Profile>(LEAVER, 'me/profile', {});
+
+    await call(LEAVER, 'me/delete', { confirm: true });
+
+    const moved = `${BUCKET}${DELETED_PHOTO_FOLDER}d.jpg`;
+    expect([...storage.files.keys()]).toEqual([moved]);
+    const stored = everything();
+    expect(stored).not.toContain(LEAVER);
+    expect(stored).not.toContain(photoFolder);
+    const view = await call<TopicDetail>(I.xichengStaff, 'topic/get', { id: t.id });
+    expect(view.photos).toHaveLength(1);
+    expect(view.photos[0]).toContain(DELETED_PHOTO_FOLDER);
+    expect(Buffer.from(await (await fetch(view.photos[0])).arrayBuffer()).equals(JPEG)).toBe(true);
   });
 });

@@ -15,6 +15,7 @@ function toCheck(r: Row): PhotoCheck {
     status: r.status as PhotoCheck['status'],
     submittedAt: r.submitted_at as string,
     decidedAt: (r.decided_at as string | null) ?? null,
+    ...(r.subject === 'topic' ? { subject: 'topic' as const } : {}),
   };
 }
 
@@ -25,13 +26,13 @@ export class SqlitePhotoChecks implements PhotoCheckRepo {
 
   constructor(private readonly db: Database.Database) {
     this.q = {
-      insert: db.prepare(`INSERT INTO photo_checks (id, file_id, openid, concern_id, town_id, trace_id, status, submitted_at, decided_at)
-        VALUES (@id, @fileId, @openid, @concernId, @townId, @traceId, @status, @submittedAt, @decidedAt) ON CONFLICT(file_id) DO NOTHING`),
+      insert: db.prepare(`INSERT INTO photo_checks (id, file_id, openid, concern_id, town_id, trace_id, status, submitted_at, decided_at, subject)
+        VALUES (@id, @fileId, @openid, @concernId, @townId, @traceId, @status, @submittedAt, @decidedAt, @subject) ON CONFLICT(file_id) DO NOTHING`),
       settle: db.prepare(`UPDATE photo_checks SET status = ?, decided_at = ? WHERE trace_id = ? AND status = 'pending' RETURNING *`),
       heldAll: db.prepare(`SELECT * FROM photo_checks WHERE status = 'held' ORDER BY submitted_at, id LIMIT ?`),
     };
     this.addTx = db.transaction((checks: PhotoCheck[]) => {
-      for (const c of checks) this.q.insert.run(c);
+      for (const c of checks) this.q.insert.run({ ...c, subject: c.subject ?? null });
     });
   }
 

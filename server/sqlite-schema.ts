@@ -684,4 +684,9 @@ export const MIGRATIONS: readonly string[] = [
   /* 36 (issue 20, h20p): 积分核销 lists a place's recent redemptions, newest first */ `
   CREATE INDEX redemptions_place ON redemptions(node_id, at);
   `,
+  /* 37 (街坊议事, issue 21 third round): topics whose committee text (answer, decision, minutes) is held, for 内容审核; topic photos' checks */ `
+  CREATE INDEX topics_committee_held ON topics(town_id, id) WHERE json_extract(data, '$.committeeHeld') = 1;
+  -- A topic's background photos are checked like a concern's: 'topic' here, concern_id then the topic's id (null: a concern's).
+  ALTER TABLE photo_checks ADD COLUMN subject TEXT CHECK (subject IS NULL OR subject = 'topic');
+  `,
 ];

@@ -179,4 +179,11 @@ export class SqliteTopics implements TopicRepo {
     const inTowns = townIds === null ? '' : `AND town_id IN (${marks(townIds.length)})`;
     return this.db.prepare(`UPDATE topic_comments SET moderation = ? WHERE id = ? AND moderation = ? ${inTowns}`).run(to, id, from, ...(townIds ?? [])).changes === 1;
   }
+  async heldCommittee(townIds: string[] | null, limit: number): Promise<Topic[]> {
+    if (townIds !== null && townIds.length === 0) return [];
+    const inTowns = townIds === null ? '' : `AND town_id IN (${marks(townIds.length)})`;
+    // The WHERE matches migration 37's partial index topics_committee_held.
+    const sql = `SELECT data FROM topics WHERE json_extract(data, '$.committeeHeld') = 1 ${inTowns} ORDER BY id LIMIT ?`;
+    return (this.db.prepare(sql).all(...(townIds ?? []), limit) as Row[]).map(toTopic);
+  }
 }

@@ -257,5 +257,21 @@ export function describeTopicContract(current: () => Store): void {
       expect((await topics.getComment(ok.id))?.moderation).toBe('rejected');
       expect(await topics.heldComments(['danzao'], 10)).toEqual([]);
     });
+
+    it("lists topics whose committee text is held per town, and drops one once the flag is cleared at the version read", async () => {
+      const { topics } = current();
+      const held = topic({ committeeHeld: true });
+      const elsewhere = topic({ committeeHeld: true, townId: 'jiujiang', placeId: 'jj-dungen' });
+      const cleared = topic({ committeeHeld: false });
+      const before = topic();
+      for (const t of [held, elsewhere, cleared, before]) await topics.create(t);
+      const mine = (ts: Topic[]) => ts.map((t) => t.id).filter((id) => [held.id, elsewhere.id, cleared.id, before.id].includes(id)).sort();
+      expect(mine(await topics.heldCommittee(['danzao'], 10))).toEqual([held.id]);
+      expect(mine(await topics.heldCommittee(null, 10))).toEqual([held.id, elsewhere.id].sort());
+      expect(await topics.heldCommittee([], 10)).toEqual([]);
+      expect(await topics.heldCommittee(null, 1)).toHaveLength(1);
+      expect(await topics.update(held.id, 1, { committeeHeld: false, updatedAt: at(5) })).toMatchObject({ committeeHeld: false, version: 2 });
+      expect(mine(await topics.heldCommittee(['danzao'], 10))).toEqual([]);
+    });
   });
 }

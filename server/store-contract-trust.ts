@@ -319,6 +319,18 @@ export function describeTrustContract(current: () => Store, everything: Everythi
       expect(await photoChecks.ofFiles([pending.fileId])).toEqual([won]);
     });
 
+    it("keeps a topic photo's subject (街坊议事) through its check, its verdict and a moderator's decision", async () => {
+      const { photoChecks } = current();
+      const ofTopic = photoCheck({ concernId: 'tp-photo-1', subject: 'topic', status: 'held', submittedAt: at(2) });
+      const ofConcern = photoCheck({ submittedAt: at(3) });
+      await photoChecks.add([ofTopic, ofConcern]);
+      expect(await photoChecks.ofFiles([ofTopic.fileId])).toEqual([ofTopic]);
+      expect(await photoChecks.ofFiles([ofConcern.fileId])).toEqual([ofConcern]);
+      expect((await photoChecks.held(['danzao'], 10)).filter((p) => p.id === ofTopic.id)).toEqual([ofTopic]);
+      expect(await photoChecks.decide(ofTopic.id, 'published', at(4), ['danzao'])).toBe(true);
+      expect(await photoChecks.ofFiles([ofTopic.fileId])).toEqual([{ ...ofTopic, status: 'published', decidedAt: at(4) }]);
+    });
+
     it('lists held photos by town, oldest first, and decides each once, only from held', async () => {
       const { photoChecks } = current();
       const dz = photoCheck({ status: 'held', submittedAt: at(3) });

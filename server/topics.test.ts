@@ -12,7 +12,8 @@ import type { Deps } from '../core/ports';
 import type { Router } from '../core/router';
 import { loadCloudConfig } from './cloud-config';
 import { createCloudRuntime } from './cloud-runtime';
-import { DEMO_IDENTITIES as I } from './demo-data';
+import { DEMO_IDENTITIES as I, DEMO_TEAMS, demoVolunteers } from './demo-data';
+import { seedCloudbaseVolunteers } from './cloudbase/seed';
 import { createLocalRuntime } from './local-runtime';
 import { useCloudFunctions, useWechatPassing } from './test-cloud-function';
 import { testClock, type TestClock } from './test-clock';
@@ -274,6 +275,37 @@ function describeTopics(name: string, setup: (clock: TestClock) => Promise<Env>,
       expect(told.items.filter((m) => m.kind === 'content_removed')).toEqual([expect.objectContaining({ page: `/yishi/pages/topic/index?id=${t.id}` })]);
     });
 
+    it('hands a concern of the decision to a volunteer team of the place; the topic shows its status and how far the action got', async () => {
+      await call(I.resident, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
+      const t = await call<TopicDetail>(I.daguoChair, 'topic/create', { placeId: 'dz-xicheng-daguo', title: '河涌边垃圾怎么清', background: '河涌边杂物多，请街坊们议一议', options: ['请志愿服务队清理', '请保洁公司'], deadline: deadline() });
+      expect(t.teams).toEqual([]);
+      await call(I.resident, 'topic/vote', { id: t.id, optionId: 'o1' });
+      env.clock.advance(3 * DAY + 1000);
+      const closed = await call<TopicDetail>(I.daguoChair, 'topic/get', { id: t.id });
+      expect(closed.teams).toEqual([{ id: DEMO_TEAMS.daguo, name: '大果党群清洁志愿服务队' }]);
+      // Residents are offered no team list.
+      expect((await call<TopicDetail>(I.resident, 'topic/get', { id: t.id })).teams).toEqual([]);
+      const decision = (teamId: string) => ({ id: t.id, decision: '请志愿服务队清理河涌边', reasons: '多数街坊选择志愿服务队', concerns: [{ category: 'public_space', description: '按议事结果清理河涌边的垃圾杂物', teamId }] });
+      const counts = await call(I.daguoChair, 'concern/inboxCounts');
+      // Refused before anything is written: another village's team, a team that does not exist, a 街坊会 leader who handles no concern.
+      expect(await code(call(I.daguoChair, 'topic/decide', decision(DEMO_TEAMS.dungen)))).toBe('ACTION.TEAM_ELSEWHERE');
+      expect(await code(call(I.daguoChair, 'topic/decide', decision('team-missing')))).toBe('TEAM.NOT_FOUND');
+      expect(await code(call(I.daguoLeader, 'topic/decide', decision(DEMO_TEAMS.daguo)))).toBe('TOPIC.ACTION_NOT_HANDLER');
+      expect(await call(I.daguoChair, 'concern/inboxCounts')).toEqual(counts);
+      expect((await env.deps.store.topics.get(t.id))?.stage).toBe('closed');
+
+      const decided = await call<TopicDetail>(I.daguoChair, 'topic/decide', decision(DEMO_TEAMS.daguo));
+      const [link] = decided.result?.concerns ?? [];
+      expect(link).toMatchObject({ status: 'accepted', categoryName: expect.any(String), action: { status: 'draft', teamName: '大果党群清洁志愿服务队' } });
+      // The team's leader has the draft to schedule; the concern's handlers see the action on it.
+      const team = (await env.router.call('volunteer', 'team/get', { id: DEMO_TEAMS.daguo }, I.daguoLeader)) as { actions: Array<{ status: string; concernIds: string[] }> };
+      expect(team.actions.filter((a) => a.concernIds.includes(link.id)).map((a) => a.status)).toEqual(['draft']);
+      expect(await call<ConcernDetail>(I.daguoChair, 'concern/get', { id: link.id })).toMatchObject({ status: 'accepted', volunteerAction: { status: 'draft' } });
+      // Residents follow it from the topic: the team, never a volunteer.
+      expect((await call<TopicDetail>(I.resident, 'topic/get', { id: t.id })).result?.concerns).toEqual([link]);
+      expect((await env.deps.store.outbox.claimDue(env.deps.now().toISOString(), env.deps.now().toISOString(), 100)).filter((n) => n.kind === 'action_started').map((n) => n.recipientOpenid)).toEqual([I.daguoLeader]);
+    });
+
     it("asks a proposal for the supports the town admin set, and keeps each proposal's number", async () => {
       await places();
       expect(await call(I.townAdmin, 'town/topicSettings')).toEqual({ townId: 'danzao', supportsNeeded: 2 });
@@ -308,6 +340,7 @@ describe('on CloudBase', () => {
   useWechatPassing();
   describeTopics('CloudBase (wire fake)', async (clock) => {
     const rt = createCloudRuntime(loadCloudConfig(process.env), cloud.app(), clock.now);
+    await seedCloudbaseVolunteers(cloud.store().cb, demoVolunteers(new Date('2026-11-30T00:00:00.000Z'), (id) => `secret-${id}`));
     return { router: rt.router, deps: rt.deps, clock };
   });
 });
@@ -359,5 +392,63 @@ describe('held text in 街坊议事 (SQLite, the local word list)', () => {
     expect(await code(call(I.townAdmin, 'moderation/decide', { kind: 'topic', id: p.id, decision: 'publish' }))).toBe('MODERATION.NOT_HELD');
     await expect(call(I.resident2, 'topic/get', { id: p.id })).rejects.toMatchObject({ code: 'TOPIC.NOT_FOUND' });
     expect(mine((await call<Items>(I.townAdmin, 'moderation/list')).items)).toEqual([]);
+  });
+
+  it("holds the committee's own texts (answer, decision and reasons, minutes) from residents and notices until a moderator of the town publishes them", async () => {
+    await call(I.resident, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
+    await call(I.resident2, 'me/setPlace', { placeId: 'dz-xicheng' });
+    rt.deps.topicSupports = { danzao: 1 };
+    const p = await call<TopicDetail>(I.resident, 'topic/propose', { title: '祠堂前增设路灯', background: '晚上很黑' });
+    const answered = await call<TopicDetail>(I.xichengStaff, 'topic/answerProposal', { id: p.id, accept: true, reason: '详情加微信 abc123 了解', deadline: '2026-12-04T02:00:00.000Z', options: ['太阳能路灯', '市电路灯'] });
+    expect(answered.answer?.reason).toBe('详情加微信 abc123 了解');
+    await call(I.xichengStaff, 'topic/saveMeeting', { id: p.id, date: '2026-12-02T11:30:00.000Z', place: '村党群服务中心', minutes: '会后加微信 abc123 报名', attendance: 30 });
+    await call(I.resident, 'topic/vote', { id: p.id, optionId: 'o1' });
+    clock.advance(3 * 86_400_000);
+    await call(I.xichengStaff, 'topic/decide', { id: p.id, decision: '安装太阳能路灯', reasons: '施工队请加微信 abc123' });
+    const seen = async (who: string) => {
+      const t = await call<TopicDetail>(who, 'topic/get', { id: p.id });
+      return [t.answer?.reason, t.result?.decision, t.result?.reasons, t.meetings[0].minutes, t.meetings[0].place];
+    };
+    const HELD = '（该内容正在审核，审核通过后显示）';
+    const full = ['详情加微信 abc123 了解', '安装太阳能路灯', '施工队请加微信 abc123', '会后加微信 abc123 报名', '村党群服务中心'];
+    expect(await seen(I.xichengStaff)).toEqual(full);
+    expect(await seen(I.townAdmin)).toEqual(full);
+    expect(await seen(I.resident)).toEqual([HELD, HELD, HELD, HELD, '']);
+    expect(await seen(I.jiujiangAdmin)).toEqual([HELD, HELD, HELD, HELD, '']);
+    // No notice carries them.
+    const bodies = rt.store.db.prepare(`SELECT body FROM outbox WHERE kind LIKE 'topic_%'`).pluck().all() as string[];
+    expect(bodies.join('\n')).not.toContain('微信');
+    const decidedNotices = () => rt.store.db.prepare(`SELECT recipient_openid FROM outbox WHERE kind = 'topic_decided' AND page LIKE ?`).pluck().all(`%${p.id}`) as string[];
+    expect(decidedNotices()).toEqual([]);
+
+    type Items = { items: Array<{ kind: string; id: string; text: string; subject: { kind: string; id: string } }> };
+    const ours = async (who: string) => (await call<Items>(who, 'moderation/list')).items.filter((i) => i.subject.id === p.id).map((i) => [i.kind, i.id]);
+    expect((await ours(I.townAdmin)).sort()).toEqual([['topicAnswer', p.id], ['topicDecision', p.id], ['topicMinutes', `${p.id}_m1`]].sort());
+    expect(await ours(I.jiujiangAdmin)).toEqual([]);
+    expect(await code(call(I.jiujiangAdmin, 'moderation/decide', { kind: 'topicDecision', id: p.id, decision: 'publish' }))).toBe('MODERATION.NOT_HELD');
+    expect(await code(call(I.townAdmin, 'moderation/decide', { kind: 'topicMinutes', id: `${p.id}_m9`, decision: 'publish' }))).toBe('MODERATION.NOT_HELD');
+    expect(await call(I.townAdmin, 'moderation/decide', { kind: 'topicDecision', id: p.id, decision: 'publish' })).toEqual({ decided: true });
+    // Published, the decision is announced to the place's residents.
+    expect(decidedNotices()).toEqual([I.resident]);
+    expect(await call(I.townAdmin, 'moderation/decide', { kind: 'topicAnswer', id: p.id, decision: 'publish' })).toEqual({ decided: true });
+    expect(await call(I.townAdmin, 'moderation/decide', { kind: 'topicMinutes', id: `${p.id}_m1`, decision: 'reject' })).toEqual({ decided: true });
+    expect(await code(call(I.townAdmin, 'moderation/decide', { kind: 'topicAnswer', id: p.id, decision: 'reject' }))).toBe('MODERATION.NOT_HELD');
+    expect(await seen(I.resident)).toEqual(['详情加微信 abc123 了解', '安装太阳能路灯', '施工队请加微信 abc123', HELD, '']);
+    expect(await seen(I.xichengStaff)).toEqual(full);
+    expect(await ours(I.townAdmin)).toEqual([]);
+    expect((await rt.store.topics.get(p.id))?.committeeHeld).toBe(false);
+  });
+
+  it("announces a committee's topic held at its opening once a moderator publishes it, and a rejected one never", async () => {
+    await call(I.resident, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
+    const opened = (id: string) => rt.store.db.prepare(`SELECT recipient_openid FROM outbox WHERE kind = 'topic_opened' AND page LIKE ?`).pluck().all(`%${id}`) as string[];
+    const deadline = new Date(clock.now().getTime() + 3 * 86_400_000).toISOString();
+    const held = await call<TopicDetail>(I.xichengStaff, 'topic/create', { placeId: 'dz-xicheng', title: '报名加微信 abc123', background: '', options: [], deadline });
+    const other = await call<TopicDetail>(I.xichengStaff, 'topic/create', { placeId: 'dz-xicheng', title: '领补贴加微信 abc123', background: '', options: [], deadline });
+    expect([held.underReview, opened(held.id), opened(other.id)]).toEqual([true, [], []]);
+    await call(I.townAdmin, 'moderation/decide', { kind: 'topic', id: held.id, decision: 'publish' });
+    await call(I.townAdmin, 'moderation/decide', { kind: 'topic', id: other.id, decision: 'reject' });
+    expect(opened(held.id)).toEqual(expect.arrayContaining([I.resident]));
+    expect(opened(other.id)).toEqual([]);
   });
 });

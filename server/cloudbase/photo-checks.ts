@@ -22,6 +22,7 @@ function toCheck(d: StoredDoc): PhotoCheck {
     status: d.status as PhotoCheck['status'],
     submittedAt: String(d.submittedAt),
     decidedAt: str(d.decidedAt),
+    ...(d.subject === 'topic' ? { subject: 'topic' as const } : {}),
   };
 }
 

@@ -182,4 +182,9 @@ export class CloudbaseTopics implements TopicRepo {
     if (townIds !== null && townIds.length === 0) return false;
     return this.cb.conditionalUpdate('topic_comments', { _id: id, moderation: from, ...(townIds === null ? {} : { townId: this.cb._.in(townIds) }) }, { moderation: to });
   }
+  async heldCommittee(townIds: string[] | null, limit: number): Promise<Topic[]> {
+    if (townIds !== null && townIds.length === 0) return [];
+    const docs = await this.cb.find('topics', { committeeHeld: true, ...(townIds === null ? {} : { townId: this.cb._.in(townIds) }) }, [['_id', 'asc']], limit);
+    return docs.map(toTopic);
+  }
 }

@@ -14,7 +14,7 @@ export function TopicMeetings({ topicId, meetings, canManage, onSaved }: { topic
       <Text className='section-title'>{`议事会（${meetings.length}）`}</Text>
       {meetings.map((x) => (
         <View key={x.id} className='topic__meeting'>
-          <Text className='topic__count'>{`${shortTime(x.date)} · ${x.place} · 到会 ${x.attendance} 人`}</Text>
+          <Text className='topic__count'>{[shortTime(x.date), x.place, `到会 ${x.attendance} 人`].filter((s) => s !== '').join(' · ')}</Text>
           {x.underReview ? <Tag type='warning'>待审核</Tag> : null}
           {x.minutes ? <Text className='topic__text'>{`会议纪要：${x.minutes}`}</Text> : null}
           {canManage ? (

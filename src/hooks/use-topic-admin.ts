@@ -3,7 +3,9 @@ import { useMemo, useState } from 'react';
 import type { GridTreeNode } from '../../core/grid';
 import { call } from '../services/api';
 import { deadlineIn } from '../services/topic-text';
+import { TOPIC_LIMITS } from '../../core/labels';
 import { useOneAction } from './use-one-action';
+import { photosNotReady, usePhotoUpload } from './use-photo-upload';
 import { useResource } from './use-resource';
 import { TOPIC_PAGE } from './use-topics';
 
@@ -32,15 +34,20 @@ export function useTopicAdmin() {
   const [days, setDays] = useState(7);
   const [requireVerified, setRequireVerified] = useState(false);
   const action = useOneAction();
+  const photos = usePhotoUpload(TOPIC_LIMITS.photosMax);
   useDidShow(() => void topics.reload());
-  const create = () =>
-    action.run('create', async () => {
-      const t = await call('topic/create', { placeId: placeId ?? places[0]?.id ?? '', title, background, options: options.map((o) => o.trim()).filter((o) => o !== ''), deadline: deadlineIn(days), ...(requireVerified ? { requireVerified: true } : {}) });
+  const create = () => {
+    const notReady = photosNotReady(photos);
+    if (notReady) return action.setActionError(notReady);
+    return action.run('create', async () => {
+      const t = await call('topic/create', { placeId: placeId ?? places[0]?.id ?? '', title, background, options: options.map((o) => o.trim()).filter((o) => o !== ''), deadline: deadlineIn(days), ...(requireVerified ? { requireVerified: true } : {}), ...(photos.fileIds.length > 0 ? { photos: photos.fileIds } : {}) });
+      photos.reset();
       setTitle('');
       setBackground('');
       setOptions(['', '', '']);
       await Taro.navigateTo({ url: TOPIC_PAGE(t.id) });
     });
+  };
   const setOption = (i: number, v: string) => setOptions((xs) => xs.map((x, j) => (j === i ? v : x)));
-  return { me, topics, places, placeId: placeId ?? places[0]?.id ?? null, setPlaceId, title, setTitle, background, setBackground, options, setOption, addOption: () => setOptions((xs) => [...xs, '']), days, setDays, requireVerified, setRequireVerified, create, ...action, openResidents: (placeId: string) => Taro.navigateTo({ url: `/staff/pages/residents/index?placeId=${encodeURIComponent(placeId)}` }), open: (id: string) => Taro.navigateTo({ url: TOPIC_PAGE(id) }) };
+  return { me, topics, places, placeId: placeId ?? places[0]?.id ?? null, setPlaceId, title, setTitle, background, setBackground, options, setOption, addOption: () => setOptions((xs) => [...xs, '']), days, setDays, requireVerified, setRequireVerified, photos, create, ...action, openResidents: (placeId: string) => Taro.navigateTo({ url: `/staff/pages/residents/index?placeId=${encodeURIComponent(placeId)}` }), open: (id: string) => Taro.navigateTo({ url: TOPIC_PAGE(id) }) };
 }

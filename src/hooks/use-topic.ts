@@ -21,6 +21,7 @@ export function useTopic() {
   const [reasons, setReasons] = useState('');
   const [category, setCategory] = useState<string | null>(null);
   const [concern, setConcern] = useState('');
+  const [teamId, setTeamId] = useState<string | null>(null);
   usePullDownRefresh(() => {
     void topic.reload().finally(() => Taro.stopPullDownRefresh());
   });
@@ -36,7 +37,7 @@ export function useTopic() {
     ...action,
     comment, setComment, replyTo, setReplyTo,
     reason, setReason, options, setOptions, days, setDays,
-    decision, setDecision, reasons, setReasons, category, setCategory, concern, setConcern,
+    decision, setDecision, reasons, setReasons, category, setCategory, concern, setConcern, teamId, setTeamId,
     goPlace: () => Taro.navigateTo({ url: '/yishi/pages/topics/index' }),
     vote: (optionId: string) => then('vote', () => call('topic/vote', { id, optionId })),
     support: () => then('support', () => call('topic/support', { id })),
@@ -52,6 +53,6 @@ export function useTopic() {
         return call('topic/answerProposal', { id, accept, reason, ...(accept ? { deadline: deadlineIn(days), options: labels } : {}) });
       }),
     decide: () =>
-      then('decide', () => call('topic/decide', { id, decision, reasons, ...(category && concern.trim() ? { concerns: [{ category, description: concern }] } : {}) })),
+      then('decide', () => call('topic/decide', { id, decision, reasons, ...(category && concern.trim() ? { concerns: [{ category, description: concern, ...(teamId ? { teamId } : {}) }] } : {}) })),
   };
 }

@@ -1,9 +1,13 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useMemo, useState } from 'react';
+import { TOPIC_LIMITS } from '../../core/labels';
 import { call } from '../services/api';
 import { groupVillages } from './use-report';
+import { photosNotReady, usePhotoUpload } from './use-photo-upload';
 import { useOneAction } from './use-one-action';
 import { useResource } from './use-resource';
+
+const TOPIC_PHOTOS_MAX = TOPIC_LIMITS.photosMax;
 
 export const TOPIC_PAGE = (id: string) => `/yishi/pages/topic/index?id=${encodeURIComponent(id)}`;
 
@@ -17,6 +21,7 @@ export function useTopics() {
   const [title, setTitle] = useState('');
   const [background, setBackground] = useState('');
   const action = useOneAction();
+  const photos = usePhotoUpload(TOPIC_PHOTOS_MAX);
   useDidShow(() => void topics.reload());
   usePullDownRefresh(() => {
     void topics.reload().finally(() => Taro.stopPullDownRefresh());
@@ -29,12 +34,16 @@ export function useTopics() {
       setPicking(false);
       await topics.reload();
     });
-  const propose = () =>
-    action.run('propose', async () => {
-      const t = await call('topic/propose', { title, background });
+  const propose = () => {
+    const notReady = photosNotReady(photos);
+    if (notReady) return action.setActionError(notReady);
+    return action.run('propose', async () => {
+      const t = await call('topic/propose', { title, background, ...(photos.fileIds.length > 0 ? { photos: photos.fileIds } : {}) });
       setTitle('');
       setBackground('');
+      photos.reset();
       await Taro.navigateTo({ url: TOPIC_PAGE(t.id) });
     });
-  return { topics, towns, village, villageId, setVillageId, picking, setPicking, setPlace, title, setTitle, background, setBackground, propose, ...action, open: (id: string) => Taro.navigateTo({ url: TOPIC_PAGE(id) }) };
+  };
+  return { topics, towns, village, villageId, setVillageId, picking, setPicking, setPlace, title, setTitle, background, setBackground, photos, propose, ...action, open: (id: string) => Taro.navigateTo({ url: TOPIC_PAGE(id) }) };
 }

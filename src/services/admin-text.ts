@@ -19,6 +19,9 @@ export const HELD_KIND_TEXT: Readonly<Record<HeldKind, string>> = {
   reportedTopicComment: '被举报的议题留言',
   topic: '议题内容',
   topicComment: '议题留言',
+  topicAnswer: '委员会对提议的答复',
+  topicDecision: '委员会决定及理由',
+  topicMinutes: '议事会纪要',
 };
 
 export function heldKindText(kind: string): string {

@@ -123,6 +123,8 @@ const TEXT: Record<string, string> = {
   'TEAM.ARCHIVED': '这支志愿队已撤销，不再接受入队申请，也不能发布新活动。',
   // Admin (issue 19): a town's working time.
   'TOWN.SETTINGS_INVALID': '下班时间须比上班时间晚至少1小时，设置没有保存。请修改后再保存。',
+  // 街坊议事 (issue 21, third round).
+  'TOPIC.ACTION_NOT_HANDLER': '交志愿服务队落实，需由负责办理这条诉求的村（社）工作人员操作。决定没有公布，请去掉服务队后再公布，或请工作人员公布。',
   [NETWORK_FAILED]: '网络连接失败：您填写的内容还在。请检查网络后再点一次刚才的按钮。',
 };
 

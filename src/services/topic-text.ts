@@ -1,5 +1,6 @@
 /** Chinese names of 街坊议事 stages and the deadlines a committee picks from. */
 import type { TopicStage, VerificationKind } from '../../core/topic-model';
+import type { ActionStatus } from '../../core/action-model';
 
 export const STAGE_TEXT: Readonly<Record<TopicStage, string>> = {
   collecting: '征集支持',
@@ -26,3 +27,12 @@ export function deadlineIn(days: number, from: Date = new Date()): string {
 
 /** 户籍 / 常住: what the committee vouched for (resident/verify). */
 export const VERIFIED_TEXT: Readonly<Record<VerificationKind, string>> = { huji: '户籍居民', changzhu: '常住居民' };
+
+/** How far a decision's volunteer action got, as residents read it on the topic (the team, never a volunteer). */
+export const ACTION_STEP_TEXT: Readonly<Record<ActionStatus, string>> = {
+  draft: '志愿服务队正在安排时间',
+  scheduled: '已安排志愿活动',
+  reported: '志愿服务队已完成，等待办结',
+  resolved: '已落实办结',
+  cancelled: '志愿行动已取消，由村（社）继续办理',
+};

@@ -17,6 +17,19 @@ const t = browserSuite(180_000);
 const call = <T>(openid: string, action: string, data: unknown) => t.h.rt.router.call('concern', action, data, openid) as Promise<T>;
 const textarea = (page: Page, placeholder: string) => page.locator(`textarea[placeholder*="${placeholder}"] >> visible=true`).first();
 const input = (page: Page, placeholder: string) => page.locator(`input[placeholder*="${placeholder}"] >> visible=true`).first();
+/** A small JPEG drawn in the page, as a phone camera's photo would be picked. */
+async function jpeg(page: Page): Promise<Buffer> {
+  const url = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 640;
+    canvas.height = 480;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#7a5';
+    ctx.fillRect(0, 0, 640, 480);
+    return canvas.toDataURL('image/jpeg', 0.9);
+  });
+  return Buffer.from(url.split(',')[1], 'base64');
+}
 const openTopic = async (page: Page, id: string) => {
   await page.goto(`${t.h.base}/#/yishi/pages/topic/index?id=${id}`);
   await page.locator('.topic__title >> visible=true').waitFor();
@@ -36,12 +49,22 @@ it('takes a village matter from a topic with three options to a published decisi
   await input(committee, '选项2').fill('小公园');
   await input(committee, '选项3').fill('保持原样');
   await chip(committee, '议事3天').click();
+  // A photo of the site goes with the background.
+  const [chooser] = await Promise.all([committee.waitForEvent('filechooser'), committee.locator('[aria-label="添加照片"] >> visible=true').first().click()]);
+  await chooser.setFiles([{ name: 'site.jpg', mimeType: 'image/jpeg', buffer: await jpeg(committee) }]);
+  await committee.locator('.photo-picker__tile--done >> visible=true').first().waitFor();
   await button(committee, '发起议题').click();
   // The topic page: the committee member runs it (and, living elsewhere, does not vote on it).
   await committee.locator('.topic__title >> visible=true').waitFor();
   await visibleText(committee, '截止时间').waitFor();
   const topicId = new URL(committee.url().replace('#/', '')).searchParams.get('id') ?? '';
   expect(topicId).toMatch(/^tp/);
+  expect((await t.h.rt.store.topics.get(topicId))?.photos).toHaveLength(1);
+  await committee.locator('.photo-gallery__img img >> visible=true').first().waitFor();
+  // Shared to the village's WeChat group: H5 copies the page's link.
+  await committee.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await button(committee, '复制链接，发到微信群').click();
+  await visibleText(committee, '链接已复制，可以粘贴到微信群里。').waitFor();
   await t.shot(committee, 'yishi-committee-topic');
 
   // 陈阿姨 states her place once, then comments and votes.
@@ -54,6 +77,7 @@ it('takes a village matter from a topic with three options to a published decisi
   await visibleText(chen, '我住在：丹灶镇 · 西城社区 · 大果经济社').waitFor();
   await visibleText(chen, '村口空地怎么用').click();
   await visibleText(chen, '请投票（每人一票）').waitFor();
+  await chen.locator('.photo-gallery__img img >> visible=true').first().waitFor();
   await textarea(chen, '说说您的看法').fill('建议做小公园，老人小孩都能用。');
   await button(chen, '发表留言').click();
   await visibleText(chen, '建议做小公园，老人小孩都能用。').waitFor();
@@ -125,4 +149,27 @@ it('takes a village matter from a topic with three options to a published decisi
   await chen.locator('text=/落实事项：公共空间/ >> visible=true').first().waitFor();
   await visibleText(chen, '委员会答复').waitFor();
   await t.shot(chen, 'yishi-result');
+
+  // The accepted proposal: 陈阿姨 and her neighbours vote; at its deadline the committee decides and hands
+  // the work to 大果's volunteer team; the topic shows the concern's status and the action's step.
+  await call(I.resident, 'topic/vote', { id: proposalId, optionId: 'o1' });
+  await call(I.daguoLeader, 'topic/vote', { id: proposalId, optionId: 'o1' });
+  const due = (await t.h.rt.store.topics.get(proposalId))?.deadline ?? '';
+  await runSlaJob(t.h.rt.deps, t.h.rt.router.directory, new Date(Date.parse(due) + 1000));
+  await openTopic(committee, proposalId);
+  await visibleText(committee, '装太阳能路灯：2 票').waitFor();
+  await input(committee, '决定').fill('在祠堂前装太阳能路灯');
+  await textarea(committee, '理由').fill('街坊们多数选择太阳能路灯，省电费。');
+  await chip(committee, '公共空间').click();
+  await textarea(committee, '要落实的事').fill('在祠堂前安装两盏太阳能路灯。');
+  await chip(committee, '大果党群清洁志愿服务队').click();
+  await button(committee, '公布决定').click();
+  await visibleText(committee, '大果党群清洁志愿服务队：志愿服务队正在安排时间').waitFor();
+  const lit = await t.h.rt.store.topics.get(proposalId);
+  const [lampConcern] = lit?.result?.concernIds ?? [];
+  expect((await t.h.rt.store.actions.latestOf(lampConcern))?.status).toBe('draft');
+  await openTopic(chen, proposalId);
+  await chen.locator('text=/落实事项：公共空间（已签收）/ >> visible=true').first().waitFor();
+  await visibleText(chen, '大果党群清洁志愿服务队：志愿服务队正在安排时间').waitFor();
+  await t.shot(chen, 'yishi-followup-action');
 });

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { TOPIC_LIMITS } from '../../../../core/labels';
 import { Chip, ChipRow } from '../../../components/chip';
+import { PhotoPicker } from '../../../components/photo-picker';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state';
 import { TopicCard } from '../../../components/topic-card';
 import { TopicTownSetting } from '../../../components/topic-town-setting';
@@ -31,6 +32,7 @@ export default function TopicAdminPage() {
           </ChipRow>
           <Input value={a.title} onChange={a.setTitle} placeholder='议题，例如：村口空地怎么用' maxLength={TOPIC_LIMITS.titleMax} />
           <TextArea value={a.background} onChange={a.setBackground} placeholder='背景介绍' maxLength={TOPIC_LIMITS.backgroundMax} autoSize />
+          <PhotoPicker upload={a.photos} />
           <Text className='muted'>投票选项（不填则只讨论、不投票）</Text>
           {a.options.map((o, i) => (
             <Input key={i} value={o} onChange={(v) => a.setOption(i, v)} placeholder={`选项${i + 1}`} maxLength={TOPIC_LIMITS.optionMax} />

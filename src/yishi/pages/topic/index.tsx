@@ -4,15 +4,17 @@ import { TOPIC_LIMITS } from '../../../../core/labels';
 import type { TopicCommentView, TopicDetail } from '../../../../core/topic-views';
 import { Chip, ChipRow } from '../../../components/chip';
 import { ErrorState, LoadingState } from '../../../components/page-state';
+import { PhotoGallery } from '../../../components/photo-picker';
 import { ReportLink } from '../../../components/report-link';
 import { TopicMeetings } from '../../../components/topic-meetings';
+import { TopicShare } from '../../../components/topic-share';
 import { TopicVerify } from '../../../components/topic-verify';
 import { useElderClass } from '../../../hooks/use-elder';
 import { useTopic } from '../../../hooks/use-topic';
 import { errorText } from '../../../services/error-text';
 import { shortTime } from '../../../services/format';
 import { statusText } from '../../../services/status-text';
-import { PERIOD_DAYS, STAGE_TEXT, stageTagType } from '../../../services/topic-text';
+import { ACTION_STEP_TEXT, PERIOD_DAYS, STAGE_TEXT, stageTagType } from '../../../services/topic-text';
 import './index.scss';
 
 type Page = ReturnType<typeof useTopic>;
@@ -38,7 +40,10 @@ function Result({ t }: { t: TopicDetail }) {
         <Text className='muted'>投票已截止，等待委员会公布决定。</Text>
       )}
       {r.concerns.map((c) => (
-        <Text key={c.id} className='topic__count'>{`落实事项：${c.categoryName ?? '诉求'}（${c.status ? statusText(c.status) : '已删除'}）`}</Text>
+        <View key={c.id} className='topic__followup'>
+          <Text className='topic__count'>{`落实事项：${c.categoryName ?? '诉求'}（${c.status ? statusText(c.status) : '已删除'}）`}</Text>
+          {c.action ? <Text className='muted'>{`${c.action.teamName}：${ACTION_STEP_TEXT[c.action.status]}`}</Text> : null}
+        </View>
       ))}
     </View>
   );
@@ -86,7 +91,7 @@ function Answer({ p }: { p: Page }) {
   );
 }
 
-function Decide({ p }: { p: Page }) {
+function Decide({ p, t }: { p: Page; t: TopicDetail }) {
   return (
     <View className='card topic__form'>
       <Text className='section-title'>公布委员会决定</Text>
@@ -101,6 +106,18 @@ function Decide({ p }: { p: Page }) {
         ))}
       </ChipRow>
       {p.category ? <TextArea value={p.concern} onChange={p.setConcern} placeholder='要落实的事' maxLength={500} autoSize /> : null}
+      {p.category && t.teams.length > 0 ? (
+        <>
+          <Text className='muted'>也可以交给本村（社）的志愿服务队落实（可不选）：</Text>
+          <ChipRow>
+            {t.teams.map((team) => (
+              <Chip key={team.id} selected={p.teamId === team.id} onTap={() => p.setTeamId(p.teamId === team.id ? null : team.id)}>
+                {team.name}
+              </Chip>
+            ))}
+          </ChipRow>
+        </>
+      ) : null}
       <Button type='primary' block disabled={p.decision.trim() === '' || p.reasons.trim() === ''} loading={p.busy === 'decide'} onClick={() => void p.decide()}>
         公布决定
       </Button>
@@ -126,9 +143,11 @@ export default function TopicPage() {
         </View>
         {t.underReview ? <Text className='muted'>内容正在审核，审核通过后街坊们才能看到。</Text> : null}
         {t.background ? <Text className='topic__text'>{t.background}</Text> : null}
+        {t.photos.length > 0 ? <PhotoGallery urls={t.photos} label='议题照片' /> : null}
         {t.deadline && t.stage === 'open' ? <Text className='muted'>{`截止时间：${shortTime(t.deadline)}`}</Text> : null}
         {t.requireVerified ? <Text className='muted'>只限村（社）委员会认证的户籍、常住居民投票</Text> : null}
         {t.answer ? <Text className='muted'>{`委员会答复（${t.answer.accepted ? '纳入议事' : '不采纳'}）：${t.answer.reason}`}</Text> : null}
+        {t.underReview ? null : <TopicShare />}
       </View>
 
       {proposal ? (
@@ -172,7 +191,7 @@ export default function TopicPage() {
       <TopicMeetings topicId={t.id} meetings={t.meetings} canManage={t.canManage && !proposal && t.stage !== 'declined'} onSaved={p.topic.reload} />
       <Result t={t} />
       {t.canManage && proposal ? <Answer p={p} /> : null}
-      {t.canManage && t.stage === 'closed' ? <Decide p={p} /> : null}
+      {t.canManage && t.stage === 'closed' ? <Decide p={p} t={t} /> : null}
 
       <View className='card'>
         <Text className='section-title'>{`街坊留言（${t.comments.length}）`}</Text>

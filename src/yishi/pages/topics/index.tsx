@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { TOPIC_LIMITS } from '../../../../core/labels';
 import { Chip, ChipRow } from '../../../components/chip';
+import { PhotoPicker } from '../../../components/photo-picker';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state';
 import { TopicCard } from '../../../components/topic-card';
 import { useElderClass } from '../../../hooks/use-elder';
@@ -75,6 +76,7 @@ export default function TopicsPage() {
           <Text className='muted'>提议得到足够街坊支持后，村居委员会将在限期内答复是否纳入议事。</Text>
           <Input value={p.title} onChange={p.setTitle} placeholder='提议的事，例如：祠堂前增设路灯' maxLength={TOPIC_LIMITS.titleMax} />
           <TextArea value={p.background} onChange={p.setBackground} placeholder='为什么提、怎么做（可不填）' maxLength={TOPIC_LIMITS.backgroundMax} autoSize />
+          <PhotoPicker upload={p.photos} />
           <Button type='primary' block disabled={p.title.trim() === ''} loading={p.busy === 'propose'} onClick={() => void p.propose()}>
             提交提议
           </Button>
