@@ -24,7 +24,8 @@
  *   refused when written; an answer (get, aggregation) over 16 MB is refused instead of sent
  *   (`DATABASE_RESPONSE_TOO_LARGE`, this fake's code);
  * - the service's limits in simulated time (cloudbase-limits.ts): latency per request, a transaction's
- *   30 s lifetime, a function's time budget, a cap on requests in flight.
+ *   30 s lifetime (after which a transaction left open by a dead function holds nothing), a function's
+ *   time budget, a cap on requests in flight.
  * Anything else — an unknown action, a WHERE query or update carrying a transaction id, an update
  * document without operators — fails loudly with a plain Error, so a test cannot pass by accident.
  * A WHERE query inside a transaction (`where().get()`) is allowed by the service but refused here: OUR
@@ -149,6 +150,7 @@ export class FakeCloudbaseDb {
 
   async handle(action: string, params: Params | undefined): Promise<unknown> {
     this.requests.push({ action, params: params === undefined ? undefined : clone(params) });
+    this.endExpired();
     // A rollback is never refused: a transaction left open would hold its documents until it expired.
     const slot = action === 'database.abortTransaction' ? { sent: this.limits.now, uncounted: true } : this.limits.begin();
     if ('refused' in slot) return processReturn({ code: LIMIT_CODE, message: `more than ${this.limits.maxInFlight} requests in flight`, requestId: this.requestId() });
@@ -283,6 +285,14 @@ export class FakeCloudbaseDb {
       if (!held) return;
       await held.released;
     }
+  }
+
+  /**
+   * The service ends a transaction past its lifetime whether or not anyone asks: one a dead function left
+   * open stops holding its documents (checked at each request, in simulated time).
+   */
+  private endExpired(): void {
+    for (const tx of this.txs.values()) if (tx.state === 'open' && this.limits.expired(tx.startedAt)) this.endTx(tx, 'aborted');
   }
 
   private endTx(tx: Tx, state: 'committed' | 'aborted'): void {
