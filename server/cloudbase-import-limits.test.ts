@@ -173,3 +173,34 @@ describe('cut between chunks, or run twice at once, each import ends stored once
     expect(wire.documents('outbox').filter((d) => d._id.startsWith('n-twice-'))).toHaveLength(120);
   }, 120_000);
 });
+
+it('a boundary file cut in its node chunks and sent again to the same warm container creates each place once', async () => {
+  const call = concernFunction();
+  // 120 places: 240 writes in 5 transactions, the boundaries first; the 4th and 5th hold only new nodes.
+  const features = Array.from({ length: 120 }, (_, i) => ({ type: 'Feature', properties: { parentId: 'dz-xicheng', name: `暖社${i}`, kind: 'cooperative' }, geometry: place(i) }));
+  const geojson = { type: 'FeatureCollection', features };
+  // The container is warm: its directory snapshot is built before the import.
+  await call(I.districtAdmin, 'grid/locate', { location: { lat: 23.01, lng: 112.91 }, coord: 'wgs84' });
+  const wire = cloud.wire();
+  const handle = wire.handle.bind(wire);
+  let started = 0;
+  // The function dies as its 5th transaction starts, and sends nothing more.
+  wire.handle = async (action, params) => {
+    if (action === 'database.startTransaction') started++;
+    if (started >= 5) throw new Error('function died');
+    return handle(action, params);
+  };
+  await expect(call(I.districtAdmin, 'grid/importBoundaries', { geojson })).rejects.toThrow();
+  wire.handle = handle;
+  const named = () => wire.documents('grid_nodes').filter((d) => String(d.name).startsWith('暖社'));
+  expect(named().length).toBeGreaterThan(0);
+  expect(named().length).toBeLessThan(120);
+  await call(I.districtAdmin, 'grid/importBoundaries', { geojson });
+  const names = named().map((d) => String(d.name));
+  expect(new Set(names).size).toBe(120);
+  expect(names).toHaveLength(120);
+  expect(wire.documents('grid_boundaries').filter((d) => named().some((n) => n._id === d._id))).toHaveLength(120);
+  // The boundaries the cut run wrote for nodes it never created are gone.
+  const nodeIds = new Set(wire.documents('grid_nodes').map((d) => d._id));
+  expect(wire.documents('grid_boundaries').filter((d) => !nodeIds.has(d._id))).toEqual([]);
+}, 120_000);
