@@ -22,7 +22,12 @@ import type { Boundary } from './locate';
 import type { GridNode, NodeKind } from './model';
 import { PackedRTree } from './spatial-index';
 
-export const IMPORT_LIMITS = { features: 20000, nameMax: 32 } as const;
+/**
+ * `features`: what one import applies within the concern function's 60 s on CloudBase (each new place is a
+ * node and a boundary, ~2 requests; 1,000 take ~44 s simulated at 10–30 ms a request,
+ * server/cloudbase-import-limits.test.ts). A larger area is imported in several files.
+ */
+export const IMPORT_LIMITS = { features: 1000, nameMax: 32 } as const;
 /** How much two unrelated places of one town may overlap: a share of the smaller one's area (slivers of separate digitising). */
 export const SAME_TOWN_OVERLAP = 0.01;
 const OVERLAPS_REPORTED = 3;

@@ -9,6 +9,7 @@ import type { ConcernCtx as Ctx } from './concern-service';
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { toWgs84 } from './geo';
+import { GridIndex } from './grid';
 import type { Located } from './locate';
 import type { LatLng } from './model';
 import { planRosterImport } from './roster-import';
@@ -52,8 +53,14 @@ export function adminScope(ctx: Ctx, snap: DirectorySnapshot): string {
 export async function importBoundaries(ctx: Ctx, input: ParsedInputOf<'grid/importBoundaries'>): Promise<BoundaryImportView> {
   const snap = await ctx.directory.current();
   const scope = adminScope(ctx, snap);
-  const current = await ctx.deps.store.directory.listBoundaries();
-  const checked = planBoundaryImport(snap.grid, current, scope, input.geojson, () => ctx.deps.newId('n'));
+  // Planned against the stored nodes, not the container's snapshot: an import cut off between its chunks
+  // left nodes and boundaries at the same grid version, which a snapshot cached at that version lacks
+  // (run again, its places are then found by name instead of created twice).
+  // Boundaries of no stored node (the cut run's, whose nodes never came) are left out; the store drops them.
+  const [stored, nodes] = await Promise.all([ctx.deps.store.directory.listBoundaries(), ctx.deps.store.directory.listNodes()]);
+  const grid = new GridIndex(nodes);
+  const current = stored.filter((b) => grid.get(b.nodeId) !== undefined);
+  const checked = planBoundaryImport(grid, current, scope, input.geojson, () => ctx.deps.newId('n'));
   if (!checked.ok) throw new AppError('IMPORT.INVALID', `${checked.problems.length} problem(s) in the boundary file`, checked.problems);
   const applied = await ctx.deps.store.directory.applyBoundaryImport(checked.plan, snap.version);
   if (!applied) throw new AppError('IMPORT.CONFLICT', 'the grid changed while the import was checked');

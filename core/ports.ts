@@ -209,7 +209,11 @@ export type RateQuery = { fromMonth: string; toMonth: string } & ({ node: RouteN
  * Adapters serve it from the (route level id, createdAt, id) indexes, or from (reporter, createdAt, id).
  */
 export interface ConcernSearch {
-  /** Routed through any of these nodes, or co-handled by `officeId`; omit both for no place filter. */
+  /**
+   * Routed through any of these nodes, or co-handled by `officeId`; omit both for no place filter. Every
+   * caller scopes a search (by place, office, reporter or ids): on CloudBase no index serves creation
+   * time alone.
+   */
   nodes?: RouteNode[];
   officeId?: string;
   reporterOpenid?: string;

@@ -1,6 +1,6 @@
 /**
  * Issue 22, item 1, at the inputs' maximum sizes, through the deployed functions on the CloudBase wire
- * fake with its limits on (test/fakes/cloudbase-limits.ts: 15 ms per request in simulated time, a
+ * fake with its limits on (test/fakes/cloudbase-limits.ts: 10–30 ms per request from a seeded generator, in simulated time, a
  * transaction's 30 s lifetime, each function's timeout from cloudbaserc.json): a 500-ticket hotline
  * file, an event with 1,000 holders cancelled, hours of 1,000 people confirmed. Each finishes within its
  * function's timeout and no transaction carries more than 50 writes.
@@ -17,9 +17,13 @@ import { volunteerEvent } from './store-contract-volunteer';
 import { FUNCTION_BUDGET_MS, useCloudFunctions, useWechatPassing, wechatContext } from './test-cloud-function';
 import { testClock } from './test-clock';
 import type { WireRequest } from '../test/fakes/cloudbase-db';
+import { WireLimits } from '../test/fakes/cloudbase-limits';
 
 const cloud = useCloudFunctions();
 useWechatPassing();
+beforeEach(() => {
+  cloud.wire().limits = new WireLimits({ latencyMs: [10, 30], seed: 2022 });
+});
 
 
 const WRITES = new Set(['database.insertDocument', 'database.modifyDocument', 'database.removeDocument']);

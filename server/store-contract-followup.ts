@@ -30,7 +30,7 @@ export function describeFollowUpContract(current: () => Store): void {
       expect(ids((await store.concerns.inbox({ ...scope, openOnly: false }, { cursor: null, limit: 10 })).items)).toContain(c.id);
       expect(ids(await store.concerns.dueForSla(at(1000), 10))).not.toContain(c.id);
       expect(ids(await store.board.listResolved(['danzao'], null, 30))).not.toContain(c.id);
-      expect(ids(await store.concerns.search({ createdFrom: at(-10), createdTo: at(10), statuses: ['withdrawn'] }, 10))).toEqual([c.id]);
+      expect(ids(await store.concerns.search({ createdFrom: at(-10), createdTo: at(10), statuses: ['withdrawn'], nodes: [{ level: 'town', id: c.route.townId }] }, 10))).toEqual([c.id]);
       expect(ids((await store.concerns.listByReporter(I.resident, { cursor: null, limit: 10 })).items)).toContain(c.id);
     });
 

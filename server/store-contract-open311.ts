@@ -18,8 +18,9 @@ export function describeOpen311Contract(current: () => Store): void {
       for (const c of cs) await store.concerns.create(c, [], []);
       // A change moves updatedAt: the oldest concern is now the most recently changed.
       await store.concerns.commit('c-u1', 1, change({ patch: { updatedAt: at(50) }, messages: [message(cs[0], '已安排清运', { at: at(50) })] }));
+      // Scoped to the fixtures' town, as every caller scopes a search (no CloudBase index serves creation time alone).
       const ids = async (q: { updatedFrom?: string; updatedTo?: string; reporterOpenid?: string }) =>
-        (await store.concerns.search({ createdFrom: '0000', createdTo: '9999', ...q }, 100)).map((c) => c.id);
+        (await store.concerns.search({ createdFrom: '0000', createdTo: '9999', nodes: [{ level: 'town', id: 'danzao' }], ...q }, 100)).map((c) => c.id);
       expect(await ids({ updatedFrom: at(10) })).toEqual(['c-u3', 'c-u2', 'c-u1']);
       expect(await ids({ updatedFrom: at(10), updatedTo: at(50) })).toEqual(['c-u3', 'c-u2']);
       expect(await ids({ updatedFrom: at(11), updatedTo: at(51) })).toEqual(['c-u3', 'c-u1']);

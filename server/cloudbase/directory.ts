@@ -148,8 +148,10 @@ export class CloudbaseDirectory implements DirectoryRepo {
     const stored = (await this.cb.readAll('grid_boundaries', {}, { _id: true })).map((d) => d._id);
     const scope = subtree([...nodes, ...plan.newNodes], plan.scopeNodeId);
     const replaced = new Set(plan.boundaries.map((b) => b.nodeId));
+    // Also dropped: boundaries of no node, which a run cut off before its node chunks left behind.
+    const known = new Set([...nodes, ...plan.newNodes].map((n) => n.id));
     const writes: Array<(tx: TxView) => Promise<void>> = [
-      ...stored.filter((id) => scope.has(id) && !replaced.has(id)).map((id) => (tx: TxView) => tx.remove('grid_boundaries', id)),
+      ...stored.filter((id) => !replaced.has(id) && (scope.has(id) || !known.has(id))).map((id) => (tx: TxView) => tx.remove('grid_boundaries', id)),
       ...plan.boundaries.map((b) => (tx: TxView) => tx.set('grid_boundaries', boundaryDoc(b))),
       ...plan.newNodes.map((n) => (tx: TxView) => tx.set('grid_nodes', nodeDoc(n))),
     ];

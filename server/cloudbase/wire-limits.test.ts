@@ -6,7 +6,7 @@
 import { processReturn } from '@cloudbase/node-sdk/dist/utils/utils';
 import { fakeCloudbaseApp } from '../../test/fakes/cloudbase-app';
 import { LIMIT_CODE, WireLimits } from '../../test/fakes/cloudbase-limits';
-import type { FakeCloudbaseDb } from '../../test/fakes/cloudbase-db';
+import { RESPONSE_TOO_LARGE_CODE, type FakeCloudbaseDb } from '../../test/fakes/cloudbase-db';
 import { chunkByWrites } from './chunks';
 import { CloudbaseDb, errorCode, MAX_GET } from './db';
 import { backoffMs, RETRY } from './retry';
@@ -172,10 +172,81 @@ describe('declared indexes (our policy: the fake refuses what no index serves)',
     expect(unserved('outbox', {})).not.toBeNull();
     // Small collections read whole are not checked.
     expect(unserved('staff', { name: 'x' })).toBeNull();
+    // No list of known exceptions: concerns by creation time alone stay refused (every caller scopes a search).
+    expect(unserved('concerns', { createdAt: { $gte: 'a', $lt: 'z' } }, [['createdAt', -1], ['_id', -1]])).not.toBeNull();
+    expect(unserved('concerns', { createdAt: { $gte: 'a' }, $or: [{ 'route.townId': 'danzao' }, { 'route.coOfficeId': 'o' }] }, [['createdAt', -1], ['_id', -1]])).toBeNull();
   });
 
   it('answers DATABASE_QUERY_NOT_INDEXED on the wire', async () => {
     expect(await codeOf(cb.find('vol_signups', { name: '街坊' }, [], 10))).toBe('DATABASE_QUERY_NOT_INDEXED');
     expect(await cb.find('vol_signups', { openid: 'o-1' }, [], 10)).toEqual([]);
+  });
+});
+
+/** The SDK's own transaction (runTransaction without our retries), as db.ts uses it. */
+interface SdkTx {
+  collection(name: string): { add(d: Record<string, unknown>): Promise<unknown>; where(q: unknown): { get(): Promise<unknown> } };
+}
+const sdkTransaction = (fn: (t: SdkTx) => Promise<void>) => (cb.db.runTransaction as unknown as (f: (t: SdkTx) => Promise<void>, times: number) => Promise<void>).call(cb.db, fn, 0);
+
+describe('sizes and unique indexes (issue 22, item 8)', () => {
+  it('refuses a document over 16 MiB when it is inserted, updated or written in a transaction, and keeps nothing of it', async () => {
+    expect(wire.maxDocumentBytes).toBe(16 * 1024 * 1024);
+    const big = 'x'.repeat(16 * 1024 * 1024);
+    expect(await codeOf(cb.add('meta', { _id: 'big', text: big }))).toBe('DATABASE_REQUEST_FAILED');
+    expect(wire.documents('meta')).toEqual([]);
+    // Just under the cap is stored.
+    await cb.add('meta', { _id: 'near', text: 'x'.repeat(16 * 1024 * 1024 - 100) });
+    wire.maxDocumentBytes = 2000;
+    await cb.add('meta', { _id: 'grows', items: [] });
+    const push = (n: number) => cb.updateWhere('meta', { _id: 'grows' }, { items: cb._.push(Array.from({ length: n }, (_, i) => `item-${i}`)) });
+    expect(await push(10)).toBe(1);
+    expect(await codeOf(push(300))).toBe('DATABASE_REQUEST_FAILED');
+    expect(wire.documents('meta').find((d) => d._id === 'grows')!.items).toHaveLength(10);
+    const tx = cb.transaction(async (t) => {
+      await t.set('meta', { _id: 'small', n: 1 });
+      await t.set('meta', { _id: 'large', text: 'y'.repeat(3000) });
+    });
+    expect(await codeOf(tx)).toBe('DATABASE_REQUEST_FAILED');
+    expect(wire.documents('meta').map((d) => d._id).sort()).toEqual(['grows', 'near']);
+  });
+
+  it('refuses an answer over 16 MB instead of cutting it short, so a store must page large documents', async () => {
+    expect(wire.maxResponseBytes).toBe(16 * 1024 * 1024);
+    wire.maxResponseBytes = 50_000;
+    for (let i = 0; i < 20; i++) await cb.add('grid_boundaries', { _id: `b-${String(i).padStart(2, '0')}`, geometry: 'g'.repeat(5000) });
+    expect(await codeOf(cb.find('grid_boundaries', {}, [], 20))).toBe(RESPONSE_TOO_LARGE_CODE);
+    expect(await cb.find('grid_boundaries', {}, [], 5)).toHaveLength(5);
+    expect(await codeOf(cb.aggregate('grid_boundaries', [{ $match: {} }]))).toBe(RESPONSE_TOO_LARGE_CODE);
+    // Reading 5 a request stays under the cap and answers every document.
+    expect((await cb.readAll('grid_boundaries', {}, undefined, 5)).map((d) => d._id)).toEqual(Array.from({ length: 20 }, (_, i) => `b-${String(i).padStart(2, '0')}`));
+  });
+
+  it('keeps a unique index: a second document with the same key is refused, in or out of a transaction, and a commit racing another is too', async () => {
+    await cb.add('vol_person_codes', { _id: 'o-1', code: 'K1' });
+    expect(await codeOf(cb.add('vol_person_codes', { _id: 'o-2', code: 'K1' }))).toBe('DATABASE_REQUEST_FAILED');
+    expect(await codeOf(cb.updateWhere('vol_person_codes', { _id: 'o-1' }, { code: 'K1' }))).toBe('ok');
+    await cb.add('vol_person_codes', { _id: 'o-2', code: 'K2' });
+    expect(await codeOf(cb.updateWhere('vol_person_codes', { _id: 'o-2' }, { code: 'K1' }))).toBe('DATABASE_REQUEST_FAILED');
+    // Two writes of one transaction clash with each other.
+    const both = sdkTransaction(async (t) => {
+      await t.collection('vol_person_codes').add({ _id: 'o-3', code: 'K3' });
+      await t.collection('vol_person_codes').add({ _id: 'o-4', code: 'K3' });
+    });
+    expect(await codeOf(both)).toMatch(/E11000|DATABASE_REQUEST_FAILED/);
+    // A transaction whose key another writer committed meanwhile fails at its commit.
+    const racing = sdkTransaction(async (t) => {
+      await t.collection('vol_person_codes').add({ _id: 'o-5', code: 'K5' });
+      await cb.add('vol_person_codes', { _id: 'o-6', code: 'K5' });
+    });
+    expect(await codeOf(racing)).toMatch(/E11000|DATABASE_REQUEST_FAILED/);
+    expect(wire.documents('vol_person_codes').map((d) => [d._id, d.code]).sort()).toEqual([['o-1', 'K1'], ['o-2', 'K2'], ['o-6', 'K5']]);
+  });
+
+  it('names its refusal of a WHERE query inside a transaction as our policy', async () => {
+    const tx = sdkTransaction(async (t) => {
+      await t.collection('vol_signups').where({ openid: 'o-1' }).get();
+    });
+    await expect(tx).rejects.toThrow(/our policy/);
   });
 });

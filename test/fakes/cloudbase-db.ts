@@ -18,17 +18,24 @@
  *   conflict (`DATABASE_TRANSACTION_CONFLICT`, which the SDK's runTransaction retries); a write outside a
  *   transaction to a document a transaction holds waits until that transaction ends.
  * - declared indexes: a query no index of cloudbase/collections/*.json serves is refused
- *   (`DATABASE_QUERY_NOT_INDEXED`; our policy, see cloudbase-indexes.ts);
+ *   (`DATABASE_QUERY_NOT_INDEXED`; our policy, see cloudbase-indexes.ts); a unique index refuses a
+ *   second document with the same key values (E11000, a missing field counting as null, as in MongoDB);
+ * - sizes: a document over 16 MiB (MongoDB's BSON cap, which CloudBase's document database keeps) is
+ *   refused when written; an answer (get, aggregation) over 16 MB is refused instead of sent
+ *   (`DATABASE_RESPONSE_TOO_LARGE`, this fake's code);
  * - the service's limits in simulated time (cloudbase-limits.ts): latency per request, a transaction's
- *   30 s lifetime, a function's time budget, a cap on requests in flight.
+ *   30 s lifetime (after which a transaction left open by a dead function holds nothing), a function's
+ *   time budget, a cap on requests in flight.
  * Anything else — an unknown action, a WHERE query or update carrying a transaction id, an update
  * document without operators — fails loudly with a plain Error, so a test cannot pass by accident.
+ * A WHERE query inside a transaction (`where().get()`) is allowed by the service but refused here: OUR
+ * POLICY, since its answer is not part of the transaction's snapshot guarantees and our stores never send one.
  */
-import { EJSON } from 'bson';
+import { calculateObjectSize, EJSON } from 'bson';
 import { Aggregator, Query, update as applyUpdate } from 'mingo';
 import { TcbDBApiHttpRequester } from '@cloudbase/node-sdk/dist/utils/tcbdbapirequester';
 import { processReturn } from '@cloudbase/node-sdk/dist/utils/utils';
-import { unserved } from './cloudbase-indexes';
+import { uniqueKeys, unserved } from './cloudbase-indexes';
 import { LIMIT_CODE, WireLimits } from './cloudbase-limits';
 
 type Doc = Record<string, unknown> & { _id: string };
@@ -58,6 +65,13 @@ export interface WireRequest {
 type Params = Record<string, unknown>;
 
 const key = (coll: string, id: string) => `${coll}\u0000${id}`;
+
+/** MongoDB's cap on one BSON document, kept by CloudBase's document database. */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+/** The cap on one database answer (issue 22, item 4). */
+export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+/** This fake's code for an answer over MAX_RESPONSE_BYTES (the request fails; nothing is cut short silently). */
+export const RESPONSE_TOO_LARGE_CODE = 'DATABASE_RESPONSE_TOO_LARGE';
 
 /** Mongo's cross-type order for the types we store: null < numbers < strings < objects < booleans. */
 function typeRank(v: unknown): number {
@@ -94,6 +108,10 @@ export class FakeCloudbaseDb {
   limits = new WireLimits();
   /** Refuses queries no declared index serves (cloudbase-indexes.ts; our policy, stricter than the service). */
   enforceIndexes = true;
+  /** The largest document a write may leave (BSON bytes; MongoDB's 16 MiB). */
+  maxDocumentBytes = MAX_DOCUMENT_BYTES;
+  /** The largest answer of one get or aggregation (bytes of its documents as sent; 16 MB). */
+  maxResponseBytes = MAX_RESPONSE_BYTES;
   private readonly collections = new Map<string, Map<string, Version[]>>();
   private readonly txs = new Map<string, Tx>();
   private readonly locks = new Map<string, Lock>();
@@ -132,6 +150,7 @@ export class FakeCloudbaseDb {
 
   async handle(action: string, params: Params | undefined): Promise<unknown> {
     this.requests.push({ action, params: params === undefined ? undefined : clone(params) });
+    this.endExpired();
     // A rollback is never refused: a transaction left open would hold its documents until it expired.
     const slot = action === 'database.abortTransaction' ? { sent: this.limits.now, uncounted: true } : this.limits.begin();
     if ('refused' in slot) return processReturn({ code: LIMIT_CODE, message: `more than ${this.limits.maxInFlight} requests in flight`, requestId: this.requestId() });
@@ -268,6 +287,14 @@ export class FakeCloudbaseDb {
     }
   }
 
+  /**
+   * The service ends a transaction past its lifetime whether or not anyone asks: one a dead function left
+   * open stops holding its documents (checked at each request, in simulated time).
+   */
+  private endExpired(): void {
+    for (const tx of this.txs.values()) if (tx.state === 'open' && this.limits.expired(tx.startedAt)) this.endTx(tx, 'aborted');
+  }
+
   private endTx(tx: Tx, state: 'committed' | 'aborted'): void {
     tx.state = state;
     for (const k of tx.writes.keys()) {
@@ -275,6 +302,33 @@ export class FakeCloudbaseDb {
       if (lock && lock.tx === tx.id) {
         this.locks.delete(k);
         lock.release();
+      }
+    }
+  }
+
+  /**
+   * Before a write leaves `doc` stored: refuses it over the document cap, or when a unique index already
+   * holds its key values on another document (committed, or written by the same transaction).
+   */
+  private checkWrite(tx: Tx | null, collName: string, doc: Doc, also: Doc[] = []): void {
+    const size = calculateObjectSize(doc);
+    if (size > this.maxDocumentBytes) {
+      if (tx) this.endTx(tx, 'aborted');
+      throw new WireError('DATABASE_REQUEST_FAILED', `object to insert too large: ${collName}/${doc._id} is ${size} bytes, max size ${this.maxDocumentBytes}`);
+    }
+    for (const fields of uniqueKeys(collName)) {
+      const value = (d: Doc) => JSON.stringify(fields.map((f) => pathGet(d, f) ?? null));
+      const mine = value(doc);
+      const c = this.collections.get(collName)!;
+      const others = new Map<string, Doc>();
+      for (const d of this.all(c)) others.set(d._id, d);
+      if (tx) for (const w of tx.writes.values()) if (w.coll === collName) (w.doc ? others.set(w.id, w.doc) : others.delete(w.id));
+      for (const d of also) others.set(d._id, d);
+      others.delete(doc._id);
+      const clash = [...others.values()].find((d) => value(d) === mine);
+      if (clash) {
+        if (tx) this.endTx(tx, 'aborted');
+        throw new WireError('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${collName} index: ${fields.join('_')} dup key: ${mine} (held by ${clash._id})`);
       }
     }
   }
@@ -318,6 +372,7 @@ export class FakeCloudbaseDb {
         throw new WireError('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${collName} dup key: { _id: "${d._id}" }`);
       }
     }
+    docs.forEach((d, i) => this.checkWrite(tx, collName, d, docs.slice(0, i)));
     for (const d of docs) {
       if (tx) this.txWrite(tx, collName, c, d._id, d);
       else this.commitWrite(collName, d._id, d);
@@ -336,7 +391,7 @@ export class FakeCloudbaseDb {
       return d ? [d] : [];
     }
     if (p.queryType !== 'WHERE') throw new Error(`fake CloudBase: unknown queryType ${String(p.queryType)}`);
-    if (tx) throw new Error('fake CloudBase: a WHERE query inside a transaction — CloudBase transactions allow single-document operations only');
+    if (tx) throw new Error('fake CloudBase: a WHERE query inside a transaction — our policy (the service answers where().get() in a transaction, outside its snapshot guarantees): read by id there, query before it');
     this.checkIndex(collName, FakeCloudbaseDb.parse(p.query), p.order === undefined ? [] : (Object.entries(FakeCloudbaseDb.parse(p.order)) as Array<[string, number]>));
     const match = this.matcher(p);
     return this.all(c).filter(match);
@@ -366,7 +421,15 @@ export class FakeCloudbaseDb {
         return Object.fromEntries(Object.entries(d).filter(([k]) => !exclude.includes(k))) as Doc;
       });
     }
-    return { data: { list: docs.map((d) => EJSON.stringify(d, { relaxed: false })) }, requestId: this.requestId() };
+    return { data: { list: this.answer(p, docs) }, requestId: this.requestId() };
+  }
+
+  /** The documents as sent, unless together they exceed the answer cap. */
+  private answer(p: Params, docs: Doc[]): string[] {
+    const list = docs.map((d) => EJSON.stringify(d, { relaxed: false }));
+    const bytes = list.reduce((n, s) => n + Buffer.byteLength(s), 0);
+    if (bytes > this.maxResponseBytes) throw new WireError(RESPONSE_TOO_LARGE_CODE, `the answer from ${String(p.collectionName)} would be ${bytes} bytes, over the ${this.maxResponseBytes}-byte cap: ask for fewer documents or fields`);
+    return list;
   }
 
   private count(p: Params) {
@@ -398,6 +461,7 @@ export class FakeCloudbaseDb {
     if (replace) {
       const id = String(FakeCloudbaseDb.parse(p.query)._id);
       const doc = { ...data, _id: id } as Doc;
+      this.checkWrite(tx, collName, doc);
       if (tx) this.txWrite(tx, collName, c, id, doc);
       else this.commitWrite(collName, id, doc);
       const existed = targets.length > 0;
@@ -406,15 +470,18 @@ export class FakeCloudbaseDb {
 
     // The query resolves the positional operator (`field.$.x`: the first element the query matched), as in MongoDB.
     const condition = FakeCloudbaseDb.parse(p.query);
-    let updated = 0;
+    const nexts: Doc[] = [];
     for (const t of targets) {
       const next = clone(t);
       const changed = applyUpdate(next, data as never, [], condition as never);
-      if (changed.length === 0) continue;
-      updated++;
-      if (tx) this.txWrite(tx, collName, c, t._id, next);
-      else this.commitWrite(collName, t._id, next);
+      if (changed.length > 0) nexts.push(next);
     }
+    nexts.forEach((next, i) => this.checkWrite(tx, collName, next, nexts.slice(0, i)));
+    for (const next of nexts) {
+      if (tx) this.txWrite(tx, collName, c, next._id, next);
+      else this.commitWrite(collName, next._id, next);
+    }
+    const updated = nexts.length;
     return { data: { updated }, requestId: this.requestId() };
   }
 
@@ -434,6 +501,7 @@ export class FakeCloudbaseDb {
     if (!target) return { data: { updated: 0, doc: null }, requestId: this.requestId() };
     const next = clone(target);
     const changed = applyUpdate(next, data as never);
+    if (changed.length > 0) this.checkWrite(null, collName, next);
     if (changed.length > 0) this.commitWrite(collName, target._id, next);
     void c;
     return { data: { updated: changed.length > 0 ? 1 : 0, doc: EJSON.stringify(next, { relaxed: false }) }, requestId: this.requestId() };
@@ -451,7 +519,7 @@ export class FakeCloudbaseDb {
     this.checkIndex(p.collectionName as string, first?.$match ?? {}, []);
     const hasLimit = pipeline.some((st) => '$limit' in st);
     const out = (new Aggregator(hasLimit ? pipeline : [...pipeline, { $limit: 20 }]).run(this.all(c).map(clone)) as Doc[]).slice(0, this.maxPerRequest);
-    return { data: { list: out.map((d) => EJSON.stringify(d, { relaxed: false })) }, requestId: this.requestId() };
+    return { data: { list: this.answer(p, out) }, requestId: this.requestId() };
   }
 
   private async remove(p: Params) {
@@ -478,7 +546,10 @@ export class FakeCloudbaseDb {
   private commitTx(p: Params) {
     const tx = this.tx(p);
     if (!tx) throw new Error('fake CloudBase: commitTransaction without a transaction id');
-    for (const w of tx.writes.values()) this.commitWrite(w.coll, w.id, w.doc);
+    // A unique key another writer committed meanwhile refuses the commit, as the index would.
+    const written = [...tx.writes.values()];
+    for (const w of written) if (w.doc && uniqueKeys(w.coll).length > 0) this.checkWrite(tx, w.coll, w.doc);
+    for (const w of written) this.commitWrite(w.coll, w.id, w.doc);
     this.endTx(tx, 'committed');
     this.txs.delete(tx.id);
     return { requestId: this.requestId() };

@@ -9,13 +9,17 @@
  *   its equality-pinned leading keys, all in the index's direction or all reversed; a sort by `_id`
  *   alone (paging what the filter's index found, a page at a time) needs only the filter served.
  * A `$or` is served when each branch, with the rest of the filter, is. Collections that are small by
- * construction (the directory, settings) are read whole and are not checked (`UNCHECKED`).
+ * construction (the directory, settings) are read whole and are not checked (`UNCHECKED`). Every other
+ * query the stores send is served: there is no list of known exceptions (a concern search is always
+ * scoped by place, office, reporter or ids; creation time alone has no index, `concerns` being at the
+ * 20-index cap).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface IndexDecl {
   name: string;
+  unique?: boolean;
   keys: Array<{ field: string; direction: number }>;
 }
 
@@ -24,14 +28,6 @@ export interface IndexDecl {
  * teams, and there is one meta document.
  */
 export const UNCHECKED = new Set(['meta', 'grid_nodes', 'grid_boundaries', 'offices', 'categories', 'staff', 'staff_pending', 'calendar_years', 'town_settings', 'api_clients', 'vol_teams']);
-
-/**
- * Queries no index serves yet, named so that they stay visible (README, issue 22): concerns searched by
- * creation time alone, newest first (an Open311 or export search without a place). `concerns` holds 20
- * indexes with `_id_`, the older basic plan's cap, so a `[createdAt, _id]` index needs one of the others
- * dropped or a newer plan.
- */
-export const KNOWN_UNSERVED: ReadonlyArray<{ coll: string; sortLead: string }> = [{ coll: 'concerns', sortLead: 'createdAt' }];
 
 let cached: Map<string, IndexDecl[]> | null = null;
 
@@ -113,6 +109,10 @@ export function unserved(coll: string, query: Record<string, unknown>, sort: Arr
   if (!indexes) return null;
   const alts = alternatives(query);
   if (alts.every((f) => servedOne(f, sort, indexes))) return null;
-  if (KNOWN_UNSERVED.some((k) => k.coll === coll && sort[0]?.[0] === k.sortLead)) return null;
   return `no declared index of ${coll} serves the filter ${JSON.stringify(query)}${sort.length > 0 ? ` sorted by ${JSON.stringify(sort)}` : ''} (our policy: cloudbase/collections/${coll}.json)`;
+}
+
+/** The unique indexes declared for `coll` (each a list of key fields): the wire fake refuses a second document with the same values. */
+export function uniqueKeys(coll: string): string[][] {
+  return (declaredIndexes().get(coll) ?? []).filter((ix) => ix.unique === true).map((ix) => ix.keys.map((k) => k.field));
 }
