@@ -135,6 +135,8 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'team/archive': 'volunteer',
   // Admin (issue 19): a town's settings as stored.
   'town/settings': 'concern',
+  // Admin (issue 19, h19): a roster file's changes, previewed.
+  'roster/previewImport': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

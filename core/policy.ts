@@ -157,6 +157,8 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'team/archive': { roles: ['admin'], write: true },
   // Admin (issue 19): a town's settings, read by its admin (a district admin names the town).
   'town/settings': { roles: ['admin'], write: false },
+  // Admin (issue 19, h19): a roster file's changes, previewed; writes nothing.
+  'roster/previewImport': { roles: ['admin'], write: false },
 };
 
 export interface RateLimits {

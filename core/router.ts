@@ -33,6 +33,7 @@ import { ACTION_POLICY, type ActionRule } from './policy';
 import { AppError } from './errors';
 import { adminTowns, townOf } from './scope';
 import * as gridActions from './grid-service';
+import * as rosterImport from './roster-import-service';
 import * as roster from './roster-service';
 import * as categories from './category-service';
 import * as teamAdmin from './team-admin-service';
@@ -80,7 +81,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   },
   'grid/locate': gridActions.locate,
   'grid/importBoundaries': gridActions.importBoundaries,
-  'roster/import': gridActions.importRoster,
+  'roster/import': rosterImport.importRoster,
   'category/list': categories.list,
   'concern/submit': concerns.submit,
   'concern/listMine': concerns.listMine,
@@ -193,6 +194,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   // Admin (issue 19): archiving a volunteer team.
   'team/archive': teamArchive.archive,
   'town/settings': townSettings.get,
+  // Admin (issue 19, h19): what a roster file would change, before it is applied.
+  'roster/previewImport': rosterImport.previewImport,
 };
 
 /** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), a team (`teamId`), or the year of a calendar. */

@@ -12,7 +12,7 @@ import type { HoursNote } from './hours';
 import type { RateTally } from './ports';
 import type { AuditEntry, Feedback, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision, Moderation } from './model';
 import type { ReportedItemKind, ReportOutcome, ReportReason } from './report-model';
-import type { AdminTeamView, RosterRemoval, RosterView, TeamArchiveResult } from './roster-views';
+import type { AdminTeamView, RosterChangeView, RosterRemoval, RosterView, TeamArchiveResult } from './roster-views';
 import type { TownSettingsView } from './town-settings-service';
 import type { HoursAudit, MemberStatus, SignUpStatus, TeamKind, VolunteerEvent } from './volunteer-model';
 import type { GridMapView } from './grid-map';
@@ -394,9 +394,15 @@ export interface BoundaryImportView {
   boundaries: number;
 }
 
+/** `roster/import` and `roster/previewImport`: the rows of the file, and what they change (issue 19). */
 export interface RosterImportView {
   staff: number;
   pending: number;
+  /** The file was taken as the whole roster: `removed` lists who it takes off. */
+  whole: boolean;
+  added: RosterChangeView[];
+  changed: RosterChangeView[];
+  removed: RosterChangeView[];
 }
 
 /** Everything the app stores about the caller, as `me/export` hands it over. */
@@ -560,6 +566,7 @@ export interface Outputs extends TopicOutputs {
   'team/archive': TeamArchiveResult;
   // Admin (issue 19): a town's settings.
   'town/settings': TownSettingsView;
+  'roster/previewImport': RosterImportView;
 }
 
 // Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.

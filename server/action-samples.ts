@@ -147,6 +147,7 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   // Admin (issue 19): 大果's team is 丹灶镇's.
   'team/archive': () => ({ teamId: DEMO_TEAMS.daguo }),
   'town/settings': () => ({}),
+  'roster/previewImport': () => ({ csv: 'openid,phone,name,role,node\n' }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

@@ -198,6 +198,7 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'team/archive': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: 'TEAM.NOT_FOUND' },
   // The caller's own town; the district admin must name one.
   'town/settings': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'CATEGORY.INVALID' },
+  'roster/previewImport': { resident: F, leader: F, staff: F, office: F, admin: 'IMPORT.INVALID' },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in
