@@ -14,6 +14,7 @@ import type { AuditEntry, Feedback, Category, ConcernEvent, ConcernMessage, Conc
 import type { ReportedItemKind, ReportOutcome, ReportReason } from './report-model';
 import type { AdminTeamView, RosterChangeView, RosterRemoval, RosterView, TeamArchiveResult } from './roster-views';
 import type { TownSettingsView } from './town-settings-service';
+import type { CategoryListView } from './category-service';
 import type { HoursAudit, MemberStatus, SignUpStatus, TeamKind, VolunteerEvent } from './volunteer-model';
 import type { GridMapView } from './grid-map';
 
@@ -469,7 +470,7 @@ export interface Outputs extends TopicOutputs {
   'grid/locate': LocateView;
   'grid/importBoundaries': BoundaryImportView;
   'roster/import': RosterImportView;
-  'category/list': { items: Category[] };
+  'category/list': CategoryListView;
   'concern/submit': ConcernDetail;
   'concern/listMine': Page<ConcernSummary>;
   'concern/get': ConcernDetail;
