@@ -34,6 +34,8 @@ export default defineAppConfig({
         // Admin (issue 19): the grid editor and the district's towns.
         'pages/grid/index',
         'pages/towns/index',
+        // Admin (issue 19, h19): the town's settings.
+        'pages/town-settings/index',
       ],
     },
     {
