@@ -137,6 +137,8 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'town/settings': 'concern',
   // Admin (issue 19, h19): a roster file's changes, previewed.
   'roster/previewImport': 'concern',
+  // Admin (issue 19, h19): the admin home's attention list.
+  'admin/attention': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

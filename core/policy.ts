@@ -159,6 +159,8 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'town/settings': { roles: ['admin'], write: false },
   // Admin (issue 19, h19): a roster file's changes, previewed; writes nothing.
   'roster/previewImport': { roles: ['admin'], write: false },
+  // Admin (issue 19, h19): places left without staff by a removal, with open concerns.
+  'admin/attention': { roles: ['admin'], write: false },
 };
 
 export interface RateLimits {

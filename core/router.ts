@@ -34,6 +34,7 @@ import { AppError } from './errors';
 import { adminTowns, townOf } from './scope';
 import * as gridActions from './grid-service';
 import * as rosterImport from './roster-import-service';
+import { attention as adminAttention } from './admin-attention';
 import * as roster from './roster-service';
 import * as categories from './category-service';
 import * as teamAdmin from './team-admin-service';
@@ -196,6 +197,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'town/settings': townSettings.get,
   // Admin (issue 19, h19): what a roster file would change, before it is applied.
   'roster/previewImport': rosterImport.previewImport,
+  // Admin (issue 19, h19): the admin home's attention list.
+  'admin/attention': adminAttention,
 };
 
 /** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), a team (`teamId`), or the year of a calendar. */

@@ -493,6 +493,8 @@ export const schemas = {
   'town/settings': z.object({ townId: id.optional() }).strict(),
   // Admin (issue 19, h19): what roster/import would change with this file, writing nothing.
   'roster/previewImport': z.object({ csv: z.string().min(1).max(LIMITS.rosterCsvMax), whole: z.boolean().optional() }).strict(),
+  // Admin (issue 19, h19): the admin home's attention list (places nobody serves since a removal).
+  'admin/attention': z.object({}).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

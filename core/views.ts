@@ -15,6 +15,7 @@ import type { ReportedItemKind, ReportOutcome, ReportReason } from './report-mod
 import type { AdminTeamView, RosterChangeView, RosterRemoval, RosterView, TeamArchiveResult } from './roster-views';
 import type { TownSettingsView } from './town-settings-service';
 import type { CategoryListView } from './category-service';
+import type { AdminAttention } from './admin-attention';
 import type { HoursAudit, MemberStatus, SignUpStatus, TeamKind, VolunteerEvent } from './volunteer-model';
 import type { GridMapView } from './grid-map';
 
@@ -568,6 +569,7 @@ export interface Outputs extends TopicOutputs {
   // Admin (issue 19): a town's settings.
   'town/settings': TownSettingsView;
   'roster/previewImport': RosterImportView;
+  'admin/attention': AdminAttention;
 }
 
 // Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.

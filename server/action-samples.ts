@@ -148,6 +148,7 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'team/archive': () => ({ teamId: DEMO_TEAMS.daguo }),
   'town/settings': () => ({}),
   'roster/previewImport': () => ({ csv: 'openid,phone,name,role,node\n' }),
+  'admin/attention': () => ({}),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

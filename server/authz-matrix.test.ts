@@ -199,6 +199,7 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   // The caller's own town; the district admin must name one.
   'town/settings': { resident: F, leader: F, staff: F, office: F, districtAdmin: 'CATEGORY.INVALID' },
   'roster/previewImport': { resident: F, leader: F, staff: F, office: F, admin: 'IMPORT.INVALID' },
+  'admin/attention': { resident: F, leader: F, staff: F, office: F },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in
