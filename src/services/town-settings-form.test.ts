@@ -1,5 +1,6 @@
 import type { TownSettingsView } from '../../core/town-settings-service';
-import { draftOf, inputOf, minuteText, parseTime } from './town-settings-form';
+import { TOWN_WORK_LIMITS } from '../../core/town-work-model';
+import { draftOf, FORM_LIMITS, inputOf, minuteText, parseTime } from './town-settings-form';
 
 const view = (stored: TownSettingsView['stored']): TownSettingsView => {
   const defaults = { dayStartMinute: 540, dayEndMinute: 1080, checkinMarginMinutes: 30, reminderLeadMinutes: 1440 };
@@ -7,6 +8,10 @@ const view = (stored: TownSettingsView['stored']): TownSettingsView => {
 };
 
 describe('the town settings form', () => {
+  it('checks the bounds the server checks', () => {
+    expect(FORM_LIMITS).toEqual({ minuteOfDayMax: TOWN_WORK_LIMITS.minuteOfDayMax, checkinMarginMax: TOWN_WORK_LIMITS.checkinMarginMax, reminderLeadMax: TOWN_WORK_LIMITS.reminderLeadMax });
+  });
+
   it('reads times as 时:分 and a blank field as the default', () => {
     expect([parseTime('8:30'), parseTime('08:30'), parseTime('17：45'), parseTime(' '), parseTime('24:00')]).toEqual([510, 510, 1065, null, 1440]);
     expect([parseTime('8.30'), parseTime('25:00'), parseTime('08:60'), parseTime('830')]).toEqual([undefined, undefined, undefined, undefined]);

@@ -3,7 +3,9 @@
  * field keeps the deployment's default (sent as null). Pure, shared by the page and its test.
  */
 import type { TownSettingsView } from '../../core/town-settings-service';
-import { TOWN_WORK_LIMITS } from '../../core/town-work-model';
+
+/** The bounds of town/saveSettings (core/town-work-model.ts TOWN_WORK_LIMITS; the mini program takes only types from core/, the test checks they agree). */
+export const FORM_LIMITS = { minuteOfDayMax: 24 * 60, checkinMarginMax: 240, reminderLeadMax: 7 * 24 * 60 } as const;
 
 export interface TownSettingsDraft {
   publicBoard: boolean;
@@ -46,7 +48,7 @@ export function parseTime(text: string): number | null | undefined {
   const m = /^(\d{1,2}):(\d{2})$/.exec(t);
   if (!m) return undefined;
   const minute = Number(m[1]) * 60 + Number(m[2]);
-  return Number(m[2]) < 60 && minute <= TOWN_WORK_LIMITS.minuteOfDayMax ? minute : undefined;
+  return Number(m[2]) < 60 && minute <= FORM_LIMITS.minuteOfDayMax ? minute : undefined;
 }
 
 function parseMinutes(text: string, max: number): number | null | undefined {
@@ -63,9 +65,9 @@ export function inputOf(d: TownSettingsDraft): { ok: true; input: TownSettingsIn
   const dayEndMinute = parseTime(d.dayEnd);
   if (dayStartMinute === undefined) return { ok: false, problem: '上班时间请按“时:分”填写，例如 08:30' };
   if (dayEndMinute === undefined) return { ok: false, problem: '下班时间请按“时:分”填写，例如 17:30' };
-  const checkinMarginMinutes = parseMinutes(d.checkinMargin, TOWN_WORK_LIMITS.checkinMarginMax);
-  if (checkinMarginMinutes === undefined) return { ok: false, problem: `签到时间窗请填 0 到 ${TOWN_WORK_LIMITS.checkinMarginMax} 之间的分钟数` };
-  const reminderLeadMinutes = parseMinutes(d.reminderLead, TOWN_WORK_LIMITS.reminderLeadMax);
-  if (reminderLeadMinutes === undefined) return { ok: false, problem: `活动提醒请填 0 到 ${TOWN_WORK_LIMITS.reminderLeadMax} 之间的分钟数` };
+  const checkinMarginMinutes = parseMinutes(d.checkinMargin, FORM_LIMITS.checkinMarginMax);
+  if (checkinMarginMinutes === undefined) return { ok: false, problem: `签到时间窗请填 0 到 ${FORM_LIMITS.checkinMarginMax} 之间的分钟数` };
+  const reminderLeadMinutes = parseMinutes(d.reminderLead, FORM_LIMITS.reminderLeadMax);
+  if (reminderLeadMinutes === undefined) return { ok: false, problem: `活动提醒请填 0 到 ${FORM_LIMITS.reminderLeadMax} 之间的分钟数` };
   return { ok: true, input: { publicBoard: d.publicBoard, dayStartMinute, dayEndMinute, checkinMarginMinutes, reminderLeadMinutes } };
 }
