@@ -139,6 +139,10 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'event/flagPlace': 'volunteer',
   // Points (issue 20, h20p): 积分核销's list of a place's latest redemptions.
   'reward/recent': 'volunteer',
+  // Admin (issue 19, h19): a roster file's changes, previewed.
+  'roster/previewImport': 'concern',
+  // Admin (issue 19, h19): the admin home's attention list.
+  'admin/attention': 'concern',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

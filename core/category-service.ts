@@ -12,6 +12,12 @@ import type { ParsedInputOf } from './schemas';
 import { adminTownFor } from './scope';
 import type { SlaPolicy } from './sla';
 
+/** `category/list`; `offices` only for an admin asking for `all` of a named town. */
+export interface CategoryListView {
+  items: Category[];
+  offices?: Array<{ code: string; name: string }>;
+}
+
 /** The SLA overrides the towns' admins stored with their categories, keyed as SlaConfig.byCategory. */
 export function categoryOverrides(snap: DirectorySnapshot): Record<string, Partial<SlaPolicy>> {
   const out: Record<string, Partial<SlaPolicy>> = {};
@@ -48,8 +54,15 @@ export async function save(ctx: Ctx, input: ParsedInputOf<'category/save'>): Pro
   return { items: categoriesOf(await ctx.directory.current(), townId) };
 }
 
-/** `category/list`: a town's categories in use; an admin asking for `all` sees those turned off too. */
-export async function list(ctx: Ctx, input: ParsedInputOf<'category/list'>): Promise<{ items: Category[] }> {
+/**
+ * `category/list`: a town's categories in use; an admin asking for `all` sees those turned off too, and
+ * (naming the town) the town's offices, for the lead office picker.
+ */
+export async function list(ctx: Ctx, input: ParsedInputOf<'category/list'>): Promise<CategoryListView> {
   const items = await ctx.deps.store.directory.listCategories(input.townId);
-  return { items: input.all === true && ctx.caller.role === 'admin' ? items : items.filter((c) => c.enabled) };
+  if (!(input.all === true && ctx.caller.role === 'admin')) return { items: items.filter((c) => c.enabled) };
+  if (input.townId === undefined) return { items };
+  const snap = await ctx.directory.current();
+  const offices = snap.offices.filter((o) => o.townId === input.townId).map((o) => ({ code: o.code, name: o.name }));
+  return { items, offices };
 }

@@ -1,5 +1,6 @@
 /**
- * Grid actions: where a point goes (`grid/locate`), and the admin imports of boundaries and roster.
+ * Grid actions: where a point goes (`grid/locate`), and the admin import of boundaries (the roster file:
+ * roster-import-service).
  * An import is checked whole against the current grid; with any problem it is refused with the full
  * line-by-line report (IMPORT.INVALID, details) and nothing is written; otherwise the store applies it
  * in one transaction, guarded by the grid version the check ran against.
@@ -12,9 +13,8 @@ import { toWgs84 } from './geo';
 import { GridIndex } from './grid';
 import type { Located } from './locate';
 import type { LatLng } from './model';
-import { planRosterImport } from './roster-import';
 import type { ParsedInputOf } from './schemas';
-import type { BoundaryImportView, LocateView, RosterImportView } from './views';
+import type { BoundaryImportView, LocateView } from './views';
 
 export function locatePoint(snap: DirectorySnapshot, location: LatLng, located: Located): LocateView {
   const name = (id: string | null) => (id === null ? null : snap.grid.get(id)?.name ?? null);
@@ -67,15 +67,4 @@ export async function importBoundaries(ctx: Ctx, input: ParsedInputOf<'grid/impo
   const next = await ctx.directory.current();
   const { newNodes, created, boundaries } = checked.plan;
   return { gridVersion: next.version, nodesCreated: newNodes.length, created, boundaries: boundaries.length };
-}
-
-export async function importRoster(ctx: Ctx, input: ParsedInputOf<'roster/import'>): Promise<RosterImportView> {
-  const snap = await ctx.directory.current();
-  const scope = adminScope(ctx, snap);
-  const roster = await ctx.deps.store.directory.listStaff();
-  const checked = planRosterImport(snap.grid, snap.offices, roster, scope, input.csv);
-  if (!checked.ok) throw new AppError('IMPORT.INVALID', `${checked.problems.length} problem(s) in the roster file`, checked.problems);
-  const applied = await ctx.deps.store.directory.applyRosterImport(checked.plan, snap.version);
-  if (!applied) throw new AppError('IMPORT.CONFLICT', 'the grid changed while the import was checked');
-  return { staff: checked.plan.staff.length, pending: checked.plan.pending.length };
 }

@@ -161,6 +161,10 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'event/flagPlace': { roles: EVERYONE, write: true, budget: 'submit' },
   // Points (issue 20, h20p): the place's committee and its town's admin (checked per place in points-service).
   'reward/recent': { roles: ['staff', 'admin'], write: false },
+  // Admin (issue 19, h19): a roster file's changes, previewed; writes nothing.
+  'roster/previewImport': { roles: ['admin'], write: false },
+  // Admin (issue 19, h19): places left without staff by a removal, with open concerns.
+  'admin/attention': { roles: ['admin'], write: false },
 };
 
 export interface RateLimits {

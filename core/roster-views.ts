@@ -1,5 +1,6 @@
 /** What the admin's roster and team actions answer (issue 19). Type-only on the client. */
 import type { ConcernStatus, StaffMember } from './model';
+import type { RosterChange } from './roster-import-diff';
 import type { Team } from './volunteer-model';
 
 /** A person on the roster, with the place or office they serve. */
@@ -67,4 +68,10 @@ export interface TeamArchiveResult {
   teamId: string;
   archivedAt: string;
   cancelledEvents: Array<{ id: string; title: string; startAt: string; notified: number }>;
+}
+
+/** A change a roster file makes (roster/previewImport, roster/import), with the names of the places. */
+export interface RosterChangeView extends RosterChange {
+  nodeName: string;
+  before?: RosterChange['before'] & { nodeName: string };
 }

@@ -34,6 +34,8 @@ import { ACTION_POLICY, type ActionRule } from './policy';
 import { AppError } from './errors';
 import { adminTowns, townOf } from './scope';
 import * as gridActions from './grid-service';
+import * as rosterImport from './roster-import-service';
+import { attention as adminAttention } from './admin-attention';
 import * as roster from './roster-service';
 import * as categories from './category-service';
 import * as teamAdmin from './team-admin-service';
@@ -81,7 +83,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   },
   'grid/locate': gridActions.locate,
   'grid/importBoundaries': gridActions.importBoundaries,
-  'roster/import': gridActions.importRoster,
+  'roster/import': rosterImport.importRoster,
   'category/list': categories.list,
   'concern/submit': concerns.submit,
   'concern/listMine': concerns.listMine,
@@ -198,6 +200,10 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'event/flagPlace': flagPlace,
   // Points (issue 20, h20p).
   'reward/recent': points.recentRedemptions,
+  // Admin (issue 19, h19): what a roster file would change, before it is applied.
+  'roster/previewImport': rosterImport.previewImport,
+  // Admin (issue 19, h19): the admin home's attention list.
+  'admin/attention': adminAttention,
 };
 
 /** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), a team (`teamId`), or the year of a calendar. */

@@ -141,7 +141,8 @@ export const schemas = {
   'category/list': z.object({ townId: id.optional(), all: z.boolean().optional() }).strict(),
   'grid/locate': z.object({ location: latLng, coord: coord.optional() }).strict(),
   'grid/importBoundaries': z.object({ geojson: z.record(z.string(), z.unknown()) }).strict(),
-  'roster/import': z.object({ csv: z.string().min(1).max(LIMITS.rosterCsvMax) }).strict(),
+  /** `whole`: the file is the whole roster (完整名单): people in scope it does not list are taken off. */
+  'roster/import': z.object({ csv: z.string().min(1).max(LIMITS.rosterCsvMax), whole: z.boolean().optional() }).strict(),
   'concern/submit': z
     .object({
       category: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
@@ -508,6 +509,10 @@ export const schemas = {
     .strict(),
   // Points (issue 20, h20p): a place's latest redemptions, for its committee's 积分核销.
   'reward/recent': z.object({ nodeId: id }).strict(),
+  // Admin (issue 19, h19): what roster/import would change with this file, writing nothing.
+  'roster/previewImport': z.object({ csv: z.string().min(1).max(LIMITS.rosterCsvMax), whole: z.boolean().optional() }).strict(),
+  // Admin (issue 19, h19): the admin home's attention list (places nobody serves since a removal).
+  'admin/attention': z.object({}).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

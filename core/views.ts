@@ -12,8 +12,10 @@ import type { HoursNote } from './hours';
 import type { RateTally } from './ports';
 import type { AuditEntry, Feedback, Category, ConcernEvent, ConcernMessage, ConcernRating, ConcernSource, ConcernStatus, FirstResponse, InboxMessage, LatLng, NodeKind, Role, RouteDecision, Moderation } from './model';
 import type { ReportedItemKind, ReportOutcome, ReportReason } from './report-model';
-import type { AdminTeamView, RosterRemoval, RosterView, TeamArchiveResult } from './roster-views';
+import type { AdminTeamView, RosterChangeView, RosterRemoval, RosterView, TeamArchiveResult } from './roster-views';
 import type { TownSettingsView } from './town-settings-service';
+import type { CategoryListView } from './category-service';
+import type { AdminAttention } from './admin-attention';
 import type { HoursAudit, MemberStatus, SignUpStatus, TeamKind, VolunteerEvent } from './volunteer-model';
 import type { GridMapView } from './grid-map';
 
@@ -396,9 +398,15 @@ export interface BoundaryImportView {
   boundaries: number;
 }
 
+/** `roster/import` and `roster/previewImport`: the rows of the file, and what they change (issue 19). */
 export interface RosterImportView {
   staff: number;
   pending: number;
+  /** The file was taken as the whole roster: `removed` lists who it takes off. */
+  whole: boolean;
+  added: RosterChangeView[];
+  changed: RosterChangeView[];
+  removed: RosterChangeView[];
 }
 
 /** Everything the app stores about the caller, as `me/export` hands it over. */
@@ -465,7 +473,7 @@ export interface Outputs extends TopicOutputs {
   'grid/locate': LocateView;
   'grid/importBoundaries': BoundaryImportView;
   'roster/import': RosterImportView;
-  'category/list': { items: Category[] };
+  'category/list': CategoryListView;
   'concern/submit': ConcernDetail;
   'concern/listMine': Page<ConcernSummary>;
   'concern/get': ConcernDetail;
@@ -566,6 +574,8 @@ export interface Outputs extends TopicOutputs {
   'event/flagPlace': ConcernDetail;
   // Points (issue 20, h20p): 积分核销's latest redemptions of a place.
   'reward/recent': { items: RedemptionView[] };
+  'roster/previewImport': RosterImportView;
+  'admin/attention': AdminAttention;
 }
 
 // Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.

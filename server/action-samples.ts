@@ -151,6 +151,8 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'event/flagPlace': () => ({ eventId: DEMO_EVENTS.daguoCleanup, description: '巷尾空地杂物堆积，需要整治' }),
   // Points (issue 20, h20p).
   'reward/recent': () => ({ nodeId: 'dz-xicheng-daguo' }),
+  'roster/previewImport': () => ({ csv: 'openid,phone,name,role,node\n' }),
+  'admin/attention': () => ({}),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

@@ -202,6 +202,8 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'event/flagPlace': { resident: F, staff: F, office: F, admin: F },
   // Points (issue 20, h20p): 大果's committee and 丹灶's admins see its redemptions; nobody else.
   'reward/recent': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: F },
+  'roster/previewImport': { resident: F, leader: F, staff: F, office: F, admin: 'IMPORT.INVALID' },
+  'admin/attention': { resident: F, leader: F, staff: F, office: F },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

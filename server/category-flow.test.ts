@@ -4,6 +4,7 @@
  * turned off takes no new report but keeps its concerns; no town edits another's.
  */
 import { addWorkingDays, addWorkingMinutes, DEFAULT_CALENDAR } from '../core/sla';
+import type { CategoryListView } from '../core/category-service';
 import type { Category } from '../core/model';
 import type { ConcernDetail } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
@@ -47,9 +48,13 @@ function flows(call: Call) {
     expect(led.sla.resolveDueAt).toBe(addWorkingDays(DEFAULT_CALENDAR, led.createdAt, 15));
     await call(I.townAdmin, 'category/save', { ...ROAD, enabled: false });
     expect(await outcome(report(call))).toBe('CATEGORY.UNKNOWN');
-    const offered = await call<{ items: Category[] }>(I.resident, 'category/list', { townId: 'danzao', all: true });
+    const offered = await call<CategoryListView>(I.resident, 'category/list', { townId: 'danzao', all: true });
     expect(offered.items.map((c) => c.code)).not.toContain('road');
-    expect((await call<{ items: Category[] }>(I.townAdmin, 'category/list', { townId: 'danzao', all: true })).items.find((c) => c.code === 'road')?.enabled).toBe(false);
+    const all = await call<CategoryListView>(I.townAdmin, 'category/list', { townId: 'danzao', all: true });
+    expect(all.items.find((c) => c.code === 'road')?.enabled).toBe(false);
+    // The admin's list names the town's offices, for the lead office picker; a resident's does not.
+    expect(all.offices?.find((o) => o.code === 'enforcement')?.name).toEqual(expect.stringContaining('执法'));
+    expect(offered.offices).toBeUndefined();
     expect((await call<ConcernDetail>(I.resident, 'concern/get', { id: earlier.id })).categoryName).toBe('道路设施');
   });
 

@@ -37,6 +37,8 @@ export default defineAppConfig({
         // Points (issue 20): 积分设置 and 积分核销.
         'pages/points-settings/index',
         'pages/redeem/index',
+        // Admin (issue 19, h19): the town's settings.
+        'pages/town-settings/index',
       ],
     },
     {

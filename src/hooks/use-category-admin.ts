@@ -13,9 +13,11 @@ export interface CategoryDraft {
   ackHours: string;
   resolveDays: string;
   enabled: boolean;
+  /** The town office that joins as co-handler (牵头职能办), picked from the town's offices; null: none. */
+  leadOfficeCode: string | null;
 }
 
-const draftOf = (c: Category): CategoryDraft => ({ name: c.name, kind: c.kind, ackHours: c.ackHours === null ? '' : String(c.ackHours), resolveDays: c.resolveDays === null ? '' : String(c.resolveDays), enabled: c.enabled });
+const draftOf = (c: Category): CategoryDraft => ({ name: c.name, kind: c.kind, ackHours: c.ackHours === null ? '' : String(c.ackHours), resolveDays: c.resolveDays === null ? '' : String(c.resolveDays), enabled: c.enabled, leadOfficeCode: c.leadOfficeCode });
 const numberOrNull = (s: string): number | null => (s.trim() === '' ? null : Number(s.trim()));
 
 /** 诉求类别 (issue 19): a town's categories with their SLA overrides; a district admin picks the town first. */
@@ -43,7 +45,7 @@ export function useCategoryAdmin() {
         code: c.code,
         name: d.name,
         kind: d.kind,
-        leadOfficeCode: c.leadOfficeCode,
+        leadOfficeCode: d.leadOfficeCode,
         ackHours: numberOrNull(d.ackHours),
         resolveDays: numberOrNull(d.resolveDays),
         enabled: d.enabled,

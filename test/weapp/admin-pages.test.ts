@@ -59,6 +59,8 @@ setCloudHandler(({ data }) => {
           people: [{ openid: 'o-s', name: '黄社长' }],
         },
       };
+    case 'admin/attention':
+      return { ok: true, data: { unstaffed: [{ nodeId: 'g1', nodeName: '东岳一网格', departedName: '老李', openConcerns: 2, more: false }] } };
     default:
       return { ok: false, code: 'ACTION.UNKNOWN', message: data.action };
   }
@@ -138,9 +140,15 @@ test('home shows 内容审核 with the held count, 意见反馈 and 操作记录
   await until(() => has(admin, '7'), 'the held count badge');
   tapText(admin, '意见反馈');
   await until(() => navigations().includes('navigateTo /staff/pages/feedback-list/index'), 'the feedback page to open');
+  // What needs attention (issue 19): held items, and a place a removal left without staff, with the way to the roster.
+  await until(() => has(admin, '东岳一网格：老李已移除，暂无工作人员，2 件诉求待办理。'), 'the attention list');
+  expect(has(admin, '7 条内容待审核，审核前只有作者和办理人员能看到。')).toBe(true);
+  for (const section of ['人员与网格', '事项与时限', '志愿与议事', '审核与记录']) expect(has(admin, section)).toBe(true);
+  tapText(admin, '为东岳一网格安排人员');
+  await until(() => navigations().includes('navigateTo /staff/pages/roster/index'), 'the roster page to open');
 
   role = 'staff';
   const staff = renderPage('pages/index/index');
   await until(() => has(staff, '您好，镇管理员'), 'home');
-  for (const entry of ['内容审核', '意见反馈', '操作记录']) expect(has(staff, entry)).toBe(false);
+  for (const entry of ['内容审核', '意见反馈', '操作记录', '待处理事项', '人员与网格']) expect(has(staff, entry)).toBe(false);
 });

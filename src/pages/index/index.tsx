@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { AdminTools } from '../../components/admin-tools';
 import { ErrorState, LoadingState } from '../../components/page-state';
 import { YishiEntry } from '../../components/yishi-entry';
 import { useHome } from '../../hooks/use-home';
@@ -111,61 +112,8 @@ export default function HomePage() {
             积分核销
           </Button>
         ) : null}
-        {home.isAdmin ? (
-          <View className='home__messages'>
-            <Button type='primary' fill='outline' size='xlarge' block onClick={() => void home.goModeration()}>
-              内容审核
-            </Button>
-            {home.held > 0 ? (
-              <Text className='home__badge' aria-label={`待审核 ${home.held} 条`}>
-                {home.held > 99 ? '99+' : String(home.held)}
-              </Text>
-            ) : null}
-          </View>
-        ) : null}
-        {home.isAdmin ? (
-          <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goFeedbackList()}>
-            意见反馈
-          </Button>
-        ) : null}
-        {home.isAdmin ? (
-          <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goAudit()}>
-            操作记录
-          </Button>
-        ) : null}
-        {home.isAdmin ? (
-          <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goTemplates()}>
-            常用回复设置
-          </Button>
-        ) : null}
-        {home.isAdmin ? (
-          <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goCalendar()}>
-            节假日安排
-          </Button>
-        ) : null}
-        {/* Admin (issue 19). */}
-        {home.isAdmin ? (
-          <>
-            <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goRoster()}>
-              人员名单
-            </Button>
-            <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goCategories()}>
-              诉求类别
-            </Button>
-            <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goTeamSetup()}>
-              志愿队设置
-            </Button>
-            <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goOpenApi()}>
-              开放接口
-            </Button>
-            <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goGridAdmin()}>
-              网格管理
-            </Button>
-            <Button type='default' fill='outline' size='xlarge' block onClick={() => void home.goTowns()}>
-              镇街管理
-            </Button>
-          </>
-        ) : null}
+        {/* Admin (issue 19): what needs attention, then the tools in sections. */}
+        {home.isAdmin ? <AdminTools home={home} /> : null}
       </View>
 
       <View className='home__links'>

@@ -22,6 +22,7 @@ export default function CategoriesPage() {
   if (c.base.loading && !c.base.data) return <LoadingState text='正在读取诉求类别…' />;
   if (c.base.error || !c.base.data) return <ErrorState message={c.base.error ?? '没有取到诉求类别，请点“重试”。'} onRetry={() => void c.base.reload()} />;
   const items = c.list.data?.items ?? [];
+  const offices = c.list.data?.offices ?? [];
 
   return (
     <View className={`page categories${elder}`}>
@@ -56,6 +57,18 @@ export default function CategoriesPage() {
                   </Chip>
                 ))}
               </ChipRow>
+              <Text className='muted'>牵头职能办</Text>
+              <ChipRow>
+                <Chip selected={d.leadOfficeCode === null} onTap={() => c.edit(cat, { leadOfficeCode: null })}>
+                  不设
+                </Chip>
+                {offices.map((o) => (
+                  <Chip key={o.code} selected={d.leadOfficeCode === o.code} onTap={() => c.edit(cat, { leadOfficeCode: o.code })}>
+                    {o.name}
+                  </Chip>
+                ))}
+              </ChipRow>
+              <Text className='muted'>办理时限</Text>
               <Input type='digit' value={d.ackHours} onChange={(v) => c.edit(cat, { ackHours: v })} placeholder='签收时限（工作小时）' aria-label={`${cat.name}的签收时限`} />
               <Input type='digit' value={d.resolveDays} onChange={(v) => c.edit(cat, { resolveDays: v })} placeholder='办结时限（工作日）' aria-label={`${cat.name}的办结时限`} />
               <Chip selected={d.enabled} onTap={() => c.edit(cat, { enabled: !d.enabled })}>

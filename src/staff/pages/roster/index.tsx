@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { Chip, ChipRow } from '../../../components/chip';
 import { ErrorState, LoadingState } from '../../../components/page-state';
+import { RosterImportCard } from '../../../components/roster-import-card';
 import { useElderClass } from '../../../hooks/use-elder';
 import { useRoster } from '../../../hooks/use-roster';
 import { roleText } from '../../../services/status-text';
@@ -94,6 +95,8 @@ export default function RosterPage() {
           保存人员
         </Button>
       </View>
+
+      <RosterImportCard onApplied={r.roster.reload} />
 
       {(view?.departed ?? []).length > 0 ? (
         <View className='card'>

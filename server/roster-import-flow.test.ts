@@ -1,0 +1,122 @@
+/**
+ * The roster file with its preview (issue 19, item 1), on SQLite and on the CloudBase wire fake:
+ * roster/previewImport answers who is added, changed and — for a file marked as the whole roster —
+ * removed, writing nothing; roster/import applies exactly that. Someone a whole file takes off is
+ * refused at their next call, as after roster/remove, and keeps their history; other towns are untouched.
+ */
+import type { RosterView } from '../core/roster-views';
+import type { AuditEntry } from '../core/model';
+import type { Page, RosterImportView } from '../core/views';
+import { DEMO_IDENTITIES as I } from './demo-data';
+import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import { testClock } from './test-clock';
+import { useCloudRuntime } from './test-cloud-runtime';
+import { GENEROUS_LIMITS } from './test-limits';
+
+type Call = <T>(openid: string, action: string, data: unknown) => Promise<T>;
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: { code?: string }) => e.code ?? String(e),
+  );
+
+const HEADER = 'openid,phone,name,role,node';
+/** 丹灶镇's roster as the town keeps it, with 何社委 moved and renamed, and two new people. */
+const FILE = [
+  HEADER,
+  `${I.daguoChair},13800000001,黄社长,staff,dz-xicheng-daguo`,
+  `${I.xinanStaff},13800000003,何社长,staff,dz-xinan-2`,
+  `${I.envOffice},13800000005,周主任,office,danzao-environment`,
+  'o-import-new,,新网格员,staff,dz-xinan-2-g',
+  ',13900000001,陈阿姨,staff,dz-xinan-1',
+].join('\n');
+
+const brief = (v: RosterImportView) => ({
+  added: v.added.map((c) => [c.openid ?? c.phone, c.name, c.nodeName, c.pending]),
+  changed: v.changed.map((c) => [c.openid, `${c.before?.name}@${c.before?.nodeName}`, `${c.name}@${c.nodeName}`]),
+  removed: v.removed.map((c) => [c.openid ?? c.phone, c.name]),
+});
+
+function flows(call: Call, state: () => Promise<unknown>) {
+  it('previews an update file without writing anything, then applies exactly that', async () => {
+    const before = await state();
+    const preview = await call<RosterImportView>(I.townAdmin, 'roster/previewImport', { csv: FILE });
+    const expected = {
+      added: [
+        ['o-import-new', '新网格员', '新安第二网格', false],
+        ['13900000001', '陈阿姨', '新安第一经济社', true],
+      ],
+      changed: [[I.xinanStaff, '何社委@新安第一经济社', '何社长@新安第二经济社']],
+      removed: [],
+    };
+    expect(brief(preview)).toEqual(expected);
+    expect(preview).toMatchObject({ staff: 4, pending: 1, whole: false });
+    expect(await state()).toEqual(before);
+    // Unchanged rows are neither added nor changed: the same file again previews only what it still changes.
+    const applied = await call<RosterImportView>(I.townAdmin, 'roster/import', { csv: FILE });
+    expect(brief(applied)).toEqual(expected);
+    expect(brief(await call<RosterImportView>(I.townAdmin, 'roster/previewImport', { csv: FILE }))).toEqual({ added: [], changed: [], removed: [] });
+    expect(await outcome(call('o-import-new', 'concern/inbox', {}))).toBe('ok');
+    // Nobody left the roster: an update file removes no one.
+    expect(await outcome(call(I.daguoGridWorker, 'concern/inbox', {}))).toBe('ok');
+  });
+
+  it('takes off, for a whole-roster file, everyone in the town it does not list — never the admin, never another town', async () => {
+    await call(I.townAdmin, 'roster/save', { phone: '13900000002', name: '李叔', role: 'staff', nodeId: 'dz-xinan-2-g' });
+    const before = await state();
+    const preview = await call<RosterImportView>(I.townAdmin, 'roster/previewImport', { csv: FILE, whole: true });
+    const removed = [
+      [I.daguoGridWorker, '梁网格员'],
+      [I.xichengStaff, '吴委员'],
+      [I.danzaoDispatcher, '麦派单员'],
+      ['13900000002', '李叔'],
+    ];
+    expect(brief(preview).removed.sort()).toEqual([...removed].sort());
+    expect(preview.whole).toBe(true);
+    expect(await state()).toEqual(before);
+
+    const applied = await call<RosterImportView>(I.townAdmin, 'roster/import', { csv: FILE, whole: true });
+    expect(brief(applied).removed.sort()).toEqual([...removed].sort());
+    // Their next call is a resident's; the admin and the other towns' people stay.
+    expect(await outcome(call(I.daguoGridWorker, 'concern/inbox', {}))).toBe('AUTH.FORBIDDEN');
+    expect(await outcome(call(I.danzaoDispatcher, 'concern/inbox', {}))).toBe('AUTH.FORBIDDEN');
+    expect(await outcome(call(I.townAdmin, 'roster/list', {}))).toBe('ok');
+    expect(await outcome(call(I.jiujiangAdmin, 'roster/list', {}))).toBe('ok');
+    const roster = await call<RosterView>(I.townAdmin, 'roster/list', {});
+    expect(roster.items.map((m) => m.openid).sort()).toEqual([I.daguoChair, I.xinanStaff, I.envOffice, 'o-import-new', I.townAdmin].sort());
+    expect(roster.pending.map((p) => p.phone)).toEqual(['13900000001']);
+    expect(roster.departed.map((d) => d.openid).sort()).toEqual([I.daguoGridWorker, I.xichengStaff, I.danzaoDispatcher].sort());
+    // The preview is no write: the audit log has the save and the import only.
+    const audit = await call<Page<AuditEntry>>(I.townAdmin, 'audit/list', {});
+    expect(audit.items.filter((e) => e.action.startsWith('roster/')).map((e) => [e.action, e.outcome])).toEqual([
+      ['roster/import', 'ok'],
+      ['roster/save', 'ok'],
+    ]);
+  });
+
+  it('refuses a file with a bad line in preview and import alike, changing nothing', async () => {
+    const before = await state();
+    const bad = `${FILE}\nbad-1,,坏人,staff,jj-dungen`;
+    for (const action of ['roster/previewImport', 'roster/import']) {
+      expect(await outcome(call(I.townAdmin, action, { csv: bad, whole: true }))).toBe('IMPORT.INVALID');
+    }
+    expect(await outcome(call(I.daguoChair, 'roster/previewImport', { csv: FILE }))).toBe('AUTH.FORBIDDEN');
+    expect(await state()).toEqual(before);
+  });
+}
+
+describe('the roster file on SQLite', () => {
+  let rt: LocalRuntime;
+  beforeEach(() => {
+    rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo', rateLimits: GENEROUS_LIMITS });
+  });
+  afterEach(() => rt.close());
+  const call: Call = async <T,>(openid: string, action: string, data: unknown) => (await rt.router.call('concern', action, data, openid)) as T;
+  flows(call, async () => ['staff', 'staff_pending', 'staff_departed'].map((t) => rt.store.db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
+});
+
+describe('the roster file on CloudBase (the wire fake)', () => {
+  const { cloud, runtime } = useCloudRuntime();
+  const call: Call = async <T,>(openid: string, action: string, data: unknown) => (await runtime().router.call('concern', action, data, openid)) as T;
+  flows(call, async () => ['staff', 'staff_pending', 'staff_departed'].map((c) => cloud.wire().documents(c)));
+});
