@@ -246,8 +246,9 @@ export async function planSubmission(ctx: Ctx, snap: DirectorySnapshot, input: S
   if (opts.source === 'app') await checkPhotos(ctx.deps, ctx.caller.openid, input.photos ?? []);
   const route = routeConcern(snap.grid, snap.offices, { located, placeId, category });
   // A person in the app can rephrase risky text; a relayed ticket cannot, so a moderator decides it.
-  // The town's working day is read while the text is checked: the clock counts the town's hours.
-  const [moderation, day] = await Promise.all([moderate(ctx, input.description, opts.source === 'app' ? 'refuse' : 'hold'), townWork(ctx.deps, route.townId)]);
+  // The town's working day is read while the text is checked: the clock counts the town's hours. The staff
+  // to tell depend on the route alone: read at the same time.
+  const [moderation, day, staff] = await Promise.all([moderate(ctx, input.description, opts.source === 'app' ? 'refuse' : 'hold'), townWork(ctx.deps, route.townId), staffOn(ctx.deps, { route })]);
   const at = ctx.deps.now().toISOString();
   const action: LifecycleAction = route.step === 'dispatch' ? 'route_dispatch' : 'route_assign';
   const status = nextStatus('submitted', action);
@@ -280,7 +281,6 @@ export async function planSubmission(ctx: Ctx, snap: DirectorySnapshot, input: S
     actorName: null,
     actorRole: 'system',
   };
-  const staff = await staffOn(ctx.deps, concern);
   const notices = toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_assigned', status === 'dispatching' ? '新诉求待派单' : '新诉求待签收', concern, snippet(`${category.name}：${moderation === 'published' ? concern.description : HELD_TEXT}`), at);
   return { concern, events: [submitted, routed], notifications: notices };
 }
@@ -373,7 +373,7 @@ export function toChange(deps: Deps, actor: EventActor, c: Concern, action: Life
 }
 
 /** Staff to tell about a concern on this route (the new handlers after a route change). */
-export async function staffOn(deps: Deps, c: Concern, route: RouteDecision = c.route) {
+export async function staffOn(deps: Deps, c: Pick<Concern, 'route'>, route: RouteDecision = c.route) {
   return deps.store.directory.listStaffAt(noticeNodeIds({ ...c, route }));
 }
 

@@ -55,8 +55,11 @@ export interface DirectoryRepo {
   /** Staff members serving any of these nodes (or offices). */
   listStaffAt(nodeIds: string[]): Promise<StaffMember[]>;
   findUser(openid: string): Promise<UserRecord | null>;
-  /** Creates the user on first sight; never overwrites an existing one. */
-  ensureUser(user: UserRecord): Promise<UserRecord>;
+  /**
+   * Creates the user on first sight; never overwrites an existing one. `hint.absent`: the caller has just
+   * read that no such user exists, so a store may skip its own read (it still never overwrites one).
+   */
+  ensureUser(user: UserRecord, hint?: { absent: boolean }): Promise<UserRecord>;
   /**
    * The Open311 client system whose API key hashes to `keyHash` (SHA-256, hex), or null (also when it
    * was revoked). A single read by a unique field; keys are never stored in the clear.

@@ -117,7 +117,7 @@ export class CloudbaseConcerns implements ConcernRepo {
       await tx.create('concern_requests', { _id: gid, concernId: c.id, createdAt: c.createdAt });
     }
     await tx.create('concerns', concernDoc(c, events));
-    for (const n of notifications) await tx.create('outbox', outboxDoc(n));
+    await tx.createAll('outbox', notifications.map(outboxDoc));
     return { concern: c, created: true };
   }
 
@@ -312,7 +312,7 @@ export class CloudbaseConcerns implements ConcernRepo {
       // A competing commit writes the same document: one transaction wins, the other conflicts,
       // is retried by the SDK and then sees the new version.
       await tx.update('concerns', id, fields);
-      for (const n of change.notifications) await tx.create('outbox', outboxDoc(n));
+      await tx.createAll('outbox', change.notifications.map(outboxDoc));
       return after(cur);
     });
   }

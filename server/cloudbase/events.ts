@@ -401,7 +401,7 @@ export class CloudbaseEvents implements EventRepo {
       const cur = await tx.get('vol_events', eventId);
       if (!cur || cur[key] !== 'held') return false;
       await tx.update('vol_events', eventId, { [key]: to });
-      for (const n of notices) await tx.create('outbox', outboxDoc(n));
+      await tx.createAll('outbox', notices.map(outboxDoc));
       return true;
     });
   }
