@@ -162,6 +162,15 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
         expect((await store.concerns.create(other, [], [])).created).toBe(true);
       });
 
+      it('stores one concern when the same request is submitted several times at once, and answers it to each', async () => {
+        const tries = Array.from({ length: 4 }, (_, i) => concern({ requestId: 'req-race-0001', description: `同时提交${i}` }));
+        const results = await Promise.all(tries.map((c) => store.concerns.create(c, [event(c, 'submitted')], [notice(I.daguoChair)])));
+        const stored = results.filter((r) => r.created).map((r) => r.concern);
+        expect(stored).toHaveLength(1);
+        for (const r of results) expect(r.concern.id).toBe(stored[0].id);
+        expect(await store.outbox.claimDue(at(10), at(70), 100)).toHaveLength(1);
+      });
+
       it("finds a reporter's concerns by their requestIds, and nobody else's", async () => {
         const a = concern({ requestId: 't-NH001' });
         const b = concern({ requestId: 't-NH002' });
