@@ -401,12 +401,13 @@ type Planner = (c: Concern, at: string, snap: DirectorySnapshot, to: ConcernStat
  * the caller's hands) is a conflict: the other actor won, and this call changed nothing.
  */
 export async function act(ctx: Ctx, id: string, requestId: string | undefined, choose: (snap: DirectorySnapshot, c: Concern) => LifecycleAction, plan: Planner): Promise<ConcernDetail> {
-  const first = await snapAndVisible(ctx, id);
-  const { snap } = first;
-  let c = first.c;
-  // Read after the concern, never with it: a guard read older than the concern could miss the very retry
-  // whose commit the concern already shows, and the move would be made twice.
-  if (requestId && (await ctx.deps.store.concerns.hasRequest(id, ctx.caller.openid, requestId))) return detail(ctx, snap, c);
+  // The concern and whether this request's step is already in it come from one read of the concern: a
+  // separate guard read older than the concern could miss the very retry whose commit the concern already
+  // shows, and the move would be made twice.
+  const { concerns: repo } = ctx.deps.store;
+  const [snap, read] = await Promise.all([ctx.directory.current(), requestId ? repo.getWithRequest(id, ctx.caller.openid, requestId) : repo.get(id).then((concern) => ({ concern, seen: false }))]);
+  let c = visibleOr404(ctx, snap, id, read.concern);
+  if (read.seen) return detail(ctx, snap, c);
   const seen = { status: c.status, route: JSON.stringify(c.route) };
   for (let attempt = 1; ; attempt++) {
     let change: ConcernChange;
@@ -520,13 +521,14 @@ export async function rate(ctx: Ctx, input: ParsedInputOf<'concern/rate'>): Prom
   const mod = input.comment ? await moderate(ctx, input.comment) : 'published';
   const comment = mod === 'published' ? input.comment ?? null : null;
   return act(ctx, input.id, input.requestId, only(action), async (c, at, snap, to) => {
-    if (hasHandled(snap.grid, ctx.caller, c, await ctx.deps.store.concerns.timeline(c.id))) {
+    // The timeline, the staff to tell and (for 重办) the town's working day: independent reads, at once.
+    const [timeline, staff, day] = await Promise.all([ctx.deps.store.concerns.timeline(c.id), staffOn(ctx.deps, c), action === 'reopen' ? townWork(ctx.deps, c.route.townId) : undefined]);
+    if (hasHandled(snap.grid, ctx.caller, c, timeline)) {
       throw new AppError('CONCERN.OWN_HANDLING', `${ctx.caller.openid} handled concern ${c.id} and cannot rate it`);
     }
     const note = `${RATING_TEXT[input.rating]}${comment ? `：${comment}` : ''}`;
     const rating: ConcernRating = { value: input.rating, comment, at, round: c.sla.round };
     const messages = mod === 'held' && input.comment ? [message(ctx, c.id, input.comment, [], at, 'held')] : [];
-    const staff = await staffOn(ctx.deps, c);
     if (action === 'rate') {
       return { note, rating, messages, notifications: toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_rated', '居民已评价诉求', c, snippet(`评价：${note}`), at) };
     }
@@ -537,7 +539,7 @@ export async function rate(ctx: Ctx, input: ParsedInputOf<'concern/rate'>): Prom
       note,
       rating,
       messages,
-      sla: startRound(slaFor(ctx.deps, snap, await townWork(ctx.deps, c.route.townId)), clockOf, at, c.sla, to),
+      sla: startRound(slaFor(ctx.deps, snap, day), clockOf, at, c.sla, to),
       notifications: toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_reopened', '诉求被评为不满意，需重办', c, snippet(note), at),
     };
   });

@@ -333,6 +333,11 @@ export interface ConcernRepo {
   /** True when an event for this concern was already stored under this actor's requestId. */
   hasRequest(concernId: string, actorOpenid: string, requestId: string): Promise<boolean>;
   /**
+   * The concern (as `get`) and whether a step of it was already stored under this actor's requestId (as
+   * `hasRequest`), both from ONE consistent read: the answer never shows a concern without a step it holds.
+   */
+  getWithRequest(concernId: string, actorOpenid: string, requestId: string): Promise<{ concern: Concern | null; seen: boolean }>;
+  /**
    * The reporter's concerns stored under any of these requestIds (e.g. a client system's 12345 ticket
    * numbers), for checks made before a batch is written. One indexed read per chunk.
    */
@@ -537,7 +542,7 @@ export interface EventRepo {
    * transaction (or the counter given back when the document write fails). Arrival order there is the
    * server date plus the document id.
    */
-  signUp(eventId: string, person: { openid: string; name: string }, requestId: string | null, at: string): Promise<SignUpOutcome>;
+  signUp(eventId: string, person: { openid: string; name: string }, requestId: string | null, at: string, read?: SignUpReads): Promise<SignUpOutcome>;
   /**
    * Gives up this person's place, atomically with its consequences: the sign-up becomes `cancelled`
    * (conditional on it being signed or waitlisted), the matching counter is decremented, and when a
@@ -1049,4 +1054,15 @@ export interface TopicRepo {
    * null): false (nothing changed) when it is not at `from` there.
    */
   setCommentModeration(id: string, from: Moderation, to: Moderation, townIds: string[] | null): Promise<boolean>;
+}
+
+/**
+ * What a sign-up's caller has just read (issue 22): the person's sign-up for the event, and the event. A
+ * store may decide from these instead of reading them again; every write it makes still checks the stored
+ * state (a place is taken only while the event is open and not full; a sign-up written only where it was
+ * as read), so an answer read a moment earlier changes nothing.
+ */
+export interface SignUpReads {
+  held: SignUp | null;
+  event: Pick<VolunteerEvent, 'capacity' | 'status' | 'waitlist' | 'signedCount'>;
 }

@@ -150,6 +150,20 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
         expect(await store.concerns.hasRequest(c.id, I.resident2, 'req-00000001')).toBe(false);
       });
 
+      it('answers a concern with whether a step of it was stored under an actor\'s requestId, from one read', async () => {
+        const c = concern({ requestId: 'req-seen-0001' });
+        await store.concerns.create(c, [event(c, 'submitted', { actorOpenid: I.resident, actorRole: 'resident', fromStatus: null, toStatus: 'submitted' })], []);
+        expect(await store.concerns.getWithRequest(c.id, I.resident, 'req-seen-0001')).toEqual({ concern: c, seen: true });
+        expect(await store.concerns.getWithRequest(c.id, I.resident2, 'req-seen-0001')).toEqual({ concern: c, seen: false });
+        expect(await store.concerns.getWithRequest(c.id, I.resident, 'req-other-001')).toEqual({ concern: c, seen: false });
+        await store.concerns.commit(c.id, 1, change({ patch: { status: 'accepted', updatedAt: at(1) }, events: [event(c, 'accepted')], requestId: 'req-acc-0001' }));
+        const now = await store.concerns.get(c.id);
+        expect(now).toMatchObject({ status: 'accepted', version: 2 });
+        expect(await store.concerns.getWithRequest(c.id, I.daguoChair, 'req-acc-0001')).toEqual({ concern: now, seen: true });
+        expect(await store.concerns.getWithRequest(c.id, I.daguoChair, 'req-acc-0002')).toEqual({ concern: now, seen: false });
+        expect(await store.concerns.getWithRequest('c-missing', I.resident, 'req-seen-0001')).toEqual({ concern: null, seen: false });
+      });
+
       it("answers the reporter's earlier concern for a repeated requestId and writes nothing", async () => {
         const c = concern({ requestId: 'req-dup-0001' });
         await store.concerns.create(c, [event(c, 'submitted')], [notice(I.daguoChair)]);

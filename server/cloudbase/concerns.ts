@@ -355,6 +355,14 @@ export class CloudbaseConcerns implements ConcernRepo {
     });
   }
 
+  /** One document read: the summary and its `requestKeys`, which every step pushes with its version bump. */
+  async getWithRequest(concernId: string, actorOpenid: string, requestId: string): Promise<{ concern: Concern | null; seen: boolean }> {
+    const d = await this.cb.getDoc('concerns', concernId, { events: false, messages: false });
+    if (!d) return { concern: null, seen: false };
+    const keys = (d.requestKeys as string[] | undefined) ?? [];
+    return { concern: toConcern(d), seen: keys.includes(requestKey(actorOpenid, requestId)) };
+  }
+
   async hasRequest(concernId: string, actorOpenid: string, requestId: string): Promise<boolean> {
     return (await this.cb.count('concerns', { _id: concernId, requestKeys: requestKey(actorOpenid, requestId) })) > 0;
   }
