@@ -30,7 +30,7 @@ import * as points from './points-service';
 import { ratesWithVolunteers } from './action-stats';
 import { CallDirectory, DirectoryCache } from './directory';
 import { SNAPSHOT_AHEAD } from './call-plan';
-import { ACTION_POLICY, type ActionRule } from './policy';
+import { ACTION_POLICY, ALL_ROLES, type ActionRule } from './policy';
 import { AppError } from './errors';
 import { adminTowns, townOf } from './scope';
 import * as gridActions from './grid-service';
@@ -226,6 +226,9 @@ async function profile(ctx: Ctx): Promise<Profile> {
   return caller.leads ? { ...base, role: 'leader', teamId: caller.leads.teamId } : base;
 }
 
+/** What an openid must look like to name a caller (a WeChat openid, or a client system's id). */
+const VALID_OPENID = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** A short, stable default name for a resident seen for the first time. */
 function defaultResidentName(openid: string): string {
   return `街坊${openid.slice(-4)}`;
@@ -243,7 +246,7 @@ export function createRouter(deps: Deps): Router {
   const directory = new DirectoryCache(deps.store.directory);
 
   async function resolveCaller(openid: string, atOnce = false): Promise<Caller> {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(openid)) throw new AppError('AUTH.REQUIRED', 'no valid caller identity');
+    if (!VALID_OPENID.test(openid)) throw new AppError('AUTH.REQUIRED', 'no valid caller identity');
     const newUser = () => ({ openid, name: defaultResidentName(openid), phone: null, createdAt: deps.now().toISOString() });
     let user: UserRecord;
     let teamId: string | undefined;
@@ -271,13 +274,13 @@ export function createRouter(deps: Deps): Router {
     return { openid, name: user.name, role: 'resident', nodeId: null, leads };
   }
 
-  async function spendBudget(caller: Caller, rule: ActionRule) {
+  async function spendBudget(openid: string, rule: ActionRule) {
     const now = deps.now();
     const { writesPerMinute, submitsPerHour } = deps.rateLimits;
-    if (!(await deps.rateLimiter.take(`w:${caller.openid}`, writesPerMinute, 60, now))) {
+    if (!(await deps.rateLimiter.take(`w:${openid}`, writesPerMinute, 60, now))) {
       throw new AppError('RATE_LIMITED', `more than ${writesPerMinute} writes a minute`);
     }
-    if (rule.budget === 'submit' && !(await deps.rateLimiter.take(`s:${caller.openid}`, submitsPerHour, 3600, now))) {
+    if (rule.budget === 'submit' && !(await deps.rateLimiter.take(`s:${openid}`, submitsPerHour, 3600, now))) {
       throw new AppError('RATE_LIMITED', `more than ${submitsPerHour} reports an hour`);
     }
   }
@@ -313,12 +316,16 @@ export function createRouter(deps: Deps): Router {
       }
       const rule = ACTION_POLICY[action];
       const callDirectory = SNAPSHOT_AHEAD.has(action) ? new CallDirectory(directory, deps.store.directory) : directory;
+      // A write every role may make spends its budget (keyed by the openid alone) while the caller is
+      // resolved: whoever the caller turns out to be, the role check cannot refuse it.
+      const budgetAhead = rule.write && ALL_ROLES.every((r) => rule.roles.includes(r)) && VALID_OPENID.test(openid) ? spendBudget(openid, rule) : null;
+      budgetAhead?.catch(() => undefined);
       const caller = await resolveCaller(openid, rule.roles.includes('resident'));
       // Staff and admins' writes, and a team leader's volunteer writes (events, reviews, hours, cancellations).
       const audited = rule.write && (caller.role !== 'resident' || (caller.leads !== null && ACTION_FUNCTION[action] === 'volunteer'));
       try {
         if (!rule.roles.includes(caller.role)) throw new AppError('AUTH.FORBIDDEN', `${caller.role} may not call ${action}`);
-        if (rule.write) await spendBudget(caller, rule);
+        if (rule.write) await (budgetAhead ?? spendBudget(caller.openid, rule));
         const handler = handlers[action] as Handler<typeof action>;
         const out = await handler({ deps, directory: callDirectory, caller }, parsed.data as never);
         if (audited) await audit(caller, action, parsed.data, 'ok');
