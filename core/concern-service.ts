@@ -248,8 +248,9 @@ export async function planSubmission(ctx: Ctx, snap: DirectorySnapshot, input: S
   if (!isRelayedSource(opts.source)) await checkPhotos(ctx.deps, ctx.caller.openid, input.photos ?? []);
   const route = routeConcern(snap.grid, snap.offices, { located, placeId, category });
   // A person in the app can rephrase risky text; a relayed ticket cannot, so a moderator decides it.
-  // The town's working day is read while the text is checked: the clock counts the town's hours.
-  const [moderation, day] = await Promise.all([moderate(ctx, input.description, isRelayedSource(opts.source) ? 'hold' : 'refuse'), townWork(ctx.deps, route.townId)]);
+  // The town's working day is read while the text is checked: the clock counts the town's hours. The staff
+  // to tell depend on the route alone: read at the same time.
+  const [moderation, day, staff] = await Promise.all([moderate(ctx, input.description, isRelayedSource(opts.source) ? 'hold' : 'refuse'), townWork(ctx.deps, route.townId), staffOn(ctx.deps, { route })]);
   const at = ctx.deps.now().toISOString();
   const action: LifecycleAction = route.step === 'dispatch' ? 'route_dispatch' : 'route_assign';
   const status = nextStatus('submitted', action);
@@ -282,7 +283,6 @@ export async function planSubmission(ctx: Ctx, snap: DirectorySnapshot, input: S
     actorName: null,
     actorRole: 'system',
   };
-  const staff = await staffOn(ctx.deps, concern);
   const notices = toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_assigned', status === 'dispatching' ? '新诉求待派单' : '新诉求待签收', concern, snippet(`${category.name}：${moderation === 'published' ? concern.description : HELD_TEXT}`), at);
   return { concern, events: [submitted, routed], notifications: notices };
 }
@@ -380,7 +380,7 @@ export function toChange(deps: Deps, actor: EventActor, c: Concern, action: Life
 }
 
 /** Staff to tell about a concern on this route (the new handlers after a route change). */
-export async function staffOn(deps: Deps, c: Concern, route: RouteDecision = c.route) {
+export async function staffOn(deps: Deps, c: Pick<Concern, 'route'>, route: RouteDecision = c.route) {
   return deps.store.directory.listStaffAt(noticeNodeIds({ ...c, route }));
 }
 
@@ -408,12 +408,13 @@ type Planner = (c: Concern, at: string, snap: DirectorySnapshot, to: ConcernStat
  * the caller's hands) is a conflict: the other actor won, and this call changed nothing.
  */
 export async function act(ctx: Ctx, id: string, requestId: string | undefined, choose: (snap: DirectorySnapshot, c: Concern) => LifecycleAction, plan: Planner): Promise<ConcernDetail> {
-  const first = await snapAndVisible(ctx, id);
-  const { snap } = first;
-  let c = first.c;
-  // Read after the concern, never with it: a guard read older than the concern could miss the very retry
-  // whose commit the concern already shows, and the move would be made twice.
-  if (requestId && (await ctx.deps.store.concerns.hasRequest(id, ctx.caller.openid, requestId))) return detail(ctx, snap, c);
+  // The concern and whether this request's step is already in it come from one read of the concern: a
+  // separate guard read older than the concern could miss the very retry whose commit the concern already
+  // shows, and the move would be made twice.
+  const { concerns: repo } = ctx.deps.store;
+  const [snap, read] = await Promise.all([ctx.directory.current(), requestId ? repo.getWithRequest(id, ctx.caller.openid, requestId) : repo.get(id).then((concern) => ({ concern, seen: false }))]);
+  let c = visibleOr404(ctx, snap, id, read.concern);
+  if (read.seen) return detail(ctx, snap, c);
   const seen = { status: c.status, route: JSON.stringify(c.route) };
   for (let attempt = 1; ; attempt++) {
     let change: ConcernChange;
@@ -527,13 +528,14 @@ export async function rate(ctx: Ctx, input: ParsedInputOf<'concern/rate'>): Prom
   const mod = input.comment ? await moderate(ctx, input.comment) : 'published';
   const comment = mod === 'published' ? input.comment ?? null : null;
   return act(ctx, input.id, input.requestId, only(action), async (c, at, snap, to) => {
-    if (hasHandled(snap.grid, ctx.caller, c, await ctx.deps.store.concerns.timeline(c.id))) {
+    // The timeline, the staff to tell and (for 重办) the town's working day: independent reads, at once.
+    const [timeline, staff, day] = await Promise.all([ctx.deps.store.concerns.timeline(c.id), staffOn(ctx.deps, c), action === 'reopen' ? townWork(ctx.deps, c.route.townId) : undefined]);
+    if (hasHandled(snap.grid, ctx.caller, c, timeline)) {
       throw new AppError('CONCERN.OWN_HANDLING', `${ctx.caller.openid} handled concern ${c.id} and cannot rate it`);
     }
     const note = `${RATING_TEXT[input.rating]}${comment ? `：${comment}` : ''}`;
     const rating: ConcernRating = { value: input.rating, comment, at, round: c.sla.round };
     const messages = mod === 'held' && input.comment ? [message(ctx, c.id, input.comment, [], at, 'held')] : [];
-    const staff = await staffOn(ctx.deps, c);
     if (action === 'rate') {
       return { note, rating, messages, notifications: toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_rated', '居民已评价诉求', c, snippet(`评价：${note}`), at) };
     }
@@ -544,7 +546,7 @@ export async function rate(ctx: Ctx, input: ParsedInputOf<'concern/rate'>): Prom
       note,
       rating,
       messages,
-      sla: startRound(slaFor(ctx.deps, snap, await townWork(ctx.deps, c.route.townId)), clockOf, at, c.sla, to),
+      sla: startRound(slaFor(ctx.deps, snap, day), clockOf, at, c.sla, to),
       notifications: toStaff(ctx.deps, staff, ctx.caller.openid, 'concern_reopened', '诉求被评为不满意，需重办', c, snippet(note), at),
     };
   });

@@ -1,4 +1,4 @@
-import { DirectoryCache, categoriesOf, categoryOf } from './directory';
+import { CallDirectory, DirectoryCache, categoriesOf, categoryOf } from './directory';
 import type { Category } from './model';
 import type { DirectoryRepo } from './ports';
 import { NODES, OFFICES, category } from './test-grid';
@@ -14,7 +14,7 @@ function directory() {
     listCalendarYears: async () => [],
     listCategories: async () => (state.reads.categories++, state.categories),
   } as unknown as DirectoryRepo;
-  return { state, cache: new DirectoryCache(repo) };
+  return { state, repo, cache: new DirectoryCache(repo) };
 }
 
 describe('the directory snapshot', () => {
@@ -45,5 +45,25 @@ describe('the directory snapshot', () => {
     const snap = await cache.current();
     expect(cache.latest()).toBe(snap);
     expect(state.reads.version).toBe(1);
+  });
+
+  it("reads a call's snapshot when the call begins, answers it to the handler's first asks, and reads again after", async () => {
+    const { state, repo, cache } = directory();
+    const call = new CallDirectory(cache, repo);
+    // Asked for at construction, before any handler runs.
+    expect(state.reads.version).toBe(1);
+    state.version = 2;
+    state.categories = [category('t1'), category('t2')];
+    // Helpers started together share the read made when the call began (version 1).
+    const [a, b] = await Promise.all([call.current(), call.current()]);
+    expect(a).toBe(b);
+    expect(a.version).toBe(1);
+    expect(state.reads.version).toBe(1);
+    // A later ask reads the version again and sees the change, as the shared cache would.
+    const later = await call.current();
+    expect(later.version).toBe(2);
+    expect(categoryOf(later, 't2', 'environment')).toMatchObject({ townId: 't2' });
+    expect(state.reads.version).toBe(2);
+    expect(call.latest()).toBe(cache.latest());
   });
 });

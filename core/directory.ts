@@ -84,3 +84,35 @@ export class DirectoryCache {
     return this.building.promise;
   }
 }
+
+/**
+ * One call's view of the shared cache: the snapshot is asked for when the call begins, in parallel with
+ * resolving the caller (on CloudBase each is a round trip, and neither needs the other), and the call's
+ * first `current()` answers that read. Later `current()`s read the version again, as the shared cache
+ * does, so a handler that changed the directory sees its change.
+ */
+export class CallDirectory extends DirectoryCache {
+  private ahead: Promise<DirectorySnapshot> | null;
+
+  constructor(
+    private readonly shared: DirectoryCache,
+    repo: DirectoryRepo,
+  ) {
+    super(repo);
+    this.ahead = shared.current();
+    // Settled here too: a call refused before its handler runs leaves no rejection unhandled.
+    this.ahead.catch(() => undefined);
+  }
+
+  override latest(): DirectorySnapshot | null {
+    return this.shared.latest();
+  }
+
+  override current(): Promise<DirectorySnapshot> {
+    const ahead = this.ahead;
+    if (ahead === null) return this.shared.current();
+    // Every `current()` of the same synchronous step (helpers started together) shares the read.
+    void Promise.resolve().then(() => (this.ahead = null));
+    return ahead;
+  }
+}

@@ -18,7 +18,7 @@ export const RESIDENT_PAGE = (id: string) => `/pages/concern/index?id=${id}`;
 export const STAFF_PAGE = (id: string) => `/staff/pages/handle/index?id=${id}`;
 
 /** Nodes whose staff are told about a concern: the grid and cooperative it went to, else the nearest level above. */
-export function noticeNodeIds(c: Concern): string[] {
+export function noticeNodeIds(c: Pick<Concern, 'route'>): string[] {
   const r = c.route;
   const near = [r.gridId, r.cooperativeId].filter((x): x is string => x !== null);
   const nodes = near.length > 0 ? near : [r.villageId ?? r.townId];

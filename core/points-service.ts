@@ -99,12 +99,10 @@ async function settingsView(ctx: Ctx, snap: DirectorySnapshot, nodeId: string): 
 
 /** The place whose points a service at `nodeId` earns: the nearest cooperative or village above it with points on, or null. */
 async function scopeOf(ctx: Ctx, snap: DirectorySnapshot, nodeId: string): Promise<PointsSettingsView | null> {
-  for (const n of snap.grid.lineage(nodeId)) {
-    if (n.kind !== 'cooperative' && n.kind !== 'village') continue;
-    const s = await settingsView(ctx, snap, n.id);
-    if (s.enabled) return s;
-  }
-  return null;
+  // The settings of every level read at once (a round trip each on CloudBase), the nearest switched on wins.
+  const places = snap.grid.lineage(nodeId).filter((n) => n.kind === 'cooperative' || n.kind === 'village');
+  const views = await Promise.all(places.map((n) => settingsView(ctx, snap, n.id)));
+  return views.find((s) => s.enabled) ?? null;
 }
 
 function redemptionView(snap: DirectorySnapshot, r: Redemption, forManager: boolean): RedemptionView {
@@ -140,9 +138,9 @@ export async function confirmHours(ctx: Ctx, input: ParsedInputOf<'event/confirm
 }
 
 /** A resolved report from the app earns its reporter the place's few points, once per concern. */
-export async function awardReport(ctx: Ctx, c: Pick<Concern, 'id' | 'source' | 'reporterOpenid' | 'route'>): Promise<void> {
+export async function awardReport(ctx: Ctx, c: Pick<Concern, 'id' | 'source' | 'reporterOpenid' | 'route'>, read?: DirectorySnapshot): Promise<void> {
   if (c.source !== 'app') return;
-  const snap = await ctx.directory.current();
+  const snap = read ?? (await ctx.directory.current());
   const scope = await scopeOf(ctx, snap, c.route.cooperativeId ?? c.route.villageId ?? c.route.townId);
   if (!scope || scope.pointsPerReport <= 0) return;
   const user = await ctx.deps.store.directory.findUser(c.reporterOpenid);
@@ -288,7 +286,8 @@ export async function recentRedemptions(ctx: Ctx, input: ParsedInputOf<'reward/r
 /** concern/resolve, then the reporter's points for a report the handlers resolved. */
 export async function resolveAndAward(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>): Promise<ConcernDetail> {
   const detail = await concerns.resolve(ctx, input);
-  const c = await ctx.deps.store.concerns.get(input.id);
-  if (c) await awardReport(ctx, c);
+  // The concern as resolved and the directory, read at once.
+  const [c, snap] = await Promise.all([ctx.deps.store.concerns.get(input.id), ctx.directory.current()]);
+  if (c) await awardReport(ctx, c, snap);
   return detail;
 }

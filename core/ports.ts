@@ -55,8 +55,11 @@ export interface DirectoryRepo {
   /** Staff members serving any of these nodes (or offices). */
   listStaffAt(nodeIds: string[]): Promise<StaffMember[]>;
   findUser(openid: string): Promise<UserRecord | null>;
-  /** Creates the user on first sight; never overwrites an existing one. */
-  ensureUser(user: UserRecord): Promise<UserRecord>;
+  /**
+   * Creates the user on first sight; never overwrites an existing one. `hint.absent`: the caller has just
+   * read that no such user exists, so a store may skip its own read (it still never overwrites one).
+   */
+  ensureUser(user: UserRecord, hint?: { absent: boolean }): Promise<UserRecord>;
   /**
    * The Open311 client system whose API key hashes to `keyHash` (SHA-256, hex), or null (also when it
    * was revoked). A single read by a unique field; keys are never stored in the clear.
@@ -334,6 +337,11 @@ export interface ConcernRepo {
   /** True when an event for this concern was already stored under this actor's requestId. */
   hasRequest(concernId: string, actorOpenid: string, requestId: string): Promise<boolean>;
   /**
+   * The concern (as `get`) and whether a step of it was already stored under this actor's requestId (as
+   * `hasRequest`), both from ONE consistent read: the answer never shows a concern without a step it holds.
+   */
+  getWithRequest(concernId: string, actorOpenid: string, requestId: string): Promise<{ concern: Concern | null; seen: boolean }>;
+  /**
    * The reporter's concerns stored under any of these requestIds (e.g. a client system's 12345 ticket
    * numbers), for checks made before a batch is written. One indexed read per chunk.
    */
@@ -538,7 +546,7 @@ export interface EventRepo {
    * transaction (or the counter given back when the document write fails). Arrival order there is the
    * server date plus the document id.
    */
-  signUp(eventId: string, person: { openid: string; name: string }, requestId: string | null, at: string): Promise<SignUpOutcome>;
+  signUp(eventId: string, person: { openid: string; name: string }, requestId: string | null, at: string, read?: SignUpReads): Promise<SignUpOutcome>;
   /**
    * Gives up this person's place, atomically with its consequences: the sign-up becomes `cancelled`
    * (conditional on it being signed or waitlisted), the matching counter is decremented, and when a
@@ -1056,4 +1064,15 @@ export interface TopicRepo {
   setCommentModeration(id: string, from: Moderation, to: Moderation, townIds: string[] | null): Promise<boolean>;
   /** Topics with a held text of their committee (`committeeHeld`) in these towns (all when null), at most `limit`, in id order. An indexed query. */
   heldCommittee(townIds: string[] | null, limit: number): Promise<Topic[]>;
+}
+
+/**
+ * What a sign-up's caller has just read (issue 22): the person's sign-up for the event, and the event. A
+ * store may decide from these instead of reading them again; every write it makes still checks the stored
+ * state (a place is taken only while the event is open and not full; a sign-up written only where it was
+ * as read), so an answer read a moment earlier changes nothing.
+ */
+export interface SignUpReads {
+  held: SignUp | null;
+  event: Pick<VolunteerEvent, 'capacity' | 'status' | 'waitlist' | 'signedCount'>;
 }

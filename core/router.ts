@@ -29,8 +29,9 @@ import * as volunteerActions from './action-service';
 import * as points from './points-service';
 import { ratesWithVolunteers } from './action-stats';
 import { flagPlace } from './action-flag';
-import { DirectoryCache } from './directory';
-import { ACTION_POLICY, type ActionRule } from './policy';
+import { CallDirectory, DirectoryCache } from './directory';
+import { SNAPSHOT_AHEAD } from './call-plan';
+import { ACTION_POLICY, ALL_ROLES, type ActionRule } from './policy';
 import { AppError } from './errors';
 import { adminTowns, townOf } from './scope';
 import * as gridActions from './grid-service';
@@ -47,7 +48,7 @@ import * as gridAdmin from './grid-admin-service';
 import * as towns from './town-admin-service';
 import { previewBoundaries } from './boundary-preview';
 import type { Caller } from './model';
-import type { Deps } from './ports';
+import type { Deps, UserRecord } from './ports';
 import { schemas, type ParsedInputOf } from './schemas';
 import type { Profile } from './views';
 
@@ -236,6 +237,9 @@ async function profile(ctx: Ctx): Promise<Profile> {
   return caller.leads ? { ...base, role: 'leader', teamId: caller.leads.teamId } : base;
 }
 
+/** What an openid must look like to name a caller (a WeChat openid, or a client system's id). */
+const VALID_OPENID = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** A short, stable default name for a resident seen for the first time. */
 function defaultResidentName(openid: string): string {
   return `街坊${openid.slice(-4)}`;
@@ -252,15 +256,25 @@ export interface Router {
 export function createRouter(deps: Deps): Router {
   const directory = new DirectoryCache(deps.store.directory);
 
-  async function resolveCaller(openid: string): Promise<Caller> {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(openid)) throw new AppError('AUTH.REQUIRED', 'no valid caller identity');
-    const staff = await deps.store.directory.findStaff(openid);
-    if (staff) return { openid, name: staff.name, role: staff.role, nodeId: staff.nodeId };
-    // Independent reads, at once: a cloud function pays one round trip for both.
-    const [user, [teamId]] = await Promise.all([
-      deps.store.directory.ensureUser({ openid, name: defaultResidentName(openid), phone: null, createdAt: deps.now().toISOString() }),
-      deps.store.teams.ledBy(openid),
-    ]);
+  async function resolveCaller(openid: string, atOnce = false): Promise<Caller> {
+    if (!VALID_OPENID.test(openid)) throw new AppError('AUTH.REQUIRED', 'no valid caller identity');
+    const newUser = () => ({ openid, name: defaultResidentName(openid), phone: null, createdAt: deps.now().toISOString() });
+    let user: UserRecord;
+    let teamId: string | undefined;
+    if (atOnce) {
+      // The staff entry, the user and the teams they lead in one round trip (call-plan.ts).
+      const [staff, found, led] = await Promise.all([deps.store.directory.findStaff(openid), deps.store.directory.findUser(openid), deps.store.teams.ledBy(openid)]);
+      if (staff) return { openid, name: staff.name, role: staff.role, nodeId: staff.nodeId };
+      user = found ?? (await deps.store.directory.ensureUser(newUser(), { absent: true }));
+      teamId = led[0];
+    } else {
+      const staff = await deps.store.directory.findStaff(openid);
+      if (staff) return { openid, name: staff.name, role: staff.role, nodeId: staff.nodeId };
+      // Independent reads, at once: a cloud function pays one round trip for both.
+      const [ensured, led] = await Promise.all([deps.store.directory.ensureUser(newUser()), deps.store.teams.ledBy(openid)]);
+      user = ensured;
+      teamId = led[0];
+    }
     const team = teamId === undefined ? null : await deps.store.teams.getTeam(teamId);
     const leads = team ? { teamId: team.id, nodeId: team.nodeId } : null;
     // A roster entry imported by phone becomes this user's role the first time they call.
@@ -271,13 +285,13 @@ export function createRouter(deps: Deps): Router {
     return { openid, name: user.name, role: 'resident', nodeId: null, leads };
   }
 
-  async function spendBudget(caller: Caller, rule: ActionRule) {
+  async function spendBudget(openid: string, rule: ActionRule) {
     const now = deps.now();
     const { writesPerMinute, submitsPerHour } = deps.rateLimits;
-    if (!(await deps.rateLimiter.take(`w:${caller.openid}`, writesPerMinute, 60, now))) {
+    if (!(await deps.rateLimiter.take(`w:${openid}`, writesPerMinute, 60, now))) {
       throw new AppError('RATE_LIMITED', `more than ${writesPerMinute} writes a minute`);
     }
-    if (rule.budget === 'submit' && !(await deps.rateLimiter.take(`s:${caller.openid}`, submitsPerHour, 3600, now))) {
+    if (rule.budget === 'submit' && !(await deps.rateLimiter.take(`s:${openid}`, submitsPerHour, 3600, now))) {
       throw new AppError('RATE_LIMITED', `more than ${submitsPerHour} reports an hour`);
     }
   }
@@ -311,15 +325,20 @@ export function createRouter(deps: Deps): Router {
         const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
         throw new AppError(codeOfIssues(parsed.error.issues), `invalid input for ${action}`, issues);
       }
-      const caller = await resolveCaller(openid);
       const rule = ACTION_POLICY[action];
+      const callDirectory = SNAPSHOT_AHEAD.has(action) ? new CallDirectory(directory, deps.store.directory) : directory;
+      // A write every role may make spends its budget (keyed by the openid alone) while the caller is
+      // resolved: whoever the caller turns out to be, the role check cannot refuse it.
+      const budgetAhead = rule.write && ALL_ROLES.every((r) => rule.roles.includes(r)) && VALID_OPENID.test(openid) ? spendBudget(openid, rule) : null;
+      budgetAhead?.catch(() => undefined);
+      const caller = await resolveCaller(openid, rule.roles.includes('resident'));
       // Staff and admins' writes, and a team leader's volunteer writes (events, reviews, hours, cancellations).
       const audited = rule.write && (caller.role !== 'resident' || (caller.leads !== null && ACTION_FUNCTION[action] === 'volunteer'));
       try {
         if (!rule.roles.includes(caller.role)) throw new AppError('AUTH.FORBIDDEN', `${caller.role} may not call ${action}`);
-        if (rule.write) await spendBudget(caller, rule);
+        if (rule.write) await (budgetAhead ?? spendBudget(caller.openid, rule));
         const handler = handlers[action] as Handler<typeof action>;
-        const out = await handler({ deps, directory, caller }, parsed.data as never);
+        const out = await handler({ deps, directory: callDirectory, caller }, parsed.data as never);
         if (audited) await audit(caller, action, parsed.data, 'ok');
         return out;
       } catch (e) {

@@ -408,16 +408,19 @@ export async function getEventDetail(ctx: Ctx, input: ParsedInputOf<'event/get'>
 
 export async function signUp(ctx: Ctx, input: ParsedInputOf<'event/signup'>): Promise<SignUpResult> {
   const { events } = ctx.deps.store;
+  // The person's sign-up is read with the event (neither needs the other), and handed to the store.
+  const heldRead = events.getSignUp(input.eventId, ctx.caller.openid);
+  heldRead.catch(() => undefined);
   const e = await getVisibleEvent(ctx, input.eventId);
   const at = nowIso(ctx);
-  const held = await events.getSignUp(e.id, ctx.caller.openid);
+  const held = await heldRead;
   // A person who already holds a place (or retries a request) is answered by the store without a check
   // that could now fail, e.g. a retry arriving after the deadline.
   if (!held || (held.status === 'cancelled' && held.requestId !== (input.requestId ?? null))) {
     const block = await signupBlock(ctx, e, at);
     if (block) throw new AppError(block as 'EVENT.CANCELLED', `cannot sign up: ${block}`);
   }
-  const out = await events.signUp(e.id, { openid: ctx.caller.openid, name: ctx.caller.name }, input.requestId ?? null, at);
+  const out = await events.signUp(e.id, { openid: ctx.caller.openid, name: ctx.caller.name }, input.requestId ?? null, at, { held, event: e });
   switch (out.kind) {
     case 'full':
       throw new AppError('EVENT.FULL', 'no place left and no waitlist');

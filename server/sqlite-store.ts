@@ -657,6 +657,11 @@ export class SqliteConcerns implements ConcernRepo {
   async hasRequest(concernId: string, actorOpenid: string, requestId: string): Promise<boolean> {
     return this.q.hasRequest.get(concernId, actorOpenid, requestId) !== undefined;
   }
+  /** Two statements in one synchronous step: nothing is written between them. */
+  async getWithRequest(concernId: string, actorOpenid: string, requestId: string): Promise<{ concern: Concern | null; seen: boolean }> {
+    const r = this.q.get.get(concernId) as Row | undefined;
+    return { concern: r ? toConcern(r) : null, seen: r !== undefined && this.q.hasRequest.get(concernId, actorOpenid, requestId) !== undefined };
+  }
   async timeline(id: string): Promise<ConcernEvent[]> {
     return (this.q.timeline.all(id) as Row[]).map(toEvent);
   }

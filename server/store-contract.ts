@@ -154,6 +154,20 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
         expect(await store.concerns.hasRequest(c.id, I.resident2, 'req-00000001')).toBe(false);
       });
 
+      it('answers a concern with whether a step of it was stored under an actor\'s requestId, from one read', async () => {
+        const c = concern({ requestId: 'req-seen-0001' });
+        await store.concerns.create(c, [event(c, 'submitted', { actorOpenid: I.resident, actorRole: 'resident', fromStatus: null, toStatus: 'submitted' })], []);
+        expect(await store.concerns.getWithRequest(c.id, I.resident, 'req-seen-0001')).toEqual({ concern: c, seen: true });
+        expect(await store.concerns.getWithRequest(c.id, I.resident2, 'req-seen-0001')).toEqual({ concern: c, seen: false });
+        expect(await store.concerns.getWithRequest(c.id, I.resident, 'req-other-001')).toEqual({ concern: c, seen: false });
+        await store.concerns.commit(c.id, 1, change({ patch: { status: 'accepted', updatedAt: at(1) }, events: [event(c, 'accepted')], requestId: 'req-acc-0001' }));
+        const now = await store.concerns.get(c.id);
+        expect(now).toMatchObject({ status: 'accepted', version: 2 });
+        expect(await store.concerns.getWithRequest(c.id, I.daguoChair, 'req-acc-0001')).toEqual({ concern: now, seen: true });
+        expect(await store.concerns.getWithRequest(c.id, I.daguoChair, 'req-acc-0002')).toEqual({ concern: now, seen: false });
+        expect(await store.concerns.getWithRequest('c-missing', I.resident, 'req-seen-0001')).toEqual({ concern: null, seen: false });
+      });
+
       it("answers the reporter's earlier concern for a repeated requestId and writes nothing", async () => {
         const c = concern({ requestId: 'req-dup-0001' });
         await store.concerns.create(c, [event(c, 'submitted')], [notice(I.daguoChair)]);
@@ -164,6 +178,15 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
         // Another reporter may use the same requestId.
         const other = concern({ requestId: 'req-dup-0001', reporterOpenid: I.resident2 });
         expect((await store.concerns.create(other, [], [])).created).toBe(true);
+      });
+
+      it('stores one concern when the same request is submitted several times at once, and answers it to each', async () => {
+        const tries = Array.from({ length: 4 }, (_, i) => concern({ requestId: 'req-race-0001', description: `同时提交${i}` }));
+        const results = await Promise.all(tries.map((c) => store.concerns.create(c, [event(c, 'submitted')], [notice(I.daguoChair)])));
+        const stored = results.filter((r) => r.created).map((r) => r.concern);
+        expect(stored).toHaveLength(1);
+        for (const r of results) expect(r.concern.id).toBe(stored[0].id);
+        expect(await store.outbox.claimDue(at(10), at(70), 100)).toHaveLength(1);
       });
 
       it("finds a reporter's concerns by their requestIds, and nobody else's", async () => {

@@ -45,7 +45,7 @@ export class CloudbaseActions implements ActionRepo {
       for (const c of a.concernIds) if (await tx.get('vol_action_holds', c)) return false;
       for (const c of a.concernIds) await tx.create('vol_action_holds', { _id: c, actionId: id, at: a.startedAt });
       await tx.create('vol_actions', { _id: id, ...fields });
-      for (const n of notices) await tx.create('outbox', outboxDoc(n));
+      await tx.createAll('outbox', notices.map(outboxDoc));
       return true;
     });
   }
@@ -83,7 +83,7 @@ export class CloudbaseActions implements ActionRepo {
           if (hold && hold.actionId === id) await tx.remove('vol_action_holds', c);
         }
       }
-      for (const n of notices) await tx.create('outbox', outboxDoc(n));
+      await tx.createAll('outbox', notices.map(outboxDoc));
       return toAction({ ...d, ...fields, _id: id });
     });
   }

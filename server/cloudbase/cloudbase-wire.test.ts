@@ -92,7 +92,8 @@ describe('the CloudBase wire', () => {
     const event = { id: 'e-wire-1', concernId: concern.id, type: 'submitted', actorOpenid: I.resident, actorName: '陈阿姨', actorRole: 'resident' as const, at: AT, fromStatus: null, toStatus: 'submitted' as const, note: null };
     const requests = await sent(() => store.concerns.create(concern, [event], [notice]));
     expect(requests).toMatchSnapshot();
-    // One transaction from first to last request: the guard is read and every document written inside it.
+    // One transaction from first to last request: the guard is created first (a stored one refuses it with a
+    // duplicate key: the retry path), then every document is written inside it.
     const acts = actions(requests);
     expect(acts[0]).toBe('startTransaction');
     expect(acts[acts.length - 1]).toBe('commitTransaction');

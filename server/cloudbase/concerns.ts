@@ -3,7 +3,7 @@ import type { ConcernChange, ConcernHistory, ConcernRepo, ConcernSearch, HeldCon
 import { noClocks } from '../../core/sla';
 import type { Page } from '../../core/views';
 import { chunkByWrites } from './chunks';
-import { mapBounded, type CloudbaseDb, type Filter, type StoredDoc, type TxView } from './db';
+import { isDuplicateKey, mapBounded, type CloudbaseDb, type Filter, type StoredDoc, type TxView } from './db';
 import { outboxDoc } from './outbox';
 import { cloudbaseRateCounts } from './rates';
 
@@ -87,6 +87,13 @@ const LEVEL_FIELD: Readonly<Record<RouteLevel, string>> = { town: 'route.townId'
 /** Concern ids per `_id: _.in(...)` read of latestReplies. */
 const LATEST_BATCH = 100;
 
+/** The guard of a requestId exists: this submit was stored before. */
+class GuardTaken extends Error {
+  constructor() {
+    super('request guard exists');
+  }
+}
+
 const num = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0));
 
 export class CloudbaseConcerns implements ConcernRepo {
@@ -101,7 +108,38 @@ export class CloudbaseConcerns implements ConcernRepo {
       await this.cb.add('concerns', doc);
       return { concern: c, created: true };
     }
-    return this.cb.transaction((tx) => this.createIn(tx, c, events, notifications));
+    if (c.requestId === null) return this.cb.transaction((tx) => this.createIn(tx, c, events, notifications));
+    return this.createGuarded(c, events, notifications);
+  }
+
+  /**
+   * A reporter's concern under a requestId: the transaction creates the guard first, without reading it
+   * (a first submit, the usual case, needs no read), then the concern and its notices. A guard that exists
+   * already refuses the insert with a duplicate key — the request was stored before (or by a concurrent
+   * call that committed first) — and the concern it points at is answered, read after the transaction.
+   */
+  private async createGuarded(c: Concern, events: ConcernEvent[], notifications: Notification[]): Promise<{ concern: Concern; created: boolean }> {
+    const gid = guardId(c.reporterOpenid, c.requestId!);
+    try {
+      return await this.cb.transaction(async (tx) => {
+        try {
+          await tx.create('concern_requests', { _id: gid, concernId: c.id, createdAt: c.createdAt });
+        } catch (e) {
+          throw isDuplicateKey(e) ? new GuardTaken() : e;
+        }
+        await tx.create('concerns', concernDoc(c, events));
+        await tx.createAll('outbox', notifications.map(outboxDoc));
+        return { concern: c, created: true };
+      });
+    } catch (e) {
+      if (!(e instanceof GuardTaken)) throw e;
+    }
+    const guard = await this.cb.getDoc('concern_requests', gid);
+    // Removed meanwhile (the reporter's data forgotten): decided again inside a transaction that reads it.
+    if (!guard) return this.cb.transaction((tx) => this.createIn(tx, c, events, notifications));
+    const prior = await this.cb.getDoc('concerns', String(guard.concernId), SUMMARY_FIELDS);
+    if (!prior) throw new Error(`request guard ${gid} points at missing concern ${String(guard.concernId)}`);
+    return { concern: toConcern(prior), created: false };
   }
 
   /** Inside a transaction: the reporter's earlier concern under this requestId, or this one stored with its guard and notices. */
@@ -117,7 +155,7 @@ export class CloudbaseConcerns implements ConcernRepo {
       await tx.create('concern_requests', { _id: gid, concernId: c.id, createdAt: c.createdAt });
     }
     await tx.create('concerns', concernDoc(c, events));
-    for (const n of notifications) await tx.create('outbox', outboxDoc(n));
+    await tx.createAll('outbox', notifications.map(outboxDoc));
     return { concern: c, created: true };
   }
 
@@ -312,9 +350,17 @@ export class CloudbaseConcerns implements ConcernRepo {
       // A competing commit writes the same document: one transaction wins, the other conflicts,
       // is retried by the SDK and then sees the new version.
       await tx.update('concerns', id, fields);
-      for (const n of change.notifications) await tx.create('outbox', outboxDoc(n));
+      await tx.createAll('outbox', change.notifications.map(outboxDoc));
       return after(cur);
     });
+  }
+
+  /** One document read: the summary and its `requestKeys`, which every step pushes with its version bump. */
+  async getWithRequest(concernId: string, actorOpenid: string, requestId: string): Promise<{ concern: Concern | null; seen: boolean }> {
+    const d = await this.cb.getDoc('concerns', concernId, { events: false, messages: false });
+    if (!d) return { concern: null, seen: false };
+    const keys = (d.requestKeys as string[] | undefined) ?? [];
+    return { concern: toConcern(d), seen: keys.includes(requestKey(actorOpenid, requestId)) };
   }
 
   async hasRequest(concernId: string, actorOpenid: string, requestId: string): Promise<boolean> {

@@ -119,6 +119,11 @@ export type CollectionName = (typeof COLLECTIONS)[number];
 export interface TxView {
   get(coll: CollectionName, id: string, projection?: Record<string, boolean>): Promise<StoredDoc | null>;
   create(coll: CollectionName, doc: StoredDoc): Promise<void>;
+  /**
+   * Creates several documents of one collection in ONE request (CloudBase's insert takes an array, in a
+   * transaction too: http-api/nosql/insert-documents); nothing is sent for none.
+   */
+  createAll(coll: CollectionName, docs: readonly StoredDoc[]): Promise<void>;
   update(coll: CollectionName, id: string, fields: Record<string, unknown>): Promise<void>;
   /** Replaces (or creates) the document with this id. */
   set(coll: CollectionName, doc: StoredDoc): Promise<void>;
@@ -390,6 +395,10 @@ export class CloudbaseDb {
       create: async (coll, doc) => {
         await t.collection(this.name(coll)).add(doc);
       },
+      createAll: async (coll, docs) => {
+        if (docs.length === 0) return;
+        await t.collection(this.name(coll)).add(docs.length === 1 ? docs[0] : [...docs]);
+      },
       update: async (coll, id, fields) => {
         await t.collection(this.name(coll)).doc(id).update(this.updateFields(fields));
       },
@@ -419,10 +428,12 @@ export class CloudbaseDb {
   /**
    * Creates `doc` unless a document with its id exists; answers the stored one. No transaction is needed:
    * an insert by `_id` is atomic, so of two creators one wins and the other reads the winner's document.
-   * One read when it exists (the usual case: a returning user), a read and an insert when it does not.
+   * One read when it exists (the usual case: a returning user), a read and an insert when it does not;
+   * just the insert when the caller has just read that it does not (`knownAbsent`: a wrong guess costs the
+   * read of the winner, never an overwrite).
    */
-  async createOnce(coll: CollectionName, doc: StoredDoc): Promise<{ doc: StoredDoc; created: boolean }> {
-    const prior = await this.getDoc(coll, doc._id);
+  async createOnce(coll: CollectionName, doc: StoredDoc, knownAbsent = false): Promise<{ doc: StoredDoc; created: boolean }> {
+    const prior = knownAbsent ? null : await this.getDoc(coll, doc._id);
     if (prior) return { doc: prior, created: false };
     try {
       await this.add(coll, doc);

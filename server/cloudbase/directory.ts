@@ -322,8 +322,8 @@ export class CloudbaseDirectory implements DirectoryRepo {
     });
   }
 
-  async ensureUser(user: UserRecord): Promise<UserRecord> {
-    const { doc } = await this.cb.createOnce('users', { _id: user.openid, name: user.name, phone: user.phone, createdAt: user.createdAt });
+  async ensureUser(user: UserRecord, hint?: { absent: boolean }): Promise<UserRecord> {
+    const { doc } = await this.cb.createOnce('users', { _id: user.openid, name: user.name, phone: user.phone, createdAt: user.createdAt }, hint?.absent === true);
     return toUser(doc);
   }
 }

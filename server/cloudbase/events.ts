@@ -1,5 +1,5 @@
 import type { Moderation, Notification } from '../../core/model';
-import type { AttendanceChange, CancelOutcome, EventCancellation, EventRepo, NoticeTemplate, SignUpOutcome } from '../../core/ports';
+import type { AttendanceChange, CancelOutcome, EventCancellation, EventRepo, NoticeTemplate, SignUpOutcome, SignUpReads } from '../../core/ports';
 import type { Page } from '../../core/views';
 import type { HoursAudit, SignUp, VolunteerEvent } from '../../core/volunteer-model';
 import { chunkByWrites } from './chunks';
@@ -164,21 +164,28 @@ export class CloudbaseEvents implements EventRepo {
     await this.cb.updateWhere('vol_events', { _id: eventId, [counter]: this.cb._.gt(0) }, { [counter]: this.cb._.inc(-1) });
   }
 
-  async signUp(eventId: string, person: { openid: string; name: string }, requestId: string | null, at: string): Promise<SignUpOutcome> {
+  /**
+   * The caller's reads (`read`) save this method its own two (the sign-up and the event, read at once
+   * otherwise): every write below is conditional on the stored state.
+   */
+  async signUp(eventId: string, person: { openid: string; name: string }, requestId: string | null, at: string, read?: SignUpReads): Promise<SignUpOutcome> {
     const id = `${eventId}_${person.openid}`;
-    const held = await this.cb.getDoc('vol_signups', id);
+    const [heldDoc, evDoc] = read ? [null, null] : await Promise.all([this.cb.getDoc('vol_signups', id), this.cb.getDoc('vol_events', eventId, { capacity: true, status: true, waitlist: true, signedCount: true })]);
+    const held = read ? read.held : heldDoc && toSignUp(heldDoc);
     if (held) {
-      const su = toSignUp(held);
-      if (su.status !== 'cancelled') return { kind: su.status, signUp: su, created: false };
-      if (requestId !== null && su.requestId === requestId) return { kind: 'stale', signUp: su };
+      if (held.status !== 'cancelled') return { kind: held.status, signUp: held, created: false };
+      if (requestId !== null && held.requestId === requestId) return { kind: 'stale', signUp: held };
     }
-    const ev = await this.cb.getDoc('vol_events', eventId, { capacity: true, status: true, waitlist: true });
+    const ev = read ? read.event : evDoc;
     if (!ev || ev.status !== 'open') return { kind: 'closed' };
 
     let status: 'signed' | 'waitlisted' = 'signed';
     let counter: 'signedCount' | 'waitlistCount' = 'signedCount';
     // capacity never changes, so comparing against the value read is the same as comparing against the stored one.
-    let taken = await this.take(eventId, { signedCount: this.cb._.lt(Number(ev.capacity)) }, counter);
+    // An event read full with a waitlist goes straight to the waitlist: a place freed since is given to the
+    // first waiting sign-up by the fillFreePlaces below, as to any other that waits.
+    const readFull = ev.waitlist === true && Number(ev.signedCount) >= Number(ev.capacity);
+    let taken = readFull ? null : await this.take(eventId, { signedCount: this.cb._.lt(Number(ev.capacity)) }, counter);
     if (!taken && ev.waitlist === true) {
       status = 'waitlisted';
       counter = 'waitlistCount';
@@ -401,7 +408,7 @@ export class CloudbaseEvents implements EventRepo {
       const cur = await tx.get('vol_events', eventId);
       if (!cur || cur[key] !== 'held') return false;
       await tx.update('vol_events', eventId, { [key]: to });
-      for (const n of notices) await tx.create('outbox', outboxDoc(n));
+      await tx.createAll('outbox', notices.map(outboxDoc));
       return true;
     });
   }

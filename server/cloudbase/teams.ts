@@ -102,7 +102,7 @@ export class CloudbaseTeams implements TeamRepo {
       } else {
         return { membership: toMember(cur), changed: false };
       }
-      for (const n of notices) await tx.create('outbox', outboxDoc(n));
+      await tx.createAll('outbox', notices.map(outboxDoc));
       return { membership: after, changed: true };
     });
   }
@@ -112,7 +112,7 @@ export class CloudbaseTeams implements TeamRepo {
       const cur = await tx.get('vol_members', id);
       if (!cur || !from.includes(cur.status as Membership['status'])) return null;
       await tx.update('vol_members', id, { status: to, decidedAt: at });
-      for (const n of notices) await tx.create('outbox', outboxDoc(n));
+      await tx.createAll('outbox', notices.map(outboxDoc));
       return { ...toMember(cur), status: to, decidedAt: at };
     });
   }

@@ -1,0 +1,28 @@
+/**
+ * How the router starts a call's first reads (issue 22: on CloudBase every read is a round trip, so reads
+ * that do not need each other are sent together):
+ * - `SNAPSHOT_AHEAD`: actions whose handler reads the directory snapshot and never changes the directory
+ *   (grid, staff, categories, calendar): the snapshot is read while the caller is resolved (CallDirectory).
+ * - Actions residents may call resolve the caller with the staff entry, the user and the teams they lead
+ *   read at once; staff-only actions read the staff entry first, as most of their callers are staff and
+ *   need no other read (a committee member's day of reads stays small).
+ */
+import type { ActionName } from './actions';
+
+export const SNAPSHOT_AHEAD: ReadonlySet<ActionName> = new Set<ActionName>([
+  'concern/submit',
+  'concern/listMine',
+  'concern/get',
+  'concern/inbox',
+  'concern/inboxCounts',
+  'concern/accept',
+  'concern/reply',
+  'concern/resolve',
+  'concern/rate',
+  'message/list',
+  'team/list',
+  'volunteer/mine',
+  'event/signup',
+  'topic/get',
+  'topic/vote',
+]);
