@@ -79,7 +79,7 @@ export default function HomePage() {
       <View className='card home__entries'>
         <Grid columns={3} center square={false} className='home__grid'>
           {ENTRIES.map((e) => (
-            <Grid.Item key={e.text} className='home__entry' role='button' aria-label={e.text} onClick={() => void home[e.go]()} text={<Text className='home__entry-text'>{e.text}</Text>}>
+            <Grid.Item key={e.text} className='home__entry' onClick={() => void home[e.go]()} text={<Text className='home__entry-text'>{e.text}</Text>}>
               <Image className='home__entry-icon' src={e.icon} mode='aspectFit' aria-hidden />
             </Grid.Item>
           ))}
