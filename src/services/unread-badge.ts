@@ -14,6 +14,10 @@ export function badgeText(n: number): string | null {
 
 export function showUnread(n: number): void {
   const text = badgeText(n);
-  const done = text ? Taro.setTabBarBadge({ index: MESSAGES_TAB, text }) : Taro.removeTabBarBadge({ index: MESSAGES_TAB });
-  void Promise.resolve(done).catch(() => undefined);
+  try {
+    const done = text ? Taro.setTabBarBadge({ index: MESSAGES_TAB, text }) : Taro.removeTabBarBadge({ index: MESSAGES_TAB });
+    void Promise.resolve(done).catch(() => undefined);
+  } catch {
+    // A host without a tab bar API: the count is still on the page.
+  }
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserSuite, DOCS_SHOTS } from './harness';
-import { button, loginAs } from './ui';
+import { button, loginAs, tab } from './ui';
 
 const t = browserSuite(180_000);
 
@@ -31,7 +31,7 @@ it('大字模式 enlarges text at least 1.3× and touch targets to 48 px on thre
     before.push(await fontOf(page, p.text));
   }
   await page.goto(`${t.h.base}/#/pages/index/index`);
-  await button(page, '我的（大字模式）').click();
+  await tab(page, '我的').click();
   const sw = page.locator('[role="switch"][aria-label="大字模式"]');
   await sw.waitFor();
   expect(await sw.getAttribute('aria-checked')).toBe('false');

@@ -4,7 +4,8 @@
  * pages below a tab (none on the tabs themselves).
  */
 import type { Page } from 'playwright-core';
-import { browserSuite } from './harness';
+import path from 'node:path';
+import { browserSuite, DOCS_SHOTS } from './harness';
 import { button, entry, loginAs, tab, visibleText } from './ui';
 
 const t = browserSuite();
@@ -63,6 +64,7 @@ it('opens pages below a tab with a back button in the navigation bar, and back r
   const back = page.locator('.taro-navigation-bar-back');
   await back.waitFor({ state: 'visible' });
   await t.shot(page, 'home-nav-back');
+  await page.screenshot({ path: path.join(DOCS_SHOTS, 'resident-nav-back.png') });
   await back.click();
   await visibleText(page, '您好，陈阿姨').waitFor();
   await back.waitFor({ state: 'hidden' });

@@ -3,7 +3,7 @@
  * resolved, opens it, rates 不满意; the concern reopens and the committee's inbox shows it again.
  */
 import { browserSuite } from './harness';
-import { button, chip, loginAs, visibleText } from './ui';
+import { button, chip, loginAs, tab, visibleText } from './ui';
 
 const t = browserSuite();
 
@@ -22,7 +22,7 @@ it('reopens a concern rated 不满意 and puts it back in the committee inbox', 
   await loginAs(t.h.base, resident, '陈阿姨');
   await resident.locator('.home__badge', { hasText: '2' }).waitFor();
   await t.shot(resident, 'resident-home-unread');
-  await button(resident, '消息').click();
+  await tab(resident, '消息').click();
   await resident.getByText('您的诉求已办结，请评价').first().waitFor();
   await resident.getByText('2 条未读').waitFor();
   await t.shot(resident, 'resident-messages');
