@@ -121,6 +121,8 @@ it('enlarges inputs, textareas, placeholders, buttons and tags at least 1.3× on
   expect(cut).toEqual([]);
   // Most of what was measured in one mode was found in the other (the same pages, the same data).
   expect([...normal.keys()].filter((k) => elder.has(k)).length).toBeGreaterThan(normal.size * 0.8);
-  await tab(page, '首页').click();
-  await t.shot(page, 'elder-sizes-home');
+  await page.goto(`${t.h.base}/#/pages/index/index`);
+  await tab(page, '反映').click();
+  await page.getByText('1. 问题发生在哪里？').filter({ visible: true }).first().waitFor();
+  await t.shot(page, 'elder-sizes-report');
 });
