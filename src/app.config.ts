@@ -70,5 +70,20 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '街坊',
     navigationBarTextStyle: 'black',
+    // Issue 17: H5 draws its navigation bar (title, and back on pages below a tab) only when this says 'default'.
+    navigationStyle: 'default',
+  },
+  // Issue 17, item 5: the four tabs of a WeChat service. Tab pages are opened with switchTab only (services/nav.ts).
+  tabBar: {
+    color: '#595959',
+    selectedColor: '#1f7a4d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/report/index', text: '反映', iconPath: 'assets/tab/report.png', selectedIconPath: 'assets/tab/report-active.png' },
+      { pagePath: 'pages/messages/index', text: '消息', iconPath: 'assets/tab/messages.png', selectedIconPath: 'assets/tab/messages-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
+    ],
   },
 });

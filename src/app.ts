@@ -1,5 +1,5 @@
 import type { PropsWithChildren } from 'react';
-import { makePagesFocusable } from './services/a11y';
+import { makePagesFocusable, quietTabBarLinks } from './services/a11y';
 import { applyElderMode, readElderMode } from './services/elder-mode';
 import { installPrivacyAuthorization } from './services/privacy-auth';
 import './app.scss';
@@ -7,6 +7,7 @@ import './app.scss';
 // 大字模式 is remembered on the phone and applies from the first page.
 applyElderMode(readElderMode());
 makePagesFocusable();
+quietTabBarLinks();
 // One privacy-guide listener for the whole app; each page's PrivacyGate shows it (services/privacy-auth.ts).
 installPrivacyAuthorization();
 

@@ -2,14 +2,33 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useRef } from 'react';
 import { call, LOGIN_PAGE } from '../services/api';
 import { needsLogin } from '../services/auth';
+import { MESSAGES_PAGE, ME_PAGE, openPage, REPORT_PAGE } from '../services/nav';
 import { isHandlerRole } from '../services/status-text';
+import { showUnread } from '../services/unread-badge';
 import { useResource } from './use-resource';
+
+/** How many of each list home shows (the rest is one tap away). */
+export const HOME_LIST_SIZE = 3;
+/** A resident's concern still being worked on (or waiting to be): what home lists under 我的诉求. */
+const OPEN_STATUSES: ReadonlySet<string> = new Set(['submitted', 'dispatching', 'assigned', 'accepted', 'in_progress']);
 
 export function useHome() {
   const mustLogin = needsLogin();
   const profile = useResource(() => call('me/profile', {}), { skip: mustLogin });
-  // The unread badge of 消息: refreshed whenever the home page is shown again.
-  const unread = useResource(() => call('message/list', { limit: 1 }).then((p) => p.unread), { skip: mustLogin });
+  // The unread badge of 消息 (the tab's, services/unread-badge.ts): refreshed whenever home is shown again.
+  const unread = useResource(
+    () =>
+      call('message/list', { limit: 1 }).then((p) => {
+        showUnread(p.unread);
+        return p.unread;
+      }),
+    { skip: mustLogin },
+  );
+  // Issue 17, item 5: the resident's open concerns, their signed-up volunteer events, the public board's latest.
+  // One page of each, from the calls the full pages make.
+  const mine = useResource(() => call('concern/listMine', { limit: 10 }).then((p) => p.items.filter((c) => OPEN_STATUSES.has(c.status))), { skip: mustLogin });
+  const volunteer = useResource(() => call('volunteer/mine', {}).then((v) => v.upcoming), { skip: mustLogin });
+  const board = useResource(() => call('board/list', { limit: HOME_LIST_SIZE }), { skip: mustLogin });
   const isHandler = profile.data ? isHandlerRole(profile.data.role) : false;
   // The 诉求工作台 badge: the handler's open concerns due today (and overdue), counted on the server.
   const counts = useResource(() => call('concern/inboxCounts', {}), { skip: !isHandler, key: isHandler ? 'handler' : '' });
@@ -22,6 +41,9 @@ export function useHome() {
   useDidShow(() => {
     if (shownOnce.current && !mustLogin) {
       void unread.reload();
+      void mine.reload();
+      void volunteer.reload();
+      void board.reload();
       if (isHandler) void counts.reload();
       if (isAdmin) {
         void held.reload();
@@ -44,11 +66,15 @@ export function useHome() {
     calendarMissing: calendar.data?.missing ?? [],
     canEditCalendar: calendar.data?.canEdit ?? false,
     unread: unread.data ?? 0,
+    openConcerns: mine.data ?? [],
+    upcomingEvents: volunteer.data ?? [],
+    boardItems: board.data?.enabled ? board.data.items.slice(0, HOME_LIST_SIZE) : [],
     dueToday: counts.data?.dueToday ?? 0,
     overdue: counts.data?.overdue ?? 0,
     canSwitchIdentity: process.env.TARO_ENV === 'h5',
-    goMe: () => Taro.navigateTo({ url: '/pages/me/index' }),
-    goMessages: () => Taro.navigateTo({ url: '/pages/messages/index' }),
+    // Tab pages: switchTab (services/nav.ts); WeChat refuses navigateTo to them.
+    goMe: () => openPage(ME_PAGE),
+    goMessages: () => openPage(MESSAGES_PAGE),
     goTemplates: () => Taro.navigateTo({ url: '/staff/pages/templates/index' }),
     goModeration: () => Taro.navigateTo({ url: '/staff/pages/moderation/index' }),
     goFeedbackList: () => Taro.navigateTo({ url: '/staff/pages/feedback-list/index' }),
@@ -65,7 +91,11 @@ export function useHome() {
     goPointsSettings: () => Taro.navigateTo({ url: '/staff/pages/points-settings/index' }),
     goRedeem: () => Taro.navigateTo({ url: '/staff/pages/redeem/index' }),
     goDashboard: () => Taro.navigateTo({ url: '/staff/pages/dashboard/index' }),
-    goReport: () => Taro.navigateTo({ url: '/pages/report/index' }),
+    goReport: () => openPage(REPORT_PAGE),
+    goBoard: () => Taro.navigateTo({ url: '/pages/board/index' }),
+    goYishi: () => Taro.navigateTo({ url: '/yishi/pages/topics/index' }),
+    openConcern: (id: string) => Taro.navigateTo({ url: `/pages/concern/index?id=${encodeURIComponent(id)}` }),
+    openEvent: (id: string) => Taro.navigateTo({ url: `/volunteer/pages/event/index?id=${encodeURIComponent(id)}` }),
     goMine: () => Taro.navigateTo({ url: '/pages/my-concerns/index' }),
     goInbox: () => Taro.navigateTo({ url: '/staff/pages/inbox/index' }),
     goVolunteer: () => Taro.navigateTo({ url: '/volunteer/pages/teams/index' }),

@@ -1,9 +1,10 @@
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { InboxMessage as StoredMessage } from '../../core/model';
 import type { MessageConcern } from '../../core/views';
 import { call } from '../services/api';
 import { errorText } from '../services/error-text';
+import { openPage } from '../services/nav';
+import { showUnread } from '../services/unread-badge';
 import { usePagedList } from './use-paged-list';
 
 const PAGE_SIZE = 20;
@@ -13,7 +14,12 @@ type InboxMessage = StoredMessage & { concern: MessageConcern | null };
 
 /** The in-app message list (消息): notices of every move on the caller's concerns, newest first. */
 export function useMessages() {
-  const [unread, setUnread] = useState(0);
+  const [unread, setUnreadState] = useState(0);
+  // Every count the server answers also goes to the 消息 tab's badge.
+  const setUnread = (n: number) => {
+    setUnreadState(n);
+    showUnread(n);
+  };
   const [actionError, setActionError] = useState<string | null>(null);
   const list = usePagedList<InboxMessage>(async (cursor) => {
     const page = await call('message/list', cursor ? { cursor, limit: PAGE_SIZE } : { limit: PAGE_SIZE });
@@ -36,7 +42,8 @@ export function useMessages() {
         setActionError(errorText(e));
       }
     }
-    await Taro.navigateTo({ url: m.page });
+    // A notice may point at a tab page (e.g. home for the calendar reminder): openPage switches tabs then.
+    await openPage(m.page);
   };
 
   const readAll = async () => {

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { call } from '../services/api';
+import { openPage, REPORT_PAGE } from '../services/nav';
 import { usePagedList } from './use-paged-list';
 
 const PAGE_SIZE = 20;
@@ -9,6 +10,6 @@ export function useMyConcerns() {
   return {
     ...list,
     open: (id: string) => Taro.navigateTo({ url: `/pages/concern/index?id=${encodeURIComponent(id)}` }),
-    goReport: () => Taro.navigateTo({ url: '/pages/report/index' }),
+    goReport: () => openPage(REPORT_PAGE),
   };
 }

@@ -65,7 +65,8 @@ export interface ReportErrors {
   submit?: string;
 }
 
-export function useReport() {
+/** `onSubmitted`: the concern is open above the (tab) report page; the page starts a fresh form. */
+export function useReport(onSubmitted?: () => void) {
   const tree = useResource(() => call('grid/tree', {}));
   const towns = useMemo(() => (tree.data ? groupVillages(tree.data.nodes) : []), [tree.data]);
 
@@ -268,7 +269,9 @@ export function useReport() {
       // Held text is stored and handled as usual; the resident is told plainly that it waits for review.
       if (detail.moderation !== 'published') void Taro.showToast({ title: '已提交，描述正在审核', icon: 'none', duration: 2500 });
       draft.done();
-      await Taro.redirectTo({ url: `/pages/concern/index?id=${encodeURIComponent(detail.id)}&submitted=1` });
+      // navigateTo, not redirectTo: this is a tab page, which stays below the concern.
+      await Taro.navigateTo({ url: `/pages/concern/index?id=${encodeURIComponent(detail.id)}&submitted=1` });
+      onSubmitted?.();
     } catch (e) {
       if (codeOf(e) === NETWORK_FAILED) {
         // Kept on the phone and sent again when the network returns, with the same requestId.

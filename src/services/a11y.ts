@@ -10,3 +10,20 @@ export function makePagesFocusable(): void {
   new MutationObserver(mark).observe(document.body, { childList: true, subtree: true });
   mark();
 }
+
+/**
+ * H5 only: Taro's tab bar items are `<a href="javascript:;">`, a navigation the page's CSP rightly refuses
+ * (and reports) on every tap. The tap itself is the item's click handler, which still runs; only the link's
+ * default action is cancelled. The navigation bar's back and home buttons are plain elements already.
+ */
+export function quietTabBarLinks(): void {
+  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
+  document.addEventListener(
+    'click',
+    (e) => {
+      const a = (e.target as Element | null)?.closest?.('a[href^="javascript:"]');
+      if (a) e.preventDefault();
+    },
+    true,
+  );
+}

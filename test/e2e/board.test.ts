@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { DEMO_IDENTITIES as I } from '../../server/demo-data';
 import { browserSuite, DOCS_SHOTS } from './harness';
-import { button, chip, loginAs, pickPlace } from './ui';
+import { button, chip, loginAs, pickPlace, tab } from './ui';
 
 const t = browserSuite();
 
@@ -25,7 +25,7 @@ it('shows a resolved concern on 公开栏 without phone numbers, names or photos
 
   const { page } = await t.h.newPage();
   await loginAs(t.h.base, page, '李叔');
-  await button(page, '我的（大字模式）').click();
+  await tab(page, '我的').click();
   await button(page, '公开栏').click();
   await chip(page, '西城社区').click();
   await page.getByText(/已安排清运并增设两个垃圾桶/).waitFor();

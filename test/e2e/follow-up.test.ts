@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserSuite, DOCS_SHOTS } from './harness';
-import { button, loginAs, startReport, visibleText } from './ui';
+import { button, loginAs, startReport, tab, visibleText } from './ui';
 
 const t = browserSuite();
 /** A test-results/ screenshot, and the README's copy (docs/screenshots/ only under `npm run screenshots`). */
@@ -44,7 +44,7 @@ it('opens a 「请评价」 message, which names its concern, at the rating box'
   await t.h.rt.deliverNotifications();
   const { page } = await t.h.newPage();
   await loginAs(t.h.base, page, '陈阿姨');
-  await button(page, '消息').click();
+  await tab(page, '消息').click();
   const item = page.locator('.messages__item:visible', { hasText: '您的诉求已办结，请评价' }).first();
   await item.getByText('公共空间 · 大果经济社').waitFor();
   await item.getByText('篮球场的路灯坏了一个多星期').waitFor();

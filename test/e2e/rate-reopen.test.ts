@@ -3,7 +3,7 @@
  * resolved, opens it, rates 不满意; the concern reopens and the committee's inbox shows it again.
  */
 import { browserSuite } from './harness';
-import { button, chip, loginAs, visibleText } from './ui';
+import { button, chip, loginAs, tab, visibleText } from './ui';
 
 const t = browserSuite();
 
@@ -20,9 +20,10 @@ it('reopens a concern rated 不满意 and puts it back in the committee inbox', 
   // The resident sees an unread badge, then the message, and opens the concern from it.
   const { page: resident } = await t.h.newPage();
   await loginAs(t.h.base, resident, '陈阿姨');
-  await resident.locator('.home__badge', { hasText: '2' }).waitFor();
+  // The unread count is on the 消息 tab (issue 17).
+  await tab(resident, '消息').locator('.taro-tabbar-badge', { hasText: /^2$/ }).waitFor();
   await t.shot(resident, 'resident-home-unread');
-  await button(resident, '消息').click();
+  await tab(resident, '消息').click();
   await resident.getByText('您的诉求已办结，请评价').first().waitFor();
   await resident.getByText('2 条未读').waitFor();
   await t.shot(resident, 'resident-messages');
@@ -48,7 +49,7 @@ it('reopens a concern rated 不满意 and puts it back in the committee inbox', 
 
   // Back home, the message is read: one unread left.
   await resident.goto(`${t.h.base}/#/pages/index/index`);
-  await resident.locator('.home__badge', { hasText: '1' }).waitFor();
+  await tab(resident, '消息').locator('.taro-tabbar-badge', { hasText: /^1$/ }).waitFor();
 
   // The committee's open inbox shows it again, with its due time; the handling page can accept it again.
   const { page: staff } = await t.h.newPage();

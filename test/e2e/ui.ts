@@ -36,6 +36,13 @@ export async function pickPlace(page: Page, village: string, cooperative?: strin
 export async function startReport(base: string, page: Page, chips: { village: string; cooperative?: string; category: string }): Promise<void> {
   await loginAs(base, page, '陈阿姨');
   await button(page, '我要反映').click();
+  await visibleText(page, '1. 问题发生在哪里？').waitFor();
   await pickPlace(page, chips.village, chips.cooperative);
   await chip(page, chips.category).click();
 }
+
+/** A tab of the tab bar (首页 / 反映 / 消息 / 我的), by its label. */
+export const tab = (page: Page, label: string) => page.locator('.weui-tabbar__item').filter({ has: page.locator('.weui-tabbar__label', { hasText: new RegExp(`^${label}$`) }) }).first();
+
+/** An entry of home's icon grid (我的诉求, 志愿服务, 我的志愿, 公开栏, 街坊议事), by its visible label. */
+export const entry = (page: Page, label: string) => page.locator('.home__entry >> visible=true').filter({ has: page.getByText(label, { exact: true }) }).first();

@@ -4,7 +4,7 @@
  */
 import { DEMO_EVENTS, DEMO_IDENTITIES, DEMO_TEAMS } from '../../server/demo-data';
 import { browserSuite } from './harness';
-import { button, loginAs } from './ui';
+import { button, entry, loginAs } from './ui';
 
 const t = browserSuite();
 
@@ -15,7 +15,7 @@ const EVENT = '村道周末清洁行动';
 it('takes a resident from applying to a team to a place in 我的志愿', async () => {
   const { page: resident } = await t.h.newPage();
   await loginAs(t.h.base, resident, '陈阿姨');
-  await button(resident, '志愿服务').click();
+  await entry(resident, '志愿服务').click();
   await resident.getByText(TEAM).first().click();
   await button(resident, '申请加入').click();
   await resident.getByText('我的状态：待审核').waitFor();
@@ -50,7 +50,7 @@ it('takes a resident from applying to a team to a place in 我的志愿', async 
 
   // 我的志愿 shows the place, the team and the personal code.
   await resident.goto(`${t.h.base}/#/pages/index/index`);
-  await button(resident, '我的志愿').click();
+  await entry(resident, '我的志愿').click();
   await resident.getByText('即将参加（1）').waitFor();
   await resident.getByText(EVENT).first().waitFor();
   await resident.getByText('已报名', { exact: true }).first().waitFor();

@@ -10,7 +10,7 @@ import { runSlaJob } from '../../core/sla-job';
 import type { TopicDetail } from '../../core/topic-views';
 import { DEMO_IDENTITIES as I } from '../../server/demo-data';
 import { browserSuite } from './harness';
-import { button, chip, loginAs, visibleText } from './ui';
+import { button, chip, entry, loginAs, visibleText } from './ui';
 
 const t = browserSuite(180_000);
 
@@ -70,7 +70,7 @@ it('takes a village matter from a topic with three options to a published decisi
   // 陈阿姨 states her place once, then comments and votes.
   const { page: chen } = await t.h.newPage();
   await loginAs(t.h.base, chen, '陈阿姨');
-  await button(chen, '街坊议事').click();
+  await entry(chen, '街坊议事').click();
   await visibleText(chen, '参与议事前，请先选择您居住的村（社区）和经济社。').waitFor();
   await chip(chen, '西城社区').click();
   await chip(chen, '大果经济社').click();

@@ -141,6 +141,17 @@ export function installHost(): void {
     reLaunch: navigate('reLaunch'),
     switchTab: navigate('switchTab'),
     navigateBack: navigate('navigateBack'),
+    // The tab bar's badge (issue 17): recorded, as WeChat would show it on the 消息 tab.
+    setTabBarBadge: (opts: { index: number; text: string; success?: AnyFn; complete?: AnyFn }) => {
+      wxCalls.push({ api: 'setTabBarBadge', args: { index: opts.index, text: opts.text } });
+      opts.success?.({ errMsg: 'setTabBarBadge:ok' });
+      opts.complete?.({ errMsg: 'setTabBarBadge:ok' });
+    },
+    removeTabBarBadge: (opts: { index: number; success?: AnyFn; complete?: AnyFn }) => {
+      wxCalls.push({ api: 'removeTabBarBadge', args: { index: opts.index } });
+      opts.success?.({ errMsg: 'removeTabBarBadge:ok' });
+      opts.complete?.({ errMsg: 'removeTabBarBadge:ok' });
+    },
     getLocation: locationApi('getLocation'),
     onNeedPrivacyAuthorization: (listener: PrivacyListener) => void state.privacyListeners.push(listener),
     env: { USER_DATA_PATH: 'wxfile://usr' },

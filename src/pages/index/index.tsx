@@ -1,12 +1,27 @@
-import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Image, Text, View } from '@tarojs/components';
+import { Button, Grid } from '@nutui/nutui-react-taro';
+import boardIcon from '../../assets/tab/board.png';
+import heartIcon from '../../assets/tab/heart.png';
+import listIcon from '../../assets/tab/list.png';
+import meIcon from '../../assets/tab/me.png';
+import talkIcon from '../../assets/tab/talk.png';
 import { AdminTools } from '../../components/admin-tools';
+import { HomeLists } from '../../components/home-lists';
 import { ErrorState, LoadingState } from '../../components/page-state';
 import { YishiEntry } from '../../components/yishi-entry';
 import { useHome } from '../../hooks/use-home';
 import { roleText } from '../../services/status-text';
 import { useElderClass } from '../../hooks/use-elder';
 import './index.scss';
+
+/** Home's entry grid: label, icon (src/assets/tab, scripts/make-tab-icons.ts) and where it goes. */
+const ENTRIES = [
+  { text: '我的诉求', icon: listIcon as string, go: 'goMine' },
+  { text: '志愿服务', icon: heartIcon as string, go: 'goVolunteer' },
+  { text: '我的志愿', icon: meIcon as string, go: 'goMyVolunteer' },
+  { text: '公开栏', icon: boardIcon as string, go: 'goBoard' },
+  { text: '街坊议事', icon: talkIcon as string, go: 'goYishi' },
+] as const;
 
 /** 切换身份 (local demo logins only): back to the login page, also from the error state. */
 function SwitchIdentity({ onTap }: { onTap: () => unknown }) {
@@ -59,24 +74,20 @@ export default function HomePage() {
         <Button type='primary' size='xlarge' block onClick={() => void home.goReport()}>
           我要反映
         </Button>
-        <Button type='default' size='xlarge' block onClick={() => void home.goMine()}>
-          我的诉求
-        </Button>
-        <View className='home__messages'>
-          <Button type='default' size='xlarge' block onClick={() => void home.goMessages()}>
-            消息
-          </Button>
-          {home.unread > 0 ? <Text className='home__badge'>{home.unread > 99 ? '99+' : String(home.unread)}</Text> : null}
-        </View>
-        <Button type='default' size='xlarge' block onClick={() => void home.goMe()}>
-          我的（大字模式）
-        </Button>
-        <Button type='default' size='xlarge' block onClick={() => void home.goVolunteer()}>
-          志愿服务
-        </Button>
-        <Button type='default' size='xlarge' block onClick={() => void home.goMyVolunteer()}>
-          我的志愿
-        </Button>
+      </View>
+
+      {/* Issue 17, item 5: the entries of a WeChat service, as a grid of icons. */}
+      <View className='card home__entries'>
+        <Grid columns={3} center square={false} className='home__grid'>
+          {ENTRIES.map((e) => (
+            <Grid.Item key={e.text} className='home__entry' onClick={() => void home[e.go]()} text={<Text className='home__entry-text'>{e.text}</Text>}>
+              <Image className='home__entry-icon' src={e.icon} mode='aspectFit' aria-hidden />
+            </Grid.Item>
+          ))}
+        </Grid>
+      </View>
+
+      <View className='actions'>
         <YishiEntry me={me} />
         {me.teamId ? (
           <Button type='primary' fill='outline' size='xlarge' block onClick={() => void home.goMyTeam()}>
@@ -115,6 +126,8 @@ export default function HomePage() {
         {/* Admin (issue 19): what needs attention, then the tools in sections. */}
         {home.isAdmin ? <AdminTools home={home} /> : null}
       </View>
+
+      <HomeLists home={home} />
 
       <View className='home__links'>
         <View className='home__link' onClick={() => void home.goPrivacy()}>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { Chip, ChipRow } from '../../components/chip';
 import { TownMap } from '../../components/grid-map';
@@ -39,9 +40,18 @@ function whereText(v: LocateView): string {
   }
 }
 
+/**
+ * 反映 is a tab page: it stays mounted between visits. After a submit the concern opens above it and a
+ * fresh form (new requestId, no draft) waits here for the next report.
+ */
 export default function ReportPage() {
+  const [round, setRound] = useState(0);
+  return <ReportForm key={round} onSubmitted={() => setRound((n) => n + 1)} />;
+}
+
+function ReportForm({ onSubmitted }: { onSubmitted: () => void }) {
   const elder = useElderClass();
-  const r = useReport();
+  const r = useReport(onSubmitted);
 
   if (r.tree.loading && !r.tree.data) return <LoadingState text='正在读取村（社区）名单…' />;
   if (r.tree.error) {
