@@ -143,6 +143,8 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'roster/previewImport': 'concern',
   // Admin (issue 19, h19): the admin home's attention list.
   'admin/attention': 'concern',
+  // Issue 17, item 5: home's upcoming volunteer events of the resident's place.
+  'event/upcoming': 'volunteer',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

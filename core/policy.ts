@@ -165,6 +165,8 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'roster/previewImport': { roles: ['admin'], write: false },
   // Admin (issue 19, h19): places left without staff by a removal, with open concerns.
   'admin/attention': { roles: ['admin'], write: false },
+  // Issue 17, item 5: anyone reads the joinable events near a place (published events only).
+  'event/upcoming': { roles: EVERYONE, write: false },
 };
 
 export interface RateLimits {

@@ -29,6 +29,7 @@ import * as volunteerActions from './action-service';
 import * as points from './points-service';
 import { ratesWithVolunteers } from './action-stats';
 import { flagPlace } from './action-flag';
+import { upcoming as upcomingEvents } from './event-upcoming';
 import { CallDirectory, DirectoryCache } from './directory';
 import { SNAPSHOT_AHEAD } from './call-plan';
 import { ACTION_POLICY, ALL_ROLES, type ActionRule } from './policy';
@@ -205,6 +206,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'roster/previewImport': rosterImport.previewImport,
   // Admin (issue 19, h19): the admin home's attention list.
   'admin/attention': adminAttention,
+  // Issue 17, item 5.
+  'event/upcoming': upcomingEvents,
 };
 
 /** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), a team (`teamId`), or the year of a calendar. */

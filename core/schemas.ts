@@ -513,6 +513,8 @@ export const schemas = {
   'roster/previewImport': z.object({ csv: z.string().min(1).max(LIMITS.rosterCsvMax), whole: z.boolean().optional() }).strict(),
   // Admin (issue 19, h19): the admin home's attention list (places nobody serves since a removal).
   'admin/attention': z.object({}).strict(),
+  // Issue 17, item 5: the volunteer events a resident can still join near their place (home).
+  'event/upcoming': z.object({ placeId: id.optional() }).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

@@ -576,6 +576,8 @@ export interface Outputs extends TopicOutputs {
   'reward/recent': { items: RedemptionView[] };
   'roster/previewImport': RosterImportView;
   'admin/attention': AdminAttention;
+  // Issue 17, item 5: null when the resident stated no place (home then invites them to).
+  'event/upcoming': { placeId: string | null; items: EventSummary[] };
 }
 
 // Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.

@@ -270,7 +270,7 @@ async function getVisibleEvent(ctx: Ctx, id: string): Promise<VolunteerEvent> {
   return e;
 }
 
-async function eventSummaries(ctx: Ctx, list: VolunteerEvent[], teams?: Map<string, Team>): Promise<EventSummary[]> {
+export async function eventSummaries(ctx: Ctx, list: VolunteerEvent[], teams?: Map<string, Team>): Promise<EventSummary[]> {
   const byTeam = teams ?? new Map((await ctx.deps.store.teams.listTeams()).map((t) => [t.id, t]));
   return Promise.all(
     list.map(async (e) => {

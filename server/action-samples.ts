@@ -153,6 +153,7 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'reward/recent': () => ({ nodeId: 'dz-xicheng-daguo' }),
   'roster/previewImport': () => ({ csv: 'openid,phone,name,role,node\n' }),
   'admin/attention': () => ({}),
+  'event/upcoming': () => ({ placeId: 'dz-xicheng-daguo' }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

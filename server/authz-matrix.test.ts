@@ -204,6 +204,7 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'reward/recent': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: F },
   'roster/previewImport': { resident: F, leader: F, staff: F, office: F, admin: 'IMPORT.INVALID' },
   'admin/attention': { resident: F, leader: F, staff: F, office: F },
+  'event/upcoming': {},
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

@@ -49,14 +49,19 @@ export function HomeLists({ home }: { home: Home }) {
         )}
       </Block>
 
-      <Block title='我报名的志愿活动' more='志愿服务' onMore={home.goVolunteer}>
+      <Block title={home.eventsNearby ? '本村志愿活动' : '我报名的志愿活动'} more='志愿服务' onMore={home.goVolunteer}>
         {home.upcomingEvents.length === 0 ? (
-          <Text className='muted home-list__empty'>还没有报名即将开始的活动，去“志愿服务”看看本村的队伍和活动。</Text>
+          <Text className='muted home-list__empty'>
+            {home.eventsNearby ? '本村暂时没有可报名的志愿活动。' : '还没有报名即将开始的活动，去“志愿服务”看看本村的队伍和活动。'}
+          </Text>
         ) : (
           home.upcomingEvents.slice(0, 3).map((e) => (
             <View key={e.id} className='home-list__row' role='button' onClick={() => void home.openEvent(e.id)}>
-              <Text className='home-list__name'>{e.title}</Text>
-              <Text className='home-list__text'>{`${eventWindow(e)} · ${e.place}`}</Text>
+              <View className='home-list__row-head'>
+                <Text className='home-list__name'>{e.title}</Text>
+                {e.myStatus === 'signed' ? <Tag type='success' round>已报名</Tag> : e.myStatus === 'waitlisted' ? <Tag type='warning' round>候补中</Tag> : null}
+              </View>
+              <Text className='home-list__text'>{`${eventWindow(e)} · ${e.place}${home.eventsNearby ? ` · ${e.teamName}` : ''}`}</Text>
             </View>
           ))
         )}

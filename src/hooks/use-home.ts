@@ -27,7 +27,15 @@ export function useHome() {
   // Issue 17, item 5: the resident's open concerns, their signed-up volunteer events, the public board's latest.
   // One page of each, from the calls the full pages make.
   const mine = useResource(() => call('concern/listMine', { limit: 10 }).then((p) => p.items.filter((c) => OPEN_STATUSES.has(c.status))), { skip: mustLogin });
-  const volunteer = useResource(() => call('volunteer/mine', {}).then((v) => v.upcoming), { skip: mustLogin });
+  // The events of the resident's village they can still join (their stated place); before they state one,
+  // the events they signed up for.
+  const volunteer = useResource(
+    () =>
+      call('event/upcoming', {}).then(async (u) =>
+        u.placeId !== null ? { near: true, items: u.items } : { near: false, items: (await call('volunteer/mine', {})).upcoming },
+      ),
+    { skip: mustLogin },
+  );
   const board = useResource(() => call('board/list', { limit: HOME_LIST_SIZE }), { skip: mustLogin });
   const isHandler = profile.data ? isHandlerRole(profile.data.role) : false;
   // The 诉求工作台 badge: the handler's open concerns due today (and overdue), counted on the server.
@@ -67,7 +75,9 @@ export function useHome() {
     canEditCalendar: calendar.data?.canEdit ?? false,
     unread: unread.data ?? 0,
     openConcerns: mine.data ?? [],
-    upcomingEvents: volunteer.data ?? [],
+    upcomingEvents: volunteer.data?.items ?? [],
+    /** Whether upcomingEvents are the village's (a place is stated) rather than the resident's own sign-ups. */
+    eventsNearby: volunteer.data?.near ?? false,
     boardItems: board.data?.enabled ? board.data.items.slice(0, HOME_LIST_SIZE) : [],
     dueToday: counts.data?.dueToday ?? 0,
     overdue: counts.data?.overdue ?? 0,

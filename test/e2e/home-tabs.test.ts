@@ -74,3 +74,21 @@ it('opens pages below a tab with a back button in the navigation bar, and back r
   await visibleText(page, '1. 问题发生在哪里？').waitFor();
   expect(await back.isVisible()).toBe(false);
 });
+
+it('lists the village’s volunteer events the resident can join once she has stated her place', async () => {
+  const start = new Date(t.h.now().getTime() + 2 * 86_400_000);
+  await t.h.rt.router.call(
+    'volunteer',
+    'event/create',
+    { teamId: 'team-daguo-clean', title: '首页测试：河涌边周末清洁', description: '清理河涌两岸的垃圾。', place: '大果河涌', startAt: start.toISOString(), endAt: new Date(start.getTime() + 2 * 3_600_000).toISOString(), capacity: 10, waitlist: false, openTo: 'all' },
+    'demo-leader-daguo-luo',
+  );
+  await api(RESIDENT, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });
+  const { page } = await t.h.newPage();
+  await loginAs(t.h.base, page, '陈阿姨');
+  const near = page.locator('.home-list:visible', { hasText: '本村志愿活动' });
+  await near.getByText('首页测试：河涌边周末清洁').waitFor();
+  await near.getByText(/大果党群清洁志愿服务队/).first().waitFor();
+  await near.getByText('首页测试：河涌边周末清洁').click();
+  await page.locator('.taro-navigation-bar-title', { hasText: /活动/ }).first().waitFor();
+});
