@@ -4,7 +4,7 @@
  * another cooperative sees nothing and gets a clear error by id.
  */
 import { browserSuite } from './harness';
-import { button, chip, loginAs, pickPlace } from './ui';
+import { button, chip, loginAs, pickPlace, visibleText } from './ui';
 
 const t = browserSuite();
 
@@ -47,13 +47,13 @@ it('carries a concern from report to resolution and keeps it from other committe
   await staff.getByText(DESCRIPTION.slice(0, 10), { exact: false }).first().click();
   await chip(staff, '签收').waitFor();
   await chip(staff, '签收').click();
-  await staff.getByText('已签收').first().waitFor();
+  await visibleText(staff, '已签收').waitFor();
   await staff.locator('textarea[placeholder*="输入回复内容"]').fill('已通知保洁员今天下午清运。');
   await button(staff, '回复').click();
-  await staff.getByText('办理中').first().waitFor();
+  await visibleText(staff, '办理中').waitFor();
   await staff.locator('textarea[placeholder*="输入回复内容"]').fill('垃圾已清运，并加密了清运频次。');
   await button(staff, '办结').click();
-  await staff.getByText('已办结').first().waitFor();
+  await visibleText(staff, '已办结').waitFor();
   await t.shot(staff, 'staff-handle-resolved');
   expect((await t.h.rt.store.concerns.get(stored.id))?.status).toBe('resolved');
 
