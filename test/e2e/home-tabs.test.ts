@@ -63,6 +63,8 @@ it('opens pages below a tab with a back button in the navigation bar, and back r
   await page.locator('.taro-navigation-bar-title', { hasText: '我的诉求' }).waitFor();
   const back = page.locator('.taro-navigation-bar-back');
   await back.waitFor({ state: 'visible' });
+  // The page has finished sliding in: home's greeting is no longer shown.
+  await page.locator('text=您好，陈阿姨 >> visible=true').waitFor({ state: 'detached' });
   await t.shot(page, 'home-nav-back');
   await page.screenshot({ path: path.join(DOCS_SHOTS, 'resident-nav-back.png') });
   await back.click();
