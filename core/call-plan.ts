@@ -26,3 +26,22 @@ export const SNAPSHOT_AHEAD: ReadonlySet<ActionName> = new Set<ActionName>([
   'topic/get',
   'topic/vote',
 ]);
+
+/**
+ * Actions whose handler is one concern move (`act`) and nothing after it: the router starts a staff
+ * write's audit entry once the move is stored (`ctx.committed`), in parallel with the reads of the
+ * answer, rather than after them. An action that stores more after a move (a volunteer action resolving
+ * its concerns) audits when it is done, as before.
+ */
+export const AUDIT_ON_COMMIT: ReadonlySet<ActionName> = new Set<ActionName>([
+  'concern/accept',
+  'concern/reply',
+  'concern/resolve',
+  'concern/rate',
+  'concern/dispatch',
+  'concern/transfer',
+  'concern/return',
+  'concern/escalate',
+  'concern/withdraw',
+  'concern/chase',
+]);

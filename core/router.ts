@@ -30,7 +30,7 @@ import * as points from './points-service';
 import { ratesWithVolunteers } from './action-stats';
 import { flagPlace } from './action-flag';
 import { CallDirectory, DirectoryCache } from './directory';
-import { SNAPSHOT_AHEAD } from './call-plan';
+import { AUDIT_ON_COMMIT, SNAPSHOT_AHEAD } from './call-plan';
 import { ACTION_POLICY, ALL_ROLES, type ActionRule } from './policy';
 import { AppError } from './errors';
 import { adminTowns, townOf } from './scope';
@@ -334,15 +334,20 @@ export function createRouter(deps: Deps): Router {
       const caller = await resolveCaller(openid, rule.roles.includes('resident'));
       // Staff and admins' writes, and a team leader's volunteer writes (events, reviews, hours, cancellations).
       const audited = rule.write && (caller.role !== 'resident' || (caller.leads !== null && ACTION_FUNCTION[action] === 'volunteer'));
+      let auditOk: Promise<void> | undefined;
       try {
         if (!rule.roles.includes(caller.role)) throw new AppError('AUTH.FORBIDDEN', `${caller.role} may not call ${action}`);
         if (rule.write) await (budgetAhead ?? spendBudget(caller.openid, rule));
         const handler = handlers[action] as Handler<typeof action>;
-        const out = await handler({ deps, directory: callDirectory, caller }, parsed.data as never);
-        if (audited) await audit(caller, action, parsed.data, 'ok');
+        // A single move's audit entry starts once the move is stored, beside the reads of its answer.
+        const committed = audited && AUDIT_ON_COMMIT.has(action) ? () => void (auditOk ??= audit(caller, action, parsed.data, 'ok')).catch(() => undefined) : undefined;
+        const out = await handler({ deps, directory: callDirectory, caller, committed }, parsed.data as never);
+        if (audited) await (auditOk ?? audit(caller, action, parsed.data, 'ok'));
         return out;
       } catch (e) {
-        if (audited && e instanceof AppError) await audit(caller, action, parsed.data, e.code);
+        // A move already stored was audited as done when it was stored.
+        if (auditOk) await auditOk;
+        else if (audited && e instanceof AppError) await audit(caller, action, parsed.data, e.code);
         throw e;
       }
     },
