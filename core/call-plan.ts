@@ -45,3 +45,10 @@ export const AUDIT_ON_COMMIT: ReadonlySet<ActionName> = new Set<ActionName>([
   'concern/withdraw',
   'concern/chase',
 ]);
+
+/**
+ * Staff-only writes whose handler begins with a concern move's reads (`act`) and has no effect before
+ * them: the write budget is spent beside those reads (`ctx.budget`, awaited before the move is decided)
+ * rather than before the handler starts. Handlers that check text or photos first spend it first.
+ */
+export const BUDGET_IN_MOVE: ReadonlySet<ActionName> = new Set<ActionName>(['concern/accept']);

@@ -36,6 +36,11 @@ interface Ctx {
    * the router starts the audit entry then, in parallel with the reads of the answer (issue 22).
    */
   committed?: () => void;
+  /**
+   * The caller's write budget while it is being spent, for a handler that reads before it writes
+   * (`BUDGET_IN_MOVE`): awaited before the handler's first effect, so a refused call changes nothing.
+   */
+  budget?: Promise<void>;
 }
 
 function actorRole(caller: Caller): ActorRole {
@@ -423,7 +428,13 @@ export async function act(ctx: Ctx, id: string, requestId: string | undefined, c
   // separate guard read older than the concern could miss the very retry whose commit the concern already
   // shows, and the move would be made twice.
   const { concerns: repo } = ctx.deps.store;
-  const [snap, read] = await Promise.all([ctx.directory.current(), requestId ? repo.getWithRequest(id, ctx.caller.openid, requestId) : repo.get(id).then((concern) => ({ concern, seen: false }))]);
+  const reads = Promise.all([ctx.directory.current(), requestId ? repo.getWithRequest(id, ctx.caller.openid, requestId) : repo.get(id).then((concern) => ({ concern, seen: false }))]);
+  // The write budget, spent beside these reads, refuses the call before anything else is decided.
+  if (ctx.budget) {
+    reads.catch(() => undefined);
+    await ctx.budget;
+  }
+  const [snap, read] = await reads;
   let c = visibleOr404(ctx, snap, id, read.concern);
   if (read.seen) return committedDetail(ctx, snap, c, after);
   const seen = { status: c.status, route: JSON.stringify(c.route) };

@@ -30,7 +30,7 @@ import * as points from './points-service';
 import { ratesWithVolunteers } from './action-stats';
 import { flagPlace } from './action-flag';
 import { CallDirectory, DirectoryCache } from './directory';
-import { AUDIT_ON_COMMIT, SNAPSHOT_AHEAD } from './call-plan';
+import { AUDIT_ON_COMMIT, BUDGET_IN_MOVE, SNAPSHOT_AHEAD } from './call-plan';
 import { ACTION_POLICY, ALL_ROLES, type ActionRule } from './policy';
 import { AppError } from './errors';
 import { adminTowns, townOf } from './scope';
@@ -337,11 +337,16 @@ export function createRouter(deps: Deps): Router {
       let auditOk: Promise<void> | undefined;
       try {
         if (!rule.roles.includes(caller.role)) throw new AppError('AUTH.FORBIDDEN', `${caller.role} may not call ${action}`);
-        if (rule.write) await (budgetAhead ?? spendBudget(caller.openid, rule));
+        const budget = rule.write ? budgetAhead ?? spendBudget(caller.openid, rule) : undefined;
+        // A move spends its budget beside its first reads (call-plan.ts); any other write before it starts.
+        const budgetInMove = budget && BUDGET_IN_MOVE.has(action) ? budget : undefined;
+        budgetInMove?.catch(() => undefined);
+        if (budget && !budgetInMove) await budget;
         const handler = handlers[action] as Handler<typeof action>;
         // A single move's audit entry starts once the move is stored, beside the reads of its answer.
         const committed = audited && AUDIT_ON_COMMIT.has(action) ? () => void (auditOk ??= audit(caller, action, parsed.data, 'ok')).catch(() => undefined) : undefined;
-        const out = await handler({ deps, directory: callDirectory, caller, committed }, parsed.data as never);
+        const out = await handler({ deps, directory: callDirectory, caller, committed, budget: budgetInMove }, parsed.data as never);
+        await budgetInMove;
         if (audited) await (auditOk ?? audit(caller, action, parsed.data, 'ok'));
         return out;
       } catch (e) {
