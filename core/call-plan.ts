@@ -28,12 +28,14 @@ export const SNAPSHOT_AHEAD: ReadonlySet<ActionName> = new Set<ActionName>([
 ]);
 
 /**
- * Actions whose handler is one concern move (`act`) and nothing after it: the router starts a staff
- * write's audit entry once the move is stored (`ctx.committed`), in parallel with the reads of the
- * answer, rather than after them. An action that stores more after a move (a volunteer action resolving
- * its concerns) audits when it is done, as before.
+ * Actions whose handler is one concern move (`act` on `input.id`) and nothing after it:
+ * - the router reads the concern (with whether `input.requestId` is in it) while it resolves the caller
+ *   (`ctx.concernRead`): a read, decided on only once the caller is known, exactly as `act` would;
+ * - it starts a staff write's audit entry once the move is stored (`ctx.committed`), in parallel with the
+ *   reads of the answer, rather than after them. An action that stores more after a move (a volunteer
+ *   action resolving its concerns) audits when it is done, as before.
  */
-export const AUDIT_ON_COMMIT: ReadonlySet<ActionName> = new Set<ActionName>([
+export const SINGLE_MOVES: ReadonlySet<ActionName> = new Set<ActionName>([
   'concern/accept',
   'concern/reply',
   'concern/resolve',

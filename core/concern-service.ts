@@ -41,6 +41,20 @@ interface Ctx {
    * (`BUDGET_IN_MOVE`): awaited before the handler's first effect, so a refused call changes nothing.
    */
   budget?: Promise<void>;
+  /** The concern of a single move (`SINGLE_MOVES`) and whether the request is in it, read by the router ahead. */
+  concernRead?: Promise<ConcernRead>;
+}
+
+/** A concern read for a move: the concern, and whether the move's requestId is already in it. */
+export interface ConcernRead {
+  concern: Concern | null;
+  seen: boolean;
+}
+
+/** The read `act` starts with: the concern, and whether this request's step is already in it. */
+export function readForMove(deps: Deps, id: string, openid: string, requestId: string | undefined): Promise<ConcernRead> {
+  const repo = deps.store.concerns;
+  return requestId ? repo.getWithRequest(id, openid, requestId) : repo.get(id).then((concern) => ({ concern, seen: false }));
 }
 
 function actorRole(caller: Caller): ActorRole {
@@ -427,8 +441,7 @@ export async function act(ctx: Ctx, id: string, requestId: string | undefined, c
   // The concern and whether this request's step is already in it come from one read of the concern: a
   // separate guard read older than the concern could miss the very retry whose commit the concern already
   // shows, and the move would be made twice.
-  const { concerns: repo } = ctx.deps.store;
-  const reads = Promise.all([ctx.directory.current(), requestId ? repo.getWithRequest(id, ctx.caller.openid, requestId) : repo.get(id).then((concern) => ({ concern, seen: false }))]);
+  const reads = Promise.all([ctx.directory.current(), ctx.concernRead ?? readForMove(ctx.deps, id, ctx.caller.openid, requestId)]);
   // The write budget, spent beside these reads, refuses the call before anything else is decided.
   if (ctx.budget) {
     reads.catch(() => undefined);

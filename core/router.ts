@@ -30,7 +30,7 @@ import * as points from './points-service';
 import { ratesWithVolunteers } from './action-stats';
 import { flagPlace } from './action-flag';
 import { CallDirectory, DirectoryCache } from './directory';
-import { AUDIT_ON_COMMIT, BUDGET_IN_MOVE, SNAPSHOT_AHEAD } from './call-plan';
+import { SINGLE_MOVES, BUDGET_IN_MOVE, SNAPSHOT_AHEAD } from './call-plan';
 import { ACTION_POLICY, ALL_ROLES, type ActionRule } from './policy';
 import { AppError } from './errors';
 import { adminTowns, townOf } from './scope';
@@ -331,6 +331,10 @@ export function createRouter(deps: Deps): Router {
       // resolved: whoever the caller turns out to be, the role check cannot refuse it.
       const budgetAhead = rule.write && ALL_ROLES.every((r) => rule.roles.includes(r)) && VALID_OPENID.test(openid) ? spendBudget(openid, rule) : null;
       budgetAhead?.catch(() => undefined);
+      // A single move's concern is read while the caller is resolved (call-plan.ts).
+      const move = parsed.data as { id?: unknown; requestId?: string };
+      const concernRead = SINGLE_MOVES.has(action) && typeof move.id === 'string' && VALID_OPENID.test(openid) ? concerns.readForMove(deps, move.id, openid, move.requestId) : undefined;
+      concernRead?.catch(() => undefined);
       const caller = await resolveCaller(openid, rule.roles.includes('resident'));
       // Staff and admins' writes, and a team leader's volunteer writes (events, reviews, hours, cancellations).
       const audited = rule.write && (caller.role !== 'resident' || (caller.leads !== null && ACTION_FUNCTION[action] === 'volunteer'));
@@ -344,8 +348,8 @@ export function createRouter(deps: Deps): Router {
         if (budget && !budgetInMove) await budget;
         const handler = handlers[action] as Handler<typeof action>;
         // A single move's audit entry starts once the move is stored, beside the reads of its answer.
-        const committed = audited && AUDIT_ON_COMMIT.has(action) ? () => void (auditOk ??= audit(caller, action, parsed.data, 'ok')).catch(() => undefined) : undefined;
-        const out = await handler({ deps, directory: callDirectory, caller, committed, budget: budgetInMove }, parsed.data as never);
+        const committed = audited && SINGLE_MOVES.has(action) ? () => void (auditOk ??= audit(caller, action, parsed.data, 'ok')).catch(() => undefined) : undefined;
+        const out = await handler({ deps, directory: callDirectory, caller, committed, budget: budgetInMove, concernRead }, parsed.data as never);
         await budgetInMove;
         if (audited) await (auditOk ?? audit(caller, action, parsed.data, 'ok'));
         return out;
