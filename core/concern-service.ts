@@ -31,6 +31,30 @@ interface Ctx {
   deps: Deps;
   directory: DirectoryCache;
   caller: Caller;
+  /**
+   * Called by a write once its change is stored (or found already stored), before the answer is built:
+   * the router starts the audit entry then, in parallel with the reads of the answer (issue 22).
+   */
+  committed?: () => void;
+  /**
+   * The caller's write budget while it is being spent, for a handler that reads before it writes
+   * (`BUDGET_IN_MOVE`): awaited before the handler's first effect, so a refused call changes nothing.
+   */
+  budget?: Promise<void>;
+  /** The concern of a single move (`SINGLE_MOVES`) and whether the request is in it, read by the router ahead. */
+  concernRead?: Promise<ConcernRead>;
+}
+
+/** A concern read for a move: the concern, and whether the move's requestId is already in it. */
+export interface ConcernRead {
+  concern: Concern | null;
+  seen: boolean;
+}
+
+/** The read `act` starts with: the concern, and whether this request's step is already in it. */
+export function readForMove(deps: Deps, id: string, openid: string, requestId: string | undefined): Promise<ConcernRead> {
+  const repo = deps.store.concerns;
+  return requestId ? repo.getWithRequest(id, openid, requestId) : repo.get(id).then((concern) => ({ concern, seen: false }));
 }
 
 function actorRole(caller: Caller): ActorRole {
@@ -407,14 +431,25 @@ type Planner = (c: Concern, at: string, snap: DirectorySnapshot, to: ConcernStat
  * bumped the version is retried; a competing move that made this one illegal (or took the concern out of
  * the caller's hands) is a conflict: the other actor won, and this call changed nothing.
  */
-export async function act(ctx: Ctx, id: string, requestId: string | undefined, choose: (snap: DirectorySnapshot, c: Concern) => LifecycleAction, plan: Planner): Promise<ConcernDetail> {
+/**
+ * Work a move does once its change is stored, given the concern as stored: run in parallel with the reads
+ * of the answer, and again when a retry finds the change already stored (it must be idempotent).
+ */
+export type AfterCommit = (saved: Concern, snap: DirectorySnapshot) => Promise<void>;
+
+export async function act(ctx: Ctx, id: string, requestId: string | undefined, choose: (snap: DirectorySnapshot, c: Concern) => LifecycleAction, plan: Planner, after?: AfterCommit): Promise<ConcernDetail> {
   // The concern and whether this request's step is already in it come from one read of the concern: a
   // separate guard read older than the concern could miss the very retry whose commit the concern already
   // shows, and the move would be made twice.
-  const { concerns: repo } = ctx.deps.store;
-  const [snap, read] = await Promise.all([ctx.directory.current(), requestId ? repo.getWithRequest(id, ctx.caller.openid, requestId) : repo.get(id).then((concern) => ({ concern, seen: false }))]);
+  const reads = Promise.all([ctx.directory.current(), ctx.concernRead ?? readForMove(ctx.deps, id, ctx.caller.openid, requestId)]);
+  // The write budget, spent beside these reads, refuses the call before anything else is decided.
+  if (ctx.budget) {
+    reads.catch(() => undefined);
+    await ctx.budget;
+  }
+  const [snap, read] = await reads;
   let c = visibleOr404(ctx, snap, id, read.concern);
-  if (read.seen) return detail(ctx, snap, c);
+  if (read.seen) return committedDetail(ctx, snap, c, after);
   const seen = { status: c.status, route: JSON.stringify(c.route) };
   for (let attempt = 1; ; attempt++) {
     let change: ConcernChange;
@@ -435,7 +470,7 @@ export async function act(ctx: Ctx, id: string, requestId: string | undefined, c
       throw e;
     }
     const saved = await ctx.deps.store.concerns.commit(id, c.version, change);
-    if (saved) return detail(ctx, snap, saved);
+    if (saved) return committedDetail(ctx, snap, saved, after);
     if (attempt >= MAX_ATTEMPTS) throw new AppError('CONCERN.CONFLICT', `concern ${id} is busy, try again`);
     try {
       c = await visible(ctx, snap, id);
@@ -444,6 +479,13 @@ export async function act(ctx: Ctx, id: string, requestId: string | undefined, c
       throw e;
     }
   }
+}
+
+/** The answer of a stored move, with the audit entry and the move's after-commit work started beside its reads. */
+async function committedDetail(ctx: Ctx, snap: DirectorySnapshot, c: Concern, after: AfterCommit | undefined): Promise<ConcernDetail> {
+  ctx.committed?.();
+  const [out] = await Promise.all([detail(ctx, snap, c), after?.(c, snap)]);
+  return out;
 }
 
 export const only = (action: LifecycleAction) => () => action;
@@ -470,13 +512,13 @@ export function accept(ctx: Ctx, input: ParsedInputOf<'concern/accept'>): Promis
   }));
 }
 
-export async function resolve(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>): Promise<ConcernDetail> {
+export async function resolve(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>, after?: AfterCommit): Promise<ConcernDetail> {
   await checkPhotos(ctx.deps, ctx.caller.openid, input.photos ?? []);
-  return resolveChecked(ctx, input);
+  return resolveChecked(ctx, input, after);
 }
 
 /** 办结 with photos already known to be acceptable (a volunteer team's after-photos, checked when its leader recorded them). */
-export async function resolveChecked(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>): Promise<ConcernDetail> {
+export async function resolveChecked(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>, after?: AfterCommit): Promise<ConcernDetail> {
   const mod = await moderate(ctx, input.text);
   const shown = mod === 'published' ? input.text : HELD_TEXT;
   return act(ctx, input.id, input.requestId, only('resolve'), async (c, at) => {
@@ -488,7 +530,7 @@ export async function resolveChecked(ctx: Ctx, input: ParsedInputOf<'concern/res
       messages: [message(ctx, c.id, input.text, input.photos ?? [], at, mod)],
       notifications: [toReporter(ctx.deps, c, 'concern_resolved', '您的诉求已办结，请评价', snippet(shown), at)],
     };
-  });
+  }, after);
 }
 
 /**

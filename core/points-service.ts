@@ -285,9 +285,7 @@ export async function recentRedemptions(ctx: Ctx, input: ParsedInputOf<'reward/r
 
 /** concern/resolve, then the reporter's points for a report the handlers resolved. */
 export async function resolveAndAward(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>): Promise<ConcernDetail> {
-  const detail = await concerns.resolve(ctx, input);
-  // The concern as resolved and the directory, read at once.
-  const [c, snap] = await Promise.all([ctx.deps.store.concerns.get(input.id), ctx.directory.current()]);
-  if (c) await awardReport(ctx, c, snap);
-  return detail;
+  // Awarded from the concern as stored by the move (or found resolved by this request before), with the
+  // move's snapshot, in parallel with the reads of the answer; the entry's id makes a retry award once.
+  return concerns.resolve(ctx, input, (c, snap) => awardReport(ctx, c, snap));
 }

@@ -482,7 +482,8 @@ export interface TeamRepo {
 }
 
 export type SignUpOutcome =
-  | { kind: 'signed' | 'waitlisted'; signUp: SignUp; created: boolean }
+  /** `position`: the waitlist position, when the store counted it with its last reads (else the caller counts it). */
+  | { kind: 'signed' | 'waitlisted'; signUp: SignUp; created: boolean; position?: number }
   | { kind: 'full' }
   | { kind: 'closed' }
   /** A retry of a request (same requestId) whose place the person has since cancelled. */

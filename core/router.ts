@@ -31,7 +31,7 @@ import { ratesWithVolunteers } from './action-stats';
 import { flagPlace } from './action-flag';
 import { upcoming as upcomingEvents } from './event-upcoming';
 import { CallDirectory, DirectoryCache } from './directory';
-import { SNAPSHOT_AHEAD } from './call-plan';
+import { SINGLE_MOVES, BUDGET_IN_MOVE, SNAPSHOT_AHEAD } from './call-plan';
 import { ACTION_POLICY, ALL_ROLES, type ActionRule } from './policy';
 import { AppError } from './errors';
 import { adminTowns, townOf } from './scope';
@@ -334,18 +334,32 @@ export function createRouter(deps: Deps): Router {
       // resolved: whoever the caller turns out to be, the role check cannot refuse it.
       const budgetAhead = rule.write && ALL_ROLES.every((r) => rule.roles.includes(r)) && VALID_OPENID.test(openid) ? spendBudget(openid, rule) : null;
       budgetAhead?.catch(() => undefined);
+      // A single move's concern is read while the caller is resolved (call-plan.ts).
+      const move = parsed.data as { id?: unknown; requestId?: string };
+      const concernRead = SINGLE_MOVES.has(action) && typeof move.id === 'string' && VALID_OPENID.test(openid) ? concerns.readForMove(deps, move.id, openid, move.requestId) : undefined;
+      concernRead?.catch(() => undefined);
       const caller = await resolveCaller(openid, rule.roles.includes('resident'));
       // Staff and admins' writes, and a team leader's volunteer writes (events, reviews, hours, cancellations).
       const audited = rule.write && (caller.role !== 'resident' || (caller.leads !== null && ACTION_FUNCTION[action] === 'volunteer'));
+      let auditOk: Promise<void> | undefined;
       try {
         if (!rule.roles.includes(caller.role)) throw new AppError('AUTH.FORBIDDEN', `${caller.role} may not call ${action}`);
-        if (rule.write) await (budgetAhead ?? spendBudget(caller.openid, rule));
+        const budget = rule.write ? budgetAhead ?? spendBudget(caller.openid, rule) : undefined;
+        // A move spends its budget beside its first reads (call-plan.ts); any other write before it starts.
+        const budgetInMove = budget && BUDGET_IN_MOVE.has(action) ? budget : undefined;
+        budgetInMove?.catch(() => undefined);
+        if (budget && !budgetInMove) await budget;
         const handler = handlers[action] as Handler<typeof action>;
-        const out = await handler({ deps, directory: callDirectory, caller }, parsed.data as never);
-        if (audited) await audit(caller, action, parsed.data, 'ok');
+        // A single move's audit entry starts once the move is stored, beside the reads of its answer.
+        const committed = audited && SINGLE_MOVES.has(action) ? () => void (auditOk ??= audit(caller, action, parsed.data, 'ok')).catch(() => undefined) : undefined;
+        const out = await handler({ deps, directory: callDirectory, caller, committed, budget: budgetInMove, concernRead }, parsed.data as never);
+        await budgetInMove;
+        if (audited) await (auditOk ?? audit(caller, action, parsed.data, 'ok'));
         return out;
       } catch (e) {
-        if (audited && e instanceof AppError) await audit(caller, action, parsed.data, e.code);
+        // A move already stored was audited as done when it was stored.
+        if (auditOk) await auditOk;
+        else if (audited && e instanceof AppError) await audit(caller, action, parsed.data, e.code);
         throw e;
       }
     },

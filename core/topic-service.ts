@@ -341,12 +341,15 @@ export async function answerProposal(ctx: Ctx, input: ParsedInputOf<'topic/answe
 export async function vote(ctx: Ctx, input: ParsedInputOf<'topic/vote'>): Promise<{ optionId: string; outcome: 'new' | 'changed' | 'same' }> {
   const snap = await ctx.directory.current();
   const { topics } = ctx.deps.store;
+  // The caller's place is read with the topic (neither needs the other); the topic's checks come first.
+  const placeRead = topics.getPlace(ctx.caller.openid);
+  placeRead.catch(() => undefined);
   const t = await visibleTopic(ctx, snap, input.id);
   if (t.stage === 'closed' || t.stage === 'decided') throw new AppError('TOPIC.CLOSED', `topic ${t.id} is past its deadline`);
   if (t.stage !== 'open') throw new AppError('TOPIC.WRONG_STAGE', `topic ${t.id} is ${t.stage}: not open to vote`);
   if (t.options.length === 0) throw new AppError('TOPIC.NO_VOTE', `topic ${t.id} is a discussion without a vote`);
   if (!t.options.some((o) => o.id === input.optionId)) throw new AppError('TOPIC.OPTION_UNKNOWN', `topic ${t.id} has no option ${input.optionId}`);
-  const place = await topics.getPlace(ctx.caller.openid);
+  const place = await placeRead;
   const why = refusal(snap, place, t);
   if (why) throw new AppError(why, `the caller may not vote on topic ${t.id}`);
   if (t.requireVerified && !place?.verified) throw new AppError('TOPIC.NOT_VERIFIED', `topic ${t.id} takes votes of verified residents only`);

@@ -431,7 +431,7 @@ export async function signUp(ctx: Ctx, input: ParsedInputOf<'event/signup'>): Pr
     default:
       return {
         status: out.kind,
-        position: out.kind === 'waitlisted' ? await events.waitlistPosition(e.id, out.signUp.arrival) : null,
+        position: out.kind === 'waitlisted' ? out.position ?? (await events.waitlistPosition(e.id, out.signUp.arrival)) : null,
       };
   }
 }

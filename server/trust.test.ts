@@ -34,6 +34,24 @@ describe('rate limits', () => {
     clock += 61_000;
     await expect(call(I.resident, 'concern/reply', { id: c.id, text: '一分钟后' })).resolves.toMatchObject({ id: c.id });
   });
+
+  it("refuse a staff member's move past their budget, though it is spent beside the move's first reads: nothing moves", async () => {
+    const [c1, c2] = [await report(), await report(I.resident2)];
+    await call(I.xinanStaff, 'concern/accept', { id: c1.id });
+    for (let i = 0; i < 4; i++) await call(I.xinanStaff, 'concern/reply', { id: c1.id, text: `处理进展${i}` });
+    await expect(call(I.xinanStaff, 'concern/accept', { id: c2.id })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    // Refused before the unknown concern is even looked at: the budget answers first.
+    await expect(call(I.xinanStaff, 'concern/accept', { id: 'c_missing' })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    expect(await call(I.resident2, 'concern/get', { id: c2.id })).toMatchObject({ status: 'assigned' });
+    const log = await call<Page<AuditEntryView>>(I.townAdmin, 'audit/list');
+    // Every entry shares the clock's instant: the refusals are compared without their order.
+    expect(log.items.filter((e) => e.outcome !== 'ok').map((e) => [e.action, e.targetId, e.outcome]).sort()).toEqual([
+      ['concern/accept', c2.id, 'RATE_LIMITED'],
+      ['concern/accept', 'c_missing', 'RATE_LIMITED'],
+    ].sort());
+    clock += 61_000;
+    await expect(call(I.xinanStaff, 'concern/accept', { id: c2.id })).resolves.toMatchObject({ status: 'accepted' });
+  });
 });
 
 describe('the audit log', () => {

@@ -237,8 +237,12 @@ export class CloudbaseEvents implements EventRepo {
       const w = toSignUp(winner);
       return w.status === 'cancelled' ? { kind: 'stale', signUp: w } : { kind: w.status, signUp: w, created: false };
     }
-    if (status === 'waitlisted' && (await this.fillFreePlaces(eventId)).includes(id)) {
-      return { kind: 'signed', signUp: { ...signUp, status: 'signed' }, created: true };
+    if (status === 'waitlisted') {
+      // The free-place check and this sign-up's position, read at once; a promotion made by the check
+      // moves the queue, so the position is counted again after one.
+      const [promoted, position] = await Promise.all([this.fillFreePlaces(eventId), this.waitlistPosition(eventId, signUp.arrival)]);
+      if (promoted.includes(id)) return { kind: 'signed', signUp: { ...signUp, status: 'signed' }, created: true };
+      return { kind: status, signUp, created: true, position: promoted.length === 0 ? position : await this.waitlistPosition(eventId, signUp.arrival) };
     }
     return { kind: status, signUp, created: true };
   }
