@@ -114,7 +114,17 @@ function redemptionView(snap: DirectorySnapshot, r: Redemption, forManager: bool
 
 // ---- earning --------------------------------------------------------------------------------------
 
-/** event/confirmHours, then the points of every newly confirmed place (each place earns once). */
+/** The ledger entries one sign-up's hours earned: `ph_<ref>` first, then each correction `ph_<ref>~<n>`. */
+const HOURS_LEDGER_MAX = 1000;
+
+/**
+ * event/confirmHours, then the points of every confirmed place (each place earns once). A correction of
+ * hours already confirmed is never silent: the difference between what the corrected minutes earn (at the
+ * town's current rate) and what the place earned so far is one more ledger entry, positive or negative
+ * (`ph_<ref>~<n>`, the n-th correction, so a retried or concurrent correction writes it once). A negative
+ * correction is recorded even when the points were spent: the balance may then go below zero, and no
+ * redemption is undone (README, issue 20).
+ */
 export async function confirmHours(ctx: Ctx, input: ParsedInputOf<'event/confirmHours'>): Promise<AttendanceView> {
   const view = await volunteers.confirmHours(ctx, input);
   const { store } = ctx.deps;
@@ -126,13 +136,26 @@ export async function confirmHours(ctx: Ctx, input: ParsedInputOf<'event/confirm
   if (!scope) return view;
   const at = ctx.deps.now().toISOString();
   const town = snap.grid.placement(scope.nodeId).town?.id ?? '';
-  const entries = (await store.events.listSignUps(e.id))
-    .filter((s) => s.status === 'signed' && s.confirmedMinutes !== null && s.confirmedMinutes > 0)
-    .map((s): PointsEntry => ({
-      id: `ph_${signUpRef(ctx.deps, s.id)}`, openid: s.openid, name: s.name, nodeId: scope.nodeId, townId: town, kind: 'hours',
-      points: Math.floor((s.confirmedMinutes! * scope.pointsPerHour) / 60), refId: e.id, note: eventTitle(e), at,
-    }))
-    .filter((x) => x.points > 0);
+  const signUps = await store.events.listSignUps(e.id);
+  // Each volunteer's ledger, read once, for what their places here earned so far.
+  const ledgers = new Map<string, PointsEntry[]>();
+  await Promise.all([...new Set(signUps.map((s) => s.openid))].map(async (o) => ledgers.set(o, await store.points.history(o, HOURS_LEDGER_MAX))));
+  const entries: PointsEntry[] = [];
+  for (const s of signUps) {
+    const ref = signUpRef(ctx.deps, s.id);
+    const base = `ph_${ref}`;
+    const earlier = (ledgers.get(s.openid) ?? []).filter((x) => x.id === base || x.id.startsWith(`${base}~`));
+    const due = s.status === 'signed' && s.confirmedMinutes !== null && s.confirmedMinutes > 0 ? Math.floor((s.confirmedMinutes * scope.pointsPerHour) / 60) : 0;
+    const delta = due - earlier.reduce((sum, x) => sum + x.points, 0);
+    if (delta === 0) continue;
+    // Corrections go to the place the first award went to; a first award needs points.
+    const first = earlier.find((x) => x.id === base);
+    if (!first && earlier.length === 0 && delta < 0) continue;
+    entries.push({
+      id: earlier.length === 0 ? base : `${base}~${earlier.length}`, openid: s.openid, name: s.name, nodeId: first?.nodeId ?? scope.nodeId, townId: first?.townId ?? town,
+      kind: 'hours', points: delta, refId: e.id, note: earlier.length === 0 ? eventTitle(e) : `志愿时长更正：${eventTitle(e)}`, at,
+    });
+  }
   if (entries.length > 0) await store.points.award(entries);
   return view;
 }
