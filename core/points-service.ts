@@ -186,6 +186,36 @@ export async function mine(ctx: Ctx): Promise<MyPoints> {
   };
 }
 
+/** me/export: every balance, the whole ledger and every redemption of the caller. */
+export async function exportMine(ctx: Ctx): Promise<MyPoints> {
+  const { points } = ctx.deps.store;
+  const openid = ctx.caller.openid;
+  const [snap, balances, history, redemptions] = await Promise.all([ctx.directory.current(), points.balances(openid), points.history(openid, EXPORT_HISTORY_MAX), points.redemptionsOf(openid)]);
+  return {
+    balances: balances.map((b) => ({ nodeId: b.nodeId, placeName: placeOf(snap, b.nodeId), balance: b.balance, earned: b.earned })),
+    history: history.map((h) => ({ id: h.id, kind: h.kind, points: h.points, note: h.note, at: h.at, placeName: placeOf(snap, h.nodeId) })),
+    redemptions: redemptions.map((r) => redemptionView(snap, r, false)),
+  };
+}
+// One CloudBase request answers at most 1000 documents: the export carries the latest 1000 entries (README).
+const EXPORT_HISTORY_MAX = 1000;
+
+/**
+ * me/delete: a pending redemption is reversed (the unit back in stock, reason 账户已注销: nobody can show its
+ * code any more); then the ledger and redemptions are tombstoned and the balances removed.
+ */
+export async function forgetPerson(ctx: Ctx, tombstone: string): Promise<void> {
+  const { points } = ctx.deps.store;
+  const openid = ctx.caller.openid;
+  const at = ctx.deps.now().toISOString();
+  for (const r of await points.redemptionsOf(openid)) {
+    if (r.status !== 'pending') continue;
+    const back: PointsEntry = { id: `pv_${r.id}`, openid, name: r.name, nodeId: r.nodeId, townId: r.townId, kind: 'reverse', points: r.points, refId: r.id, note: `撤销兑换：${r.rewardName}`, at };
+    await points.reverse(r.id, '账户已注销', at, back);
+  }
+  await points.forget(openid, tombstone);
+}
+
 /** The public ranking: residents by display name, never staff. */
 async function ranking(ctx: Ctx, nodeId: string): Promise<RankingRow[]> {
   const rows = await ctx.deps.store.points.ranking(nodeId, RANKING_MAX * 2);

@@ -792,6 +792,12 @@ export interface PointsRepo {
   monthlyTotals(query: { fromMonth: string; toMonth: string; townIds: string[] | null }): Promise<PointsMonthTotal[]>;
   /** The place's latest redemptions, newest first (ties by id, descending), at most `limit` (积分核销). */
   redemptionsAt(nodeId: string, limit: number): Promise<Redemption[]>;
+  /**
+   * me/delete (h20c): the person's ledger entries and redemptions go to `tombstone` with their name blanked
+   * (the place's monthly totals stay), and their balances are removed (no ranking shows them). Pending
+   * redemptions are reversed by the caller first. Idempotent: an interrupted run can be repeated.
+   */
+  forget(openid: string, tombstone: string): Promise<void>;
 }
 
 // Issue 16 (staff daily use): a resident's contact, left on 我的 with consent, asked once.

@@ -423,6 +423,8 @@ export interface MyDataExport {
   applications: Array<{ teamId: string; teamName: string; status: MemberStatus; appliedAt: string; decidedAt: string | null; note: string | null }>;
   /** 街坊议事 (issue 21): the stated place, the topics and comments they wrote, their votes and supports. */
   yishi: MyYishiData;
+  /** 积分制 (issue 20, h20c): balances, the whole points ledger and every redemption. */
+  points: MyPoints;
 }
 
 /** Workbench filters of the open inbox: 今天到期, 已超期, 待签收 (schemas.ts INBOX_FILTERS lists the same). */

@@ -3,9 +3,10 @@
  * hours changes the points by a ledger entry, never silently, and a negative one is recorded even when the
  * points were spent (the balance may go below zero).
  */
-import type { MyPoints, RedemptionView } from '../core/points-service';
+import type { RatesWithVolunteers } from '../core/action-stats';
+import type { MyPoints, RedemptionView, RewardList } from '../core/points-service';
 import type { Reward } from '../core/points-model';
-import type { AttendanceView } from '../core/views';
+import type { AttendanceView, MyDataExport } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { attend, describeOnBothStores, schedule, type World } from './test-action-world';
 
@@ -45,6 +46,36 @@ describeOnBothStores((name, world) => {
       expect(mine.balances[0]).toMatchObject({ balance: -10, earned: 5 });
       expect(mine.history.filter((h) => h.kind === 'hours').map((h) => h.points)).toEqual([-15, 1, 19]);
       expect(mine.redemptions.map((r) => [r.id, r.status])).toEqual([[red.id, 'pending']]);
+    });
+
+    it('exports a person\'s points, and on me/delete reverses her pending redemption, keeps the totals and leaves no balance or ranking row', async () => {
+      await v('village/savePointsSettings', { nodeId: DAGUO, enabled: true, publicRanking: true }, I.daguoChair);
+      const bag = await v<Reward>('reward/save', { nodeId: DAGUO, name: '环保袋', points: 5, addStock: 2, active: true }, I.daguoChair);
+      const ev = await schedule(w);
+      await attend(w, ev, [I.resident, I.resident2]);
+      await v('event/confirmHours', { eventId: ev.id }, I.daguoLeader);
+      const handed = await v<RedemptionView>('reward/redeem', { rewardId: bag.id }, I.resident);
+      await v('reward/handOver', { nodeId: DAGUO, code: handed.code }, I.daguoChair);
+      w.clock.set(new Date(w.clock.now().getTime() + 60_000).toISOString());
+      const pending = await v<RedemptionView>('reward/redeem', { rewardId: bag.id }, I.resident);
+      w.clock.set(new Date(w.clock.now().getTime() + 60_000).toISOString());
+
+      const data = await w.call<MyDataExport>('concern', 'me/export', {}, I.resident);
+      expect(data.points.balances).toEqual([expect.objectContaining({ nodeId: DAGUO, balance: 9, earned: 19 })]);
+      expect(data.points.history.map((h) => [h.kind, h.points])).toEqual([['redeem', -5], ['redeem', -5], ['hours', 19]]);
+      expect(data.points.redemptions.map((r) => [r.id, r.status])).toEqual([[pending.id, 'pending'], [handed.id, 'handed']]);
+      const totals = async () => (await w.call<RatesWithVolunteers>('concern', 'stats/rates', {}, I.townAdmin)).volunteer.find((r) => r.villageId === 'dz-xicheng');
+      expect(await totals()).toMatchObject({ pointsEarned: 38, pointsRedeemed: 10 });
+
+      await w.call('concern', 'me/delete', { confirm: true }, I.resident);
+      // The pending unit is back in stock (nobody can show its code now); the handed one stays handed, the month's totals
+      // count the reversal; the ranking names only who is still here.
+      expect((await v<RewardList>('reward/list', { nodeId: DAGUO }, I.resident2)).items.map((r) => r.stock)).toEqual([1]);
+      const recent = (await v<{ items: RedemptionView[] }>('reward/recent', { nodeId: DAGUO }, I.daguoChair)).items;
+      expect(recent.map((r) => [r.id, r.status, r.personName])).toEqual([[pending.id, 'reversed', ''], [handed.id, 'handed', '']]);
+      expect(await totals()).toMatchObject({ pointsEarned: 38, pointsRedeemed: 5 });
+      expect((await v<RewardList>('reward/list', { nodeId: DAGUO }, I.resident2)).ranking).toEqual([{ name: expect.any(String), earned: 19 }]);
+      expect((await v<RewardList>('reward/list', { nodeId: DAGUO }, I.resident2)).ranking?.[0].name).not.toBe('');
     });
   });
 });

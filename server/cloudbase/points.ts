@@ -148,4 +148,10 @@ export class CloudbasePoints implements PointsRepo {
     const docs = await this.cb.readAll('points_ledger', filter, { nodeId: true, kind: true, points: true, at: true });
     return sumByMonth(docs.map((d) => ({ nodeId: String(d.nodeId), kind: d.kind as PointsEntry['kind'], points: Number(d.points), at: String(d.at) })));
   }
+  async forget(openid: string, tombstone: string): Promise<void> {
+    // Each step is a filtered update that a repeat finds nothing left for: an interrupted run is simply run again.
+    await this.cb.updateWhere('points_ledger', { openid }, { openid: tombstone, name: '' });
+    await this.cb.updateWhere('redemptions', { openid }, { openid: tombstone, name: '' });
+    await this.cb.removeWhere('points_balances', { openid });
+  }
 }
