@@ -325,6 +325,14 @@ export async function reverse(ctx: Ctx, input: ParsedInputOf<'reward/reverse'>):
   return redemptionView(snap, done, true);
 }
 
+/** 积分标准: a town's rates, for the admins over it (the form the town admin saves with village/savePointsSettings). */
+export async function townRates(ctx: Ctx, input: ParsedInputOf<'town/pointsSettings'>): Promise<PointsSettingsView> {
+  const snap = await ctx.directory.current();
+  const n = node(snap, input.nodeId, ['town']);
+  if (!oversees(snap, ctx.caller, n.id)) throw new AppError('AUTH.FORBIDDEN', `may not read the points of ${n.id}`);
+  return settingsView(ctx, snap, n.id);
+}
+
 const RECENT_MAX = 30;
 
 /** 积分核销: the place's latest redemptions, with who redeemed them, for its committee and its town's admin. */

@@ -580,6 +580,8 @@ export interface Outputs extends TopicOutputs {
   'admin/attention': AdminAttention;
   // Issue 17, item 5: null when the resident stated no place (home then invites them to).
   'event/upcoming': { placeId: string | null; items: EventSummary[] };
+  // Points (issue 20, h20c): a town's rates.
+  'town/pointsSettings': PointsSettingsView;
 }
 
 // Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.

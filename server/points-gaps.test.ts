@@ -4,11 +4,11 @@
  * points were spent (the balance may go below zero).
  */
 import type { RatesWithVolunteers } from '../core/action-stats';
-import type { MyPoints, RedemptionView, RewardList } from '../core/points-service';
+import type { MyPoints, PointsSettingsView, RedemptionView, RewardList } from '../core/points-service';
 import type { Reward } from '../core/points-model';
 import type { AttendanceView, MyDataExport } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
-import { attend, describeOnBothStores, schedule, type World } from './test-action-world';
+import { attend, codeOf, describeOnBothStores, schedule, type World } from './test-action-world';
 
 const DAGUO = 'dz-xicheng-daguo';
 
@@ -76,6 +76,15 @@ describeOnBothStores((name, world) => {
       expect(await totals()).toMatchObject({ pointsEarned: 38, pointsRedeemed: 5 });
       expect((await v<RewardList>('reward/list', { nodeId: DAGUO }, I.resident2)).ranking).toEqual([{ name: expect.any(String), earned: 19 }]);
       expect((await v<RewardList>('reward/list', { nodeId: DAGUO }, I.resident2)).ranking?.[0].name).not.toBe('');
+    });
+
+    it("reads a town's rates for its admin only: the defaults until saved, then what was saved", async () => {
+      expect(await v<PointsSettingsView>('town/pointsSettings', { nodeId: 'danzao' }, I.townAdmin)).toMatchObject({ nodeId: 'danzao', pointsPerHour: 10, pointsPerReport: 2 });
+      await v('village/savePointsSettings', { nodeId: 'danzao', pointsPerHour: 12, pointsPerReport: 3 }, I.townAdmin);
+      expect(await v<PointsSettingsView>('town/pointsSettings', { nodeId: 'danzao' }, I.townAdmin)).toMatchObject({ pointsPerHour: 12, pointsPerReport: 3 });
+      expect(await codeOf(v('town/pointsSettings', { nodeId: 'danzao' }, I.jiujiangAdmin))).toBe('AUTH.FORBIDDEN');
+      expect(await codeOf(v('town/pointsSettings', { nodeId: 'danzao' }, I.daguoChair))).toBe('AUTH.FORBIDDEN');
+      expect(await codeOf(v('town/pointsSettings', { nodeId: DAGUO }, I.townAdmin))).toBe('GRID.PLACE_NOT_FOUND');
     });
   });
 });
