@@ -798,6 +798,13 @@ export interface PointsRepo {
    * redemptions are reversed by the caller first. Idempotent: an interrupted run can be repeated.
    */
   forget(openid: string, tombstone: string): Promise<void>;
+  /**
+   * Gives back the units of stock that redemptions cut off half-way took and never held (CloudBase; SQLite
+   * takes stock and writes the redemption in one transaction, and answers 0). Like the sign-up counters, a
+   * reward that may have a redemption on its way is left for a later run. Answers how many rewards were
+   * corrected. Run by the SLA timer.
+   */
+  reconcileStock(now: string): Promise<number>;
 }
 
 // Issue 16 (staff daily use): a resident's contact, left on 我的 with consent, asked once.

@@ -168,5 +168,18 @@ export function describePointsContract(current: () => Store): void {
       expect(await points.balances('p-ll')).toEqual([expect.objectContaining({ balance: 10, name: '街坊ll' })]);
       expect(await points.monthlyTotals({ fromMonth: '2026-12', toMonth: '2026-12', townIds: ['danzao'] })).toEqual(before);
     });
+
+    it('reconciles no stock where every unit taken is held by a redemption, before and after a reversal', async () => {
+      const { points } = current();
+      await points.award([entry('p-mm', 100)]);
+      const r = await reward(3, 20);
+      const red = redemption('p-mm', r.id, 20);
+      expect(await points.redeem(red)).toBe('ok');
+      for (const t of [600, 1200]) expect(await points.reconcileStock(at(t))).toBe(0);
+      expect((await points.getReward(r.id))!.stock).toBe(2);
+      await points.reverse(red.id, '误兑', at(20), entry('p-mm', 20, { id: `pv_${red.id}`, kind: 'reverse', at: at(20) }));
+      for (const t of [1800, 2400]) expect(await points.reconcileStock(at(t))).toBe(0);
+      expect((await points.getReward(r.id))!.stock).toBe(3);
+    });
   });
 }
