@@ -114,7 +114,10 @@ function redemptionView(snap: DirectorySnapshot, r: Redemption, forManager: bool
 
 // ---- earning --------------------------------------------------------------------------------------
 
-/** The ledger entries one sign-up's hours earned: `ph_<ref>` first, then each correction `ph_<ref>~<n>`. */
+/**
+ * How much of a volunteer's ledger a correction reads for what a sign-up earned (`ph_<ref>` first, then each
+ * correction `ph_<ref>~<n>`): one CloudBase request's most. A first award is made once by its id anyway.
+ */
 const HOURS_LEDGER_MAX = 1000;
 
 /**
@@ -148,9 +151,8 @@ export async function confirmHours(ctx: Ctx, input: ParsedInputOf<'event/confirm
     const due = s.status === 'signed' && s.confirmedMinutes !== null && s.confirmedMinutes > 0 ? Math.floor((s.confirmedMinutes * scope.pointsPerHour) / 60) : 0;
     const delta = due - earlier.reduce((sum, x) => sum + x.points, 0);
     if (delta === 0) continue;
-    // Corrections go to the place the first award went to; a first award needs points.
-    const first = earlier.find((x) => x.id === base);
-    if (!first && earlier.length === 0 && delta < 0) continue;
+    // A correction goes to the place the first award went to.
+    const first = earlier.find((x) => x.id === base) ?? earlier[0];
     entries.push({
       id: earlier.length === 0 ? base : `${base}~${earlier.length}`, openid: s.openid, name: s.name, nodeId: first?.nodeId ?? scope.nodeId, townId: first?.townId ?? town,
       kind: 'hours', points: delta, refId: e.id, note: earlier.length === 0 ? eventTitle(e) : `志愿时长更正：${eventTitle(e)}`, at,
