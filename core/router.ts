@@ -208,6 +208,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'admin/attention': adminAttention,
   // Issue 17, item 5.
   'event/upcoming': upcomingEvents,
+  // Points (issue 20, h20c).
+  'town/pointsSettings': points.townRates,
 };
 
 /** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), a team (`teamId`), or the year of a calendar. */

@@ -144,6 +144,17 @@ export class SqlitePoints implements PointsRepo {
     const rows = this.db.prepare(`SELECT node_id, kind, points, at FROM points_ledger WHERE at >= ? AND at < ?${towns}`).all(from, until, ...(townIds ?? [])) as Row[];
     return sumByMonth(rows.map((r) => ({ nodeId: r.node_id as string, kind: r.kind as PointsEntry['kind'], points: r.points as number, at: r.at as string })));
   }
+  async reconcileStock(_now: string): Promise<number> {
+    // Stock and redemption change in one transaction here: nothing can leak.
+    return 0;
+  }
+  async forget(openid: string, tombstone: string): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare(`UPDATE points_ledger SET openid = ?, name = '' WHERE openid = ?`).run(tombstone, openid);
+      this.db.prepare(`UPDATE redemptions SET openid = ?, name = '' WHERE openid = ?`).run(tombstone, openid);
+      this.db.prepare(`DELETE FROM points_balances WHERE openid = ?`).run(openid);
+    }).immediate();
+  }
 }
 
 /** Thrown inside the redemption transaction to roll back the stock it took when the points fall short. */
