@@ -338,7 +338,7 @@ export function createRouter(deps: Deps): Router {
         if (!rule.roles.includes(caller.role)) throw new AppError('AUTH.FORBIDDEN', `${caller.role} may not call ${action}`);
         if (rule.write) await (budgetAhead ?? spendBudget(caller.openid, rule));
         const handler = handlers[action] as Handler<typeof action>;
-        const out = await handler({ deps, directory: callDirectory, caller }, parsed.data as never);
+        const out = await handler({ deps, directory: callDirectory, caller }, parsed.data);
         if (audited) await audit(caller, action, parsed.data, 'ok');
         return out;
       } catch (e) {

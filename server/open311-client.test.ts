@@ -46,7 +46,7 @@ async function read(res: Response): Promise<XmlRes> {
 }
 const xget = async (p: string, q: Record<string, string> = {}) => read(await fetch(`${root}${p}?${new URLSearchParams(q)}`));
 const xpost = async (p: string, form: Record<string, string> | URLSearchParams | FormData) =>
-  read(await fetch(root + p, { method: 'POST', body: form instanceof FormData ? form : new URLSearchParams(form as Record<string, string>) }));
+  read(await fetch(root + p, { method: 'POST', body: form instanceof FormData ? form : new URLSearchParams(form) }));
 const call = <T = ConcernDetail>(openid: string, action: string, data: unknown) => rt.router.call('concern', action, data, openid) as Promise<T>;
 
 /** An XML answer: the spec's content type, the declaration, and the root. */

@@ -225,7 +225,7 @@ export class FakeCloudbaseDb {
   private static parse(s: unknown): Record<string, unknown> {
     if (s === undefined || s === '' || s === null) return {};
     if (typeof s === 'string') return EJSON.parse(s, { relaxed: true }) as Record<string, unknown>;
-    if (typeof s === 'object') return EJSON.deserialize(s as Record<string, unknown>, { relaxed: true }) as Record<string, unknown>;
+    if (typeof s === 'object') return EJSON.deserialize(s, { relaxed: true }) as Record<string, unknown>;
     throw new Error(`fake CloudBase: cannot parse ${String(s)}`);
   }
 
@@ -364,7 +364,7 @@ export class FakeCloudbaseDb {
     const tx = this.tx(p);
     const collName = p.collectionName as string;
     if (!Array.isArray(p.data)) throw new Error('fake CloudBase: insertDocument data must be an array');
-    const docs = p.data.map((s) => FakeCloudbaseDb.parse(s)).map((d) => ({ ...d, _id: d._id === undefined ? this.newId() : String(d._id) }) as Doc);
+    const docs = p.data.map((s) => FakeCloudbaseDb.parse(s)).map((d) => ({ ...d, _id: d._id === undefined ? this.newId() : String(d._id) }));
     if (!tx) await this.waitUnlocked(collName, docs.map((d) => d._id));
     for (const d of docs) {
       if (this.readIn(tx, collName, c, d._id) !== null) {
@@ -513,7 +513,7 @@ export class FakeCloudbaseDb {
     if (!Array.isArray(p.stages)) throw new Error('fake CloudBase: aggregateDocuments without stages');
     const pipeline = (p.stages as Array<{ stageKey: string; stageValue: string }>).map((st) => {
       if (typeof st.stageKey !== 'string' || typeof st.stageValue !== 'string') throw new Error(`fake CloudBase: malformed stage ${JSON.stringify(st)}`);
-      return { [st.stageKey]: EJSON.parse(st.stageValue, { relaxed: true }) as unknown };
+      return { [st.stageKey]: EJSON.parse(st.stageValue, { relaxed: true }) };
     });
     const first = pipeline[0] as { $match?: Record<string, unknown> } | undefined;
     this.checkIndex(p.collectionName as string, first?.$match ?? {}, []);

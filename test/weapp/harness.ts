@@ -303,8 +303,8 @@ export function findByText(root: Element, text: string): Element[] {
 }
 
 function wxElementOf(el: Element): WxDom {
-  let cur: WxDom | null = el as WxDom;
-  while (cur && !cur.__wxElement) cur = cur.parentElement as WxDom | null;
+  let cur: WxDom | null = el;
+  while (cur && !cur.__wxElement) cur = cur.parentElement;
   if (!cur) throw new Error('element is not part of the rendered mini program tree');
   return cur;
 }
