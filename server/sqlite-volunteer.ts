@@ -11,7 +11,7 @@ import type { HoursAudit, Membership, SignUp, Team, VolunteerEvent } from '../co
 import { outboxEnqueuer } from './sqlite-outbox';
 
 type Row = Record<string, unknown>;
-const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const s = (v: unknown) => (v === null || v === undefined ? null : `${v as string | number}`);
 const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 function toTeam(r: Row): Team {

@@ -12,7 +12,7 @@ import { monthSpanUtc, sumByMonth, type PointsBalance, type PointsEntry, type Po
 import type { PointsRepo } from '../../core/ports';
 import type { CloudbaseDb, StoredDoc, TxView } from './db';
 
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const str = (v: unknown) => (v === null || v === undefined ? null : `${v as string | number}`);
 const balanceId = (nodeId: string, openid: string) => `${nodeId}_${openid}`;
 
 const toEntry = ({ _id, ...d }: StoredDoc): PointsEntry => ({
