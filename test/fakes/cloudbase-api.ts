@@ -12,7 +12,7 @@ import path from 'node:path';
 import { decodeOpenApiRequest, encodeOpenApiAnswer } from './wx-openapi-wire';
 
 type Params = Record<string, unknown>;
-type Handler = (params: Params) => unknown | Promise<unknown>;
+type Handler = (params: Params) => unknown;
 type Requester = typeof import('@cloudbase/node-sdk/dist/utils/tcbapirequester');
 
 /**

@@ -79,7 +79,7 @@ setCloudHandler(({ name, data }) => {
     case 'grid/tree':
       return { ok: true, data: TREE };
     case 'grid/map':
-      return { ok: true, data: MAPS[String(input.townId ?? 't1')] };
+      return { ok: true, data: MAPS[(input.townId ?? 't1') as string] };
     case 'category/list': {
       const townId = String(input.townId);
       const items = (CATEGORIES[townId] ?? []).map((c) => ({ ...c, townId, kind: 'complaint', leadOfficeCode: null }));
