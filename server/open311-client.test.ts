@@ -25,7 +25,7 @@ interface XmlRes {
   status: number;
   type: string | null;
   text: string;
-  doc: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  doc: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed XML, of whatever shape the answer has
 }
 
 let local: LocalOpen311;

@@ -8,7 +8,7 @@ import { DIST, fire, has, installHost, launchApp, navigations, renderPage, setCl
 
 installHost();
 // Loaded after the host globals exist: it merges its own `wx` APIs into ours.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only after installHost(), as said above
 const simulate = require('miniprogram-simulate') as typeof import('miniprogram-simulate');
 
 interface Call {
