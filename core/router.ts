@@ -354,7 +354,7 @@ export function createRouter(deps: Deps): Router {
         const handler = handlers[action] as Handler<typeof action>;
         // A single move's audit entry starts once the move is stored, beside the reads of its answer.
         const committed = audited && SINGLE_MOVES.has(action) ? () => void (auditOk ??= audit(caller, action, parsed.data, 'ok')).catch(() => undefined) : undefined;
-        const out = await handler({ deps, directory: callDirectory, caller, committed, budget: budgetInMove, concernRead }, parsed.data as never);
+        const out = await handler({ deps, directory: callDirectory, caller, committed, budget: budgetInMove, concernRead }, parsed.data);
         await budgetInMove;
         if (audited) await (auditOk ?? audit(caller, action, parsed.data, 'ok'));
         return out;

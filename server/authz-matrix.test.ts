@@ -32,7 +32,7 @@ afterEach(() => rt.close());
 const outcome = (fn: string, action: string, data: unknown, openid: string) =>
   rt.router.call(fn, action, data, openid).then(
     () => 'ok',
-    (e: { code?: string }) => e.code ?? `thrown: ${String(e)}`,
+    (e: unknown) => (e as { code?: string }).code ?? `thrown: ${String(e)}`,
   );
 
 const ACTIONS = Object.keys(ACTION_FUNCTION) as ActionName[];

@@ -17,7 +17,7 @@ type Call = <T>(openid: string, action: string, data: unknown) => Promise<T>;
 const outcome = (p: Promise<unknown>) =>
   p.then(
     () => 'ok',
-    (e: { code?: string }) => e.code ?? String(e),
+    (e: unknown) => (e as { code?: string }).code ?? String(e),
   );
 
 const HEADER = 'openid,phone,name,role,node';

@@ -68,7 +68,7 @@ describe('sessions over the local HTTP server', () => {
   const post = (p: string, body: unknown, token?: string) =>
     fetch(base + p, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
   const login = async (openid: string) => ((await (await post('/api/dev/login', { openid })).json()) as { data: { token: string } }).data.token;
-  const profile = async (token: string) => (await post('/api/fn/concern', { action: 'me/profile', data: {} }, token)).json();
+  const profile = async (token: string) => (await post('/api/fn/concern', { action: 'me/profile', data: {} }, token)).json() as Promise<unknown>;
 
   it('serve calls for 12 hours, then answer AUTH.REQUIRED until the person signs in again', async () => {
     const token = await login(I.resident);

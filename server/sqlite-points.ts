@@ -8,7 +8,7 @@ import { monthSpanUtc, sumByMonth, type PointsBalance, type PointsEntry, type Po
 import type { PointsRepo } from '../core/ports';
 
 type Row = Record<string, unknown>;
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const str = (v: unknown) => (v === null || v === undefined ? null : `${v as string | number}`);
 
 const toEntry = (r: Row): PointsEntry => ({
   id: r.id as string, openid: r.openid as string, name: r.name as string, nodeId: r.node_id as string, townId: r.town_id as string,

@@ -14,7 +14,7 @@ import type { PointsRepo } from '../../core/ports';
 import type { CloudbaseDb, StoredDoc, TxView } from './db';
 import { reconcileRewardStock } from './reward-reconcile';
 
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const str = (v: unknown) => (v === null || v === undefined ? null : `${v as string | number}`);
 const balanceId = (nodeId: string, openid: string) => `${nodeId}_${openid}`;
 
 const toEntry = ({ _id, ...d }: StoredDoc): PointsEntry => ({

@@ -23,7 +23,7 @@ const router = <T>(openid: string, action: string, data: unknown = {}) => t.h.rt
 const outcome = (p: Promise<unknown>) =>
   p.then(
     () => 'ok',
-    (e: { code?: string }) => e.code ?? String(e),
+    (e: unknown) => (e as { code?: string }).code ?? String(e),
   );
 
 /** 丹灶镇's roster as a whole file: 何社委 renamed, a new grid worker, and 吴委员 and 梁网格员 left out. */
