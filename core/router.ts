@@ -288,6 +288,18 @@ export function createRouter(deps: Deps): Router {
     return { openid, name: user.name, role: 'resident', nodeId: null, leads };
   }
 
+  /**
+   * AUTH.FORBIDDEN for a caller whose role may not call `action`. A resident who was taken off the roster
+   * (a departure record names them) is told so: `details.removed`, so the app says 账号已被移出名单 rather
+   * than a plain refusal. Only a refused call pays this read.
+   */
+  async function refusal(caller: Caller, action: string): Promise<AppError> {
+    const removed = caller.role === 'resident' && (await deps.store.directory.listDepartedStaff()).some((d) => d.openid === caller.openid);
+    return removed
+      ? new AppError('AUTH.FORBIDDEN', `removed from the roster: ${action} is a staff action`, { removed: true })
+      : new AppError('AUTH.FORBIDDEN', `${caller.role} may not call ${action}`);
+  }
+
   async function spendBudget(openid: string, rule: ActionRule) {
     const now = deps.now();
     const { writesPerMinute, submitsPerHour } = deps.rateLimits;
@@ -338,7 +350,7 @@ export function createRouter(deps: Deps): Router {
       // Staff and admins' writes, and a team leader's volunteer writes (events, reviews, hours, cancellations).
       const audited = rule.write && (caller.role !== 'resident' || (caller.leads !== null && ACTION_FUNCTION[action] === 'volunteer'));
       try {
-        if (!rule.roles.includes(caller.role)) throw new AppError('AUTH.FORBIDDEN', `${caller.role} may not call ${action}`);
+        if (!rule.roles.includes(caller.role)) throw await refusal(caller, action);
         if (rule.write) await (budgetAhead ?? spendBudget(caller.openid, rule));
         const handler = handlers[action] as Handler<typeof action>;
         const out = await handler({ deps, directory: callDirectory, caller }, parsed.data as never);

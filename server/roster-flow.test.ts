@@ -39,6 +39,9 @@ function flows(call: Call, state: () => Promise<unknown>) {
 
     // The very next call: a resident again, refused every staff action.
     expect(await outcome(call(WORKER, 'concern/inbox', {}))).toBe('AUTH.FORBIDDEN');
+    // The refusal says they were removed, so the app can tell them (账号已被移出名单); a resident's does not.
+    expect(await call(WORKER, 'concern/inbox', {}).catch((e: { details?: unknown }) => e.details)).toEqual({ removed: true });
+    expect(await call(I.resident2, 'concern/inbox', {}).catch((e: { details?: unknown }) => e.details)).toBeUndefined();
     expect(await outcome(call(WORKER, 'concern/reply', { id: concern.id, text: '在办' }))).toBe('CONCERN.NOT_FOUND');
     expect((await call<Profile>(WORKER, 'me/profile', {})).role).toBe('resident');
     // Their history stays: the timeline names them, the roster lists them as departed, the audit log has the removal.
