@@ -70,7 +70,7 @@ it('previews a whole roster file at PC width, applies it, and the removed are re
 
   // 吴委员's next call, on the workbench he has open, is refused and says why, in Chinese; reloaded, the
   // page says so again: his session outlasts the removal (he is a resident now), no login page.
-  await chip(worker, '全部').click();
+  await worker.getByRole('tab', { name: '全部' }).click();
   await visibleText(worker, '账号已被移出名单').waitFor();
   await worker.reload();
   await visibleText(worker, '账号已被移出名单').waitFor();
