@@ -52,6 +52,8 @@ it('previews a whole roster file at PC width, applies it, and the removed are re
   await staffPage(page, 'roster');
   await page.locator('textarea[placeholder="在此粘贴名单 CSV"]').fill(WHOLE_FILE);
   await page.getByRole('checkbox', { name: '这是完整名单' }).click();
+  // A whole file says how a cut-off run is finished: the same file again.
+  await page.getByText('如中途中断，再次导入同一文件即可完成移除', { exact: false }).waitFor();
   await button(page, '预览变化').click();
   await page.getByText('导入后：新增 1 人，变更 1 人，移除 2 人').waitFor();
   await page.getByText('何社长 · ', { exact: false }).first().waitFor();
