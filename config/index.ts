@@ -10,7 +10,7 @@ import prodConfig from './prod';
 /** Shared TypeScript outside src/ that the client bundles (core/actions.ts; the rest is type-only). */
 const CORE_DIR = path.resolve(__dirname, '..', 'core');
 
-export default defineConfig<'webpack5'>(async (merge) => {
+export default defineConfig<'webpack5'>((merge) => {
   const isH5 = process.env.TARO_ENV === 'h5';
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'jiefang',
@@ -89,7 +89,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
   };
 
   if (process.env.NODE_ENV === 'development') {
-    return merge({}, baseConfig, devConfig);
+    return Promise.resolve(merge({}, baseConfig, devConfig));
   }
-  return merge({}, baseConfig, prodConfig);
+  return Promise.resolve(merge({}, baseConfig, prodConfig));
 });

@@ -111,7 +111,7 @@ async function view(ctx: Ctx, a: VolunteerAction, mayReadHeld: boolean): Promise
 /** The draft's description: each published report, scrubbed of its reporter's personal data. */
 async function draftDescription(ctx: Ctx, cs: Concern[]): Promise<string> {
   const users = await Promise.all(cs.map((c) => ctx.deps.store.directory.findUser(c.reporterOpenid)));
-  const lines = cs.map((c, i) => (c.moderation === 'published' ? `· ${scrubPersonal(c.description, users[i] ? [users[i]!.name] : [])}` : '· （该反映内容正在审核）'));
+  const lines = cs.map((c, i) => (c.moderation === 'published' ? `· ${scrubPersonal(c.description, users[i] ? [users[i].name] : [])}` : '· （该反映内容正在审核）'));
   return truncate(lines.join('\n'), DESCRIPTION_MAX);
 }
 

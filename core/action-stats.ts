@@ -69,11 +69,17 @@ export async function ratesWithVolunteers(ctx: ConcernCtx, input: ParsedInputOf<
   };
   for (const a of actions) {
     const r = rowOf(a.month, a.villageId);
-    if (r) (r.actionsStarted += a.started), (r.concernsResolvedByAction += a.concernsResolved);
+    if (r) {
+      r.actionsStarted += a.started;
+      r.concernsResolvedByAction += a.concernsResolved;
+    }
   }
   for (const p of points) {
     const r = rowOf(p.month, villageOf(snap, p.nodeId));
-    if (r) (r.pointsEarned += p.earned), (r.pointsRedeemed += p.redeemed);
+    if (r) {
+      r.pointsEarned += p.earned;
+      r.pointsRedeemed += p.redeemed;
+    }
   }
   const ended = events.filter((e) => e.status === 'open' && Date.parse(e.endAt) <= ctx.deps.now().getTime());
   const signUps = await Promise.all(ended.map((e) => store.events.listSignUps(e.id)));

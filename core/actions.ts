@@ -145,6 +145,8 @@ export const ACTION_FUNCTION: Readonly<Record<ActionName, FunctionName>> = {
   'admin/attention': 'concern',
   // Issue 17, item 5: home's upcoming volunteer events of the resident's place.
   'event/upcoming': 'volunteer',
+  // Points (issue 20, h20c): a town's rates, for its admin's 积分标准 form.
+  'town/pointsSettings': 'volunteer',
 };
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.values(ACTION_FUNCTION))];

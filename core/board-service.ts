@@ -38,7 +38,8 @@ async function publicTowns(board: BoardRepo, townIds: string[]): Promise<string[
 async function cards(ctx: Ctx, snap: DirectorySnapshot, board: BoardRepo, cs: Concern[]): Promise<PublicConcern[]> {
   if (cs.length === 0) return [];
   const { store } = ctx.deps;
-  const [cats, staff, plus] = await Promise.all([categoriesOf(snap), store.directory.listStaff(), board.plusOnes(cs.map((c) => c.id), ctx.caller.openid)]);
+  const cats = categoriesOf(snap);
+  const [staff, plus] = await Promise.all([store.directory.listStaff(), board.plusOnes(cs.map((c) => c.id), ctx.caller.openid)]);
   const staffNames = staff.map((s) => s.name);
   return Promise.all(
     cs.map(async (c) => {

@@ -130,7 +130,7 @@ export function planBoundaryImport(
     const parentRef = typeof props.parentId === 'string' ? props.parentId : null;
     const parentId = parentRef === null ? null : idOf(parentRef);
     if (props.id !== undefined && (typeof props.id !== 'string' || !ID.test(props.id))) return fail(line, ref, 'id 只能由 1–64 位字母、数字、_ 或 - 组成');
-    if (props.kind !== undefined && !(typeof props.kind === 'string' && props.kind in CHILD_KINDS)) return fail(line, ref, `kind 无效：${String(props.kind)}`);
+    if (props.kind !== undefined && !(typeof props.kind === 'string' && props.kind in CHILD_KINDS)) return fail(line, ref, `kind 无效：${props.kind as string}`);
     const existing = typeof props.id === 'string' ? grid.get(props.id) : undefined;
     if (existing) {
       if (parentId !== null && parentId !== existing.parentId) return fail(line, ref, `节点 ${existing.id} 的上级是 ${existing.parentId}，不能在导入中改为 ${parentId}`);

@@ -15,7 +15,7 @@ import type { SlaPolicy } from './sla';
 /** `category/list`; `offices` only for an admin asking for `all` of a named town. */
 export interface CategoryListView {
   items: Category[];
-  offices?: Array<{ code: string; name: string }>;
+  offices?: Array<{ code: string; name: string; id: string }>;
 }
 
 /** The SLA overrides the towns' admins stored with their categories, keyed as SlaConfig.byCategory. */
@@ -63,6 +63,6 @@ export async function list(ctx: Ctx, input: ParsedInputOf<'category/list'>): Pro
   if (!(input.all === true && ctx.caller.role === 'admin')) return { items: items.filter((c) => c.enabled) };
   if (input.townId === undefined) return { items };
   const snap = await ctx.directory.current();
-  const offices = snap.offices.filter((o) => o.townId === input.townId).map((o) => ({ code: o.code, name: o.name }));
+  const offices = snap.offices.filter((o) => o.townId === input.townId).map((o) => ({ code: o.code, name: o.name, id: o.id }));
   return { items, offices };
 }

@@ -505,11 +505,13 @@ function message(ctx: Ctx, concernId: string, text: string, photos: string[], at
 }
 
 export function accept(ctx: Ctx, input: ParsedInputOf<'concern/accept'>): Promise<ConcernDetail> {
-  return act(ctx, input.id, input.requestId, only('accept'), async (c, at) => ({
-    note: null,
-    sla: onAccepted(c.sla, at, c.route),
-    notifications: [toReporter(ctx.deps, c, 'concern_accepted', '您的诉求已签收', snippet(`${ctx.caller.name}已签收，正在办理`), at)],
-  }));
+  return act(ctx, input.id, input.requestId, only('accept'), (c, at) =>
+    Promise.resolve({
+      note: null,
+      sla: onAccepted(c.sla, at, c.route),
+      notifications: [toReporter(ctx.deps, c, 'concern_accepted', '您的诉求已签收', snippet(`${ctx.caller.name}已签收，正在办理`), at)],
+    }),
+  );
 }
 
 export async function resolve(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>, after?: AfterCommit): Promise<ConcernDetail> {

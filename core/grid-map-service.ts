@@ -23,7 +23,7 @@ const drawings = new WeakMap<DirectorySnapshot, Map<string, Drawn>>();
 
 function drawingOf(snap: DirectorySnapshot, townId: string): Drawn {
   let byTown = drawings.get(snap);
-  if (!byTown) drawings.set(snap, (byTown = new Map()));
+  if (!byTown) drawings.set(snap, (byTown = new Map<string, Drawn>()));
   let drawn = byTown.get(townId);
   if (!drawn) byTown.set(townId, (drawn = drawAreas(townAreas(snap.grid.all(), townId, (id) => snap.where.boundary(id)))));
   return drawn;

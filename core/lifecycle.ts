@@ -62,7 +62,7 @@ export const ACTORS: Readonly<Record<LifecycleAction, readonly Actor[]>> = {
 };
 
 function row(entries: Array<[LifecycleAction, ConcernStatus]>): Partial<Record<LifecycleAction, ConcernStatus>> {
-  return Object.fromEntries(entries) as Partial<Record<LifecycleAction, ConcernStatus>>;
+  return Object.fromEntries(entries);
 }
 
 /** The moves that a handler can make on any case being worked, and where they lead. */

@@ -98,7 +98,7 @@ function discovery(env: Open311Env, req: Open311HttpRequest) {
 /** One resource of the API: which root its answer has, and how each method is served. */
 type Serve = (env: Open311Env, req: Open311HttpRequest, p: Params, id: string | null) => Promise<unknown>;
 const RESOURCES: Record<string, { root: Root; post?: Root; get?: Serve; create?: Serve; item?: Serve }> = {
-  discovery: { root: 'discovery', get: async (env, req) => discovery(env, req) },
+  discovery: { root: 'discovery', get: (env, req) => Promise.resolve(discovery(env, req)) },
   services: { root: 'services', get: (env, req, p) => services(env, req, p, null), item: (env, req, p, id) => services(env, req, p, id) },
   requests: { root: 'service_requests', get: listRequests, create: postRequest, item: (env, req, p, id) => getRequest(env, req, p, id!) },
   servicerequestupdates: { root: 'service_request_updates', get: listUpdates, create: postUpdate },

@@ -114,7 +114,20 @@ function redemptionView(snap: DirectorySnapshot, r: Redemption, forManager: bool
 
 // ---- earning --------------------------------------------------------------------------------------
 
-/** event/confirmHours, then the points of every newly confirmed place (each place earns once). */
+/**
+ * How much of a volunteer's ledger a correction reads for what a sign-up earned (`ph_<ref>` first, then each
+ * correction `ph_<ref>~<n>`): one CloudBase request's most. A first award is made once by its id anyway.
+ */
+const HOURS_LEDGER_MAX = 1000;
+
+/**
+ * event/confirmHours, then the points of every confirmed place (each place earns once). A correction of
+ * hours already confirmed is never silent: the difference between what the corrected minutes earn (at the
+ * town's current rate) and what the place earned so far is one more ledger entry, positive or negative
+ * (`ph_<ref>~<n>`, the n-th correction, so a retried or concurrent correction writes it once). A negative
+ * correction is recorded even when the points were spent: the balance may then go below zero, and no
+ * redemption is undone (README, issue 20).
+ */
 export async function confirmHours(ctx: Ctx, input: ParsedInputOf<'event/confirmHours'>): Promise<AttendanceView> {
   const view = await volunteers.confirmHours(ctx, input);
   const { store } = ctx.deps;
@@ -126,13 +139,25 @@ export async function confirmHours(ctx: Ctx, input: ParsedInputOf<'event/confirm
   if (!scope) return view;
   const at = ctx.deps.now().toISOString();
   const town = snap.grid.placement(scope.nodeId).town?.id ?? '';
-  const entries = (await store.events.listSignUps(e.id))
-    .filter((s) => s.status === 'signed' && s.confirmedMinutes !== null && s.confirmedMinutes > 0)
-    .map((s): PointsEntry => ({
-      id: `ph_${signUpRef(ctx.deps, s.id)}`, openid: s.openid, name: s.name, nodeId: scope.nodeId, townId: town, kind: 'hours',
-      points: Math.floor((s.confirmedMinutes! * scope.pointsPerHour) / 60), refId: e.id, note: eventTitle(e), at,
-    }))
-    .filter((x) => x.points > 0);
+  const signUps = await store.events.listSignUps(e.id);
+  // Each volunteer's ledger, read once, for what their places here earned so far.
+  const ledgers = new Map<string, PointsEntry[]>();
+  await Promise.all([...new Set(signUps.map((s) => s.openid))].map(async (o) => ledgers.set(o, await store.points.history(o, HOURS_LEDGER_MAX))));
+  const entries: PointsEntry[] = [];
+  for (const s of signUps) {
+    const ref = signUpRef(ctx.deps, s.id);
+    const base = `ph_${ref}`;
+    const earlier = (ledgers.get(s.openid) ?? []).filter((x) => x.id === base || x.id.startsWith(`${base}~`));
+    const due = s.status === 'signed' && s.confirmedMinutes !== null && s.confirmedMinutes > 0 ? Math.floor((s.confirmedMinutes * scope.pointsPerHour) / 60) : 0;
+    const delta = due - earlier.reduce((sum, x) => sum + x.points, 0);
+    if (delta === 0) continue;
+    // A correction goes to the place the first award went to.
+    const first = earlier.find((x) => x.id === base) ?? earlier[0];
+    entries.push({
+      id: earlier.length === 0 ? base : `${base}~${earlier.length}`, openid: s.openid, name: s.name, nodeId: first?.nodeId ?? scope.nodeId, townId: first?.townId ?? town,
+      kind: 'hours', points: delta, refId: e.id, note: earlier.length === 0 ? eventTitle(e) : `志愿时长更正：${eventTitle(e)}`, at,
+    });
+  }
   if (entries.length > 0) await store.points.award(entries);
   return view;
 }
@@ -161,6 +186,36 @@ export async function mine(ctx: Ctx): Promise<MyPoints> {
     history: history.map((h) => ({ id: h.id, kind: h.kind, points: h.points, note: h.note, at: h.at, placeName: placeOf(snap, h.nodeId) })),
     redemptions: redemptions.map((r) => redemptionView(snap, r, false)),
   };
+}
+
+/** me/export: every balance, the whole ledger and every redemption of the caller. */
+export async function exportMine(ctx: Ctx): Promise<MyPoints> {
+  const { points } = ctx.deps.store;
+  const openid = ctx.caller.openid;
+  const [snap, balances, history, redemptions] = await Promise.all([ctx.directory.current(), points.balances(openid), points.history(openid, EXPORT_HISTORY_MAX), points.redemptionsOf(openid)]);
+  return {
+    balances: balances.map((b) => ({ nodeId: b.nodeId, placeName: placeOf(snap, b.nodeId), balance: b.balance, earned: b.earned })),
+    history: history.map((h) => ({ id: h.id, kind: h.kind, points: h.points, note: h.note, at: h.at, placeName: placeOf(snap, h.nodeId) })),
+    redemptions: redemptions.map((r) => redemptionView(snap, r, false)),
+  };
+}
+// One CloudBase request answers at most 1000 documents: the export carries the latest 1000 entries (README).
+const EXPORT_HISTORY_MAX = 1000;
+
+/**
+ * me/delete: a pending redemption is reversed (the unit back in stock, reason 账户已注销: nobody can show its
+ * code any more); then the ledger and redemptions are tombstoned and the balances removed.
+ */
+export async function forgetPerson(ctx: Ctx, tombstone: string): Promise<void> {
+  const { points } = ctx.deps.store;
+  const openid = ctx.caller.openid;
+  const at = ctx.deps.now().toISOString();
+  for (const r of await points.redemptionsOf(openid)) {
+    if (r.status !== 'pending') continue;
+    const back: PointsEntry = { id: `pv_${r.id}`, openid, name: r.name, nodeId: r.nodeId, townId: r.townId, kind: 'reverse', points: r.points, refId: r.id, note: `撤销兑换：${r.rewardName}`, at };
+    await points.reverse(r.id, '账户已注销', at, back);
+  }
+  await points.forget(openid, tombstone);
 }
 
 /** The public ranking: residents by display name, never staff. */
@@ -270,6 +325,14 @@ export async function reverse(ctx: Ctx, input: ParsedInputOf<'reward/reverse'>):
   const done = await ctx.deps.store.points.reverse(r.id, input.reason, at, back);
   if (!done) throw new AppError('REDEMPTION.WRONG_STATE', `redemption ${r.id} is ${r.status}`);
   return redemptionView(snap, done, true);
+}
+
+/** 积分标准: a town's rates, for the admins over it (the form the town admin saves with village/savePointsSettings). */
+export async function townRates(ctx: Ctx, input: ParsedInputOf<'town/pointsSettings'>): Promise<PointsSettingsView> {
+  const snap = await ctx.directory.current();
+  const n = node(snap, input.nodeId, ['town']);
+  if (!oversees(snap, ctx.caller, n.id)) throw new AppError('AUTH.FORBIDDEN', `may not read the points of ${n.id}`);
+  return settingsView(ctx, snap, n.id);
 }
 
 const RECENT_MAX = 30;

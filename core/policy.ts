@@ -167,6 +167,7 @@ export const ACTION_POLICY: Readonly<Record<ActionName, ActionRule>> = {
   'admin/attention': { roles: ['admin'], write: false },
   // Issue 17, item 5: anyone reads the joinable events near a place (published events only).
   'event/upcoming': { roles: EVERYONE, write: false },
+  'town/pointsSettings': { roles: ['admin'], write: false },
 };
 
 export interface RateLimits {

@@ -793,6 +793,19 @@ export interface PointsRepo {
   monthlyTotals(query: { fromMonth: string; toMonth: string; townIds: string[] | null }): Promise<PointsMonthTotal[]>;
   /** The place's latest redemptions, newest first (ties by id, descending), at most `limit` (积分核销). */
   redemptionsAt(nodeId: string, limit: number): Promise<Redemption[]>;
+  /**
+   * me/delete (h20c): the person's ledger entries and redemptions go to `tombstone` with their name blanked
+   * (the place's monthly totals stay), and their balances are removed (no ranking shows them). Pending
+   * redemptions are reversed by the caller first. Idempotent: an interrupted run can be repeated.
+   */
+  forget(openid: string, tombstone: string): Promise<void>;
+  /**
+   * Gives back the units of stock that redemptions cut off half-way took and never held (CloudBase; SQLite
+   * takes stock and writes the redemption in one transaction, and answers 0). Like the sign-up counters, a
+   * reward that may have a redemption on its way is left for a later run. Answers how many rewards were
+   * corrected. Run by the SLA timer.
+   */
+  reconcileStock(now: string): Promise<number>;
 }
 
 // Issue 16 (staff daily use): a resident's contact, left on 我的 with consent, asked once.

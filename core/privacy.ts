@@ -9,6 +9,7 @@ import { AppError } from './errors';
 import type { InboxMessage } from './model';
 import { forgetPhotos } from './privacy-photos';
 import { exportYishi } from './topic-privacy';
+import * as points from './points-service';
 import * as volunteers from './volunteer-service';
 import type { ConcernDetail, MyDataExport, Profile } from './views';
 
@@ -51,6 +52,7 @@ export async function exportMine(ctx: Ctx, profile: Profile): Promise<MyDataExpo
     volunteer: await volunteers.mine(ctx),
     applications: await applications(ctx),
     yishi: await exportYishi(ctx),
+    points: await points.exportMine(ctx),
   };
 }
 
@@ -65,6 +67,8 @@ export async function deleteMe(ctx: Ctx): Promise<{ deleted: true }> {
   // 街坊议事: votes, supports, comments and topics go to the same tombstone; the stated place goes. Before the
   // person's record, which is forgotten last so that a delete cut off half-way can be run again.
   await deps.store.topics.forget(caller.openid, tombstone);
+  // 积分制: pending redemptions reversed, the ledger and redemptions tombstoned, the balances removed.
+  await points.forgetPerson(ctx, tombstone);
   await deps.store.privacy.forget(caller.openid, tombstone, deps.now().toISOString());
   return { deleted: true };
 }

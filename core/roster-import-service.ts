@@ -4,6 +4,11 @@
  * it. A file marked as the whole roster (`whole`, 完整名单) also takes off everyone in the admin's scope it
  * does not list: a person as roster/remove does (a departure record; their next call is a resident's), a
  * pending entry dropped. Any problem in the file: IMPORT.INVALID with every problem, and nothing changes.
+ *
+ * Resumable: the file's rows are applied first, then the removals one person at a time, each its own
+ * transaction. A run cut off among them (a cloud function at its time limit) leaves the file applied and
+ * some not yet removed; the same file again is checked against the roster of that moment, so its preview
+ * shows exactly who is still to remove and its import finishes them (server/roster-import-flow.test.ts).
  */
 import type { ConcernCtx as Ctx } from './concern-service';
 import type { DirectorySnapshot } from './directory';

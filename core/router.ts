@@ -208,6 +208,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'admin/attention': adminAttention,
   // Issue 17, item 5.
   'event/upcoming': upcomingEvents,
+  // Points (issue 20, h20c).
+  'town/pointsSettings': points.townRates,
 };
 
 /** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), a team (`teamId`), or the year of a calendar. */
@@ -288,6 +290,18 @@ export function createRouter(deps: Deps): Router {
     return { openid, name: user.name, role: 'resident', nodeId: null, leads };
   }
 
+  /**
+   * AUTH.FORBIDDEN for a caller whose role may not call `action`. A resident who was taken off the roster
+   * (a departure record names them) is told so: `details.removed`, so the app says 账号已被移出名单 rather
+   * than a plain refusal. Only a refused call pays this read.
+   */
+  async function refusal(caller: Caller, action: string): Promise<AppError> {
+    const removed = caller.role === 'resident' && (await deps.store.directory.listDepartedStaff()).some((d) => d.openid === caller.openid);
+    return removed
+      ? new AppError('AUTH.FORBIDDEN', `removed from the roster: ${action} is a staff action`, { removed: true })
+      : new AppError('AUTH.FORBIDDEN', `${caller.role} may not call ${action}`);
+  }
+
   async function spendBudget(openid: string, rule: ActionRule) {
     const now = deps.now();
     const { writesPerMinute, submitsPerHour } = deps.rateLimits;
@@ -343,7 +357,7 @@ export function createRouter(deps: Deps): Router {
       const audited = rule.write && (caller.role !== 'resident' || (caller.leads !== null && ACTION_FUNCTION[action] === 'volunteer'));
       let auditOk: Promise<void> | undefined;
       try {
-        if (!rule.roles.includes(caller.role)) throw new AppError('AUTH.FORBIDDEN', `${caller.role} may not call ${action}`);
+        if (!rule.roles.includes(caller.role)) throw await refusal(caller, action);
         const budget = rule.write ? budgetAhead ?? spendBudget(caller.openid, rule) : undefined;
         // A move spends its budget beside its first reads (call-plan.ts); any other write before it starts.
         const budgetInMove = budget && BUDGET_IN_MOVE.has(action) ? budget : undefined;
@@ -352,7 +366,7 @@ export function createRouter(deps: Deps): Router {
         const handler = handlers[action] as Handler<typeof action>;
         // A single move's audit entry starts once the move is stored, beside the reads of its answer.
         const committed = audited && SINGLE_MOVES.has(action) ? () => void (auditOk ??= audit(caller, action, parsed.data, 'ok')).catch(() => undefined) : undefined;
-        const out = await handler({ deps, directory: callDirectory, caller, committed, budget: budgetInMove, concernRead }, parsed.data as never);
+        const out = await handler({ deps, directory: callDirectory, caller, committed, budget: budgetInMove, concernRead }, parsed.data);
         await budgetInMove;
         if (audited) await (auditOk ?? audit(caller, action, parsed.data, 'ok'));
         return out;

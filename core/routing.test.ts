@@ -48,7 +48,7 @@ describe('routing by the place the resident picked', () => {
 
   it('refuses an unknown place with GRID.PLACE_NOT_FOUND', () => {
     expect(() => routeByPlace(grid, OFFICES, { placeId: 'nowhere', category: category('t1') })).toThrow(
-      expect.objectContaining({ code: 'GRID.PLACE_NOT_FOUND' }) as unknown as Error,
+      expect.objectContaining({ code: 'GRID.PLACE_NOT_FOUND' }),
     );
   });
 
@@ -58,7 +58,7 @@ describe('routing by the place the resident picked', () => {
 
   it("refuses a category configured for another town", () => {
     expect(() => routeByPlace(grid, OFFICES, { placeId: 'v3', category: category('t1') })).toThrow(
-      expect.objectContaining({ code: 'CATEGORY.UNKNOWN' }) as unknown as Error,
+      expect.objectContaining({ code: 'CATEGORY.UNKNOWN' }),
     );
   });
 

@@ -515,6 +515,8 @@ export const schemas = {
   'admin/attention': z.object({}).strict(),
   // Issue 17, item 5: the volunteer events a resident can still join near their place (home).
   'event/upcoming': z.object({ placeId: id.optional() }).strict(),
+  // Points (issue 20, h20c): a town's rates (积分标准), read by its admin.
+  'town/pointsSettings': z.object({ nodeId: id }).strict(),
 } as const;
 
 export type ActionName = keyof typeof schemas;

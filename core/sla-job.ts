@@ -32,6 +32,8 @@ export interface SlaRunReport {
   countersCorrected: number;
   /** 街坊议事 (yishi): topics whose deadline passed, closed with their counts published. */
   topicsClosed: number;
+  /** Rewards whose stock got back the units cut-off redemptions took (CloudBase; h20c). */
+  stockCorrected: number;
 }
 
 const ATTEMPTS = 3;
@@ -79,8 +81,9 @@ export async function runSlaJob(deps: Deps, directory: DirectoryCache, now: Date
   const at = now.toISOString();
   const calendar = await remindMissingCalendar(deps, await directory.current(), now);
   const countersCorrected = await deps.store.events.reconcileCounters(at);
+  const stockCorrected = await deps.store.points.reconcileStock(at);
   const topicsClosed = await closeDueTopics(deps, at);
-  const report: SlaRunReport = { due: 0, escalated: 0, flagged: 0, skipped: 0, calendarMissing: calendar.missing, calendarNotices: calendar.queued, countersCorrected, topicsClosed };
+  const report: SlaRunReport = { due: 0, escalated: 0, flagged: 0, skipped: 0, calendarMissing: calendar.missing, calendarNotices: calendar.queued, countersCorrected, topicsClosed, stockCorrected };
   const seen = new Set<string>();
   for (;;) {
     const due = (await deps.store.concerns.dueForSla(at, batch)).filter((c) => !seen.has(c.id));

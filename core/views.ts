@@ -423,6 +423,8 @@ export interface MyDataExport {
   applications: Array<{ teamId: string; teamName: string; status: MemberStatus; appliedAt: string; decidedAt: string | null; note: string | null }>;
   /** 街坊议事 (issue 21): the stated place, the topics and comments they wrote, their votes and supports. */
   yishi: MyYishiData;
+  /** 积分制 (issue 20, h20c): balances, the whole points ledger and every redemption. */
+  points: MyPoints;
 }
 
 /** Workbench filters of the open inbox: 今天到期, 已超期, 待签收 (schemas.ts INBOX_FILTERS lists the same). */
@@ -578,6 +580,8 @@ export interface Outputs extends TopicOutputs {
   'admin/attention': AdminAttention;
   // Issue 17, item 5: null when the resident stated no place (home then invites them to).
   'event/upcoming': { placeId: string | null; items: EventSummary[] };
+  // Points (issue 20, h20c): a town's rates.
+  'town/pointsSettings': PointsSettingsView;
 }
 
 // Issue 16 (staff daily use): the resident's contact, as `me/contact` and `me/setContact` answer it.

@@ -86,7 +86,7 @@ function startServer(dbPath: string): Promise<{ child: ChildProcess; base: strin
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
+    child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /App:\s+(http:\/\/[^/\s]+)\//.exec(out);
       if (m) resolve({ child, base: m[1] });

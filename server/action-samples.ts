@@ -154,6 +154,7 @@ export const SAMPLES: Readonly<Record<ActionName, (ids: SampleIds) => Record<str
   'roster/previewImport': () => ({ csv: 'openid,phone,name,role,node\n' }),
   'admin/attention': () => ({}),
   'event/upcoming': () => ({ placeId: 'dz-xicheng-daguo' }),
+  'town/pointsSettings': () => ({ nodeId: 'danzao' }),
 };
 
 /** One demo identity per role the policy knows, plus a team leader (a resident who leads a team). */

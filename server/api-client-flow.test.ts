@@ -23,7 +23,7 @@ interface Runtime {
 const outcome = (p: Promise<unknown>) =>
   p.then(
     () => 'ok',
-    (e: { code?: string }) => e.code ?? String(e),
+    (e: unknown) => (e as { code?: string }).code ?? String(e),
   );
 const NEW_CLIENT = { name: '丹灶镇网格化平台', source: 'open311', reads: 'scope', requestsPerMinute: 60, postsPerHour: 100 };
 

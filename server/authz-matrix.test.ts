@@ -32,7 +32,7 @@ afterEach(() => rt.close());
 const outcome = (fn: string, action: string, data: unknown, openid: string) =>
   rt.router.call(fn, action, data, openid).then(
     () => 'ok',
-    (e: { code?: string }) => e.code ?? `thrown: ${String(e)}`,
+    (e: unknown) => (e as { code?: string }).code ?? `thrown: ${String(e)}`,
   );
 
 const ACTIONS = Object.keys(ACTION_FUNCTION) as ActionName[];
@@ -205,6 +205,8 @@ const EXPECTED: Readonly<Record<ActionName, Partial<Record<Person, string>>>> = 
   'roster/previewImport': { resident: F, leader: F, staff: F, office: F, admin: 'IMPORT.INVALID' },
   'admin/attention': { resident: F, leader: F, staff: F, office: F },
   'event/upcoming': {},
+  // Points (issue 20, h20c): 丹灶's rates, read by the admins over 丹灶 only.
+  'town/pointsSettings': { resident: F, leader: F, staff: F, office: F, otherTownAdmin: F },
 };
 /**
  * Another town's admin and the district admin get what the town admin gets (the sample objects are in

@@ -43,7 +43,7 @@ function lattice(step: number): Array<{ lat: number; lng: number }> {
 const HANG_GUARD_MS = 120_000;
 
 function attacks(call: Call, state: () => Promise<unknown>, step: number) {
-  const outcome = (p: Promise<unknown>): Promise<Outcome> => p.then(() => ({ code: 'ok' }), (e: { code?: string; details?: unknown }) => ({ code: e.code ?? String(e), details: e.details }));
+  const outcome = (p: Promise<unknown>): Promise<Outcome> => p.then(() => ({ code: 'ok' }), (e: unknown) => ({ code: (e as { code?: string }).code ?? String(e), details: (e as { details?: unknown }).details }));
   const routes = async (points: Array<{ lat: number; lng: number }>) => {
     const out: LocateView[] = [];
     for (const location of points) out.push(await call<LocateView>(I.resident, 'grid/locate', { location }));

@@ -17,7 +17,7 @@ type Call = <T>(openid: string, action: string, data: unknown) => Promise<T>;
 const outcome = (p: Promise<unknown>) =>
   p.then(
     () => 'ok',
-    (e: { code?: string }) => e.code ?? String(e),
+    (e: unknown) => (e as { code?: string }).code ?? String(e),
   );
 const ROAD = { code: 'road', name: '道路设施', kind: 'help', leadOfficeCode: null, ackHours: null, resolveDays: null, enabled: true } as const;
 const report = (call: Call, category = 'road') => call<ConcernDetail>(I.resident, 'concern/submit', { category, description: '路面塌陷', placeId: 'dz-xinan-2' });

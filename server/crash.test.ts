@@ -32,12 +32,12 @@ function start(dbPath: string): Promise<{ proc: ChildProcess; base: string }> {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    proc.stdout!.on('data', (c: Buffer) => {
+    proc.stdout.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /App:\s+(http:\/\/[^/\s]+)\//.exec(out);
       if (m) resolve({ proc, base: m[1] });
     });
-    proc.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    proc.stderr.on('data', (c: Buffer) => (out += c.toString()));
     proc.on('exit', (code, signal) => reject(new Error(`server exited (${code ?? signal}) before it was ready: ${out}`)));
   });
 }

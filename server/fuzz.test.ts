@@ -51,7 +51,7 @@ describe.each(Object.keys(ACTION_FUNCTION) as ActionName[])('%s', (action) => {
         const before = rowCounts(rt.store.db);
         const got = await rt.router.call(ACTION_FUNCTION[action], action, input, openid).then(
           () => 'ok',
-          (e: { code?: string }) => e.code ?? `crash: ${String(e)}`,
+          (e: unknown) => (e as { code?: string }).code ?? `crash: ${String(e)}`,
         );
         expect(got).toMatch(KNOWN);
         expect(got).not.toBe('INTERNAL');

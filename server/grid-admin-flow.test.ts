@@ -23,7 +23,7 @@ interface Runtime {
 const outcome = (p: Promise<unknown>) =>
   p.then(
     () => 'ok',
-    (e: { code?: string }) => e.code ?? String(e),
+    (e: unknown) => (e as { code?: string }).code ?? String(e),
   );
 const find = (nodes: GridTreeNode[], id: string): GridTreeNode | undefined => {
   for (const n of nodes) {

@@ -16,7 +16,7 @@ const call = <T = ConcernDetail>(openid: string, action: string, data: unknown =
 const failure = (p: Promise<unknown>) =>
   p.then(
     () => ({ code: 'ok', details: undefined as unknown }),
-    (e: { code?: string; details?: unknown }) => ({ code: e.code ?? String(e), details: e.details }),
+    (e: unknown) => ({ code: (e as { code?: string }).code ?? String(e), details: (e as { details?: unknown }).details }),
   );
 const count = (table: string) => rt.store.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
 const snapshot = () =>

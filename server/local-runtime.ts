@@ -122,8 +122,13 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
     // created at the dev login (before the token), so one created after the token is another account.
     if (await store.directory.findStaff(openid)) return openid;
     const user = await store.directory.findUser(openid);
-    if (!user || Date.parse(user.createdAt) > issuedAt.getTime()) throw new AppError('AUTH.REQUIRED', 'this session has ended');
-    return openid;
+    if (user && Date.parse(user.createdAt) <= issuedAt.getTime()) return openid;
+    // Someone taken off the roster during the session (a staff member has no resident record until their
+    // first call as a resident) stays signed in, as a resident: the app then says they were removed
+    // instead of sending them to the login page.
+    const departed = await store.directory.listDepartedStaff();
+    if (departed.some((d) => d.openid === openid && Date.parse(d.removedAt) >= issuedAt.getTime())) return openid;
+    throw new AppError('AUTH.REQUIRED', 'this session has ended');
   };
   const sender = new InAppSender(store.messages);
   const timers: NodeJS.Timeout[] = [];

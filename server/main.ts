@@ -12,7 +12,7 @@ import { DatabaseRefusedError } from './sqlite-durability';
 
 const ROLE_TEXT: Record<string, string> = { resident: '居民', leader: '志愿队长', staff: '网格员/社委', office: '镇职能办', admin: '管理员' };
 
-async function main() {
+function main(): void {
   const config = loadConfig();
   if (config.JIEFANG_DB !== ':memory:') mkdirSync(path.dirname(path.resolve(config.JIEFANG_DB)), { recursive: true });
   // A missing database with backups beside it is a lost file, not a first start: never a fresh demo install.
@@ -45,7 +45,9 @@ async function main() {
     config.JIEFANG_DB === ':memory:' || config.JIEFANG_BACKUP_EVERY_HOURS === 0
       ? null
       : scheduleBackups({ db: rt.store.db, dir: backupDir(config), everyMs: config.JIEFANG_BACKUP_EVERY_HOURS * 3_600_000, keep: config.JIEFANG_BACKUP_KEEP, now: () => new Date(), log: (l) => console.log(`[jiefang] ${l}`) });
-  server.listen(config.PORT, config.HOST, async () => {
+  server.listen(config.PORT, config.HOST, () => void printBanner());
+  // Rejections of the banner stay unhandled, as they were when it was the listen callback itself.
+  async function printBanner() {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
     const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
@@ -60,7 +62,7 @@ async function main() {
       }
     }
     console.log('\nPress Ctrl+C to stop.');
-  });
+  }
   const stop = () => {
     server.close();
     void (backups?.stop() ?? Promise.resolve()).then(() => rt.close()).then(() => process.exit(0));
@@ -69,7 +71,9 @@ async function main() {
   process.on('SIGTERM', stop);
 }
 
-main().catch((e: unknown) => {
+try {
+  main();
+} catch (e: unknown) {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);
-});
+}

@@ -38,7 +38,7 @@ function ticket(files: Array<[string, Buffer, string, string]>, extra: Record<st
 
 interface XmlRes {
   status: number;
-  doc: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  doc: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed XML, of whatever shape the answer has
 }
 const errorOf = (r: XmlRes) => r.doc.errors.error[0] as { code: string; description: string };
 const requestOf = (r: XmlRes) => r.doc.service_requests.request[0] as Record<string, string>;

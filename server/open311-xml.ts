@@ -20,7 +20,7 @@ function clean(v: unknown): unknown {
   return v;
 }
 
-export const writeXml: XmlWriter = (doc) => `<?xml version="1.0" encoding="utf-8"?>\n${builder.build(clean(doc)) as string}`;
+export const writeXml: XmlWriter = (doc) => `<?xml version="1.0" encoding="utf-8"?>\n${builder.build(clean(doc))}`;
 
 export function open311Env(deps: Deps, directory: DirectoryCache, stage: Open311Env['stage'] = 'production'): Open311Env {
   return { deps, directory, hashKey: hashApiKey, toXml: writeXml, stage };

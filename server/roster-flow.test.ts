@@ -7,6 +7,7 @@
 import type { ConcernDetail, Page, ConcernSummary, Profile } from '../core/views';
 import type { RosterRemoval, RosterView } from '../core/roster-views';
 import type { AuditEntry } from '../core/model';
+import type { CategoryListView } from '../core/category-service';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { testClock } from './test-clock';
@@ -17,7 +18,7 @@ type Call = <T>(openid: string, action: string, data: unknown) => Promise<T>;
 const outcome = (p: Promise<unknown>) =>
   p.then(
     () => 'ok',
-    (e: { code?: string }) => e.code ?? String(e),
+    (e: unknown) => (e as { code?: string }).code ?? String(e),
   );
 
 const WORKER = 'o-new-grid-worker';
@@ -38,6 +39,9 @@ function flows(call: Call, state: () => Promise<unknown>) {
 
     // The very next call: a resident again, refused every staff action.
     expect(await outcome(call(WORKER, 'concern/inbox', {}))).toBe('AUTH.FORBIDDEN');
+    // The refusal says they were removed, so the app can tell them (账号已被移出名单); a resident's does not.
+    expect(await call(WORKER, 'concern/inbox', {}).catch((e: { details?: unknown }) => e.details)).toEqual({ removed: true });
+    expect(await call(I.resident2, 'concern/inbox', {}).catch((e: { details?: unknown }) => e.details)).toBeUndefined();
     expect(await outcome(call(WORKER, 'concern/reply', { id: concern.id, text: '在办' }))).toBe('CONCERN.NOT_FOUND');
     expect((await call<Profile>(WORKER, 'me/profile', {})).role).toBe('resident');
     // Their history stays: the timeline names them, the roster lists them as departed, the audit log has the removal.
@@ -91,6 +95,25 @@ function flows(call: Call, state: () => Promise<unknown>) {
     ]);
     expect(refusals).toEqual(['ROSTER.NOT_FOUND', 'ROSTER.INVALID', 'ROSTER.INVALID', 'ROSTER.INVALID', 'ROSTER.NOT_FOUND', 'ROSTER.SELF', 'ROSTER.SELF', 'ROSTER.INVALID', 'VALIDATION.FAILED', 'AUTH.FORBIDDEN']);
     expect((await call<RosterView>(I.jiujiangAdmin, 'roster/list', {})).items.every((m) => !m.nodeId.startsWith('dz-') && m.nodeId !== 'danzao')).toBe(true);
+    expect(await state()).toEqual(before);
+  });
+
+  it('adds office staff at one of the offices category/list names, checked as a file row is', async () => {
+    const { offices } = await call<CategoryListView>(I.townAdmin, 'category/list', { townId: 'danzao', all: true });
+    const env = offices?.find((o) => o.code === 'environment');
+    expect(env?.id).toBe('danzao-environment');
+    const added = await call<RosterView>(I.townAdmin, 'roster/save', { phone: '13800000099', openid: 'o-new-office', name: '新职能办员', role: 'office', nodeId: env!.id });
+    expect(added.items.find((m) => m.openid === 'o-new-office')).toMatchObject({ role: 'office', nodeId: 'danzao-environment', nodeName: env!.name });
+    expect(await call<Profile>('o-new-office', 'me/profile', {})).toMatchObject({ role: 'office', nodeId: 'danzao-environment' });
+    expect(await outcome(call('o-new-office', 'concern/inbox', {}))).toBe('ok');
+    // An office role needs an office of the admin's town; a grid role needs a grid node.
+    const before = await state();
+    const refusals = await Promise.all([
+      outcome(call(I.townAdmin, 'roster/save', { openid: 'o-other', name: '某人', role: 'office', nodeId: 'dz-xinan-1' })),
+      outcome(call(I.townAdmin, 'roster/save', { openid: 'o-other', name: '某人', role: 'staff', nodeId: 'danzao-environment' })),
+      outcome(call(I.townAdmin, 'roster/save', { openid: 'o-other', name: '某人', role: 'office', nodeId: 'danzao-nosuch' })),
+    ]);
+    expect(refusals).toEqual(['ROSTER.INVALID', 'ROSTER.INVALID', 'ROSTER.INVALID']);
     expect(await state()).toEqual(before);
   });
 

@@ -1,6 +1,6 @@
 /**
  * Local session tokens (the dev login): signed, ending after their lifetime on an injected clock, ended
- * by the person's `me/delete`, and, in production mode, signed only with a configured secret.
+ * by the person's `me/delete` (not by a removal from the roster), and, in production mode, signed only with a configured secret.
  */
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
@@ -68,7 +68,7 @@ describe('sessions over the local HTTP server', () => {
   const post = (p: string, body: unknown, token?: string) =>
     fetch(base + p, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
   const login = async (openid: string) => ((await (await post('/api/dev/login', { openid })).json()) as { data: { token: string } }).data.token;
-  const profile = async (token: string) => (await post('/api/fn/concern', { action: 'me/profile', data: {} }, token)).json();
+  const profile = async (token: string) => (await post('/api/fn/concern', { action: 'me/profile', data: {} }, token)).json() as Promise<unknown>;
 
   it('serve calls for 12 hours, then answer AUTH.REQUIRED until the person signs in again', async () => {
     const token = await login(I.resident);
@@ -92,6 +92,24 @@ describe('sessions over the local HTTP server', () => {
     const fresh = await login('o-new-resident');
     expect(await profile(fresh)).toMatchObject({ ok: true });
     expect(await profile(phone)).toMatchObject({ ok: false, code: 'AUTH.REQUIRED' });
+  });
+
+  it('outlast a removal from the roster: the removed person stays signed in as a resident and is told why staff actions are refused', async () => {
+    // 吴委员 is seed staff with no resident record: his first call after the removal creates one.
+    const token = await login(I.xichengStaff);
+    const admin = await login(I.townAdmin);
+    clock += HOUR;
+    expect(await (await post('/api/fn/concern', { action: 'roster/remove', data: { openid: I.xichengStaff } }, admin)).json()).toMatchObject({ ok: true });
+    clock += 1000;
+    for (let i = 0; i < 2; i++) {
+      const inbox = await post('/api/fn/concern', { action: 'concern/inbox', data: {} }, token);
+      expect([inbox.status, await inbox.json()]).toMatchObject([403, { ok: false, code: 'AUTH.FORBIDDEN', details: { removed: true } }]);
+      expect(await profile(token)).toMatchObject({ ok: true, data: { openid: I.xichengStaff, role: 'resident' } });
+    }
+    // A resident who was never on the roster is refused plainly.
+    const plain = await (await post('/api/fn/concern', { action: 'concern/inbox', data: {} }, await login(I.resident))).json();
+    expect(plain).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(plain).not.toHaveProperty('details');
   });
 
   it('end with the account even when the server restarts with the same secret', async () => {

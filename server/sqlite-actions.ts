@@ -63,9 +63,18 @@ export class SqliteActions implements ActionRepo {
     this.transitionTx = db.transaction((id: string, from: readonly ActionStatus[], to: ActionStatus, change: ActionChange, notices: Notification[]): VolunteerAction | null => {
       const sets = ['status = ?', 'updated_at = ?'];
       const args: unknown[] = [to, change.updatedAt];
-      if (change.eventId !== undefined) sets.push('event_id = ?'), args.push(change.eventId);
-      if (change.result !== undefined) sets.push('result = ?'), args.push(JSON.stringify(change.result));
-      if (change.resolved !== undefined) sets.push('resolved_month = ?', 'concerns_resolved = ?'), args.push(change.resolved.month, change.resolved.concerns);
+      if (change.eventId !== undefined) {
+        sets.push('event_id = ?');
+        args.push(change.eventId);
+      }
+      if (change.result !== undefined) {
+        sets.push('result = ?');
+        args.push(JSON.stringify(change.result));
+      }
+      if (change.resolved !== undefined) {
+        sets.push('resolved_month = ?', 'concerns_resolved = ?');
+        args.push(change.resolved.month, change.resolved.concerns);
+      }
       const moved = db.prepare(`UPDATE vol_actions SET ${sets.join(', ')} WHERE id = ? AND status IN (${marks(from.length)})`).run(...args, id, ...from).changes === 1;
       if (!moved) return null;
       if (!OPEN_ACTION_STATUSES.includes(to)) release.run(id);

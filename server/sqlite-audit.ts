@@ -5,7 +5,7 @@ import type { Page } from '../core/views';
 import { keysetPage } from './sqlite-paging';
 
 type Row = Record<string, unknown>;
-const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const s = (v: unknown) => (v === null || v === undefined ? null : `${v as string | number}`);
 
 function toEntry(r: Row): AuditEntry & { createdAt: string } {
   return {

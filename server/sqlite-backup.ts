@@ -127,7 +127,7 @@ function assertNotInUse(dbPath: string) {
     mode = db.pragma('journal_mode = DELETE', { simple: true });
   } catch (e) {
     // Not by instanceof: the native module may build its errors in another realm.
-    code = String((e as { code?: unknown } | null)?.code ?? '');
+    code = String((e as { code?: string } | null)?.code ?? '');
   } finally {
     db.close();
   }

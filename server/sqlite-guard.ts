@@ -103,7 +103,9 @@ export class StorageGuard {
             if (relaxed) this.raw.db.pragma('synchronous = FULL');
           }
           const ok = (v: unknown) => (relaxed ? v : this.succeeded(v));
-          if (out instanceof Promise) return out.then(ok, (e: unknown) => Promise.reject(this.failed(e)));
+          if (out instanceof Promise) return out.then(ok, (e: unknown) => {
+              throw this.failed(e);
+            });
           return ok(out);
         };
       },

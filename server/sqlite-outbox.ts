@@ -5,7 +5,7 @@ import type { Page } from '../core/views';
 import { keysetPage } from './sqlite-paging';
 
 type Row = Record<string, unknown>;
-const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const s = (v: unknown) => (v === null || v === undefined ? null : `${v as string | number}`);
 
 /** The notification columns both the outbox and the in-app inbox store. */
 function toNotification(r: Row): Notification {

@@ -8,7 +8,7 @@ import { monthSpanUtc, sumByMonth, type PointsBalance, type PointsEntry, type Po
 import type { PointsRepo } from '../core/ports';
 
 type Row = Record<string, unknown>;
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const str = (v: unknown) => (v === null || v === undefined ? null : `${v as string | number}`);
 
 const toEntry = (r: Row): PointsEntry => ({
   id: r.id as string, openid: r.openid as string, name: r.name as string, nodeId: r.node_id as string, townId: r.town_id as string,
@@ -143,6 +143,17 @@ export class SqlitePoints implements PointsRepo {
     const towns = townIds === null ? '' : ` AND town_id IN (${townIds.map(() => '?').join(',')})`;
     const rows = this.db.prepare(`SELECT node_id, kind, points, at FROM points_ledger WHERE at >= ? AND at < ?${towns}`).all(from, until, ...(townIds ?? [])) as Row[];
     return sumByMonth(rows.map((r) => ({ nodeId: r.node_id as string, kind: r.kind as PointsEntry['kind'], points: r.points as number, at: r.at as string })));
+  }
+  async reconcileStock(_now: string): Promise<number> {
+    // Stock and redemption change in one transaction here: nothing can leak.
+    return 0;
+  }
+  async forget(openid: string, tombstone: string): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare(`UPDATE points_ledger SET openid = ?, name = '' WHERE openid = ?`).run(tombstone, openid);
+      this.db.prepare(`UPDATE redemptions SET openid = ?, name = '' WHERE openid = ?`).run(tombstone, openid);
+      this.db.prepare(`DELETE FROM points_balances WHERE openid = ?`).run(openid);
+    }).immediate();
   }
 }
 

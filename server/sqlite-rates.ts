@@ -57,7 +57,7 @@ export function sqliteRateCounts(db: Database.Database, query: RateQuery): RateC
       GROUP BY month, town_id, village_id, cooperative_id, grid_id`,
     )
     .all(...candidates.params, ...(office ? [] : [query.node.id])) as Row[];
-  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const str = (v: unknown) => (v === null || v === undefined ? null : `${v as string | number}`);
   const counts = rows.map((r) => ({
     month: String(r.month),
     townId: String(r.town_id),

@@ -689,4 +689,19 @@ export const MIGRATIONS: readonly string[] = [
   -- A topic's background photos are checked like a concern's: 'topic' here, concern_id then the topic's id (null: a concern's).
   ALTER TABLE photo_checks ADD COLUMN subject TEXT CHECK (subject IS NULL OR subject = 'topic');
   `,
+  /* 38 (h20c, issue 20): a correction of confirmed hours may take back points already spent, so a balance may go below zero (redemptions still need balance >= points) */ `
+  CREATE TABLE points_balances_38 (
+    node_id TEXT NOT NULL,
+    openid TEXT NOT NULL,
+    name TEXT NOT NULL,
+    balance INTEGER NOT NULL,
+    earned INTEGER NOT NULL,
+    PRIMARY KEY (node_id, openid)
+  );
+  INSERT INTO points_balances_38 (node_id, openid, name, balance, earned) SELECT node_id, openid, name, balance, earned FROM points_balances;
+  DROP TABLE points_balances;
+  ALTER TABLE points_balances_38 RENAME TO points_balances;
+  CREATE INDEX points_balances_person ON points_balances(openid);
+  CREATE INDEX points_balances_ranking ON points_balances(node_id, earned DESC, openid);
+  `,
 ];

@@ -89,7 +89,7 @@ export function openDatabase(path: string): Database.Database {
   return openCheckedDatabase(path).db;
 }
 
-const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const s = (v: unknown) => (v === null || v === undefined ? null : `${v as string | number}`);
 
 function toConcern(r: Row): Concern {
   return {
@@ -747,7 +747,7 @@ const statements = new WeakMap<Database.Database, Map<string, Database.Statement
 /** Inbox SQL varies only with the number of branches and the cursor: prepare each shape once. */
 function prepared(db: Database.Database, sql: string): Database.Statement {
   let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
+  if (!cache) statements.set(db, (cache = new Map<string, Database.Statement>()));
   let st = cache.get(sql);
   if (!st) cache.set(sql, (st = db.prepare(sql)));
   return st;

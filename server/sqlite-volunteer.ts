@@ -11,7 +11,7 @@ import type { HoursAudit, Membership, SignUp, Team, VolunteerEvent } from '../co
 import { outboxEnqueuer } from './sqlite-outbox';
 
 type Row = Record<string, unknown>;
-const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const s = (v: unknown) => (v === null || v === undefined ? null : `${v as string | number}`);
 const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 function toTeam(r: Row): Team {
@@ -308,7 +308,7 @@ export class SqliteEvents implements EventRepo {
       const first = this.q.firstWaiting.get(eventId) as Row | undefined;
       if (!first || this.q.promoteCount.run(eventId).changes !== 1) return { cancelled, promoted: null };
       this.q.promote.run(first.id);
-      const promoted = toSignUp(this.q.signUp.get(first.id as string) as Row);
+      const promoted = toSignUp(this.q.signUp.get(first.id) as Row);
       this.enqueue([personal(promotion, promoted.openid)]);
       return { cancelled, promoted };
     });

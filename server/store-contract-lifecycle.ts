@@ -99,8 +99,8 @@ export function describeDirectoryContract(current: () => Store, data: DirectoryD
       const claims = await Promise.all(['o-claim-a', 'o-claim-b', 'o-claim-c'].map((o) => store.directory.claimPendingStaff(o, '13800000098')));
       const won = claims.filter((c) => c !== null);
       expect(won).toHaveLength(1);
-      expect(won[0]).toEqual({ openid: won[0]!.openid, name: '新网格员', role: 'staff', nodeId: 'dz-xinan-2', phone: '13800000098' });
-      expect(await store.directory.findStaff(won[0]!.openid)).toEqual(won[0]);
+      expect(won[0]).toEqual({ openid: won[0].openid, name: '新网格员', role: 'staff', nodeId: 'dz-xinan-2', phone: '13800000098' });
+      expect(await store.directory.findStaff(won[0].openid)).toEqual(won[0]);
       expect(await store.directory.claimPendingStaff('o-claim-d', '13800000098')).toBeNull();
     });
   });

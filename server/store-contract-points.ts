@@ -150,5 +150,36 @@ export function describePointsContract(current: () => Store): void {
       expect((await points.monthlyTotals({ fromMonth: '2026-12', toMonth: '2026-12', townIds: null })).map((t) => t.nodeId)).toEqual([NODE, 'dz-xinan', 'jj-dungen']);
       expect(await points.monthlyTotals({ fromMonth: '2026-11', toMonth: '2026-12', townIds: [] })).toEqual([]);
     });
+
+    it('forgets a person: ledger and redemptions tombstoned with the name blanked, balances removed, the totals kept; again is a no-op', async () => {
+      const { points } = current();
+      await points.award([entry('p-kk', 40, { at: '2026-12-03T02:00:00.000Z' }), entry('p-ll', 10, { at: '2026-12-03T02:00:00.000Z' })]);
+      const r = await reward(3, 15);
+      const red = redemption('p-kk', r.id, 15, { at: '2026-12-03T03:00:00.000Z' });
+      await points.redeem(red);
+      const before = await points.monthlyTotals({ fromMonth: '2026-12', toMonth: '2026-12', townIds: ['danzao'] });
+      for (let i = 0; i < 2; i++) await points.forget('p-kk', 'gone-points-1');
+      expect(await points.balances('p-kk')).toEqual([]);
+      expect(await points.history('p-kk', 10)).toEqual([]);
+      expect(await points.redemptionsOf('p-kk')).toEqual([]);
+      expect((await points.history('gone-points-1', 10)).map((e) => [e.points, e.name])).toEqual([[-15, ''], [40, '']]);
+      expect(await points.getRedemption(red.id)).toMatchObject({ openid: 'gone-points-1', name: '', status: 'pending' });
+      expect((await points.ranking(NODE, 50)).map((b) => b.openid)).not.toContain('p-kk');
+      expect(await points.balances('p-ll')).toEqual([expect.objectContaining({ balance: 10, name: '街坊ll' })]);
+      expect(await points.monthlyTotals({ fromMonth: '2026-12', toMonth: '2026-12', townIds: ['danzao'] })).toEqual(before);
+    });
+
+    it('reconciles no stock where every unit taken is held by a redemption, before and after a reversal', async () => {
+      const { points } = current();
+      await points.award([entry('p-mm', 100)]);
+      const r = await reward(3, 20);
+      const red = redemption('p-mm', r.id, 20);
+      expect(await points.redeem(red)).toBe('ok');
+      for (const t of [600, 1200]) expect(await points.reconcileStock(at(t))).toBe(0);
+      expect((await points.getReward(r.id))!.stock).toBe(2);
+      await points.reverse(red.id, '误兑', at(20), entry('p-mm', 20, { id: `pv_${red.id}`, kind: 'reverse', at: at(20) }));
+      for (const t of [1800, 2400]) expect(await points.reconcileStock(at(t))).toBe(0);
+      expect((await points.getReward(r.id))!.stock).toBe(3);
+    });
   });
 }

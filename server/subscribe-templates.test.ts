@@ -30,5 +30,5 @@ it('names none where no templates are configured', async () => {
   expect(await rt.router.call('concern', 'me/profile', {}, I.daguoChair)).not.toHaveProperty('subscribeTemplates');
   const local = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: clock.now });
   expect(await local.router.call('concern', 'me/profile', {}, I.daguoChair)).not.toHaveProperty('subscribeTemplates');
-  local.close();
+  await local.close();
 });

@@ -15,7 +15,7 @@ type Call = <T>(fn: 'concern' | 'volunteer', openid: string, action: string, dat
 const outcome = (p: Promise<unknown>) =>
   p.then(
     () => 'ok',
-    (e: { code?: string }) => e.code ?? String(e),
+    (e: unknown) => (e as { code?: string }).code ?? String(e),
   );
 const EVENT = { title: '河涌清洁', description: '', place: '新安第二经济社祠堂', startAt: '2030-01-05T01:00:00Z', endAt: '2030-01-05T03:00:00Z', capacity: 10, waitlist: false, openTo: 'all' };
 const NEW_TEAM = { nodeId: 'dz-xinan-2', name: '新安第二经济社党群志愿队', kind: 'party_service', description: '周末清理河涌' };

@@ -2,5 +2,5 @@
 export const codeOf = (p: Promise<unknown>): Promise<string> =>
   p.then(
     () => 'ok',
-    (e: { code?: string }) => e.code ?? String(e),
+    (e: unknown) => (e as { code?: string }).code ?? String(e),
   );

@@ -38,7 +38,7 @@ function describeTopics(name: string, setup: (clock: TestClock) => Promise<Env>,
     });
     afterEach(after);
     const call = <T>(openid: string, action: string, data: unknown = {}) => env.router.call('concern', action, data, openid) as Promise<T>;
-    const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string }) => e.code ?? String(e));
+    const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e as { code?: string }).code ?? String(e));
     const deadline = () => new Date(env.clock.now().getTime() + 3 * DAY).toISOString();
 
     async function places() {
@@ -350,7 +350,7 @@ describe('held text in 街坊议事 (SQLite, the local word list)', () => {
   const rt = createLocalRuntime({ dbPath: ':memory:', seed: 'demo', now: clock.now, rateLimits: GENEROUS_LIMITS });
   afterAll(() => rt.close());
   const call = <T>(openid: string, action: string, data: unknown = {}) => rt.router.call('concern', action, data, openid) as Promise<T>;
-  const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string }) => e.code ?? String(e));
+  const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e as { code?: string }).code ?? String(e));
 
   it('shows a held comment and a held proposal to their author and the town moderators only, and sends no notice of them', async () => {
     await call(I.resident, 'me/setPlace', { placeId: 'dz-xicheng-daguo' });

@@ -135,6 +135,6 @@ it('keeps a held result from the residents: the handlers see it, resolving from 
     expect(seen.action?.result).toMatchObject({ text: '已清理，有事私聊', underReview: true });
     expect((await w.call<{ action: ActionView | null }>('volunteer', 'event/get', { id: ev.id }, I.resident2)).action).toBeNull();
   } finally {
-    w.runtime.close();
+    await w.runtime.close();
   }
 });

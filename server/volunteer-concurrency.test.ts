@@ -32,7 +32,7 @@ const EVENT = {
 function outcome(p: Promise<unknown>): Promise<string> {
   return p.then(
     (r) => (r as SignUpResult).status,
-    (e: { code?: string }) => e.code ?? String(e),
+    (e: unknown) => (e as { code?: string }).code ?? String(e),
   );
 }
 

@@ -61,7 +61,7 @@ export class WechatOpenApi {
     if (!result || typeof result !== 'object') throw new WechatApiError(apiName, -1, `unexpected answer ${JSON.stringify(result)}`);
     const r = result as Record<string, unknown>;
     const errcode = Number(r.errcode ?? r.errCode ?? 0);
-    if (errcode !== 0) throw new WechatApiError(apiName, errcode, String(r.errmsg ?? r.errMsg ?? ''));
+    if (errcode !== 0) throw new WechatApiError(apiName, errcode, `${(r.errmsg ?? r.errMsg ?? '') as string}`);
     return r;
   }
 }
@@ -176,7 +176,7 @@ export class WechatContentCheck implements ContentCheck {
    */
   async checkMediaAsync(mediaUrl: string, openid: string, mediaType: 'image' | 'audio' = 'image'): Promise<{ traceId: string }> {
     const res = await this.api.call(OPENAPI.mediaCheckAsync, { media_url: mediaUrl, media_type: mediaType === 'image' ? 2 : 1, version: 2, scene: this.scene, openid });
-    return { traceId: String(res.trace_id ?? '') };
+    return { traceId: `${(res.trace_id ?? '') as string}` };
   }
 }
 

@@ -11,7 +11,7 @@ import type { CloudbaseDb, Filter, StoredDoc } from './db';
 import { outboxDoc } from './outbox';
 
 function toAction(d: StoredDoc): VolunteerAction {
-  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const str = (v: unknown) => (v === null || v === undefined ? null : `${v as string | number}`);
   return {
     id: d._id,
     teamId: String(d.teamId),
@@ -98,7 +98,7 @@ export class CloudbaseActions implements ActionRepo {
       this.cb.readAll('vol_actions', { ...towns, startedMonth: within }, fields),
       this.cb.readAll('vol_actions', { ...towns, resolvedMonth: within }, fields),
     ]);
-    const village = (d: StoredDoc) => (d.villageId === null || d.villageId === undefined ? null : String(d.villageId));
+    const village = (d: StoredDoc) => (d.villageId === null || d.villageId === undefined ? null : `${d.villageId as string}`);
     return mergeMonthCounts(
       started.map((d) => ({ villageId: village(d), month: String(d.startedMonth), n: 1 })),
       resolved.map((d) => ({ villageId: village(d), month: String(d.resolvedMonth), n: Number(d.concernsResolved) })),

@@ -3,7 +3,7 @@ import type { AuditFilter, AuditRepo, PageQuery } from '../../core/ports';
 import type { Page } from '../../core/views';
 import type { CloudbaseDb, Filter, StoredDoc } from './db';
 
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : `${v as string | number}`);
 
 function toEntry(d: StoredDoc): AuditEntry {
   return {

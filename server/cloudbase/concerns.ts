@@ -42,7 +42,7 @@ export function toConcern(d: StoredDoc): Concern {
     createdAt: String(d.createdAt),
     updatedAt: String(d.updatedAt),
     version: Number(d.version),
-    requestId: d.requestId === null || d.requestId === undefined ? null : String(d.requestId),
+    requestId: d.requestId === null || d.requestId === undefined ? null : `${d.requestId as string}`,
     moderation: (d.moderation as Concern['moderation'] | undefined) ?? 'published',
     // Concerns stored before passing on was recorded were never passed on.
     pastNodeIds: (d.pastNodeIds as string[] | undefined) ?? [],

@@ -20,7 +20,7 @@ function toReport(d: StoredDoc): ContentReport {
     reason: d.reason as ContentReport['reason'],
     at: String(d.at),
     status: d.status as ContentReport['status'],
-    decidedAt: d.decidedAt === null || d.decidedAt === undefined ? null : String(d.decidedAt),
+    decidedAt: d.decidedAt === null || d.decidedAt === undefined ? null : `${d.decidedAt as string}`,
   };
 }
 

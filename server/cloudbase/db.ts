@@ -44,7 +44,7 @@ export const FAN_OUT = 6;
  * The first failure is thrown once every started call has settled.
  */
 export async function mapBounded<T, R>(items: readonly T[], fn: (item: T) => Promise<R>, limit = FAN_OUT): Promise<R[]> {
-  const out: R[] = new Array(items.length);
+  const out = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

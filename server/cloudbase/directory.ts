@@ -13,7 +13,7 @@ import type { ApiClientRecord } from '../../core/api-client-model';
 export { toStaff };
 import type { CloudbaseDb, StoredDoc, TxView } from './db';
 
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : `${v as string | number}`);
 const byKeys = <T>(...keys: Array<(x: T) => string | number>) => (a: T, b: T) => {
   for (const k of keys) {
     const x = k(a);

@@ -7,7 +7,7 @@ import { isDuplicateKey, mapBounded, StaleRead, type CloudbaseDb, type StoredDoc
 import { outboxDoc } from './outbox';
 import { reconcileEventCounters } from './reconcile';
 
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : `${v as string | number}`);
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** An event document: the event, its counters, and `arrivals`, the counter that orders its sign-ups. */

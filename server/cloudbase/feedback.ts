@@ -8,7 +8,7 @@ function toFeedback(d: StoredDoc): Feedback {
     id: d._id,
     authorOpenid: String(d.authorOpenid),
     text: String(d.text),
-    contact: d.contact === null || d.contact === undefined ? null : String(d.contact),
+    contact: d.contact === null || d.contact === undefined ? null : `${d.contact as string}`,
     // Feedback written before it had a town carries none: the district's.
     townId: typeof d.townId === 'string' ? d.townId : null,
     createdAt: String(d.createdAt),

@@ -3,7 +3,7 @@ import type { MessageRepo, OutboxRepo, PageQuery } from '../../core/ports';
 import type { Page } from '../../core/views';
 import { mapBounded, type CloudbaseDb, type StoredDoc } from './db';
 
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : `${v as string | number}`);
 
 /**
  * An outbox document. `leaseUntil` is the ISO time until which a worker holds the item, '' when free:

@@ -9,7 +9,7 @@ import type { CloudbaseDb, StoredDoc } from './db';
  */
 export const photoCheckDocId = (fileId: string) => `pf_${createHash('sha256').update(fileId).digest('hex').slice(0, 40)}`;
 
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : `${v as string | number}`);
 
 function toCheck(d: StoredDoc): PhotoCheck {
   return {

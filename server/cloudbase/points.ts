@@ -6,13 +6,15 @@
  * at once serialise on that document without a transaction retrying two hundred times. Then one
  * transaction takes the points and writes the redemption with its ledger entry; when the points fall
  * short the unit is given back. A crash between the two steps leaves one unit out of stock, no points
- * taken and nothing to hand over.
+ * taken and nothing to hand over, until the `sla` timer's reconciler gives it back: each reward counts the
+ * units it gave out (`taken`) beside its stock (reward-reconcile.ts).
  */
 import { monthSpanUtc, sumByMonth, type PointsBalance, type PointsEntry, type PointsMonthTotal, type PointsSettings, type RedeemOutcome, type Redemption, type Reward } from '../../core/points-model';
 import type { PointsRepo } from '../../core/ports';
 import type { CloudbaseDb, StoredDoc, TxView } from './db';
+import { reconcileRewardStock } from './reward-reconcile';
 
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const str = (v: unknown) => (v === null || v === undefined ? null : `${v as string | number}`);
 const balanceId = (nodeId: string, openid: string) => `${nodeId}_${openid}`;
 
 const toEntry = ({ _id, ...d }: StoredDoc): PointsEntry => ({
@@ -79,14 +81,14 @@ export class CloudbasePoints implements PointsRepo {
   async saveReward(r: Omit<Reward, 'stock'>, addStock: number): Promise<Reward> {
     const { id, ...fields } = r;
     const add = Math.max(0, addStock);
-    const { created } = await this.cb.createOnce('rewards', { _id: id, ...fields, stock: add });
+    const { created } = await this.cb.createOnce('rewards', { _id: id, ...fields, stock: add, taken: 0 });
     // Stock only ever grows here, by an increment: a concurrent redemption's take is never overwritten.
     if (!created) await this.cb.updateWhere('rewards', { _id: id }, { ...fields, stock: this.cb._.inc(add) });
     return (await this.getReward(id))!;
   }
   async redeem(r: Redemption): Promise<RedeemOutcome> {
     const { _ } = this.cb;
-    const taken = await this.cb.updateAndReturn('rewards', { _id: r.rewardId, active: true, stock: _.gt(0) }, { stock: _.inc(-1) });
+    const taken = await this.cb.updateAndReturn('rewards', { _id: r.rewardId, active: true, stock: _.gt(0) }, { stock: _.inc(-1), taken: _.inc(1) });
     if (!taken) {
       const reward = await this.cb.getDoc('rewards', r.rewardId, { active: true });
       return reward && reward.active === true ? 'out_of_stock' : 'inactive';
@@ -103,7 +105,7 @@ export class CloudbasePoints implements PointsRepo {
       });
       return 'ok';
     } catch (e) {
-      await this.cb.updateWhere('rewards', { _id: r.rewardId }, { stock: _.inc(1) });
+      await this.cb.updateWhere('rewards', { _id: r.rewardId }, { stock: _.inc(1), taken: _.inc(-1) });
       if (e instanceof Short) return 'short';
       throw e;
     }
@@ -134,7 +136,7 @@ export class CloudbasePoints implements PointsRepo {
       if (!d || (d.status !== 'pending' && d.status !== 'handed')) return null;
       await tx.update('redemptions', id, { status: 'reversed', reversedAt: at, reverseReason: reason });
       const reward = await tx.get('rewards', String(d.rewardId));
-      if (reward) await tx.update('rewards', reward._id, { stock: Number(reward.stock) + 1 });
+      if (reward) await tx.update('rewards', reward._id, { stock: Number(reward.stock) + 1, ...(typeof reward.taken === 'number' ? { taken: reward.taken - 1 } : {}) });
       await applyEntry(tx, entry, 0);
       return toRedemption({ ...d, _id: id, status: 'reversed', reversedAt: at, reverseReason: reason });
     });
@@ -147,5 +149,14 @@ export class CloudbasePoints implements PointsRepo {
     const filter = { at: _.gte(from).and(_.lt(until)), ...(townIds === null ? {} : { townId: _.in(townIds) }) };
     const docs = await this.cb.readAll('points_ledger', filter, { nodeId: true, kind: true, points: true, at: true });
     return sumByMonth(docs.map((d) => ({ nodeId: String(d.nodeId), kind: d.kind as PointsEntry['kind'], points: Number(d.points), at: String(d.at) })));
+  }
+  async reconcileStock(now: string): Promise<number> {
+    return reconcileRewardStock(this.cb, now);
+  }
+  async forget(openid: string, tombstone: string): Promise<void> {
+    // Each step is a filtered update that a repeat finds nothing left for: an interrupted run is simply run again.
+    await this.cb.updateWhere('points_ledger', { openid }, { openid: tombstone, name: '' });
+    await this.cb.updateWhere('redemptions', { openid }, { openid: tombstone, name: '' });
+    await this.cb.removeWhere('points_balances', { openid });
   }
 }

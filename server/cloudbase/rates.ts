@@ -35,7 +35,7 @@ const TALLIES: Readonly<Record<RatePart, Record<string, unknown>>> = {
 };
 
 const num = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0));
-const strOrNull = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const strOrNull = (v: unknown) => (v === null || v === undefined ? null : `${v as string | number}`);
 
 export async function cloudbaseRateCounts(cb: CloudbaseDb, query: RateQuery): Promise<RateCounts[]> {
   const _ = cb._;

@@ -8,7 +8,7 @@ import type { DepartedStaff, PendingStaff } from '../../core/roster-import';
 import type { CloudbaseDb, StoredDoc } from './db';
 
 /** A roster document (`_id` the openid). */
-export const toStaff = (d: StoredDoc): StaffMember => ({ openid: d._id, name: String(d.name), role: d.role as StaffMember['role'], nodeId: String(d.nodeId), phone: d.phone === null || d.phone === undefined ? null : String(d.phone) });
+export const toStaff = (d: StoredDoc): StaffMember => ({ openid: d._id, name: String(d.name), role: d.role as StaffMember['role'], nodeId: String(d.nodeId), phone: d.phone === null || d.phone === undefined ? null : `${d.phone as string}` });
 const toPending = (d: StoredDoc): PendingStaff => ({ phone: d._id, name: String(d.name), role: d.role as StaffMember['role'], nodeId: String(d.nodeId) });
 const toDeparted = (d: StoredDoc): DepartedStaff => ({
   ...toStaff({ ...d, _id: String(d.openid) }),

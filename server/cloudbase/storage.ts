@@ -103,8 +103,8 @@ export class CloudbasePhotoStorage implements PhotoStorage {
   }
 
   /** CloudBase storage has no listing in the server SDK: uploads never attached to anything cannot be found. */
-  async uploadsOf(): Promise<null> {
-    return null;
+  uploadsOf(): Promise<null> {
+    return Promise.resolve(null);
   }
 
   /** Deletes the originals of the rehomed files in the person's folder and the legacy one; the storage keeps no other owner record. */

@@ -5,7 +5,7 @@ import type { CloudbaseDb, StoredDoc } from './db';
 import { outboxDoc } from './outbox';
 import { CloudbaseTeamAdmin } from './team-admin';
 
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : `${v as string | number}`);
 
 const toTeam = (d: StoredDoc): Team => ({ id: d._id, name: String(d.name), kind: d.kind as Team['kind'], nodeId: String(d.nodeId), description: String(d.description), createdAt: String(d.createdAt), ...(typeof d.archivedAt === 'string' ? { archivedAt: d.archivedAt } : {}) });
 

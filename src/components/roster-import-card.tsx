@@ -36,6 +36,7 @@ export function RosterImportCard({ onApplied }: { onApplied: () => Promise<void>
         <View className={`roster-import__box${imp.whole ? ' roster-import__box--on' : ''}`}>{imp.whole ? <Text>✓</Text> : null}</View>
         <Text>这是完整名单：文件中没有的本镇人员将被移除</Text>
       </View>
+      {imp.whole ? <Text className='muted'>先写入文件中的人员，再逐一移除其余人员；如中途中断，再次导入同一文件即可完成移除。</Text> : null}
       <Button type='default' loading={imp.busy === 'preview'} disabled={imp.csv.trim() === ''} onClick={() => void imp.runPreview()}>
         预览变化
       </Button>
@@ -52,6 +53,9 @@ export function RosterImportCard({ onApplied }: { onApplied: () => Promise<void>
           <Group title='变更' items={p.changed} detail={was} />
           <Group title='移除' items={p.removed} detail={() => '移除后其下一次操作起即不能再办理诉求，办理记录保留。'} />
           {imp.nothingToDo ? <Text className='muted'>名单与现有人员一致，无需导入。</Text> : null}
+          {p.whole && p.removed.length > 0 && p.added.length + p.changed.length === 0 ? (
+            <Text className='muted'>{`文件中的人员均已导入，尚待移除 ${p.removed.length} 人（如上次导入中断，确认导入即可完成）。`}</Text>
+          ) : null}
           <Button type='primary' block loading={imp.busy === 'apply'} disabled={imp.nothingToDo} onClick={() => void imp.apply()}>
             确认导入
           </Button>

@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { GridTreeNode } from '../../core/grid';
 import type { BoundaryPreview } from '../../core/grid-admin-views';
 import type { NodeKind } from '../../core/model';
 import { CHILD_KIND_CHOICES, flattenTree, type TreeRow } from '../services/grid-rows';
@@ -15,7 +14,7 @@ import { useResource } from './use-resource';
 export function useGridAdmin() {
   const base = useResource(async () => {
     const [me, tree] = await Promise.all([call('me/profile', {}), call('grid/tree', {})]);
-    return { rootId: me.nodeId, rows: flattenTree(tree.nodes as GridTreeNode[], me.nodeId) };
+    return { rootId: me.nodeId, rows: flattenTree(tree.nodes, me.nodeId) };
   });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [edit, setEdit] = useState({ name: '', code: '' });

@@ -102,6 +102,19 @@ export function usePointsSettings() {
   const { busy, actionError, setActionError, run } = useOneAction();
   const [draft, setDraft] = useState<RewardDraft>(EMPTY_DRAFT);
   const [rates, setRates] = useState<{ perHour: string; perReport: string }>({ perHour: '', perReport: '' });
+  // 积分标准 starts from the town's stored rates (the defaults where none were saved), once per town.
+  const filled = useRef<string | null>(null);
+  useResource(
+    () =>
+      call('town/pointsSettings', { nodeId }).then((t) => {
+        if (filled.current !== nodeId) {
+          filled.current = nodeId;
+          setRates({ perHour: String(t.pointsPerHour), perReport: String(t.pointsPerReport) });
+        }
+        return t;
+      }),
+    { skip: !profile.data || !isTown, key: `${nodeId}:rates` },
+  );
   const [formError, setFormError] = useState<string | null>(null);
   const toast = (title: string) => void Taro.showToast({ title, icon: 'success', duration: 1500 });
 

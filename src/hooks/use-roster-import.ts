@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { RosterImportView } from '../../core/views';
 import { call } from '../services/api';
-import { isApiError } from '../services/api-error';
+import { codeOf, isApiError } from '../services/api-error';
 import { errorText } from '../services/error-text';
 
 /** The problems of a refused file, 「第 3 行：……」 one a line (IMPORT.INVALID carries them in `details`). */
@@ -15,6 +15,9 @@ function problemsOf(e: unknown): string[] {
     return [typeof p.line === 'number' && p.line > 0 ? `第 ${p.line} 行：${p.message}` : p.message];
   });
 }
+
+/** Shown when a whole file's import did not answer: it may have stopped among its removals. */
+export const INCOMPLETE_TEXT = '导入可能没有完成：文件中的人员可能已写入，但部分人员尚未移除。请再次点“预览变化”查看尚待移除的人员，再确认导入同一文件即可完成，已导入的不会重复。';
 
 /**
  * 批量导入 (issue 19, item 1): the admin pastes the roster file, marks it as the whole roster or not, sees
@@ -68,7 +71,16 @@ export function useRosterImport(onApplied: () => Promise<void>) {
 
   const apply = () =>
     run('apply', async () => {
-      const result = await call('roster/import', { csv, whole });
+      let result: RosterImportView;
+      try {
+        result = await call('roster/import', { csv, whole });
+      } catch (e) {
+        // A whole file's removals follow its rows, one person at a time: a run cut off among them is
+        // finished by the same file again (its preview then shows who is still to remove).
+        setPreview(null);
+        if (whole && codeOf(e) !== 'IMPORT.INVALID' && codeOf(e) !== 'IMPORT.CONFLICT') setDone(INCOMPLETE_TEXT);
+        throw e;
+      }
       setPreview(null);
       setCsvText('');
       setWholeMark(false);

@@ -16,6 +16,11 @@ describe('error texts', () => {
     expect(errorText(new ApiError('CONTENT.RISKY', 'refused'))).toMatch(/没有提交/);
   });
 
+  it('tell a person taken off the roster why a staff action is refused', () => {
+    expect(errorText(new ApiError('AUTH.FORBIDDEN', 'removed', { removed: true }))).toMatch(/^账号已被移出名单/);
+    expect(errorText(new ApiError('AUTH.FORBIDDEN', 'resident'))).toBe(errorText('AUTH.FORBIDDEN'));
+  });
+
   it('fall back to a generic Chinese text for an unknown code', () => {
     expect(errorText('NO.SUCH_CODE')).toMatch(/请稍后再试/);
   });

@@ -143,6 +143,9 @@ const RISKY_REASON: Record<string, string> = {
   word_list: '本平台不允许发布的词语',
 };
 
+/** AUTH.FORBIDDEN with `details.removed`: the caller was taken off the roster (issue 19). */
+export const REMOVED_TEXT = '账号已被移出名单，不能再办理诉求，已办理的记录仍保留。如有疑问，请联系镇街管理员。';
+
 function riskyText(details: unknown): string | null {
   const label = typeof details === 'object' && details !== null ? (details as { label?: unknown }).label : undefined;
   const reason = typeof label === 'string' ? RISKY_REASON[label] : undefined;
@@ -152,6 +155,7 @@ function riskyText(details: unknown): string | null {
 /** Chinese text for an error code (or anything thrown); a refused text says why when the check gave a reason. */
 export function errorText(codeOrError: unknown): string {
   const code = typeof codeOrError === 'string' ? codeOrError : codeOf(codeOrError);
+  if (code === 'AUTH.FORBIDDEN' && isApiError(codeOrError) && (codeOrError.details as { removed?: unknown } | undefined)?.removed === true) return REMOVED_TEXT;
   if (code === 'CONTENT.RISKY' && isApiError(codeOrError)) {
     const why = riskyText(codeOrError.details);
     if (why) return why;

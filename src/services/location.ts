@@ -17,7 +17,7 @@ export interface Position {
 export class LocationError extends Error {}
 
 function denied(e: unknown): boolean {
-  const msg = e && typeof e === 'object' && 'errMsg' in e ? String((e as { errMsg: unknown }).errMsg) : String(e);
+  const msg = e && typeof e === 'object' && 'errMsg' in e ? String((e).errMsg) : String(e);
   return /auth|denied|permission/i.test(msg);
 }
 

@@ -21,7 +21,7 @@ beforeEach(() => {
 it('names the four tabs of app.config.ts, in its order', () => {
   (globalThis as unknown as { defineAppConfig: (c: unknown) => unknown }).defineAppConfig = (c) => c;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = require('../app.config').default as { tabBar: { list: Array<{ pagePath: string; text: string }> } };
+  const config = (require('../app.config') as { default: { tabBar: { list: Array<{ pagePath: string; text: string }> } } }).default;
   expect(config.tabBar.list.map((t) => `/${t.pagePath}`)).toEqual([...TAB_PAGES]);
   expect(config.tabBar.list.map((t) => t.text)).toEqual(['首页', '反映', '消息', '我的']);
 });

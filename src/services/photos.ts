@@ -63,7 +63,7 @@ async function compressWeapp(path: string): Promise<string> {
   try {
     const info = await Taro.getImageInfo({ src: path });
     const size = fitLongEdge(info.width, info.height);
-    const res = await Taro.compressImage({ src: path, quality: Math.round(JPEG_QUALITY * 100), compressedWidth: size.width, compressedHeight: size.height } as Taro.compressImage.Option);
+    const res = await Taro.compressImage({ src: path, quality: Math.round(JPEG_QUALITY * 100), compressedWidth: size.width, compressedHeight: size.height });
     return res.tempFilePath;
   } catch {
     // Older WeChat versions cannot compress: upload the photo as chosen (already 'compressed' by chooseMedia).

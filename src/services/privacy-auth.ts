@@ -44,7 +44,7 @@ export function installPrivacyAuthorization(): boolean {
   if (installed) return true;
   if (process.env.TARO_ENV !== 'weapp') return false;
   if (typeof Taro.onNeedPrivacyAuthorization !== 'function' || !Taro.canIUse('onNeedPrivacyAuthorization')) return false;
-  Taro.onNeedPrivacyAuthorization((resolve) => ask(resolve as Resolve));
+  Taro.onNeedPrivacyAuthorization((resolve) => ask(resolve));
   installed = true;
   return true;
 }

@@ -30,7 +30,7 @@ export interface ReportDraft {
 
 export function loadDraft(): ReportDraft | null {
   try {
-    const d = Taro.getStorageSync(KEY) as ReportDraft | '' | undefined;
+    const d = Taro.getStorageSync<ReportDraft | '' | undefined>(KEY);
     return d && typeof d === 'object' && d.v === VERSION && typeof d.requestId === 'string' ? d : null;
   } catch {
     return null;

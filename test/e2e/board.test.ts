@@ -48,7 +48,7 @@ it('shows an open concern of the same kind nearby before submitting, and takes a
   await page.screenshot({ path: path.join(DOCS_SHOTS, 'resident-report-similar.png'), fullPage: false });
   await button(page, '我也遇到了 +1').click();
   await page.getByText('已+1（1人关注）').waitFor();
-  const counts = await t.h.rt.store.board!.plusOnes([open.id], I.resident);
+  const counts = await t.h.rt.store.board.plusOnes([open.id], I.resident);
   expect(counts.get(open.id)).toEqual({ count: 1, mine: true });
   // No duplicate was filed.
   expect((await t.h.rt.store.concerns.listByReporter(I.resident, { cursor: null, limit: 10 })).items.filter((c) => c.category === 'road')).toEqual([]);

@@ -45,7 +45,7 @@ function measure(page: Page): Promise<Measured[]> {
       const text = (el.textContent ?? '').trim();
       if (!text) continue;
       // The label's own element carries the size NutUI gives it (the button's children wrapper).
-      const label = (el.querySelector('.nut-button-children') as HTMLElement | null) ?? (el as HTMLElement);
+      const label = el.querySelector<HTMLElement>('.nut-button-children') ?? (el as HTMLElement);
       const box = el as HTMLElement;
       push(`${el.classList.contains('nut-tag') ? 'tag' : 'button'}「${text}」`, px(getComputedStyle(label).fontSize), box.scrollWidth <= box.clientWidth + 1);
     }

@@ -16,13 +16,13 @@ async function jpeg(page: Page, width: number, height: number, color: string): P
   const url = await page.evaluate(
     ([w, h2, c]) => {
       const canvas = document.createElement('canvas');
-      canvas.width = w as number;
-      canvas.height = h2 as number;
+      canvas.width = w;
+      canvas.height = h2;
       const ctx = canvas.getContext('2d')!;
-      ctx.fillStyle = c as string;
-      ctx.fillRect(0, 0, w as number, h2 as number);
+      ctx.fillStyle = c;
+      ctx.fillRect(0, 0, w, h2);
       ctx.fillStyle = '#fff';
-      ctx.fillRect(20, 20, (w as number) / 3, (h2 as number) / 3);
+      ctx.fillRect(20, 20, (w) / 3, (h2) / 3);
       return canvas.toDataURL('image/jpeg', 0.95);
     },
     [width, height, color] as const,

@@ -1,18 +1,21 @@
 /**
  * The town admin's tools in the browser (issue 19), on the H5 build: the roster file previewed (added /
  * changed / removed of a whole roster) and applied at PC width, the removed person refused at their next
- * call; the admin home's attention list with its link to the roster; 镇街设置; a category's lead office
- * picked from the town's offices; the grid editor at PC width; 开放接口 (the key shown once, listed,
- * revoked); the district admin's towns page. Screenshots go to test-results/.
+ * call and told so in Chinese, on the open page and after a reload; the admin home's attention list with
+ * its link to the roster; 镇街设置; a category's lead office and SLA at PC width, a new concern's due time
+ * following it; the grid editor at PC width; 开放接口 (the key shown once, listed, revoked); the district
+ * admin's towns page. Screenshots go to test-results/.
  */
 import type { Page } from 'playwright-core';
 import type { ApiClientRecord } from '../../core/api-client-model';
+import { addWorkingDays, DEFAULT_CALENDAR } from '../../core/sla';
+import type { ConcernDetail } from '../../core/views';
 import type { CategoryListView } from '../../core/category-service';
 import type { TownSettingsView } from '../../core/town-settings-service';
 import type { GridTreeNode } from '../../core/grid';
 import { DEMO_IDENTITIES as I } from '../../server/demo-data';
 import { browserSuite } from './harness';
-import { button, chip, loginAs } from './ui';
+import { button, chip, loginAs, visibleText } from './ui';
 
 const t = browserSuite(180_000);
 
@@ -23,7 +26,7 @@ const router = <T>(openid: string, action: string, data: unknown = {}) => t.h.rt
 const outcome = (p: Promise<unknown>) =>
   p.then(
     () => 'ok',
-    (e: { code?: string }) => e.code ?? String(e),
+    (e: unknown) => (e as { code?: string }).code ?? String(e),
   );
 
 /** 丹灶镇's roster as a whole file: 何社委 renamed, a new grid worker, and 吴委员 and 梁网格员 left out. */
@@ -49,6 +52,8 @@ it('previews a whole roster file at PC width, applies it, and the removed are re
   await staffPage(page, 'roster');
   await page.locator('textarea[placeholder="在此粘贴名单 CSV"]').fill(WHOLE_FILE);
   await page.getByRole('checkbox', { name: '这是完整名单' }).click();
+  // A whole file says how a cut-off run is finished: the same file again.
+  await page.getByText('如中途中断，再次导入同一文件即可完成移除', { exact: false }).waitFor();
   await button(page, '预览变化').click();
   await page.getByText('导入后：新增 1 人，变更 1 人，移除 2 人').waitFor();
   await page.getByText('何社长 · ', { exact: false }).first().waitFor();
@@ -65,12 +70,30 @@ it('previews a whole roster file at PC width, applies it, and the removed are re
   expect(await outcome(router(I.daguoGridWorker, 'concern/inbox'))).toBe('AUTH.FORBIDDEN');
   expect(await outcome(router('o-e2e-new-worker', 'concern/inbox'))).toBe('ok');
 
-  // Signed in again, 吴委员 is a resident (named as residents first are): the workbench refuses him, in Chinese.
-  await worker.close();
-  const { page: again } = await t.h.newPage();
-  await loginAs(t.h.base, again, '街坊g-wu');
-  await staffPage(again, 'inbox');
-  await again.getByText('您没有权限查看或办理此项', { exact: false }).first().waitFor();
+  // 吴委员's next call, on the workbench he has open, is refused and says why, in Chinese; reloaded, the
+  // page says so again: his session outlasts the removal (he is a resident now), no login page.
+  await worker.getByRole('tab', { name: '全部' }).click();
+  await visibleText(worker, '账号已被移出名单').waitFor();
+  await worker.reload();
+  await visibleText(worker, '账号已被移出名单').waitFor();
+  expect(worker.url()).toContain('/staff/pages/inbox/index');
+  await t.shot(worker, 'removed-staff-refused');
+});
+
+it('adds office staff on the roster page, picked from the town’s offices', async () => {
+  const { page } = await t.h.newPage(PC);
+  await loginAs(t.h.base, page, '丹灶镇管理员');
+  await staffPage(page, 'roster');
+  await page.locator('input[placeholder="姓名"]').fill('林干事');
+  await page.locator('input[placeholder="手机号"]').fill('13900000077');
+  await chip(page, '镇职能办').click();
+  await page.getByText('所在职能办').waitFor();
+  await chip(page, '丹灶镇应急办').click();
+  await button(page, '保存人员').click();
+  await page.getByText('镇职能办 · 丹灶镇应急办 · 13900000077').waitFor();
+  await t.shot(page, 'admin-roster-office-pc');
+  const office = (await t.h.rt.store.directory.listOffices()).find((o) => o.townId === 'danzao' && o.code === 'emergency');
+  expect((await t.h.rt.store.directory.listPendingStaff()).find((p) => p.phone === '13900000077')).toEqual({ phone: '13900000077', name: '林干事', role: 'office', nodeId: office?.id });
 });
 
 it('lists on the admin home what needs attention, with the way to the roster', async () => {
@@ -119,11 +142,15 @@ it('picks a category’s lead office from the town’s offices, at PC width', as
   const road = page.locator('.categories__row', { has: page.getByText('保存道路设施') });
   await road.locator('taro-button-core', { hasText: '丹灶镇应急办' }).click();
   await road.locator('input[placeholder="签收时限（工作小时）"]').fill('2');
+  await road.locator('input[placeholder="办结时限（工作日）"]').fill('4');
   await button(page, '保存道路设施').click();
   await page.getByText('已保存').first().waitFor();
   await t.shot(page, 'admin-categories-pc');
   const list = await router<CategoryListView>(I.townAdmin, 'category/list', { townId: 'danzao', all: true });
-  expect(list.items.find((c) => c.code === 'road')).toMatchObject({ leadOfficeCode: 'emergency', ackHours: 2 });
+  expect(list.items.find((c) => c.code === 'road')).toMatchObject({ leadOfficeCode: 'emergency', ackHours: 2, resolveDays: 4 });
+  // The next report of 道路设施 is due to be done in 4 working days.
+  const next = await router<ConcernDetail>(I.resident, 'concern/submit', { category: 'road', description: '路面塌陷', placeId: 'dz-xinan-1' });
+  expect(next.sla.resolveDueAt).toBe(addWorkingDays(DEFAULT_CALENDAR, next.createdAt, 4));
 });
 
 it('renames a grid node in the grid editor at PC width', async () => {

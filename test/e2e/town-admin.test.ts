@@ -76,7 +76,7 @@ it('lets the town admin set up a team, add and remove a grid worker, and change 
   await t.shot(admin, 'admin-roster-removed');
   expect(await t.h.rt.router.call('concern', 'concern/inbox', {}, I.resident2).then(() => 'ok', (e: { code?: string }) => e.code)).toBe('AUTH.FORBIDDEN');
   await worker.reload();
-  await worker.getByText('您没有权限查看或办理此项', { exact: false }).first().waitFor();
+  await worker.getByText('账号已被移出名单', { exact: false }).first().waitFor();
   expect((await t.h.rt.store.concerns.get(reported.id))?.status).toBe('assigned');
 
   // 道路设施 to be done in 3 working days: the next report is due then.

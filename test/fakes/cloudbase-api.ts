@@ -12,7 +12,7 @@ import path from 'node:path';
 import { decodeOpenApiRequest, encodeOpenApiAnswer } from './wx-openapi-wire';
 
 type Params = Record<string, unknown>;
-type Handler = (params: Params) => unknown | Promise<unknown>;
+type Handler = (params: Params) => unknown;
 type Requester = typeof import('@cloudbase/node-sdk/dist/utils/tcbapirequester');
 
 /**
@@ -45,7 +45,7 @@ export class FakeCloudbaseApi {
     if (this.originals.length > 0) return this;
     for (const mod of new Set([requester, wxServerSdkRequester()])) {
       this.originals.push({ mod, request: mod.request });
-      (mod as { request: Requester['request'] }).request = async (args) => {
+      (mod).request = async (args) => {
         const params = args.params as Params;
         this.requests.push(structuredClone(params));
         const handler = this.handlers.get(String(params.action));
@@ -58,7 +58,7 @@ export class FakeCloudbaseApi {
   }
 
   uninstall(): void {
-    for (const { mod, request } of this.originals) (mod as { request: Requester['request'] }).request = request;
+    for (const { mod, request } of this.originals) (mod).request = request;
     this.originals = [];
   }
 

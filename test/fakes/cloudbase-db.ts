@@ -95,8 +95,13 @@ function pathGet(doc: unknown, path: string): unknown {
 
 const clone = <T>(v: T): T => structuredClone(v);
 
-class WireError {
-  constructor(readonly code: string, readonly message: string) {}
+class WireError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export class FakeCloudbaseDb {
@@ -123,11 +128,10 @@ export class FakeCloudbaseDb {
   /** Routes the SDK's database requests to this fake until `uninstall()`. */
   install(): this {
     if (this.original) return this;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept only to be put back on the prototype by uninstall()
     this.original = TcbDBApiHttpRequester.prototype.send;
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const fake = this;
-    TcbDBApiHttpRequester.prototype.send = async function send(action: string, params?: Params) {
-      return fake.handle(action, params);
+    TcbDBApiHttpRequester.prototype.send = async (action: string, params?: Params) => {
+      return this.handle(action, params);
     };
     return this;
   }
@@ -212,8 +216,8 @@ export class FakeCloudbaseDb {
   private tx(p: Params): Tx | null {
     const id = p.transactionId;
     if (id === undefined || id === null || id === '') return null;
-    const tx = this.txs.get(String(id));
-    if (!tx) throw new WireError('DATABASE_TRANSACTION_FAIL', `unknown transaction ${String(id)}`);
+    const tx = this.txs.get(`${id as string}`);
+    if (!tx) throw new WireError('DATABASE_TRANSACTION_FAIL', `unknown transaction ${id as string}`);
     if (tx.state !== 'open') throw new WireError('DATABASE_TRANSACTION_FAIL', `transaction ${tx.id} is ${tx.state}`);
     if (this.limits.expired(tx.startedAt)) {
       this.endTx(tx, 'aborted');
@@ -225,8 +229,8 @@ export class FakeCloudbaseDb {
   private static parse(s: unknown): Record<string, unknown> {
     if (s === undefined || s === '' || s === null) return {};
     if (typeof s === 'string') return EJSON.parse(s, { relaxed: true }) as Record<string, unknown>;
-    if (typeof s === 'object') return EJSON.deserialize(s as Record<string, unknown>, { relaxed: true }) as Record<string, unknown>;
-    throw new Error(`fake CloudBase: cannot parse ${String(s)}`);
+    if (typeof s === 'object') return EJSON.deserialize(s, { relaxed: true }) as Record<string, unknown>;
+    throw new Error(`fake CloudBase: cannot parse ${s as number}`);
   }
 
   private visible(c: Map<string, Version[]>, id: string, at: number | null): Doc | null {
@@ -322,7 +326,11 @@ export class FakeCloudbaseDb {
       const c = this.collections.get(collName)!;
       const others = new Map<string, Doc>();
       for (const d of this.all(c)) others.set(d._id, d);
-      if (tx) for (const w of tx.writes.values()) if (w.coll === collName) (w.doc ? others.set(w.id, w.doc) : others.delete(w.id));
+      for (const w of tx?.writes.values() ?? []) {
+        if (w.coll !== collName) continue;
+        if (w.doc) others.set(w.id, w.doc);
+        else others.delete(w.id);
+      }
       for (const d of also) others.set(d._id, d);
       others.delete(doc._id);
       const clash = [...others.values()].find((d) => value(d) === mine);
@@ -364,7 +372,7 @@ export class FakeCloudbaseDb {
     const tx = this.tx(p);
     const collName = p.collectionName as string;
     if (!Array.isArray(p.data)) throw new Error('fake CloudBase: insertDocument data must be an array');
-    const docs = p.data.map((s) => FakeCloudbaseDb.parse(s)).map((d) => ({ ...d, _id: d._id === undefined ? this.newId() : String(d._id) }) as Doc);
+    const docs = p.data.map((s) => FakeCloudbaseDb.parse(s)).map((d) => ({ ...d, _id: d._id === undefined ? this.newId() : `${d._id as string}` }));
     if (!tx) await this.waitUnlocked(collName, docs.map((d) => d._id));
     for (const d of docs) {
       if (this.readIn(tx, collName, c, d._id) !== null) {
@@ -513,12 +521,12 @@ export class FakeCloudbaseDb {
     if (!Array.isArray(p.stages)) throw new Error('fake CloudBase: aggregateDocuments without stages');
     const pipeline = (p.stages as Array<{ stageKey: string; stageValue: string }>).map((st) => {
       if (typeof st.stageKey !== 'string' || typeof st.stageValue !== 'string') throw new Error(`fake CloudBase: malformed stage ${JSON.stringify(st)}`);
-      return { [st.stageKey]: EJSON.parse(st.stageValue, { relaxed: true }) as unknown };
+      return { [st.stageKey]: EJSON.parse(st.stageValue, { relaxed: true }) };
     });
     const first = pipeline[0] as { $match?: Record<string, unknown> } | undefined;
     this.checkIndex(p.collectionName as string, first?.$match ?? {}, []);
     const hasLimit = pipeline.some((st) => '$limit' in st);
-    const out = (new Aggregator(hasLimit ? pipeline : [...pipeline, { $limit: 20 }]).run(this.all(c).map(clone)) as Doc[]).slice(0, this.maxPerRequest);
+    const out = (new Aggregator(hasLimit ? pipeline : [...pipeline, { $limit: 20 }]).run<Doc>(this.all(c).map(clone))).slice(0, this.maxPerRequest);
     return { data: { list: this.answer(p, out) }, requestId: this.requestId() };
   }
 

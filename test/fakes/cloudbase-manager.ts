@@ -53,9 +53,8 @@ export class FakeCloudbaseManager {
   install(): this {
     if (this.original) return this;
     this.original = requester.CloudService.prototype.request;
-    const fake = this;
-    requester.CloudService.prototype.request = async function (action: string, data: Data = {}) {
-      return fake.answer(action, structuredClone(data));
+    requester.CloudService.prototype.request = async (action: string, data: Data = {}) => {
+      return this.answer(action, structuredClone(data));
     };
     return this;
   }

@@ -283,7 +283,7 @@ export function launchApp(): void {
   if (!fs.existsSync(path.join(DIST, 'app.js'))) {
     throw new Error(`No weapp build at ${DIST}: run \`npm run build:weapp\` first.`);
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- runs the built bundle when the app launches, not at import
   require(path.join(DIST, 'app.js'));
   if (!state.appOptions) throw new Error('dist/app.js did not call App()');
   state.appOptions.onLaunch?.call(state.appOptions, { path: 'pages/index/index', query: {} });
@@ -297,7 +297,7 @@ export function prepareRoute(route: string, query: Record<string, string> = {}):
 
 // ---- driving the rendered page -----------------------------------------------------------------
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS module without typings; the cast gives the part used
 const exparser = require('miniprogram-exparser') as {
   Event: { dispatchEvent: (target: unknown, ev: unknown) => void; create: (name: string, detail: unknown, opts: unknown) => unknown };
 };
@@ -314,8 +314,8 @@ export function findByText(root: Element, text: string): Element[] {
 }
 
 function wxElementOf(el: Element): WxDom {
-  let cur: WxDom | null = el as WxDom;
-  while (cur && !cur.__wxElement) cur = cur.parentElement as WxDom | null;
+  let cur: WxDom | null = el;
+  while (cur && !cur.__wxElement) cur = cur.parentElement;
   if (!cur) throw new Error('element is not part of the rendered mini program tree');
   return cur;
 }
@@ -350,7 +350,7 @@ const loaded = new Map<string, string>();
 /** Renders a page of dist/ at `route` (with its query) into a fresh element of the document. */
 export function renderPage(route: string, query: Record<string, string> = {}): Element {
   // Required here, after the test file's installHost(): the simulator reads the host's globals when loaded.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only after installHost(), as said above
   const simulate = require('miniprogram-simulate') as typeof import('miniprogram-simulate');
   prepareRoute(route, query);
   const id = loaded.get(route) ?? simulate.load(path.join(DIST, route), { rootPath: DIST });

@@ -41,10 +41,10 @@ interface MiniprogramCi {
 }
 
 async function main(projectPath: string, outFile: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS tool loaded on demand in this child process
   const ci = require('miniprogram-ci') as MiniprogramCi;
   // The tool's own defaults for the account's attributes, so it does not download them (TOOLCHAIN.md).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- an internal CommonJS file of the tool
   const { DefaultProjectAttr } = require('miniprogram-ci/dist/config/config') as { DefaultProjectAttr: ProjectAttr };
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiefang-ci-'));
   try {

@@ -39,7 +39,7 @@ function runChecks(): Promise<OfficialChecks> {
         if (code !== 0) throw new Error(`miniprogram-ci checks failed (exit ${String(code)}):\n${stderr.slice(-4000)}`);
         resolve(JSON.parse(fs.readFileSync(outFile, 'utf8')) as OfficialChecks);
       } catch (e) {
-        reject(e);
+        reject(e instanceof Error ? e : new Error(String(e)));
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

@@ -8,7 +8,7 @@ import { DIST, fire, has, installHost, launchApp, navigations, renderPage, setCl
 
 installHost();
 // Loaded after the host globals exist: it merges its own `wx` APIs into ours.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only after installHost(), as said above
 const simulate = require('miniprogram-simulate') as typeof import('miniprogram-simulate');
 
 interface Call {
@@ -79,7 +79,7 @@ setCloudHandler(({ name, data }) => {
     case 'grid/tree':
       return { ok: true, data: TREE };
     case 'grid/map':
-      return { ok: true, data: MAPS[String(input.townId ?? 't1')] };
+      return { ok: true, data: MAPS[(input.townId ?? 't1') as string] };
     case 'category/list': {
       const townId = String(input.townId);
       const items = (CATEGORIES[townId] ?? []).map((c) => ({ ...c, townId, kind: 'complaint', leadOfficeCode: null }));

@@ -91,7 +91,7 @@ async function move(page: Element, reason: string, buttonText: string, confirmTe
   tapText(page, buttonText);
   await until(() => has(page, confirmText), `the ${confirmText} button`);
   const boxes = page.querySelectorAll('wx-textarea');
-  fire(boxes[boxes.length - 1] as Element, 'input', { value: reason, cursor: reason.length });
+  fire(boxes[boxes.length - 1], 'input', { value: reason, cursor: reason.length });
   await new Promise((r) => setTimeout(r, 20));
   tapText(page, confirmText);
 }

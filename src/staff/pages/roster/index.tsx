@@ -14,7 +14,7 @@ export default function RosterPage() {
   const r = useRoster();
   if (r.base.loading && !r.base.data) return <LoadingState text='正在读取人员名单…' />;
   if (r.base.error || !r.base.data) return <ErrorState message={r.base.error ?? '没有取到人员名单，请点“重试”。'} onRetry={() => void r.base.reload()} />;
-  const { places } = r.base.data;
+  const { places, offices } = r.base.data;
   const view = r.roster.data;
 
   return (
@@ -77,20 +77,21 @@ export default function RosterPage() {
         <Input value={r.form.name} onChange={(v) => r.setForm({ ...r.form, name: v })} placeholder='姓名' aria-label='姓名' />
         <Input type='number' value={r.form.phone} onChange={(v) => r.setForm({ ...r.form, phone: v })} placeholder='手机号' aria-label='手机号' />
         <ChipRow>
-          {(['staff', 'admin'] as const).map((role) => (
-            <Chip key={role} selected={r.form.role === role} onTap={() => r.setForm({ ...r.form, role })}>
+          {(['staff', 'office', 'admin'] as const).map((role) => (
+            <Chip key={role} selected={r.form.role === role} onTap={() => r.setForm({ ...r.form, role, nodeId: (role === 'office') === (r.form.role === 'office') ? r.form.nodeId : '' })}>
               {roleText(role)}
             </Chip>
           ))}
         </ChipRow>
-        <Text className='muted'>所在单位</Text>
+        <Text className='muted'>{r.form.role === 'office' ? '所在职能办' : '所在单位'}</Text>
         <ChipRow>
-          {places.map((p) => (
+          {(r.form.role === 'office' ? offices : places).map((p) => (
             <Chip key={p.id} selected={r.form.nodeId === p.id} onTap={() => r.setForm({ ...r.form, nodeId: p.id })}>
               {p.label}
             </Chip>
           ))}
         </ChipRow>
+        {r.form.role === 'office' && offices.length === 0 ? <Text className='muted'>本镇街还没有职能办，暂不能添加职能办人员。</Text> : null}
         <Button type='primary' block loading={r.busy === 'save'} disabled={!r.form.name || !r.form.phone || !r.form.nodeId} onClick={() => void r.save()}>
           保存人员
         </Button>
