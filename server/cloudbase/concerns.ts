@@ -1,88 +1,13 @@
 import type { Concern, ConcernEvent, ConcernMessage, Notification } from '../../core/model';
 import type { ConcernChange, ConcernHistory, ConcernRepo, ConcernSearch, HeldContent, InboxScope, LatestReply, NewConcern, PageQuery, PassedOnCount, RateCounts, RateQuery, RouteLevel } from '../../core/ports';
-import { noClocks } from '../../core/sla';
 import type { Page } from '../../core/views';
 import { chunkByWrites } from './chunks';
+import { SUMMARY_FIELDS, requestKey, guardId, toConcern, storedEvent, storedMessage, toMessage, requestKeysOf, monthStart, nextMonth, concernDoc, LEVEL_FIELD, num, type StoredEvent, type StoredMessage } from './concern-docs';
 import { isDuplicateKey, mapBounded, type CloudbaseDb, type Filter, type StoredDoc, type TxView } from './db';
 import { outboxDoc } from './outbox';
 import { cloudbaseRateCounts } from './rates';
 
-/**
- * A concern is one document that carries its timeline (`events`) and thread (`messages`) as arrays, so
- * a transition — status, version, event, message — is ONE conditional document update:
- * `where({_id, version}).update({version: _.inc(1), events: _.push(...), ...})`, atomic without a
- * transaction. Only when the transition also queues notifications (other documents) does it run in a
- * transaction. `requestKeys` ("openid|requestId") lets a retried call be recognised.
- * A reporter's requestId is made unique by a guard document in `concern_requests` (`_id` openid:requestId).
- * `sla.dueAt` / `sla.watchAt` are indexed where they are stored (inbox order, SLA job); `month` (the
- * Beijing-time month of `createdAt`, which never changes) is stored for the rate aggregation.
- * Moderation: a held description is `moderation: 'held'` on the concern (index `held`); a held message is
- * `moderation: 'held'` on its element of `messages` (multikey index `held_messages`), decided with the
- * positional operator (`messages.$.moderation`) in one conditional update.
- */
-export const SUMMARY_FIELDS = { events: false, messages: false, requestKeys: false } as const;
-
-const requestKey = (actorOpenid: string, requestId: string) => `${actorOpenid}|${requestId}`;
-const guardId = (reporterOpenid: string, requestId: string) => `${reporterOpenid}:${requestId}`;
-
-export function toConcern(d: StoredDoc): Concern {
-  return {
-    id: d._id,
-    reporterOpenid: String(d.reporterOpenid),
-    source: (d.source as Concern['source'] | undefined) ?? 'app',
-    category: String(d.category),
-    description: String(d.description),
-    placeId: String(d.placeId),
-    location: (d.location as Concern['location']) ?? null,
-    photos: (d.photos as string[]) ?? [],
-    status: d.status as Concern['status'],
-    route: d.route as Concern['route'],
-    sla: (d.sla as Concern['sla'] | undefined) ?? noClocks(),
-    rating: (d.rating as Concern['rating'] | undefined) ?? null,
-    createdAt: String(d.createdAt),
-    updatedAt: String(d.updatedAt),
-    version: Number(d.version),
-    requestId: d.requestId === null || d.requestId === undefined ? null : `${d.requestId as string}`,
-    moderation: (d.moderation as Concern['moderation'] | undefined) ?? 'published',
-    // Concerns stored before passing on was recorded were never passed on.
-    pastNodeIds: (d.pastNodeIds as string[] | undefined) ?? [],
-  };
-}
-
-type StoredEvent = Omit<ConcernEvent, 'concernId'>;
-type StoredMessage = Omit<ConcernMessage, 'concernId'>;
-const storedEvent = ({ concernId: _c, ...e }: ConcernEvent): StoredEvent => e;
-const storedMessage = ({ concernId: _c, ...m }: ConcernMessage): StoredMessage => m;
-/** Messages stored before moderation existed were published. */
-const toMessage = (m: StoredMessage, concernId: string): ConcernMessage => ({ ...m, moderation: m.moderation ?? 'published', concernId });
-
-/** The first event of a step carries the step's requestId (as in the SQLite store). */
-function requestKeysOf(events: readonly ConcernEvent[], requestId: string | null): string[] {
-  const first = events[0];
-  return requestId !== null && first && first.actorOpenid !== null ? [requestKey(first.actorOpenid, requestId)] : [];
-}
-
-/** YYYY-MM of an instant in Beijing time (UTC+8, no daylight saving). */
-export function beijingMonth(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 7);
-}
-
-/** The first instant of a Beijing-time month, as stored in createdAt. */
-function monthStart(month: string): string {
-  return new Date(`${month}-01T00:00:00+08:00`).toISOString();
-}
-
-function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-
-function concernDoc(c: Concern, events: ConcernEvent[]): StoredDoc {
-  const { id, ...rest } = c;
-  return { _id: id, ...rest, month: beijingMonth(c.createdAt), events: events.map(storedEvent), messages: [], requestKeys: requestKeysOf(events, c.requestId) };
-}
-
-const LEVEL_FIELD: Readonly<Record<RouteLevel, string>> = { town: 'route.townId', village: 'route.villageId', cooperative: 'route.cooperativeId', grid: 'route.gridId' };
+export { SUMMARY_FIELDS, toConcern, beijingMonth } from './concern-docs';
 
 /** Concern ids per `_id: _.in(...)` read of latestReplies. */
 const LATEST_BATCH = 100;
@@ -93,9 +18,6 @@ class GuardTaken extends Error {
     super('request guard exists');
   }
 }
-
-const num = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0));
-
 export class CloudbaseConcerns implements ConcernRepo {
   /** Reads of a concern's timeline and thread in flight in the current synchronous step (see arrays). */
   private readonly arraysReads = new Map<string, Promise<StoredDoc | null>>();

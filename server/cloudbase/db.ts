@@ -24,10 +24,13 @@ import type tcb from '@cloudbase/node-sdk';
 import type { PageQuery } from '../../core/ports';
 import type { Page } from '../../core/views';
 import { decodeCursor, encodeCursor } from '../cursor';
+import { COLLECTIONS, type CollectionName } from './collection-names';
 import { errorCode, isDuplicateKey } from './db-errors';
 import { isLimit, readRetryable, realSleep, withRetries, writeRetryable, type Sleep } from './retry';
 
 export { errorCode, isDuplicateKey } from './db-errors';
+export { FAN_OUT, mapBounded } from './fan-out';
+export { COLLECTIONS, type CollectionName } from './collection-names';
 
 export type Database = ReturnType<ReturnType<typeof tcb.init>['database']>;
 type Command = Database['command'];
@@ -36,84 +39,8 @@ export type StoredDoc = Record<string, unknown> & { _id: string };
 
 /** CloudBase's cap on documents per `get()`. */
 export const MAX_GET = 1000;
-/** The most requests one fan-out keeps in flight (the basic plan's connections and QPS are few). */
-export const FAN_OUT = 6;
-
-/**
- * `fn` over every item with at most `limit` calls in flight at once; the answers in the items' order.
- * The first failure is thrown once every started call has settled.
- */
-export async function mapBounded<T, R>(items: readonly T[], fn: (item: T) => Promise<R>, limit = FAN_OUT): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  const results = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
-  return out;
-}
-
 /** How often a transaction is run in all before its last failure is thrown (the SDK's default is 3 retries). */
 const TX_ATTEMPTS = 12;
-
-/** Every collection the store uses; the deploy files in cloudbase/collections/ carry one file each. */
-export const COLLECTIONS = [
-  'meta',
-  'grid_nodes',
-  'grid_boundaries',
-  'offices',
-  'categories',
-  'staff',
-  'staff_pending',
-  'users',
-  'concerns',
-  'concern_requests',
-  'outbox',
-  'inbox_messages',
-  'audit_log',
-  'vol_teams',
-  'vol_team_leaders',
-  'vol_members',
-  'vol_events',
-  'vol_signups',
-  'vol_hours_audit',
-  'vol_person_codes',
-  'feedback',
-  'api_clients',
-  'rate_limits',
-  'photo_checks',
-  'calendar_years',
-  'content_reports',
-  'town_settings',
-  'concern_plus_ones',
-  // 街坊议事 (yishi)
-  'topics',
-  'topic_comments',
-  'topic_supports',
-  'topic_votes',
-  'resident_places',
-  // Volunteer actions (issue 20).
-  'vol_actions',
-  'vol_action_holds',
-  // Points (积分制, issue 20).
-  'points_settings',
-  'points_ledger',
-  'points_balances',
-  'rewards',
-  'redemptions',
-  // Issue 16 (staff daily use): the phone a resident left on 我的.
-  'contacts',
-  // Admin (issue 19).
-  'staff_departed',
-  // 街坊议事 (issue 21): a town's support number.
-  'topic_settings',
-] as const;
-export type CollectionName = (typeof COLLECTIONS)[number];
 
 /** A transaction's view of the database: single-document operations only, as CloudBase allows. */
 export interface TxView {
