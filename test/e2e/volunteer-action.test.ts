@@ -148,7 +148,7 @@ it('takes a lane full of rubbish from a report through a volunteer action to poi
   await visibleText(resident, '20 分 · 剩余 5 件').waitFor();
   await button(resident, '兑换').click();
   await visibleText(resident, '兑换成功：环保袋').waitFor();
-  const code = (await resident.locator('.rewards__code:visible').first().textContent())!.trim();
+  const code = (await resident.locator('.points__code:visible').first().textContent())!.trim();
   expect(code).toMatch(/^\d{8}$/);
   await visibleText(resident, '状态：待领取 · 扣除 20 分').waitFor();
   await visibleText(resident, '20 分 · 剩余 4 件').waitFor();

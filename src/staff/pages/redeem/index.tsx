@@ -6,7 +6,7 @@ import { useElderClass } from '../../../hooks/use-elder';
 import { REVERSE_REASON_MAX, useHandOver } from '../../../hooks/use-points';
 import { shortTime } from '../../../services/format';
 import { REDEMPTION_STATUS_TEXT } from '../../../services/points-text';
-import './index.scss';
+import '../../../components/points.scss';
 
 /** The H5 build has no camera scanner: the code is typed there. */
 const H5 = process.env.TARO_ENV === 'h5';
@@ -21,7 +21,7 @@ export default function RedeemPage() {
   return (
     <View className={`page points-admin${elder}`}>
       <View className='card'>
-        <Text className='points-admin__title'>{`${profile.data.nodeName ?? ''}积分兑换核销`}</Text>
+        <Text className='points__title'>{`${profile.data.nodeName ?? ''}积分兑换核销`}</Text>
         <Text className='muted'>请居民出示兑换码，核对物品后核销；核销后物品即视为已领取。</Text>
       </View>
       {!H5 ? (
@@ -32,7 +32,7 @@ export default function RedeemPage() {
         </View>
       ) : null}
       <CodeEntry label='核销兑换码' placeholder='输入居民出示的 8 位兑换码' busy={h.busy === 'handOver'} onSubmit={(c) => void h.handOver(c)} />
-      {h.notice ? <Text className='points-admin__notice'>{h.notice}</Text> : null}
+      {h.notice ? <Text className='points__notice'>{h.notice}</Text> : null}
       {h.actionError ? <Text className='error-text'>{h.actionError}</Text> : null}
 
       {h.recent.errorCode === 'GRID.PLACE_NOT_FOUND' || h.recent.errorCode === 'AUTH.FORBIDDEN' ? (
@@ -44,7 +44,7 @@ export default function RedeemPage() {
         <>
           <View className='section-title'>{`最近兑换（${(h.recent.data ?? []).length}）`}</View>
           {(h.recent.data ?? []).map((r) => (
-            <View key={r.id} className='card points-admin__form'>
+            <View key={r.id} className='card points__form'>
               <Text>{`${r.personName ?? ''} · ${r.rewardName}（${r.points} 分）`}</Text>
               <Text className='muted'>{`兑换码 ${r.code} · ${REDEMPTION_STATUS_TEXT[r.status]} · ${shortTime(r.handedAt ?? r.at)}`}</Text>
               {r.status === 'reversed' ? <Text className='muted'>{`撤销原因：${r.reverseReason ?? ''}`}</Text> : null}

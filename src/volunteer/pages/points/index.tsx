@@ -5,7 +5,7 @@ import { useElderClass } from '../../../hooks/use-elder';
 import { useMyPoints } from '../../../hooks/use-points';
 import { shortTime } from '../../../services/format';
 import { POINTS_KIND_TEXT, REDEMPTION_STATUS_TEXT, signedPoints } from '../../../services/points-text';
-import './index.scss';
+import '../../../components/points.scss';
 
 /** 我的积分 (issue 20): the balance of each place, what earned or spent each point, and the redemptions. */
 export default function MyPointsPage() {

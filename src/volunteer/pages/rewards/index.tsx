@@ -5,7 +5,7 @@ import { useElderClass } from '../../../hooks/use-elder';
 import { useRewards } from '../../../hooks/use-points';
 import { REDEMPTION_STATUS_TEXT } from '../../../services/points-text';
 import { QrCode } from '../../components/qr-code';
-import './index.scss';
+import '../../../components/points.scss';
 
 /** 积分兑换 of one village or cooperative (issue 20): its rewards, the public ranking when it shows one, and the code to collect with. */
 export default function RewardsPage() {
@@ -18,17 +18,17 @@ export default function RewardsPage() {
   const red = r.redeemed;
   return (
     <View className={`page rewards${elder}`}>
-      <View className='card rewards__balance'>
+      <View className='card points__balance'>
         <Text className='muted'>{d.settings.placeName}</Text>
-        <Text className='rewards__number'>{`${d.myBalance} 分`}</Text>
+        <Text className='points__number'>{`${d.myBalance} 分`}</Text>
         <Text className='muted'>{`我在本地的可用积分 · 志愿服务每小时 ${d.settings.pointsPerHour} 分`}</Text>
       </View>
 
       {red ? (
         <View className='card' aria-label='兑换码'>
-          <Text className='rewards__title'>{`兑换成功：${red.rewardName}`}</Text>
+          <Text className='points__title'>{`兑换成功：${red.rewardName}`}</Text>
           <Text className='muted'>请到村（居）委会出示兑换码领取，工作人员扫码或输入兑换码后即可领取。</Text>
-          <Text className='rewards__code'>{red.code}</Text>
+          <Text className='points__code'>{red.code}</Text>
           <QrCode text={red.code} label={`兑换码 ${red.code}`} />
           <Text className='muted'>{`状态：${REDEMPTION_STATUS_TEXT[red.status]} · 扣除 ${red.points} 分`}</Text>
           <Button block fill='outline' onClick={r.closeRedeemed}>
@@ -49,8 +49,8 @@ export default function RewardsPage() {
           ) : (
             <View className='card'>
               {d.items.map((it) => (
-                <View key={it.id} className='rewards__row'>
-                  <View className='rewards__what'>
+                <View key={it.id} className='points__row'>
+                  <View className='points__what'>
                     <Text>{it.name}</Text>
                     <Text className='muted'>{`${it.points} 分 · 剩余 ${it.stock} 件`}</Text>
                   </View>
@@ -77,9 +77,9 @@ export default function RewardsPage() {
           <View className='card'>
             {d.ranking.length === 0 ? <Text className='muted'>还没有人获得积分。</Text> : null}
             {d.ranking.map((row, i) => (
-              <View key={`${i}-${row.name}`} className='rewards__row'>
+              <View key={`${i}-${row.name}`} className='points__row'>
                 <Text>{`${i + 1}. ${row.name}`}</Text>
-                <Text className='rewards__plus'>{`${row.earned} 分`}</Text>
+                <Text className='points__plus'>{`${row.earned} 分`}</Text>
               </View>
             ))}
           </View>
