@@ -20,8 +20,7 @@ import { DEMO_IDENTITIES as I } from './demo-data';
 import { concern as aConcern, event, notice } from './store-contract-fixtures';
 import { FUNCTION_BUDGET_MS, useCloudFunctions, useWechatPassing, wechatContext } from './test-cloud-function';
 import { testClock } from './test-clock';
-import { WireLimits } from '../test/fakes/cloudbase-limits';
-import type { WireRequest } from '../test/fakes/cloudbase-db';
+import { WireLimits, writesPerTransaction } from '../test/fakes/cloudbase-limits';
 
 const cloud = useCloudFunctions();
 useWechatPassing();
@@ -29,15 +28,6 @@ beforeEach(() => {
   cloud.wire().limits = new WireLimits({ latencyMs: [10, 30], seed: 2022 });
 });
 
-const WRITES = new Set(['database.insertDocument', 'database.modifyDocument', 'database.removeDocument']);
-function writesPerTransaction(requests: readonly WireRequest[]): number[] {
-  const per = new Map<string, number>();
-  for (const r of requests) {
-    const tx = r.params?.transactionId;
-    if (typeof tx === 'string' && tx !== '' && WRITES.has(r.action)) per.set(tx, (per.get(tx) ?? 0) + 1);
-  }
-  return [...per.values()];
-}
 
 /** One call of the concern function within its deployed timeout, in simulated time. */
 function concernFunction() {

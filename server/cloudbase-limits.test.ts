@@ -17,7 +17,7 @@ import { volunteerEvent } from './store-contract-volunteer';
 import { FUNCTION_BUDGET_MS, useCloudFunctions, useWechatPassing, wechatContext } from './test-cloud-function';
 import { testClock } from './test-clock';
 import type { WireRequest } from '../test/fakes/cloudbase-db';
-import { WireLimits } from '../test/fakes/cloudbase-limits';
+import { WireLimits, writesPerTransaction } from '../test/fakes/cloudbase-limits';
 
 const cloud = useCloudFunctions();
 useWechatPassing();
@@ -26,16 +26,6 @@ beforeEach(() => {
 });
 
 
-const WRITES = new Set(['database.insertDocument', 'database.modifyDocument', 'database.removeDocument']);
-/** The writes of each transaction among `requests`. */
-function writesPerTransaction(requests: readonly WireRequest[]): number[] {
-  const per = new Map<string, number>();
-  for (const r of requests) {
-    const tx = r.params?.transactionId;
-    if (typeof tx === 'string' && tx !== '' && WRITES.has(r.action)) per.set(tx, (per.get(tx) ?? 0) + 1);
-  }
-  return [...per.values()];
-}
 
 /** Calls `fn` as one invocation of its function, with its deployed timeout, on a runtime with this clock. */
 function caller(name: 'concern' | 'volunteer', clock: ReturnType<typeof testClock>) {

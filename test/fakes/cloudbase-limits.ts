@@ -11,6 +11,7 @@
  *   refused with `EXCEED_RATELIMIT`, before it runs.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { WireRequest } from './cloudbase-db';
 
 export interface WireLimitOptions {
   latencyMs?: number | readonly [number, number];
@@ -85,4 +86,15 @@ export class WireLimits {
   expired(txStartedAt: number): boolean {
     return this.now - txStartedAt > this.txLifetimeMs;
   }
+}
+
+const TX_WRITE_ACTIONS = new Set(['database.insertDocument', 'database.modifyDocument', 'database.removeDocument']);
+/** The writes of each transaction among `requests` (the wire's insert, modify and remove requests by transaction id). */
+export function writesPerTransaction(requests: readonly WireRequest[]): number[] {
+  const per = new Map<string, number>();
+  for (const r of requests) {
+    const tx = r.params?.transactionId;
+    if (typeof tx === 'string' && tx !== '' && TX_WRITE_ACTIONS.has(r.action)) per.set(tx, (per.get(tx) ?? 0) + 1);
+  }
+  return [...per.values()];
 }
