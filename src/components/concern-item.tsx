@@ -1,8 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
-import { Tag } from '@nutui/nutui-react-taro';
 import type { ConcernSummary } from '../../core/views';
 import { dueText, routedCommittee, shortTime, truncate } from '../services/format';
-import { statusTagType, statusText } from '../services/status-text';
+import { ConcernTags } from './concern-tags';
 import './concern-item.scss';
 
 /** One concern in a list: category, status, a bit of the description, where and who handles it. */
@@ -12,19 +11,7 @@ export function ConcernItem({ item, onTap, placeLabel = '地点', showDue = fals
     <View className={`concern-item${showDue && item.sla.overdue ? ' concern-item--overdue' : ''}`} onClick={onTap} role='button'>
       <View className='concern-item__head'>
         <Text className='concern-item__category'>{item.categoryName}</Text>
-        {showDue && item.sla.overdue ? (
-          <Tag type='danger' round>
-            超期
-          </Tag>
-        ) : null}
-        {item.passedOn ? (
-          <Tag type='default' round>
-            已转出
-          </Tag>
-        ) : null}
-        <Tag type={statusTagType(item.status)} round>
-          {statusText(item.status)}
-        </Tag>
+        <ConcernTags item={item} showDue={showDue} />
       </View>
       <View className='concern-item__body'>
         <Text className='concern-item__desc'>{truncate(item.description, 60)}</Text>

@@ -1,15 +1,15 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Tag } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { ConcernSummary } from '../../core/views';
 import type { useInbox } from '../hooks/use-inbox';
 import { dueText, routedCommittee } from '../services/format';
-import { statusTagType, statusText } from '../services/status-text';
+import { ConcernTags } from './concern-tags';
 import { HandlePanel } from './handle-panel';
-import { emptyText, InboxFilters } from './inbox-filters';
+import { InboxFilters } from './inbox-filters';
+import { InboxState } from './inbox-state';
 import { ListFooter } from './list-footer';
-import { EmptyState, ErrorState, LoadingState } from './page-state';
+import { EmptyState } from './page-state';
 import './desk-inbox.scss';
 
 const COLUMNS = ['案件编号', '类别', '反映地点', '状态', '办理时限', '当前承办'] as const;
@@ -29,19 +29,7 @@ function Row({ c, selected, showDue, onPick }: { c: ConcernSummary; selected: bo
         <Text>{c.placeName}</Text>
       </View>
       <View className='desk-table__cell desk-table__cell--tags' role='cell'>
-        {showDue && c.sla.overdue ? (
-          <Tag type='danger' round>
-            超期
-          </Tag>
-        ) : null}
-        {c.passedOn ? (
-          <Tag type='default' round>
-            已转出
-          </Tag>
-        ) : null}
-        <Tag type={statusTagType(c.status)} round>
-          {statusText(c.status)}
-        </Tag>
+        <ConcernTags item={c} showDue={showDue} />
       </View>
       <View className={`desk-table__cell${c.sla.overdue ? ' desk-table__cell--late' : ''}`} role='cell'>
         <Text>{due ?? '—'}</Text>
@@ -65,13 +53,7 @@ export function DeskInbox({ inbox }: { inbox: ReturnType<typeof useInbox> }) {
     <View className='desk-inbox'>
       <View className='desk-inbox__list'>
         <InboxFilters {...inbox} />
-        {inbox.loading && inbox.items.length === 0 ? (
-          <LoadingState text='正在读取诉求，请稍候…' />
-        ) : inbox.error ? (
-          <ErrorState message={inbox.error} onRetry={() => void inbox.reload()} />
-        ) : inbox.items.length === 0 ? (
-          <EmptyState text={emptyText(inbox.scope, inbox.filter)} />
-        ) : (
+        <InboxState inbox={inbox}>
           <View className='desk-table' role='table' aria-label='诉求列表'>
             <View className='desk-table__row desk-table__row--head' role='row'>
               {COLUMNS.map((h) => (
@@ -85,7 +67,7 @@ export function DeskInbox({ inbox }: { inbox: ReturnType<typeof useInbox> }) {
             ))}
             <ListFooter {...inbox} />
           </View>
-        )}
+        </InboxState>
       </View>
       <View className='desk-inbox__pane' aria-label='诉求详情'>
         {shown ? (

@@ -2,9 +2,9 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { ConcernItem } from '../../../components/concern-item';
 import { DeskInbox } from '../../../components/desk-inbox';
-import { emptyText, InboxFilters } from '../../../components/inbox-filters';
+import { InboxFilters } from '../../../components/inbox-filters';
+import { InboxState } from '../../../components/inbox-state';
 import { ListFooter } from '../../../components/list-footer';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state';
 import { useInbox } from '../../../hooks/use-inbox';
 import { useDeskLayout } from '../../../hooks/use-desk-layout';
 import { useElderClass } from '../../../hooks/use-elder';
@@ -31,13 +31,7 @@ export default function InboxPage() {
     <View className={`page inbox${elder}`}>
       <SubscribeSwitch />
       <InboxFilters {...inbox} />
-      {inbox.loading && inbox.items.length === 0 ? (
-        <LoadingState text='正在读取诉求，请稍候…' />
-      ) : inbox.error ? (
-        <ErrorState message={inbox.error} onRetry={() => void inbox.reload()} />
-      ) : inbox.items.length === 0 ? (
-        <EmptyState text={emptyText(inbox.scope, inbox.filter)} />
-      ) : (
+      <InboxState inbox={inbox}>
         <View>
           {inbox.loading ? <Text className='muted inbox__refreshing'>正在刷新…</Text> : null}
           {inbox.items.map((c) => (
@@ -45,7 +39,7 @@ export default function InboxPage() {
           ))}
           <ListFooter {...inbox} />
         </View>
-      )}
+      </InboxState>
     </View>
   );
 }
