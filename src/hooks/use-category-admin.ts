@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Category, CategoryKind } from '../../core/model';
-import { placesUnder } from '../services/admin-places';
 import { call } from '../services/api';
+import { useAdminTown } from './use-admin-town';
 import { useOneAction } from './use-one-action';
 import { useResource } from './use-resource';
 
@@ -22,14 +22,7 @@ const numberOrNull = (s: string): number | null => (s.trim() === '' ? null : Num
 
 /** 诉求类别 (issue 19): a town's categories with their SLA overrides; a district admin picks the town first. */
 export function useCategoryAdmin() {
-  const base = useResource(async () => {
-    const [me, tree] = await Promise.all([call('me/profile', {}), call('grid/tree', {})]);
-    return { me, towns: placesUnder(tree.nodes, me.nodeId, ['town']) };
-  });
-  const [townId, setTownId] = useState<string | null>(null);
-  useEffect(() => {
-    if (townId === null && base.data?.towns[0]) setTownId(base.data.towns[0].id);
-  }, [base.data, townId]);
+  const { base, townId, setTownId, named } = useAdminTown();
   const list = useResource(() => call('category/list', { townId: townId ?? undefined, all: true }), { skip: townId === null, key: townId ?? '' });
   const [drafts, setDrafts] = useState<Record<string, CategoryDraft>>({});
   const action = useOneAction();
@@ -39,9 +32,8 @@ export function useCategoryAdmin() {
   const save = (c: Category) =>
     action.run(`save:${c.code}`, async () => {
       const d = draft(c);
-      const one = base.data?.towns.length === 1;
       await call('category/save', {
-        townId: one ? undefined : townId ?? undefined,
+        townId: named(),
         code: c.code,
         name: d.name,
         kind: d.kind,

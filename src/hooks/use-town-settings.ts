@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { TownSettingsView } from '../../core/town-settings-service';
-import { placesUnder } from '../services/admin-places';
 import { call } from '../services/api';
 import { draftOf, inputOf, type TownSettingsDraft } from '../services/town-settings-form';
+import { useAdminTown } from './use-admin-town';
 import { useOneAction } from './use-one-action';
 import { useResource } from './use-resource';
 
@@ -12,16 +12,7 @@ import { useResource } from './use-resource';
  * a district admin picks the town first. A blank field keeps the deployment's default, shown beside it.
  */
 export function useTownSettings() {
-  const base = useResource(async () => {
-    const [me, tree] = await Promise.all([call('me/profile', {}), call('grid/tree', {})]);
-    return { me, towns: placesUnder(tree.nodes, me.nodeId, ['town']) };
-  });
-  const [townId, setTownId] = useState<string | null>(null);
-  useEffect(() => {
-    if (townId === null && base.data?.towns[0]) setTownId(base.data.towns[0].id);
-  }, [base.data, townId]);
-  // A district admin names the town; a town admin's own town is implied.
-  const named = () => (base.data && base.data.towns.length > 1 ? townId ?? undefined : undefined);
+  const { base, townId, setTownId, named } = useAdminTown();
   const settings = useResource(() => call('town/settings', { townId: named() }), { skip: townId === null, key: townId ?? '' });
   const [draft, setDraft] = useState<TownSettingsDraft | null>(null);
   useEffect(() => setDraft(settings.data ? draftOf(settings.data) : null), [settings.data]);
