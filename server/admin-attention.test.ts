@@ -6,10 +6,7 @@
 import type { AdminAttention } from '../core/admin-attention';
 import type { ConcernDetail } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
-import { createLocalRuntime, type LocalRuntime } from './local-runtime';
-import { testClock } from './test-clock';
-import { useCloudRuntime } from './test-cloud-runtime';
-import { GENEROUS_LIMITS } from './test-limits';
+import { onBothRuntimes } from './test-both-runtimes';
 
 type Call = <T>(openid: string, action: string, data: unknown) => Promise<T>;
 
@@ -33,16 +30,4 @@ function flows(call: Call) {
   });
 }
 
-describe('the admin attention list on SQLite', () => {
-  let rt: LocalRuntime;
-  beforeEach(() => {
-    rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo', rateLimits: GENEROUS_LIMITS });
-  });
-  afterEach(() => rt.close());
-  flows(async <T,>(openid: string, action: string, data: unknown) => (await rt.router.call('concern', action, data, openid)) as T);
-});
-
-describe('the admin attention list on CloudBase (the wire fake)', () => {
-  const { runtime } = useCloudRuntime();
-  flows(async <T,>(openid: string, action: string, data: unknown) => (await runtime().router.call('concern', action, data, openid)) as T);
-});
+onBothRuntimes('the admin attention list', (call) => flows(call));

@@ -10,11 +10,8 @@ import type { Deps } from '../core/ports';
 import type { DirectoryCache } from '../core/directory';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { DEMO_OPEN311 } from './demo-open311';
-import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { open311Env } from './open311-xml';
-import { testClock } from './test-clock';
-import { useCloudRuntime } from './test-cloud-runtime';
-import { GENEROUS_LIMITS } from './test-limits';
+import { onBothRuntimes } from './test-both-runtimes';
 
 interface Runtime {
   deps: Deps;
@@ -85,16 +82,4 @@ function flows(rt: () => Runtime) {
   });
 }
 
-describe('Open311 clients on SQLite', () => {
-  let rt: LocalRuntime;
-  beforeEach(() => {
-    rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo', rateLimits: GENEROUS_LIMITS });
-  });
-  afterEach(() => rt.close());
-  flows(() => rt);
-});
-
-describe('Open311 clients on CloudBase (the wire fake), one runtime as a warm container keeps it', () => {
-  const { runtime } = useCloudRuntime();
-  flows(runtime);
-});
+onBothRuntimes('Open311 clients', (_call, b) => flows(b.rt));

@@ -8,10 +8,7 @@ import type { CategoryListView } from '../core/category-service';
 import type { Category } from '../core/model';
 import type { ConcernDetail } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
-import { createLocalRuntime, type LocalRuntime } from './local-runtime';
-import { testClock } from './test-clock';
-import { useCloudRuntime } from './test-cloud-runtime';
-import { GENEROUS_LIMITS } from './test-limits';
+import { onBothRuntimes } from './test-both-runtimes';
 
 type Call = <T>(openid: string, action: string, data: unknown) => Promise<T>;
 const outcome = (p: Promise<unknown>) =>
@@ -93,16 +90,4 @@ function flows(call: Call) {
   });
 }
 
-describe('categories on SQLite', () => {
-  let rt: LocalRuntime;
-  beforeEach(() => {
-    rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo', rateLimits: GENEROUS_LIMITS });
-  });
-  afterEach(() => rt.close());
-  flows(async <T,>(openid: string, action: string, data: unknown) => (await rt.router.call('concern', action, data, openid)) as T);
-});
-
-describe('categories on CloudBase (the wire fake), one runtime as a warm container keeps it', () => {
-  const { runtime } = useCloudRuntime();
-  flows(async <T,>(openid: string, action: string, data: unknown) => (await runtime().router.call('concern', action, data, openid)) as T);
-});
+onBothRuntimes('categories', (call) => flows(call));

@@ -11,10 +11,7 @@ import type { GridTreeNode } from '../core/grid';
 import type { BoundaryPreview, NodeSaved, TownEntry } from '../core/grid-admin-views';
 import type { Boundary } from '../core/locate';
 import { DEMO_IDENTITIES as I, DEMO_POINTS } from './demo-data';
-import { createLocalRuntime, type LocalRuntime } from './local-runtime';
-import { testClock } from './test-clock';
-import { useCloudRuntime } from './test-cloud-runtime';
-import { GENEROUS_LIMITS } from './test-limits';
+import { onBothRuntimes } from './test-both-runtimes';
 
 interface Runtime {
   deps: Deps;
@@ -165,16 +162,4 @@ function flows(rt: () => Runtime) {
   });
 }
 
-describe('the grid editor and the district towns on SQLite', () => {
-  let rt: LocalRuntime;
-  beforeEach(() => {
-    rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo', rateLimits: GENEROUS_LIMITS });
-  });
-  afterEach(() => rt.close());
-  flows(() => rt);
-});
-
-describe('the grid editor and the district towns on CloudBase (the wire fake), one runtime as a warm container keeps it', () => {
-  const { runtime } = useCloudRuntime();
-  flows(runtime);
-});
+onBothRuntimes('the grid editor and the district towns', (_call, b) => flows(b.rt));

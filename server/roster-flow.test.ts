@@ -9,10 +9,7 @@ import type { RosterRemoval, RosterView } from '../core/roster-views';
 import type { AuditEntry } from '../core/model';
 import type { CategoryListView } from '../core/category-service';
 import { DEMO_IDENTITIES as I } from './demo-data';
-import { createLocalRuntime, type LocalRuntime } from './local-runtime';
-import { testClock } from './test-clock';
-import { useCloudRuntime } from './test-cloud-runtime';
-import { GENEROUS_LIMITS } from './test-limits';
+import { onBothRuntimes } from './test-both-runtimes';
 
 type Call = <T>(openid: string, action: string, data: unknown) => Promise<T>;
 const outcome = (p: Promise<unknown>) =>
@@ -126,18 +123,4 @@ function flows(call: Call, state: () => Promise<unknown>) {
   });
 }
 
-describe('the roster on SQLite', () => {
-  let rt: LocalRuntime;
-  beforeEach(() => {
-    rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo', rateLimits: GENEROUS_LIMITS });
-  });
-  afterEach(() => rt.close());
-  const call: Call = async <T,>(openid: string, action: string, data: unknown) => (await rt.router.call('concern', action, data, openid)) as T;
-  flows(call, async () => ['staff', 'staff_pending', 'staff_departed'].map((t) => rt.store.db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
-});
-
-describe('the roster on CloudBase (the wire fake), one runtime as a warm container keeps it', () => {
-  const { cloud, runtime } = useCloudRuntime();
-  const call: Call = async <T,>(openid: string, action: string, data: unknown) => (await runtime().router.call('concern', action, data, openid)) as T;
-  flows(call, async () => ['staff', 'staff_pending', 'staff_departed'].map((c) => cloud.wire().documents(c)));
-});
+onBothRuntimes('the roster', (call, b) => flows(call, () => b.rows(['staff', 'staff_pending', 'staff_departed'])));

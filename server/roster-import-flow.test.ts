@@ -9,10 +9,7 @@ import type { RosterView } from '../core/roster-views';
 import type { AuditEntry } from '../core/model';
 import type { Page, RosterImportView } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
-import { createLocalRuntime, type LocalRuntime } from './local-runtime';
-import { testClock } from './test-clock';
-import { useCloudRuntime } from './test-cloud-runtime';
-import { GENEROUS_LIMITS } from './test-limits';
+import { onBothRuntimes } from './test-both-runtimes';
 
 type Call = <T>(openid: string, action: string, data: unknown) => Promise<T>;
 const outcome = (p: Promise<unknown>) =>
@@ -143,26 +140,10 @@ function flows(call: Call, state: () => Promise<unknown>, directory: () => Direc
   });
 }
 
-describe('the roster file on SQLite', () => {
-  let rt: LocalRuntime;
-  beforeEach(() => {
-    rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo', rateLimits: GENEROUS_LIMITS });
-  });
-  afterEach(() => rt.close());
-  const call: Call = async <T,>(openid: string, action: string, data: unknown) => (await rt.router.call('concern', action, data, openid)) as T;
+onBothRuntimes('the roster file', (call, b) =>
   flows(
     call,
-    async () => ['staff', 'staff_pending', 'staff_departed'].map((t) => rt.store.db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()),
-    () => rt.store.directory,
-  );
-});
-
-describe('the roster file on CloudBase (the wire fake)', () => {
-  const { cloud, runtime } = useCloudRuntime();
-  const call: Call = async <T,>(openid: string, action: string, data: unknown) => (await runtime().router.call('concern', action, data, openid)) as T;
-  flows(
-    call,
-    async () => ['staff', 'staff_pending', 'staff_departed'].map((c) => cloud.wire().documents(c)),
-    () => runtime().store.directory,
-  );
-});
+    () => b.rows(['staff', 'staff_pending', 'staff_departed']),
+    () => b.rt().store.directory,
+  ),
+);

@@ -6,10 +6,7 @@
 import type { AdminTeamView, TeamArchiveResult } from '../core/roster-views';
 import type { EventDetail, Profile, TeamSummary } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
-import { createLocalRuntime, type LocalRuntime } from './local-runtime';
-import { testClock } from './test-clock';
-import { useCloudRuntime } from './test-cloud-runtime';
-import { GENEROUS_LIMITS } from './test-limits';
+import { onBothRuntimes } from './test-both-runtimes';
 
 type Call = <T>(fn: 'concern' | 'volunteer', openid: string, action: string, data: unknown) => Promise<T>;
 const outcome = (p: Promise<unknown>) =>
@@ -77,16 +74,4 @@ function flows(call: Call) {
   });
 }
 
-describe('team set-up on SQLite', () => {
-  let rt: LocalRuntime;
-  beforeEach(() => {
-    rt = createLocalRuntime({ dbPath: ':memory:', now: testClock().now, seed: 'demo', rateLimits: GENEROUS_LIMITS });
-  });
-  afterEach(() => rt.close());
-  flows(async <T,>(fn: string, openid: string, action: string, data: unknown) => (await rt.router.call(fn, action, data, openid)) as T);
-});
-
-describe('team set-up on CloudBase (the wire fake), one runtime as a warm container keeps it', () => {
-  const { runtime } = useCloudRuntime();
-  flows(async <T,>(fn: string, openid: string, action: string, data: unknown) => (await runtime().router.call(fn, action, data, openid)) as T);
-});
+onBothRuntimes('team set-up', (_call, b) => flows(b.callIn));
