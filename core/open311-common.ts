@@ -5,6 +5,7 @@
 import type { DirectoryCache, DirectorySnapshot } from './directory';
 import type { ApiClient, ConcernStatus } from './model';
 import type { Deps } from './ports';
+import { ALL_STATUSES, OPEN_STATUSES } from './lifecycle';
 
 export interface Open311HttpRequest {
   method: string;
@@ -103,8 +104,9 @@ export function open311Openid(clientId: string): string {
   return `open311-${clientId}`;
 }
 
-export const OPEN_STATES: readonly ConcernStatus[] = ['submitted', 'dispatching', 'assigned', 'accepted', 'in_progress'];
-export const CLOSED_STATES: readonly ConcernStatus[] = ['resolved', 'closed', 'withdrawn'];
+/** Open311's open and closed: the lifecycle's open statuses, and every other. */
+export const OPEN_STATES: readonly ConcernStatus[] = OPEN_STATUSES;
+export const CLOSED_STATES: readonly ConcernStatus[] = ALL_STATUSES.filter((s) => !OPEN_STATUSES.includes(s));
 
 /** Open311 has two states: a resolved concern (办结, awaiting the resident's rating) is closed for the sender. */
 export function open311Status(s: ConcernStatus): 'open' | 'closed' {
