@@ -5,7 +5,7 @@
 import type { DirectoryCache, DirectorySnapshot } from './directory';
 import type { ApiClient, ConcernStatus } from './model';
 import type { Deps } from './ports';
-import { ALL_STATUSES, OPEN_STATUSES } from './lifecycle';
+import { ALL_STATUSES, isOpen } from './lifecycle';
 
 export interface Open311HttpRequest {
   method: string;
@@ -104,13 +104,12 @@ export function open311Openid(clientId: string): string {
   return `open311-${clientId}`;
 }
 
-/** Open311's open and closed: the lifecycle's open statuses, and every other. */
-export const OPEN_STATES: readonly ConcernStatus[] = OPEN_STATUSES;
-export const CLOSED_STATES: readonly ConcernStatus[] = ALL_STATUSES.filter((s) => !OPEN_STATUSES.includes(s));
+/** Open311's closed: every status that is not one of the lifecycle's open statuses. */
+export const CLOSED_STATES: readonly ConcernStatus[] = ALL_STATUSES.filter((s) => !isOpen(s));
 
 /** Open311 has two states: a resolved concern (办结, awaiting the resident's rating) is closed for the sender. */
 export function open311Status(s: ConcernStatus): 'open' | 'closed' {
-  return CLOSED_STATES.includes(s) ? 'closed' : 'open';
+  return isOpen(s) ? 'open' : 'closed';
 }
 
 /** W3C datetime in Beijing time, e.g. 2026-03-02T09:30:00+08:00. */

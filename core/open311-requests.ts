@@ -7,13 +7,14 @@ import { planSubmission, type Submission } from './concern-service';
 import { isPublicConcern, releasedText } from './content';
 import { categoriesOf, type DirectorySnapshot } from './directory';
 import { AppError } from './errors';
+import { OPEN_STATUSES } from './lifecycle';
 import { scrubPersonal } from './scrub';
 import { TEXT_PROBLEM_MESSAGE, textProblem } from './text';
 import { submitPhotoChecks } from './photos';
 import { mediaUrls, photoParts, storePhotoParts } from './open311-photos';
 import { isRelayedSource, type ApiClient, type Caller, type Category, type Concern } from './model';
 import type { ConcernSearch, Deps, LatestReply, RouteNode } from './ports';
-import { CLOSED_STATES, clientOf, fail, ID_RE, jurisdiction, list, OPEN311_LIMITS, OPEN_STATES, open311Openid, open311Status, readTowns, span, spend, w3c, type Open311Env, type Open311HttpRequest, type Params } from './open311-common';
+import { CLOSED_STATES, clientOf, fail, ID_RE, jurisdiction, list, OPEN311_LIMITS, open311Openid, open311Status, readTowns, span, spend, w3c, type Open311Env, type Open311HttpRequest, type Params } from './open311-common';
 
 /** The requestId under which a 12345 ticket is stored: one concern per ticket per client system. */
 export function ticketRequestId(ticket: string): string {
@@ -181,7 +182,7 @@ export async function listRequests(env: Open311Env, req: Open311HttpRequest, { o
     if (p.status) {
       const wanted = list(p.status);
       if (wanted.length === 0 || wanted.some((s) => s !== 'open' && s !== 'closed')) fail(400, 'status must be open, closed or both');
-      q.statuses = [...(wanted.includes('open') ? OPEN_STATES : []), ...(wanted.includes('closed') ? CLOSED_STATES : [])];
+      q.statuses = [...(wanted.includes('open') ? OPEN_STATUSES : []), ...(wanted.includes('closed') ? CLOSED_STATES : [])];
     }
     if (p.service_code) q.categories = list(p.service_code);
   }
