@@ -4,7 +4,7 @@
  */
 import { DEMO_EVENTS, DEMO_IDENTITIES, DEMO_TEAMS } from '../../server/demo-data';
 import { browserSuite } from './harness';
-import { button, entry, loginAs } from './ui';
+import { button, entry, loginAs, visibleText } from './ui';
 
 const t = browserSuite();
 
@@ -52,10 +52,11 @@ it('takes a resident from applying to a team to a place in 我的志愿', async 
   await resident.goto(`${t.h.base}/#/pages/index/index`);
   await entry(resident, '我的志愿').click();
   await resident.getByText('即将参加（1）').waitFor();
-  await resident.getByText(EVENT).first().waitFor();
-  await resident.getByText('已报名', { exact: true }).first().waitFor();
+  // Home stays in the DOM below, hidden, and lists the same event and team: look at the visible page only.
+  await visibleText(resident, EVENT).waitFor();
+  await resident.locator('text="已报名" >> visible=true').first().waitFor();
   await resident.getByText('我的队伍（1）').waitFor();
-  await resident.getByText(TEAM).first().waitFor();
+  await visibleText(resident, TEAM).waitFor();
   await resident.getByText('0.0 小时').waitFor();
   await t.shot(resident, 'volunteer-mine');
 });
