@@ -4,7 +4,8 @@
  * resident report with `source: 'team'`, so work found in the field enters the same cycle: it is routed,
  * clocked, checked and notified exactly as concern/submit, and its timeline says 志愿服务队发现.
  */
-import { submitFiled, type ConcernCtx } from './concern-service';
+import { submitFiled } from './concern-intake';
+import type { ConcernCtx } from './concern-ctx';
 import { AppError } from './errors';
 import type { ParsedInputOf } from './schemas';
 import type { ConcernDetail } from './views';

@@ -9,7 +9,8 @@ import { isHandler } from './access';
 import type { ActionStatus, VolunteerAction } from './action-model';
 import type { EventDetail, TeamDetail } from './views';
 import { actionView, type ActionView } from './action-views';
-import * as concerns from './concern-service';
+import * as concernAct from './concern-act';
+import * as concernMoves from './concern-moves';
 import { moderate } from './content';
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
@@ -89,7 +90,7 @@ async function toHandlers(ctx: Ctx, cs: Concern[], kind: NotificationKind, title
   const seen = new Set<string>();
   const out: Notification[] = [];
   for (const c of cs) {
-    const staff = (await concerns.staffOn(ctx.deps, c)).filter((s) => !seen.has(s.openid) && seen.add(s.openid));
+    const staff = (await concernAct.staffOn(ctx.deps, c)).filter((s) => !seen.has(s.openid) && seen.add(s.openid));
     out.push(...toStaff(ctx.deps, staff, ctx.caller.openid, kind, title, c, body, at));
   }
   return out;
@@ -239,7 +240,7 @@ export async function resolveFromAction(ctx: Ctx, input: ParsedInputOf<'concern/
   let resolved = 0;
   for (const c of mine) {
     if (!OPEN_FOR_ACTION.has(c.status)) continue; // resolved by hand meanwhile, or by an earlier, cut-off call
-    await concerns.resolveChecked(ctx, { id: c.id, text, photos: a.result.photos });
+    await concernMoves.resolveChecked(ctx, { id: c.id, text, photos: a.result.photos });
     await awardReport(ctx, c);
     resolved++;
   }

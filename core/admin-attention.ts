@@ -3,8 +3,8 @@
  * places in the admin's scope whose staff were removed and where nobody serves now, with their open
  * concerns (at most ROSTER_OPEN_MAX counted each), so the admin adds a successor on the roster page.
  */
-import type { ConcernCtx as Ctx } from './concern-service';
-import { routeNodesOf } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
+import { routeNodesOf } from './concern-inbox';
 import { adminScope } from './grid-service';
 import type { InboxScope } from './ports';
 import { ROSTER_OPEN_MAX } from './roster-service';

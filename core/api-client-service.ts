@@ -6,7 +6,7 @@
  * from the next request on (the Open311 adapter looks the key up on every request).
  */
 import { DEFAULT_CLIENT_BUDGET, type ApiClientRecord } from './api-client-model';
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import type { Caller } from './model';

@@ -3,7 +3,7 @@
  * that a resident can "+1" instead of filing the same problem again, and quick reply templates (town
  * settings). Only towns whose setting turns the board on show anything; photos are never shown here.
  */
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import { categoriesOf, type DirectorySnapshot } from './directory';
 import { isPublicConcern } from './content';
 import { AppError } from './errors';

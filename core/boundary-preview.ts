@@ -7,7 +7,7 @@
  * uncovered, and thinned outer rings to draw (an SVG in H5).
  */
 import { planBoundaryImport } from './boundary-import';
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import { bboxOf, polygonsOf, type BoundaryGeometry, type Position } from './geo';
 import { geometriesOverlap, geometryArea, overlapShare } from './geo-overlap';
 import { GridIndex } from './grid';

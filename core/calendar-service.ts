@@ -5,7 +5,7 @@
  */
 import { beijingDate } from './beijing';
 import { checkCalendarYear, missingCalendarYears, normalizeCalendarYear, type CalendarYear } from './calendar';
-import type { ConcernCtx } from './concern-service';
+import type { ConcernCtx } from './concern-ctx';
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { adminTowns } from './scope';

@@ -4,7 +4,7 @@
  * a district admin names the town. Each save bumps the directory version, so the next concern anywhere
  * (every warm container included) is clocked with it.
  */
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import { categoriesOf, categoryKey, type DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import type { Category } from './model';

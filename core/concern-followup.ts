@@ -3,7 +3,9 @@
  * 催办 (chase up, once per working day after the acknowledge deadline). Both are lifecycle moves of the
  * reporter, committed like every other move (one event on the timeline, the handlers told in the same write).
  */
-import { act, only, routingReason, slaFor, staffOn, type ConcernCtx as Ctx } from './concern-service';
+import { act, only, staffOn } from './concern-act';
+import { routingReason } from './concern-moves';
+import { slaFor, type ConcernCtx as Ctx } from './concern-ctx';
 import { mayChase } from './chase';
 import { HELD_TEXT, releasedText } from './content';
 import { categoryKey, type DirectorySnapshot } from './directory';

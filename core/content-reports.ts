@@ -7,7 +7,7 @@
  */
 import { canView } from './access';
 import { onPublicBoard } from './board-service';
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import { AppError } from './errors';
 import { reportedEventText, reportEvent, takeDownEvent } from './event-reports';
 import type { Concern, ConcernMessage, Moderation } from './model';

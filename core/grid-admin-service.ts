@@ -9,7 +9,7 @@
  * guarded by the grid version it was checked against (NODE.CONFLICT) and bumps it, so every snapshot
  * and cache rebuilds.
  */
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { CHILD_KINDS } from './grid';

@@ -5,7 +5,7 @@
  * the first town. Concern points are shown only where the town's public board is on, and only public
  * concerns (a published description, no 举报 category: BoardRepo's rule), never their text.
  */
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import { categoryOf, type DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { wgs84ToGcj02 } from './geo';

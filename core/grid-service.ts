@@ -6,7 +6,7 @@
  * in one transaction, guarded by the grid version the check ran against.
  */
 import { planBoundaryImport } from './boundary-import';
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { toWgs84 } from './geo';

@@ -9,7 +9,8 @@
  * nothing is written; otherwise every new ticket is stored in one atomic step (ConcernRepo.createMany).
  * Tickets already stored are skipped, so importing the same file twice changes nothing.
  */
-import { planSubmission, type ConcernCtx, type Submission } from './concern-service';
+import { planSubmission, type Submission } from './concern-intake';
+import type { ConcernCtx } from './concern-ctx';
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import type { ImportProblem } from './boundary-import';

@@ -4,7 +4,7 @@
  * notes, leaders' reasons for correcting hours, and photos — and publishes or rejects each item. A
  * decision changes only the item's state: the content is kept either way.
  */
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import { decideReported, reportedItems } from './content-reports';
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';

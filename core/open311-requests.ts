@@ -3,7 +3,7 @@
  * an in-app report), `GET requests` and `GET requests/{id}` — with a key, the client's own or scope view;
  * without one, the public view of towns that publish their board.
  */
-import { planSubmission, type Submission } from './concern-service';
+import { planSubmission, type Submission } from './concern-intake';
 import { isPublicConcern, releasedText } from './content';
 import { categoriesOf, type DirectorySnapshot } from './directory';
 import { AppError } from './errors';

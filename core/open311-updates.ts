@@ -8,7 +8,7 @@
  *   concern's thread as the reporter's message (content-checked like any); answers its `update_id`.
  *   The client's own `update_id` makes a retry idempotent; `status` is never taken from a client.
  */
-import { reply } from './concern-service';
+import { reply } from './concern-moves';
 import { ERROR_CODES, AppError, type ErrorCode } from './errors';
 import { categoriesOf } from './directory';
 import { STATUS_TEXT } from './labels';

@@ -6,7 +6,7 @@
  * router, like every staff write). A public ranking is a village setting, off by default, showing
  * residents by display name only and never staff.
  */
-import * as concerns from './concern-service';
+import * as concernMoves from './concern-moves';
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import type { Caller, Concern } from './model';
@@ -350,5 +350,5 @@ export async function recentRedemptions(ctx: Ctx, input: ParsedInputOf<'reward/r
 export async function resolveAndAward(ctx: Ctx, input: ParsedInputOf<'concern/resolve'>): Promise<ConcernDetail> {
   // Awarded from the concern as stored by the move (or found resolved by this request before), with the
   // move's snapshot, in parallel with the reads of the answer; the entry's id makes a retry award once.
-  return concerns.resolve(ctx, input, (c, snap) => awardReport(ctx, c, snap));
+  return concernMoves.resolve(ctx, input, (c, snap) => awardReport(ctx, c, snap));
 }

@@ -3,8 +3,9 @@
  * concern's handlers; a resident can take all their data with them (`me/export`) and leave
  * (`me/delete`), their concerns staying with the committee under a name that identifies nobody.
  */
-import type { ConcernCtx as Ctx } from './concern-service';
-import * as concerns from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
+import * as concernInbox from './concern-inbox';
+import * as concernRead from './concern-read';
 import { AppError } from './errors';
 import type { InboxMessage } from './model';
 import { forgetPhotos } from './privacy-photos';
@@ -31,8 +32,8 @@ export async function exportMine(ctx: Ctx, profile: Profile): Promise<MyDataExpo
   const details: ConcernDetail[] = [];
   let cursor: string | undefined;
   do {
-    const page = await concerns.listMine(ctx, { cursor, limit: EXPORT_PAGE });
-    for (const c of page.items) details.push(await concerns.get(ctx, { id: c.id }));
+    const page = await concernInbox.listMine(ctx, { cursor, limit: EXPORT_PAGE });
+    for (const c of page.items) details.push(await concernRead.get(ctx, { id: c.id }));
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   const messages: InboxMessage[] = [];

@@ -10,7 +10,7 @@
  * some not yet removed; the same file again is checked against the roster of that moment, so its preview
  * shows exactly who is still to remove and its import finishes them (server/roster-import-flow.test.ts).
  */
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { adminScope } from './grid-service';

@@ -5,8 +5,8 @@
  * every call resolves its caller from the stored roster (router.resolveCaller reads `findStaff`, never a
  * cache), so a removed person is a resident from then on and staff actions are AUTH.FORBIDDEN.
  */
-import type { ConcernCtx as Ctx } from './concern-service';
-import { routeNodesOf } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
+import { routeNodesOf } from './concern-inbox';
 import { categoryKey, type DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import { adminScope } from './grid-service';

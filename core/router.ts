@@ -6,7 +6,11 @@
 import { ACTION_FUNCTION, isActionName, type ActionName, type ActionOutput } from './actions';
 import * as board from './board-service';
 import * as calendar from './calendar-service';
-import * as concerns from './concern-service';
+import * as concernCtx from './concern-ctx';
+import * as concernIntake from './concern-intake';
+import * as concernInbox from './concern-inbox';
+import * as concernRead from './concern-read';
+import * as concernMoves from './concern-moves';
 import * as followUp from './concern-followup';
 import { labelMessages } from './message-labels';
 import { codeOfIssues } from './coded-issue';
@@ -53,7 +57,7 @@ import type { Deps, UserRecord } from './ports';
 import { schemas, type ParsedInputOf } from './schemas';
 import type { Profile } from './views';
 
-type Ctx = concerns.ConcernCtx;
+type Ctx = concernCtx.ConcernCtx;
 type Handler<A extends ActionName> = (ctx: Ctx, input: ParsedInputOf<A>) => Promise<ActionOutput<A>>;
 
 const handlers: { [A in ActionName]: Handler<A> } = {
@@ -87,19 +91,19 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'grid/importBoundaries': gridActions.importBoundaries,
   'roster/import': rosterImport.importRoster,
   'category/list': categories.list,
-  'concern/submit': concerns.submit,
-  'concern/listMine': concerns.listMine,
-  'concern/get': concerns.get,
-  'concern/inbox': concerns.inbox,
-  'concern/inboxCounts': concerns.inboxCounts,
-  'concern/accept': concerns.accept,
-  'concern/reply': concerns.reply,
+  'concern/submit': concernIntake.submit,
+  'concern/listMine': concernInbox.listMine,
+  'concern/get': concernRead.get,
+  'concern/inbox': concernInbox.inbox,
+  'concern/inboxCounts': concernInbox.inboxCounts,
+  'concern/accept': concernMoves.accept,
+  'concern/reply': concernMoves.reply,
   'concern/resolve': points.resolveAndAward,
-  'concern/rate': concerns.rate,
-  'concern/dispatch': concerns.dispatch,
-  'concern/transfer': concerns.transfer,
-  'concern/return': concerns.returnToQueue,
-  'concern/escalate': concerns.escalate,
+  'concern/rate': concernMoves.rate,
+  'concern/dispatch': concernMoves.dispatch,
+  'concern/transfer': concernMoves.transfer,
+  'concern/return': concernMoves.returnToQueue,
+  'concern/escalate': concernMoves.escalate,
   'stats/rates': ratesWithVolunteers,
   'message/list': async (ctx, input) => {
     const { messages } = ctx.deps.store;
@@ -350,7 +354,7 @@ export function createRouter(deps: Deps): Router {
       budgetAhead?.catch(() => undefined);
       // A single move's concern is read while the caller is resolved (call-plan.ts).
       const move = parsed.data as { id?: unknown; requestId?: string };
-      const concernRead = SINGLE_MOVES.has(action) && typeof move.id === 'string' && VALID_OPENID.test(openid) ? concerns.readForMove(deps, move.id, openid, move.requestId) : undefined;
+      const concernRead = SINGLE_MOVES.has(action) && typeof move.id === 'string' && VALID_OPENID.test(openid) ? concernCtx.readForMove(deps, move.id, openid, move.requestId) : undefined;
       concernRead?.catch(() => undefined);
       const caller = await resolveCaller(openid, rule.roles.includes('resident'));
       // Staff and admins' writes, and a team leader's volunteer writes (events, reviews, hours, cancellations).

@@ -11,7 +11,7 @@ import { releasedText } from './content';
 import { snippet, toStaff } from './notices';
 import type { Deps } from './ports';
 import { escalationTarget, routeUp } from './route-change';
-import { SYSTEM_ACTOR, rerouteNotices, staffOn, toChange } from './concern-service';
+import { SYSTEM_ACTOR, rerouteNotices, staffOn, toChange } from './concern-act';
 import { markMissed, missedAt } from './sla';
 import { remindMissingCalendar } from './calendar-service';
 import { closeDueTopics } from './topic-settle';

@@ -5,7 +5,7 @@
  * only (no subscribe message: WeChat's templates have no field for it). Its id is derived from the
  * item, so deciding again after an interrupted run tells the author once.
  */
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import { RESIDENT_PAGE, STAFF_PAGE } from './notices';
 import { reasonsClause } from './report-filing';
 import type { ReportedKind, ReportReason } from './report-model';

@@ -4,7 +4,7 @@
  * own town, a district admin anywhere; a team elsewhere is not found. A leader's next call leads the
  * team: the router reads leadership from the store on every call (resolveCaller, teams.ledBy).
  */
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import { moderate } from './content';
 import { AppError } from './errors';
 import type { ParsedInputOf } from './schemas';

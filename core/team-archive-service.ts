@@ -4,7 +4,7 @@
  * run to their end. The team, its members, events, sign-ups and hours stay: it leaves the 加入 lists
  * (team/list) and takes no application or new event, and its members still find it in 我的志愿.
  */
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import { eventTitle } from './event-reports';
 import { AppError } from './errors';
 import type { ParsedInputOf } from './schemas';

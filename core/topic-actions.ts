@@ -9,7 +9,8 @@
 import { isHandler } from './access';
 import { concernActionView, type ConcernActionView } from './action-views';
 import { startActionFor } from './action-service';
-import { accept, type ConcernCtx as Ctx } from './concern-service';
+import { accept } from './concern-moves';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import type { Deps } from './ports';

@@ -5,7 +5,7 @@
  * core/topic-meeting-views.ts), never in a notice; the topic carries `committeeHeld` while any is held so
  * the moderators find it on an index, and they publish or reject each text.
  */
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import type { Moderation } from './model';
 import { change, noticeDecided } from './topic-service';
 import type { ModerationItem } from './views';

@@ -3,7 +3,7 @@
  * The minutes pass the content check like every text; a meeting is saved into the topic at the version
  * read, so two committee members saving at once do not lose each other's meeting.
  */
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import { moderate } from './content';
 import { AppError } from './errors';
 import type { ParsedInputOf } from './schemas';

@@ -5,7 +5,7 @@
  * comment becomes `rejected`: kept, shown to its author and the moderators only). The held-text rule itself
  * is core/content.ts shownText, with the topic's town.
  */
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import { AppError } from './errors';
 import type { Moderation } from './model';
 import type { ReportOutcome, ReportReason } from './report-model';

@@ -5,7 +5,7 @@
  * (TopicRepo.forget): authored texts keep no author, votes and supports keep no link to the person, and
  * every count stays as it was.
  */
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import { releasedText } from './content';
 import type { Moderation } from './model';
 import type { Topic } from './topic-model';

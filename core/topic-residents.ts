@@ -5,7 +5,7 @@
  * belongs to the stated place: a resident who moves starts unverified, and a mark is set only while the
  * person's place is still the one the committee saw.
  */
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import type { Caller } from './model';

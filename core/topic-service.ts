@@ -7,7 +7,8 @@
  * Held text (the content check's `review`) is seen by its author and the town's moderators only.
  */
 import { moderate, moderatesTown, releasedText, shownText } from './content';
-import { submit as submitConcern, type ConcernCtx as Ctx } from './concern-service';
+import { submit as submitConcern } from './concern-intake';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import type { DirectorySnapshot } from './directory';
 import { categoryOf } from './directory';
 import { AppError } from './errors';

@@ -3,7 +3,7 @@
  * by topic/propose: the town's stored number, else the deployment's (JIEFANG_TOPIC_SUPPORTS), else
  * DEFAULT_SUPPORTS_NEEDED. A proposal keeps the number it was made with.
  */
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import type { DirectorySnapshot } from './directory';
 import type { Deps } from './ports';
 import type { ParsedInputOf } from './schemas';

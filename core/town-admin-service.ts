@@ -6,7 +6,7 @@
  * `admin`, node the town): appointing one is a roster row checked like roster/save's (pending by phone
  * until that person's next call), removing one is roster/remove's (their next call is a resident's).
  */
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import type { NodeSaved, TownEntry } from './grid-admin-views';

@@ -4,7 +4,7 @@
  * concerns (submit, 重办), the check-in margin opens and closes its events' attendance, the reminder lead
  * says when their reminders go out; clocks already running keep their due times.
  */
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import { AppError } from './errors';
 import type { TownWorkSettings } from './ports';
 import type { ParsedInputOf } from './schemas';
