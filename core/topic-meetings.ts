@@ -8,7 +8,8 @@ import { moderate } from './content';
 import { AppError } from './errors';
 import type { ParsedInputOf } from './schemas';
 import { MEETING_LIMITS, type TopicMeeting } from './topic-model';
-import { change, detail, isCommittee, visibleTopic } from './topic-service';
+import { change, detail } from './topic-service';
+import { isCommittee, visibleTopic } from './topic-access';
 import type { TopicDetail } from './topic-views';
 
 /** `topic/saveMeeting`: adds a meeting, or (with `meetingId`) corrects one; a proposal not yet in 议事 has none. */

@@ -11,7 +11,8 @@ import type { Moderation } from './model';
 import type { ReportOutcome, ReportReason } from './report-model';
 import { fileReport, reasonsClause } from './report-filing';
 import { takedownNoticeId } from './takedown-notice';
-import { change, noticeOpened, TOPIC_PAGE, visibleTopic } from './topic-service';
+import { change, noticeOpened } from './topic-service';
+import { TOPIC_PAGE, visibleTopic } from './topic-access';
 import type { ModerationItem } from './views';
 
 export async function reportTopicComment(ctx: Ctx, commentId: string, reason: ReportReason): Promise<{ status: ReportOutcome }> {

@@ -9,7 +9,7 @@ import type { ConcernCtx as Ctx } from './concern-ctx';
 import { releasedText } from './content';
 import type { Moderation } from './model';
 import type { Topic } from './topic-model';
-import { placeView } from './topic-service';
+import { placeView } from './topic-access';
 import type { PlaceView } from './topic-views';
 
 export interface MyYishiData {

@@ -11,7 +11,7 @@ import { AppError } from './errors';
 import type { Caller } from './model';
 import type { ParsedInputOf } from './schemas';
 import type { ResidentPlace } from './topic-model';
-import { isCommittee, participatingPlaces, placeView } from './topic-service';
+import { isCommittee, participatingPlaces, placeView } from './topic-access';
 import type { PlaceView, ResidentRow } from './topic-views';
 
 /** A committee's roster holds at most this many residents per place (a village, not a city). */

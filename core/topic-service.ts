@@ -16,7 +16,7 @@ import type { Caller, Moderation, Notification, NotificationKind } from './model
 import { snippet } from './notices';
 import type { Deps } from './ports';
 import { schemas, type ParsedInputOf } from './schemas';
-import { settle, stageRank } from './topic-settle';
+import { stageRank } from './topic-settle';
 import { ANSWER_DAYS, PLACE_CHANGE_DAYS, TOPIC_LIMITS, type ResidentPlace, type Topic, type TopicComment } from './topic-model';
 import type { PlaceView, TopicCommentView, TopicDetail, TopicSummary } from './topic-views';
 import { meetingViews } from './topic-meeting-views';
@@ -25,54 +25,7 @@ import { tidyPunctuation } from './notice-text';
 import { checkPhotos, shownPhotoUrlLists, submitPhotoChecks } from './photos';
 import { hasHeldCommitteeText } from './topic-held';
 import { decisionTeams, linkedActions, placeTeams, startDecisionAction } from './topic-actions';
-
-const DAY_MS = 86_400_000;
-export const TOPIC_PAGE = (id: string) => `/yishi/pages/topic/index?id=${id}`;
-
-const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY_MS).toISOString();
-
-function placeNode(snap: DirectorySnapshot, placeId: string) {
-  const node = snap.grid.get(placeId);
-  if (!node || (node.kind !== 'village' && node.kind !== 'cooperative')) throw new AppError('GRID.PLACE_NOT_FOUND', `${placeId} is not a village or cooperative`);
-  return node;
-}
-
-/** Whether the caller runs topics of this place: its committee (staff or admin above it) or a 街坊会 leader there. */
-export function isCommittee(snap: DirectorySnapshot, caller: Caller, placeId: string): boolean {
-  const served = (nodeId: string | null | undefined) => nodeId != null && snap.grid.get(nodeId) !== undefined && snap.grid.isWithin(placeId, nodeId);
-  return ((caller.role === 'staff' || caller.role === 'admin') && served(caller.nodeId)) || served(caller.leads?.nodeId);
-}
-
-/** The places whose residents take part in a topic of `placeId`: the place and its cooperatives. */
-export function participatingPlaces(snap: DirectorySnapshot, placeId: string): string[] {
-  return [placeId, ...snap.grid.children(placeId).filter((n) => n.kind === 'cooperative').map((n) => n.id)];
-}
-
-/** Why this person may not take part in the topic's vote or comments, or null. */
-export function refusal(snap: DirectorySnapshot, place: ResidentPlace | null, t: Topic): 'TOPIC.NO_PLACE' | 'TOPIC.NOT_RESIDENT' | null {
-  if (!place) return 'TOPIC.NO_PLACE';
-  return snap.grid.get(place.placeId) && snap.grid.isWithin(place.placeId, t.placeId) ? null : 'TOPIC.NOT_RESIDENT';
-}
-
-export function placeView(snap: DirectorySnapshot, p: ResidentPlace): PlaceView {
-  return {
-    placeId: p.placeId,
-    placeName: snap.grid.placeName(p.placeId),
-    setAt: p.setAt,
-    changeableFrom: addDays(p.setAt, PLACE_CHANGE_DAYS),
-    verified: p.verified?.kind ?? null,
-    verifyRequestedAt: p.verifyRequestedAt ?? null,
-  };
-}
-
-/** A topic held for review is the author's and the moderators' alone; to anyone else it does not exist. */
-export async function visibleTopic(ctx: Ctx, snap: DirectorySnapshot, id: string): Promise<Topic> {
-  const t = await ctx.deps.store.topics.get(id);
-  if (!t || (t.moderation !== 'published' && t.authorOpenid !== ctx.caller.openid && !moderatesTown(snap, ctx.caller, t.townId))) {
-    throw new AppError('TOPIC.NOT_FOUND', `no topic ${id} for this caller`);
-  }
-  return settle(ctx.deps, t);
-}
+import { addDays, DAY_MS, isCommittee, participatingPlaces, placeNode, placeView, refusal, TOPIC_PAGE, visibleTopic } from './topic-access';
 
 function summary(snap: DirectorySnapshot, t: Topic, now: string): TopicSummary {
   return {
