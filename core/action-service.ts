@@ -21,8 +21,11 @@ import { awardReport } from './points-service';
 import type { ParsedInputOf } from './schemas';
 import { scrubPersonal } from './scrub';
 import { monthOf } from './stats';
-import * as volunteers from './volunteer-service';
-import { beijingTime, placeName, TEAM_PAGE, type VolunteerCtx } from './volunteer-service';
+import * as volunteerCommon from './volunteer-common';
+import * as volunteerEvents from './volunteer-events';
+import * as volunteerTeams from './volunteer-teams';
+import { beijingTime } from './beijing';
+import { placeName, TEAM_PAGE, type VolunteerCtx } from './volunteer-common';
 import type { Team, VolunteerEvent } from './volunteer-model';
 import { tidyPunctuation } from './notice-text';
 
@@ -310,20 +313,20 @@ export async function actionOfEvent(ctx: Ctx, eventId: string, iLead: boolean): 
 export async function createEvent(ctx: Ctx, input: ParsedInputOf<'event/create'>): Promise<EventDetail & { action: ActionView | null }> {
   const { actionId, ...rest } = input;
   // Checked before the event is stored, so a wrong or taken draft writes nothing.
-  const draft = actionId === undefined ? null : (await volunteers.requireLeader(ctx, input.teamId), await draftToSchedule(ctx, actionId, input.teamId));
-  const detail = await volunteers.createEvent(ctx, rest);
+  const draft = actionId === undefined ? null : (await volunteerCommon.requireLeader(ctx, input.teamId), await draftToSchedule(ctx, actionId, input.teamId));
+  const detail = await volunteerEvents.createEvent(ctx, rest);
   if (!draft) return { ...detail, action: null };
   await scheduleAction(ctx, draft, detail, detail.teamName);
   return { ...detail, action: await actionOfEvent(ctx, detail.id, true) };
 }
 
 export async function getEvent(ctx: Ctx, input: ParsedInputOf<'event/get'>): Promise<EventDetail & { action: ActionView | null }> {
-  const detail = await volunteers.getEventDetail(ctx, input);
+  const detail = await volunteerEvents.getEventDetail(ctx, input);
   return { ...detail, action: await actionOfEvent(ctx, detail.id, detail.iLead) };
 }
 
 export async function teamDetail(ctx: Ctx, input: ParsedInputOf<'team/get'>): Promise<TeamDetail & { actions: ActionView[] }> {
-  const detail = await volunteers.getTeamDetail(ctx, input);
+  const detail = await volunteerTeams.getTeamDetail(ctx, input);
   return { ...detail, actions: await openActionsOfTeam(ctx, detail.id, detail.iLead) };
 }
 
@@ -333,7 +336,7 @@ export async function teamDetail(ctx: Ctx, input: ParsedInputOf<'team/get'>): Pr
  */
 export async function cancelEvent(ctx: Ctx, input: ParsedInputOf<'event/cancelEvent'>): Promise<{ notified: number }> {
   try {
-    const out = await volunteers.cancelEvent(ctx, input);
+    const out = await volunteerEvents.cancelEvent(ctx, input);
     await onEventCancelled(ctx, { id: input.id });
     return out;
   } catch (e) {

@@ -20,3 +20,9 @@ export function beijingYear(at: Date | string): number {
 export function beijingMonth(at: Date | string): number {
   return new Date(ms(at) + BEIJING_OFFSET_MS).getUTCMonth() + 1;
 }
+
+/** `03-18 09:00` (with the year: `2026-03-18 09:00`) in Beijing time. */
+export function beijingTime(at: Date | string, withYear = false): string {
+  const d = new Date(ms(at) + BEIJING_OFFSET_MS).toISOString();
+  return withYear ? `${d.slice(0, 10)} ${d.slice(11, 16)}` : `${d.slice(5, 10)} ${d.slice(11, 16)}`;
+}

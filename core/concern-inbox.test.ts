@@ -1,3 +1,4 @@
+import { beijingTime } from './beijing';
 import { endOfBeijingDay, inboxNarrowing } from './concern-inbox';
 
 describe('endOfBeijingDay', () => {
@@ -16,5 +17,15 @@ describe('endOfBeijingDay', () => {
 
   it('narrows 今天到期 to the rest of the Beijing day', () => {
     expect(inboxNarrowing('dueToday', new Date('2026-03-18T17:30:00.000Z'))).toEqual({ kind: 'due', from: '2026-03-18T17:30:00.000Z', before: '2026-03-19T16:00:00.000Z' });
+  });
+});
+
+describe('beijingTime', () => {
+  it.each([
+    ['2026-03-18T01:00:00.000Z', false, '03-18 09:00'],
+    ['2026-03-18T16:05:00.000Z', false, '03-19 00:05'],
+    ['2026-12-31T16:30:00.000Z', true, '2027-01-01 00:30'],
+  ])('shows %s as Beijing time (year: %s) %s', (at, withYear, shown) => {
+    expect(beijingTime(at, withYear)).toBe(shown);
   });
 });

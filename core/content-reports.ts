@@ -17,7 +17,7 @@ import { fileReport } from './report-filing';
 import { tellAuthorOfTakedown } from './takedown-notice';
 import type { ModerationItem } from './views';
 import { reportTopicComment, takeDownTopicComment } from './topic-moderation';
-import { EVENT_PAGE } from './volunteer-service';
+import { EVENT_PAGE } from './volunteer-common';
 
 export async function report(ctx: Ctx, input: ParsedInputOf<'moderation/report'>): Promise<{ status: ReportOutcome }> {
   if ('eventId' in input) return reportEvent(ctx, input.eventId, input.reason);

@@ -11,7 +11,7 @@ import type { ReportOutcome, ReportReason } from './report-model';
 import { fileReport, reasonsClause } from './report-filing';
 import { oversees } from './scope';
 import { takedownNoticeId } from './takedown-notice';
-import type { VolunteerCtx as Ctx } from './volunteer-service';
+import type { VolunteerCtx as Ctx } from './volunteer-common';
 import type { VolunteerEvent } from './volunteer-model';
 import { tidyPunctuation } from './notice-text';
 

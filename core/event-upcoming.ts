@@ -6,7 +6,7 @@
 import { AppError } from './errors';
 import type { ParsedInputOf } from './schemas';
 import type { Outputs } from './views';
-import { eventSummaries, type VolunteerCtx as Ctx } from './volunteer-service';
+import { eventSummaries, type VolunteerCtx as Ctx } from './volunteer-common';
 
 /** How many events home shows. */
 export const UPCOMING_MAX = 5;

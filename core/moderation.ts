@@ -15,7 +15,9 @@ import { decideHeldTopicText, heldTopicItems } from './topic-moderation';
 import { decideCommitteeText, heldCommitteeItems, isCommitteeTextKind } from './topic-committee-texts';
 import type { ParsedInputOf } from './schemas';
 import type { ModerationItem } from './views';
-import { beijingTime, EVENT_PAGE, eventText } from './volunteer-service';
+import { beijingTime } from './beijing';
+import { EVENT_PAGE } from './volunteer-common';
+import { eventText } from './volunteer-events';
 import type { Team, VolunteerEvent } from './volunteer-model';
 import { tidyPunctuation } from './notice-text';
 

@@ -13,9 +13,9 @@ import type { Caller, Concern } from './model';
 import { DEFAULT_POINTS_RATES, type PointsEntry, type PointsSettings, type Redemption, type Reward } from './points-model';
 import type { ParsedInputOf } from './schemas';
 import { oversees } from './scope';
-import * as volunteers from './volunteer-service';
+import * as volunteerAttendance from './volunteer-attendance';
 import { eventTitle } from './event-reports';
-import { placeName, type VolunteerCtx } from './volunteer-service';
+import { placeName, type VolunteerCtx } from './volunteer-common';
 import { signUpRef } from './volunteer-codes';
 import type { AttendanceView, ConcernDetail } from './views';
 
@@ -129,7 +129,7 @@ const HOURS_LEDGER_MAX = 1000;
  * redemption is undone (README, issue 20).
  */
 export async function confirmHours(ctx: Ctx, input: ParsedInputOf<'event/confirmHours'>): Promise<AttendanceView> {
-  const view = await volunteers.confirmHours(ctx, input);
+  const view = await volunteerAttendance.confirmHours(ctx, input);
   const { store } = ctx.deps;
   const e = await store.events.getEvent(input.eventId);
   const team = e ? await store.teams.getTeam(e.teamId) : null;

@@ -11,7 +11,7 @@ import type { InboxMessage } from './model';
 import { forgetPhotos } from './privacy-photos';
 import { exportYishi } from './topic-privacy';
 import * as points from './points-service';
-import * as volunteers from './volunteer-service';
+import * as volunteerMine from './volunteer-mine';
 import type { ConcernDetail, MyDataExport, Profile } from './views';
 
 // maskPhone lives in scrub.ts (concern-service uses it, and this module uses concern-service).
@@ -50,7 +50,7 @@ export async function exportMine(ctx: Ctx, profile: Profile): Promise<MyDataExpo
     contact: contact && { phone: contact.phone, answeredAt: contact.answeredAt, consentedAt: contact.consentedAt },
     concerns: details,
     messages,
-    volunteer: await volunteers.mine(ctx),
+    volunteer: await volunteerMine.mine(ctx),
     applications: await applications(ctx),
     yishi: await exportYishi(ctx),
     points: await points.exportMine(ctx),

@@ -24,7 +24,11 @@ import { listAudit } from './audit-list';
 import { markAttendance } from './volunteer-manual';
 import * as exports_ from './export-service';
 import { importHotline } from './hotline-import';
-import * as volunteers from './volunteer-service';
+import * as volunteerMine from './volunteer-mine';
+import * as volunteerAttendance from './volunteer-attendance';
+import * as volunteerTeams from './volunteer-teams';
+import * as volunteerEvents from './volunteer-events';
+import * as volunteerExport from './volunteer-export';
 import * as topics from './topic-service';
 import * as topicResidents from './topic-residents';
 import * as topicMeetings from './topic-meetings';
@@ -123,25 +127,25 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   'concern/plusOne': board.plusOne,
   'town/replyTemplates': board.replyTemplates,
   'town/setReplyTemplates': board.setReplyTemplates,
-  'volunteer/mine': volunteers.mine,
-  'volunteer/code': volunteers.volunteerCode,
-  'event/checkinCode': volunteers.checkinCode,
-  'team/list': volunteers.listTeams,
+  'volunteer/mine': volunteerMine.mine,
+  'volunteer/code': volunteerAttendance.volunteerCode,
+  'event/checkinCode': volunteerAttendance.checkinCode,
+  'team/list': volunteerTeams.listTeams,
   'team/get': volunteerActions.teamDetail,
-  'team/apply': volunteers.apply,
-  'team/review': volunteers.review,
-  'team/leave': volunteers.leave,
-  'team/setPartyMember': volunteers.setPartyMember,
+  'team/apply': volunteerTeams.apply,
+  'team/review': volunteerTeams.review,
+  'team/leave': volunteerTeams.leave,
+  'team/setPartyMember': volunteerTeams.setPartyMember,
   'event/create': volunteerActions.createEvent,
   'event/get': volunteerActions.getEvent,
-  'event/signup': volunteers.signUp,
-  'event/cancel': volunteers.cancelSignUp,
+  'event/signup': volunteerEvents.signUp,
+  'event/cancel': volunteerEvents.cancelSignUp,
   'event/cancelEvent': volunteerActions.cancelEvent,
-  'event/scan': volunteers.scanEvent,
-  'event/scanPerson': volunteers.scanPerson,
-  'event/attendance': volunteers.getAttendance,
+  'event/scan': volunteerAttendance.scanEvent,
+  'event/scanPerson': volunteerAttendance.scanPerson,
+  'event/attendance': volunteerAttendance.getAttendance,
   'event/confirmHours': points.confirmHours,
-  'event/exportCsv': volunteers.exportCsv,
+  'event/exportCsv': volunteerExport.exportCsv,
   'concern/importHotline': importHotline,
   'export/concerns': exports_.exportConcerns,
   'export/rates': exports_.exportRates,

@@ -10,7 +10,8 @@ import { AppError } from './errors';
 import type { ParsedInputOf } from './schemas';
 import { oversees } from './scope';
 import type { TeamArchiveResult } from './roster-views';
-import { beijingTime, EVENT_PAGE } from './volunteer-service';
+import { beijingTime } from './beijing';
+import { EVENT_PAGE } from './volunteer-common';
 import { onTeamArchived } from './action-service';
 
 /** The reason every called-off event carries: fixed text of the town, so nothing to hold for review. */

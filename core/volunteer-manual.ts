@@ -8,7 +8,8 @@
 import { AppError } from './errors';
 import type { ParsedInputOf } from './schemas';
 import { signUpRef } from './volunteer-codes';
-import { attend, getEvent, requireLeader, type VolunteerCtx } from './volunteer-service';
+import { attend } from './volunteer-attendance';
+import { getEvent, requireLeader, type VolunteerCtx } from './volunteer-common';
 import type { ScanResult } from './views';
 
 export async function markAttendance(ctx: VolunteerCtx, input: ParsedInputOf<'event/markAttendance'>): Promise<ScanResult> {

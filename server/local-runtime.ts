@@ -8,7 +8,7 @@ import { createRouter, type Router } from '../core/router';
 import { runSlaJob, type SlaRunReport } from '../core/sla-job';
 import { DEFAULT_SLA, type SlaConfig } from '../core/sla';
 import { MemoryRateLimiter } from './memory-rate-limiter';
-import { sendReminders } from '../core/volunteer-service';
+import { sendReminders } from '../core/volunteer-reminders';
 import { DEFAULT_VOLUNTEER_SETTINGS, type VolunteerSettings } from '../core/volunteer-model';
 import { InAppSender } from './in-app-sender';
 import type { ContentCheck, Deps } from '../core/ports';
