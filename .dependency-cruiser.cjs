@@ -32,10 +32,10 @@ module.exports = {
     },
     {
       name: 'src-imports-core-types-only',
-      comment: 'At run time the mini program takes from core/ only the action map and the labels (plain data); the rest is `import type`, so schemas and server code never reach the bundle.',
+      comment: 'At run time the mini program takes from core/ only the action map, the labels (plain data), the Beijing-time kernel and the concern lifecycle (pure functions); the rest is `import type`, so schemas and server code never reach the bundle.',
       severity: 'error',
       from: { path: '^src/', pathNot: TESTS },
-      to: { path: '^core/', pathNot: '^core/(actions|labels)\\.ts$', dependencyTypesNot: ['type-only'] },
+      to: { path: '^core/', pathNot: '^core/(actions|labels|beijing|lifecycle)\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'backend-never-imports-the-mini-program',

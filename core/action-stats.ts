@@ -10,6 +10,7 @@ import type { ParsedInputOf } from './schemas';
 import { monthOf, rates } from './stats';
 import type { ConcernCtx } from './concern-service';
 import type { RatesView } from './views';
+import { beijingMonthStart } from './beijing';
 
 export interface VolunteerMonthRow {
   month: string;
@@ -58,7 +59,7 @@ export async function ratesWithVolunteers(ctx: ConcernCtx, input: ParsedInputOf<
   const [actions, points, events] = await Promise.all([
     store.actions.monthlyCounts({ ...span, townIds: towns }),
     store.points.monthlyTotals({ ...span, townIds: towns }),
-    store.events.listEvents(teams.map((t) => t.id), new Date(`${span.fromMonth}-01T00:00:00+08:00`).toISOString()),
+    store.events.listEvents(teams.map((t) => t.id), beijingMonthStart(span.fromMonth)),
   ]);
   const teamVillage = new Map(teams.map((t) => [t.id, villageOf(snap, t.nodeId)!]));
   const rows = new Map<string, VolunteerMonthRow>();

@@ -12,12 +12,13 @@ import type { AuditFilter } from './ports';
 import type { ParsedInputOf } from './schemas';
 import { adminTowns, townOfNode } from './scope';
 import type { AuditPersonView, AuditTargetView, Outputs } from './views';
+import { beijingDayStart } from './beijing';
 
 const DAY_MS = 86_400_000;
 
 /** The instants [from, to) of a Beijing calendar day (UTC+8, no daylight saving). */
 export function beijingDayRange(day: string): { from: string; to: string } {
-  const start = Date.parse(`${day}T00:00:00+08:00`);
+  const start = Date.parse(beijingDayStart(day));
   return { from: new Date(start).toISOString(), to: new Date(start + DAY_MS).toISOString() };
 }
 

@@ -19,26 +19,26 @@ import type { ExportFile } from './views';
 import { buildXlsx, XLSX_MIME, type XlsxCell } from './xlsx';
 import { RATING_TEXT, SOURCE_TEXT, STATUS_TEXT } from './labels';
 import { toBase64, utf8 } from './zip';
+import { beijingDate, beijingDateTimeText, beijingDayStart } from './beijing';
 
 const KIND_TEXT: Readonly<Record<string, string>> = { district: '区', town: '镇', village: '村（社区）', cooperative: '经济社', grid: '网格', office: '职能办', direct: '直接办理' };
 
 const DAY_MS = 86_400_000;
-const BEIJING_MS = 8 * 3600_000;
 
 /** Today in Beijing time, YYYY-MM-DD. */
 function beijingDay(at: Date): string {
-  return new Date(at.getTime() + BEIJING_MS).toISOString().slice(0, 10);
+  return beijingDate(at);
 }
 /** The first instant of a Beijing day, as stored (UTC ISO). */
 function dayStart(day: string): string {
-  return new Date(`${day}T00:00:00+08:00`).toISOString();
+  return beijingDayStart(day);
 }
 function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 /** Beijing wall-clock text of an instant, for CSV cells. */
 function beijingText(iso: string | null): string | null {
-  return iso === null ? null : new Date(Date.parse(iso) + BEIJING_MS).toISOString().slice(0, 16).replace('T', ' ');
+  return iso === null ? null : beijingDateTimeText(iso);
 }
 
 type Cell = string | number | null | { date: string | null } | { percent: number | null };

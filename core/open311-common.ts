@@ -6,6 +6,7 @@ import type { DirectoryCache, DirectorySnapshot } from './directory';
 import type { ApiClient, ConcernStatus } from './model';
 import type { Deps } from './ports';
 import { ALL_STATUSES, isOpen } from './lifecycle';
+import { beijingW3c } from './beijing';
 
 export interface Open311HttpRequest {
   method: string;
@@ -114,7 +115,7 @@ export function open311Status(s: ConcernStatus): 'open' | 'closed' {
 
 /** W3C datetime in Beijing time, e.g. 2026-03-02T09:30:00+08:00. */
 export function w3c(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00';
+  return beijingW3c(iso);
 }
 
 /** A call's parameters: query and body together; a repeated name keeps every value (`media_url`). */

@@ -5,6 +5,8 @@
  * or cooperative whose rewards they buy), in an append-only ledger with a balance beside it.
  */
 
+import { beijingMonthKey, beijingMonthStart } from './beijing';
+
 /** Settings of one node: a village or cooperative switches points and its public ranking; a town sets the rates. */
 export interface PointsSettings {
   nodeId: string;
@@ -98,14 +100,14 @@ export interface PointsMonthTotal {
 export function monthSpanUtc(fromMonth: string, toMonth: string): { from: string; until: string } {
   const [y, m] = toMonth.split('-').map(Number);
   const after = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  return { from: new Date(`${fromMonth}-01T00:00:00+08:00`).toISOString(), until: new Date(`${after}-01T00:00:00+08:00`).toISOString() };
+  return { from: beijingMonthStart(fromMonth), until: beijingMonthStart(after) };
 }
 
 /** Ledger entries summed per place and Beijing month, sorted by month then place. */
 export function sumByMonth(entries: ReadonlyArray<Pick<PointsEntry, 'nodeId' | 'kind' | 'points' | 'at'>>): PointsMonthTotal[] {
   const out = new Map<string, PointsMonthTotal>();
   for (const e of entries) {
-    const month = new Date(Date.parse(e.at) + 8 * 3600_000).toISOString().slice(0, 7);
+    const month = beijingMonthKey(e.at);
     const key = `${month}\n${e.nodeId}`;
     const t = out.get(key) ?? out.set(key, { nodeId: e.nodeId, month, earned: 0, redeemed: 0 }).get(key)!;
     if (e.kind === 'hours' || e.kind === 'report') t.earned += e.points;

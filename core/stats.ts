@@ -13,12 +13,13 @@ import type { GridNode } from './model';
 import type { RateCounts } from './ports';
 import type { ParsedInputOf } from './schemas';
 import type { RateRow, RatesView } from './views';
+import { beijingMonthKey } from './beijing';
 
 const DEFAULT_MONTHS = 6;
 
 /** YYYY-MM of an instant in Beijing time. */
 export function monthOf(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 7);
+  return beijingMonthKey(iso);
 }
 
 /** `n` months ending with `last`, newest first. */

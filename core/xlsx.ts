@@ -5,6 +5,7 @@
  * container comes from core/zip.ts (deflate injected by the runtime).
  */
 import { zip, utf8, type DeflateRaw } from './zip';
+import { BEIJING_OFFSET_MS } from './beijing';
 
 export type XlsxCell =
   | string
@@ -29,12 +30,11 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 /** Style ids in styles.xml cellXfs. */
 const STYLE = { plain: 0, header: 1, date: 2, percent: 3 } as const;
 
-const BEIJING_MS = 8 * 3600_000;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** Excel's serial day number of an instant, in Beijing wall-clock time. */
 export function excelSerial(iso: string): number {
-  return (Date.parse(iso) + BEIJING_MS - EXCEL_EPOCH_MS) / 86_400_000;
+  return (Date.parse(iso) + BEIJING_OFFSET_MS - EXCEL_EPOCH_MS) / 86_400_000;
 }
 
 export function escapeXml(s: string): string {

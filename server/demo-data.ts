@@ -9,6 +9,7 @@ import type { Category, GridNode, Office, StaffMember } from '../core/model';
 import { DEFAULT_CATEGORIES, townDefaults } from '../core/town-defaults';
 import type { UserRecord } from '../core/ports';
 import { NEW_EVENT_STATE, type Membership, type Team, type VolunteerEvent } from '../core/volunteer-model';
+import { BEIJING_OFFSET_MS, beijingClock } from '../core/beijing';
 
 export interface DirectoryData {
   nodes: GridNode[];
@@ -185,8 +186,8 @@ export const DEMO_EVENTS = {
 
 /** `days` after `now`'s Beijing date, at hh:mm Beijing time (UTC+8), as an ISO instant. */
 function beijingAt(now: Date, days: number, hh: number, mm: number): string {
-  const bj = new Date(now.getTime() + 8 * 3600_000);
-  return new Date(Date.UTC(bj.getUTCFullYear(), bj.getUTCMonth(), bj.getUTCDate() + days, hh - 8, mm)).toISOString();
+  const bj = beijingClock(now);
+  return new Date(Date.UTC(bj.getUTCFullYear(), bj.getUTCMonth(), bj.getUTCDate() + days, hh, mm) - BEIJING_OFFSET_MS).toISOString();
 }
 
 /** Two teams, one per kind, each with a leader, a member and an upcoming event. */

@@ -5,6 +5,7 @@
  * before those credits were recorded falls back to its current route for every part.
  */
 import type { RateCounts, RateQuery, RouteLevel } from '../core/ports';
+import { beijingMonthStart } from '../core/beijing';
 
 export type RatePart = 'held' | 'accepted' | 'resolved';
 export const RATE_PARTS: readonly RatePart[] = ['held', 'accepted', 'resolved'];
@@ -13,8 +14,7 @@ export const RATE_PARTS: readonly RatePart[] = ['held', 'accepted', 'resolved'];
 export function monthSpan(query: Pick<RateQuery, 'fromMonth' | 'toMonth'>): [string, string] {
   const [y, m] = query.toMonth.split('-').map(Number);
   const after = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  const start = (month: string) => new Date(`${month}-01T00:00:00+08:00`).toISOString();
-  return [start(query.fromMonth), start(after)];
+  return [beijingMonthStart(query.fromMonth), beijingMonthStart(after)];
 }
 
 /** The route key a level's id is compared with. */

@@ -38,6 +38,7 @@ import { describeTeamArchiveContract } from './store-contract-team-archive';
 import { describeTownWorkContract } from './store-contract-town-work';
 // Issue 20, item 3 (h20b): a concern a team flagged.
 import { describeSourceContract } from './store-contract-sources';
+import { beijingMonthKey } from '../core/beijing';
 
 /**
  * Creates a store holding exactly `data` in its directory, `volunteers` in its teams and `apiClients` as
@@ -343,7 +344,7 @@ export function describeStoreContract(name: string, factory: StoreFactory, timeo
         expect(await store.concerns.countInbox(scope([['cooperative', 'dz-xicheng-daguo']], true))).toBe(2);
         expect((await store.concerns.get(stayed.id))?.pastNodeIds).toEqual([]);
         // 转出 on the dashboard: per month and node asked, each concern once per node.
-        const month = new Date(Date.parse(at(1)) + 8 * 3600_000).toISOString().slice(0, 7);
+        const month = beijingMonthKey(at(1));
         const span = { fromMonth: month, toMonth: month };
         expect(await store.concerns.passedOnCounts({ ...span, nodeIds: ['dz-xicheng-daguo', 'dz-xinan', 'dz-xicheng', 'dz-xinan-1'] })).toEqual([
           { month, nodeId: 'dz-xicheng', count: 2 },

@@ -10,6 +10,7 @@ import type { NotificationKind, OutboxItem } from '../core/model';
 import type { NotificationSender } from '../core/ports';
 import { NoSubscriptionQuota } from '../core/outbox';
 import { OPENAPI, WechatApiError, type WechatOpenApi } from './wechat-openapi';
+import { beijingClock } from '../core/beijing';
 
 /** Where a template key's value comes from: a field of the item, or fixed text (`text:…`). */
 const source = z.union([z.enum(['title', 'body', 'createdAt', 'kindName']), z.string().regex(/^text:.+/)]);
@@ -102,7 +103,7 @@ const LIMITS: Record<string, number> = {
 
 /** Shanghai wall-clock time as WeChat's `time` and `date` keys want it. */
 function shanghai(iso: string, withTime: boolean): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
+  const d = beijingClock(iso);
   const p = (n: number) => String(n).padStart(2, '0');
   const date = `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`;
   return withTime ? `${date} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}` : date;

@@ -1,5 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { beijingDate as beijingDateOf, beijingInstant as beijingInstantOf, beijingW3c } from '../../core/beijing';
 import { call } from '../services/api';
 import { errorText } from '../services/error-text';
 
@@ -9,12 +10,12 @@ export const PLACE_MAX = 100;
 
 /** `YYYY-MM-DD` of the Beijing date `days` from now. */
 function beijingDate(days: number): string {
-  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  return beijingDateOf(new Date(Date.now() + days * 86_400_000));
 }
 
 /** A Beijing date and time (UTC+8 all year) as an ISO 8601 instant with its offset. */
 export function beijingInstant(date: string, time: string): string {
-  return `${date}T${time}:00+08:00`;
+  return beijingW3c(beijingInstantOf(date, time));
 }
 
 export interface EventForm {

@@ -1,5 +1,6 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useMemo, useState } from 'react';
+import { beijingDate } from '../../core/beijing';
 import type { RateRow } from '../../core/views';
 import type { RatesWithVolunteers, VolunteerMonthRow } from '../../core/action-stats';
 import { call } from '../services/api';
@@ -16,7 +17,7 @@ export type ExportFormat = 'xlsx' | 'csv';
 export function monthDays(month: string, now: Date): { from: string; to: string } {
   const [y, m] = month.split('-').map(Number);
   const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = beijingDate(now);
   return { from: `${month}-01`, to: last < today ? last : today };
 }
 

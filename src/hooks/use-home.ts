@@ -6,11 +6,12 @@ import { MESSAGES_PAGE, ME_PAGE, openPage, REPORT_PAGE } from '../services/nav';
 import { isHandlerRole } from '../services/status-text';
 import { showUnread } from '../services/unread-badge';
 import { useResource } from './use-resource';
+import { OPEN_STATUSES as CONCERN_OPEN_STATUSES } from '../../core/lifecycle';
 
 /** How many of each list home shows (the rest is one tap away). */
 export const HOME_LIST_SIZE = 3;
 /** A resident's concern still being worked on (or waiting to be): what home lists under 我的诉求. */
-const OPEN_STATUSES: ReadonlySet<string> = new Set(['submitted', 'dispatching', 'assigned', 'accepted', 'in_progress']);
+const OPEN_STATUSES: ReadonlySet<string> = new Set<string>(CONCERN_OPEN_STATUSES);
 
 export function useHome() {
   const mustLogin = needsLogin();

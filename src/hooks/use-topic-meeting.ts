@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { beijingInstant, beijingW3c } from '../../core/beijing';
 import { call } from '../services/api';
 import { useOneAction } from './use-one-action';
 
@@ -18,7 +19,7 @@ export function useTopicMeeting(topicId: string, onSaved: () => Promise<void>) {
     setAttendance('');
   };
   /** Beijing time, as the committee enters it. */
-  const instant = () => `${date}T${time}:00+08:00`;
+  const instant = () => beijingW3c(beijingInstant(date, time));
   const ready = /^\d{4}-\d{2}-\d{2}$/.test(date) && /^\d{2}:\d{2}$/.test(time) && place.trim() !== '' && /^\d{1,6}$/.test(attendance.trim());
   const save = () =>
     action.run('meeting', async () => {
@@ -27,7 +28,7 @@ export function useTopicMeeting(topicId: string, onSaved: () => Promise<void>) {
       await onSaved();
     });
   const edit = (m: { id: string; date: string; place: string; minutes: string; attendance: number }) => {
-    const beijing = new Date(Date.parse(m.date) + 8 * 3_600_000).toISOString();
+    const beijing = beijingW3c(m.date);
     setMeetingId(m.id);
     setDate(beijing.slice(0, 10));
     setTime(beijing.slice(11, 16));

@@ -1,13 +1,14 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import 'dayjs/locale/zh-cn';
+import { BEIJING_OFFSET_MS } from '../../core/beijing';
 import type { RouteView } from '../../core/views';
 
 dayjs.extend(utc);
 dayjs.locale('zh-cn');
 
 /** Asia/Shanghai is UTC+8 all year (no DST), so a fixed offset is exact and needs no tz database. */
-const SHANGHAI_OFFSET_MINUTES = 8 * 60;
+const SHANGHAI_OFFSET_MINUTES = BEIJING_OFFSET_MS / 60_000;
 
 function shanghai(iso: string) {
   return dayjs(iso).utcOffset(SHANGHAI_OFFSET_MINUTES);

@@ -1,0 +1,31 @@
+import {
+  beijingClock,
+  beijingDate,
+  beijingDateTimeText,
+  beijingDayStart,
+  beijingInstant,
+  beijingMonthKey,
+  beijingMonthStart,
+  beijingW3c,
+} from './beijing';
+
+describe('beijing', () => {
+  // 2026-02-28T16:30:00Z is 2026-03-01 00:30 in Beijing: the day and month both roll over.
+  const lateUtc = '2026-02-28T16:30:00.000Z';
+
+  it('reads dates, months and wall-clock text in Beijing time', () => {
+    expect(beijingDate(lateUtc)).toBe('2026-03-01');
+    expect(beijingMonthKey(lateUtc)).toBe('2026-03');
+    expect(beijingMonthKey('2026-02-28T15:59:59.999Z')).toBe('2026-02');
+    expect(beijingDateTimeText(lateUtc)).toBe('2026-03-01 00:30');
+    expect(beijingW3c(lateUtc)).toBe('2026-03-01T00:30:00+08:00');
+    expect(beijingClock(new Date(lateUtc)).getUTCHours()).toBe(0);
+  });
+
+  it('turns Beijing days, months and times into UTC instants', () => {
+    expect(beijingDayStart('2026-03-01')).toBe('2026-02-28T16:00:00.000Z');
+    expect(beijingMonthStart('2026-01')).toBe('2025-12-31T16:00:00.000Z');
+    expect(beijingInstant('2026-03-01', '09:30')).toBe('2026-03-01T01:30:00.000Z');
+    expect(beijingInstant('2026-03-01', '09:30')).toBe(new Date('2026-03-01T09:30:00+08:00').toISOString());
+  });
+});
