@@ -11,7 +11,7 @@ import { isMain } from './is-main';
 import { addApiClient, DEFAULT_CLIENT_BUDGET, newApiKey } from '../server/api-keys';
 import { CloudbaseDb } from '../server/cloudbase/db';
 import { addCloudbaseApiClient } from '../server/cloudbase/seed';
-import { openDatabase } from '../server/sqlite-store';
+import { openDatabase } from '../server/sqlite-open';
 import type { ApiClient } from '../core/model';
 import { cloudbaseCredentials } from './cloudbase-setup';
 

@@ -8,7 +8,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, ren
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { checkBeforeOpen, DatabaseRefusedError, markPath, shmPath, walPath } from './sqlite-durability';
-import { openCheckedDatabase } from './sqlite-store';
+import { openCheckedDatabase } from './sqlite-open';
 
 const NAME = /^jiefang-(\d{8}T\d{6}Z)\.db$/;
 
