@@ -19,7 +19,7 @@ import type { ExportFile } from './views';
 import { buildXlsx, XLSX_MIME, type XlsxCell } from './xlsx';
 import { RATING_TEXT, SOURCE_TEXT, STATUS_TEXT } from './labels';
 import { toBase64, utf8 } from './zip';
-import { beijingDate, beijingDateTimeText, beijingDayStart } from './beijing';
+import { beijingDate, beijingDayStart, beijingTime } from './beijing';
 
 const KIND_TEXT: Readonly<Record<string, string>> = { district: '区', town: '镇', village: '村（社区）', cooperative: '经济社', grid: '网格', office: '职能办', direct: '直接办理' };
 
@@ -38,7 +38,7 @@ function addDays(day: string, n: number): string {
 }
 /** Beijing wall-clock text of an instant, for CSV cells. */
 function beijingText(iso: string | null): string | null {
-  return iso === null ? null : beijingDateTimeText(iso);
+  return iso === null ? null : beijingTime(iso, true);
 }
 
 type Cell = string | number | null | { date: string | null } | { percent: number | null };

@@ -5,7 +5,7 @@
  * or cooperative whose rewards they buy), in an append-only ledger with a balance beside it.
  */
 
-import { beijingMonthKey, beijingMonthStart } from './beijing';
+import { beijingMonthKey } from './beijing';
 
 /** Settings of one node: a village or cooperative switches points and its public ranking; a town sets the rates. */
 export interface PointsSettings {
@@ -94,13 +94,6 @@ export interface PointsMonthTotal {
   earned: number;
   /** Spent on redemptions, less what reversals gave back. */
   redeemed: number;
-}
-
-/** The UTC instants a span of Beijing months covers: from the first month's start until the month after the last. */
-export function monthSpanUtc(fromMonth: string, toMonth: string): { from: string; until: string } {
-  const [y, m] = toMonth.split('-').map(Number);
-  const after = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  return { from: beijingMonthStart(fromMonth), until: beijingMonthStart(after) };
 }
 
 /** Ledger entries summed per place and Beijing month, sorted by month then place. */

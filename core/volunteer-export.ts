@@ -3,7 +3,7 @@ import { hoursText } from './hours';
 import type { ParsedInputOf } from './schemas';
 import type { AttendanceRow } from './views';
 import { getEvent, requireRecordKeeper, type Ctx } from './volunteer-common';
-import { beijingTime } from './beijing';
+import { beijingDate, beijingTime } from './beijing';
 import { attendance } from './volunteer-attendance';
 import { csvField } from './csv';
 
@@ -36,5 +36,5 @@ export async function exportCsv(ctx: Ctx, input: ParsedInputOf<'event/exportCsv'
   );
   // A byte-order mark so that spreadsheet programs read the Chinese text as UTF-8.
   const csv = '\uFEFF' + [header.join(','), ...lines].join('\r\n') + '\r\n';
-  return { filename: `${e.title}-${beijingTime(e.startAt, true).slice(0, 10)}-签到工时.csv`, csv };
+  return { filename: `${e.title}-${beijingDate(e.startAt)}-签到工时.csv`, csv };
 }

@@ -4,18 +4,10 @@
  * (`sla.acceptedBy`) and 解决率's 办结 to the route that resolved it (`sla.resolvedBy`). A concern stored
  * before those credits were recorded falls back to its current route for every part.
  */
-import type { RateCounts, RateQuery, RouteLevel } from '../core/ports';
-import { beijingMonthStart } from '../core/beijing';
+import type { RateCounts, RouteLevel } from '../core/ports';
 
 export type RatePart = 'held' | 'accepted' | 'resolved';
 export const RATE_PARTS: readonly RatePart[] = ['held', 'accepted', 'resolved'];
-
-/** The first instant of a Beijing-time month and of the month after `toMonth`: the createdAt range asked. */
-export function monthSpan(query: Pick<RateQuery, 'fromMonth' | 'toMonth'>): [string, string] {
-  const [y, m] = query.toMonth.split('-').map(Number);
-  const after = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  return [beijingMonthStart(query.fromMonth), beijingMonthStart(after)];
-}
 
 /** The route key a level's id is compared with. */
 export const CREDIT_KEY: Readonly<Record<RouteLevel, 'townId' | 'villageId' | 'cooperativeId' | 'gridId'>> = { town: 'townId', village: 'villageId', cooperative: 'cooperativeId', grid: 'gridId' };

@@ -8,7 +8,8 @@ import { keysetPage } from './sqlite-paging';
 import { outboxEnqueuer } from './sqlite-outbox';
 import { sqliteRateCounts } from './sqlite-rates';
 import { concernRow, toConcern, toEvent, toMessage } from './sqlite-concern-rows';
-import { countInbox, inboxPage, LEVEL_COLUMN, monthStart, nextMonth, prepared } from './sqlite-inbox';
+import { countInbox, inboxPage, LEVEL_COLUMN, prepared } from './sqlite-inbox';
+import { beijingMonthSpan } from '../core/beijing';
 
 type Row = Record<string, unknown>;
 
@@ -270,13 +271,14 @@ export class SqliteConcerns implements ConcernRepo {
 
   async passedOnCounts(query: { fromMonth: string; toMonth: string; nodeIds: string[] }): Promise<PassedOnCount[]> {
     if (query.nodeIds.length === 0) return [];
+    const span = beijingMonthSpan(query.fromMonth, query.toMonth);
     const rows = this.db
       .prepare(
         `SELECT strftime('%Y-%m', created_at, '+8 hours') AS month, node_id, COUNT(*) AS n FROM concern_past_nodes
         WHERE node_id IN (${query.nodeIds.map(() => '?').join(',')}) AND created_at >= ? AND created_at < ?
         GROUP BY month, node_id ORDER BY month, node_id`,
       )
-      .all(...query.nodeIds, monthStart(query.fromMonth), monthStart(nextMonth(query.toMonth))) as Row[];
+      .all(...query.nodeIds, span.from, span.until) as Row[];
     return rows.map((r) => ({ month: r.month as string, nodeId: r.node_id as string, count: r.n as number }));
   }
 

@@ -21,16 +21,6 @@ export function prepared(db: Database.Database, sql: string): Database.Statement
 
 export const LEVEL_COLUMN: Readonly<Record<RouteLevel, string>> = { town: 'town_id', village: 'village_id', cooperative: 'cooperative_id', grid: 'grid_id' };
 
-/** The first instant of a Beijing-time month, as the ISO string stored in created_at. */
-export function monthStart(month: string): string {
-  return new Date(`${month}-01T00:00:00+08:00`).toISOString();
-}
-
-export function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-
 /**
  * One WHERE per route node (and the office) of an inbox scope: each is a range of one index —
  * (level id, due_at, id) WHERE due_at IS NOT NULL for open inboxes, (level id, created_at, id) otherwise —

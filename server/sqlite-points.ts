@@ -3,8 +3,9 @@
  * IMMEDIATE transaction; a redemption takes stock and points by conditional UPDATEs (`stock > 0`,
  * `balance >= points`) inside it, so concurrent redemptions never oversell nor overdraw.
  */
+import { beijingMonthSpan } from '../core/beijing';
 import type Database from 'better-sqlite3';
-import { monthSpanUtc, sumByMonth, type PointsBalance, type PointsEntry, type PointsMonthTotal, type PointsSettings, type RedeemOutcome, type Redemption, type Reward } from '../core/points-model';
+import { sumByMonth, type PointsBalance, type PointsEntry, type PointsMonthTotal, type PointsSettings, type RedeemOutcome, type Redemption, type Reward } from '../core/points-model';
 import type { PointsRepo } from '../core/ports';
 
 type Row = Record<string, unknown>;
@@ -139,7 +140,7 @@ export class SqlitePoints implements PointsRepo {
   async monthlyTotals(query: { fromMonth: string; toMonth: string; townIds: string[] | null }): Promise<PointsMonthTotal[]> {
     const { townIds } = query;
     if (townIds !== null && townIds.length === 0) return [];
-    const { from, until } = monthSpanUtc(query.fromMonth, query.toMonth);
+    const { from, until } = beijingMonthSpan(query.fromMonth, query.toMonth);
     const towns = townIds === null ? '' : ` AND town_id IN (${townIds.map(() => '?').join(',')})`;
     const rows = this.db.prepare(`SELECT node_id, kind, points, at FROM points_ledger WHERE at >= ? AND at < ?${towns}`).all(from, until, ...(townIds ?? [])) as Row[];
     return sumByMonth(rows.map((r) => ({ nodeId: r.node_id as string, kind: r.kind as PointsEntry['kind'], points: r.points as number, at: r.at as string })));

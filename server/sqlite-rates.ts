@@ -6,9 +6,10 @@
  * the parts credited under the node are summed. An office's counts are its co-handled concerns, credited
  * the same way but all kept.
  */
+import { beijingMonthSpan } from '../core/beijing';
 import type Database from 'better-sqlite3';
 import type { RateCounts, RateQuery, RouteLevel } from '../core/ports';
-import { mergeRateRows, monthSpan } from './rate-credit';
+import { mergeRateRows } from './rate-credit';
 
 type Row = Record<string, unknown>;
 
@@ -28,7 +29,7 @@ function credited(path: '$.acceptedBy' | '$.resolvedBy'): string {
 const TALLIES = `status, first_response, rating_value, overdue, strftime('%Y-%m', created_at, '+8 hours') AS month`;
 
 export function sqliteRateCounts(db: Database.Database, query: RateQuery): RateCounts[] {
-  const [from, to] = monthSpan(query);
+  const { from, until: to } = beijingMonthSpan(query.fromMonth, query.toMonth);
   const office = 'officeId' in query;
   const candidates = office
     ? { where: 'co_office_id = ? AND created_at >= ? AND created_at < ?', params: [query.officeId, from, to] }

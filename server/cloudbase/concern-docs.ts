@@ -1,5 +1,6 @@
 import type { Concern, ConcernEvent, ConcernMessage } from '../../core/model';
 import type { RouteLevel } from '../../core/ports';
+import { beijingMonthKey } from '../../core/beijing';
 import { noClocks } from '../../core/sla';
 import type { StoredDoc } from './db';
 
@@ -58,24 +59,10 @@ export function requestKeysOf(events: readonly ConcernEvent[], requestId: string
   return requestId !== null && first && first.actorOpenid !== null ? [requestKey(first.actorOpenid, requestId)] : [];
 }
 
-/** YYYY-MM of an instant in Beijing time (UTC+8, no daylight saving). */
-export function beijingMonth(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 7);
-}
-
-/** The first instant of a Beijing-time month, as stored in createdAt. */
-export function monthStart(month: string): string {
-  return new Date(`${month}-01T00:00:00+08:00`).toISOString();
-}
-
-export function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
 
 export function concernDoc(c: Concern, events: ConcernEvent[]): StoredDoc {
   const { id, ...rest } = c;
-  return { _id: id, ...rest, month: beijingMonth(c.createdAt), events: events.map(storedEvent), messages: [], requestKeys: requestKeysOf(events, c.requestId) };
+  return { _id: id, ...rest, month: beijingMonthKey(c.createdAt), events: events.map(storedEvent), messages: [], requestKeys: requestKeysOf(events, c.requestId) };
 }
 
 export const LEVEL_FIELD: Readonly<Record<RouteLevel, string>> = { town: 'route.townId', village: 'route.villageId', cooperative: 'route.cooperativeId', grid: 'route.gridId' };

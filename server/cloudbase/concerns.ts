@@ -2,12 +2,13 @@ import type { Concern, ConcernEvent, ConcernMessage, Notification } from '../../
 import type { ConcernChange, ConcernHistory, ConcernRepo, ConcernSearch, HeldContent, InboxScope, LatestReply, NewConcern, PageQuery, PassedOnCount, RateCounts, RateQuery, RouteLevel } from '../../core/ports';
 import type { Page } from '../../core/views';
 import { chunkByWrites } from './chunks';
-import { SUMMARY_FIELDS, requestKey, guardId, toConcern, storedEvent, storedMessage, toMessage, requestKeysOf, monthStart, nextMonth, concernDoc, LEVEL_FIELD, num, type StoredEvent, type StoredMessage } from './concern-docs';
+import { beijingMonthSpan } from '../../core/beijing';
+import { SUMMARY_FIELDS, requestKey, guardId, toConcern, storedEvent, storedMessage, toMessage, requestKeysOf, concernDoc, LEVEL_FIELD, num, type StoredEvent, type StoredMessage } from './concern-docs';
 import { isDuplicateKey, mapBounded, type CloudbaseDb, type Filter, type StoredDoc, type TxView } from './db';
 import { outboxDoc } from './outbox';
 import { cloudbaseRateCounts } from './rates';
 
-export { SUMMARY_FIELDS, toConcern, beijingMonth } from './concern-docs';
+export { SUMMARY_FIELDS, toConcern } from './concern-docs';
 
 /** Concern ids per `_id: _.in(...)` read of latestReplies. */
 const LATEST_BATCH = 100;
@@ -380,8 +381,9 @@ export class CloudbaseConcerns implements ConcernRepo {
     if (query.nodeIds.length === 0) return [];
     const _ = this.cb._;
     const nodes = _.in(query.nodeIds);
+    const span = beijingMonthSpan(query.fromMonth, query.toMonth);
     const rows = await this.cb.aggregate('concerns', [
-      { $match: { pastNodeIds: nodes, createdAt: _.gte(monthStart(query.fromMonth)).and(_.lt(monthStart(nextMonth(query.toMonth)))) } },
+      { $match: { pastNodeIds: nodes, createdAt: _.gte(span.from).and(_.lt(span.until)) } },
       { $project: { month: 1, pastNodeIds: 1 } },
       { $unwind: '$pastNodeIds' },
       { $match: { pastNodeIds: nodes } },

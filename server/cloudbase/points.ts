@@ -9,7 +9,8 @@
  * taken and nothing to hand over, until the `sla` timer's reconciler gives it back: each reward counts the
  * units it gave out (`taken`) beside its stock (reward-reconcile.ts).
  */
-import { monthSpanUtc, sumByMonth, type PointsBalance, type PointsEntry, type PointsMonthTotal, type PointsSettings, type RedeemOutcome, type Redemption, type Reward } from '../../core/points-model';
+import { beijingMonthSpan } from '../../core/beijing';
+import { sumByMonth, type PointsBalance, type PointsEntry, type PointsMonthTotal, type PointsSettings, type RedeemOutcome, type Redemption, type Reward } from '../../core/points-model';
 import type { PointsRepo } from '../../core/ports';
 import type { CloudbaseDb, StoredDoc, TxView } from './db';
 import { reconcileRewardStock } from './reward-reconcile';
@@ -145,7 +146,7 @@ export class CloudbasePoints implements PointsRepo {
     const { townIds } = query;
     if (townIds !== null && townIds.length === 0) return [];
     const { _ } = this.cb;
-    const { from, until } = monthSpanUtc(query.fromMonth, query.toMonth);
+    const { from, until } = beijingMonthSpan(query.fromMonth, query.toMonth);
     const filter = { at: _.gte(from).and(_.lt(until)), ...(townIds === null ? {} : { townId: _.in(townIds) }) };
     const docs = await this.cb.readAll('points_ledger', filter, { nodeId: true, kind: true, points: true, at: true });
     return sumByMonth(docs.map((d) => ({ nodeId: String(d.nodeId), kind: d.kind as PointsEntry['kind'], points: Number(d.points), at: String(d.at) })));

@@ -6,8 +6,9 @@
  * rows credited under the node and groups by month and that route. An office's counts are its co-handled
  * concerns, all kept.
  */
+import { beijingMonthSpan } from '../../core/beijing';
 import type { RateCounts, RateQuery } from '../../core/ports';
-import { CREDIT_KEY, mergeRateRows, monthSpan, RATE_PARTS, type RatePart } from '../rate-credit';
+import { CREDIT_KEY, mergeRateRows, RATE_PARTS, type RatePart } from '../rate-credit';
 import type { CloudbaseDb } from './db';
 
 const CREDIT_SOURCE: Readonly<Record<RatePart, unknown>> = {
@@ -39,7 +40,7 @@ const strOrNull = (v: unknown) => (v === null || v === undefined ? null : `${v a
 
 export async function cloudbaseRateCounts(cb: CloudbaseDb, query: RateQuery): Promise<RateCounts[]> {
   const _ = cb._;
-  const [from, to] = monthSpan(query);
+  const { from, until: to } = beijingMonthSpan(query.fromMonth, query.toMonth);
   const createdAt = () => _.gte(from).and(_.lt(to));
   const office = 'officeId' in query;
   const match = office
