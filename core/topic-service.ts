@@ -14,7 +14,7 @@ import { AppError } from './errors';
 import type { Caller, Moderation, Notification, NotificationKind } from './model';
 import { snippet } from './notices';
 import type { Deps } from './ports';
-import { schemas } from './action-registry';
+import { CONCERN_INPUTS as schemas } from './concerns/actions';
 import type { ParsedInputOf } from './schemas';
 import { settle, stageRank } from './topic-settle';
 import { ANSWER_DAYS, PLACE_CHANGE_DAYS, TOPIC_LIMITS, type ResidentPlace, type Topic, type TopicComment } from './topic-model';
