@@ -4,6 +4,8 @@
  * leave `*.test.ts` out.
  */
 const TESTS = '\\.test\\.tsx?$';
+/** The pure part of core/ the mini program may import at run time (plain data and pure functions). */
+const CLIENT_KERNEL = '^core/(action-catalog|limits|labels|beijing|lifecycle|errors|topic-model)\\.ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -32,10 +34,17 @@ module.exports = {
     },
     {
       name: 'src-imports-core-types-only',
-      comment: 'At run time the mini program takes from core/ only the action map, the labels (plain data), the Beijing-time kernel and the concern lifecycle (pure functions); the rest is `import type`, so schemas and server code never reach the bundle.',
+      comment: 'At run time the mini program takes from core/ only the generated action catalogue, the labels (plain data), the Beijing-time kernel and the concern lifecycle (pure functions); the rest is `import type`, so schemas and server code never reach the bundle.',
       severity: 'error',
       from: { path: '^src/', pathNot: TESTS },
-      to: { path: '^core/', pathNot: '^core/(actions|labels|beijing|lifecycle)\\.ts$', dependencyTypesNot: ['type-only'] },
+      to: { path: '^core/', pathNot: CLIENT_KERNEL, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'client-kernel-stays-pure',
+      comment: 'What the mini program may import from core/ at run time imports, at run time, only itself: the action catalogue is generated plain data (scripts/gen-action-catalog.ts), never the declarations and their handlers.',
+      severity: 'error',
+      from: { path: CLIENT_KERNEL },
+      to: { pathNot: CLIENT_KERNEL, dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'backend-never-imports-the-mini-program',

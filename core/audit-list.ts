@@ -11,7 +11,7 @@ import type { AuditEntry } from './model';
 import type { AuditFilter } from './ports';
 import type { ParsedInputOf } from './schemas';
 import { adminTowns, townOfNode } from './scope';
-import type { AuditPersonView, AuditTargetView, Outputs } from './views';
+import type { AuditPage, AuditPersonView, AuditTargetView } from './views';
 import { beijingDayStart } from './beijing';
 
 const DAY_MS = 86_400_000;
@@ -33,7 +33,7 @@ function targetKind(action: string): 'concern' | 'event' | 'team' | 'person' | '
   return null;
 }
 
-export async function listAudit(ctx: Ctx, input: ParsedInputOf<'audit/list'>): Promise<Outputs['audit/list']> {
+export async function listAudit(ctx: Ctx, input: ParsedInputOf<'audit/list'>): Promise<AuditPage> {
   const snap = await ctx.directory.current();
   // A district admin reads every town's entries; a town admin, their own town's.
   const towns = adminTowns(snap, ctx.caller);

@@ -5,13 +5,13 @@
  */
 import { AppError } from './errors';
 import type { ParsedInputOf } from './schemas';
-import type { Outputs } from './views';
+import type { UpcomingEvents } from './views';
 import { eventSummaries, type VolunteerCtx as Ctx } from './volunteer-common';
 
 /** How many events home shows. */
 export const UPCOMING_MAX = 5;
 
-export async function upcoming(ctx: Ctx, input: ParsedInputOf<'event/upcoming'>): Promise<Outputs['event/upcoming']> {
+export async function upcoming(ctx: Ctx, input: ParsedInputOf<'event/upcoming'>): Promise<UpcomingEvents> {
   const snap = await ctx.directory.current();
   const { teams, events, topics } = ctx.deps.store;
   const placeId = input.placeId ?? (await topics.getPlace(ctx.caller.openid))?.placeId ?? null;

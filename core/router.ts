@@ -1,224 +1,23 @@
 /**
  * The action router: the one entry to the domain for every runtime. A cloud function and the local
  * dev server both hand it (function, action, raw data, caller openid) and map what it returns or
- * throws to the wire format.
+ * throws to the wire format. It keeps only the pipeline: parse → caller → policy → budget → handler →
+ * audit; each action's schema, rule and handler are its declaration (core/<area>/actions.ts, issue 23).
  */
-import { ACTION_FUNCTION, isActionName, type ActionName, type ActionOutput } from './actions';
-import * as board from './board-service';
-import * as calendar from './calendar-service';
-import * as concernCtx from './concern-ctx';
-import * as concernIntake from './concern-intake';
-import * as concernInbox from './concern-inbox';
-import * as concernRead from './concern-read';
-import * as concernMoves from './concern-moves';
-import * as followUp from './concern-followup';
-import { labelMessages } from './message-labels';
+import { ACTIONS, ACTION_FUNCTION, ACTION_POLICY, isActionName } from './action-registry';
+import { ALL_ROLES, type ActionCtx, type ActionRule } from './action-kit';
+import { readForMove } from './concern-ctx';
 import { codeOfIssues } from './coded-issue';
-import { moderate } from './content';
-import * as moderation from './moderation';
-import * as reports from './content-reports';
-import { deleteMe, exportMine } from './privacy';
-import { uploadFolder } from './photos';
-import { getContact, setContact } from './contact';
-import { listAudit } from './audit-list';
-import { markAttendance } from './volunteer-manual';
-import * as exports_ from './export-service';
-import { importHotline } from './hotline-import';
-import * as volunteerMine from './volunteer-mine';
-import * as volunteerAttendance from './volunteer-attendance';
-import * as volunteerTeams from './volunteer-teams';
-import * as volunteerEvents from './volunteer-events';
-import * as volunteerExport from './volunteer-export';
-import * as topics from './topic-service';
-import * as topicResidents from './topic-residents';
-import * as topicMeetings from './topic-meetings';
-import * as topicTownSettings from './topic-town-settings';
-import * as volunteerActions from './action-service';
-import * as points from './points-service';
-import { ratesWithVolunteers } from './action-stats';
-import { flagPlace } from './action-flag';
-import { upcoming as upcomingEvents } from './event-upcoming';
 import { CallDirectory, DirectoryCache } from './directory';
 import { SINGLE_MOVES, BUDGET_IN_MOVE, SNAPSHOT_AHEAD } from './call-plan';
-import { ACTION_POLICY, ALL_ROLES, type ActionRule } from './policy';
 import { AppError } from './errors';
-import { adminTowns, townOf } from './scope';
-import * as gridActions from './grid-service';
-import * as rosterImport from './roster-import-service';
-import { attention as adminAttention } from './admin-attention';
-import * as roster from './roster-service';
-import * as categories from './category-service';
-import * as teamAdmin from './team-admin-service';
-import * as teamArchive from './team-archive-service';
-import * as townSettings from './town-settings-service';
-import * as apiClients from './api-client-service';
-import { gridMap } from './grid-map-service';
-import * as gridAdmin from './grid-admin-service';
-import * as towns from './town-admin-service';
-import { previewBoundaries } from './boundary-preview';
+import { townOf } from './scope';
 import type { Caller } from './model';
 import type { Deps, UserRecord } from './ports';
-import { schemas, type ParsedInputOf } from './schemas';
-import type { Profile } from './views';
 
-type Ctx = concernCtx.ConcernCtx;
-type Handler<A extends ActionName> = (ctx: Ctx, input: ParsedInputOf<A>) => Promise<ActionOutput<A>>;
+/** Any one action's handler, as the router calls it: on the input its schema parsed. */
+type AnyHandler = (ctx: ActionCtx, input: unknown) => Promise<unknown>;
 
-const handlers: { [A in ActionName]: Handler<A> } = {
-  'me/profile': async (ctx) => profile(ctx),
-  'feedback/submit': async (ctx, input) => {
-    const verdict = await moderate(ctx.deps, ctx.caller, input.text);
-    const id = ctx.deps.newId('f');
-    const contact = input.contact ? input.contact : null;
-    // Filed under the town the author works in; a resident's, the town of their latest report (else the district's).
-    const latest = async () => (await ctx.deps.store.concerns.listByReporter(ctx.caller.openid, { cursor: null, limit: 1 })).items[0]?.route.townId ?? null;
-    const townId = townOf(await ctx.directory.current(), ctx.caller) ?? (await latest());
-    await ctx.deps.store.feedback.add({ id, authorOpenid: ctx.caller.openid, text: input.text, contact, townId, createdAt: ctx.deps.now().toISOString(), moderation: verdict });
-    return { id };
-  },
-  'feedback/list': async (ctx, input) => ctx.deps.store.feedback.list(adminTowns(await ctx.directory.current(), ctx.caller), { cursor: input.cursor ?? null, limit: input.limit ?? 20 }),
-  'moderation/list': async (ctx) => moderation.listHeld(ctx),
-  'moderation/decide': moderation.decide,
-  'moderation/report': reports.report,
-  'me/export': async (ctx) => exportMine(ctx, await profile(ctx)),
-  'me/delete': async (ctx) => deleteMe(ctx),
-  // Issue 16 (staff daily use): the resident's contact.
-  'me/contact': async (ctx) => getContact(ctx),
-  'me/setContact': async (ctx, input) => setContact(ctx, input),
-  'event/markAttendance': markAttendance,
-  'grid/tree': async (ctx) => {
-    const snap = await ctx.directory.current();
-    // Retired places (issue 19) are for the admins' grid editor only, never offered to pick.
-    return { nodes: snap.grid.tree((id) => snap.where.boundary(id), ctx.caller.role === 'admin') };
-  },
-  'grid/locate': gridActions.locate,
-  'grid/importBoundaries': gridActions.importBoundaries,
-  'roster/import': rosterImport.importRoster,
-  'category/list': categories.list,
-  'concern/submit': concernIntake.submit,
-  'concern/listMine': concernInbox.listMine,
-  'concern/get': concernRead.get,
-  'concern/inbox': concernInbox.inbox,
-  'concern/inboxCounts': concernInbox.inboxCounts,
-  'concern/accept': concernMoves.accept,
-  'concern/reply': concernMoves.reply,
-  'concern/resolve': points.resolveAndAward,
-  'concern/rate': concernMoves.rate,
-  'concern/dispatch': concernMoves.dispatch,
-  'concern/transfer': concernMoves.transfer,
-  'concern/return': concernMoves.returnToQueue,
-  'concern/escalate': concernMoves.escalate,
-  'stats/rates': ratesWithVolunteers,
-  'message/list': async (ctx, input) => {
-    const { messages } = ctx.deps.store;
-    const page = await messages.list(ctx.caller.openid, { cursor: input.cursor ?? null, limit: input.limit ?? 20 });
-    const items = await labelMessages(ctx.deps, await ctx.directory.current(), ctx.caller, page.items);
-    return { ...page, items, unread: await messages.unreadCount(ctx.caller.openid) };
-  },
-  'message/markRead': async (ctx, input) => {
-    const { messages } = ctx.deps.store;
-    const changed = await messages.markRead(ctx.caller.openid, input.ids ?? null, ctx.deps.now().toISOString());
-    return { changed, unread: await messages.unreadCount(ctx.caller.openid) };
-  },
-  'audit/list': listAudit,
-  'board/list': board.list,
-  'board/get': board.get,
-  'concern/similar': board.similar,
-  'concern/plusOne': board.plusOne,
-  'town/replyTemplates': board.replyTemplates,
-  'town/setReplyTemplates': board.setReplyTemplates,
-  'volunteer/mine': volunteerMine.mine,
-  'volunteer/code': volunteerAttendance.volunteerCode,
-  'event/checkinCode': volunteerAttendance.checkinCode,
-  'team/list': volunteerTeams.listTeams,
-  'team/get': volunteerActions.teamDetail,
-  'team/apply': volunteerTeams.apply,
-  'team/review': volunteerTeams.review,
-  'team/leave': volunteerTeams.leave,
-  'team/setPartyMember': volunteerTeams.setPartyMember,
-  'event/create': volunteerActions.createEvent,
-  'event/get': volunteerActions.getEvent,
-  'event/signup': volunteerEvents.signUp,
-  'event/cancel': volunteerEvents.cancelSignUp,
-  'event/cancelEvent': volunteerActions.cancelEvent,
-  'event/scan': volunteerAttendance.scanEvent,
-  'event/scanPerson': volunteerAttendance.scanPerson,
-  'event/attendance': volunteerAttendance.getAttendance,
-  'event/confirmHours': points.confirmHours,
-  'event/exportCsv': volunteerExport.exportCsv,
-  'concern/importHotline': importHotline,
-  'export/concerns': exports_.exportConcerns,
-  'export/rates': exports_.exportRates,
-  'calendar/list': calendar.list,
-  'calendar/save': calendar.save,
-  // 街坊议事 (yishi)
-  'me/setPlace': topics.setPlace,
-  'topic/list': topics.list,
-  'topic/get': topics.get,
-  'topic/create': topics.create,
-  'topic/propose': topics.propose,
-  'topic/support': topics.support,
-  'topic/vote': topics.vote,
-  'topic/comment': topics.comment,
-  'topic/decide': topics.decide,
-  'topic/answerProposal': topics.answerProposal,
-  // Volunteer actions (issue 20).
-  'concern/startAction': volunteerActions.startAction,
-  'event/recordResult': volunteerActions.recordResult,
-  'concern/resolveFromAction': volunteerActions.resolveFromAction,
-  // Points (issue 20).
-  'points/mine': points.mine,
-  'reward/list': points.listRewards,
-  'reward/save': points.saveReward,
-  'reward/redeem': points.redeem,
-  'reward/handOver': points.handOver,
-  'reward/reverse': points.reverse,
-  'village/savePointsSettings': points.savePointsSettings,
-  // Admin (issue 19).
-  'roster/list': roster.list,
-  'roster/save': roster.save,
-  'roster/remove': roster.remove,
-  'category/save': categories.save,
-  'town/saveSettings': townSettings.save,
-  'team/create': teamAdmin.create,
-  'team/saveLeaders': teamAdmin.saveLeaders,
-  // Residents following up (#17).
-  'concern/withdraw': followUp.withdraw,
-  'concern/chase': followUp.chase,
-  'apiClient/create': apiClients.create,
-  'apiClient/list': apiClients.list,
-  'apiClient/revoke': apiClients.revoke,
-  // Residents report on a map (#17).
-  'grid/map': gridMap,
-  // 街坊议事, issue 21 second round.
-  'resident/list': topicResidents.listResidents,
-  'resident/verify': topicResidents.verify,
-  'me/requestVerification': topicResidents.requestVerification,
-  'topic/saveMeeting': topicMeetings.saveMeeting,
-  'town/topicSettings': topicTownSettings.topicSettings,
-  'town/saveTopicSettings': topicTownSettings.saveTopicSettings,
-  'node/save': gridAdmin.save,
-  'node/retire': gridAdmin.retire,
-  'grid/previewBoundaries': previewBoundaries,
-  'town/list': async (ctx) => towns.list(ctx),
-  'town/save': towns.save,
-  'town/saveAdmins': towns.saveAdmins,
-  // Admin (issue 19): archiving a volunteer team.
-  'team/archive': teamArchive.archive,
-  'town/settings': townSettings.get,
-  // Issue 20, item 3 (h20b).
-  'event/flagPlace': flagPlace,
-  // Points (issue 20, h20p).
-  'reward/recent': points.recentRedemptions,
-  // Admin (issue 19, h19): what a roster file would change, before it is applied.
-  'roster/previewImport': rosterImport.previewImport,
-  // Admin (issue 19, h19): the admin home's attention list.
-  'admin/attention': adminAttention,
-  // Issue 17, item 5.
-  'event/upcoming': upcomingEvents,
-  // Points (issue 20, h20c).
-  'town/pointsSettings': points.townRates,
-};
 
 /** What an audited write acted on: its `id`, the person of a roster change (`openid`), a category (`code`), a team (`teamId`), or the year of a calendar. */
 function targetOf(data: unknown): string | null {
@@ -231,23 +30,6 @@ function targetOf(data: unknown): string | null {
   const { townId } = (data ?? {}) as { townId?: unknown };
   if (typeof townId === 'string') return townId.slice(0, 64);
   return typeof year === 'number' ? String(year) : null;
-}
-
-async function profile(ctx: Ctx): Promise<Profile> {
-  const { caller } = ctx;
-  // A team leader is a resident: shown as `leader` with the team's place, without any staff rights.
-  const nodeId = caller.leads ? caller.leads.nodeId : caller.nodeId;
-  let nodeName: string | null = null;
-  if (nodeId !== null) {
-    const snap = await ctx.directory.current();
-    nodeName = snap.grid.get(nodeId)?.name ?? snap.officeById.get(nodeId)?.name ?? null;
-  }
-  const base = {
-    openid: caller.openid, name: caller.name, role: caller.role, nodeId, nodeName, photoFolder: uploadFolder(ctx.deps.digest, caller.openid),
-    // The client asks WeChat for exactly the templates the server sends with (issue 15).
-    ...(ctx.deps.subscribeTemplates ? { subscribeTemplates: ctx.deps.subscribeTemplates } : {}),
-  };
-  return caller.leads ? { ...base, role: 'leader', teamId: caller.leads.teamId } : base;
 }
 
 /** What an openid must look like to name a caller (a WeChat openid, or a client system's id). */
@@ -345,7 +127,8 @@ export function createRouter(deps: Deps): Router {
       if (!isActionName(action) || ACTION_FUNCTION[action] !== fn) {
         throw new AppError('ACTION.UNKNOWN', `no action ${action} in function ${fn}`);
       }
-      const parsed = schemas[action].safeParse(data ?? {});
+      const declared = ACTIONS[action];
+      const parsed = declared.input.safeParse(data ?? {});
       if (!parsed.success) {
         const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
         throw new AppError(codeOfIssues(parsed.error.issues), `invalid input for ${action}`, issues);
@@ -358,7 +141,7 @@ export function createRouter(deps: Deps): Router {
       budgetAhead?.catch(() => undefined);
       // A single move's concern is read while the caller is resolved (call-plan.ts).
       const move = parsed.data as { id?: unknown; requestId?: string };
-      const concernRead = SINGLE_MOVES.has(action) && typeof move.id === 'string' && VALID_OPENID.test(openid) ? concernCtx.readForMove(deps, move.id, openid, move.requestId) : undefined;
+      const concernRead = SINGLE_MOVES.has(action) && typeof move.id === 'string' && VALID_OPENID.test(openid) ? readForMove(deps, move.id, openid, move.requestId) : undefined;
       concernRead?.catch(() => undefined);
       const caller = await resolveCaller(openid, rule.roles.includes('resident'));
       // Staff and admins' writes, and a team leader's volunteer writes (events, reviews, hours, cancellations).
@@ -371,7 +154,7 @@ export function createRouter(deps: Deps): Router {
         const budgetInMove = budget && BUDGET_IN_MOVE.has(action) ? budget : undefined;
         budgetInMove?.catch(() => undefined);
         if (budget && !budgetInMove) await budget;
-        const handler = handlers[action] as Handler<typeof action>;
+        const handler = declared.handler as AnyHandler;
         // A single move's audit entry starts once the move is stored, beside the reads of its answer.
         const committed = audited && SINGLE_MOVES.has(action) ? () => void (auditOk ??= audit(caller, action, parsed.data, 'ok')).catch(() => undefined) : undefined;
         const out = await handler({ deps, directory: callDirectory, caller, committed, budget: budgetInMove, concernRead }, parsed.data);

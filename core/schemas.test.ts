@@ -1,5 +1,6 @@
 import { codeOfIssues } from './coded-issue';
-import { LIMITS, schemas } from './schemas';
+import { schemas } from './action-registry';
+import { LIMITS } from './schemas';
 
 const submit = schemas['concern/submit'];
 const good = { category: 'environment', description: '路灯坏了', placeId: 'dz-xicheng-daguo' };

@@ -1,7 +1,7 @@
 /** What the 街坊议事 actions answer (core/topic-service.ts). */
 import type { ActionStatus } from './action-model';
 import type { ConcernStatus } from './model';
-import type { TopicOption, TopicResult, TopicStage, VerificationKind, VoteOutcome } from './topic-model';
+import type { TopicOption, TopicResult, TopicStage, VerificationKind } from './topic-model';
 
 /** The caller's stated place (me/setPlace), with when it may next change. */
 export interface PlaceView {
@@ -109,23 +109,4 @@ export interface ResidentRow {
   verifiedAt: string | null;
   verifiedByName: string | null;
   verifyRequestedAt: string | null;
-}
-
-export interface TopicOutputs {
-  'me/setPlace': PlaceView;
-  'topic/list': { items: TopicSummary[]; place: PlaceView | null };
-  'topic/get': TopicDetail;
-  'topic/create': TopicDetail;
-  'topic/propose': TopicDetail;
-  'topic/support': { count: number; stage: TopicStage; added: boolean };
-  'topic/vote': { optionId: string; outcome: VoteOutcome };
-  'topic/comment': TopicCommentView;
-  'topic/decide': TopicDetail;
-  'topic/answerProposal': TopicDetail;
-  'resident/list': { items: ResidentRow[] };
-  'resident/verify': ResidentRow;
-  'me/requestVerification': PlaceView;
-  'topic/saveMeeting': TopicDetail;
-  'town/topicSettings': { townId: string; supportsNeeded: number };
-  'town/saveTopicSettings': { townId: string; supportsNeeded: number };
 }

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { call } from '../services/api';
 import { useOneAction } from './use-one-action';
 import { photosNotReady, usePhotoUpload } from './use-photo-upload';
+import { LIMITS } from '../../core/limits';
 
-export const RESULT_MAX = 500;
+export const RESULT_MAX = LIMITS.actionResultMax;
 
 /** Issue 20: the leader records a volunteer action's result (text and after-photos) once the hours are confirmed. */
 export function useActionResult(eventId: string, onDone: () => Promise<void>) {

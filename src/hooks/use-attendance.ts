@@ -5,8 +5,9 @@ import { call } from '../services/api';
 import { prepareTextFile, type SharedFile } from '../services/file-export';
 import { useOneAction } from './use-one-action';
 import { useResource } from './use-resource';
+import { LIMITS } from '../../core/limits';
 
-export const HOURS_REASON_MAX = 200;
+export const HOURS_REASON_MAX = LIMITS.hoursReasonMax;
 
 /** The leader's attendance sheet of one event (`?id=`): confirm or correct hours, export CSV. */
 export function useAttendance() {

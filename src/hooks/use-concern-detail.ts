@@ -10,9 +10,10 @@ import { newRequestId } from '../services/request-id';
 import { requestSubscribe } from '../services/subscribe';
 import { useResource } from './use-resource';
 import { photosNotReady, usePhotoUpload } from './use-photo-upload';
+import { LIMITS } from '../../core/limits';
 
-export const REPLY_MAX = 1000;
-export const REASON_MAX = 200;
+export const REPLY_MAX = LIMITS.replyMax;
+export const REASON_MAX = LIMITS.reasonMax;
 
 /** Short confirmation after a move succeeds. */
 const DONE_TEXT: Record<ConcernMove, string> = {

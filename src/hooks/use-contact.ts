@@ -5,8 +5,9 @@ import type { ContactView } from '../../core/views';
 import { call } from '../services/api';
 import { errorText } from '../services/error-text';
 import { useResource } from './use-resource';
+import { LIMITS_CONTACT } from '../../core/limits';
 
-export const CONTACT_NAME_MAX = 20;
+export const CONTACT_NAME_MAX = LIMITS_CONTACT.nameMax;
 const MOBILE = /^1[3-9]\d{9}$/;
 
 /**

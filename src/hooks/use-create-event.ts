@@ -3,10 +3,11 @@ import { useEffect, useState } from 'react';
 import { beijingDate as beijingDateOf, beijingInstant as beijingInstantOf, beijingW3c } from '../../core/beijing';
 import { call } from '../services/api';
 import { errorText } from '../services/error-text';
+import { LIMITS } from '../../core/limits';
 
-export const TITLE_MAX = 40;
-export const DESCRIPTION_MAX = 500;
-export const PLACE_MAX = 100;
+export const TITLE_MAX = LIMITS.eventTitleMax;
+export const DESCRIPTION_MAX = LIMITS.eventDescriptionMax;
+export const PLACE_MAX = LIMITS.eventPlaceMax;
 
 /** `YYYY-MM-DD` of the Beijing date `days` from now. */
 function beijingDate(days: number): string {

@@ -2,8 +2,9 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../services/api';
 import { errorText } from '../services/error-text';
+import { LIMITS } from '../../core/limits';
 
-export const FEEDBACK_MAX = 500;
+export const FEEDBACK_MAX = LIMITS.descriptionMax;
 
 /** 投诉建议 about the app itself. */
 export function useFeedback() {

@@ -4,9 +4,10 @@ import { call } from '../services/api';
 import { newRequestId } from '../services/request-id';
 import { useOneAction } from './use-one-action';
 import { photosNotReady, usePhotoUpload } from './use-photo-upload';
+import { LIMITS } from '../../core/limits';
 
 export const FLAG_MIN = 4;
-export const FLAG_MAX = 500;
+export const FLAG_MAX = LIMITS.descriptionMax;
 
 /**
  * Issue 20, item 3: the leader flags a place 需要整治 from the team's event (event/flagPlace). It becomes a

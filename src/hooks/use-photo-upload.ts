@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import { errorText } from '../services/error-text';
 import { choosePhotos, previewPhotos, uploadPhoto } from '../services/photos';
+import { LIMITS } from '../../core/limits';
 
-export const PHOTOS_MAX = 9;
+export const PHOTOS_MAX = LIMITS.photosMax;
 
 export interface PhotoItem {
   key: string;
@@ -17,7 +18,7 @@ export interface PhotoItem {
  * Photos of one form: each is uploaded as soon as it is chosen; a failed one can be retried or removed,
  * and nothing else in the form is touched either way.
  */
-export function usePhotoUpload(max = PHOTOS_MAX) {
+export function usePhotoUpload(max: number = PHOTOS_MAX) {
   const [items, setItems] = useState<PhotoItem[]>([]);
   const [chooseError, setChooseError] = useState<string | null>(null);
   const seq = useRef(0);

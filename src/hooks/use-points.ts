@@ -6,9 +6,10 @@ import type { Profile } from '../../core/views';
 import { call } from '../services/api';
 import { useOneAction } from './use-one-action';
 import { useResource } from './use-resource';
+import { LIMITS } from '../../core/limits';
 
-export const REWARD_NAME_MAX = 30;
-export const REVERSE_REASON_MAX = 200;
+export const REWARD_NAME_MAX = LIMITS.rewardNameMax;
+export const REVERSE_REASON_MAX = LIMITS.reasonMax;
 
 /** Reloads a resource when its page is shown again (back from another page) and on pull-down. */
 function useRefreshOnShow(reload: () => Promise<void>) {

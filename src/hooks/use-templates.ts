@@ -3,10 +3,11 @@ import { useEffect, useState } from 'react';
 import { call } from '../services/api';
 import { errorText } from '../services/error-text';
 import { useResource } from './use-resource';
+import { LIMITS } from '../../core/limits';
 
 /** Limits of `town/setReplyTemplates` (core/schemas.ts LIMITS.templatesMax / templateMax). */
-export const TEMPLATES_MAX = 10;
-export const TEMPLATE_MAX = 200;
+export const TEMPLATES_MAX = LIMITS.templatesMax;
+export const TEMPLATE_MAX = LIMITS.templateMax;
 
 /**
  * The town admin's 常用回复设置: the town's quick replies per category. One category is edited at a time;

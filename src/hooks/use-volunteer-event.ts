@@ -6,8 +6,9 @@ import { call } from '../services/api';
 import { newRequestId } from '../services/request-id';
 import { useOneAction } from './use-one-action';
 import { useResource } from './use-resource';
+import { LIMITS } from '../../core/limits';
 
-export const CANCEL_REASON_MAX = 200;
+export const CANCEL_REASON_MAX = LIMITS.cancelReasonMax;
 
 const SCAN_TEXT: Record<ScanResult['action'], string> = { checked_in: '签到成功', checked_out: '签退成功', already_done: '已签过' };
 

@@ -3,7 +3,7 @@
  * over HTTP. Both speak the wire format of core/errors.ts: `{ok:true,data}` or `{ok:false,code,message}`.
  */
 import Taro from '@tarojs/taro';
-import { ACTION_FUNCTION } from '../../core/actions';
+import { ACTION_FUNCTION } from '../../core/action-catalog';
 import type { ActionInput, ActionName, ActionOutput } from '../../core/actions';
 import type { WireResult } from '../../core/errors';
 import type { Role } from '../../core/model';
