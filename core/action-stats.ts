@@ -8,7 +8,7 @@ import type { DirectorySnapshot } from './directory';
 import type { Caller } from './model';
 import type { ParsedInputOf } from './schemas';
 import { monthOf, rates } from './stats';
-import type { ConcernCtx } from './concern-service';
+import type { ConcernCtx } from './concern-ctx';
 import type { RatesView } from './views';
 import { beijingMonthStart } from './beijing';
 

@@ -4,7 +4,7 @@
  * its category (and case number, which opens it), an event or team as a link, a person by name — and the
  * people of the admin's towns to filter by. Never a bare id where a name can be given.
  */
-import type { ConcernCtx as Ctx } from './concern-service';
+import type { ConcernCtx as Ctx } from './concern-ctx';
 import { categoryKey, type DirectorySnapshot } from './directory';
 import { AppError } from './errors';
 import type { AuditEntry } from './model';

@@ -4,7 +4,7 @@
  * consent text and may skip it; a skip is remembered, and never overwrites an answer given earlier.
  *
  * Who sees the phone: the resident, and the handlers of the resident's concerns (in full, to call); anyone
- * else who may read a concern sees it masked (concern-service). It never reaches a public card, a notice,
+ * else who may read a concern sees it masked (concern-read). It never reaches a public card, a notice,
  * an export or Open311; `me/export` carries it, and `me/delete` removes it.
  */
 import { moderate } from './content';

@@ -7,7 +7,8 @@
  */
 import { ratesWithVolunteers } from './action-stats';
 import { releasedText } from './content';
-import { routeNodesOf, type ConcernCtx } from './concern-service';
+import type { ConcernCtx } from './concern-ctx';
+import { routeNodesOf } from './concern-inbox';
 import { toCsv, type CsvCell } from './csv';
 import type { DirectorySnapshot } from './directory';
 import { AppError } from './errors';

@@ -14,7 +14,7 @@ import * as points from './points-service';
 import * as volunteerMine from './volunteer-mine';
 import type { ConcernDetail, MyDataExport, Profile } from './views';
 
-// maskPhone lives in scrub.ts (concern-service uses it, and this module uses concern-service).
+// maskPhone lives in scrub.ts (concern-read uses it, and this module uses the concern modules).
 export { maskPhone } from './scrub';
 
 const EXPORT_PAGE = 50;

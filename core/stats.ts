@@ -6,8 +6,8 @@
  * node that resolved it (`ConcernSla.acceptedBy` / `resolvedBy`, grouped so by the store); and as 转出
  * (passed on) for each node that held it before: the work a node did stays on its row.
  */
-import type { ConcernCtx } from './concern-service';
-import { routeNodesOf } from './concern-service';
+import type { ConcernCtx } from './concern-ctx';
+import { routeNodesOf } from './concern-inbox';
 import { AppError } from './errors';
 import type { GridNode } from './model';
 import type { RateCounts } from './ports';
