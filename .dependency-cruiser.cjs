@@ -5,7 +5,7 @@
  */
 const TESTS = '\\.test\\.tsx?$';
 /** The pure part of core/ the mini program may import at run time (plain data and pure functions). */
-const CLIENT_KERNEL = '^core/(action-catalog|limits|labels|beijing|lifecycle|errors|topic-model)\\.ts$';
+const CLIENT_KERNEL = '^core/(action-catalog|limits|labels|beijing|errors|concerns/lifecycle|topics/topic-model)\\.ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -5,13 +5,13 @@
  * function map, the policy table and the output types from them.
  */
 import type { z, ZodTypeAny } from 'zod';
-import type { ConcernCtx } from './concern-ctx';
+import type { ConcernCtx } from './concerns/concern-ctx';
 import type { Role } from './model';
 
 /** Cloud functions, grouped by area; each deploys on its own. */
 export type FunctionName = 'concern' | 'volunteer';
 
-/** What every handler is given: the ports, the directory of this call and the caller (core/concern-ctx.ts). */
+/** What every handler is given: the ports, the directory of this call and the caller (core/concerns/concern-ctx.ts). */
 export type ActionCtx = ConcernCtx;
 
 export const ALL_ROLES: readonly Role[] = ['resident', 'staff', 'office', 'admin'];

@@ -3,7 +3,7 @@
  * timeline notes alike. Plain data: the mini program may import it at run time (.dependency-cruiser.cjs).
  */
 import type { ConcernSource, ConcernStatus, Rating } from './model';
-import type { ReportReason } from './report-model';
+import type { ReportReason } from './trust/report-model';
 
 export const STATUS_TEXT: Readonly<Record<ConcernStatus, string>> = {
   submitted: '已提交',
@@ -30,4 +30,4 @@ export const REPORT_REASON_TEXT: Readonly<Record<ReportReason, string>> = {
   other: '其他问题',
 };
 // 街坊议事 (yishi): the topic forms' limits, plain data the mini program takes at run time.
-export { MEETING_LIMITS, SUPPORTS_NEEDED_MAX, TOPIC_LIMITS } from './topic-model';
+export { MEETING_LIMITS, SUPPORTS_NEEDED_MAX, TOPIC_LIMITS } from './topics/topic-model';

@@ -109,7 +109,7 @@ export interface ConcernRating {
 export type FirstResponse = 'pending' | 'in_time' | 'late';
 
 /**
- * SLA clocks of the concern's current round, on the working-day calendar (core/sla.ts). A reopen (重办)
+ * SLA clocks of the concern's current round, on the working-day calendar (core/concerns/sla.ts). A reopen (重办)
  * starts a new round with fresh clocks. `dueAt` and `watchAt` are derived by core whenever the concern
  * changes, and stored so that adapters can index them: inboxes sort by `dueAt`, the SLA job looks only
  * at rows whose `watchAt` has passed.
@@ -263,7 +263,7 @@ export type NotificationKind =
   | 'event_reviewed'
   /** To admins, daily: a year that clocks run into has no holiday list yet. */
   | 'calendar_missing'
-  /** To the author of a text a moderator took down (下架); in-app only (core/takedown-notice.ts). */
+  /** To the author of a text a moderator took down (下架); in-app only (core/trust/takedown-notice.ts). */
   | 'content_removed'
   // 街坊议事 (yishi): to a place's residents when a topic opens and when it is decided; to a proposer when answered.
   | 'topic_opened'

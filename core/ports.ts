@@ -4,22 +4,22 @@
  */
 import type { OutboxItem } from './model';
 import type { RateLimits } from './policy';
-import type { BoardRepo, TopicRepo } from './repos/board';
-import type { AuditRepo, ConcernRepo, MessageRepo, OutboxRepo } from './repos/concerns';
-import type { DirectoryRepo } from './repos/directory';
-import type { ContactRepo, FeedbackRepo, PrivacyRepo } from './repos/people';
-import type { ContentCheck, ContentReportRepo, ImageCheck, PhotoCheckRepo, PhotoStorage } from './repos/trust';
-import type { ActionRepo, EventRepo, PointsRepo, TeamRepo } from './repos/volunteers';
-import type { SlaConfig } from './sla';
+import type { BoardRepo, TopicRepo } from './board/repo';
+import type { AuditRepo, ConcernRepo, MessageRepo, OutboxRepo } from './concerns/repo';
+import type { DirectoryRepo } from './directory/repo';
+import type { ContactRepo, FeedbackRepo, PrivacyRepo } from './trust/people-repo';
+import type { ContentCheck, ContentReportRepo, ImageCheck, PhotoCheckRepo, PhotoStorage } from './trust/repo';
+import type { ActionRepo, EventRepo, PointsRepo, TeamRepo } from './volunteers/repo';
+import type { SlaConfig } from './concerns/sla';
 import type { SubscribeTemplateIds } from './views';
-import type { VolunteerSettings } from './volunteer-model';
+import type { VolunteerSettings } from './volunteers/volunteer-model';
 
-export * from './repos/directory';
-export * from './repos/concerns';
-export * from './repos/volunteers';
-export * from './repos/people';
-export * from './repos/board';
-export * from './repos/trust';
+export * from './directory/repo';
+export * from './concerns/repo';
+export * from './volunteers/repo';
+export * from './trust/people-repo';
+export * from './board/repo';
+export * from './trust/repo';
 
 export interface Store {
   directory: DirectoryRepo;
@@ -75,11 +75,11 @@ export interface Deps {
   /** Checks user text before others see it (WeChat msgSecCheck in production, a word list locally). */
   contentCheck: ContentCheck;
   /**
-   * SLA policies and the working window; DEFAULT_SLA (core/sla.ts) when absent. The holiday lists are
+   * SLA policies and the working window; DEFAULT_SLA (core/concerns/sla.ts) when absent. The holiday lists are
    * not taken from here: concerns are clocked with the calendar stored in the directory.
    */
   sla?: SlaConfig;
-  /** Volunteer module settings; defaults in core/volunteer-model.ts when absent. */
+  /** Volunteer module settings; defaults in core/volunteers/volunteer-model.ts when absent. */
   volunteer?: VolunteerSettings;
   /** Raw DEFLATE (e.g. node:zlib deflateRawSync) for .xlsx exports; without it entries are stored uncompressed. */
   deflateRaw?: (data: Uint8Array) => Uint8Array;

@@ -6,9 +6,9 @@
  */
 import { ACTIONS, ACTION_FUNCTION, ACTION_POLICY, isActionName } from './action-registry';
 import { ALL_ROLES, type ActionCtx, type ActionRule } from './action-kit';
-import { readForMove } from './concern-ctx';
+import { readForMove } from './concerns/concern-ctx';
 import { codeOfIssues } from './coded-issue';
-import { CallDirectory, DirectoryCache } from './directory';
+import { CallDirectory, DirectoryCache } from './directory/directory';
 import { SINGLE_MOVES, BUDGET_IN_MOVE, SNAPSHOT_AHEAD } from './call-plan';
 import { AppError } from './errors';
 import { townOf } from './scope';

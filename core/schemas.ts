@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TEXT_PROBLEM_MESSAGE, textProblem } from './text';
-import { TOPIC_LIMITS } from './topic-model';
+import { TOPIC_LIMITS } from './topics/topic-model';
 import type { InboxFilter } from './views';
 import { LIMITS } from './limits';
 

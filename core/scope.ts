@@ -5,7 +5,7 @@
  * town is isolated from every other: no admin of one town reads or decides another's held content,
  * audit entries, team application notes or held events.
  */
-import type { DirectorySnapshot } from './directory';
+import type { DirectorySnapshot } from './directory/directory';
 import { AppError, type ErrorCode } from './errors';
 import type { Caller } from './model';
 

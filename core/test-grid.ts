@@ -1,5 +1,5 @@
 /** A small grid for core tests: one district, two towns, villages with and without cooperatives. */
-import type { Boundary } from './locate';
+import type { Boundary } from './directory/locate';
 import type { Category, GridNode, Office } from './model';
 
 export const NODES: GridNode[] = [

@@ -1,15 +1,15 @@
 import type { InboxMessage } from './model';
-import type { ConcernDetail } from './outputs/concerns';
-import type { AuditEntryView, AuditPersonView, Profile } from './outputs/directory';
-import type { EventSummary, MyVolunteer } from './outputs/volunteers';
-import type { MyPoints } from './points-service';
-import type { MyYishiData } from './topic-privacy';
-import type { MemberStatus } from './volunteer-model';
+import type { ConcernDetail } from './concerns/views';
+import type { AuditEntryView, AuditPersonView, Profile } from './directory/views';
+import type { EventSummary, MyVolunteer } from './volunteers/views';
+import type { MyPoints } from './points/points-service';
+import type { MyYishiData } from './topics/topic-privacy';
+import type { MemberStatus } from './volunteers/volunteer-model';
 
-export * from './outputs/trust';
-export * from './outputs/directory';
-export * from './outputs/volunteers';
-export * from './outputs/concerns';
+export * from './trust/views';
+export * from './directory/views';
+export * from './volunteers/views';
+export * from './concerns/views';
 
 /** Everything the app stores about the caller, as `me/export` hands it over. */
 export interface MyDataExport {

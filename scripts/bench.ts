@@ -12,10 +12,10 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } 
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { GridIndex } from '../core/grid';
-import { LocationIndex, type Boundary } from '../core/locate';
+import { GridIndex } from '../core/directory/grid';
+import { LocationIndex, type Boundary } from '../core/directory/locate';
 import type { Category, GridNode, LatLng } from '../core/model';
-import { routeConcern } from '../core/routing';
+import { routeConcern } from '../core/concerns/routing';
 import type { ConcernSla, RouteDecision } from '../core/model';
 import { buildFunctions } from './build-functions';
 import { cloudbaseBench } from './bench-cloudbase';
@@ -530,7 +530,7 @@ async function mixedLoad(seconds = 60, clients = 50) {
  * and exports of 5,000 concerns as .xlsx and CSV; in process on an in-memory store.
  */
 async function interopBench() {
-  const { handleOpen311 } = await import('../core/open311');
+  const { handleOpen311 } = await import('../core/open311/open311');
   const { open311Env } = await import('../server/open311-xml');
   const { DEMO_OPEN311 } = await import('../server/demo-open311');
   const limits = { writesPerMinute: 1e9, submitsPerHour: 1e9 };

@@ -33,11 +33,11 @@ describe('the dependency-cruiser rules', () => {
       'core/server-type.ts': "import type { Thing } from '../server/thing';\nexport type T = Thing;\n",
       'core/dynamic.ts': "export const load = () => import('./other');\n",
       'core/action-catalog.ts': "import type { T } from './server-type';\nexport const ACTION_FUNCTION: Record<string, T | string> = {};\n",
-      'core/lifecycle.ts': "import { schemas } from './schemas';\nexport const open = [schemas];\n",
+      'core/concerns/lifecycle.ts': "import { schemas } from '../schemas';\nexport const open = [schemas];\n",
       'core/schemas.ts': 'export const schemas = {};\n',
       'src/page.ts': [
         "import { ACTION_FUNCTION } from '../core/action-catalog';",
-        "import { open } from '../core/lifecycle';",
+        "import { open } from '../core/concerns/lifecycle';",
         "import type { T } from '../core/server-type';",
         "import { schemas } from '../core/schemas';",
         "import { thing } from '../server/thing';",
@@ -73,7 +73,7 @@ describe('the dependency-cruiser rules', () => {
     expect(broken('src-imports-core-types-only')).toEqual(['src/page.ts → core/schemas.ts']);
     expect(broken('backend-never-imports-the-mini-program')).toEqual(['server/thing.ts → src/page.ts']);
     // What the client may import is pure itself: a type from anywhere is fine, a value from the rest of core/ is not.
-    expect(broken('client-kernel-stays-pure')).toEqual(['core/lifecycle.ts → core/schemas.ts']);
+    expect(broken('client-kernel-stays-pure')).toEqual(['core/concerns/lifecycle.ts → core/schemas.ts']);
   });
 
   it('keep SQLite out of the CloudBase store', () => {

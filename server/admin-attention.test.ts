@@ -3,7 +3,7 @@
  * have open concerns — in the admin's scope only, and no longer once someone serves there again. SQLite
  * and the CloudBase wire fake.
  */
-import type { AdminAttention } from '../core/admin-attention';
+import type { AdminAttention } from '../core/admin/admin-attention';
 import type { ConcernDetail } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { onBothRuntimes } from './test-both-runtimes';

@@ -4,10 +4,10 @@
  * once, never listed) opens the Open311 API at once; revoking it shuts that key out at the next request;
  * another town's admin neither sees nor revokes it; towns the admin does not oversee are refused.
  */
-import type { ApiClientRecord } from '../core/api-client-model';
-import { handleOpen311 } from '../core/open311';
+import type { ApiClientRecord } from '../core/admin/api-client-model';
+import { handleOpen311 } from '../core/open311/open311';
 import type { Deps } from '../core/ports';
-import type { DirectoryCache } from '../core/directory';
+import type { DirectoryCache } from '../core/directory/directory';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { DEMO_OPEN311 } from './demo-open311';
 import { open311Env } from './open311-xml';

@@ -15,7 +15,7 @@ export function newApiKey(): string {
   return randomBytes(24).toString('base64url');
 }
 
-export { DEFAULT_CLIENT_BUDGET } from '../core/api-client-model';
+export { DEFAULT_CLIENT_BUDGET } from '../core/admin/api-client-model';
 
 /** Stores a client with the hash of its key; an existing client id keeps its row (and key). Returns whether it was added. */
 export function addApiClient(db: Database.Database, client: ApiClient, key: string, createdAt: string): boolean {

@@ -8,7 +8,7 @@ import { ACTION_FUNCTION, type ActionName } from '../core/actions';
 import { ACTION_POLICY } from '../core/policy';
 import type { ConcernDetail } from '../core/views';
 import { PEOPLE_BY_ROLE, SAMPLES } from './action-samples';
-import { memberRef } from '../core/volunteer-codes';
+import { memberRef } from '../core/volunteers/volunteer-codes';
 import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { rowCounts } from './store-snapshot';

@@ -3,8 +3,8 @@
  * runtime, as a warm container holds it): changed SLA overrides clock the very next concern; a category
  * turned off takes no new report but keeps its concerns; no town edits another's.
  */
-import { addWorkingDays, addWorkingMinutes, DEFAULT_CALENDAR } from '../core/sla';
-import type { CategoryListView } from '../core/category-service';
+import { addWorkingDays, addWorkingMinutes, DEFAULT_CALENDAR } from '../core/concerns/sla';
+import type { CategoryListView } from '../core/directory/category-service';
 import type { Category } from '../core/model';
 import type { ConcernDetail } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';

@@ -3,7 +3,7 @@ import { main as concernFunction } from '../cloudfunctions/concern/index';
 import { main as mediaCheckFunction } from '../cloudfunctions/mediacheck/index';
 import { main as open311Function } from '../cloudfunctions/open311/index';
 import { main as slaFunction } from '../cloudfunctions/sla/index';
-import { runSlaJob } from '../core/sla-job';
+import { runSlaJob } from '../core/concerns/sla-job';
 import { ALL_FUNCTIONS, FUNCTION_CONFIG } from '../scripts/build-functions';
 import { createCloudHandler, createTimerHandler, TIMER_TRIGGERS } from './cloud-function';
 import { cloudbaseIdentityFor, personInvoked } from './cloud-identity';

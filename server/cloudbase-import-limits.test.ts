@@ -6,10 +6,10 @@
  * and a boundary file of IMPORT_LIMITS.features new places finish within the budget, no transaction
  * over 50 writes. Then the same work cut between chunks, or run twice at once, ends stored once.
  */
-import { IMPORT_LIMITS } from '../core/boundary-import';
-import type { BoundaryImportPlan } from '../core/boundary-import';
-import type { PolygonGeometry } from '../core/geo';
-import { ROSTER_LIMITS } from '../core/roster-import';
+import { IMPORT_LIMITS } from '../core/directory/boundary-import';
+import type { BoundaryImportPlan } from '../core/directory/boundary-import';
+import type { PolygonGeometry } from '../core/directory/geo';
+import { ROSTER_LIMITS } from '../core/directory/roster-import';
 import type { NewConcern } from '../core/ports';
 import { TX_WRITES } from './cloudbase/chunks';
 import { cloudbaseIdentity } from './cloud-identity';

@@ -5,7 +5,7 @@
  * the local runtime (SQLite) and through the `concern` cloud function on the CloudBase wire fake.
  */
 import { main as concernFunction } from '../cloudfunctions/concern/index';
-import { handleOpen311 } from '../core/open311';
+import { handleOpen311 } from '../core/open311/open311';
 import type { ConcernDetail, ContactView, ExportFile, MyDataExport, PublicConcern } from '../core/views';
 import { seedCloudbaseBoardSettings } from './cloudbase/seed';
 import { DEMO_IDENTITIES as I } from './demo-data';

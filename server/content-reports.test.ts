@@ -1,5 +1,5 @@
 /** 举报: people report published text into the town's 内容审核; a moderator keeps it or takes it down. */
-import { HELD_TEXT } from '../core/content';
+import { HELD_TEXT } from '../core/trust/content';
 import type { ConcernDetail, ModerationItem, PublicConcern } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';

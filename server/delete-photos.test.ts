@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { main as concernFunction } from '../cloudfunctions/concern/index';
 import type { ConcernDetail, Profile } from '../core/views';
-import type { TopicDetail } from '../core/topic-views';
+import type { TopicDetail } from '../core/topics/topic-views';
 import { FakeCloudbaseStorage } from '../test/fakes/cloudbase-storage';
 import { COLLECTIONS } from './cloudbase/db';
 import { DELETED_PHOTO_FOLDER } from './cloudbase/storage';

@@ -3,12 +3,12 @@
  * every boundary, person, phone number and figure is synthetic, and cooperatives other than 大果经济社
  * carry made-up names. The UI says so on the login page.
  */
-import type { Ring } from '../core/geo';
-import type { Boundary } from '../core/locate';
+import type { Ring } from '../core/directory/geo';
+import type { Boundary } from '../core/directory/locate';
 import type { Category, GridNode, Office, StaffMember } from '../core/model';
-import { DEFAULT_CATEGORIES, townDefaults } from '../core/town-defaults';
+import { DEFAULT_CATEGORIES, townDefaults } from '../core/directory/town-defaults';
 import type { UserRecord } from '../core/ports';
-import { NEW_EVENT_STATE, type Membership, type Team, type VolunteerEvent } from '../core/volunteer-model';
+import { NEW_EVENT_STATE, type Membership, type Team, type VolunteerEvent } from '../core/volunteers/volunteer-model';
 import { BEIJING_OFFSET_MS, beijingClock } from '../core/beijing';
 
 export interface DirectoryData {

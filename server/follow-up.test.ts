@@ -3,7 +3,7 @@
  * once per working day after the acknowledge deadline. Each is one event on the timeline, the handlers are
  * told in the same write, a refusal changes nothing, and a retried request is applied once.
  */
-import { HELD_TEXT } from '../core/content';
+import { HELD_TEXT } from '../core/trust/content';
 import type { ConcernDetail } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { BACKENDS, type Backend } from './test-backends';

@@ -6,10 +6,10 @@
  * reports at once, and appoints its admin, who is one from their next call and a resident after removal.
  */
 import type { Deps } from '../core/ports';
-import type { DirectoryCache } from '../core/directory';
-import type { GridTreeNode } from '../core/grid';
-import type { BoundaryPreview, NodeSaved, TownEntry } from '../core/grid-admin-views';
-import type { Boundary } from '../core/locate';
+import type { DirectoryCache } from '../core/directory/directory';
+import type { GridTreeNode } from '../core/directory/grid';
+import type { BoundaryPreview, NodeSaved, TownEntry } from '../core/admin/grid-admin-views';
+import type { Boundary } from '../core/directory/locate';
 import { DEMO_IDENTITIES as I, DEMO_POINTS } from './demo-data';
 import { onBothRuntimes } from './test-both-runtimes';
 

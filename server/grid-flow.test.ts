@@ -1,6 +1,6 @@
 /** Location routing, grid/locate and the admin imports through the real router on SQLite (in memory). */
-import { wgs84ToGcj02 } from '../core/geo';
-import type { GridTreeNode } from '../core/grid';
+import { wgs84ToGcj02 } from '../core/directory/geo';
+import type { GridTreeNode } from '../core/directory/grid';
 import type { ConcernDetail, LocateView } from '../core/views';
 import { DEMO_IDENTITIES as I, DEMO_POINTS, demoBoundaries } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';

@@ -3,8 +3,8 @@
  * the wire fake): one town's boundaries for drawing, the caller's town by default, and its open public
  * concerns as points — never their text, never a held one, nothing where the town's board is off.
  */
-import { wgs84ToGcj02 } from '../core/geo';
-import type { GridMapView } from '../core/grid-map';
+import { wgs84ToGcj02 } from '../core/directory/geo';
+import type { GridMapView } from '../core/directory/grid-map';
 import type { ConcernDetail } from '../core/views';
 import { DEMO_IDENTITIES as I, DEMO_POINTS } from './demo-data';
 import { BACKENDS, type Backend } from './test-backends';

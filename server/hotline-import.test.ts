@@ -1,5 +1,5 @@
 /** 12345 hotline CSV import through the router: checked whole, applied whole, idempotent by ticket number. */
-import { handleOpen311 } from '../core/open311';
+import { handleOpen311 } from '../core/open311/open311';
 import type { HotlineImportView } from '../core/views';
 import { open311Env } from './open311-xml';
 import { DEMO_IDENTITIES as I, DEMO_POINTS } from './demo-data';

@@ -4,7 +4,7 @@
  * nothing. The actions come from the table (every action a person takes), so a new one cannot be left out.
  */
 import { GENEROUS_LIMITS } from './test-limits';
-import { ACTORS, ALL_LIFECYCLE_ACTIONS, ALL_STATUSES, EVENT_OF, decide, type Actor, type LifecycleAction } from '../core/lifecycle';
+import { ACTORS, ALL_LIFECYCLE_ACTIONS, ALL_STATUSES, EVENT_OF, decide, type Actor, type LifecycleAction } from '../core/concerns/lifecycle';
 import type { ActionName } from '../core/actions';
 import type { ConcernStatus } from '../core/model';
 import { ACTION_POLICY } from '../core/policy';
@@ -46,7 +46,7 @@ const PEOPLE: Array<[name: string, openid: string, actors: (s: ConcernStatus) =>
 
 let rt: LocalRuntime;
 const clock = testClock();
-/** Past any acknowledge deadline: 催办 opens then (core/chase.ts), so the table alone decides it. */
+/** Past any acknowledge deadline: 催办 opens then (core/concerns/chase.ts), so the table alone decides it. */
 const PAST_ACK_DEADLINE_MS = 7 * 86_400_000;
 beforeAll(() => {
   rt = createLocalRuntime({ dbPath: ':memory:', now: clock.now, seed: 'demo', rateLimits: GENEROUS_LIMITS });

@@ -2,14 +2,14 @@
  * Composition root of the local cloud (dev server and tests): the SQLite store, the router, the local
  * identity. The cloud functions have their own root; both mount the same router.
  */
-import { deliverDue, type DeliveryReport } from '../core/outbox';
+import { deliverDue, type DeliveryReport } from '../core/concerns/outbox';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../core/policy';
 import { createRouter, type Router } from '../core/router';
-import { runSlaJob, type SlaRunReport } from '../core/sla-job';
-import { DEFAULT_SLA, type SlaConfig } from '../core/sla';
+import { runSlaJob, type SlaRunReport } from '../core/concerns/sla-job';
+import { DEFAULT_SLA, type SlaConfig } from '../core/concerns/sla';
 import { MemoryRateLimiter } from './memory-rate-limiter';
-import { sendReminders } from '../core/volunteer-reminders';
-import { DEFAULT_VOLUNTEER_SETTINGS, type VolunteerSettings } from '../core/volunteer-model';
+import { sendReminders } from '../core/volunteers/volunteer-reminders';
+import { DEFAULT_VOLUNTEER_SETTINGS, type VolunteerSettings } from '../core/volunteers/volunteer-model';
 import { InAppSender } from './in-app-sender';
 import type { ContentCheck, Deps } from '../core/ports';
 import { demoDirectory, demoVolunteers } from './demo-data';

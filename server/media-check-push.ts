@@ -14,7 +14,7 @@
  * these checks but was forged or repeated changes nothing.
  */
 import { z } from 'zod';
-import { settlePhotoCheck } from '../core/photos';
+import { settlePhotoCheck } from '../core/concerns/photos';
 import type { Deps } from '../core/ports';
 import { cloudbaseContext, personSourceOrLogin } from './cloud-identity';
 

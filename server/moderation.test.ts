@@ -1,6 +1,6 @@
 /** Content security: flagged text is held for the town admin, never dropped, never shown to others. */
-import { HELD_TEXT } from '../core/content';
-import { memberRef, signUpRef } from '../core/volunteer-codes';
+import { HELD_TEXT } from '../core/trust/content';
+import { memberRef, signUpRef } from '../core/volunteers/volunteer-codes';
 import type { AttendanceView, ConcernDetail, ConcernSummary, EventDetail, ModerationItem, Page, TeamDetail } from '../core/views';
 import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';

@@ -3,7 +3,7 @@
  * and `three`), decoded by the runtime's own WHATWG `Response.formData()` parser. Multipart text fields keep
  * every repeated value; file parts (photos) are handed on as bytes, checked and stored by the handler.
  */
-import type { Open311FilePart, Open311HttpRequest } from '../core/open311';
+import type { Open311FilePart, Open311HttpRequest } from '../core/open311/open311';
 
 export type DecodedBody = Pick<Open311HttpRequest, 'body' | 'form' | 'files'> | { refused: string };
 

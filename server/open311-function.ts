@@ -1,10 +1,10 @@
 /**
  * The adapter of the HTTP-triggered `open311` cloud function. CloudBase's HTTP access (HTTP 访问服务)
  * hands the function an integration event and takes back `{statusCode, headers, body}`; the request
- * itself is served by core/open311.ts, the same handler the local server mounts at /open311/.
+ * itself is served by core/open311/open311.ts, the same handler the local server mounts at /open311/.
  * There is no WeChat identity here: a client system is known by its api_key alone.
  */
-import { adapterError, handleOpen311, internalError, OPEN311_LIMITS, type Open311Env, type Open311HttpResponse } from '../core/open311';
+import { adapterError, handleOpen311, internalError, OPEN311_LIMITS, type Open311Env, type Open311HttpResponse } from '../core/open311/open311';
 import { clientAddress } from './client-address';
 import { decodeBody } from './open311-body';
 import { writeXml } from './open311-xml';

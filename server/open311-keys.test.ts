@@ -6,7 +6,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
-import { OPEN311_LIMITS } from '../core/open311';
+import { OPEN311_LIMITS } from '../core/open311/open311';
 import { open311Env } from './open311-xml';
 import { clientAddress } from './client-address';
 import { DEMO_OPEN311 } from './demo-open311';

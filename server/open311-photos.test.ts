@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
-import { OPEN311_LIMITS } from '../core/open311';
-import { PHOTO_MAX_BYTES } from '../core/photos';
+import { OPEN311_LIMITS } from '../core/open311/open311';
+import { PHOTO_MAX_BYTES } from '../core/concerns/photos';
 import type { ModerationItem } from '../core/views';
 import { DEMO_IDENTITIES as I, DEMO_POINTS } from './demo-data';
 import { DEMO_OPEN311 } from './demo-open311';

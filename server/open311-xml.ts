@@ -1,11 +1,11 @@
 /**
- * Open311's XML writer (core/open311-common.ts XmlWriter) on fast-xml-parser's builder, and the Open311
+ * Open311's XML writer (core/open311/open311-common.ts XmlWriter) on fast-xml-parser's builder, and the Open311
  * environment every runtime serves with. The builder escapes every text (`& < > " '`); characters XML 1.0
  * cannot carry at all (C0 controls but tab and newlines) are dropped, never written.
  */
 import { XMLBuilder } from 'fast-xml-parser';
-import type { DirectoryCache } from '../core/directory';
-import type { Open311Env, XmlWriter } from '../core/open311';
+import type { DirectoryCache } from '../core/directory/directory';
+import type { Open311Env, XmlWriter } from '../core/open311/open311';
 import type { Deps } from '../core/ports';
 import { hashApiKey } from './api-keys';
 

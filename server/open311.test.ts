@@ -3,7 +3,7 @@
  * list and error format), the round trip of a 12345 ticket through the app, and the cloud function adapter.
  */
 import { AppError } from '../core/errors';
-import { w3c } from '../core/open311';
+import { w3c } from '../core/open311/open311';
 import type { ConcernDetail, ConcernSummary, Page } from '../core/views';
 import { addApiClient } from './api-keys';
 import { open311Env } from './open311-xml';

@@ -1,6 +1,6 @@
 /** The notification outbox on SQLite: queued with the transition, delivered to the in-app inbox, retried, never lost. */
 import { AppError } from '../core/errors';
-import { RETRY_MINUTES, deliverDue } from '../core/outbox';
+import { RETRY_MINUTES, deliverDue } from '../core/concerns/outbox';
 import type { OutboxItem } from '../core/model';
 import type { NotificationSender } from '../core/ports';
 import type { ConcernDetail } from '../core/views';

@@ -7,7 +7,7 @@ import type http from 'node:http';
 import type { ConcernDetail, ConcernSummary, Page } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { createHttpServer } from './http-server';
-import { imageTypeOf } from '../core/photos';
+import { imageTypeOf } from '../core/concerns/photos';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { GENEROUS_LIMITS } from './test-limits';
 import { codeOf } from './test-outcome';

@@ -5,8 +5,8 @@
  * every other one is told it is out of stock and keeps their points; the stock ends at 0. The store-level
  * race is in server/store-contract-points.ts; this one runs the whole action, caller resolution included.
  */
-import type { MyPoints, RedemptionView } from '../core/points-service';
-import type { Reward } from '../core/points-model';
+import type { MyPoints, RedemptionView } from '../core/points/points-service';
+import type { Reward } from '../core/points/points-model';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { describeOnBothStores, type World } from './test-action-world';
 

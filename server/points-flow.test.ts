@@ -4,9 +4,9 @@
  * code the committee types to hand it over, a redemption is reversed with a reason (audited), and the
  * public ranking is off until the village turns it on, naming residents by display name only.
  */
-import type { RatesWithVolunteers } from '../core/action-stats';
-import type { MyPoints, PointsSettingsView, RedemptionView, RewardList } from '../core/points-service';
-import type { Reward } from '../core/points-model';
+import type { RatesWithVolunteers } from '../core/volunteers/action-stats';
+import type { MyPoints, PointsSettingsView, RedemptionView, RewardList } from '../core/points/points-service';
+import type { Reward } from '../core/points/points-model';
 import type { AuditEntryView, Page } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { attend, codeOf, describeOnBothStores, report, schedule, type World } from './test-action-world';

@@ -3,9 +3,9 @@
  * hours changes the points by a ledger entry, never silently, and a negative one is recorded even when the
  * points were spent (the balance may go below zero).
  */
-import type { RatesWithVolunteers } from '../core/action-stats';
-import type { MyPoints, PointsSettingsView, RedemptionView, RewardList } from '../core/points-service';
-import type { Reward } from '../core/points-model';
+import type { RatesWithVolunteers } from '../core/volunteers/action-stats';
+import type { MyPoints, PointsSettingsView, RedemptionView, RewardList } from '../core/points/points-service';
+import type { Reward } from '../core/points/points-model';
 import type { AttendanceView, MyDataExport } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { attend, codeOf, describeOnBothStores, schedule, type World } from './test-action-world';

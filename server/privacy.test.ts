@@ -1,5 +1,5 @@
 /** Personal data: masked phones, export of everything one has stored, and deletion that forgets the person. */
-import { maskPhone } from '../core/privacy';
+import { maskPhone } from '../core/trust/privacy';
 import type { ConcernDetail, MyDataExport, Page, ConcernSummary } from '../core/views';
 import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';

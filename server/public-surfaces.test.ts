@@ -4,8 +4,8 @@
  * notices of a route change or a missed clock. 举报 is never shown to other residents; Open311 carries an
  * in-app report's text scrubbed.
  */
-import { HELD_TEXT } from '../core/content';
-import { handleOpen311 } from '../core/open311';
+import { HELD_TEXT } from '../core/trust/content';
+import { handleOpen311 } from '../core/open311/open311';
 import type { ConcernDetail, ExportFile, PublicConcern } from '../core/views';
 import { open311Env } from './open311-xml';
 import { DEMO_IDENTITIES as I } from './demo-data';

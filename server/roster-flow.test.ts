@@ -5,9 +5,9 @@
  * history stays; an entry by phone becomes staff at that person's next call; nothing reaches another town.
  */
 import type { ConcernDetail, Page, ConcernSummary, Profile } from '../core/views';
-import type { RosterRemoval, RosterView } from '../core/roster-views';
+import type { RosterRemoval, RosterView } from '../core/directory/roster-views';
 import type { AuditEntry } from '../core/model';
-import type { CategoryListView } from '../core/category-service';
+import type { CategoryListView } from '../core/directory/category-service';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { onBothRuntimes } from './test-both-runtimes';
 

@@ -5,7 +5,7 @@
  * refused at their next call, as after roster/remove, and keeps their history; other towns are untouched.
  */
 import type { DirectoryRepo } from '../core/ports';
-import type { RosterView } from '../core/roster-views';
+import type { RosterView } from '../core/directory/roster-views';
 import type { AuditEntry } from '../core/model';
 import type { Page, RosterImportView } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';

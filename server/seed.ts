@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { GridIndex } from '../core/grid';
+import { GridIndex } from '../core/directory/grid';
 import type { DirectoryData, VolunteerData } from './demo-data';
 
 /**

@@ -4,10 +4,10 @@
  * most one open action, so two handlers racing to hand the same concern to a team cannot both win.
  */
 import type Database from 'better-sqlite3';
-import { OPEN_ACTION_STATUSES, type ActionChange, type ActionResult, type ActionStatus, type VolunteerAction } from '../core/action-model';
+import { OPEN_ACTION_STATUSES, type ActionChange, type ActionResult, type ActionStatus, type VolunteerAction } from '../core/volunteers/action-model';
 import type { Notification } from '../core/model';
 import type { ActionMonthCount, ActionRepo } from '../core/ports';
-import { mergeMonthCounts } from '../core/action-model';
+import { mergeMonthCounts } from '../core/volunteers/action-model';
 import { outboxEnqueuer } from './sqlite-outbox';
 
 type Row = Record<string, unknown>;

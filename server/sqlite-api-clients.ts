@@ -1,6 +1,6 @@
 /** Open311 clients as the admin manages them (issue 19) on SQLite: listed, and revoked (never deleted). SqliteDirectory delegates here. */
 import type Database from 'better-sqlite3';
-import type { ApiClientRecord } from '../core/api-client-model';
+import type { ApiClientRecord } from '../core/admin/api-client-model';
 import type { ApiClient } from '../core/model';
 
 type Row = Record<string, unknown>;

@@ -6,7 +6,7 @@ type Row = Record<string, unknown>;
 
 const OPEN = `('submitted','dispatching','assigned','accepted','in_progress')`;
 /**
- * What a public surface may list (core/content.ts isPublicConcern): a published description, and never
+ * What a public surface may list (core/trust/content.ts isPublicConcern): a published description, and never
  * a 举报 category. One clause for every board query.
  */
 const PUBLIC = `moderation = 'published' AND NOT EXISTS (SELECT 1 FROM categories k WHERE k.town_id = concerns.town_id AND k.code = concerns.category AND k.kind = 'report')`;

@@ -1,6 +1,6 @@
 /** The row mappers of concerns, their events and messages, shared by the store's repositories. */
 import type { Concern, ConcernEvent, ConcernMessage } from '../core/model';
-import { noClocks } from '../core/sla';
+import { noClocks } from '../core/concerns/sla';
 
 type Row = Record<string, unknown>;
 

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Category, Concern, ConcernEvent, ConcernMessage, Notification } from '../core/model';
 import type { HeldContent, ConcernChange, ConcernHistory, ConcernRepo, ConcernSearch, LatestReply, NewConcern, InboxScope, PageQuery, PassedOnCount, RateCounts, RateQuery } from '../core/ports';
-import { startRound, type SlaConfig } from '../core/sla';
+import { startRound, type SlaConfig } from '../core/concerns/sla';
 import type { Page } from '../core/views';
 import { keysetPage } from './sqlite-paging';
 import { outboxEnqueuer } from './sqlite-outbox';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ContentReportRepo } from '../core/ports';
-import type { ContentReport, ReportedKind } from '../core/report-model';
+import type { ContentReport, ReportedKind } from '../core/trust/report-model';
 
 type Row = Record<string, unknown>;
 

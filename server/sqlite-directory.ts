@@ -1,12 +1,12 @@
 /** The directory on SQLite (DirectoryRepo): the grid and its boundaries, staff and users, categories, the holiday calendar, Open311 clients. */
 import type Database from 'better-sqlite3';
 import type { ApiClient, Category, GridNode, Office, StaffMember } from '../core/model';
-import type { BoundaryImportPlan } from '../core/boundary-import';
-import { builtinCalendarYears, type CalendarYear } from '../core/calendar';
-import type { Boundary } from '../core/locate';
+import type { BoundaryImportPlan } from '../core/directory/boundary-import';
+import { builtinCalendarYears, type CalendarYear } from '../core/directory/calendar';
+import type { Boundary } from '../core/directory/locate';
 import type { DirectoryRepo, UserRecord } from '../core/ports';
-import type { DepartedStaff, PendingStaff, RosterImportPlan } from '../core/roster-import';
-import type { ApiClientRecord } from '../core/api-client-model';
+import type { DepartedStaff, PendingStaff, RosterImportPlan } from '../core/directory/roster-import';
+import type { ApiClientRecord } from '../core/admin/api-client-model';
 import { SqliteRoster } from './sqlite-roster';
 import { SqliteApiClients, toApiClientRecord } from './sqlite-api-clients';
 import { SqliteGridAdmin, toNode } from './sqlite-grid-admin';

@@ -5,7 +5,7 @@
  */
 import { beijingMonthSpan } from '../core/beijing';
 import type Database from 'better-sqlite3';
-import { sumByMonth, type PointsBalance, type PointsEntry, type PointsMonthTotal, type PointsSettings, type RedeemOutcome, type Redemption, type Reward } from '../core/points-model';
+import { sumByMonth, type PointsBalance, type PointsEntry, type PointsMonthTotal, type PointsSettings, type RedeemOutcome, type Redemption, type Reward } from '../core/points/points-model';
 import type { PointsRepo } from '../core/ports';
 
 type Row = Record<string, unknown>;

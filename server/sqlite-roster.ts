@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Category, StaffMember } from '../core/model';
-import type { DepartedStaff, PendingStaff } from '../core/roster-import';
+import type { DepartedStaff, PendingStaff } from '../core/directory/roster-import';
 
 type Row = Record<string, unknown>;
 

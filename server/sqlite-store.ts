@@ -2,7 +2,7 @@ import { SqliteContacts } from './sqlite-contacts';
 import { SqliteBoard } from './sqlite-board';
 import type Database from 'better-sqlite3';
 import type { AuditRepo, BoardRepo, FeedbackRepo, PhotoCheckRepo, PrivacyRepo, ConcernRepo, DirectoryRepo, EventRepo, MessageRepo, OutboxRepo, Store, TeamRepo } from '../core/ports';
-import { DEFAULT_SLA, type SlaConfig } from '../core/sla';
+import { DEFAULT_SLA, type SlaConfig } from '../core/concerns/sla';
 import { SqliteAudit } from './sqlite-audit';
 import { SqliteFeedback } from './sqlite-feedback';
 import { SqlitePhotoChecks } from './sqlite-photo-checks';

@@ -1,6 +1,6 @@
 /** Team set-up by the town's admin (issue 19) on SQLite: new teams, their leaders, archiving. SqliteTeams delegates here. */
 import type Database from 'better-sqlite3';
-import type { Team } from '../core/volunteer-model';
+import type { Team } from '../core/volunteers/volunteer-model';
 
 export class SqliteTeamAdmin {
   private readonly q;

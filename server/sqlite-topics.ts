@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { TopicChange, TopicRepo } from '../core/ports';
-import type { ResidentPlace, ResidentVerification, Topic, TopicComment, TopicVote, VoteOutcome } from '../core/topic-model';
+import type { ResidentPlace, ResidentVerification, Topic, TopicComment, TopicVote, VoteOutcome } from '../core/topics/topic-model';
 
 type Row = Record<string, unknown>;
 

@@ -7,7 +7,7 @@ import { SqliteTeamAdmin } from './sqlite-team-admin';
 import type Database from 'better-sqlite3';
 import type { Moderation, Notification } from '../core/model';
 import type { AttendanceChange, CancelOutcome, EventCancellation, EventRepo, NoticeTemplate, SignUpOutcome, TeamRepo } from '../core/ports';
-import type { HoursAudit, Membership, SignUp, Team, VolunteerEvent } from '../core/volunteer-model';
+import type { HoursAudit, Membership, SignUp, Team, VolunteerEvent } from '../core/volunteers/volunteer-model';
 import { outboxEnqueuer } from './sqlite-outbox';
 
 type Row = Record<string, unknown>;

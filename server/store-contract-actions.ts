@@ -3,7 +3,7 @@
  * under concurrency too; transitions are conditional, queue their notices in the same step, and release the
  * concerns when the action ends; the monthly numbers per village. Called by describeStoreContract.
  */
-import type { VolunteerAction } from '../core/action-model';
+import type { VolunteerAction } from '../core/volunteers/action-model';
 import type { Store } from '../core/ports';
 import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { at, notice, uid } from './store-contract-fixtures';

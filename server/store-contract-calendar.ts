@@ -3,7 +3,7 @@
  * are saved once each and kept, and the directory version that makes every cache clock with the new
  * lists. Called by describeStoreContract.
  */
-import { builtinCalendarYears, type CalendarYear } from '../core/calendar';
+import { builtinCalendarYears, type CalendarYear } from '../core/directory/calendar';
 import type { Store } from '../core/ports';
 import { at } from './store-contract-fixtures';
 

@@ -5,11 +5,11 @@
  * CloudBase they run in several, and on every store they end as one whole step does. Called by
  * describeStoreContract.
  */
-import type { BoundaryImportPlan } from '../core/boundary-import';
-import type { PolygonGeometry } from '../core/geo';
+import type { BoundaryImportPlan } from '../core/directory/boundary-import';
+import type { PolygonGeometry } from '../core/directory/geo';
 import type { EventCancellation, NewConcern, NoticeTemplate, Store } from '../core/ports';
 import { LIMITS } from '../core/schemas';
-import type { HoursAudit } from '../core/volunteer-model';
+import type { HoursAudit } from '../core/volunteers/volunteer-model';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { at, concern, event, notice, uid } from './store-contract-fixtures';
 import { volunteerEvent } from './store-contract-volunteer';

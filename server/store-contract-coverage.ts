@@ -1,22 +1,23 @@
 /**
  * Which repository methods the contract exercises. `repositoryMethods` reads core/ports.ts and the
- * core/repos/*.ts files it re-exports with the TypeScript compiler and lists every method of every
+ * core/<aggregate>/repo.ts files it re-exports with the TypeScript compiler and lists every method of every
  * repository the `Store` interface names (`directory.listNodes`, `board.plusOne`, …); `recordingStore` wraps a store so that every call the
  * contract makes on a repository is noted. The contract's last case compares the two: a repository method
  * without a case fails it, so a new method cannot land untested on either store.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import type { Store } from '../core/ports';
 
 const PORTS = path.resolve(__dirname, '../core/ports.ts');
-const REPOS = path.resolve(__dirname, '../core/repos');
 
-/** core/ports.ts with the repository files it re-exports (core/repos/*.ts), as one source text. */
+/** core/ports.ts with the repository files it re-exports (`export * from './<aggregate>/repo'`), as one source text. */
 function portsSource(): string {
-  const repos = readdirSync(REPOS).filter((f) => f.endsWith('.ts')).sort();
-  return [readFileSync(PORTS, 'utf8'), ...repos.map((f) => readFileSync(path.join(REPOS, f), 'utf8'))].join('\n');
+  const ports = readFileSync(PORTS, 'utf8');
+  const repos = [...ports.matchAll(/^export \* from '(\.\/[\w/-]*repo)';$/gm)].map((m) => path.resolve(path.dirname(PORTS), `${m[1]}.ts`)).sort();
+  if (repos.length === 0) throw new Error('core/ports.ts re-exports no repository file');
+  return [ports, ...repos.map((f) => readFileSync(f, 'utf8'))].join('\n');
 }
 
 /** `repo.method` for every method of every repository member of `Store`, sorted. */

@@ -4,7 +4,7 @@
  * which it bumps; a stale version or a retired node writes nothing. Called by describeStoreContract.
  */
 import type { Store } from '../core/ports';
-import { townDefaults } from '../core/town-defaults';
+import { townDefaults } from '../core/directory/town-defaults';
 import { at } from './store-contract-fixtures';
 
 export function describeGridAdminContract(current: () => Store): void {

@@ -2,14 +2,14 @@
  * Contract cases for the directory imports (issue 3), the concern lifecycle's clocks, inbox order, SLA
  * job and rates (issue 4), and the audit log (issue 7). Called by describeStoreContract.
  */
-import type { BoundaryImportPlan } from '../core/boundary-import';
-import { DirectoryCache } from '../core/directory';
-import type { PolygonGeometry } from '../core/geo';
+import type { BoundaryImportPlan } from '../core/directory/boundary-import';
+import { DirectoryCache } from '../core/directory/directory';
+import type { PolygonGeometry } from '../core/directory/geo';
 import type { AuditEntry, Concern } from '../core/model';
 import { DEFAULT_RATE_LIMITS } from '../core/policy';
 import type { Deps, InboxScope, RateCounts, Store } from '../core/ports';
-import { DEFAULT_SLA } from '../core/sla';
-import { runSlaJob } from '../core/sla-job';
+import { DEFAULT_SLA } from '../core/concerns/sla';
+import { runSlaJob } from '../core/concerns/sla-job';
 import { DEMO_IDENTITIES as I, type DirectoryData } from './demo-data';
 import { hmacDigest, newId } from './ids';
 import { WordListContentCheck } from './local-content-check';

@@ -4,7 +4,7 @@
  * nothing (200 at once for 10 in stock give exactly 10), hand-over once, reversal that gives both back.
  * Called by describeStoreContract.
  */
-import type { PointsEntry, Redemption } from '../core/points-model';
+import type { PointsEntry, Redemption } from '../core/points/points-model';
 import type { Store } from '../core/ports';
 import { at, uid } from './store-contract-fixtures';
 

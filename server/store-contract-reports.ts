@@ -4,7 +4,7 @@
  * towns. Called by describeStoreContract.
  */
 import type { Store } from '../core/ports';
-import type { ContentReport } from '../core/report-model';
+import type { ContentReport } from '../core/trust/report-model';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { at, change, concern, event, message, uid } from './store-contract-fixtures';
 

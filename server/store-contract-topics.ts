@@ -4,7 +4,7 @@
  * people vote at once; residents' stated places. Called by describeStoreContract.
  */
 import type { Store } from '../core/ports';
-import type { Topic, TopicComment } from '../core/topic-model';
+import type { Topic, TopicComment } from '../core/topics/topic-model';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { at, uid } from './store-contract-fixtures';
 

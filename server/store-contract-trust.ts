@@ -6,7 +6,7 @@
  */
 import type { ApiClient, Concern, Feedback } from '../core/model';
 import type { NewConcern, PhotoCheck, Store } from '../core/ports';
-import { NEW_EVENT_STATE, type VolunteerEvent } from '../core/volunteer-model';
+import { NEW_EVENT_STATE, type VolunteerEvent } from '../core/volunteers/volunteer-model';
 import { hashApiKey } from './api-keys';
 import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { DEMO_API_CLIENTS, DEMO_OPEN311 } from './demo-open311';

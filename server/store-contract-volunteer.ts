@@ -4,7 +4,7 @@
  * once for 50 places. Called by describeStoreContract.
  */
 import type { EventCancellation, NoticeTemplate, Store } from '../core/ports';
-import { NEW_EVENT_STATE, type HoursAudit, type Membership, type SignUp, type VolunteerEvent } from '../core/volunteer-model';
+import { NEW_EVENT_STATE, type HoursAudit, type Membership, type SignUp, type VolunteerEvent } from '../core/volunteers/volunteer-model';
 import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS, type VolunteerData } from './demo-data';
 import { at, uid } from './store-contract-fixtures';
 

@@ -7,7 +7,7 @@
  * while any method of any repository has none (store-contract-coverage.ts).
  */
 import type { ApiClient, Concern } from '../core/model';
-import { deliverDue } from '../core/outbox';
+import { deliverDue } from '../core/concerns/outbox';
 import type { NotificationSender, RouteLevel, Store } from '../core/ports';
 import { DEMO_IDENTITIES as I, demoDirectory, demoVolunteers, type DirectoryData, type VolunteerData } from './demo-data';
 import { at, change, closedClocks, concern, event, inboxMessage, message, notice, ROUTE, T0 } from './store-contract-fixtures';

@@ -3,7 +3,7 @@
  * (one runtime, as a warm container holds it): a new team for a cooperative, a leader found by phone who
  * at their next call creates the team's first event, leaders replaced whole, and no reach into another town.
  */
-import type { AdminTeamView, TeamArchiveResult } from '../core/roster-views';
+import type { AdminTeamView, TeamArchiveResult } from '../core/directory/roster-views';
 import type { EventDetail, Profile, TeamSummary } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { onBothRuntimes } from './test-both-runtimes';

@@ -3,7 +3,7 @@
  * the `concern` and `volunteer` cloud functions on the CloudBase wire fake, each with the test's clock.
  * `describeOnBothStores` runs the same cases in both.
  */
-import type { ActionView } from '../core/action-views';
+import type { ActionView } from '../core/volunteers/action-views';
 import type { Store } from '../core/ports';
 import type { ConcernDetail, EventDetail } from '../core/views';
 import { cloudbaseIdentity } from './cloud-identity';

@@ -18,7 +18,7 @@ import { fakeCloudbaseApp } from '../test/fakes/cloudbase-app';
 import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
 import type { Notification } from '../core/model';
 import type { OutboxRepo } from '../core/ports';
-import { deliverDue } from '../core/outbox';
+import { deliverDue } from '../core/concerns/outbox';
 import { InAppSender } from './in-app-sender';
 
 export interface Backend {

@@ -3,7 +3,7 @@
  * sees, the demo directory seeded, a WeChat context for a person, and a call that answers the data or
  * throws `{code, details}` as the router does. Registers its own beforeEach/afterEach.
  */
-import { uploadFolder } from '../core/photos';
+import { uploadFolder } from '../core/concerns/photos';
 import { hmacDigest } from './ids';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

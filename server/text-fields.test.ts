@@ -3,7 +3,7 @@
  * VALIDATION.FAILED by every text field, and nothing is written: through the router on SQLite, through
  * the `concern` cloud function on the CloudBase wire fake, over Open311 and in the hotline CSV import.
  */
-import { handleOpen311 } from '../core/open311';
+import { handleOpen311 } from '../core/open311/open311';
 import { main as concernFunction } from '../cloudfunctions/concern/index';
 import { open311Env } from './open311-xml';
 import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';

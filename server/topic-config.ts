@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * JIEFANG_TOPIC_SUPPORTS (街坊议事, yishi): the supports a resident's proposal needs per town, as
  * `town:n` pairs separated by commas, e.g. `danzao:20,jiujiang:15`. A town not named needs
- * DEFAULT_SUPPORTS_NEEDED (core/topic-model.ts).
+ * DEFAULT_SUPPORTS_NEEDED (core/topics/topic-model.ts).
  */
 export const topicSupportsSetting = z
   .string()

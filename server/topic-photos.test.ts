@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { TopicDetail } from '../core/topic-views';
+import type { TopicDetail } from '../core/topics/topic-views';
 import type { ModerationItem } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';

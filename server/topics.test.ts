@@ -6,8 +6,8 @@
  * the concern it created stays linked. 200 residents vote at once and every vote is counted.
  */
 import type { ConcernDetail } from '../core/views';
-import type { PlaceView, TopicDetail, TopicSummary } from '../core/topic-views';
-import { runSlaJob } from '../core/sla-job';
+import type { PlaceView, TopicDetail, TopicSummary } from '../core/topics/topic-views';
+import { runSlaJob } from '../core/concerns/sla-job';
 import type { Deps } from '../core/ports';
 import type { Router } from '../core/router';
 import { loadCloudConfig } from './cloud-config';

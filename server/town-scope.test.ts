@@ -5,8 +5,8 @@
  * the app (on SQLite, and through the `concern` function on the CloudBase wire fake).
  */
 import type { ModerationItem, TeamDetail } from '../core/views';
-import { HELD_TEXT } from '../core/content';
-import { memberRef } from '../core/volunteer-codes';
+import { HELD_TEXT } from '../core/trust/content';
+import { memberRef } from '../core/volunteers/volunteer-codes';
 import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { testClock } from './test-clock';

@@ -5,7 +5,7 @@
  * off are cancelled; the handlers are told once per person, each concern's timeline says so, the concerns
  * keep their status and clocks, and the archived team takes no new action.
  */
-import type { ActionView } from '../core/action-views';
+import type { ActionView } from '../core/volunteers/action-views';
 import type { ConcernDetail } from '../core/views';
 import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { codeOf, describeOnBothStores, report, schedule, TEAM_NAME, type World } from './test-action-world';

@@ -5,8 +5,8 @@
  * step; a cancelled action gives the concern back. The same flow on SQLite (the local runtime) and on
  * CloudBase (the `concern` and `volunteer` cloud functions over the wire fake).
  */
-import type { RatesWithVolunteers } from '../core/action-stats';
-import type { ActionView } from '../core/action-views';
+import type { RatesWithVolunteers } from '../core/volunteers/action-stats';
+import type { ActionView } from '../core/volunteers/action-views';
 import type { AttendanceView, ConcernDetail, TeamDetail } from '../core/views';
 import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { attend, codeOf, describeOnBothStores, localWorld, report, schedule, TEAM_NAME, type World } from './test-action-world';

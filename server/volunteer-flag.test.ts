@@ -5,7 +5,7 @@
  * clocked and notified like any report, and it enters the same cycle (the committee can hand it back to the
  * team). Nobody else may flag, and a refused flag writes nothing.
  */
-import type { ActionView } from '../core/action-views';
+import type { ActionView } from '../core/volunteers/action-views';
 import type { ConcernDetail, ConcernSummary, Page } from '../core/views';
 import { DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { codeOf, describeOnBothStores, schedule, TEAM_NAME, type World } from './test-action-world';

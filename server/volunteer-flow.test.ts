@@ -1,7 +1,7 @@
 /** Volunteer teams and events through the real router on the real SQLite store, with a clock the test moves. */
 import type { NotificationKind } from '../core/model';
 import type { AttendanceView, CodeView, EventDetail, MemberView, MyVolunteer, Profile, ScanResult, SignUpResult, TeamDetail, TeamSummary } from '../core/views';
-import { memberRef } from '../core/volunteer-codes';
+import { memberRef } from '../core/volunteers/volunteer-codes';
 import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { codeOf } from './test-outcome';

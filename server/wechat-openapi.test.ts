@@ -2,7 +2,7 @@
  * The WeChat OpenAPI adapter, through the real wx-server-sdk (`cloud.openapi` → node-sdk's
  * `callCompatibleWxOpenApi`, protobuf on the wire), against a fake of the SDK's one request method.
  */
-import { NoSubscriptionQuota } from '../core/outbox';
+import { NoSubscriptionQuota } from '../core/concerns/outbox';
 import type { NotificationKind, OutboxItem } from '../core/model';
 import { FakeCloudbaseApi } from '../test/fakes/cloudbase-api';
 import { MSG_SEC_CHECK_MAX, WechatApiError, WechatContentCheck, WechatOpenApi, textParts, wxServerSdkInvoke } from './wechat-openapi';

@@ -6,7 +6,7 @@
  * or the call fails with -604101.
  */
 import cloud from 'wx-server-sdk';
-import { open311Openid } from '../core/open311';
+import { open311Openid } from '../core/open311/open311';
 import type { ContentCheck, ContentVerdict, ImageCheck, PhotoStorage } from '../core/ports';
 
 /** The OpenAPI names this adapter calls; build-functions declares them per function. */

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { NotificationKind, OutboxItem } from '../core/model';
 import type { NotificationSender } from '../core/ports';
-import { NoSubscriptionQuota } from '../core/outbox';
+import { NoSubscriptionQuota } from '../core/concerns/outbox';
 import { OPENAPI, WechatApiError, type WechatOpenApi } from './wechat-openapi';
 import { beijingClock } from '../core/beijing';
 
@@ -45,7 +45,7 @@ export const TEMPLATE_OF: Readonly<Record<NotificationKind, TemplateKey>> = {
   event_reminder: 'volunteer_event',
   event_reviewed: 'volunteer_event',
   calendar_missing: 'concern_todo',
-  // Delivered in-app only (core/takedown-notice.ts); listed so that every kind has a template.
+  // Delivered in-app only (core/trust/takedown-notice.ts); listed so that every kind has a template.
   content_removed: 'concern_progress',
   // 街坊议事 (yishi)
   topic_opened: 'concern_progress',

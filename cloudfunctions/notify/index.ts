@@ -4,7 +4,7 @@
  * Safe to overlap with itself: reminders are marked conditionally and items are leased when claimed.
  * Runs only for its timer trigger's event; refuses any call that comes from a person.
  */
-import { sendReminders } from '../../core/volunteer-reminders';
+import { sendReminders } from '../../core/volunteers/volunteer-reminders';
 import { createTimerHandler, TIMER_TRIGGERS } from '../../server/cloud-function';
 import { personInvoked } from '../../server/cloud-identity';
 import { cloudRuntime } from '../../server/cloud-runtime';

@@ -1,6 +1,6 @@
 /**
  * Cloud function `open311`: Open311 GeoReport v2 over CloudBase HTTP access (route `/open311`), for the
- * district 12345 platform and other client systems. Served by core/open311.ts, like the local server.
+ * district 12345 platform and other client systems. Served by core/open311/open311.ts, like the local server.
  */
 import { cloudJobs, cloudRuntime } from '../../server/cloud-runtime';
 import { createOpen311Function } from '../../server/open311-function';

@@ -8,24 +8,24 @@
  */
 import { z } from 'zod';
 import { defineActions } from '../action-kit';
-import { CLIENT_BUDGET_MAX } from '../api-client-model';
-import { CALENDAR_LIMITS } from '../calendar';
-import { ROSTER_LIMITS } from '../roster-import';
-import { TOWN_WORK_LIMITS } from '../town-work-model';
+import { CLIENT_BUDGET_MAX } from './api-client-model';
+import { CALENDAR_LIMITS } from '../directory/calendar';
+import { ROSTER_LIMITS } from '../directory/roster-import';
+import { TOWN_WORK_LIMITS } from '../directory/town-work-model';
 import { LIMITS, id, text, optionalText, day, phone, nodeCode } from '../schemas';
-import * as calendar from '../calendar-service';
-import * as gridActions from '../grid-service';
-import * as rosterImport from '../roster-import-service';
-import * as roster from '../roster-service';
-import * as categories from '../category-service';
-import * as teamAdmin from '../team-admin-service';
-import * as teamArchive from '../team-archive-service';
-import * as townSettings from '../town-settings-service';
-import * as apiClients from '../api-client-service';
-import * as gridAdmin from '../grid-admin-service';
-import * as towns from '../town-admin-service';
-import { attention as adminAttention } from '../admin-attention';
-import { previewBoundaries } from '../boundary-preview';
+import * as calendar from '../directory/calendar-service';
+import * as gridActions from '../directory/grid-service';
+import * as rosterImport from '../directory/roster-import-service';
+import * as roster from '../directory/roster-service';
+import * as categories from '../directory/category-service';
+import * as teamAdmin from '../volunteers/team-admin-service';
+import * as teamArchive from '../volunteers/team-archive-service';
+import * as townSettings from '../directory/town-settings-service';
+import * as apiClients from './api-client-service';
+import * as gridAdmin from './grid-admin-service';
+import * as towns from './town-admin-service';
+import { attention as adminAttention } from './admin-attention';
+import { previewBoundaries } from '../directory/boundary-preview';
 
 /**
  * The input schemas, keyed by action. Objects are strict: an unknown field is a validation error, so a

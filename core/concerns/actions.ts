@@ -11,16 +11,16 @@ import { defineActions, EVERYONE, WORKERS, HANDLERS } from '../action-kit';
 import { codedParams } from '../coded-issue';
 import { textProblem } from '../text';
 import { LIMITS, id, requestId, cursor, limit, text, latLng, coord, photos, month, day, exportFormat, inboxFilter, concernStatus } from '../schemas';
-import * as board from '../board-service';
-import * as concernIntake from '../concern-intake';
-import * as concernInbox from '../concern-inbox';
-import * as concernRead from '../concern-read';
-import * as concernMoves from '../concern-moves';
-import * as followUp from '../concern-followup';
-import * as exports_ from '../export-service';
-import * as points from '../points-service';
-import { importHotline } from '../hotline-import';
-import { ratesWithVolunteers } from '../action-stats';
+import * as board from '../board/board-service';
+import * as concernIntake from './concern-intake';
+import * as concernInbox from './concern-inbox';
+import * as concernRead from './concern-read';
+import * as concernMoves from './concern-moves';
+import * as followUp from './concern-followup';
+import * as exports_ from './export-service';
+import * as points from '../points/points-service';
+import { importHotline } from './hotline-import';
+import { ratesWithVolunteers } from '../volunteers/action-stats';
 
 /**
  * The input schemas, keyed by action. Objects are strict: an unknown field is a validation error, so a

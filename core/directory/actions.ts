@@ -9,16 +9,16 @@
 import { z } from 'zod';
 import { defineActions, EVERYONE } from '../action-kit';
 import { LIMITS, LIMITS_CONTACT, id, cursor, limit, text, latLng, coord, day, realDay } from '../schemas';
-import * as gridActions from '../grid-service';
-import * as categories from '../category-service';
-import { labelMessages } from '../message-labels';
-import { deleteMe, exportMine } from '../privacy';
-import { uploadFolder } from '../photos';
-import { getContact, setContact } from '../contact';
-import { listAudit } from '../audit-list';
-import { gridMap } from '../grid-map-service';
+import * as gridActions from './grid-service';
+import * as categories from './category-service';
+import { labelMessages } from './message-labels';
+import { deleteMe, exportMine } from '../trust/privacy';
+import { uploadFolder } from '../concerns/photos';
+import { getContact, setContact } from './contact';
+import { listAudit } from '../trust/audit-list';
+import { gridMap } from './grid-map-service';
 import type { Profile } from '../views';
-import type { ConcernCtx as Ctx } from '../concern-ctx';
+import type { ConcernCtx as Ctx } from '../concerns/concern-ctx';
 
 /**
  * The input schemas, keyed by action. Objects are strict: an unknown field is a validation error, so a

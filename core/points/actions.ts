@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { defineActions, EVERYONE } from '../action-kit';
 import { LIMITS, id, text } from '../schemas';
-import * as points from '../points-service';
+import * as points from './points-service';
 
 /**
  * The input schemas, keyed by action. Objects are strict: an unknown field is a validation error, so a

@@ -8,12 +8,12 @@
  */
 import { z } from 'zod';
 import { defineActions, EVERYONE } from '../action-kit';
-import { MEETING_LIMITS, SUPPORTS_NEEDED_MAX, TOPIC_LIMITS } from '../topic-model';
+import { MEETING_LIMITS, SUPPORTS_NEEDED_MAX, TOPIC_LIMITS } from './topic-model';
 import { LIMITS, id, text, photos, instant, optionalText, topicOptions } from '../schemas';
-import * as topics from '../topic-service';
-import * as topicResidents from '../topic-residents';
-import * as topicMeetings from '../topic-meetings';
-import * as topicTownSettings from '../topic-town-settings';
+import * as topics from './topic-service';
+import * as topicResidents from './topic-residents';
+import * as topicMeetings from './topic-meetings';
+import * as topicTownSettings from './topic-town-settings';
 
 /**
  * The input schemas, keyed by action. Objects are strict: an unknown field is a validation error, so a
@@ -21,7 +21,7 @@ import * as topicTownSettings from '../topic-town-settings';
  * the declarations below so that a service can type its input by action name without a type cycle.)
  */
 export const TOPIC_INPUTS = {
-  // --- 街坊议事 (yishi, core/topic-service.ts) ---
+  // --- 街坊议事 (yishi, core/topics/topic-service.ts) ---
   /** The village or cooperative the resident lives in; changeable once in PLACE_CHANGE_DAYS. */
   'me/setPlace': z.object({ placeId: id }).strict(),
   /** Topics of the caller's place (a resident) or of the places they serve (a committee); `placeId` narrows it. */

@@ -8,11 +8,11 @@
  */
 import { z } from 'zod';
 import { defineActions, EVERYONE } from '../action-kit';
-import { REPORT_REASONS } from '../report-model';
+import { REPORT_REASONS } from './report-model';
 import { LIMITS, id, cursor, limit, text, pairId, optionalText } from '../schemas';
-import * as moderation from '../moderation';
-import * as reports from '../content-reports';
-import { moderate } from '../content';
+import * as moderation from './moderation';
+import * as reports from './content-reports';
+import { moderate } from './content';
 import { adminTowns, townOf } from '../scope';
 
 /**

@@ -11,16 +11,16 @@ import { defineActions, EVERYONE, HANDLERS } from '../action-kit';
 import { codedParams } from '../coded-issue';
 import { textProblem } from '../text';
 import { LIMITS, id, requestId, text, latLng, coord, photos, pairId, instant, optionalText, scanCode } from '../schemas';
-import * as volunteerMine from '../volunteer-mine';
-import * as volunteerAttendance from '../volunteer-attendance';
-import * as volunteerTeams from '../volunteer-teams';
-import * as volunteerEvents from '../volunteer-events';
-import * as volunteerExport from '../volunteer-export';
-import * as volunteerActions from '../action-service';
-import * as points from '../points-service';
-import { markAttendance } from '../volunteer-manual';
-import { flagPlace } from '../action-flag';
-import { upcoming as upcomingEvents } from '../event-upcoming';
+import * as volunteerMine from './volunteer-mine';
+import * as volunteerAttendance from './volunteer-attendance';
+import * as volunteerTeams from './volunteer-teams';
+import * as volunteerEvents from './volunteer-events';
+import * as volunteerExport from './volunteer-export';
+import * as volunteerActions from './action-service';
+import * as points from '../points/points-service';
+import { markAttendance } from './volunteer-manual';
+import { flagPlace } from './action-flag';
+import { upcoming as upcomingEvents } from './event-upcoming';
 
 /**
  * The input schemas, keyed by action. Objects are strict: an unknown field is a validation error, so a

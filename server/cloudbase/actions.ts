@@ -4,7 +4,7 @@
  * is in at most one open action: creating an action creates its holds in the same transaction, and a
  * concurrent creator meets a conflict (or a duplicate key) and, retried, finds the hold.
  */
-import { mergeMonthCounts, OPEN_ACTION_STATUSES, type ActionChange, type ActionResult, type ActionStatus, type VolunteerAction } from '../../core/action-model';
+import { mergeMonthCounts, OPEN_ACTION_STATUSES, type ActionChange, type ActionResult, type ActionStatus, type VolunteerAction } from '../../core/volunteers/action-model';
 import type { Notification } from '../../core/model';
 import type { ActionMonthCount, ActionRepo } from '../../core/ports';
 import type { CloudbaseDb, Filter, StoredDoc } from './db';

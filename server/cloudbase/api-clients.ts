@@ -2,7 +2,7 @@
  * Open311 clients as the admin manages them (issue 19) on CloudBase (`api_clients`, `_id` the client id):
  * listed, and revoked by setting `revokedAt` (never deleted). CloudbaseDirectory delegates here.
  */
-import type { ApiClientRecord } from '../../core/api-client-model';
+import type { ApiClientRecord } from '../../core/admin/api-client-model';
 import type { ApiClient } from '../../core/model';
 import type { CloudbaseDb, StoredDoc } from './db';
 import { hashApiKey } from '../api-keys';

@@ -1,6 +1,6 @@
 import type { Concern } from '../../core/model';
 import type { BoardRepo, SimilarQuery, TownSettings, TownWorkSettings } from '../../core/ports';
-import { OPEN_STATUSES } from '../../core/lifecycle';
+import { OPEN_STATUSES } from '../../core/concerns/lifecycle';
 import type { CloudbaseDb, Filter } from './db';
 import { SUMMARY_FIELDS, toConcern } from './concerns';
 
@@ -31,7 +31,7 @@ function withoutId(d: Record<string, unknown> | null | undefined): Record<string
  *   town's working day, check-in margin and reminder lead, each null for the deployment's default);
  * - `concern_plus_ones` (`_id` `${concernId}_${openid}`): one document per person per concern, created
  *   once, so a repeated or concurrent "+1" adds nothing; counted by one aggregation.
- * Every board query lists public concerns only (core/content.ts isPublicConcern): a published description
+ * Every board query lists public concerns only (core/trust/content.ts isPublicConcern): a published description
  * and no 举报 category of the concern's town. The index `board_resolved` (town, status, updatedAt) of
  * `concerns` serves both queries: the board by all of it, 附近的同类问题 by its (town, status) prefix.
  */

@@ -4,7 +4,7 @@
  * changes these snapshots and is reviewed, not discovered in production.
  */
 import type { Concern, ConcernSla, Notification } from '../../core/model';
-import { NEW_EVENT_STATE, type VolunteerEvent } from '../../core/volunteer-model';
+import { NEW_EVENT_STATE, type VolunteerEvent } from '../../core/volunteers/volunteer-model';
 import { fakeCloudbaseApp } from '../../test/fakes/cloudbase-app';
 import type { FakeCloudbaseDb, WireRequest } from '../../test/fakes/cloudbase-db';
 import { actions, decode } from '../../test/fakes/wire-decode';

@@ -1,7 +1,7 @@
 import type { Concern, ConcernEvent, ConcernMessage } from '../../core/model';
 import type { RouteLevel } from '../../core/ports';
 import { beijingMonthKey } from '../../core/beijing';
-import { noClocks } from '../../core/sla';
+import { noClocks } from '../../core/concerns/sla';
 import type { StoredDoc } from './db';
 
 /**

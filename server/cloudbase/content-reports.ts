@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ContentReportRepo } from '../../core/ports';
-import type { ContentReport, ReportedKind } from '../../core/report-model';
+import type { ContentReport, ReportedKind } from '../../core/trust/report-model';
 import type { CloudbaseDb, Filter, StoredDoc } from './db';
 
 /**

@@ -1,14 +1,14 @@
-import type { BoundaryImportPlan } from '../../core/boundary-import';
-import type { CalendarYear } from '../../core/calendar';
-import type { Boundary } from '../../core/locate';
+import type { BoundaryImportPlan } from '../../core/directory/boundary-import';
+import type { CalendarYear } from '../../core/directory/calendar';
+import type { Boundary } from '../../core/directory/locate';
 import type { ApiClient, Category, GridNode, Office, StaffMember } from '../../core/model';
 import type { DirectoryRepo, UserRecord } from '../../core/ports';
-import type { DepartedStaff, PendingStaff, RosterImportPlan } from '../../core/roster-import';
+import type { DepartedStaff, PendingStaff, RosterImportPlan } from '../../core/directory/roster-import';
 import { chunkByWrites } from './chunks';
 import { CloudbaseRoster, toStaff } from './roster';
 import { CloudbaseApiClients } from './api-clients';
 import { CloudbaseGridAdmin } from './grid-admin';
-import type { ApiClientRecord } from '../../core/api-client-model';
+import type { ApiClientRecord } from '../../core/admin/api-client-model';
 
 export { toStaff };
 import type { CloudbaseDb, StoredDoc, TxView } from './db';

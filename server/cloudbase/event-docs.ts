@@ -1,6 +1,6 @@
 import type { Moderation, Notification } from '../../core/model';
 import type { NoticeTemplate } from '../../core/ports';
-import type { HoursAudit, SignUp, VolunteerEvent } from '../../core/volunteer-model';
+import type { HoursAudit, SignUp, VolunteerEvent } from '../../core/volunteers/volunteer-model';
 import type { StoredDoc } from './db';
 
 export const str = (v: unknown): string | null => (v === null || v === undefined ? null : `${v as string | number}`);

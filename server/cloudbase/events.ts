@@ -1,7 +1,7 @@
 import type { Notification } from '../../core/model';
 import type { AttendanceChange, CancelOutcome, EventCancellation, EventRepo, NoticeTemplate, SignUpOutcome, SignUpReads } from '../../core/ports';
 import type { Page } from '../../core/views';
-import type { HoursAudit, SignUp, VolunteerEvent } from '../../core/volunteer-model';
+import type { HoursAudit, SignUp, VolunteerEvent } from '../../core/volunteers/volunteer-model';
 import { chunkByWrites } from './chunks';
 import { isDuplicateKey, mapBounded, StaleRead, type CloudbaseDb, type StoredDoc, type TxView } from './db';
 import { str, eventDoc, toEvent, signUpDoc, toSignUp, toAudit, personal, byArrival, HOLDING } from './event-docs';

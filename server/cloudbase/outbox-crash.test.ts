@@ -4,7 +4,7 @@
  */
 import { fakeCloudbaseApp } from '../../test/fakes/cloudbase-app';
 import type { FakeCloudbaseDb } from '../../test/fakes/cloudbase-db';
-import { deliverDue, LEASE_SECONDS } from '../../core/outbox';
+import { deliverDue, LEASE_SECONDS } from '../../core/concerns/outbox';
 import type { NotificationSender } from '../../core/ports';
 import { DEMO_IDENTITIES as I } from '../demo-data';
 import { at, notice } from '../store-contract-fixtures';

@@ -10,7 +10,7 @@
  * units it gave out (`taken`) beside its stock (reward-reconcile.ts).
  */
 import { beijingMonthSpan } from '../../core/beijing';
-import { sumByMonth, type PointsBalance, type PointsEntry, type PointsMonthTotal, type PointsSettings, type RedeemOutcome, type Redemption, type Reward } from '../../core/points-model';
+import { sumByMonth, type PointsBalance, type PointsEntry, type PointsMonthTotal, type PointsSettings, type RedeemOutcome, type Redemption, type Reward } from '../../core/points/points-model';
 import type { PointsRepo } from '../../core/ports';
 import type { CloudbaseDb, StoredDoc, TxView } from './db';
 import { reconcileRewardStock } from './reward-reconcile';

@@ -1,4 +1,4 @@
-import type { ReportedKind } from '../../core/report-model';
+import type { ReportedKind } from '../../core/trust/report-model';
 import { reportDocId } from './content-reports';
 import type { ConcernEvent, ConcernMessage } from '../../core/model';
 import type { PhotoRename, PrivacyRepo } from '../../core/ports';

@@ -6,7 +6,7 @@
  */
 import { fakeCloudbaseApp } from '../../test/fakes/cloudbase-app';
 import type { FakeCloudbaseDb } from '../../test/fakes/cloudbase-db';
-import type { Redemption } from '../../core/points-model';
+import type { Redemption } from '../../core/points/points-model';
 import { at } from '../store-contract-fixtures';
 import { CloudbaseStore } from './store';
 

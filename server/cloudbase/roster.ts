@@ -4,7 +4,7 @@
  * CloudbaseDirectory delegates its roster methods here.
  */
 import type { StaffMember } from '../../core/model';
-import type { DepartedStaff, PendingStaff } from '../../core/roster-import';
+import type { DepartedStaff, PendingStaff } from '../../core/directory/roster-import';
 import type { CloudbaseDb, StoredDoc } from './db';
 
 /** A roster document (`_id` the openid). */

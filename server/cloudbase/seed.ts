@@ -1,5 +1,5 @@
-import { builtinCalendarYears } from '../../core/calendar';
-import { GridIndex } from '../../core/grid';
+import { builtinCalendarYears } from '../../core/directory/calendar';
+import { GridIndex } from '../../core/directory/grid';
 import type { DirectoryData, VolunteerData } from '../demo-data';
 import type { CloudbaseDb, CollectionName, StoredDoc } from './db';
 import type { ApiClient } from '../../core/model';

@@ -3,7 +3,7 @@ import tcb from '@cloudbase/node-sdk';
 import { FakeCloudbaseApi } from '../../test/fakes/cloudbase-api';
 import { FakeCloudbaseStorage } from '../../test/fakes/cloudbase-storage';
 import { photoStorageUploadContract } from '../photo-storage-contract';
-import { uploadFolder } from '../../core/photos';
+import { uploadFolder } from '../../core/concerns/photos';
 import { hmacDigest } from '../ids';
 import { CloudbasePhotoStorage, DELETED_PHOTO_FOLDER } from './storage';
 

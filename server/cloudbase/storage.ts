@@ -8,7 +8,7 @@ const BATCH = 50;
 
 /**
  * The folder photos of an earlier build went to: it carries the openid, and so do the file id and every
- * temporary URL of a file in it. Uploads no longer go there (`uploadFolder`, core/photos.ts); me/delete
+ * temporary URL of a file in it. Uploads no longer go there (`uploadFolder`, core/concerns/photos.ts); me/delete
  * still moves what is left in it.
  */
 export const legacyPhotoFolder = (openid: string) => `concern-photos/${openid}/`;
@@ -37,7 +37,7 @@ function nameIn(folder: string, path: string | null): string | null {
 export class CloudbasePhotoStorage implements PhotoStorage {
   constructor(
     private readonly app: Pick<CloudBase, 'getTempFileURL' | 'deleteFile' | 'uploadFile' | 'copyFile'>,
-    /** A person's upload folder (`uploadFolder` of core/photos.ts: named by a keyed digest, never the openid). */
+    /** A person's upload folder (`uploadFolder` of core/concerns/photos.ts: named by a keyed digest, never the openid). */
     private readonly folderOf: (openid: string) => string,
     /** Seconds a display URL stays valid. */
     private readonly maxAge = 3600,

@@ -2,7 +2,7 @@
  * Team set-up by the town's admin (issue 19) on CloudBase: new teams (`vol_teams`) and their leaders
  * (`vol_team_leaders`, `_id` `${teamId}_${openid}`), archived with `archivedAt`. CloudbaseTeams delegates here.
  */
-import type { Team } from '../../core/volunteer-model';
+import type { Team } from '../../core/volunteers/volunteer-model';
 import { StaleRead, type CloudbaseDb } from './db';
 
 export class CloudbaseTeamAdmin {

@@ -1,6 +1,6 @@
 import type { Moderation, Notification } from '../../core/model';
 import type { TeamRepo } from '../../core/ports';
-import type { Membership, Team } from '../../core/volunteer-model';
+import type { Membership, Team } from '../../core/volunteers/volunteer-model';
 import type { CloudbaseDb, StoredDoc } from './db';
 import { outboxDoc } from './outbox';
 import { CloudbaseTeamAdmin } from './team-admin';

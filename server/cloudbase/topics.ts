@@ -11,7 +11,7 @@
  * - `topic_settings` (`_id` the town id): the supports a proposal of the town needs.
  */
 import type { TopicChange, TopicRepo } from '../../core/ports';
-import type { ResidentPlace, ResidentVerification, Topic, TopicComment, TopicVote, VoteOutcome } from '../../core/topic-model';
+import type { ResidentPlace, ResidentVerification, Topic, TopicComment, TopicVote, VoteOutcome } from '../../core/topics/topic-model';
 import type { CloudbaseDb, StoredDoc } from './db';
 
 const pairId = (topicId: string, openid: string) => `${topicId}_${openid}`;

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
-import type { RosterChangeView } from '../../core/roster-views';
+import type { RosterChangeView } from '../../core/directory/roster-views';
 import { useRosterImport } from '../hooks/use-roster-import';
 import { roleText } from '../services/status-text';
 import './roster-import-card.scss';

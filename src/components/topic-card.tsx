@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
-import type { TopicSummary } from '../../core/topic-views';
+import type { TopicSummary } from '../../core/topics/topic-views';
 import { shortTime } from '../services/format';
 import { STAGE_TEXT, stageTagType } from '../services/topic-text';
 

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { MEETING_LIMITS } from '../../core/labels';
-import type { TopicMeetingView } from '../../core/topic-views';
+import type { TopicMeetingView } from '../../core/topics/topic-views';
 import { useTopicMeeting } from '../hooks/use-topic-meeting';
 import { shortTime } from '../services/format';
 

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { ReportReason } from '../../core/report-model';
+import type { ReportReason } from '../../core/trust/report-model';
 import { call } from '../services/api';
 import { errorText } from '../services/error-text';
 import { REPORT_OUTCOME_TEXT, REPORT_REASON_LIST } from '../services/report-text';

@@ -2,7 +2,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useMemo, useState } from 'react';
 import { beijingDate } from '../../core/beijing';
 import type { RateRow } from '../../core/views';
-import type { RatesWithVolunteers, VolunteerMonthRow } from '../../core/action-stats';
+import type { RatesWithVolunteers, VolunteerMonthRow } from '../../core/volunteers/action-stats';
 import { call } from '../services/api';
 import { errorText } from '../services/error-text';
 import { prepareBinaryFile, type SharedFile } from '../services/file-export';

@@ -5,7 +5,7 @@ import { errorText } from '../services/error-text';
 import { newRequestId } from '../services/request-id';
 import { REASON_MAX, useConcernDetail } from './use-concern-detail';
 
-/** The anchor a 「请评价」 notice opens the page at (core/notices.ts RATE_ANCHOR). */
+/** The anchor a 「请评价」 notice opens the page at (core/concerns/notices.ts RATE_ANCHOR). */
 export const RATE_BOX_ID = 'rate-box';
 
 /**

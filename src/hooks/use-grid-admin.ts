@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { BoundaryPreview } from '../../core/grid-admin-views';
+import type { BoundaryPreview } from '../../core/admin/grid-admin-views';
 import type { NodeKind } from '../../core/model';
 import { CHILD_KIND_CHOICES, flattenTree, type TreeRow } from '../services/grid-rows';
 import { call } from '../services/api';

@@ -6,7 +6,7 @@ import { MESSAGES_PAGE, ME_PAGE, openPage, REPORT_PAGE } from '../services/nav';
 import { isHandlerRole } from '../services/status-text';
 import { showUnread } from '../services/unread-badge';
 import { useResource } from './use-resource';
-import { OPEN_STATUSES as CONCERN_OPEN_STATUSES } from '../../core/lifecycle';
+import { OPEN_STATUSES as CONCERN_OPEN_STATUSES } from '../../core/concerns/lifecycle';
 
 /** How many of each list home shows (the rest is one tap away). */
 export const HOME_LIST_SIZE = 3;

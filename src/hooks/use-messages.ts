@@ -9,7 +9,7 @@ import { usePagedList } from './use-paged-list';
 
 const PAGE_SIZE = 20;
 
-/** A message as 消息 lists it: with the concern it is about, named (core/message-labels.ts). */
+/** A message as 消息 lists it: with the concern it is about, named (core/directory/message-labels.ts). */
 type InboxMessage = StoredMessage & { concern: MessageConcern | null };
 
 /** The in-app message list (消息): notices of every move on the caller's concerns, newest first. */

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { GridTreeNode } from '../../core/grid';
+import type { GridTreeNode } from '../../core/directory/grid';
 import type { TargetPickerProps } from '../components/target-picker';
 import { placeTree } from '../services/place-tree';
 import { findTown, searchTargets, targetLeaves } from '../services/target-tree';

@@ -1,7 +1,7 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import type { MyPoints, RedemptionView, RewardList } from '../../core/points-service';
-import type { Reward } from '../../core/points-model';
+import type { MyPoints, RedemptionView, RewardList } from '../../core/points/points-service';
+import type { Reward } from '../../core/points/points-model';
 import type { Profile } from '../../core/views';
 import { call } from '../services/api';
 import { useOneAction } from './use-one-action';

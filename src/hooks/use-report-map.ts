@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { GridMapView } from '../../core/grid-map';
+import type { GridMapView } from '../../core/directory/grid-map';
 import { call } from '../services/api';
 import type { CoordSystem } from '../services/location';
 import { useResource } from './use-resource';

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { GridTreeNode } from '../../core/grid';
+import type { GridTreeNode } from '../../core/directory/grid';
 import type { Category } from '../../core/model';
 import type { LocateView } from '../../core/views';
 import { call, codeOf, NETWORK_FAILED } from '../services/api';

@@ -1,6 +1,6 @@
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import type { VerificationKind } from '../../core/topic-model';
+import type { VerificationKind } from '../../core/topics/topic-model';
 import { call } from '../services/api';
 import { useOneAction } from './use-one-action';
 import { useResource } from './use-resource';

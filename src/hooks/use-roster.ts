@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { RosterRemoval } from '../../core/roster-views';
+import type { RosterRemoval } from '../../core/directory/roster-views';
 import { placesUnder } from '../services/admin-places';
 import { call } from '../services/api';
 import { useOneAction } from './use-one-action';

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { AdminTeamView } from '../../core/roster-views';
-import type { TeamKind } from '../../core/volunteer-model';
+import type { AdminTeamView } from '../../core/directory/roster-views';
+import type { TeamKind } from '../../core/volunteers/volunteer-model';
 import { placesUnder } from '../services/admin-places';
 import { call } from '../services/api';
 import { useOneAction } from './use-one-action';

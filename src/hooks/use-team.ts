@@ -1,6 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import type { ActionView } from '../../core/action-views';
+import type { ActionView } from '../../core/volunteers/action-views';
 import type { TeamDetail } from '../../core/views';
 import { call } from '../services/api';
 import { useOneAction } from './use-one-action';

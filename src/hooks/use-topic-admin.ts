@@ -1,6 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useMemo, useState } from 'react';
-import type { GridTreeNode } from '../../core/grid';
+import type { GridTreeNode } from '../../core/directory/grid';
 import { call } from '../services/api';
 import { deadlineIn } from '../services/topic-text';
 import { TOPIC_LIMITS } from '../../core/labels';

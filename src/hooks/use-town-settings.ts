@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import type { TownSettingsView } from '../../core/town-settings-service';
+import type { TownSettingsView } from '../../core/directory/town-settings-service';
 import { call } from '../services/api';
 import { draftOf, inputOf, type TownSettingsDraft } from '../services/town-settings-form';
 import { useAdminTown } from './use-admin-town';

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { TownEntry } from '../../core/grid-admin-views';
+import type { TownEntry } from '../../core/admin/grid-admin-views';
 import { call } from '../services/api';
 import { useOneAction } from './use-one-action';
 import { useResource } from './use-resource';

@@ -1,6 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import type { ActionView } from '../../core/action-views';
+import type { ActionView } from '../../core/volunteers/action-views';
 import type { EventDetail, ScanResult } from '../../core/views';
 import { call } from '../services/api';
 import { newRequestId } from '../services/request-id';

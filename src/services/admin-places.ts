@@ -2,7 +2,7 @@
  * The places an admin picks from on the admin pages (issue 19): the nodes of the grid tree under the
  * admin's own node, each labelled with its path, in tree order. Pure, so the node tests cover it.
  */
-import type { GridTreeNode } from '../../core/grid';
+import type { GridTreeNode } from '../../core/directory/grid';
 import type { NodeKind } from '../../core/model';
 
 export interface PlaceChoice {

@@ -3,7 +3,7 @@
  * SVG, as a data URL an <Image> shows on weapp and H5 alike. Colours by change: added green, changed
  * orange, removed red and dashed, unchanged grey. Pure, so the node tests cover it.
  */
-import type { BoundaryChange, BoundaryPreview } from '../../core/grid-admin-views';
+import type { BoundaryChange, BoundaryPreview } from '../../core/admin/grid-admin-views';
 
 export const CHANGE_COLOUR: Readonly<Record<BoundaryChange, string>> = { added: '#1a9e4b', changed: '#e07b00', removed: '#d4380d', unchanged: '#8c8c8c' };
 export const CHANGE_TEXT: Readonly<Record<BoundaryChange, string>> = { added: '新增', changed: '修改', removed: '删除', unchanged: '不变' };

@@ -1,4 +1,4 @@
-import type { GridTreeNode } from '../../core/grid';
+import type { GridTreeNode } from '../../core/directory/grid';
 import { flattenTree } from './grid-rows';
 
 const node = (id: string, kind: GridTreeNode['kind'], children: GridTreeNode[] = [], extra: Partial<GridTreeNode> = {}): GridTreeNode => ({ id, kind, name: id, parentId: null, boundary: null, children, ...extra });

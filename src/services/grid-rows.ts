@@ -2,7 +2,7 @@
  * The grid editor's tree as rows (issue 19): the admin's node and everything under it, depth-first in tree
  * order, each with its depth for indenting and its retirement. Pure, so the node tests cover it.
  */
-import type { GridTreeNode } from '../../core/grid';
+import type { GridTreeNode } from '../../core/directory/grid';
 import type { NodeKind } from '../../core/model';
 
 export interface TreeRow {

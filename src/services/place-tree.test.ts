@@ -1,4 +1,4 @@
-import type { GridTreeNode } from '../../core/grid';
+import type { GridTreeNode } from '../../core/directory/grid';
 import { placeTree, VILLAGE_ONLY } from './place-tree';
 import { searchTargets, targetLeaves } from './target-tree';
 

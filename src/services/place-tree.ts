@@ -3,7 +3,7 @@
  * Cascader and its search, built on the staff target picker's tree helpers. Grids are not places a
  * resident picks; a village with cooperatives can be picked on its own (不清楚经济社).
  */
-import type { GridTreeNode } from '../../core/grid';
+import type { GridTreeNode } from '../../core/directory/grid';
 import type { TargetOption } from './target-tree';
 
 /** The text of a village's own option when it has cooperatives. */

@@ -1,4 +1,4 @@
-import type { PointsEntryKind, RedemptionStatus } from '../../core/points-model';
+import type { PointsEntryKind, RedemptionStatus } from '../../core/points/points-model';
 
 /** What earned or spent a line of the points history. */
 export const POINTS_KIND_TEXT: Record<PointsEntryKind, string> = { hours: '志愿服务', report: '反映问题', redeem: '兑换', reverse: '撤销兑换' };

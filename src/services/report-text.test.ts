@@ -1,4 +1,4 @@
-import { REPORT_REASONS } from '../../core/report-model';
+import { REPORT_REASONS } from '../../core/trust/report-model';
 import { REPORT_REASON_LIST } from './report-text';
 
 describe('举报 reasons', () => {

@@ -1,6 +1,6 @@
 /** The Chinese words of 举报: each reason a person can pick, and what the app says after a report. */
 import { REPORT_REASON_TEXT } from '../../core/labels';
-import type { ReportOutcome, ReportReason } from '../../core/report-model';
+import type { ReportOutcome, ReportReason } from '../../core/trust/report-model';
 
 export { REPORT_REASON_TEXT };
 

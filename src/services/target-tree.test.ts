@@ -1,4 +1,4 @@
-import type { GridTreeNode } from '../../core/grid';
+import type { GridTreeNode } from '../../core/directory/grid';
 import { findTown, searchTargets, targetLeaves, targetTree } from './target-tree';
 
 const node = (id: string, kind: GridTreeNode['kind'], name: string, children: GridTreeNode[] = []): GridTreeNode => ({ id, kind, name, parentId: null, boundary: null, children });

@@ -1,4 +1,4 @@
-import type { GridTreeNode } from '../../core/grid';
+import type { GridTreeNode } from '../../core/directory/grid';
 
 /** One option of the 转派 / 派单 target Cascader; leaves carry a node id, branches a prefixed key. */
 export interface TargetOption {

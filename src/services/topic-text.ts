@@ -1,6 +1,6 @@
 /** Chinese names of 街坊议事 stages and the deadlines a committee picks from. */
-import type { TopicStage, VerificationKind } from '../../core/topic-model';
-import type { ActionStatus } from '../../core/action-model';
+import type { TopicStage, VerificationKind } from '../../core/topics/topic-model';
+import type { ActionStatus } from '../../core/volunteers/action-model';
 
 export const STAGE_TEXT: Readonly<Record<TopicStage, string>> = {
   collecting: '征集支持',

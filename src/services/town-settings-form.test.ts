@@ -1,5 +1,5 @@
-import type { TownSettingsView } from '../../core/town-settings-service';
-import { TOWN_WORK_LIMITS } from '../../core/town-work-model';
+import type { TownSettingsView } from '../../core/directory/town-settings-service';
+import { TOWN_WORK_LIMITS } from '../../core/directory/town-work-model';
 import { draftOf, FORM_LIMITS, inputOf, minuteText, parseTime } from './town-settings-form';
 
 const view = (stored: TownSettingsView['stored']): TownSettingsView => {

@@ -2,9 +2,9 @@
  * The town settings form (issue 19, item 4): times of day typed as 时:分, margins in minutes; a blank
  * field keeps the deployment's default (sent as null). Pure, shared by the page and its test.
  */
-import type { TownSettingsView } from '../../core/town-settings-service';
+import type { TownSettingsView } from '../../core/directory/town-settings-service';
 
-/** The bounds of town/saveSettings (core/town-work-model.ts TOWN_WORK_LIMITS; the mini program takes only types from core/, the test checks they agree). */
+/** The bounds of town/saveSettings (core/directory/town-work-model.ts TOWN_WORK_LIMITS; the mini program takes only types from core/, the test checks they agree). */
 export const FORM_LIMITS = { minuteOfDayMax: 24 * 60, checkinMarginMax: 240, reminderLeadMax: 7 * 24 * 60 } as const;
 
 export interface TownSettingsDraft {

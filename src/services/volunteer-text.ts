@@ -1,7 +1,7 @@
 /** Chinese labels of the volunteer module: team kinds, member and sign-up states, hours. */
-import type { ActionStatus } from '../../core/action-model';
-import type { HoursNote } from '../../core/hours';
-import type { EventAudience, MemberStatus, SignUpStatus, TeamKind } from '../../core/volunteer-model';
+import type { ActionStatus } from '../../core/volunteers/action-model';
+import type { HoursNote } from '../../core/volunteers/hours';
+import type { EventAudience, MemberStatus, SignUpStatus, TeamKind } from '../../core/volunteers/volunteer-model';
 import type { EventSummary } from '../../core/views';
 import { fullTime, shortTime } from './format';
 

@@ -3,7 +3,7 @@
  * description marked 待审核 and the resident is told it waits for review; a resident reports (举报) a
  * handler's reply, and the town admin takes it down (下架) on 内容审核.
  */
-import { HELD_TEXT } from '../../core/content';
+import { HELD_TEXT } from '../../core/trust/content';
 import type { ConcernDetail } from '../../core/views';
 import { DEMO_IDENTITIES as I } from '../../server/demo-data';
 import { browserSuite } from './harness';

@@ -4,7 +4,7 @@
  * 来源：志愿服务队发现; the committee hands it back to the team, and 办理统计 shows the month's 志愿服务 card
  * with the action started from a concern.
  */
-import type { ActionView } from '../../core/action-views';
+import type { ActionView } from '../../core/volunteers/action-views';
 import type { EventDetail } from '../../core/views';
 import { DEMO_IDENTITIES as I, DEMO_TEAMS } from '../../server/demo-data';
 import { browserSuite } from './harness';

@@ -7,12 +7,12 @@
  * admin's towns page. Screenshots go to test-results/.
  */
 import type { Page } from 'playwright-core';
-import type { ApiClientRecord } from '../../core/api-client-model';
-import { addWorkingDays, DEFAULT_CALENDAR } from '../../core/sla';
+import type { ApiClientRecord } from '../../core/admin/api-client-model';
+import { addWorkingDays, DEFAULT_CALENDAR } from '../../core/concerns/sla';
 import type { ConcernDetail } from '../../core/views';
-import type { CategoryListView } from '../../core/category-service';
-import type { TownSettingsView } from '../../core/town-settings-service';
-import type { GridTreeNode } from '../../core/grid';
+import type { CategoryListView } from '../../core/directory/category-service';
+import type { TownSettingsView } from '../../core/directory/town-settings-service';
+import type { GridTreeNode } from '../../core/directory/grid';
 import { DEMO_IDENTITIES as I } from '../../server/demo-data';
 import { browserSuite } from './harness';
 import { button, chip, loginAs, visibleText } from './ui';

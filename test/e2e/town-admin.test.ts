@@ -5,7 +5,7 @@
  * concern's due time reflects it. Screenshots go to test-results/.
  */
 import type { Page } from 'playwright-core';
-import { addWorkingDays, DEFAULT_CALENDAR } from '../../core/sla';
+import { addWorkingDays, DEFAULT_CALENDAR } from '../../core/concerns/sla';
 import type { ConcernDetail } from '../../core/views';
 import { DEMO_IDENTITIES as I } from '../../server/demo-data';
 import { browserSuite } from './harness';

@@ -3,7 +3,7 @@
  * texts the content check holds are kept from others until the town admin publishes them.
  */
 import type { Page } from 'playwright-core';
-import { HELD_TEXT } from '../../core/content';
+import { HELD_TEXT } from '../../core/trust/content';
 import { DEMO_IDENTITIES, DEMO_TEAMS } from '../../server/demo-data';
 import { browserSuite } from './harness';
 import { button, loginAs } from './ui';

@@ -6,8 +6,8 @@
  * the concern linked. Screenshots to test-results/.
  */
 import type { Page } from 'playwright-core';
-import { runSlaJob } from '../../core/sla-job';
-import type { TopicDetail } from '../../core/topic-views';
+import { runSlaJob } from '../../core/concerns/sla-job';
+import type { TopicDetail } from '../../core/topics/topic-views';
 import { DEMO_IDENTITIES as I } from '../../server/demo-data';
 import { browserSuite } from './harness';
 import { button, chip, entry, loginAs, visibleText } from './ui';

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Chip, ChipRow } from '../chip';
-import type { GridMapView } from '../../../core/grid-map';
+import type { GridMapView } from '../../../core/directory/grid-map';
 import { SvgMap, type DrawnMapProps } from './svg-map';
 import { WeappMap } from './weapp-map';
 import './grid-map.scss';

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import type { GridMapView } from '../../../core/grid-map';
+import type { GridMapView } from '../../../core/directory/grid-map';
 import { centreOn, clientToSvg, labelPoint, panView, projection, ringPath, viewBoxAttr, zoomOf, zoomView, type ViewBox } from '../../services/map-projection';
 
 export interface DrawnMapProps {

@@ -1,6 +1,6 @@
 import { Map } from '@tarojs/components';
 import { useMemo } from 'react';
-import type { GridMapView } from '../../../core/grid-map';
+import type { GridMapView } from '../../../core/directory/grid-map';
 import { scaleToFit } from '../../services/map-projection';
 import type { DrawnMapProps } from './svg-map';
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { ActionView } from '../../../core/action-views';
+import type { ActionView } from '../../../core/volunteers/action-views';
 import { MessageBox } from '../../components/message-box';
 import { useActionResult } from '../../hooks/use-action-result';
 import { ACTION_STEP_TEXT } from '../../services/volunteer-text';

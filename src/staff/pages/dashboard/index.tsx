@@ -5,7 +5,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/page-s
 import { useDashboard, type ExportFormat, type ExportKind } from '../../../hooks/use-dashboard';
 import { percent } from '../../../services/format';
 import type { RateRow } from '../../../../core/views';
-import type { VolunteerMonthRow } from '../../../../core/action-stats';
+import type { VolunteerMonthRow } from '../../../../core/volunteers/action-stats';
 import { useElderClass } from '../../../hooks/use-elder';
 import { PrivacyGate } from '../../../components/privacy-gate';
 import { ShareFileButton } from '../../../components/share-file';

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { TOPIC_LIMITS } from '../../../../core/labels';
-import type { TopicCommentView, TopicDetail } from '../../../../core/topic-views';
+import type { TopicCommentView, TopicDetail } from '../../../../core/topics/topic-views';
 import { Chip, ChipRow } from '../../../components/chip';
 import { ErrorState, LoadingState } from '../../../components/page-state';
 import { PhotoGallery } from '../../../components/photo-picker';
