@@ -2,11 +2,12 @@ import type { Notification } from '../../core/model';
 import type { AttendanceChange, CancelOutcome, EventCancellation, EventRepo, NoticeTemplate, SignUpOutcome, SignUpReads } from '../../core/ports';
 import type { Page } from '../../core/views';
 import type { HoursAudit, SignUp, VolunteerEvent } from '../../core/volunteers/volunteer-model';
-import { chunkByWrites } from './chunks';
-import { isDuplicateKey, mapBounded, StaleRead, type CloudbaseDb, type StoredDoc, type TxView } from './db';
-import { str, eventDoc, toEvent, signUpDoc, toSignUp, toAudit, personal, byArrival, HOLDING } from './event-docs';
+import { isDuplicateKey, StaleRead, type CloudbaseDb, type StoredDoc, type TxView } from './db';
+import { str, eventDoc, toEvent, signUpDoc, toSignUp, personal, byArrival } from './event-docs';
 import { outboxDoc } from './outbox';
 import { reconcileEventCounters } from './reconcile';
+import { cancelEvent, finishCancelNotices } from './event-cancel';
+import { confirmHours, heldHoursReasons, hoursAudit, recordAttendance } from './event-hours';
 
 export { eventDoc } from './event-docs';
 
@@ -17,10 +18,6 @@ export { eventDoc } from './event-docs';
  * document: the conflict comes at its first write, with nothing else written to throw away, and the
  * transaction is run again after a jittered pause (db.ts transaction, retry.ts).
  */
-/** How often cancelEvent re-reads when the sign-ups it sees do not add up to the event's counters yet. */
-const SETTLE_ATTEMPTS = 5;
-/** Ids per `_id: _.in(...)` read. */
-const ID_BATCH = 100;
 
 /**
  * Volunteer events (`vol_events`), sign-ups (`vol_signups`, `_id` `${eventId}_${openid}`), hours audit
@@ -41,7 +38,7 @@ export class CloudbaseEvents implements EventRepo {
 
   /** Also finishes the notices of cancellations a cut-off run left unwritten (the same timer pass). */
   async reconcileCounters(now: string): Promise<number> {
-    await this.finishCancelNotices();
+    await finishCancelNotices(this.cb);
     return reconcileEventCounters(this.cb, now);
   }
   async createEvent(e: VolunteerEvent): Promise<void> {
@@ -254,65 +251,9 @@ export class CloudbaseEvents implements EventRepo {
     });
   }
 
-  /**
-   * The event is cancelled by one transaction that writes the event document alone, its notice template
-   * kept on it (`cancelNotice`, `noticesPending`); the holders' notices are written after the commit, a
-   * few at once, with ids made from the template and the recipient, so writing them again adds nothing.
-   * A run cut off before they are all written is finished by the next call for this event or by the
-   * `sla` timer (finishCancelNotices), whichever comes first.
-   */
+  /** One transaction on the event document, then the holders' notices: see ./event-cancel.ts. */
   async cancelEvent(eventId: string, cancel: EventCancellation, notice: NoticeTemplate): Promise<number | null> {
-    for (let attempt = 1; ; attempt++) {
-      const ev = await this.cb.getDoc('vol_events', eventId);
-      if (!ev) return null;
-      if (ev.status !== 'open') {
-        if (ev.noticesPending === true) await this.sendCancelNotices(eventId, ev.cancelNotice as NoticeTemplate);
-        return null;
-      }
-      const holders = (await this.cb.readAll('vol_signups', { eventId, status: this.cb._.in([...HOLDING]) })).map(toSignUp).sort(byArrival);
-      // A sign-up whose counter is taken but whose document is not written yet: read again shortly.
-      if (holders.length !== Number(ev.signedCount) + Number(ev.waitlistCount) && attempt < SETTLE_ATTEMPTS) {
-        await new Promise((r) => setTimeout(r, 20 * attempt));
-        continue;
-      }
-      let cancelled: boolean;
-      try {
-        cancelled = await this.cb.transaction(async (tx) => {
-          const cur = await tx.get('vol_events', eventId);
-          if (!cur || cur.status !== 'open') return false;
-          if (cur.signedCount !== ev.signedCount || cur.waitlistCount !== ev.waitlistCount) throw new StaleRead(`event ${eventId}`);
-          await tx.update('vol_events', eventId, {
-            status: 'cancelled',
-            cancelReason: cancel.reason,
-            cancelModeration: cancel.moderation,
-            cancelledAt: cancel.at,
-            cancelNotice: notice,
-            noticesPending: holders.length > 0,
-          });
-          return true;
-        });
-      } catch (e) {
-        if (!(e instanceof StaleRead) || attempt >= SETTLE_ATTEMPTS * 2) throw e;
-        continue;
-      }
-      if (!cancelled) return null;
-      if (holders.length > 0) await this.sendCancelNotices(eventId, notice, holders);
-      return holders.length;
-    }
-  }
-
-  /** Every holder's notice of a cancelled event, each written once whatever runs it again; then the event's mark cleared. */
-  private async sendCancelNotices(eventId: string, notice: NoticeTemplate, known?: SignUp[]): Promise<void> {
-    const holders = known ?? (await this.cb.readAll('vol_signups', { eventId, status: this.cb._.in([...HOLDING]) }, { openid: true })).map((d) => ({ openid: String(d.openid) }));
-    await mapBounded(holders, (h) => this.cb.insertOnce('outbox', outboxDoc(personal(notice, h.openid))));
-    await this.cb.conditionalUpdate('vol_events', { _id: eventId, noticesPending: true }, { noticesPending: false });
-  }
-
-  /** The `sla` timer's pass: cancelled events whose notices a cut-off run left unwritten (index `notices_pending`). */
-  async finishCancelNotices(): Promise<number> {
-    const pending = await this.cb.readAll('vol_events', { noticesPending: true }, { cancelNotice: true });
-    await mapBounded(pending, (d) => this.sendCancelNotices(d._id, d.cancelNotice as NoticeTemplate), 2);
-    return pending.length;
+    return cancelEvent(this.cb, eventId, cancel, notice);
   }
 
   /** Two indexed queries (`moderation: 'held'`, `cancelModeration: 'held'`) in the given teams, merged. */
@@ -350,28 +291,9 @@ export class CloudbaseEvents implements EventRepo {
     });
   }
 
-  /**
-   * The `reasonModeration: 'held'` index, oldest first, a page at a time; for each page the entries'
-   * events (one `_.in` read of those not seen yet) keep those of the given teams, until `limit` are kept
-   * or the held reasons end.
-   */
+  /** The held reasons of the given teams' events, oldest first: see ./event-hours.ts. */
   async heldHoursReasons(teamIds: string[] | null, limit: number): Promise<HoursAudit[]> {
-    if (teamIds !== null && teamIds.length === 0) return [];
-    const filter = { reasonModeration: 'held' };
-    const key = { field: 'at', dir: 'asc' } as const;
-    if (teamIds === null) return (await this.cb.collect('vol_hours_audit', filter, key, limit)).map(toAudit);
-    const teams = new Set(teamIds);
-    const teamOf = new Map<string, string>();
-    const out: HoursAudit[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: Page<HoursAudit> = await this.cb.keysetPage('vol_hours_audit', filter, { cursor, limit: this.cb.pageSize - 1 }, key, toAudit);
-      const unseen = [...new Set(page.items.map((a) => a.eventId))].filter((id) => !teamOf.has(id));
-      if (unseen.length > 0) for (const d of await this.cb.readAll('vol_events', { _id: this.cb._.in(unseen) }, { teamId: true })) teamOf.set(d._id, String(d.teamId));
-      for (const a of page.items) if (out.length < limit && teams.has(teamOf.get(a.eventId) ?? '')) out.push(a);
-      cursor = page.nextCursor;
-    } while (cursor !== null && out.length < limit);
-    return out;
+    return heldHoursReasons(this.cb, teamIds, limit);
   }
 
   /** A conditional single-document update of `reasonModeration` from `held`. */
@@ -380,53 +302,16 @@ export class CloudbaseEvents implements EventRepo {
   }
 
   async recordAttendance(signUpId: string, change: AttendanceChange): Promise<SignUp | null> {
-    const _ = this.cb._;
-    const won =
-      change.field === 'checkIn'
-        ? await this.cb.conditionalUpdate('vol_signups', { _id: signUpId, status: 'signed', checkInAt: null }, { checkInAt: change.at })
-        : await this.cb.conditionalUpdate('vol_signups', { _id: signUpId, status: 'signed', checkInAt: _.neq(null), checkOutAt: null }, { checkOutAt: change.at });
-    if (!won) return null;
-    const d = await this.cb.getDoc('vol_signups', signUpId);
-    return d ? toSignUp(d) : null;
+    return recordAttendance(this.cb, signUpId, change);
   }
 
-  /**
-   * Checked whole first (every entry of this event, every sign-up stored and of this event: one `_.in`
-   * read per hundred), then written in chunks of at most `TX_WRITES` writes (a sign-up's figures and its
-   * audit entry), a few chunks at once. An entry whose audit document is already stored was written by an
-   * earlier run of these entries and is skipped, so running them again finishes a cut-off run.
-   */
+  /** Checked whole first, then written in chunks; running the entries again finishes a cut-off run: see ./event-hours.ts. */
   async confirmHours(eventId: string, entries: HoursAudit[]): Promise<void> {
-    const stray = entries.find((e) => e.eventId !== eventId);
-    if (stray) throw new Error(`sign-up ${stray.signUpId} is not part of event ${eventId}`);
-    const done = new Set<string>();
-    for (let i = 0; i < entries.length; i += ID_BATCH) {
-      const batch = entries.slice(i, i + ID_BATCH);
-      const ids = [...new Set(batch.map((e) => e.signUpId))];
-      const found = new Map((await this.cb.find('vol_signups', { _id: this.cb._.in(ids) }, [], ids.length, { eventId: true })).map((d) => [d._id, d.eventId]));
-      const missing = ids.find((id) => found.get(id) !== eventId);
-      if (missing) throw new Error(`sign-up ${missing} is not part of event ${eventId}`);
-      const auditIds = batch.map((e) => e.id);
-      for (const d of await this.cb.find('vol_hours_audit', { _id: this.cb._.in(auditIds) }, [], auditIds.length, { _id: true })) done.add(d._id);
-    }
-    // `seq` keeps the entries of one confirmation in their given order (they share `at`).
-    const todo = entries.map((e, seq) => ({ e, seq })).filter(({ e }) => !done.has(e.id));
-    await mapBounded(chunkByWrites(todo, () => 2), (chunk) =>
-      this.cb.transaction(async (tx) => {
-        for (const { e, seq } of chunk) {
-          await tx.update('vol_signups', e.signUpId, { confirmedMinutes: e.toMinutes, confirmedAt: e.at });
-          const { id, ...rest } = e;
-          await tx.create('vol_hours_audit', { _id: id, ...rest, seq });
-        }
-      }),
-    );
+    return confirmHours(this.cb, eventId, entries);
   }
 
   async hoursAudit(eventId: string): Promise<HoursAudit[]> {
-    const docs = await this.cb.readAll('vol_hours_audit', { eventId });
-    return docs
-      .sort((a, b) => (a.at === b.at ? Number(a.seq) - Number(b.seq) : String(a.at) < String(b.at) ? -1 : 1))
-      .map(toAudit);
+    return hoursAudit(this.cb, eventId);
   }
 
   /**
