@@ -54,10 +54,10 @@ module.exports = {
     },
     {
       name: 'cloudbase-store-never-imports-sqlite',
-      comment: 'The CloudBase store and the cloud functions run without SQLite: no better-sqlite3, no SQLite store module, no local server.',
+      comment: 'The CloudBase store (server/cloudbase/ and each aggregate\'s server/store/<aggregate>/cloudbase-*.ts) and the cloud functions run without SQLite: no better-sqlite3, no SQLite store module, no local server.',
       severity: 'error',
-      from: { path: '^(server/cloudbase|cloudfunctions)/', pathNot: TESTS },
-      to: { path: ['(^|/)node_modules/better-sqlite3/', '^server/(sqlite-|local-|http-server)'] },
+      from: { path: ['^(server/cloudbase|cloudfunctions)/', '^server/store/[^/]+/cloudbase-'], pathNot: TESTS },
+      to: { path: ['(^|/)node_modules/better-sqlite3/', '^server/(sqlite-|local-|http-server)', '^server/store/[^/]+/sqlite-'] },
     },
     {
       name: 'no-runtime-cycles',

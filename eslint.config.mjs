@@ -3,7 +3,7 @@
 import tseslint from "typescript-eslint";
 
 /** Tests, their doubles and the store contract (which runs inside jest). */
-const TESTS = ["**/*.test.ts", "**/*.test.tsx", "test/**/*.ts", "server/test-*.ts", "server/store-contract*.ts"];
+const TESTS = ["**/*.test.ts", "**/*.test.tsx", "test/**/*.ts", "server/test-*.ts", "server/store/contract*.ts", "server/store/*/contract-*.ts"];
 
 export default tseslint.config(
   {
@@ -48,7 +48,7 @@ export default tseslint.config(
   },
   {
     // better-sqlite3 and the local fs/memory adapters are synchronous behind async ports: `async` turns their throws into rejections.
-    files: ["server/sqlite-*.ts", "server/local-*.ts", "server/memory-*.ts"],
+    files: ["server/sqlite-*.ts", "server/store/*/sqlite-*.ts", "server/local-*.ts", "server/memory-*.ts"],
     rules: { "@typescript-eslint/require-await": "off" },
   },
   {

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CloudbaseDb } from '../server/cloudbase/db';
 import { addCloudbaseApiClient, seedCloudbaseBoardSettings, seedCloudbaseCalendar, seedCloudbaseDirectory, seedCloudbaseVolunteers } from '../server/cloudbase/seed';
-import { CloudbaseDirectory } from '../server/cloudbase/directory';
+import { CloudbaseDirectory } from '../server/store/directory/cloudbase-directory';
 import { DEMO_API_CLIENTS } from '../server/demo-open311';
 import { demoDirectory, demoVolunteers, type DirectoryData } from '../server/demo-data';
 import { newId } from '../server/ids';

@@ -112,7 +112,7 @@ describe('the deployment files', () => {
   });
 
   it('the audit log is append-only: its repository never updates or removes, and clients can neither read nor write it', () => {
-    const source = readFileSync(path.join(ROOT, 'server/cloudbase/audit.ts'), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    const source = readFileSync(path.join(ROOT, 'server/store/concerns/cloudbase-audit.ts'), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
     expect(source).toMatch(/\.add\(/);
     expect(source).not.toMatch(/\.(update|updateWhere|conditionalUpdate|updateAndReturn|set|remove|transaction)\(/);
     expect(read('cloudbase/database.rules.json').audit_log).toEqual({ read: false, write: false });

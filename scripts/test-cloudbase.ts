@@ -1,5 +1,5 @@
 /**
- * `npm run test:cloudbase`: the repository contract (server/store-contract.ts) against a REAL CloudBase
+ * `npm run test:cloudbase`: the repository contract (server/store/contract.ts) against a REAL CloudBase
  * environment, when TCB_ENV, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY are set. It works in
  * collections prefixed `contract_` (JIEFANG_TEST_PREFIX to change), emptied before each case; production
  * collections are never touched. Without the credentials it says so and does nothing.

@@ -17,7 +17,7 @@ import { createCloudHandler } from './cloud-function';
 import { loadCloudConfig } from './cloud-config';
 import { createCloudRuntime } from './cloud-runtime';
 import { DEMO_IDENTITIES as I } from './demo-data';
-import { concern as aConcern, event, notice } from './store-contract-fixtures';
+import { concern as aConcern, event, notice } from './store/contract-fixtures';
 import { FUNCTION_BUDGET_MS, useCloudFunctions, useWechatPassing, wechatContext } from './test-cloud-function';
 import { testClock } from './test-clock';
 import { WireLimits, writesPerTransaction } from '../test/fakes/cloudbase-limits';

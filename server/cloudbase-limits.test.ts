@@ -13,7 +13,7 @@ import { loadCloudConfig } from './cloud-config';
 import { createCloudRuntime } from './cloud-runtime';
 import { seedCloudbaseVolunteers } from './cloudbase/seed';
 import { DEMO_IDENTITIES as I, DEMO_POINTS, DEMO_TEAMS, demoVolunteers } from './demo-data';
-import { volunteerEvent } from './store-contract-volunteer';
+import { volunteerEvent } from './store/volunteers/contract-volunteer';
 import { FUNCTION_BUDGET_MS, useCloudFunctions, useWechatPassing, wechatContext } from './test-cloud-function';
 import { testClock } from './test-clock';
 import type { WireRequest } from '../test/fakes/cloudbase-db';

@@ -3,7 +3,7 @@ import type { InboxNarrowing } from '../core/ports';
 import type { ConcernDetail, ConcernSummary, InboxCounts, Page } from '../core/views';
 import { DEMO_IDENTITIES as I } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
-import { countInboxQuery } from './sqlite-inbox';
+import { countInboxQuery } from './store/concerns/sqlite-inbox';
 import { GENEROUS_LIMITS } from './test-limits';
 import { codeOf } from './test-outcome';
 

@@ -27,7 +27,7 @@ import { LocalPhotoStorage } from './local-photo-storage';
 import { seedDirectory, seedVolunteers } from './seed';
 import { SqliteStore } from './sqlite-store';
 import { StorageGuard } from './sqlite-guard';
-import { seedBoardSettings } from './sqlite-board';
+import { seedBoardSettings } from './store/board/sqlite-board';
 
 const OUTBOX_BATCH = 100;
 

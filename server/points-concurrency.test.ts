@@ -3,7 +3,7 @@
  * in stock give exactly 10"), on SQLite and through the `volunteer` cloud function on the CloudBase wire
  * fake: 200 residents who each hold enough points redeem the same reward at once. Exactly 10 get a code;
  * every other one is told it is out of stock and keeps their points; the stock ends at 0. The store-level
- * race is in server/store-contract-points.ts; this one runs the whole action, caller resolution included.
+ * race is in server/store/volunteers/contract-points.ts; this one runs the whole action, caller resolution included.
  */
 import type { MyPoints, RedemptionView } from '../core/points/points-service';
 import type { Reward } from '../core/points/points-model';

@@ -3,7 +3,7 @@ import { maskPhone } from '../core/trust/privacy';
 import type { ConcernDetail, MyDataExport, Page, ConcernSummary } from '../core/views';
 import { DEMO_EVENTS, DEMO_IDENTITIES as I, DEMO_TEAMS } from './demo-data';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
-import { DELETED_NAME } from './sqlite-privacy';
+import { DELETED_NAME } from './store/trust/sqlite-privacy';
 import { GENEROUS_LIMITS } from './test-limits';
 import { testClock } from './test-clock';
 

@@ -1,9 +1,9 @@
 /** The repository contract (store-contract.ts) on the SQLite store, in memory. */
 import { addApiClient } from './api-keys';
 import { seedDirectory, seedVolunteers } from './seed';
-import { seedBoardSettings } from './sqlite-board';
+import { seedBoardSettings } from './store/board/sqlite-board';
 import { SqliteStore } from './sqlite-store';
-import { describeStoreContract } from './store-contract';
+import { describeStoreContract } from './store/contract';
 
 describeStoreContract('SQLite', {
   async create(data, volunteers, apiClients, boardTowns) {

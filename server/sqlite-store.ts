@@ -1,26 +1,26 @@
-import { SqliteContacts } from './sqlite-contacts';
-import { SqliteBoard } from './sqlite-board';
+import { SqliteContacts } from './store/trust/sqlite-contacts';
+import { SqliteBoard } from './store/board/sqlite-board';
 import type Database from 'better-sqlite3';
 import type { AuditRepo, BoardRepo, FeedbackRepo, PhotoCheckRepo, PrivacyRepo, ConcernRepo, DirectoryRepo, EventRepo, MessageRepo, OutboxRepo, Store, TeamRepo } from '../core/ports';
 import { DEFAULT_SLA, type SlaConfig } from '../core/concerns/sla';
-import { SqliteAudit } from './sqlite-audit';
-import { SqliteFeedback } from './sqlite-feedback';
-import { SqlitePhotoChecks } from './sqlite-photo-checks';
-import { SqliteContentReports } from './sqlite-content-reports';
-import { SqliteTopics } from './sqlite-topics';
+import { SqliteAudit } from './store/concerns/sqlite-audit';
+import { SqliteFeedback } from './store/trust/sqlite-feedback';
+import { SqlitePhotoChecks } from './store/trust/sqlite-photo-checks';
+import { SqliteContentReports } from './store/trust/sqlite-content-reports';
+import { SqliteTopics } from './store/board/sqlite-topics';
 import type { TopicRepo } from '../core/ports';
 import type { ContactRepo, ContentReportRepo } from '../core/ports';
-import { SqlitePrivacy } from './sqlite-privacy';
-import { SqliteMessages, SqliteOutbox } from './sqlite-outbox';
-import { SqliteEvents } from './sqlite-volunteer';
-import { SqliteTeams } from './sqlite-volunteer-teams';
-import { SqliteActions } from './sqlite-actions';
-import { SqlitePoints } from './sqlite-points';
+import { SqlitePrivacy } from './store/trust/sqlite-privacy';
+import { SqliteMessages, SqliteOutbox } from './store/concerns/sqlite-outbox';
+import { SqliteEvents } from './store/volunteers/sqlite-volunteer';
+import { SqliteTeams } from './store/volunteers/sqlite-volunteer-teams';
+import { SqliteActions } from './store/volunteers/sqlite-actions';
+import { SqlitePoints } from './store/volunteers/sqlite-points';
 import type { ActionRepo, PointsRepo } from '../core/ports';
 import { openCheckedDatabase } from './sqlite-open';
-import { toConcern } from './sqlite-concern-rows';
-import { SqliteDirectory } from './sqlite-directory';
-import { backfillClocks, SqliteConcerns } from './sqlite-concerns';
+import { toConcern } from './store/concerns/sqlite-concern-rows';
+import { SqliteDirectory } from './store/directory/sqlite-directory';
+import { backfillClocks, SqliteConcerns } from './store/concerns/sqlite-concerns';
 
 export interface SqliteStoreOptions {
   /** A file path, or `:memory:` for tests. */

@@ -8,8 +8,8 @@
  */
 import { fakeCloudbaseApp } from '../../test/fakes/cloudbase-app';
 import type { FakeCloudbaseDb } from '../../test/fakes/cloudbase-db';
-import { at } from '../store-contract-fixtures';
-import { volunteerEvent } from '../store-contract-volunteer';
+import { at } from '../store/contract-fixtures';
+import { volunteerEvent } from '../store/volunteers/contract-volunteer';
 import { CloudbaseStore } from './store';
 
 let wire: FakeCloudbaseDb | null = null;

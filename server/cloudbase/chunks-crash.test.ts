@@ -7,8 +7,8 @@ import { fakeCloudbaseApp } from '../../test/fakes/cloudbase-app';
 import type { FakeCloudbaseDb } from '../../test/fakes/cloudbase-db';
 import type { NewConcern } from '../../core/ports';
 import { DEMO_IDENTITIES as I } from '../demo-data';
-import { at, concern, event, notice } from '../store-contract-fixtures';
-import { volunteerEvent } from '../store-contract-volunteer';
+import { at, concern, event, notice } from '../store/contract-fixtures';
+import { volunteerEvent } from '../store/volunteers/contract-volunteer';
 import { CloudbaseStore } from './store';
 
 let wire: FakeCloudbaseDb;

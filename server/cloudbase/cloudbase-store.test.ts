@@ -6,9 +6,9 @@
 import { fakeCloudbaseApp } from '../../test/fakes/cloudbase-app';
 import type { FakeCloudbaseDb } from '../../test/fakes/cloudbase-db';
 import { demoDirectory, demoVolunteers } from '../demo-data';
-import { describeStoreContract } from '../store-contract';
-import { at, resetUids, T0 } from '../store-contract-fixtures';
-import { giveLeaverEverything, LEAVER, TOMBSTONE, traces } from '../store-contract-trust';
+import { describeStoreContract } from '../store/contract';
+import { at, resetUids, T0 } from '../store/contract-fixtures';
+import { giveLeaverEverything, LEAVER, TOMBSTONE, traces } from '../store/trust/contract-trust';
 import { addCloudbaseApiClient, seedCloudbaseBoardSettings, seedCloudbaseCalendar, seedCloudbaseDirectory, seedCloudbaseVolunteers } from './seed';
 import { CloudbaseStore } from './store';
 

@@ -2,7 +2,7 @@
 import { fakeCloudbaseApp } from '../../test/fakes/cloudbase-app';
 import type { FakeCloudbaseDb } from '../../test/fakes/cloudbase-db';
 import { DEMO_IDENTITIES as I } from '../demo-data';
-import { at, notice } from '../store-contract-fixtures';
+import { at, notice } from '../store/contract-fixtures';
 import { FAN_OUT, mapBounded } from './db';
 import { CloudbaseStore } from './store';
 

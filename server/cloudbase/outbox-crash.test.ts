@@ -7,7 +7,7 @@ import type { FakeCloudbaseDb } from '../../test/fakes/cloudbase-db';
 import { deliverDue, LEASE_SECONDS } from '../../core/concerns/outbox';
 import type { NotificationSender } from '../../core/ports';
 import { DEMO_IDENTITIES as I } from '../demo-data';
-import { at, notice } from '../store-contract-fixtures';
+import { at, notice } from '../store/contract-fixtures';
 import { CloudbaseStore } from './store';
 
 let wire: FakeCloudbaseDb | null = null;

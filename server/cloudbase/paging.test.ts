@@ -7,10 +7,10 @@ import { fakeCloudbaseApp } from '../../test/fakes/cloudbase-app';
 import type { FakeCloudbaseDb } from '../../test/fakes/cloudbase-db';
 import type { Store } from '../../core/ports';
 import { demoDirectory } from '../demo-data';
-import { at, concern } from '../store-contract-fixtures';
-import { describePagingContract } from '../store-contract-paging';
+import { at, concern } from '../store/contract-fixtures';
+import { describePagingContract } from '../store/contract-paging';
 import { seedCloudbaseDirectory } from './seed';
-import { BOUNDARIES_PER_REQUEST } from './directory';
+import { BOUNDARIES_PER_REQUEST } from '../store/directory/cloudbase-directory';
 import { CloudbaseStore } from './store';
 
 const CAP = 3;

@@ -4,7 +4,7 @@
  */
 import tcb from '@cloudbase/node-sdk';
 import { cloudbaseCredentials } from '../../scripts/cloudbase-setup';
-import { describeStoreContract } from '../store-contract';
+import { describeStoreContract } from '../store/contract';
 import { COLLECTIONS } from './db';
 import { addCloudbaseApiClient, seedCloudbaseBoardSettings, seedCloudbaseCalendar, seedCloudbaseDirectory, seedCloudbaseVolunteers } from './seed';
 import { CloudbaseStore } from './store';

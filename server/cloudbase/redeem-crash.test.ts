@@ -7,7 +7,7 @@
 import { fakeCloudbaseApp } from '../../test/fakes/cloudbase-app';
 import type { FakeCloudbaseDb } from '../../test/fakes/cloudbase-db';
 import type { Redemption } from '../../core/points/points-model';
-import { at } from '../store-contract-fixtures';
+import { at } from '../store/contract-fixtures';
 import { CloudbaseStore } from './store';
 
 let wire: FakeCloudbaseDb | null = null;

@@ -4,10 +4,10 @@ import type { DirectoryData, VolunteerData } from '../demo-data';
 import type { CloudbaseDb, CollectionName, StoredDoc } from './db';
 import type { ApiClient } from '../../core/model';
 import type { DirectoryRepo } from '../../core/ports';
-import { boundaryDoc, nodeDoc } from './directory';
-import { CloudbaseApiClients } from './api-clients';
-import { eventDoc } from './events';
-import { memberDoc } from './teams';
+import { boundaryDoc, nodeDoc } from '../store/directory/cloudbase-directory';
+import { CloudbaseApiClients } from '../store/trust/cloudbase-api-clients';
+import { eventDoc } from '../store/volunteers/cloudbase-events';
+import { memberDoc } from '../store/volunteers/cloudbase-teams';
 
 async function put(cb: CloudbaseDb, coll: CollectionName, docs: StoredDoc[]): Promise<void> {
   for (let i = 0; i < docs.length; i += 100) await cb.coll(coll).add(docs.slice(i, i + 100));

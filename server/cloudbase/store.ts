@@ -1,22 +1,22 @@
 import type { AuditRepo, BoardRepo, ConcernRepo, DirectoryRepo, EventRepo, FeedbackRepo, MessageRepo, OutboxRepo, PhotoCheckRepo, PrivacyRepo, Store, TeamRepo } from '../../core/ports';
-import { CloudbaseAudit } from './audit';
-import { CloudbaseBoard } from './board';
-import { CloudbaseConcerns } from './concerns';
+import { CloudbaseAudit } from '../store/concerns/cloudbase-audit';
+import { CloudbaseBoard } from '../store/board/cloudbase-board';
+import { CloudbaseConcerns } from '../store/concerns/cloudbase-concerns';
 import { CloudbaseDb, type Database } from './db';
-import { CloudbaseDirectory } from './directory';
-import { CloudbaseEvents } from './events';
-import { CloudbaseFeedback } from './feedback';
-import { CloudbaseMessages, CloudbaseOutbox } from './outbox';
-import { CloudbasePhotoChecks } from './photo-checks';
-import { CloudbaseContentReports } from './content-reports';
+import { CloudbaseDirectory } from '../store/directory/cloudbase-directory';
+import { CloudbaseEvents } from '../store/volunteers/cloudbase-events';
+import { CloudbaseFeedback } from '../store/trust/cloudbase-feedback';
+import { CloudbaseMessages, CloudbaseOutbox } from '../store/concerns/cloudbase-outbox';
+import { CloudbasePhotoChecks } from '../store/trust/cloudbase-photo-checks';
+import { CloudbaseContentReports } from '../store/trust/cloudbase-content-reports';
 import type { ContactRepo, ContentReportRepo } from '../../core/ports';
-import { CloudbaseContacts } from './contacts';
-import { CloudbasePrivacy } from './privacy';
-import { CloudbaseTeams } from './teams';
-import { CloudbaseTopics } from './topics';
+import { CloudbaseContacts } from '../store/trust/cloudbase-contacts';
+import { CloudbasePrivacy } from '../store/trust/cloudbase-privacy';
+import { CloudbaseTeams } from '../store/volunteers/cloudbase-teams';
+import { CloudbaseTopics } from '../store/board/cloudbase-topics';
 import type { TopicRepo } from '../../core/ports';
-import { CloudbaseActions } from './actions';
-import { CloudbasePoints } from './points';
+import { CloudbaseActions } from '../store/volunteers/cloudbase-actions';
+import { CloudbasePoints } from '../store/volunteers/cloudbase-points';
 import type { ActionRepo, PointsRepo } from '../../core/ports';
 
 export interface CloudbaseStoreOptions {

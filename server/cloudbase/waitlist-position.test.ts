@@ -5,7 +5,7 @@
  */
 import { fakeCloudbaseApp } from '../../test/fakes/cloudbase-app';
 import type { FakeCloudbaseDb } from '../../test/fakes/cloudbase-db';
-import { volunteerEvent } from '../store-contract-volunteer';
+import { volunteerEvent } from '../store/volunteers/contract-volunteer';
 import { CloudbaseStore } from './store';
 
 let wire: FakeCloudbaseDb;
