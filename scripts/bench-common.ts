@@ -25,9 +25,15 @@ export function startServer(dbPath: string, extraEnv: Record<string, string> = {
   });
 }
 
+/** One action through the local server's `POST /api/fn/<fn>`: the HTTP status and the answer. */
+export async function callFunction<D = unknown>(base: string, fn: string, token: string, action: string, data: unknown): Promise<{ status: number; body: { ok: boolean; data?: D; code?: string } }> {
+  const res = await fetch(`${base}/api/fn/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ action, data }) });
+  return { status: res.status, body: (await res.json()) as { ok: boolean; data?: D; code?: string } };
+}
+
+/** A `concern` action's answer. */
 export async function api(base: string, token: string, action: string, data: unknown): Promise<{ ok: boolean; data?: unknown }> {
-  const res = await fetch(`${base}/api/fn/concern`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ action, data }) });
-  return (await res.json()) as { ok: boolean; data?: unknown };
+  return (await callFunction(base, 'concern', token, action, data)).body;
 }
 
 export async function login(base: string, openid: string): Promise<string> {

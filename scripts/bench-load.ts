@@ -3,11 +3,10 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { login, pct, rows, startServer } from './bench-common';
+import { callFunction, login, pct, rows, startServer } from './bench-common';
 
 async function volunteerCall(base: string, token: string, action: string, data: unknown): Promise<{ ok: boolean; data?: Record<string, unknown>; code?: string }> {
-  const res = await fetch(`${base}/api/fn/volunteer`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ action, data }) });
-  return (await res.json()) as { ok: boolean; data?: Record<string, unknown>; code?: string };
+  return (await callFunction<Record<string, unknown>>(base, 'volunteer', token, action, data)).body;
 }
 
 /**
@@ -104,11 +103,10 @@ export async function mixedLoad(seconds = 60, clients = 50) {
     const acked = { submits: 0, comments: 0, signups: 0 };
     const post = async (fn: string, token: string, action: string, data: unknown) => {
       const s = performance.now();
-      const res = await fetch(`${base}/api/fn/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ action, data }) });
-      const body = (await res.json()) as { ok: boolean; data?: Record<string, unknown> };
+      const { status, body } = await callFunction<Record<string, unknown>>(base, fn, token, action, data);
       latencies.push(performance.now() - s);
       requests++;
-      if (res.status >= 500) serverErrors++;
+      if (status >= 500) serverErrors++;
       else if (!body.ok) refused++;
       return body;
     };
