@@ -6,7 +6,7 @@
  * scripts/action-catalog.test.ts fails when the file is stale.
  */
 import path from 'node:path';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ACTIONS } from '../core/action-registry';
 import { isMain } from './is-main';
 
@@ -35,14 +35,7 @@ export function renderCatalog(): string {
 
 if (isMain(__filename)) {
   const text = renderCatalog();
-  const now = (() => {
-    try {
-      return readFileSync(CATALOG_FILE, 'utf8');
-    } catch {
-      return '';
-    }
-  })();
-  if (now === text) {
+  if (existsSync(CATALOG_FILE) && readFileSync(CATALOG_FILE, 'utf8') === text) {
     console.log(`core/action-catalog.ts is up to date (${Object.keys(ACTIONS).length} actions)`);
   } else {
     writeFileSync(CATALOG_FILE, text);
