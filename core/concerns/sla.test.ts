@@ -1,4 +1,4 @@
-import { DEFAULT_CALENDAR, DEFAULT_SLA, addWorkingDays, addWorkingMinutes, derive, isWorkingDay, markMissed, missedAt, onAccepted, onResolved, startRound, type SlaConfig } from './sla';
+import { DEFAULT_CALENDAR, DEFAULT_SLA, addWorkingDays, addWorkingMinutes, derive, isWorkingDay, markMissed, missedAt, noClocks, onAccepted, onResolved, startRound, type SlaConfig } from './sla';
 import type { Category, RouteCredit } from '../model';
 
 /** Beijing wall-clock time → ISO instant. */
@@ -203,5 +203,63 @@ describe('who a rate is credited to', () => {
     const once = onResolved(fresh(), bj('2026-11-26T10:00:00'), HOLDER);
     expect(once.resolvedBy).toEqual(HOLDER);
     expect(onResolved(once, bj('2026-12-11T10:00:00'), OTHER).resolvedBy).toEqual(OTHER);
+  });
+});
+
+describe('what the clocks watch and flag, clock by clock', () => {
+  const at = bj('2026-11-25T10:00:00');
+  const fresh = () => startRound(DEFAULT_SLA, cat('consult'), at, null, 'assigned');
+  const afterBoth = bj('2026-12-10T10:00:00');
+
+  it('watches the resolve clock, not the acknowledge clock, once the acknowledge clock was missed', () => {
+    const missedAck = derive({ ...fresh(), ackMissed: true }, 'assigned');
+    expect(missedAck.watchAt).toBe(missedAck.resolveDueAt);
+  });
+
+  it('watches nothing once both clocks were acted on, though the concern is still open', () => {
+    const accepted = onAccepted(fresh(), bj('2026-11-25T11:00:00'), HOLDER);
+    expect(derive({ ...accepted, resolveMissed: true }, 'accepted')).toMatchObject({ watchAt: null, dueAt: accepted.resolveDueAt });
+    expect(derive({ ...fresh(), ackMissed: true, resolveMissed: true }, 'assigned').watchAt).toBeNull();
+  });
+
+  it('never counts the resolve clock of a resolved concern as run out', () => {
+    const resolved = onResolved(onAccepted(fresh(), bj('2026-11-25T11:00:00'), HOLDER), bj('2026-11-26T10:00:00'), HOLDER);
+    expect(missedAt(resolved, afterBoth)).toEqual({ ack: false, resolve: false });
+  });
+
+  it('never counts a resolve clock already acted on, or one that does not exist, as run out again', () => {
+    const accepted = onAccepted(fresh(), bj('2026-11-25T11:00:00'), HOLDER);
+    expect(missedAt({ ...accepted, resolveMissed: true }, afterBoth).resolve).toBe(false);
+    expect(missedAt({ ...accepted, resolveDueAt: null }, afterBoth).resolve).toBe(false);
+  });
+
+  it('does not flag a concern overdue when no clock ran out', () => {
+    expect(markMissed(fresh(), { ack: false, resolve: false }, HOLDER)).toMatchObject({ overdue: false, ackMissed: false, resolveMissed: false, firstResponse: 'pending' });
+  });
+
+  it('never re-decides 响应率 once decided: a missed acknowledge clock after it leaves it and its credit alone', () => {
+    // Round 1, decided in time, then the acknowledge clock runs again unmet (a transfer restarted it).
+    const decided = { ...fresh(), firstResponse: 'in_time' as const, acceptedBy: OTHER };
+    const marked = markMissed(decided, { ack: true, resolve: false }, HOLDER);
+    expect(marked).toMatchObject({ firstResponse: 'in_time', acceptedBy: OTHER, ackMissed: true, overdue: true });
+  });
+
+  it('keeps the credit of the last 办结 when a reopen starts a new round', () => {
+    const resolved = onResolved(onAccepted(fresh(), bj('2026-11-25T11:00:00'), HOLDER), bj('2026-11-26T10:00:00'), OTHER);
+    const again = startRound(DEFAULT_SLA, cat('consult'), bj('2026-12-01T10:00:00'), derive(resolved, 'resolved'), 'assigned');
+    expect(again).toMatchObject({ round: 2, acceptedBy: HOLDER, resolvedBy: OTHER, resolvedAt: null });
+  });
+
+  it('gives a concern stored before clocks existed clocks that watch nothing and flag nothing', () => {
+    expect(noClocks()).toEqual({ round: 1, ackDueAt: null, resolveDueAt: null, ackedAt: null, resolvedAt: null, ackMissed: false, resolveMissed: false, overdue: false, firstResponse: 'pending', dueAt: null, watchAt: null });
+  });
+
+  it('names a year without a holiday list when the acknowledge clock runs into it, even if the resolve clock ends before', () => {
+    // A category whose acknowledge time (27 working hours) outlasts its resolve time (1 working day).
+    const config: SlaConfig = { ...DEFAULT_SLA, calendar: { ...DEFAULT_CALENDAR, knownYears: [2026] }, byCategory: { 'danzao/slow': { acknowledgeHours: 27, resolveDays: 1 } } };
+    const s = startRound(config, cat('consult', 'slow'), bj('2026-12-30T10:00:00'), null, 'assigned');
+    expect(s.resolveDueAt).toBe(bj('2026-12-31T10:00:00'));
+    expect(s.ackDueAt! > bj('2027-01-01T00:00:00')).toBe(true);
+    expect(s.calendarGaps).toEqual([2027]);
   });
 });

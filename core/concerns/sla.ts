@@ -64,11 +64,13 @@ export function addWorkingMinutes(cal: WorkCalendar, startIso: string, minutes: 
   let t = Date.parse(startIso) + BEIJING_OFFSET_MS;
   let left = minutes * MINUTE_MS;
   // A calendar with no working day would loop forever: give up after ten years of days.
+  // Stryker disable next-line EqualityOperator: 3,660 days or 3,661, a calendar without a working day throws either way.
   for (let guard = 0; guard < 3660; guard++) {
     const dayStart = Math.floor(t / DAY_MS) * DAY_MS;
     const open = dayStart + cal.dayStartMinute * MINUTE_MS;
     const close = dayStart + cal.dayEndMinute * MINUTE_MS;
     const date = new Date(dayStart).toISOString().slice(0, 10);
+    // Stryker disable next-line EqualityOperator: at closing time no minute is left that day; every clock adds at least an hour (LIMITS), so both move on to the next opening.
     if (isWorkingDay(cal, date) && t < close) {
       if (t < open) t = open;
       const available = close - t;
@@ -106,6 +108,7 @@ export function startRound(config: SlaConfig, category: Pick<Category, 'townId' 
   const ackDueAt = addWorkingMinutes(config.calendar, at, p.acknowledgeHours * 60);
   const resolveDueAt = addWorkingDays(config.calendar, at, p.resolveDays);
   // A year without a holiday list was clocked on weekends only: the clock says so.
+  // Stryker disable next-line EqualityOperator: equal deadlines are one instant.
   const gaps = calendarGaps(config.calendar, at, resolveDueAt > ackDueAt ? resolveDueAt : ackDueAt);
   return derive(
     {
