@@ -63,7 +63,7 @@ export function renderTable(rows: readonly FileScore[]): string {
     '| file | killed | timed out | survived | no coverage | not counted | score |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((r) => line(r.file.replace(/\\/g, '/'), r)),
-    line(`**all ${rows.length} ${rows.length === 1 ? "file" : "files"}**`, total),
+    line(`**all ${rows.length} ${rows.length === 1 ? 'file' : 'files'}**`, total),
   ].join('\n');
 }
 
