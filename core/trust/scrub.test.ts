@@ -1,4 +1,4 @@
-import { scrubPersonal } from './scrub';
+import { maskPhone, scrubPersonal } from './scrub';
 
 describe('scrubbing personal data from public text', () => {
   it.each([
@@ -63,5 +63,44 @@ describe('scrubbing the names of the people on the concern', () => {
 
   it('masks a two-character name and a name given twice once', () => {
     expect(scrubPersonal('梁明反映的问题，梁明已确认', ['梁明', '梁明'])).toBe('＊＊反映的问题，＊＊已确认');
+  });
+});
+
+describe('which characters count as digits of a number', () => {
+  // Six ASCII digits and the character: a number of seven digits, masked, only if the character counts.
+  it.each([...'０１２３４５６７８９〇零洞一幺二两三四五六七八九'])('counts %s as a digit', (ch) => {
+    expect(scrubPersonal(`号码886612${ch}号`)).toBe('号码＊＊号');
+  });
+
+  it.each([' ', '\u3000', '-', '－', '—', '.', '．', '·'])('reads %j between digits as part of one number', (sep) => {
+    expect(scrubPersonal(`打138${sep}0013${sep}8000`)).toBe('打＊＊');
+  });
+
+  it('does not read a separator at the end of the text, or before a letter, as part of the number', () => {
+    expect(scrubPersonal('打138 0013 8000 ')).toBe('打＊＊ ');
+    expect(scrubPersonal('编号886-61A')).toBe('编号886-61A');
+  });
+
+  it('masks a number of exactly seven digits and leaves one of six alone', () => {
+    expect(scrubPersonal('打8666123')).toBe('打＊＊');
+    expect(scrubPersonal('打866612')).toBe('打866612');
+  });
+
+  it('takes a full-width plus sign and a capital check letter with the number', () => {
+    expect(scrubPersonal('电话＋8613800138000')).toBe('电话＊＊');
+    expect(scrubPersonal('证44060219800101123X。')).toBe('证＊＊。');
+  });
+});
+
+describe('a phone number shown to someone who is not its owner or a handler', () => {
+  it.each([
+    ['a mobile number', '13900000001', '139****0001'],
+    ['a mobile number with spaces', '139 0000 0001', '139****0001'],
+    ['a landline with its area code', '075786661234', '075****1234'],
+    ['a local landline, whose first three and last four would be all of it', '86661234', '****1234'],
+    ['a seven-digit number', '8666123', '****6123'],
+    ['a number shorter than seven digits, masked whole', '123456', '******'],
+  ])('shows %s (%s) as %s', (_name, phone, shown) => {
+    expect(maskPhone(phone)).toBe(shown);
   });
 });

@@ -75,9 +75,14 @@ export function scrubPersonal(text: string, names: readonly string[] = []): stri
   return out;
 }
 
-/** `13900000001` → `139****0001`; anything shorter than 7 digits is masked whole. */
+/**
+ * `13900000001` → `139****0001`: a number of a mobile's length or longer shows its first three and last
+ * four characters; a shorter one (a local landline, 86661234 → `****1234`) its last four only, since
+ * three and four would be all of it; anything shorter than 7 digits is masked whole.
+ */
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\s+/g, '');
-  if (digits.length < 7) return '*'.repeat(digits.length);
-  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}****${digits.slice(-4)}`.replace(/\*{5,}/, '****');
+  if (digits.length < NUMBER_MIN_DIGITS) return '*'.repeat(digits.length);
+  const head = digits.length >= 11 ? digits.slice(0, 3) : '';
+  return `${head}****${digits.slice(-4)}`;
 }
