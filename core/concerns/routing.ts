@@ -61,12 +61,12 @@ export function routeByPlace(grid: GridIndex, offices: readonly Office[], input:
   return toDispatchQueue(base, 'DISPATCH_NO_PLACE', `未能确定具体村居，进入${p.town.name}派单队列，由派单员人工分派${leadNote}`);
 }
 
-/** The category's lead office of the town joins as co-handler; the category must belong to that town. */
 /** A decision for the town's dispatcher queue (派单): no village, cooperative or grid handles it yet. */
 export function toDispatchQueue(base: { townId: string; coOfficeId: string | null }, reasonCode: RouteDecision['reasonCode'], reason: string): RouteDecision {
   return { ...base, step: 'dispatch', villageId: null, cooperativeId: null, gridId: null, reasonCode, reason };
 }
 
+/** The category's lead office of the town joins as co-handler; the category must belong to that town. */
 function coHandler(offices: readonly Office[], townId: string, category: Category) {
   if (category.townId !== townId) {
     throw new AppError('CATEGORY.UNKNOWN', `category ${category.code} is not configured for town ${townId}`);
