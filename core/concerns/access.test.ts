@@ -1,4 +1,4 @@
-import { actorsOf, canView, hasHandled, isDispatcher, isHandler, isReporter } from './access';
+import { actorsOf, canView, hasHandled, isDispatcher, isHandler, isReporter, passedItOn } from './access';
 import { GridIndex } from '../directory/grid';
 import type { Caller, Concern, ConcernEvent, RouteDecision } from '../model';
 import { noClocks } from './sla';
@@ -139,5 +139,24 @@ describe('who has handled a concern (and so may not rate it)', () => {
     const resident = who('o-resident', 'resident', null);
     expect(hasHandled(grid, resident, concern(), [event('o-resident', 'resident_replied'), event('s-grid', 'accepted')])).toBe(false);
     expect(hasHandled(grid, who('o-neighbour', 'resident', null), concern(), [event('s-grid', 'accepted')])).toBe(false);
+  });
+});
+
+describe('who passed a concern on', () => {
+  const moved = { ...concern({ villageId: 'v2', cooperativeId: null, gridId: 'v2-g' }), pastNodeIds: ['c1-ga'] };
+
+  it('is staff of a node that held it before, and of the nodes above that one, while they no longer handle it', () => {
+    expect(passedItOn(grid, who('s-grid', 'staff', 'c1-ga'), moved)).toBe(true);
+    expect(passedItOn(grid, who('s-coop', 'staff', 'c1'), moved)).toBe(true);
+    expect(passedItOn(grid, who('s-other', 'staff', 'c1-gb'), moved)).toBe(false);
+  });
+
+  it('is never an admin or an office, whatever nodes the concern passed through', () => {
+    expect(passedItOn(grid, who('a-v1', 'admin', 'v1'), moved)).toBe(false);
+    expect(passedItOn(grid, who('o-env', 'office', 't1-env'), { ...moved, pastNodeIds: ['t1-env'] })).toBe(false);
+  });
+
+  it('is not someone who handles it now, though their node held it before', () => {
+    expect(passedItOn(grid, who('s-town', 'staff', 't1'), moved)).toBe(false);
   });
 });

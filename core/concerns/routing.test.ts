@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import { GridIndex } from '../directory/grid';
-import { handlingNodeId, routeByPlace } from './routing';
+import { handlingNodeId, routeByPlace, routeConcern } from './routing';
 import { NODES, OFFICES, category } from '../test-grid';
 
 const grid = new GridIndex(NODES);
@@ -91,5 +91,64 @@ describe('the grid index', () => {
     const v1 = root.children[0].children.find((v) => v.id === 'v1')!;
     expect(v1.children.map((c) => c.id)).toEqual(['c1', 'c2']);
     expect(v1.children[0].children.map((g) => g.id)).toEqual(['c1-ga', 'c1-gb']);
+  });
+});
+
+describe('routing by the reported location, and the reason each decision gives', () => {
+  const at = (gridId: string | null, candidates: string[] = gridId ? [gridId] : [], townId: string | null = 't1') => ({ gridId, candidates, townId });
+  const route = (located: ReturnType<typeof at> | null, placeId: string | null = null, lead: string | null = null) =>
+    routeConcern(grid, OFFICES, { located, placeId, category: category('t1', lead) });
+
+  it('sends a location inside one grid to that grid and its cooperative committee, and says nothing of a border', () => {
+    expect(route(at('c1-ga'))).toMatchObject({ step: 'location', gridId: 'c1-ga', cooperativeId: 'c1', villageId: 'v1', townId: 't1', reasonCode: 'LOCATION_GRID', reason: '居民上报的位置在一社甲网格内，由一社甲网格及一社社委办理' });
+  });
+
+  it('names the village committee for a grid that belongs to a village without a cooperative', () => {
+    expect(route(at('v2-g'))).toMatchObject({ gridId: 'v2-g', cooperativeId: null, villageId: 'v2', reason: '居民上报的位置在二村网格内，由二村网格及二村村居两委办理' });
+  });
+
+  it('says which grids share the border a location lies on, and which one took it', () => {
+    expect(route(at('c1-gb', ['c1-ga', 'c1-gb']))).toMatchObject({
+      gridId: 'c1-gb',
+      reasonCode: 'LOCATION_GRID_BORDER',
+      reason: '居民上报的位置在一社乙网格内（位置正好在一社甲网格、一社乙网格的分界线上，按分界线东侧、北侧优先的规则归一社乙网格），由一社乙网格及一社社委办理',
+    });
+  });
+
+  it('names the lead office that co-handles a location-routed concern', () => {
+    expect(route(at('c1-ga'), null, 'environment')).toMatchObject({ coOfficeId: 't1-env', reason: '居民上报的位置在一社甲网格内，由一社甲网格及一社社委办理；人居环境由甲镇人居环境办牵头，同步协办' });
+  });
+
+  it('falls back to the picked place when the location is in no grid, and says so', () => {
+    expect(route(at(null), 'v1')).toMatchObject({ step: 'place', villageId: 'v1', reasonCode: 'PLACE_VILLAGE', reason: '上报的位置不在任何网格内；居民只选择了一村，未选经济社，由一村村居两委办理' });
+    expect(route(null, 'v1').reason).toBe('居民只选择了一村，未选经济社，由一村村居两委办理');
+  });
+
+  it("sends a location in a town but in no grid, with no place picked, to that town's dispatcher queue", () => {
+    expect(route(at(null), null, 'environment')).toMatchObject({
+      step: 'dispatch',
+      townId: 't1',
+      gridId: null,
+      villageId: null,
+      coOfficeId: 't1-env',
+      reasonCode: 'DISPATCH_NO_GRID',
+      reason: '上报的位置在甲镇内，但不在任何网格内，进入甲镇派单队列，由派单员人工分派；人居环境由甲镇人居环境办牵头，同步协办',
+    });
+  });
+
+  it('refuses with GRID.PLACE_REQUIRED when there is neither a location in a town nor a place', () => {
+    expect(() => route(at(null, [], null))).toThrow(expect.objectContaining({ code: 'GRID.PLACE_REQUIRED' }));
+  });
+});
+
+describe('routing around retired grids', () => {
+  const retired = new GridIndex(NODES.map((n) => (n.id === 'c1-ga' || n.id === 'v2-g' ? { ...n, retiredAt: '2026-11-01T00:00:00.000Z' } : n)));
+
+  it("skips a cooperative's retired grid for the one still in service", () => {
+    expect(routeByPlace(retired, OFFICES, { placeId: 'c1', category: category('t1') })).toMatchObject({ gridId: 'c1-gb', reasonCode: 'PLACE_COOPERATIVE' });
+  });
+
+  it("sends a village whose only grid is retired to the village committee alone", () => {
+    expect(routeByPlace(retired, OFFICES, { placeId: 'v2', category: category('t1') })).toMatchObject({ gridId: null, villageId: 'v2', reason: '居民只选择了二村，未选经济社，由二村村居两委办理' });
   });
 });

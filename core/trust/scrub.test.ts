@@ -59,6 +59,8 @@ describe('scrubbing the names of the people on the concern', () => {
   it('ignores a blank or one-character name instead of masking every character', () => {
     const text = '李家门口路灯坏了';
     expect(scrubPersonal(text, ['', ' ', '　', '李'])).toBe(text);
+    // Two spaces are blank too, not a name of two characters.
+    expect(scrubPersonal('李家  门口', ['  '])).toBe('李家  门口');
   });
 
   it('masks a two-character name and a name given twice once', () => {
@@ -102,5 +104,30 @@ describe('a phone number shown to someone who is not its owner or a handler', ()
     ['a number shorter than seven digits, masked whole', '123456', '******'],
   ])('shows %s (%s) as %s', (_name, phone, shown) => {
     expect(maskPhone(phone)).toBe(shown);
+  });
+});
+
+describe('where a number ends', () => {
+  it('reads a range of two room numbers (1201 - 1208) as two numbers, not one to mask', () => {
+    expect(scrubPersonal('1201 - 1208室漏水')).toBe('1201 - 1208室漏水');
+  });
+
+  it('reads a building and a room number apart, however many digits they have together', () => {
+    expect(scrubPersonal('住1201栋3402室')).toBe('住1201栋3402室');
+  });
+
+  it('masks a number that only ends like a date', () => {
+    expect(scrubPersonal('打8866-2026-11-30')).toBe('打＊＊');
+  });
+});
+
+describe('name-like phrases', () => {
+  it('masks 老/小/阿 with a surname at the very end of the text', () => {
+    expect(scrubPersonal('隔壁老王')).toBe('隔壁＊＊');
+  });
+
+  it('masks a name after 姓名 with a colon', () => {
+    expect(scrubPersonal('姓名：李大明')).toBe('＊＊');
+    expect(scrubPersonal('联系人:陈')).toBe('＊＊');
   });
 });

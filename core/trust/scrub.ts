@@ -28,18 +28,22 @@ function maskNumbers(text: string): string {
   const chars = [...text];
   let out = '';
   for (let i = 0; i < chars.length; ) {
+    // Stryker disable next-line ConditionalExpression,BlockStatement: a fast path; a character that is no digit would make a run of itself, too short to mask.
     if (digitOf(chars[i]) === null) {
       out += chars[i++];
       continue;
     }
     let end = i;
     let digits = '';
+    // Stryker disable next-line EqualityOperator: past the end there is no digit and no separator, so the run ends there either way.
     for (let j = i; j < chars.length; j++) {
       const d = digitOf(chars[j]);
       if (d !== null) {
         digits += d;
         end = j;
-      } else if (!(SEPARATOR.test(chars[j]) && j + 1 < chars.length && digitOf(chars[j + 1]) !== null)) break;
+        // A separator belongs to the number only with a digit after it (past the end, chars[j + 1] is undefined: no digit).
+        // Stryker disable next-line ArithmeticOperator: the run ends on a digit whichever neighbour of a lone separator is checked.
+      } else if (!(SEPARATOR.test(chars[j]) && digitOf(chars[j + 1]) !== null)) break;
     }
     const run = chars.slice(i, end + 1).join('');
     const asDigits = run.replace(/./gu, (c) => digitOf(c) ?? '-');
@@ -47,6 +51,7 @@ function maskNumbers(text: string): string {
       // A leading + (+86) and an ID number's check letter go with the number.
       if (out.endsWith('+') || out.endsWith('＋')) out = out.slice(0, -1);
       out += MASK;
+      // Stryker disable next-line Regex,StringLiteral: one character, or none past the end, is tested.
       if (/^[Xx]$/.test(chars[end + 1] ?? '')) end++;
     } else out += run;
     i = end + 1;
@@ -64,6 +69,7 @@ const PATTERNS: RegExp[] = [
 ];
 
 /** The text with phone numbers, ID numbers, the given names and name-like phrases masked. */
+// Stryker disable next-line ArrayDeclaration: without names no name is masked; a default name would have to occur in the text.
 export function scrubPersonal(text: string, names: readonly string[] = []): string {
   let out = text;
   for (const n of [...new Set(names)].filter((x) => x.trim().length >= 2).sort((a, b) => b.length - a.length)) {
