@@ -112,3 +112,11 @@ describe('the concern lifecycle', () => {
     for (const a of ALL_LIFECYCLE_ACTIONS) expect(canMove('closed', a)).toBe(false);
   });
 });
+
+describe('what a refused move tells the caller', () => {
+  it('names the state and the action in the details of both refusals', () => {
+    expect(() => mustDecide('submitted', 'rate', ['handler'])).toThrow(expect.objectContaining({ code: 'AUTH.FORBIDDEN', details: { from: 'submitted', action: 'rate' } }));
+    expect(() => mustDecide('closed', 'accept', ['handler'])).toThrow(expect.objectContaining({ code: 'CONCERN.ILLEGAL_TRANSITION', details: { from: 'closed', action: 'accept' } }));
+    expect(() => nextStatus('closed', 'accept')).toThrow(expect.objectContaining({ code: 'CONCERN.ILLEGAL_TRANSITION', details: { from: 'closed', action: 'accept' } }));
+  });
+});
