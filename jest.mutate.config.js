@@ -24,7 +24,7 @@ module.exports = {
   ],
   // Speed, not judgement (test/mutate/): the dry run records which files reach each mutant; a mutant is
   // then tried against those files only, quickest first, and the run stops at the first failure.
-  setupFilesAfterEnv: ['<rootDir>/test/mutate/record-coverage.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/mutate/record-coverage.js'],
   filter: '<rootDir>/test/mutate/filter.js',
   testSequencer: '<rootDir>/test/mutate/sequencer.js',
   runner: '<rootDir>/test/mutate/bail-runner.js',

@@ -15,13 +15,30 @@ type Status = 'Killed' | 'Timeout' | 'Survived' | 'NoCoverage' | 'CompileError' 
 export interface MutationReport {
   files: Record<string, { mutants: { status: Status }[] }>;
 }
-export interface FileScore {
-  file: string;
+/** How many of a file's mutants ended in each way that the table shows. */
+export interface Counts {
   killed: number;
   timeout: number;
   survived: number;
   noCoverage: number;
+  /** Compile errors, runtime errors and disabled mutants: not counted in the score. */
   excluded: number;
+}
+export interface FileScore extends Counts {
+  file: string;
+}
+const STATUSES: Record<keyof Counts, readonly Status[]> = {
+  killed: ['Killed'],
+  timeout: ['Timeout'],
+  survived: ['Survived'],
+  noCoverage: ['NoCoverage'],
+  excluded: ['CompileError', 'RuntimeError', 'Ignored'],
+};
+const KEYS = Object.keys(STATUSES) as (keyof Counts)[];
+function countsOf(count: (key: keyof Counts) => number): Counts {
+  const counts = {} as Counts;
+  for (const k of KEYS) counts[k] = count(k);
+  return counts;
 }
 
 /** One row per file, in path order, the later report winning for a file both hold. */
@@ -30,35 +47,22 @@ export function scoreFiles(reports: readonly MutationReport[]): FileScore[] {
   for (const report of reports) for (const [file, result] of Object.entries(report.files)) files.set(file, result);
   return [...files.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([file, { mutants }]) => {
-      const count = (...statuses: Status[]) => mutants.filter((m) => statuses.includes(m.status)).length;
-      return {
-        file,
-        killed: count('Killed'),
-        timeout: count('Timeout'),
-        survived: count('Survived'),
-        noCoverage: count('NoCoverage'),
-        excluded: count('CompileError', 'RuntimeError', 'Ignored'),
-      };
-    });
+    .map(([file, { mutants }]) => ({ file, ...countsOf((k) => mutants.filter((m) => STATUSES[k].includes(m.status)).length) }));
 }
 
 /** Detected over counted mutants, in percent; null when nothing is counted. */
-export function score(s: Omit<FileScore, 'file'>): number | null {
+export function score(s: Counts): number | null {
   const counted = s.killed + s.timeout + s.survived + s.noCoverage;
   return counted === 0 ? null : (100 * (s.killed + s.timeout)) / counted;
 }
 
 export function renderTable(rows: readonly FileScore[]): string {
-  const pct = (s: Omit<FileScore, 'file'>) => {
+  const pct = (s: Counts) => {
     const v = score(s);
     return v === null ? '–' : `${v.toFixed(1)} %`;
   };
-  const total = rows.reduce(
-    (t, r) => ({ killed: t.killed + r.killed, timeout: t.timeout + r.timeout, survived: t.survived + r.survived, noCoverage: t.noCoverage + r.noCoverage, excluded: t.excluded + r.excluded }),
-    { killed: 0, timeout: 0, survived: 0, noCoverage: 0, excluded: 0 },
-  );
-  const line = (name: string, s: Omit<FileScore, 'file'>) => `| ${name} | ${s.killed} | ${s.timeout} | ${s.survived} | ${s.noCoverage} | ${s.excluded} | ${pct(s)} |`;
+  const total = countsOf((k) => rows.reduce((sum, r) => sum + r[k], 0));
+  const line = (name: string, s: Counts) => `| ${name} | ${s.killed} | ${s.timeout} | ${s.survived} | ${s.noCoverage} | ${s.excluded} | ${pct(s)} |`;
   return [
     '| file | killed | timed out | survived | no coverage | not counted | score |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',

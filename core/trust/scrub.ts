@@ -18,6 +18,8 @@ const SEPARATOR = /^[\s\u3000\-－—.．·]$/;
 const DATE = /^\d{4}\D\d{1,2}\D\d{1,2}$/;
 /** Phones have 7 digits or more (a local landline without area code); ID numbers 15 or 18. */
 const NUMBER_MIN_DIGITS = 7;
+/** A mainland mobile number's length (138 0013 8000). */
+const MOBILE_DIGITS = 11;
 
 /**
  * Masks every number of 7 or more digits in any of the ways people write it — 13800138000,
@@ -41,9 +43,11 @@ function maskNumbers(text: string): string {
       if (d !== null) {
         digits += d;
         end = j;
-        // A separator belongs to the number only with a digit after it (past the end, chars[j + 1] is undefined: no digit).
-        // Stryker disable next-line ArithmeticOperator: the run ends on a digit whichever neighbour of a lone separator is checked.
-      } else if (!(SEPARATOR.test(chars[j]) && digitOf(chars[j + 1]) !== null)) break;
+        continue;
+      }
+      // A separator belongs to the number only with a digit after it (past the end, chars[j + 1] is undefined: no digit).
+      // Stryker disable next-line ArithmeticOperator: the run ends on a digit whichever neighbour of a lone separator is checked.
+      if (!(SEPARATOR.test(chars[j]) && digitOf(chars[j + 1]) !== null)) break;
     }
     const run = chars.slice(i, end + 1).join('');
     const asDigits = run.replace(/./gu, (c) => digitOf(c) ?? '-');
@@ -89,6 +93,6 @@ export function scrubPersonal(text: string, names: readonly string[] = []): stri
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\s+/g, '');
   if (digits.length < NUMBER_MIN_DIGITS) return '*'.repeat(digits.length);
-  const head = digits.length >= 11 ? digits.slice(0, 3) : '';
+  const head = digits.length >= MOBILE_DIGITS ? digits.slice(0, 3) : '';
   return `${head}****${digits.slice(-4)}`;
 }

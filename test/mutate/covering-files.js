@@ -1,11 +1,12 @@
 /**
- * `npm run mutate` only: what record-coverage.ts wrote during the dry run, read once per Stryker worker.
+ * `npm run mutate` only: what record-coverage.js wrote during the dry run, read once per Stryker worker.
  * Maps each mutant to the test files that reach it, and each file to how long it took.
  */
 const { existsSync, readdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const DIR = join(__dirname, '..', '..', '.mutate-coverage');
+/** Where record-coverage.js writes one record per test file (git-ignored). */
+const COVERAGE_DIR = join(__dirname, '..', '..', '.mutate-coverage');
 let loaded = null;
 
 /**
@@ -15,7 +16,7 @@ let loaded = null;
  */
 function coveringFiles() {
   if (loaded) return loaded;
-  if (!existsSync(DIR)) return null;
+  if (!existsSync(COVERAGE_DIR)) return null;
   const byMutant = new Map();
   const byTests = new Map();
   const ms = new Map();
@@ -23,8 +24,8 @@ function coveringFiles() {
     if (!map.has(id)) map.set(id, new Set());
     map.get(id).add(file);
   };
-  for (const name of readdirSync(DIR)) {
-    const record = JSON.parse(readFileSync(join(DIR, name), 'utf8'));
+  for (const name of readdirSync(COVERAGE_DIR)) {
+    const record = JSON.parse(readFileSync(join(COVERAGE_DIR, name), 'utf8'));
     ms.set(record.file, record.ms);
     for (const id of record.byTests) {
       add(byMutant, id, record.file);
@@ -41,4 +42,4 @@ function activeMutant() {
   return process.env.__STRYKER_ACTIVE_MUTANT__;
 }
 
-module.exports = { coveringFiles, activeMutant };
+module.exports = { COVERAGE_DIR, coveringFiles, activeMutant };

@@ -6,22 +6,16 @@
  * reached: per test while a test runs, in `static` while modules load or hooks run. A file covers the
  * mutants its tests reached and those whose static count grew while it ran.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+const { mkdirSync, writeFileSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const { join } = require('node:path');
+const { COVERAGE_DIR, activeMutant } = require('./covering-files');
 
-type Counts = Record<string, number>;
-interface StrykerContext {
-  currentTestId?: string;
-  mutantCoverage?: { static: Counts; perTest: Record<string, Counts> };
-}
+const ctx = globalThis[globalThis.__strykerGlobalNamespace__ ?? '__stryker__'];
 
-const root = globalThis as unknown as Record<string, unknown> & { __strykerGlobalNamespace__?: string };
-const ctx = root[root.__strykerGlobalNamespace__ ?? '__stryker__'] as StrykerContext | undefined;
-
-if (ctx && !process.env.__STRYKER_ACTIVE_MUTANT__) {
-  const staticBefore: Counts = { ...(ctx.mutantCoverage?.static ?? {}) };
-  const testIds = new Set<string>();
+if (ctx && !activeMutant()) {
+  const staticBefore = { ...(ctx.mutantCoverage?.static ?? {}) };
+  const testIds = new Set();
   const started = Date.now();
 
   afterEach(() => {
@@ -31,13 +25,12 @@ if (ctx && !process.env.__STRYKER_ACTIVE_MUTANT__) {
   afterAll(() => {
     const coverage = ctx.mutantCoverage ?? { static: {}, perTest: {} };
     // `byTests`: reached while one of this file's tests ran; `onLoad`: only while modules loaded or hooks ran.
-    const byTests = new Set<string>();
+    const byTests = new Set();
     for (const test of testIds) for (const id of Object.keys(coverage.perTest[test] ?? {})) byTests.add(id);
     const onLoad = Object.keys(coverage.static).filter((id) => coverage.static[id] !== staticBefore[id] && !byTests.has(id));
     const file = expect.getState().testPath ?? '';
-    const dir = join(__dirname, '..', '..', '.mutate-coverage');
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(COVERAGE_DIR, { recursive: true });
     const name = createHash('sha1').update(file).digest('hex').slice(0, 16);
-    writeFileSync(join(dir, `${name}.json`), JSON.stringify({ file, ms: Date.now() - started, byTests: [...byTests], onLoad }));
+    writeFileSync(join(COVERAGE_DIR, `${name}.json`), JSON.stringify({ file, ms: Date.now() - started, byTests: [...byTests], onLoad }));
   });
 }
