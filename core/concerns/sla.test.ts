@@ -216,6 +216,13 @@ describe('what the clocks watch and flag, clock by clock', () => {
     expect(missedAck.watchAt).toBe(missedAck.resolveDueAt);
   });
 
+  it('watches the resolve clock of a concern that has no acknowledge clock, and nothing when it has neither', () => {
+    const noAck = derive({ ...fresh(), ackDueAt: null }, 'assigned');
+    expect(noAck.watchAt).toBe(noAck.resolveDueAt);
+    expect(noAck.watchAt).not.toBeNull();
+    expect(derive({ ...fresh(), ackDueAt: null, resolveDueAt: null }, 'assigned').watchAt).toBeNull();
+  });
+
   it('watches nothing once both clocks were acted on, though the concern is still open', () => {
     const accepted = onAccepted(fresh(), bj('2026-11-25T11:00:00'), HOLDER);
     expect(derive({ ...accepted, resolveMissed: true }, 'accepted')).toMatchObject({ watchAt: null, dueAt: accepted.resolveDueAt });

@@ -72,6 +72,7 @@ export function addWorkingMinutes(cal: WorkCalendar, startIso: string, minutes: 
     const date = new Date(dayStart).toISOString().slice(0, 10);
     // Stryker disable next-line EqualityOperator: at closing time no minute is left that day; every clock adds at least an hour (LIMITS), so both move on to the next opening.
     if (isWorkingDay(cal, date) && t < close) {
+      // Stryker disable next-line EqualityOperator: at opening time, moving to the opening changes nothing.
       if (t < open) t = open;
       const available = close - t;
       if (left <= available) return new Date(t + left - BEIJING_OFFSET_MS).toISOString();
@@ -93,8 +94,10 @@ export function policyFor(config: SlaConfig, category: Pick<Category, 'townId' |
 /** Recomputes the stored, indexable fields from the clocks and the concern's status. */
 export function derive(sla: ConcernSla, status: ConcernStatus): ConcernSla {
   const open = isOpen(status);
+  // A concern without an acknowledge clock is watched on its resolve clock; one without a resolve clock
+  // (watchAt = resolveDueAt = null) on nothing.
   const ackPending = sla.ackedAt === null && !sla.ackMissed && sla.ackDueAt !== null;
-  const resolvePending = sla.resolvedAt === null && !sla.resolveMissed && sla.resolveDueAt !== null;
+  const resolvePending = sla.resolvedAt === null && !sla.resolveMissed;
   return {
     ...sla,
     dueAt: open ? (sla.ackedAt === null ? sla.ackDueAt : sla.resolveDueAt) : null,
